@@ -1,0 +1,149 @@
+"""Benchmark of :class:`ArchiveIndex` on CLEF-2020 CheckThat! Task 2 (claim retrieval).
+
+Prints MAP@5, MAP@1 and recall@5 on the train and dev queries for FactDesk's archive
+index and for the plain TF-IDF cosine baseline over claim + title (scikit-learn, only
+when installed), plus build and per-query times.
+
+    /work/venv/bin/python bench/archive_retrieval.py
+
+The data lives outside the repository in ``../shared/eval/clef2020-claim-retrieval``
+(relative to the repository root); without it the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from factdesk.matching.archive_index import ArchiveIndex  # noqa: E402
+
+DATA = REPO.parent / "shared" / "eval" / "clef2020-claim-retrieval"
+
+Ranked = list[tuple[str, float]]
+
+
+def load_docs(data: Path = DATA) -> list[tuple[str, str, str]]:
+    """The verified claims as ``(id, claim, title)``."""
+    with open(data / "verified_claims.docs.tsv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t"))
+    return [(r[0], r[1], r[2]) for r in rows[1:] if len(r) >= 3]
+
+
+def load_split(split: str, data: Path = DATA) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Queries ``{query_id: tweet}`` and relevance ``{query_id: {vclaim_id}}`` of a split."""
+    queries: dict[str, str] = {}
+    with open(data / split / "tweets.queries.tsv", encoding="utf-8", newline="") as fh:
+        for r in list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]:
+            if len(r) >= 2:
+                queries[r[0]] = r[1]
+    qrels: dict[str, set[str]] = {}
+    with open(data / split / "tweet-vclaim-pairs.qrels", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 4 and parts[3] != "0":
+                qrels.setdefault(parts[0], set()).add(parts[2])
+    return queries, qrels
+
+
+def evaluate(
+    rank: Callable[[Sequence[str]], list[Ranked]],
+    queries: dict[str, str],
+    qrels: dict[str, set[str]],
+    k: int = 5,
+) -> dict[str, float]:
+    """MAP@k, MAP@1 and recall@k of ``rank`` (a batch ranker) over the judged queries.
+
+    AP@k = sum over ranks i <= k holding a relevant document of precision@i, divided by
+    min(number relevant, k) — with one relevant claim per tweet this is the reciprocal
+    rank within the top k, as in the CheckThat! scorer.
+    """
+    qids = [q for q in queries if q in qrels]
+    results = rank([queries[q] for q in qids])
+    ap_k, ap_1, rec = [], [], []
+    for qid, ranked in zip(qids, results, strict=True):
+        rel = qrels[qid]
+        ids = [d for d, _ in ranked[:k]]
+        hits, total = 0, 0.0
+        for i, d in enumerate(ids, start=1):
+            if d in rel:
+                hits += 1
+                total += hits / i
+        ap_k.append(total / min(len(rel), k))
+        ap_1.append(1.0 if ids[:1] and ids[0] in rel else 0.0)
+        rec.append(len(rel.intersection(ids)) / len(rel))
+    n = max(len(qids), 1)
+    return {"map@5": sum(ap_k) / n, "map@1": sum(ap_1) / n, "recall@5": sum(rec) / n, "n": n}
+
+
+def tfidf_baseline(docs: list[tuple[str, str, str]]) -> Callable[[Sequence[str]], list[Ranked]] | None:
+    """Plain TF-IDF cosine over claim + title (scikit-learn defaults), or None if absent."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        return None
+    vec = TfidfVectorizer()
+    matrix = vec.fit_transform([f"{c} {t}" for _, c, t in docs])
+    ids = [d for d, _, _ in docs]
+
+    def rank(texts: Sequence[str]) -> list[Ranked]:
+        sims = (vec.transform(list(texts)) @ matrix.T).toarray()
+        out = []
+        for row in sims:
+            top = row.argsort()[::-1][:5]
+            out.append([(ids[i], float(row[i])) for i in top])
+        return out
+
+    return rank
+
+
+def main() -> int:
+    if not DATA.is_dir():
+        print(f"skipped: evaluation data not found at {DATA}")
+        return 0
+    docs = load_docs()
+    splits = {s: load_split(s) for s in ("train", "dev")}
+    t0 = time.perf_counter()
+    index = ArchiveIndex(docs)
+    build = time.perf_counter() - t0
+    print(f"{len(docs)} verified claims; ArchiveIndex built in {build:.2f} s")
+    times: list[float] = []
+
+    def ours(texts: Sequence[str]) -> list[Ranked]:
+        out = []
+        for text in texts:
+            t = time.perf_counter()
+            out.append(index.search(text, 5))
+            times.append(time.perf_counter() - t)
+        return out
+
+    systems: list[tuple[str, Callable[[Sequence[str]], list[Ranked]]]] = [("ArchiveIndex", ours)]
+    baseline = tfidf_baseline(docs)
+    if baseline is None:
+        print("note: scikit-learn is not installed; TF-IDF baseline skipped")
+    else:
+        systems.append(("TF-IDF cosine (claim+title)", baseline))
+    print(f"{'system':30} {'split':6} {'n':>4} {'MAP@5':>7} {'MAP@1':>7} {'R@5':>7}")
+    for name, rank in systems:
+        for split, (queries, qrels) in splits.items():
+            m = evaluate(rank, queries, qrels)
+            print(
+                f"{name:30} {split:6} {m['n']:4d} {m['map@5']:7.3f} {m['map@1']:7.3f}"
+                f" {m['recall@5']:7.3f}"
+            )
+    ms = sorted(t * 1000 for t in times)
+    print(
+        f"ArchiveIndex query time: median {statistics.median(ms):.1f} ms,"
+        f" p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,300 @@
+"""Scale benchmark of :class:`CandidateIndex`: latency, recall, build time and memory.
+
+    /work/venv/bin/python bench/matching_scale.py [--sizes 10k,100k,1M] [--articles 20]
+
+Data. Stored claims are synthetic but shaped like real ones. When the BASIL corpus is
+present at ``../shared/eval/basil/articles-dev.jsonl`` (relative to the repository
+root), its ~6,000 sentences are tokenised simply (lower-case words without stopwords,
+plural ``s`` stripped, capitalised words inside a sentence as ``ent:`` keys, numbers as
+``num:`` keys); otherwise a Zipf-distributed vocabulary with per-article topic words
+stands in. To reach N claims, synthetic articles of 25 claims each pick one base article
+and, per claim, one of its sentences: each term is kept with probability 0.75, a kept
+term is swapped for a corpus-frequency sample with probability 0.2, and a Poisson(1.5)
+number of long-tail terms is added (names and numbers from a Zipf law over 5M ids, half
+of them drawn from a pool specific to the synthetic article, as real articles repeat
+their names). Query articles (30 claims) are generated the same way but not stored.
+
+Measures, per size:
+
+* build: ``add_many`` of every claim plus ``compact()`` (seconds), RSS growth, and
+  :meth:`CandidateIndex.memory_bytes` (numpy arrays only);
+* latency: ``query_many`` of a 30-claim article, ``k=50``, excluding its own article
+  (median and p95 over ``--articles`` articles), and the cost of adding one article
+  then querying the next (tail segment rebuild);
+* recall: for each sampled query claim, the exact top-10 by the index's similarity
+  (IDF-weighted cosine, ``idf = ln(1 + N/df)``, see ``factdesk.matching.candidate_index``)
+  computed here by brute force with numpy over *every* stored claim, independently of
+  the index; recall@50 = fraction of those 10 found in the index's top 50, averaged
+  over queries (claims with a zero score are not counted in the top 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from factdesk.matching.candidate_index import CandidateIndex, idf_weights  # noqa: E402
+
+BASIL = REPO.parent / "shared" / "eval" / "basil" / "articles-dev.jsonl"
+CLAIMS_PER_ARTICLE = 25
+QUERY_CLAIMS = 30
+EXTENDED_IDS = 5_000_000
+
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into is
+    it its just me more most my no nor not now of off on once only or other our out over
+    own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who
+    whom why will with would you your mr mrs ms said says say""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*\d|\d")
+
+
+def _sentence_terms(sentence: str) -> list[str]:
+    out: list[str] = []
+    words = _WORD.findall(sentence)
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            out.append("num:" + w.replace(",", ""))
+            continue
+        low = w.lower().strip("'-")
+        if low in _STOP or len(low) < 3:
+            continue
+        if w[0].isupper() and i > 0:
+            out.append("ent:" + low)
+            continue
+        if len(low) > 4 and low.endswith("s") and not low.endswith("ss"):
+            low = low[:-1]
+        out.append(low)
+    return out
+
+
+def base_articles(rng: np.random.Generator) -> tuple[list[list[list[str]]], str]:
+    """Base articles as lists of sentence term lists (BASIL if present, else Zipf)."""
+    if BASIL.is_file():
+        arts = []
+        with open(BASIL, encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                sents = [_sentence_terms(s) for p in art["body-paragraphs"] for s in p]
+                sents = [s for s in sents if len(s) >= 3]
+                if sents:
+                    arts.append(sents)
+        return arts, f"BASIL ({BASIL.name})"
+    vocab = 20_000
+    weights = 1.0 / np.arange(1, vocab + 1) ** 1.07
+    weights /= weights.sum()
+    arts = []
+    for a in range(225):
+        topic = rng.choice(vocab, 40, replace=False)
+        sents = []
+        for _ in range(27):
+            n = int(rng.integers(5, 16))
+            general = rng.choice(vocab, n, p=weights)
+            own = rng.choice(topic, int(rng.integers(1, 4)))
+            sents.append([f"w{t}" for t in np.concatenate((general, own))])
+        arts.append(sents)
+    return arts, "synthetic Zipf vocabulary (BASIL absent)"
+
+
+class ClaimGenerator:
+    """Vectorised generator of synthetic claims as term-id arrays (CSR)."""
+
+    def __init__(self, arts: list[list[list[str]]], seed: int = 0) -> None:
+        self.rng = np.random.default_rng(seed)
+        names: dict[str, int] = {}
+        sent_terms: list[int] = []
+        sent_ptr = [0]
+        art_ptr = [0]
+        for sents in arts:
+            for s in sents:
+                sent_terms.extend(names.setdefault(t, len(names)) for t in s)
+                sent_ptr.append(len(sent_terms))
+            art_ptr.append(len(sent_ptr) - 1)
+        self.base_names = list(names)
+        self.sent_terms = np.asarray(sent_terms, dtype=np.int64)
+        self.sent_ptr = np.asarray(sent_ptr, dtype=np.int64)
+        self.art_ptr = np.asarray(art_ptr, dtype=np.int64)
+        freq = np.bincount(self.sent_terms, minlength=len(names)).astype(np.float64)
+        self.unigram_cdf = np.cumsum(freq / freq.sum())
+        self.n_base = len(names)
+
+    def _zipf_ids(self, size: int) -> np.ndarray:
+        ids = self.rng.zipf(1.15, size) - 1
+        return np.minimum(ids, EXTENDED_IDS - 1)
+
+    def generate(self, n_claims: int, first_article: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(article_ids, ptr, terms)``: claims of consecutive synthetic articles."""
+        rng = self.rng
+        art = np.arange(n_claims) // CLAIMS_PER_ARTICLE
+        n_art = int(art[-1]) + 1
+        base_art = rng.integers(0, len(self.art_ptr) - 1, n_art)[art]
+        lo, hi = self.art_ptr[base_art], self.art_ptr[base_art + 1]
+        sent = lo + (rng.random(n_claims) * (hi - lo)).astype(np.int64)
+        lens = self.sent_ptr[sent + 1] - self.sent_ptr[sent]
+        owner = np.repeat(np.arange(n_claims), lens)
+        start = np.repeat(self.sent_ptr[sent] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+        terms = self.sent_terms[start + np.arange(int(lens.sum()))]
+        keep = rng.random(terms.size) < 0.75
+        owner, terms = owner[keep], terms[keep]
+        swap = rng.random(terms.size) < 0.2
+        terms[swap] = np.searchsorted(self.unigram_cdf, rng.random(int(swap.sum())))
+        extra = rng.poisson(1.5, n_claims)
+        x_owner = np.repeat(np.arange(n_claims), extra)
+        x_ids = self._zipf_ids(x_owner.size)
+        local = rng.random(x_owner.size) < 0.5  # article-specific names
+        pool = (art[x_owner][local] + first_article) * 7919 + rng.integers(0, 6, int(local.sum()))
+        x_ids[local] = pool % EXTENDED_IDS
+        owner = np.concatenate((owner, x_owner))
+        terms = np.concatenate((terms, self.n_base + x_ids))
+        key = np.unique(owner * (self.n_base + EXTENDED_IDS) + terms)
+        owner, terms = key // (self.n_base + EXTENDED_IDS), key % (self.n_base + EXTENDED_IDS)
+        ptr = np.zeros(n_claims + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner, minlength=n_claims), out=ptr[1:])
+        return art + first_article, ptr, terms
+
+    def name(self, t: int) -> str:
+        if t < self.n_base:
+            return self.base_names[t]
+        x = t - self.n_base
+        return f"num:{x}" if x % 3 == 0 else f"ent:x{x}"
+
+
+def to_strings(gen: ClaimGenerator, ptr: np.ndarray, terms: np.ndarray) -> list[list[str]]:
+    used, inverse = np.unique(terms, return_inverse=True)
+    names = np.array([gen.name(int(t)) for t in used], dtype=object)[inverse]
+    return [names[ptr[i] : ptr[i + 1]].tolist() for i in range(len(ptr) - 1)]
+
+
+def rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class BruteForce:
+    """Exact IDF-weighted cosine over every stored claim, with numpy, in generator ids."""
+
+    def __init__(self, art: np.ndarray, ptr: np.ndarray, terms: np.ndarray) -> None:
+        self.art, self.ptr = art, ptr
+        self.vocab, self.local = np.unique(terms, return_inverse=True)
+        df = np.bincount(self.local, minlength=len(self.vocab))
+        self.n = len(ptr) - 1
+        self.idf2 = idf_weights(df, self.n) ** 2
+        sq = np.add.reduceat(self.idf2[self.local], ptr[:-1])
+        self.inv_norm = 1.0 / np.sqrt(sq)
+        self.unknown2 = float(np.log1p(self.n)) ** 2
+
+    def top(self, q_terms: np.ndarray, exclude_article: int, k: int = 10) -> list[int]:
+        pos = np.searchsorted(self.vocab, q_terms)
+        pos = np.minimum(pos, len(self.vocab) - 1)
+        known = self.vocab[pos] == q_terms
+        w = np.zeros(len(self.vocab))
+        w[pos[known]] = self.idf2[pos[known]]
+        scores = np.add.reduceat(w[self.local], self.ptr[:-1]) * self.inv_norm
+        scores[self.art == exclude_article] = 0
+        top = np.argpartition(-scores, k)[:k]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [int(i) for i in top if scores[i] > 0]
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().lower()
+    mult = {"k": 1_000, "m": 1_000_000}.get(text[-1], 1)
+    return int(float(text.rstrip("km")) * mult)
+
+
+def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) -> None:
+    gen = ClaimGenerator(arts, seed=size)
+    art, ptr, terms = gen.generate(size, first_article=0)
+    q_art, q_ptr, q_terms = gen.generate(n_articles * QUERY_CLAIMS, first_article=10**8)
+    q_art = q_art // 10**8 * 10**8 + (np.arange(len(q_art)) // QUERY_CLAIMS)
+    stored = to_strings(gen, ptr, terms)
+    queries = to_strings(gen, q_ptr, q_terms)
+    avg_terms = len(terms) / size
+    gc.collect()
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    index = CandidateIndex()
+    index.add_many(zip(range(size), art.tolist(), stored, strict=True))
+    index.compact()
+    build = time.perf_counter() - t0
+    gc.collect()
+    rss1 = rss_mb()
+    # latency per 30-claim article
+    lat = []
+    results: list[list[tuple[int, float]]] = []
+    for a in range(n_articles):
+        qs = queries[a * QUERY_CLAIMS : (a + 1) * QUERY_CLAIMS]
+        aid = int(q_art[a * QUERY_CLAIMS])
+        t = time.perf_counter()
+        res = index.query_many(qs, exclude_article=aid, k=50)
+        lat.append(time.perf_counter() - t)
+        results.extend(res)
+    lat_ms = sorted(x * 1000 for x in lat)
+    # recall@50 vs exact brute-force top-10
+    brute = BruteForce(art, ptr, terms)
+    rng = np.random.default_rng(1)
+    sample = rng.choice(len(queries), min(n_recall, len(queries)), replace=False)
+    recalls = []
+    for i in sample:
+        exact = brute.top(q_terms[q_ptr[i] : q_ptr[i + 1]], int(q_art[i]), 10)
+        if exact:
+            got = {c for c, _ in results[i]}
+            recalls.append(sum(c in got for c in exact) / len(exact))
+    # incremental: store one article, then query the next one (tail rebuild)
+    qs = queries[:QUERY_CLAIMS]
+    t = time.perf_counter()
+    index.add_many((10**9 + j, 10**9, q) for j, q in enumerate(qs))
+    index.query_many(queries[QUERY_CLAIMS : 2 * QUERY_CLAIMS], exclude_article=10**9 + 1, k=50)
+    incr = (time.perf_counter() - t) * 1000
+    print(
+        f"{size:>9,d} {avg_terms:5.1f} {build:7.2f} {rss1 - rss0:8.0f} "
+        f"{index.memory_bytes() / 2**20:8.0f} {statistics.median(lat_ms):9.1f} "
+        f"{lat_ms[int(0.95 * (len(lat_ms) - 1))]:8.1f} {incr:9.1f} "
+        f"{float(np.mean(recalls)):8.3f} {len(recalls):5d}",
+        flush=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help="stored claims, e.g. 10k,100k,1M")
+    parser.add_argument("--articles", type=int, default=20, help="query articles per size")
+    parser.add_argument("--recall-queries", type=int, default=300)
+    args = parser.parse_args()
+    arts, source = base_articles(np.random.default_rng(0))
+    print(f"base sentences: {sum(len(a) for a in arts)} from {source}")
+    print(
+        f"{'claims':>9} {'terms':>5} {'build s':>7} {'RSS MB':>8} {'arr MB':>8} "
+        f"{'med ms':>9} {'p95 ms':>8} {'add+q ms':>9} {'R@50':>8} {'n':>5}"
+    )
+    for size in (parse_size(s) for s in args.sizes.split(",")):
+        run(size, arts, args.articles, args.recall_queries)
+        gc.collect()
+    print("latency = query_many of one 30-claim article (k=50); R@50 = brute-force top-10 found")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+"""FactDesk: a desktop fact-checking workstation (claims, cross-source matching, verdicts)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,121 @@
+"""CLI commands on a project's articles: ``new``, ``import``, ``articles``, ``export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from factdesk.cli.output import CliError, StderrProgress, info
+from factdesk.core.importing import import_paths
+from factdesk.core.project import Project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create an empty project file")
+    p.add_argument("project", type=Path)
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("import", help="import article files or folders into a project")
+    p.add_argument("project", type=Path)
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--no-extract", action="store_true", help="do not detect claims now")
+    p.add_argument("--no-match", action="store_true", help="do not match across sources now")
+    p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("articles", help="list the articles of a project, one per line")
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("export", help="export the project or a verdict report")
+    p.add_argument("project", type=Path)
+    p.add_argument("--format", default="json",
+                   choices=["json", "pdf", "claimreview", "csv", "markdown"])
+    p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    p.add_argument("--all", action="store_true", help="reports: include unjudged claims")
+    p.add_argument("--status", action="append", help="reports: only claims with this status")
+    p.add_argument("--rating", action="append", help="reports: only claims with this rating")
+    p.add_argument("--article", action="append", type=int, help="reports: only this article")
+    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    p.set_defaults(handler=cmd_export)
+
+
+def open_existing(path: Path, *, read_only: bool = False) -> Project:
+    if not path.exists():
+        raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
+    return Project.open(path, create=False, read_only=read_only)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path: Path = args.project
+    if path.exists() and path.stat().st_size > 0:
+        raise CliError(f"{path}: already exists; FactDesk will not overwrite it")
+    with Project.open(path, create=True):
+        pass
+    print(f"created {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_existing(args.project) as project:
+        report = import_paths(project, args.paths, progress=StderrProgress("importing"))
+        for line in report.lines():
+            info(line)
+        new_ids = [aid for _, aid in report.added]
+        if new_ids and not args.no_extract:
+            from factdesk.core.analysis import analyse_articles
+
+            analyse_articles(
+                project, new_ids, model=args.model, match=not args.no_match,
+                progress=StderrProgress("extracting claims"),
+            )
+        added, dup, bad = len(report.added), len(report.duplicates), len(report.failed)
+        info(f"{added} imported, {dup} already there, {bad} refused")
+        if dup and not added and not bad:
+            info("nothing new: the articles are already in the project")
+    return 0 if report.ok else 2
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with open_existing(args.project, read_only=False) as project:
+        for s in project.articles.summaries():
+            if args.json:
+                print(json.dumps(s.__dict__, ensure_ascii=False))
+            else:
+                date = s.published or "----------"
+                outlet = s.outlet or "?"
+                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.claims} claims, "
+                      f"{s.verdicts} verdicts")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_existing(args.project) as project:
+        if args.format == "json":
+            from factdesk.report.project_json import project_to_json
+
+            text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
+            _write_text(text + "\n", args.output)
+            return 0
+        from factdesk.report.exporting import export_report
+
+        if args.format == "pdf" and args.output is None:
+            raise CliError("a PDF needs an output file: -o FILE.pdf")
+        result = export_report(project, args.format, args.output, args)
+        if args.output is None and isinstance(result, str):
+            sys.stdout.write(result)
+        elif args.output is not None:
+            info(f"wrote {args.output}")
+    return 0
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)

@@ -1,0 +1,160 @@
+"""Claim extraction and cross-source matching of stored articles, as one service.
+
+Runs the NLP pipeline over articles, merges entity spellings project-wide (user aliases
+win), and stores each article's claims and mentions in one transaction, so a crash
+leaves every article either fully analysed or untouched (and then re-analysed by the
+next ``factdesk extract``). Matching of the new claims against the project follows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from factdesk.core.changes import ChangeSet
+from factdesk.core.models import ClaimDraft, MentionDraft
+from factdesk.core.project import Project
+from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+_extractors: dict[tuple[str | None, float | None], ClaimExtractor] = {}
+_extractors_lock = threading.Lock()
+
+
+def get_extractor(model: str | None = None, threshold: float | None = None) -> ClaimExtractor:
+    """One shared extractor per (model, threshold): the spaCy model loads once."""
+    with _extractors_lock:
+        key = (model, threshold)
+        if key not in _extractors:
+            _extractors[key] = ClaimExtractor(model, threshold)
+        return _extractors[key]
+
+
+@dataclass
+class AnalysisReport:
+    """What an extraction (and matching) run did."""
+
+    articles: int = 0
+    claims: int = 0
+    matches: int = 0
+    cancelled: bool = False
+
+    @property
+    def changes(self) -> ChangeSet:
+        return ChangeSet(claims=True, entities=True, matches=self.matches > 0)
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def canonical_forms(project: Project, extra: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """Canonical display form of every entity spelling in the project (aliases win)."""
+    from factdesk.nlp.aliases import AliasResolver
+
+    user = {a.variant: a.canonical for a in project.entities.aliases()}
+    names = list(dict.fromkeys([*project.entities.names_by_label(), *extra]))
+    return AliasResolver(user).resolve(names)
+
+
+def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[str, str]) -> int:
+    """Replace one article's detected claims and mentions, in one transaction."""
+    with project.transaction():
+        mentions = [
+            replace(m, canonical=canonical.get(m.text, m.text)) for m in analysis.mentions
+        ]
+        project.entities.replace_mentions(analysis.article_id, mentions)
+        drafts = [with_canonical_entities(d, canonical) for d in analysis.claims]
+        ids = project.claims.replace_detected(analysis.article_id, drafts)
+        project.articles.mark_extracted(analysis.article_id)
+    return len(ids)
+
+
+def analyse_articles(
+    project: Project,
+    article_ids: Sequence[int] | None = None,
+    *,
+    model: str | None = None,
+    threshold: float | None = None,
+    match: bool = True,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    n_process: int = 1,
+) -> AnalysisReport:
+    """Extract claims of the given articles (default: all) and match them."""
+    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+
+    if threshold is None:
+        threshold = project.claim_threshold(DEFAULT_THRESHOLD)
+    extractor = get_extractor(model or project.settings.get("spacy_model"), threshold)
+    ids = list(article_ids) if article_ids is not None else project.articles.ids()
+    report = AnalysisReport()
+    total = len(ids)
+    if progress:
+        progress(0, total, "loading the language model")
+
+    def items():  # noqa: ANN202 - a generator of pipeline inputs
+        for article_id in ids:
+            article = project.articles.get(article_id)
+            if article is not None:
+                yield article.id, article.text, _parse_date(article.published)
+
+    analyses: list[ArticleAnalysis] = []
+    for done, analysis in enumerate(extractor.analyse(items(), n_process=n_process), 1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        analyses.append(analysis)
+        new_names = [(m.text, m.label) for m in analysis.mentions]
+        canonical = canonical_forms(project, new_names)
+        report.claims += store_analysis(project, analysis, canonical)
+        report.articles += 1
+        if progress:
+            progress(done, total, f"article {analysis.article_id}")
+    refresh_canonical_forms(project)
+    if match and report.articles and not report.cancelled:
+        from factdesk.core.matching_service import match_articles
+
+        report.matches = match_articles(
+            project, [a.article_id for a in analyses], progress=progress, cancelled=cancelled
+        )
+    return report
+
+
+def refresh_canonical_forms(project: Project) -> ChangeSet:
+    """Re-merge spellings project-wide (after an import or an alias edit).
+
+    Only mentions and claims whose spelling changed canonical form are rewritten.
+    """
+    before = project.entities.canonical_map()
+    canonical = canonical_forms(project)
+    changed_texts = {t for t, c in canonical.items() if before.get(t) != c}
+    if not changed_texts:
+        return ChangeSet()
+    with project.transaction():
+        project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
+        for claim in project.claims.mentioning(changed_texts):
+            entities = tuple(
+                {**e, "canonical": canonical.get(e["text"], e.get("canonical") or e["text"])}
+                for e in claim.entities
+            )
+            draft = with_canonical_entities(
+                ClaimDraft(claim.start, claim.end, claim.text, "", "", claim.kind, claim.score,
+                           claim.speaker, claim.origin, entities=entities, lemmas=claim.lemmas),
+                canonical,
+            )
+            project.claims.update(claim.id, entities=draft.entities, speaker=draft.speaker,
+                                  lemmas=draft.lemmas)
+    return ChangeSet(entities=True, claims=True)
+
+
+def mention_names(mentions: Sequence[MentionDraft]) -> list[tuple[str, str]]:
+    """(text, label) pairs of mentions, for alias resolution."""
+    return [(m.text, m.label) for m in mentions]

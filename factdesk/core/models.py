@@ -1,0 +1,192 @@
+"""Plain dataclasses for everything a FactDesk project holds.
+
+These are the shared vocabulary of every layer: storage returns them, services take and
+give them, the GUI and the report renderers only read them. None of them knows SQL or Qt.
+Structured details that travel as JSON (quantities, time expressions, discrepancies) are
+kept as plain dicts so that they round-trip through the project file unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
+CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
+STATUSES: tuple[str, ...] = ("to check", "in progress", "needs review", "done")
+RELATIONS: tuple[str, ...] = ("same fact", "related", "conflicting")
+DECISIONS: tuple[str, ...] = ("accepted", "rejected")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One imported article: metadata plus the immutable cleaned text snapshot."""
+
+    id: int
+    title: str
+    outlet: str
+    author: str
+    published: str | None  # ISO date (YYYY-MM-DD) when known
+    url: str
+    source_name: str  # original file name, or "pasted text"
+    imported_at: str  # ISO timestamp
+    text: str
+    text_hash: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy span of an article, anchored by offsets and by quote + context."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    kind: str
+    score: float
+    speaker: str | None
+    origin: str  # "detected" or "manual"
+    quantities: tuple[dict[str, Any], ...] = ()
+    times: tuple[dict[str, Any], ...] = ()
+    entities: tuple[dict[str, Any], ...] = ()  # {"text", "label", "canonical"}
+    lemmas: str = ""  # space-separated content lemmas, for retrieval
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A named entity in an article with the canonical form it was merged into."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A user-declared spelling variant: ``variant`` means the same as ``canonical``."""
+
+    variant: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A suggested or decided link between two claims of different articles."""
+
+    id: int
+    claim_a: int
+    claim_b: int
+    score: float
+    relation: str
+    discrepancies: tuple[dict[str, Any], ...] = ()  # {"kind", "explanation", ...}
+    decision: str | None = None  # "accepted", "rejected" or None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source the checker relied on for a verdict."""
+
+    id: int
+    claim_id: int
+    url: str
+    title: str = ""
+    note: str = ""
+    accessed: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The checker's judgement on one claim."""
+
+    claim_id: int
+    rating: str | None
+    status: str
+    rationale: str  # rich text (HTML); plain text is valid HTML too
+    checker: str
+    created_at: str
+    updated_at: str
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change of a verdict, claim or match field."""
+
+    id: int
+    entity: str  # "verdict", "claim", "match", "evidence"
+    entity_id: int
+    field: str
+    old: str | None
+    new: str | None
+    who: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One step of a rating scale; ``value`` is None for textual ratings."""
+
+    name: str
+    value: int | None
+    color: str
+    key: str
+
+
+@dataclass(frozen=True)
+class ArchivedCheck:
+    """A claim that was fact-checked earlier (imported from ClaimReview or CSV)."""
+
+    id: str
+    claim: str
+    title: str = ""
+    rating: str = ""
+    url: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    """A claim about to be stored (detected by NLP or marked by hand); it has no id yet."""
+
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    kind: str
+    score: float
+    speaker: str | None = None
+    origin: str = "detected"
+    quantities: tuple[dict[str, Any], ...] = ()
+    times: tuple[dict[str, Any], ...] = ()
+    entities: tuple[dict[str, Any], ...] = ()
+    lemmas: str = ""
+
+
+@dataclass(frozen=True)
+class MentionDraft:
+    """An entity mention about to be stored."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class MatchDraft:
+    """A suggested match about to be stored; ``claim_a`` < ``claim_b`` is enforced on save."""
+
+    claim_a: int
+    claim_b: int
+    score: float
+    relation: str
+    discrepancies: tuple[dict[str, Any], ...] = ()

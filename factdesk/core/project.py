@@ -1,0 +1,91 @@
+"""The open project: one SQLite file, its repositories and its settings.
+
+``Project`` is the object every service takes. It owns the sqlite-utils ``Database``
+(and so must be used from one thread at a time: the GUI gives it to its database
+worker), exposes one repository per aggregate and a ``transaction()`` for writes.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factdesk.core.ratings import RatingScale
+from factdesk.storage.archive import ArchiveRepository
+from factdesk.storage.articles import ArticleRepository
+from factdesk.storage.claims import ClaimRepository
+from factdesk.storage.database import open_database
+from factdesk.storage.entities import EntityRepository
+from factdesk.storage.matches import MatchRepository
+from factdesk.storage.settings import SettingsRepository
+from factdesk.storage.verdicts import VerdictRepository
+
+DEFAULT_CLAIM_THRESHOLD_KEY = "claim_threshold"
+
+
+class Project:
+    """A FactDesk project file opened for reading and (unless read-only) writing."""
+
+    def __init__(self, path: Path, db: Database, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.db = db
+        self.read_only = read_only
+        self.articles = ArticleRepository(db)
+        self.claims = ClaimRepository(db)
+        self.entities = EntityRepository(db)
+        self.matches = MatchRepository(db)
+        self.verdicts = VerdictRepository(db)
+        self.settings = SettingsRepository(db)
+        self.archive = ArchiveRepository(db)
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Project:
+        """Open (creating and migrating if allowed) the project at ``path``."""
+        db = open_database(Path(path), create=create, read_only=read_only)
+        return cls(Path(path), db, read_only=read_only)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write: all of it lands, or none of it does."""
+        with self.db.atomic() as db:
+            yield db
+
+    def close(self) -> None:
+        try:
+            self.db.conn.execute("PRAGMA optimize")
+        except Exception:  # noqa: BLE001 - closing must not fail on a best-effort hint
+            pass
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # settings with meaning ---------------------------------------------------------------
+
+    @property
+    def checker(self) -> str:
+        name = self.settings.get("checker")
+        if name:
+            return str(name)
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name on some systems
+            return "checker"
+
+    def rating_scale(self) -> RatingScale:
+        return RatingScale.from_json(self.settings.get("rating_scale"))
+
+    def claim_threshold(self, default: float) -> float:
+        value = self.settings.get(DEFAULT_CLAIM_THRESHOLD_KEY)
+        return float(value) if value is not None else default

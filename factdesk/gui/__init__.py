@@ -1,0 +1,1 @@
+"""FactDesk gui layer."""

@@ -1,0 +1,269 @@
+"""Turning files, folders and pasted text into :class:`ParsedArticle` values.
+
+The pipeline for one file: size check, decode (:mod:`decoding`), normalise once
+(:mod:`normalize`), parse by type (:mod:`plaintext`, :mod:`html`), drop promotional
+lines and a leading "STORY:" label (:mod:`cleanup`), join the paragraphs into the final
+body, then merge metadata. Outlet, title, author, date and url are resolved with the
+first source that has them winning: the ``sidecar`` argument, sidecar files next to the
+article (:mod:`sidecar`), the file's own header/front matter/HTML meta tags. A missing
+title is guessed from the first sentence (``title_guessed``); a missing outlet stays
+empty for the caller to ask for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factdesk.ingest.cleanup import removal_warnings, remove_boilerplate, strip_script_label
+from factdesk.ingest.decoding import MAX_BYTES, decode_bytes
+from factdesk.ingest.errors import IngestError
+from factdesk.ingest.html import parse_html
+from factdesk.ingest.metadata import Extracted, guess_title, merge_fields, normalize_fields
+from factdesk.ingest.normalize import join_paragraphs, normalize_text
+from factdesk.ingest.plaintext import parse_markdown, parse_text
+from factdesk.ingest.sidecar import SidecarCache, is_sidecar
+
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
+PASTED_NAME = "pasted text"
+_LOOKS_LIKE_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                              re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One article ready to store: metadata plus the normalised, cleaned body text."""
+
+    title: str
+    outlet: str
+    author: str
+    published: str | None  # ISO date YYYY-MM-DD
+    url: str
+    text: str = field(repr=False)  # paragraphs separated by "\n\n", one line each
+    source_name: str  # the file name, or "pasted text"
+    raw: bytes = field(repr=False)  # the original bytes, unchanged
+    text_hash: str  # sha256 hex of text (UTF-8)
+    title_guessed: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What :func:`scan` found: importable files and the explicitly named ones it skips."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[IngestError, ...]
+
+
+def text_hash(text: str) -> str:
+    """The sha256 hex digest under which an article body is stored."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_bytes(
+    data: bytes, name: str, *, sidecar: Mapping[str, Any] | None = None
+) -> ParsedArticle:
+    """Parse one file's content; ``name`` picks the format by its extension.
+
+    ``sidecar`` holds metadata that overrides what the file says (keys as in a
+    ``sources.json`` entry: title, outlet/source, author, date/published, url).
+    A name without extension is sniffed (HTML or plain text).
+    """
+    kind = _kind_for(name, data)
+    decoded = decode_bytes(data, name, html=kind == "html")
+    warnings = list(decoded.warnings)
+    given = normalize_fields(sidecar or {}, warnings)
+    return _build(decoded.text, kind, name, data, given, warnings)
+
+
+def parse_file(
+    path: Path | str, *, sidecar: Mapping[str, Any] | None = None,
+    cache: SidecarCache | None = None,
+) -> ParsedArticle:
+    """Read and parse one file, applying the sidecar metadata found next to it."""
+    path = Path(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise IngestError(path, f"unsupported type ({path.suffix or 'no extension'})")
+    data = _read(path)
+    found, warnings = (cache or SidecarCache()).lookup(path)
+    kind = _kind_for(path.name, data)
+    decoded = decode_bytes(data, path.name, html=kind == "html")
+    warnings.extend(decoded.warnings)
+    given = merge_fields(normalize_fields(sidecar or {}, warnings),
+                         normalize_fields(found, warnings))
+    return _build(decoded.text, kind, path.name, data, given, warnings)
+
+
+def parse_pasted(text: str, title: str = "", outlet: str = "") -> ParsedArticle:
+    """Parse text pasted by the user; ``title``/``outlet`` given here win over the text's."""
+    raw = text.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise IngestError(PASTED_NAME, f"text too large (limit {MAX_BYTES // 2**20} MB)")
+    if not normalize_text(text).strip():
+        raise IngestError(PASTED_NAME, "empty text")
+    given = normalize_fields({"title": title, "outlet": outlet})
+    return _build(text, "pasted", PASTED_NAME, raw, given, [])
+
+
+def scan(paths: Iterable[Path | str]) -> Discovery:
+    """Expand files and folders to importable files, and explain what is skipped.
+
+    Folders are walked recursively; hidden files and folders, our sidecars and files
+    of other types inside folders are passed over silently. A file named explicitly
+    that cannot be imported (unsupported type, missing) is reported in ``skipped``.
+    Files come sorted by path (numbers in names compare as numbers), without duplicates.
+    """
+    found: dict[Path, None] = {}
+    skipped: list[IngestError] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                found.setdefault(file, None)
+        elif not path.exists():
+            skipped.append(IngestError(path, "no such file"))
+        elif is_sidecar(path):
+            continue
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.setdefault(path, None)
+        else:
+            skipped.append(IngestError(path, f"unsupported type ({path.suffix or 'no extension'})"))
+    return Discovery(tuple(sorted(found, key=_natural_key)), tuple(skipped))
+
+
+def discover(paths: Iterable[Path | str]) -> list[Path]:
+    """The importable files among ``paths`` (see :func:`scan` for what is skipped)."""
+    return list(scan(paths).files)
+
+
+def iter_parse(paths: Iterable[Path | str]) -> Iterator[ParsedArticle | IngestError]:
+    """Parse every importable file under ``paths``, yielding errors instead of raising.
+
+    Skipped explicit files come first as :class:`IngestError` values, then one result
+    per discovered file in order, so a batch always runs to its end.
+    """
+    discovery = scan(paths)
+    yield from discovery.skipped
+    cache = SidecarCache()
+    for path in discovery.files:
+        try:
+            yield parse_file(path, cache=cache)
+        except IngestError as exc:
+            yield exc
+        except Exception as exc:  # noqa: BLE001 - one broken file must not end the batch
+            error = IngestError(path, f"could not be read ({type(exc).__name__}: {exc})")
+            error.__cause__ = exc
+            yield error
+
+
+# -- internals -----------------------------------------------------------------------------
+
+
+def _kind_for(name: str, data: bytes) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in SUPPORTED_SUFFIXES:
+        return SUPPORTED_SUFFIXES[suffix]
+    if re.fullmatch(r"\.[a-z][a-z0-9]{0,7}", suffix):  # "x.docx"; not "Reuters 14.09.2022"
+        raise IngestError(name, f"unsupported type ({suffix})")
+    head = data[:2048].decode("utf-8", "ignore").lstrip("\ufeff")
+    return "html" if _LOOKS_LIKE_HTML.match(head) else "text"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(path, f"file too large ({size / 2**20:.1f} MB, limit "
+                                    f"{MAX_BYTES // 2**20} MB)")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise IngestError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(path, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise IngestError(path, "permission denied") from exc
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def _build(
+    text: str, kind: str, name: str, raw: bytes, given: Mapping[str, str], warnings: list[str]
+) -> ParsedArticle:
+    """Parse decoded text; ``given`` (normalised sidecar fields) wins over the file's own."""
+    normalized = normalize_text(text)  # the one normalisation, before any parsing
+    extracted = _extract(normalized, kind, given)
+    warnings.extend(extracted.warnings)
+    paragraphs, removed = remove_boilerplate(extracted.paragraphs)
+    warnings.extend(removal_warnings(removed))
+    if paragraphs:
+        first, label = strip_script_label(paragraphs[0])
+        if label is not None:
+            paragraphs[0] = first
+            warnings.append(f'removed label "{label}" before the text')
+    body = join_paragraphs(paragraphs)
+    if not body:
+        raise IngestError(name, "no article text found")
+    fields = merge_fields(given, extracted.fields)
+    for key, value in given.items():
+        if extracted.fields.get(key) and extracted.fields[key] != value and key != "title":
+            warnings.append(f"{key}: using {value!r} from the sidecar, not {extracted.fields[key]!r}")
+    title = " ".join(fields.get("title", "").split())
+    guessed = not title
+    if guessed:
+        title = guess_title(body)
+        warnings.append("no headline found; title taken from the first sentence")
+    if not fields.get("outlet"):
+        warnings.append("outlet unknown")
+    return ParsedArticle(
+        title=title,
+        outlet=fields.get("outlet", ""),
+        author=fields.get("author", ""),
+        published=fields.get("published"),
+        url=fields.get("url", ""),
+        text=body,
+        source_name=name,
+        raw=raw,
+        text_hash=text_hash(body),
+        title_guessed=guessed,
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _extract(text: str, kind: str, given: Mapping[str, str]) -> Extracted:
+    if kind == "html":
+        return parse_html(text)
+    if kind == "markdown":
+        return parse_markdown(text)
+    if kind == "pasted" and given.get("title"):
+        extracted = parse_text(text, detect_headline=False)
+        if extracted.paragraphs and _fold(extracted.paragraphs[0]) == _fold(given["title"]):
+            extracted.paragraphs = extracted.paragraphs[1:]  # the title was pasted too
+        return extracted
+    return parse_text(text)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(root) / name
+            if (name.startswith((".", "~$")) or name.endswith("~") or is_sidecar(path)
+                    or path.suffix.lower() not in SUPPORTED_SUFFIXES):
+                continue
+            yield path
+
+
+def _natural_key(path: Path) -> list[tuple[int, int | str]]:
+    parts = re.split(r"(\d+)", str(path).casefold())
+    return [(0, int(p)) if p.isdigit() else (1, p) for p in parts if p]

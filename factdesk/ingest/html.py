@@ -1,0 +1,198 @@
+"""Saved web pages: main article text and its metadata, extracted offline.
+
+Everything works on the string it is given. trafilatura (with lxml) finds the main text
+and the title, site name, author and date; canonical ``<link>`` and ``og:url`` give the
+url. Nothing is fetched: no function that downloads is called, lxml's parser runs with
+``no_network`` and scripts are never executed (they are dropped as text). When
+trafilatura finds nothing, the text of ``<article>``, ``<main>`` or ``<body>`` without
+scripts, styles, navigation and footers is used instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from factdesk.ingest.metadata import Extracted, normalize_fields
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
+_DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed",
+              "svg", "canvas", "form", "button", "select", "nav", "footer", "header",
+              "aside", "figure", "video", "audio", "picture", "img", "dialog")
+_BLOCK_TAGS = frozenset(("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+                         "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+                         "pre", "table", "tr", "td", "th", "figcaption", "hr", "address",
+                         "body"))
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                               collect_ids=False)
+
+# trafilatura logs a warning for every page it cannot use; the caller reports instead.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+def parse_html(text: str) -> Extracted:
+    """Extract the article (paragraphs and metadata fields) from a saved HTML page."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    result = Extracted()
+    tree = _parse_tree(text)
+    meta = _meta_from_tree(tree) if tree is not None else {}
+    document = _trafilatura(text)
+    raw: dict[str, object] = {}
+    paragraphs: list[str] = []
+    if document is not None:
+        raw = {
+            "title": document.title,
+            "outlet": document.sitename,
+            "author": document.author,
+            "date": document.date,
+            "url": document.url,
+        }
+        paragraphs = [line for line in (document.text or "").split("\n") if line.strip()]
+    if not paragraphs and tree is not None:
+        paragraphs = _fallback_paragraphs(tree)
+        if paragraphs:
+            result.warnings.append("main text not recognised; used the whole page text")
+    fields = normalize_fields({k: v for k, v in raw.items() if v}, result.warnings)
+    for key, value in meta.items():  # explicit tags beat trafilatura's guesses
+        if key in ("url", "outlet") or not fields.get(key):
+            fields[key] = value
+    if fields.get("url") and not _HTTP_URL.match(fields["url"]):
+        del fields["url"]
+    if fields.get("author", "").lower().startswith(("http://", "https://")):
+        del fields["author"]
+    if fields.get("outlet") and _DOMAIN_LIKE.match(fields["outlet"]) and "outlet" not in meta:
+        result.warnings.append(f"outlet guessed from the web address: {fields['outlet']}")
+    if fields.get("title"):
+        fields["title"] = _strip_site_from_title(fields["title"], fields.get("outlet", ""))
+        if paragraphs and _same(paragraphs[0], fields["title"]):
+            paragraphs = paragraphs[1:]
+    result.fields = fields
+    result.paragraphs = paragraphs
+    return result
+
+
+def _trafilatura(text: str) -> object | None:
+    import trafilatura  # imports take a while; only HTML needs them
+
+    params = {"original_date": True, "extensive_search": False,
+              "max_date": date.today().isoformat()}
+    try:
+        return trafilatura.bare_extraction(
+            text,
+            url=None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+            date_extraction_params=params,
+        )
+    except Exception:  # noqa: BLE001 - a failed extraction falls back to plain lxml
+        return None
+
+
+def _parse_tree(text: str) -> lxml_html.HtmlElement | None:
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta_from_tree(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Fields stated outright in the page head: canonical url, site name, author, date."""
+    found: dict[str, str] = {}
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href"):
+            found.setdefault("url", link.get("href", "").strip())
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = " ".join((meta.get("content") or "").split())
+        if not value:
+            continue
+        if key == "og:url":
+            found.setdefault("og_url", value)
+        elif key in ("og:site_name", "application-name", "publisher", "dc.publisher"):
+            found.setdefault("outlet", value)
+        elif key in ("author", "article:author", "dc.creator", "byl", "sailthru.author"):
+            if not value.lower().startswith(("http://", "https://")):
+                found.setdefault("author", re.sub(r"^by\s+", "", value, flags=re.I))
+        elif key in ("article:published_time", "datepublished", "dc.date.issued",
+                     "pubdate", "publish-date", "date", "dc.date", "sailthru.date"):
+            found.setdefault("published", value)
+    if "og_url" in found:
+        og_url = found.pop("og_url")
+        if not _HTTP_URL.match(found.get("url", "")):
+            found["url"] = og_url
+    return normalize_fields(found)
+
+
+def _fallback_paragraphs(tree: lxml_html.HtmlElement) -> list[str]:
+    for tag in _DROP_TAGS:
+        for element in list(tree.iter(tag)):
+            _drop_keep_tail(element)
+    root = tree
+    for tag in ("body", "main", "article"):  # the most specific container wins
+        candidate = next(iter(tree.iter(tag)), None)
+        if candidate is not None:
+            root = candidate
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in _BLOCK_TAGS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    text = root.text_content()
+    paragraphs = []
+    for chunk in re.split(r"\n\s*\n", text):
+        cleaned = " ".join(chunk.split())
+        if cleaned:
+            paragraphs.append(cleaned)
+    return paragraphs
+
+
+def _drop_keep_tail(element: lxml_html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _strip_site_from_title(title: str, outlet: str) -> str:
+    """``"Headline | Reuters"`` -> ``"Headline"`` when the tail names the outlet."""
+    if not outlet:
+        return title
+    for separator in _TITLE_SEPARATORS:
+        head, sep, tail = title.rpartition(separator)
+        if sep and head and _same(tail, outlet):
+            return head.strip()
+        head_first, sep, rest = title.partition(separator)
+        if sep and rest and _same(head_first, outlet):
+            return rest.strip()
+    return title
+
+
+def _same(a: str, b: str) -> bool:
+    def fold(s: str) -> str:
+        return " ".join(s.casefold().split()).strip(" .:|-")
+
+    return fold(a) == fold(b)

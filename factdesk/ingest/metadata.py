@@ -1,0 +1,139 @@
+"""Article metadata fields: key aliases, ISO dates, guessed titles and merging sources.
+
+Metadata reaches the ingest layer from several places (a sidecar, a header block in the
+file, HTML meta tags). Each is first mapped onto the same five fields - title, outlet,
+author, published, url - then merged, the earlier source winning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+FIELDS: tuple[str, ...] = ("title", "outlet", "author", "published", "url")
+
+_ALIASES: dict[str, str] = {
+    "title": "title", "headline": "title", "name": "title",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet",
+    "sitename": "outlet", "site_name": "outlet", "publication": "outlet",
+    "newspaper": "outlet", "agency": "outlet",
+    "author": "author", "authors": "author", "by": "author", "byline": "author",
+    "writer": "author", "creator": "author",
+    "published": "published", "date": "published", "published_date": "published",
+    "publication_date": "published", "datepublished": "published", "pubdate": "published",
+    "published_at": "published", "published_time": "published",
+    "url": "url", "link": "url", "canonical": "url", "canonical_url": "url",
+    "permalink": "url", "source_url": "url",
+}
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_TITLE_LIMIT = 80
+
+
+def field_for(key: str) -> str | None:
+    """The metadata field a header/sidecar key means (``"Source"`` -> ``"outlet"``)."""
+    return _ALIASES.get(re.sub(r"[\s-]+", "_", key.strip().lower()))
+
+
+def normalize_fields(raw: Mapping[str, Any], warnings: list[str] | None = None) -> dict[str, str]:
+    """Map arbitrary keys onto :data:`FIELDS`; empty values and unknown keys are dropped.
+
+    Lists (several authors) are joined with ", "; dates become ISO ``YYYY-MM-DD`` (a
+    date that cannot be understood is dropped with a warning appended to ``warnings``).
+    """
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        name = field_for(str(key))
+        if name is None or name in out:
+            continue
+        text = _as_text(value)
+        if not text:
+            continue
+        if name == "published":
+            iso = to_iso_date(text)
+            if iso is None:
+                if warnings is not None:
+                    warnings.append(f"date not understood: {text!r}")
+                continue
+            text = iso
+        out[name] = text
+    return out
+
+
+def merge_fields(*sources: Mapping[str, str]) -> dict[str, str]:
+    """Merge normalised field dicts; for each field the first non-empty value wins."""
+    merged: dict[str, str] = {}
+    for source in sources:
+        for name in FIELDS:
+            if not merged.get(name) and source.get(name):
+                merged[name] = source[name]
+    return merged
+
+
+def to_iso_date(value: str | date | datetime | None) -> str | None:
+    """``"2022-09-14T10:00:00Z"``, ``"14 September 2022"``, ``"Sept. 14, 2022"`` -> ISO date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _ISO_DATE.match(text)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return None
+    if len(text) > 80 or not re.search(r"\d", text):
+        return None
+    import dateparser  # slow to import; only needed for free-form dates
+
+    parsed = dateparser.parse(
+        text,
+        languages=None,
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"],
+                  "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def guess_title(body: str) -> str:
+    """A stand-in title: the first sentence, cut near 80 characters at a word boundary."""
+    first = body.split("\n", 1)[0].strip()
+    sentence = _SENTENCE_END.split(first[:600], maxsplit=1)[0].strip()
+    if len(sentence) <= _TITLE_LIMIT:
+        return sentence.rstrip(".") if sentence.endswith(".") and not sentence.endswith("..") \
+            else sentence
+    cut = sentence[: _TITLE_LIMIT]
+    space = cut.rfind(" ")
+    if space > _TITLE_LIMIT // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(t for t in (_as_text(v) for v in value) if t)
+    if isinstance(value, Mapping):  # {"name": "Jane Doe"} as in JSON-LD
+        return _as_text(value.get("name", ""))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+@dataclass
+class Extracted:
+    """What a format parser (plain text, Markdown, HTML) hands back to :mod:`files`."""
+
+    fields: dict[str, str] = field(default_factory=dict)  # normalised, see FIELDS
+    paragraphs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

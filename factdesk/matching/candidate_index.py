@@ -1,0 +1,397 @@
+"""Fast candidate retrieval among a project's stored claims, for cross-article matching.
+
+:class:`CandidateIndex` holds, in memory, every stored claim of a project as a set of
+terms (content lemmas plus keys such as ``ent:zelensky`` and ``num:450``) and, for the
+claims of a newly imported article, returns the top ``k`` most similar claims of *other*
+articles, to be re-ranked by the slower matching stages.
+
+Similarity is the IDF-weighted cosine of the two term sets::
+
+    sim(q, d) = sum(idf(t)^2 for t in q & d) / (|q| * |d|),  |x| = sqrt(sum(idf(t)^2 for t in x))
+    idf(t) = ln(1 + N / df(t))
+
+with ``N`` and ``df`` counted over the stored claims (a query term never stored gets
+``df = 1``). Scores are in ``[0, 1]``. :meth:`CandidateIndex.brute_force` scores every
+stored claim exactly; :meth:`CandidateIndex.query` is the fast approximation:
+
+1. the query's terms are taken rarest first, and their posting arrays (numpy ``int32``)
+   are accumulated with ``np.bincount`` until ``max_postings`` postings have been read
+   (the rarest ``min_terms`` terms are always read);
+2. the ``rescore_factor * k`` best claims by that partial score are re-scored exactly,
+   the skipped (common) terms being looked up with ``np.searchsorted`` in their sorted
+   postings;
+3. the excluded article's and removed claims are dropped and the top ``k`` returned.
+
+Claims missed are only those sharing nothing but very common terms with the query, or
+ranked below ``rescore_factor * k`` on rare terms alone; ``bench/matching_scale.py``
+measures recall against brute force.
+
+Storage is a main segment (compressed postings and forward term lists, rebuilt on
+merge) plus a small tail segment for claims added since, rebuilt lazily on the next
+query. IDF weights and claim norms are a snapshot taken when the main segment is
+built; the tail is merged (and the snapshot refreshed) once it exceeds ``merge_ratio``
+of the main segment, or when removed claims exceed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+__all__ = ["CandidateIndex", "idf_weights"]
+
+
+def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """``ln(1 + N / df)`` per term (``df`` below 1 counts as 1)."""
+    return np.log1p(max(n_docs, 1) / np.maximum(df, 1).astype(np.float64))
+
+
+class _Segment:
+    """Immutable postings over a contiguous range of slots, plus their forward lists."""
+
+    __slots__ = ("base", "n", "fwd_ptr", "fwd_terms", "ptr", "docs", "inv_norm")
+
+    def __init__(self, base: int, fwd_ptr: np.ndarray, fwd_terms: np.ndarray, n_terms: int):
+        self.base = base
+        self.n = len(fwd_ptr) - 1
+        self.fwd_ptr = fwd_ptr
+        self.fwd_terms = fwd_terms
+        lengths = np.diff(fwd_ptr)
+        owners = np.repeat(np.arange(self.n, dtype=np.int32), lengths)
+        order = np.argsort(fwd_terms, kind="stable")  # stable: docs stay sorted per term
+        self.docs = owners[order]
+        counts = np.bincount(fwd_terms, minlength=n_terms)
+        self.ptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.ptr[1:])
+        self.inv_norm = np.zeros(self.n, dtype=np.float32)
+
+    def set_norms(self, idf2: np.ndarray) -> None:
+        """Recompute the claims' inverse norms from squared term weights ``idf2``."""
+        if self.n == 0:
+            return
+        sq = np.zeros(self.n, dtype=np.float64)
+        nonempty = np.diff(self.fwd_ptr) > 0
+        if self.fwd_terms.size:
+            sums = np.add.reduceat(idf2[self.fwd_terms], self.fwd_ptr[:-1][nonempty])
+            sq[nonempty] = sums
+        with np.errstate(divide="ignore"):
+            inv = np.where(sq > 0, 1.0 / np.sqrt(sq), 0.0)
+        self.inv_norm = inv.astype(np.float32)
+
+    def postings(self, t: int) -> np.ndarray:
+        if t + 1 >= len(self.ptr):
+            return self.docs[:0]
+        return self.docs[self.ptr[t] : self.ptr[t + 1]]
+
+    def df(self, tids: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(tids), dtype=np.int64)
+        ok = tids + 1 < len(self.ptr)
+        out[ok] = self.ptr[tids[ok] + 1] - self.ptr[tids[ok]]
+        return out
+
+    def nbytes(self) -> int:
+        return sum(
+            a.nbytes for a in (self.fwd_ptr, self.fwd_terms, self.ptr, self.docs, self.inv_norm)
+        )
+
+
+class CandidateIndex:
+    """In-memory term index over stored claims; see the module docstring for the method.
+
+    ``max_postings`` bounds the postings read per query claim (the speed/recall knob),
+    ``min_terms`` how many of the rarest terms are always read, ``rescore_factor`` the
+    size (times ``k``) of the exactly re-scored shortlist.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_postings: int = 20_000,
+        min_terms: int = 2,
+        rescore_factor: int = 4,
+        merge_ratio: float = 0.1,
+        min_merge: int = 2_000,
+    ) -> None:
+        self.max_postings = max_postings
+        self.min_terms = min_terms
+        self.rescore_factor = rescore_factor
+        self.merge_ratio = merge_ratio
+        self.min_merge = min_merge
+        self._vocab: dict[str, int] = {}
+        cap = 1024
+        self._claim = np.zeros(cap, dtype=np.int64)
+        self._article = np.zeros(cap, dtype=np.int64)
+        self._alive = np.zeros(cap, dtype=bool)
+        self._n_slots = 0
+        self._n_dead = 0
+        self._df = np.zeros(cap, dtype=np.int64)  # live document frequency per term id
+        self._main = _Segment(0, np.zeros(1, np.int64), np.zeros(0, np.int32), 0)
+        self._tail_terms: list[np.ndarray] = []  # forward lists of slots after the main
+        self._tail: _Segment | None = None
+        self._idf2 = np.zeros(0, dtype=np.float64)  # snapshot of idf^2 per term id
+        self._snap_n = 0
+
+    # -- adding and removing ---------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._n_slots - self._n_dead
+
+    def _term_ids(self, terms: Iterable[str]) -> np.ndarray:
+        vocab = self._vocab
+        ids = set()
+        for term in terms:
+            t = vocab.get(term)
+            if t is None:
+                t = vocab[term] = len(vocab)
+            ids.add(t)
+        return np.fromiter(sorted(ids), dtype=np.int32, count=len(ids))
+
+    def _grow(self, slots: int, terms: int) -> None:
+        if slots > len(self._claim):
+            cap = max(slots, 2 * len(self._claim))
+            for name in ("_claim", "_article", "_alive"):
+                old = getattr(self, name)
+                new = np.zeros(cap, dtype=old.dtype)
+                new[: len(old)] = old
+                setattr(self, name, new)
+        if terms > len(self._df):
+            new_df = np.zeros(max(terms, 2 * len(self._df)), dtype=np.int64)
+            new_df[: len(self._df)] = self._df
+            self._df = new_df
+
+    def add(self, claim_id: int, article_id: int, terms: Sequence[str]) -> None:
+        """Store one claim (its terms are de-duplicated; order does not matter)."""
+        self.add_many([(claim_id, article_id, terms)])
+
+    def add_many(self, claims: Iterable[tuple[int, int, Sequence[str]]]) -> None:
+        """Store many claims given as ``(claim_id, article_id, terms)``."""
+        ids: list[int] = []
+        arts: list[int] = []
+        fwd: list[np.ndarray] = []
+        for claim_id, article_id, terms in claims:
+            ids.append(int(claim_id))
+            arts.append(int(article_id))
+            fwd.append(self._term_ids(terms))
+        if not ids:
+            return
+        start = self._n_slots
+        self._grow(start + len(ids), len(self._vocab))
+        end = start + len(ids)
+        self._claim[start:end] = ids
+        self._article[start:end] = arts
+        self._alive[start:end] = True
+        self._n_slots = end
+        flat = np.concatenate(fwd)
+        self._df[: len(self._vocab)] += np.bincount(flat, minlength=len(self._vocab))
+        self._tail_terms.extend(fwd)
+        self._tail = None
+
+    def _kill(self, slots: np.ndarray) -> int:
+        slots = slots[self._alive[slots]]
+        if slots.size == 0:
+            return 0
+        self._alive[slots] = False
+        self._n_dead += int(slots.size)
+        for s in slots.tolist():
+            self._df[self._forward(int(s))] -= 1
+        return int(slots.size)
+
+    def remove(self, claim_id: int) -> bool:
+        """Forget a claim; False when it was not stored."""
+        n = self._n_slots
+        return self._kill(np.flatnonzero(self._claim[:n] == claim_id)) > 0
+
+    def remove_article(self, article_id: int) -> int:
+        """Forget every claim of an article; returns how many were removed."""
+        n = self._n_slots
+        return self._kill(np.flatnonzero(self._article[:n] == article_id))
+
+    def _forward(self, slot: int) -> np.ndarray:
+        main = self._main
+        if slot < main.n:
+            return main.fwd_terms[main.fwd_ptr[slot] : main.fwd_ptr[slot + 1]]
+        return self._tail_terms[slot - main.n]
+
+    # -- segments ----------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Merge or rebuild segments as needed before a query."""
+        tail_n = len(self._tail_terms)
+        main_n = self._main.n
+        limit = max(self.min_merge, self.merge_ratio * main_n)
+        if tail_n > limit or self._n_dead > limit or (main_n == 0 and tail_n):
+            self._merge()
+        elif tail_n and self._tail is None:
+            self._tail = self._build_segment(main_n, self._tail_terms)
+            self._tail.set_norms(self._idf2_all())
+
+    def _build_segment(self, base: int, fwd: list[np.ndarray]) -> _Segment:
+        lengths = np.fromiter((len(f) for f in fwd), dtype=np.int64, count=len(fwd))
+        fwd_ptr = np.zeros(len(fwd) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=fwd_ptr[1:])
+        terms = np.concatenate(fwd) if fwd else np.zeros(0, np.int32)
+        return _Segment(base, fwd_ptr, terms.astype(np.int32, copy=False), len(self._vocab))
+
+    def _merge(self) -> None:
+        """Rebuild the main segment from all live claims and refresh the IDF snapshot."""
+        n = self._n_slots
+        alive = self._alive[:n]
+        main = self._main
+        keep_main = np.flatnonzero(alive[: main.n])
+        lengths = np.diff(main.fwd_ptr)[keep_main]
+        starts = main.fwd_ptr[:-1][keep_main]
+        idx = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+        main_terms = main.fwd_terms[idx + np.arange(int(lengths.sum()))] if lengths.size else (
+            np.zeros(0, np.int32)
+        )
+        tail_keep = [f for f, a in zip(self._tail_terms, alive[main.n :], strict=True) if a]
+        tail_lengths = np.fromiter((len(f) for f in tail_keep), np.int64, len(tail_keep))
+        all_lengths = np.concatenate((lengths, tail_lengths))
+        fwd_ptr = np.zeros(len(all_lengths) + 1, dtype=np.int64)
+        np.cumsum(all_lengths, out=fwd_ptr[1:])
+        fwd_terms = np.concatenate([main_terms.astype(np.int32)] + tail_keep)
+        keep = np.flatnonzero(alive)
+        m = keep.size
+        self._claim[:m] = self._claim[keep]
+        self._article[:m] = self._article[keep]
+        self._alive[:m] = True
+        self._alive[m:n] = False
+        self._n_slots, self._n_dead = m, 0
+        self._main = _Segment(0, fwd_ptr, fwd_terms, len(self._vocab))
+        self._tail_terms, self._tail = [], None
+        self._snap_n = m
+        self._idf2 = idf_weights(self._df[: len(self._vocab)], m) ** 2
+        self._main.set_norms(self._idf2)
+
+    def _idf2_all(self) -> np.ndarray:
+        """Snapshot idf^2 extended to terms first seen after the snapshot."""
+        v = len(self._vocab)
+        if len(self._idf2) < v:
+            extra = idf_weights(self._df[len(self._idf2) : v], max(self._snap_n, len(self)))
+            self._idf2 = np.concatenate((self._idf2, extra**2))
+        return self._idf2
+
+    def compact(self) -> None:
+        """Merge everything into the main segment now (e.g. after loading a project)."""
+        if self._tail_terms or self._n_dead or self._main.n == 0:
+            self._merge()
+
+    def memory_bytes(self) -> int:
+        """Approximate bytes held by the numpy arrays (the vocabulary dict excluded)."""
+        total = self._main.nbytes() + self._claim.nbytes + self._article.nbytes
+        total += self._alive.nbytes + self._df.nbytes + self._idf2.nbytes
+        total += sum(f.nbytes for f in self._tail_terms)
+        return total + (self._tail.nbytes() if self._tail else 0)
+
+    # -- querying ----------------------------------------------------------------------------
+
+    def _query_terms(self, terms: Iterable[str]) -> tuple[np.ndarray, np.ndarray, float]:
+        """Known term ids, their idf^2, and the query norm (unknown terms count, df=1)."""
+        vocab = self._vocab
+        unique = set(terms)
+        known = [vocab[t] for t in unique if t in vocab]
+        tids = np.asarray(sorted(known), dtype=np.int64)
+        idf2 = self._idf2_all()[tids] if tids.size else np.zeros(0)
+        n_unknown = len(unique) - len(known)
+        unknown2 = n_unknown * float(np.log1p(max(self._snap_n, len(self), 1))) ** 2
+        return tids, idf2, float(np.sqrt(idf2.sum() + unknown2))
+
+    def _segments(self) -> list[_Segment]:
+        self._prepare()
+        segs = [self._main]
+        if self._tail is not None:
+            segs.append(self._tail)
+        return segs
+
+    def _score_segment(
+        self,
+        seg: _Segment,
+        tids: np.ndarray,
+        idf2: np.ndarray,
+        exclude_article: int | None,
+        k: int,
+        exact: bool,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Best ``k`` (global slot, unnormalised score) pairs of one segment."""
+        empty = (np.zeros(0, np.int64), np.zeros(0))
+        if seg.n == 0 or tids.size == 0:
+            return empty
+        dfs = seg.df(tids)
+        order = np.argsort(dfs, kind="stable")
+        if exact:
+            n_read = len(order)
+        else:
+            cum = np.cumsum(dfs[order])
+            n_read = max(int(np.searchsorted(cum, self.max_postings, side="right")), self.min_terms)
+        read, skipped = order[:n_read], order[n_read:]
+        parts = [seg.postings(int(tids[i])) for i in read]
+        lens = [len(p) for p in parts]
+        if not sum(lens):
+            return empty
+        docs = np.concatenate(parts)
+        weights = np.repeat(idf2[read], lens)
+        if docs.size * 16 < seg.n:
+            cand, inverse = np.unique(docs, return_inverse=True)
+            acc = np.bincount(inverse, weights=weights)
+        else:
+            dense = np.bincount(docs, weights=weights, minlength=seg.n)
+            cand = np.flatnonzero(dense)
+            acc = dense[cand]
+        slots = cand + seg.base
+        ok = self._alive[slots]
+        if exclude_article is not None:
+            ok &= self._article[slots] != exclude_article
+        cand, acc = cand[ok], acc[ok]
+        score = acc * seg.inv_norm[cand]
+        if skipped.size and cand.size:
+            shortlist = max(k * self.rescore_factor, k)
+            if cand.size > shortlist:
+                top = np.argpartition(-score, shortlist - 1)[:shortlist]
+                cand, acc = cand[top], acc[top]
+            for i in skipped:
+                post = seg.postings(int(tids[i]))
+                pos = np.minimum(np.searchsorted(post, cand), len(post) - 1)
+                acc = acc + idf2[i] * (post[pos] == cand)
+            score = acc * seg.inv_norm[cand]
+        if cand.size > k:
+            top = np.argpartition(-score, k - 1)[:k]
+            cand, score = cand[top], score[top]
+        return cand + seg.base, score
+
+    def _search(
+        self, terms: Iterable[str], exclude_article: int | None, k: int, exact: bool
+    ) -> list[tuple[int, float]]:
+        if k <= 0:
+            return []
+        segs = self._segments()
+        tids, idf2, qnorm = self._query_terms(terms)
+        if qnorm == 0:
+            return []
+        found = [self._score_segment(s, tids, idf2, exclude_article, k, exact) for s in segs]
+        slots = np.concatenate([f[0] for f in found])
+        scores = np.concatenate([f[1] for f in found]) / qnorm
+        claims = self._claim[slots]
+        order = np.lexsort((claims, -scores))[:k]
+        return [(int(claims[i]), min(float(scores[i]), 1.0)) for i in order if scores[i] > 0]
+
+    def query(
+        self, terms: Iterable[str], exclude_article: int | None = None, k: int = 50
+    ) -> list[tuple[int, float]]:
+        """Top ``k`` ``(claim_id, cosine)`` of other articles' claims, best first (fast)."""
+        return self._search(terms, exclude_article, k, exact=False)
+
+    def query_many(
+        self,
+        queries: Iterable[Iterable[str]],
+        exclude_article: int | None = None,
+        k: int = 50,
+    ) -> list[list[tuple[int, float]]]:
+        """:meth:`query` for each claim of one article (term lists), in order."""
+        return [self._search(q, exclude_article, k, exact=False) for q in queries]
+
+    def brute_force(
+        self, terms: Iterable[str], exclude_article: int | None = None, k: int = 10
+    ) -> list[tuple[int, float]]:
+        """Exact top ``k`` by the same similarity: every posting of every term is scored."""
+        return self._search(terms, exclude_article, k, exact=True)

@@ -1,0 +1,379 @@
+"""Turning two sentences into the numeric feature vector the pair scorer judges.
+
+:class:`PairInput` is the parsed, model-independent view of one sentence (built once per
+sentence from a spaCy span with :func:`pair_input_from_span`); :func:`pair_features`
+compares two of them and returns a fixed-length float vector whose columns are named by
+:data:`FEATURE_NAMES`. Every feature is symmetric in its two arguments (directional
+measures are reported as their minimum and maximum), so ``score(a, b) == score(b, a)``.
+Only numpy and rapidfuzz are used here; spaCy is touched only through the objects passed
+in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+IdfFunc = Callable[[str], float]
+
+
+@dataclass(frozen=True)
+class PairInput:
+    """One sentence, reduced to what the pair features need.
+
+    ``lemmas`` are the lower-cased lemmas of content tokens (alphabetic or numeric,
+    not stop words unless number-like, not punctuation); ``tokens`` are the lower-cased
+    texts of all non-space tokens; ``entities`` are canonical entity keys, lower-cased;
+    ``numbers`` are the numeric values mentioned (digits and number words, with scale
+    words such as "million" applied); ``vector`` is a sentence vector only when the
+    pipeline has real word vectors.
+    """
+
+    text: str
+    lemmas: tuple[str, ...]
+    tokens: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+    numbers: tuple[float, ...] = ()
+    speaker: str | None = None
+    vector: tuple[float, ...] | None = None
+
+
+# --------------------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBR = {"m": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}
+_NUM_RE = re.compile(r"^[-+]?\$?(\d+(?:[,.]\d+)*)(bn|m|k|mln|tn)?%?$")
+_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+NEGATIONS = frozenset(
+    {"not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+     "nowhere", "cannot", "without", "deny", "denies", "denied", "refuse", "refused"}
+)
+
+
+def _word_value(word: str) -> tuple[float, str] | None:
+    """(value, kind) of one token: kind is 'unit', 'scale' or 'num'; None if not numeric."""
+    w = word.lower().strip()
+    if w in _UNITS:
+        return float(_UNITS[w]), "unit"
+    if w in _SCALES:
+        return float(_SCALES[w]), "scale"
+    m = _NUM_RE.match(w)
+    if m:
+        digits = m.group(1)
+        if digits.count(",") and not digits.count("."):
+            digits = digits.replace(",", "")
+        elif digits.count(",") and digits.count("."):
+            digits = digits.replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        if m.group(2):
+            value *= _SCALE_ABBR[m.group(2)]
+        return value, "num"
+    m = _FRACTION_RE.match(w)
+    if m and int(m.group(2)) != 0:
+        return int(m.group(1)) / int(m.group(2)), "num"
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        if parts and all(p in _UNITS for p in parts):
+            return float(sum(_UNITS[p] for p in parts)), "unit"
+    return None
+
+
+def extract_numbers(words: Sequence[str]) -> tuple[float, ...]:
+    """Numeric values mentioned in a token sequence ("2.5 billion" -> 2.5e9, "six" -> 6)."""
+    values: list[float] = []
+    total = current = 0.0
+    active = False
+    prev_fraction = False
+
+    def flush() -> None:
+        nonlocal total, current, active
+        if active:
+            values.append(total + current)
+        total = current = 0.0
+        active = False
+
+    for word in words:
+        if word == "-" and active:
+            continue
+        parsed = _word_value(word)
+        if parsed is None:
+            flush()
+            continue
+        value, kind = parsed
+        if kind == "scale":
+            if not active:
+                continue  # a bare "hundred"/"million" without a count
+            if value == 100:
+                current = (current or 1.0) * value
+            else:
+                total += (current or 1.0) * value
+                current = 0.0
+        elif kind == "num" and active and (current % 1 or prev_fraction or value >= 1000):
+            flush()
+            current, active = value, True
+        else:
+            if active and kind == "num":
+                flush()
+            current += value
+            active = True
+        prev_fraction = kind == "num" and value % 1 != 0
+    flush()
+    return tuple(values)
+
+
+# ------------------------------------------------------------------ building inputs
+
+def _has_real_vectors(doc: Any) -> bool:
+    try:
+        return int(doc.vocab.vectors.shape[0]) > 0 and int(doc.vocab.vectors.shape[1]) > 0
+    except (AttributeError, IndexError, TypeError):
+        return False
+
+
+def pair_input_from_span(
+    span: Span | Doc,
+    entities: Iterable[str] | None = None,
+    speaker: str | None = None,
+) -> PairInput:
+    """Build a :class:`PairInput` from a parsed spaCy ``Span`` or ``Doc``.
+
+    ``entities`` may give canonical entity keys (e.g. from FactDesk's entity linker);
+    otherwise the lower-cased texts of the span's named entities are used.
+    """
+    tokens: list[str] = []
+    lemmas: list[str] = []
+    for tok in span:
+        if tok.is_space:
+            continue
+        low = tok.lower_
+        tokens.append(low)
+        if tok.is_punct:
+            continue
+        numeric = bool(tok.like_num)
+        if tok.is_stop and not numeric:
+            continue
+        if not (tok.is_alpha or numeric or tok.is_digit):
+            continue
+        lemma = (tok.lemma_ or low).lower()
+        lemmas.append(lemma)
+    if entities is None:
+        ents = tuple(e.text.lower().strip() for e in span.ents)
+    else:
+        ents = tuple(str(e).lower() for e in entities)
+    vector = None
+    if _has_real_vectors(span):
+        vec = np.asarray(span.vector, dtype=np.float32)
+        if vec.size and float(np.abs(vec).sum()) > 0.0:
+            vector = tuple(float(x) for x in vec)
+    return PairInput(
+        text=span.text,
+        lemmas=tuple(lemmas),
+        tokens=tuple(tokens),
+        entities=tuple(e for e in ents if e),
+        numbers=extract_numbers(tokens),
+        speaker=speaker,
+        vector=vector,
+    )
+
+
+def pair_input_from_text(text: str, nlp: Language) -> PairInput:
+    """Parse ``text`` with ``nlp`` and build its :class:`PairInput`."""
+    return pair_input_from_span(nlp(text))
+
+
+# ------------------------------------------------------------------------ features
+
+FEATURE_NAMES: tuple[str, ...] = (
+    # rapidfuzz on raw (lower-cased) text and on the lemma string
+    "raw_ratio", "raw_partial_ratio", "raw_token_sort_ratio", "raw_token_set_ratio",
+    "lem_ratio", "lem_partial_ratio", "lem_token_sort_ratio", "lem_token_set_ratio",
+    # token and lemma set overlap
+    "tok_cov_min", "tok_cov_max", "tok_jaccard",
+    "lem_cov_min", "lem_cov_max", "lem_jaccard",
+    "lem_unmatched_min", "lem_unmatched_max",
+    # IDF-weighted lemma overlap
+    "idf_cov_min", "idf_cov_max", "idf_jaccard", "idf_unmatched_max", "idf_unmatched_min",
+    "idf_unmatched_max_rel",
+    # n-gram overlap and word order
+    "bigram_cov_min", "bigram_cov_max", "trigram_cov_min", "trigram_cov_max",
+    "fourgram_cov_max", "lcs_tok_min", "lcs_tok_max", "lcs_lem_min", "lcs_lem_max",
+    "char4_jaccard",
+    # lengths
+    "len_tok_min", "len_tok_max", "len_tok_ratio", "len_tok_absdiff", "len_lem_absdiff",
+    "len_char_ratio",
+    # numbers
+    "num_count_min", "num_count_max", "num_unmatched_min", "num_unmatched_max",
+    "num_any", "num_equal_sets", "num_mismatch", "num_jaccard",
+    # entities
+    "ent_count_min", "ent_count_max", "ent_unmatched_min", "ent_unmatched_max",
+    "ent_jaccard",
+    # negation, speaker, vectors
+    "neg_mismatch", "speaker_agree", "vector_cosine",
+)
+FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+
+def _ngrams(seq: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(seq[i : i + n]) for i in range(len(seq) - n + 1)}
+
+
+def _cov(a: set, b: set) -> tuple[float, float, float]:
+    """(min coverage, max coverage, jaccard) of two sets; empty vs empty counts as equal."""
+    if not a and not b:
+        return 1.0, 1.0, 1.0
+    inter = len(a & b)
+    ca = inter / len(a) if a else 0.0
+    cb = inter / len(b) if b else 0.0
+    union = len(a) + len(b) - inter
+    return min(ca, cb), max(ca, cb), inter / union
+
+
+def _default_idf(word: str) -> float:
+    return 1.0
+
+
+def _num_match(x: float, others: Sequence[float]) -> bool:
+    for y in others:
+        if x == y or abs(x - y) <= 0.005 * max(abs(x), abs(y)):
+            return True
+        # the same figure written in another unit ("2.5 billion" vs "2,500 million")
+    return False
+
+
+def _entity_matched(ent: str, other_ents: Sequence[str], other_text: str) -> bool:
+    if ent in other_text:
+        return True
+    for o in other_ents:
+        if ent in o or o in ent:
+            return True
+    last = ent.rsplit(" ", 1)[-1]
+    return len(last) > 3 and re.search(r"\b" + re.escape(last) + r"\b", other_text) is not None
+
+
+def _neg_count(tokens: Sequence[str]) -> int:
+    return sum(1 for t in tokens if t in NEGATIONS)
+
+
+def pair_features(
+    a: PairInput, b: PairInput, idf: IdfFunc | None = None
+) -> np.ndarray:
+    """The feature vector (float64, ordered as :data:`FEATURE_NAMES`) of one pair."""
+    idf_fn = idf or _default_idf
+    out = np.zeros(len(FEATURE_NAMES), dtype=np.float64)
+    f = out  # short alias used below; index order matches FEATURE_NAMES
+    ta, tb = a.text.lower(), b.text.lower()
+    la, lb = " ".join(a.lemmas), " ".join(b.lemmas)
+    f[0] = fuzz.ratio(ta, tb) / 100.0
+    f[1] = fuzz.partial_ratio(ta, tb) / 100.0
+    f[2] = fuzz.token_sort_ratio(ta, tb) / 100.0
+    f[3] = fuzz.token_set_ratio(ta, tb) / 100.0
+    f[4] = fuzz.ratio(la, lb) / 100.0
+    f[5] = fuzz.partial_ratio(la, lb) / 100.0
+    f[6] = fuzz.token_sort_ratio(la, lb) / 100.0
+    f[7] = fuzz.token_set_ratio(la, lb) / 100.0
+
+    words_a = [t for t in a.tokens if any(c.isalnum() for c in t)]
+    words_b = [t for t in b.tokens if any(c.isalnum() for c in t)]
+    sa, sb = set(words_a), set(words_b)
+    f[8], f[9], f[10] = _cov(sa, sb)
+    lsa, lsb = set(a.lemmas), set(b.lemmas)
+    f[11], f[12], f[13] = _cov(lsa, lsb)
+    ua, ub = lsa - lsb, lsb - lsa
+    f[14], f[15] = min(len(ua), len(ub)), max(len(ua), len(ub))
+
+    wa = {w: max(idf_fn(w), 0.0) for w in lsa}
+    wb = {w: max(idf_fn(w), 0.0) for w in lsb}
+    tot_a, tot_b = sum(wa.values()), sum(wb.values())
+    shared = sum(wa[w] for w in lsa & lsb)
+    un_a, un_b = tot_a - shared, tot_b - shared
+    cov_a = shared / tot_a if tot_a > 0 else float(not lsb)
+    cov_b = shared / tot_b if tot_b > 0 else float(not lsa)
+    f[16], f[17] = min(cov_a, cov_b), max(cov_a, cov_b)
+    union = tot_a + tot_b - shared
+    f[18] = shared / union if union > 0 else 1.0
+    f[19], f[20] = max(un_a, un_b), min(un_a, un_b)
+    mean_w = (tot_a + tot_b) / max(len(wa) + len(wb), 1)
+    f[21] = max(un_a, un_b) / mean_w if mean_w > 0 else 0.0
+
+    f[22], f[23], _ = _cov(_ngrams(words_a, 2), _ngrams(words_b, 2))
+    f[24], f[25], _ = _cov(_ngrams(words_a, 3), _ngrams(words_b, 3))
+    _, f[26], _ = _cov(_ngrams(words_a, 4), _ngrams(words_b, 4))
+    lcs = LCSseq.similarity(words_a, words_b)
+    r_a = lcs / len(words_a) if words_a else 0.0
+    r_b = lcs / len(words_b) if words_b else 0.0
+    f[27], f[28] = min(r_a, r_b), max(r_a, r_b)
+    lcs = LCSseq.similarity(list(a.lemmas), list(b.lemmas))
+    r_a = lcs / len(a.lemmas) if a.lemmas else 0.0
+    r_b = lcs / len(b.lemmas) if b.lemmas else 0.0
+    f[29], f[30] = min(r_a, r_b), max(r_a, r_b)
+    ca = {ta[i : i + 4] for i in range(max(len(ta) - 3, 0))}
+    cb = {tb[i : i + 4] for i in range(max(len(tb) - 3, 0))}
+    _, _, f[31] = _cov(ca, cb)
+
+    na, nb = len(words_a), len(words_b)
+    f[32], f[33] = min(na, nb), max(na, nb)
+    f[34] = min(na, nb) / max(na, nb) if max(na, nb) else 1.0
+    f[35] = abs(na - nb)
+    f[36] = abs(len(a.lemmas) - len(b.lemmas))
+    f[37] = min(len(ta), len(tb)) / max(len(ta), len(tb), 1)
+
+    nums_a, nums_b = a.numbers, b.numbers
+    f[38], f[39] = min(len(nums_a), len(nums_b)), max(len(nums_a), len(nums_b))
+    miss_a = sum(1 for x in set(nums_a) if not _num_match(x, nums_b))
+    miss_b = sum(1 for x in set(nums_b) if not _num_match(x, nums_a))
+    f[40], f[41] = min(miss_a, miss_b), max(miss_a, miss_b)
+    f[42] = float(bool(nums_a or nums_b))
+    f[43] = float(bool(nums_a) and miss_a == 0 and miss_b == 0)
+    f[44] = float(bool(nums_a) and bool(nums_b) and (miss_a > 0 or miss_b > 0))
+    n_union = len(set(nums_a)) + len(set(nums_b))
+    f[45] = 1.0 - (miss_a + miss_b) / n_union if n_union else 1.0
+
+    ea, eb = set(a.entities), set(b.entities)
+    f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
+    e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, tb))
+    e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, ta))
+    f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
+    e_union = len(ea) + len(eb)
+    f[50] = 1.0 - (e_miss_a + e_miss_b) / e_union if e_union else 1.0
+
+    f[51] = float((_neg_count(a.tokens) > 0) != (_neg_count(b.tokens) > 0))
+    if a.speaker and b.speaker:
+        f[52] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
+    if a.vector is not None and b.vector is not None and len(a.vector) == len(b.vector):
+        va = np.asarray(a.vector, dtype=np.float64)
+        vb = np.asarray(b.vector, dtype=np.float64)
+        denom = math.sqrt(float(va @ va) * float(vb @ vb))
+        f[53] = float(va @ vb) / denom if denom > 0 else 0.0
+    return out
+
+
+def pair_feature_matrix(
+    pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
+) -> np.ndarray:
+    """Stack :func:`pair_features` of many pairs into an (n, n_features) array."""
+    rows = [pair_features(a, b, idf) for a, b in pairs]
+    if not rows:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float64)
+    return np.vstack(rows)

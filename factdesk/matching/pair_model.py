@@ -1,0 +1,221 @@
+"""Scoring a sentence pair as "states the same fact" with the shipped learned model.
+
+:class:`PairScorer` loads numeric weights (a gradient-boosted tree ensemble exported to
+arrays, a Platt calibration and a hashed document-frequency table) from
+``factdesk/matching/weights/pair_model.npz`` and evaluates them with numpy only. The
+score is a calibrated probability in [0, 1]; :data:`SAME_THRESHOLD` and
+:data:`RELATED_THRESHOLD` are the decision thresholds chosen by cross-validation at
+training time (the values stored beside the weights win over these defaults).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from factdesk.matching.pair_features import (
+    FEATURE_INDEX,
+    FEATURE_NAMES,
+    PairInput,
+    pair_features,
+)
+
+IdfFunc = Callable[[str], float]
+
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
+DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
+DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
+
+#: Probability at or above which a pair is judged to state the same fact.
+SAME_THRESHOLD: float = 0.5
+#: Lower probability at or above which a pair is shown as related.
+RELATED_THRESHOLD: float = 0.25
+#: Logit penalty when both speakers are known and differ. The training corpora carry no
+#: speakers, so this is a fixed prior rather than a learned weight.
+SPEAKER_MISMATCH_PENALTY: float = 1.5
+
+_SPEAKER_COL = FEATURE_INDEX["speaker_agree"]
+
+
+def stable_hash(word: str, n_buckets: int) -> int:
+    """Bucket of ``word`` in a hashed table (crc32, stable across runs and platforms)."""
+    return zlib.crc32(word.encode("utf-8")) % n_buckets
+
+
+class HashedIdf:
+    """Inverse document frequency looked up in a hashed document-frequency table."""
+
+    def __init__(self, df: np.ndarray, n_docs: int) -> None:
+        self._df = np.asarray(df)
+        self._n_docs = int(n_docs)
+        self._n = int(self._df.shape[0])
+        self._log_n = math.log(self._n_docs + 1)
+
+    @classmethod
+    def from_documents(cls, docs: Iterable[Iterable[str]], n_buckets: int = 1 << 18) -> HashedIdf:
+        """Count document frequencies of the (lemma) sets in ``docs``."""
+        df = np.zeros(n_buckets, dtype=np.int64)
+        n_docs = 0
+        for doc in docs:
+            n_docs += 1
+            for word in set(doc):
+                df[stable_hash(word, n_buckets)] += 1
+        return cls(df.astype(np.uint32), n_docs)
+
+    @property
+    def df(self) -> np.ndarray:
+        return self._df
+
+    @property
+    def n_docs(self) -> int:
+        return self._n_docs
+
+    def __call__(self, word: str) -> float:
+        d = int(self._df[stable_hash(word, self._n)])
+        return self._log_n - math.log(d + 1) + 1.0
+
+
+class TreeEnsemble:
+    """Additive regression trees stored as (n_trees, n_nodes) arrays; leaves self-loop."""
+
+    def __init__(
+        self,
+        feature: np.ndarray,
+        threshold: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+        value: np.ndarray,
+        base: float,
+        depth: int,
+    ) -> None:
+        self.feature = np.ascontiguousarray(feature, dtype=np.int32)
+        self.threshold = np.ascontiguousarray(threshold, dtype=np.float64)
+        self.left = np.ascontiguousarray(left, dtype=np.int32)
+        self.right = np.ascontiguousarray(right, dtype=np.int32)
+        self.value = np.ascontiguousarray(value, dtype=np.float64)
+        self.base = float(base)
+        self.depth = int(depth)
+        self._rows = np.arange(self.feature.shape[0], dtype=np.int32)[None, :]
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """Raw additive output (log-odds before calibration) for rows of ``x``."""
+        # sklearn compares float32 features against float64 thresholds; do the same.
+        xs = np.asarray(x, dtype=np.float32).astype(np.float64)
+        n = xs.shape[0]
+        node = np.zeros((n, self.feature.shape[0]), dtype=np.int32)
+        rows = self._rows
+        for _ in range(self.depth):
+            feat = self.feature[rows, node]
+            go_left = np.take_along_axis(xs, feat, axis=1) <= self.threshold[rows, node]
+            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
+        return self.base + self.value[rows, node].sum(axis=1)
+
+
+class PairScorer:
+    """Calibrated probability that two sentences state the same fact. Thread-safe."""
+
+    _cache: dict[str, PairScorer] = {}
+    _lock = threading.Lock()
+
+    def __init__(
+        self,
+        trees: TreeEnsemble,
+        columns: Sequence[int],
+        platt: tuple[float, float],
+        idf: HashedIdf | None,
+        same_threshold: float = SAME_THRESHOLD,
+        related_threshold: float = RELATED_THRESHOLD,
+        metadata: dict | None = None,
+    ) -> None:
+        self.trees = trees
+        self.columns = np.asarray(columns, dtype=np.int64)
+        self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
+        self.default_idf = idf
+        self.same_threshold = float(same_threshold)
+        self.related_threshold = float(related_threshold)
+        self.metadata = dict(metadata or {})
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> PairScorer:
+        """Load (once per path) the weights at ``path`` or the shipped ones."""
+        weights = Path(path) if path is not None else DEFAULT_WEIGHTS
+        key = str(weights.resolve())
+        with cls._lock:
+            scorer = cls._cache.get(key)
+            if scorer is None:
+                scorer = cls._read(weights)
+                cls._cache[key] = scorer
+            return scorer
+
+    @classmethod
+    def _read(cls, weights: Path) -> PairScorer:
+        if not weights.exists():
+            raise FileNotFoundError(
+                f"Pair-model weights not found at {weights}; run "
+                "'python -m factdesk.matching.train_pair_model' to create them."
+            )
+        with np.load(weights, allow_pickle=False) as z:
+            names = [str(n) for n in z["feature_names"]]
+            if names != list(FEATURE_NAMES[: len(names)]) or len(names) != len(FEATURE_NAMES):
+                raise ValueError(f"{weights} was trained on a different feature set")
+            trees = TreeEnsemble(
+                z["tree_feature"], z["tree_threshold"], z["tree_left"], z["tree_right"],
+                z["tree_value"], float(z["tree_base"]), int(z["tree_depth"]),
+            )
+            idf = HashedIdf(z["idf_df"], int(z["idf_n_docs"])) if "idf_df" in z else None
+            scorer = cls(
+                trees,
+                z["columns"],
+                (float(z["platt"][0]), float(z["platt"][1])),
+                idf,
+                float(z["same_threshold"]),
+                float(z["related_threshold"]),
+            )
+        meta_path = weights.with_suffix(".json")
+        if meta_path.exists():
+            scorer.metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+        return scorer
+
+    # ------------------------------------------------------------------ scoring
+    def features(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> np.ndarray:
+        """The full feature vector of one pair, with this model's default IDF."""
+        return pair_features(a, b, idf or self.default_idf)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities for a precomputed (n, n_features) feature matrix."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        margin = self.trees.margin(x[:, self.columns])
+        margin = margin - SPEAKER_MISMATCH_PENALTY * (x[:, _SPEAKER_COL] < 0) / max(
+            self.platt_a, 1e-6
+        )
+        z = self.platt_a * margin + self.platt_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+    def score(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> float:
+        """Probability in [0, 1] that ``a`` and ``b`` state the same fact."""
+        return float(self.probabilities(self.features(a, b, idf)[None, :])[0])
+
+    def score_many(
+        self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
+    ) -> list[float]:
+        """:meth:`score` of many pairs at once (features per pair, trees batched)."""
+        use = idf or self.default_idf
+        rows = [pair_features(a, b, use) for a, b in pairs]
+        if not rows:
+            return []
+        return [float(p) for p in self.probabilities(np.vstack(rows))]
+
+    def is_same(self, probability: float) -> bool:
+        return probability >= self.same_threshold
+
+    def is_related(self, probability: float) -> bool:
+        return probability >= self.related_threshold

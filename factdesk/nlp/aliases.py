@@ -1,0 +1,324 @@
+"""Merging spelling and transliteration variants of entity names into one canonical form.
+
+``canonical_key`` folds a name (case, diacritics, possessives, Ukrainian/Russian
+romanisation variants, well-known exonyms such as Kiev/Kyiv); ``AliasResolver`` groups
+the mentions of a project by user aliases first, then fold keys, then high rapidfuzz
+similarity, with person-name rules that never merge two different people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+DISTINCT_PREFIX = "!="  # a user alias "A" -> "!=B" says A and B are different entities
+PLACE_FUZZY_THRESHOLD = 90.0
+SURNAME_FUZZY_THRESHOLD = 88.0
+GIVEN_NAME_FUZZY_THRESHOLD = 85.0
+MIN_FUZZY_LENGTH = 6
+
+# Well-known exonym / historical spelling pairs: folded variant -> folded preferred.
+EXONYMS: dict[str, str] = {
+    "kiev": "kyiv", "kyyiv": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv",
+    "lwow": "lviv", "lemberg": "lviv", "nikolaev": "mykolaiv", "nikolayev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia", "zaporozhie": "zaporizhzhia", "dnepr": "dnipro",
+    "dnieper": "dnipro", "dnepropetrovsk": "dnipro", "chernigov": "chernihiv",
+    "rovno": "rivne", "lugansk": "luhansk", "krivoy rog": "kryvyi rih",
+    "vinnitsa": "vinnytsia", "zhitomir": "zhytomyr", "ivano frankovsk": "ivano frankivsk",
+    "uzhgorod": "uzhhorod", "kremenchug": "kremenchuk", "chernobyl": "chornobyl",
+    "kirovograd": "kropyvnytskyi", "severodonetsk": "sievierodonetsk",
+    "lisichansk": "lysychansk", "gorlovka": "horlivka", "artemovsk": "bakhmut",
+    "artemivsk": "bakhmut", "slavyansk": "sloviansk", "energodar": "enerhodar",
+    "moskva": "moscow", "kherson oblast": "kherson region", "the ukraine": "ukraine",
+    "byelorussia": "belarus", "belorussia": "belarus", "kiyv": "kyiv",
+}
+# Given names that are the same name in another romanisation or as a nickname.
+GIVEN_NAME_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
+    {"volodymyr", "vladimir", "wolodymyr"}, {"oleksandr", "aleksandr", "alexander", "alexandr"},
+    {"andriy", "andrii", "andrei", "andrey", "andrew"}, {"serhiy", "serhii", "sergei",
+                                                          "sergey", "sergii", "sergiy"},
+    {"dmytro", "dmitry", "dmitri", "dmitriy"}, {"mykhailo", "mikhail", "michael"},
+    {"mykola", "nikolai", "nikolay"}, {"pavlo", "pavel", "paul"},
+    {"oleksiy", "oleksii", "alexei", "alexey", "aleksei"}, {"yevhen", "yevgeny", "evgeny"},
+    {"yuriy", "yurii", "yuri", "yury"}, {"hryhoriy", "grigory"}, {"petro", "pyotr", "peter"},
+    {"joe", "joseph"}, {"bill", "william"}, {"bob", "robert"}, {"mike", "michael"},
+    {"jim", "james"}, {"tony", "antony", "anthony"}, {"liz", "elizabeth"},
+))
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_TITLES = {"president", "mr", "mrs", "ms", "dr", "gen", "general", "minister", "prime",
+           "secretary", "sir", "prof", "governor", "mayor"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+
+
+def strip_possessive(name: str) -> str:
+    """"Zelenskyy's" -> "Zelenskyy"; "Kyiv's" -> "Kyiv"."""
+    name = name.strip().strip("\u201c\u201d\"")
+    return _POSSESSIVE.sub("", name).strip()
+
+
+def _fold_word(word: str) -> str:
+    word = word.replace("x", "ks").replace("kh", "h")
+    word = re.sub(r"(?:iy|ii|yi|yy|ei|ey|ij)$", "y", word)
+    word = word.replace("yy", "y").replace("iy", "y").replace("ii", "i")
+    word = word.replace("yu", "iu").replace("ya", "ia").replace("ye", "ie").replace("yo", "io")
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _plain(name: str) -> str:
+    """Lower-case ASCII words: diacritics, possessive, apostrophes and hyphens removed."""
+    name = strip_possessive(name)
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’ʼ`]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def canonical_key(name: str) -> str:
+    """A folding of ``name`` under which spelling variants compare equal.
+
+    "Zelenskyy's", "Zelenskiy" and "Zelensky" give the same key; so do "Izium" and
+    "Izyum", and (by the built-in exonym table) "Kiev" and "Kyiv".
+    """
+    text = _plain(name)
+    if not text:
+        return ""
+    text = EXONYMS.get(text, text)
+    words = [EXONYMS.get(w, w) for w in text.split()]
+    return " ".join(_fold_word(w) for w in " ".join(words).split())
+
+
+def _person_parts(name: str) -> tuple[list[str], str] | None:
+    """(given-name words, surname) of a person name, folded; None if empty."""
+    words = [w for w in _plain(name).split() if w not in _TITLES]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return None
+    return words[:-1], words[-1]
+
+
+def _surnames_match(a: str, b: str) -> bool:
+    fa, fb = _fold_word(EXONYMS.get(a, a)), _fold_word(EXONYMS.get(b, b))
+    if fa == fb:
+        return True
+    return min(len(fa), len(fb)) >= MIN_FUZZY_LENGTH and fuzz.ratio(fa, fb) >= \
+        SURNAME_FUZZY_THRESHOLD
+
+
+def _given_compatible(a: list[str], b: list[str]) -> bool:
+    """Are the first given names the same name (or an initial of it)?"""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    if _fold_word(x) == _fold_word(y):
+        return True
+    if any(x in group and y in group for group in GIVEN_NAME_GROUPS):
+        return True
+    return fuzz.ratio(_fold_word(x), _fold_word(y)) >= GIVEN_NAME_FUZZY_THRESHOLD
+
+
+def persons_compatible(a: str, b: str) -> bool:
+    """Could two person names (both with a given name) denote the same person?"""
+    pa, pb = _person_parts(a), _person_parts(b)
+    if pa is None or pb is None:
+        return False
+    return _surnames_match(pa[1], pb[1]) and _given_compatible(pa[0], pb[0])
+
+
+def _family(label: str) -> str:
+    return "PLACE" if label in _PLACE_LABELS else label
+
+
+class _Groups:
+    """Union-find over names, refusing unions across a declared "distinct" pair."""
+
+    def __init__(self, names: Iterable[str], distinct: set[frozenset[str]]) -> None:
+        self.parent = {n: n for n in names}
+        self.members = {n: {n} for n in self.parent}
+        self.distinct = distinct
+
+    def find(self, name: str) -> str:
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def can_union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        return not any(frozenset((x.casefold(), y.casefold())) in self.distinct
+                       for x in self.members[ra] for y in self.members[rb])
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.can_union(a, b):
+            return False
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        return True
+
+
+class AliasResolver:
+    """Maps entity mentions to canonical display names.
+
+    ``user_aliases`` maps a variant to its canonical form and always wins; a value
+    starting with :data:`DISTINCT_PREFIX` (``{"Andrei Kostin": "!=Andriy Kostin"}``)
+    declares the two names different entities, as does a pair in ``distinct``.
+    """
+
+    def __init__(self, user_aliases: Mapping[str, str] | None = None,
+                 distinct: Iterable[tuple[str, str]] = ()) -> None:
+        self.user: dict[str, str] = {}
+        self.distinct: set[frozenset[str]] = set()
+        for variant, canonical in (user_aliases or {}).items():
+            variant = strip_possessive(variant)
+            if canonical.startswith(DISTINCT_PREFIX):
+                other = strip_possessive(canonical[len(DISTINCT_PREFIX):])
+                self.distinct.add(frozenset((variant.casefold(), other.casefold())))
+            elif variant and canonical.strip():
+                self.user[variant.casefold()] = canonical.strip()
+        for a, b in distinct:
+            self.distinct.add(frozenset((strip_possessive(a).casefold(),
+                                         strip_possessive(b).casefold())))
+
+    def user_canonical(self, name: str) -> str | None:
+        """The canonical form a user alias gives ``name`` (or its canonical), if any."""
+        folded = strip_possessive(name).casefold()
+        if folded in self.user:
+            return self.user[folded]
+        return next((c for c in self.user.values() if c.casefold() == folded), None)
+
+    def resolve(self, mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """Canonical display form of every mention text (``(text, spaCy label)`` pairs)."""
+        counts: Counter[str] = Counter()
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        base_of: dict[str, str] = {}
+        for text, label in mentions:
+            base = strip_possessive(text)
+            if not base:
+                continue
+            base_of[text] = base
+            counts[base] += 1
+            labels[base][_family(label)] += 1
+        family = {b: labels[b].most_common(1)[0][0] for b in counts}
+        groups = _Groups(counts, self.distinct)
+        self._merge_user(groups, counts)
+        self._merge_keys(groups, counts, family)
+        self._merge_persons(groups, counts, family)
+        self._merge_fuzzy(groups, counts, family)
+        display = self._display(groups, counts, family)
+        return {text: display[groups.find(base)] for text, base in base_of.items()}
+
+    def _merge_user(self, groups: _Groups, counts: Counter[str]) -> None:
+        by_canonical: dict[str, list[str]] = defaultdict(list)
+        for base in counts:
+            canonical = self.user_canonical(base)
+            if canonical:
+                by_canonical[canonical.casefold()].append(base)
+        for names in by_canonical.values():
+            for other in names[1:]:
+                groups.union(names[0], other)
+
+    def _fixed(self, groups: _Groups, name: str) -> str | None:
+        """The user canonical of ``name``'s group (user aliases pin a group)."""
+        for member in groups.members[groups.find(name)]:
+            canonical = self.user_canonical(member)
+            if canonical:
+                return canonical.casefold()
+        return None
+
+    def _try(self, groups: _Groups, a: str, b: str) -> bool:
+        fa, fb = self._fixed(groups, a), self._fixed(groups, b)
+        if fa and fb and fa != fb:
+            return False
+        return groups.union(a, b)
+
+    def _merge_keys(self, groups: _Groups, counts: Counter[str], family: dict[str, str]) -> None:
+        # Equal keys merge across labels: the small model often tags a surname ORG/GPE.
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for base in counts:
+            key = canonical_key(base)
+            if key:
+                by_key[key].append(base)
+        for names in by_key.values():
+            for other in names[1:]:
+                self._try(groups, names[0], other)
+
+    def _merge_persons(self, groups: _Groups, counts: Counter[str],
+                       family: dict[str, str]) -> None:
+        persons = [b for b in counts if family[b] == "PERSON" and _person_parts(b)]
+        full = [p for p in persons if _person_parts(p)[0]]  # type: ignore[index]
+        person_roots = {groups.find(p) for p in persons}
+        # a one-word name is a surname if it (or a same-key spelling) was tagged PERSON,
+        # or, tagged ORG/NORP by the small model, it equals a full name's surname exactly
+        bare = [b for b in counts if len(_plain(b).split()) == 1 and family[b] != "PLACE"
+                and (groups.find(b) in person_roots or family[b] in {"ORG", "NORP"})]
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                if persons_compatible(a, b):
+                    self._try(groups, a, b)
+        for name in bare:
+            surname = _plain(name)
+            tagged = groups.find(name) in person_roots
+            roots = {groups.find(f) for f in full
+                     if (_surnames_match(surname, _person_parts(f)[1])  # type: ignore[index]
+                         if tagged else canonical_key(surname) == canonical_key(f.split()[-1]))}
+            if len(roots) == 1:
+                self._try(groups, name, roots.pop())
+        bare = [b for b in bare if groups.find(b) in person_roots]
+        for i, a in enumerate(bare):
+            for b in bare[i + 1:]:
+                if _surnames_match(_person_parts(a)[1], _person_parts(b)[1]):  # type: ignore
+                    ra, rb = groups.find(a), groups.find(b)
+                    if ra == rb or _has_full(groups, ra, full) and _has_full(groups, rb, full):
+                        continue
+                    self._try(groups, a, b)
+
+    def _merge_fuzzy(self, groups: _Groups, counts: Counter[str],
+                     family: dict[str, str]) -> None:
+        names = [b for b in counts if family[b] != "PERSON"]
+        keys = {b: canonical_key(b) for b in names}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                ka, kb = keys[a], keys[b]
+                if family[a] != family[b] or min(len(ka), len(kb)) < MIN_FUZZY_LENGTH:
+                    continue
+                if ka.split()[-1:] != kb.split()[-1:] and len(ka.split()) != len(kb.split()):
+                    continue
+                if fuzz.ratio(ka, kb) >= PLACE_FUZZY_THRESHOLD:
+                    self._try(groups, a, b)
+
+    def _display(self, groups: _Groups, counts: Counter[str],
+                 family: dict[str, str]) -> dict[str, str]:
+        display: dict[str, str] = {}
+        for root, members in groups.members.items():
+            fixed = next((c for m in sorted(members) if (c := self.user_canonical(m))), None)
+            if fixed:
+                display[root] = fixed
+                continue
+            words = Counter(w for m in members for w in m.split() for _ in range(counts[m]))
+
+            person = any(family[m] == "PERSON" for m in members)
+
+            def score(name: str, person: bool = person) -> tuple[int, int, int, int, str]:
+                is_full = int(not person or len(name.split()) > 1)
+                spelling = sum(words[w] for w in name.split())
+                return (is_full, counts[name], len(name), spelling, name)
+
+            display[root] = max(members, key=score)
+        return display
+
+
+def _has_full(groups: _Groups, root: str, full: list[str]) -> bool:
+    return any(groups.find(f) == root for f in full)

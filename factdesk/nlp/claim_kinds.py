@@ -1,0 +1,192 @@
+"""Classifying the sentences of a parsed article: claim kind, speaker and score.
+
+Kinds, in order of precedence: ``quote`` (inside quotation marks), ``statistic`` (a
+number, amount or vague magnitude), ``attribution`` (reported speech: "X said ...",
+"according to X"), ``event`` (something happened somewhere or at some time), ``other``.
+The check-worthiness score is the trained scorer's probability raised by the cues a
+fact-checker always looks at: numbers, quotations and named people's statements (a noisy
+OR), so those sentences always clear the default threshold, and lowered for sentences
+that only introduce a quote ("Zelenskiy had this to say:").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from factdesk.nlp.speakers import (
+    SpeakerTracker,
+    best_statement,
+    find_quote_spans,
+    speaker_name,
+    statements_in,
+)
+
+NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+VAGUE_NUMBER_WORDS = frozenset(
+    {"hundreds", "thousands", "dozens", "millions", "billions", "scores", "tens", "dozen"}
+)
+EVENT_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "PERSON", "ORG"})
+CUE_BOOST = {"quote": 0.55, "statistic": 0.6, "attribution": 0.5, "event": 0.2, "other": 0.0}
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """One sentence's character span, kind, speaker and check-worthiness score."""
+
+    start: int
+    end: int
+    kind: str
+    score: float
+    speaker: str | None
+    is_quote: bool
+    n_tokens: int
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n\n")
+    while pos >= 0:
+        starts.append(pos + 2)
+        pos = text.find("\n\n", pos + 2)
+    return starts
+
+
+def _trimmed(sent: Any) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def has_number(sent: Any) -> bool:
+    """A count, amount, percentage or vague magnitude (not a date, age or ordinal)."""
+    for ent in sent.ents:
+        if ent.label_ in NUMBER_ENTS:
+            return True
+    for token in sent:
+        if token.lower_ in VAGUE_NUMBER_WORDS:
+            return True
+        if token.lower_ == "one" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
+            continue  # "one of the largest cities" is not a count
+        if token.like_num and token.ent_type_ not in ("DATE", "TIME", "ORDINAL") and (
+            token.is_digit or token.ent_type_ in NUMBER_ENTS
+        ):
+            return True
+    return False
+
+
+def is_event(sent: Any) -> bool:
+    """A past or present-perfect action anchored to a place, time, person or body."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in ("be", "have", "seem"):
+        return False
+    past = root.tag_ in ("VBD", "VBN") or any(
+        c.lemma_ == "have" and c.dep_ == "aux" for c in root.children
+    )
+    return past and any(e.label_ in EVENT_ENTS for e in sent.ents)
+
+
+def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
+    """Every sentence of ``doc`` with its kind, speaker and score."""
+    text = doc.text
+    quotes = find_quote_spans(text)
+    para_starts = _paragraph_starts(text)
+    sents = [s for s in doc.sents if s.text.strip()]
+    spans = [_trimmed(s) for s in sents]
+    tracker = SpeakerTracker()
+    para_index = -1
+    speakers: list[tuple[str | None, bool]] = []
+    paragraph_of: list[int] = []
+    last_speaker_of_para: dict[int, str] = {}
+    intro_of_para: dict[int, str] = {}
+    for sent, (start, _end) in zip(sents, spans, strict=True):
+        while para_index + 1 < len(para_starts) and para_starts[para_index + 1] <= start:
+            para_index += 1
+            tracker.start_paragraph()
+        paragraph_of.append(para_index)
+        speaker = best_statement(statements_in(sent), tracker)
+        speakers.append(speaker)
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                tracker.note(ent.text)
+        introduces = sent.text.rstrip().endswith(":")
+        if introduces and not speaker[0]:
+            people = [e.text for e in sent.ents if e.label_ == "PERSON"]
+            subjects = [c for c in sent.root.children if c.dep_ == "nsubj"]
+            if people:
+                speaker = (people[-1], True)
+            elif subjects:
+                speaker = speaker_name(subjects[0])
+        if speaker[0]:
+            tracker.note(*speaker)
+            last_speaker_of_para[para_index] = speaker[0]
+            if introduces:
+                intro_of_para[para_index] = speaker[0]
+
+    def in_quote(start: int, end: int) -> tuple[int, int] | None:
+        for qs, qe in quotes:
+            overlap = min(end, qe) - max(start, qs)
+            if overlap > 0.5 * (end - start) or (qs >= start and qe <= end and qe - qs > 15):
+                return qs, qe
+        return None
+
+    # The speaker of a quote: from any sentence overlapping it, else the paragraph
+    # that introduced it, else the previous paragraph's last speaker.
+    quote_speaker: dict[tuple[int, int], str | None] = {}
+    for i, (start, end) in enumerate(spans):
+        q = in_quote(start, end)
+        if q is None:
+            continue
+        if speakers[i][0]:
+            quote_speaker.setdefault(q, speakers[i][0])
+            if quote_speaker[q] is None:
+                quote_speaker[q] = speakers[i][0]
+        else:
+            quote_speaker.setdefault(q, None)
+    last_quote_speaker: dict[int, str] = {}
+    for q in sorted(quote_speaker):
+        para = max(i for i, p in enumerate(para_starts) if p <= q[0])
+        if quote_speaker[q]:
+            last_quote_speaker[para] = quote_speaker[q]
+            continue
+        if para in last_quote_speaker:  # "…,” he said. “…” — the same speaker goes on
+            quote_speaker[q] = last_quote_speaker[para]
+            continue
+        whole_paragraph = q[0] - 1 <= para_starts[para] + 1
+        prev = para - 1
+        if prev in intro_of_para:
+            quote_speaker[q] = intro_of_para[prev]
+        elif whole_paragraph and prev in last_speaker_of_para:
+            quote_speaker[q] = last_speaker_of_para[prev]
+        if quote_speaker[q]:
+            last_quote_speaker[para] = quote_speaker[q]
+
+    texts = [text[s:e] for s, e in spans]
+    base_scores = scorer.score(texts) if texts else []
+    results = []
+    for i, (sent, (start, end)) in enumerate(zip(sents, spans, strict=True)):
+        q = in_quote(start, end)
+        speaker, _is_person = speakers[i]
+        if q is not None:
+            kind = "quote"
+            speaker = quote_speaker.get(q) or speaker
+        elif has_number(sent):
+            kind = "statistic"
+        elif speaker:
+            kind = "attribution"
+        elif is_event(sent):
+            kind = "event"
+        else:
+            kind = "other"
+        boost = CUE_BOOST[kind]
+        if kind == "quote" and has_number(sent):
+            boost = max(boost, CUE_BOOST["statistic"])
+        score = 1.0 - (1.0 - float(base_scores[i])) * (1.0 - boost)
+        if texts[i].endswith(":") or len(sent) < 4:
+            score *= 0.5
+        results.append(
+            SentenceAnalysis(start, end, kind, round(score, 4), speaker, q is not None,
+                             sum(1 for t in sent if not t.is_punct and not t.is_space))
+        )
+    return results

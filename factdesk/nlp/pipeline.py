@@ -1,0 +1,181 @@
+"""Running FactDesk's spaCy pipeline over articles and turning the result into drafts.
+
+:class:`ClaimExtractor` builds the pipeline once (the base English model plus the
+FactDesk components), runs ``nlp.pipe`` in batches (optionally in several processes),
+and returns, per article, the claim drafts (offsets, context, kind, score, speaker,
+quantities, times, entities, retrieval terms) and the entity mentions. Canonical entity
+forms are assigned afterwards at project level, where every spelling is known.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from factdesk.core.models import ClaimDraft, MentionDraft
+from factdesk.nlp.model import resolve_model_name
+from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+CONTEXT_CHARS = 32
+MENTION_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT"})
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What the pipeline found in one article."""
+
+    article_id: int
+    claims: tuple[ClaimDraft, ...]
+    mentions: tuple[MentionDraft, ...]
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The prefix and suffix around ``text[start:end]`` (W3C TextQuoteSelector style)."""
+    return text[max(0, start - width) : start], text[end : end + width]
+
+
+def retrieval_terms(span: Any, entity_keys: Iterable[str], numbers: Iterable[float]) -> str:
+    """Space-separated terms for candidate retrieval: lemmas, entity and number keys."""
+    terms = [
+        t.lemma_.lower()
+        for t in span
+        if (t.is_alpha or t.like_num) and not t.is_stop and len(t.text) > 1
+    ]
+    terms += [f"ent:{k.replace(' ', '_')}" for k in entity_keys if k]
+    terms += [f"num:{n:g}" for n in numbers]
+    return " ".join(terms)
+
+
+class ClaimExtractor:
+    """Loads the pipeline lazily (thread-safe) and analyses articles."""
+
+    def __init__(self, model: str | None = None, threshold: float | None = None) -> None:
+        self.model_name = resolve_model_name(model)
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self._nlp: Language | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def nlp(self) -> Language:
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = build_pipeline(self.model_name, self.threshold)
+            return self._nlp
+
+    def analyse(
+        self,
+        articles: Iterable[tuple[int, str, date | None]],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+    ) -> Iterator[ArticleAnalysis]:
+        """(article id, text, date) in, one :class:`ArticleAnalysis` out per article."""
+        items = ((text, (article_id, day)) for article_id, text, day in articles)
+        for doc, (article_id, day) in self.nlp.pipe(
+            items, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield analysis_from_doc(doc, article_id, day)
+
+    def score_sentences(self, sentences: list[str]) -> list[dict[str, Any]]:
+        """For ``factdesk score``: one result per input line (score, claim, kind)."""
+        results = []
+        for doc in self.nlp.pipe(sentences, batch_size=256):
+            spans = list(doc.spans.get("sentences", []))
+            if not spans:
+                results.append({"score": 0.0, "claim": False, "kind": "other"})
+                continue
+            best = max(spans, key=lambda s: s._.claim_score)
+            results.append(
+                {
+                    "score": round(float(best._.claim_score), 4),
+                    "claim": bool(best._.claim_score >= self.threshold),
+                    "kind": best._.claim_kind,
+                    "speaker": best._.speaker,
+                }
+            )
+        return results
+
+
+def build_pipeline(model_name: str | None, threshold: float) -> Language:
+    """A private copy of the base pipeline with FactDesk's components added."""
+    import importlib
+
+    import factdesk.nlp.pipeline_components  # noqa: F401 - registers the factories
+
+    nlp = importlib.import_module(resolve_model_name(model_name)).load()
+    nlp.add_pipe("factdesk_sentences", before="parser")
+    nlp.add_pipe("factdesk_claims", last=True, config={"threshold": threshold})
+    return nlp
+
+
+def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAnalysis:
+    """Claim and mention drafts from a processed ``Doc``."""
+    from factdesk.nlp.quantities import extract_quantities
+    from factdesk.nlp.times import extract_times
+
+    text = doc.text
+    mentions = tuple(
+        MentionDraft(e.start_char, e.end_char, _clean_entity(e.text), e.label_, "")
+        for e in doc.ents
+        if e.label_ in MENTION_LABELS and _clean_entity(e.text)
+    )
+    claims = []
+    for span in doc.spans.get("claims", []):
+        quantities = extract_quantities(span)
+        times = extract_times(span, day)
+        entities = tuple(
+            {"text": _clean_entity(e.text), "label": e.label_, "canonical": ""}
+            for e in span.ents
+            if e.label_ in MENTION_LABELS
+        )
+        prefix, suffix = context(text, span.start_char, span.end_char)
+        numbers = [q.value for q in quantities if q.value is not None]
+        claims.append(
+            ClaimDraft(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                prefix=prefix,
+                suffix=suffix,
+                kind=span._.claim_kind,
+                score=float(span._.claim_score),
+                speaker=span._.speaker,
+                origin="detected",
+                quantities=tuple(q.as_dict() for q in quantities),
+                times=tuple(t.as_dict() for t in times),
+                entities=entities,
+                lemmas=retrieval_terms(span, [], numbers),
+            )
+        )
+    return ArticleAnalysis(article_id, tuple(claims), mentions)
+
+
+def _clean_entity(text: str) -> str:
+    text = text.strip().strip("\u201c\u201d\"'")
+    for suffix in ("\u2019s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def with_canonical_entities(draft: ClaimDraft, canonical: dict[str, str]) -> ClaimDraft:
+    """A copy of ``draft`` whose entities carry canonical forms and retrieval keys."""
+    from factdesk.nlp.aliases import canonical_key
+
+    entities = tuple(
+        {**e, "canonical": canonical.get(e["text"], e["text"])} for e in draft.entities
+    )
+    keys = [canonical_key(e["canonical"]) for e in entities]
+    base_terms = " ".join(t for t in draft.lemmas.split() if not t.startswith("ent:"))
+    extra = " ".join(f"ent:{k.replace(' ', '_')}" for k in dict.fromkeys(keys) if k)
+    speaker = canonical.get(draft.speaker, draft.speaker) if draft.speaker else None
+    return replace(draft, entities=entities, speaker=speaker,
+                   lemmas=f"{base_terms} {extra}".strip())

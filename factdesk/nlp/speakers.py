@@ -1,0 +1,206 @@
+"""Quotations and reported speech: where they are and who said them.
+
+Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here). Quotes
+are found as paired quotation marks, possibly running over several sentences; the
+speaker comes from the speech verb next to the quote (after it: "…,” Zelensky, 44, told
+journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
+"spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
+introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
+to the last named speaker of the paragraph when exactly one person has been named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SPEECH_VERBS = frozenset(
+    """say tell claim report state add stress announce accuse deny insist warn confirm
+    note explain write argue allege describe urge admit acknowledge assert declare
+    reveal testify suggest estimate predict promise vow threaten tweet post recall
+    ask reply respond comment""".split()
+)
+TITLE_WORDS = frozenset(
+    """president prime minister secretary general prosecutor attorney governor mayor
+    spokesman spokeswoman spokesperson senator rep representative chancellor king queen
+    chief commander head director official officials minister's mr mrs ms dr sir
+    lieutenant colonel captain sergeant gen col lt sgt deputy foreign defence defense
+    state interior vice ambassador envoy leader chairman chairwoman""".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: character span (inside the marks) and its attributed speaker."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A speech verb with the speaker it was attributed to, in one sentence."""
+
+    verb_index: int
+    speaker: str | None
+    is_person: bool
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text between paired quotation marks."""
+    spans: list[tuple[int, int]] = []
+    for open_mark, close_mark in _QUOTE_PAIRS:
+        if open_mark == close_mark:
+            pattern = re.compile(re.escape(open_mark) + r"([^" + open_mark + r"\n]{2,})"
+                                 + re.escape(close_mark))
+        else:
+            pattern = re.compile(re.escape(open_mark) + r"([^" + close_mark + r"]{2,}?)"
+                                 + re.escape(close_mark))
+        for m in pattern.finditer(text):
+            if not any(s <= m.start(1) < e for s, e in spans):
+                spans.append((m.start(1), m.end(1)))
+    # An opening mark with no close in its paragraph runs to the paragraph's end.
+    for m in re.finditer("\u201c", text):
+        start = m.end()
+        if any(s <= start <= e for s, e in spans):
+            continue
+        para_end = text.find("\n\n", start)
+        para_end = len(text) if para_end < 0 else para_end
+        if "\u201d" not in text[start:para_end]:
+            spans.append((start, para_end))
+    return sorted(spans)
+
+
+def _entity_of(token: Any) -> Any | None:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def speaker_name(subject: Any) -> tuple[str | None, bool]:
+    """The speaker a subject token names, and whether it is a person."""
+    if subject.lower_ in PRONOUNS or subject.pos_ == "PRON":
+        return None, False
+    ent = _entity_of(subject)
+    chain = [t for t in subject.lefts if t.dep_ in ("compound", "flat")] + [subject]
+    proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
+    if ent is not None and ent.label_ == "PERSON":
+        words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in words) or ent.text
+        return _strip_possessive(name), True
+    if proper and subject.pos_ == "PROPN":
+        # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
+        run: list[Any] = []
+        for t in reversed(chain):
+            if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and (
+                ent is None or ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+            ):
+                run.insert(0, t)
+            else:
+                break
+        name = " ".join(t.text for t in run)
+        is_person = ent is None or ent.label_ == "PERSON" or len(run) >= 2
+        if ent is not None and ent.label_ in ("GPE", "NORP") and len(run) < 2:
+            is_person = False
+        return _strip_possessive(name), is_person
+    # A common noun ("Prosecutors", "the military", "Ukrainian officials on site").
+    appos = [t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    if appos:
+        return speaker_name(appos[0])
+    words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]
+    words = [t for t in words if not t.is_punct][:6]
+    return " ".join(t.text for t in words), False
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[\u2019']s?$", "", name).strip()
+
+
+def statements_in(sent: Any) -> list[Statement]:
+    """Speech verbs of a sentence with their subjects' names (None for pronouns)."""
+    found: list[Statement] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if token.dep_ == "conj" and token.head.lemma_.lower() in SPEECH_VERBS:
+            continue  # "has claimed ... and also claims": one statement
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and token.dep_ == "conj":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.dep_ == "nsubjpass":
+            continue
+        name, is_person = speaker_name(subject)
+        if name is None:
+            found.append(Statement(token.i, None, True))  # a pronoun: resolved later
+        elif name:
+            found.append(Statement(token.i, name, is_person))
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+            continue
+        to = token.nbor(1)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
+        if not objects:
+            continue
+        name, is_person = speaker_name(objects[0])
+        owners = [c for c in objects[0].children if c.dep_ == "poss"]
+        if owners and not is_person:
+            owner, owner_person = speaker_name(owners[0])
+            if owner:
+                name, is_person = f"{owner}'s {objects[0].text}", False
+        if name:
+            found.append(Statement(token.i, name, is_person))
+    return found
+
+
+class SpeakerTracker:
+    """People named so far, per paragraph, for resolving "he said" where unambiguous."""
+
+    def __init__(self) -> None:
+        self.current: list[str] = []
+        self.previous: list[str] = []
+
+    def start_paragraph(self) -> None:
+        if self.current:
+            self.previous = self.current
+        self.current = []
+
+    def note(self, name: str | None, is_person: bool = True) -> None:
+        if name and is_person:
+            self.current.append(name)
+
+    @staticmethod
+    def _single(names: list[str]) -> str | None:
+        surnames = {n.split()[-1].casefold() for n in names}
+        if len(surnames) != 1:
+            return None
+        return max(names, key=len)  # the fullest form of the one person named
+
+    def resolve_pronoun(self) -> str | None:
+        """The one person named in this paragraph (or, if none, in the previous one)."""
+        if self.current:
+            return self._single(self.current)
+        return self._single(self.previous) if self.previous else None
+
+
+def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
+    """The speaker of a sentence's statements: persons first, pronouns resolved."""
+    for st in statements:
+        if st.speaker and st.is_person:
+            return st.speaker, True
+    for st in statements:
+        if st.speaker:
+            return st.speaker, st.is_person
+    if any(st.speaker is None for st in statements):
+        resolved = tracker.resolve_pronoun()
+        if resolved:
+            return resolved, True
+    return None, False

@@ -1,0 +1,395 @@
+"""Finding time expressions in a claim and resolving them against the article date.
+
+Candidates are spaCy DATE/TIME entities plus rules for what the small model misses
+(weekday names, ISO dates, "5 days *after recapture*", "*since* 2014"). Each is
+classified as a date, an interval, a duration or a relative offset, and resolved to
+ISO dates with rules (weekdays, months, "last week") and dateparser (RELATIVE_BASE =
+the article date, PREFER_DATES_FROM = past) when a reference date is known.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from factdesk.nlp.quantities import parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+KINDS: tuple[str, ...] = ("date", "interval", "duration", "relative")
+
+WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name[i].lower() for i in range(7))}
+WEEKDAYS.update({name[:3]: i for name, i in list(WEEKDAYS.items())})
+MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
+MONTHS.update({calendar.month_abbr[i].lower(): i for i in range(1, 13)})
+MONTHS["sept"] = 9
+UNIT_DAYS: dict[str, float] = {
+    "minute": 0.0, "hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0, "fortnight": 14.0,
+    "month": 30.0, "year": 365.0, "decade": 3650.0, "century": 36500.0,
+}
+VAGUE_COUNT = {"a few", "few", "several", "some", "many", "couple", "a couple of"}
+PREFIXES = {"since", "early", "late", "last", "this", "next", "mid", "until"}
+_UNIT_RE = (r"(minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
+            r"century|centuries)")
+_NUM_RE = r"((?:an?|the|\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?: [a-z]+)*?)"
+_AGO = re.compile(rf"^(?:(.*?) )?{_UNIT_RE} ago$")
+_OFFSET = re.compile(rf"^(?:(.*?) )?{_UNIT_RE} (after|before|later|earlier)(?: (.+))?$")
+_WINDOW = re.compile(rf"^(?:over |in |during |for )?(?:the )?(past|last|previous|recent|coming|next)"
+                     rf"(?: (.*?))? {_UNIT_RE}$")
+_RECENT = re.compile(rf"^(?:in )?recent {_UNIT_RE}$")
+_CALENDAR = re.compile(r"^(last|this|next|previous) (week|month|year)$")
+_PART = re.compile(r"^(?:the )?(beginning|start|end|middle|early|mid|late)(?: of)?[ -](.+)$")
+_CLOCK = re.compile(r"^(?:about |around )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|gmt|"
+                    r"local time| )*$")
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(?:the )?(1[6-9]\d0|20\d0)s$")
+_TIME_WORDS = re.compile(
+    r"\b(\d+|today|tonight|yesterday|tomorrow|morning|evening|night|afternoon|noon|"
+    r"week|weeks|month|months|year|years|day|days|hour|hours|decade|decades|century|"
+    r"spring|summer|autumn|fall|winter|recent|ago|"
+    + "|".join(sorted(set(WEEKDAYS) | set(MONTHS), key=len, reverse=True)) + r")\b"
+)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression with its kind and, when resolvable, ISO start/end dates.
+
+    ``offset_days`` is the signed offset a relative expression states ("four days ago"
+    -> -4; "5 days after recapture" -> +5 from ``anchor``); for a duration it is the
+    length in days ("nearly six months" -> 180), for dates and intervals None.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    resolved_start: str | None = None
+    resolved_end: str | None = None
+    anchor: str | None = None
+    offset_days: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        offset = data.get("offset_days")
+        return cls(
+            text=str(data["text"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            kind=str(data["kind"]),
+            resolved_start=data.get("resolved_start"),
+            resolved_end=data.get("resolved_end"),
+            anchor=data.get("anchor"),
+            offset_days=None if offset is None else int(offset),
+        )
+
+    def interval(self) -> tuple[date, date] | None:
+        """The resolved (first day, last day), or None when unresolved or open."""
+        if not self.resolved_start:
+            return None
+        first = date.fromisoformat(self.resolved_start)
+        last = date.fromisoformat(self.resolved_end) if self.resolved_end else first
+        return first, last
+
+
+@dataclass(frozen=True)
+class _Reading:
+    kind: str
+    first: date | None = None
+    last: date | None = None
+    anchor: str | None = None
+    offset: int | None = None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _count(words: str | None, unit: str = "") -> float | None:
+    """The number in "four", "5", "a", "nearly six"; None for vague counts."""
+    if not words:
+        return None if unit.endswith("s") else 1.0
+    words = re.sub(r"^(?:nearly|almost|about|around|some|roughly|over|more than|less than|"
+                   r"fewer than|at least|up to|just|only|the|another|other)\s+", "", words)
+    if not words or words in VAGUE_COUNT or words.split()[0] in {"few", "several", "many",
+                                                                 "some", "couple"}:
+        return None
+    return parse_number(words.split())
+
+
+def _days(count: float | None, unit: str) -> int | None:
+    unit = "century" if unit == "centuries" else unit.removesuffix("s")
+    if count is None:
+        return None
+    return int(round(count * UNIT_DAYS.get(unit, 1.0)))
+
+
+def _month_interval(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _recent_month(month: int, ref: date) -> int:
+    """The year of the most recent such month on/before ``ref``."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _weekday(day: int, ref: date, modifier: str | None) -> date:
+    if modifier == "next":
+        return ref + timedelta(days=(day - ref.weekday()) % 7 or 7)
+    back = (ref.weekday() - day) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _part(part: str, first: date, last: date) -> tuple[date, date]:
+    """early/mid/late part of an interval (thirds)."""
+    span = (last - first).days + 1
+    third = span // 3
+    if part in {"beginning", "start", "early"}:
+        return first, first + timedelta(days=third - 1)
+    if part in {"middle", "mid"}:
+        return first + timedelta(days=third), first + timedelta(days=2 * third - 1)
+    return first + timedelta(days=2 * third), last
+
+
+def _dateparser(text: str, ref: date | None) -> tuple[date, date] | None:
+    """Resolve a calendar expression with dateparser; (start, end) by its period."""
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if ref is not None:
+        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
+    elif not re.search(r"\b\d{4}\b", text):
+        return None  # a day without a year needs the article date
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if data.period == "month":
+        return _month_interval(day.year, day.month)
+    return day, day
+
+
+def classify(text: str, ref: date | None) -> _Reading | None:
+    """Read one time expression; ``ref`` is the article date (may be None)."""
+    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.")
+    t = re.sub(r"^(?:on|in|at|by|during|of) ", "", t)
+    since = t.startswith("since ")
+    if since:
+        inner = classify(t[6:], ref)
+        if inner is None:
+            return None
+        first = inner.first
+        return _Reading("interval", first, ref if first else None)
+    if t.startswith("until "):
+        t = t[6:]
+    if t in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+        return _Reading("relative", ref, ref, offset=0)
+    if t in {"yesterday", "last night"}:
+        day = ref - timedelta(days=1) if ref else None
+        return _Reading("relative", day, day, offset=-1)
+    if t == "tomorrow":
+        day = ref + timedelta(days=1) if ref else None
+        return _Reading("relative", day, day, offset=1)
+    if m := _AGO.match(t):
+        days = _days(_count(m.group(1), m.group(2)), m.group(2))
+        day = ref - timedelta(days=days) if ref and days is not None else None
+        return _Reading("relative", day, day, offset=None if days is None else -days)
+    if m := _OFFSET.match(t):
+        days = _days(_count(m.group(1), m.group(2)), m.group(2))
+        sign = 1 if m.group(3) in {"after", "later"} else -1
+        offset = None if days is None else sign * days
+        anchor = m.group(4)
+        if anchor:
+            anchor = re.sub(r"^(?:the|a|an|its|their|his|her) ", "", anchor)
+            base = classify(anchor, ref)
+            if base and base.kind == "date" and base.first and offset is not None:
+                day = base.first + timedelta(days=offset)
+                return _Reading("date", day, day, anchor=anchor, offset=offset)
+        return _Reading("relative", anchor=anchor or "earlier event", offset=offset)
+    if m := _CALENDAR.match(t):
+        return _calendar(m.group(1), m.group(2), ref)
+    if m := _RECENT.match(t):
+        unit = m.group(1).removesuffix("s")
+        days = {"hour": 1, "day": 7, "week": 28, "month": 182, "year": 1095}.get(unit, 7)
+        return _Reading("interval", ref - timedelta(days=days) if ref else None, ref)
+    if m := _WINDOW.match(t):
+        count = _count(m.group(2)) if m.group(2) else 1.0
+        days = _days(count, m.group(3))
+        if days is None:
+            days = _days(3.0, m.group(3))
+        if m.group(1) in {"coming", "next"}:
+            return _Reading("interval", ref, ref + timedelta(days=days or 1) if ref else None)
+        return _Reading("interval", ref - timedelta(days=max(days or 1, 1)) if ref else None,
+                        ref)
+    if _CLOCK.match(t) or t in PARTS_OF_DAY:
+        return _Reading("date") if _CLOCK.match(t) else None
+    words = t.split()
+    modifier = words[0] if words and words[0] in PREFIXES else None
+    rest = [w for w in words if w not in PREFIXES]
+    days_named = [w for w in rest if w.rstrip(".") in WEEKDAYS]
+    if days_named and len(rest) <= 2:
+        if ref is None:
+            return _Reading("date")
+        day = _weekday(WEEKDAYS[days_named[0].rstrip(".")], ref, modifier)
+        return _Reading("date", day, day)
+    if m := _PART.match(t):
+        base = classify(m.group(2), ref)
+        if base and base.first and base.last and base.kind == "interval":
+            first, last = _part(m.group(1), base.first, base.last)
+            return _Reading("interval", first, last)
+        return _Reading("interval") if base else None
+    if len(rest) == 1 and rest[0].rstrip(".") in MONTHS:
+        month = MONTHS[rest[0].rstrip(".")]
+        if ref is None:
+            return _Reading("interval")
+        first, last = _month_interval(_recent_month(month, ref), month)
+        if modifier == "last" and first.month == ref.month and first.year == ref.year:
+            first, last = _month_interval(ref.year - 1, month)
+        return _Reading("interval", first, last)
+    if _YEAR.match(t):
+        year = int(t)
+        return _Reading("interval", date(year, 1, 1), date(year, 12, 31))
+    if m := _DECADE.match(t):
+        year = int(m.group(1))
+        return _Reading("interval", date(year, 1, 1), date(year + 9, 12, 31))
+    if m := _ISO.fullmatch(t):
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _Reading("date", day, day)
+    if m := re.fullmatch(rf"(.*?) {_UNIT_RE}(?: long)?", t):
+        return _Reading("duration", offset=_days(_count(m.group(1), m.group(2)), m.group(2)))
+    if not _TIME_WORDS.search(t):
+        return None
+    resolved = _dateparser(t, ref)
+    if resolved is None:
+        return _Reading("date")
+    first, last = resolved
+    return _Reading("date" if first == last else "interval", first, last)
+
+
+def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
+    if ref is None:
+        return _Reading("interval")
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+        return _Reading("interval", monday, min(monday + timedelta(days=6), ref)
+                        if step == 0 else monday + timedelta(days=6))
+    if unit == "month":
+        month_index = ref.year * 12 + ref.month - 1 + step
+        first, last = _month_interval(month_index // 12, month_index % 12 + 1)
+        return _Reading("interval", first, last)
+    year = ref.year + step
+    return _Reading("interval", date(year, 1, 1), date(year, 12, 31))
+
+
+def _is_age(ent: Span) -> bool:
+    text = ent.text.strip()
+    return text.isdigit() and len(text) < 4 or "-year-old" in text or "years old" in text
+
+
+def extract_times(span: Span | Doc, reference_date: date | None = None) -> list[TimeExpression]:
+    """Every time expression in ``span``, resolved against ``reference_date`` if given."""
+    doc: Doc = getattr(span, "doc", span)
+    lo_tok = getattr(span, "start", 0)
+    hi_tok = getattr(span, "end", len(doc))
+    lo_char = doc[lo_tok].idx if lo_tok < len(doc) else len(doc.text)
+    hi_char = doc[hi_tok - 1].idx + len(doc[hi_tok - 1]) if hi_tok > 0 else 0
+    ranges: list[tuple[int, int]] = []  # token ranges
+    iso_chars: list[tuple[int, int]] = []
+    for m in _ISO.finditer(doc.text, lo_char, hi_char):
+        iso_chars.append((m.start(), m.end()))
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"} or ent.start < lo_tok or ent.end > hi_tok:
+            continue
+        if _is_age(ent) or any(a < ent.end_char and ent.start_char < b for a, b in iso_chars):
+            continue
+        ranges.append((ent.start, ent.end))
+    taken = {i for a, b in ranges for i in range(a, b)}
+    for tok in doc[lo_tok:hi_tok]:
+        word = tok.lower_.rstrip(".")
+        if tok.i in taken or not (word in WEEKDAYS and len(word) > 3 or word in MONTHS
+                                  and len(word) > 3 and tok.pos_ == "PROPN"):
+            continue
+        if any(a <= tok.idx < b for a, b in iso_chars):
+            continue
+        ranges.append((tok.i, tok.i + 1))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):  # "Tuesday" + "night" -> one expression
+        if merged and merged[-1][1] == a:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    found: list[TimeExpression] = []
+    for a, b in merged:
+        expr = _expression(doc, a, b, hi_tok, reference_date)
+        if expr is not None and not (found and expr.start < found[-1].end):
+            found.append(expr)
+    for start, end in iso_chars:
+        reading = classify(doc.text[start:end], reference_date)
+        if reading is not None:
+            found.append(TimeExpression(doc.text[start:end], start, end, reading.kind,
+                                        _iso(reading.first), _iso(reading.last)))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _expression(doc: Doc, a: int, b: int, limit: int, ref: date | None) -> TimeExpression | None:
+    """Extend an entity with the words that change its meaning, then classify it."""
+    # prefix words: "since 2014", "early Thursday", "last week"
+    while a > 0 and doc[a - 1].lower_ in PREFIXES - {"until"}:
+        a -= 1
+    # suffix: "ago", or "after <event>" for a bare duration
+    if b < limit and doc[b].lower_ == "ago":
+        b += 1
+    elif b < limit and doc[b].lower_ in {"after", "before"} and re.search(
+            _UNIT_RE + r"$", doc[a:b].text.lower()):
+        b = min(_anchor_end(doc, b), limit)
+    start_char = doc[a].idx
+    end_char = doc[b - 1].idx + len(doc[b - 1].text)
+    text = doc.text[start_char:end_char]
+    reading = classify(text, ref)
+    if reading is None:
+        return None
+    anchor = reading.anchor
+    if anchor:  # give the anchor back its original case
+        where = text.lower().rfind(anchor)
+        anchor = text[where:where + len(anchor)] if where >= 0 else anchor
+    return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
+                          _iso(reading.last), anchor, reading.offset)
+
+
+def _anchor_end(doc: Doc, prep_i: int) -> int:
+    """End token of the event phrase after "after"/"before" ("recapture", "the invasion")."""
+    prep = doc[prep_i]
+    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if obj is None and prep.dep_ == "mark" and prep.head.i > prep_i:
+        obj = prep.head  # "after the invasion began", parsed as a clause marker
+    if obj is None:
+        return prep_i + 2
+    if obj.pos_ in {"VERB", "AUX"}:  # "after the invasion began": the subject is the event
+        subj = next((c for c in obj.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return (subj.i if subj is not None else obj.i) + 1
+    stop = obj.i + 1
+    for right in obj.rights:
+        if right.dep_ in {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"}:
+            break
+        stop = right.right_edge.i + 1
+    for i in range(prep_i + 1, stop):  # never across a line break or sentence
+        tok = doc[i]
+        if tok.is_space or (i > prep_i + 1 and tok.is_sent_start) or (
+                tok.is_punct and tok.text not in {"'", "’", "-"}):
+            return i
+    return stop

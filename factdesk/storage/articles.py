@@ -1,0 +1,125 @@
+"""Article rows: the immutable text snapshots, their metadata and original bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factdesk.core.models import Article
+from factdesk.storage.rows import article_from_row, now_iso
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of the articles list: metadata and counts, without the text."""
+
+    id: int
+    title: str
+    outlet: str
+    published: str | None
+    url: str
+    source_name: str
+    claims: int
+    verdicts: int
+
+
+class ArticleRepository:
+    """Reads and writes the ``articles`` and ``article_sources`` tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(
+        self,
+        *,
+        title: str,
+        outlet: str,
+        author: str,
+        published: str | None,
+        url: str,
+        source_name: str,
+        text: str,
+        text_hash: str,
+        raw: bytes,
+        title_guessed: bool = False,
+    ) -> int:
+        """Insert one article (inside the caller's transaction); returns its id."""
+        cursor = self.db.execute(
+            "INSERT INTO articles (title, outlet, author, published, url, source_name, "
+            "imported_at, text, text_hash, title_guessed) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [title, outlet, author, published, url, source_name, now_iso(), text, text_hash,
+             int(title_guessed)],
+        )
+        article_id = int(cursor.lastrowid)
+        self.db.execute(
+            "INSERT INTO article_sources (article_id, raw) VALUES (?, ?)", [article_id, raw]
+        )
+        return article_id
+
+    def id_for_hash(self, text_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE text_hash = ?", [text_hash]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def get(self, article_id: int) -> Article | None:
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        return article_from_row(rows[0]) if rows else None
+
+    def raw_bytes(self, article_id: int) -> bytes | None:
+        row = self.db.execute(
+            "SELECT raw FROM article_sources WHERE article_id = ?", [article_id]
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def all(self) -> list[Article]:
+        return [article_from_row(r) for r in self.db.query("SELECT * FROM articles ORDER BY id")]
+
+    def iter_all(self) -> Iterator[Article]:
+        for row in self.db.query("SELECT * FROM articles ORDER BY id"):
+            yield article_from_row(row)
+
+    def ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def ids_needing_extraction(self) -> list[int]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE extracted_at IS NULL ORDER BY id"
+            )
+        ]
+
+    def mark_extracted(self, article_id: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET extracted_at = ? WHERE id = ?", [now_iso(), article_id]
+        )
+
+    def update_metadata(self, article_id: int, **fields: str | None) -> None:
+        allowed = {"title", "outlet", "author", "published", "url"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot change article fields {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        self.db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id]
+        )
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def summaries(self) -> list[ArticleSummary]:
+        sql = """
+            SELECT a.id, a.title, a.outlet, a.published, a.url, a.source_name,
+                (SELECT count(*) FROM claims c
+                    WHERE c.article_id = a.id AND c.deleted_at IS NULL) AS claims,
+                (SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id
+                    WHERE c.article_id = a.id AND c.deleted_at IS NULL
+                    AND v.rating IS NOT NULL) AS verdicts
+            FROM articles a ORDER BY a.published IS NULL, a.published, a.id
+        """
+        return [ArticleSummary(**row) for row in self.db.query(sql)]

@@ -1,0 +1,142 @@
+"""Claim rows: spans of article text with their kind, score, speaker and details."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from factdesk.core.models import Claim, ClaimDraft
+from factdesk.storage.rows import claim_from_row, dumps, json_fragment, now_iso
+
+_LIVE = "deleted_at IS NULL"
+
+
+class ClaimRepository:
+    """Reads and writes the ``claims`` table; deletion is soft so that it can be undone."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, article_id: int, draft: ClaimDraft) -> int:
+        cursor = self.db.execute(
+            'INSERT INTO claims (article_id, start, "end", text, prefix, suffix, kind, score, '
+            "speaker, origin, quantities, times, entities, lemmas, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                article_id, draft.start, draft.end, draft.text, draft.prefix, draft.suffix,
+                draft.kind, min(1.0, max(0.0, float(draft.score))), draft.speaker, draft.origin,
+                dumps(list(draft.quantities)), dumps(list(draft.times)),
+                dumps(list(draft.entities)), draft.lemmas, now_iso(),
+            ],
+        )
+        return int(cursor.lastrowid)
+
+    def protected_ids(self, article_id: int) -> set[int]:
+        """Claims that re-extraction must keep: manual, judged, or with decided matches."""
+        rows = self.db.execute(
+            f"""SELECT c.id FROM claims c WHERE c.article_id = ? AND c.{_LIVE} AND (
+                c.origin = 'manual'
+                OR EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND
+                    (v.rating IS NOT NULL OR v.rationale_text != '' OR v.status != 'to check'))
+                OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id)
+                OR EXISTS (SELECT 1 FROM matches m WHERE (m.claim_a = c.id OR m.claim_b = c.id)
+                    AND m.decision IS NOT NULL))""",
+            [article_id],
+        )
+        return {r[0] for r in rows}
+
+    def replace_detected(self, article_id: int, drafts: Sequence[ClaimDraft]) -> list[int]:
+        """Swap the article's detected claims for ``drafts``, keeping protected claims.
+
+        A draft whose span overlaps a kept (or deleted) claim is dropped, so a judged
+        claim is never duplicated and a claim the checker deleted does not come back.
+        """
+        keep = self.protected_ids(article_id)
+        placeholders = ",".join("?" * len(keep)) or "NULL"
+        self.db.execute(
+            f"DELETE FROM claims WHERE article_id = ? AND {_LIVE} AND id NOT IN ({placeholders})",
+            [article_id, *keep],
+        )
+        # Soft-deleted claims stay (their deletion can be undone) and block re-detection.
+        kept_spans = [
+            (r[0], r[1])
+            for r in self.db.execute(
+                'SELECT start, "end" FROM claims WHERE article_id = ?', [article_id]
+            )
+        ]
+        new_ids = []
+        for draft in drafts:
+            if any(draft.start < end and start < draft.end for start, end in kept_spans):
+                continue
+            new_ids.append(self.add(article_id, draft))
+        return new_ids
+
+    def get(self, claim_id: int, *, include_deleted: bool = False) -> Claim | None:
+        where = "id = ?" if include_deleted else f"id = ? AND {_LIVE}"
+        rows = list(self.db.query(f"SELECT * FROM claims WHERE {where}", [claim_id]))
+        return claim_from_row(rows[0]) if rows else None
+
+    def get_many(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
+        result: dict[int, Claim] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT * FROM claims WHERE id IN ({marks})", chunk):
+                result[row["id"]] = claim_from_row(row)
+        return result
+
+    def for_article(self, article_id: int) -> list[Claim]:
+        rows = self.db.query(
+            f'SELECT * FROM claims WHERE article_id = ? AND {_LIVE} ORDER BY start, "end"',
+            [article_id],
+        )
+        return [claim_from_row(r) for r in rows]
+
+    def iter_all(self) -> Iterator[Claim]:
+        for row in self.db.query(f"SELECT * FROM claims WHERE {_LIVE} ORDER BY article_id, start"):
+            yield claim_from_row(row)
+
+    def retrieval_terms(self) -> Iterator[tuple[int, int, str]]:
+        """(claim id, article id, lemma string) of every live claim, for the match index."""
+        yield from self.db.execute(
+            f"SELECT id, article_id, lemmas FROM claims WHERE {_LIVE}"
+        )
+
+    def mentioning(self, names: set[str]) -> list[Claim]:
+        """Live claims whose entities or speaker include any of ``names``."""
+        found: dict[int, Claim] = {}
+        for name in names:
+            pattern = "%" + json_fragment(name) + "%"
+            rows = self.db.query(
+                f"SELECT * FROM claims WHERE {_LIVE} AND (entities LIKE ? OR speaker = ?)",
+                [pattern, name],
+            )
+            for row in rows:
+                found[row["id"]] = claim_from_row(row)
+        return list(found.values())
+
+    def count(self) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM claims WHERE {_LIVE}").fetchone()[0])
+
+    def update(self, claim_id: int, **fields: Any) -> None:
+        """Change stored fields of one claim (span, text, context, kind, speaker, score)."""
+        allowed = {"start", "end", "text", "prefix", "suffix", "kind", "speaker", "score",
+                   "quantities", "times", "entities", "lemmas"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot change claim fields {sorted(unknown)}")
+        values = [
+            dumps(list(v)) if k in {"quantities", "times", "entities"} else v
+            for k, v in fields.items()
+        ]
+        assignments = ", ".join(f'"{name}" = ?' for name in fields)
+        self.db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*values, claim_id])
+
+    def set_deleted(self, claim_id: int, deleted: bool) -> None:
+        self.db.execute(
+            "UPDATE claims SET deleted_at = ? WHERE id = ?",
+            [now_iso() if deleted else None, claim_id],
+        )

@@ -1,0 +1,155 @@
+"""Opening, validating and creating ``*.factdesk`` project files.
+
+A file is inspected read-only before anything writes to it: not SQLite, corrupt, a
+SQLite file of some other program, or a schema newer than this FactDesk each get a
+:class:`ProjectFileError` saying which, and the file's bytes stay as they were. Only a
+valid (or new, or empty) file is then opened read-write, switched to WAL with foreign
+keys on, and migrated to the current schema.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factdesk.storage.migrations import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    apply_migrations,
+    known_migration_names,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PROJECT_SUFFIX = ".factdesk"
+
+
+class ProjectFileError(Exception):
+    """The file cannot be used as a FactDesk project; the message says why."""
+
+    def __init__(self, path: Path, reason: str, kind: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.kind = kind  # "missing", "not-sqlite", "corrupt", "foreign", "newer", "locked"
+
+
+@dataclass(frozen=True)
+class FileInspection:
+    """What a read-only look at a file found."""
+
+    exists: bool
+    empty: bool
+    schema_version: int
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
+def inspect_project_file(path: Path) -> FileInspection:
+    """Check ``path`` without modifying it; raise :class:`ProjectFileError` if unusable."""
+    if not path.exists():
+        return FileInspection(exists=False, empty=True, schema_version=0)
+    if path.is_dir():
+        raise ProjectFileError(path, "is a folder, not a FactDesk project file", "not-sqlite")
+    size = path.stat().st_size
+    if size == 0:
+        return FileInspection(exists=True, empty=True, schema_version=0)
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise ProjectFileError(
+            path, "is not a FactDesk project (not an SQLite database file)", "not-sqlite"
+        )
+    try:
+        conn = _read_only_connection(path)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(path, f"cannot be opened: {exc}", "corrupt") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            applied = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'factdesk'"
+                )
+            ]
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(
+            path, f"is corrupt (SQLite says: {exc}); FactDesk left it untouched", "corrupt"
+        ) from exc
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID:
+        user_tables = {t for t in tables if not t.startswith("sqlite_")}
+        if app_id == 0 and not user_tables:
+            return FileInspection(exists=True, empty=True, schema_version=0)
+        raise ProjectFileError(
+            path, "is an SQLite database of another program, not a FactDesk project", "foreign"
+        )
+    unknown = [name for name in applied if name not in known_migration_names()]
+    if version > SCHEMA_VERSION or unknown:
+        raise ProjectFileError(
+            path,
+            f"was written by a newer FactDesk (schema {max(version, len(applied))}; this "
+            f"version reads schemas up to {SCHEMA_VERSION}). Update FactDesk to open it.",
+            "newer",
+        )
+    return FileInspection(exists=True, empty=False, schema_version=version)
+
+
+def check_integrity(path: Path) -> list[str]:
+    """Problems SQLite's own integrity and foreign-key checks report (read-only)."""
+    conn = _read_only_connection(path)
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"foreign key: {row[0]} row {row[1]} refers to a missing {row[2]}"
+            for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [f"corrupt: {exc}"]
+    finally:
+        conn.close()
+
+
+def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> Database:
+    """A migrated sqlite-utils ``Database`` for the project at ``path``.
+
+    ``create`` allows a missing file to be created. ``read_only`` opens without any
+    write (no migration, no WAL switch); the file must then already be current.
+    """
+    path = Path(path)
+    found = inspect_project_file(path)
+    if not found.exists and not create:
+        raise ProjectFileError(path, "does not exist", "missing")
+    if read_only:
+        if found.empty or found.schema_version < SCHEMA_VERSION:
+            raise ProjectFileError(
+                path, "needs an upgrade, which a read-only open cannot do", "locked"
+            )
+        conn = _read_only_connection(path)
+        conn.execute("PRAGMA query_only = ON")
+    else:
+        if not found.exists:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    db = Database(conn, execute_plugins=False)
+    if not read_only:
+        apply_migrations(db)
+    return db

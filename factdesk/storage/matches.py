@@ -1,0 +1,83 @@
+"""Match rows between claims of different articles, and the checker's decisions on them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from factdesk.core.models import Match, MatchDraft
+from factdesk.storage.rows import dumps, match_from_row, now_iso
+
+
+class MatchRepository:
+    """Reads and writes ``matches``; a decided pair is never overwritten by a suggestion."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save_suggestions(self, drafts: Sequence[MatchDraft]) -> int:
+        """Insert or refresh suggestions; decided rows keep their decision. Returns count."""
+        saved = 0
+        for d in drafts:
+            a, b = sorted((d.claim_a, d.claim_b))
+            if a == b:
+                continue
+            cur = self.db.execute(
+                "INSERT INTO matches (claim_a, claim_b, score, relation, discrepancies, "
+                "created_at) VALUES (?,?,?,?,?,?) ON CONFLICT(claim_a, claim_b) DO UPDATE SET "
+                "score = excluded.score, relation = excluded.relation, "
+                "discrepancies = excluded.discrepancies WHERE matches.decision IS NULL",
+                [a, b, float(d.score), d.relation, dumps(list(d.discrepancies)), now_iso()],
+            )
+            saved += cur.rowcount
+        return saved
+
+    def remove_undecided_for_claims(self, claim_ids: Sequence[int]) -> None:
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 400):
+            chunk = ids[i : i + 400]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                f"DELETE FROM matches WHERE decision IS NULL AND "
+                f"(claim_a IN ({marks}) OR claim_b IN ({marks}))",
+                [*chunk, *chunk],
+            )
+
+    def get(self, match_id: int) -> Match | None:
+        rows = list(self.db.query("SELECT * FROM matches WHERE id = ?", [match_id]))
+        return match_from_row(rows[0]) if rows else None
+
+    def for_claim(self, claim_id: int, *, include_rejected: bool = True) -> list[Match]:
+        sql = (
+            "SELECT m.* FROM matches m JOIN claims ca ON ca.id = m.claim_a "
+            "JOIN claims cb ON cb.id = m.claim_b WHERE (m.claim_a = ? OR m.claim_b = ?) "
+            "AND ca.deleted_at IS NULL AND cb.deleted_at IS NULL"
+        )
+        if not include_rejected:
+            sql += " AND (m.decision IS NULL OR m.decision != 'rejected')"
+        sql += " ORDER BY (m.decision = 'accepted') DESC, m.score DESC"
+        return [match_from_row(r) for r in self.db.query(sql, [claim_id, claim_id])]
+
+    def all(self) -> list[Match]:
+        sql = (
+            "SELECT m.* FROM matches m JOIN claims ca ON ca.id = m.claim_a "
+            "JOIN claims cb ON cb.id = m.claim_b WHERE ca.deleted_at IS NULL "
+            "AND cb.deleted_at IS NULL ORDER BY m.claim_a, m.score DESC"
+        )
+        return [match_from_row(r) for r in self.db.query(sql)]
+
+    def decided_pairs(self) -> dict[tuple[int, int], str]:
+        rows = self.db.execute(
+            "SELECT claim_a, claim_b, decision FROM matches WHERE decision IS NOT NULL"
+        )
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def set_decision(self, match_id: int, decision: str | None, who: str) -> None:
+        self.db.execute(
+            "UPDATE matches SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+            [decision, who if decision else None, now_iso() if decision else None, match_id],
+        )
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM matches").fetchone()[0])

@@ -1,0 +1,202 @@
+"""The project schema, built by numbered sqlite-utils migrations.
+
+Each migration runs in its own transaction together with the record of it having been
+applied (sqlite-utils ``Migrations``) and bumps ``PRAGMA user_version`` so that a file
+written by a newer FactDesk can be recognised, and refused, before anything touches it.
+Tests build schemas by running these functions, never by re-typing the DDL.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "factdesk"
+APPLICATION_ID = 0x46444B50  # "FDKP": marks a SQLite file as a FactDesk project
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+def _fts_table(db: Database, table: str, columns: list[str], content_rowid: str = "id") -> None:
+    """An external-content FTS5 index over ``table`` kept in step by triggers."""
+    cols = ", ".join(columns)
+    new_cols = ", ".join(f"new.{c}" for c in columns)
+    old_cols = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    db.execute(
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+        f"content_rowid='{content_rowid}', tokenize='{FTS_TOKENIZER}')"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.{content_rowid}, {new_cols}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.{content_rowid}, "
+        f"{old_cols}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.{content_rowid}, "
+        f"{old_cols}); INSERT INTO {fts}(rowid, {cols}) VALUES (new.{content_rowid}, "
+        f"{new_cols}); END"
+    )
+
+
+@migrations(name="0001_initial_schema")
+def m0001_initial_schema(db: Database) -> None:
+    """Every table of the data model in workstation.md, with FTS5 indexes."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            source_name TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL UNIQUE,
+            title_guessed INTEGER NOT NULL DEFAULT 0,
+            extracted_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE article_sources (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            raw BLOB NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            text TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'other'
+                CHECK (kind IN ('statistic','quote','event','attribution','other')),
+            score REAL NOT NULL DEFAULT 0 CHECK (score >= 0 AND score <= 1),
+            speaker TEXT,
+            origin TEXT NOT NULL DEFAULT 'detected' CHECK (origin IN ('detected','manual')),
+            quantities TEXT NOT NULL DEFAULT '[]',
+            times TEXT NOT NULL DEFAULT '[]',
+            entities TEXT NOT NULL DEFAULT '[]',
+            lemmas TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            deleted_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX claims_article ON claims(article_id, start)")
+    db.execute(
+        """CREATE TABLE entity_mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            canonical TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX entity_mentions_article ON entity_mentions(article_id)")
+    db.execute("CREATE INDEX entity_mentions_canonical ON entity_mentions(canonical)")
+    db.execute(
+        """CREATE TABLE aliases (
+            variant TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            relation TEXT NOT NULL CHECK (relation IN ('same fact','related','conflicting')),
+            discrepancies TEXT NOT NULL DEFAULT '[]',
+            decision TEXT CHECK (decision IN ('accepted','rejected')),
+            decided_by TEXT,
+            decided_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (claim_a < claim_b),
+            UNIQUE (claim_a, claim_b)
+        )"""
+    )
+    db.execute("CREATE INDEX matches_claim_b ON matches(claim_b)")
+    db.execute(
+        """CREATE TABLE verdicts (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            rating TEXT,
+            status TEXT NOT NULL DEFAULT 'to check',
+            rationale TEXT NOT NULL DEFAULT '',
+            rationale_text TEXT NOT NULL DEFAULT '',
+            checker TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            accessed TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX evidence_claim ON evidence(claim_id, position)")
+    db.execute(
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            who TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX history_entity ON history(entity, entity_id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE archive (
+            id TEXT PRIMARY KEY,
+            claim TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            rating TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    _fts_table(db, "articles", ["title", "text"])
+    _fts_table(db, "claims", ["text"])
+    _fts_table(db, "verdicts", ["rationale_text"], content_rowid="claim_id")
+    _fts_table(db, "evidence", ["title", "note"])
+    _fts_table(db, "archive", ["claim", "title"], content_rowid="rowid")
+    db.execute("PRAGMA user_version = 1")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring ``db`` up to :data:`SCHEMA_VERSION`, one transaction per migration."""
+    migrations.apply(db)
+
+
+def known_migration_names() -> list[str]:
+    """Names of every migration this version of FactDesk knows, in order."""
+    return [m.name for m in migrations._migrations]

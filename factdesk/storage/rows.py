@@ -1,0 +1,99 @@
+"""Turning SQLite rows into the dataclasses of :mod:`factdesk.core.models` and back."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from factdesk.core.models import Article, Claim, Evidence, HistoryEntry, Match
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with seconds precision."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON for a column."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_fragment(text: str) -> str:
+    """How ``text`` appears as a JSON string value inside a column written by :func:`dumps`."""
+    return dumps(text)
+
+
+def _loads_tuple(text: str | None) -> tuple[dict[str, Any], ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=row["published"],
+        url=row["url"],
+        source_name=row["source_name"],
+        imported_at=row["imported_at"],
+        text=row["text"],
+        text_hash=row["text_hash"],
+    )
+
+
+def claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(
+        id=row["id"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        kind=row["kind"],
+        score=row["score"],
+        speaker=row["speaker"],
+        origin=row["origin"],
+        quantities=_loads_tuple(row["quantities"]),
+        times=_loads_tuple(row["times"]),
+        entities=_loads_tuple(row["entities"]),
+        lemmas=row["lemmas"],
+    )
+
+
+def match_from_row(row: dict[str, Any]) -> Match:
+    return Match(
+        id=row["id"],
+        claim_a=row["claim_a"],
+        claim_b=row["claim_b"],
+        score=row["score"],
+        relation=row["relation"],
+        discrepancies=_loads_tuple(row["discrepancies"]),
+        decision=row["decision"],
+    )
+
+
+def evidence_from_row(row: dict[str, Any]) -> Evidence:
+    return Evidence(
+        id=row["id"],
+        claim_id=row["claim_id"],
+        url=row["url"],
+        title=row["title"],
+        note=row["note"],
+        accessed=row["accessed"],
+    )
+
+
+def history_from_row(row: dict[str, Any]) -> HistoryEntry:
+    return HistoryEntry(
+        id=row["id"],
+        entity=row["entity"],
+        entity_id=row["entity_id"],
+        field=row["field"],
+        old=row["old"],
+        new=row["new"],
+        who=row["who"],
+        at=row["at"],
+    )
