@@ -38,6 +38,8 @@ _BOLD_STAR = re.compile(r"\*\*(?=\S)([^*]*?\S)\*\*")
 _BOLD_UNDER = re.compile(r"(?<!\w)__(?=\S)([^_]*?\S)__(?!\w)")
 _ITALIC_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*])")
 _ITALIC_UNDER = re.compile(r"(?<!\w)_(?=[^\s_])([^_]*?[^\s_])_(?!\w)")
+_MARKUP = re.compile(r"[\\`*_~\[<&]")
+_PLACEHOLDER = re.compile("[\ue000-\ue8ff]")
 _STRIKE = re.compile(r"~~(?=\S)([^~]*?\S)~~")
 
 
@@ -114,25 +116,34 @@ def markdown_blocks(text: str) -> list[Block]:
 
 def strip_inline(text: str) -> str:
     """Inline Markdown to text: ``[a](u)`` -> a, ``**b**`` -> b, images and tags dropped."""
-    text = _ESCAPE.sub(lambda m: chr(0xE000 + _ESCAPABLE.index(m.group(1))), text)
+    if not _MARKUP.search(text):
+        return " ".join(text.split())
+    used = "\\" in text or "`" in text
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: chr(0xE000 + _ESCAPABLE.index(m.group(1))), text)
     codes: list[str] = []
 
     def keep_code(match: re.Match[str]) -> str:
         codes.append(match.group(2).strip())
         return chr(0xE100 + len(codes) - 1) if len(codes) <= 0x700 else match.group(2)
 
-    text = _CODE.sub(keep_code, text)
-    text = _IMAGE.sub("", text)
-    for _ in range(2):  # a link whose text held an image is empty after one pass
-        text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
-    for pattern in (_BOLD_STAR, _BOLD_UNDER, _ITALIC_STAR, _ITALIC_UNDER, _STRIKE):
-        text = pattern.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(keep_code, text)
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        for _ in range(2):  # a link whose text held an image is empty after one pass
+            text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _TAG.sub(" ", text)
+    if "*" in text or "_" in text or "~" in text:
+        for pattern in (_BOLD_STAR, _BOLD_UNDER, _ITALIC_STAR, _ITALIC_UNDER, _STRIKE):
+            text = pattern.sub(r"\1", text)
     if "&" in text:
         text = html.unescape(text)
-    text = "".join(_restore(ch, codes) for ch in text)
+    if used:
+        text = _PLACEHOLDER.sub(lambda m: _restore(m.group(), codes), text)
     return " ".join(text.split())
 
 

@@ -36,6 +36,7 @@ _DROP = dict.fromkeys(
 _SPACES = re.compile(r"[^\S\n ]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _THREE_OR_MORE_NEWLINES = re.compile(r"\n{3,}")
+_ASCII_SPECIAL = re.compile(r"[\x0b\x0c\x1a]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
@@ -48,8 +49,9 @@ def normalize_text(text: str) -> str:
     leading and trailing blank lines go. Leading spaces are kept (Markdown lists and
     the seed date line use them).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    text = unicodedata.normalize("NFC", text.translate(_DROP))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() or _ASCII_SPECIAL.search(text):
+        text = unicodedata.normalize("NFC", text.translate(_LINE_BREAKS).translate(_DROP))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     lines = [line.rstrip(" ") for line in text.split("\n")]

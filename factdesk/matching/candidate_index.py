@@ -15,7 +15,7 @@ with ``N`` and ``df`` counted over the stored claims (a query term never stored 
 stored claim exactly; :meth:`CandidateIndex.query` is the fast approximation:
 
 1. the query's terms are taken rarest first, and their posting arrays (numpy ``int32``)
-   are accumulated with ``np.bincount`` until ``max_postings`` postings have been read
+   are accumulated (sorting ``(claim, term)`` keys, then ``np.add.reduceat``) until ``max_postings`` postings have been read
    (the rarest ``min_terms`` terms are always read);
 2. the ``rescore_factor * k`` best claims by that partial score are re-scored exactly,
    the skipped (common) terms being looked up with ``np.searchsorted`` in their sorted
@@ -329,15 +329,19 @@ class CandidateIndex:
         lens = [len(p) for p in parts]
         if not sum(lens):
             return empty
-        docs = np.concatenate(parts)
-        weights = np.repeat(idf2[read], lens)
-        if docs.size * 16 < seg.n:
-            cand, inverse = np.unique(docs, return_inverse=True)
-            acc = np.bincount(inverse, weights=weights)
-        else:
-            dense = np.bincount(docs, weights=weights, minlength=seg.n)
-            cand = np.flatnonzero(dense)
-            acc = dense[cand]
+        # accumulate by sorting (doc, term) keys: cost independent of the segment size
+        n_read_terms = len(read)
+        keys = np.concatenate(parts).astype(np.int64) * n_read_terms
+        keys += np.repeat(np.arange(n_read_terms, dtype=np.int64), lens)
+        keys.sort()
+        docs = keys // n_read_terms
+        weights = idf2[read][keys - docs * n_read_terms]
+        first = np.empty(len(docs), dtype=bool)
+        first[0] = True
+        np.not_equal(docs[1:], docs[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        cand = docs[starts]
+        acc = np.add.reduceat(weights, starts)
         slots = cand + seg.base
         ok = self._alive[slots]
         if exclude_article is not None:
@@ -373,7 +377,9 @@ class CandidateIndex:
         scores = np.concatenate([f[1] for f in found]) / qnorm
         claims = self._claim[slots]
         order = np.lexsort((claims, -scores))[:k]
-        return [(int(claims[i]), min(float(scores[i]), 1.0)) for i in order if scores[i] > 0]
+        order = order[scores[order] > 0]
+        top_scores = np.minimum(scores[order], 1.0).tolist()
+        return list(zip(claims[order].tolist(), top_scores, strict=True))
 
     def query(
         self, terms: Iterable[str], exclude_article: int | None = None, k: int = 50

@@ -311,7 +311,8 @@ class AliasResolver:
 
             person = any(family[m] == "PERSON" for m in members)
 
-            def score(name: str, person: bool = person) -> tuple[int, int, int, int, str]:
+            def score(name: str, person: bool = person,
+                      words: Counter[str] = words) -> tuple[int, int, int, int, str]:
                 is_full = int(not person or len(name.split()) > 1)
                 spelling = sum(words[w] for w in name.split())
                 return (is_full, counts[name], len(name), spelling, name)

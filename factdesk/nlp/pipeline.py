@@ -16,13 +16,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from factdesk.core.models import ClaimDraft, MentionDraft
+from factdesk.core.anchoring import context_for as context
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-CONTEXT_CHARS = 32
 MENTION_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT"})
 
 
@@ -33,11 +33,6 @@ class ArticleAnalysis:
     article_id: int
     claims: tuple[ClaimDraft, ...]
     mentions: tuple[MentionDraft, ...]
-
-
-def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """The prefix and suffix around ``text[start:end]`` (W3C TextQuoteSelector style)."""
-    return text[max(0, start - width) : start], text[end : end + width]
 
 
 def retrieval_terms(span: Any, entity_keys: Iterable[str], numbers: Iterable[float]) -> str:

@@ -20,35 +20,24 @@ QUALIFIERS: tuple[str, ...] = ("exact", "lower_bound", "upper_bound", "approxima
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
-SMALL_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
+_UNITS_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+SMALL_NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)} | {
+    w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety"
+                                    .split(), 2)}
 SCALES: dict[str, float] = {
     "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mn": 1e6, "bn": 1e9, "m": 1e6, "k": 1e3,
 }
+# word -> (low, high) on its own; followed by a scale word it is multiplied.
 PLURAL_SCALES: dict[str, tuple[float, float]] = {
-    # word -> (low, high) on its own; followed by a scale word it is multiplied.
-    "tens": (20.0, 99.0),
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 199.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 9999.0),
-    "millions": (2e6, 9_999_999.0),
-    "billions": (2e9, 9_999_999_999.0),
+    "tens": (20.0, 99.0), "dozens": (24.0, 99.0), "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
+    "millions": (2e6, 9_999_999.0), "billions": (2e9, 9_999_999_999.0),
 }
 VAGUE_WORDS: dict[str, tuple[float | None, float | None]] = {
-    "several": (3.0, 9.0),
-    "few": (2.0, 5.0),
-    "couple": (2.0, 3.0),
-    "handful": (2.0, 9.0),
-    "many": (None, None),
-    "numerous": (None, None),
-    "countless": (None, None),
+    "several": (3.0, 9.0), "few": (2.0, 5.0), "couple": (2.0, 3.0), "handful": (2.0, 9.0),
+    "many": (None, None), "numerous": (None, None), "countless": (None, None),
     "multiple": (2.0, None),
 }
 LOWER_BOUND = (
@@ -82,15 +71,13 @@ RELATIVE_TIME_WORDS = frozenset({
 RELATIVE_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "since", "from"})
 CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₴": "hryvnias",
             "₽": "roubles", "us$": "dollars"}
-UNIT_SYNONYMS: dict[str, str] = {
-    # counted nouns that name the same thing in casualty reporting
-    "people": "people", "person": "people", "body": "people", "corpse": "people",
-    "civilian": "people", "victim": "people", "dead": "people", "casualty": "people",
-    "resident": "people", "individual": "people",
-    # abbreviations
-    "km": "kilometer", "kilometre": "kilometer", "mile": "mile", "%": "percent",
-    "per cent": "percent", "metre": "meter", "m": "meter", "kg": "kilogram",
-    "serviceman": "soldier", "troop": "soldier", "servicemen": "soldier",
+# counted nouns that name the same thing in casualty reporting, and abbreviations
+UNIT_SYNONYMS: dict[str, str] = dict.fromkeys(
+    ("people", "person", "body", "corpse", "civilian", "victim", "dead", "casualty",
+     "resident", "individual"), "people") | {
+    "km": "kilometer", "kilometre": "kilometer", "%": "percent", "per cent": "percent",
+    "metre": "meter", "m": "meter", "kg": "kilogram", "serviceman": "soldier",
+    "troop": "soldier", "servicemen": "soldier",
 }
 APPROX_MARGIN = 0.15
 NEAR_MARGIN = 0.15
@@ -120,16 +107,10 @@ class Quantity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quantity:
-        return cls(
-            text=str(data["text"]),
-            start=int(data["start"]),
-            end=int(data["end"]),
-            value=_opt_float(data.get("value")),
-            low=_opt_float(data.get("low")),
-            high=_opt_float(data.get("high")),
-            qualifier=str(data.get("qualifier", "exact")),
-            unit=data.get("unit"),
-        )
+        return cls(str(data["text"]), int(data["start"]), int(data["end"]),
+                   _opt_float(data.get("value")), _opt_float(data.get("low")),
+                   _opt_float(data.get("high")), str(data.get("qualifier", "exact")),
+                   data.get("unit"))
 
     @property
     def unit_key(self) -> str | None:
@@ -139,7 +120,8 @@ class Quantity:
     def describe(self) -> str:
         """The quantity as a reader would say it, with its unit when not in the text."""
         if self.unit and self.unit.lower() not in self.text.lower():
-            return f"{self.text} {self.unit}"
+            joiner = " of " if self.text.split()[-1].lower() in PLURAL_SCALES else " "
+            return f"{self.text}{joiner}{self.unit}"
         return self.text
 
 

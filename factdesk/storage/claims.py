@@ -84,7 +84,9 @@ class ClaimRepository:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.db.query(f"SELECT * FROM claims WHERE id IN ({marks})", chunk):
+            for row in self.db.query(
+                f"SELECT * FROM claims WHERE id IN ({marks}) AND {_LIVE}", chunk
+            ):
                 result[row["id"]] = claim_from_row(row)
         return result
 

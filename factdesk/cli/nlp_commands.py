@@ -1,0 +1,97 @@
+"""CLI commands for claim intelligence: ``extract``, ``score``, ``alias``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from factdesk.cli.output import CliError, StderrProgress, info, json_line
+from factdesk.cli.project_commands import open_existing
+from factdesk.nlp.model import ModelUnavailable
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="(re-)detect claims in a project's articles")
+    p.add_argument("project", type=Path)
+    p.add_argument("--article", type=int, action="append", help="only these article ids")
+    p.add_argument("--model", help="spaCy pipeline to use, e.g. en_core_web_md")
+    p.add_argument("--threshold", type=float, help="check-worthiness threshold for claims")
+    p.add_argument("--no-match", action="store_true", help="do not match across sources")
+    p.add_argument("--processes", type=int, default=1, help="worker processes for spaCy")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("score", help="score sentences (one per line) for check-worthiness")
+    p.add_argument("file", type=Path, help="a text file, or - for standard input")
+    p.add_argument("--model", help="spaCy pipeline to use")
+    p.set_defaults(handler=cmd_score)
+
+    p = sub.add_parser("alias", help="list, add or remove entity spelling aliases")
+    p.add_argument("project", type=Path)
+    p.add_argument("action", choices=["list", "add", "remove"])
+    p.add_argument("variant", nargs="?", help="the spelling to map (add/remove)")
+    p.add_argument("canonical", nargs="?", help="the canonical form (add)")
+    p.set_defaults(handler=cmd_alias)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from factdesk.core.analysis import analyse_articles
+
+    with open_existing(args.project) as project:
+        try:
+            report = analyse_articles(
+                project, args.article, model=args.model, threshold=args.threshold,
+                match=not args.no_match, progress=StderrProgress("extracting"),
+                n_process=max(1, args.processes),
+            )
+        except ModelUnavailable as exc:
+            raise CliError(str(exc)) from exc
+        info(f"{report.articles} articles analysed, {report.claims} claims detected, "
+             f"{report.matches} matches suggested")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from factdesk.nlp.pipeline import ClaimExtractor
+
+    if str(args.file) == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        if not args.file.exists():
+            raise CliError(f"{args.file}: no such file")
+        lines = args.file.read_text(encoding="utf-8", errors="replace").splitlines()
+    try:
+        extractor = ClaimExtractor(args.model)
+    except ModelUnavailable as exc:
+        raise CliError(str(exc)) from exc
+    sentences = [line.strip() for line in lines]
+    results = extractor.score_sentences([s or "." for s in sentences])
+    for sentence, result in zip(sentences, results, strict=True):
+        json_line({"sentence": sentence, **result})
+    return 0
+
+
+def cmd_alias(args: argparse.Namespace) -> int:
+    from factdesk.core.analysis import refresh_canonical_forms
+
+    with open_existing(args.project) as project:
+        if args.action == "list":
+            for alias in project.entities.aliases():
+                print(f"{alias.variant}\t{alias.canonical}")
+            return 0
+        if not args.variant:
+            raise CliError(f"alias {args.action} needs the variant spelling")
+        if args.action == "add":
+            if not args.canonical:
+                raise CliError("alias add needs the variant and its canonical form")
+            with project.transaction():
+                project.entities.add_alias(args.variant, args.canonical)
+            info(f"{args.variant} = {args.canonical}")
+        else:
+            with project.transaction():
+                removed = project.entities.remove_alias(args.variant)
+            if not removed:
+                raise CliError(f"there is no alias {args.variant!r}")
+            info(f"removed alias {args.variant}")
+        refresh_canonical_forms(project)
+    return 0

@@ -1,0 +1,50 @@
+"""CLI command ``verdict``: record a verdict on a claim from scripts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from factdesk.cli.output import CliError, info
+from factdesk.cli.project_commands import open_existing
+from factdesk.core.commands import AddEvidence, CommandError, SetVerdictField
+from factdesk.core.models import STATUSES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verdict", help="set the verdict of a claim")
+    p.add_argument("project", type=Path)
+    p.add_argument("claim_id", type=int)
+    p.add_argument("--rating", help="a rating name of the project's scale, e.g. 'Mostly true'")
+    p.add_argument("--status", choices=list(STATUSES))
+    p.add_argument("--rationale", help="the reasoning (plain text or HTML)")
+    p.add_argument("--evidence", nargs="*", default=[], metavar="URL", help="source urls")
+    p.add_argument("--checker", help="who made the verdict (default: the project's checker)")
+    p.set_defaults(handler=cmd_verdict)
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    if not any([args.rating, args.status, args.rationale is not None, args.evidence]):
+        raise CliError("say what to set: --rating, --status, --rationale or --evidence")
+    with open_existing(args.project) as project:
+        if args.checker:
+            project.settings.set("checker", args.checker)
+        commands = []
+        if args.rating:
+            commands.append(SetVerdictField(args.claim_id, "rating", args.rating))
+        if args.status:
+            commands.append(SetVerdictField(args.claim_id, "status", args.status))
+        if args.rationale is not None:
+            commands.append(SetVerdictField(args.claim_id, "rationale", args.rationale))
+        commands += [AddEvidence(args.claim_id, url) for url in args.evidence]
+        try:
+            with project.transaction():
+                for command in commands:
+                    command._apply(project)
+        except CommandError as exc:
+            raise CliError(str(exc)) from exc
+        verdict = project.verdicts.get(args.claim_id)
+        assert verdict is not None
+        info(f"claim {args.claim_id}: {verdict.rating or 'no rating'}, {verdict.status}, "
+             f"{len(verdict.evidence)} evidence")
+    return 0

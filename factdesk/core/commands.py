@@ -1,0 +1,343 @@
+"""Undoable user edits as command objects, each applied and reverted in one transaction.
+
+Set a verdict field, add/edit/remove evidence, mark a claim by hand, change a claim's
+span, delete a claim, accept/reject a match. ``apply`` and ``revert`` return the
+:class:`ChangeSet` of what they touched and record every change in the history table.
+The :class:`UndoStack` keeps the session's commands; the GUI mirrors it in its Edit menu.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factdesk.core.anchoring import context_for
+from factdesk.core.changes import ChangeSet
+from factdesk.core.models import ClaimDraft
+from factdesk.core.project import Project
+
+
+class CommandError(ValueError):
+    """An edit that cannot be made (unknown claim, bad span, unknown rating)."""
+
+
+class Command:
+    """An undoable edit. Subclasses implement ``_apply`` and ``_revert``."""
+
+    title = "edit"
+
+    def apply(self, project: Project) -> ChangeSet:
+        with project.transaction():
+            return self._apply(project)
+
+    def revert(self, project: Project) -> ChangeSet:
+        with project.transaction():
+            return self._revert(project)
+
+    def _apply(self, project: Project) -> ChangeSet:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _revert(self, project: Project) -> ChangeSet:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim
+    claim = project.claims.get(claim_id)
+    if claim is None:
+        raise CommandError(f"there is no claim {claim_id}")
+    return claim
+
+
+@dataclass
+class SetVerdictField(Command):
+    """Set the rating, status or rationale of a claim's verdict."""
+
+    claim_id: int
+    field: str
+    value: str | None
+    old: str | None = None
+    checker: str = ""
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        label = {"rating": "rating", "status": "status", "rationale": "rationale"}[self.field]
+        return f"set {label} of claim {self.claim_id}"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        _claim_or_fail(project, self.claim_id)
+        if self.field == "rating" and self.value is not None:
+            rating = project.rating_scale().by_name(self.value)
+            if rating is None:
+                names = ", ".join(project.rating_scale().names())
+                raise CommandError(f"unknown rating {self.value!r}; the scale has: {names}")
+            self.value = rating.name
+        verdict = project.verdicts.get(self.claim_id)
+        self.old = getattr(verdict, self.field) if verdict else None
+        self.checker = self.checker or project.checker
+        project.verdicts.set_field(self.claim_id, self.field, self.value, self.checker)
+        project.verdicts.record("verdict", self.claim_id, self.field, self.old, self.value,
+                                self.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        project.verdicts.set_field(self.claim_id, self.field, self.old, self.checker)
+        project.verdicts.record("verdict", self.claim_id, self.field, self.value, self.old,
+                                self.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+
+@dataclass
+class AddEvidence(Command):
+    """Attach a source (url, title, note) to a claim's verdict."""
+
+    claim_id: int
+    url: str
+    title_text: str = ""
+    note: str = ""
+    evidence_id: int | None = None
+    title = "add evidence"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        _claim_or_fail(project, self.claim_id)
+        if self.evidence_id is None:
+            self.evidence_id = project.verdicts.add_evidence(
+                self.claim_id, self.url, self.title_text, self.note
+            )
+        else:
+            project.verdicts.set_evidence_deleted(self.evidence_id, False)
+        project.verdicts.record("evidence", self.evidence_id, "added", None, self.url,
+                                project.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        assert self.evidence_id is not None
+        project.verdicts.set_evidence_deleted(self.evidence_id, True)
+        project.verdicts.record("evidence", self.evidence_id, "removed", self.url, None,
+                                project.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+
+@dataclass
+class RemoveEvidence(Command):
+    """Remove one evidence row (kept in the file, so that undo brings it back)."""
+
+    evidence_id: int
+    claim_id: int = 0
+    title = "remove evidence"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        row = project.verdicts.get_evidence(self.evidence_id)
+        if row is None:
+            raise CommandError(f"there is no evidence {self.evidence_id}")
+        self.claim_id = row.claim_id
+        project.verdicts.set_evidence_deleted(self.evidence_id, True)
+        project.verdicts.record("evidence", self.evidence_id, "removed", row.url, None,
+                                project.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        project.verdicts.set_evidence_deleted(self.evidence_id, False)
+        project.verdicts.record("evidence", self.evidence_id, "restored", None, "",
+                                project.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+
+@dataclass
+class EditEvidence(Command):
+    """Change the url, title or note of an evidence row."""
+
+    evidence_id: int
+    values: dict[str, str]
+    old: dict[str, str] = field(default_factory=dict)
+    claim_id: int = 0
+    title = "edit evidence"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        row = project.verdicts.get_evidence(self.evidence_id)
+        if row is None:
+            raise CommandError(f"there is no evidence {self.evidence_id}")
+        self.claim_id = row.claim_id
+        self.old = {k: getattr(row, k) for k in self.values}
+        project.verdicts.update_evidence(self.evidence_id, **self.values)
+        for k, v in self.values.items():
+            project.verdicts.record("evidence", self.evidence_id, k, self.old[k], v,
+                                    project.checker)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        project.verdicts.update_evidence(self.evidence_id, **self.old)
+        return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
+
+
+@dataclass
+class MarkClaim(Command):
+    """Mark a span of an article as a claim by hand."""
+
+    article_id: int
+    start: int
+    end: int
+    kind: str = "other"
+    claim_id: int | None = None
+    title = "mark claim"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        article = project.articles.get(self.article_id)
+        if article is None:
+            raise CommandError(f"there is no article {self.article_id}")
+        text = article.text
+        start, end = self.start, self.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not 0 <= start < end <= len(text):
+            raise CommandError("select some text of the article to mark it as a claim")
+        if self.claim_id is None:
+            prefix, suffix = context_for(text, start, end)
+            self.claim_id = project.claims.add(
+                self.article_id,
+                ClaimDraft(start, end, text[start:end], prefix, suffix, self.kind, 1.0,
+                           origin="manual"),
+            )
+        else:
+            project.claims.set_deleted(self.claim_id, False)
+        project.verdicts.record("claim", self.claim_id, "marked", None, text[start:end],
+                                project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        assert self.claim_id is not None
+        project.claims.set_deleted(self.claim_id, True)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+
+@dataclass
+class DeleteClaim(Command):
+    """Delete a claim (soft: undo restores it with its verdict and matches)."""
+
+    claim_id: int
+    article_id: int = 0
+    title = "delete claim"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        claim = _claim_or_fail(project, self.claim_id)
+        self.article_id = claim.article_id
+        project.claims.set_deleted(self.claim_id, True)
+        project.verdicts.record("claim", self.claim_id, "deleted", claim.text, None,
+                                project.checker)
+        return ChangeSet(claims=True, matches=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        project.claims.set_deleted(self.claim_id, False)
+        project.verdicts.record("claim", self.claim_id, "restored", None, "", project.checker)
+        return ChangeSet(claims=True, matches=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+
+@dataclass
+class ChangeClaimSpan(Command):
+    """Move a claim's start and end (re-quoting its text and context)."""
+
+    claim_id: int
+    start: int
+    end: int
+    old: tuple[int, int] | None = None
+    title = "adjust claim boundaries"
+
+    def _set(self, project: Project, start: int, end: int) -> ChangeSet:
+        claim = _claim_or_fail(project, self.claim_id)
+        article = project.articles.get(claim.article_id)
+        assert article is not None
+        if not 0 <= start < end <= len(article.text):
+            raise CommandError("a claim must cover at least one character of its article")
+        prefix, suffix = context_for(article.text, start, end)
+        project.claims.update(self.claim_id, start=start, end=end,
+                              text=article.text[start:end], prefix=prefix, suffix=suffix)
+        project.verdicts.record("claim", self.claim_id, "span", f"{claim.start}-{claim.end}",
+                                f"{start}-{end}", project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({claim.article_id}))
+
+    def _apply(self, project: Project) -> ChangeSet:
+        claim = _claim_or_fail(project, self.claim_id)
+        self.old = (claim.start, claim.end)
+        return self._set(project, self.start, self.end)
+
+    def _revert(self, project: Project) -> ChangeSet:
+        assert self.old is not None
+        return self._set(project, *self.old)
+
+
+@dataclass
+class DecideMatch(Command):
+    """Accept or reject a suggested match (``None`` clears the decision)."""
+
+    match_id: int
+    decision: str | None
+    old: str | None = None
+    title = "decide match"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        match = project.matches.get(self.match_id)
+        if match is None:
+            raise CommandError(f"there is no match {self.match_id}")
+        if self.decision not in (None, "accepted", "rejected"):
+            raise CommandError("a match is accepted or rejected")
+        self.old = match.decision
+        project.matches.set_decision(self.match_id, self.decision, project.checker)
+        project.verdicts.record("match", self.match_id, "decision", self.old, self.decision,
+                                project.checker)
+        return ChangeSet(matches=True, claim_ids=frozenset({match.claim_a, match.claim_b}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        project.matches.set_decision(self.match_id, self.old, project.checker)
+        match = project.matches.get(self.match_id)
+        ids = frozenset({match.claim_a, match.claim_b}) if match else frozenset()
+        return ChangeSet(matches=True, claim_ids=ids)
+
+
+class UndoStack:
+    """The session's edits, undoable and redoable in order."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.done: list[Command] = []
+        self.undone: list[Command] = []
+
+    def push(self, command: Command) -> ChangeSet:
+        changes = command.apply(self.project)
+        self.done.append(command)
+        self.undone.clear()
+        return changes
+
+    def undo(self) -> ChangeSet:
+        if not self.done:
+            return ChangeSet()
+        command = self.done.pop()
+        changes = command.revert(self.project)
+        self.undone.append(command)
+        return changes
+
+    def redo(self) -> ChangeSet:
+        if not self.undone:
+            return ChangeSet()
+        command = self.undone.pop()
+        changes = command.apply(self.project)
+        self.done.append(command)
+        return changes
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.undone)
+
+    def undo_text(self) -> str:
+        return self.done[-1].title if self.done else ""
+
+    def redo_text(self) -> str:
+        return self.undone[-1].title if self.undone else ""

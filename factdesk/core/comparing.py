@@ -1,0 +1,70 @@
+"""Comparing two free texts as claims: score, relation and discrepancies.
+
+Backs ``factdesk compare``: each text is parsed by the FactDesk pipeline (quantities,
+times, entities, speaker), spellings are merged across the pair, and the pair goes
+through the same pair model and discrepancy finder as the project's matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factdesk.core.analysis import get_extractor
+from factdesk.core.matching_service import compare_claims
+from factdesk.core.models import Claim
+from factdesk.nlp.pipeline import retrieval_terms
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The verdict of the matcher on one pair of texts."""
+
+    score: float
+    relation: str  # "same fact", "related", "conflicting" or "unrelated"
+    discrepancies: tuple[dict[str, Any], ...]
+
+
+def _claim_from_doc(doc: Any, canonical: dict[str, str]) -> Claim:
+    from factdesk.nlp.aliases import canonical_key
+    from factdesk.nlp.quantities import extract_quantities
+    from factdesk.nlp.times import extract_times
+
+    span = doc[:]
+    sentences = list(doc.spans.get("sentences", []))
+    best = max(sentences, key=lambda s: s._.claim_score) if sentences else None
+    quantities = extract_quantities(span)
+    entities = tuple({"text": e.text, "label": e.label_,
+                      "canonical": canonical.get(e.text, e.text)} for e in doc.ents)
+    keys = [canonical_key(e["canonical"]) for e in entities]
+    numbers = [q.value for q in quantities if q.value is not None]
+    speaker = best._.speaker if best is not None else None
+    return Claim(
+        id=0, article_id=0, start=0, end=len(doc.text), text=doc.text, prefix="", suffix="",
+        kind=best._.claim_kind if best is not None else "other",
+        score=float(best._.claim_score) if best is not None else 0.0,
+        speaker=canonical.get(speaker, speaker) if speaker else None, origin="manual",
+        quantities=tuple(q.as_dict() for q in quantities),
+        times=tuple(t.as_dict() for t in extract_times(span, None)),
+        entities=entities, lemmas=retrieval_terms(span, keys, numbers),
+    )
+
+
+def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None) -> list[Comparison]:
+    """Compare each (text a, text b) pair."""
+    from factdesk.nlp.aliases import AliasResolver
+
+    extractor = get_extractor(model)
+    texts = [t for pair in pairs for t in pair]
+    docs = list(extractor.nlp.pipe(texts, batch_size=64))
+    results = []
+    for i in range(0, len(docs), 2):
+        a_doc, b_doc = docs[i], docs[i + 1]
+        names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in d.ents]
+        canonical = AliasResolver({}).resolve(names) if names else {}
+        a, b = _claim_from_doc(a_doc, canonical), _claim_from_doc(b_doc, canonical)
+        b = Claim(**{**b.__dict__, "id": 1, "article_id": 1})
+        score, relation, found = compare_claims(a, b, None, None)
+        results.append(Comparison(score, relation or "unrelated", tuple(found)))
+    return results

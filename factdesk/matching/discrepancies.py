@@ -1,0 +1,461 @@
+"""Finding how two matched claims from different outlets differ, in plain English.
+
+Given the details of two claims (quantities, time expressions, entities, speaker),
+this compares numbers as intervals, dates as resolved intervals or implied event
+dates, names by canonical form, and quotes by speaker and wording, and says for each
+difference whether it is a conflict, a spelling/wording variant, vague or compatible.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
+from factdesk.nlp.quantities import TIME_UNITS, Quantity
+from factdesk.nlp.times import TimeExpression
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from factdesk.core.models import Claim
+
+KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording")
+SEVERITIES: tuple[str, ...] = ("conflict", "variant", "vague", "compatible")
+WORDING_MIN, WORDING_MAX = 50.0, 95.0
+ATTRIBUTION_MIN = 70.0
+ANCHOR_MIN = 80.0
+MEASURE_UNITS = frozenset({
+    "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
+    "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
+})
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What the comparison needs to know about one claim."""
+
+    text: str
+    kind: str
+    speaker: str | None
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
+    entities: tuple[tuple[str, str, str], ...]  # (text, label, canonical)
+    article_date: date | None
+    outlet: str = ""
+    is_quote: bool = False
+
+    @classmethod
+    def from_claim(cls, claim: Claim, article_date: date | None = None,
+                   outlet: str = "") -> ClaimFacts:
+        """Build from a stored :class:`~factdesk.core.models.Claim` (JSON details)."""
+        return cls(
+            text=claim.text,
+            kind=claim.kind,
+            speaker=claim.speaker,
+            quantities=tuple(Quantity.from_dict(q) for q in claim.quantities),
+            times=tuple(TimeExpression.from_dict(t) for t in claim.times),
+            entities=tuple((str(e.get("text", "")), str(e.get("label", "")),
+                            str(e.get("canonical") or e.get("text", "")))
+                           for e in claim.entities),
+            article_date=article_date,
+            outlet=outlet,
+            is_quote=claim.kind == "quote",
+        )
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One difference between two claims, with a plain-English explanation."""
+
+    kind: str
+    severity: str
+    explanation: str
+    a_text: str
+    b_text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Discrepancy:
+        return cls(str(data["kind"]), str(data["severity"]), str(data["explanation"]),
+                   str(data.get("a_text", "")), str(data.get("b_text", "")))
+
+
+def is_conflicting(discrepancies: Iterable[Discrepancy]) -> bool:
+    """Does any difference contradict the other account?"""
+    return any(d.severity == "conflict" for d in discrepancies)
+
+
+def find_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """Every difference between two claims thought to report the same fact."""
+    found: list[Discrepancy] = []
+    found += _number_discrepancies(a, b)
+    found += _date_discrepancies(a, b)
+    found += _name_discrepancies(a, b)
+    found += _quote_discrepancies(a, b)
+    return found
+
+
+# ----------------------------------------------------------------------------- numbers
+
+def _who(facts: ClaimFacts, fallback: str) -> str:
+    return facts.outlet or fallback
+
+
+def _fmt(value: float | None) -> str:
+    if value is None or math.isinf(value):
+        return "?"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    if q.qualifier == "exact" and q.value is not None:
+        return q.value, q.value
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    return low, high
+
+
+def _range_text(q: Quantity) -> str:
+    low, high = _bounds(q)
+    if math.isinf(low) and math.isinf(high):
+        return "an unspecified number"
+    if math.isinf(high):
+        return f"at least {_fmt(low)}"
+    if math.isinf(low):
+        return f"at most {_fmt(high)}"
+    return f"{_fmt(low)}–{_fmt(high)}"
+
+
+def _say(q: Quantity) -> str:
+    if q.qualifier == "exact" and q.text.replace(",", "").replace(".", "").isdigit():
+        return q.describe()
+    return f"\u201c{q.describe()}\u201d"
+
+
+def _align(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of quantities that count the same thing (same unit, or the only numbers)."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    used: set[int] = set()
+    for qa in a:
+        if qa.unit_key is None:
+            continue
+        candidates = [(i, qb) for i, qb in enumerate(b) if i not in used
+                      and qb.unit_key == qa.unit_key]
+        if candidates:
+            mid = _mid(qa)
+            i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
+            used.add(i)
+            pairs.append((qa, qb))
+    if not pairs and len(a) == 1 and len(b) == 1:
+        ua, ub = a[0].unit_key, b[0].unit_key
+        if ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS):
+            pairs.append((a[0], b[0]))
+    return pairs
+
+
+def _mid(q: Quantity) -> float:
+    if q.value is not None:
+        return q.value
+    low, high = _bounds(q)
+    if math.isinf(low) and math.isinf(high):
+        return 0.0
+    if math.isinf(high):
+        return low
+    if math.isinf(low):
+        return high
+    return (low + high) / 2
+
+
+def _why_compatible(qa: Quantity, qb: Quantity) -> str:
+    exact, other = (qa, qb) if qa.qualifier == "exact" else (qb, qa)
+    if exact.qualifier == "exact" and exact.value is not None:
+        value = _fmt(exact.value)
+        if other.qualifier == "lower_bound":
+            return f"{value} is more than {_fmt(other.low)}"
+        if other.qualifier == "upper_bound":
+            return f"{value} is not more than {_fmt(other.high)}"
+        return f"{value} is within {_range_text(other)}"
+    return f"the ranges overlap ({_range_text(qa)} and {_range_text(qb)})"
+
+
+def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
+                       who_b: str = "B") -> Discrepancy | None:
+    """How two aligned quantities relate, or None when they say the same."""
+    if qa.text.lower() == qb.text.lower() and qa.unit_key == qb.unit_key:
+        return None
+    (la, ha), (lb, hb) = _bounds(qa), _bounds(qb)
+    overlap = max(la, lb) <= min(ha, hb)
+    said = f"{who_a} says {_say(qa)}; {who_b} says {_say(qb)}"
+    if qa.qualifier == "exact" and qb.qualifier == "exact":
+        if qa.value == qb.value:
+            return None
+        severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
+    elif "vague" in (qa.qualifier, qb.qualifier):
+        vague, other = (qa, qb) if qa.qualifier == "vague" else (qb, qa)
+        if not overlap:
+            severity = "conflict"
+            why = (f"conflict: \u201c{vague.text}\u201d ({_range_text(vague)}) cannot be "
+                   f"{_range_text(other) if other.qualifier != 'exact' else _fmt(other.value)}")
+        elif vague.low is None and vague.high is None:
+            severity, why = "vague", f"vague: \u201c{vague.text}\u201d gives no number to check"
+        else:
+            severity = "vague"
+            why = (f"vague but consistent: \u201c{vague.text}\u201d means roughly "
+                   f"{_range_text(vague)}")
+    elif overlap:
+        severity, why = "compatible", f"compatible: {_why_compatible(qa, qb)}"
+    else:
+        severity = "conflict"
+        why = f"conflict: {_range_text(qa)} and {_range_text(qb)} do not overlap"
+    unit_note = ""
+    if qa.unit_key and qb.unit_key and qa.unit_key != qb.unit_key:
+        unit_note = f" (counting {qa.unit} vs {qb.unit})"
+    return Discrepancy("number", severity, f"{said} — {why}{unit_note}.", qa.text, qb.text)
+
+
+def _number_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    found = []
+    for qa, qb in _align(a.quantities, b.quantities):
+        d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
+        if d is not None:
+            found.append(d)
+    return found
+
+
+# ----------------------------------------------------------------------------- dates
+
+def _in_article(expr: TimeExpression, facts: ClaimFacts) -> str:
+    where = f" in an article of {facts.article_date.isoformat()}" if facts.article_date else ""
+    return f"\u201c{expr.text}\u201d{where}"
+
+
+def _means(expr: TimeExpression) -> str:
+    span = expr.interval()
+    if span is None:
+        return "an unresolved date"
+    first, last = span
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def _absolute(facts: ClaimFacts) -> list[TimeExpression]:
+    return [t for t in facts.times if t.kind in {"date", "interval"} and t.interval()]
+
+
+def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
+    """Days between two disjoint intervals."""
+    return max((y[0] - x[1]).days, (x[0] - y[1]).days)
+
+
+def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    ta, tb = _absolute(a), _absolute(b)
+    if len(ta) != 1 or len(tb) != 1:
+        return []
+    ea, eb = ta[0], tb[0]
+    ia, ib = ea.interval(), eb.interval()
+    assert ia is not None and ib is not None
+    said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
+    if ia == ib:
+        if ea.text.lower() == eb.text.lower():
+            return []
+        return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
+    if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
+        return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
+    days = _gap(ia, ib)
+    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
+                        f"{_days(days)}.", ea.text, eb.text)]
+
+
+def _days(n: int) -> str:
+    n = abs(n)
+    return "a day" if n == 1 else f"{n} days"
+
+
+@dataclass(frozen=True)
+class _Offset:
+    """A relative expression read as: event ``anchor`` happened ``gap`` days before
+    the reference point (article date or the claim's own date), on ``event_date``."""
+
+    expr: TimeExpression
+    gap: int
+    event_date: date | None
+    base: date | None
+
+
+def _offsets(facts: ClaimFacts) -> list[_Offset]:
+    found = []
+    dates = [t for t in facts.times if t.kind == "date" and t.interval() and not t.anchor]
+    own = dates[0].interval()[0] if len(dates) == 1 else None  # type: ignore[index]
+    for expr in facts.times:
+        if expr.kind != "relative" or not expr.offset_days:
+            continue
+        if expr.anchor and expr.anchor != "earlier event":
+            base = own or facts.article_date  # the claim's event is "N days after <anchor>"
+            gap = expr.offset_days
+        elif expr.anchor is None:
+            base = facts.article_date  # "N days ago": counted from publication
+            gap = -expr.offset_days
+        else:
+            continue
+        event = base - timedelta(days=gap) if base else None
+        found.append(_Offset(expr, gap, event, base))
+    return found
+
+
+def _describe_offset(o: _Offset, facts: ClaimFacts) -> str:
+    text = _in_article(o.expr, facts)
+    what = f"the {o.expr.anchor}" if o.expr.anchor else "the event"
+    if o.event_date and o.base:
+        return (f"{text} puts {what} on {o.event_date.isoformat()} "
+                f"({_days(o.gap)} before {o.base.isoformat()})")
+    return f"{text} puts {what} {_days(o.gap)} {'before' if o.gap > 0 else 'after'}"
+
+
+def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    oa, ob = _offsets(a), _offsets(b)
+    if not oa or not ob:
+        return []
+    x, y = oa[0], ob[0]
+    if len(oa) > 1 or len(ob) > 1:  # several: pair the ones about the same event
+        pairs = [(p, q) for p in oa for q in ob if _same_anchor(p, q)]
+        if not pairs:
+            return []
+        x, y = pairs[0]
+    if not _same_anchor(x, y):
+        return []
+    said = f"{_describe_offset(x, a)}; {_describe_offset(y, b)}"
+    if x.event_date and y.event_date:
+        apart = abs((x.event_date - y.event_date).days)
+        if apart == 0:
+            if x.expr.text.lower() == y.expr.text.lower():
+                return []
+            return [Discrepancy("date", "compatible", f"{said} — the same date.",
+                                x.expr.text, y.expr.text)]
+        if abs(x.gap) == abs(y.gap):
+            return [Discrepancy("date", "variant", f"{said} — the same interval counted "
+                                f"from different dates ({_days(apart)} apart).",
+                                x.expr.text, y.expr.text)]
+        return [Discrepancy("date", "conflict", f"{said} — these disagree: {abs(x.gap)} vs "
+                            f"{abs(y.gap)} days, and the implied dates are {_days(apart)} "
+                            "apart.", x.expr.text, y.expr.text)]
+    if abs(x.gap) == abs(y.gap):
+        return []
+    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
+                        f"{_days(abs(x.gap) - abs(y.gap))} ({abs(x.gap)} vs {abs(y.gap)} days).",
+                        x.expr.text, y.expr.text)]
+
+
+def _same_anchor(x: _Offset, y: _Offset) -> bool:
+    """Could two offsets count from the same event? (unnamed events are assumed to)."""
+    if not x.expr.anchor or not y.expr.anchor:
+        return True
+    ka, kb = canonical_key(x.expr.anchor), canonical_key(y.expr.anchor)
+    return fuzz.token_set_ratio(ka, kb) >= ANCHOR_MIN
+
+
+def _date_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    return _compare_absolute(a, b) + _compare_offsets(a, b)
+
+
+# ----------------------------------------------------------------------------- names
+
+def _spellings(facts: ClaimFacts) -> dict[str, dict[str, str]]:
+    """canonical -> {folded last word: surface form} of the claim's entities."""
+    found: dict[str, dict[str, str]] = {}
+    for text, _label, canonical in facts.entities:
+        surface = strip_possessive(text)
+        if not surface:
+            continue
+        last = surface.split()[-1]
+        found.setdefault(canonical or surface, {}).setdefault(last.casefold(), surface)
+    return found
+
+
+def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    found = []
+    sa, sb = _spellings(a), _spellings(b)
+    for canonical in sa.keys() & sb.keys():
+        if sa[canonical].keys() & sb[canonical].keys():
+            continue  # at least one spelling in common
+        x = next(iter(sa[canonical].values()))
+        y = next(iter(sb[canonical].values()))
+        found.append(Discrepancy(
+            "name", "variant",
+            f"{_who(a, 'One article')} writes \u201c{x}\u201d, {_who(b, 'the other')} writes "
+            f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y))
+    return found
+
+
+# ----------------------------------------------------------------------------- quotes
+
+def quote_text(text: str) -> str:
+    """The quoted words of a claim (all quoted stretches), or the whole text."""
+    parts = _QUOTED.findall(text)
+    return " ".join(parts) if parts else text
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(r"[^\w\s]", " ", quote_text(text).lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """0..100 similarity of the quoted words of two claims."""
+    na, nb = _normalise(a), _normalise(b)
+    return max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
+
+
+def _speaker(facts: ClaimFacts) -> str | None:
+    speaker = (facts.speaker or "").strip()
+    if not speaker or speaker.lower() in _PRONOUNS:
+        return None
+    base = strip_possessive(speaker).casefold()
+    for text, _label, canonical in facts.entities:
+        if strip_possessive(text).casefold() == base and canonical:
+            return canonical
+    return strip_possessive(speaker)
+
+
+def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
+    """True/False when both speakers are known, None when either is unknown."""
+    sa, sb = _speaker(a), _speaker(b)
+    if sa is None or sb is None:
+        return None
+    if sa.casefold() == sb.casefold() or canonical_key(sa) == canonical_key(sb):
+        return True
+    mentions = [(sa, "PERSON"), (sb, "PERSON")]
+    mentions += [(t, label) for ents in (a.entities, b.entities) for t, label, _c in ents]
+    resolved = AliasResolver().resolve(mentions)
+    return resolved.get(sa) == resolved.get(sb)
+
+
+def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    if not (a.is_quote and b.is_quote):
+        return []
+    similarity = quote_similarity(a.text, b.text)
+    same = same_speaker(a, b)
+    qa, qb = quote_text(a.text), quote_text(b.text)
+    wa, wb = _who(a, "One article"), _who(b, "the other")
+    if same is False and similarity >= ATTRIBUTION_MIN:
+        return [Discrepancy(
+            "attribution", "conflict",
+            f"{wa} attributes these words to {_speaker(a)}, {wb} to {_speaker(b)} — the "
+            f"same quote ({similarity:.0f}% similar) credited to different speakers.", qa, qb)]
+    if same is not False and WORDING_MIN <= similarity < WORDING_MAX:
+        who = f" by {_speaker(a) or _speaker(b)}" if same else ""
+        return [Discrepancy(
+            "wording", "variant",
+            f"{wa} and {wb} render the quote{who} differently ({similarity:.0f}% similar) — "
+            "the same quote is worded differently (translation?).", qa, qb)]
+    return []

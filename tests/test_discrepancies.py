@@ -1,0 +1,201 @@
+"""Differences between claims of different outlets: numbers, dates, names, quotes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factdesk.core.models import Claim
+from factdesk.matching.discrepancies import (
+    ClaimFacts,
+    Discrepancy,
+    find_discrepancies,
+    is_conflicting,
+)
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.quantities import extract_quantities
+from factdesk.nlp.times import extract_times
+
+LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
+
+    try:
+        return load_base_pipeline()
+    except ModelUnavailable as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def make(nlp):
+    """Build ClaimFacts for several (text, article date, outlet, speaker) claims at once."""
+
+    def build(*claims: tuple[str, date | None, str, str | None]) -> list[ClaimFacts]:
+        docs = [nlp(text) for text, *_ in claims]
+        mentions = [(e.text, e.label_) for doc in docs for e in doc.ents if e.label_ in LABELS]
+        canonical = AliasResolver().resolve(mentions)
+        out = []
+        for doc, (text, day, outlet, speaker) in zip(docs, claims, strict=True):
+            out.append(ClaimFacts(
+                text=text, kind="quote" if speaker else "statistic", speaker=speaker,
+                quantities=tuple(extract_quantities(doc)),
+                times=tuple(extract_times(doc, day)),
+                entities=tuple((e.text, e.label_, canonical[e.text]) for e in doc.ents
+                               if e.label_ in LABELS),
+                article_date=day, outlet=outlet, is_quote=bool(speaker)))
+        return out
+
+    return build
+
+
+def of_kind(found: list[Discrepancy], kind: str) -> list[Discrepancy]:
+    return [d for d in found if d.kind == kind]
+
+
+REUTERS_450 = ("In Izium, we found 450 dead people buried.", date(2022, 9, 15), "Reuters", None)
+
+
+def test_exact_against_lower_bound_is_compatible(make) -> None:
+    a, b = make(REUTERS_450, (
+        "Ukrainian officials on site said of the more than 400 bodies discovered, most are "
+        "civilians.", date(2022, 9, 15), "Dallas Express", None))
+    numbers = of_kind(find_discrepancies(a, b), "number")
+    assert len(numbers) == 1
+    d = numbers[0]
+    assert d.severity == "compatible"
+    assert "450" in d.explanation and "more than 400" in d.explanation
+    assert "450 is more than 400" in d.explanation
+    assert not is_conflicting(numbers)
+
+
+def test_different_exact_numbers_conflict(make) -> None:
+    a, b = make(REUTERS_450, ("In Izium, investigators found 300 bodies.", date(2022, 9, 15),
+                              "AFP", None))
+    found = find_discrepancies(a, b)
+    numbers = of_kind(found, "number")
+    assert [d.severity for d in numbers] == ["conflict"]
+    assert "450" in numbers[0].explanation and "300" in numbers[0].explanation
+    assert is_conflicting(found)
+
+
+def test_hundreds_against_450_is_vague(make) -> None:
+    a, b = make((
+        "Ukrainian authorities discovered hundreds of civilians’ bodies dumped in streets, "
+        "yards, and mass graves.", date(2022, 9, 16), "Dallas Express", None), REUTERS_450)
+    numbers = of_kind(find_discrepancies(a, b), "number")
+    assert [d.severity for d in numbers] == ["vague"]
+    assert "hundreds" in numbers[0].explanation
+
+
+def test_dozens_against_450_conflicts(make) -> None:
+    a, b = make(("Investigators found dozens of bodies.", None, "X", None), REUTERS_450)
+    assert [d.severity for d in of_kind(find_discrepancies(a, b), "number")] == ["conflict"]
+
+
+def test_four_days_ago_against_five_days_after_recapture(make) -> None:
+    a, b = make((
+        "Ukrainian President Volodymyr Zelenskyy looked on Wednesday as the Ukrainian flag was "
+        "raised in front of the burned-out city hall, until four days ago, Russia’s main "
+        "bastion and logistics hub in the region.", date(2022, 9, 15), "Dallas Express", None), (
+        "Ukraine's Zelensky visits newly-liberated Kharkiv city 5 days after recapture",
+        date(2022, 9, 14), "AFP", None))
+    found = find_discrepancies(a, b)
+    dates = of_kind(found, "date")
+    assert [d.severity for d in dates] == ["conflict"]
+    text = dates[0].explanation
+    assert "four days ago" in text and "5 days after recapture" in text
+    assert "2022-09-11" in text and "2022-09-09" in text
+    assert "4 vs 5 days" in text
+    assert is_conflicting(found)
+    # the names differ only in spelling
+    names = of_kind(found, "name")
+    assert [d.severity for d in names] == ["variant"]
+
+
+def test_offsets_without_article_dates_still_compare(make) -> None:
+    a, b = make(("Until four days ago the city was Russia’s main base.", None, "A", None),
+                ("Zelensky visits the city 5 days after recapture", None, "B", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["conflict"]
+    assert "4 vs 5 days" in dates[0].explanation
+
+
+def test_same_event_date_from_different_article_dates_agrees(make) -> None:
+    a, b = make(("Russian troops left the city four days ago.", date(2022, 9, 15), "A", None),
+                ("Russian troops left the city five days ago.", date(2022, 9, 16), "B", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["compatible"]
+    assert not is_conflicting(dates)
+
+
+def test_absolute_dates(make) -> None:
+    a, b = make(("Zelensky visited Izium on Wednesday.", date(2022, 9, 15), "A", None),
+                ("Zelensky visited Izium on Tuesday.", date(2022, 9, 14), "B", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["conflict"]
+    assert "2022-09-14" in dates[0].explanation and "2022-09-13" in dates[0].explanation
+    a, b = make(("Zelensky visited Izium on Wednesday.", date(2022, 9, 15), "A", None),
+                ("Zelensky visited Izium on Wednesday.", date(2022, 9, 14), "B", None))
+    assert of_kind(find_discrepancies(a, b), "date") == []
+
+
+def test_name_spelling_variant(make) -> None:
+    a, b = make(("President Volodymyr Zelenskiy told Reuters the scene was proof.", None,
+                 "Reuters", None),
+                ("President Volodymyr Zelenskyy told reporters the scene was proof.", None,
+                 "Dallas Express", None))
+    names = of_kind(find_discrepancies(a, b), "name")
+    assert len(names) == 1 and names[0].severity == "variant"
+    assert {names[0].a_text, names[0].b_text} == {"Volodymyr Zelenskiy", "Volodymyr Zelenskyy"}
+    assert not is_conflicting(names)
+
+
+QUOTE = "“The view is very shocking, but it is not shocking for me,” {} told journalists."
+
+
+def test_same_quote_different_speaker_is_an_attribution_conflict(make) -> None:
+    a, b = make((QUOTE.format("Zelensky"), None, "NY Post", "Zelensky"),
+                (QUOTE.format("Andriy Kostin"), None, "AFP", "Andriy Kostin"))
+    found = of_kind(find_discrepancies(a, b), "attribution")
+    assert [d.severity for d in found] == ["conflict"]
+    assert "Zelensky" in found[0].explanation and "Andriy Kostin" in found[0].explanation
+
+
+def test_same_speaker_spelled_differently_is_no_attribution_conflict(make) -> None:
+    a, b = make((QUOTE.format("Zelensky"), None, "NY Post", "Zelensky"),
+                (QUOTE.format("Volodymyr Zelenskiy"), None, "Reuters", "Volodymyr Zelenskiy"))
+    found = find_discrepancies(a, b)
+    assert of_kind(found, "attribution") == [] and of_kind(found, "wording") == []
+
+
+def test_translated_quote_is_a_wording_variant(make) -> None:
+    a, b = make((
+        "“After Bucha, we’re seeing similar sights in de-occupied regions of our country,” "
+        "Zelenskiy said.", None, "Reuters", "Zelenskiy"), (
+        "“After Bucha, we are seeing the same pictures in the de-occupied territories of our "
+        "country,” Zelensky said.", None, "NY Post", "Zelensky"))
+    wording = of_kind(find_discrepancies(a, b), "wording")
+    assert [d.severity for d in wording] == ["variant"]
+    assert "translation" in wording[0].explanation
+
+
+def test_from_claim_and_as_dict() -> None:
+    claim = Claim(
+        id=1, article_id=2, start=0, end=10, text="450 dead people", prefix="", suffix="",
+        kind="statistic", score=0.9, speaker=None, origin="detected",
+        quantities=({"text": "450", "start": 0, "end": 3, "value": 450.0, "low": 450.0,
+                     "high": 450.0, "qualifier": "exact", "unit": "people"},),
+        times=({"text": "four days ago", "start": 0, "end": 13, "kind": "relative",
+                "resolved_start": None, "resolved_end": None, "anchor": None,
+                "offset_days": -4},),
+        entities=({"text": "Izium", "label": "GPE", "canonical": "Izium"},),
+    )
+    facts = ClaimFacts.from_claim(claim, date(2022, 9, 15), "Reuters")
+    assert facts.quantities[0].value == 450 and facts.times[0].offset_days == -4
+    assert facts.entities == (("Izium", "GPE", "Izium"),)
+    d = Discrepancy("number", "conflict", "x", "450", "300")
+    assert Discrepancy.from_dict(d.as_dict()) == d
