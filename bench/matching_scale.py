@@ -98,7 +98,7 @@ def base_articles(rng: np.random.Generator) -> tuple[list[list[list[str]]], str]
     weights = 1.0 / np.arange(1, vocab + 1) ** 1.07
     weights /= weights.sum()
     arts = []
-    for a in range(225):
+    for _ in range(225):
         topic = rng.choice(vocab, 40, replace=False)
         sents = []
         for _ in range(27):

@@ -21,10 +21,17 @@ from factdesk.storage.claims import ClaimRepository
 from factdesk.storage.database import open_database
 from factdesk.storage.entities import EntityRepository
 from factdesk.storage.matches import MatchRepository
+from factdesk.storage.search import SearchRepository
 from factdesk.storage.settings import SettingsRepository
 from factdesk.storage.verdicts import VerdictRepository
 
 DEFAULT_CLAIM_THRESHOLD_KEY = "claim_threshold"
+
+
+def _fold_name(name: str) -> str:
+    from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
+
+    return canonical_key(name)
 
 
 class Project:
@@ -41,11 +48,22 @@ class Project:
         self.verdicts = VerdictRepository(db)
         self.settings = SettingsRepository(db)
         self.archive = ArchiveRepository(db)
+        self.search = SearchRepository(db, fold=_fold_name)
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Project:
-        """Open (creating and migrating if allowed) the project at ``path``."""
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False,
+             backup: bool = False) -> Project:
+        """Open (creating and migrating if allowed) the project at ``path``.
+
+        ``backup`` takes a rotating backup first when the file changed since the last
+        one (the window does this on every open; scripts need not).
+        """
         db = open_database(Path(path), create=create, read_only=read_only)
+        if backup and not read_only:
+            from factdesk.storage.backup import take_backup
+
+            if db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                take_backup(Path(path), db.conn)
         return cls(Path(path), db, read_only=read_only)
 
     @property

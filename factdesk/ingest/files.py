@@ -16,12 +16,13 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factdesk.ingest.cleanup import removal_warnings, remove_boilerplate, strip_script_label
-from factdesk.ingest.decoding import MAX_BYTES, decode_bytes
+from factdesk.ingest.decoding import MAX_BYTES, decode_bytes, sniff_binary
 from factdesk.ingest.errors import IngestError
 from factdesk.ingest.html import parse_html
 from factdesk.ingest.metadata import Extracted, guess_title, merge_fields, normalize_fields
@@ -76,11 +77,12 @@ def parse_bytes(
     ``sources.json`` entry: title, outlet/source, author, date/published, url).
     A name without extension is sniffed (HTML or plain text).
     """
-    kind = _kind_for(name, data)
-    decoded = decode_bytes(data, name, html=kind == "html")
-    warnings = list(decoded.warnings)
-    given = normalize_fields(sidecar or {}, warnings)
-    return _build(decoded.text, kind, name, data, given, warnings)
+    with _unexpected_errors_as(name):
+        kind = _kind_for(name, data)
+        decoded = decode_bytes(data, name, html=kind == "html")
+        warnings = list(decoded.warnings)
+        given = normalize_fields(sidecar or {}, warnings)
+        return _build(decoded.text, kind, name, data, given, warnings)
 
 
 def parse_file(
@@ -90,15 +92,16 @@ def parse_file(
     """Read and parse one file, applying the sidecar metadata found next to it."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(path, f"unsupported type ({path.suffix or 'no extension'})")
+        raise IngestError(path, _unsupported_reason(path))
     data = _read(path)
-    found, warnings = (cache or SidecarCache()).lookup(path)
-    kind = _kind_for(path.name, data)
-    decoded = decode_bytes(data, path.name, html=kind == "html")
-    warnings.extend(decoded.warnings)
-    given = merge_fields(normalize_fields(sidecar or {}, warnings),
-                         normalize_fields(found, warnings))
-    return _build(decoded.text, kind, path.name, data, given, warnings)
+    with _unexpected_errors_as(path):
+        found, warnings = (cache or SidecarCache()).lookup(path)
+        kind = _kind_for(path.name, data)
+        decoded = decode_bytes(data, path.name, html=kind == "html")
+        warnings.extend(decoded.warnings)
+        given = merge_fields(normalize_fields(sidecar or {}, warnings),
+                             normalize_fields(found, warnings))
+        return _build(decoded.text, kind, path.name, data, given, warnings)
 
 
 def parse_pasted(text: str, title: str = "", outlet: str = "") -> ParsedArticle:
@@ -134,7 +137,7 @@ def scan(paths: Iterable[Path | str]) -> Discovery:
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.setdefault(path, None)
         else:
-            skipped.append(IngestError(path, f"unsupported type ({path.suffix or 'no extension'})"))
+            skipped.append(IngestError(path, _unsupported_reason(path)))
     return Discovery(tuple(sorted(found, key=_natural_key)), tuple(skipped))
 
 
@@ -157,23 +160,50 @@ def iter_parse(paths: Iterable[Path | str]) -> Iterator[ParsedArticle | IngestEr
             yield parse_file(path, cache=cache)
         except IngestError as exc:
             yield exc
-        except Exception as exc:  # noqa: BLE001 - one broken file must not end the batch
-            error = IngestError(path, f"could not be read ({type(exc).__name__}: {exc})")
-            error.__cause__ = exc
-            yield error
 
 
 # -- internals -----------------------------------------------------------------------------
 
 
+@contextmanager
+def _unexpected_errors_as(path: Path | str) -> Iterator[None]:
+    """Turn a bug or library failure on one odd file into an :class:`IngestError`."""
+    try:
+        yield
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError, ValueError, TypeError, LookupError, OSError,
+            UnicodeError, AttributeError) as exc:
+        raise IngestError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
+
+
 def _kind_for(name: str, data: bytes) -> str:
     suffix = Path(name).suffix.lower()
     if suffix in SUPPORTED_SUFFIXES:
-        return SUPPORTED_SUFFIXES[suffix]
+        kind = SUPPORTED_SUFFIXES[suffix]
+        if kind == "text" and _LOOKS_LIKE_HTML.match(_head(data)):
+            return "html"  # a saved web page renamed to .txt
+        return kind
     if re.fullmatch(r"\.[a-z][a-z0-9]{0,7}", suffix):  # "x.docx"; not "Reuters 14.09.2022"
         raise IngestError(name, f"unsupported type ({suffix})")
-    head = data[:2048].decode("utf-8", "ignore").lstrip("\ufeff")
-    return "html" if _LOOKS_LIKE_HTML.match(head) else "text"
+    return "html" if _LOOKS_LIKE_HTML.match(_head(data)) else "text"
+
+
+def _head(data: bytes) -> str:
+    return data[:2048].decode("utf-8", "ignore").lstrip("\ufeff")
+
+
+def _unsupported_reason(path: Path) -> str:
+    """ "unsupported type (.docx)", or "binary file (PNG image), not text" for media."""
+    reason = f"unsupported type ({path.suffix or 'no extension'})"
+    try:
+        with path.open("rb") as handle:
+            kind = sniff_binary(handle.read(64))
+    except OSError:
+        return reason
+    if kind is None or kind.startswith(("ZIP", "MS Office")):
+        return reason
+    return f"binary file ({kind}), not text"
 
 
 def _read(path: Path) -> bytes:

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from factdesk.ingest.metadata import Extracted, normalize_fields
+from factdesk.ingest.normalize import normalize_text
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
@@ -55,9 +56,10 @@ def parse_html(text: str) -> Extracted:
             "date": document.date,
             "url": document.url,
         }
-        paragraphs = [line for line in (document.text or "").split("\n") if line.strip()]
+        body = normalize_text(document.text or "")  # entities decoded after the first pass
+        paragraphs = [line for line in body.split("\n") if line.strip()]
     if not paragraphs and tree is not None:
-        paragraphs = _fallback_paragraphs(tree)
+        paragraphs = [normalize_text(p) for p in _fallback_paragraphs(tree)]
         if paragraphs:
             result.warnings.append("main text not recognised; used the whole page text")
     fields = normalize_fields({k: v for k, v in raw.items() if v}, result.warnings)

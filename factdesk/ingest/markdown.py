@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from factdesk.ingest.normalize import normalize_text
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
@@ -141,7 +143,7 @@ def strip_inline(text: str) -> str:
         for pattern in (_BOLD_STAR, _BOLD_UNDER, _ITALIC_STAR, _ITALIC_UNDER, _STRIKE):
             text = pattern.sub(r"\1", text)
     if "&" in text:
-        text = html.unescape(text)
+        text = normalize_text(html.unescape(text))  # "&nbsp;", "&#x200B;", "e&#769;"
     if used:
         text = _PLACEHOLDER.sub(lambda m: _restore(m.group(), codes), text)
     return " ".join(text.split())

@@ -8,6 +8,7 @@ author, published, url - then merged, the earlier source winning.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -127,7 +128,7 @@ def _as_text(value: Any) -> str:
         return _as_text(value.get("name", ""))
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
 
 
 @dataclass

@@ -65,8 +65,11 @@ def clean_paragraph(text: str) -> str:
 
 
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
-    """The article body: cleaned, non-empty paragraphs separated by one blank line."""
-    cleaned = (clean_paragraph(normalize_text(p)) for p in paragraphs)
+    """The article body: cleaned, non-empty paragraphs separated by one blank line.
+
+    The paragraphs must already be normalised text (from :func:`normalize_text`).
+    """
+    cleaned = (clean_paragraph(p) for p in paragraphs)
     return "\n\n".join(p for p in cleaned if p)
 
 

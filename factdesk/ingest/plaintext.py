@@ -132,7 +132,7 @@ def _read_header_block(lines: list[str], index: int, result: Extracted) -> int:
     end = start
     while end < len(lines):
         match = _HEADER_LINE.match(lines[end])
-        if not match or field_for(match.group(1)) is None:
+        if not match or not _plausible_header(match.group(1), match.group(2)):
             break
         raw.setdefault(match.group(1), match.group(2))
         end += 1
@@ -145,6 +145,17 @@ def _read_header_block(lines: list[str], index: int, result: Extracted) -> int:
         {k: v for k, v in normalize_fields(raw, result.warnings).items() if k not in result.fields}
     )
     return end
+
+
+def _plausible_header(key: str, value: str) -> bool:
+    """``Outlet: Reuters`` is a header; ``Source: officials said 450 ...`` is text."""
+    name = field_for(key)
+    if name is None:
+        return False
+    words = len(value.split())
+    if name == "url":
+        return words <= 1
+    return words <= (30 if name == "title" else 10)
 
 
 def _read_date_line(lines: list[str], index: int, result: Extracted) -> int:
@@ -170,10 +181,23 @@ def _read_headline(lines: list[str], index: int, result: Extracted) -> int:
     if rest >= len(lines) or not _looks_like_headline(line):
         return index
     blank_after = start + 1 < len(lines) and not lines[start + 1].strip()
-    if not blank_after and len(line.split()) > 15:
+    if not blank_after and not _headline_without_gap(line, lines[start + 1 :]):
         return index
     result.fields["title"] = line
     return start + 1
+
+
+def _headline_without_gap(line: str, following: list[str]) -> bool:
+    """A headline right above the text: short, and not the first line of a wrapped block."""
+    if len(line.split()) > 15 or following[0].strip()[:1].islower():
+        return False
+    block = [line]
+    for next_line in following:
+        if not next_line.strip():
+            break
+        block.append(next_line.strip())
+    wrapped = len(block) > 2 and _is_hard_wrapped(block[1:])
+    return not (wrapped and len(line) > 0.6 * max(len(b) for b in block[1:]))
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -47,6 +47,18 @@ def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
     return np.log1p(max(n_docs, 1) / np.maximum(df, 1).astype(np.float64))
 
 
+def _concat_csr(chunks: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenate CSR ``(ptr, values)`` chunks into one."""
+    ptrs = [np.zeros(1, dtype=np.int64)]
+    offset = 0
+    for ptr, _ in chunks:
+        ptrs.append(ptr[1:] + offset)
+        offset += int(ptr[-1])
+    values = [v for _, v in chunks]
+    terms = np.concatenate(values).astype(np.int32, copy=False) if values else np.zeros(0, np.int32)
+    return np.concatenate(ptrs), terms
+
+
 class _Segment:
     """Immutable postings over a contiguous range of slots, plus their forward lists."""
 
@@ -58,9 +70,12 @@ class _Segment:
         self.fwd_ptr = fwd_ptr
         self.fwd_terms = fwd_terms
         lengths = np.diff(fwd_ptr)
-        owners = np.repeat(np.arange(self.n, dtype=np.int32), lengths)
-        order = np.argsort(fwd_terms, kind="stable")  # stable: docs stay sorted per term
-        self.docs = owners[order]
+        width = max(self.n, 1)
+        keys = np.repeat(np.arange(self.n, dtype=np.int64), lengths)
+        keys += fwd_terms.astype(np.int64) * width
+        keys.sort()  # by term, then by claim: each posting list comes out sorted
+        self.docs = (keys % width).astype(np.int32)
+        del keys
         counts = np.bincount(fwd_terms, minlength=n_terms)
         self.ptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(counts, out=self.ptr[1:])
@@ -127,7 +142,9 @@ class CandidateIndex:
         self._n_dead = 0
         self._df = np.zeros(cap, dtype=np.int64)  # live document frequency per term id
         self._main = _Segment(0, np.zeros(1, np.int64), np.zeros(0, np.int32), 0)
-        self._tail_terms: list[np.ndarray] = []  # forward lists of slots after the main
+        # forward term lists of the slots after the main segment, as CSR chunks
+        self._tail_chunks: list[tuple[np.ndarray, np.ndarray]] = []
+        self._tail_n = 0
         self._tail: _Segment | None = None
         self._idf2 = np.zeros(0, dtype=np.float64)  # snapshot of idf^2 per term id
         self._snap_n = 0
@@ -136,16 +153,6 @@ class CandidateIndex:
 
     def __len__(self) -> int:
         return self._n_slots - self._n_dead
-
-    def _term_ids(self, terms: Iterable[str]) -> np.ndarray:
-        vocab = self._vocab
-        ids = set()
-        for term in terms:
-            t = vocab.get(term)
-            if t is None:
-                t = vocab[term] = len(vocab)
-            ids.add(t)
-        return np.fromiter(sorted(ids), dtype=np.int32, count=len(ids))
 
     def _grow(self, slots: int, terms: int) -> None:
         if slots > len(self._claim):
@@ -168,23 +175,43 @@ class CandidateIndex:
         """Store many claims given as ``(claim_id, article_id, terms)``."""
         ids: list[int] = []
         arts: list[int] = []
-        fwd: list[np.ndarray] = []
+        lengths: list[int] = []
+        flat: list[str] = []
         for claim_id, article_id, terms in claims:
             ids.append(int(claim_id))
             arts.append(int(article_id))
-            fwd.append(self._term_ids(terms))
+            before = len(flat)
+            flat.extend(terms)
+            lengths.append(len(flat) - before)
         if not ids:
             return
+        vocab = self._vocab
+        new_terms = [t for t in dict.fromkeys(flat) if t not in vocab]
+        vocab.update(zip(new_terms, range(len(vocab), len(vocab) + len(new_terms)), strict=True))
+        tids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+        n_new = len(ids)
+        width = max(len(vocab), 1)
+        keys = np.repeat(np.arange(n_new, dtype=np.int64) * width, lengths) + tids
+        keys.sort()
+        if keys.size:  # de-duplicate terms within a claim
+            keep = np.empty(keys.size, dtype=bool)
+            keep[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+            keys = keys[keep]
+        owner = keys // width
+        terms_arr = (keys - owner * width).astype(np.int32)
+        fwd_ptr = np.zeros(n_new + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner, minlength=n_new), out=fwd_ptr[1:])
         start = self._n_slots
-        self._grow(start + len(ids), len(self._vocab))
-        end = start + len(ids)
+        end = start + n_new
+        self._grow(end, len(vocab))
         self._claim[start:end] = ids
         self._article[start:end] = arts
         self._alive[start:end] = True
         self._n_slots = end
-        flat = np.concatenate(fwd)
-        self._df[: len(self._vocab)] += np.bincount(flat, minlength=len(self._vocab))
-        self._tail_terms.extend(fwd)
+        self._df[: len(vocab)] += np.bincount(terms_arr, minlength=len(vocab))
+        self._tail_chunks.append((fwd_ptr, terms_arr))
+        self._tail_n += n_new
         self._tail = None
 
     def _kill(self, slots: np.ndarray) -> int:
@@ -211,47 +238,39 @@ class CandidateIndex:
         main = self._main
         if slot < main.n:
             return main.fwd_terms[main.fwd_ptr[slot] : main.fwd_ptr[slot + 1]]
-        return self._tail_terms[slot - main.n]
+        i = slot - main.n
+        for fwd_ptr, terms in self._tail_chunks:
+            if i < len(fwd_ptr) - 1:
+                return terms[fwd_ptr[i] : fwd_ptr[i + 1]]
+            i -= len(fwd_ptr) - 1
+        raise IndexError(slot)
 
     # -- segments ----------------------------------------------------------------------------
 
     def _prepare(self) -> None:
         """Merge or rebuild segments as needed before a query."""
-        tail_n = len(self._tail_terms)
         main_n = self._main.n
         limit = max(self.min_merge, self.merge_ratio * main_n)
-        if tail_n > limit or self._n_dead > limit or (main_n == 0 and tail_n):
+        if self._tail_n > limit or self._n_dead > limit or (main_n == 0 and self._tail_n):
             self._merge()
-        elif tail_n and self._tail is None:
-            self._tail = self._build_segment(main_n, self._tail_terms)
+        elif self._tail_n and self._tail is None:
+            fwd_ptr, terms = _concat_csr(self._tail_chunks)
+            self._tail = _Segment(main_n, fwd_ptr, terms, len(self._vocab))
             self._tail.set_norms(self._idf2_all())
-
-    def _build_segment(self, base: int, fwd: list[np.ndarray]) -> _Segment:
-        lengths = np.fromiter((len(f) for f in fwd), dtype=np.int64, count=len(fwd))
-        fwd_ptr = np.zeros(len(fwd) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=fwd_ptr[1:])
-        terms = np.concatenate(fwd) if fwd else np.zeros(0, np.int32)
-        return _Segment(base, fwd_ptr, terms.astype(np.int32, copy=False), len(self._vocab))
 
     def _merge(self) -> None:
         """Rebuild the main segment from all live claims and refresh the IDF snapshot."""
         n = self._n_slots
-        alive = self._alive[:n]
         main = self._main
-        keep_main = np.flatnonzero(alive[: main.n])
-        lengths = np.diff(main.fwd_ptr)[keep_main]
-        starts = main.fwd_ptr[:-1][keep_main]
-        idx = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        main_terms = main.fwd_terms[idx + np.arange(int(lengths.sum()))] if lengths.size else (
-            np.zeros(0, np.int32)
-        )
-        tail_keep = [f for f, a in zip(self._tail_terms, alive[main.n :], strict=True) if a]
-        tail_lengths = np.fromiter((len(f) for f in tail_keep), np.int64, len(tail_keep))
-        all_lengths = np.concatenate((lengths, tail_lengths))
-        fwd_ptr = np.zeros(len(all_lengths) + 1, dtype=np.int64)
-        np.cumsum(all_lengths, out=fwd_ptr[1:])
-        fwd_terms = np.concatenate([main_terms.astype(np.int32)] + tail_keep)
-        keep = np.flatnonzero(alive)
+        fwd_ptr, fwd_terms = _concat_csr([(main.fwd_ptr, main.fwd_terms), *self._tail_chunks])
+        keep = np.flatnonzero(self._alive[:n])
+        if keep.size < n:
+            lengths = np.diff(fwd_ptr)[keep]
+            starts = fwd_ptr[:-1][keep]
+            fwd_ptr = np.zeros(keep.size + 1, dtype=np.int64)
+            np.cumsum(lengths, out=fwd_ptr[1:])
+            gather = np.repeat(starts - fwd_ptr[:-1], lengths) + np.arange(int(fwd_ptr[-1]))
+            fwd_terms = fwd_terms[gather]
         m = keep.size
         self._claim[:m] = self._claim[keep]
         self._article[:m] = self._article[keep]
@@ -259,7 +278,7 @@ class CandidateIndex:
         self._alive[m:n] = False
         self._n_slots, self._n_dead = m, 0
         self._main = _Segment(0, fwd_ptr, fwd_terms, len(self._vocab))
-        self._tail_terms, self._tail = [], None
+        self._tail_chunks, self._tail_n, self._tail = [], 0, None
         self._snap_n = m
         self._idf2 = idf_weights(self._df[: len(self._vocab)], m) ** 2
         self._main.set_norms(self._idf2)
@@ -274,14 +293,14 @@ class CandidateIndex:
 
     def compact(self) -> None:
         """Merge everything into the main segment now (e.g. after loading a project)."""
-        if self._tail_terms or self._n_dead or self._main.n == 0:
+        if self._tail_n or self._n_dead:
             self._merge()
 
     def memory_bytes(self) -> int:
         """Approximate bytes held by the numpy arrays (the vocabulary dict excluded)."""
         total = self._main.nbytes() + self._claim.nbytes + self._article.nbytes
         total += self._alive.nbytes + self._df.nbytes + self._idf2.nbytes
-        total += sum(f.nbytes for f in self._tail_terms)
+        total += sum(p.nbytes + t.nbytes for p, t in self._tail_chunks)
         return total + (self._tail.nbytes() if self._tail else 0)
 
     # -- querying ----------------------------------------------------------------------------

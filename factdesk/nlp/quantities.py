@@ -59,15 +59,11 @@ TRAILING = {
     "or so": "approximate", "or thereabouts": "approximate", "odd": "approximate",
     "or fewer": "upper_bound", "or less": "upper_bound",
 }
-TIME_UNITS = frozenset({
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
-    "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade",
-    "decades", "century", "centuries",
-})
-RELATIVE_TIME_WORDS = frozenset({
-    "ago", "later", "earlier", "past", "last", "next", "recent", "this", "coming",
-    "previous", "following",
-})
+_TIME_UNIT_WORDS = "second minute hour day week fortnight month year decade".split()
+TIME_UNITS = frozenset([*_TIME_UNIT_WORDS, *(w + "s" for w in _TIME_UNIT_WORDS),
+                        "century", "centuries"])
+RELATIVE_TIME_WORDS = frozenset(
+    "ago later earlier past last next recent this coming previous following".split())
 RELATIVE_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "since", "from"})
 CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₴": "hryvnias",
             "₽": "roubles", "us$": "dollars"}

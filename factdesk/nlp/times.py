@@ -46,6 +46,14 @@ _PART = re.compile(r"^(?:the )?(beginning|start|end|middle|early|mid|late)(?: of
 _CLOCK = re.compile(r"^(?:about |around )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|gmt|"
                     r"local time| )*$")
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
+_DIGIT = re.compile(r"\d")
+_LEAD_WORDS = PREFIXES | {
+    "the", "past", "nearly", "almost", "about", "around", "some", "over", "more", "than",
+    "less", "fewer", "at", "least", "up", "to", "roughly", "just", "only", "a", "an",
+    "another", "recent", "first", "beginning", "end", "middle", "of", "start", "few",
+    "several", "couple", "-", ",", "previous", "coming", "following", "ago", "later",
+    "earlier", "st", "nd", "rd", "th", "a.m", "p.m", "am", "pm", "local", "time",
+}
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(?:the )?(1[6-9]\d0|20\d0)s$")
@@ -348,6 +356,15 @@ def extract_times(span: Span | Doc, reference_date: date | None = None) -> list[
 
 def _expression(doc: Doc, a: int, b: int, limit: int, ref: date | None) -> TimeExpression | None:
     """Extend an entity with the words that change its meaning, then classify it."""
+    # drop words the model wrongly swept in ("the city 5 days" -> "5 days")
+    for i in range(b - 1, a - 1, -1):
+        word = doc[i].lower_.rstrip(".")
+        if not (doc[i].like_num or word in _LEAD_WORDS or word in WEEKDAYS or word in MONTHS
+                or _DIGIT.search(word) or _TIME_WORDS.fullmatch(word)):
+            a = i + 1
+            break
+    if a >= b:
+        return None
     # prefix words: "since 2014", "early Thursday", "last week"
     while a > 0 and doc[a - 1].lower_ in PREFIXES - {"until"}:
         a -= 1

@@ -1,0 +1,111 @@
+"""Rotating backups of a project file with SQLite's online backup API, and restore.
+
+Backups live in a sibling folder ``<name>.backups/``. A backup is taken when a project
+is opened after it changed since the newest backup (a cheap fingerprint of the data
+decides), the oldest beyond ``keep`` are deleted, and a restore first backs up the file
+it replaces, so restoring can itself be undone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+KEEP = 10
+_FINGERPRINT_SQL = (
+    "SELECT (SELECT count(*) FROM articles) || ':' || (SELECT coalesce(max(id), 0) FROM claims)"
+    " || ':' || (SELECT count(*) FROM claims WHERE deleted_at IS NULL)"
+    " || ':' || (SELECT coalesce(max(id), 0) FROM history)"
+    " || ':' || (SELECT coalesce(max(updated_at), '') FROM verdicts)"
+    " || ':' || (SELECT count(*) FROM matches WHERE decision IS NOT NULL)"
+    " || ':' || (SELECT count(*) FROM settings)"
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    taken_at: str
+    fingerprint: str
+
+
+def backup_folder(project: Path) -> Path:
+    return project.with_name(project.name + ".backups")
+
+
+def fingerprint(conn: sqlite3.Connection) -> str:
+    return str(conn.execute(_FINGERPRINT_SQL).fetchone()[0])
+
+
+def list_backups(project: Path) -> list[BackupInfo]:
+    """Backups of ``project``, newest first."""
+    folder = backup_folder(project)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{project.stem}-*.factdesk"):
+        parts = path.stem.rsplit("-", 2)
+        stamp = parts[-2] if len(parts) >= 3 else ""
+        found.append(BackupInfo(path, stamp, parts[-1] if len(parts) >= 3 else ""))
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(tmp)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    tmp.replace(target)
+
+
+def take_backup(project: Path, conn: sqlite3.Connection, *, keep: int = KEEP,
+                force: bool = False) -> Path | None:
+    """Back ``project`` up if it changed since the newest backup; rotate old ones."""
+    mark = fingerprint(conn)
+    digest = _short(mark)
+    backups = list_backups(project)
+    if backups and backups[0].fingerprint == digest and not force:
+        return None
+    folder = backup_folder(project)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{project.stem}-{stamp}-{digest}.factdesk"
+    _copy(conn, target)
+    for old in list_backups(project)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def _short(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def restore_backup(project: Path, backup: Path) -> Path | None:
+    """Replace ``project`` by ``backup``; the replaced state is backed up first."""
+    saved = None
+    if project.exists() and project.stat().st_size > 0:
+        current = sqlite3.connect(project)
+        try:
+            saved = take_backup(project, current, force=True)
+        finally:
+            current.close()
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(project)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return saved

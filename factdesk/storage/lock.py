@@ -1,0 +1,106 @@
+"""One writer per project: a lock file beside the project naming who has it open.
+
+``<project>.lock`` holds the owner's user, host, process id and the time it was taken.
+A lock whose process is gone (a crash, ``kill -9``) is stale and is taken over. A second
+window or process is told who has the project and can open it read-only instead.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    """Who holds a project's lock."""
+
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
+
+
+class ProjectLocked(Exception):
+    """The project is open for writing elsewhere."""
+
+    def __init__(self, path: Path, owner: LockOwner) -> None:
+        super().__init__(
+            f"{path} is open in another FactDesk: {owner.describe()}. "
+            "Open it read-only, or close it there first."
+        )
+        self.path = path
+        self.owner = owner
+
+
+def lock_path(project: Path) -> Path:
+    return project.with_name(project.name + ".lock")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_owner(project: Path) -> LockOwner | None:
+    """The live owner of ``project``'s lock, or None if unlocked or stale."""
+    path = lock_path(project)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        owner = LockOwner(str(data["user"]), str(data["host"]), int(data["pid"]),
+                          str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if owner.host == socket.gethostname() and not _alive(owner.pid):
+        return None
+    if owner.host == socket.gethostname() and owner.pid == os.getpid():
+        return None
+    return owner
+
+
+class ProjectLock:
+    """Holds the lock of one project while the object lives (call :meth:`release`)."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = Path(project)
+        self.held = False
+
+    def acquire(self) -> None:
+        owner = read_owner(self.project)
+        if owner is not None:
+            raise ProjectLocked(self.project, owner)
+        try:
+            user = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name on some systems
+            user = "someone"
+        data = {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+                "since": datetime.now(UTC).replace(microsecond=0).isoformat()}
+        path = lock_path(self.project)
+        tmp = path.with_name(path.name + f".{os.getpid()}")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+        self.held = True
+
+    def release(self) -> None:
+        if self.held:
+            path = lock_path(self.project)
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if int(data.get("pid", -1)) == os.getpid():
+                    path.unlink()
+            except (OSError, ValueError):
+                pass
+            self.held = False

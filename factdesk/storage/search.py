@@ -1,0 +1,196 @@
+"""Full-text search over articles, claims, rationales and evidence notes (FTS5, bm25).
+
+The user's query is parsed leniently into an FTS5 expression: words, "phrases",
+prefix* terms, OR and NOT/-word. Unbalanced quotes are closed, a lone ``*`` or stray
+punctuation is dropped, so a malformed query is answered, never crashed on. Words are
+expanded with their spelling variants (the project's entity mentions that share a
+canonical form, plus the alias table), so "Izyum" finds "Izium".
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+HIGHLIGHT_OPEN = "\u0002"
+HIGHLIGHT_CLOSE = "\u0003"
+_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_WORD_CHARS = re.compile(r"[^\w\u2019'*-]+", re.UNICODE)
+
+VariantLookup = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: what kind of row, its id, its article, and a highlighted snippet."""
+
+    kind: str  # "article", "claim", "rationale", "evidence"
+    id: int
+    article_id: int
+    snippet: str
+    rank: float
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "id": self.id, "article": self.article_id,
+                "snippet": self.snippet, "rank": round(self.rank, 4)}
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text, flags=re.UNICODE) if w]
+
+
+def build_match_expression(query: str, variants: VariantLookup | None = None) -> str | None:
+    """An FTS5 MATCH expression for ``query``, or None when nothing searchable remains."""
+    parts: list[str] = []
+    pending_op: str | None = None
+    for raw in _TOKEN.findall(query.strip()):
+        if raw.startswith('"'):
+            words = _words(raw.strip('"'))
+            if not words:
+                continue
+            expr = _quote(" ".join(words))
+        elif raw.upper() in ("OR", "AND", "NOT"):
+            pending_op = raw.upper() if parts else None
+            continue
+        else:
+            negate = raw.startswith("-") and len(raw) > 1
+            cleaned = _WORD_CHARS.sub(" ", raw.lstrip("-")).strip()
+            prefix = cleaned.endswith("*")
+            words = _words(cleaned)
+            if not words:
+                continue
+            if len(words) > 1:
+                expr = _quote(" ".join(words))
+            elif prefix:
+                expr = _quote(words[0]) + "*"
+            else:
+                alternatives = [words[0], *(variants(words[0]) if variants else [])]
+                unique = list(dict.fromkeys(a for a in alternatives if a))
+                quoted = [_quote(" ".join(_words(a))) for a in unique if _words(a)]
+                expr = quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+            if negate and parts:
+                pending_op = "NOT"
+        if pending_op and parts:
+            parts.append(pending_op)
+        pending_op = None
+        parts.append(expr)
+    if not parts:
+        return None
+    return " ".join(parts)
+
+
+class SearchRepository:
+    """Runs searches against the project's FTS5 indexes."""
+
+    def __init__(self, db: Database, fold: Callable[[str], str] | None = None) -> None:
+        self.db = db
+        self.fold = fold or (lambda name: name.casefold())
+
+    def spelling_variants(self, word: str) -> list[str]:
+        """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
+        canonical_key = self.fold
+        key = canonical_key(word)
+        canonicals = {
+            r[0] for r in self.db.execute(
+                "SELECT DISTINCT canonical FROM entity_mentions WHERE text = ? COLLATE NOCASE",
+                [word])
+        }
+        if not canonicals:
+            for text, canonical in self.db.execute(
+                "SELECT DISTINCT text, canonical FROM entity_mentions"
+            ):
+                if canonical_key(text) == key or canonical_key(text).endswith(" " + key):
+                    canonicals.add(canonical)
+        for canonical, in self.db.execute(
+            "SELECT canonical FROM aliases WHERE variant = ? COLLATE NOCASE", [word]
+        ):
+            canonicals.add(canonical)
+        if not canonicals:
+            return []
+        marks = ",".join("?" * len(canonicals))
+        texts = {r[0] for r in self.db.execute(
+            f"SELECT DISTINCT text FROM entity_mentions WHERE canonical IN ({marks})",
+            list(canonicals))}
+        texts |= {r[0] for r in self.db.execute(
+            f"SELECT variant FROM aliases WHERE canonical IN ({marks})", list(canonicals))}
+        texts |= canonicals
+        # A one-word query stands for one-word spellings (surname or place), not full names.
+        single = {t.split()[-1] for t in texts} if len(word.split()) == 1 else texts
+        return sorted(t for t in single if t.casefold() != word.casefold())
+
+    def search(self, query: str, *, limit: int = 20, kinds: tuple[str, ...] | None = None,
+               alias_aware: bool = True) -> list[SearchHit]:
+        """Hits for ``query``, best first within each kind (articles, claims, ...)."""
+        expression = build_match_expression(
+            query, self.spelling_variants if alias_aware else None)
+        if expression is None:
+            return []
+        wanted = kinds or ("claim", "article", "rationale", "evidence")
+        hits: list[SearchHit] = []
+        for kind in wanted:
+            try:
+                hits += self._search_kind(kind, expression, limit)
+            except sqlite3.OperationalError:
+                # A query FTS5 still rejects: retry with every term quoted, then give up.
+                safe = " ".join(_quote(w) for w in _words(query))
+                if not safe:
+                    return []
+                try:
+                    hits += self._search_kind(kind, safe, limit)
+                except sqlite3.OperationalError:
+                    continue
+        return hits
+
+    def _search_kind(self, kind: str, expression: str, limit: int) -> list[SearchHit]:
+        o, c = HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE
+        if kind == "article":
+            sql = (f"SELECT a.id, a.id, snippet(articles_fts, 1, '{o}', '{c}', '…', 12), "
+                   "bm25(articles_fts, 5.0, 1.0) AS r FROM articles_fts "
+                   "JOIN articles a ON a.id = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ? ORDER BY r LIMIT ?")
+        elif kind == "claim":
+            sql = (f"SELECT c.id, c.article_id, snippet(claims_fts, 0, '{o}', '{c}', '…', 16), "
+                   "bm25(claims_fts) AS r FROM claims_fts "
+                   "JOIN claims c ON c.id = claims_fts.rowid "
+                   "WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
+        elif kind == "rationale":
+            sql = (f"SELECT v.claim_id, c.article_id, "
+                   f"snippet(verdicts_fts, 0, '{o}', '{c}', '…', 16), bm25(verdicts_fts) AS r "
+                   "FROM verdicts_fts JOIN verdicts v ON v.claim_id = verdicts_fts.rowid "
+                   "JOIN claims c ON c.id = v.claim_id "
+                   "WHERE verdicts_fts MATCH ? AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
+        elif kind == "evidence":
+            sql = (f"SELECT e.id, c.article_id, snippet(evidence_fts, -1, '{o}', '{c}', '…', 16),"
+                   " bm25(evidence_fts) AS r FROM evidence_fts "
+                   "JOIN evidence e ON e.id = evidence_fts.rowid "
+                   "JOIN claims c ON c.id = e.claim_id WHERE evidence_fts MATCH ? "
+                   "AND e.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
+        else:
+            raise ValueError(f"unknown search kind {kind!r}")
+        rows = self.db.execute(sql, [expression, limit]).fetchall()
+        return [SearchHit(kind, r[0], r[1], r[2], float(r[3])) for r in rows]
+
+    def rebuild(self) -> None:
+        """Rebuild every FTS index from its table (``factdesk check --repair``)."""
+        for table in ("articles_fts", "claims_fts", "verdicts_fts", "evidence_fts",
+                      "archive_fts"):
+            self.db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+
+    def integrity_problems(self) -> list[str]:
+        """FTS indexes that disagree with their tables."""
+        problems = []
+        for table in ("articles_fts", "claims_fts", "verdicts_fts", "evidence_fts",
+                      "archive_fts"):
+            try:
+                self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{table}: {exc}")
+        return problems

@@ -1,0 +1,122 @@
+"""Claim detection on the seed articles with the real spaCy model (issue 3's must-show)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factdesk.cli.main import main
+from factdesk.core.analysis import analyse_articles
+from factdesk.core.importing import import_paths
+from factdesk.core.project import Project
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    path = tmp_path_factory.mktemp("claims") / "seeds.factdesk"
+    with Project.open(path) as project:
+        import_paths(project, [seeds])
+        analyse_articles(project, match=True)
+    return path
+
+
+@pytest.fixture
+def data(seeded: Path, tmp_path: Path, capsys) -> dict:
+    copy = tmp_path / "copy.factdesk"
+    shutil.copy(seeded, copy)
+    assert main(["export", str(copy), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _claim(data: dict, fragment: str) -> dict:
+    hits = [c for c in data["claims"] if fragment in c["text"]]
+    assert hits, f"no claim contains {fragment!r}"
+    return hits[0]
+
+
+def test_claims_have_every_field(data: dict) -> None:
+    assert len(data["claims"]) >= 20
+    for claim in data["claims"]:
+        for key in ("id", "article_id", "start", "end", "text", "kind", "score", "speaker",
+                    "quantities", "times", "entities"):
+            assert key in claim
+        article = next(a for a in data["articles"] if a["id"] == claim["article_id"])
+        assert article["text"][claim["start"]:claim["end"]] == claim["text"]
+        assert 0.0 <= claim["score"] <= 1.0
+
+
+def test_no_claim_contains_the_advert(data: dict) -> None:
+    assert all("CLICK HERE" not in c["text"] for c in data["claims"])
+
+
+@pytest.mark.parametrize("fragment,kind", [
+    ("we found 450 dead people buried", "quote"),
+    ("more than 400 bodies", "statistic"),
+    ("hundreds of civilians", "statistic"),
+    ("six bodies with torture traces", "statistic"),
+    ("about 60 kilometers", "statistic"),
+    ("The view is very shocking", "quote"),
+    ("Such cities as Balakliia", "quote"),
+    ("spokesman Sergii Nikiforov claimed", "attribution"),
+])
+def test_kinds(data: dict, fragment: str, kind: str) -> None:
+    assert _claim(data, fragment)["kind"] == kind
+
+
+@pytest.mark.parametrize("fragment,speaker", [
+    ("The view is very shocking", "Zelensky"),
+    ("Such cities as Balakliia", "Kostin"),
+    ("We have a terrible picture", "Kostin"),
+    ("spokesman Sergii Nikiforov claimed", "Nikiforov"),
+    ("They only destroyed", "Zelensk"),
+    ("we found 450 dead people", "Zelensk"),
+    ("There are investigative commissions", "Zelensk"),
+])
+def test_speakers(data: dict, fragment: str, speaker: str) -> None:
+    assert speaker in (_claim(data, fragment)["speaker"] or "")
+
+
+def test_one_canonical_for_spelling_variants(data: dict) -> None:
+    canon = {e["text"]: e["canonical"] for e in data["entities"]}
+    zelensky = {canon[t] for t in canon if t.startswith(("Zelensk", "Volodymyr Zelensk"))}
+    assert len(zelensky) == 1, zelensky
+    izium = {canon[t] for t in canon if t in ("Izium", "Izyum")}
+    assert len(izium) == 1 and ("Izium" in canon and "Izyum" in canon), canon
+
+
+def test_quantities_normalised_with_qualifiers(data: dict) -> None:
+    q450 = [q for q in _claim(data, "450 dead people")["quantities"] if q["value"] == 450]
+    assert q450 and q450[0]["qualifier"] == "exact"
+    q400 = [q for q in _claim(data, "more than 400")["quantities"] if q["value"] == 400]
+    assert q400 and q400[0]["qualifier"] == "lower_bound"
+    vague = [q for q in _claim(data, "hundreds of civilians")["quantities"]
+             if q["qualifier"] == "vague"]
+    assert vague and vague[0]["low"] >= 100
+
+
+def test_seed_003_times_resolved_against_its_date(data: dict) -> None:
+    claim = _claim(data, "on Wednesday visited the east Ukraine city of Izyum")
+    resolved = [t for t in claim["times"] if t.get("resolved_start")]
+    assert any(t["resolved_start"] == "2022-09-14" for t in resolved), claim["times"]
+
+
+def test_reextraction_keeps_judged_and_manual_claims(seeded: Path, tmp_path: Path) -> None:
+    from factdesk.core.commands import MarkClaim, SetVerdictField
+
+    copy = tmp_path / "re.factdesk"
+    shutil.copy(seeded, copy)
+    with Project.open(copy) as project:
+        article = project.articles.all()[0]
+        judged = project.claims.for_article(article.id)[0]
+        SetVerdictField(judged.id, "rating", "False").apply(project)
+        manual = MarkClaim(article.id, 0, 20).apply(project)
+        manual_id = next(iter(manual.claim_ids))
+        analyse_articles(project, [article.id], match=False)
+        ids = {c.id for c in project.claims.for_article(article.id)}
+        assert judged.id in ids and manual_id in ids
+        texts = [c.text for c in project.claims.for_article(article.id)]
+        assert texts.count(judged.text) == 1
