@@ -82,7 +82,9 @@ def evaluate(
     return {"map@5": sum(ap_k) / n, "map@1": sum(ap_1) / n, "recall@5": sum(rec) / n, "n": n}
 
 
-def tfidf_baseline(docs: list[tuple[str, str, str]]) -> Callable[[Sequence[str]], list[Ranked]] | None:
+def tfidf_baseline(
+    docs: list[tuple[str, str, str]],
+) -> Callable[[Sequence[str]], list[Ranked]] | None:
     """Plain TF-IDF cosine over claim + title (scikit-learn defaults), or None if absent."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer

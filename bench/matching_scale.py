@@ -16,11 +16,12 @@ their names). Query articles (30 claims) are generated the same way but not stor
 
 Measures, per size:
 
-* build: ``add_many`` of every claim plus ``compact()`` (seconds), RSS growth, and
+* build: ``add_many`` of every claim plus ``compact()`` (seconds), RSS growth (each
+  size runs in a fresh process; free heap is trimmed before measuring), and
   :meth:`CandidateIndex.memory_bytes` (numpy arrays only);
 * latency: ``query_many`` of a 30-claim article, ``k=50``, excluding its own article
-  (median and p95 over ``--articles`` articles), and the cost of adding one article
-  then querying the next (tail segment rebuild);
+  (median and p95 wall time, median CPU time, over ``--articles`` articles), and the
+  cost of adding one article then querying the next (tail segment rebuild);
 * recall: for each sampled query claim, the exact top-10 by the index's similarity
   (IDF-weighted cosine, ``idf = ln(1 + N/df)``, see ``factdesk.matching.candidate_index``)
   computed here by brute force with numpy over *every* stored claim, independently of
@@ -35,6 +36,7 @@ import gc
 import json
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -136,7 +138,9 @@ class ClaimGenerator:
         ids = self.rng.zipf(1.15, size) - 1
         return np.minimum(ids, EXTENDED_IDS - 1)
 
-    def generate(self, n_claims: int, first_article: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def generate(
+        self, n_claims: int, first_article: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(article_ids, ptr, terms)``: claims of consecutive synthetic articles."""
         rng = self.rng
         art = np.arange(n_claims) // CLAIMS_PER_ARTICLE
@@ -180,6 +184,14 @@ def to_strings(gen: ClaimGenerator, ptr: np.ndarray, terms: np.ndarray) -> list[
 
 
 def rss_mb() -> float:
+    """Resident set size in MiB, after returning free heap memory to the OS (glibc)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
@@ -241,15 +253,16 @@ def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) 
     build = time.perf_counter() - t0
     gc.collect()
     rss1 = rss_mb()
-    # latency per 30-claim article
-    lat = []
+    # latency per 30-claim article (wall clock, and this process's CPU time)
+    lat, cpu = [], []
     results: list[list[tuple[int, float]]] = []
     for a in range(n_articles):
         qs = queries[a * QUERY_CLAIMS : (a + 1) * QUERY_CLAIMS]
         aid = int(q_art[a * QUERY_CLAIMS])
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = index.query_many(qs, exclude_article=aid, k=50)
         lat.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
         results.extend(res)
     lat_ms = sorted(x * 1000 for x in lat)
     # recall@50 vs exact brute-force top-10
@@ -271,7 +284,8 @@ def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) 
     print(
         f"{size:>9,d} {avg_terms:5.1f} {build:7.2f} {rss1 - rss0:8.0f} "
         f"{index.memory_bytes() / 2**20:8.0f} {statistics.median(lat_ms):9.1f} "
-        f"{lat_ms[int(0.95 * (len(lat_ms) - 1))]:8.1f} {incr:9.1f} "
+        f"{lat_ms[int(0.95 * (len(lat_ms) - 1))]:8.1f} {statistics.median(cpu) * 1000:8.1f} "
+        f"{incr:9.1f} "
         f"{float(np.mean(recalls)):8.3f} {len(recalls):5d}",
         flush=True,
     )
@@ -282,17 +296,31 @@ def main() -> int:
     parser.add_argument("--sizes", default="10k,100k,1M", help="stored claims, e.g. 10k,100k,1M")
     parser.add_argument("--articles", type=int, default=20, help="query articles per size")
     parser.add_argument("--recall-queries", type=int, default=300)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     arts, source = base_articles(np.random.default_rng(0))
+    if args.one:
+        run(parse_size(args.sizes), arts, args.articles, args.recall_queries)
+        return 0
     print(f"base sentences: {sum(len(a) for a in arts)} from {source}")
     print(
         f"{'claims':>9} {'terms':>5} {'build s':>7} {'RSS MB':>8} {'arr MB':>8} "
-        f"{'med ms':>9} {'p95 ms':>8} {'add+q ms':>9} {'R@50':>8} {'n':>5}"
+        f"{'med ms':>9} {'p95 ms':>8} {'cpu ms':>8} {'add+q ms':>9} {'R@50':>8} {'n':>5}"
     )
     for size in (parse_size(s) for s in args.sizes.split(",")):
-        run(size, arts, args.articles, args.recall_queries)
-        gc.collect()
-    print("latency = query_many of one 30-claim article (k=50); R@50 = brute-force top-10 found")
+        if args.one:
+            run(size, arts, args.articles, args.recall_queries)
+            continue
+        # one fresh process per size, so that RSS growth is the index's own
+        cmd = [sys.executable, __file__, "--one", "--sizes", str(size)]
+        cmd += ["--articles", str(args.articles), "--recall-queries", str(args.recall_queries)]
+        subprocess.run(cmd, check=True)
+    print(
+        "terms = mean terms per claim; RSS MB = RSS growth while building (fresh process);"
+        " arr MB = CandidateIndex.memory_bytes(); med/p95 ms = wall time of query_many for"
+        " one 30-claim article (k=50); cpu ms = its median CPU time; add+q ms = store one"
+        " article then query the next; R@50 = share of the brute-force top-10 in the top 50"
+    )
     return 0
 
 

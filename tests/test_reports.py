@@ -106,3 +106,261 @@ def build_sample(path: Path, seeds: Path) -> dict[str, int]:
                 )),
             ])
     return ids
+
+
+def options(**kw: object) -> argparse.Namespace:
+    base: dict[str, object] = {"all": False, "status": None, "rating": None, "article": None,
+                               "page_size": "A4"}
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def squash(text: str) -> str:
+    """Whitespace (line wraps, tabs) as single spaces; curly quotes left alone."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("reports") / "izium.factdesk"
+    build_sample(path, Path(__file__).resolve().parents[1] / "seeds")
+    return path
+
+
+def dense(text: str) -> str:
+    """No whitespace at all: PDF text extraction breaks lines where fonts change."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path) -> tuple[str, object]:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(str(path))
+    return squash(" ".join(page.extract_text() or "" for page in reader.pages)), reader
+
+
+def test_formats_listed() -> None:
+    assert set(SUPPORTED_FORMATS) == {"pdf", "claimreview", "csv", "markdown"}
+
+
+def test_pdf_has_every_judged_claim_rating_and_rationale(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    with Project.open(sample) as project:
+        assert export_report(project, "pdf", out, options()) is None
+        verdicts = project.verdicts.all()
+    assert out.exists() and not out.with_name("report.pdf.part").exists()
+    text, reader = pdf_text(out)
+    assert len(reader.pages) > 1
+    judged = [v for v in verdicts if v.rating]
+    assert len(judged) == len(VERDICTS)
+    for _, quote, _, _, rating, _, rationale, _ in VERDICTS:
+        assert dense(quote) in dense(text)
+        assert rating in text
+        for line in html_to_text(rationale).splitlines():
+            line = re.sub(r" \(https?://[^)]*\)", "", line)  # link targets are not printed
+            assert dense(line.lstrip("-0123456789. ")) in dense(text)
+    assert "ﬁ" not in text and "ﬀ" not in text  # no ligature glyphs in the text layer
+    contents = text.split("Appendix: sources")[0]
+    assert dense(UNJUDGED[1][1])[:40] not in dense(contents)  # unjudged, unmatched
+    assert "FactDesk verdict report" in text and "Page 1 of" in text
+    assert "Appendix: sources" in text
+
+
+def test_pdf_links_are_annotations(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "links.pdf"
+    with Project.open(sample) as project:
+        export_report(project, "pdf", out, options())
+    _, reader = pdf_text(out)
+    uris = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and action.get("/URI"):
+                uris.add(str(action["/URI"]))
+    for *_, evidence in VERDICTS:
+        for url, _ in evidence:
+            assert url in uris
+
+
+def test_pdf_page_sizes_and_fonts(sample: Path, tmp_path: Path) -> None:
+    sizes = {}
+    for size in ("A4", "Letter"):
+        out = tmp_path / f"{size}.pdf"
+        with Project.open(sample) as project:
+            export_report(project, "pdf", out, options(page_size=size))
+        _, reader = pdf_text(out)
+        box = reader.pages[0].mediabox
+        sizes[size] = (round(float(box.width)), round(float(box.height)))
+        fonts = reader.pages[1]["/Resources"]["/Font"]
+        for font in fonts.values():
+            descendant = font.get_object().get("/DescendantFonts")
+            obj = descendant[0].get_object() if descendant else font.get_object()
+            descriptor = obj["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert sizes["A4"] == (595, 842)
+    assert sizes["Letter"] == (612, 792)
+
+
+def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
+    path = tmp_path / "long.factdesk"
+    long_rationale = "<p>" + "A careful sentence about the evidence. " * 60 + "</p>"
+    quotes = []
+    with Project.open(path) as project:
+        text = " ".join(f"Claim number {i} says that {i * 7} people attended the rally."
+                        for i in range(40))
+        with project.transaction():
+            aid = project.articles.add(title="Rally", outlet="Gazette", author="", published=None,
+                                       url="https://gazette.example/rally", source_name="x.txt",
+                                       text=text, text_hash="h", raw=b"")
+        for i in range(40):
+            quote = f"Claim number {i} says that {i * 7} people attended the rally."
+            start = text.index(quote)
+            with project.transaction():
+                cid = project.claims.add(aid, ClaimDraft(start, start + len(quote), quote, "",
+                                                         "", "statistic", 0.5))
+            SetVerdictField(cid, "rating", "False").apply(project)
+            SetVerdictField(cid, "rationale",
+                            long_rationale if i % 10 == 0 else f"<p>Checked {i}.</p>").apply(
+                project)
+            quotes.append(quote)
+        out = tmp_path / "long.pdf"
+        export_report(project, "pdf", out, options())
+    text_out, reader = pdf_text(out)
+    assert len(reader.pages) > 5
+    for quote in quotes:
+        assert dense(quote) in dense(text_out)
+
+
+def _validator():  # noqa: ANN202 - jsonschema validator
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
+    validator = _validator()
+    with Project.open(sample) as project:
+        reviews = json.loads(export_report(project, "claimreview", None, options()) or "")
+        project.settings.set("organisation", "Izium Checks")
+        project.settings.set("report_url", "https://checks.example/izium")
+        with_org = json.loads(export_report(project, "claimreview", None, options()) or "")
+        project.settings.set("organisation", None)
+        project.settings.set("report_url", None)
+    for batch in (reviews, with_org):
+        errors = list(validator.iter_errors(batch))
+        assert errors == [], [e.message for e in errors]
+    assert len(reviews) == len(VERDICTS)
+    by_claim = {r["claimReviewed"]: r for r in reviews}
+    mostly_true = by_claim[VERDICTS[0][1]]["reviewRating"]
+    assert mostly_true == {"@type": "Rating", "alternateName": "Mostly true", "ratingValue": 5,
+                           "bestRating": 6, "worstRating": 1}
+    assert "ratingValue" not in by_claim[VERDICTS[4][1]]["reviewRating"]  # Misleading
+    item = by_claim[VERDICTS[0][1]]["itemReviewed"]
+    assert item["author"] == {"@type": "Person", "name": "Zelenskiy"}
+    assert item["appearance"][0]["url"] == META["Reuters"][0]
+    assert by_claim[VERDICTS[1][1]]["itemReviewed"]["author"]["@type"] == "Organization"
+    assert reviews[0]["author"] == {"@type": "Person", "name": "Ada Checker"}
+    assert with_org[0]["author"] == {"@type": "Organization", "name": "Izium Checks"}
+    assert with_org[0]["url"].startswith("https://checks.example/izium#claim-")
+
+
+def test_claimreview_file_is_written_atomically(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reviews.json"
+    with Project.open(sample) as project:
+        assert export_report(project, "claimreview", out, options()) is None
+    assert list(_validator().iter_errors(json.loads(out.read_text("utf-8")))) == []
+    assert not (tmp_path / "reviews.json.part").exists()
+
+
+def test_csv_round_trips(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.csv"
+    with Project.open(sample) as project:
+        export_report(project, "csv", out, options(all=True))
+        claims = {c.id: c for c in project.claims.iter_all()}
+        verdicts = {v.claim_id: v for v in project.verdicts.all()}
+        articles = {a.id: a for a in project.articles.all()}
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert len(rows) == len(claims)
+    for row in rows:
+        claim = claims[int(row["claim_id"])]
+        verdict = verdicts.get(claim.id)
+        assert row["claim"] == claim.text
+        assert row["kind"] == claim.kind
+        assert float(row["score"]) == pytest.approx(claim.score, abs=1e-3)
+        assert row["outlet"] == articles[claim.article_id].outlet
+        assert row["article"] == articles[claim.article_id].title
+        assert row["rating"] == ((verdict.rating or "") if verdict else "")
+        assert row["status"] == (verdict.status if verdict else "to check")
+        assert row["rationale"] == html_to_text(verdict.rationale if verdict else "")
+        urls = [e.url for e in verdict.evidence] if verdict else []
+        assert row["evidence_urls"].split(" | ") if urls else row["evidence_urls"] == ""
+        assert (row["evidence_urls"].split(" | ") if urls else []) == urls
+        assert row["checker"] == (verdict.checker if verdict else "")
+        assert row["updated"] == ((verdict.updated_at or "") if verdict else "")
+
+
+def test_markdown_has_each_claim_rating_and_links(sample: Path) -> None:
+    with Project.open(sample) as project:
+        text = export_report(project, "markdown", None, options()) or ""
+    plain = text.replace("\\", "")
+    for _, quote, _, _, rating, _, rationale, evidence in VERDICTS:
+        assert quote in plain
+        assert f"Rating: {rating}" in plain
+        assert html_to_markdown(rationale).splitlines()[0].replace("\\", "") in plain
+        for url, _ in evidence:
+            assert f"]({url})" in text
+    assert "Difference: 450 bodies here" in plain
+    assert "## Appendix: sources" in text
+
+
+def test_filters(sample: Path) -> None:
+    with Project.open(sample) as project:
+        def quotes(**kw: object) -> set[str]:
+            return {e.text for e in build_report(project, ReportFilter(**kw)).claims}
+
+        judged = {v[1] for v in VERDICTS}
+        assert quotes() == judged
+        assert quotes(include_all=True) == judged | {u[1] for u in UNJUDGED}
+        assert quotes(statuses=("done",)) == {v[1] for v in VERDICTS if v[5] == "done"}
+        assert quotes(include_all=True, statuses=("in progress",)) == {
+            VERDICTS[3][1], UNJUDGED[0][1]}
+        assert quotes(ratings=("mostly TRUE", "False")) == {VERDICTS[0][1]}
+        reuters = next(a.id for a in project.articles.all() if a.outlet == "Reuters")
+        assert quotes(articles=(reuters,)) == {VERDICTS[0][1], VERDICTS[4][1]}
+        assert quotes(include_all=True, articles=(reuters,)) == {
+            VERDICTS[0][1], VERDICTS[4][1], UNJUDGED[0][1]}
+        md = export_report(project, "markdown", None,
+                           options(rating=["Misleading"], status=["done"])) or ""
+        assert "Moscow has not commented" in md and "450 dead" not in md
+        csv_text = export_report(project, "csv", None, options(article=[reuters])) or ""
+        assert len(list(csv.DictReader(io.StringIO(csv_text)))) == 2
+
+
+def test_rationale_text_forms() -> None:
+    rich = ('<html><head><style>p {}</style></head><body style="font-size:9pt">'
+            '<p>The <span style=" font-weight:700;">450</span> figure:</p>'
+            '<ul><li>one <a href="https://x.org">link</a></li><li>two</li></ul></body></html>')
+    assert html_to_text(rich) == "The 450 figure:\n- one link (https://x.org)\n- two"
+    assert html_to_markdown(rich) == "The **450** figure:\n- one [link](https://x.org)\n- two"
+    assert html_to_text("plain rationale") == "plain rationale"
+
+
+def test_pdf_needs_an_output_and_known_formats(sample: Path) -> None:
+    with Project.open(sample) as project:
+        with pytest.raises(ValueError):
+            export_report(project, "pdf", None, options())
+        with pytest.raises(ValueError):
+            export_report(project, "docx", None, options())
+
+
+def test_sentence_context_reaches_sentence_bounds(sample: Path) -> None:
+    with Project.open(sample) as project:
+        entries = {e.text: e for e in build_report(project).claims}
+    dallas = entries[VERDICTS[1][1]]
+    assert dallas.context_before.startswith("Ukrainian President Volodymyr Zelenskyy looked")
+    assert dallas.context_after == "."
+    afp = entries[VERDICTS[2][1]]
+    assert afp.context_after.startswith(", the military said")
+    assert re.search(r"counter-offensive\.$", afp.context_after)

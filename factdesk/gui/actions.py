@@ -155,7 +155,9 @@ class ActionRegistry(QObject):
         return QKeySequence(self.specs[action_id].shortcut)
 
     def shortcut_text(self, action_id: str) -> str:
-        return self.shortcut(action_id).toString(QKeySequence.SequenceFormat.NativeText)
+        """The key as people read it: single letters in lower case ("j", "Shift+J")."""
+        text = self.shortcut(action_id).toString(QKeySequence.SequenceFormat.NativeText)
+        return text.lower() if len(text) == 1 and text.isalpha() else text
 
     def set_shortcut(self, action_id: str, keys: str) -> None:
         """Rebind one action (empty: no key) and remember it."""

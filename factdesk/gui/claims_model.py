@@ -139,9 +139,8 @@ class ClaimsModel(QAbstractTableModel):
     def _sort_rows(self, rows: list[ClaimRow]) -> None:
         column, reverse = self.sort_column, self.sort_order == Qt.SortOrder.DescendingOrder
         if column == SCORE:
-            rows.sort(key=lambda r: (r[3], -r[0]), reverse=not reverse)
-            return
-        if column == KIND:
+            rows.sort(key=lambda r: (r[3], r[1], r[2]), reverse=reverse)
+        elif column == KIND:
             rows.sort(key=lambda r: (r[4], r[1], r[2]), reverse=reverse)
         elif column == SPEAKER:
             rows.sort(key=lambda r: (r[5] == "", r[5].casefold(), r[1], r[2]), reverse=reverse)

@@ -56,7 +56,7 @@ _SIGNATURE_RE = re.compile(
 _TAG_RE = re.compile(r"[#@](\w+)")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_SENTENCE_END = frozenset(".!?:;\"“”\n")
+_SENTENCE_END = frozenset('.!?:;"“”\n')
 
 
 def _split_tag(m: re.Match[str]) -> str:
@@ -113,11 +113,15 @@ def _has_vowel(stem_: str) -> bool:
 def _cvc(w: str) -> bool:
     n = len(w)
     return (
-        n >= 3 and _cons(w, n - 3) and not _cons(w, n - 2) and _cons(w, n - 1)
+        n >= 3
+        and _cons(w, n - 3)
+        and not _cons(w, n - 2)
+        and _cons(w, n - 1)
         and w[-1] not in "wxy"
     )
 
 
+# fmt: off
 _STEP2 = (
     ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"),
     ("izer", "ize"), ("abli", "able"), ("alli", "al"), ("entli", "ent"), ("eli", "e"),
@@ -133,9 +137,15 @@ _STEP4 = (
     "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
     "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
 )
+# fmt: on
+
+
+_ENDINGS = {id(t): tuple(x[0] for x in t) for t in (_STEP2, _STEP3)}
 
 
 def _replace(w: str, table: Sequence[tuple[str, str]], min_m: int) -> str:
+    if not w.endswith(_ENDINGS[id(table)]):
+        return w
     for suffix, rep in table:
         if w.endswith(suffix):
             base = w[: -len(suffix)]
@@ -175,7 +185,7 @@ def stem(word: str) -> str:
     w = _replace(w, _STEP2, 0)
     w = _replace(w, _STEP3, 0)
     # step 4
-    for suffix in _STEP4:
+    for suffix in _STEP4 if w.endswith(_STEP4) else ():
         if w.endswith(suffix):
             base = w[: -len(suffix)]
             if _measure(base) > 1 and (suffix != "ion" or base.endswith(("s", "t"))):
@@ -227,12 +237,7 @@ def tokenise(text: str) -> tuple[list[str], list[bool]]:
 
 def tokenise_plain(text: str) -> list[str]:
     """The tokens of :func:`tokenise` without the entity flags (faster)."""
-    out = []
-    for raw in _TOKEN_RE.findall(_normalise(text)):
-        low = _clean(raw)
-        if low is not None:
-            out.append(stem(low))
-    return out
+    return [t for t in map(_term, _TOKEN_RE.findall(_normalise(text))) if t]
 
 
 @lru_cache(maxsize=262_144)
@@ -244,6 +249,12 @@ def _clean(raw: str) -> str | None:
     if not low or low in STOPWORDS:
         return None
     return low
+
+
+@lru_cache(maxsize=262_144)
+def _term(raw: str) -> str | None:
+    low = _clean(raw)
+    return None if low is None else stem(low)
 
 
 def _terms(tokens: Sequence[str], bigrams: bool) -> list[str]:
@@ -294,14 +305,11 @@ class ArchiveIndex:
     # -- building -----------------------------------------------------------------------
 
     def _build(self, docs: Iterable[tuple[str, str, str]]) -> None:
-        vocab = self._vocab
         bigrams = self.bigram_weight > 0
-        terms_idx: list[int] = []
-        docs_idx: list[int] = []
-        values: list[float] = []
+        flat: list[str] = []  # terms of doc 0 claim, doc 0 title, doc 1 claim, ...
+        run_lengths: list[int] = []
         lengths: list[list[int]] = [[], []]
-        field_rows: list[tuple[int, int, int]] = []  # (field, start, end) into the lists
-        for d, (doc_id, claim, title) in enumerate(docs):
+        for doc_id, claim, title in docs:
             self.doc_ids.append(str(doc_id))
             self.claims.append(claim)
             for f, text in enumerate((claim, title)):
@@ -309,33 +317,29 @@ class ArchiveIndex:
                 if f == 0:
                     self._fuzzy_texts.append(" ".join(toks))
                 lengths[f].append(len(toks))
-                start = len(terms_idx)
-                for term in _terms(toks, bigrams):
-                    t = vocab.get(term)
-                    if t is None:
-                        t = vocab[term] = len(vocab)
-                    terms_idx.append(t)
-                field_rows.append((f, start, len(terms_idx)))
-                docs_idx.extend([d] * (len(terms_idx) - start))
+                terms = _terms(toks, bigrams)
+                flat.extend(terms)
+                run_lengths.append(len(terms))
         n = self.n_docs = len(self.doc_ids)
+        vocab = self._vocab
+        vocab.update((t, i) for i, t in enumerate(dict.fromkeys(flat)))
+        t_arr = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+        d_arr = np.repeat(np.arange(2 * n, dtype=np.int64) // 2, run_lengths)
         # per-occurrence field weight / length normalisation (BM25F pseudo frequency)
-        norms = []
+        norms = np.zeros((n, 2))
         for f in (0, 1):
             lens = np.asarray(lengths[f], dtype=np.float64)
             avg = float(lens.mean()) if n and lens.mean() > 0 else 1.0
             denom = np.maximum(1.0 - self.b[f] + self.b[f] * lens / avg, 1e-6)
-            norms.append(self.field_weights[f] / denom)
-        for row, (f, start, end) in enumerate(field_rows):
-            values.extend([float(norms[f][row // 2])] * (end - start))
-        n_terms = len(vocab)
-        t_arr = np.asarray(terms_idx, dtype=np.int64)
-        d_arr = np.asarray(docs_idx, dtype=np.int64)
-        keys, inverse = np.unique(t_arr * max(n, 1) + d_arr, return_inverse=True)
-        tf = np.bincount(inverse, weights=np.asarray(values, dtype=np.float64))
-        post_terms = keys // max(n, 1)
-        self._post_docs = (keys % max(n, 1)).astype(np.int32)
+            norms[:, f] = self.field_weights[f] / denom
+        values = np.repeat(norms.ravel(), run_lengths)
+        width = max(n, 1)
+        keys, inverse = np.unique(t_arr * width + d_arr, return_inverse=True)
+        tf = np.bincount(inverse, weights=values)
+        post_terms = keys // width
+        self._post_docs = (keys % width).astype(np.int32)
         self._post_w = (tf * (self.k1 + 1.0) / (tf + self.k1)).astype(np.float32)
-        df = np.bincount(post_terms, minlength=n_terms).astype(np.float64)
+        df = np.bincount(post_terms, minlength=len(vocab)).astype(np.float64)
         self._ptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self._idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
 

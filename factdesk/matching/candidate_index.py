@@ -349,12 +349,12 @@ class CandidateIndex:
         if not sum(lens):
             return empty
         # accumulate by sorting (doc, term) keys: cost independent of the segment size
-        n_read_terms = len(read)
-        keys = np.concatenate(parts).astype(np.int64) * n_read_terms
-        keys += np.repeat(np.arange(n_read_terms, dtype=np.int64), lens)
+        shift = max(len(read) - 1, 1).bit_length()
+        keys = np.concatenate(parts).astype(np.int64) << shift
+        keys |= np.repeat(np.arange(len(read), dtype=np.int64), lens)
         keys.sort()
-        docs = keys // n_read_terms
-        weights = idf2[read][keys - docs * n_read_terms]
+        docs = keys >> shift
+        weights = idf2[read][keys & ((1 << shift) - 1)]
         first = np.empty(len(docs), dtype=bool)
         first[0] = True
         np.not_equal(docs[1:], docs[:-1], out=first[1:])

@@ -1,0 +1,258 @@
+"""Across sources: the selected claim as the other outlets reported it.
+
+For the session's claim: its matches ranked (accepted first), each with outlet, date,
+score, relation and decision, the differing words and numbers marked inline, and the
+discrepancies the matcher found with their severity. Earlier fact-checks from the
+archive follow (when the archive service exists). ``n``/``p`` move between matches,
+``a``/``x`` accept or reject the current one (pressing again clears the decision).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factdesk.core.commands import DecideMatch
+from factdesk.core.models import Claim, Match
+from factdesk.gui import theme
+from factdesk.gui.session import Session
+from factdesk.gui.word_diff import diff_marks, marked_html
+
+log = logging.getLogger(__name__)
+
+SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
+
+
+def _earlier_checks_function():  # noqa: ANN202 - the archive service's function or None
+    try:
+        from factdesk.core.archive_service import earlier_checks  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return earlier_checks
+
+
+def _field(obj: Any, name: str) -> str:
+    if isinstance(obj, dict):
+        return str(obj.get(name) or "")
+    return str(getattr(obj, name, "") or "")
+
+
+class AcrossPane(QWidget):
+    """Matches of the selected claim, with differences, decisions and earlier checks."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.claim: Claim | None = None
+        self.matches: list[Match] = []
+        self.others: dict[int, Claim] = {}
+        self.current = -1
+        self.heading = QLabel(objectName="paneHint")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("acrossBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.prev_button = QPushButton("◀ Prev (p)")
+        self.next_button = QPushButton("Next (n) ▶")
+        self.accept_button = QPushButton("Accept (a)", objectName="accept")
+        self.reject_button = QPushButton("Reject (x)", objectName="reject")
+        for button in (self.prev_button, self.next_button, self.accept_button,
+                       self.reject_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.accept_button.clicked.connect(lambda: self.decide("accepted"))
+        self.reject_button.clicked.connect(lambda: self.decide("rejected"))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 0, 4, 4)
+        buttons.addWidget(self.prev_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        self.earlier = QLabel(objectName="paneHint")
+        self.earlier.setWordWrap(True)
+        self.earlier.setOpenExternalLinks(True)
+        self.earlier.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.earlier)
+        layout.addLayout(buttons)
+        self._earlier_timer = QTimer(self, singleShot=True, interval=150)
+        self._earlier_timer.timeout.connect(self._show_earlier_checks)
+        session.claim_selected.connect(self.show_claim)
+        session.changed.connect(self.on_changed)
+        self.show_claim(session.claim_id)
+
+    # loading -------------------------------------------------------------------------------
+
+    def show_claim(self, claim_id: int) -> None:
+        project = self.session.project
+        self.claim = project.claims.get(claim_id) if claim_id else None
+        keep = self.matches[self.current].id if 0 <= self.current < len(self.matches) else 0
+        same_claim = self.claim is not None and self.others and claim_id == getattr(
+            self, "_claim_id", 0)
+        self._claim_id = claim_id
+        if self.claim is None:
+            self.matches, self.others, self.current = [], {}, -1
+        else:
+            self.matches = project.matches.for_claim(claim_id)
+            other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in self.matches]
+            self.others = project.claims.get_many(other_ids)
+            ids = [m.id for m in self.matches]
+            if same_claim and keep in ids:
+                self.current = ids.index(keep)
+            else:
+                self.current = 0 if self.matches else -1
+        self.render()
+        self._earlier_timer.start()
+
+    def other_of(self, match: Match) -> Claim | None:
+        assert self.claim is not None
+        return self.others.get(match.claim_b if match.claim_a == self.claim.id else match.claim_a)
+
+    def current_match(self) -> Match | None:
+        return self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+
+    # rendering -----------------------------------------------------------------------------
+
+    def render(self) -> None:
+        colors = theme.colors()
+        scroll = self.browser.verticalScrollBar().value()
+        has = self.current_match() is not None
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(has)
+        self.prev_button.setEnabled(has and self.current > 0)
+        self.next_button.setEnabled(has and self.current < len(self.matches) - 1)
+        if self.claim is None:
+            self.heading.setText("Select a claim (j / k) to see it across sources.")
+            self.browser.setHtml("")
+            return
+        n = len(self.matches)
+        here = self.session.summary(self.claim.article_id)
+        self.heading.setText(
+            f"{n} match{'es' if n != 1 else ''} in other articles" if n
+            else "No match in the other articles.")
+        current = self.current_match()
+        other = self.other_of(current) if current else None
+        marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
+        parts = [
+            f'<p style="margin:4px 6px;"><span style="color:{colors["muted"]}">'
+            f"this claim · {html.escape(here.outlet if here else '')}</span><br>"
+            f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}</p>'
+        ]
+        for i, match in enumerate(self.matches):
+            parts.append(self._match_html(i, match, colors))
+        self.browser.setHtml("".join(parts))
+        self.browser.verticalScrollBar().setValue(scroll)
+        if current is not None:
+            self.browser.scrollToAnchor(f"m{current.id}")
+
+    def _match_html(self, i: int, match: Match, colors: dict[str, str]) -> str:
+        assert self.claim is not None
+        other = self.other_of(match)
+        if other is None:
+            return ""
+        summary = self.session.summary(other.article_id)
+        outlet = html.escape(summary.outlet if summary else "?")
+        date = html.escape((summary.published or "undated") if summary else "")
+        decision = ""
+        if match.decision:
+            color = colors[match.decision]
+            decision = f' · <b style="color:{color}">{match.decision}</b>'
+        marks = diff_marks(self.claim.text, other.text)[1]
+        body = marked_html(other.text, marks, colors, colors["added"])
+        items = []
+        for d in match.discrepancies:
+            severity = str(d.get("severity", ""))
+            icon = SEVERITY_ICONS.get(severity, "•")
+            color = colors.get(severity, colors["muted"])
+            items.append(
+                f'<tr><td valign="top" style="color:{color}">{icon}</td>'
+                f'<td><span style="color:{color}">{html.escape(str(d.get("kind", "")))}</span> '
+                f'{html.escape(str(d.get("explanation", "")))}</td></tr>')
+        table = f'<table cellspacing="2">{"".join(items)}</table>' if items else ""
+        bg = colors["current"] if i == self.current else colors["card"]
+        marker = "▶ " if i == self.current else ""
+        return (
+            f'<a name="m{match.id}"></a>'
+            f'<table width="100%" cellpadding="6" cellspacing="0" bgcolor="{bg}" '
+            f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
+            f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
+            f"{marker}<b>{outlet}</b></a> · {date} · score {match.score:.2f} · "
+            f"{html.escape(match.relation)}{decision}"
+            f' · <a href="claim:{other.id}">open</a><br>{body}{table}</td></tr></table>'
+        )
+
+    def _show_earlier_checks(self) -> None:
+        fn = _earlier_checks_function()
+        if fn is None or self.claim is None:
+            self.earlier.setVisible(False)
+            return
+        try:
+            checks = list(fn(self.session.project, self.claim.text, k=3))
+        except Exception as exc:  # noqa: BLE001 - a failing lookup must not break the pane
+            log.warning("earlier checks failed: %s", exc)
+            checks = []
+        if not checks:
+            self.earlier.setText("Earlier checks: none found in the archive.")
+        else:
+            rows = []
+            for check in checks:
+                item = check[0] if isinstance(check, tuple) else check
+                url = html.escape(_field(item, "url"), quote=True)
+                claim = html.escape(_field(item, "claim")[:160])
+                rating = html.escape(_field(item, "rating"))
+                link = f' <a href="{url}">source</a>' if url else ""
+                rows.append(f"• {claim} — <b>{rating}</b>{link}")
+            self.earlier.setText("<b>Earlier checks</b><br>" + "<br>".join(rows))
+        self.earlier.setVisible(True)
+
+    # acting --------------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        if not self.matches:
+            return
+        self.current = max(0, min(len(self.matches) - 1, self.current + delta))
+        self.session.select_match(self.matches[self.current].id)
+        self.render()
+
+    def decide(self, decision: str) -> None:
+        match = self.current_match()
+        if match is None:
+            return
+        new = None if match.decision == decision else decision
+        self.session.push(DecideMatch(match.id, new))
+
+    def _on_link(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "match" and value.isdigit():
+            ids = [m.id for m in self.matches]
+            if int(value) in ids:
+                self.current = ids.index(int(value))
+                self.render()
+        elif kind == "claim" and value.isdigit():
+            self.session.select_claim(int(value))
+
+    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+        if changes.settings or changes.articles:
+            self.show_claim(self.session.claim_id)
+        elif (changes.matches or changes.claims) and self.claim is not None and (
+                not changes.claim_ids or self.claim.id in changes.claim_ids
+                or set(self.others) & changes.claim_ids):
+            self.show_claim(self.session.claim_id)

@@ -1,0 +1,144 @@
+"""File-level actions: new, open, demo, import (files, folder, paste), export, re-analyse.
+
+Long work is submitted to the window's :class:`TaskRunner`; when a job ends, a change-set
+is broadcast so that every pane refreshes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from factdesk.core.changes import ChangeSet
+from factdesk.gui import jobs
+from factdesk.gui.paste_dialog import PasteDialog
+from factdesk.gui.workers import Job
+
+if TYPE_CHECKING:
+    from factdesk.gui.main_window import MainWindow
+
+PROJECT_FILTER = "FactDesk projects (*.factdesk);;All files (*)"
+IMPORT_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
+EXPORT_FORMATS = {"PDF report": ("pdf", "pdf"), "ClaimReview JSON-LD": ("claimreview", "jsonld"),
+                  "CSV": ("csv", "csv"), "Markdown": ("markdown", "md")}
+ALL_CHANGES = ChangeSet(articles=True, claims=True, entities=True, matches=True, verdicts=True)
+
+
+class FileActions:
+    """The handlers behind the File menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # projects ------------------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "New project", "untitled.factdesk",
+                                              PROJECT_FILTER)
+        if name:
+            path = Path(name)
+            if path.suffix != ".factdesk":
+                path = path.with_suffix(".factdesk")
+            if path.exists():
+                self.window.message(f"{path.name} already exists; opening it", "warning")
+            self.window.open_project(path)
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PROJECT_FILTER)
+        if name:
+            self.window.open_project(Path(name))
+
+    def open_demo(self) -> None:
+        """Open the demo project at once if it exists; else build it in the background."""
+        from factdesk.core.demo import demo_path
+
+        path = demo_path()
+        if path.exists() and self.window.open_project(path):
+            if self.window.workspace and self.window.workspace.claims.model.total():
+                return
+        self.window.welcome.status.setText("Building the demo project (the language model "
+                                           "loads first; this takes a little while)…")
+        self.window.runner.submit(Job("Building the demo", jobs.build_demo_job, None,
+                                      on_done=self._demo_built, writes=False))
+
+    def _demo_built(self, outcome: jobs.JobOutcome) -> str:
+        self.window.welcome.status.setText("")
+        self.window.open_project(Path(outcome.value))
+        return "; ".join(outcome.lines)
+
+    # importing -----------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "",
+                                                IMPORT_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_folder_dialog(self) -> None:
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of articles")
+        if name:
+            self.import_paths([Path(name)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self._submit(f"Importing {len(paths)} item(s)", jobs.import_files(paths))
+
+    def paste_article(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.window.message("the clipboard holds no text to import", "warning")
+            return
+        dialog = PasteDialog(self.window, text)
+        if dialog.exec():
+            body, title, outlet = dialog.values()
+            self._submit("Importing pasted text", jobs.import_pasted(body, title, outlet))
+        dialog.deleteLater()
+
+    def reanalyse_article(self) -> None:
+        session = self.window.session
+        if session and session.article_id:
+            self._submit("Detecting claims", jobs.reanalyse([session.article_id]))
+
+    def _submit(self, title: str, fn: Any) -> None:
+        session = self.window.session
+        if session is None:
+            self.window.message("open or create a project first", "warning")
+            return
+        session.writer_started()
+        self.window.runner.submit(Job(title, fn, session.path, on_done=self._imported))
+
+    def _imported(self, outcome: jobs.JobOutcome) -> str:
+        self.window.broadcast(ALL_CHANGES)
+        ws = self.window.workspace
+        if ws is not None and outcome.article_ids and not ws.session.claim_id:
+            ws.session.select_article(outcome.article_ids[0])
+        for line in outcome.lines[:-1]:
+            self.window.message(line)
+        suffix = " (cancelled)" if outcome.cancelled else ""
+        return (outcome.lines[-1] if outcome.lines else "nothing imported") + suffix
+
+    # exporting -----------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        if not jobs.export_available():
+            QMessageBox.information(self.window, "Export",
+                                    "Report export is not installed in this build yet "
+                                    "(factdesk.report.exporting). Use 'factdesk export "
+                                    "PROJECT --format json' from the command line meanwhile.")
+            return
+        label, ok = QInputDialog.getItem(self.window, "Export report", "Format:",
+                                         list(EXPORT_FORMATS), 0, False)
+        if not ok:
+            return
+        fmt, suffix = EXPORT_FORMATS[label]
+        default = str(session.path.with_suffix(f".{suffix}"))
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export report", default)
+        if not name:
+            return
+        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), {}),
+                                      session.path, on_done=lambda o: "; ".join(o.lines),
+                                      writes=False))

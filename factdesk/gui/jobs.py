@@ -1,0 +1,121 @@
+"""The background jobs the window runs: import, paste, analysis, export, the demo build.
+
+Each is a plain function taking ``(project, progress, cancelled)`` (see
+:mod:`factdesk.gui.workers`) and calling the same core services as the CLI.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factdesk.core.project import Project
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass
+class JobOutcome:
+    """What a job did, as lines for the notification list."""
+
+    lines: list[str] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+    cancelled: bool = False
+    value: Any = None
+
+
+def matching_available() -> bool:
+    try:
+        import factdesk.core.matching_service  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
+            cancelled: Cancelled) -> JobOutcome:
+    """Extract claims (and match them when the matching service exists)."""
+    from factdesk.core.analysis import analyse_articles
+
+    outcome = JobOutcome(article_ids=list(article_ids))
+    if not article_ids:
+        return outcome
+    match = matching_available()
+    report = analyse_articles(project, list(article_ids), match=match, progress=progress,
+                              cancelled=cancelled)
+    outcome.cancelled = report.cancelled
+    outcome.lines.append(f"found {report.claims} claims in {report.articles} article(s)"
+                         + (f", {report.matches} matches" if match else
+                            " (matching is not available yet)"))
+    return outcome
+
+
+def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 - job fn
+    def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
+        from factdesk.core.importing import import_paths
+
+        assert project is not None
+        report = import_paths(project, paths, progress=progress, cancelled=cancelled)
+        outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
+        outcome.article_ids = [aid for _, aid in report.added]
+        if extract and outcome.article_ids and not cancelled():
+            more = analyse(project, outcome.article_ids, progress, cancelled)
+            outcome.lines += more.lines
+            outcome.cancelled |= more.cancelled
+        return outcome
+    return job
+
+
+def import_pasted(text: str, title: str, outlet: str, extract: bool = True):  # noqa: ANN201
+    def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
+        from factdesk.core.importing import import_text
+
+        assert project is not None
+        report = import_text(project, text, title=title, outlet=outlet)
+        outcome = JobOutcome(lines=report.lines(), article_ids=[a for _, a in report.added])
+        if extract and outcome.article_ids:
+            more = analyse(project, outcome.article_ids, progress, cancelled)
+            outcome.lines += more.lines
+        return outcome
+    return job
+
+
+def reanalyse(article_ids: Sequence[int]):  # noqa: ANN201
+    def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
+        assert project is not None
+        return analyse(project, article_ids, progress, cancelled)
+    return job
+
+
+def export_available() -> bool:
+    try:
+        from factdesk.report import exporting  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def export(fmt: str, output: Path, options: dict[str, Any]):  # noqa: ANN201
+    def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
+        from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
+
+        assert project is not None
+        progress(0, 1, f"writing {output.name}")
+        export_report(project, fmt, output, options)
+        progress(1, 1, "")
+        return JobOutcome(lines=[f"exported {fmt} to {output}"], value=output)
+    return job
+
+
+def build_demo_job(project: Project | None, progress: Progress,
+                   cancelled: Cancelled) -> JobOutcome:
+    from factdesk.core.demo import build_demo
+
+    path = build_demo(progress=progress)
+    return JobOutcome(lines=[f"demo project ready: {path}"], value=path)

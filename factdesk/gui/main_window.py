@@ -1,0 +1,278 @@
+"""The main window: the composition root that puts panes, docks, actions and status together.
+
+Features live in their own modules; this one builds them for an open project, keeps the
+window title (project name and saved state) and the layout, and owns the background
+task runner. No project open: the welcome page is the central widget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+
+from factdesk.core.changes import ChangeSet
+from factdesk.core.project import Project
+from factdesk.gui import settings as user
+from factdesk.gui import window_actions
+from factdesk.gui.actions import ActionRegistry
+from factdesk.gui.errors import readable_error
+from factdesk.gui.session import Session
+from factdesk.gui.status_area import StatusArea
+from factdesk.gui.welcome import WelcomePage
+from factdesk.gui.workers import TaskRunner
+from factdesk.gui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+DOCKS = (  # object name, title, area
+    ("articlesDock", "Articles", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("claimsDock", "Claims", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("acrossDock", "Across sources", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("verdictDock", "Verdict", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("messagesDock", "Messages", Qt.DockWidgetArea.BottomDockWidgetArea),
+)
+
+
+def _project_key(path: Path) -> str:
+    return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:12]
+
+
+class MainWindow(QMainWindow):
+    """FactDesk's one window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self.runner = TaskRunner(self)
+        self.registry = ActionRegistry(self)
+        self.status = StatusArea(self.statusBar())
+        self.welcome = WelcomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, area in DOCKS:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.docks["messagesDock"].setWidget(self.status.messages)
+        self.splitDockWidget(self.docks["articlesDock"], self.docks["claimsDock"],
+                             Qt.Orientation.Vertical)
+        self.splitDockWidget(self.docks["acrossDock"], self.docks["verdictDock"],
+                             Qt.Orientation.Vertical)
+        self.docks["messagesDock"].hide()
+        self._default_state = self.saveState()
+        from factdesk.gui import file_actions
+
+        self.files = file_actions.FileActions(self)
+        self.registry.add(window_actions.declare(self))
+        self.registry.install(self)
+        self.menus = self.registry.build_menus(self)
+        self.status.cancel_requested.connect(self.runner.cancel)
+        self.runner.started.connect(self.status.job_started)
+        self.runner.progress.connect(self.status.job_progress)
+        self.runner.partial.connect(self._on_partial)
+        self.runner.finished.connect(self._on_job_finished)
+        self.welcome.new_requested.connect(self.files.new_project)
+        self.welcome.open_requested.connect(self.files.open_dialog)
+        self.welcome.demo_requested.connect(self.files.open_demo)
+        self.welcome.recent_chosen.connect(self.open_project)
+        self._restore_geometry()
+        self.show_welcome()
+
+    # project lifecycle ---------------------------------------------------------------------
+
+    def open_project(self, path: Path, claim_id: int = 0) -> bool:
+        """Open ``path`` (closing the current project); False with a message on failure."""
+        path = Path(path)
+        try:
+            project = Project.open(path, create=not path.exists())
+        except Exception as exc:  # noqa: BLE001 - shown as a sentence
+            self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
+            return False
+        self.close_project()
+        checker = user.get_str("user/checker", "")
+        if checker and not project.settings.get("checker") and not project.read_only:
+            project.settings.set("checker", checker)
+        session = Session(project, self)
+        self.session = session
+        self.workspace = ws = Workspace(session)
+        ws.article.set_font_size(user.get_int("ui/article_font_size", 12))
+        self.stack.addWidget(ws.article)
+        self.stack.setCurrentWidget(ws.article)
+        for name, widget in (("articlesDock", ws.articles), ("claimsDock", ws.claims),
+                             ("acrossDock", ws.across), ("verdictDock", ws.verdict)):
+            self.docks[name].setWidget(widget)
+            self.docks[name].show()
+        state = user.user_settings().value("window/state")
+        if not (isinstance(state, QByteArray | bytes) and self.restoreState(state)):
+            self.default_dock_sizes()
+        session.message.connect(self.message)
+        session.save_state_changed.connect(lambda _s: self.update_title())
+        session.undo_changed.connect(self._update_undo_titles)
+        for signal in (session.claim_selected, session.article_selected, session.changed,
+                       session.undo_changed):
+            signal.connect(self._after_session_signal)
+        session.changed.connect(self._update_counts)
+        session.changed.connect(self._on_settings_changed)
+        window_actions.refresh_rating_titles(self)
+        user.remember_project(path)
+        remembered = int(user.user_settings().value(f"projects/{_project_key(path)}/claim", 0)
+                         or 0)
+        ws.start(claim_id or remembered)
+        ws.article.body.setFocus()
+        self.update_title()
+        self._update_counts(ChangeSet())
+        self._update_undo_titles()
+        self.registry.refresh_enabled()
+        return True
+
+    def close_project(self) -> None:
+        session, ws = self.session, self.workspace
+        if session is None or ws is None:
+            return
+        if ws.verdict.rationale.dirty:
+            ws.verdict.commit_rationale()
+        self.runner.shutdown()
+        user.set_value(f"projects/{_project_key(session.path)}/claim", session.claim_id)
+        self._save_layout()
+        for name in ("articlesDock", "claimsDock", "acrossDock", "verdictDock"):
+            self.docks[name].setWidget(None)  # type: ignore[arg-type]
+        for widget in ws.widgets():
+            widget.setParent(None)
+            widget.deleteLater()
+        self.session = self.workspace = None
+        session.close()
+        session.deleteLater()
+        self.show_welcome()
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.refresh()
+        for name, dock in self.docks.items():
+            if name != "messagesDock":
+                dock.hide()
+        self.update_title()
+        self.status.set_counts("")
+        self.registry.refresh_enabled()
+
+    # window state --------------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("FactDesk")
+            self.status.set_saved("")
+            return
+        state = self.session.save_state
+        self.setWindowTitle(f"FactDesk — {self.session.name} — {state}")
+        self.status.set_saved(state)
+
+    def _update_counts(self, _changes: ChangeSet) -> None:
+        if self.workspace is None:
+            return
+        summaries = self.workspace.session.summaries().values()
+        judged = sum(s.verdicts for s in summaries)
+        total = self.workspace.claims.model.total()
+        self.status.set_counts(f"{len(summaries)} articles · {total:,} claims · {judged} rated")
+
+    def _update_undo_titles(self) -> None:
+        stack = self.session.undo_stack if self.session else None
+        undo = stack.undo_text() if stack else ""
+        redo = stack.redo_text() if stack else ""
+        self.registry.set_title("edit.undo", f"&Undo {undo}" if undo else "&Undo")
+        self.registry.set_title("edit.redo", f"&Redo {redo}" if redo else "&Redo")
+
+    def _on_settings_changed(self, changes: ChangeSet) -> None:
+        if changes.settings:
+            window_actions.refresh_rating_titles(self)
+
+    def _after_session_signal(self, *_args: object) -> None:
+        self.registry.refresh_enabled()
+
+    def message(self, text: str, level: str = "info") -> None:
+        self.status.show_message(text, level)
+
+    def broadcast(self, changes: ChangeSet) -> None:
+        if self.session is not None:
+            self.session.broadcast(changes)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        if self.session is not None:
+            for name in ("articlesDock", "claimsDock", "acrossDock", "verdictDock"):
+                self.docks[name].show()
+        self.docks["messagesDock"].hide()
+        self.default_dock_sizes()
+
+    def default_dock_sizes(self) -> None:
+        d = self.docks
+        height = max(600, self.height())
+        width = max(1200, self.width())
+        self.resizeDocks([d["articlesDock"], d["acrossDock"]],
+                         [int(width * 0.31), int(width * 0.31)], Qt.Orientation.Horizontal)
+        self.resizeDocks([d["articlesDock"], d["claimsDock"]],
+                         [int(height * 0.22), int(height * 0.78)], Qt.Orientation.Vertical)
+        self.resizeDocks([d["acrossDock"], d["verdictDock"]],
+                         [int(height * 0.5), int(height * 0.5)], Qt.Orientation.Vertical)
+
+    def _restore_geometry(self) -> None:
+        geometry = user.user_settings().value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
+            return
+        self.resize(1440, 900)
+
+    def _save_layout(self) -> None:
+        settings = user.user_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        if self.session is not None:
+            settings.setValue("window/state", self.saveState())
+        settings.sync()
+
+    # background jobs -----------------------------------------------------------------------
+
+    def _on_partial(self, changes: ChangeSet) -> None:
+        self.broadcast(changes)
+
+    def _on_job_finished(self, title: str, ok: bool, message: str) -> None:
+        self.status.job_finished()
+        if self.session is not None:
+            self.session.writer_finished()
+        if ok:
+            self.message(message or f"{title}: done", "info")
+        else:
+            self.message(f"{title} failed: {message}", "error")
+        self.registry.refresh_enabled()
+
+    # drag and drop -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and self.session is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.import_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._save_layout()
+        self.close_project()
+        self._save_layout()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    def pane(self, name: str) -> QWidget | None:
+        return getattr(self.workspace, name, None) if self.workspace else None

@@ -1,0 +1,215 @@
+"""Preferences: user-level (checker, theme, font size) and project-level (scale, threshold).
+
+User-level values go to QSettings; project-level ones to the project's settings table.
+The dialog only collects values; :meth:`apply` writes them and returns a change-set.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factdesk.core.changes import ChangeSet
+from factdesk.core.models import Rating
+from factdesk.core.ratings import RatingScale
+from factdesk.gui import settings as user
+from factdesk.gui.session import Session
+from factdesk.gui.theme import THEMES
+
+DEFAULT_FONT_SIZE = 12
+
+
+class ScaleEditor(QWidget):
+    """Rows of name, value, colour and key; add, remove, move."""
+
+    def __init__(self, scale: RatingScale) -> None:
+        super().__init__()
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("scaleTable")
+        self.table.setHorizontalHeaderLabels(["Name", "Value", "Colour", "Key"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.cellDoubleClicked.connect(self._maybe_pick_color)
+        for rating in scale.ratings:
+            self.add_row(rating)
+        buttons = QHBoxLayout()
+        for text, slot in (("Add", lambda: self.add_row(Rating("New rating", None, "#888888",
+                                                                  ""))),
+                           ("Remove", self.remove_row), ("Up", lambda: self.move(-1)),
+                           ("Down", lambda: self.move(1)), ("Colour…", self.pick_color),
+                           ("Defaults", self.defaults)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.error = QLabel(objectName="paneHint")
+        layout.addWidget(self.error)
+
+    def add_row(self, rating: Rating) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(rating.name))
+        self.table.setItem(r, 1, QTableWidgetItem("" if rating.value is None else
+                                                  str(rating.value)))
+        color = QTableWidgetItem(rating.color)
+        color.setBackground(QColor(rating.color))
+        color.setFlags(color.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(r, 2, color)
+        self.table.setItem(r, 3, QTableWidgetItem(rating.key))
+
+    def remove_row(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+
+    def move(self, delta: int) -> None:
+        r = self.table.currentRow()
+        target = r + delta
+        if r < 0 or not 0 <= target < self.table.rowCount():
+            return
+        rows = self.ratings_raw()
+        rows[r], rows[target] = rows[target], rows[r]
+        self._set_rows(rows)
+        self.table.setCurrentCell(target, 0)
+
+    def defaults(self) -> None:
+        self._set_rows(list(RatingScale.default().ratings))
+
+    def _set_rows(self, rows: list[Rating]) -> None:
+        self.table.setRowCount(0)
+        for rating in rows:
+            self.add_row(rating)
+
+    def _maybe_pick_color(self, row: int, column: int) -> None:
+        if column == 2:
+            self.pick_color()
+
+    def pick_color(self) -> None:
+        r = self.table.currentRow()
+        if r < 0:
+            return
+        item = self.table.item(r, 2)
+        color = QColorDialog.getColor(QColor(item.text()), self, "Rating colour")
+        if color.isValid():
+            item.setText(color.name())
+            item.setBackground(color)
+
+    def ratings_raw(self) -> list[Rating]:
+        out = []
+        for r in range(self.table.rowCount()):
+            def cell(c: int, row: int = r) -> str:
+                item = self.table.item(row, c)
+                return item.text().strip() if item else ""
+            value = cell(1)
+            out.append(Rating(cell(0), int(value) if value.lstrip("-").isdigit() else None,
+                              cell(2) or "#888888", cell(3)))
+        return out
+
+    def scale(self) -> RatingScale:
+        """The edited scale; raises ValueError with a readable message when invalid."""
+        ratings = self.ratings_raw()
+        if any(not r.name for r in ratings):
+            raise ValueError("every rating needs a name")
+        keys = [r.key for r in ratings if r.key]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two ratings share a key")
+        if any(len(k) != 1 or not k.isdigit() or k == "0" for k in keys):
+            raise ValueError("keys are single digits 1 to 9")
+        return RatingScale(ratings)
+
+
+class PreferencesDialog(QDialog):
+    """User and project preferences in two tabs."""
+
+    def __init__(self, parent: QWidget, session: Session | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences")
+        self.setWindowTitle("Preferences")
+        self.session = session
+        tabs = QTabWidget()
+        general = QWidget()
+        form = QFormLayout(general)
+        self.checker = QLineEdit(user.get_str("user/checker", ""))
+        self.checker.setPlaceholderText("your name, shown on verdicts")
+        self.theme = QComboBox()
+        self.theme.addItems(list(THEMES))
+        self.theme.setCurrentText(user.get_str("ui/theme", "system"))
+        self.font_size = QSpinBox()
+        self.font_size.setRange(8, 32)
+        self.font_size.setValue(user.get_int("ui/article_font_size", DEFAULT_FONT_SIZE))
+        form.addRow("&Checker name", self.checker)
+        form.addRow("&Theme", self.theme)
+        form.addRow("Article &font size", self.font_size)
+        tabs.addTab(general, "General")
+        self.scale_editor: ScaleEditor | None = None
+        if session is not None:
+            project_tab = QWidget()
+            pform = QFormLayout(project_tab)
+            self.threshold = QDoubleSpinBox()
+            self.threshold.setRange(0.0, 1.0)
+            self.threshold.setSingleStep(0.05)
+            self.threshold.setValue(float(session.project.settings.get("claim_threshold",
+                                                                      0.5) or 0.5))
+            self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
+                                                 or ""))
+            self.project_checker.setPlaceholderText("(use the checker name of General)")
+            self.scale_editor = ScaleEditor(session.scale())
+            pform.addRow("Checker in this project", self.project_checker)
+            pform.addRow("Claim &threshold", self.threshold)
+            pform.addRow(QLabel("Rating scale (keys 1–9 pick a rating)"))
+            pform.addRow(self.scale_editor)
+            tabs.addTab(project_tab, f"Project: {session.name}")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(620, 560)
+
+    def _ok(self) -> None:
+        if self.scale_editor is not None:
+            try:
+                self.scale_editor.scale()
+            except ValueError as exc:
+                self.scale_editor.error.setText(str(exc))
+                return
+        self.accept()
+
+    def apply(self) -> ChangeSet:
+        """Write the values; returns what changed in the project (settings)."""
+        user.set_value("user/checker", self.checker.text().strip())
+        user.set_value("ui/theme", self.theme.currentText())
+        user.set_value("ui/article_font_size", self.font_size.value())
+        if self.session is None or self.scale_editor is None:
+            return ChangeSet(settings=True)
+        project = self.session.project
+        with project.transaction():
+            project.settings.set("rating_scale", self.scale_editor.scale().to_json())
+            project.settings.set("claim_threshold", round(self.threshold.value(), 3))
+            checker = self.project_checker.text().strip() or self.checker.text().strip()
+            if checker:
+                project.settings.set("checker", checker)
+        return ChangeSet(settings=True)

@@ -1,0 +1,93 @@
+"""The rationale editor: rich text that commits as one undoable edit.
+
+Ctrl+Enter commits the text as one ``SetVerdictField(rationale)`` command; Esc restores
+the committed text and leaves the editor. Typing inside keeps Qt's own text undo.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextListFormat
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class RationaleEdit(QTextEdit):
+    """A QTextEdit with commit (Ctrl+Enter) and leave (Esc) keys."""
+
+    commit_requested = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rationaleEdit")
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText("Rationale: why this rating (e to edit, Ctrl+Enter to commit)")
+        self.committed = ""
+
+    def load(self, rationale: str) -> None:
+        """Show a stored rationale (HTML or plain text) as the committed state."""
+        if "<" in rationale:
+            self.setHtml(rationale)
+        else:
+            self.setPlainText(rationale)
+        self.committed = self.current_value()
+        self.document().setModified(False)
+
+    def current_value(self) -> str:
+        """What would be stored: empty when blank, else the document as HTML."""
+        if not self.toPlainText().strip():
+            return ""
+        return self.toHtml()
+
+    @property
+    def dirty(self) -> bool:
+        return self.document().isModified() and self.current_value() != self.committed
+
+    def restore(self) -> None:
+        self.load(self.committed) if self.committed else self.clear()
+        self.document().setModified(False)
+
+    def _is_commit(self, event: QKeyEvent) -> bool:
+        return event.key() in _COMMIT_KEYS and bool(
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if self._is_commit(key_event) or key_event.key() == Qt.Key.Key_Escape:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._is_commit(event):
+            self.commit_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.restore()
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    # formatting (toolbar buttons) ----------------------------------------------------------
+
+    def toggle_bold(self) -> None:
+        bold = self.fontWeight() < QFont.Weight.Bold
+        self.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+
+    def toggle_italic(self) -> None:
+        self.setFontItalic(not self.fontItalic())
+
+    def toggle_list(self) -> None:
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        if current is not None:
+            block = cursor.blockFormat()
+            current.remove(cursor.block())
+            block.setIndent(0)
+            cursor.setBlockFormat(block)
+        else:
+            cursor.createList(QTextListFormat.Style.ListDisc)

@@ -1,0 +1,293 @@
+"""The verdict editor: rating, status, rationale, evidence, checker and history.
+
+Every change goes through the session as an undoable command (rating and status at
+once; the rationale on Ctrl+Enter; evidence through a small dialog). The pane reloads
+from the project whenever a change-set touches the selected claim.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
+from factdesk.core.models import STATUSES, Evidence
+from factdesk.gui.claims_model import swatch
+from factdesk.gui.evidence_dialog import EvidenceDialog
+from factdesk.gui.rationale_edit import RationaleEdit
+from factdesk.gui.session import Session
+
+
+class VerdictPane(QWidget):
+    """Editor of the selected claim's verdict."""
+
+    left_editor = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.claim_id = 0
+        self.evidence: list[Evidence] = []
+        self._loading = False
+        self.claim_label = QLabel(objectName="paneHint")
+        self.claim_label.setWordWrap(True)
+        self.rating = QComboBox()
+        self.rating.setObjectName("ratingCombo")
+        self.status = QComboBox()
+        self.status.setObjectName("statusCombo")
+        self.status.addItems(list(STATUSES))
+        self.checker = QLabel()
+        self._fill_ratings()
+        form = QFormLayout()
+        form.setContentsMargins(6, 0, 6, 0)
+        form.addRow("&Rating", self.rating)
+        form.addRow("&Status", self.status)
+        form.addRow("Checker", self.checker)
+        self.rationale = RationaleEdit()
+        self.rationale.commit_requested.connect(self.commit_rationale)
+        self.rationale.leave_requested.connect(self.left_editor)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(6, 0, 6, 0)
+        tools.addWidget(QLabel("Rationale"))
+        tools.addStretch(1)
+        for text, tip, slot in (("B", "Bold (Ctrl+B)", self.rationale.toggle_bold),
+                                ("I", "Italic", self.rationale.toggle_italic),
+                                ("•", "Bulleted list", self.rationale.toggle_list)):
+            button = QToolButton(text=text, toolTip=tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            tools.addWidget(button)
+        self.commit_button = QPushButton("Commit (Ctrl+Enter)")
+        self.commit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.commit_button.clicked.connect(self.commit_rationale)
+        tools.addWidget(self.commit_button)
+        self.evidence_table = QTableWidget(0, 3)
+        self.evidence_table.setObjectName("evidenceTable")
+        self.evidence_table.setHorizontalHeaderLabels(["URL", "Title", "Note"])
+        self.evidence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.evidence_table.verticalHeader().setVisible(False)
+        self.evidence_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.evidence_table.setToolTip("Double-click to open the link")
+        self.evidence_table.cellDoubleClicked.connect(lambda row, _c: self.open_evidence(row))
+        ev_buttons = QHBoxLayout()
+        ev_buttons.setContentsMargins(6, 0, 6, 0)
+        ev_buttons.addWidget(QLabel("Evidence"))
+        ev_buttons.addStretch(1)
+        for text, slot in (("Add…", self.add_evidence), ("Edit…", self.edit_evidence),
+                           ("Remove", self.remove_evidence), ("Open", self.open_evidence)):
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            ev_buttons.addWidget(button)
+        self.history = QListWidget()
+        self.history.setObjectName("historyList")
+        self.history.setAlternatingRowColors(True)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.claim_label)
+        top_layout.addLayout(form)
+        top_layout.addLayout(tools)
+        top_layout.addWidget(self.rationale, 1)
+        ev = QWidget()
+        ev_layout = QVBoxLayout(ev)
+        ev_layout.setContentsMargins(0, 0, 0, 0)
+        ev_layout.addLayout(ev_buttons)
+        ev_layout.addWidget(self.evidence_table)
+        hist = QWidget()
+        hist_layout = QVBoxLayout(hist)
+        hist_layout.setContentsMargins(0, 0, 0, 0)
+        hist_layout.addWidget(QLabel(" History"))
+        hist_layout.addWidget(self.history)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for w in (top, ev, hist):
+            splitter.addWidget(w)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.rating.activated.connect(self._on_rating)
+        self.status.activated.connect(self._on_status)
+        session.claim_selected.connect(self.show_claim)
+        session.changed.connect(self.on_changed)
+        self.show_claim(session.claim_id)
+
+    def _fill_ratings(self) -> None:
+        self.rating.clear()
+        self.rating.addItem("— unrated —", None)
+        for r in self.session.scale().ratings:
+            value = f" ({r.value})" if r.value is not None else ""
+            self.rating.addItem(swatch(r.color, 12), f"{r.key}  {r.name}{value}", r.name)
+
+    # loading -------------------------------------------------------------------------------
+
+    def show_claim(self, claim_id: int) -> None:
+        if self.claim_id and claim_id != self.claim_id and self.rationale.dirty:
+            self.commit_rationale()
+        self.claim_id = claim_id
+        self.reload()
+
+    def reload(self, *, keep_rationale: bool = False) -> None:
+        project = self.session.project
+        claim = project.claims.get(self.claim_id) if self.claim_id else None
+        enabled = claim is not None
+        for w in (self.rating, self.status, self.rationale, self.evidence_table,
+                  self.commit_button):
+            w.setEnabled(enabled)
+        self._loading = True
+        try:
+            if claim is None:
+                self.claim_id = 0
+                self.claim_label.setText("No claim selected.")
+                self.rating.setCurrentIndex(0)
+                self.status.setCurrentIndex(0)
+                self.rationale.load("")
+                self.checker.setText(html.escape(project.checker))
+                self.evidence = []
+                self._fill_evidence()
+                self.history.clear()
+                return
+            verdict = project.verdicts.get(claim.id)
+            text = claim.text if len(claim.text) < 220 else claim.text[:217] + "…"
+            self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(claim.kind)} · "
+                                     f"“{html.escape(text)}”")
+            i = self.rating.findData(verdict.rating if verdict else None)
+            self.rating.setCurrentIndex(max(0, i))
+            self.status.setCurrentIndex(
+                STATUSES.index(verdict.status) if verdict and verdict.status in STATUSES else 0)
+            if not keep_rationale:
+                self.rationale.load(verdict.rationale if verdict else "")
+            self.checker.setText(html.escape(verdict.checker if verdict else project.checker))
+            self.evidence = list(verdict.evidence) if verdict else []
+            self._fill_evidence()
+            self._fill_history(claim.id)
+        finally:
+            self._loading = False
+
+    def _fill_evidence(self) -> None:
+        table = self.evidence_table
+        table.setRowCount(len(self.evidence))
+        for row, ev in enumerate(self.evidence):
+            for column, value in enumerate((ev.url, ev.title, ev.note)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
+
+    def _fill_history(self, claim_id: int) -> None:
+        self.history.clear()
+        for entry in reversed(self.session.project.verdicts.history_for_claim(claim_id)[-50:]):
+            old = (entry.old or "—")[:40]
+            new = (entry.new or "—")[:40]
+            if entry.field == "rationale":
+                old, new = ("…" if entry.old else "—"), ("…" if entry.new else "—")
+            self.history.addItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
+                                 f"{entry.field} {old} → {new}")
+
+    # editing -------------------------------------------------------------------------------
+
+    def _on_rating(self, index: int) -> None:
+        if not self._loading and self.claim_id:
+            self.session.push(SetVerdictField(self.claim_id, "rating",
+                                              self.rating.itemData(index)))
+
+    def _on_status(self, index: int) -> None:
+        if not self._loading and self.claim_id:
+            self.session.push(SetVerdictField(self.claim_id, "status", STATUSES[index]))
+
+    def set_rating(self, name: str | None) -> None:
+        if self.claim_id:
+            self.session.push(SetVerdictField(self.claim_id, "rating", name))
+
+    def cycle_status(self) -> None:
+        if not self.claim_id:
+            return
+        verdict = self.session.project.verdicts.get(self.claim_id)
+        status = verdict.status if verdict else STATUSES[0]
+        nxt = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)] if status in STATUSES \
+            else STATUSES[0]
+        self.session.push(SetVerdictField(self.claim_id, "status", nxt))
+
+    def edit_rationale(self) -> None:
+        if not self.claim_id:
+            return
+        self.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        cursor = self.rationale.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.rationale.setTextCursor(cursor)
+
+    def commit_rationale(self) -> None:
+        if not self.claim_id:
+            return
+        value = self.rationale.current_value()
+        if value != self.rationale.committed:
+            if self.session.push(SetVerdictField(self.claim_id, "rationale", value)):
+                self.rationale.committed = value
+                self.rationale.document().setModified(False)
+                self.session.message.emit("rationale saved", "info")
+        self.left_editor.emit()
+
+    def selected_evidence(self) -> Evidence | None:
+        row = self.evidence_table.currentRow()
+        return self.evidence[row] if 0 <= row < len(self.evidence) else None
+
+    def add_evidence(self) -> None:
+        if not self.claim_id:
+            return
+        dialog = EvidenceDialog(self)
+        if dialog.exec():
+            v = dialog.values()
+            self.session.push(AddEvidence(self.claim_id, v["url"], v["title"], v["note"]))
+        dialog.deleteLater()
+
+    def edit_evidence(self) -> None:
+        ev = self.selected_evidence()
+        if ev is None:
+            return
+        dialog = EvidenceDialog(self, url=ev.url, title=ev.title, note=ev.note)
+        if dialog.exec():
+            values = {k: v for k, v in dialog.values().items() if getattr(ev, k) != v}
+            if values:
+                self.session.push(EditEvidence(ev.id, values))
+        dialog.deleteLater()
+
+    def remove_evidence(self) -> None:
+        ev = self.selected_evidence()
+        if ev is not None:
+            self.session.push(RemoveEvidence(ev.id))
+
+    def open_evidence(self, row: int | None = None) -> None:
+        row = self.evidence_table.currentRow() if row is None else row
+        if 0 <= row < len(self.evidence):
+            QDesktopServices.openUrl(QUrl.fromUserInput(self.evidence[row].url))
+
+    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+        if changes.settings:
+            self._loading = True
+            self._fill_ratings()
+            self._loading = False
+            self.reload(keep_rationale=self.rationale.dirty)
+        elif self.claim_id and (changes.verdicts or changes.claims) and (
+                not changes.claim_ids or self.claim_id in changes.claim_ids):
+            self.reload(keep_rationale=self.rationale.dirty)

@@ -1,0 +1,74 @@
+"""The one entry point of verdict reports: ``export_report`` for the CLI and the GUI.
+
+Selects the claims (see :class:`ReportFilter`), assembles the :class:`ReportData` and
+hands it to the renderer of the format. Files are written atomically (``name.part``, then
+replaced). The GUI may call this from a worker thread once its ``QApplication`` exists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from factdesk.core.project import Project
+from factdesk.report.claimreview import claim_reviews
+from factdesk.report.data import ReportData, ReportFilter, build_report
+from factdesk.report.tabular import to_csv, to_markdown
+
+SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
+FILE_SUFFIXES = {"pdf": ".pdf", "claimreview": ".json", "csv": ".csv", "markdown": ".md"}
+
+
+def render_text(data: ReportData, fmt: str) -> str:
+    """The report as text in one of the text formats."""
+    if fmt == "claimreview":
+        return json.dumps(claim_reviews(data), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return to_csv(data)
+    if fmt == "markdown":
+        return to_markdown(data)
+    raise ValueError(f"{fmt!r} is not a text format")
+
+
+def _part(output: Path) -> Path:
+    return output.with_name(output.name + ".part")
+
+
+def export_report(
+    project: Project, fmt: str, output: Path | None, options: Any = None
+) -> str | None:
+    """Export a verdict report; returns the text when ``output`` is None (not for PDF).
+
+    ``options`` has ``all``, ``status``, ``rating``, ``article`` and ``page_size`` (any
+    missing attribute takes its default: judged claims only, A4).
+    """
+    if fmt not in SUPPORTED_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}; use one of {SUPPORTED_FORMATS}")
+    data = build_report(project, ReportFilter.from_options(options))
+    if fmt == "pdf":
+        if output is None:
+            raise ValueError("a PDF report needs an output file")
+        from factdesk.report.pdf import render_pdf  # Qt only when a PDF is asked for
+
+        output = Path(output)
+        tmp = _part(output)
+        try:
+            render_pdf(data, tmp, getattr(options, "page_size", None) or "A4")
+            tmp.replace(output)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return None
+    text = render_text(data, fmt)
+    if output is None:
+        return text
+    output = Path(output)
+    tmp = _part(output)
+    try:
+        # newline="" keeps the CSV's own line endings (RFC 4180 \r\n) untranslated
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return None

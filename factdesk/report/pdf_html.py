@@ -1,0 +1,205 @@
+"""HTML fragments of the PDF report, in the HTML/CSS subset QTextDocument renders.
+
+Pure string building (no Qt): the cover, the contents, one fragment per claim and the
+appendix of sources. The PDF renderer lays each fragment out as its own document so that
+it can keep a claim's section whole on a page when it fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from factdesk.report.data import ClaimEntry, RatingInfo, ReportData
+
+BODY_PT = 11
+STYLE = f"""
+body {{ font-size: {BODY_PT}pt; color: #1a1a1a; }}
+h1 {{ font-size: 22pt; font-weight: 700; margin-top: 0; margin-bottom: 8px; }}
+h2 {{ font-size: 14pt; font-weight: 700; margin-top: 0; margin-bottom: 5px; }}
+h3 {{ font-size: 11.5pt; font-weight: 700; margin-top: 13px; margin-bottom: 4px;
+      color: #333333; }}
+p {{ margin-top: 0; margin-bottom: 7px; line-height: 125%; }}
+li {{ margin-bottom: 4px; line-height: 120%; }}
+a {{ color: #0b5cad; text-decoration: underline; }}
+.muted {{ color: #5a5a5a; }}
+.small {{ font-size: 9pt; }}
+.quote {{ font-size: 11.5pt; line-height: 130%; }}
+.claim {{ font-weight: 700; background-color: #fff3c4; }}
+.diff {{ color: #9a3412; }}
+td {{ vertical-align: top; }}
+th {{ text-align: left; font-weight: 700; color: #333333; }}
+"""
+
+
+def _e(text: str | None) -> str:
+    return escape(text or "", quote=True)
+
+
+def text_color_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (#rrggbb)."""
+    value = background.lstrip("#")
+    if len(value) != 6:
+        return "#ffffff"
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    luminance = 0.299 * r + 0.587 * g + 0.114 * b
+    return "#1a1a1a" if luminance > 160 else "#ffffff"
+
+
+def badge_cell(rating: RatingInfo | None, size_pt: float = 11) -> str:
+    """The rating as a coloured table cell (QTextDocument has no inline boxes)."""
+    if rating is None:
+        name, color = "Not rated", "#e0e0e0"
+    else:
+        name, color = rating.name, rating.color
+    label = _e(name).replace(" ", "&nbsp;")  # one unbreakable box
+    return (
+        f'<td bgcolor="{_e(color)}" style="color: {text_color_on(color)}; font-weight: 700; '
+        f'font-size: {size_pt}pt; padding: 4px 9px 4px 9px;">{label}</td>'
+    )
+
+
+def _h3(text: str) -> str:
+    # a paragraph, not <h3>: QTextDocument applies a paragraph's margins reliably
+    return (f'<p style="margin-top: 13px; margin-bottom: 4px; font-size: 11.5pt; '
+            f'font-weight: 700; color: #333333;">{_e(text)}</p>')
+
+
+def _link(url: str, text: str | None = None) -> str:
+    if not url:
+        return _e(text)
+    return f'<a href="{_e(url)}">{_e(text or url)}</a>'
+
+
+def date_text(day: str | None) -> str:
+    return day or "undated"
+
+
+def cover_html(data: ReportData) -> str:
+    checkers = ", ".join(data.checkers)
+    if data.date_from and data.date_from != data.date_to:
+        period = f"{data.date_from} to {data.date_to}"
+    else:
+        period = data.date_from or "no verdicts yet"
+    rows = [
+        ("Checked by", _e(checkers)),
+        ("Verdicts dated", _e(period)),
+        ("Claims in this report", f"{len(data.claims)} ({_e(data.filter_text)})"),
+        ("Sources", str(len(data.sources))),
+        ("Exported", _e(data.exported_at[:16].replace("T", " "))),
+    ]
+    if data.organisation:
+        rows.insert(0, ("Organisation", _e(data.organisation)))
+    table = "".join(
+        f'<tr><td class="muted" width="34%" style="padding: 2px 0px 2px 0px;">{k}</td>'
+        f'<td style="padding: 2px 0px 2px 0px;">{v}</td></tr>'
+        for k, v in rows
+    )
+    return (
+        f'<p class="muted small" style="margin-bottom: 3px;">FACTDESK VERDICT REPORT</p>'
+        f"<h1>{_e(data.project_name)}</h1>"
+        f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
+        f'<h3 style="margin-top: 21px;">Verdicts by rating</h3>'
+    )
+
+
+def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
+    """The list of claims; ``pages`` holds each claim's page number (None: not known yet)."""
+    rows = []
+    for entry, page in zip(data.claims, pages, strict=True):
+        quote = entry.text if len(entry.text) <= 110 else entry.text[:107].rstrip() + "…"
+        rating = entry.rating.name if entry.rating else "not rated"
+        color = entry.rating.color if entry.rating else "#e0e0e0"
+        rows.append(
+            f'<tr><td width="5%" class="muted">{entry.number}.</td>'
+            f'<td width="2%" bgcolor="{_e(color)}"></td>'
+            f'<td width="81%">{_e(quote)}<br/><span class="muted small">'
+            f'{_e(rating)} · {_e(entry.outlet or "unknown outlet")} · '
+            f'{_e(date_text(entry.date))}</span></td>'
+            f'<td width="12%" align="right">{"000" if page is None else page}</td></tr>'
+        )
+    if not rows:
+        rows.append('<tr><td class="muted">No claims match the report filters.</td></tr>')
+    return (
+        "<h2>Contents</h2>"
+        f'<table cellspacing="0" cellpadding="4" width="100%">'
+        f'<tr><th></th><th></th><th>Claim</th><th align="right">Page</th></tr>'
+        f'{"".join(rows)}</table>'
+    )
+
+
+def claim_html(entry: ClaimEntry) -> str:
+    """One claim's section: heading, badge, quote in context, rationale, evidence, others."""
+    speaker = f" · speaker: {_e(entry.speaker)}" if entry.speaker else ""
+    meta = (
+        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b> · {_e(entry.kind)}'
+        f"{speaker}"
+    )
+    source = f"{_e(entry.outlet or 'Unknown outlet')}, {_e(date_text(entry.date))}"
+    if entry.article_title:
+        source += f" — “{_e(entry.article_title)}”"
+    parts = [
+        f'<a name="{entry.anchor}"></a><h2>{entry.number}. {_e(entry.outlet or "Claim")}'
+        f'<span class="muted" style="font-weight: 400;"> · claim {entry.claim_id}</span></h2>',
+        f'<table cellspacing="0" cellpadding="0" style="margin-bottom: 9px;"><tr>'
+        f"{badge_cell(entry.rating)}"
+        f'<td style="padding-left: 12px; vertical-align: middle;">{meta}</td>'
+        f"</tr></table>",
+        f'<p class="quote" style="margin-top: 11px;">{_e(entry.context_before)}'
+        f'<span class="claim">{_e(entry.text)}</span>{_e(entry.context_after)}</p>',
+        f'<p class="small muted">{source}'
+        + (f"<br/>{_link(entry.url)}" if entry.url else "")
+        + "</p>",
+    ]
+    parts.append(_h3("Rationale"))
+    parts.append(entry.rationale_html or '<p class="muted">No rationale written.</p>')
+    parts.append(_h3("Evidence"))
+    if entry.evidence:
+        items = []
+        for ev in entry.evidence:
+            label = _link(ev.url, ev.title or ev.url)
+            extra = f'<br/><span class="small muted">{_e(ev.url)}' if ev.title else (
+                '<br/><span class="small muted">')
+            notes = [n for n in (ev.note, f"accessed {ev.accessed}" if ev.accessed else "") if n]
+            extra += (" · " if ev.title and notes else "") + _e(" · ".join(notes)) + "</span>"
+            items.append(f"<li>{label}{extra}</li>")
+        parts.append(f'<ol style="margin-top: 0;">{"".join(items)}</ol>')
+    else:
+        parts.append('<p class="muted">No evidence recorded.</p>')
+    if entry.others:
+        parts.append(_h3("As other outlets reported it"))
+        items = []
+        for other in entry.others:
+            decided = f", {other.decision}" if other.decision else ", suggested"
+            head = (
+                f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
+                f'<span class="muted">({_e(other.relation)}, {round(other.score * 100)}% '
+                f"match{decided})</span>"
+            )
+            body = f"<br/>“{_e(other.text)}”"
+            if other.url:
+                body += f'<br/><span class="small">{_link(other.url)}</span>'
+            for diff in other.discrepancies:
+                body += f'<br/><span class="diff">Difference: {_e(diff)}</span>'
+            items.append(f"<li>{head}{body}</li>")
+        parts.append(f'<ul style="margin-top: 0;">{"".join(items)}</ul>')
+    return "".join(parts)
+
+
+def appendix_html(data: ReportData) -> str:
+    rows = []
+    for src in data.sources:
+        link = f"<br/>{_link(src.url)}" if src.url else ""
+        rows.append(
+            f'<tr><td width="22%"><b>{_e(src.outlet or "Unknown outlet")}</b><br/>'
+            f'<span class="small muted">{_e(date_text(src.date))}</span></td>'
+            f"<td>{_e(src.title or src.file_name)}{link}<br/>"
+            f'<span class="small muted">file: {_e(src.file_name)}'
+            + (f" · by {_e(src.author)}" if src.author else "")
+            + f" · {src.claims_in_report} claim(s) in this report</span></td></tr>"
+        )
+    body = "".join(rows) or '<tr><td class="muted">No sources.</td></tr>'
+    return (
+        "<h2>Appendix: sources</h2>"
+        f'<table cellspacing="0" cellpadding="4" width="100%">{body}</table>'
+    )

@@ -1,0 +1,55 @@
+"""The claims model without a view: filters, sorting, lazy texts, targeted updates."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from factdesk.core.commands import SetVerdictField, UndoStack
+from factdesk.core.project import Project
+from factdesk.gui.claims_model import RATING, SCORE, TEXT, ClaimFilter, ClaimsModel
+from projects import big_project
+
+
+def test_filters_and_sorting(demo_copy: Path, qapp) -> None:  # noqa: ANN001
+    with Project.open(demo_copy) as project:
+        model = ClaimsModel(project, project.rating_scale(), {})
+        total = model.rowCount()
+        assert total == project.claims.count()
+        first = model.claim_id(0)
+        UndoStack(project).push(SetVerdictField(first, "rating", "False"))
+        model.update_claims([first])
+        assert model.data(model.index(model.row_of(first), RATING)) == "False"
+        model.set_filter(ClaimFilter(rating="False"))
+        assert model.rowCount() == 1
+        model.set_filter(ClaimFilter(rating="-"))
+        assert model.rowCount() == total - 1
+        model.set_filter(ClaimFilter(min_score=0.99))
+        assert all(float(model.data(model.index(r, SCORE))) >= 0.99
+                   for r in range(model.rowCount()))
+        model.set_filter(ClaimFilter())
+        model.sort(SCORE, Qt.SortOrder.DescendingOrder)
+        scores = [float(model.data(model.index(r, SCORE))) for r in range(model.rowCount())]
+        assert scores == sorted(scores, reverse=True)
+        assert model.data(model.index(0, TEXT))
+
+
+def test_hundred_thousand_claims_stay_fast(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    path = big_project(tmp_path / "big.factdesk", claims=100_000, articles=100,
+                       words_per_article=3000)
+    with Project.open(path) as project:
+        t0 = time.perf_counter()
+        model = ClaimsModel(project, project.rating_scale(), {})
+        load = time.perf_counter() - t0
+        assert model.rowCount() == 100_000
+        t0 = time.perf_counter()
+        model.sort(SCORE, Qt.SortOrder.DescendingOrder)
+        model.set_filter(ClaimFilter(kind="quote", min_score=0.5))
+        refilter = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for r in range(0, 2000, 7):
+            model.data(model.index(r, TEXT))
+        texts = time.perf_counter() - t0
+    assert load < 1.5 and refilter < 0.5 and texts < 0.5, (load, refilter, texts)
