@@ -7,6 +7,7 @@ is broadcast so that every pane refreshes.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
@@ -139,6 +140,6 @@ class FileActions:
         name, _ = QFileDialog.getSaveFileName(self.window, "Export report", default)
         if not name:
             return
-        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), {}),
+        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), SimpleNamespace(all=False, page_size="A4")),
                                       session.path, on_done=lambda o: "; ".join(o.lines),
                                       writes=False))

@@ -1,0 +1,75 @@
+"""Cross-outlet matching on BASIL: is a claim's best match from the same event?
+
+BASIL (Fan et al., EMNLP 2019) has 75 events each covered by the New York Times, Fox
+News and HuffPost. All 225 development articles go into one project; claims are
+extracted and matched as FactDesk does on import. For every claim whose best match
+exists, we check that it comes from another outlet's article on the same event
+(``triplet-uuid``) rather than from one of the 74 other events. Goal >= 0.9.
+
+    python bench/basil_matching.py [--events 75]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _shared import basil_articles  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=75)
+    args = parser.parse_args()
+    articles = basil_articles()
+    triplets = list(dict.fromkeys(a["triplet"] for a in articles))[: args.events]
+    articles = [a for a in articles if a["triplet"] in set(triplets)]
+
+    from factdesk.core.analysis import analyse_articles
+    from factdesk.core.importing import store_parsed
+    from factdesk.core.project import Project
+    from factdesk.ingest import parse_pasted
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.open(Path(tmp) / "basil.factdesk")
+        event_of: dict[int, str] = {}
+        for a in articles:
+            parsed = parse_pasted(a["text"], title=a["title"] or "", outlet=a["source"] or "")
+            article_id, _ = store_parsed(project, parsed)
+            event_of[article_id] = a["triplet"]
+        t0 = time.perf_counter()
+        analyse_articles(project, list(event_of), n_process=2)
+        seconds = time.perf_counter() - t0
+        best: dict[int, tuple[float, int]] = {}
+        article_of = {c.id: c.article_id for c in project.claims.iter_all()}
+        for m in project.matches.all():
+            for mine, other in ((m.claim_a, m.claim_b), (m.claim_b, m.claim_a)):
+                if m.score > best.get(mine, (-1.0, 0))[0]:
+                    best[mine] = (m.score, other)
+        hits = defaultdict(int)
+        totals = defaultdict(int)
+        for claim_id, (score, other) in best.items():
+            relation_ok = event_of[article_of[other]] == event_of[article_of[claim_id]]
+            for bucket, low in (("all", 0.0), ("score>=0.5", 0.5), ("score>=0.8", 0.8)):
+                if score >= low:
+                    totals[bucket] += 1
+                    hits[bucket] += relation_ok
+        n_claims = len(article_of)
+        project.close()
+    print(f"BASIL dev: {len(articles)} articles, {len(triplets)} events, {n_claims} claims, "
+          f"extract+match {seconds:.0f} s")
+    print(f"{'best matches':14} {'claims':>7} {'same event':>11}")
+    for bucket in ("all", "score>=0.5", "score>=0.8"):
+        if totals[bucket]:
+            print(f"{bucket:14} {totals[bucket]:7d} {hits[bucket] / totals[bucket]:11.3f}")
+    print(f"claims with any match: {len(best)} of {n_claims} ({len(best) / max(1, n_claims):.2f})")
+
+
+if __name__ == "__main__":
+    main()
