@@ -59,6 +59,10 @@ class AcrossPane(QWidget):
         self.others: dict[int, Claim] = {}
         self.current = -1
         self.heading = QLabel(objectName="paneHint")
+        self.this_claim = QLabel(objectName="thisClaim")
+        self.this_claim.setWordWrap(True)
+        self.this_claim.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.this_claim.setContentsMargins(6, 0, 6, 4)
         self.browser = QTextBrowser()
         self.browser.setObjectName("acrossBrowser")
         self.browser.setOpenLinks(False)
@@ -90,6 +94,7 @@ class AcrossPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.heading)
+        layout.addWidget(self.this_claim)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.earlier)
         layout.addLayout(buttons)
@@ -141,6 +146,7 @@ class AcrossPane(QWidget):
         self.next_button.setEnabled(has and self.current < len(self.matches) - 1)
         if self.claim is None:
             self.heading.setText("Select a claim (j / k) to see it across sources.")
+            self.this_claim.setText("")
             self.browser.setHtml("")
             return
         n = len(self.matches)
@@ -151,11 +157,11 @@ class AcrossPane(QWidget):
         current = self.current_match()
         other = self.other_of(current) if current else None
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
-        parts = [
-            f'<p style="margin:4px 6px;"><span style="color:{colors["muted"]}">'
-            f"this claim · {html.escape(here.outlet if here else '')}</span><br>"
-            f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}</p>'
-        ]
+        self.this_claim.setText(
+            f'<span style="color:{colors["muted"]}">this claim · '
+            f"{html.escape(here.outlet if here else '')}</span><br>"
+            f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}')
+        parts = []
         for i, match in enumerate(self.matches):
             parts.append(self._match_html(i, match, colors))
         self.browser.setHtml("".join(parts))

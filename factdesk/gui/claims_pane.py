@@ -86,8 +86,8 @@ class ClaimsPane(QWidget):
         hh = self.view.horizontalHeader()
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SCORE, 48), (KIND, 78), (SPEAKER, 90), (RATING, 104),
-                              (STATUS, 88), (OUTLET, 90)):
+        for column, width in ((SCORE, 44), (KIND, 70), (SPEAKER, 72), (RATING, 96),
+                              (STATUS, 82), (OUTLET, 84)):
             self.view.setColumnWidth(column, width)
         self.view.setColumnHidden(OUTLET, True)
         self.count = QLabel(objectName="paneHint")

@@ -374,6 +374,8 @@ class CandidateIndex:
                 cand, acc = cand[top], acc[top]
             for i in skipped:
                 post = seg.postings(int(tids[i]))
+                if post.size == 0:
+                    continue
                 pos = np.minimum(np.searchsorted(post, cand), len(post) - 1)
                 acc = acc + idf2[i] * (post[pos] == cand)
             score = acc * seg.inv_norm[cand]

@@ -1,0 +1,180 @@
+"""GUI latency bench: first paint, opening a 10k-word article, and j/k between claims.
+
+    QT_QPA_PLATFORM=offscreen python bench/gui_latency.py [--claims 100000] [--rounds 200]
+
+Measures on the demo project (the real one when it can be built, else the spaCy-free
+stand-in of tests/gui/projects.py) and on a generated project of synthetic articles of
+10,000 words with 300 claims each (100k claims by default; built once and cached).
+Goals: window <= 0.5 s, article open <= 50 ms, j/k <= 16 ms median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "gui"))
+
+FIRST_PAINT = r"""
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from factdesk.gui.app import LaunchOptions, application, create_window
+app = application()
+window = create_window(LaunchOptions(project=__import__("pathlib").Path(sys.argv[1]),
+                                     last=False, theme="light"))
+class Painted(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and obj is window:
+            print(f"{time.perf_counter() - t0:.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+            obj.removeEventFilter(self)
+        return False
+spy = Painted()
+window.installEventFilter(spy)
+window.show()
+app.exec()
+"""
+
+
+def first_paint(project: Path, home: Path, runs: int = 3) -> tuple[float, float]:
+    """(in-process seconds to first paint, wall seconds including Python start), best of n."""
+    inside, wall = [], []
+    env = {**os.environ, "FACTDESK_HOME": str(home)}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(project)], env=env,
+                             capture_output=True, text=True, timeout=120)
+        wall.append(time.perf_counter() - t0)
+        lines = [x for x in out.stdout.split() if x.replace(".", "").isdigit()]
+        if not lines:
+            raise RuntimeError(out.stderr[-2000:])
+        inside.append(float(lines[0]))
+    return min(inside), min(wall)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def measure_window(project: Path, rounds: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from factdesk.gui.app import LaunchOptions, application, create_window
+
+    app = application()
+    window = create_window(LaunchOptions(project=project, last=False, theme="light"))
+    window.show()
+    app.processEvents()
+    ws, session = window.workspace, window.session
+    # the article with the most claims
+    article_id = max(session.summaries().values(), key=lambda s: s.claims).id
+    other = next(i for i in session.summaries() if i != article_id)
+    opens, panes = [], []
+    for _ in range(5):
+        session.select_article(other)
+        t0 = time.perf_counter()
+        ws.article.show_article(article_id)
+        opens.append(time.perf_counter() - t0)
+        session.select_article(other)
+        t0 = time.perf_counter()
+        session.select_article(article_id)
+        panes.append(time.perf_counter() - t0)
+    article = session.project.articles.get(article_id)
+    words = len(article.text.split())
+    claims = len(ws.article.body.claims)
+    session.select_claim(ws.first_claim_of(article_id))
+    steps, painted = [], []
+    for i in range(rounds):
+        action = "go.next_claim" if (i // 20) % 2 == 0 else "go.prev_claim"
+        t0 = time.perf_counter()
+        window.registry.trigger(action)
+        t1 = time.perf_counter()
+        window.repaint()
+        t2 = time.perf_counter()
+        steps.append(t1 - t0)
+        painted.append(t2 - t0)
+        app.processEvents()
+    result = {
+        "words": words, "claims_in_article": claims,
+        "total_claims": ws.claims.model.total(),
+        "open_article_ms": statistics.median(opens) * 1000,
+        "open_article_all_panes_ms": statistics.median(panes) * 1000,
+        "jk_median_ms": statistics.median(steps) * 1000,
+        "jk_p95_ms": pct(steps, 0.95) * 1000,
+        "jk_painted_median_ms": statistics.median(painted) * 1000,
+        "jk_painted_p95_ms": pct(painted, 0.95) * 1000,
+    }
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return result
+
+
+def demo_project(folder: Path) -> tuple[Path, str]:
+    os.environ["FACTDESK_HOME"] = str(folder)
+    try:
+        from factdesk.core.demo import build_demo
+
+        return build_demo(folder / "demo.factdesk"), "demo (real pipeline)"
+    except Exception as exc:  # noqa: BLE001 - fall back to the stand-in
+        from projects import synthetic_demo
+
+        print(f"(real demo unavailable: {str(exc)[:90]}; using the spaCy-free stand-in)")
+        path = folder / "synthetic-demo.factdesk"
+        path.unlink(missing_ok=True)
+        return synthetic_demo(path), "demo (stand-in)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir())
+                        / "factdesk-bench")
+    args = parser.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    from projects import big_project
+
+    home = args.cache / "home"
+    home.mkdir(exist_ok=True)
+    demo, demo_label = demo_project(args.cache)
+    big = args.cache / f"big-{args.claims}.factdesk"
+    if not big.exists():
+        t0 = time.perf_counter()
+        tmp = big.with_suffix(".building")
+        tmp.unlink(missing_ok=True)
+        big_project(tmp, claims=args.claims, articles=max(1, args.claims // 300),
+                    words_per_article=10_000)
+        tmp.replace(big)
+        print(f"(built {big.name} in {time.perf_counter() - t0:.1f} s)")
+    os.environ["FACTDESK_HOME"] = str(home)
+    rows = []
+    for label, path in ((demo_label, demo), (f"{args.claims:,} claims", big)):
+        paint, wall = first_paint(path, home)
+        m = measure_window(path, args.rounds)
+        rows.append((label, paint, wall, m))
+    print()
+    print(f"{'project':<22}{'first paint':>12}{'(+python)':>11}{'article':>18}{'open':>9}"
+          f"{'all panes':>11}{'j/k med':>9}{'p95':>7}{'+paint med':>12}{'p95':>7}")
+    for label, paint, wall, m in rows:
+        article = f"{m['words']}w/{m['claims_in_article']}c"
+        print(f"{label:<22}{paint:>11.3f}s{wall:>10.3f}s{article:>18}"
+              f"{m['open_article_ms']:>7.1f}ms{m['open_article_all_panes_ms']:>9.1f}ms"
+              f"{m['jk_median_ms']:>7.2f}ms{m['jk_p95_ms']:>5.1f}ms"
+              f"{m['jk_painted_median_ms']:>10.2f}ms{m['jk_painted_p95_ms']:>5.1f}ms")
+    print("\ngoals: first paint <= 0.5 s; article open <= 50 ms; j/k <= 16 ms median")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
