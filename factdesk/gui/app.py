@@ -52,14 +52,27 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(options: LaunchOptions):  # noqa: ANN201 - MainWindow
-    """Build the window and open what the options ask for (the demo may build later)."""
+def create_window(options: LaunchOptions, *, defer: bool = False):  # noqa: ANN201
+    """Build the window and open what the options ask for (the demo may build later).
+
+    With ``defer`` the project opens right after the window's first paint, so that the
+    window appears before the project (and its libraries) load.
+    """
     from factdesk.gui.main_window import MainWindow
 
     app = application()
     theme.apply_theme(app, options.theme or user.get_str("ui/theme", "system"))
     window = MainWindow()
     install_excepthook(lambda text: window.message(text, "error"))
+    if defer:
+        window.after_first_paint(lambda: open_requested(window, options))
+    else:
+        open_requested(window, options)
+    return window
+
+
+def open_requested(window, options: LaunchOptions) -> None:  # noqa: ANN001 - MainWindow
+    """Open the project, the demo, or the last project, as the options say."""
     if options.project is not None:
         window.open_project(options.project, claim_id=options.claim_id)
     elif options.demo:
@@ -70,14 +83,13 @@ def create_window(options: LaunchOptions):  # noqa: ANN201 - MainWindow
         last = user.last_project()
         if last is not None:
             window.open_project(last)
-    return window
 
 
 def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     """Show the window and run the event loop; returns the exit code."""
     setup_logging()
     app = application(argv)
-    window = create_window(options)
+    window = create_window(options, defer=True)
     window.show()
     if options.screenshot is not None:
         delay = max(300, (options.quit_after_ms or 2500) - 500)

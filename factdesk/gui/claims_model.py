@@ -62,16 +62,17 @@ class ClaimsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._texts: dict[int, str] = {}
         self._icons: dict[str, QIcon] = {}
-        self.reload()
+        self.reload(apply=False)
 
     # loading -------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, *, apply: bool = True) -> None:
         """Read every claim's small tuple again (after an import or extraction)."""
         self._all = {r[0]: r for r in search_backend.claim_rows(self.project)}
         self._texts.clear()
         self._index_articles()
-        self.apply()
+        if apply:
+            self.apply()
 
     def update_claims(self, claim_ids: Sequence[int]) -> None:
         """Refresh some rows (an edit): changed values, deleted or new claims."""
@@ -118,7 +119,10 @@ class ClaimsModel(QAbstractTableModel):
     def apply(self) -> None:
         """Filter and sort the tuples; resets the view."""
         f = self.filter
-        rows = self._by_article.get(f.article_id, []) if f.article_id else self._all.values()
+        if f.article_id == -1:  # "this article" with no article open
+            rows: object = []
+        else:
+            rows = self._by_article.get(f.article_id, []) if f.article_id else self._all.values()
         if f.kind:
             rows = [r for r in rows if r[4] == f.kind]
         if f.min_score > 0:

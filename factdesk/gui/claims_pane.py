@@ -73,6 +73,7 @@ class ClaimsPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.sort_column = -1
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(False)
         self.view.setWordWrap(False)
@@ -109,6 +110,7 @@ class ClaimsPane(QWidget):
         session.article_selected.connect(self._on_article)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
+        self._ready = True
         self.apply_filter()
 
     def _outlets(self) -> dict[int, str]:
@@ -130,7 +132,7 @@ class ClaimsPane(QWidget):
 
     def current_filter(self) -> ClaimFilter:
         return ClaimFilter(
-            article_id=self.session.article_id if self.scope.currentIndex() == 0 else 0,
+            article_id=(self.session.article_id or -1) if self.scope.currentIndex() == 0 else 0,
             kind=self.kind.currentData() or "",
             min_score=float(self.min_score.value()),
             status=self.status.currentData() or "",
@@ -138,6 +140,8 @@ class ClaimsPane(QWidget):
         )
 
     def apply_filter(self) -> None:
+        if not getattr(self, "_ready", False):
+            return
         all_articles = self.scope.currentIndex() == 1
         self.view.setColumnHidden(OUTLET, not all_articles)
         self.model.set_filter(self.current_filter())

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factdesk.core.project import Project
+if TYPE_CHECKING:
+    from factdesk.core.project import Project
 
 log = logging.getLogger(__name__)
 

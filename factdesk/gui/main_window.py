@@ -10,22 +10,24 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
 from factdesk.core.changes import ChangeSet
-from factdesk.core.project import Project
 from factdesk.gui import settings as user
 from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
 from factdesk.gui.errors import readable_error
-from factdesk.gui.session import Session
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
-from factdesk.gui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from factdesk.gui.session import Session
+    from factdesk.gui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,10 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
+        from factdesk.core.project import Project
+        from factdesk.gui.session import Session
+        from factdesk.gui.workspace import Workspace
+
         path = Path(path)
         try:
             project = Project.open(path, create=not path.exists())
@@ -273,6 +279,20 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.runner.shutdown()
         super().closeEvent(event)
+
+    def after_first_paint(self, callback) -> None:  # noqa: ANN001 - a callable
+        """Run ``callback`` once the window has painted (so it appears before slow work)."""
+        window = self
+
+        class _Once(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if watched is window and event.type() == QEvent.Type.Paint:
+                    window.removeEventFilter(self)
+                    QTimer.singleShot(0, callback)
+                    self.deleteLater()
+                return False
+
+        self.installEventFilter(_Once(self))
 
     def pane(self, name: str) -> QWidget | None:
         return getattr(self.workspace, name, None) if self.workspace else None

@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim
 from factdesk.gui import settings as user
 from factdesk.gui import theme
 from factdesk.gui.actions import ActionSpec
-from factdesk.gui.article_view import word_end_step, word_step
 
 if TYPE_CHECKING:
     from factdesk.gui.main_window import MainWindow
@@ -82,6 +80,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
             w.message("select some text of the article first (Shift+arrows or the mouse), "
                       "then press m", "warning")
             return
+        from factdesk.core.commands import MarkClaim
+
         command = MarkClaim(ws().session.article_id, *span)
         if ws().session.push(command) and command.claim_id:
             ws().session.select_claim(command.claim_id)
@@ -90,6 +90,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
         session = ws().session
         claim_id = session.claim_id
         row = ws().claims.model.row_of(claim_id)
+        from factdesk.core.commands import DeleteClaim
+
         if session.push(DeleteClaim(claim_id)):
             model = ws().claims.model
             nxt = model.claim_id(min(row, model.rowCount() - 1)) if model.rowCount() else 0
@@ -100,6 +102,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
         claim = session.project.claims.get(session.claim_id)
         if claim is None:
             return
+        from factdesk.gui.article_view import word_end_step, word_step
+
         text = ws().article.text
         start, end = claim.start, claim.end
         if edge == "start":
@@ -107,6 +111,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
         else:
             end = word_end_step(text, end, forward)
         if start < end and (start, end) != (claim.start, claim.end):
+            from factdesk.core.commands import ChangeClaimSpan
+
             session.push(ChangeClaimSpan(claim.id, start, end))
 
     def set_theme(name: str) -> None:

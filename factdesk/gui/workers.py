@@ -15,18 +15,20 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from factdesk.core.changes import ChangeSet
-from factdesk.core.project import Project
 from factdesk.gui.errors import readable_error
+
+if TYPE_CHECKING:
+    from factdesk.core.project import Project
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-JobFunction = Callable[[Project | None, Progress, Callable[[], bool]], Any]
+JobFunction = Callable[["Project | None", Progress, Callable[[], bool]], Any]
 
 
 @dataclass
@@ -64,6 +66,8 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
+            from factdesk.core.project import Project
+
             if self.job.project_path is None:
                 result = self.job.fn(None, self._progress, self.cancel.is_set)
             else:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -229,6 +229,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     # entities
     "ent_count_min", "ent_count_max", "ent_unmatched_min", "ent_unmatched_max",
     "ent_jaccard",
+    # capitalised words (names) missing from the other side, fuzzy lemma coverage,
+    # word-level edit similarity
+    "cap_unmatched_min", "cap_unmatched_max", "soft_lem_cov_min", "soft_lem_cov_max",
+    "lev_tok", "lev_lem",
     # negation, speaker, vectors
     "neg_mismatch", "speaker_agree", "vector_cosine",
 )
@@ -270,6 +274,20 @@ def _entity_matched(ent: str, other_ents: Sequence[str], other_text: str) -> boo
             return True
     last = ent.rsplit(" ", 1)[-1]
     return len(last) > 3 and re.search(r"\b" + re.escape(last) + r"\b", other_text) is not None
+
+
+_CAP_RE = re.compile(r"\b[A-Z][A-Za-z]+")
+
+
+def _capitalised(text: str) -> set[str]:
+    """Lower-cased capitalised words except the first word of the text."""
+    return {w.lower() for w in _CAP_RE.findall(text)[1:]}
+
+
+def _soft_matches(words: set[str], others: set[str]) -> int:
+    """How many of ``words`` share a 4-letter stem with one of ``others``."""
+    stems = {w[:4] for w in others if len(w) > 3}
+    return sum(1 for w in words if len(w) > 3 and w[:4] in stems)
 
 
 def _neg_count(tokens: Sequence[str]) -> int:
@@ -358,14 +376,24 @@ def pair_features(
     e_union = len(ea) + len(eb)
     f[50] = 1.0 - (e_miss_a + e_miss_b) / e_union if e_union else 1.0
 
-    f[51] = float((_neg_count(a.tokens) > 0) != (_neg_count(b.tokens) > 0))
+    cap_a = len(_capitalised(a.text) - set(b.tokens))
+    cap_b = len(_capitalised(b.text) - set(a.tokens))
+    f[51], f[52] = min(cap_a, cap_b), max(cap_a, cap_b)
+    shared_n = len(lsa & lsb)
+    soft_a = (shared_n + _soft_matches(ua, ub)) / len(lsa) if lsa else float(not lsb)
+    soft_b = (shared_n + _soft_matches(ub, ua)) / len(lsb) if lsb else float(not lsa)
+    f[53], f[54] = min(soft_a, soft_b), max(soft_a, soft_b)
+    f[55] = Levenshtein.normalized_similarity(words_a, words_b)
+    f[56] = Levenshtein.normalized_similarity(list(a.lemmas), list(b.lemmas))
+
+    f[57] = float((_neg_count(a.tokens) > 0) != (_neg_count(b.tokens) > 0))
     if a.speaker and b.speaker:
-        f[52] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
+        f[58] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
     if a.vector is not None and b.vector is not None and len(a.vector) == len(b.vector):
         va = np.asarray(a.vector, dtype=np.float64)
         vb = np.asarray(b.vector, dtype=np.float64)
         denom = math.sqrt(float(va @ va) * float(vb @ vb))
-        f[53] = float(va @ vb) / denom if denom > 0 else 0.0
+        f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     return out
 
 

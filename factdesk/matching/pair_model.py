@@ -1,11 +1,13 @@
 """Scoring a sentence pair as "states the same fact" with the shipped learned model.
 
-:class:`PairScorer` loads numeric weights (a gradient-boosted tree ensemble exported to
-arrays, a Platt calibration and a hashed document-frequency table) from
+:class:`PairScorer` loads numeric weights (a logistic regression over standardised
+features, a Platt calibration and a hashed document-frequency table) from
 ``factdesk/matching/weights/pair_model.npz`` and evaluates them with numpy only. The
 score is a calibrated probability in [0, 1]; :data:`SAME_THRESHOLD` and
 :data:`RELATED_THRESHOLD` are the decision thresholds chosen by cross-validation at
 training time (the values stored beside the weights win over these defaults).
+:meth:`PairScorer.similarity` is a separate graded score (a ridge regressor trained on
+STS-B news train, scaled to [0, 1]) for ranking by degree of overlap.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
 DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
 
 #: Probability at or above which a pair is judged to state the same fact.
-SAME_THRESHOLD: float = 0.5
+SAME_THRESHOLD: float = 0.455
 #: Lower probability at or above which a pair is shown as related.
-RELATED_THRESHOLD: float = 0.25
+RELATED_THRESHOLD: float = 0.337
 #: Logit penalty when both speakers are known and differ. The training corpora carry no
 #: speakers, so this is a fixed prior rather than a learned weight.
 SPEAKER_MISMATCH_PENALTY: float = 1.5
@@ -81,40 +83,24 @@ class HashedIdf:
         return self._log_n - math.log(d + 1) + 1.0
 
 
-class TreeEnsemble:
-    """Additive regression trees stored as (n_trees, n_nodes) arrays; leaves self-loop."""
+class LinearModel:
+    """Standardised logistic-regression margin: ``((x - mean) / scale) @ coef + intercept``."""
 
     def __init__(
-        self,
-        feature: np.ndarray,
-        threshold: np.ndarray,
-        left: np.ndarray,
-        right: np.ndarray,
-        value: np.ndarray,
-        base: float,
-        depth: int,
+        self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float
     ) -> None:
-        self.feature = np.ascontiguousarray(feature, dtype=np.int32)
-        self.threshold = np.ascontiguousarray(threshold, dtype=np.float64)
-        self.left = np.ascontiguousarray(left, dtype=np.int32)
-        self.right = np.ascontiguousarray(right, dtype=np.int32)
-        self.value = np.ascontiguousarray(value, dtype=np.float64)
-        self.base = float(base)
-        self.depth = int(depth)
-        self._rows = np.arange(self.feature.shape[0], dtype=np.int32)[None, :]
+        self.mean = np.ascontiguousarray(mean, dtype=np.float64)
+        self.scale = np.ascontiguousarray(scale, dtype=np.float64)
+        self.coef = np.ascontiguousarray(coef, dtype=np.float64)
+        self.intercept = float(intercept)
+        safe = np.where(self.scale > 0, self.scale, 1.0)
+        # fold the standardisation into one weight vector and bias
+        self._w = self.coef / safe
+        self._b = self.intercept - float(self.mean @ self._w)
 
     def margin(self, x: np.ndarray) -> np.ndarray:
-        """Raw additive output (log-odds before calibration) for rows of ``x``."""
-        # sklearn compares float32 features against float64 thresholds; do the same.
-        xs = np.asarray(x, dtype=np.float32).astype(np.float64)
-        n = xs.shape[0]
-        node = np.zeros((n, self.feature.shape[0]), dtype=np.int32)
-        rows = self._rows
-        for _ in range(self.depth):
-            feat = self.feature[rows, node]
-            go_left = np.take_along_axis(xs, feat, axis=1) <= self.threshold[rows, node]
-            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
-        return self.base + self.value[rows, node].sum(axis=1)
+        """Log-odds (before calibration) of the rows of ``x``."""
+        return np.asarray(x, dtype=np.float64) @ self._w + self._b
 
 
 class PairScorer:
@@ -125,21 +111,23 @@ class PairScorer:
 
     def __init__(
         self,
-        trees: TreeEnsemble,
+        model: LinearModel,
         columns: Sequence[int],
         platt: tuple[float, float],
         idf: HashedIdf | None,
         same_threshold: float = SAME_THRESHOLD,
         related_threshold: float = RELATED_THRESHOLD,
         metadata: dict | None = None,
+        similarity_model: LinearModel | None = None,
     ) -> None:
-        self.trees = trees
+        self.model = model
         self.columns = np.asarray(columns, dtype=np.int64)
         self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
         self.default_idf = idf
         self.same_threshold = float(same_threshold)
         self.related_threshold = float(related_threshold)
         self.metadata = dict(metadata or {})
+        self.similarity_model = similarity_model
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -165,19 +153,20 @@ class PairScorer:
             names = [str(n) for n in z["feature_names"]]
             if names != list(FEATURE_NAMES[: len(names)]) or len(names) != len(FEATURE_NAMES):
                 raise ValueError(f"{weights} was trained on a different feature set")
-            trees = TreeEnsemble(
-                z["tree_feature"], z["tree_threshold"], z["tree_left"], z["tree_right"],
-                z["tree_value"], float(z["tree_base"]), int(z["tree_depth"]),
-            )
+            model = LinearModel(z["mean"], z["scale"], z["coef"], float(z["intercept"]))
             idf = HashedIdf(z["idf_df"], int(z["idf_n_docs"])) if "idf_df" in z else None
             scorer = cls(
-                trees,
+                model,
                 z["columns"],
                 (float(z["platt"][0]), float(z["platt"][1])),
                 idf,
                 float(z["same_threshold"]),
                 float(z["related_threshold"]),
             )
+            if "sts_coef" in z:
+                scorer.similarity_model = LinearModel(
+                    z["sts_mean"], z["sts_scale"], z["sts_coef"], float(z["sts_intercept"])
+                )
         meta_path = weights.with_suffix(".json")
         if meta_path.exists():
             scorer.metadata = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -193,7 +182,7 @@ class PairScorer:
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
         if x.shape[0] == 0:
             return np.zeros(0)
-        margin = self.trees.margin(x[:, self.columns])
+        margin = self.model.margin(x[:, self.columns])
         margin = margin - SPEAKER_MISMATCH_PENALTY * (x[:, _SPEAKER_COL] < 0) / max(
             self.platt_a, 1e-6
         )
@@ -207,12 +196,33 @@ class PairScorer:
     def score_many(
         self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
     ) -> list[float]:
-        """:meth:`score` of many pairs at once (features per pair, trees batched)."""
+        """:meth:`score` of many pairs at once (features per pair, model batched)."""
         use = idf or self.default_idf
         rows = [pair_features(a, b, use) for a, b in pairs]
         if not rows:
             return []
         return [float(p) for p in self.probabilities(np.vstack(rows))]
+
+    def similarity_many(
+        self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
+    ) -> list[float]:
+        """Graded similarity in [0, 1] (STS score / 5) from the separate STS regressor.
+
+        Falls back to the same-fact probability when the weights carry no regressor.
+        """
+        use = idf or self.default_idf
+        rows = [pair_features(a, b, use) for a, b in pairs]
+        if not rows:
+            return []
+        x = np.vstack(rows)
+        if self.similarity_model is None:
+            return [float(p) for p in self.probabilities(x)]
+        graded = self.similarity_model.margin(x[:, self.columns]) / 5.0
+        return [float(v) for v in np.clip(graded, 0.0, 1.0)]
+
+    def similarity(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> float:
+        """Graded similarity of one pair (see :meth:`similarity_many`)."""
+        return self.similarity_many([(a, b)], idf)[0]
 
     def is_same(self, probability: float) -> bool:
         return probability >= self.same_threshold

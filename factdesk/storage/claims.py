@@ -120,6 +120,40 @@ class ClaimRepository:
                 found[row["id"]] = claim_from_row(row)
         return list(found.values())
 
+    def table_rows(
+        self, claim_ids: Sequence[int] | None = None
+    ) -> list[tuple[int, int, int, float, str, str, str, str]]:
+        """Small tuples for a claims table: (id, article, start, score, kind, speaker,
+        rating, status) of every live claim, or of the given ones."""
+        sql = (
+            "SELECT c.id, c.article_id, c.start, c.score, c.kind, coalesce(c.speaker, ''), "
+            "coalesce(v.rating, ''), coalesce(v.status, 'to check') FROM claims c "
+            f"LEFT JOIN verdicts v ON v.claim_id = c.id WHERE c.{_LIVE}"
+        )
+        if claim_ids is None:
+            return [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
+        rows = []
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += [tuple(r) for r in self.db.execute(f"{sql} AND c.id IN ({marks})", chunk)]
+        return rows  # type: ignore[return-value]
+
+    def texts(self, claim_ids: Sequence[int], limit: int = 400) -> dict[int, str]:
+        """The quoted text of some claims, cut to ``limit`` characters, by id."""
+        out: dict[int, str] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for cid, text in self.db.execute(
+                f"SELECT id, substr(text, 1, ?) FROM claims WHERE id IN ({marks})",
+                [limit, *chunk],
+            ):
+                out[cid] = text
+        return out
+
     def count(self) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM claims WHERE {_LIVE}").fetchone()[0])
 

@@ -143,6 +143,16 @@ class VerdictRepository:
         )
         return [history_from_row(r) for r in rows]
 
+    def states_for_article(self, article_id: int) -> dict[int, tuple[str, str]]:
+        """(rating, status) of every claim of one article that has a verdict row."""
+        rows = self.db.execute(
+            "SELECT v.claim_id, coalesce(v.rating, ''), v.status FROM verdicts v "
+            "JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? "
+            "AND c.deleted_at IS NULL",
+            [article_id],
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
+
     def counts_by_rating(self) -> dict[str, int]:
         rows = self.db.execute(
             "SELECT v.rating, count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id "

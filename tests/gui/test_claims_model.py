@@ -5,17 +5,18 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from projects import big_project
 from PySide6.QtCore import Qt
 
 from factdesk.core.commands import SetVerdictField, UndoStack
 from factdesk.core.project import Project
 from factdesk.gui.claims_model import RATING, SCORE, TEXT, ClaimFilter, ClaimsModel
-from projects import big_project
 
 
 def test_filters_and_sorting(demo_copy: Path, qapp) -> None:  # noqa: ANN001
     with Project.open(demo_copy) as project:
         model = ClaimsModel(project, project.rating_scale(), {})
+        model.apply()
         total = model.rowCount()
         assert total == project.claims.count()
         first = model.claim_id(0)
@@ -42,6 +43,7 @@ def test_hundred_thousand_claims_stay_fast(tmp_path: Path, qapp) -> None:  # noq
     with Project.open(path) as project:
         t0 = time.perf_counter()
         model = ClaimsModel(project, project.rating_scale(), {})
+        model.apply()
         load = time.perf_counter() - t0
         assert model.rowCount() == 100_000
         t0 = time.perf_counter()
