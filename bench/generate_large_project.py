@@ -46,10 +46,12 @@ def source_texts() -> list[tuple[str, str, str]]:
     return base
 
 
-def vary(text: str, rng: random.Random) -> str:
+def vary(text: str, other: str, rng: random.Random) -> str:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     rng.shuffle(paragraphs)
-    keep = paragraphs[: max(3, int(len(paragraphs) * rng.uniform(0.6, 1.0)))]
+    keep = paragraphs[: max(3, int(len(paragraphs) * rng.uniform(0.8, 1.0)))]
+    extra = [p for p in other.split("\n\n") if p.strip()]
+    keep += rng.sample(extra, k=min(len(extra), max(2, int(len(extra) * 0.5))))
     joined = "\n\n".join(keep)
     return _NUM.sub(lambda m: str(int(m.group()) + rng.randint(0, 40)), joined)
 
@@ -78,7 +80,7 @@ def main() -> None:
             with project.transaction():
                 for i in range(start, min(start + 250, args.articles)):
                     title, outlet, text = base[i % len(base)]
-                    body = vary(text, rng) + f"\n\n(Variant {i}.)"
+                    body = vary(text, base[rng.randrange(len(base))][2], rng) + f"\n\n(Variant {i}.)"
                     digest = hashlib.sha256(body.encode()).hexdigest()
                     aid = project.articles.add(
                         title=f"{title} ({i})", outlet=outlet or rng.choice(["AP", "AFP"]),
@@ -91,7 +93,7 @@ def main() -> None:
                         begin = body.find(sentence, pos)
                         end = begin + len(sentence)
                         pos = end
-                        if len(sentence) < 40 or rng.random() < 0.2:
+                        if len(sentence) < 30:
                             continue
                         cid = project.claims.add(aid, ClaimDraft(
                             begin, end, sentence, body[max(0, begin - 32):begin],

@@ -197,7 +197,7 @@ def best_threshold(prob: np.ndarray, y: np.ndarray) -> float:
 def recall_threshold(prob: np.ndarray, y: np.ndarray, recall: float = 0.95) -> float:
     """Highest threshold keeping ``recall`` of the positive pairs."""
     pos = np.sort(prob[y == 1])
-    return float(pos[int((1.0 - recall) * len(pos))]) if len(pos) else 0.5
+    return round(float(pos[int((1.0 - recall) * len(pos))]), 3) if len(pos) else 0.5
 
 
 def fit_calibrated(

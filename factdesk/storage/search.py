@@ -22,6 +22,7 @@ _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _WORD_CHARS = re.compile(r"[^\w\u2019'*-]+", re.UNICODE)
 
 VariantLookup = Callable[[str], list[str]]
+COMMON_MATCHES = 4000
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,18 @@ class SearchRepository:
         self.db = db
         self.fold = fold or (lambda name: name.casefold())
 
+    def _folded_mentions(self) -> list[tuple[str, str]]:
+        """(folded spelling, canonical) of every distinct mention, cached until they change."""
+        stamp = tuple(self.db.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone())
+        if getattr(self, "_folded_stamp", None) != stamp:
+            self._folded = [
+                (self.fold(text), canonical) for text, canonical in self.db.execute(
+                    "SELECT DISTINCT text, canonical FROM entity_mentions")
+            ]
+            self._folded_stamp = stamp
+        return self._folded
+
     def spelling_variants(self, word: str) -> list[str]:
         """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
         canonical_key = self.fold
@@ -104,10 +117,8 @@ class SearchRepository:
                 [word])
         }
         if not canonicals:
-            for text, canonical in self.db.execute(
-                "SELECT DISTINCT text, canonical FROM entity_mentions"
-            ):
-                if canonical_key(text) == key or canonical_key(text).endswith(" " + key):
+            for folded, canonical in self._folded_mentions():
+                if folded == key or folded.endswith(" " + key):
                     canonicals.add(canonical)
         for canonical, in self.db.execute(
             "SELECT canonical FROM aliases WHERE variant = ? COLLATE NOCASE", [word]
@@ -149,32 +160,45 @@ class SearchRepository:
                     continue
         return hits
 
+    def _is_common(self, fts: str, expression: str) -> bool:
+        """Does ``expression`` match so many rows that bm25-ranking them all is slow?"""
+        found = self.db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
+            [expression, COMMON_MATCHES + 1],
+        ).fetchone()[0]
+        return found > COMMON_MATCHES
+
     def _search_kind(self, kind: str, expression: str, limit: int) -> list[SearchHit]:
+        fts = {"article": "articles_fts", "claim": "claims_fts", "rationale": "verdicts_fts",
+               "evidence": "evidence_fts"}.get(kind)
+        if fts is None:
+            raise ValueError(f"unknown search kind {kind!r}")
+        # A query matching tens of thousands of rows ("the", "said") is answered newest
+        # first instead of by bm25: ranking every match would take hundreds of ms.
+        order = f"{fts}.rowid DESC" if self._is_common(fts, expression) else "r"
         o, c = HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE
         if kind == "article":
             sql = (f"SELECT a.id, a.id, snippet(articles_fts, 1, '{o}', '{c}', '…', 12), "
                    "bm25(articles_fts, 5.0, 1.0) AS r FROM articles_fts "
                    "JOIN articles a ON a.id = articles_fts.rowid "
-                   "WHERE articles_fts MATCH ? ORDER BY r LIMIT ?")
+                   f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT ?")
         elif kind == "claim":
             sql = (f"SELECT c.id, c.article_id, snippet(claims_fts, 0, '{o}', '{c}', '…', 16), "
                    "bm25(claims_fts) AS r FROM claims_fts "
                    "JOIN claims c ON c.id = claims_fts.rowid "
-                   "WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
+                   f"WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY {order} LIMIT ?")
         elif kind == "rationale":
             sql = (f"SELECT v.claim_id, c.article_id, "
                    f"snippet(verdicts_fts, 0, '{o}', '{c}', '…', 16), bm25(verdicts_fts) AS r "
                    "FROM verdicts_fts JOIN verdicts v ON v.claim_id = verdicts_fts.rowid "
                    "JOIN claims c ON c.id = v.claim_id "
-                   "WHERE verdicts_fts MATCH ? AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
+                   f"WHERE verdicts_fts MATCH ? AND c.deleted_at IS NULL ORDER BY {order} LIMIT ?")
         elif kind == "evidence":
             sql = (f"SELECT e.id, c.article_id, snippet(evidence_fts, -1, '{o}', '{c}', '…', 16),"
                    " bm25(evidence_fts) AS r FROM evidence_fts "
                    "JOIN evidence e ON e.id = evidence_fts.rowid "
                    "JOIN claims c ON c.id = e.claim_id WHERE evidence_fts MATCH ? "
-                   "AND e.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY r LIMIT ?")
-        else:
-            raise ValueError(f"unknown search kind {kind!r}")
+                   f"AND e.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY {order} LIMIT ?")
         rows = self.db.execute(sql, [expression, limit]).fetchall()
         return [SearchHit(kind, r[0], r[1], r[2], float(r[3])) for r in rows]
 

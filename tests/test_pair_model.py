@@ -1,0 +1,187 @@
+"""Tests of the learned pair scorer: shipped weights, ordering sanity, and the trainer."""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+
+import numpy as np
+import pytest
+
+from factdesk.matching.pair_features import (
+    FEATURE_INDEX,
+    FEATURE_NAMES,
+    PairInput,
+    extract_numbers,
+    pair_features,
+    pair_input_from_text,
+)
+from factdesk.matching.pair_model import (
+    DEFAULT_WEIGHTS,
+    RELATED_THRESHOLD,
+    SAME_THRESHOLD,
+    PairScorer,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
+
+    try:
+        return load_base_pipeline()
+    except ModelUnavailable as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def scorer() -> PairScorer:
+    return PairScorer.load()
+
+
+def test_weights_load(scorer: PairScorer) -> None:
+    assert DEFAULT_WEIGHTS.exists()
+    assert PairScorer.load() is scorer
+    assert 0.0 < scorer.related_threshold <= scorer.same_threshold < 1.0
+    assert scorer.same_threshold == pytest.approx(SAME_THRESHOLD, abs=1e-9)
+    assert scorer.related_threshold == pytest.approx(RELATED_THRESHOLD, abs=1e-9)
+    meta = json.loads(DEFAULT_WEIGHTS.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "Dolan" in meta["citations"]["MRPC"]
+    assert "Cer" in meta["citations"]["STS-B"]
+    assert "vector_cosine" not in meta["features"]
+
+
+def test_paraphrase_beats_unrelated(nlp, scorer: PairScorer) -> None:
+    a = pair_input_from_text(
+        "The company said on Tuesday that its quarterly profit rose 12 percent.", nlp
+    )
+    b = pair_input_from_text(
+        "Quarterly profit at the company rose 12 percent, it said Tuesday.", nlp
+    )
+    c = pair_input_from_text("Heavy rain flooded several villages in the north.", nlp)
+    same, unrelated = scorer.score(a, b), scorer.score(a, c)
+    assert same > unrelated
+    assert same >= scorer.related_threshold
+    assert unrelated < scorer.same_threshold
+
+
+def test_number_mismatch_scores_lower(nlp, scorer: PairScorer) -> None:
+    a = pair_input_from_text("450 bodies were found", nlp)
+    same_num = pair_input_from_text("Police found 450 bodies", nlp)
+    other_num = pair_input_from_text("300 bodies were found", nlp)
+    assert scorer.score(a, same_num) > scorer.score(a, other_num)
+    feats = pair_features(a, other_num)
+    assert feats[FEATURE_INDEX["num_mismatch"]] == 1.0
+
+
+def test_scores_in_unit_interval_and_symmetric(nlp, scorer: PairScorer) -> None:
+    texts = [
+        "Six people died in the fire, officials said.",
+        "Officials said six people were killed in the blaze.",
+        "The senator denied the report.",
+        "The senator did not deny the report.",
+        "",
+        "Shares of Oracle rose 14 cents to $13.62.",
+    ]
+    inputs = [pair_input_from_text(t, nlp) for t in texts]
+    pairs = [(x, y) for x in inputs for y in inputs]
+    scores = scorer.score_many(pairs)
+    assert len(scores) == len(pairs)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scorer.score(inputs[0], inputs[1]) == pytest.approx(scorer.score(inputs[1], inputs[0]))
+    sims = scorer.similarity_many(pairs)
+    assert all(0.0 <= s <= 1.0 for s in sims)
+    assert scorer.score_many([]) == []
+
+
+def test_speaker_mismatch_lowers_score(scorer: PairScorer) -> None:
+    base = dict(text="Taxes will rise next year.", lemmas=("tax", "rise", "year"),
+                tokens=("taxes", "will", "rise", "next", "year", "."))
+    a = PairInput(**base, speaker="Smith")
+    b_same = PairInput(**base, speaker="smith")
+    b_other = PairInput(**base, speaker="Jones")
+    assert scorer.score(a, b_same) > scorer.score(a, b_other)
+
+
+def test_feature_vector_shape_and_custom_idf(nlp) -> None:
+    a = pair_input_from_text("Apple bought Beats for $3 billion.", nlp)
+    b = pair_input_from_text("Apple acquired Beats for three billion dollars.", nlp)
+    f = pair_features(a, b, idf=lambda w: 2.0)
+    assert f.shape == (len(FEATURE_NAMES),)
+    assert np.isfinite(f).all()
+    assert f[FEATURE_INDEX["num_equal_sets"]] == 1.0
+
+
+def test_extract_numbers() -> None:
+    assert extract_numbers("$ 2.5 billion".split()) == (2.5e9,)
+    assert extract_numbers(["twenty", "-", "five", "dogs"]) == (25.0,)
+    assert extract_numbers(["5,000", "in", "1998"]) == (5000.0, 1998.0)
+
+
+def test_thread_safe_scoring(nlp, scorer: PairScorer) -> None:
+    a = pair_input_from_text("The minister resigned on Friday.", nlp)
+    b = pair_input_from_text("On Friday the minister stepped down.", nlp)
+    expected = scorer.score(a, b)
+    results: list[float] = []
+
+    def work() -> None:
+        for _ in range(50):
+            results.append(scorer.score(a, b))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == pytest.approx([expected] * 200)
+
+
+def _synthetic_mrpc(path, n: int = 48) -> None:
+    rng = random.Random(0)
+    subjects = ["The mayor", "Police", "The company", "Officials", "The court", "Rebels"]
+    verbs = ["announced", "reported", "confirmed", "denied", "said", "rejected"]
+    objects = ["a new plan", "the deal", "the figures", "an inquiry", "the ruling"]
+    lines = ["\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
+    for i in range(n):
+        s, v, o = rng.choice(subjects), rng.choice(verbs), rng.choice(objects)
+        num = rng.randint(2, 900)
+        first = f'{s} {v} {o} on Monday, citing {num} "cases".'
+        if i % 2 == 0:
+            second = f"On Monday {s.lower()} {v} {o}, citing {num} cases."
+            label = 1
+        else:
+            second = f"{rng.choice(subjects)} {rng.choice(verbs)} {num + 7} new jobs."
+            label = 0
+        lines.append(f"{label}\t{i}\t{i + 1000}\t{first}\t{second}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
+    from factdesk.matching import train_pair_model as tpm
+
+    mrpc = tmp_path / "mrpc.txt"
+    _synthetic_mrpc(mrpc)
+    sts = tmp_path / "sts.tsv"
+    sts.write_text(
+        "split\tgenre\tfilename\tyear\tid\tscore\tsentence1\tsentence2\n"
+        + "".join(
+            f"train\tmain-news\theadlines\t2015\t{i:04d}\t{i % 6}.0\tA man runs {i}.\t"
+            f"A man walks {i if i % 2 else i + 1}.\n"
+            for i in range(12)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "weights" / "pair_model.npz"
+    rc = tpm.main(["--mrpc", str(mrpc), "--sts", str(sts), "--out", str(out),
+                   "--no-cache", "--folds", "2"])
+    assert rc == 0
+    assert out.exists() and out.with_suffix(".json").exists()
+    meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["cross_validation"]["folds"] == 2
+    trained = PairScorer.load(out)
+    a = pair_input_from_text("The mayor announced the deal on Monday, citing 40 cases.", nlp)
+    b = pair_input_from_text("On Monday the mayor announced the deal, citing 40 cases.", nlp)
+    c = pair_input_from_text("Rebels rejected 47 new jobs.", nlp)
+    assert 0.0 <= trained.score(a, c) < trained.score(a, b) <= 1.0
+    assert trained.similarity_model is not None

@@ -1,0 +1,91 @@
+"""Full-text search: lenient parsing, alias-aware expansion, the CLI, never a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factdesk.cli.main import main
+from factdesk.core.commands import SetVerdictField
+from factdesk.core.importing import import_paths
+from factdesk.core.models import MentionDraft
+from factdesk.core.project import Project
+from factdesk.storage.search import build_match_expression
+
+
+@pytest.fixture
+def project(tmp_path: Path, seeds_dir: Path):
+    with Project.open(tmp_path / "s.factdesk") as p:
+        import_paths(p, [seeds_dir])
+        # Mentions as extraction would store them (canonical forms merged).
+        with p.transaction():
+            for article in p.articles.all():
+                drafts = []
+                for spelling in ("Zelenskyy", "Zelenskiy", "Zelensky", "Izium", "Izyum"):
+                    pos = article.text.find(spelling)
+                    if pos >= 0:
+                        canonical = "Izium" if spelling.startswith("Iz") else "Volodymyr Zelenskyy"
+                        drafts.append(MentionDraft(pos, pos + len(spelling), spelling, "PERSON",
+                                                   canonical))
+                p.entities.replace_mentions(article.id, drafts)
+        yield p
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Izium", '"Izium"'),
+    ('"mass grave"', '"mass grave"'),
+    ("elect*", '"elect"*'),
+    ('"unbalanced', '"unbalanced"'),
+    ("*", None),
+    ("", None),
+    ("a OR b", '"a" OR "b"'),
+    ("war -crimes", '"war" NOT "crimes"'),
+    ("NEAR( ^x text:", '"NEAR" "x" "text"'),
+])
+def test_expression_parser(query: str, expected: str | None) -> None:
+    assert build_match_expression(query) == expected
+
+
+def test_alias_aware_search_finds_every_spelling(project: Project) -> None:
+    outlets = {a.id: a.outlet for a in project.articles.all()}
+    for query in ("Izyum", "Izium"):
+        found = {outlets[h.article_id] for h in project.search.search(query, kinds=("article",))}
+        assert found == {"Dallas Express", "Reuters", "AFP"}, (query, found)
+    found = {outlets[h.article_id] for h in project.search.search("Zelenskiy",
+                                                                   kinds=("article",))}
+    assert found == {"Dallas Express", "Reuters", "AFP"}
+
+
+def test_user_alias_expands_search(project: Project) -> None:
+    with project.transaction():
+        project.entities.add_alias("Kiev", "Kyiv")
+    hits = project.search.search("Kiev", kinds=("article",))
+    assert hits, "the alias Kiev = Kyiv should find articles that say Kyiv"
+
+
+def test_rationales_and_snippets(project: Project) -> None:
+    from factdesk.core.commands import MarkClaim
+
+    article = project.articles.all()[0]
+    claim_id = next(iter(MarkClaim(article.id, 0, 40).apply(project).claim_ids))
+    SetVerdictField(claim_id, "rationale", "<p>The <b>morgue</b> count differs</p>").apply(project)
+    hits = project.search.search("morgue")
+    assert [h.kind for h in hits] == ["rationale"]
+    assert "\u0002morgue\u0003" in hits[0].snippet
+
+
+@pytest.mark.parametrize("query", ['"', "*", "((", "NOT", "OR OR", "-", "\u200f\u200e",
+                                   "text:", "^", "NEAR(a b", 'a"b"c', "x" * 5000])
+def test_malformed_queries_are_answered(project: Project, query: str) -> None:
+    assert isinstance(project.search.search(query), list)
+
+
+def test_cli_search_json_finds_both_spellings(project: Project, capsys) -> None:
+    path = str(project.path)
+    assert main(["search", path, "Izyum", "--json", "--kind", "article"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"kind", "id", "article", "snippet"} <= set(lines[0])
+    snippets = " ".join(line["snippet"] for line in lines)
+    assert "Izium" in snippets and "Izyum" in snippets
