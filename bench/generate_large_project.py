@@ -51,7 +51,7 @@ def vary(text: str, other: str, rng: random.Random) -> str:
     rng.shuffle(paragraphs)
     keep = paragraphs[: max(3, int(len(paragraphs) * rng.uniform(0.8, 1.0)))]
     extra = [p for p in other.split("\n\n") if p.strip()]
-    keep += rng.sample(extra, k=min(len(extra), max(2, int(len(extra) * 0.5))))
+    keep += rng.sample(extra, k=min(len(extra), max(2, int(len(extra) * 0.2))))
     joined = "\n\n".join(keep)
     return _NUM.sub(lambda m: str(int(m.group()) + rng.randint(0, 40)), joined)
 

@@ -56,7 +56,13 @@ seeds=$(find "$INT/factdesk/resources/seeds" -name '*.txt' 2>/dev/null | wc -l)
 ls "$INT"/factdesk/resources/themes/*.qss >/dev/null 2>&1 || missing+=("themes")
 [[ -f "$INT/trafilatura/settings.cfg" ]] || missing+=("trafilatura/settings.cfg")
 [[ -d "$INT/tzdata/zoneinfo" ]] || missing+=("tzdata")
-[[ -d "$INT/dateparser/data" ]] || missing+=("dateparser data")
+# dateparser's language data are Python modules: look for them in the build's archive list
+toc="$HERE/build/factdesk/PYZ-00.toc"
+if [[ -f "$toc" ]]; then
+    for mod in dateparser.data.date_translation_data.en factdesk.gui.app factdesk.cli.gui_commands; do
+        grep -q "'$mod'" "$toc" || missing+=("module $mod")
+    done
+fi
 for p in offscreen xcb; do
     [[ -f "$INT/PySide6/Qt/plugins/platforms/libq$p.so" ]] || missing+=("Qt platform $p")
 done

@@ -23,6 +23,8 @@ from factdesk.matching.pair_features import PairInput, extract_numbers
 from factdesk.matching.pair_model import PairScorer
 
 CANDIDATES_PER_CLAIM = 20
+RELATED_SIMILARITY = 0.45  # graded STS similarity (0-1) above which a pair is "related"
+RELATED_TERM_SIMILARITY = 0.1  # ... if it also shares this much IDF-weighted vocabulary
 MAX_MATCHES_PER_CLAIM = 8
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -83,13 +85,25 @@ def _article_date(article: Article | None) -> date | None:
 
 def compare_claims(
     a: Claim, b: Claim, article_a: Article | None, article_b: Article | None,
-    scorer: PairScorer | None = None,
+    scorer: PairScorer | None = None, term_similarity: float | None = None,
 ) -> tuple[float, str | None, list[dict]]:
-    """(score, relation or None when unrelated, discrepancies as dicts) for two claims."""
+    """(score, relation or None when unrelated, discrepancies as dicts) for two claims.
+
+    "Same fact" is the pair model's call (MRPC-trained, calibrated). Outlets often
+    report one fact in quite different words, so a pair the model does not call the
+    same is still "related" when the graded STS similarity is high and the two share
+    enough rare terms (retrieval cosine); its score is then the graded similarity.
+    """
     scorer = scorer or PairScorer.load()
-    score = scorer.score(pair_input(a), pair_input(b))
+    pa, pb = pair_input(a), pair_input(b)
+    score = scorer.score(pa, pb)
     if score < scorer.related_threshold:
-        return score, None, []
+        similarity = scorer.similarity(pa, pb)
+        if similarity < RELATED_SIMILARITY or (
+            term_similarity is not None and term_similarity < RELATED_TERM_SIMILARITY
+        ):
+            return score, None, []
+        score = max(score, similarity * scorer.related_threshold / RELATED_SIMILARITY * 0.99)
     facts_a = ClaimFacts.from_claim(a, _article_date(article_a), article_a.outlet if article_a
                                     else "")
     facts_b = ClaimFacts.from_claim(b, _article_date(article_b), article_b.outlet if article_b
@@ -132,7 +146,7 @@ def match_articles(
         drafts: list[MatchDraft] = []
         for claim, hits in zip(claims, results, strict=True):
             scored = []
-            for other_id, _similarity in hits:
+            for other_id, term_similarity in hits:
                 other = others.get(other_id)
                 if other is None or other.article_id == article_id:
                     continue
@@ -140,7 +154,8 @@ def match_articles(
                 if decided.get(pair) == "rejected":
                     continue
                 score, relation, found = compare_claims(
-                    claim, other, article(article_id), article(other.article_id), scorer)
+                    claim, other, article(article_id), article(other.article_id), scorer,
+                    term_similarity)
                 if relation is not None:
                     scored.append(MatchDraft(pair[0], pair[1], score, relation, tuple(found)))
             scored.sort(key=lambda d: d.score, reverse=True)

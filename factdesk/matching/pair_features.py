@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -47,6 +48,35 @@ class PairInput:
     numbers: tuple[float, ...] = ()
     speaker: str | None = None
     vector: tuple[float, ...] | None = None
+
+    @cached_property
+    def derived(self) -> _Derived:
+        """Per-sentence structures the features reuse (computed once, then cached)."""
+        return _Derived.of(self)
+
+
+class _Derived:
+    """Sets and strings derived from one :class:`PairInput`, built once per instance."""
+
+    __slots__ = ("low", "lemma_str", "words", "word_set", "lemma_set", "grams2", "grams3",
+                 "grams4", "char4", "caps", "negated", "token_set")
+
+    @classmethod
+    def of(cls, p: PairInput) -> _Derived:
+        d = cls()
+        d.low = p.text.lower()
+        d.lemma_str = " ".join(p.lemmas)
+        d.words = [t for t in p.tokens if any(c.isalnum() for c in t)]
+        d.word_set = set(d.words)
+        d.lemma_set = set(p.lemmas)
+        d.grams2 = _ngrams(d.words, 2)
+        d.grams3 = _ngrams(d.words, 3)
+        d.grams4 = _ngrams(d.words, 4)
+        d.char4 = {d.low[i : i + 4] for i in range(max(len(d.low) - 3, 0))}
+        d.caps = _capitalised(p.text)
+        d.negated = any(t in NEGATIONS for t in p.tokens)
+        d.token_set = set(p.tokens)
+        return d
 
 
 # --------------------------------------------------------------------------- numbers
@@ -266,14 +296,15 @@ def _num_match(x: float, others: Sequence[float]) -> bool:
     return False
 
 
-def _entity_matched(ent: str, other_ents: Sequence[str], other_text: str) -> bool:
-    if ent in other_text:
+def _entity_matched(ent: str, other_ents: Sequence[str], other: _Derived) -> bool:
+    """Whether entity key ``ent`` of one sentence is mentioned by the other."""
+    if ent in other.low:
         return True
     for o in other_ents:
         if ent in o or o in ent:
             return True
     last = ent.rsplit(" ", 1)[-1]
-    return len(last) > 3 and re.search(r"\b" + re.escape(last) + r"\b", other_text) is not None
+    return len(last) > 3 and last in other.token_set
 
 
 _CAP_RE = re.compile(r"\b[A-Z][A-Za-z]+")
@@ -290,10 +321,6 @@ def _soft_matches(words: set[str], others: set[str]) -> int:
     return sum(1 for w in words if len(w) > 3 and w[:4] in stems)
 
 
-def _neg_count(tokens: Sequence[str]) -> int:
-    return sum(1 for t in tokens if t in NEGATIONS)
-
-
 def pair_features(
     a: PairInput, b: PairInput, idf: IdfFunc | None = None
 ) -> np.ndarray:
@@ -301,8 +328,9 @@ def pair_features(
     idf_fn = idf or _default_idf
     out = np.zeros(len(FEATURE_NAMES), dtype=np.float64)
     f = out  # short alias used below; index order matches FEATURE_NAMES
-    ta, tb = a.text.lower(), b.text.lower()
-    la, lb = " ".join(a.lemmas), " ".join(b.lemmas)
+    da, db = a.derived, b.derived
+    ta, tb = da.low, db.low
+    la, lb = da.lemma_str, db.lemma_str
     f[0] = fuzz.ratio(ta, tb) / 100.0
     f[1] = fuzz.partial_ratio(ta, tb) / 100.0
     f[2] = fuzz.token_sort_ratio(ta, tb) / 100.0
@@ -312,19 +340,18 @@ def pair_features(
     f[6] = fuzz.token_sort_ratio(la, lb) / 100.0
     f[7] = fuzz.token_set_ratio(la, lb) / 100.0
 
-    words_a = [t for t in a.tokens if any(c.isalnum() for c in t)]
-    words_b = [t for t in b.tokens if any(c.isalnum() for c in t)]
-    sa, sb = set(words_a), set(words_b)
-    f[8], f[9], f[10] = _cov(sa, sb)
-    lsa, lsb = set(a.lemmas), set(b.lemmas)
+    words_a, words_b = da.words, db.words
+    f[8], f[9], f[10] = _cov(da.word_set, db.word_set)
+    lsa, lsb = da.lemma_set, db.lemma_set
     f[11], f[12], f[13] = _cov(lsa, lsb)
     ua, ub = lsa - lsb, lsb - lsa
     f[14], f[15] = min(len(ua), len(ub)), max(len(ua), len(ub))
 
     wa = {w: max(idf_fn(w), 0.0) for w in lsa}
     wb = {w: max(idf_fn(w), 0.0) for w in lsb}
-    tot_a, tot_b = sum(wa.values()), sum(wb.values())
-    shared = sum(wa[w] for w in lsa & lsb)
+    # fsum: exact, so the result does not depend on set iteration order
+    tot_a, tot_b = math.fsum(wa.values()), math.fsum(wb.values())
+    shared = math.fsum(wa[w] for w in lsa & lsb)
     un_a, un_b = tot_a - shared, tot_b - shared
     cov_a = shared / tot_a if tot_a > 0 else float(not lsb)
     cov_b = shared / tot_b if tot_b > 0 else float(not lsa)
@@ -335,9 +362,9 @@ def pair_features(
     mean_w = (tot_a + tot_b) / max(len(wa) + len(wb), 1)
     f[21] = max(un_a, un_b) / mean_w if mean_w > 0 else 0.0
 
-    f[22], f[23], _ = _cov(_ngrams(words_a, 2), _ngrams(words_b, 2))
-    f[24], f[25], _ = _cov(_ngrams(words_a, 3), _ngrams(words_b, 3))
-    _, f[26], _ = _cov(_ngrams(words_a, 4), _ngrams(words_b, 4))
+    f[22], f[23], _ = _cov(da.grams2, db.grams2)
+    f[24], f[25], _ = _cov(da.grams3, db.grams3)
+    _, f[26], _ = _cov(da.grams4, db.grams4)
     lcs = LCSseq.similarity(words_a, words_b)
     r_a = lcs / len(words_a) if words_a else 0.0
     r_b = lcs / len(words_b) if words_b else 0.0
@@ -346,9 +373,7 @@ def pair_features(
     r_a = lcs / len(a.lemmas) if a.lemmas else 0.0
     r_b = lcs / len(b.lemmas) if b.lemmas else 0.0
     f[29], f[30] = min(r_a, r_b), max(r_a, r_b)
-    ca = {ta[i : i + 4] for i in range(max(len(ta) - 3, 0))}
-    cb = {tb[i : i + 4] for i in range(max(len(tb) - 3, 0))}
-    _, _, f[31] = _cov(ca, cb)
+    _, _, f[31] = _cov(da.char4, db.char4)
 
     na, nb = len(words_a), len(words_b)
     f[32], f[33] = min(na, nb), max(na, nb)
@@ -370,14 +395,14 @@ def pair_features(
 
     ea, eb = set(a.entities), set(b.entities)
     f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
-    e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, tb))
-    e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, ta))
+    e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, db))
+    e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, da))
     f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
     e_union = len(ea) + len(eb)
     f[50] = 1.0 - (e_miss_a + e_miss_b) / e_union if e_union else 1.0
 
-    cap_a = len(_capitalised(a.text) - set(b.tokens))
-    cap_b = len(_capitalised(b.text) - set(a.tokens))
+    cap_a = len(da.caps - db.token_set)
+    cap_b = len(db.caps - da.token_set)
     f[51], f[52] = min(cap_a, cap_b), max(cap_a, cap_b)
     shared_n = len(lsa & lsb)
     soft_a = (shared_n + _soft_matches(ua, ub)) / len(lsa) if lsa else float(not lsb)
@@ -386,7 +411,7 @@ def pair_features(
     f[55] = Levenshtein.normalized_similarity(words_a, words_b)
     f[56] = Levenshtein.normalized_similarity(list(a.lemmas), list(b.lemmas))
 
-    f[57] = float((_neg_count(a.tokens) > 0) != (_neg_count(b.tokens) > 0))
+    f[57] = float(da.negated != db.negated)
     if a.speaker and b.speaker:
         f[58] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
     if a.vector is not None and b.vector is not None and len(a.vector) == len(b.vector):

@@ -35,9 +35,9 @@ DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
 DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
 
 #: Probability at or above which a pair is judged to state the same fact.
-SAME_THRESHOLD: float = 0.455
+SAME_THRESHOLD: float = 0.465
 #: Lower probability at or above which a pair is shown as related.
-RELATED_THRESHOLD: float = 0.337
+RELATED_THRESHOLD: float = 0.336
 #: Logit penalty when both speakers are known and differ. The training corpora carry no
 #: speakers, so this is a fixed prior rather than a learned weight.
 SPEAKER_MISMATCH_PENALTY: float = 1.5
@@ -58,6 +58,7 @@ class HashedIdf:
         self._n_docs = int(n_docs)
         self._n = int(self._df.shape[0])
         self._log_n = math.log(self._n_docs + 1)
+        self._memo: dict[str, float] = {}
 
     @classmethod
     def from_documents(cls, docs: Iterable[Iterable[str]], n_buckets: int = 1 << 18) -> HashedIdf:
@@ -79,8 +80,13 @@ class HashedIdf:
         return self._n_docs
 
     def __call__(self, word: str) -> float:
-        d = int(self._df[stable_hash(word, self._n)])
-        return self._log_n - math.log(d + 1) + 1.0
+        value = self._memo.get(word)
+        if value is None:
+            d = int(self._df[stable_hash(word, self._n)])
+            value = self._log_n - math.log(d + 1) + 1.0
+            if len(self._memo) < 200_000:
+                self._memo[word] = value  # a plain dict store: safe across threads
+        return value
 
 
 class LinearModel:

@@ -48,7 +48,7 @@ __all__ = [
     "normalize_text",
 ]
 
-DEFAULT_THRESHOLD: float = 0.36
+DEFAULT_THRESHOLD: float = 0.30
 """Recall-leaning decision threshold on :meth:`WorthinessScorer.score` (see module doc)."""
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
@@ -79,8 +79,8 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0
 class FeatureConfig:
     """Shape of the hashed feature space; stored in the weights file."""
 
-    word_bits: int = 18
-    char_bits: int = 19
+    word_bits: int = 17
+    char_bits: int = 18
     char_min: int = 2
     char_max: int = 5
     char_scale: float = 1.0
@@ -163,8 +163,10 @@ def _char_features(norms: list[str], cfg: FeatureConfig) -> tuple[np.ndarray, np
     """(sentence id, hashed index) per char n-gram, via a vectorised rolling hash."""
     padded = [f" {n} ".encode() for n in norms]
     lengths = np.fromiter((len(p) + 1 for p in padded), dtype=np.int64, count=len(padded))
-    buf = np.frombuffer(b"\x00".join(padded) + b"\x00", dtype=np.uint8).astype(np.uint64)
-    total = buf.size
+    joined = b"\x00".join(padded) + b"\x00"
+    total = len(joined)
+    # Trailing zeros so every position has char_max bytes after it to read.
+    buf = np.frombuffer(joined + b"\x00" * cfg.char_max, dtype=np.uint8).astype(np.uint64)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     sid_of_pos = np.repeat(np.arange(len(padded), dtype=np.int64), lengths)
     end_of_pos = (starts + lengths - 1)[sid_of_pos]  # index of the separator byte
@@ -174,9 +176,7 @@ def _char_features(norms: list[str], cfg: FeatureConfig) -> tuple[np.ndarray, np
     out_idx: list[np.ndarray] = []
     mask_bits = _U64((1 << cfg.char_bits) - 1)
     for n in range(1, cfg.char_max + 1):
-        shifted = np.zeros(total, dtype=np.uint64)
-        shifted[: total - (n - 1)] = buf[n - 1 :]
-        h = h * _PRIME + shifted + _U64(1)
+        h = h * _PRIME + buf[n - 1 : n - 1 + total] + _U64(1)
         if n < cfg.char_min:
             continue
         valid = pos + n <= end_of_pos

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PYTHON = sys.executable
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 _WORDS = (
     "minister said unemployment rose percent march inflation fell according official "
     "figures released tuesday government report economy growth budget deficit hospital "
@@ -278,3 +279,28 @@ def kill_verdict_edits(workdir: Path, *, kill_after: int = 25, edits: int = 5000
                                         f"but edit {n} was reported saved")
     outcome.seconds = time.monotonic() - started
     return outcome
+
+
+def build_small_project(path: Path) -> Path:
+    """Seeds imported (no extraction), two hand-marked claims each, verdicts and evidence."""
+    from factdesk.core.commands import AddEvidence, MarkClaim, SetVerdictField
+    from factdesk.core.importing import import_paths
+    from factdesk.core.project import Project
+
+    with Project.open(path) as project:
+        report = import_paths(project, [SEEDS])
+        assert report.ok and len(report.added) == 3, report.lines()
+        for _, article_id in report.added:
+            article = project.articles.get(article_id)
+            assert article is not None
+            for start, end in sentence_spans(article.text)[1:3]:
+                mark = MarkClaim(article_id, start, end)
+                mark.apply(project)
+                assert mark.claim_id is not None
+                SetVerdictField(mark.claim_id, "rating", "Mostly true").apply(project)
+                SetVerdictField(mark.claim_id, "rationale",
+                                f"<p>Checked claim {mark.claim_id} against the record.</p>"
+                                ).apply(project)
+                AddEvidence(mark.claim_id, f"https://example.org/{mark.claim_id}",
+                            "Official record", "primary source").apply(project)
+    return path

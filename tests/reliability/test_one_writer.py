@@ -33,11 +33,22 @@ print("locked", flush=True)
 time.sleep(60)
 """
 
-# Waits for the start file, then tries to take the lock; holds it (if got) for 3 seconds.
+# Waits for the start file, then tries to take the lock (with time passing between looking
+# for an owner and writing the lock file, as on a busy disk); holds it (if got) for 3 s.
 _RACE_FOR_LOCK = r"""
 import os, sys, time
 from pathlib import Path
+import factdesk.storage.lock as lock_module
 from factdesk.storage.lock import ProjectLock, ProjectLocked
+
+looked_up = lock_module.read_owner
+
+def slow_read_owner(project):  # a busy disk: time passes between looking and writing
+    owner = looked_up(project)
+    time.sleep(0.5)
+    return owner
+
+lock_module.read_owner = slow_read_owner
 start = Path(sys.argv[2])
 while not start.exists():
     time.sleep(0.001)
