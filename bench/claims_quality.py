@@ -94,7 +94,7 @@ def throughput(texts: list[str], n: int = 20_000) -> tuple[float, float]:
 
 def _row(name: str, prf_rows: np.ndarray) -> str:
     p, r, f = prf_rows.mean(axis=0)
-    return f"{name:<44} {p:>6.3f} {r:>6.3f} {f:>6.3f} ±{prf_rows[:, 2].std():.3f}"
+    return f"{name:<50} {p:>6.3f} {r:>6.3f} {f:>6.3f} ±{prf_rows[:, 2].std():.3f}"
 
 
 def main() -> int:
@@ -120,7 +120,7 @@ def main() -> int:
         base = baseline_cv(texts, labels, args.folds)
         t_base = time.perf_counter() - t0
         per = ours["per_fold"]
-        header = f"{'CFS (Verdict == 1), mean over folds':<44} {'P':>6} {'R':>6} {'F1':>6} (std)"
+        header = f"{'CFS (Verdict == 1), mean over folds':<50} {'P':>6} {'R':>6} {'F1':>6} (std)"
         print("\n" + header + "\n" + "-" * len(header))
         for name, arr in base.items():
             print(_row(f"baseline TF-IDF 1-2g + LR, {name}", arr))

@@ -42,7 +42,8 @@ def project(tmp_path: Path, seeds_dir: Path):
     ("", None),
     ("a OR b", '"a" OR "b"'),
     ("war -crimes", '"war" NOT "crimes"'),
-    ("NEAR( ^x text:", '"NEAR" "x" "text"'),
+    ("NEAR( ^x text:", '"NEAR" AND "x" AND "text"'),
+    ("Izyum crimes", '"Izyum" AND "crimes"'),
 ])
 def test_expression_parser(query: str, expected: str | None) -> None:
     assert build_match_expression(query) == expected

@@ -79,8 +79,9 @@ def build_match_expression(query: str, variants: VariantLookup | None = None) ->
                 expr = quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
             if negate and parts:
                 pending_op = "NOT"
-        if pending_op and parts:
-            parts.append(pending_op)
+        if parts:
+            # FTS5 rejects an implicit AND after a parenthesised group: always say it.
+            parts.append(pending_op or "AND")
         pending_op = None
         parts.append(expr)
     if not parts:
