@@ -72,9 +72,27 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic write: all of it lands, or none of it does."""
-        with self.db.atomic() as db:
-            yield db
+        """One atomic write: all of it lands, or none of it does.
+
+        The outermost transaction starts with ``BEGIN IMMEDIATE`` so that it takes the
+        write lock up front and waits (busy timeout) for another writer, instead of
+        failing with "database is locked" when it upgrades from reading to writing.
+        Nested ones are savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        else:
+            conn.execute("COMMIT")
 
     def close(self) -> None:
         try:

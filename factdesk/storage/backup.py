@@ -93,14 +93,16 @@ def _short(text: str) -> str:
 def restore_backup(project: Path, backup: Path) -> Path | None:
     """Replace ``project`` by ``backup``; the replaced state is backed up first."""
     saved = None
-    if project.exists() and project.stat().st_size > 0:
-        current = sqlite3.connect(project)
-        try:
-            saved = take_backup(project, current, force=True)
-        finally:
-            current.close()
+    # Opened first: backing up the current file may rotate the chosen backup away.
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source.execute("SELECT count(*) FROM sqlite_master").fetchone()
     try:
+        if project.exists() and project.stat().st_size > 0:
+            current = sqlite3.connect(project)
+            try:
+                saved = take_backup(project, current, force=True, keep=KEEP + 1)
+            finally:
+                current.close()
         target = sqlite3.connect(project)
         try:
             source.backup(target)

@@ -84,7 +84,7 @@ def inspect_project_file(path: Path) -> FileInspection:
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = 'factdesk'"
                 )
             ]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectFileError(
             path, f"is corrupt (SQLite says: {exc}); FactDesk left it untouched", "corrupt"
         ) from exc
@@ -118,7 +118,7 @@ def check_integrity(path: Path) -> list[str]:
             for row in conn.execute("PRAGMA foreign_key_check")
         ]
         return problems
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [f"corrupt: {exc}"]
     finally:
         conn.close()

@@ -71,6 +71,14 @@ def read_owner(project: Path) -> LockOwner | None:
     return owner
 
 
+def _mine(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return int(data.get("pid", -1)) == os.getpid() and data.get("host") == socket.gethostname()
+    except (OSError, ValueError, TypeError):
+        return False
+
+
 class ProjectLock:
     """Holds the lock of one project while the object lives (call :meth:`release`)."""
 
@@ -79,20 +87,38 @@ class ProjectLock:
         self.held = False
 
     def acquire(self) -> None:
-        owner = read_owner(self.project)
-        if owner is not None:
-            raise ProjectLocked(self.project, owner)
+        """Take the lock atomically (O_EXCL); take over a stale one; else raise."""
         try:
             user = getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             user = "someone"
-        data = {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
-                "since": datetime.now(UTC).replace(microsecond=0).isoformat()}
+        data = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+                           "since": datetime.now(UTC).replace(microsecond=0).isoformat()})
         path = lock_path(self.project)
-        tmp = path.with_name(path.name + f".{os.getpid()}")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(path)
-        self.held = True
+        for _attempt in range(2):
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                owner = read_owner(self.project)
+                if owner is not None:
+                    raise ProjectLocked(self.project, owner) from None
+                if _mine(path):
+                    self.held = True
+                    return
+                stale = path.with_name(f"{path.name}.stale.{os.getpid()}")
+                try:
+                    path.rename(stale)  # only one process wins the rename
+                    stale.unlink()
+                except OSError:
+                    pass
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+            self.held = True
+            return
+        owner = read_owner(self.project)
+        if owner is not None:
+            raise ProjectLocked(self.project, owner)
 
     def release(self) -> None:
         if self.held:

@@ -156,8 +156,6 @@ def test_damaged_pages_are_reported_without_traceback(small_project: Path) -> No
     assert small_project.read_bytes() == damaged  # check never writes to a damaged file
 
 
-@pytest.mark.xfail(strict=False, reason="inspect_project_file lets UnicodeDecodeError escape "
-                   "when sqlite_master holds invalid UTF-8 (a damaged schema page)")
 def test_garbled_schema_names_are_reported_without_traceback(small_project: Path) -> None:
     _checkpointed(small_project)
     data = bytearray(small_project.read_bytes())

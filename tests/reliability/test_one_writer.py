@@ -158,8 +158,6 @@ def test_lock_from_another_host_is_respected(small_project: Path) -> None:
         ProjectLock(small_project).acquire()
 
 
-@pytest.mark.xfail(strict=False, reason="ProjectLock.acquire checks then writes (no atomic "
-                   "create): processes starting together can all get the lock")
 def test_only_one_of_many_simultaneous_openers_gets_the_lock(tmp_path: Path) -> None:
     project = tmp_path / "race.factdesk"
     start = tmp_path / "start"
@@ -171,9 +169,6 @@ def test_only_one_of_many_simultaneous_openers_gets_the_lock(tmp_path: Path) -> 
     assert sorted(answers).count("got") == 1, answers
 
 
-@pytest.mark.xfail(strict=False, reason="Project.transaction() begins DEFERRED: a writer whose "
-                   "read snapshot went stale gets SQLITE_BUSY at once ('database is locked'), "
-                   "the busy timeout never applies; needs BEGIN IMMEDIATE")
 def test_two_unlocked_writers_never_corrupt(small_project: Path) -> None:
     """Even without the lock (scripts, the CLI), SQLite serialises two writers."""
     writers = [subprocess.Popen([PYTHON, "-c", EDIT_SCRIPT, str(small_project), "40"],
