@@ -96,8 +96,12 @@ class ProjectLock:
                            "since": datetime.now(UTC).replace(microsecond=0).isoformat()})
         path = lock_path(self.project)
         for _attempt in range(2):
+            # The content is written to a private file first and then hard-linked into
+            # place: creation is atomic and a lock file is never seen half-written.
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(data, encoding="utf-8")
             try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                os.link(tmp, path)
             except FileExistsError:
                 owner = read_owner(self.project)
                 if owner is not None:
@@ -112,8 +116,8 @@ class ProjectLock:
                 except OSError:
                     pass
                 continue
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
+            finally:
+                tmp.unlink(missing_ok=True)
             self.held = True
             return
         owner = read_owner(self.project)
