@@ -101,14 +101,37 @@ class MainWindow(QMainWindow):
         from factdesk.core.project import Project
         from factdesk.gui.session import Session
         from factdesk.gui.workspace import Workspace
+        from factdesk.storage.lock import ProjectLock, ProjectLocked
 
         path = Path(path)
+        if self.session is not None and self.session.project.path.resolve() == path.resolve():
+            self.close_project()  # reopening: let go of our own lock first
+        lock = ProjectLock(path)
+        read_only = False
         try:
-            project = Project.open(path, create=not path.exists())
+            lock.acquire()
+        except ProjectLocked as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, "Project in use",
+                f"{exc}\n\nOpen a read-only view of it? Edits are then not possible.",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Open)
+            if answer != QMessageBox.StandardButton.Open:
+                return False
+            read_only = True
+        try:
+            project = Project.open(path, create=not path.exists(), read_only=read_only,
+                                   backup=not read_only)
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
+            lock.release()
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
         self.close_project()
+        self._project_lock = lock
+        if read_only:
+            self.message(f"{path.name} is open elsewhere: this is a read-only view", "warning")
         checker = user.get_str("user/checker", "")
         if checker and not project.settings.get("checker") and not project.read_only:
             project.settings.set("checker", checker)
@@ -146,6 +169,10 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
+        lock = getattr(self, "_project_lock", None)
+        if lock is not None:
+            lock.release()
+            self._project_lock = None
         session, ws = self.session, self.workspace
         if session is None or ws is None:
             return
