@@ -36,8 +36,15 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
     found = inspect_project_file(path)  # raises ProjectFileError for foreign/newer/corrupt
     report.notes.append(f"schema version {found.schema_version} (current {SCHEMA_VERSION})")
     integrity = check_integrity(path)
+    fatal = any(p.startswith("corrupt") or "malformed" in p for p in integrity)
+    if integrity and repair and not fatal:
+        # Indexes are derived data: rebuilding them from their tables is always safe.
+        with Project.open(path, create=False) as project:
+            project.db.execute("REINDEX")
+        report.repaired.append("rebuilt the SQLite indexes (REINDEX)")
+        integrity = check_integrity(path)
     report.problems += integrity
-    if any(p.startswith("corrupt") or "malformed" in p for p in integrity):
+    if fatal:
         return report
     with Project.open(path, create=False) as project:
         fts = project.search.integrity_problems()

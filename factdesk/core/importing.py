@@ -8,19 +8,17 @@ import again skips what is already there (recognised by the hash of the cleaned 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factdesk.core.changes import ChangeSet
 from factdesk.core.project import Project
 from factdesk.ingest import (
-    PASTED_NAME,
     IngestError,
     ParsedArticle,
     parse_file,
     parse_pasted,
     scan,
-    text_hash,
 )
 
 ProgressCallback = Callable[[int, int, str], None]  # done, total, current name
@@ -54,24 +52,8 @@ class ImportReport:
         return out
 
 
-def with_headline(parsed: ParsedArticle) -> ParsedArticle:
-    """The article with its headline as the first paragraph of the text snapshot.
-
-    A headline is what the outlet published and often the boldest claim ("... 5 days
-    after recapture"), so claims are detected and matched in it too. A guessed title
-    (the first sentence) or a pasted article's typed title is not added.
-    """
-    title = parsed.title.strip()
-    if (not title or parsed.title_guessed or parsed.source_name == PASTED_NAME
-            or parsed.text.startswith(title)):
-        return parsed
-    text = f"{title}\n\n{parsed.text}"
-    return replace(parsed, text=text, text_hash=text_hash(text))
-
-
 def store_parsed(project: Project, parsed: ParsedArticle) -> tuple[int, bool]:
     """Store one parsed article; returns (article id, True if new, False if a duplicate)."""
-    parsed = with_headline(parsed)
     with project.transaction():
         existing = project.articles.id_for_hash(parsed.text_hash)
         if existing is not None:

@@ -190,8 +190,6 @@ def test_damaged_index_is_reported(small_project: Path) -> None:
     assert "missing from index claims_article" in result.stdout
 
 
-@pytest.mark.xfail(strict=False, reason="check --repair does not REINDEX a damaged index "
-                   "(an index is rebuildable from its table)")
 def test_damaged_index_is_rebuilt_by_repair(small_project: Path) -> None:
     _empty_index_page(small_project, "claims_article")
     repaired = factdesk("check", small_project, "--repair")
