@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from reliability_helpers import factdesk
 
 from factdesk.core.project import Project
