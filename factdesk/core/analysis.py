@@ -18,6 +18,7 @@ from factdesk.core.models import ClaimDraft, MentionDraft
 from factdesk.core.project import Project
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
+STORE_BATCH = 8  # articles analysed per alias resolution and store
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
@@ -107,17 +108,31 @@ def analyse_articles(
                 yield article.id, article.text, _parse_date(article.published)
 
     analyses: list[ArticleAnalysis] = []
-    for done, analysis in enumerate(extractor.analyse(items(), n_process=n_process), 1):
+    pending: list[ArticleAnalysis] = []
+
+    def flush() -> None:
+        # Spellings are merged once per small batch of articles, not once per article:
+        # alias resolution looks at every name in the project.
+        if not pending:
+            return
+        new_names = [(m.text, m.label) for a in pending for m in a.mentions]
+        canonical = canonical_forms(project, new_names)
+        for item in pending:
+            report.claims += store_analysis(project, item, canonical)
+            report.articles += 1
+            if progress:
+                progress(report.articles, total, f"article {item.article_id}")
+        pending.clear()
+
+    for analysis in extractor.analyse(items(), n_process=n_process):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
         analyses.append(analysis)
-        new_names = [(m.text, m.label) for m in analysis.mentions]
-        canonical = canonical_forms(project, new_names)
-        report.claims += store_analysis(project, analysis, canonical)
-        report.articles += 1
-        if progress:
-            progress(done, total, f"article {analysis.article_id}")
+        pending.append(analysis)
+        if len(pending) >= STORE_BATCH:
+            flush()
+    flush()
     refresh_canonical_forms(project)
     if match and report.articles and not report.cancelled:
         from factdesk.core.matching_service import match_articles

@@ -22,7 +22,7 @@ from factdesk.matching.discrepancies import ClaimFacts, find_discrepancies, is_c
 from factdesk.matching.pair_features import PairInput, extract_numbers
 from factdesk.matching.pair_model import PairScorer
 
-CANDIDATES_PER_CLAIM = 20
+CANDIDATES_PER_CLAIM = 12
 RELATED_SIMILARITY = 0.45  # graded STS similarity (0-1) above which a pair is "related"
 RELATED_TERM_SIMILARITY = 0.1  # ... if it also shares this much IDF-weighted vocabulary
 MAX_MATCHES_PER_CLAIM = 8

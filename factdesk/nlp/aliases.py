@@ -8,6 +8,7 @@ similarity, with person-name rules that never merge two different people.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -69,6 +70,7 @@ def _fold_word(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@functools.lru_cache(maxsize=200_000)
 def _plain(name: str) -> str:
     """Lower-case ASCII words: diacritics, possessive, apostrophes and hyphens removed."""
     name = strip_possessive(name)
@@ -79,6 +81,7 @@ def _plain(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+@functools.lru_cache(maxsize=200_000)
 def canonical_key(name: str) -> str:
     """A folding of ``name`` under which spelling variants compare equal.
 
