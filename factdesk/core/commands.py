@@ -8,6 +8,7 @@ The :class:`UndoStack` keeps the session's commands; the GUI mirrors it in its E
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from factdesk.core.anchoring import context_for
@@ -20,7 +21,7 @@ class CommandError(ValueError):
     """An edit that cannot be made (unknown claim, bad span, unknown rating)."""
 
 
-class Command:
+class Command(ABC):
     """An undoable edit. Subclasses implement ``_apply`` and ``_revert``."""
 
     title = "edit"
@@ -33,11 +34,13 @@ class Command:
         with project.transaction():
             return self._revert(project)
 
-    def _apply(self, project: Project) -> ChangeSet:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _apply(self, project: Project) -> ChangeSet:
+        """Make the change (inside the caller's transaction)."""
 
-    def _revert(self, project: Project) -> ChangeSet:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _revert(self, project: Project) -> ChangeSet:
+        """Undo the change (inside the caller's transaction)."""
 
 
 def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim

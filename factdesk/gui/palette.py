@@ -91,11 +91,11 @@ class QuickPicker(QDialog):
         self.accept()
         self.chosen(payload)
 
-    def on_text(self, text: str) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def on_text(self, text: str) -> None:
+        """Refill the list for ``text``; the palette and search dialogs each do their own."""
 
-    def chosen(self, payload: Any) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def chosen(self, payload: Any) -> None:
+        """Act on the chosen entry; the palette and search dialogs each do their own."""
 
 
 def palette_score(query: str, title: str) -> float:
