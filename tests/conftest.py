@@ -35,3 +35,14 @@ def shared_eval() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/eval is not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The base spaCy English pipeline, loaded once per test session (skips if absent)."""
+    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
+
+    try:
+        return load_base_pipeline()
+    except ModelUnavailable as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))

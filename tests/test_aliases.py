@@ -98,13 +98,3 @@ def test_seed_article_mentions(nlp, seeds_dir) -> None:
     assert len(zelensky) == 1
     assert resolved.get("Izyum") == resolved.get("Izium")
     assert resolved["Pavlo Kyrylenko"] != resolved["Andriy Kostin"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
-
-    try:
-        return load_base_pipeline()
-    except ModelUnavailable as exc:  # pragma: no cover - depends on the environment
-        pytest.skip(str(exc))

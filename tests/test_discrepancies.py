@@ -20,14 +20,6 @@ from factdesk.nlp.times import extract_times
 LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
-
-    try:
-        return load_base_pipeline()
-    except ModelUnavailable as exc:  # pragma: no cover - depends on the environment
-        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="module")

@@ -26,16 +26,6 @@ from factdesk.matching.pair_model import (
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
-
-    try:
-        return load_base_pipeline()
-    except ModelUnavailable as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(str(exc))
-
-
-@pytest.fixture(scope="module")
 def scorer() -> PairScorer:
     return PairScorer.load()
 

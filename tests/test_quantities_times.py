@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from factdesk.nlp.quantities import Quantity, extract_quantities, parse_number
 from factdesk.nlp.times import TimeExpression, extract_times
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from factdesk.nlp.model import ModelUnavailable, load_base_pipeline
-
-    try:
-        return load_base_pipeline()
-    except ModelUnavailable as exc:  # pragma: no cover - depends on the environment
-        pytest.skip(str(exc))
 
 
 def quantities(nlp, text: str) -> list[Quantity]:

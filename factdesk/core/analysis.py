@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft, MentionDraft
+from factdesk.core.models import ClaimDraft
 from factdesk.core.project import Project
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
@@ -169,7 +169,3 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
                                   lemmas=draft.lemmas)
     return ChangeSet(entities=True, claims=True)
 
-
-def mention_names(mentions: Sequence[MentionDraft]) -> list[tuple[str, str]]:
-    """(text, label) pairs of mentions, for alias resolution."""
-    return [(m.text, m.label) for m in mentions]

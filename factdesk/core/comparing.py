@@ -8,7 +8,7 @@ through the same pair model and discrepancy finder as the project's matches.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from factdesk.core.analysis import get_extractor
@@ -64,7 +64,7 @@ def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None) ->
         names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in d.ents]
         canonical = AliasResolver({}).resolve(names) if names else {}
         a, b = _claim_from_doc(a_doc, canonical), _claim_from_doc(b_doc, canonical)
-        b = Claim(**{**b.__dict__, "id": 1, "article_id": 1})
+        b = replace(b, id=1, article_id=1)
         score, relation, found = compare_claims(a, b, None, None)
         results.append(Comparison(score, relation or "unrelated", tuple(found)))
     return results

@@ -46,12 +46,10 @@ class ProjectIndexCache:
             if index is None:
                 index = CandidateIndex()
                 seen = set()
-            live = set()
-            fresh = []
-            for claim_id, article_id, lemmas in project.claims.retrieval_terms():
-                live.add(claim_id)
-                if claim_id not in seen:
-                    fresh.append((claim_id, article_id, lemmas.split()))
+            # Only ids are read for every claim; terms only for claims the index lacks.
+            live = project.claims.live_ids()
+            fresh = [(claim_id, article_id, lemmas.split()) for claim_id, article_id, lemmas
+                     in project.claims.retrieval_terms(sorted(live - seen))]
             if fresh:
                 index.add_many(fresh)
             for gone in seen - live:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factdesk.core.models import Claim, ClaimDraft
-from factdesk.storage.rows import claim_from_row, dumps, json_fragment, now_iso
+from factdesk.storage.rows import claim_from_row, dumps, now_iso
 
 _LIVE = "deleted_at IS NULL"
 
@@ -101,17 +101,27 @@ class ClaimRepository:
         for row in self.db.query(f"SELECT * FROM claims WHERE {_LIVE} ORDER BY article_id, start"):
             yield claim_from_row(row)
 
-    def retrieval_terms(self) -> Iterator[tuple[int, int, str]]:
-        """(claim id, article id, lemma string) of every live claim, for the match index."""
-        yield from self.db.execute(
-            f"SELECT id, article_id, lemmas FROM claims WHERE {_LIVE}"
-        )
+    def live_ids(self) -> set[int]:
+        """Ids of every live claim."""
+        return {r[0] for r in self.db.execute(f"SELECT id FROM claims WHERE {_LIVE}")}
+
+    def retrieval_terms(self, claim_ids: Sequence[int]) -> list[tuple[int, int, str]]:
+        """(claim id, article id, lemma string) of the given claims, for the match index."""
+        rows: list[tuple[int, int, str]] = []
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT id, article_id, lemmas FROM claims WHERE id IN ({marks})", chunk
+            ).fetchall()
+        return rows
 
     def mentioning(self, names: set[str]) -> list[Claim]:
         """Live claims whose entities or speaker include any of ``names``."""
         found: dict[int, Claim] = {}
         for name in names:
-            pattern = "%" + json_fragment(name) + "%"
+            pattern = "%" + dumps(name) + "%"  # the name as a JSON string value
             rows = self.db.query(
                 f"SELECT * FROM claims WHERE {_LIVE} AND (entities LIKE ? OR speaker = ?)",
                 [pattern, name],

@@ -19,11 +19,6 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def json_fragment(text: str) -> str:
-    """How ``text`` appears as a JSON string value inside a column written by :func:`dumps`."""
-    return dumps(text)
-
-
 def _loads_tuple(text: str | None) -> tuple[dict[str, Any], ...]:
     return tuple(json.loads(text)) if text else ()
 
