@@ -27,6 +27,7 @@ from factdesk.core.models import ClaimDraft, MatchDraft  # noqa: E402
 from factdesk.core.project import Project  # noqa: E402
 
 KINDS = ("statistic", "quote", "event", "attribution", "other")
+LOW_SCORE = 0.05  # share of sentences left unclaimed (~30 claims per article)
 _SENT = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 _NUM = re.compile(r"\b\d+\b")
 _STOP = frozenset("the a an of to in and or for on at by with from that this is was were be "
@@ -93,11 +94,13 @@ def main() -> None:
                         begin = body.find(sentence, pos)
                         end = begin + len(sentence)
                         pos = end
-                        if len(sentence) < 30:
+                        score = rng.random()
+                        # like the extractor: short or low-scoring sentences are no claims
+                        if len(sentence) < 30 or score < LOW_SCORE:
                             continue
                         cid = project.claims.add(aid, ClaimDraft(
                             begin, end, sentence, body[max(0, begin - 32):begin],
-                            body[end:end + 32], rng.choice(KINDS), round(rng.random(), 3),
+                            body[end:end + 32], rng.choice(KINDS), round(score, 3),
                             speaker=None, lemmas=terms(sentence)))
                         claim_ids.append(cid)
                         n_claims += 1

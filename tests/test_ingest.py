@@ -64,9 +64,11 @@ def test_seed_003_date_line_gives_date_and_title() -> None:
     )
     assert not article.title_guessed
     assert "date 2022-09-14" not in article.text
-    assert article.text.startswith("Russia-Ukraine War: Ukraine has claimed")
-    # one line per paragraph in the file -> one paragraph each, blank-line separated
-    assert article.text.count("\n\n") == 9
+    # the headline opens the text, then one paragraph per line of the file
+    headline, first = article.text.split("\n\n")[:2]
+    assert headline == article.title
+    assert first.startswith("Russia-Ukraine War: Ukraine has claimed")
+    assert article.text.count("\n\n") == 10
     assert "\n\n\n" not in article.text
 
 
@@ -76,8 +78,8 @@ def test_seed_001_headline_and_story_label() -> None:
     assert not article.title_guessed
     assert not article.text.startswith("STORY:")
     assert "STORY:" not in article.text
-    assert article.text.startswith("As Ukrainian investigators worked")
-    assert not article.text.startswith(article.title)
+    assert article.text.startswith(article.title + "\n\nAs Ukrainian investigators worked")
+    assert article.text.count(article.title) == 1
 
 
 def test_seed_000_promo_line_removed_and_title_guessed() -> None:
@@ -170,7 +172,8 @@ def test_metadata_header_block() -> None:
         "Zelensky visits Izium", "Kyiv Ledger", "Olena Petrenko")
     assert article.published == "2022-09-14"
     assert article.url == "https://kyivledger.example/izium"
-    assert article.text == "Ukrainian President Volodymyr Zelensky visited Izium on Wednesday."
+    assert article.text == ("Zelensky visits Izium\n\n"
+                            "Ukrainian President Volodymyr Zelensky visited Izium on Wednesday.")
 
 
 def test_markdown_with_front_matter() -> None:
@@ -205,6 +208,7 @@ Ukrainian officials said **more than 400** bodies were found in a
     assert article.published == "2022-09-14"
     assert article.url == "https://wire.example/izium"
     assert article.text.split("\n\n") == [
+        "Izium after the retreat",
         "Ukrainian officials said more than 400 bodies were found in a forest burial site "
         "near Izium.",
         "Reaction",
@@ -216,7 +220,7 @@ Ukrainian officials said **more than 400** bodies were found in a
 def test_markdown_first_heading_is_title() -> None:
     article = parse_bytes(b"# The Headline\n\nBody *text*.\n", "x.markdown")
     assert article.title == "The Headline"
-    assert article.text == "Body text."
+    assert article.text == "The Headline\n\nBody text."
 
 
 def test_boilerplate_lines_only() -> None:
@@ -310,7 +314,7 @@ def test_crlf_and_odd_spaces() -> None:
     crlf = b"Headline here\r\n\r\nFirst  paragraph\xc2\xa0text.\r\n\r\n\r\n\r\nSecond\tone.\r\n"
     article = parse_bytes(crlf, "crlf.txt")
     assert article.title == "Headline here"
-    assert article.text == "First paragraph text.\n\nSecond one."
+    assert article.text == "Headline here\n\nFirst paragraph text.\n\nSecond one."
     lf = parse_bytes(crlf.replace(b"\r\n", b"\n"), "lf.txt")
     assert lf.text_hash == article.text_hash
     assert normalize_text("a\rb\u2028c\u200bd\ufeff ") == "a\nb\ncd"
@@ -341,7 +345,8 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 def test_pasted_text() -> None:
     article = parse_pasted("My title\n\nBody text here.", title="My title", outlet="BBC")
-    assert (article.title, article.outlet, article.text) == ("My title", "BBC", "Body text here.")
+    assert (article.title, article.outlet) == ("My title", "BBC")
+    assert article.text == "My title\n\nBody text here."  # the title is not doubled
     assert article.source_name == "pasted text"
     guessed = parse_pasted("Officials said 450 bodies were found. More later.")
     assert guessed.title_guessed and guessed.title == "Officials said 450 bodies were found"
@@ -367,7 +372,8 @@ def test_saved_html_page(no_network: None) -> None:
     assert article.author == "Olena Petrenko"
     assert article.published == "2022-09-14"
     assert article.url == "https://www.kyivledger.example/world/2022/09/14/zelensky-izium-flag"
-    assert article.text.startswith("Ukrainian President Volodymyr Zelensky on Wednesday")
+    assert article.text.startswith(article.title + "\n\nUkrainian President Volodymyr Zelensky "
+                                   "on Wednesday")
     assert "more than 400 bodies" in article.text
     for junk in ("SCRIPT_TEXT_MUST_NOT_APPEAR", "dataLayer", "display: none", "Privacy policy",
                  "All rights reserved", "Related stories", "Politics"):

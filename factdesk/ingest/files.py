@@ -8,6 +8,10 @@ first source that has them winning: the ``sidecar`` argument, sidecar files next
 article (:mod:`sidecar`), the file's own header/front matter/HTML meta tags. A missing
 title is guessed from the first sentence (``title_guessed``); a missing outlet stays
 empty for the caller to ask for.
+
+A headline the document (or its sidecar) gives is part of what the outlet published and
+is often what gets checked, so the text begins with it as its own first paragraph; a
+guessed title is not added.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class ParsedArticle:
     author: str
     published: str | None  # ISO date YYYY-MM-DD
     url: str
-    text: str = field(repr=False)  # paragraphs separated by "\n\n", one line each
+    text: str = field(repr=False)  # headline, then paragraphs; "\n\n" between, one line each
     source_name: str  # the file name, or "pasted text"
     raw: bytes = field(repr=False)  # the original bytes, unchanged
     text_hash: str  # sha256 hex of text (UTF-8)
@@ -249,6 +253,8 @@ def _build(
     if guessed:
         title = guess_title(body)
         warnings.append("no headline found; title taken from the first sentence")
+    elif _fold(paragraphs[0]) != _fold(title):
+        body = join_paragraphs([title, *paragraphs])
     if not fields.get("outlet"):
         warnings.append("outlet unknown")
     return ParsedArticle(

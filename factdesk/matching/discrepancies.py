@@ -95,10 +95,15 @@ def is_conflicting(discrepancies: Iterable[Discrepancy]) -> bool:
     return any(d.severity == "conflict" for d in discrepancies)
 
 
-def find_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    """Every difference between two claims thought to report the same fact."""
+def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
+                       ) -> list[Discrepancy]:
+    """Every difference between two claims thought to report the same fact.
+
+    For claims only related (``same_fact=False``), lone numbers of different things
+    (villages, bodies) are not compared: they need not be counts of one thing.
+    """
     found: list[Discrepancy] = []
-    found += _number_discrepancies(a, b)
+    found += _number_discrepancies(a, b, same_fact)
     found += _date_discrepancies(a, b)
     found += _name_discrepancies(a, b)
     found += _quote_discrepancies(a, b)
@@ -144,7 +149,8 @@ def _say(q: Quantity) -> str:
     return f"\u201c{q.describe()}\u201d"
 
 
-def _align(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+def _align(a: Sequence[Quantity], b: Sequence[Quantity], lone_numbers: bool = True,
+           ) -> list[tuple[Quantity, Quantity]]:
     """Pairs of quantities that count the same thing (same unit, or the only numbers)."""
     pairs: list[tuple[Quantity, Quantity]] = []
     used: set[int] = set()
@@ -158,7 +164,7 @@ def _align(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tuple[Quantity,
             i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
             used.add(i)
             pairs.append((qa, qb))
-    if not pairs and len(a) == 1 and len(b) == 1:
+    if lone_numbers and not pairs and len(a) == 1 and len(b) == 1:
         ua, ub = a[0].unit_key, b[0].unit_key
         if ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS):
             pairs.append((a[0], b[0]))
@@ -225,9 +231,10 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
     return Discrepancy("number", severity, f"{said} — {why}{unit_note}.", qa.text, qb.text)
 
 
-def _number_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
+                          ) -> list[Discrepancy]:
     found = []
-    for qa, qb in _align(a.quantities, b.quantities):
+    for qa, qb in _align(a.quantities, b.quantities, lone_numbers):
         d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
         if d is not None:
             found.append(d)
@@ -237,8 +244,9 @@ def _number_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 # ----------------------------------------------------------------------------- dates
 
 def _in_article(expr: TimeExpression, facts: ClaimFacts) -> str:
-    where = f" in an article of {facts.article_date.isoformat()}" if facts.article_date else ""
-    return f"\u201c{expr.text}\u201d{where}"
+    who = f"{facts.outlet}\u2019s " if facts.outlet else ""
+    where = f" (article of {facts.article_date.isoformat()})" if facts.article_date else ""
+    return f"{who}\u201c{expr.text}\u201d{where}"
 
 
 def _means(expr: TimeExpression) -> str:
@@ -293,7 +301,8 @@ class _Offset:
     base: date | None
 
 
-def _offsets(facts: ClaimFacts) -> list[_Offset]:
+def day_offsets(facts: ClaimFacts) -> list[_Offset]:
+    """The claim's relative day counts, each read as an offset from a reference date."""
     found = []
     dates = [t for t in facts.times if t.kind == "date" and t.interval() and not t.anchor]
     own = dates[0].interval()[0] if len(dates) == 1 else None  # type: ignore[index]
@@ -319,20 +328,21 @@ def _describe_offset(o: _Offset, facts: ClaimFacts) -> str:
     if o.event_date and o.base:
         return (f"{text} puts {what} on {o.event_date.isoformat()} "
                 f"({_days(o.gap)} before {o.base.isoformat()})")
-    return f"{text} puts {what} {_days(o.gap)} {'before' if o.gap > 0 else 'after'}"
+    since = "its own event" if o.expr.anchor else "publication (the article is undated)"
+    return f"{text} puts {what} {_days(o.gap)} {'before' if o.gap > 0 else 'after'} {since}"
 
 
 def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    oa, ob = _offsets(a), _offsets(b)
+    oa, ob = day_offsets(a), day_offsets(b)
     if not oa or not ob:
         return []
     x, y = oa[0], ob[0]
     if len(oa) > 1 or len(ob) > 1:  # several: pair the ones about the same event
-        pairs = [(p, q) for p in oa for q in ob if _same_anchor(p, q)]
+        pairs = [(p, q) for p in oa for q in ob if same_anchor(p, q)]
         if not pairs:
             return []
         x, y = pairs[0]
-    if not _same_anchor(x, y):
+    if not same_anchor(x, y):
         return []
     said = f"{_describe_offset(x, a)}; {_describe_offset(y, b)}"
     if x.event_date and y.event_date:
@@ -356,7 +366,7 @@ def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
                         x.expr.text, y.expr.text)]
 
 
-def _same_anchor(x: _Offset, y: _Offset) -> bool:
+def same_anchor(x: _Offset, y: _Offset) -> bool:
     """Could two offsets count from the same event? (unnamed events are assumed to)."""
     if not x.expr.anchor or not y.expr.anchor:
         return True
@@ -416,7 +426,8 @@ def quote_similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
 
 
-def _speaker(facts: ClaimFacts) -> str | None:
+def speaker_name(facts: ClaimFacts) -> str | None:
+    """The claim's speaker in canonical spelling, or None when unknown or a pronoun."""
     speaker = (facts.speaker or "").strip()
     if not speaker or speaker.lower() in _PRONOUNS:
         return None
@@ -429,7 +440,7 @@ def _speaker(facts: ClaimFacts) -> str | None:
 
 def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
     """True/False when both speakers are known, None when either is unknown."""
-    sa, sb = _speaker(a), _speaker(b)
+    sa, sb = speaker_name(a), speaker_name(b)
     if sa is None or sb is None:
         return None
     if sa.casefold() == sb.casefold() or canonical_key(sa) == canonical_key(sb):
@@ -450,10 +461,10 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if same is False and similarity >= ATTRIBUTION_MIN:
         return [Discrepancy(
             "attribution", "conflict",
-            f"{wa} attributes these words to {_speaker(a)}, {wb} to {_speaker(b)} — the "
+            f"{wa} attributes these words to {speaker_name(a)}, {wb} to {speaker_name(b)} — the "
             f"same quote ({similarity:.0f}% similar) credited to different speakers.", qa, qb)]
     if same is not False and WORDING_MIN <= similarity < WORDING_MAX:
-        who = f" by {_speaker(a) or _speaker(b)}" if same else ""
+        who = f" by {speaker_name(a) or speaker_name(b)}" if same else ""
         return [Discrepancy(
             "wording", "variant",
             f"{wa} and {wb} render the quote{who} differently ({similarity:.0f}% similar) — "

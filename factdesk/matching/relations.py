@@ -1,0 +1,150 @@
+"""Deciding how two claims relate: same fact, conflicting, related, or not at all.
+
+The pair model's probability (trained on MRPC, calibrated) is the main evidence, but MRPC
+only holds lexically similar pairs, so it knows nothing of two outlets reporting one
+fact in different words, nor of a translated quote. This module combines it with the
+graded STS similarity and with the structure FactDesk reads from each claim:
+
+* **same fact** when the model says so; or when both claims quote the same speaker in
+  similar words about the same things (a quote translated twice); or when both date
+  the same person's event relative to the same moment ("until four days ago" /
+  "5 days after recapture"), which only makes sense for the same event;
+* **related** when the model is unsure or the graded similarity is high and the two
+  share rare vocabulary; a related pair never scores at the same-fact threshold;
+* **conflicting** when a same-fact pair carries a contradicting difference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factdesk.matching.discrepancies import (
+    WORDING_MAX,
+    ClaimFacts,
+    Discrepancy,
+    day_offsets,
+    find_discrepancies,
+    is_conflicting,
+    quote_similarity,
+    quote_text,
+    same_anchor,
+    same_speaker,
+    speaker_name,
+)
+from factdesk.nlp.aliases import canonical_key
+
+#: Graded similarity (0-1) above which a pair sharing rare terms is "related".
+RELATED_SIMILARITY = 0.45
+#: ... and the IDF-weighted vocabulary (retrieval cosine) it must share for that.
+RELATED_TERM_SIMILARITY = 0.1
+#: Graded similarity at which two quotes of one speaker sharing content words are the
+#: same quote in other words.
+QUOTE_SIMILARITY = 0.45
+#: Graded similarity at which two claims that time one person's event alike are linked.
+DATED_EVENT_SIMILARITY = 0.2
+#: How far below the same-fact threshold a related pair's score is capped.
+RELATED_MARGIN = 0.005
+
+_CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_STOP = frozenset(
+    "this that these those with from have been were will would could should their there "
+    "they them what which when where while about after before said says also into over "
+    "than then only other some such more most very just even many much being does".split())
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The decision on one pair: a score in [0, 1], the relation and the differences."""
+
+    score: float
+    relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
+    discrepancies: tuple[Discrepancy, ...] = ()
+    reason: str = ""  # "model", "quote", "dated event", "similar" or ""
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words of four letters or more (quote comparison)."""
+    return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
+
+
+def _persons(facts: ClaimFacts) -> set[str]:
+    keys = {canonical_key(c or t) for t, label, c in facts.entities if label == "PERSON"}
+    speaker = speaker_name(facts)
+    if speaker:
+        keys.add(canonical_key(speaker))
+    return {k for k in keys if k}
+
+
+def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
+    """Both quote one known speaker, in similar words about the same things."""
+    if not (a.is_quote and b.is_quote) or similarity < QUOTE_SIMILARITY:
+        return False
+    if same_speaker(a, b) is not True:
+        return False
+    return bool(content_words(quote_text(a.text)) & content_words(quote_text(b.text)))
+
+
+def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
+    """One person's event dated in both claims relative to what may be the same moment."""
+    if similarity < DATED_EVENT_SIMILARITY or not (_persons(a) & _persons(b)):
+        return False
+    oa, ob = day_offsets(a), day_offsets(b)
+    return any(same_anchor(x, y) for x in oa for y in ob)
+
+
+def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    """The wording note for a same quote the discrepancy finder found too different."""
+    similarity = quote_similarity(a.text, b.text)
+    if similarity >= WORDING_MAX:
+        return None
+    who = speaker_name(a) or speaker_name(b) or "the speaker"
+    wa = a.outlet or "One article"
+    wb = b.outlet or "the other"
+    return Discrepancy(
+        "wording", "variant",
+        f"{wa} and {wb} give the same quote by {who} in different words "
+        f"({similarity:.0f}% alike in wording): a different translation or paraphrase.",
+        quote_text(a.text), quote_text(b.text))
+
+
+def decide(
+    probability: float,
+    similarity: float,
+    a: ClaimFacts,
+    b: ClaimFacts,
+    *,
+    same_threshold: float,
+    related_threshold: float,
+    term_similarity: float | None = None,
+) -> Relation:
+    """The relation of two claims from the model probability and graded similarity.
+
+    ``term_similarity`` is the retrieval cosine of the two claims' rare terms when the
+    pair came from the candidate index (``None`` for a free comparison).
+    """
+    reason = ""
+    if probability >= same_threshold:
+        reason = "model"
+    elif is_same_quote(a, b, similarity):
+        reason = "quote"
+    elif is_same_dated_event(a, b, similarity):
+        reason = "dated event"
+    if reason:
+        found = find_discrepancies(a, b)
+        if reason == "quote" and not any(d.kind in ("wording", "attribution") for d in found):
+            note = _wording(a, b)
+            found = found + [note] if note else found
+        score = max(probability, same_threshold)
+        relation = "conflicting" if is_conflicting(found) else "same fact"
+        return Relation(score, relation, tuple(found), reason)
+    related = probability >= related_threshold
+    score = probability
+    if not related:
+        shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
+        if similarity < RELATED_SIMILARITY or not shares_terms:
+            return Relation(probability, None)
+        score = max(probability, similarity * related_threshold / RELATED_SIMILARITY * 0.99)
+    score = min(score, same_threshold - RELATED_MARGIN)
+    found = tuple(find_discrepancies(a, b, same_fact=False))
+    return Relation(score, "related", found, "model" if related else "similar")
