@@ -62,6 +62,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name).strip()
 
 
+@functools.lru_cache(maxsize=200_000)
 def _fold_word(word: str) -> str:
     word = word.replace("x", "ks").replace("kh", "h")
     word = re.sub(r"(?:iy|ii|yi|yy|ei|ey|ij)$", "y", word)
@@ -96,16 +97,18 @@ def canonical_key(name: str) -> str:
     return " ".join(_fold_word(w) for w in " ".join(words).split())
 
 
-def _person_parts(name: str) -> tuple[list[str], str] | None:
+@functools.lru_cache(maxsize=200_000)
+def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
     """(given-name words, surname) of a person name, folded; None if empty."""
     words = [w for w in _plain(name).split() if w not in _TITLES]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     if not words:
         return None
-    return words[:-1], words[-1]
+    return tuple(words[:-1]), words[-1]
 
 
+@functools.lru_cache(maxsize=262_144)
 def _surnames_match(a: str, b: str) -> bool:
     fa, fb = _fold_word(EXONYMS.get(a, a)), _fold_word(EXONYMS.get(b, b))
     if fa == fb:
@@ -114,7 +117,7 @@ def _surnames_match(a: str, b: str) -> bool:
         SURNAME_FUZZY_THRESHOLD
 
 
-def _given_compatible(a: list[str], b: list[str]) -> bool:
+def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     """Are the first given names the same name (or an initial of it)?"""
     if not a or not b:
         return True
@@ -128,6 +131,7 @@ def _given_compatible(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(_fold_word(x), _fold_word(y)) >= GIVEN_NAME_FUZZY_THRESHOLD
 
 
+@functools.lru_cache(maxsize=262_144)
 def persons_compatible(a: str, b: str) -> bool:
     """Could two person names (both with a given name) denote the same person?"""
     pa, pb = _person_parts(a), _person_parts(b)
@@ -271,12 +275,17 @@ class AliasResolver:
             for b in full[i + 1:]:
                 if persons_compatible(a, b):
                     self._try(groups, a, b)
+        full_surnames = [(f, _person_parts(f)[1]) for f in full]  # type: ignore[index]
+        full_by_last_key: dict[str, list[str]] = defaultdict(list)
+        for f in full:
+            full_by_last_key[canonical_key(f.split()[-1])].append(f)
         for name in bare:
             surname = _plain(name)
-            tagged = groups.find(name) in person_roots
-            roots = {groups.find(f) for f in full
-                     if (_surnames_match(surname, _person_parts(f)[1])  # type: ignore[index]
-                         if tagged else canonical_key(surname) == canonical_key(f.split()[-1]))}
+            if groups.find(name) in person_roots:
+                roots = {groups.find(f) for f, last in full_surnames
+                         if _surnames_match(surname, last)}
+            else:
+                roots = {groups.find(f) for f in full_by_last_key.get(canonical_key(surname), ())}
             if len(roots) == 1:
                 self._try(groups, name, roots.pop())
         bare = [b for b in bare if groups.find(b) in person_roots]

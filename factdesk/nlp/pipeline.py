@@ -111,22 +111,22 @@ def build_pipeline(model_name: str | None, threshold: float) -> Language:
 
 def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAnalysis:
     """Claim and mention drafts from a processed ``Doc``."""
-    from factdesk.nlp.quantities import extract_quantities
+    from factdesk.nlp.quantities import DocView, extract_quantities
     from factdesk.nlp.times import extract_times
 
-    text = doc.text
-    mentions = tuple(
-        MentionDraft(e.start_char, e.end_char, _clean_entity(e.text), e.label_, "")
-        for e in doc.ents
-        if e.label_ in MENTION_LABELS and _clean_entity(e.text)
-    )
+    view = DocView(doc)  # doc.text and doc.ents are rebuilt on each access: read them once
+    text = view.text
+    mentions = []
+    for e in view.ents:
+        if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text)):
+            mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
     claims = []
     for span in doc.spans.get("claims", []):
-        quantities = extract_quantities(span)
-        times = extract_times(span, day)
+        quantities = extract_quantities(span, view=view)
+        times = extract_times(span, day, view=view)
         entities = tuple(
             {"text": _clean_entity(e.text), "label": e.label_, "canonical": ""}
-            for e in span.ents
+            for e in view.ents_within(span.start, span.end)
             if e.label_ in MENTION_LABELS
         )
         prefix, suffix = context(text, span.start_char, span.end_char)
@@ -135,7 +135,7 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAna
             ClaimDraft(
                 start=span.start_char,
                 end=span.end_char,
-                text=span.text,
+                text=text[span.start_char:span.end_char],
                 prefix=prefix,
                 suffix=suffix,
                 kind=span._.claim_kind,
@@ -148,7 +148,7 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAna
                 lemmas=retrieval_terms(span, [], numbers),
             )
         )
-    return ArticleAnalysis(article_id, tuple(claims), mentions)
+    return ArticleAnalysis(article_id, tuple(claims), tuple(mentions))
 
 
 def _clean_entity(text: str) -> str:

@@ -9,6 +9,7 @@ DATE entities ("nearly six months"), from ages ("Zelensky, 44,") and from stray
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -289,8 +290,7 @@ class _Builder:
         unit = self._unit(unit_tokens, currency)
         span_start = doc[start].idx
         span_end = doc[end - 1].idx + len(doc[end - 1].text)
-        return Quantity(doc.text[span_start:span_end], span_start, span_end, val, lo, hi,
-                        qual, unit)
+        return Quantity(doc[start:end].text, span_start, span_end, val, lo, hi, qual, unit)
 
     def _unit(self, unit_tokens: list[Token], currency: str | None) -> str | None:
         if currency:
@@ -418,8 +418,44 @@ def _age(ent: Span) -> Quantity | None:
                     "years old")
 
 
-def _date_char_ranges(doc: Doc) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _DATE_PATTERN.finditer(doc.text)]
+def _date_char_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _DATE_PATTERN.finditer(text)]
+
+
+class DocView:
+    """What several spans of one ``Doc`` share, computed once per document.
+
+    spaCy rebuilds ``doc.text`` and ``doc.ents`` on every access (a pass over the whole
+    document), so extracting quantities and times claim by claim is quadratic in the
+    article length unless the claims share one view. The view must not outlive changes
+    to the document's entities.
+    """
+
+    __slots__ = ("doc", "text", "ents", "_starts", "_date_ranges")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self._starts = [e.start for e in self.ents]
+        self._date_ranges: list[tuple[int, int]] | None = None
+
+    def ents_within(self, start: int, end: int) -> list[Span]:
+        """The entities lying wholly inside tokens ``start:end``, in order."""
+        out = []
+        for ent in self.ents[bisect_left(self._starts, start):]:
+            if ent.start >= end:
+                break
+            if ent.end <= end:
+                out.append(ent)
+        return out
+
+    @property
+    def date_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of numeric dates and clock times in the whole text."""
+        if self._date_ranges is None:
+            self._date_ranges = _date_char_ranges(self.text)
+        return self._date_ranges
 
 
 def _stray_ok(tok: Token) -> bool:
@@ -441,21 +477,24 @@ def _stray_ok(tok: Token) -> bool:
     return True
 
 
-def extract_quantities(span: Span | Doc) -> list[Quantity]:
-    """Every quantity stated in ``span`` (a Span or a Doc), in text order."""
+def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list[Quantity]:
+    """Every quantity stated in ``span`` (a Span or a Doc), in text order.
+
+    ``view`` (of ``span``'s document) saves re-reading the document for each span.
+    """
     doc: Doc = getattr(span, "doc", span)
     lo_tok = getattr(span, "start", 0)
     hi_tok = getattr(span, "end", len(doc))
     found: list[Quantity] = []
     covered: set[int] = set()
-    date_ranges = _date_char_ranges(doc)
+    if view is None or view.doc is not doc:
+        view = DocView(doc)
+    date_ranges = view.date_ranges
 
     def in_date(tok: Token) -> bool:
         return any(a <= tok.idx < b for a, b in date_ranges)
 
-    for ent in doc.ents:
-        if ent.start < lo_tok or ent.end > hi_tok:
-            continue
+    for ent in view.ents_within(lo_tok, hi_tok):
         covered.update(range(ent.start, ent.end))
         quantity: Quantity | None = None
         if ent.label_ in NUMERIC_LABELS:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from factdesk.nlp.quantities import parse_number
+from factdesk.nlp.quantities import DocView, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -308,19 +308,27 @@ def _is_age(ent: Span) -> bool:
     return text.isdigit() and len(text) < 4 or "-year-old" in text or "years old" in text
 
 
-def extract_times(span: Span | Doc, reference_date: date | None = None) -> list[TimeExpression]:
-    """Every time expression in ``span``, resolved against ``reference_date`` if given."""
+def extract_times(
+    span: Span | Doc, reference_date: date | None = None, *, view: DocView | None = None
+) -> list[TimeExpression]:
+    """Every time expression in ``span``, resolved against ``reference_date`` if given.
+
+    ``view`` (of ``span``'s document) saves re-reading the document for each span.
+    """
     doc: Doc = getattr(span, "doc", span)
+    if view is None or view.doc is not doc:
+        view = DocView(doc)
+    text = view.text
     lo_tok = getattr(span, "start", 0)
     hi_tok = getattr(span, "end", len(doc))
-    lo_char = doc[lo_tok].idx if lo_tok < len(doc) else len(doc.text)
+    lo_char = doc[lo_tok].idx if lo_tok < len(doc) else len(text)
     hi_char = doc[hi_tok - 1].idx + len(doc[hi_tok - 1]) if hi_tok > 0 else 0
     ranges: list[tuple[int, int]] = []  # token ranges
     iso_chars: list[tuple[int, int]] = []
-    for m in _ISO.finditer(doc.text, lo_char, hi_char):
+    for m in _ISO.finditer(text, lo_char, hi_char):
         iso_chars.append((m.start(), m.end()))
-    for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or ent.start < lo_tok or ent.end > hi_tok:
+    for ent in view.ents_within(lo_tok, hi_tok):
+        if ent.label_ not in {"DATE", "TIME"}:
             continue
         if _is_age(ent) or any(a < ent.end_char and ent.start_char < b for a, b in iso_chars):
             continue
@@ -342,19 +350,21 @@ def extract_times(span: Span | Doc, reference_date: date | None = None) -> list[
             merged.append((a, b))
     found: list[TimeExpression] = []
     for a, b in merged:
-        expr = _expression(doc, a, b, hi_tok, reference_date)
+        expr = _expression(doc, text, a, b, hi_tok, reference_date)
         if expr is not None and not (found and expr.start < found[-1].end):
             found.append(expr)
     for start, end in iso_chars:
-        reading = classify(doc.text[start:end], reference_date)
+        reading = classify(text[start:end], reference_date)
         if reading is not None:
-            found.append(TimeExpression(doc.text[start:end], start, end, reading.kind,
+            found.append(TimeExpression(text[start:end], start, end, reading.kind,
                                         _iso(reading.first), _iso(reading.last)))
     found.sort(key=lambda e: e.start)
     return found
 
 
-def _expression(doc: Doc, a: int, b: int, limit: int, ref: date | None) -> TimeExpression | None:
+def _expression(
+    doc: Doc, doc_text: str, a: int, b: int, limit: int, ref: date | None
+) -> TimeExpression | None:
     """Extend an entity with the words that change its meaning, then classify it."""
     # drop words the model wrongly swept in ("the city 5 days" -> "5 days")
     for i in range(b - 1, a - 1, -1):
@@ -376,7 +386,7 @@ def _expression(doc: Doc, a: int, b: int, limit: int, ref: date | None) -> TimeE
         b = min(_anchor_end(doc, b), limit)
     start_char = doc[a].idx
     end_char = doc[b - 1].idx + len(doc[b - 1].text)
-    text = doc.text[start_char:end_char]
+    text = doc_text[start_char:end_char]
     reading = classify(text, ref)
     if reading is None:
         return None
