@@ -57,11 +57,16 @@ def word_end_step(text: str, pos: int, forward: bool) -> int:
 
 
 def claim_color(rating_color: str | None, status: str, score: float) -> QColor:
-    """Background of a claim: rating colour (else status colour), alpha by score."""
+    """Background of a claim: rating colour (else status colour), alpha by score.
+
+    Scores of detected claims bunch between 0.5 and 1, so the alpha rises steeply over
+    that range: the most check-worthy sentences stand out, the marginal ones are a tint.
+    """
     color = QColor(rating_color or theme.STATUS_COLORS.get(status, "#9aa0a6"))
-    alpha = 55 + int(150 * max(0.0, min(1.0, score)))
+    strength = max(0.0, min(1.0, (score - 0.45) / 0.55)) ** 1.5
+    alpha = 30 + int(170 * strength)
     if not rating_color:
-        alpha = int(alpha * 0.75)
+        alpha = int(alpha * 0.8)
     color.setAlpha(alpha)
     return color
 
@@ -133,6 +138,7 @@ class ArticlePane(QWidget):
         self.session = session
         self.article_id = 0
         self.text = ""
+        self.headline_length = 0
         self.header = QFrame(objectName="articleHeader")
         self.title = QLabel(objectName="articleTitle")
         self.title.setWordWrap(True)
@@ -165,6 +171,9 @@ class ArticlePane(QWidget):
         font = QFont(self.body.font())
         font.setPointSize(max(6, points))
         self.body.setFont(font)
+        if self.article_id:  # the headline's size follows the text's
+            self.load_claims()
+            self.show_claim(self.session.claim_id)
 
     def show_article(self, article_id: int) -> None:
         self.article_id = article_id
@@ -173,11 +182,17 @@ class ArticlePane(QWidget):
             self.article_id = 0
             self.text = ""
             self.title.setText("No article")
+            self.title.setVisible(True)
+            self.headline_length = 0
             self.meta.setText("Import articles with Ctrl+I, or pick one in the articles list.")
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
             return
         self.title.setText(article.title or "(untitled)")
+        # a headline the outlet gave opens the text (it can be a claim): shown once, there
+        self.headline_length = len(article.title) if article.title and article.text.startswith(
+            article.title + "\n") else 0
+        self.title.setVisible(not self.headline_length)
         parts = [html.escape(article.outlet or "unknown outlet")]
         parts.append(html.escape(article.published or "undated"))
         if article.author:
@@ -208,6 +223,13 @@ class ArticlePane(QWidget):
         if reset:
             doc_cursor.select(QTextCursor.SelectionType.Document)
             doc_cursor.setCharFormat(QTextCharFormat())
+            if self.headline_length:
+                heading = QTextCharFormat()
+                heading.setFontWeight(QFont.Weight.Bold)
+                heading.setFontPointSize(self.body.font().pointSizeF() * 1.3)
+                doc_cursor.setPosition(0)
+                doc_cursor.setPosition(self.headline_length, QTextCursor.MoveMode.KeepAnchor)
+                doc_cursor.mergeCharFormat(heading)
         length = len(self.text)
         for claim in claims:
             rating, status = states.get(claim.id, ("", "to check"))
