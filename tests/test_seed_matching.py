@@ -1,0 +1,139 @@
+"""The matching must-shows on the seed articles, with the real spaCy model and pair model.
+
+The demo project is built from ``seeds/`` (import, extraction, matching), then its
+matches are checked the way a careful reader would link the three outlets' sentences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdesk.core.models import Claim
+from factdesk.core.project import Project
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.relations import RELATED_MARGIN, decide
+
+
+@pytest.fixture(scope="module")
+def demo(nlp, tmp_path_factory: pytest.TempPathFactory) -> Project:  # noqa: ANN001
+    from factdesk.core.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("seed-matching")
+    path = build_demo(Path(folder) / "demo.factdesk")
+    project = Project.open(path, read_only=True)
+    yield project
+    project.close()
+
+
+def _claims(project: Project) -> dict[str, list[Claim]]:
+    by_outlet: dict[str, list[Claim]] = {}
+    for aid in project.articles.ids():
+        article = project.articles.get(aid)
+        by_outlet[article.outlet] = project.claims.for_article(aid)
+    return by_outlet
+
+
+def _one(claims: list[Claim], words: str) -> Claim:
+    found = [c for c in claims if words in c.text]
+    assert len(found) == 1, (words, [c.text for c in found])
+    return found[0]
+
+
+def _relation(project: Project, a: Claim, b: Claim) -> tuple[str | None, list]:
+    for m in project.matches.for_claim(a.id):
+        if {m.claim_a, m.claim_b} == {a.id, b.id}:
+            return m.relation, list(m.discrepancies)
+    return None, []
+
+
+def test_headline_is_the_first_claim_of_its_article(demo: Project) -> None:
+    afp = _claims(demo)["AFP"]
+    assert afp[0].text == "Ukraine's Zelensky visits newly-liberated Kharkiv city 5 days after " \
+                          "recapture"
+    reuters = _claims(demo)["Reuters"]
+    assert reuters[0].text == "Zelenskiy accuses Russia of torture, war crimes"
+
+
+def test_four_days_against_five_days_is_conflicting(demo: Project) -> None:
+    claims = _claims(demo)
+    dallas = _one(claims["Dallas Express"], "until four days ago")
+    headline = _one(claims["AFP"], "5 days after recapture")
+    relation, found = _relation(demo, dallas, headline)
+    assert relation == "conflicting"
+    dates = [d for d in found if d["kind"] == "date"]
+    assert [d["severity"] for d in dates] == ["conflict"]
+    text = dates[0]["explanation"]
+    assert "four days ago" in text and "5 days after recapture" in text
+    assert "AFP" in text and "Dallas Express" in text and "disagree" in text
+
+
+def test_translated_quote_is_the_same_fact_worded_differently(demo: Project) -> None:
+    claims = _claims(demo)
+    dallas = _one(claims["Dallas Express"], "the same pictures from Bucha")
+    reuters = _one(claims["Reuters"], "After Bucha, we’re seeing similar sights")
+    relation, found = _relation(demo, dallas, reuters)
+    assert relation == "same fact"
+    assert any(d["kind"] == "wording" and "Zelensk" in d["explanation"] for d in found)
+
+
+def test_a_careful_readers_links_are_there(demo: Project) -> None:
+    claims = _claims(demo)
+    anthem = _one(claims["Dallas Express"], "national anthem was sung")
+    ceremony = _one(claims["AFP"], "ceremony raising the Ukrainian flag")
+    visit = _one(claims["AFP"], "on Wednesday visited the east Ukraine city of Izyum")
+    withdrew = _one(claims["Dallas Express"], "Russian forces withdrew from the war-torn city")
+    for a, b in ((anthem, ceremony), (anthem, visit), (withdrew, visit)):
+        relation, _ = _relation(demo, a, b)
+        assert relation is not None, (a.text[:50], b.text[:50])
+
+
+def test_look_alikes_about_other_events_are_not_the_same_fact(demo: Project) -> None:
+    claims = _claims(demo)
+    anthem = _one(claims["Dallas Express"], "national anthem was sung")
+    no_proof = _one(claims["Dallas Express"], "have yet to provide proof")
+    graves = _one(claims["Reuters"], "As Ukrainian investigators worked to uncover")
+    interview = _one(claims["Reuters"], "In an exclusive interview with Reuters")
+    visit = _one(claims["AFP"], "on Wednesday visited the east Ukraine city of Izyum")
+    for a, b in ((anthem, graves), (no_proof, graves), (graves, visit), (interview, visit)):
+        relation, _ = _relation(demo, a, b)
+        assert relation in (None, "related"), (relation, a.text[:50], b.text[:50])
+
+
+def test_matches_only_across_articles(demo: Project) -> None:
+    article_of = {c.id: c.article_id for cs in _claims(demo).values() for c in cs}
+    matches = [m for cid in article_of for m in demo.matches.for_claim(cid)]
+    assert matches
+    assert all(article_of[m.claim_a] != article_of[m.claim_b] for m in matches)
+
+
+def _facts(text: str, kind: str = "other", speaker: str | None = None,
+           outlet: str = "") -> ClaimFacts:
+    return ClaimFacts(text=text, kind=kind, speaker=speaker, quantities=(), times=(),
+                      entities=(), article_date=None, outlet=outlet,
+                      is_quote=kind == "quote")
+
+
+def test_related_pairs_never_reach_the_same_fact_score() -> None:
+    a = _facts("Ukrainian investigators uncovered hundreds of bodies in Izium.")
+    b = _facts("Ukrainian investigators say the Izium graves prove war crimes.")
+    decided = decide(0.1, 0.95, a, b, same_threshold=0.46, related_threshold=0.33)
+    assert decided.relation == "related"
+    assert decided.score == pytest.approx(0.46 - RELATED_MARGIN)
+    assert decide(0.1, 0.2, a, b, same_threshold=0.46, related_threshold=0.33).relation is None
+    assert decide(0.5, 0.2, a, b, same_threshold=0.46, related_threshold=0.33).relation == \
+        "same fact"
+
+
+def test_quotes_need_the_same_speaker_to_be_one_quote() -> None:
+    a = _facts("“After Bucha, we are seeing similar sights in de-occupied regions.”", "quote",
+               "Volodymyr Zelenskiy", "Reuters")
+    b = _facts("“We began to see the same pictures from Bucha, from the de-occupied "
+               "territories.”", "quote", "Volodymyr Zelenskyy", "Dallas Express")
+    same = decide(0.1, 0.5, a, b, same_threshold=0.46, related_threshold=0.33)
+    assert (same.relation, same.reason) == ("same fact", "quote")
+    assert [d.kind for d in same.discrepancies] == ["wording"]
+    other = decide(0.1, 0.5, a, _facts(b.text, "quote", "Antony Blinken"), same_threshold=0.46,
+                   related_threshold=0.33)
+    assert other.relation == "related"
