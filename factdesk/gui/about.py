@@ -19,6 +19,23 @@ PACKAGE = Path(__file__).resolve().parents[1]
 WEIGHT_FOLDERS = (PACKAGE / "nlp" / "weights", PACKAGE / "matching" / "weights")
 
 
+def _citations(data: dict) -> list[str]:
+    """Citations in any of the shapes the weights metadata uses."""
+    found: list[str] = []
+    for key in ("citation", "citations", "dataset", "datasets"):
+        value = data.get(key)
+        if isinstance(value, str) and key.startswith("citation"):
+            found.append(value)
+        elif isinstance(value, list):
+            found += [str(v) for v in value]
+        elif isinstance(value, dict):
+            if "citation" in value:
+                found.append(str(value["citation"]))
+            elif key == "citations":
+                found += [f"{name}: {text}" for name, text in value.items()]
+    return list(dict.fromkeys(found))
+
+
 def attributions() -> list[dict[str, str]]:
     """One entry per weights metadata file with a citation: file, name, citation, licence."""
     found = []
@@ -30,14 +47,13 @@ def attributions() -> list[dict[str, str]]:
                 continue
             if not isinstance(data, dict):
                 continue
-            citation = data.get("citation")
-            if not citation:
+            citations = _citations(data)
+            if not citations:
                 continue
-            if isinstance(citation, list):
-                citation = "; ".join(map(str, citation))
+            name = data.get("name") or data.get("description") or path.stem
             found.append({"file": f"{folder.parent.name}/weights/{path.name}",
-                          "name": str(data.get("name", path.stem)),
-                          "citation": str(citation),
+                          "name": str(name).split(":")[0],
+                          "citation": "; ".join(citations),
                           "licence": str(data.get("licence") or data.get("license") or "")})
     return found
 
@@ -51,7 +67,10 @@ def about_html() -> str:
         "<h3>Built with</h3><ul>",
         f"<li>Qt for Python (PySide6 {html.escape(pyside_version)}), LGPLv3</li>",
         "<li>spaCy, MIT · sqlite-utils, Apache-2.0 · RapidFuzz, MIT · trafilatura, "
-        "Apache-2.0 · dateparser, BSD-3-Clause</li></ul>",
+        "Apache-2.0 · dateparser, BSD-3-Clause · charset-normalizer, MIT · NumPy, "
+        "BSD-3-Clause</li>",
+        "<li>spaCy English model en_core_web_sm (Explosion), MIT; trained on OntoNotes 5 "
+        "and ClearNLP data</li></ul>",
         "<h3>Models and data: attributions</h3>",
     ]
     entries = attributions()

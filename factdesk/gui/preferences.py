@@ -34,6 +34,7 @@ from factdesk.core.ratings import RatingScale
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
 from factdesk.gui.theme import THEMES
+from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
 DEFAULT_FONT_SIZE = 12
 
@@ -169,8 +170,9 @@ class PreferencesDialog(QDialog):
             self.threshold = QDoubleSpinBox()
             self.threshold.setRange(0.0, 1.0)
             self.threshold.setSingleStep(0.05)
-            self.threshold.setValue(float(session.project.settings.get("claim_threshold",
-                                                                      0.5) or 0.5))
+            self.threshold.setValue(session.project.claim_threshold(DEFAULT_THRESHOLD))
+            self.threshold.setToolTip("Sentences scoring at least this become claims when "
+                                      "articles are analysed (Claim ▸ Detect claims again)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
             self.project_checker.setPlaceholderText("(use the checker name of General)")
@@ -187,7 +189,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(620, min(560, self.sizeHint().height()))
 
     def _ok(self) -> None:
         if self.scale_editor is not None:

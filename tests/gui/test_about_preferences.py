@@ -1,0 +1,29 @@
+"""The About dialog credits the shipped models' data; Preferences shows real settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factdesk.gui.about import about_html, attributions
+from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+
+
+def test_about_cites_the_datasets_behind_the_shipped_models() -> None:
+    cited = " ".join(e["citation"] for e in attributions())
+    assert "Arslan" in cited  # ClaimBuster, check-worthiness
+    assert "Dolan" in cited  # MRPC, pair model
+    page = about_html()
+    assert "No model metadata" not in page and "en_core_web_sm" in page
+
+
+def test_preferences_show_the_threshold_extraction_uses(make_window, demo_copy: Path) -> None:  # noqa: ANN001
+    from factdesk.gui.preferences import PreferencesDialog
+
+    window = make_window(demo_copy)
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        assert dialog.threshold.value() == DEFAULT_THRESHOLD
+        assert dialog.height() <= 560
+    finally:
+        dialog.close()
+        dialog.deleteLater()
