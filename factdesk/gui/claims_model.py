@@ -3,7 +3,9 @@
 Filtering and sorting are done on plain tuples with Python's sort (a QSortFilterProxyModel
 would call back into Python once per comparison), so a 100k-claim project filters and
 sorts in tens of milliseconds. Texts are read in blocks around the rows being painted
-and cached.
+and cached. The tuples of every claim are read only when a view over all articles asks
+for them (a 300k-claim project takes most of a second); until then each article's are
+read when it is shown.
 """
 
 from __future__ import annotations
@@ -53,10 +55,12 @@ class ClaimsModel(QAbstractTableModel):
         self.project = project
         self.scale = scale
         self.outlets = outlets
-        self.filter = ClaimFilter()
+        self.filter = ClaimFilter(article_id=-1)  # nothing until the pane sets a filter
         self.sort_column = -1  # -1: article order, then position in the text
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._all: dict[int, ClaimRow] = {}
+        self._all_loaded = False
+        self._total = 0
         self._by_article: dict[int, list[ClaimRow]] = {}
         self._rows: list[ClaimRow] = []
         self._row_of: dict[int, int] = {}
@@ -67,16 +71,43 @@ class ClaimsModel(QAbstractTableModel):
     # loading -------------------------------------------------------------------------------
 
     def reload(self, *, apply: bool = True) -> None:
-        """Read every claim's small tuple again (after an import or extraction)."""
-        self._all = {r[0]: r for r in search_backend.claim_rows(self.project)}
+        """Forget the tuples read so far (after an import or extraction) and re-read."""
+        self._all, self._by_article = {}, {}
+        self._all_loaded = False
+        self._total = search_backend.claim_count(self.project)
         self._texts.clear()
-        self._index_articles()
         if apply:
             self.apply()
+
+    def _load_all(self) -> None:
+        if not self._all_loaded:
+            self._all = {r[0]: r for r in search_backend.claim_rows(self.project)}
+            self._all_loaded = True
+            self._total = len(self._all)
+            self._index_articles()
+
+    def _article_rows(self, article_id: int) -> list[ClaimRow]:
+        rows = self._by_article.get(article_id)
+        if rows is None and not self._all_loaded:
+            rows = search_backend.article_claim_rows(self.project, article_id)
+            self._by_article[article_id] = rows
+            self._all.update((r[0], r) for r in rows)
+        return rows or []
 
     def update_claims(self, claim_ids: Sequence[int]) -> None:
         """Refresh some rows (an edit): changed values, deleted or new claims."""
         fresh = {r[0]: r for r in search_backend.claim_rows(self.project, claim_ids)}
+        if not self._all_loaded:  # per-article lists only: re-read the touched articles
+            touched = {r[1] for r in fresh.values()}
+            touched |= {self._all[c][1] for c in claim_ids if c in self._all}
+            for article_id in touched:
+                for r in self._by_article.pop(article_id, []):
+                    self._all.pop(r[0], None)
+            for cid in claim_ids:
+                self._texts.pop(cid, None)
+            self._total = search_backend.claim_count(self.project)
+            self.apply()
+            return
         membership_changed = False
         for cid in claim_ids:
             self._texts.pop(cid, None)
@@ -87,6 +118,7 @@ class ClaimsModel(QAbstractTableModel):
                 del self._all[cid]
                 membership_changed = True
         if membership_changed or self.sort_column in (RATING, STATUS) or self._filters_verdicts():
+            self._total = len(self._all)
             self._index_articles()
             self.apply()
             return
@@ -121,8 +153,11 @@ class ClaimsModel(QAbstractTableModel):
         f = self.filter
         if f.article_id == -1:  # "this article" with no article open
             rows: object = []
+        elif f.article_id:
+            rows = self._article_rows(f.article_id)
         else:
-            rows = self._by_article.get(f.article_id, []) if f.article_id else self._all.values()
+            self._load_all()
+            rows = self._all.values()
         if f.kind:
             rows = [r for r in rows if r[4] == f.kind]
         if f.min_score > 0:
@@ -174,10 +209,10 @@ class ClaimsModel(QAbstractTableModel):
         return self._row_of.get(claim_id, -1)
 
     def total(self) -> int:
-        return len(self._all)
+        return self._total
 
     def article_claim_ids(self, article_id: int) -> list[int]:
-        return [r[0] for r in sorted(self._by_article.get(article_id, []), key=lambda r: r[2])]
+        return [r[0] for r in sorted(self._article_rows(article_id), key=lambda r: r[2])]
 
     def _text(self, row: int) -> str:
         cid = self._rows[row][0]

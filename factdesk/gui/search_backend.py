@@ -25,6 +25,16 @@ def claim_rows(project: Project, claim_ids: Sequence[int] | None = None) -> list
     return project.claims.table_rows(claim_ids)
 
 
+def article_claim_rows(project: Project, article_id: int) -> list[ClaimRow]:
+    """Small tuples for the claims table: the live claims of one article."""
+    return project.claims.table_rows(article_id=article_id)
+
+
+def claim_count(project: Project) -> int:
+    """How many live claims the project has."""
+    return project.claims.count()
+
+
 def claim_texts(project: Project, claim_ids: Sequence[int], limit: int = 400) -> dict[int, str]:
     """The quoted text of some claims (cut to ``limit`` characters), by id."""
     return project.claims.texts(claim_ids, limit)

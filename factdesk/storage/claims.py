@@ -131,15 +131,18 @@ class ClaimRepository:
         return list(found.values())
 
     def table_rows(
-        self, claim_ids: Sequence[int] | None = None
+        self, claim_ids: Sequence[int] | None = None, *, article_id: int | None = None
     ) -> list[tuple[int, int, int, float, str, str, str, str]]:
         """Small tuples for a claims table: (id, article, start, score, kind, speaker,
-        rating, status) of every live claim, or of the given ones."""
+        rating, status) of every live claim, of the given ones, or of one article's."""
         sql = (
             "SELECT c.id, c.article_id, c.start, c.score, c.kind, coalesce(c.speaker, ''), "
             "coalesce(v.rating, ''), coalesce(v.status, 'to check') FROM claims c "
             f"LEFT JOIN verdicts v ON v.claim_id = c.id WHERE c.{_LIVE}"
         )
+        if article_id is not None:
+            rows = self.db.execute(f"{sql} AND c.article_id = ?", [article_id])
+            return [tuple(r) for r in rows]  # type: ignore[misc]
         if claim_ids is None:
             return [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
         rows = []
