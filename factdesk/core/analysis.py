@@ -8,17 +8,24 @@ next ``factdesk extract``). Matching of the new claims against the project follo
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from factdesk.core.changes import ChangeSet
 from factdesk.core.models import ClaimDraft
 from factdesk.core.project import Project
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
+if TYPE_CHECKING:
+    from factdesk.core.analysis_pool import AnalysisPool
+
 STORE_BATCH = 8  # articles analysed per alias resolution and store
+AUTO_MAX_PROCESSES = 4  # automatic choice: at most this many worker processes
+AUTO_MIN_CHARS = 60_000  # ... and only for this much text (~10,000 words) or more
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
@@ -78,6 +85,26 @@ def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[
     return len(ids)
 
 
+def worker_processes(requested: int | None, project: Project, article_ids: Sequence[int]) -> int:
+    """How many processes to analyse with: ``requested``, or when None one per core (at
+    most :data:`AUTO_MAX_PROCESSES`) once the texts are long enough to repay starting
+    worker processes."""
+    if requested is not None:
+        return max(1, int(requested))
+    cores = min(os.cpu_count() or 1, AUTO_MAX_PROCESSES)
+    if cores < 2 or len(article_ids) < 2:
+        return 1
+    chars = 0
+    ids = list(article_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        chars += project.db.execute(
+            f"SELECT coalesce(sum(length(text)), 0) FROM articles WHERE id IN ({marks})", chunk
+        ).fetchone()[0]
+    return cores if chars >= AUTO_MIN_CHARS else 1
+
+
 def analyse_articles(
     project: Project,
     article_ids: Sequence[int] | None = None,
@@ -87,27 +114,50 @@ def analyse_articles(
     match: bool = True,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
 ) -> AnalysisReport:
-    """Extract claims of the given articles (default: all) and match them."""
+    """Extract claims of the given articles (default: all) and match them.
+
+    With several processes (``n_process``; None: automatic, see :func:`worker_processes`)
+    worker processes parse the articles and score the claim pairs while this one stores
+    the results, article after article, exactly as one process would.
+    """
     from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
     if threshold is None:
         threshold = project.claim_threshold(DEFAULT_THRESHOLD)
     extractor = get_extractor(model or project.settings.get("spacy_model"), threshold)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
+    processes = worker_processes(n_process, project, ids)
+    if progress:
+        progress(0, len(ids), "loading the language model")
+    if processes > 1:
+        from factdesk.core.analysis_pool import shared_pool
+
+        with shared_pool(processes, extractor.model_name, extractor.threshold) as pool:
+            return _analyse(project, ids, extractor, match, progress, cancelled, pool)
+    return _analyse(project, ids, extractor, match, progress, cancelled, None)
+
+
+def _analyse(
+    project: Project,
+    ids: list[int],
+    extractor: ClaimExtractor,
+    match: bool,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+    pool: AnalysisPool | None,
+) -> AnalysisReport:
     report = AnalysisReport()
     total = len(ids)
-    if progress:
-        progress(0, total, "loading the language model")
 
-    def items():  # noqa: ANN202 - a generator of pipeline inputs
+    def items() -> Iterator[tuple[int, str, date | None]]:
         for article_id in ids:
             article = project.articles.get(article_id)
             if article is not None:
                 yield article.id, article.text, _parse_date(article.published)
 
-    analyses: list[ArticleAnalysis] = []
+    analysed: list[int] = []
     pending: list[ArticleAnalysis] = []
 
     def flush() -> None:
@@ -120,25 +170,32 @@ def analyse_articles(
         for item in pending:
             report.claims += store_analysis(project, item, canonical)
             report.articles += 1
+            analysed.append(item.article_id)
             if progress:
                 progress(report.articles, total, f"article {item.article_id}")
         pending.clear()
 
-    for analysis in extractor.analyse(items(), n_process=n_process):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        analyses.append(analysis)
-        pending.append(analysis)
-        if len(pending) >= STORE_BATCH:
-            flush()
+    stream = pool.analyse(items()) if pool is not None else extractor.analyse(items())
+    try:
+        for analysis in stream:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            pending.append(analysis)
+            if len(pending) >= STORE_BATCH:
+                flush()
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()  # stops the workers' queued tasks when cancelled
     flush()
     refresh_canonical_forms(project)
     if match and report.articles and not report.cancelled:
         from factdesk.core.matching_service import match_articles
 
         report.matches = match_articles(
-            project, [a.article_id for a in analyses], progress=progress, cancelled=cancelled
+            project, analysed, progress=progress, cancelled=cancelled,
+            rate_async=pool.rate if pool is not None else None,
         )
     return report
 

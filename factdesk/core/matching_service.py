@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
 
 from factdesk.core.models import Article, Claim, MatchDraft
 from factdesk.core.project import Project
@@ -118,38 +123,91 @@ def compare_claims(
                    scorer, term_similarity)
 
 
-PairScoring = Callable[[list[tuple[PairInput, PairInput]]], list[float]]
+Rating = tuple[float, float | None]  # (probability, graded similarity when needed)
+# rates pairs in the background: (how many pairs, their future ratings) per consecutive slice
+RatePairs = Callable[[list[tuple[PairInput, PairInput]]],
+                     list[tuple[int, "Future[list[Rating]]"]]]
+LOOKAHEAD_ARTICLES = 6  # with worker processes: articles whose pairs are scored ahead
+
+
+def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]]) -> list[Rating]:
+    """(probability, graded similarity or None when :func:`decide` will not read it).
+
+    The pair features are computed once per pair for both models when the scorer's
+    graded similarity can be read off them (checked once per scorer against
+    ``similarity_many``); otherwise ``score_many`` and ``similarity_many`` are called.
+    """
+    if not pairs:
+        return []
+    graded = _graded_from_features(scorer, pairs)
+    if graded is None:
+        probabilities = scorer.score_many(pairs)
+        wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
+        similarities = dict(zip(wanted, scorer.similarity_many([pairs[i] for i in wanted]),
+                                strict=True))
+        return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
+    x = np.vstack([scorer.features(a, b) for a, b in pairs])
+    probabilities = [float(p) for p in scorer.probabilities(x)]
+    wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
+    similarities = dict(zip(wanted, graded(x[wanted]).tolist(), strict=True)) if wanted else {}
+    return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
+
+
+_GRADED_OK: dict[int, tuple[PairScorer, bool]] = {}
+
+
+def _graded_from_features(
+    scorer: PairScorer, probe: Sequence[tuple[PairInput, PairInput]]
+) -> Callable[[np.ndarray], np.ndarray] | None:
+    """The scorer's graded similarity as a function of the feature rows, when that is
+    exactly what ``similarity_many`` returns (verified on a probe pair), else None."""
+    model = getattr(scorer, "similarity_model", None)
+    columns = getattr(scorer, "columns", None)
+    if model is None or columns is None or not callable(getattr(model, "margin", None)):
+        return None
+
+    def graded(x: np.ndarray) -> np.ndarray:
+        return np.clip(model.margin(x[:, columns]) / 5.0, 0.0, 1.0)
+
+    known = _GRADED_OK.get(id(scorer))
+    if known is None or known[0] is not scorer:
+        try:
+            mine = graded(np.vstack([scorer.features(*probe[0])]))
+            ok = [float(v) for v in mine] == scorer.similarity_many(probe[:1])
+        except Exception:  # noqa: BLE001 - any mismatch in the model's API: use the API
+            ok = False
+        known = _GRADED_OK[id(scorer)] = (scorer, ok)
+    return graded if known[1] else None
+
+
+def _key(a: Claim, b: Claim) -> tuple[int, int]:
+    return (a.id, b.id) if a.id < b.id else (b.id, a.id)
 
 
 class PairJudge:
-    """Scores candidate pairs for one matching run, each unordered pair only once.
+    """Decides candidate pairs for one matching run, rating each unordered pair once.
 
-    The pair model is symmetric, and the two articles of a pair both query the index, so
-    scores and graded similarities are cached by unordered claim pair (and always
-    computed lower id first). Parsed claims, their pair-model inputs and facts are
-    cached by claim id. ``score_many`` / ``similarity_many`` may be replaced (e.g. by a
-    process pool's) to spread the model over several cores.
+    The pair model is symmetric and both articles of a pair query the index, so ratings
+    are cached by unordered claim pair (always computed lower id first). Parsed claims,
+    their pair-model inputs and facts are cached by claim id. With ``rate_async`` (a
+    process pool's), :meth:`request` sends pairs to be rated ahead of :meth:`judge`.
     """
 
     MAX_CACHED_CLAIMS = 50_000
 
     def __init__(
-        self,
-        project: Project,
-        scorer: PairScorer,
-        score_many: PairScoring | None = None,
-        similarity_many: PairScoring | None = None,
+        self, project: Project, scorer: PairScorer, rate_async: RatePairs | None = None
     ) -> None:
         self.project = project
         self.scorer = scorer
-        self.score_many = score_many or scorer.score_many
-        self.similarity_many = similarity_many or scorer.similarity_many
+        self.rate_async = rate_async
         self._claims: dict[int, Claim] = {}
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, Article | None] = {}
-        self._scores: dict[tuple[int, int], float] = {}
-        self._similarities: dict[tuple[int, int], float] = {}
+        self._ratings: dict[tuple[int, int], Rating] = {}
+        self._pending: dict[tuple[int, int], Future[list[Rating]]] = {}
+        self._batches: dict[Future[list[Rating]], list[tuple[int, int]]] = {}
 
     def claims(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
         """Live claims by id (parsed once per run)."""
@@ -180,35 +238,95 @@ class PairJudge:
             found = self._facts[claim.id] = _facts(claim, self._articles[claim.article_id])
         return found
 
-    def _fill(self, cache: dict[tuple[int, int], float], pairs: Sequence[tuple[Claim, Claim]],
-              compute: PairScoring) -> None:
-        todo: dict[tuple[int, int], tuple[Claim, Claim]] = {}
-        for a, b in pairs:
-            lo, hi = (a, b) if a.id < b.id else (b, a)
-            key = (lo.id, hi.id)
-            if key not in cache and key not in todo:
-                todo[key] = (lo, hi)
-        if todo:
-            values = compute([(self._input(lo), self._input(hi)) for lo, hi in todo.values()])
-            cache.update(zip(todo, values, strict=True))
+    def _todo(self, pairs: Sequence[tuple[Claim, Claim, float | None]]
+              ) -> dict[tuple[int, int], tuple[PairInput, PairInput]]:
+        todo: dict[tuple[int, int], tuple[PairInput, PairInput]] = {}
+        for a, b, _ in pairs:
+            key = _key(a, b)
+            if key not in self._ratings and key not in self._pending and key not in todo:
+                lo, hi = (a, b) if a.id < b.id else (b, a)
+                todo[key] = (self._input(lo), self._input(hi))
+        return todo
+
+    def request(self, pairs: Sequence[tuple[Claim, Claim, float | None]]) -> None:
+        """Start rating ``pairs`` in the background (no-op without ``rate_async``)."""
+        if self.rate_async is None:
+            return
+        todo = self._todo(pairs)
+        if not todo:
+            return
+        keys = list(todo)
+        start = 0
+        for size, future in self.rate_async(list(todo.values())):
+            batch = keys[start:start + size]
+            start += size
+            self._batches[future] = batch
+            for key in batch:
+                self._pending[key] = future
+
+    def _collect(self, keys: Iterable[tuple[int, int]]) -> None:
+        for key in keys:
+            future = self._pending.get(key)
+            if future is None:
+                continue
+            batch = self._batches.pop(future)
+            self._ratings.update(zip(batch, future.result(), strict=True))
+            for done in batch:
+                self._pending.pop(done, None)
 
     def judge(
         self, pairs: Sequence[tuple[Claim, Claim, float | None]]
     ) -> list[tuple[float, str | None, list[dict]]]:
         """:func:`compare_claims` of each (claim, other, term similarity), batched."""
-        scorer = self.scorer
-        self._fill(self._scores, [(a, b) for a, b, _ in pairs], self.score_many)
+        self.request(pairs)
+        self._collect(_key(a, b) for a, b, _ in pairs)
+        todo = self._todo(pairs)
+        if todo:
+            self._ratings.update(zip(todo, rate_pairs(self.scorer, list(todo.values())),
+                                     strict=True))
+        out = []
+        for a, b, term in pairs:
+            probability, similarity = self._ratings[_key(a, b)]
+            out.append(_decide(probability, similarity, self.facts(a), self.facts(b),
+                               self.scorer, term))
+        return out
 
-        def key(a: Claim, b: Claim) -> tuple[int, int]:
-            return (a.id, b.id) if a.id < b.id else (b.id, a.id)
+    def cancel(self) -> None:
+        """Drop the ratings still queued (after a cancelled run)."""
+        for future in self._batches:
+            future.cancel()
+        self._batches.clear()
+        self._pending.clear()
 
-        scores = [self._scores[key(a, b)] for a, b, _ in pairs]
-        self._fill(self._similarities,
-                   [(a, b) for (a, b, _), p in zip(pairs, scores, strict=True)
-                    if _needs_similarity(p, scorer)], self.similarity_many)
-        return [_decide(p, self._similarities.get(key(a, b)), self.facts(a), self.facts(b),
-                        scorer, term)
-                for (a, b, term), p in zip(pairs, scores, strict=True)]
+
+@dataclass
+class _Prepared:
+    """One article's claims and candidate pairs (claim, other, term similarity, owner)."""
+
+    article_id: int
+    claims: list[Claim]
+    pairs: list[tuple[Claim, Claim, float | None]]
+    owners: list[int]
+
+
+def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
+             decided: dict[tuple[int, int], str], article_id: int) -> _Prepared:
+    claims = project.claims.for_article(article_id)
+    judge.remember(claims)
+    results = index.query_many([c.lemmas.split() for c in claims],
+                               exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
+    others = judge.claims(sorted({cid for hits in results for cid, _ in hits}))
+    prepared = _Prepared(article_id, claims, [], [])
+    for i, (claim, hits) in enumerate(zip(claims, results, strict=True)):
+        for other_id, term_similarity in hits:
+            other = others.get(other_id)
+            if other is None or other.article_id == article_id:
+                continue
+            if decided.get(_key(claim, other)) == "rejected":
+                continue
+            prepared.pairs.append((claim, other, term_similarity))
+            prepared.owners.append(i)
+    return prepared
 
 
 def match_articles(
@@ -217,51 +335,49 @@ def match_articles(
     *,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
-    judge: PairJudge | None = None,
+    rate_async: RatePairs | None = None,
 ) -> int:
     """Match the claims of ``article_ids`` (default: all) against the whole project.
 
-    Returns how many suggestions were written (a pair found from both of its articles
-    is written twice, the later write replacing the earlier).
+    Articles are stored one transaction each, in order. With ``rate_async`` (worker
+    processes), the pairs of the next :data:`LOOKAHEAD_ARTICLES` articles are rated in
+    the background meanwhile. Returns how many suggestions were written (a pair found
+    from both of its articles is written twice, the later write replacing the earlier).
     """
     index = INDEXES.get(project)
-    judge = judge or PairJudge(project, PairScorer.load())
+    judge = PairJudge(project, PairScorer.load(), rate_async)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     decided = project.matches.decided_pairs()
+    lookahead = LOOKAHEAD_ARTICLES if rate_async is not None else 0
+    queue: deque[_Prepared] = deque()
+    upcoming = iter(ids)
     stored = 0
-    for done, article_id in enumerate(ids, 1):
-        if cancelled is not None and cancelled():
-            break
-        claims = project.claims.for_article(article_id)
-        judge.remember(claims)
-        results = index.query_many([c.lemmas.split() for c in claims],
-                                   exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
-        others = judge.claims(sorted({cid for hits in results for cid, _ in hits}))
-        pairs: list[tuple[Claim, Claim, float | None]] = []
-        owners: list[int] = []
-        for i, (claim, hits) in enumerate(zip(claims, results, strict=True)):
-            for other_id, term_similarity in hits:
-                other = others.get(other_id)
-                if other is None or other.article_id == article_id:
-                    continue
-                if decided.get((min(claim.id, other.id), max(claim.id, other.id))) \
-                        == "rejected":
-                    continue
-                pairs.append((claim, other, term_similarity))
-                owners.append(i)
-        per_claim: list[list[MatchDraft]] = [[] for _ in claims]
-        for (claim, other, _), owner, (score, relation, found) in zip(
-                pairs, owners, judge.judge(pairs), strict=True):
-            if relation is not None:
-                a, b = sorted((claim.id, other.id))
-                per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))
-        drafts: list[MatchDraft] = []
-        for scored in per_claim:
-            scored.sort(key=lambda d: d.score, reverse=True)
-            drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
-        with project.transaction():
-            project.matches.remove_undecided_for_claims([c.id for c in claims])
-            stored += project.matches.save_suggestions(drafts)
-        if progress:
-            progress(done, len(ids), f"matching article {article_id}")
+    try:
+        for done in range(1, len(ids) + 1):
+            if cancelled is not None and cancelled():
+                break
+            while len(queue) <= lookahead:
+                article_id = next(upcoming, None)
+                if article_id is None:
+                    break
+                queue.append(_prepare(project, index, judge, decided, article_id))
+                judge.request(queue[-1].pairs)
+            item = queue.popleft()
+            per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
+            for (claim, other, _), owner, (score, relation, found) in zip(
+                    item.pairs, item.owners, judge.judge(item.pairs), strict=True):
+                if relation is not None:
+                    a, b = _key(claim, other)
+                    per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))
+            drafts: list[MatchDraft] = []
+            for scored in per_claim:
+                scored.sort(key=lambda d: d.score, reverse=True)
+                drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
+            with project.transaction():
+                project.matches.remove_undecided_for_claims([c.id for c in item.claims])
+                stored += project.matches.save_suggestions(drafts)
+            if progress:
+                progress(done, len(ids), f"matching article {item.article_id}")
+    finally:
+        judge.cancel()
     return stored

@@ -1,0 +1,214 @@
+"""Worker processes for claim extraction and pair scoring, started once and reused.
+
+An :class:`AnalysisPool` runs ``spawn``-started worker processes (safe next to Qt and
+threads, and in the frozen app, whose launcher calls ``freeze_support``). Each worker
+builds FactDesk's spaCy pipeline once, in its initializer, and then serves two kinds of
+task, so that only small picklable values cross the process boundary, never a ``Doc``:
+
+* extraction: a few ``(article id, text, date)`` in, their
+  :class:`~factdesk.nlp.pipeline.ArticleAnalysis` (claim and mention drafts) out;
+* pair scoring: pair-model inputs in, ``(probability, graded similarity)`` out
+  (:func:`factdesk.core.matching_service.rate_pairs`).
+
+Results come back in submission order, with a bounded number of tasks in flight, so the
+caller stores article after article (and may stop between any two) while the workers
+parse the next ones. Pools are shared per (processes, model, threshold) through
+:func:`shared_pool` and closed after :data:`IDLE_SECONDS` unused, or at exit: the model
+loads once per session, and idle workers do not hold its memory for long.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factdesk.matching.pair_features import PairInput
+    from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
+
+Article = tuple[int, str, date | None]
+Rating = tuple[float, float | None]
+
+WORDS_PER_TASK = 1_500  # an extraction task: a few articles, ~0.3 s of parsing
+MAX_ARTICLES_PER_TASK = 8
+PAIRS_PER_TASK = 96  # a pair-scoring task, ~0.1 s of work
+TASKS_PER_WORKER = 2  # extraction tasks in flight per worker (one running, one queued)
+IDLE_SECONDS = 300.0  # an unused pool's workers exit after this long
+
+# -- in the worker processes ------------------------------------------------------------
+
+_extractor: ClaimExtractor | None = None
+
+
+def _init_worker(model_name: str, threshold: float) -> None:
+    """Build the pipeline once per worker process (and load the worthiness weights)."""
+    global _extractor
+    from factdesk.nlp.pipeline import ClaimExtractor
+
+    _extractor = ClaimExtractor(model_name, threshold)
+    list(_extractor.nlp.pipe(["Warm-up: 3 people said so on Monday."]))
+
+
+def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
+    assert _extractor is not None, "worker not initialised"
+    return list(_extractor.analyse(articles, batch_size=max(len(articles), 1)))
+
+
+def _rate_task(pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:
+    from factdesk.core.matching_service import rate_pairs
+    from factdesk.matching.pair_model import PairScorer
+
+    return rate_pairs(PairScorer.load(), pairs)
+
+
+def _ready_task(delay: float) -> bool:
+    time.sleep(delay)  # long enough for every worker to take one of these
+    return _extractor is not None
+
+
+# -- in the parent -------------------------------------------------------------------------
+
+
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    """Consecutive articles grouped into tasks of about :data:`WORDS_PER_TASK` words."""
+    chunk: list[Article] = []
+    words = 0
+    for article in articles:
+        chunk.append(article)
+        words += len(article[1]) // 6
+        if words >= WORDS_PER_TASK or len(chunk) >= MAX_ARTICLES_PER_TASK:
+            yield chunk
+            chunk, words = [], 0
+    if chunk:
+        yield chunk
+
+
+class AnalysisPool:
+    """Worker processes that extract claims and score claim pairs (see module docstring)."""
+
+    def __init__(self, processes: int, model_name: str, threshold: float) -> None:
+        self.processes = max(1, int(processes))
+        self.key = (self.processes, model_name, float(threshold))
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(model_name, float(threshold)),
+        )
+        self.users = 0
+        self.last_used = time.monotonic()
+
+    def warm_up(self) -> None:
+        """Start every worker and wait until each has loaded the pipeline."""
+        futures = [self._executor.submit(_ready_task, 0.2) for _ in range(self.processes)]
+        for future in futures:
+            future.result()
+
+    def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
+        """One analysis per article, in input order, parsed in the workers.
+
+        Closing the iterator early (the caller was cancelled) drops the queued tasks;
+        at most one task per worker is still finished, and its result discarded.
+        """
+        window: deque[Future[list[ArticleAnalysis]]] = deque()
+        limit = TASKS_PER_WORKER * self.processes
+        try:
+            for chunk in _chunks(articles):
+                window.append(self._executor.submit(_analyse_task, chunk))
+                while len(window) >= limit or (window and window[0].done()):
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
+
+    def rate(
+        self, pairs: Sequence[tuple[PairInput, PairInput]]
+    ) -> list[tuple[int, Future[list[Rating]]]]:
+        """Submit pair scoring in tasks of up to :data:`PAIRS_PER_TASK` consecutive pairs:
+        (number of pairs, future ratings) per task, in order."""
+        tasks = []
+        for i in range(0, len(pairs), PAIRS_PER_TASK):
+            part = list(pairs[i:i + PAIRS_PER_TASK])
+            tasks.append((len(part), self._executor.submit(_rate_task, part)))
+        return tasks
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+_lock = threading.Lock()
+_pools: dict[tuple[int, str, float], AnalysisPool] = {}
+_timer: threading.Timer | None = None
+
+
+def _close_idle() -> None:
+    global _timer
+    with _lock:
+        _timer = None
+        now = time.monotonic()
+        idle = [k for k, p in _pools.items() if not p.users and now - p.last_used >= IDLE_SECONDS]
+        pools = [_pools.pop(k) for k in idle]
+        if _pools:
+            _schedule()
+    for pool in pools:
+        pool.close()
+
+
+def _schedule() -> None:
+    global _timer
+    if _timer is None:
+        _timer = threading.Timer(IDLE_SECONDS + 1.0, _close_idle)
+        _timer.daemon = True
+        _timer.start()
+
+
+@contextmanager
+def shared_pool(processes: int, model_name: str, threshold: float) -> Iterator[AnalysisPool]:
+    """The session's pool for these settings, started on first use.
+
+    A pool whose worker died is discarded, so that the next call starts a fresh one.
+    """
+    key = (max(1, int(processes)), model_name, float(threshold))
+    with _lock:
+        pool = _pools.get(key)
+        if pool is None:
+            pool = _pools[key] = AnalysisPool(*key)
+        pool.users += 1
+    try:
+        yield pool
+    except BaseException as exc:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(exc, BrokenProcessPool):
+            with _lock:
+                if _pools.get(key) is pool:
+                    del _pools[key]
+        raise
+    finally:
+        with _lock:
+            pool.users -= 1
+            pool.last_used = time.monotonic()
+            _schedule()
+
+
+def close_pools() -> None:
+    """Stop every shared pool's workers (at exit, or to free their memory now)."""
+    with _lock:
+        pools = [p for p in _pools.values() if not p.users]
+        for pool in pools:
+            del _pools[pool.key]
+    for pool in pools:
+        pool.close()
+
+
+atexit.register(close_pools)

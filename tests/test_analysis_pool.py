@@ -1,0 +1,77 @@
+"""Worker processes give exactly the one-process result, and a cancelled run stops cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdesk.core.analysis import analyse_articles, worker_processes
+from factdesk.core.importing import import_paths
+from factdesk.core.project import Project
+
+
+def _snapshot(project: Project) -> tuple[list, list, list]:
+    db = project.db
+    claims = [tuple(r) for r in db.execute(
+        'SELECT article_id, start, "end", kind, round(score, 6), speaker, quantities, times, '
+        'entities, lemmas FROM claims ORDER BY article_id, start, "end"')]
+    spans = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+        'SELECT id, article_id, start, "end" FROM claims')}
+    matches = sorted((spans[a], spans[b], round(s, 6), rel) for a, b, s, rel in db.execute(
+        "SELECT claim_a, claim_b, score, relation FROM matches"))
+    mentions = [tuple(r) for r in db.execute(
+        'SELECT article_id, start, "end", text, label, canonical FROM entity_mentions '
+        'ORDER BY article_id, start, "end", text')]
+    return claims, matches, mentions
+
+
+def _analysed(folder: Path, seeds: Path, n_process: int, **kwargs) -> tuple[Project, object]:
+    project = Project.open(folder / f"p{n_process}.factdesk")
+    report = import_paths(project, [seeds])
+    result = analyse_articles(project, [aid for _, aid in report.added], n_process=n_process,
+                              **kwargs)
+    return project, result
+
+
+@pytest.mark.usefixtures("nlp")
+def test_two_processes_store_exactly_what_one_does(seeds_dir: Path, tmp_path: Path) -> None:
+    one, report1 = _analysed(tmp_path, seeds_dir, 1)
+    two, report2 = _analysed(tmp_path, seeds_dir, 2)
+    try:
+        assert report2.claims == report1.claims > 0
+        assert report2.matches == report1.matches > 0
+        assert _snapshot(two) == _snapshot(one)
+    finally:
+        one.close()
+        two.close()
+
+
+@pytest.mark.usefixtures("nlp")
+def test_cancel_with_workers_leaves_whole_articles(seeds_dir: Path, tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    def cancelled() -> bool:  # the user cancels after the first article came back
+        calls.append(1)
+        return len(calls) > 1
+
+    project, report = _analysed(tmp_path, seeds_dir, 2, cancelled=cancelled)
+    try:
+        assert report.cancelled
+        extracted = [r[0] for r in project.db.execute(
+            "SELECT id FROM articles WHERE extracted_at IS NOT NULL")]
+        with_claims = {r[0] for r in project.db.execute("SELECT DISTINCT article_id FROM claims")}
+        assert report.articles == len(extracted) == 1
+        assert with_claims <= set(extracted)
+        assert project.matches.count() == 0
+    finally:
+        project.close()
+
+
+def test_processes_chosen_automatically_only_for_long_texts(seeds_dir: Path,
+                                                            tmp_path: Path) -> None:
+    with Project.open(tmp_path / "auto.factdesk") as project:
+        ids = [aid for _, aid in import_paths(project, [seeds_dir]).added]
+        assert worker_processes(None, project, ids) == 1  # three short articles
+        assert worker_processes(3, project, ids) == 3
+        assert worker_processes(0, project, ids) == 1
