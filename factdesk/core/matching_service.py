@@ -22,6 +22,7 @@ import numpy as np
 
 from factdesk.core.models import Article, Claim, MatchDraft
 from factdesk.core.project import Project
+from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.pair_features import PairInput, extract_numbers
@@ -339,6 +340,9 @@ def match_articles(
 ) -> int:
     """Match the claims of ``article_ids`` (default: all) against the whole project.
 
+    "Related" suggestions are kept only between articles about the same story
+    (:mod:`factdesk.matching.article_context`); same-fact ones always.
+
     Articles are stored one transaction each, in order. With ``rate_async`` (worker
     processes), the pairs of the next :data:`LOOKAHEAD_ARTICLES` articles are rated in
     the background meanwhile. Returns how many suggestions were written (a pair found
@@ -346,6 +350,7 @@ def match_articles(
     """
     index = INDEXES.get(project)
     judge = PairJudge(project, PairScorer.load(), rate_async)
+    context = ArticleContext(project.claims.article_terms, index.idf)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     decided = project.matches.decided_pairs()
     lookahead = LOOKAHEAD_ARTICLES if rate_async is not None else 0
@@ -366,6 +371,9 @@ def match_articles(
             per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
             for (claim, other, _), owner, (score, relation, found) in zip(
                     item.pairs, item.owners, judge.judge(item.pairs), strict=True):
+                if relation == "related" and not context.same_story(claim.article_id,
+                                                                    other.article_id):
+                    continue  # a look-alike from an article about something else
                 if relation is not None:
                     a, b = _key(claim, other)
                     per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))

@@ -291,6 +291,16 @@ class CandidateIndex:
             self._idf2 = np.concatenate((self._idf2, extra**2))
         return self._idf2
 
+    def idf(self, terms: Sequence[str]) -> np.ndarray:
+        """Inverse document frequency (over the indexed claims) of each term, in order;
+        a term never seen counts as seen once."""
+        vocab = self._vocab
+        n = max(self._snap_n, len(self), 1)
+        unseen = float(np.log1p(n))
+        idf2 = self._idf2_all() if vocab else np.zeros(0)
+        return np.array([float(np.sqrt(idf2[vocab[t]])) if t in vocab else unseen
+                         for t in terms], dtype=np.float64)
+
     def compact(self) -> None:
         """Merge everything into the main segment now (e.g. after loading a project)."""
         if self._tail_n or self._n_dead:

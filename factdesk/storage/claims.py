@@ -167,6 +167,12 @@ class ClaimRepository:
                 out[cid] = text
         return out
 
+    def article_terms(self, article_id: int) -> list[str]:
+        """The retrieval terms of every live claim of one article, concatenated."""
+        rows = self.db.execute(f"SELECT lemmas FROM claims WHERE article_id = ? AND {_LIVE}",
+                               [article_id])
+        return [t for (lemmas,) in rows for t in (lemmas or "").split()]
+
     def count(self) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM claims WHERE {_LIVE}").fetchone()[0])
 

@@ -1,0 +1,68 @@
+"""How much two articles are about the same story, from their claims' retrieval terms.
+
+Two claims that only resemble each other ("related", not the same fact) are worth
+showing when their articles cover the same story, and are noise when one comes from an
+article on something else: a large project holds many stories that share common words.
+Each article's profile is the bag of its claims' retrieval terms (lemmas and canonical
+entity keys), weighted by sublinear term frequency times the claim-level inverse document
+frequency of the project's candidate index; the similarity is the cosine of two profiles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+#: Cosine below which two articles are taken to be about different stories. On BASIL
+#: dev (75 events x 3 outlets), cosine of word profiles keeps 99% of same-event article
+#: pairs and 1.6% of the others at 0.1.
+SAME_STORY_MIN = 0.1
+
+TermsOf = Callable[[int], Sequence[str]]
+IdfOf = Callable[[Sequence[str]], np.ndarray]
+
+
+class ArticleContext:
+    """Cached article profiles and their pairwise similarity for one matching run."""
+
+    MAX_CACHED = 5_000
+
+    def __init__(self, terms_of: TermsOf, idf_of: IdfOf) -> None:
+        self._terms_of = terms_of
+        self._idf_of = idf_of
+        self._profiles: dict[int, dict[str, float]] = {}
+        self._pairs: dict[tuple[int, int], float] = {}
+
+    def profile(self, article_id: int) -> dict[str, float]:
+        """Unit-length weights of the article's terms."""
+        found = self._profiles.get(article_id)
+        if found is None:
+            if len(self._profiles) > self.MAX_CACHED:
+                self._profiles.clear()
+            counts = Counter(self._terms_of(article_id))
+            terms = list(counts)
+            idf = self._idf_of(terms) if terms else np.zeros(0)
+            weights = {t: (1.0 + math.log(counts[t])) * float(w)
+                       for t, w in zip(terms, idf, strict=True)}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            found = self._profiles[article_id] = {t: w / norm for t, w in weights.items()}
+        return found
+
+    def similarity(self, a: int, b: int) -> float:
+        """Cosine of the two articles' profiles (1.0 for the same article)."""
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        found = self._pairs.get(key)
+        if found is None:
+            pa, pb = self.profile(a), self.profile(b)
+            if len(pa) > len(pb):
+                pa, pb = pb, pa
+            found = self._pairs[key] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
+        return found
+
+    def same_story(self, a: int, b: int) -> bool:
+        return self.similarity(a, b) >= SAME_STORY_MIN

@@ -1,0 +1,39 @@
+"""Article-level story similarity, used to keep "related" suggestions within a story."""
+
+from __future__ import annotations
+
+from factdesk.matching.article_context import SAME_STORY_MIN, ArticleContext
+from factdesk.matching.candidate_index import CandidateIndex
+
+ARTICLES = {
+    1: ["ent:izium zelensky visit flag ceremony", "ent:izium mass grave body 450",
+        "ent:kharkiv recapture counteroffensive"],
+    2: ["ent:izium flag raise zelensky", "ent:izium grave 440 body exhume",
+        "russia deny target civilian"],
+    3: ["ent:senate vote budget bill", "ent:schumer budget deficit say",
+        "russia sanction bill vote"],
+}
+
+
+def _context() -> ArticleContext:
+    index = CandidateIndex()
+    terms = {aid: [t for claim in claims for t in claim.split()]
+             for aid, claims in ARTICLES.items()}
+    index.add_many((aid * 100 + i, aid, claim.split())
+                   for aid, claims in ARTICLES.items() for i, claim in enumerate(claims))
+    return ArticleContext(lambda aid: terms[aid], index.idf)
+
+
+def test_articles_on_one_story_are_similar_and_others_are_not() -> None:
+    context = _context()
+    assert context.similarity(1, 2) >= SAME_STORY_MIN and context.same_story(2, 1)
+    assert context.similarity(1, 3) < SAME_STORY_MIN and not context.same_story(3, 2)
+    assert context.similarity(2, 2) == 1.0
+    assert context.similarity(1, 2) == context.similarity(2, 1)
+
+
+def test_idf_of_unknown_terms_counts_them_as_rare() -> None:
+    index = CandidateIndex()
+    index.add_many([(1, 1, ["common", "rare"]), (2, 2, ["common"])])
+    common, rare, unseen = index.idf(["common", "rare", "never-seen"])
+    assert common < rare <= unseen
