@@ -6,7 +6,7 @@ extracted and matched as FactDesk does on import. For every claim whose best mat
 exists, we check that it comes from another outlet's article on the same event
 (``triplet-uuid``) rather than from one of the 74 other events. Goal >= 0.9.
 
-    python bench/basil_matching.py [--events 75]
+    python bench/basil_matching.py [--events 75] [--keep BASIL.factdesk]
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from _shared import basil_articles  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=75)
+    parser.add_argument("--keep", type=Path, help="also save the project to this file")
     args = parser.parse_args()
     articles = basil_articles()
     triplets = list(dict.fromkeys(a["triplet"] for a in articles))[: args.events]
@@ -62,6 +63,10 @@ def main() -> None:
                     hits[bucket] += relation_ok
         n_claims = len(article_of)
         project.close()
+        if args.keep:
+            import shutil
+
+            shutil.copy(Path(tmp) / "basil.factdesk", args.keep)
     print(f"BASIL dev: {len(articles)} articles, {len(triplets)} events, {n_claims} claims, "
           f"extract+match {seconds:.0f} s")
     print(f"{'best matches':14} {'claims':>7} {'same event':>11}")

@@ -37,3 +37,14 @@ def test_idf_of_unknown_terms_counts_them_as_rare() -> None:
     index.add_many([(1, 1, ["common", "rare"]), (2, 2, ["common"])])
     common, rare, unseen = index.idf(["common", "rare", "never-seen"])
     assert common < rare <= unseen
+
+
+def test_a_short_article_is_judged_by_what_the_long_one_covers() -> None:
+    index = CandidateIndex()
+    long_terms = [f"word{i}" for i in range(300)] + ["ent:izium", "zelensky", "flag"]
+    short_terms = ["ent:izium", "zelensky", "flag", "visit"]
+    index.add_many([(1, 1, long_terms), (2, 2, short_terms), (3, 3, ["other", "story"])])
+    terms = {1: long_terms, 2: short_terms, 3: ["other", "story"]}
+    context = ArticleContext(lambda aid: terms[aid], index.idf)
+    assert context.same_story(1, 2)
+    assert not context.same_story(2, 3)

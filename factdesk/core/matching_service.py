@@ -340,8 +340,8 @@ def match_articles(
 ) -> int:
     """Match the claims of ``article_ids`` (default: all) against the whole project.
 
-    "Related" suggestions are kept only between articles about the same story
-    (:mod:`factdesk.matching.article_context`); same-fact ones always.
+    Suggestions are kept only between articles about the same story
+    (:mod:`factdesk.matching.article_context`).
 
     Articles are stored one transaction each, in order. With ``rate_async`` (worker
     processes), the pairs of the next :data:`LOOKAHEAD_ARTICLES` articles are rated in
@@ -371,8 +371,8 @@ def match_articles(
             per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
             for (claim, other, _), owner, (score, relation, found) in zip(
                     item.pairs, item.owners, judge.judge(item.pairs), strict=True):
-                if relation == "related" and not context.same_story(claim.article_id,
-                                                                    other.article_id):
+                if relation is not None and not context.same_story(claim.article_id,
+                                                                   other.article_id):
                     continue  # a look-alike from an article about something else
                 if relation is not None:
                     a, b = _key(claim, other)
