@@ -54,7 +54,9 @@ def _init_worker(model_name: str, threshold: float) -> None:
     from factdesk.nlp.pipeline import ClaimExtractor
 
     _extractor = ClaimExtractor(model_name, threshold)
-    list(_extractor.nlp.pipe(["Warm-up: 3 people said so on Monday."]))
+    # load everything the first real task would (pipeline, worthiness weights, dateparser)
+    warm_up = "“About 30 people came,” the mayor said on Monday, a week after the vote."
+    list(_extractor.analyse([(0, warm_up, date(2022, 9, 14))]))
 
 
 def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:

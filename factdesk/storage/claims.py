@@ -19,18 +19,23 @@ class ClaimRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    _INSERT = (
+        'INSERT INTO claims (article_id, start, "end", text, prefix, suffix, kind, score, '
+        "speaker, origin, quantities, times, entities, lemmas, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+
+    @staticmethod
+    def _row(article_id: int, draft: ClaimDraft, created: str) -> list[Any]:
+        return [
+            article_id, draft.start, draft.end, draft.text, draft.prefix, draft.suffix,
+            draft.kind, min(1.0, max(0.0, float(draft.score))), draft.speaker, draft.origin,
+            dumps(list(draft.quantities)), dumps(list(draft.times)),
+            dumps(list(draft.entities)), draft.lemmas, created,
+        ]
+
     def add(self, article_id: int, draft: ClaimDraft) -> int:
-        cursor = self.db.execute(
-            'INSERT INTO claims (article_id, start, "end", text, prefix, suffix, kind, score, '
-            "speaker, origin, quantities, times, entities, lemmas, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                article_id, draft.start, draft.end, draft.text, draft.prefix, draft.suffix,
-                draft.kind, min(1.0, max(0.0, float(draft.score))), draft.speaker, draft.origin,
-                dumps(list(draft.quantities)), dumps(list(draft.times)),
-                dumps(list(draft.entities)), draft.lemmas, now_iso(),
-            ],
-        )
+        cursor = self.db.execute(self._INSERT, self._row(article_id, draft, now_iso()))
         return int(cursor.lastrowid)
 
     def protected_ids(self, article_id: int) -> set[int]:
@@ -66,12 +71,19 @@ class ClaimRepository:
                 'SELECT start, "end" FROM claims WHERE article_id = ?', [article_id]
             )
         ]
-        new_ids = []
-        for draft in drafts:
-            if any(draft.start < end and start < draft.end for start, end in kept_spans):
-                continue
-            new_ids.append(self.add(article_id, draft))
-        return new_ids
+        created = now_iso()
+        rows = [
+            self._row(article_id, draft, created) for draft in drafts
+            if not any(draft.start < end and start < draft.end for start, end in kept_spans)
+        ]
+        if not rows:
+            return []
+        # one statement for all rows (call inside a transaction): their ids are the next ones
+        before = self.db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+        self.db.conn.executemany(self._INSERT, rows)
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM claims WHERE article_id = ? AND id > ? ORDER BY id",
+            [article_id, before])]
 
     def get(self, claim_id: int, *, include_deleted: bool = False) -> Claim | None:
         where = "id = ?" if include_deleted else f"id = ? AND {_LIVE}"

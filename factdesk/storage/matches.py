@@ -18,20 +18,23 @@ class MatchRepository:
 
     def save_suggestions(self, drafts: Sequence[MatchDraft]) -> int:
         """Insert or refresh suggestions; decided rows keep their decision. Returns count."""
-        saved = 0
+        created = now_iso()
+        rows = []
         for d in drafts:
             a, b = sorted((d.claim_a, d.claim_b))
-            if a == b:
-                continue
-            cur = self.db.execute(
-                "INSERT INTO matches (claim_a, claim_b, score, relation, discrepancies, "
-                "created_at) VALUES (?,?,?,?,?,?) ON CONFLICT(claim_a, claim_b) DO UPDATE SET "
-                "score = excluded.score, relation = excluded.relation, "
-                "discrepancies = excluded.discrepancies WHERE matches.decision IS NULL",
-                [a, b, float(d.score), d.relation, dumps(list(d.discrepancies)), now_iso()],
-            )
-            saved += cur.rowcount
-        return saved
+            if a != b:
+                rows.append((a, b, float(d.score), d.relation, dumps(list(d.discrepancies)),
+                             created))
+        if not rows:
+            return 0
+        cur = self.db.conn.executemany(
+            "INSERT INTO matches (claim_a, claim_b, score, relation, discrepancies, "
+            "created_at) VALUES (?,?,?,?,?,?) ON CONFLICT(claim_a, claim_b) DO UPDATE SET "
+            "score = excluded.score, relation = excluded.relation, "
+            "discrepancies = excluded.discrepancies WHERE matches.decision IS NULL",
+            rows,
+        )
+        return max(cur.rowcount, 0)
 
     def remove_undecided_for_claims(self, claim_ids: Sequence[int]) -> None:
         ids = list(claim_ids)
