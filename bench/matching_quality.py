@@ -5,15 +5,19 @@ rapidfuzz ``token_set_ratio`` threshold on the same folds (IDF, model, calibrati
 both thresholds are fitted inside each training fold), and (2) the Pearson / Spearman
 correlation on the STS Benchmark news dev split of the shipped model's same-fact
 probability, of its graded similarity (ridge regressor trained on STS news train) and
-of ``token_set_ratio``. Uses ``../shared/eval`` relative to the repository root and
-exits 0 with a message when that folder is absent.
+of ``token_set_ratio``, and (3) the cost of :meth:`PairScorer.score_many` per pair
+(microseconds, inputs built from spaCy parses of MRPC sentences, fresh ``PairInput``
+objects so their cached per-sentence data is rebuilt, as when the app scores new
+claims). Uses ``../shared/eval`` relative to the repository root and exits 0 with a
+message when that folder is absent.
 
-    python bench/matching_quality.py [--folds 5]
+    python bench/matching_quality.py [--folds 5] [--no-speed]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -32,6 +36,7 @@ STS = EVAL_DIR / "sts-news" / "sts-news-train-dev.tsv"
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Pair-scorer quality on MRPC and STS news.")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-speed", action="store_true", help="skip the scoring-cost timing")
     args = ap.parse_args(argv)
     if not EVAL_DIR.is_dir() or not MRPC.exists():
         print(f"Evaluation data not found at {EVAL_DIR}; skipping the matching benchmark.")
@@ -43,7 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     from factdesk.matching.train_pair_model import (
         correlations,
         cross_validate,
-        features_for,
         load_mrpc,
         load_sts,
         parse_sentences,
@@ -67,18 +71,20 @@ def main(argv: list[str] | None = None) -> int:
           f"{2 * mrpc.labels.mean() / (1 + mrpc.labels.mean()):7.4f}")
     print(f"  {'token_set_ratio threshold':28s} {res['baseline_accuracy']:9.4f} "
           f"{res['baseline_f1']:7.4f}")
-    print(f"  {'pair model (logreg+Platt)':28s} {res['accuracy']:9.4f} {res['f1']:7.4f}")
+    print(f"  {'pair model (stacked logreg)':28s} {res['accuracy']:9.4f} {res['f1']:7.4f}")
     print(f"  pair model Brier score (out-of-fold probabilities): {res['brier']:.4f}")
 
+    scorer = PairScorer.load()
+    if not args.no_speed:
+        speed(scorer, nlp, mrpc)
     if sts is None:
         print("\nSTS news file not found; skipping STS.")
         return 0
-    scorer = PairScorer.load()
-    x = features_for(sts, parsed, scorer.default_idf)
+    x = scorer.feature_matrix(
+        (parsed[a], parsed[b]) for a, b in zip(sts.left, sts.right, strict=True)
+    )
     prob = scorer.probabilities(x)
-    graded = prob
-    if scorer.similarity_model is not None:
-        graded = np.clip(scorer.similarity_model.margin(x[:, scorer.columns]) / 5.0, 0, 1)
+    graded = scorer.graded(x) if scorer.similarity_model is not None else prob
     tsr = np.array([fuzz.token_set_ratio(a, b) for a, b in zip(sts.left, sts.right, strict=True)])
     print(f"\nSTS-B news dev ({len(sts.labels)} pairs), Pearson r / Spearman rho of: "
           "same-fact probability (MRPC-trained), graded similarity (ridge on STS news "
@@ -96,6 +102,33 @@ def main(argv: list[str] | None = None) -> int:
               f"{bp:7.4f} {bs:8.4f}")
     print("  (MSRpar pairs come from the MRPC corpus, some possibly from MRPC train.)")
     return 0
+
+
+def speed(scorer, nlp, mrpc, n: int = 300, repeats: int = 7) -> None:
+    """Best-of-``repeats`` cost of ``score_many`` per pair on ``n`` MRPC pairs."""
+    from factdesk.matching.pair_features import pair_input_from_span
+
+    docs = list(nlp.pipe(list(mrpc.left[:n]) + list(mrpc.right[:n])))
+    inputs = [pair_input_from_span(d) for d in docs]
+    n = len(inputs) // 2
+
+    def fresh():
+        new = [dataclasses.replace(p) for p in inputs]  # no cached per-sentence data
+        return [(new[i], new[n + i]) for i in range(n)]
+
+    scorer.score_many(fresh())  # warm-up (IDF memo, imports)
+    cold = warm = float("inf")
+    for _ in range(repeats):
+        pairs = fresh()
+        t0 = time.perf_counter()
+        scorer.score_many(pairs)
+        cold = min(cold, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        scorer.score_many(pairs)
+        warm = min(warm, time.perf_counter() - t0)
+    print(f"\nscore_many cost ({n} MRPC pairs, best of {repeats}): "
+          f"{cold / n * 1e6:.0f} us/pair with fresh inputs, "
+          f"{warm / n * 1e6:.0f} us/pair with per-sentence data cached")
 
 
 if __name__ == "__main__":

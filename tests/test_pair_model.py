@@ -12,13 +12,16 @@ import pytest
 from factdesk.matching.pair_features import (
     FEATURE_INDEX,
     FEATURE_NAMES,
+    LEXICAL_BUCKETS,
     PairInput,
     extract_numbers,
+    lexical_keys,
     pair_features,
     pair_input_from_text,
 )
 from factdesk.matching.pair_model import (
     DEFAULT_WEIGHTS,
+    LEXICAL_FEATURE,
     RELATED_THRESHOLD,
     SAME_THRESHOLD,
     PairScorer,
@@ -41,6 +44,46 @@ def test_weights_load(scorer: PairScorer) -> None:
     assert "Dolan" in meta["citations"]["MRPC"]
     assert "Cer" in meta["citations"]["STS-B"]
     assert "vector_cosine" not in meta["features"]
+    assert LEXICAL_FEATURE in meta["features"]
+    assert LEXICAL_FEATURE not in meta["similarity_features"]
+
+
+def test_shipped_weights_are_numbers_only_and_small() -> None:
+    # MRPC's license forbids shipping its text: only numbers (and feature names) go out
+    with np.load(DEFAULT_WEIGHTS, allow_pickle=False) as z:
+        for key in z.files:
+            if key != "feature_names":
+                assert z[key].dtype.kind in "fiu", key
+        assert z["lex_weights"].shape == (LEXICAL_BUCKETS,)
+    total = sum(p.stat().st_size for p in DEFAULT_WEIGHTS.parent.glob("pair_model.*"))
+    assert total < 10 * 1024 * 1024
+
+
+def test_lexical_margin_in_features(nlp, scorer: PairScorer) -> None:
+    assert scorer.lexical is not None
+    a = pair_input_from_text("The senator approved the budget on Monday.", nlp)
+    b = pair_input_from_text("On Monday the senator did not approve the budget.", nlp)
+    f = scorer.features(a, b)
+    assert f.shape == (len(scorer.feature_names),)
+    assert scorer.feature_names[-1] == LEXICAL_FEATURE
+    assert f[-1] == pytest.approx(scorer.lexical.margin(a, b))
+    assert scorer.lexical.margin(a, b) == pytest.approx(scorer.lexical.margin(b, a))
+    # identical sentences differ in nothing: the margin is the intercept
+    assert scorer.lexical.margin(a, a) == pytest.approx(scorer.lexical.intercept)
+    assert scorer.score_many([(a, b)])[0] == pytest.approx(scorer.score(a, b))
+
+
+def test_lexical_keys_and_ids() -> None:
+    keys = lexical_keys(("profit", "rise"), ["profits", "rose", "12"])
+    assert keys == {"l:profit", "l:rise", "l2:profit rise", "t:profits", "t:rose", "t:12",
+                    "t2:profits rose", "t2:rose 12"}
+    p = PairInput(text="Profits rose 12%.", lemmas=("profit", "rise", "12"),
+                  tokens=("profits", "rose", "12", "%", "."))
+    ids = p.lexical_ids
+    assert ids and all(0 <= i < LEXICAL_BUCKETS for i in ids)
+    # crc32-based: stable across processes and platforms
+    again = PairInput(text=p.text, lemmas=p.lemmas, tokens=p.tokens)
+    assert again.lexical_ids == ids
 
 
 def test_paraphrase_beats_unrelated(nlp, scorer: PairScorer) -> None:
@@ -176,3 +219,6 @@ def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
     c = pair_input_from_text("Rebels rejected 47 new jobs.", nlp)
     assert 0.0 <= trained.score(a, c) < trained.score(a, b) <= 1.0
     assert trained.similarity_model is not None
+    assert trained.lexical is not None
+    assert LEXICAL_FEATURE not in [trained.feature_names[i] for i in
+                                   trained.similarity_columns]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,12 +55,17 @@ class PairInput:
         """Per-sentence structures the features reuse (computed once, then cached)."""
         return _Derived.of(self)
 
+    @property
+    def lexical_ids(self) -> frozenset[int]:
+        """Hashed bucket ids of the sentence's :func:`lexical_keys` (cached)."""
+        return self.derived.lexical_ids
+
 
 class _Derived:
     """Sets and strings derived from one :class:`PairInput`, built once per instance."""
 
     __slots__ = ("low", "lemma_str", "words", "word_set", "lemma_set", "grams2", "grams3",
-                 "grams4", "char4", "caps", "negated", "token_set")
+                 "grams4", "char4", "caps", "negated", "token_set", "lexical_ids")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
@@ -76,7 +82,31 @@ class _Derived:
         d.caps = _capitalised(p.text)
         d.negated = any(t in NEGATIONS for t in p.tokens)
         d.token_set = set(p.tokens)
+        d.lexical_ids = frozenset(
+            zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
+            for key in lexical_keys(p.lemmas, d.words)
+        )
         return d
+
+
+# ------------------------------------------------------------------ lexical keys
+
+#: Size of the hashed space of lexical keys (crc32 of the key modulo this).
+LEXICAL_BUCKETS = 1 << 18
+
+
+def lexical_keys(lemmas: Sequence[str], words: Sequence[str]) -> set[str]:
+    """Unigrams and bigrams of the content lemmas and of the words of one sentence.
+
+    Keys are prefixed by kind (``l:``, ``l2:``, ``t:``, ``t2:``). The learned lexical
+    model weighs the keys present in only one sentence of a pair; only their hashed
+    bucket ids (:attr:`PairInput.lexical_ids`) are used outside training.
+    """
+    keys = {"l:" + w for w in lemmas}
+    keys.update(f"l2:{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    keys.update("t:" + w for w in words)
+    keys.update(f"t2:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return keys
 
 
 # --------------------------------------------------------------------------- numbers
@@ -265,8 +295,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lev_tok", "lev_lem",
     # negation, speaker, vectors
     "neg_mismatch", "speaker_agree", "vector_cosine",
+    # hinge: how far even the better-covered sentence is below a quarter of its IDF mass
+    # shared (zero for nearly all MRPC pairs; lets the model learn that unrelated pairs,
+    # which MRPC lacks, are not the same fact without bending the other weights)
+    "low_overlap",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
+#: IDF coverage below which ``low_overlap`` is non-zero (below 0.5% of MRPC pairs).
+LOW_OVERLAP = 0.25
 
 
 def _ngrams(seq: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -419,6 +455,7 @@ def pair_features(
         vb = np.asarray(b.vector, dtype=np.float64)
         denom = math.sqrt(float(va @ va) * float(vb @ vb))
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
+    f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
     return out
 
 

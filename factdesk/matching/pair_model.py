@@ -6,6 +6,11 @@ features, a Platt calibration and a hashed document-frequency table) from
 score is a calibrated probability in [0, 1]; :data:`SAME_THRESHOLD` and
 :data:`RELATED_THRESHOLD` are the decision thresholds chosen by cross-validation at
 training time (the values stored beside the weights win over these defaults).
+Besides the hand-built features of :mod:`factdesk.matching.pair_features`, the logistic
+regression reads one stacked input, :data:`LEXICAL_FEATURE`: the margin of a
+:class:`LexicalModel`, a sparse logistic regression over the hashed lemma / word
+unigrams and bigrams present in only one of the two sentences (it learns which
+differences matter, e.g. a missing "not" or figure, and which do not, e.g. "said").
 :meth:`PairScorer.similarity` is a separate graded score (a ridge regressor trained on
 STS-B news train, scaled to [0, 1]) for ranking by degree of overlap.
 """
@@ -24,6 +29,7 @@ import numpy as np
 from factdesk.matching.pair_features import (
     FEATURE_INDEX,
     FEATURE_NAMES,
+    LEXICAL_BUCKETS,
     PairInput,
     pair_features,
 )
@@ -35,14 +41,16 @@ DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
 DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
 
 #: Probability at or above which a pair is judged to state the same fact.
-SAME_THRESHOLD: float = 0.465
+SAME_THRESHOLD: float = 0.510
 #: Lower probability at or above which a pair is shown as related.
-RELATED_THRESHOLD: float = 0.336
+RELATED_THRESHOLD: float = 0.345
 #: Logit penalty when both speakers are known and differ. The training corpora carry no
 #: speakers, so this is a fixed prior rather than a learned weight.
 SPEAKER_MISMATCH_PENALTY: float = 1.5
 
 _SPEAKER_COL = FEATURE_INDEX["speaker_agree"]
+#: Name of the extra column (after :data:`FEATURE_NAMES`) holding the lexical margin.
+LEXICAL_FEATURE = "lexical_margin"
 
 
 def stable_hash(word: str, n_buckets: int) -> int:
@@ -109,6 +117,32 @@ class LinearModel:
         return np.asarray(x, dtype=np.float64) @ self._w + self._b
 
 
+class LexicalModel:
+    """Sparse logistic-regression margin over the lexical keys in only one sentence.
+
+    ``weights`` has one entry per hashed bucket of
+    :func:`~factdesk.matching.pair_features.lexical_keys` (crc32 modulo
+    :data:`~factdesk.matching.pair_features.LEXICAL_BUCKETS`); the margin of a pair is
+    ``intercept`` plus the weights of the buckets in the symmetric difference of the two
+    sentences' :attr:`~factdesk.matching.pair_features.PairInput.lexical_ids`.
+    """
+
+    def __init__(self, weights: np.ndarray, intercept: float) -> None:
+        weights = np.asarray(weights)
+        if weights.shape != (LEXICAL_BUCKETS,):
+            raise ValueError(f"lexical weights must have {LEXICAL_BUCKETS} buckets")
+        self.weights = np.ascontiguousarray(weights, dtype=np.float64)
+        self.intercept = float(intercept)
+
+    def margin(self, a: PairInput, b: PairInput) -> float:
+        diff = a.lexical_ids ^ b.lexical_ids
+        if not diff:
+            return self.intercept
+        # sorted: the sum must not depend on set order, so that score(a, b) == score(b, a)
+        ids = np.fromiter(sorted(diff), dtype=np.int64, count=len(diff))
+        return self.intercept + float(self.weights[ids].sum())
+
+
 class PairScorer:
     """Calibrated probability that two sentences state the same fact. Thread-safe."""
 
@@ -125,6 +159,8 @@ class PairScorer:
         related_threshold: float = RELATED_THRESHOLD,
         metadata: dict | None = None,
         similarity_model: LinearModel | None = None,
+        lexical: LexicalModel | None = None,
+        similarity_columns: Sequence[int] | None = None,
     ) -> None:
         self.model = model
         self.columns = np.asarray(columns, dtype=np.int64)
@@ -134,6 +170,16 @@ class PairScorer:
         self.related_threshold = float(related_threshold)
         self.metadata = dict(metadata or {})
         self.similarity_model = similarity_model
+        self.lexical = lexical
+        self.similarity_columns = (
+            self.columns if similarity_columns is None
+            else np.asarray(similarity_columns, dtype=np.int64)
+        )
+
+    @property
+    def feature_names(self) -> tuple[str, ...]:
+        """Names of the columns of :meth:`features` (the lexical margin last, if any)."""
+        return FEATURE_NAMES + ((LEXICAL_FEATURE,) if self.lexical is not None else ())
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -157,7 +203,11 @@ class PairScorer:
             )
         with np.load(weights, allow_pickle=False) as z:
             names = [str(n) for n in z["feature_names"]]
-            if names != list(FEATURE_NAMES[: len(names)]) or len(names) != len(FEATURE_NAMES):
+            lexical = None
+            if "lex_weights" in z:
+                lexical = LexicalModel(z["lex_weights"], float(z["lex_intercept"]))
+            expected = list(FEATURE_NAMES) + ([LEXICAL_FEATURE] if lexical else [])
+            if names != expected:
                 raise ValueError(f"{weights} was trained on a different feature set")
             model = LinearModel(z["mean"], z["scale"], z["coef"], float(z["intercept"]))
             idf = HashedIdf(z["idf_df"], int(z["idf_n_docs"])) if "idf_df" in z else None
@@ -168,6 +218,8 @@ class PairScorer:
                 idf,
                 float(z["same_threshold"]),
                 float(z["related_threshold"]),
+                lexical=lexical,
+                similarity_columns=z["sts_columns"] if "sts_columns" in z else None,
             )
             if "sts_coef" in z:
                 scorer.similarity_model = LinearModel(
@@ -180,8 +232,22 @@ class PairScorer:
 
     # ------------------------------------------------------------------ scoring
     def features(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> np.ndarray:
-        """The full feature vector of one pair, with this model's default IDF."""
-        return pair_features(a, b, idf or self.default_idf)
+        """The full feature vector of one pair (named by :attr:`feature_names`), with this
+        model's default IDF."""
+        x = pair_features(a, b, idf or self.default_idf)
+        if self.lexical is not None:
+            x = np.append(x, self.lexical.margin(a, b))
+        return x
+
+    def feature_matrix(
+        self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
+    ) -> np.ndarray:
+        """:meth:`features` of many pairs stacked into an (n, n_features) array."""
+        use = idf or self.default_idf
+        rows = [self.features(a, b, use) for a, b in pairs]
+        if not rows:
+            return np.zeros((0, len(self.feature_names)))
+        return np.vstack(rows)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Calibrated probabilities for a precomputed (n, n_features) feature matrix."""
@@ -203,11 +269,10 @@ class PairScorer:
         self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
     ) -> list[float]:
         """:meth:`score` of many pairs at once (features per pair, model batched)."""
-        use = idf or self.default_idf
-        rows = [pair_features(a, b, use) for a, b in pairs]
-        if not rows:
+        x = self.feature_matrix(pairs, idf)
+        if not len(x):
             return []
-        return [float(p) for p in self.probabilities(np.vstack(rows))]
+        return [float(p) for p in self.probabilities(x)]
 
     def similarity_many(
         self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
@@ -216,15 +281,20 @@ class PairScorer:
 
         Falls back to the same-fact probability when the weights carry no regressor.
         """
-        use = idf or self.default_idf
-        rows = [pair_features(a, b, use) for a, b in pairs]
-        if not rows:
+        x = self.feature_matrix(pairs, idf)
+        if not len(x):
             return []
-        x = np.vstack(rows)
         if self.similarity_model is None:
             return [float(p) for p in self.probabilities(x)]
-        graded = self.similarity_model.margin(x[:, self.columns]) / 5.0
-        return [float(v) for v in np.clip(graded, 0.0, 1.0)]
+        return [float(v) for v in self.graded(x)]
+
+    def graded(self, x: np.ndarray) -> np.ndarray:
+        """Graded similarity in [0, 1] for a precomputed feature matrix (needs the STS
+        regressor)."""
+        if self.similarity_model is None:
+            raise ValueError("these weights carry no graded-similarity regressor")
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        return np.clip(self.similarity_model.margin(x[:, self.similarity_columns]) / 5.0, 0, 1)
 
     def similarity(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> float:
         """Graded similarity of one pair (see :meth:`similarity_many`)."""

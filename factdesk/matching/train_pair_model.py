@@ -3,8 +3,12 @@
 Run ``python -m factdesk.matching.train_pair_model`` to parse the training sentences
 (cached under /tmp), cross-validate, fit the final logistic regression with Platt
 calibration and thresholds tuned on out-of-fold predictions, and write
-``factdesk/matching/weights/pair_model.npz`` + ``pair_model.json``. Only numbers are
-written: feature weights, calibration, thresholds and a hashed document-frequency table.
+``factdesk/matching/weights/pair_model.npz`` + ``pair_model.json``. The logistic
+regression is stacked on a sparse lexical model (which hashed lemma / word n-grams
+differ between the sentences); its input column for the training pairs is always an
+out-of-fold margin (cross-fitting), so the dense model never sees a margin fitted on the
+pair's own label. Only numbers are written: feature weights, calibration, thresholds, a
+hashed document-frequency table and hashed lexical weights (no strings of the data).
 scikit-learn is needed here only; FactDesk's runtime evaluates the exported arrays with
 numpy (:mod:`factdesk.matching.pair_model`).
 """
@@ -25,27 +29,50 @@ import numpy as np
 
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
+    LEXICAL_BUCKETS,
     PairInput,
     pair_feature_matrix,
     pair_input_from_span,
 )
-from factdesk.matching.pair_model import DEFAULT_WEIGHTS, HashedIdf, LinearModel, PairScorer
+from factdesk.matching.pair_model import (
+    DEFAULT_WEIGHTS,
+    LEXICAL_FEATURE,
+    HashedIdf,
+    LexicalModel,
+    LinearModel,
+    PairScorer,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 MRPC_TRAIN = EVAL_DIR / "mrpc" / "msr_paraphrase_train.txt"
 STS_NEWS = EVAL_DIR / "sts-news" / "sts-news-train-dev.tsv"
 CACHE_DIR = Path("/tmp/factdesk_pair_cache")
-#: Bump when PairInput construction changes, to invalidate cached parses.
-FEATURES_VERSION = "1"
+#: Bump when PairInput (or its cached derived data) changes, to invalidate cached parses.
+FEATURES_VERSION = "2"
 SEED = 20240611
 N_FOLDS = 5
 #: Columns the shipped model may use: never the word-vector cosine (en_core_web_sm has no
 #: vectors, so the model must not depend on it) nor the speaker flag (absent in training).
 EXCLUDED = ("vector_cosine", "speaker_agree")
+#: Columns of the stacked feature vector: the pair features, then the lexical margin.
+ALL_NAMES: tuple[str, ...] = FEATURE_NAMES + (LEXICAL_FEATURE,)
 MODEL_COLUMNS: tuple[int, ...] = tuple(
-    i for i, name in enumerate(FEATURE_NAMES) if name not in EXCLUDED
+    i for i, name in enumerate(ALL_NAMES) if name not in EXCLUDED
 )
+#: Columns of the graded-similarity regressor: the pair features only. The lexical model
+#: is trained on MRPC, whose pairs partly reappear in STS (MSRpar), so its margin is
+#: kept out of the STS regressor.
+STS_COLUMNS: tuple[int, ...] = tuple(c for c in MODEL_COLUMNS if c < len(FEATURE_NAMES))
+#: Inverse L2 strength of the sparse lexical model (0.1-1 land within 0.2 points in CV).
+LEXICAL_C = 0.3
+#: Folds of the cross-fitting that produces out-of-fold lexical margins for training.
+LEXICAL_FOLDS = 5
+#: Unrelated pairs (two sentences of different training pairs, label 0) added to the
+#: dense model's training, per real training pair. MRPC holds no unrelated pairs, so
+#: without them the model extrapolates freely where the app's weaker candidates lie
+#: (no shared words). Never used for the lexical model, calibration or thresholds.
+UNRELATED_SHARE = 0.25
 #: Inverse L2 strength of the logistic regression (chosen by CV on MRPC train; 0.3-10
 #: all land within 0.5 accuracy points, gradient-boosted trees did worse).
 LOGREG_C = 1.0
@@ -140,10 +167,79 @@ def parse_sentences(texts: Sequence[str], nlp, cache: bool = True) -> dict[str, 
     return {t: known[t] for t in set(texts)}
 
 
-def features_for(pairs: PairSet, parsed: dict[str, PairInput], idf) -> np.ndarray:
-    return pair_feature_matrix(
+def features_for(
+    pairs: PairSet, parsed: dict[str, PairInput], idf, lexical: np.ndarray | None = None
+) -> np.ndarray:
+    """Pair-feature matrix of ``pairs``; with ``lexical`` margins appended as last column."""
+    x = pair_feature_matrix(
         ((parsed[a], parsed[b]) for a, b in zip(pairs.left, pairs.right, strict=True)), idf
     )
+    return x if lexical is None else np.hstack([x, np.asarray(lexical)[:, None]])
+
+
+def subset(pairs: PairSet, rows) -> PairSet:
+    return PairSet(tuple(pairs.left[i] for i in rows), tuple(pairs.right[i] for i in rows),
+                   pairs.labels[rows])
+
+
+def unrelated_pairs(
+    pairs: PairSet, rows, share: float = UNRELATED_SHARE, seed: int = SEED
+) -> PairSet:
+    """Label-0 pairs of the left sentence of one of ``rows`` and the right sentence of
+    another (rows drawn at random without repeats)."""
+    rows = np.asarray(rows)
+    n = int(round(share * len(rows)))
+    if n == 0 or len(rows) < 2:
+        return PairSet((), (), np.zeros(0, dtype=np.int64))
+    rng = np.random.default_rng(seed + 3)
+    first = rng.choice(rows, size=min(n, len(rows)), replace=False)
+    offset = rng.integers(1, len(rows), size=len(first))
+    pos = {int(r): i for i, r in enumerate(rows)}
+    second = rows[(np.array([pos[int(r)] for r in first]) + offset) % len(rows)]
+    return PairSet(tuple(pairs.left[i] for i in first), tuple(pairs.right[j] for j in second),
+                   np.zeros(len(first), dtype=np.int64))
+
+
+# ------------------------------------------------------------- lexical model
+
+def lexical_matrix(pairs: PairSet, parsed: dict[str, PairInput]):
+    """Sparse 0/1 matrix (n_pairs, LEXICAL_BUCKETS): buckets in exactly one sentence."""
+    from scipy import sparse
+
+    indices: list[int] = []
+    indptr = [0]
+    for a, b in zip(pairs.left, pairs.right, strict=True):
+        indices.extend(sorted(parsed[a].lexical_ids ^ parsed[b].lexical_ids))
+        indptr.append(len(indices))
+    data = np.ones(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, LEXICAL_BUCKETS))
+
+
+def fit_lexical(xs, y: np.ndarray, c: float = LEXICAL_C) -> LexicalModel:
+    """L2 logistic regression on the sparse difference matrix; weights kept as float16
+    (as shipped), so training and runtime margins agree."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=c, max_iter=5000).fit(xs, y)
+    return LexicalModel(lr.coef_[0].astype(np.float16), float(lr.intercept_[0]))
+
+
+def lexical_margin_of(model: LexicalModel, xs) -> np.ndarray:
+    return np.asarray(xs @ model.weights).ravel() + model.intercept
+
+
+def lexical_crossfit(
+    xs, y: np.ndarray, folds: int = LEXICAL_FOLDS, seed: int = SEED
+) -> tuple[LexicalModel, np.ndarray]:
+    """Lexical model on all rows, and out-of-fold margins of the same rows."""
+    from sklearn.model_selection import StratifiedKFold
+
+    folds = max(2, min(folds, int(np.bincount(y).min())))
+    oof = np.zeros(len(y))
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + 2)
+    for tr, te in skf.split(np.zeros(len(y)), y):
+        oof[te] = lexical_margin_of(fit_lexical(xs[tr], y[tr]), xs[te])
+    return fit_lexical(xs, y), oof
 
 
 def idf_from(pairs: PairSet, parsed: dict[str, PairInput], rows=None) -> HashedIdf:
@@ -168,10 +264,10 @@ def fit_linear(x: np.ndarray, y: np.ndarray, c: float = LOGREG_C) -> LinearModel
 
 
 def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float = RIDGE_ALPHA) -> LinearModel:
-    """Ridge regression of 0-5 STS scores on standardised model columns of ``x``."""
+    """Ridge regression of 0-5 STS scores on standardised pair-feature columns of ``x``."""
     from sklearn.linear_model import Ridge
 
-    xm = x[:, MODEL_COLUMNS]
+    xm = x[:, STS_COLUMNS]
     mean = xm.mean(axis=0)
     scale = xm.std(axis=0)
     scale[scale == 0] = 1.0
@@ -202,21 +298,45 @@ def recall_threshold(prob: np.ndarray, y: np.ndarray, recall: float = 0.95) -> f
 
 
 def fit_calibrated(
-    x: np.ndarray, y: np.ndarray, inner_folds: int = 4, seed: int = SEED
+    x: np.ndarray, y: np.ndarray, inner_folds: int = 4, seed: int = SEED,
+    lexical: LexicalModel | None = None, x_unrelated: np.ndarray | None = None,
 ) -> tuple[PairScorer, np.ndarray]:
-    """Model on all of ``x``; Platt + thresholds from inner out-of-fold margins."""
+    """Model on all of ``x``; Platt + thresholds from inner out-of-fold margins.
+
+    ``x`` carries the out-of-fold lexical margin as last column; ``lexical`` is the
+    lexical model the runtime scorer will use to compute that column. Rows of
+    ``x_unrelated`` (label 0) join every model fit but not the calibration."""
     from sklearn.model_selection import StratifiedKFold
+
+    extra = np.zeros((0, x.shape[1])) if x_unrelated is None else x_unrelated
+    y_extra = np.zeros(len(extra), dtype=y.dtype)
+
+    def fit(rows) -> LinearModel:
+        return fit_linear(np.vstack([x[rows], extra]), np.concatenate([y[rows], y_extra]))
 
     oof = np.zeros(len(y))
     skf = StratifiedKFold(n_splits=inner_folds, shuffle=True, random_state=seed + 1)
     for tr, te in skf.split(x, y):
-        oof[te] = fit_linear(x[tr], y[tr]).margin(x[te][:, MODEL_COLUMNS])
+        oof[te] = fit(tr).margin(x[te][:, MODEL_COLUMNS])
     a, b = fit_platt(oof, y)
     prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     same = best_threshold(prob, y)
     related = min(recall_threshold(prob, y, 0.95), same)
-    scorer = PairScorer(fit_linear(x, y), MODEL_COLUMNS, (a, b), None, same, related)
+    scorer = PairScorer(fit(np.arange(len(y))), MODEL_COLUMNS, (a, b), None, same, related,
+                        lexical=lexical, similarity_columns=STS_COLUMNS)
     return scorer, prob
+
+
+def unrelated_features(
+    pairs: PairSet, parsed: dict[str, PairInput], rows, idf, lexical: LexicalModel,
+    seed: int = SEED,
+) -> np.ndarray:
+    """Stacked features of :func:`unrelated_pairs` of ``rows`` (margins of ``lexical``,
+    which never saw these pairs)."""
+    extra = unrelated_pairs(pairs, rows, seed=seed)
+    margins = [lexical.margin(parsed[a], parsed[b])
+               for a, b in zip(extra.left, extra.right, strict=True)]
+    return features_for(extra, parsed, idf, np.asarray(margins, dtype=np.float64))
 
 
 def metrics(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -231,7 +351,8 @@ def cross_validate(
     pairs: PairSet, parsed: dict[str, PairInput], n_folds: int = N_FOLDS, seed: int = SEED,
     inner_folds: int = 4, log=print,
 ) -> dict:
-    """Outer k-fold CV: IDF, model, calibration and threshold all fit inside each fold.
+    """Outer k-fold CV: IDF, lexical model, model, calibration and threshold all fit
+    inside each fold (the lexical margins of the fold's training pairs cross-fitted).
 
     Reports the model and a ``token_set_ratio`` threshold baseline on the same folds.
     """
@@ -244,12 +365,15 @@ def cross_validate(
     pred = np.zeros(len(y), dtype=bool)
     base_pred = np.zeros(len(y), dtype=bool)
     prob_all = np.zeros(len(y))
+    xs = lexical_matrix(pairs, parsed)
     for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
         idf = idf_from(pairs, parsed, tr)
-        sub_tr = PairSet(tuple(pairs.left[i] for i in tr), tuple(pairs.right[i] for i in tr), y[tr])
-        sub_te = PairSet(tuple(pairs.left[i] for i in te), tuple(pairs.right[i] for i in te), y[te])
-        scorer, _ = fit_calibrated(features_for(sub_tr, parsed, idf), y[tr], inner_folds, seed)
-        prob = scorer.probabilities(features_for(sub_te, parsed, idf))
+        lexical, lex_oof = lexical_crossfit(xs[tr], y[tr], seed=seed)
+        x_tr = features_for(subset(pairs, tr), parsed, idf, lex_oof)
+        x_te = features_for(subset(pairs, te), parsed, idf, lexical_margin_of(lexical, xs[te]))
+        x_un = unrelated_features(pairs, parsed, tr, idf, lexical, seed)
+        scorer, _ = fit_calibrated(x_tr, y[tr], inner_folds, seed, lexical, x_un)
+        prob = scorer.probabilities(x_te)
         prob_all[te] = prob
         pred[te] = prob >= scorer.same_threshold
         grid = np.arange(0.0, 1.0001, 0.01)
@@ -287,18 +411,22 @@ def train_and_save(
         [parsed[t].lemmas for t in sorted(set(pairs.left) | set(pairs.right))]
         + [list(d) for d in extra_idf_docs]
     )
-    x = features_for(pairs, parsed, idf)
-    scorer, _ = fit_calibrated(x, pairs.labels)
+    lexical, lex_oof = lexical_crossfit(lexical_matrix(pairs, parsed), pairs.labels)
+    x = features_for(pairs, parsed, idf, lex_oof)
+    rows = np.arange(len(pairs.labels))
+    x_un = unrelated_features(pairs, parsed, rows, idf, lexical)
+    scorer, _ = fit_calibrated(x, pairs.labels, lexical=lexical, x_unrelated=x_un)
     m = scorer.model
     extra_arrays: dict[str, np.ndarray] = {}
     if sts is not None and len(sts.labels) > 1:
         reg = fit_ridge(features_for(sts, parsed, idf), sts.labels)
         extra_arrays = {"sts_mean": reg.mean, "sts_scale": reg.scale, "sts_coef": reg.coef,
-                        "sts_intercept": np.float64(reg.intercept)}
+                        "sts_intercept": np.float64(reg.intercept),
+                        "sts_columns": np.asarray(STS_COLUMNS, dtype=np.int32)}
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out,
-        feature_names=np.asarray(FEATURE_NAMES),
+        feature_names=np.asarray(ALL_NAMES),
         columns=np.asarray(MODEL_COLUMNS, dtype=np.int32),
         mean=m.mean, scale=m.scale, coef=m.coef, intercept=np.float64(m.intercept),
         platt=np.asarray([scorer.platt_a, scorer.platt_b]),
@@ -306,17 +434,27 @@ def train_and_save(
         related_threshold=np.float64(scorer.related_threshold),
         idf_df=idf.df.astype(np.uint16 if idf.df.max() < 65535 else np.uint32),
         idf_n_docs=np.int64(idf.n_docs),
+        lex_weights=lexical.weights.astype(np.float16),
+        lex_intercept=np.float64(lexical.intercept),
         **extra_arrays,
     )
     meta = {
         "model": "L2 logistic regression on standardised features (scikit-learn "
-        "LogisticRegression) + Platt calibration on inner out-of-fold margins",
+        "LogisticRegression) + Platt calibration on inner out-of-fold margins; stacked on "
+        "a sparse L2 logistic regression over hashed lemma/word unigrams+bigrams present "
+        f"in only one sentence ({LEXICAL_FOLDS}-fold cross-fitted margins for training); "
+        f"{UNRELATED_SHARE:g} unrelated pairs (sentences of two different training pairs, "
+        "label 0) per training pair added to the logistic regression's fit only",
         "logreg_C": LOGREG_C,
+        "lexical_C": LEXICAL_C,
+        "lexical": f"crc32 of prefixed lemma/word n-gram keys modulo {LEXICAL_BUCKETS}; "
+        "float16 weights, no strings",
         "similarity_model": (
             f"ridge regression (alpha {RIDGE_ALPHA:g}) of STS-B news train scores / 5"
             if extra_arrays else None
         ),
-        "features": [FEATURE_NAMES[i] for i in MODEL_COLUMNS],
+        "features": [ALL_NAMES[i] for i in MODEL_COLUMNS],
+        "similarity_features": [ALL_NAMES[i] for i in STS_COLUMNS],
         "excluded_features": list(EXCLUDED),
         "same_threshold": scorer.same_threshold,
         "related_threshold": scorer.related_threshold,
