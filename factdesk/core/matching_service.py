@@ -18,8 +18,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-
 from factdesk.core.models import Article, Claim, MatchDraft
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
@@ -134,51 +132,24 @@ LOOKAHEAD_ARTICLES = 6  # with worker processes: articles whose pairs are scored
 def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]]) -> list[Rating]:
     """(probability, graded similarity or None when :func:`decide` will not read it).
 
-    The pair features are computed once per pair for both models when the scorer's
-    graded similarity can be read off them (checked once per scorer against
-    ``similarity_many``); otherwise ``score_many`` and ``similarity_many`` are called.
+    When the scorer can grade a precomputed feature matrix (``PairScorer.graded``), the
+    pair features are computed once for both models; otherwise ``score_many`` and
+    ``similarity_many`` compute them each.
     """
     if not pairs:
         return []
-    graded = _graded_from_features(scorer, pairs)
-    if graded is None:
+    graded = getattr(scorer, "graded", None)
+    if not callable(graded) or getattr(scorer, "similarity_model", None) is None:
         probabilities = scorer.score_many(pairs)
         wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
         similarities = dict(zip(wanted, scorer.similarity_many([pairs[i] for i in wanted]),
                                 strict=True))
         return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
-    x = np.vstack([scorer.features(a, b) for a, b in pairs])
+    x = scorer.feature_matrix(pairs)
     probabilities = [float(p) for p in scorer.probabilities(x)]
     wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
     similarities = dict(zip(wanted, graded(x[wanted]).tolist(), strict=True)) if wanted else {}
     return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
-
-
-_GRADED_OK: dict[int, tuple[PairScorer, bool]] = {}
-
-
-def _graded_from_features(
-    scorer: PairScorer, probe: Sequence[tuple[PairInput, PairInput]]
-) -> Callable[[np.ndarray], np.ndarray] | None:
-    """The scorer's graded similarity as a function of the feature rows, when that is
-    exactly what ``similarity_many`` returns (verified on a probe pair), else None."""
-    model = getattr(scorer, "similarity_model", None)
-    columns = getattr(scorer, "columns", None)
-    if model is None or columns is None or not callable(getattr(model, "margin", None)):
-        return None
-
-    def graded(x: np.ndarray) -> np.ndarray:
-        return np.clip(model.margin(x[:, columns]) / 5.0, 0.0, 1.0)
-
-    known = _GRADED_OK.get(id(scorer))
-    if known is None or known[0] is not scorer:
-        try:
-            mine = graded(np.vstack([scorer.features(*probe[0])]))
-            ok = [float(v) for v in mine] == scorer.similarity_many(probe[:1])
-        except Exception:  # noqa: BLE001 - any mismatch in the model's API: use the API
-            ok = False
-        known = _GRADED_OK[id(scorer)] = (scorer, ok)
-    return graded if known[1] else None
 
 
 def _key(a: Claim, b: Claim) -> tuple[int, int]:
