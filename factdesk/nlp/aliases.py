@@ -14,7 +14,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 DISTINCT_PREFIX = "!="  # a user alias "A" -> "!=B" says A and B are different entities
 PLACE_FUZZY_THRESHOLD = 90.0
@@ -300,16 +301,17 @@ class AliasResolver:
     def _merge_fuzzy(self, groups: _Groups, counts: Counter[str],
                      family: dict[str, str]) -> None:
         names = [b for b in counts if family[b] != "PERSON"]
-        keys = {b: canonical_key(b) for b in names}
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                ka, kb = keys[a], keys[b]
-                if family[a] != family[b] or min(len(ka), len(kb)) < MIN_FUZZY_LENGTH:
-                    continue
-                if ka.split()[-1:] != kb.split()[-1:] and len(ka.split()) != len(kb.split()):
-                    continue
-                if fuzz.ratio(ka, kb) >= PLACE_FUZZY_THRESHOLD:
-                    self._try(groups, a, b)
+        keys = [canonical_key(b) for b in names]
+        long_enough = [i for i, k in enumerate(keys) if len(k) >= MIN_FUZZY_LENGTH]
+        candidates = [keys[i] for i in long_enough]
+        for x, y in _close_pairs(candidates, PLACE_FUZZY_THRESHOLD):
+            i, j = long_enough[x], long_enough[y]
+            a, b, ka, kb = names[i], names[j], keys[i], keys[j]
+            if family[a] != family[b]:
+                continue
+            if ka.split()[-1:] != kb.split()[-1:] and len(ka.split()) != len(kb.split()):
+                continue
+            self._try(groups, a, b)
 
     def _display(self, groups: _Groups, counts: Counter[str],
                  family: dict[str, str]) -> dict[str, str]:
@@ -331,6 +333,21 @@ class AliasResolver:
 
             display[root] = max(members, key=score)
         return display
+
+
+def _close_pairs(keys: Sequence[str], threshold: float, block: int = 256) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, with ``fuzz.ratio >= threshold``, in (i, j) order.
+
+    The ratios are computed in C, a block of rows at a time (bounded memory).
+    """
+    pairs: list[tuple[int, int]] = []
+    for start in range(0, len(keys) - 1, block):
+        scores = process.cdist(keys[start:start + block], keys[start:], scorer=fuzz.ratio,
+                               score_cutoff=threshold, dtype=np.float64)
+        rows, cols = np.nonzero(np.triu(scores >= threshold, k=1))
+        pairs += [(start + r, start + c) for r, c in zip(rows.tolist(), cols.tolist(),
+                                                          strict=True)]
+    return pairs
 
 
 def _has_full(groups: _Groups, root: str, full: list[str]) -> bool:
