@@ -24,8 +24,15 @@ from factdesk.gui.search_backend import ClaimRow
 
 COLUMNS = ("Score", "Kind", "Claim", "Speaker", "Rating", "Status", "Outlet")
 SCORE, KIND, TEXT, SPEAKER, RATING, STATUS, OUTLET = range(len(COLUMNS))
-TEXT_BLOCK = 200
+TEXT_BLOCK = 80  # texts read per query: a screenful or three around the painted row
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+# plain ints: compared in data(), called ~1,000 times per painted frame
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_TUPLE_FIELD = {KIND: 4, SPEAKER: 5, RATING: 6, STATUS: 7}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -240,36 +247,32 @@ class ClaimsModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == SCORE:
-                return f"{row[3]:.2f}"
-            if column == KIND:
-                return row[4]
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if role == _DISPLAY:
+            row = self._rows[index.row()]
+            column = index.column()
             if column == TEXT:
                 return " ".join(self._text(index.row()).split())
-            if column == SPEAKER:
-                return row[5]
-            if column == RATING:
-                return row[6]
-            if column == STATUS:
-                return row[7]
+            if column == SCORE:
+                return f"{row[3]:.2f}"
             if column == OUTLET:
                 return self.outlets.get(row[1], "")
-        elif role == Qt.ItemDataRole.DecorationRole and column == RATING and row[6]:
-            rating = self.scale.by_name(row[6])
-            if rating is not None:
-                if rating.color not in self._icons:
-                    self._icons[rating.color] = swatch(rating.color)
-                return self._icons[rating.color]
-        elif role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return self._text(index.row())
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == ClaimIdRole:
-            return row[0]
+            return row[_TUPLE_FIELD[column]]
+        if role == _DECORATION:
+            if index.column() != RATING:
+                return None
+            rating_name = self._rows[index.row()][6]
+            rating = self.scale.by_name(rating_name) if rating_name else None
+            if rating is None:
+                return None
+            icon = self._icons.get(rating.color)
+            if icon is None:
+                icon = self._icons[rating.color] = swatch(rating.color)
+            return icon
+        if role == _TOOLTIP:
+            return self._text(index.row()) if index.column() == TEXT else None
+        if role == _ALIGN:
+            return _RIGHT if index.column() == SCORE else None
+        if role == ClaimIdRole:
+            return self._rows[index.row()][0]
         return None
