@@ -93,7 +93,9 @@ def big_project(path: Path, *, claims: int = 100_000, articles: int = 400,
                      for i in range(words_per_article)]
             sentences = [" ".join(words[i:i + 25]).capitalize() + "."
                          for i in range(0, len(words), 25)]
-            text = " ".join(sentences)
+            # paragraphs of four sentences, as news articles have them
+            text = "\n\n".join(" ".join(sentences[i:i + 4])
+                                 for i in range(0, len(sentences), 4))
             article_id = project.articles.add(
                 title=f"Synthetic article {a + 1}", outlet=f"Outlet {a % 12 + 1}", author="",
                 published=f"2022-09-{a % 28 + 1:02d}", url="", source_name=f"a{a}.txt",
