@@ -64,11 +64,20 @@ def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
     return list(_extractor.analyse(articles, batch_size=max(len(articles), 1)))
 
 
+_inputs: dict[PairInput, PairInput] = {}  # equal inputs -> one object (keeps its cache)
+MAX_CACHED_INPUTS = 50_000
+
+
 def _rate_task(pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:
     from factdesk.core.matching_service import rate_pairs
     from factdesk.matching.pair_model import PairScorer
 
-    return rate_pairs(PairScorer.load(), pairs)
+    # A claim's input arrives with many tasks; the features' per-sentence preparation
+    # (cached on the PairInput object) is done once per worker, not once per task.
+    if len(_inputs) > MAX_CACHED_INPUTS:
+        _inputs.clear()
+    interned = [(_inputs.setdefault(a, a), _inputs.setdefault(b, b)) for a, b in pairs]
+    return rate_pairs(PairScorer.load(), interned)
 
 
 def _ready_task(delay: float) -> bool:
