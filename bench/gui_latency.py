@@ -230,7 +230,11 @@ def main() -> int:
         print(f"{label:<22}{m['open_article_painted_ms']:>18.1f}ms{m['rows']:>11,}"
               f"{m['scroll_median_ms']:>10.2f}ms{m['scroll_max_ms']:>6.1f}ms"
               f"{m['jump_median_ms']:>8.2f}ms{m['jump_max_ms']:>6.1f}ms{m['sort_by_score_ms']:>7.0f}ms")
-    print("\ngoals: first paint <= 0.5 s; article open <= 50 ms; j/k <= 16 ms median; "
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak resident memory of the measuring window process: {peak:.0f} MB")
+    print("goals: first paint <= 0.5 s; article open <= 50 ms; j/k <= 16 ms median; "
           "no scroll frame over 16 ms")
     return 0
 
