@@ -65,17 +65,20 @@ def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
 
 
 _inputs: dict[PairInput, PairInput] = {}  # equal inputs -> one object (keeps its cache)
+_inputs_run: list[str] = [""]
 MAX_CACHED_INPUTS = 50_000
 
 
-def _rate_task(pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:
+def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:
     from factdesk.core.matching_service import rate_pairs
     from factdesk.matching.pair_model import PairScorer
 
-    # A claim's input arrives with many tasks; the features' per-sentence preparation
-    # (cached on the PairInput object) is done once per worker, not once per task.
-    if len(_inputs) > MAX_CACHED_INPUTS:
+    # A claim's input arrives with many tasks of one matching run; the features'
+    # per-sentence preparation (cached on the PairInput object) is done once per worker
+    # and run, not once per task.
+    if run != _inputs_run[0] or len(_inputs) > MAX_CACHED_INPUTS:
         _inputs.clear()
+        _inputs_run[0] = run
     interned = [(_inputs.setdefault(a, a), _inputs.setdefault(b, b)) for a, b in pairs]
     return rate_pairs(PairScorer.load(), interned)
 
@@ -143,14 +146,15 @@ class AnalysisPool:
                 future.cancel()
 
     def rate(
-        self, pairs: Sequence[tuple[PairInput, PairInput]]
+        self, pairs: Sequence[tuple[PairInput, PairInput]], run: str
     ) -> list[tuple[int, Future[list[Rating]]]]:
         """Submit pair scoring in tasks of up to :data:`PAIRS_PER_TASK` consecutive pairs:
-        (number of pairs, future ratings) per task, in order."""
+        (number of pairs, future ratings) per task, in order. ``run`` names the matching
+        run (the workers' caches last for one run)."""
         tasks = []
         for i in range(0, len(pairs), PAIRS_PER_TASK):
             part = list(pairs[i:i + PAIRS_PER_TASK])
-            tasks.append((len(part), self._executor.submit(_rate_task, part)))
+            tasks.append((len(part), self._executor.submit(_rate_task, run, part)))
         return tasks
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -123,8 +124,9 @@ def compare_claims(
 
 
 Rating = tuple[float, float | None]  # (probability, graded similarity when needed)
-# rates pairs in the background: (how many pairs, their future ratings) per consecutive slice
-RatePairs = Callable[[list[tuple[PairInput, PairInput]]],
+# rates pairs in the background for one run (named by a string): (how many pairs, their
+# future ratings) per consecutive slice
+RatePairs = Callable[[list[tuple[PairInput, PairInput]], str],
                      list[tuple[int, "Future[list[Rating]]"]]]
 LOOKAHEAD_ARTICLES = 6  # with worker processes: articles whose pairs are scored ahead
 
@@ -173,6 +175,7 @@ class PairJudge:
         self.project = project
         self.scorer = scorer
         self.rate_async = rate_async
+        self.run = uuid.uuid4().hex
         self._claims: dict[int, Claim] = {}
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
@@ -229,7 +232,7 @@ class PairJudge:
             return
         keys = list(todo)
         start = 0
-        for size, future in self.rate_async(list(todo.values())):
+        for size, future in self.rate_async(list(todo.values()), self.run):
             batch = keys[start:start + size]
             start += size
             self._batches[future] = batch
