@@ -59,14 +59,15 @@ def _init_worker(model_name: str, threshold: float) -> None:
     list(_extractor.analyse([(0, warm_up, date(2022, 9, 14))]))
 
 
-def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
-    assert _extractor is not None, "worker not initialised"
-    return list(_extractor.analyse(articles, batch_size=max(len(articles), 1)))
-
-
 _inputs: dict[PairInput, PairInput] = {}  # equal inputs -> one object (keeps its cache)
 _inputs_run: list[str] = [""]
-MAX_CACHED_INPUTS = 50_000
+MAX_CACHED_INPUTS = 8_000  # with their cached n-gram sets, ~10 kB each
+
+
+def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
+    assert _extractor is not None, "worker not initialised"
+    _inputs.clear()  # a new import: the last matching run's inputs are not needed
+    return list(_extractor.analyse(articles, batch_size=max(len(articles), 1)))
 
 
 def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:

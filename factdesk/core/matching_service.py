@@ -167,7 +167,7 @@ class PairJudge:
     process pool's), :meth:`request` sends pairs to be rated ahead of :meth:`judge`.
     """
 
-    MAX_CACHED_CLAIMS = 50_000
+    MAX_CACHED_CLAIMS = 20_000  # parsed claims, inputs and facts kept during one run
 
     def __init__(
         self, project: Project, scorer: PairScorer, rate_async: RatePairs | None = None
