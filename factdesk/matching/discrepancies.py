@@ -395,7 +395,7 @@ def _spellings(facts: ClaimFacts) -> dict[str, dict[str, str]]:
 def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     found = []
     sa, sb = _spellings(a), _spellings(b)
-    for canonical in sa.keys() & sb.keys():
+    for canonical in sorted(sa.keys() & sb.keys()):  # a stable order across runs
         if sa[canonical].keys() & sb[canonical].keys():
             continue  # at least one spelling in common
         x = next(iter(sa[canonical].values()))
