@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -151,14 +153,16 @@ def measure_scroll(window) -> dict[str, float]:  # noqa: ANN001 - MainWindow
         view.viewport().repaint()
         frames.append(time.perf_counter() - t0)
     jumps: list[float] = []
-    rng = __import__("random").Random(3)
+    rng = random.Random(3)
     for _ in range(100):  # dragging the scroll bar thumb: anywhere in the list
         t0 = time.perf_counter()
         bar.setValue(rng.randrange(bar.maximum() + 1))
         view.viewport().repaint()
         jumps.append(time.perf_counter() - t0)
     t0 = time.perf_counter()
-    view.sortByColumn(0, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    from PySide6.QtCore import Qt
+
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     view.viewport().repaint()
     sort_ms = (time.perf_counter() - t0) * 1000
     rows = pane.model.rowCount()
@@ -230,8 +234,6 @@ def main() -> int:
         print(f"{label:<22}{m['open_article_painted_ms']:>18.1f}ms{m['rows']:>11,}"
               f"{m['scroll_median_ms']:>10.2f}ms{m['scroll_max_ms']:>6.1f}ms"
               f"{m['jump_median_ms']:>8.2f}ms{m['jump_max_ms']:>6.1f}ms{m['sort_by_score_ms']:>7.0f}ms")
-    import resource
-
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory of the measuring window process: {peak:.0f} MB")
     print("goals: first paint <= 0.5 s; article open <= 50 ms; j/k <= 16 ms median; "

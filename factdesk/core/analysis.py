@@ -94,15 +94,7 @@ def worker_processes(requested: int | None, project: Project, article_ids: Seque
     cores = min(os.cpu_count() or 1, AUTO_MAX_PROCESSES)
     if cores < 2 or len(article_ids) < 2:
         return 1
-    chars = 0
-    ids = list(article_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        chars += project.db.execute(
-            f"SELECT coalesce(sum(length(text)), 0) FROM articles WHERE id IN ({marks})", chunk
-        ).fetchone()[0]
-    return cores if chars >= AUTO_MIN_CHARS else 1
+    return cores if project.articles.text_length(article_ids) >= AUTO_MIN_CHARS else 1
 
 
 def analyse_articles(

@@ -285,7 +285,8 @@ class _Prepared:
 
 
 def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
-             decided: dict[tuple[int, int], str], article_id: int) -> _Prepared:
+             context: ArticleContext, decided: dict[tuple[int, int], str],
+             article_id: int) -> _Prepared:
     claims = project.claims.for_article(article_id)
     judge.remember(claims)
     results = index.query_many([c.lemmas.split() for c in claims],
@@ -299,6 +300,8 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
                 continue
             if decided.get(_key(claim, other)) == "rejected":
                 continue
+            if not context.same_story(article_id, other.article_id):
+                continue  # a look-alike from an article about something else: not rated
             prepared.pairs.append((claim, other, term_similarity))
             prepared.owners.append(i)
     return prepared
@@ -339,15 +342,12 @@ def match_articles(
                 article_id = next(upcoming, None)
                 if article_id is None:
                     break
-                queue.append(_prepare(project, index, judge, decided, article_id))
+                queue.append(_prepare(project, index, judge, context, decided, article_id))
                 judge.request(queue[-1].pairs)
             item = queue.popleft()
             per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
             for (claim, other, _), owner, (score, relation, found) in zip(
                     item.pairs, item.owners, judge.judge(item.pairs), strict=True):
-                if relation is not None and not context.same_story(claim.article_id,
-                                                                   other.article_id):
-                    continue  # a look-alike from an article about something else
                 if relation is not None:
                     a, b = _key(claim, other)
                     per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from factdesk.core.models import Article
-from factdesk.storage.rows import article_from_row, now_iso
+from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,15 @@ class ArticleRepository:
         self.db.execute(
             f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id]
         )
+
+    def text_length(self, article_ids: Iterable[int]) -> int:
+        """Characters of text in the given articles, together."""
+        total = 0
+        for chunk, marks in id_chunks(article_ids):
+            total += self.db.execute(
+                f"SELECT coalesce(sum(length(text)), 0) FROM articles WHERE id IN ({marks})",
+                chunk).fetchone()[0]
+        return total
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])

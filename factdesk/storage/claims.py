@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factdesk.core.models import Claim, ClaimDraft
-from factdesk.storage.rows import claim_from_row, dumps, now_iso
+from factdesk.storage.rows import claim_from_row, dumps, id_chunks, now_iso
 
 _LIVE = "deleted_at IS NULL"
 
@@ -92,10 +92,7 @@ class ClaimRepository:
 
     def get_many(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
         result: dict[int, Claim] = {}
-        ids = list(claim_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_chunks(claim_ids):
             for row in self.db.query(
                 f"SELECT * FROM claims WHERE id IN ({marks}) AND {_LIVE}", chunk
             ):
@@ -120,10 +117,7 @@ class ClaimRepository:
     def retrieval_terms(self, claim_ids: Sequence[int]) -> list[tuple[int, int, str]]:
         """(claim id, article id, lemma string) of the given claims, for the match index."""
         rows: list[tuple[int, int, str]] = []
-        ids = list(claim_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_chunks(claim_ids):
             rows += self.db.execute(
                 f"SELECT id, article_id, lemmas FROM claims WHERE id IN ({marks})", chunk
             ).fetchall()
@@ -158,20 +152,14 @@ class ClaimRepository:
         if claim_ids is None:
             return [tuple(r) for r in self.db.execute(sql)]  # type: ignore[misc]
         rows = []
-        ids = list(claim_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_chunks(claim_ids):
             rows += [tuple(r) for r in self.db.execute(f"{sql} AND c.id IN ({marks})", chunk)]
         return rows  # type: ignore[return-value]
 
     def texts(self, claim_ids: Sequence[int], limit: int = 400) -> dict[int, str]:
         """The quoted text of some claims, cut to ``limit`` characters, by id."""
         out: dict[int, str] = {}
-        ids = list(claim_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_chunks(claim_ids):
             for cid, text in self.db.execute(
                 f"SELECT id, substr(text, 1, ?) FROM claims WHERE id IN ({marks})",
                 [limit, *chunk],

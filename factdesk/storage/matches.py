@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from factdesk.core.models import Match, MatchDraft
-from factdesk.storage.rows import dumps, match_from_row, now_iso
+from factdesk.storage.rows import dumps, id_chunks, match_from_row, now_iso
 
 
 class MatchRepository:
@@ -37,10 +37,7 @@ class MatchRepository:
         return max(cur.rowcount, 0)
 
     def remove_undecided_for_claims(self, claim_ids: Sequence[int]) -> None:
-        ids = list(claim_ids)
-        for i in range(0, len(ids), 400):
-            chunk = ids[i : i + 400]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in id_chunks(claim_ids, 400):  # each id is bound twice
             self.db.execute(
                 f"DELETE FROM matches WHERE decision IS NULL AND "
                 f"(claim_a IN ({marks}) OR claim_b IN ({marks}))",

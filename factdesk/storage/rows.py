@@ -1,12 +1,22 @@
-"""Turning SQLite rows into the dataclasses of :mod:`factdesk.core.models` and back."""
+"""Turning SQLite rows into the dataclasses of :mod:`factdesk.core.models` and back
+(and chunking id lists for ``IN (...)`` queries)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from factdesk.core.models import Article, Claim, Evidence, HistoryEntry, Match
+
+
+def id_chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
+    """``ids`` in chunks small enough for one ``IN (...)``, each with its ``?`` marks."""
+    ids = list(ids)
+    for i in range(0, len(ids), size):
+        chunk = ids[i : i + size]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def now_iso() -> str:
