@@ -6,7 +6,10 @@ extracted and matched as FactDesk does on import. For every claim whose best mat
 exists, we check that it comes from another outlet's article on the same event
 (``triplet-uuid``) rather than from one of the 74 other events. Goal >= 0.9.
 
-    python bench/basil_matching.py [--events 75] [--keep BASIL.factdesk]
+Articles are imported with their title, outlet and publication date, as FactDesk reads
+them from a saved page; ``--no-dates`` leaves the dates out (text only).
+
+    python bench/basil_matching.py [--events 75] [--keep BASIL.factdesk] [--no-dates]
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=75)
     parser.add_argument("--keep", type=Path, help="also save the project to this file")
+    parser.add_argument("--no-dates", action="store_true",
+                        help="import without the articles' publication dates")
     args = parser.parse_args()
     articles = basil_articles()
     triplets = list(dict.fromkeys(a["triplet"] for a in articles))[: args.events]
@@ -41,7 +46,8 @@ def main() -> None:
         project = Project.open(Path(tmp) / "basil.factdesk")
         event_of: dict[int, str] = {}
         for a in articles:
-            parsed = parse_pasted(a["text"], title=a["title"] or "", outlet=a["source"] or "")
+            parsed = parse_pasted(a["text"], title=a["title"] or "", outlet=a["source"] or "",
+                                  published="" if args.no_dates else a["date"] or "")
             article_id, _ = store_parsed(project, parsed)
             event_of[article_id] = a["triplet"]
         t0 = time.perf_counter()
@@ -68,6 +74,7 @@ def main() -> None:
 
             shutil.copy(Path(tmp) / "basil.factdesk", args.keep)
     print(f"BASIL dev: {len(articles)} articles, {len(triplets)} events, {n_claims} claims, "
+          f"{'without' if args.no_dates else 'with'} publication dates, "
           f"extract+match {seconds:.0f} s")
     print(f"{'best matches':14} {'claims':>7} {'same event':>11}")
     for bucket in ("all", "score>=0.5", "score>=0.8"):

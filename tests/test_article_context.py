@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from factdesk.matching.article_context import SAME_STORY_MIN, ArticleContext
+from factdesk.matching.article_context import (
+    SAME_STORY_MIN,
+    SAME_STORY_MIN_APART,
+    STORY_WINDOW_DAYS,
+    ArticleContext,
+)
 from factdesk.matching.candidate_index import CandidateIndex
 
 ARTICLES = {
@@ -48,3 +53,25 @@ def test_a_short_article_is_judged_by_what_the_long_one_covers() -> None:
     context = ArticleContext(lambda aid: terms[aid], index.idf)
     assert context.same_story(1, 2)
     assert not context.same_story(2, 3)
+
+
+def test_articles_far_apart_in_time_must_be_much_closer_to_be_one_story() -> None:
+    index = CandidateIndex()
+    shared = ["ent:congress", "shutdown", "wall", "funding", "border"]
+    terms = {1: shared + ["deal", "reopen", "sign", "vote", "ent:mcconnell"],
+             2: shared + ["deal", "reopen", "sign", "ent:pelosi"],
+             3: shared + ["begin", "demand", "veto", "ent:schumer"]}
+    index.add_many((aid, aid, t) for aid, t in terms.items())
+    dates = {1: "2019-01-25", 2: "2019-01-26", 3: "2018-12-22"}
+    undated = ArticleContext(lambda aid: terms[aid], index.idf)
+    dated = ArticleContext(lambda aid: terms[aid], index.idf, dates.get)
+    gap_similarity = undated.similarity(1, 3)
+    assert SAME_STORY_MIN <= gap_similarity < SAME_STORY_MIN_APART
+    assert undated.same_story(1, 3)  # without dates only the vocabulary speaks
+    assert dated.days_apart(1, 3) == 34 and not dated.same_story(1, 3)
+    assert dated.days_apart(1, 2) == 1 and dated.same_story(1, 2)
+    # a date that is missing or unreadable falls back to the vocabulary alone
+    partial = ArticleContext(lambda aid: terms[aid], index.idf,
+                             {1: "2019-01-25", 3: "not a date"}.get)
+    assert partial.days_apart(1, 3) is None and partial.same_story(1, 3)
+    assert STORY_WINDOW_DAYS < 34

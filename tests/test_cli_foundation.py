@@ -112,3 +112,23 @@ def test_export_to_file_is_atomic(tmp_path: Path, seeds_dir: Path) -> None:
     assert main(["export", str(project), "--format", "json", "-o", str(out)]) == 0
     assert json.loads(out.read_text())["articles"][0]["title"].startswith("Zelenskiy")
     assert not (tmp_path / "out.json.part").exists()
+
+
+def test_import_reads_one_article_from_stdin(tmp_path: Path, monkeypatch, capsys) -> None:
+    import io
+    import json
+
+    project = tmp_path / "p.factdesk"
+    main(["new", str(project)])
+    text = "Ukrainian officials said 450 bodies were found near Izium four days ago.\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["import", str(project), "-", "--title", "Graves found", "--outlet", "Reuters",
+                 "--date", "2022-09-16", "--no-extract"]) == 0
+    assert "imported pasted text" in capsys.readouterr().err
+    main(["articles", str(project), "--json"])
+    article = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (article["title"], article["outlet"], article["published"]) == \
+        ("Graves found", "Reuters", "2022-09-16")
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["import", str(project), "-", "--date", "someday", "--no-extract"]) == 2
+    assert "date not understood" in capsys.readouterr().err

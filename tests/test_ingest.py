@@ -354,6 +354,15 @@ def test_pasted_text() -> None:
         parse_pasted("  \n ")
 
 
+def test_pasted_text_takes_its_publication_date() -> None:
+    dated = parse_pasted("Izium was recaptured four days ago.", title="Izium",
+                         published="16 September 2022")
+    assert dated.published == "2022-09-16"
+    assert parse_pasted("Izium was recaptured.", title="Izium").published is None
+    with pytest.raises(IngestError, match="date not understood: 'last Fooday'"):
+        parse_pasted("Izium was recaptured.", title="Izium", published="last Fooday")
+
+
 def test_very_long_lines_are_linear() -> None:
     started = time.perf_counter()
     article = parse_bytes(b"# T\n\n" + b"[a *b _c `d <e " * 150_000, "long.md")

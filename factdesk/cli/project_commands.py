@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info
-from factdesk.core.importing import import_paths
+from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.project import Project
 
 
@@ -19,7 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("import", help="import article files or folders into a project")
     p.add_argument("project", type=Path)
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="+", type=Path,
+                   help="files or folders; '-' reads one article's text from stdin")
+    p.add_argument("--title", default="", help="stdin text: its headline")
+    p.add_argument("--outlet", default="", help="stdin text: its outlet")
+    p.add_argument("--date", default="", help="stdin text: its publication date")
     p.add_argument("--no-extract", action="store_true", help="do not detect claims now")
     p.add_argument("--no-match", action="store_true", help="do not match across sources now")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm)")
@@ -61,7 +65,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with open_existing(args.project) as project:
-        report = import_paths(project, args.paths, progress=StderrProgress("importing"))
+        files = [path for path in args.paths if str(path) != "-"]
+        report = import_paths(project, files, progress=StderrProgress("importing")) \
+            if files else ImportReport()
+        if len(files) < len(args.paths):
+            pasted = import_text(project, sys.stdin.read(), title=args.title,
+                                 outlet=args.outlet, published=args.date)
+            report.added += pasted.added
+            report.duplicates += pasted.duplicates
+            report.failed += pasted.failed
         for line in report.lines():
             info(line)
         new_ids = [aid for _, aid in report.added]

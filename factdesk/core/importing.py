@@ -110,12 +110,12 @@ def import_paths(
 
 
 def import_text(
-    project: Project, text: str, *, title: str = "", outlet: str = ""
+    project: Project, text: str, *, title: str = "", outlet: str = "", published: str = ""
 ) -> ImportReport:
-    """Import pasted text as one article."""
+    """Import pasted text as one article (``published``: its date, in any common form)."""
     report = ImportReport()
     try:
-        parsed = parse_pasted(text, title=title, outlet=outlet)
+        parsed = parse_pasted(text, title=title, outlet=outlet, published=published)
     except IngestError as exc:
         report.failed.append(("pasted text", str(exc)))
         return report

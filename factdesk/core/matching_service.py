@@ -327,7 +327,7 @@ def match_articles(
     """
     index = INDEXES.get(project)
     judge = PairJudge(project, PairScorer.load(), rate_async)
-    context = ArticleContext(project.claims.article_terms, index.idf)
+    context = ArticleContext(project.claims.article_terms, index.idf, project.articles.published)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     decided = project.matches.decided_pairs()
     lookahead = LOOKAHEAD_ARTICLES if rate_async is not None else 0

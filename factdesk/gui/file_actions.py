@@ -92,8 +92,9 @@ class FileActions:
             return
         dialog = PasteDialog(self.window, text)
         if dialog.exec():
-            body, title, outlet = dialog.values()
-            self._submit("Importing pasted text", jobs.import_pasted(body, title, outlet))
+            body, title, outlet, published = dialog.values()
+            self._submit("Importing pasted text",
+                         jobs.import_pasted(body, title, outlet, published))
         dialog.deleteLater()
 
     def reanalyse_article(self) -> None:

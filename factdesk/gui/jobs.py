@@ -73,12 +73,13 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 -
     return job
 
 
-def import_pasted(text: str, title: str, outlet: str, extract: bool = True):  # noqa: ANN201
+def import_pasted(text: str, title: str, outlet: str, published: str = "",  # noqa: ANN201
+                  extract: bool = True):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.core.importing import import_text
 
         assert project is not None
-        report = import_text(project, text, title=title, outlet=outlet)
+        report = import_text(project, text, title=title, outlet=outlet, published=published)
         outcome = JobOutcome(lines=report.lines(), article_ids=[a for _, a in report.added])
         if extract and outcome.article_ids:
             more = analyse(project, outcome.article_ids, progress, cancelled)

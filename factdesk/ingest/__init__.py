@@ -4,7 +4,7 @@ Public API::
 
     parse_file(path) -> ParsedArticle
     parse_bytes(data, name, *, sidecar=None) -> ParsedArticle
-    parse_pasted(text, title="", outlet="") -> ParsedArticle
+    parse_pasted(text, title="", outlet="", published="") -> ParsedArticle
     discover(paths) -> list[Path]            # importable files, sorted
     scan(paths) -> Discovery                 # files + explicit files skipped, with reasons
     iter_parse(paths) -> Iterator[ParsedArticle | IngestError]

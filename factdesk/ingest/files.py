@@ -108,14 +108,22 @@ def parse_file(
         return _build(decoded.text, kind, path.name, data, given, warnings)
 
 
-def parse_pasted(text: str, title: str = "", outlet: str = "") -> ParsedArticle:
-    """Parse text pasted by the user; ``title``/``outlet`` given here win over the text's."""
+def parse_pasted(
+    text: str, title: str = "", outlet: str = "", published: str = ""
+) -> ParsedArticle:
+    """Parse text pasted by the user; ``title``/``outlet``/``published`` (a date in any
+    common form) given here win over the text's. A date that cannot be understood is
+    refused, so that relative times are never resolved against a wrong day."""
     raw = text.encode("utf-8")
     if len(raw) > MAX_BYTES:
         raise IngestError(PASTED_NAME, f"text too large (limit {MAX_BYTES // 2**20} MB)")
     if not normalize_text(text).strip():
         raise IngestError(PASTED_NAME, "empty text")
-    given = normalize_fields({"title": title, "outlet": outlet})
+    problems: list[str] = []
+    given = normalize_fields({"title": title, "outlet": outlet, "published": published},
+                             problems)
+    if problems:
+        raise IngestError(PASTED_NAME, f"{problems[0]} (give it as YYYY-MM-DD)")
     return _build(text, "pasted", PASTED_NAME, raw, given, [])
 
 

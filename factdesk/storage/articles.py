@@ -109,6 +109,12 @@ class ArticleRepository:
             f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id]
         )
 
+    def published(self, article_id: int) -> str | None:
+        """The article's ISO publication date, or None when unknown (text not read)."""
+        row = self.db.execute("SELECT published FROM articles WHERE id = ?",
+                              [article_id]).fetchone()
+        return row[0] if row and row[0] else None
+
     def text_length(self, article_ids: Iterable[int]) -> int:
         """Characters of text in the given articles, together."""
         total = 0
