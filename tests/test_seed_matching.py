@@ -137,3 +137,22 @@ def test_quotes_need_the_same_speaker_to_be_one_quote() -> None:
     other = decide(0.1, 0.5, a, _facts(b.text, "quote", "Antony Blinken"), same_threshold=0.46,
                    related_threshold=0.33)
     assert other.relation == "related"
+
+
+def test_quotes_alike_only_in_their_attribution_are_not_one_quote() -> None:
+    a = _facts("“I’m not in the censorship business,” Ms. Pelosi said.", "quote",
+               "Nancy Pelosi")
+    b = _facts("“The State of the Union is not planned now,” Ms. Pelosi said.", "quote",
+               "Nancy Pelosi")
+    decided = decide(0.67, 0.5, a, b, same_threshold=0.51, related_threshold=0.345)
+    assert decided.relation == "related" and decided.score < 0.51
+    c = _facts("“You cannot trust a guy like this,” Mr. Fox said.", "quote", "Vicente Fox")
+    d = _facts("“I’d like to know who those Hispanics are,” Mr. Fox said.", "quote",
+               "Vicente Fox")
+    assert decide(0.3, 0.6, c, d, same_threshold=0.51, related_threshold=0.345).relation \
+        != "same fact"
+    # the same quote given twice is still one quote
+    e = _facts("“We will not give up an inch of our land,” Zelensky said.", "quote", "Zelensky")
+    f = _facts("“We won't give up an inch of land,” said Zelensky.", "quote", "Zelensky")
+    assert decide(0.8, 0.7, e, f, same_threshold=0.51, related_threshold=0.345).relation == \
+        "same fact"

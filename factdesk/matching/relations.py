@@ -5,7 +5,8 @@ only holds lexically similar pairs, so it knows nothing of two outlets reporting
 fact in different words, nor of a translated quote. This module combines it with the
 graded STS similarity and with the structure FactDesk reads from each claim:
 
-* **same fact** when the model says so; or when both claims quote the same speaker in
+* **same fact** when the model says so (unless two quotes agree only in their
+  attribution, "…,” she said); or when both claims quote the same speaker in
   similar words about the same things (a quote translated twice); or when both date
   the same person's event relative to the same moment ("until four days ago" /
   "5 days after recapture"), which only makes sense for the same event;
@@ -43,6 +44,10 @@ RELATED_TERM_SIMILARITY = 0.1
 QUOTE_SIMILARITY = 0.45
 #: Graded similarity at which two claims that time one person's event alike are linked.
 DATED_EVENT_SIMILARITY = 0.2
+#: Model probability up to which two quotes alike only in their attribution are not
+#: taken for one quote (above it the model is trusted: on MRPC the pairs it then flags
+#: are the same quote whose quotation marks are unbalanced).
+FRAME_OVERRULE_MAX = 0.75
 #: How far below the same-fact threshold a related pair's score is capped.
 RELATED_MARGIN = 0.005
 
@@ -50,7 +55,9 @@ _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STOP = frozenset(
     "this that these those with from have been were will would could should their there "
     "they them what which when where while about after before said says also into over "
-    "than then only other some such more most very just even many much being does".split())
+    "than then only other some such more most very just even many much being does "
+    "like know want think going thing things really because through without against "
+    "until since under again still never always here ever".split())
 
 
 @dataclass(frozen=True)
@@ -76,13 +83,27 @@ def _persons(facts: ClaimFacts) -> set[str]:
     return {k for k in keys if k}
 
 
+def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return bool(content_words(quote_text(a.text)) & content_words(quote_text(b.text)))
+
+
 def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
     """Both quote one known speaker, in similar words about the same things."""
     if not (a.is_quote and b.is_quote) or similarity < QUOTE_SIMILARITY:
         return False
     if same_speaker(a, b) is not True:
         return False
-    return bool(content_words(quote_text(a.text)) & content_words(quote_text(b.text)))
+    return _quotes_share_words(a, b)
+
+
+def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Two quotes whose quoted words share nothing: what looks alike is the attribution
+    ("…,” Ms. Pelosi said.), which short quotes of one speaker all share. Quotes made
+    only of short or common words ("He may not have been there") cannot tell."""
+    if not (a.is_quote and b.is_quote):
+        return False
+    words_a, words_b = content_words(quote_text(a.text)), content_words(quote_text(b.text))
+    return bool(words_a) and bool(words_b) and not words_a & words_b
 
 
 def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
@@ -124,7 +145,8 @@ def decide(
     pair came from the candidate index (``None`` for a free comparison).
     """
     reason = ""
-    if probability >= same_threshold:
+    if probability >= same_threshold and (
+            probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
         reason = "model"
     elif is_same_quote(a, b, similarity):
         reason = "quote"
