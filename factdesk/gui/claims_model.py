@@ -24,6 +24,7 @@ from factdesk.gui.search_backend import ClaimRow
 
 COLUMNS = ("Score", "Kind", "Claim", "Speaker", "Rating", "Status", "Outlet")
 SCORE, KIND, TEXT, SPEAKER, RATING, STATUS, OUTLET = range(len(COLUMNS))
+DISPLAY_CHARS = 240  # of a claim's text in the list (the tooltip has up to 400)
 TEXT_BLOCK = 80  # texts read per query: a screenful or three around the painted row
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 # plain ints: compared in data(), called ~1,000 times per painted frame
@@ -252,7 +253,9 @@ class ClaimsModel(QAbstractTableModel):
             row = self._rows[index.row()]
             column = index.column()
             if column == TEXT:
-                return " ".join(self._text(index.row()).split())
+                # one line, and no longer than a wide column shows: Qt elides the rest at
+                # every paint, and eliding costs in proportion to the string's length
+                return " ".join(self._text(index.row())[:DISPLAY_CHARS].split())
             if column == SCORE:
                 return f"{row[3]:.2f}"
             if column == OUTLET:
