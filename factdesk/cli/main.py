@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"FactDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     project_commands.register(sub)
-    for module_name in ("nlp_commands", "match_commands", "verdict_commands", "search_commands",
+    for module_name in ("nlp_commands", "match_commands", "claim_commands", "verdict_commands",
+                        "search_commands",
                         "gui_commands", "maintenance_commands"):
         try:
             module = __import__(f"factdesk.cli.{module_name}", fromlist=["register"])

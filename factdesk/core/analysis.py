@@ -56,7 +56,7 @@ class AnalysisReport:
         return ChangeSet(claims=True, entities=True, matches=self.matches > 0)
 
 
-def _parse_date(value: str | None) -> date | None:
+def published_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -147,7 +147,7 @@ def _analyse(
         for article_id in ids:
             article = project.articles.get(article_id)
             if article is not None:
-                yield article.id, article.text, _parse_date(article.published)
+                yield article.id, article.text, published_date(article.published)
 
     analysed: list[int] = []
     pending: list[ArticleAnalysis] = []
@@ -202,9 +202,11 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
     changed_texts = {t for t, c in canonical.items() if before.get(t) != c}
     if not changed_texts:
         return ChangeSet()
+    rewritten = []
     with project.transaction():
         project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
         for claim in project.claims.mentioning(changed_texts):
+            rewritten.append(claim.id)
             entities = tuple(
                 {**e, "canonical": canonical.get(e["text"], e.get("canonical") or e["text"])}
                 for e in claim.entities
@@ -216,5 +218,8 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
             )
             project.claims.update(claim.id, entities=draft.entities, speaker=draft.speaker,
                                   lemmas=draft.lemmas)
+    from factdesk.core.matching_service import INDEXES
+
+    INDEXES.invalidate(project, rewritten)  # their entity keys changed
     return ChangeSet(entities=True, claims=True)
 

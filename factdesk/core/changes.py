@@ -22,6 +22,8 @@ class ChangeSet:
     archive: bool = False
     article_ids: frozenset[int] = field(default_factory=frozenset)
     claim_ids: frozenset[int] = field(default_factory=frozenset)
+    # claims marked or re-spanned by hand, to be analysed and matched in the background
+    analyse_claim_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         values = {}

@@ -206,7 +206,8 @@ class MarkClaim(Command):
         project.verdicts.record("claim", self.claim_id, "marked", None, text[start:end],
                                 project.checker)
         return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
-                         article_ids=frozenset({self.article_id}))
+                         article_ids=frozenset({self.article_id}),
+                         analyse_claim_ids=frozenset({self.claim_id}))
 
     def _revert(self, project: Project) -> ChangeSet:
         assert self.claim_id is not None
@@ -261,7 +262,8 @@ class ChangeClaimSpan(Command):
         project.verdicts.record("claim", self.claim_id, "span", f"{claim.start}-{claim.end}",
                                 f"{start}-{end}", project.checker)
         return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
-                         article_ids=frozenset({claim.article_id}))
+                         article_ids=frozenset({claim.article_id}),
+                         analyse_claim_ids=frozenset({self.claim_id}))
 
     def _apply(self, project: Project) -> ChangeSet:
         claim = _claim_or_fail(project, self.claim_id)

@@ -61,6 +61,19 @@ class ProjectIndexCache:
             self._indexes[key] = (index, live)
             return index
 
+    def invalidate(self, project: Project, claim_ids: Iterable[int]) -> None:
+        """Forget these claims' terms (they were rewritten): the next :meth:`get` reads
+        them again."""
+        key = str(project.path.resolve())
+        with self._lock:
+            index, seen = self._indexes.get(key, (None, set()))
+            if index is None:
+                return
+            for claim_id in claim_ids:
+                if claim_id in seen:
+                    index.remove(claim_id)
+                    seen.discard(claim_id)
+
 
 INDEXES = ProjectIndexCache()
 

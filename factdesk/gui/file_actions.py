@@ -97,6 +97,20 @@ class FileActions:
                          jobs.import_pasted(body, title, outlet, published))
         dialog.deleteLater()
 
+    def analyse_claims(self, claim_ids: list[int]) -> None:
+        """Read claims marked or moved by hand and match them, in the background."""
+        session = self.window.session
+        if session is None or not claim_ids:
+            return
+        session.writer_started()
+        self.window.runner.submit(Job("Reading the marked claim", jobs.analyse_claims(claim_ids),
+                                      session.path, on_done=self._claims_analysed))
+
+    def _claims_analysed(self, outcome: jobs.JobOutcome) -> str:
+        self.window.broadcast(ChangeSet(claims=True, matches=True,
+                                        claim_ids=frozenset(outcome.claim_ids)))
+        return outcome.lines[-1] if outcome.lines else ""
+
     def reanalyse_article(self) -> None:
         session = self.window.session
         if session and session.article_id:

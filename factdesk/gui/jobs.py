@@ -27,6 +27,7 @@ class JobOutcome:
 
     lines: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    claim_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     value: Any = None
 
@@ -85,6 +86,23 @@ def import_pasted(text: str, title: str, outlet: str, published: str = "",  # no
             more = analyse(project, outcome.article_ids, progress, cancelled)
             outcome.lines += more.lines
         return outcome
+    return job
+
+
+def analyse_claims(claim_ids: Sequence[int]):  # noqa: ANN201 - job fn
+    """Analyse claims marked or moved by hand, then match their articles again."""
+    def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
+        from factdesk.core.claim_analysis import analyse_claims as analyse_marked
+
+        assert project is not None
+        progress(0, 0, "reading the claim")
+        report = analyse_marked(project, list(claim_ids), match=matching_available(),
+                                cancelled=cancelled)
+        found = sum(len(project.matches.for_claim(cid)) for cid in claim_ids)
+        line = (f"claim read: {found} suggestion(s) from other sources" if report.claims
+                else "no claim to read (it was removed)")
+        return JobOutcome(lines=[line], claim_ids=list(claim_ids),
+                          cancelled=bool(cancelled()))
     return job
 
 

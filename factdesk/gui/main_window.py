@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         if not (isinstance(state, QByteArray | bytes) and self.restoreState(state)):
             self.default_dock_sizes()
         session.message.connect(self.message)
+        session.analysis_requested.connect(self.files.analyse_claims)
         session.save_state_changed.connect(lambda _s: self.update_title())
         session.undo_changed.connect(self._update_undo_titles)
         for signal in (session.claim_selected, session.article_selected, session.changed,

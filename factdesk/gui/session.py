@@ -33,6 +33,7 @@ class Session(QObject):
     undo_changed = Signal()
     save_state_changed = Signal(str)  # "saved" / "saving…"
     message = Signal(str, str)  # text, level ("info", "warning", "error")
+    analysis_requested = Signal(object)  # list of claim ids marked or moved by hand
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +146,8 @@ class Session(QObject):
         self.broadcast(changes)
         self.undo_changed.emit()
         self._set_save_state("saved")
+        if changes.analyse_claim_ids:
+            self.analysis_requested.emit(sorted(changes.analyse_claim_ids))
 
     # background writers (workers with their own connection) --------------------------------
 

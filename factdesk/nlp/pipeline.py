@@ -77,6 +77,35 @@ class ClaimExtractor:
         ):
             yield analysis_from_doc(doc, article_id, day)
 
+    def analyse_span(self, text: str, start: int, end: int, day: date | None,
+                     score: float, origin: str) -> ClaimDraft:
+        """The draft of a claim marked by hand (or moved) at ``text[start:end]``.
+
+        Only the paragraph around the span is parsed (at most :data:`SPAN_CONTEXT`
+        characters either side), which is enough for its sentence's kind and speaker.
+        The kind and speaker are those of the sentence the span overlaps most; the
+        offsets, text and context are the span's own; ``score`` is kept.
+        """
+        from factdesk.nlp.quantities import DocView
+
+        lo, hi = excerpt_bounds(text, start, end)
+        doc = self.nlp(text[lo:hi])
+        span = doc.char_span(start - lo, end - lo, alignment_mode="expand")
+        if span is None or not len(span):
+            raise ValueError("the span covers no words")
+        best, overlap = None, 0
+        for sentence in doc.spans.get("sentences", []):
+            shared = min(sentence.end_char, span.end_char) - max(sentence.start_char,
+                                                                  span.start_char)
+            if shared > overlap:
+                best, overlap = sentence, shared
+        kind = best._.claim_kind if best is not None else "other"
+        speaker = best._.speaker if best is not None else None
+        draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
+        prefix, suffix = context(text, start, end)
+        return replace(draft, start=start, end=end, text=text[start:end], prefix=prefix,
+                       suffix=suffix)
+
     def score_sentences(self, sentences: list[str]) -> list[dict[str, Any]]:
         """For ``factdesk score``: one result per input line (score, claim, kind)."""
         results = []
@@ -97,6 +126,27 @@ class ClaimExtractor:
         return results
 
 
+SPAN_CONTEXT = 1_500  # characters parsed either side of a hand-marked claim, at most
+
+
+def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph(s) around ``text[start:end]``, cut to :data:`SPAN_CONTEXT` either
+    side (at a line break or sentence end where there is one)."""
+    lo = text.rfind("\n\n", 0, start)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", end)
+    hi = len(text) if hi < 0 else hi
+    if start - lo > SPAN_CONTEXT:
+        cut = start - SPAN_CONTEXT
+        stop = text.find(". ", cut, start)
+        lo = stop + 2 if stop >= 0 else cut
+    if hi - end > SPAN_CONTEXT:
+        cut = end + SPAN_CONTEXT
+        stop = text.rfind(". ", end, cut)
+        hi = stop + 1 if stop >= 0 else cut
+    return lo, hi
+
+
 def build_pipeline(model_name: str | None, threshold: float) -> Language:
     """A private copy of the base pipeline with FactDesk's components added."""
     import importlib
@@ -111,44 +161,55 @@ def build_pipeline(model_name: str | None, threshold: float) -> Language:
 
 def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAnalysis:
     """Claim and mention drafts from a processed ``Doc``."""
-    from factdesk.nlp.quantities import DocView, extract_quantities
-    from factdesk.nlp.times import extract_times
+    from factdesk.nlp.quantities import DocView
 
     view = DocView(doc)  # doc.text and doc.ents are rebuilt on each access: read them once
-    text = view.text
     mentions = []
     for e in view.ents:
         if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text)):
             mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
-    claims = []
-    for span in doc.spans.get("claims", []):
-        quantities = extract_quantities(span, view=view)
-        times = extract_times(span, day, view=view)
-        entities = tuple(
-            {"text": _clean_entity(e.text), "label": e.label_, "canonical": ""}
-            for e in view.ents_within(span.start, span.end)
-            if e.label_ in MENTION_LABELS
-        )
-        prefix, suffix = context(text, span.start_char, span.end_char)
-        numbers = [q.value for q in quantities if q.value is not None]
-        claims.append(
-            ClaimDraft(
-                start=span.start_char,
-                end=span.end_char,
-                text=text[span.start_char:span.end_char],
-                prefix=prefix,
-                suffix=suffix,
-                kind=span._.claim_kind,
-                score=float(span._.claim_score),
-                speaker=span._.speaker,
-                origin="detected",
-                quantities=tuple(q.as_dict() for q in quantities),
-                times=tuple(t.as_dict() for t in times),
-                entities=entities,
-                lemmas=retrieval_terms(span, [], numbers),
-            )
-        )
+    claims = [
+        claim_draft(span, view, day, span._.claim_kind, float(span._.claim_score),
+                    span._.speaker, "detected")
+        for span in doc.spans.get("claims", [])
+    ]
     return ArticleAnalysis(article_id, tuple(claims), tuple(mentions))
+
+
+def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
+                speaker: str | None, origin: str, offset: int = 0) -> ClaimDraft:
+    """The draft of one claim span: its quantities, times, entities and retrieval terms.
+
+    ``view`` is the document's :class:`~factdesk.nlp.quantities.DocView`; ``offset`` is
+    where the parsed document starts in the article (for a parsed excerpt).
+    """
+    from factdesk.nlp.quantities import extract_quantities
+    from factdesk.nlp.times import extract_times
+
+    quantities = extract_quantities(span, view=view)
+    times = extract_times(span, day, view=view)
+    entities = tuple(
+        {"text": _clean_entity(e.text), "label": e.label_, "canonical": ""}
+        for e in view.ents_within(span.start, span.end)
+        if e.label_ in MENTION_LABELS
+    )
+    prefix, suffix = context(view.text, span.start_char, span.end_char)
+    numbers = [q.value for q in quantities if q.value is not None]
+    return ClaimDraft(
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+        text=view.text[span.start_char:span.end_char],
+        prefix=prefix,
+        suffix=suffix,
+        kind=kind,
+        score=score,
+        speaker=speaker,
+        origin=origin,
+        quantities=tuple(q.as_dict() for q in quantities),
+        times=tuple(t.as_dict() for t in times),
+        entities=entities,
+        lemmas=retrieval_terms(span, [], numbers),
+    )
 
 
 def _clean_entity(text: str) -> str:

@@ -1,0 +1,163 @@
+"""CLI commands on claims and their matches: ``claims``, ``claim``, ``matches``, ``decide``.
+
+What the window does with ``m``, ``Delete``, the span keys and the across-sources panel's
+accept / reject, for scripts: list claims, mark one by hand (by offsets or by its words),
+delete one, move its boundaries, list a claim's matches and decide them. A claim marked
+or moved here is read and matched at once, as in the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from factdesk.cli.output import CliError, info, json_line
+from factdesk.cli.project_commands import open_existing
+from factdesk.core.commands import (
+    ChangeClaimSpan,
+    Command,
+    CommandError,
+    DecideMatch,
+    DeleteClaim,
+    MarkClaim,
+    UndoStack,
+)
+from factdesk.core.project import Project
+
+DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("claims", help="list the claims of a project, one per line")
+    p.add_argument("project", type=Path)
+    p.add_argument("--article", type=int, action="append", help="only these article ids")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_claims)
+
+    p = sub.add_parser("claim", help="mark a claim by hand, delete one, or move its span")
+    p.add_argument("project", type=Path)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = actions.add_parser("mark", help="mark article text as a claim (offsets or --text)")
+    a.add_argument("article_id", type=int)
+    a.add_argument("offsets", nargs="*", type=int, metavar="START END")
+    a.add_argument("--text", help="the claim's exact words (their first occurrence)")
+    a.add_argument("--no-match", action="store_true", help="do not read and match it now")
+    a = actions.add_parser("delete", help="delete a claim (its verdict is kept for undo)")
+    a.add_argument("claim_id", type=int)
+    a = actions.add_parser("span", help="move a claim's start and end")
+    a.add_argument("claim_id", type=int)
+    a.add_argument("start", type=int)
+    a.add_argument("end", type=int)
+    a.add_argument("--no-match", action="store_true", help="do not read and match it now")
+    p.set_defaults(handler=cmd_claim)
+
+    p = sub.add_parser("matches", help="list a claim's matches in other sources")
+    p.add_argument("project", type=Path)
+    p.add_argument("claim_id", type=int)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_matches)
+
+    p = sub.add_parser("decide", help="accept or reject a suggested match (or clear it)")
+    p.add_argument("project", type=Path)
+    p.add_argument("match_id", type=int)
+    p.add_argument("decision", choices=list(DECISIONS))
+    p.set_defaults(handler=cmd_decide)
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    with open_existing(args.project, read_only=True) as project:
+        ids = args.article or project.articles.ids()
+        for article_id in ids:
+            for claim in project.claims.for_article(article_id):
+                if args.json:
+                    json_line({"id": claim.id, "article": claim.article_id,
+                               "start": claim.start, "end": claim.end, "kind": claim.kind,
+                               "score": round(claim.score, 4), "speaker": claim.speaker,
+                               "origin": claim.origin, "text": claim.text})
+                else:
+                    print(f"{claim.id}\t{claim.article_id}\t{claim.kind}\t{claim.score:.2f}\t"
+                          f"{' '.join(claim.text.split())}")
+    return 0
+
+
+def _run(project: Project, command: Command) -> None:
+    try:
+        UndoStack(project).push(command)
+    except CommandError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _read_and_match(project: Project, claim_id: int, match: bool) -> None:
+    from factdesk.core.claim_analysis import analyse_claims
+
+    analyse_claims(project, [claim_id], match=match)
+    claim = project.claims.get(claim_id)
+    assert claim is not None
+    found = len(project.matches.for_claim(claim_id))
+    info(f"claim {claim_id}: {claim.kind}"
+         + (f", speaker {claim.speaker}" if claim.speaker else "")
+         + (f", {found} match(es) in other sources" if match else ""))
+
+
+def _mark_offsets(project: Project, args: argparse.Namespace) -> tuple[int, int]:
+    if args.text:
+        if args.offsets:
+            raise CliError("give either START END or --text, not both")
+        article = project.articles.get(args.article_id)
+        if article is None:
+            raise CliError(f"there is no article {args.article_id}")
+        start = article.text.find(args.text)
+        if start < 0:
+            raise CliError(f"article {args.article_id} does not contain {args.text!r}")
+        return start, start + len(args.text)
+    if len(args.offsets) != 2:
+        raise CliError("give the claim's START and END offsets, or --text")
+    return args.offsets[0], args.offsets[1]
+
+
+def cmd_claim(args: argparse.Namespace) -> int:
+    with open_existing(args.project) as project:
+        if args.action == "mark":
+            start, end = _mark_offsets(project, args)
+            mark = MarkClaim(args.article_id, start, end)
+            _run(project, mark)
+            assert mark.claim_id is not None
+            print(mark.claim_id)
+            _read_and_match(project, mark.claim_id, not args.no_match)
+        elif args.action == "delete":
+            _run(project, DeleteClaim(args.claim_id))
+            info(f"claim {args.claim_id} deleted")
+        else:
+            _run(project, ChangeClaimSpan(args.claim_id, args.start, args.end))
+            _read_and_match(project, args.claim_id, not args.no_match)
+    return 0
+
+
+def cmd_matches(args: argparse.Namespace) -> int:
+    with open_existing(args.project, read_only=True) as project:
+        if project.claims.get(args.claim_id) is None:
+            raise CliError(f"there is no claim {args.claim_id}")
+        for match in project.matches.for_claim(args.claim_id):
+            other_id = match.claim_b if match.claim_a == args.claim_id else match.claim_a
+            other = project.claims.get(other_id)
+            article = project.articles.get(other.article_id) if other else None
+            row = {"match": match.id, "claim": other_id,
+                   "outlet": article.outlet if article else "",
+                   "score": round(match.score, 4), "relation": match.relation,
+                   "decision": match.decision,
+                   "discrepancies": [d.get("explanation", "") for d in match.discrepancies],
+                   "text": other.text if other else ""}
+            if args.json:
+                json_line(row)
+            else:
+                print(f"{match.id}\t{row['relation']}\t{match.score:.2f}\t"
+                      f"{match.decision or 'undecided'}\t{row['outlet']}\t"
+                      f"{' '.join(row['text'].split())}")
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    with open_existing(args.project) as project:
+        _run(project, DecideMatch(args.match_id, DECISIONS[args.decision]))
+        info(f"match {args.match_id}: {DECISIONS[args.decision] or 'undecided'}")
+    return 0

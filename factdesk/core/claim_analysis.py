@@ -1,0 +1,87 @@
+"""Analysing claims marked or re-spanned by hand, and matching them across sources.
+
+A claim the checker marks (or whose boundaries they move) is stored at once by its
+undoable command, with nothing but its text. This service then gives it what detected
+claims have: kind and speaker from its sentence, quantities, times, entities in their
+canonical spelling and retrieval terms, parsed from the paragraph around it. Its terms
+in the candidate index are refreshed, and its article is matched again against the
+project, so the across-sources panel shows how other outlets reported it.
+The checker's score and the claim's offsets are never changed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from factdesk.core.analysis import canonical_forms, get_extractor, published_date
+from factdesk.core.changes import ChangeSet
+from factdesk.core.project import Project
+from factdesk.nlp.pipeline import with_canonical_entities
+
+CancelCheck = Callable[[], bool]
+
+
+@dataclass
+class ClaimAnalysisReport:
+    """What :func:`analyse_claims` did."""
+
+    claims: int = 0
+    matches: int = 0
+    skipped: int = 0  # deleted claims, or spans without a word
+
+    @property
+    def changes(self) -> ChangeSet:
+        return ChangeSet(claims=True, matches=self.matches > 0)
+
+
+def analyse_claims(
+    project: Project,
+    claim_ids: Sequence[int],
+    *,
+    model: str | None = None,
+    match: bool = True,
+    cancelled: CancelCheck | None = None,
+) -> ClaimAnalysisReport:
+    """Analyse the given claims in place (see the module docstring) and re-match their
+    articles. Deleted or vanished claims are skipped."""
+    from factdesk.core.matching_service import INDEXES, match_articles
+
+    extractor = get_extractor(model or project.settings.get("spacy_model"), None)
+    report = ClaimAnalysisReport()
+    articles: dict[int, object] = {}
+    updated: list[int] = []
+    article_ids: list[int] = []
+    for claim_id in dict.fromkeys(claim_ids):
+        if cancelled is not None and cancelled():
+            break
+        claim = project.claims.get(claim_id)
+        if claim is None:
+            report.skipped += 1
+            continue
+        article = articles.get(claim.article_id) or project.articles.get(claim.article_id)
+        if article is None:
+            report.skipped += 1
+            continue
+        articles[claim.article_id] = article
+        try:
+            draft = extractor.analyse_span(article.text, claim.start, claim.end,
+                                           published_date(article.published), claim.score,
+                                           claim.origin)
+        except ValueError:
+            report.skipped += 1
+            continue
+        names = [(e["text"], e["label"]) for e in draft.entities]
+        draft = with_canonical_entities(draft, canonical_forms(project, names))
+        with project.transaction():
+            project.claims.update(claim.id, kind=draft.kind, speaker=draft.speaker,
+                                  quantities=draft.quantities, times=draft.times,
+                                  entities=draft.entities, lemmas=draft.lemmas)
+        updated.append(claim.id)
+        if claim.article_id not in article_ids:
+            article_ids.append(claim.article_id)
+        report.claims += 1
+    INDEXES.invalidate(project, updated)
+    if match and article_ids and not (cancelled is not None and cancelled()):
+        report.matches = match_articles(project, article_ids, cancelled=cancelled)
+    return report
