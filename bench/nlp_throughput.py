@@ -7,15 +7,18 @@ transparency. FactDesk's real path is then timed end to end on the same texts: t
 articles are written as files, imported into a fresh project file, their claims
 extracted and stored, and matched against the project, with one process and with two.
 Everything is warmed up first, on six other articles (models loaded, worker processes
-started); each figure is the best of ``--runs`` runs.
+started). The four paths are then run in rounds, one of each per round, so that a
+shared machine's changing load weighs on all of them alike; each figure is the best of
+``--runs`` rounds, and the ratios are also given as the median of the per-round ratios.
 
-    python bench/nlp_throughput.py [--articles 60] [--runs 2]
+    python bench/nlp_throughput.py [--articles 60] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -41,7 +44,7 @@ def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     articles = basil_articles(args.articles + 6)
     articles, others = articles[:args.articles], articles[args.articles:]  # others: warm-up
@@ -99,14 +102,18 @@ def main() -> None:
                         pass
                 return run
 
-            bare_s, _ = best_of(args.runs, raw(bare))
-            raw_s, _ = best_of(args.runs, raw(factdesk_nlp))
-            one_s, (claims1, matches1) = best_of(args.runs, lambda: full_path(1))
-            two_s, (claims2, matches2) = best_of(args.runs, lambda: full_path(2))
+            rounds: list[tuple[float, float, float, float]] = []
+            for _ in range(args.runs):
+                bare_t, _ = best_of(1, raw(bare))
+                raw_t, _ = best_of(1, raw(factdesk_nlp))
+                one_t, (claims1, matches1) = best_of(1, lambda: full_path(1))
+                two_t, (claims2, matches2) = best_of(1, lambda: full_path(2))
+                rounds.append((bare_t, raw_t, one_t, two_t))
+            bare_s, raw_s, one_s, two_s = (min(r[i] for r in rounds) for i in range(4))
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"model {extractor.model_name}; {len(texts)} BASIL articles, {words} words; "
-          f"cores: {os.cpu_count()}; load average {load:.2f}; best of {args.runs} runs")
+          f"cores: {os.cpu_count()}; load average {load:.2f}; best of {args.runs} rounds")
     print(f"{'path':52} {'seconds':>8} {'words/s':>8} {'vs FactDesk raw':>16}")
     for label, seconds in (
         ("raw nlp.pipe, bare base model, 1 process", bare_s),
@@ -115,6 +122,13 @@ def main() -> None:
         ("import+extract+match (FactDesk), 2 processes", two_s),
     ):
         print(f"{label:52} {seconds:8.2f} {words / seconds:8.0f} {raw_s / seconds:15.2f}x")
+    one_ratios = [r[1] / r[2] for r in rounds]
+    two_ratios = [r[1] / r[3] for r in rounds]
+    per_round = ", ".join(f"{a:.2f}/{b:.2f}"
+                          for a, b in zip(one_ratios, two_ratios, strict=True))
+    print(f"median of the per-round ratios to FactDesk raw: 1 process "
+          f"{statistics.median(one_ratios):.2f}x, 2 processes "
+          f"{statistics.median(two_ratios):.2f}x (per round, 1/2 processes: {per_round})")
     print(f"claims: {claims1} (1 process), {claims2} (2 processes); "
           f"matches stored: {matches1} (1 process), {matches2} (2 processes)")
 
