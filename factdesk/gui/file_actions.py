@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from factdesk.core.changes import ChangeSet
@@ -24,6 +25,7 @@ PROJECT_FILTER = "FactDesk projects (*.factdesk);;All files (*)"
 IMPORT_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
 EXPORT_FORMATS = {"PDF report": ("pdf", "pdf"), "ClaimReview JSON-LD": ("claimreview", "jsonld"),
                   "CSV": ("csv", "csv"), "Markdown": ("markdown", "md")}
+ANALYSE_DELAY_MS = 500  # a claim marked or moved by hand is read after this pause
 ALL_CHANGES = ChangeSet(articles=True, claims=True, entities=True, matches=True, verdicts=True)
 
 
@@ -32,6 +34,9 @@ class FileActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self._to_analyse: tuple[Path | None, set[int]] = (None, set())
+        self._analyse_timer = QTimer(window, singleShot=True, interval=ANALYSE_DELAY_MS)
+        self._analyse_timer.timeout.connect(self._submit_analysis)
 
     # projects ------------------------------------------------------------------------------
 
@@ -98,13 +103,27 @@ class FileActions:
         dialog.deleteLater()
 
     def analyse_claims(self, claim_ids: list[int]) -> None:
-        """Read claims marked or moved by hand and match them, in the background."""
+        """Read claims marked or moved by hand and match them, in the background, once a
+        burst of edits (a boundary moved word by word) has paused."""
         session = self.window.session
         if session is None or not claim_ids:
             return
+        path, pending = self._to_analyse
+        if path != session.path:
+            pending = set()
+        self._to_analyse = (session.path, pending | set(claim_ids))
+        self._analyse_timer.start()
+
+    def _submit_analysis(self) -> None:
+        path, pending = self._to_analyse
+        self._to_analyse = (None, set())
+        session = self.window.session
+        if session is None or session.path != path or not pending:
+            return  # the project was closed meanwhile
         session.writer_started()
-        self.window.runner.submit(Job("Reading the marked claim", jobs.analyse_claims(claim_ids),
-                                      session.path, on_done=self._claims_analysed))
+        self.window.runner.submit(Job("Reading the marked claim",
+                                      jobs.analyse_claims(sorted(pending)), session.path,
+                                      on_done=self._claims_analysed))
 
     def _claims_analysed(self, outcome: jobs.JobOutcome) -> str:
         self.window.broadcast(ChangeSet(claims=True, matches=True,

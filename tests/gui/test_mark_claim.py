@@ -37,3 +37,27 @@ def test_a_claim_marked_with_m_is_read_and_shows_other_sources(  # noqa: ANN001
     shown = {m.claim_a ^ m.claim_b ^ marked for m in window.workspace.across.matches}
     assert shown == partners
     window.close()
+
+
+def test_moving_a_boundary_word_by_word_reads_the_claim_once(  # noqa: ANN001
+        make_window, demo_copy, qtbot) -> None:
+    window = make_window(demo_copy)
+    session = window.session
+    found = [c for c in session.project.claims.iter_all()
+             if c.text.startswith("In Izium, we found 450 dead people buried")]
+    if not found:
+        pytest.skip("needs the demo built by the real pipeline")
+    claim = found[0]
+    session.select_claim(claim.id)
+    jobs: list[str] = []
+    window.runner.started.connect(jobs.append)
+    steps = 0
+    with qtbot.waitSignal(window.runner.idle, timeout=60_000):
+        while not session.project.claims.get(claim.id).text.endswith("separate"):
+            window.registry.trigger("claim.end_right")  # "But there are others, separate"
+            steps += 1
+            assert steps < 10
+    assert steps > 3 and jobs == ["Reading the marked claim"]
+    moved = session.project.claims.get(claim.id)
+    assert moved.text.endswith("separate") and "separate" in moved.lemmas.split()
+    window.close()
