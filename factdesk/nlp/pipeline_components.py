@@ -2,7 +2,9 @@
 
 - ``factdesk_sentences`` (before the parser): news-text sentence boundaries. A line
   break always ends a sentence (a headline or dateline is never fused to the first
-  sentence); a lower-case word after an ellipsis does not start one.
+  sentence); so does the dash after a dateline or label opening a paragraph
+  ("KANSAS CITY, Mo. — ", "UPDATE: "), which the parser would otherwise take for the
+  subject; a lower-case word after an ellipsis does not start one.
 - ``factdesk_claims`` (after NER): finds quotes and reported speech with their speakers
   (:mod:`factdesk.nlp.speakers`), classifies each sentence (:mod:`factdesk.nlp.claim_kinds`),
   scores its check-worthiness and puts the claims in ``doc.spans["claims"]`` with
@@ -30,18 +32,57 @@ def make_sentence_rules(nlp: Language, name: str) -> NewsSentenceRules:
     return NewsSentenceRules()
 
 
+_DASHES = frozenset({"—", "–", "--", "-", ":"})
+_DATELINE_TOKENS = 12
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the text after a dateline or label opening a paragraph at token ``start``
+    begins ("KANSAS CITY, Mo. — ...", "WASHINGTON (Reuters) - ...", "UPDATE: ..."), or
+    None. The opening is capital letters, abbreviations, numbers and brackets, up to a
+    dash or colon, and starts with a word in capitals."""
+    first = next((t for t in doc[start:start + 3] if t.is_alpha), None)
+    if first is None or not first.is_upper or len(first.text) < 2:
+        return None
+    for token in doc[start:start + _DATELINE_TOKENS]:
+        if token.text in _DASHES:
+            nxt = token.i + 1
+            if nxt >= len(doc) or not token.whitespace_ or doc[nxt].is_space:
+                return None  # "UN-backed": a hyphen inside a word
+            if token.text != ":" and not doc[token.i - 1].whitespace_:
+                return None
+            # what follows starts a sentence: "— Leaders", "- The", ": “We"
+            if doc[nxt].text[:1].isupper() or doc[nxt].text[:1] in "“\"‘'":
+                return nxt
+            if token.text != ":":
+                return None  # "UPDATE: 7:19 p.m. -- The ...": the label goes on
+        if token.is_space and "\n" in token.text:
+            return None
+        if not (token.is_upper or token.is_punct or token.like_num or token.is_space
+                or token.text[:1].isupper() or any(c.isdigit() for c in token.text)
+                or (token.text.endswith(".") and len(token.text) <= 5)):
+            return None
+    return None
+
+
 class NewsSentenceRules:
     """Presets sentence starts the parser then respects."""
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = [0]
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n" in prev.text_with_ws[len(prev.text):] or ("\n" in prev.text and
                                                               prev.is_space):
                 if not token.is_space:
                     token.is_sent_start = True
+                    starts.append(token.i)
             elif prev.text in ("…", "...") and token.is_lower and token.i > 1:
                 token.is_sent_start = False
+        for start in starts:  # a dateline is not part of the sentence it opens
+            end = dateline_end(doc, start) if len(doc) else None
+            if end is not None:
+                doc[end].is_sent_start = True
         return doc
 
 
@@ -82,7 +123,8 @@ class ClaimDetector:
             span._.speaker = a.speaker
             span._.is_quote = a.is_quote
             sentences.append(span)
-            if a.score >= self.threshold and a.n_tokens >= self.min_tokens:
+            if a.score >= self.threshold and a.n_tokens >= self.min_tokens and \
+                    dateline_end(doc, span.start) != span.end:
                 claims.append(span)
         doc.spans["sentences"] = sentences
         doc.spans["claims"] = claims

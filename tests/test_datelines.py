@@ -1,0 +1,42 @@
+"""A dateline or label opening a paragraph is its own fragment, never a claim's speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.nlp.pipeline import ClaimExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> ClaimExtractor:  # noqa: ANN001 - skips without the model
+    return ClaimExtractor(None, 0.3)
+
+
+@pytest.mark.parametrize("text,claim_start,speaker", [
+    ("KANSAS CITY, Mo. — Leaders of the NAACP accused tea party activists on Tuesday of "
+     "tolerating bigotry.", "Leaders of the NAACP", "Leaders"),
+    ("WASHINGTON (Reuters) - The Senate majority leader said on Tuesday that the $5.7 "
+     "billion bill would pass.", "The Senate majority leader", "The Senate majority leader"),
+    ("KYIV, Sept 16 (Reuters) - Ukrainian President Volodymyr Zelenskiy said on Friday that "
+     "450 bodies were found.", "Ukrainian President", "Volodymyr Zelenskiy"),
+    ("UPDATE: AARP CEO A. Barry Rand said in a statement that 40 million people rely on "
+     "the program.", "AARP CEO", "A. Barry Rand"),
+    ("UPDATE: 7:19 p.m. -- The Washington Post now reports that Grimm was indicted on 20 "
+     "counts, prosecutors said.", "The Washington Post", "Washington Post"),
+])
+def test_datelines_are_cut_off_the_sentence(extractor: ClaimExtractor, text: str,
+                                            claim_start: str, speaker: str) -> None:
+    doc = extractor.nlp(text)
+    claims = list(doc.spans["claims"])
+    assert len(claims) == 1 and claims[0].text.startswith(claim_start)
+    assert claims[0]._.speaker.startswith(speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "UN-backed forces took the city on Monday, officials said.",
+    "US-led coalition officials said 30 fighters died.",
+    "NYPD - the city's police - said 12 people were arrested.",
+    "COVID-19 cases rose to 400 in March.",
+])
+def test_hyphens_and_asides_are_not_datelines(extractor: ClaimExtractor, text: str) -> None:
+    assert len(list(extractor.nlp(text).sents)) == 1
