@@ -85,7 +85,9 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> Decoded:
 
     Order: size limit, known binary signatures, byte order marks (UTF-8/16/32),
     BOM-less UTF-16/32 by the pattern of NUL bytes, NUL bytes (binary), strict UTF-8,
-    the ``<meta charset>`` of an HTML page, then a single-byte code page (cp1252, the
+    the ``<meta charset>`` of an HTML page, then UTF-8 and cp1252 line by line when some
+    lines are UTF-8 and others not (a file pasted together), then a single-byte code
+    page (cp1252, the
     superset of Latin-1 that Windows writes, unless charset-normalizer finds a clearly
     better one). Empty or whitespace-only content is refused as "empty file".
     """
@@ -122,7 +124,40 @@ def _decode(data: bytes, name: str, *, html: bool) -> Decoded:
                 return Decoded(data.decode(declared), declared)
             except UnicodeDecodeError:
                 pass
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return mixed
     return _decode_single_byte(data)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _decode_mixed_lines(data: bytes) -> Decoded | None:
+    """A file pasted together from UTF-8 and Windows (cp1252) sources, line by line.
+
+    Only when some line is valid UTF-8 with non-ASCII characters in it (so the file is
+    not simply in a single-byte code page): each line that is valid UTF-8 is read as
+    UTF-8, each other line as cp1252. None when no line shows UTF-8.
+    """
+    lines = data.splitlines(keepends=True)
+    decoded: list[str] = []
+    utf8_lines = fallback_lines = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(_decode_cp1252(line))
+            fallback_lines += 1
+            continue
+        decoded.append(text)
+        if _UTF8_MULTIBYTE.search(line):
+            utf8_lines += 1
+    if not utf8_lines or not fallback_lines:
+        return None
+    return Decoded("".join(decoded), "utf-8+cp1252",
+                   (f"mixed encodings: {fallback_lines} line(s) are not UTF-8 and were read "
+                    "as cp1252 (Windows Latin-1)",))
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
