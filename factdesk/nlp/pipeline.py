@@ -131,7 +131,7 @@ SPAN_CONTEXT = 1_500  # characters parsed either side of a hand-marked claim, at
 
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph(s) around ``text[start:end]``, cut to :data:`SPAN_CONTEXT` either
-    side (at a line break or sentence end where there is one)."""
+    side (at a sentence end, ". ", where there is one within that reach)."""
     lo = text.rfind("\n\n", 0, start)
     lo = 0 if lo < 0 else lo + 2
     hi = text.find("\n\n", end)
