@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from factdesk.storage.migrations import (
     APPLICATION_ID,
+    READABLE_FROM,
     SCHEMA_VERSION,
     apply_migrations,
     known_migration_names,
@@ -135,7 +136,7 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
     if not found.exists and not create:
         raise ProjectFileError(path, "does not exist", "missing")
     if read_only:
-        if found.empty or found.schema_version < SCHEMA_VERSION:
+        if found.empty or found.schema_version < READABLE_FROM:
             raise ProjectFileError(
                 path, "needs an upgrade, which a read-only open cannot do", "locked"
             )

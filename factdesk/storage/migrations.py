@@ -189,7 +189,19 @@ def m0001_initial_schema(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations(name="0002_live_claims_by_article")
+def m0002_live_claims_by_article(db: Database) -> None:
+    """A partial index of the live claims by article: the article list counts each
+    article's claims from the index alone (10,000 articles, 297k claims: 270 -> 80 ms)."""
+    db.execute("CREATE INDEX IF NOT EXISTS claims_live_article ON claims(article_id) "
+               "WHERE deleted_at IS NULL")
+    db.execute("PRAGMA user_version = 2")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
+#: The oldest schema this version can read without upgrading it (a read-only open, e.g.
+#: a second window): the migrations after it only add indexes, which queries do without.
+READABLE_FROM = 1
 
 
 def apply_migrations(db: Database) -> None:
