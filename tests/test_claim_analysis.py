@@ -123,3 +123,18 @@ def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_pa
     err = capsys.readouterr().err
     assert "does not contain" in err and "at least one character" in err
     assert "no match 999999" in err
+
+
+def test_an_alias_refreshes_the_retrieval_terms_the_matcher_uses(demo: Project) -> None:
+    from factdesk.core.analysis import refresh_canonical_forms
+    from factdesk.core.matching_service import INDEXES
+
+    claim = _claim(demo, "In Izium, we found 450 dead people buried.")
+    INDEXES.get(demo)  # the index is built with the old terms
+    assert "ent:izium" in claim.lemmas.split()
+    demo.entities.add_alias("Izium", "Izyum City")
+    refresh_canonical_forms(demo)
+    terms = demo.claims.get(claim.id).lemmas.split()
+    assert "ent:izium_city" in terms and "ent:izium" not in terms  # keys are folded
+    hits = INDEXES.get(demo).query_many([["ent:izium_city"]], exclude_article=-1, k=50)[0]
+    assert claim.id in [cid for cid, _ in hits]
