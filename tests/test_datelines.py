@@ -1,4 +1,5 @@
-"""A dateline or label opening a paragraph is its own fragment, never a claim's speaker."""
+"""Openings and misfires: a dateline or label opening a paragraph is its own fragment,
+never a claim's speaker, and neither is a lone initialism the NER took for a person."""
 
 from __future__ import annotations
 
@@ -40,3 +41,11 @@ def test_datelines_are_cut_off_the_sentence(extractor: ClaimExtractor, text: str
 ])
 def test_hyphens_and_asides_are_not_datelines(extractor: ClaimExtractor, text: str) -> None:
     assert len(list(extractor.nlp(text).sents)) == 1
+
+
+def test_a_lone_initialism_is_not_a_plausible_person() -> None:
+    # the NER sometimes tags "O.K." as a person; "He continued:" then resolved to it
+    from factdesk.nlp.speakers import plausible_person
+
+    assert not any(map(plausible_person, ["O.K.", "O.K", "U.S."]))
+    assert all(map(plausible_person, ["Obama", "Xi", "AOC", "J.K. Rowling", "Adam Schiff"]))

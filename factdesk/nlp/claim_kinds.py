@@ -18,6 +18,7 @@ from factdesk.nlp.speakers import (
     SpeakerTracker,
     best_statement,
     find_quote_spans,
+    plausible_person,
     speaker_name,
     statements_in,
 )
@@ -107,12 +108,12 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
         paragraph_of.append(para_index)
         speaker = best_statement(statements_in(sent), tracker)
         speakers.append(speaker)
-        for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                tracker.note(ent.text)
+        people = [e.text for e in sent.ents
+                  if e.label_ == "PERSON" and plausible_person(e.text)]
+        for name in people:
+            tracker.note(name)
         introduces = sent.text.rstrip().endswith(":")
         if introduces and not speaker[0]:
-            people = [e.text for e in sent.ents if e.label_ == "PERSON"]
             subjects = [c for c in sent.root.children if c.dep_ == "nsubj"]
             if people:
                 speaker = (people[-1], True)

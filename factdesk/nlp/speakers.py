@@ -118,6 +118,13 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     return " ".join(t.text for t in words), False
 
 
+def plausible_person(name: str) -> bool:
+    """Whether a PERSON entity can be a speaker: not a lone initialism such as "O.K.",
+    which the statistical NER sometimes tags as a person."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name.split()) > 1 or any(c.islower() for c in letters) or len(letters) > 2
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"[\u2019']s?$", "", name).strip()
 
