@@ -138,3 +138,18 @@ def test_an_alias_refreshes_the_retrieval_terms_the_matcher_uses(demo: Project) 
     assert "ent:izium_city" in terms and "ent:izium" not in terms  # keys are folded
     hits = INDEXES.get(demo).query_many([["ent:izium_city"]], exclude_article=-1, k=50)[0]
     assert claim.id in [cid for cid, _ in hits]
+
+
+def test_detecting_claims_again_reads_hand_marked_claims_left_unread(demo: Project) -> None:
+    from factdesk.core.analysis import analyse_articles
+
+    detected = _claim(demo, "more than 400 bodies discovered")
+    stack = UndoStack(demo)
+    stack.push(DeleteClaim(detected.id))
+    mark = MarkClaim(detected.article_id, detected.start, detected.end)
+    stack.push(mark)  # e.g. the language model was missing when it was marked
+    assert demo.claims.unread_manual_ids([detected.article_id]) == [mark.claim_id]
+    analyse_articles(demo, [detected.article_id], match=False)
+    claim = demo.claims.get(mark.claim_id)
+    assert claim is not None and claim.lemmas and claim.kind == detected.kind
+    assert demo.claims.unread_manual_ids([detected.article_id]) == []

@@ -182,6 +182,11 @@ def _analyse(
             close()  # stops the workers' queued tasks when cancelled
     flush()
     refresh_canonical_forms(project)
+    unread = project.claims.unread_manual_ids(analysed) if not report.cancelled else []
+    if unread:  # hand-marked claims a missing model or a closed window left unread
+        from factdesk.core.claim_analysis import analyse_claims
+
+        analyse_claims(project, unread, match=False, cancelled=cancelled, extractor=extractor)
     if match and report.articles and not report.cancelled:
         from factdesk.core.matching_service import match_articles
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from factdesk.core.analysis import canonical_forms, get_extractor, published_date
 from factdesk.core.changes import ChangeSet
 from factdesk.core.project import Project
-from factdesk.nlp.pipeline import with_canonical_entities
+from factdesk.nlp.pipeline import ClaimExtractor, with_canonical_entities
 
 CancelCheck = Callable[[], bool]
 
@@ -42,12 +42,17 @@ def analyse_claims(
     model: str | None = None,
     match: bool = True,
     cancelled: CancelCheck | None = None,
+    extractor: ClaimExtractor | None = None,
 ) -> ClaimAnalysisReport:
     """Analyse the given claims in place (see the module docstring) and re-match their
-    articles. Deleted or vanished claims are skipped."""
+    articles. Deleted or vanished claims are skipped. The pipeline is the one claim
+    extraction uses (loaded once per process), unless ``extractor`` is given."""
     from factdesk.core.matching_service import INDEXES, match_articles
+    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
-    extractor = get_extractor(model or project.settings.get("spacy_model"), None)
+    if extractor is None:
+        extractor = get_extractor(model or project.settings.get("spacy_model"),
+                                  project.claim_threshold(DEFAULT_THRESHOLD))
     report = ClaimAnalysisReport()
     articles: dict[int, object] = {}
     updated: list[int] = []

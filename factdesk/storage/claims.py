@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -37,6 +37,16 @@ class ClaimRepository:
     def add(self, article_id: int, draft: ClaimDraft) -> int:
         cursor = self.db.execute(self._INSERT, self._row(article_id, draft, now_iso()))
         return int(cursor.lastrowid)
+
+    def unread_manual_ids(self, article_ids: Iterable[int]) -> list[int]:
+        """Live claims marked by hand that were never read (no retrieval terms yet: the
+        language model was missing, or the window closed before reading them)."""
+        found: list[int] = []
+        for chunk, marks in id_chunks(article_ids):
+            found += [r[0] for r in self.db.execute(
+                f"SELECT id FROM claims WHERE article_id IN ({marks}) AND {_LIVE} "
+                "AND origin = 'manual' AND coalesce(lemmas, '') = '' ORDER BY id", chunk)]
+        return found
 
     def protected_ids(self, article_id: int) -> set[int]:
         """Claims that re-extraction must keep: manual, judged, or with decided matches."""
