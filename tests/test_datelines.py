@@ -49,3 +49,11 @@ def test_a_lone_initialism_is_not_a_plausible_person() -> None:
 
     assert not any(map(plausible_person, ["O.K.", "O.K", "U.S."]))
     assert all(map(plausible_person, ["Obama", "Xi", "AOC", "J.K. Rowling", "Adam Schiff"]))
+
+
+def test_a_single_letter_is_never_a_speaker(extractor: ClaimExtractor) -> None:
+    doc = extractor.nlp("E-mails released by the White House on Wednesday revealed a fierce "
+                        "fight over the talking points after 4 attacks.")
+    assert [c._.speaker for c in doc.spans["claims"]] == [None]
+    doc = extractor.nlp("Xi said China would grow 5 percent this year.")
+    assert [c._.speaker for c in doc.spans["claims"]] == ["Xi"]

@@ -148,7 +148,7 @@ def statements_in(sent: Any) -> list[Statement]:
         name, is_person = speaker_name(subject)
         if name is None:
             found.append(Statement(token.i, None, True))  # a pronoun: resolved later
-        elif name:
+        elif sum(c.isalpha() for c in name) >= 2:  # not "E" of a split "E-mails"
             found.append(Statement(token.i, name, is_person))
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(token.doc):
