@@ -137,12 +137,15 @@ def cmd_matches(args: argparse.Namespace) -> int:
     with open_existing(args.project, read_only=True) as project:
         if project.claims.get(args.claim_id) is None:
             raise CliError(f"there is no claim {args.claim_id}")
-        for match in project.matches.for_claim(args.claim_id):
-            other_id = match.claim_b if match.claim_a == args.claim_id else match.claim_a
-            other = project.claims.get(other_id)
-            article = project.articles.get(other.article_id) if other else None
+        matches = project.matches.for_claim(args.claim_id)
+        other_ids = [m.claim_b if m.claim_a == args.claim_id else m.claim_a for m in matches]
+        others = project.claims.get_many(other_ids)
+        articles = {c.article_id for c in others.values()}
+        outlets = {aid: a.outlet for aid in articles if (a := project.articles.get(aid))}
+        for match, other_id in zip(matches, other_ids, strict=True):
+            other = others.get(other_id)
             row = {"match": match.id, "claim": other_id,
-                   "outlet": article.outlet if article else "",
+                   "outlet": outlets.get(other.article_id, "") if other else "",
                    "score": round(match.score, 4), "relation": match.relation,
                    "decision": match.decision,
                    "discrepancies": [d.get("explanation", "") for d in match.discrepancies],

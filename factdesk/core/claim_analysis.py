@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factdesk.core.analysis import canonical_forms, get_extractor, published_date
-from factdesk.core.changes import ChangeSet
+from factdesk.core.models import Article, Claim, ClaimDraft
 from factdesk.core.project import Project
 from factdesk.nlp.pipeline import ClaimExtractor, with_canonical_entities
 
@@ -29,10 +29,6 @@ class ClaimAnalysisReport:
     claims: int = 0
     matches: int = 0
     skipped: int = 0  # deleted claims, or spans without a word
-
-    @property
-    def changes(self) -> ChangeSet:
-        return ChangeSet(claims=True, matches=self.matches > 0)
 
 
 def analyse_claims(
@@ -54,39 +50,38 @@ def analyse_claims(
         extractor = get_extractor(model or project.settings.get("spacy_model"),
                                   project.claim_threshold(DEFAULT_THRESHOLD))
     report = ClaimAnalysisReport()
-    articles: dict[int, object] = {}
-    updated: list[int] = []
-    article_ids: list[int] = []
+    articles: dict[int, Article | None] = {}
+    drafts: list[tuple[Claim, ClaimDraft]] = []
     for claim_id in dict.fromkeys(claim_ids):
         if cancelled is not None and cancelled():
             break
         claim = project.claims.get(claim_id)
-        if claim is None:
+        if claim is not None and claim.article_id not in articles:
+            articles[claim.article_id] = project.articles.get(claim.article_id)
+        article = articles.get(claim.article_id) if claim is not None else None
+        if claim is None or article is None:
             report.skipped += 1
             continue
-        article = articles.get(claim.article_id) or project.articles.get(claim.article_id)
-        if article is None:
-            report.skipped += 1
-            continue
-        articles[claim.article_id] = article
         try:
-            draft = extractor.analyse_span(article.text, claim.start, claim.end,
-                                           published_date(article.published), claim.score,
-                                           claim.origin)
+            drafts.append((claim, extractor.analyse_span(
+                article.text, claim.start, claim.end, published_date(article.published),
+                claim.score, claim.origin)))
         except ValueError:
             report.skipped += 1
-            continue
-        names = [(e["text"], e["label"]) for e in draft.entities]
-        draft = with_canonical_entities(draft, canonical_forms(project, names))
-        with project.transaction():
+    if not drafts:
+        return report
+    # one alias resolution for all of them: it looks at every name in the project
+    canonical = canonical_forms(project, [(e["text"], e["label"])
+                                          for _, draft in drafts for e in draft.entities])
+    with project.transaction():
+        for claim, draft in drafts:
+            draft = with_canonical_entities(draft, canonical)
             project.claims.update(claim.id, kind=draft.kind, speaker=draft.speaker,
                                   quantities=draft.quantities, times=draft.times,
                                   entities=draft.entities, lemmas=draft.lemmas)
-        updated.append(claim.id)
-        if claim.article_id not in article_ids:
-            article_ids.append(claim.article_id)
-        report.claims += 1
-    INDEXES.invalidate(project, updated)
-    if match and article_ids and not (cancelled is not None and cancelled()):
+    report.claims = len(drafts)
+    INDEXES.invalidate(project, [claim.id for claim, _ in drafts])
+    if match and not (cancelled is not None and cancelled()):
+        article_ids = list(dict.fromkeys(claim.article_id for claim, _ in drafts))
         report.matches = match_articles(project, article_ids, cancelled=cancelled)
     return report

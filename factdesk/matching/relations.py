@@ -83,8 +83,12 @@ def _persons(facts: ClaimFacts) -> set[str]:
     return {k for k in keys if k}
 
 
+def _quoted_words(facts: ClaimFacts) -> set[str]:
+    return content_words(quote_text(facts.text))
+
+
 def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
-    return bool(content_words(quote_text(a.text)) & content_words(quote_text(b.text)))
+    return bool(_quoted_words(a) & _quoted_words(b))
 
 
 def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
@@ -102,7 +106,7 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
     only of short or common words ("He may not have been there") cannot tell."""
     if not (a.is_quote and b.is_quote):
         return False
-    words_a, words_b = content_words(quote_text(a.text)), content_words(quote_text(b.text))
+    words_a, words_b = _quoted_words(a), _quoted_words(b)
     return bool(words_a) and bool(words_b) and not words_a & words_b
 
 
