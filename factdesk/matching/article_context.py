@@ -103,10 +103,11 @@ class ArticleContext:
             pa, pb = self.profile(a), self.profile(b)
             if len(pa) > len(pb):
                 pa, pb = pb, pa
+            shared = pa.keys() & pb.keys()
             if len(pa) < SHORT_PROFILE:
-                found = sum(w * w for t, w in pa.items() if t in pb)
+                found = math.fsum([pa[t] * pa[t] for t in shared])
             else:
-                found = sum(w * pb.get(t, 0.0) for t, w in pa.items())
+                found = math.fsum([pa[t] * pb[t] for t in shared])
             self._pairs[key] = found
         return found
 

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -69,6 +70,27 @@ class ClaimFacts:
             outlet=outlet,
             is_quote=claim.kind == "quote",
         )
+
+    @cached_property
+    def speaker_name(self) -> str | None:
+        """The speaker in canonical spelling, or None when unknown or a pronoun (read
+        once: a claim is compared with many others)."""
+        speaker = (self.speaker or "").strip()
+        if not speaker or speaker.lower() in _PRONOUNS:
+            return None
+        base = strip_possessive(speaker).casefold()
+        for text, _label, canonical in self.entities:
+            if strip_possessive(text).casefold() == base and canonical:
+                return canonical
+        return strip_possessive(speaker)
+
+    @cached_property
+    def persons(self) -> frozenset[str]:
+        """Canonical keys of the people the claim names, its speaker included."""
+        keys = {canonical_key(c or t) for t, label, c in self.entities if label == "PERSON"}
+        if self.speaker_name:
+            keys.add(canonical_key(self.speaker_name))
+        return frozenset(k for k in keys if k)
 
 
 @dataclass(frozen=True)
@@ -428,14 +450,7 @@ def quote_similarity(a: str, b: str) -> float:
 
 def speaker_name(facts: ClaimFacts) -> str | None:
     """The claim's speaker in canonical spelling, or None when unknown or a pronoun."""
-    speaker = (facts.speaker or "").strip()
-    if not speaker or speaker.lower() in _PRONOUNS:
-        return None
-    base = strip_possessive(speaker).casefold()
-    for text, _label, canonical in facts.entities:
-        if strip_possessive(text).casefold() == base and canonical:
-            return canonical
-    return strip_possessive(speaker)
+    return facts.speaker_name
 
 
 def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:

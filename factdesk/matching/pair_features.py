@@ -64,16 +64,18 @@ class PairInput:
 class _Derived:
     """Sets and strings derived from one :class:`PairInput`, built once per instance."""
 
-    __slots__ = ("low", "lemma_str", "words", "word_set", "lemma_set", "grams2", "grams3",
-                 "grams4", "char4", "caps", "negated", "token_set", "lexical_ids")
+    __slots__ = ("low", "lemma_str", "words", "word_set", "lemma_list", "lemma_set", "grams2",
+                 "grams3", "grams4", "char4", "caps", "negated", "token_set", "lexical_ids",
+                 "number_set", "entity_set", "idf_weights")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
         d = cls()
         d.low = p.text.lower()
         d.lemma_str = " ".join(p.lemmas)
-        d.words = [t for t in p.tokens if any(c.isalnum() for c in t)]
+        d.words = [t for t in p.tokens if t.isalnum() or any(c.isalnum() for c in t)]
         d.word_set = set(d.words)
+        d.lemma_list = list(p.lemmas)
         d.lemma_set = set(p.lemmas)
         d.grams2 = _ngrams(d.words, 2)
         d.grams3 = _ngrams(d.words, 3)
@@ -86,7 +88,19 @@ class _Derived:
             zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
             for key in lexical_keys(p.lemmas, d.words)
         )
+        d.number_set = set(p.numbers)
+        d.entity_set = set(p.entities)
+        d.idf_weights = None
         return d
+
+    def weights(self, idf: IdfFunc) -> tuple[dict[str, float], float]:
+        """IDF weight of each lemma and their exact sum, under ``idf`` (the last IDF
+        function's are kept: a matching run uses one)."""
+        cached = self.idf_weights
+        if cached is None or cached[0] is not idf:
+            weights = {w: max(idf(w), 0.0) for w in self.lemma_set}
+            cached = self.idf_weights = (idf, weights, math.fsum(weights.values()))
+        return cached[1], cached[2]
 
 
 # ------------------------------------------------------------------ lexical keys
@@ -301,6 +315,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "low_overlap",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
+N_FEATURES = len(FEATURE_NAMES)
 #: IDF coverage below which ``low_overlap`` is non-zero (below 0.5% of MRPC pairs).
 LOW_OVERLAP = 0.25
 
@@ -361,12 +376,21 @@ def pair_features(
     a: PairInput, b: PairInput, idf: IdfFunc | None = None
 ) -> np.ndarray:
     """The feature vector (float64, ordered as :data:`FEATURE_NAMES`) of one pair."""
-    idf_fn = idf or _default_idf
-    out = np.zeros(len(FEATURE_NAMES), dtype=np.float64)
-    f = out  # short alias used below; index order matches FEATURE_NAMES
+    return np.array(pair_feature_values(a, b, idf), dtype=np.float64)
+
+
+def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> list[float]:
+    """:func:`pair_features` as a plain list (what matrices of many pairs are built from).
+
+    Everything that depends on one sentence only (sets, n-grams, IDF weights) is cached
+    on its :class:`PairInput`; this computes only what the pair needs.
+    """
     da, db = a.derived, b.derived
     ta, tb = da.low, db.low
     la, lb = da.lemma_str, db.lemma_str
+    words_a, words_b = da.words, db.words
+    lsa, lsb = da.lemma_set, db.lemma_set
+    f: list[float] = [0.0] * N_FEATURES
     f[0] = fuzz.ratio(ta, tb) / 100.0
     f[1] = fuzz.partial_ratio(ta, tb) / 100.0
     f[2] = fuzz.token_sort_ratio(ta, tb) / 100.0
@@ -376,18 +400,16 @@ def pair_features(
     f[6] = fuzz.token_sort_ratio(la, lb) / 100.0
     f[7] = fuzz.token_set_ratio(la, lb) / 100.0
 
-    words_a, words_b = da.words, db.words
     f[8], f[9], f[10] = _cov(da.word_set, db.word_set)
-    lsa, lsb = da.lemma_set, db.lemma_set
     f[11], f[12], f[13] = _cov(lsa, lsb)
-    ua, ub = lsa - lsb, lsb - lsa
-    f[14], f[15] = min(len(ua), len(ub)), max(len(ua), len(ub))
+    shared_lemmas = lsa & lsb
+    ua, ub = lsa - shared_lemmas, lsb - shared_lemmas
+    f[14], f[15] = (len(ua), len(ub)) if len(ua) <= len(ub) else (len(ub), len(ua))
 
-    wa = {w: max(idf_fn(w), 0.0) for w in lsa}
-    wb = {w: max(idf_fn(w), 0.0) for w in lsb}
+    wa, tot_a = da.weights(idf or _default_idf)
+    wb, tot_b = db.weights(idf or _default_idf)
     # fsum: exact, so the result does not depend on set iteration order
-    tot_a, tot_b = math.fsum(wa.values()), math.fsum(wb.values())
-    shared = math.fsum(wa[w] for w in lsa & lsb)
+    shared = math.fsum([wa[w] for w in shared_lemmas])
     un_a, un_b = tot_a - shared, tot_b - shared
     cov_a = shared / tot_a if tot_a > 0 else float(not lsb)
     cov_b = shared / tot_b if tot_b > 0 else float(not lsa)
@@ -400,52 +422,58 @@ def pair_features(
 
     f[22], f[23], _ = _cov(da.grams2, db.grams2)
     f[24], f[25], _ = _cov(da.grams3, db.grams3)
-    _, f[26], _ = _cov(da.grams4, db.grams4)
-    lcs = LCSseq.similarity(words_a, words_b)
-    r_a = lcs / len(words_a) if words_a else 0.0
-    r_b = lcs / len(words_b) if words_b else 0.0
-    f[27], f[28] = min(r_a, r_b), max(r_a, r_b)
-    lcs = LCSseq.similarity(list(a.lemmas), list(b.lemmas))
-    r_a = lcs / len(a.lemmas) if a.lemmas else 0.0
-    r_b = lcs / len(b.lemmas) if b.lemmas else 0.0
-    f[29], f[30] = min(r_a, r_b), max(r_a, r_b)
-    _, _, f[31] = _cov(da.char4, db.char4)
-
+    f[26] = _cov(da.grams4, db.grams4)[1]
     na, nb = len(words_a), len(words_b)
+    lcs = LCSseq.similarity(words_a, words_b)
+    r_a = lcs / na if na else 0.0
+    r_b = lcs / nb if nb else 0.0
+    f[27], f[28] = min(r_a, r_b), max(r_a, r_b)
+    lemmas_a, lemmas_b = da.lemma_list, db.lemma_list
+    nla, nlb = len(lemmas_a), len(lemmas_b)
+    lcs = LCSseq.similarity(lemmas_a, lemmas_b)
+    r_a = lcs / nla if nla else 0.0
+    r_b = lcs / nlb if nlb else 0.0
+    f[29], f[30] = min(r_a, r_b), max(r_a, r_b)
+    f[31] = _cov(da.char4, db.char4)[2]
+
     f[32], f[33] = min(na, nb), max(na, nb)
     f[34] = min(na, nb) / max(na, nb) if max(na, nb) else 1.0
     f[35] = abs(na - nb)
-    f[36] = abs(len(a.lemmas) - len(b.lemmas))
+    f[36] = abs(nla - nlb)
     f[37] = min(len(ta), len(tb)) / max(len(ta), len(tb), 1)
 
     nums_a, nums_b = a.numbers, b.numbers
-    f[38], f[39] = min(len(nums_a), len(nums_b)), max(len(nums_a), len(nums_b))
-    miss_a = sum(1 for x in set(nums_a) if not _num_match(x, nums_b))
-    miss_b = sum(1 for x in set(nums_b) if not _num_match(x, nums_a))
-    f[40], f[41] = min(miss_a, miss_b), max(miss_a, miss_b)
-    f[42] = float(bool(nums_a or nums_b))
-    f[43] = float(bool(nums_a) and miss_a == 0 and miss_b == 0)
-    f[44] = float(bool(nums_a) and bool(nums_b) and (miss_a > 0 or miss_b > 0))
-    n_union = len(set(nums_a)) + len(set(nums_b))
-    f[45] = 1.0 - (miss_a + miss_b) / n_union if n_union else 1.0
+    if nums_a or nums_b:
+        f[38], f[39] = min(len(nums_a), len(nums_b)), max(len(nums_a), len(nums_b))
+        miss_a = sum(1 for x in da.number_set if not _num_match(x, nums_b))
+        miss_b = sum(1 for x in db.number_set if not _num_match(x, nums_a))
+        f[40], f[41] = min(miss_a, miss_b), max(miss_a, miss_b)
+        f[42] = 1.0
+        f[43] = float(bool(nums_a) and miss_a == 0 and miss_b == 0)
+        f[44] = float(bool(nums_a) and bool(nums_b) and (miss_a > 0 or miss_b > 0))
+        f[45] = 1.0 - (miss_a + miss_b) / (len(da.number_set) + len(db.number_set))
+    else:
+        f[45] = 1.0
 
-    ea, eb = set(a.entities), set(b.entities)
-    f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
-    e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, db))
-    e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, da))
-    f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
-    e_union = len(ea) + len(eb)
-    f[50] = 1.0 - (e_miss_a + e_miss_b) / e_union if e_union else 1.0
+    ea, eb = da.entity_set, db.entity_set
+    if ea or eb:
+        f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
+        e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, db))
+        e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, da))
+        f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
+        f[50] = 1.0 - (e_miss_a + e_miss_b) / (len(ea) + len(eb))
+    else:
+        f[50] = 1.0
 
     cap_a = len(da.caps - db.token_set)
     cap_b = len(db.caps - da.token_set)
     f[51], f[52] = min(cap_a, cap_b), max(cap_a, cap_b)
-    shared_n = len(lsa & lsb)
+    shared_n = len(shared_lemmas)
     soft_a = (shared_n + _soft_matches(ua, ub)) / len(lsa) if lsa else float(not lsb)
     soft_b = (shared_n + _soft_matches(ub, ua)) / len(lsb) if lsb else float(not lsa)
     f[53], f[54] = min(soft_a, soft_b), max(soft_a, soft_b)
     f[55] = Levenshtein.normalized_similarity(words_a, words_b)
-    f[56] = Levenshtein.normalized_similarity(list(a.lemmas), list(b.lemmas))
+    f[56] = Levenshtein.normalized_similarity(lemmas_a, lemmas_b)
 
     f[57] = float(da.negated != db.negated)
     if a.speaker and b.speaker:
@@ -456,14 +484,14 @@ def pair_features(
         denom = math.sqrt(float(va @ va) * float(vb @ vb))
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
-    return out
+    return f
 
 
 def pair_feature_matrix(
     pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
 ) -> np.ndarray:
     """Stack :func:`pair_features` of many pairs into an (n, n_features) array."""
-    rows = [pair_features(a, b, idf) for a, b in pairs]
+    rows = [pair_feature_values(a, b, idf) for a, b in pairs]
     if not rows:
-        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float64)
-    return np.vstack(rows)
+        return np.zeros((0, N_FEATURES), dtype=np.float64)
+    return np.array(rows, dtype=np.float64)

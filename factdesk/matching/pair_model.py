@@ -31,6 +31,7 @@ from factdesk.matching.pair_features import (
     FEATURE_NAMES,
     LEXICAL_BUCKETS,
     PairInput,
+    pair_feature_values,
     pair_features,
 )
 
@@ -244,10 +245,15 @@ class PairScorer:
     ) -> np.ndarray:
         """:meth:`features` of many pairs stacked into an (n, n_features) array."""
         use = idf or self.default_idf
-        rows = [self.features(a, b, use) for a, b in pairs]
+        pairs = list(pairs)
+        rows = [pair_feature_values(a, b, use) for a, b in pairs]
+        if self.lexical is not None:
+            margin = self.lexical.margin
+            for row, (a, b) in zip(rows, pairs, strict=True):
+                row.append(margin(a, b))
         if not rows:
             return np.zeros((0, len(self.feature_names)))
-        return np.vstack(rows)
+        return np.array(rows, dtype=np.float64)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Calibrated probabilities for a precomputed (n, n_features) feature matrix."""

@@ -33,7 +33,6 @@ from factdesk.matching.discrepancies import (
     same_speaker,
     speaker_name,
 )
-from factdesk.nlp.aliases import canonical_key
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
 RELATED_SIMILARITY = 0.45
@@ -75,14 +74,6 @@ def content_words(text: str) -> set[str]:
     return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
 
 
-def _persons(facts: ClaimFacts) -> set[str]:
-    keys = {canonical_key(c or t) for t, label, c in facts.entities if label == "PERSON"}
-    speaker = speaker_name(facts)
-    if speaker:
-        keys.add(canonical_key(speaker))
-    return {k for k in keys if k}
-
-
 def _quoted_words(facts: ClaimFacts) -> set[str]:
     return content_words(quote_text(facts.text))
 
@@ -112,7 +103,7 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
 
 def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
     """One person's event dated in both claims relative to what may be the same moment."""
-    if similarity < DATED_EVENT_SIMILARITY or not (_persons(a) & _persons(b)):
+    if similarity < DATED_EVENT_SIMILARITY or not (a.persons & b.persons):
         return False
     oa, ob = day_offsets(a), day_offsets(b)
     return any(same_anchor(x, y) for x in oa for y in ob)
