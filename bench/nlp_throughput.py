@@ -11,12 +11,18 @@ started). The four paths are then run in rounds, one of each per round, so that 
 shared machine's changing load weighs on all of them alike; each figure is the best of
 ``--runs`` rounds, and the ratios are also given as the median of the per-round ratios.
 
-    python bench/nlp_throughput.py [--articles 60] [--runs 3]
+``--stages`` then runs the one-process path once more with CPU timers around its stages
+(import, claim drafting from the parsed documents, merging spellings, storing, matching
+and within it pair scoring; parsing is the rest) and prints what each costs beside the
+parse, and the budget the 0.9x goal leaves for all of them.
+
+    python bench/nlp_throughput.py [--articles 60] [--runs 3] [--stages]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -45,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the CPU seconds of each stage of the 1-process path")
     args = parser.parse_args()
     articles = basil_articles(args.articles + 6)
     articles, others = articles[:args.articles], articles[args.articles:]  # others: warm-up
@@ -53,9 +61,9 @@ def main() -> None:
 
     import importlib
 
+    from factdesk.core import importing
     from factdesk.core.analysis import analyse_articles, get_extractor
     from factdesk.core.analysis_pool import shared_pool
-    from factdesk.core.importing import import_paths
     from factdesk.core.project import Project
     from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
@@ -69,7 +77,7 @@ def main() -> None:
         def full_path(n_process: int, source: Path = folder) -> tuple[int, int]:
             path = Path(tmp) / f"bench-{next(counter)}.factdesk"
             with Project.open(path) as project:
-                report = import_paths(project, [source])
+                report = importing.import_paths(project, [source])
                 result = analyse_articles(project, [aid for _, aid in report.added],
                                           n_process=n_process)
                 stored = project.matches.count()
@@ -110,6 +118,7 @@ def main() -> None:
                 two_t, (claims2, matches2) = best_of(1, lambda: full_path(2))
                 rounds.append((bare_t, raw_t, one_t, two_t))
             bare_s, raw_s, one_s, two_s = (min(r[i] for r in rounds) for i in range(4))
+        stages = stage_costs(lambda: full_path(1), raw(factdesk_nlp)) if args.stages else None
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"model {extractor.model_name}; {len(texts)} BASIL articles, {words} words; "
@@ -131,6 +140,65 @@ def main() -> None:
           f"{statistics.median(two_ratios):.2f}x (per round, 1/2 processes: {per_round})")
     print(f"claims: {claims1} (1 process), {claims2} (2 processes); "
           f"matches stored: {matches1} (1 process), {matches2} (2 processes)")
+    if stages is not None:
+        print_stages(stages)
+
+
+STAGES = (  # (module, function, label): the stages of the 1-process path, timed in CPU
+    ("factdesk.core.importing", "import_paths", "import (read, clean, store articles)"),
+    ("factdesk.nlp.pipeline", "analysis_from_doc", "claim drafts (quantities, times, terms)"),
+    ("factdesk.core.analysis", "canonical_forms", "merging spellings"),
+    ("factdesk.core.analysis", "refresh_canonical_forms", "merging spellings (project)"),
+    ("factdesk.core.analysis", "store_analysis", "storing claims and mentions"),
+    ("factdesk.core.matching_service", "match_articles", "matching"),
+    ("factdesk.core.matching_service", "rate_pairs", "  of which pair scoring"),
+)
+
+
+def stage_costs(full_path: Callable[[], object], raw: Callable[[], None]) -> dict[str, float]:
+    """CPU seconds per stage of one run of ``full_path`` (the functions of :data:`STAGES`
+    wrapped with timers for that run), its total, and the raw parse's."""
+    import importlib
+
+    costs: dict[str, float] = {label: 0.0 for _, _, label in STAGES}
+    originals = []
+    for module_name, name, label in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+        originals.append((module, name, original))
+
+        def timed(*a: object, _f: Callable = original, _label: str = label, **k: object) -> object:
+            t0 = time.process_time()
+            try:
+                return _f(*a, **k)
+            finally:
+                costs[_label] += time.process_time() - t0
+
+        setattr(module, name, functools.wraps(original)(timed))
+    try:
+        t0 = time.process_time()
+        raw()
+        costs["raw nlp.pipe (reference)"] = time.process_time() - t0
+        t0 = time.process_time()
+        full_path()
+        costs["total"] = time.process_time() - t0
+    finally:
+        for module, name, original in originals:
+            setattr(module, name, original)
+    return costs
+
+
+def print_stages(costs: dict[str, float]) -> None:
+    raw = costs.pop("raw nlp.pipe (reference)")
+    total = costs.pop("total")
+    nested = {label for label in costs if label.startswith("  ")}
+    beside = sum(v for k, v in costs.items() if k not in nested)
+    print(f"\nCPU seconds of one 1-process run (total {total:.2f}; raw nlp.pipe {raw:.2f}):")
+    for label, value in costs.items():
+        print(f"  {label:44} {value:6.2f}")
+    print(f"  {'parsing and the rest':44} {total - beside:6.2f}")
+    print(f"besides parsing: {beside:.2f} s; the 0.9x goal leaves {raw / 0.9 - raw:.2f} s "
+          f"for all of it")
 
 
 if __name__ == "__main__":
