@@ -49,7 +49,7 @@ MRPC_TRAIN = EVAL_DIR / "mrpc" / "msr_paraphrase_train.txt"
 STS_NEWS = EVAL_DIR / "sts-news" / "sts-news-train-dev.tsv"
 CACHE_DIR = Path("/tmp/factdesk_pair_cache")
 #: Bump when PairInput (or its cached derived data) changes, to invalidate cached parses.
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 SEED = 20240611
 N_FOLDS = 5
 #: Columns the shipped model may use: never the word-vector cosine (en_core_web_sm has no
