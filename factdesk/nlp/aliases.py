@@ -109,13 +109,34 @@ def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
     return tuple(words[:-1]), words[-1]
 
 
-@functools.lru_cache(maxsize=262_144)
-def _surnames_match(a: str, b: str) -> bool:
-    fa, fb = _fold_word(EXONYMS.get(a, a)), _fold_word(EXONYMS.get(b, b))
+@functools.lru_cache(maxsize=200_000)
+def _surname_fold(surname: str) -> str:
+    return _fold_word(EXONYMS.get(surname, surname))
+
+
+def _folds_match(fa: str, fb: str) -> bool:
     if fa == fb:
         return True
     return min(len(fa), len(fb)) >= MIN_FUZZY_LENGTH and fuzz.ratio(fa, fb) >= \
         SURNAME_FUZZY_THRESHOLD
+
+
+@functools.lru_cache(maxsize=262_144)
+def _surnames_match(a: str, b: str) -> bool:
+    return _folds_match(_surname_fold(a), _surname_fold(b))
+
+
+def _surname_neighbours(folds: Iterable[str]) -> dict[str, set[str]]:
+    """For each folded surname, the folded surnames it matches (itself included), as
+    :func:`_surnames_match` decides, found in C by :func:`_close_pairs` instead of
+    comparing every pair of names in Python."""
+    distinct = sorted(set(folds))
+    neighbours = {f: {f} for f in distinct}
+    long = [f for f in distinct if len(f) >= MIN_FUZZY_LENGTH]
+    for i, j in _close_pairs(long, SURNAME_FUZZY_THRESHOLD):
+        neighbours[long[i]].add(long[j])
+        neighbours[long[j]].add(long[i])
+    return neighbours
 
 
 def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -265,6 +286,8 @@ class AliasResolver:
 
     def _merge_persons(self, groups: _Groups, counts: Counter[str],
                        family: dict[str, str]) -> None:
+        # Names are compared only within blocks of matching surnames (found in C), in
+        # the order a comparison of every pair would take, so the unions are the same.
         persons = [b for b in counts if family[b] == "PERSON" and _person_parts(b)]
         full = [p for p in persons if _person_parts(p)[0]]  # type: ignore[index]
         person_roots = {groups.find(p) for p in persons}
@@ -272,31 +295,47 @@ class AliasResolver:
         # or, tagged ORG/NORP by the small model, it equals a full name's surname exactly
         bare = [b for b in counts if len(_plain(b).split()) == 1 and family[b] != "PLACE"
                 and (groups.find(b) in person_roots or family[b] in {"ORG", "NORP"})]
+        full_folds = [_surname_fold(_person_parts(f)[1]) for f in full]  # type: ignore[index]
+        neighbours = _surname_neighbours(
+            [*full_folds, *(_surname_fold(_plain(b)) for b in bare),
+             *(_surname_fold(parts[1]) for b in bare if (parts := _person_parts(b)))])
+        full_by_fold: dict[str, list[int]] = defaultdict(list)
+        for i, fold in enumerate(full_folds):
+            full_by_fold[fold].append(i)
+
+        def full_matching(fold: str) -> list[int]:
+            return sorted(j for near in neighbours[fold] for j in full_by_fold.get(near, ()))
+
         for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                if persons_compatible(a, b):
-                    self._try(groups, a, b)
-        full_surnames = [(f, _person_parts(f)[1]) for f in full]  # type: ignore[index]
+            for j in full_matching(full_folds[i]):
+                if j > i and persons_compatible(a, full[j]):
+                    self._try(groups, a, full[j])
         full_by_last_key: dict[str, list[str]] = defaultdict(list)
         for f in full:
             full_by_last_key[canonical_key(f.split()[-1])].append(f)
         for name in bare:
             surname = _plain(name)
             if groups.find(name) in person_roots:
-                roots = {groups.find(f) for f, last in full_surnames
-                         if _surnames_match(surname, last)}
+                roots = {groups.find(full[j]) for j in full_matching(_surname_fold(surname))}
             else:
                 roots = {groups.find(f) for f in full_by_last_key.get(canonical_key(surname), ())}
             if len(roots) == 1:
                 self._try(groups, name, roots.pop())
-        bare = [b for b in bare if groups.find(b) in person_roots]
+        bare = [b for b in bare if groups.find(b) in person_roots and _person_parts(b)]
+        full_set = set(full)
+        bare_folds = [_surname_fold(_person_parts(b)[1]) for b in bare]  # type: ignore[index]
+        bare_by_fold: dict[str, list[int]] = defaultdict(list)
+        for i, fold in enumerate(bare_folds):
+            bare_by_fold[fold].append(i)
         for i, a in enumerate(bare):
-            for b in bare[i + 1:]:
-                if _surnames_match(_person_parts(a)[1], _person_parts(b)[1]):  # type: ignore
-                    ra, rb = groups.find(a), groups.find(b)
-                    if ra == rb or _has_full(groups, ra, full) and _has_full(groups, rb, full):
-                        continue
-                    self._try(groups, a, b)
+            for j in sorted(j for near in neighbours[bare_folds[i]]
+                            for j in bare_by_fold.get(near, ()) if j > i):
+                b = bare[j]
+                ra, rb = groups.find(a), groups.find(b)
+                if ra == rb or _has_full(groups, ra, full_set) and _has_full(groups, rb,
+                                                                               full_set):
+                    continue
+                self._try(groups, a, b)
 
     def _merge_fuzzy(self, groups: _Groups, counts: Counter[str],
                      family: dict[str, str]) -> None:
@@ -350,5 +389,6 @@ def _close_pairs(keys: Sequence[str], threshold: float, block: int = 256) -> lis
     return pairs
 
 
-def _has_full(groups: _Groups, root: str, full: list[str]) -> bool:
-    return any(groups.find(f) == root for f in full)
+def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:
+    """Whether the group of ``root`` holds one of the ``full`` names."""
+    return not full.isdisjoint(groups.members[root])
