@@ -173,6 +173,7 @@ class _Groups:
         self.parent = {n: n for n in names}
         self.members = {n: {n} for n in self.parent}
         self.distinct = distinct
+        self.fixed: dict[str, str | None] = {}  # a group's user canonical, by root
 
     def find(self, name: str) -> str:
         while self.parent[name] != name:
@@ -182,7 +183,7 @@ class _Groups:
 
     def can_union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+        if ra == rb or not self.distinct:
             return True
         return not any(frozenset((x.casefold(), y.casefold())) in self.distinct
                        for x in self.members[ra] for y in self.members[rb])
@@ -220,13 +221,16 @@ class AliasResolver:
         for a, b in distinct:
             self.distinct.add(frozenset((strip_possessive(a).casefold(),
                                          strip_possessive(b).casefold())))
+        self._by_canonical: dict[str, str] = {}
+        for canonical in self.user.values():
+            self._by_canonical.setdefault(canonical.casefold(), canonical)
 
     def user_canonical(self, name: str) -> str | None:
         """The canonical form a user alias gives ``name`` (or its canonical), if any."""
         folded = strip_possessive(name).casefold()
         if folded in self.user:
             return self.user[folded]
-        return next((c for c in self.user.values() if c.casefold() == folded), None)
+        return self._by_canonical.get(folded)
 
     def resolve(self, mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
         """Canonical display form of every mention text (``(text, spaCy label)`` pairs)."""
@@ -260,18 +264,26 @@ class AliasResolver:
                 groups.union(names[0], other)
 
     def _fixed(self, groups: _Groups, name: str) -> str | None:
-        """The user canonical of ``name``'s group (user aliases pin a group)."""
-        for member in groups.members[groups.find(name)]:
-            canonical = self.user_canonical(member)
-            if canonical:
-                return canonical.casefold()
-        return None
+        """The user canonical of ``name``'s group (user aliases pin a group). A group
+        holds at most one (unions across two are refused), so it is kept by root."""
+        if not self.user:
+            return None
+        root = groups.find(name)
+        if root not in groups.fixed:
+            groups.fixed[root] = next(
+                (c.casefold() for m in groups.members[root] if (c := self.user_canonical(m))),
+                None)
+        return groups.fixed[root]
 
     def _try(self, groups: _Groups, a: str, b: str) -> bool:
         fa, fb = self._fixed(groups, a), self._fixed(groups, b)
         if fa and fb and fa != fb:
             return False
-        return groups.union(a, b)
+        if not groups.union(a, b):
+            return False
+        if self.user:
+            groups.fixed[groups.find(a)] = fa or fb
+        return True
 
     def _merge_keys(self, groups: _Groups, counts: Counter[str], family: dict[str, str]) -> None:
         # Equal keys merge across labels: the small model often tags a surname ORG/GPE.
