@@ -8,6 +8,12 @@ spelling variants (a letter changed, dropped or doubled, a transliteration suffi
 bare surname, an initial), as a large archive collects them, and prints the time of one
 resolution at each size (best of 3) and how many groups the names fall into.
 
+It then stores those names as the mentions of a project and times what one import
+batch costs there (:class:`factdesk.core.spellings.BatchSpellings`, 80 new spellings,
+about 8 articles' worth): resolved project-wide, as projects up to
+``LARGE_PROJECT_NAMES`` spellings do, and against the related stored spellings only, as
+larger ones do.
+
     python bench/alias_scale.py [--sizes 2k,5k,20k,50k] [--articles 225]
 """
 
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -88,6 +95,7 @@ def main() -> None:
           f"(NER {time.perf_counter() - t0:.0f} s)")
     rng = random.Random(20261122)
     print(f"{'names':>8} {'seconds':>8} {'groups':>8}")
+    batches: list[tuple[list[tuple[str, str]], dict[str, str]]] = []
     for label in args.sizes.split(","):
         size = int(float(label.lower().rstrip("k")) * (1000 if label.lower().endswith("k") else 1))
         mentions = grow(names, size, rng)
@@ -99,6 +107,39 @@ def main() -> None:
             best = min(best, time.perf_counter() - t0)
             groups = len(set(canonical.values()))
         print(f"{len(mentions):8d} {best:8.2f} {groups:8d}")
+        batches.append((mentions, canonical))
+    print(f"\none import batch (80 new spellings) in a project holding the names:\n"
+          f"{'names':>8} {'project-wide s':>15} {'related only s':>15}")
+    for mentions, canonical in batches:
+        full, related = batch_costs(mentions, canonical, rng)
+        print(f"{len(mentions):8d} {full:15.2f} {related:15.3f}")
+
+
+def batch_costs(mentions: list[tuple[str, str]], canonical: dict[str, str],
+                rng: random.Random) -> tuple[float, float]:
+    """Seconds of one batch's spellings in a project storing ``mentions``: resolved
+    project-wide, and against the related stored spellings only."""
+    from factdesk.core import spellings
+    from factdesk.core.models import MentionDraft
+    from factdesk.core.project import Project
+
+    new = [(variant(text, rng), label) for text, label in rng.sample(mentions, 80)]
+    with tempfile.TemporaryDirectory() as tmp, Project.open(Path(tmp) / "p.factdesk") as p:
+        with p.transaction():
+            for start in range(0, len(mentions), 20):
+                article = p.articles.add(
+                    title=f"a{start}", outlet="o", author="", published=None, url="",
+                    source_name=f"a{start}.txt", text="x", text_hash=f"h{start}", raw=b"x")
+                p.entities.replace_mentions(article, [
+                    MentionDraft(0, 1, text, label, canonical.get(text, text))
+                    for text, label in mentions[start:start + 20]])
+        costs = []
+        for limit in (10**9, 0):  # project-wide, then related only
+            spellings.LARGE_PROJECT_NAMES = limit
+            t0 = time.perf_counter()
+            spellings.BatchSpellings(p).forms(new)
+            costs.append(time.perf_counter() - t0)
+    return costs[0], costs[1]
 
 
 if __name__ == "__main__":

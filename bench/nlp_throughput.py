@@ -147,7 +147,7 @@ def main() -> None:
 STAGES = (  # (module, function, label): the stages of the 1-process path, timed in CPU
     ("factdesk.core.importing", "import_paths", "import (read, clean, store articles)"),
     ("factdesk.nlp.pipeline", "analysis_from_doc", "claim drafts (quantities, times, terms)"),
-    ("factdesk.core.analysis", "canonical_forms", "merging spellings"),
+    ("factdesk.core.spellings", "BatchSpellings.forms", "merging spellings"),
     ("factdesk.core.analysis", "refresh_canonical_forms", "merging spellings (project)"),
     ("factdesk.core.analysis", "store_analysis", "storing claims and mentions"),
     ("factdesk.core.matching_service", "match_articles", "matching"),
@@ -163,9 +163,12 @@ def stage_costs(full_path: Callable[[], object], raw: Callable[[], None]) -> dic
     costs: dict[str, float] = {label: 0.0 for _, _, label in STAGES}
     originals = []
     for module_name, name, label in STAGES:
-        module = importlib.import_module(module_name)
-        original = getattr(module, name)
-        originals.append((module, name, original))
+        owner: object = importlib.import_module(module_name)
+        *path, name = name.split(".")  # "Class.method" patches the class
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+        originals.append((owner, name, original))
 
         def timed(*a: object, _f: Callable = original, _label: str = label, **k: object) -> object:
             t0 = time.process_time()
@@ -174,7 +177,7 @@ def stage_costs(full_path: Callable[[], object], raw: Callable[[], None]) -> dic
             finally:
                 costs[_label] += time.process_time() - t0
 
-        setattr(module, name, functools.wraps(original)(timed))
+        setattr(owner, name, functools.wraps(original)(timed))
     try:
         t0 = time.process_time()
         raw()
@@ -183,8 +186,8 @@ def stage_costs(full_path: Callable[[], object], raw: Callable[[], None]) -> dic
         full_path()
         costs["total"] = time.process_time() - t0
     finally:
-        for module, name, original in originals:
-            setattr(module, name, original)
+        for owner, name, original in originals:
+            setattr(owner, name, original)
     return costs
 
 

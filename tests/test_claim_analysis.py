@@ -126,8 +126,8 @@ def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_pa
 
 
 def test_an_alias_refreshes_the_retrieval_terms_the_matcher_uses(demo: Project) -> None:
-    from factdesk.core.analysis import refresh_canonical_forms
     from factdesk.core.matching_service import INDEXES
+    from factdesk.core.spellings import refresh_canonical_forms
 
     claim = _claim(demo, "In Izium, we found 450 dead people buried.")
     INDEXES.get(demo)  # the index is built with the old terms

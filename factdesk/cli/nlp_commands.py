@@ -72,7 +72,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_alias(args: argparse.Namespace) -> int:
-    from factdesk.core.analysis import refresh_canonical_forms
+    from factdesk.core.spellings import refresh_canonical_forms
 
     with open_existing(args.project) as project:
         if args.action == "list":

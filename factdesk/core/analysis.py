@@ -1,9 +1,9 @@
 """Claim extraction and cross-source matching of stored articles, as one service.
 
-Runs the NLP pipeline over articles, merges entity spellings project-wide (user aliases
-win), and stores each article's claims and mentions in one transaction, so a crash
-leaves every article either fully analysed or untouched (and then re-analysed by the
-next ``factdesk extract``). Matching of the new claims against the project follows.
+Runs the NLP pipeline over articles, merges entity spellings (user aliases win; see
+:mod:`factdesk.core.spellings`), and stores each article's claims and mentions in one
+transaction, so a crash leaves every article either fully analysed or untouched (and
+then re-analysed by the next ``factdesk extract``). Matching of the new claims against the project follows.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft
 from factdesk.core.project import Project
+from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
 if TYPE_CHECKING:
@@ -61,15 +61,6 @@ def published_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
-
-
-def canonical_forms(project: Project, extra: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
-    """Canonical display form of every entity spelling in the project (aliases win)."""
-    from factdesk.nlp.aliases import AliasResolver
-
-    user = {a.variant: a.canonical for a in project.entities.aliases()}
-    names = list(dict.fromkeys([*project.entities.names_by_label(), *extra]))
-    return AliasResolver(user).resolve(names)
 
 
 def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[str, str]) -> int:
@@ -151,6 +142,7 @@ def _analyse(
 
     analysed: list[int] = []
     pending: list[ArticleAnalysis] = []
+    spellings = BatchSpellings(project)
 
     def flush() -> None:
         # Spellings are merged once per small batch of articles, not once per article:
@@ -158,7 +150,7 @@ def _analyse(
         if not pending:
             return
         new_names = [(m.text, m.label) for a in pending for m in a.mentions]
-        canonical = canonical_forms(project, new_names)
+        canonical = spellings.forms(new_names)
         for item in pending:
             report.claims += store_analysis(project, item, canonical)
             report.articles += 1
@@ -195,36 +187,3 @@ def _analyse(
             rate_async=pool.rate if pool is not None else None,
         )
     return report
-
-
-def refresh_canonical_forms(project: Project) -> ChangeSet:
-    """Re-merge spellings project-wide (after an import or an alias edit).
-
-    Only mentions and claims whose spelling changed canonical form are rewritten.
-    """
-    before = project.entities.canonical_map()
-    canonical = canonical_forms(project)
-    changed_texts = {t for t, c in canonical.items() if before.get(t) != c}
-    if not changed_texts:
-        return ChangeSet()
-    rewritten = []
-    with project.transaction():
-        project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
-        for claim in project.claims.mentioning(changed_texts):
-            rewritten.append(claim.id)
-            entities = tuple(
-                {**e, "canonical": canonical.get(e["text"], e.get("canonical") or e["text"])}
-                for e in claim.entities
-            )
-            draft = with_canonical_entities(
-                ClaimDraft(claim.start, claim.end, claim.text, "", "", claim.kind, claim.score,
-                           claim.speaker, claim.origin, entities=entities, lemmas=claim.lemmas),
-                canonical,
-            )
-            project.claims.update(claim.id, entities=draft.entities, speaker=draft.speaker,
-                                  lemmas=draft.lemmas)
-    from factdesk.core.matching_service import INDEXES
-
-    INDEXES.invalidate(project, rewritten)  # their entity keys changed
-    return ChangeSet(entities=True, claims=True)
-

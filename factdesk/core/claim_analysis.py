@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factdesk.core.analysis import canonical_forms, get_extractor, published_date
+from factdesk.core.analysis import get_extractor, published_date
 from factdesk.core.models import Article, Claim, ClaimDraft
 from factdesk.core.project import Project
+from factdesk.core.spellings import canonical_forms
 from factdesk.nlp.pipeline import ClaimExtractor, with_canonical_entities
 
 CancelCheck = Callable[[], bool]

@@ -42,6 +42,11 @@ class EntityRepository:
             )
         ]
 
+    def distinct_spellings(self) -> int:
+        """How many different spellings the project's mentions use."""
+        return int(self.db.execute(
+            "SELECT count(DISTINCT text) FROM entity_mentions").fetchone()[0])
+
     def canonical_map(self) -> dict[str, str]:
         """Current canonical form of every mentioned spelling."""
         return {r[0]: r[1] for r in self.db.execute(

@@ -1,0 +1,82 @@
+"""Canonical spellings per import batch: large archives resolve new names against the
+related stored ones only, and end the import with the same forms as a full resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdesk.core import spellings
+from factdesk.core.analysis import analyse_articles
+from factdesk.core.importing import import_paths
+from factdesk.core.models import MentionDraft
+from factdesk.core.project import Project
+from factdesk.core.spellings import BatchSpellings
+
+
+def _mention(text: str, label: str, canonical: str) -> MentionDraft:
+    return MentionDraft(0, len(text), text, label, canonical)
+
+
+def _stored_project(path: Path) -> Project:
+    project = Project.open(path)
+    with project.transaction():
+        article = project.articles.add(title="t", outlet="o", author="", published=None, url="",
+                                       source_name="t.txt", text="x" * 50, text_hash="h1",
+                                       raw=b"x")
+    project.entities.replace_mentions(article, [
+        _mention("Volodymyr Zelenskyy", "PERSON", "Volodymyr Zelenskyy"),
+        _mention("Zelensky", "PERSON", "Volodymyr Zelenskyy"),
+        _mention("Izium", "GPE", "Izium"),
+        _mention("Kharkiv", "GPE", "Kharkiv"),
+    ])
+    return project
+
+
+def test_a_large_archive_gives_a_new_spelling_its_stored_form(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spellings, "LARGE_PROJECT_NAMES", 0)  # 4 spellings: "large"
+    with _stored_project(tmp_path / "p.factdesk") as project:
+        batch = BatchSpellings(project)
+        forms = batch.forms([("Zelenskiy", "PERSON"), ("Izyum", "GPE"), ("Kupiansk", "GPE")])
+        assert forms["Zelenskiy"] == "Volodymyr Zelenskyy"  # merged with the stored group
+        assert forms["Izyum"] == "Izium"
+        assert forms["Kupiansk"] == "Kupiansk"  # new name, its own form
+        assert forms["Kharkiv"] == "Kharkiv"  # known spellings keep theirs
+        # a later batch of the same run sees the spellings of the earlier ones
+        assert batch.forms([("Kupiansk's", "GPE")])["Kupiansk's"] == "Kupiansk"
+
+
+def test_a_small_project_resolves_every_batch_project_wide(tmp_path: Path) -> None:
+    with _stored_project(tmp_path / "p.factdesk") as project:
+        forms = BatchSpellings(project).forms([("Zelenskiy", "PERSON")])
+        assert forms == spellings.canonical_forms(project, [("Zelenskiy", "PERSON")])
+
+
+def _final_state(project: Project) -> tuple[list, list]:
+    mentions = sorted((m.article_id, m.start, m.text, m.canonical)
+                      for m in project.entities.mentions())
+    claims = sorted((c.article_id, c.start, c.speaker, c.lemmas,
+                     tuple(sorted((e["text"], e["canonical"]) for e in c.entities)))
+                    for c in project.claims.iter_all())
+    return mentions, claims
+
+
+def test_batch_resolution_ends_an_import_like_a_full_one(
+        nlp, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Each seed imported on its own (the later ones meet stored spellings): the final
+    mentions and claims are the same whether batches are resolved in full or not."""
+    states = []
+    for large in (False, True):
+        monkeypatch.setattr(spellings, "LARGE_PROJECT_NAMES", -1 if large else 10**9)
+        with Project.open(tmp_path / f"{large}.factdesk") as project:
+            for seed in sorted(seeds_dir.glob("*.txt")):
+                report = import_paths(project, [seed])
+                analyse_articles(project, [aid for _, aid in report.added], match=False,
+                                 n_process=1)
+            states.append(_final_state(project))
+    assert states[0] == states[1]
+    mentions, _ = states[0]
+    zelensky = {canonical for _, _, text, canonical in mentions if "elensk" in text}
+    assert len(zelensky) == 1  # every spelling of the president under one form
