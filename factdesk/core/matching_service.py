@@ -90,12 +90,15 @@ def pair_input(claim: Claim) -> PairInput:
                      numbers=numbers, speaker=claim.speaker)
 
 
-def _article_date(article: Article | None) -> date | None:
+def _day(published: str | None) -> date | None:
     try:
-        return date.fromisoformat(article.published[:10]) if article and article.published \
-            else None
+        return date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None
+
+
+def _article_date(article: Article | None) -> date | None:
+    return _day(article.published if article else None)
 
 
 def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
@@ -192,7 +195,7 @@ class PairJudge:
         self._claims: dict[int, Claim] = {}
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
-        self._articles: dict[int, Article | None] = {}
+        self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
         self._ratings: dict[tuple[int, int], Rating] = {}
         self._pending: dict[tuple[int, int], Future[list[Rating]]] = {}
         self._batches: dict[Future[list[Rating]], list[tuple[int, int]]] = {}
@@ -221,9 +224,12 @@ class PairJudge:
     def facts(self, claim: Claim) -> ClaimFacts:
         found = self._facts.get(claim.id)
         if found is None:
-            if claim.article_id not in self._articles:
-                self._articles[claim.article_id] = self.project.articles.get(claim.article_id)
-            found = self._facts[claim.id] = _facts(claim, self._articles[claim.article_id])
+            if claim.article_id not in self._articles:  # not its text: outlet and date
+                outlet, published = (self.project.articles.outlet_and_date(claim.article_id)
+                                     or ("", None))
+                self._articles[claim.article_id] = (outlet, _day(published))
+            outlet, day = self._articles[claim.article_id]
+            found = self._facts[claim.id] = ClaimFacts.from_claim(claim, day, outlet)
         return found
 
     def _todo(self, pairs: Sequence[tuple[Claim, Claim, float | None]]

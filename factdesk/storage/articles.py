@@ -115,6 +115,13 @@ class ArticleRepository:
                               [article_id]).fetchone()
         return row[0] if row and row[0] else None
 
+    def outlet_and_date(self, article_id: int) -> tuple[str, str | None] | None:
+        """(outlet, ISO publication date or None) of an article, without reading its
+        text; None when there is no such article."""
+        row = self.db.execute("SELECT outlet, published FROM articles WHERE id = ?",
+                              [article_id]).fetchone()
+        return (row[0] or "", row[1] or None) if row else None
+
     def text_length(self, article_ids: Iterable[int]) -> int:
         """Characters of text in the given articles, together."""
         total = 0
