@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from factdesk.core.analysis import get_extractor, published_date
 from factdesk.core.models import Article, Claim, ClaimDraft
 from factdesk.core.project import Project
-from factdesk.core.spellings import canonical_forms
+from factdesk.core.spellings import BatchSpellings
 from factdesk.nlp.pipeline import ClaimExtractor, with_canonical_entities
 
 CancelCheck = Callable[[], bool]
@@ -71,9 +71,10 @@ def analyse_claims(
             report.skipped += 1
     if not drafts:
         return report
-    # one alias resolution for all of them: it looks at every name in the project
-    canonical = canonical_forms(project, [(e["text"], e["label"])
-                                          for _, draft in drafts for e in draft.entities])
+    # one spelling resolution for all of them (project-wide, or in a large archive
+    # against the related stored spellings)
+    canonical = BatchSpellings(project).forms([(e["text"], e["label"])
+                                               for _, draft in drafts for e in draft.entities])
     with project.transaction():
         for claim, draft in drafts:
             draft = with_canonical_entities(draft, canonical)
