@@ -80,3 +80,43 @@ def test_batch_resolution_ends_an_import_like_a_full_one(
     mentions, _ = states[0]
     zelensky = {canonical for _, _, text, canonical in mentions if "elensk" in text}
     assert len(zelensky) == 1  # every spelling of the president under one form
+
+
+@pytest.fixture
+def seeds_project(nlp, seeds_dir: Path, tmp_path: Path) -> Project:  # noqa: ANN001
+    project = Project.open(tmp_path / "seeds.factdesk")
+    report = import_paths(project, [seeds_dir])
+    analyse_articles(project, [aid for _, aid in report.added], match=False, n_process=1)
+    yield project
+    project.close()
+
+
+def test_an_alias_rewrites_every_mention_claim_entity_and_speaker(seeds_project: Project) -> None:
+    project = seeds_project
+    spellings_of = {m.text for m in project.entities.mentions() if "elensk" in m.text}
+    assert len(spellings_of) >= 2
+    before = next(iter({m.canonical for m in project.entities.mentions()
+                        if m.text in spellings_of}))
+    project.entities.add_alias(before, "President Zelensky")
+    spellings.refresh_canonical_forms(project)
+    assert {m.canonical for m in project.entities.mentions()
+            if m.text in spellings_of} == {"President Zelensky"}
+    for claim in project.claims.iter_all():
+        for entity in claim.entities:
+            if entity["text"] in spellings_of:
+                assert entity["canonical"] == "President Zelensky"
+        assert claim.speaker != before
+    said = [c for c in project.claims.iter_all() if c.speaker == "President Zelensky"]
+    assert said  # his quotes now carry the new form
+
+
+def test_claims_mentioning_names_are_all_found(seeds_project: Project) -> None:
+    """Looking claims up through their articles' mentions finds every claim a scan of
+    all claims for the names would."""
+    project = seeds_project
+    names = {m.text for m in project.entities.mentions()}
+    for probe in (names, {n for n in names if "elensk" in n}, {"Izium", "Kharkiv"}):
+        scanned = {c.id for c in project.claims.iter_all()
+                   if c.speaker in probe or any(e["text"] in probe or e["canonical"] in probe
+                                                for e in c.entities)}
+        assert {c.id for c in project.claims.mentioning(probe)} == scanned

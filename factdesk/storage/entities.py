@@ -53,14 +53,22 @@ class EntityRepository:
             "SELECT text, canonical FROM entity_mentions GROUP BY text")}
 
     def recanonicalise(self, mapping: dict[str, str]) -> int:
-        """Set the canonical form of every mention whose text is in ``mapping``."""
-        changed = 0
-        for text, canonical in mapping.items():
-            cur = self.db.execute(
-                "UPDATE entity_mentions SET canonical = ? WHERE text = ? AND canonical != ?",
-                [canonical, text, canonical],
-            )
-            changed += cur.rowcount
+        """Set the canonical form of every mention whose text is in ``mapping`` (one pass
+        over the mentions, joined to the mapping in a temporary table)."""
+        if not mapping:
+            return 0
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS recanonical "
+                        "(text TEXT PRIMARY KEY, canonical TEXT NOT NULL)")
+        self.db.execute("DELETE FROM temp.recanonical")
+        self.db.conn.executemany("INSERT INTO temp.recanonical VALUES (?, ?)",
+                                 list(mapping.items()))
+        new_form = ("(SELECT r.canonical FROM temp.recanonical AS r "
+                    "WHERE r.text = entity_mentions.text)")
+        cur = self.db.execute(  # no UPDATE ... FROM: older SQLite libraries lack it
+            f"UPDATE entity_mentions SET canonical = {new_form} "
+            f"WHERE text IN (SELECT text FROM temp.recanonical) AND canonical != {new_form}")
+        changed = cur.rowcount
+        self.db.execute("DELETE FROM temp.recanonical")
         return changed
 
     def aliases(self) -> list[Alias]:

@@ -11,8 +11,9 @@ from typing import Any
 from factdesk.core.models import Article, Claim, Evidence, HistoryEntry, Match
 
 
-def id_chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
-    """``ids`` in chunks small enough for one ``IN (...)``, each with its ``?`` marks."""
+def id_chunks(ids: Iterable[Any], size: int = 500) -> Iterator[tuple[list[Any], str]]:
+    """``ids`` (or other values) in chunks small enough for one ``IN (...)``, each with
+    its ``?`` marks."""
     ids = list(ids)
     for i in range(0, len(ids), size):
         chunk = ids[i : i + size]
