@@ -117,3 +117,12 @@ def test_surname_blocks_find_every_matching_pair() -> None:
     assert blocked == brute
     assert brute  # some spellings do match
 
+
+
+def test_a_title_aliased_to_a_person_does_not_break_merging() -> None:
+    """A bare title ("President") a user aliased to a person joins that person's group;
+    it used to stop the merge with an error."""
+    mentions = [("Joe Biden", "PERSON"), ("Biden", "PERSON"), ("President", "PERSON"),
+                ("Bidden", "PERSON")]
+    canonical = AliasResolver({"President": "Joe Biden"}).resolve(mentions)
+    assert canonical["President"] == canonical["Biden"] == "Joe Biden"

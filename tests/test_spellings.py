@@ -120,3 +120,21 @@ def test_claims_mentioning_names_are_all_found(seeds_project: Project) -> None:
                    if c.speaker in probe or any(e["text"] in probe or e["canonical"] in probe
                                                 for e in c.entities)}
         assert {c.id for c in project.claims.mentioning(probe)} == scanned
+
+
+def test_a_spelling_no_mention_uses_follows_its_group(tmp_path: Path) -> None:
+    """A claim read by hand from an excerpt may spell a name as no stored mention does;
+    after an alias edit it follows the group its canonical form belonged to."""
+    from factdesk.core.models import ClaimDraft
+
+    with _stored_project(tmp_path / "p.factdesk") as project:
+        article = project.articles.ids()[0]
+        with project.transaction():
+            claim_id = project.claims.add(article, ClaimDraft(
+                0, 10, "x" * 10, "", "", "statistic", 0.9, None, "manual",
+                entities=({"text": "Izyum", "label": "GPE", "canonical": "Izium"},)))
+        assert [c.id for c in project.claims.mentioning({"Izium"})] == [claim_id]
+        project.entities.add_alias("Izium", "Izium City")
+        spellings.refresh_canonical_forms(project)
+        assert project.claims.get(claim_id).entities[0]["canonical"] == "Izium City"
+        assert "ent:izium_city" in project.claims.get(claim_id).lemmas.split()

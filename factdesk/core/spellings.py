@@ -8,7 +8,10 @@ changed. An import stores its articles in batches, each with canonical forms at 
 archive that would cost seconds per batch, so a batch's new spellings are resolved
 only with the stored ones they could merge with (the same folded name or folded last
 word), known spellings keep their stored form, and the project-wide pass that ends
-every import (:func:`refresh_canonical_forms`) settles the rest once.
+every import (:func:`refresh_canonical_forms`) settles the rest once. Claims read by
+hand take their spellings the same way; a spelling of theirs that no mention uses is
+not settled by that pass, but follows the group of the form it was given when an alias
+edit or import changes that group's form.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ LARGE_PROJECT_NAMES = 5_000
 Name = tuple[str, str]  # (spelling, spaCy label)
 
 
-def canonical_forms(project: Project, extra: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+def canonical_forms(project: Project, extra: Sequence[Name] = ()) -> dict[str, str]:
     """Canonical display form of every entity spelling in the project (aliases win)."""
     from factdesk.nlp.aliases import AliasResolver
 
@@ -65,7 +68,6 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
 
     INDEXES.invalidate(project, rewritten)  # their entity keys changed
     return ChangeSet(entities=True, claims=True)
-
 
 
 def _merge_keys(text: str) -> set[str]:

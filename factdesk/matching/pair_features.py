@@ -93,6 +93,17 @@ class _Derived:
         d.idf_weights = None
         return d
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the IDF weights hold the IDF function (its whole table): never pickled to the
+        # worker processes, which weigh with their own
+        state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+        state["idf_weights"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
     def weights(self, idf: IdfFunc) -> tuple[dict[str, float], float]:
         """IDF weight of each lemma and their exact sum, under ``idf`` (the last IDF
         function's are kept: a matching run uses one)."""

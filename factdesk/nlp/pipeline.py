@@ -222,13 +222,20 @@ def _clean_entity(text: str) -> str:
     return text.strip()
 
 
+def _canonical_of(entity: dict[str, str], canonical: dict[str, str]) -> str:
+    """An entity's canonical form: its spelling's; for a spelling no mention uses (a
+    claim read by hand from an excerpt), the current form of its earlier canonical."""
+    found = canonical.get(entity["text"])
+    if found is None and entity.get("canonical"):
+        found = canonical.get(entity["canonical"], entity["canonical"])
+    return found or entity["text"]
+
+
 def with_canonical_entities(draft: ClaimDraft, canonical: dict[str, str]) -> ClaimDraft:
     """A copy of ``draft`` whose entities carry canonical forms and retrieval keys."""
     from factdesk.nlp.aliases import canonical_key
 
-    entities = tuple(
-        {**e, "canonical": canonical.get(e["text"], e["text"])} for e in draft.entities
-    )
+    entities = tuple({**e, "canonical": _canonical_of(e, canonical)} for e in draft.entities)
     keys = [canonical_key(e["canonical"]) for e in entities]
     base_terms = " ".join(t for t in draft.lemmas.split() if not t.startswith("ent:"))
     extra = " ".join(f"ent:{k.replace(' ', '_')}" for k in dict.fromkeys(keys) if k)
