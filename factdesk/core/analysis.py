@@ -173,6 +173,8 @@ def _analyse(
         if close is not None:
             close()  # stops the workers' queued tasks when cancelled
     flush()
+    if progress:
+        progress(report.articles, total, "merging name spellings across the project")
     refresh_canonical_forms(project)
     unread = project.claims.unread_manual_ids(analysed) if not report.cancelled else []
     if unread:  # hand-marked claims a missing model or a closed window left unread

@@ -60,14 +60,25 @@ def parse_within_budget(data: bytes, name: str) -> object | None:
 
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Block every socket; record what tried to connect or resolve."""
+    """Block every socket; record what tried to connect or resolve.
+
+    The HTML stack is imported first, as in a running window: its import probes IPv6
+    support with a local socket (not network access), and ``ssl`` subclasses
+    ``socket.socket``, which must stay a class.
+    """
+    import trafilatura  # noqa: F401
+
     attempts: list[str] = []
 
     def refuse(*args: object, **kwargs: object) -> None:
         attempts.append(repr(args)[:200])
         raise OSError("network access blocked by the test")
 
-    monkeypatch.setattr(socket, "socket", refuse)
+    class NoSocket(socket.socket):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            refuse(*args, **kwargs)
+
+    monkeypatch.setattr(socket, "socket", NoSocket)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "gethostbyname", refuse)
