@@ -153,3 +153,21 @@ def test_detecting_claims_again_reads_hand_marked_claims_left_unread(demo: Proje
     claim = demo.claims.get(mark.claim_id)
     assert claim is not None and claim.lemmas and claim.kind == detected.kind
     assert demo.claims.unread_manual_ids([detected.article_id]) == []
+
+
+def test_a_moved_detected_claim_is_scored_on_its_new_words(demo: Project) -> None:
+    """Moved onto another detected sentence, a claim takes the score detection gave that
+    sentence; a claim the checker marked keeps the checker's score."""
+    first = _claim(demo, "In Izium, we found 450 dead people buried.")
+    others = [c for c in demo.claims.for_article(first.article_id)
+              if c.id != first.id and c.origin == "detected"
+              and abs(c.score - first.score) > 0.05]
+    target = others[0]
+    stack = UndoStack(demo)
+    stack.push(ChangeClaimSpan(first.id, target.start, target.end))
+    analyse_claims(demo, [first.id], match=False)
+    assert demo.claims.get(first.id).score == pytest.approx(target.score, abs=1e-4)
+    mark = MarkClaim(target.article_id, target.start, target.end)
+    stack.push(mark)
+    analyse_claims(demo, [mark.claim_id], match=False)
+    assert demo.claims.get(mark.claim_id).score == 1.0

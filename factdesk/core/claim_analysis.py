@@ -6,7 +6,8 @@ claims have: kind and speaker from its sentence, quantities, times, entities in 
 canonical spelling and retrieval terms, parsed from the paragraph around it. Its terms
 in the candidate index are refreshed, and its article is matched again against the
 project, so the across-sources panel shows how other outlets reported it.
-The checker's score and the claim's offsets are never changed here.
+The claim's offsets are never changed here, nor the score of a claim the checker
+marked; a detected claim whose boundaries were moved is scored again on its words.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def analyse_claims(
         for claim, draft in drafts:
             draft = with_canonical_entities(draft, canonical)
             project.claims.update(claim.id, kind=draft.kind, speaker=draft.speaker,
-                                  quantities=draft.quantities, times=draft.times,
-                                  entities=draft.entities, lemmas=draft.lemmas)
+                                  score=draft.score, quantities=draft.quantities,
+                                  times=draft.times, entities=draft.entities,
+                                  lemmas=draft.lemmas)
     report.claims = len(drafts)
     INDEXES.invalidate(project, [claim.id for claim, _ in drafts])
     if match and not (cancelled is not None and cancelled()):

@@ -180,14 +180,23 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
             kind = "event"
         else:
             kind = "other"
-        boost = CUE_BOOST[kind]
-        if kind == "quote" and has_number(sent):
-            boost = max(boost, CUE_BOOST["statistic"])
-        score = 1.0 - (1.0 - float(base_scores[i])) * (1.0 - boost)
-        if texts[i].endswith(":") or len(sent) < 4:
-            score *= 0.5
         results.append(
-            SentenceAnalysis(start, end, kind, round(score, 4), speaker, q is not None,
+            SentenceAnalysis(start, end, kind,
+                             check_worthiness(float(base_scores[i]), kind, sent, texts[i]),
+                             speaker, q is not None,
                              sum(1 for t in sent if not t.is_punct and not t.is_space))
         )
     return results
+
+
+def check_worthiness(base: float, kind: str, span: Any, text: str) -> float:
+    """A span's check-worthiness: the trained scorer's probability ``base`` raised by
+    the cue of its kind (a quote with a figure counts as a statistic), halved for a
+    lead-in ending in a colon or a fragment of under four tokens; 4 decimals."""
+    boost = CUE_BOOST[kind]
+    if kind == "quote" and has_number(span):
+        boost = max(boost, CUE_BOOST["statistic"])
+    score = 1.0 - (1.0 - base) * (1.0 - boost)
+    if text.endswith(":") or len(span) < 4:
+        score *= 0.5
+    return round(score, 4)

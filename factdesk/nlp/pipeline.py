@@ -84,7 +84,9 @@ class ClaimExtractor:
         Only the paragraph around the span is parsed (at most :data:`SPAN_CONTEXT`
         characters either side), which is enough for its sentence's kind and speaker.
         The kind and speaker are those of the sentence the span overlaps most; the
-        offsets, text and context are the span's own; ``score`` is kept.
+        offsets, text and context are the span's own. ``score`` is kept for a claim the
+        checker marked; a detected claim whose boundaries were moved is scored again, on
+        its new words, as detection scores a sentence.
         """
         from factdesk.nlp.quantities import DocView
 
@@ -101,6 +103,13 @@ class ClaimExtractor:
                 best, overlap = sentence, shared
         kind = best._.claim_kind if best is not None else "other"
         speaker = best._.speaker if best is not None else None
+        if origin == "detected":
+            from factdesk.nlp.claim_kinds import check_worthiness
+            from factdesk.nlp.worthiness import WorthinessScorer
+
+            words = text[start:end]
+            score = check_worthiness(WorthinessScorer.load().score_one(words), kind, span,
+                                     words)
         draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
         prefix, suffix = context(text, start, end)
         return replace(draft, start=start, end=end, text=text[start:end], prefix=prefix,
