@@ -136,11 +136,13 @@ def batch_costs(mentions: list[tuple[str, str]], canonical: dict[str, str],
                     MentionDraft(0, 1, text, label, canonical.get(text, text))
                     for text, label in mentions[start:start + 20]])
         costs = []
+        default = spellings.LARGE_PROJECT_NAMES
         for limit in (10**9, 0):  # project-wide, then related only
             spellings.LARGE_PROJECT_NAMES = limit
             t0 = time.perf_counter()
             spellings.BatchSpellings(p).forms(new)
             costs.append(time.perf_counter() - t0)
+        spellings.LARGE_PROJECT_NAMES = default
         person = next(text for text, label in mentions if label == "PERSON")
         p.entities.add_alias(person, person + " (alias)")
         t0 = time.perf_counter()

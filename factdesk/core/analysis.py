@@ -3,7 +3,8 @@
 Runs the NLP pipeline over articles, merges entity spellings (user aliases win; see
 :mod:`factdesk.core.spellings`), and stores each article's claims and mentions in one
 transaction, so a crash leaves every article either fully analysed or untouched (and
-then re-analysed by the next ``factdesk extract``). Matching of the new claims against the project follows.
+then re-analysed by the next ``factdesk extract``). Matching of the new claims against
+the project follows.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 
+from factdesk.core.analysis import published_date
 from factdesk.core.models import Article, Claim, MatchDraft
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
@@ -90,15 +91,8 @@ def pair_input(claim: Claim) -> PairInput:
                      numbers=numbers, speaker=claim.speaker)
 
 
-def _day(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
 def _article_date(article: Article | None) -> date | None:
-    return _day(article.published if article else None)
+    return published_date(article.published if article else None)
 
 
 def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
@@ -227,7 +221,7 @@ class PairJudge:
             if claim.article_id not in self._articles:  # not its text: outlet and date
                 outlet, published = (self.project.articles.outlet_and_date(claim.article_id)
                                      or ("", None))
-                self._articles[claim.article_id] = (outlet, _day(published))
+                self._articles[claim.article_id] = (outlet, published_date(published))
             outlet, day = self._articles[claim.article_id]
             found = self._facts[claim.id] = ClaimFacts.from_claim(claim, day, outlet)
         return found

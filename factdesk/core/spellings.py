@@ -53,13 +53,10 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
         project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
         for claim in project.claims.mentioning(changed_texts):
             rewritten.append(claim.id)
-            entities = tuple(
-                {**e, "canonical": canonical.get(e["text"], e.get("canonical") or e["text"])}
-                for e in claim.entities
-            )
             draft = with_canonical_entities(
                 ClaimDraft(claim.start, claim.end, claim.text, "", "", claim.kind, claim.score,
-                           claim.speaker, claim.origin, entities=entities, lemmas=claim.lemmas),
+                           claim.speaker, claim.origin, entities=claim.entities,
+                           lemmas=claim.lemmas),
                 canonical,
             )
             project.claims.update(claim.id, entities=draft.entities, speaker=draft.speaker,
