@@ -222,3 +222,47 @@ def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
     assert trained.lexical is not None
     assert LEXICAL_FEATURE not in [trained.feature_names[i] for i in
                                    trained.similarity_columns]
+
+
+def test_partial_ratio_floor_never_exceeds_partial_ratio() -> None:
+    from rapidfuzz import fuzz
+
+    from factdesk.matching.pair_features import partial_ratio_floor
+
+    rng = random.Random(7)
+    cases = [("", ""), ("", "abc"), ("a", "a"), ("abc", "abc"), ("ab", "ba"),
+             ("the mayor said", "the mayor said on monday that the vote was fair")]
+    for _ in range(20_000):
+        alphabet = "abcde "[: rng.randint(2, 6)]
+        cases.append(tuple("".join(rng.choice(alphabet) for _ in range(rng.randint(0, n)))
+                           for n in (rng.choice((4, 30, 120)), rng.choice((4, 30, 120)))))
+    for s, t in cases:
+        floor = partial_ratio_floor(fuzz.ratio(s, t) / 100.0, s, t)
+        assert 0.0 <= floor <= fuzz.partial_ratio(s, t) / 100.0 + 1e-12, (s, t)
+    # equal lengths: the whole other string is a window, so the floor is the ratio itself
+    assert partial_ratio_floor(0.8, "abcde", "abcdf") == pytest.approx(0.8, abs=1e-5)
+
+
+def test_upper_bounds_hold_and_are_tight_where_the_floor_is_exact(nlp, scorer) -> None:
+    texts = [
+        "Six people died in the fire, officials said on Monday.",
+        "Officials said six people were killed in the blaze.",
+        "The senator denied the report, calling it false.",
+        "Shares of Oracle rose 14 cents to $13.62 in late trading.",
+        "Heavy rain flooded several villages in the north of the country.",
+        "Zelensky visited Izium, four days after Ukrainian forces retook the city.",
+        "Ukraine's president went to Izium five days after it was recaptured.",
+    ]
+    inputs = [pair_input_from_text(t, nlp) for t in texts]
+    pairs = [(x, y) for i, x in enumerate(inputs) for y in inputs[i + 1:]]
+    exact = scorer.feature_matrix(pairs)
+    floors = scorer.feature_matrix(pairs, partial_ratios=False)
+    columns = [FEATURE_INDEX["raw_partial_ratio"], FEATURE_INDEX["lem_partial_ratio"]]
+    assert (floors[:, columns] <= exact[:, columns] + 1e-12).all()
+    others = [c for c in range(exact.shape[1]) if c not in columns]
+    assert np.array_equal(floors[:, others], exact[:, others])
+    most_likely, most_similar = scorer.upper_bounds(floors)
+    assert (most_likely >= scorer.probabilities(exact) - 1e-12).all()
+    assert (most_similar >= scorer.graded(exact) - 1e-12).all()
+    same = scorer.upper_bounds(exact)  # with the exact values in, the bound moves only up
+    assert (same[0] >= scorer.probabilities(exact) - 1e-12).all()

@@ -156,3 +156,46 @@ def test_quotes_alike_only_in_their_attribution_are_not_one_quote() -> None:
     f = _facts("“We won't give up an inch of land,” said Zelensky.", "quote", "Zelensky")
     assert decide(0.8, 0.7, e, f, same_threshold=0.51, related_threshold=0.345).relation == \
         "same fact"
+
+
+def test_pairs_shown_unrelated_by_bounds_match_as_exactly_rated_ones(
+        demo: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rating pairs first at the bounds of their costly features (and exactly only where
+    a relation is still possible) stores exactly the matches full rating stores; a pair
+    whose bounds leave a dated event possible (here the Izium visit dated "four days
+    ago" and "5 days after") is rated again exactly."""
+    import shutil
+
+    from factdesk.core import matching_service
+
+    copy = tmp_path / "copy.factdesk"
+    shutil.copy(demo.path, copy)
+    rate = matching_service.rate_pairs
+    exact_calls: list[int] = []
+
+    def spy(scorer, pairs, exact=False):  # noqa: ANN001, ANN202
+        if exact:
+            exact_calls.append(len(pairs))
+        return rate(scorer, pairs, exact)
+
+    def stored(project: Project) -> list[tuple]:
+        rows = []
+        for article_id in project.articles.ids():
+            for claim in project.claims.for_article(article_id):
+                for m in project.matches.for_claim(claim.id):
+                    rows.append((m.claim_a, m.claim_b, round(m.score, 12), m.relation,
+                                 repr(m.discrepancies)))
+        return sorted(set(rows))
+
+    monkeypatch.setattr(matching_service, "rate_pairs", spy)
+    with Project.open(copy) as project:
+        matching_service.match_articles(project)
+        bounded = stored(project)
+    monkeypatch.setattr(matching_service, "rate_pairs",
+                        lambda scorer, pairs, exact=False: rate(scorer, pairs, True))
+    with Project.open(copy) as project:
+        matching_service.match_articles(project)
+        full = stored(project)
+    assert bounded == full
+    assert bounded == stored(demo)
+    assert exact_calls, "no pair needed exact rating after its bounds"

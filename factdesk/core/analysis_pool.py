@@ -7,7 +7,8 @@ task, so that only small picklable values cross the process boundary, never a ``
 
 * extraction: a few ``(article id, text, date)`` in, their
   :class:`~factdesk.nlp.pipeline.ArticleAnalysis` (claim and mention drafts) out;
-* pair scoring: pair-model inputs in, ``(probability, graded similarity)`` out
+* pair scoring: pair-model inputs in, ``(probability, graded similarity)`` out (or
+  bounds that show a pair unrelated)
   (:func:`factdesk.core.matching_service.rate_pairs`).
 
 Results come back in submission order, with a bounded number of tasks in flight, so the
@@ -31,11 +32,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from factdesk.core.matching_service import Rating, Unrelated
     from factdesk.matching.pair_features import PairInput
     from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
 
 Article = tuple[int, str, date | None]
-Rating = tuple[float, float | None]
 
 WORDS_PER_TASK = 1_500  # an extraction task: a few articles, ~0.3 s of parsing
 MAX_ARTICLES_PER_TASK = 8
@@ -70,7 +71,8 @@ def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
     return list(_extractor.analyse(articles, batch_size=max(len(articles), 1)))
 
 
-def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]) -> list[Rating]:
+def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]
+               ) -> list[Rating | Unrelated]:
     from factdesk.core.matching_service import rate_pairs
     from factdesk.matching.pair_model import PairScorer
 
@@ -148,7 +150,7 @@ class AnalysisPool:
 
     def rate(
         self, pairs: Sequence[tuple[PairInput, PairInput]], run: str
-    ) -> list[tuple[int, Future[list[Rating]]]]:
+    ) -> list[tuple[int, Future[list[Rating | Unrelated]]]]:
         """Submit pair scoring in tasks of up to :data:`PAIRS_PER_TASK` consecutive pairs:
         (number of pairs, future ratings) per task, in order. ``run`` names the matching
         run (the workers' caches last for one run)."""

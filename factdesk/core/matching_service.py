@@ -18,6 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
+
+import numpy as np
 
 from factdesk.core.analysis import published_date
 from factdesk.core.models import Article, Claim, MatchDraft
@@ -25,9 +28,14 @@ from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.discrepancies import ClaimFacts
-from factdesk.matching.pair_features import PairInput, extract_numbers
+from factdesk.matching.pair_features import (
+    PARTIAL_RATIO_COLUMNS,
+    PairInput,
+    extract_numbers,
+    partial_ratio_values,
+)
 from factdesk.matching.pair_model import PairScorer
-from factdesk.matching.relations import decide
+from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
 
 CANDIDATES_PER_CLAIM = 12
 MAX_MATCHES_PER_CLAIM = 8
@@ -134,19 +142,40 @@ def compare_claims(
 
 
 Rating = tuple[float, float | None]  # (probability, graded similarity when needed)
+
+
+class Unrelated(NamedTuple):
+    """A pair rated only as far as to know it is unrelated, unless its claims date one
+    person's event alike: upper bounds of its probability and graded similarity, each
+    below what every other relation needs (see :func:`rate_pairs`)."""
+
+    probability: float
+    similarity: float
+
+
 # rates pairs in the background for one run (named by a string): (how many pairs, their
 # future ratings) per consecutive slice
 RatePairs = Callable[[list[tuple[PairInput, PairInput]], str],
-                     list[tuple[int, "Future[list[Rating]]"]]]
+                     list[tuple[int, "Future[list[Rating | Unrelated]]"]]]
 LOOKAHEAD_ARTICLES = 6  # with worker processes: articles whose pairs are scored ahead
+#: Graded similarity below which only a dated event can relate two claims the model
+#: does not relate (a same quote and a similar pair need this much).
+_SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT = min(QUOTE_SIMILARITY, RELATED_SIMILARITY)
 
 
-def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]]) -> list[Rating]:
+def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
+               exact: bool = False) -> list[Rating | Unrelated]:
     """(probability, graded similarity or None when :func:`decide` will not read it).
 
     When the scorer can grade a precomputed feature matrix (``PairScorer.graded``), the
     pair features are computed once for both models; otherwise ``score_many`` and
     ``similarity_many`` compute them each.
+
+    Unless ``exact``, the costly partial-ratio features are first replaced by their
+    floors: a pair whose probability and similarity stay below the related thresholds
+    even then (:meth:`PairScorer.upper_bounds`) is :class:`Unrelated` without them; the
+    others are rated exactly. :func:`decide` only relates pairs above thresholds of
+    both, so a pair it leaves unrelated at the bounds is unrelated at the exact values.
     """
     if not pairs:
         return []
@@ -157,11 +186,28 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]])
         similarities = dict(zip(wanted, scorer.similarity_many([pairs[i] for i in wanted]),
                                 strict=True))
         return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
-    x = scorer.feature_matrix(pairs)
-    probabilities = [float(p) for p in scorer.probabilities(x)]
-    wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
-    similarities = dict(zip(wanted, graded(x[wanted]).tolist(), strict=True)) if wanted else {}
-    return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
+    x = scorer.feature_matrix(pairs, partial_ratios=exact)
+    ratings: list[Rating | Unrelated | None] = [None] * len(pairs)
+    if not exact:
+        most_likely, most_similar = scorer.upper_bounds(x)
+        unrelated = ((most_likely < scorer.related_threshold)
+                     & (most_similar < _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT))
+        for i in np.flatnonzero(unrelated).tolist():
+            ratings[i] = Unrelated(float(most_likely[i]), float(most_similar[i]))
+        rest = np.flatnonzero(~unrelated)
+        for i in rest.tolist():
+            x[i, PARTIAL_RATIO_COLUMNS] = partial_ratio_values(*pairs[i])
+    else:
+        rest = np.arange(len(pairs))
+    if len(rest):
+        x = x[rest]
+        probabilities = [float(p) for p in scorer.probabilities(x)]
+        wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
+        similarities = (dict(zip(wanted, graded(x[wanted]).tolist(), strict=True))
+                        if wanted else {})
+        for j, (i, p) in enumerate(zip(rest.tolist(), probabilities, strict=True)):
+            ratings[i] = (p, similarities.get(j))
+    return ratings  # type: ignore[return-value] - every slot is filled
 
 
 def _key(a: Claim, b: Claim) -> tuple[int, int]:
@@ -190,9 +236,9 @@ class PairJudge:
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
-        self._ratings: dict[tuple[int, int], Rating] = {}
-        self._pending: dict[tuple[int, int], Future[list[Rating]]] = {}
-        self._batches: dict[Future[list[Rating]], list[tuple[int, int]]] = {}
+        self._ratings: dict[tuple[int, int], Rating | Unrelated] = {}
+        self._pending: dict[tuple[int, int], Future[list[Rating | Unrelated]]] = {}
+        self._batches: dict[Future[list[Rating | Unrelated]], list[tuple[int, int]]] = {}
 
     def claims(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
         """Live claims by id (parsed once per run)."""
@@ -274,9 +320,17 @@ class PairJudge:
                                      strict=True))
         out = []
         for a, b, term in pairs:
-            probability, similarity = self._ratings[_key(a, b)]
-            out.append(_decide(probability, similarity, self.facts(a), self.facts(b),
-                               self.scorer, term))
+            key = _key(a, b)
+            rating = self._ratings[key]
+            facts_a, facts_b = self.facts(a), self.facts(b)
+            decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
+            if isinstance(rating, Unrelated) and decision[1] is not None:
+                # the bounds allow a dated event: rate the pair exactly and decide again
+                lo, hi = (a, b) if a.id < b.id else (b, a)
+                rating = self._ratings[key] = rate_pairs(
+                    self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
+                decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
+            out.append(decision)
         return out
 
     def cancel(self) -> None:

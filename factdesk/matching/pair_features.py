@@ -390,11 +390,43 @@ def pair_features(
     return np.array(pair_feature_values(a, b, idf), dtype=np.float64)
 
 
-def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> list[float]:
+#: The columns of the two ``partial_ratio`` features, the costliest to compute.
+PARTIAL_RATIO_COLUMNS: tuple[int, int] = (
+    FEATURE_INDEX["raw_partial_ratio"], FEATURE_INDEX["lem_partial_ratio"])
+
+
+def partial_ratio_floor(ratio: float, s: str, t: str) -> float:
+    """A lower bound of ``fuzz.partial_ratio(s, t) / 100`` from ``fuzz.ratio(s, t) / 100``.
+
+    With ``m <= n`` the two lengths, ``ratio`` gives the longest common subsequence,
+    ``lcs = ratio * (m + n) / 2``. Cut the longer string into ``ceil(n / m)`` pieces of at
+    most ``m`` characters: the common subsequence is spread over them, so one piece, and
+    the window of ``m`` characters around it, holds at least ``lcs / ceil(n / m)`` of it,
+    and the best window's ratio, which ``partial_ratio`` is, is at least that over ``m``.
+    """
+    m, n = (len(s), len(t)) if len(s) <= len(t) else (len(t), len(s))
+    if m == 0:
+        return 0.0
+    common = ratio * (m + n) / 2.0 - 1e-6  # less a margin for the float division
+    return max(0.0, common / (math.ceil(n / m) * m))
+
+
+def partial_ratio_values(a: PairInput, b: PairInput) -> tuple[float, float]:
+    """The exact ``partial_ratio`` features of ``(a, b)`` (raw text, lemmas), in the order
+    of :data:`PARTIAL_RATIO_COLUMNS`."""
+    da, db = a.derived, b.derived
+    return (fuzz.partial_ratio(da.low, db.low) / 100.0,
+            fuzz.partial_ratio(da.lemma_str, db.lemma_str) / 100.0)
+
+
+def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
+                        partial_ratios: bool = True) -> list[float]:
     """:func:`pair_features` as a plain list (what matrices of many pairs are built from).
 
     Everything that depends on one sentence only (sets, n-grams, IDF weights) is cached
-    on its :class:`PairInput`; this computes only what the pair needs.
+    on its :class:`PairInput`; this computes only what the pair needs. With
+    ``partial_ratios=False`` the two ``partial_ratio`` columns hold their
+    :func:`partial_ratio_floor` instead (see :func:`partial_ratio_values`).
     """
     da, db = a.derived, b.derived
     ta, tb = da.low, db.low
@@ -403,11 +435,15 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None) 
     lsa, lsb = da.lemma_set, db.lemma_set
     f: list[float] = [0.0] * N_FEATURES
     f[0] = fuzz.ratio(ta, tb) / 100.0
-    f[1] = fuzz.partial_ratio(ta, tb) / 100.0
     f[2] = fuzz.token_sort_ratio(ta, tb) / 100.0
     f[3] = fuzz.token_set_ratio(ta, tb) / 100.0
     f[4] = fuzz.ratio(la, lb) / 100.0
-    f[5] = fuzz.partial_ratio(la, lb) / 100.0
+    if partial_ratios:
+        f[1] = fuzz.partial_ratio(ta, tb) / 100.0
+        f[5] = fuzz.partial_ratio(la, lb) / 100.0
+    else:
+        f[1] = partial_ratio_floor(f[0], ta, tb)
+        f[5] = partial_ratio_floor(f[4], la, lb)
     f[6] = fuzz.token_sort_ratio(la, lb) / 100.0
     f[7] = fuzz.token_set_ratio(la, lb) / 100.0
 

@@ -30,6 +30,7 @@ from factdesk.matching.pair_features import (
     FEATURE_INDEX,
     FEATURE_NAMES,
     LEXICAL_BUCKETS,
+    PARTIAL_RATIO_COLUMNS,
     PairInput,
     pair_feature_values,
     pair_features,
@@ -112,6 +113,10 @@ class LinearModel:
         # fold the standardisation into one weight vector and bias
         self._w = self.coef / safe
         self._b = self.intercept - float(self.mean @ self._w)
+
+    def weight_of(self, i: int) -> float:
+        """The weight of input column ``i`` on the raw (unstandardised) feature."""
+        return float(self._w[i])
 
     def margin(self, x: np.ndarray) -> np.ndarray:
         """Log-odds (before calibration) of the rows of ``x``."""
@@ -241,12 +246,15 @@ class PairScorer:
         return x
 
     def feature_matrix(
-        self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None
+        self, pairs: Iterable[tuple[PairInput, PairInput]], idf: IdfFunc | None = None,
+        partial_ratios: bool = True,
     ) -> np.ndarray:
-        """:meth:`features` of many pairs stacked into an (n, n_features) array."""
+        """:meth:`features` of many pairs stacked into an (n, n_features) array (with
+        ``partial_ratios=False``, their floors in the partial-ratio columns: see
+        :meth:`upper_bounds`)."""
         use = idf or self.default_idf
         pairs = list(pairs)
-        rows = [pair_feature_values(a, b, use) for a, b in pairs]
+        rows = [pair_feature_values(a, b, use, partial_ratios) for a, b in pairs]
         if self.lexical is not None:
             margin = self.lexical.margin
             for row, (a, b) in zip(rows, pairs, strict=True):
@@ -266,6 +274,28 @@ class PairScorer:
         )
         z = self.platt_a * margin + self.platt_b
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+    def upper_bounds(self, x_floor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Upper bounds of the probability and the graded similarity (see :meth:`graded`)
+        of pairs whose feature rows hold the floors of the partial-ratio features, not the
+        features (``feature_matrix(..., partial_ratios=False)``).
+
+        Both are linear in those columns: a column with a negative weight is at most
+        what its floor gives, one with a positive weight what its ceiling (1) gives.
+        """
+        def at_most(model: LinearModel, columns: np.ndarray) -> np.ndarray:
+            x = np.array(x_floor, dtype=np.float64)
+            where = {int(c): i for i, c in enumerate(columns)}
+            for column in PARTIAL_RATIO_COLUMNS:
+                if column in where and model.weight_of(where[column]) > 0:
+                    x[:, column] = 1.0
+            return x
+
+        probability = self.probabilities(at_most(self.model, self.columns))
+        if self.similarity_model is None:
+            return probability, probability
+        return probability, self.graded(at_most(self.similarity_model,
+                                                self.similarity_columns))
 
     def score(self, a: PairInput, b: PairInput, idf: IdfFunc | None = None) -> float:
         """Probability in [0, 1] that ``a`` and ``b`` state the same fact."""
