@@ -10,7 +10,7 @@ against both: the second says how much FactDesk's own work beside parsing costs.
 base model is printed too, for transparency. FactDesk's real path is then timed end to
 end on the same texts: the articles are written as files, imported into a fresh project
 file, their claims extracted and stored, and matched against the project, with one
-process and with two. Everything is warmed up first, on six other articles (models
+process and with two; and, to show what matching costs, on one process without it. Everything is warmed up first, on six other articles (models
 loaded, worker processes started). The paths are then run in rounds, one of each per
 round, so that a shared machine's changing load weighs on all of them alike; each figure
 is the best of ``--runs`` rounds, and the ratios are also given as the median of the
@@ -80,12 +80,13 @@ def main() -> None:
             (folder / f"{i:04d}.txt").write_text(f"{a['title']}\n\n{a['text']}\n", "utf-8")
         counter = iter(range(10**6))
 
-        def full_path(n_process: int, source: Path = folder) -> tuple[int, int]:
+        def full_path(n_process: int, source: Path = folder, match: bool = True
+                      ) -> tuple[int, int]:
             path = Path(tmp) / f"bench-{next(counter)}.factdesk"
             with Project.open(path) as project:
                 report = importing.import_paths(project, [source])
                 result = analyse_articles(project, [aid for _, aid in report.added],
-                                          n_process=n_process)
+                                          n_process=n_process, match=match)
                 stored = project.matches.count()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -125,8 +126,10 @@ def main() -> None:
                 small_t, _ = best_of(1, raw(factdesk_nlp, EXTRACTION_BATCH_SIZE))
                 one_t, (claims1, matches1) = best_of(1, lambda: full_path(1))
                 two_t, (claims2, matches2) = best_of(1, lambda: full_path(2))
-                rounds.append((bare_t, raw_t, small_t, one_t, two_t))
-            bare_s, raw_s, small_s, one_s, two_s = (min(r[i] for r in rounds) for i in range(5))
+                unmatched_t, _ = best_of(1, lambda: full_path(1, match=False))
+                rounds.append((bare_t, raw_t, small_t, one_t, two_t, unmatched_t))
+            bare_s, raw_s, small_s, one_s, two_s, unmatched_s = (
+                min(r[i] for r in rounds) for i in range(6))
         stages = stage_costs(lambda: full_path(1), raw(factdesk_nlp, EXTRACTION_BATCH_SIZE)
                              ) if args.stages else None
 
@@ -141,6 +144,7 @@ def main() -> None:
         (f"raw nlp.pipe, FactDesk pipeline, batch_size={EXTRACTION_BATCH_SIZE}", small_s),
         ("import+extract+match (FactDesk), 1 process", one_s),
         ("import+extract+match (FactDesk), 2 processes", two_s),
+        ("import+extract without matching, 1 process", unmatched_s),
     ):
         print(f"{label:56} {seconds:8.2f} {words / seconds:8.0f} {raw_s / seconds:6.2f}x "
               f"{small_s / seconds:12.2f}x")
