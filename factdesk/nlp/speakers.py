@@ -113,9 +113,42 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     appos = [t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
     if appos:
         return speaker_name(appos[0])
-    words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("prep", "pobj")]
-    words = [t for t in words if not t.is_punct][:6]
-    return " ".join(t.text for t in words), False
+    return noun_phrase(subject), False
+
+
+PHRASE_TOKENS = 12  # a speaker described by common nouns: at most this many tokens
+_LEADING_WORDS = frozenset({"advmod", "cc", "preconj", "mark", "punct"})
+
+
+def noun_phrase(head: Any) -> str:
+    """A common-noun speaker as written: the head with its left modifiers ("the
+    president's budget director"), and the prepositional phrase right after it when the
+    whole stays within :data:`PHRASE_TOKENS` ("a statement from the committee"), or else
+    that phrase up to its object ("an aide to the committee chairman"). A leading adverb
+    ("even"), clauses and later phrases are left out."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].is_punct):
+        start += 1
+    start = max(start, head.i + 1 - PHRASE_TOKENS)
+    end = node_end = head.i + 1
+    node = head
+    while True:  # "an aide to the committee chairman[, who spoke on condition ...]"
+        prep = next((c for c in node.rights if c.dep_ == "prep" and c.i == node_end), None)
+        if prep is None:
+            break
+        if prep.right_edge.i + 1 - start <= PHRASE_TOKENS:
+            end = prep.right_edge.i + 1
+            break
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects or objects[0].left_edge.i != prep.i + 1 or \
+                objects[0].i + 1 - start > PHRASE_TOKENS:
+            break
+        node = objects[0]
+        end = node_end = node.i + 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text
 
 
 def plausible_person(name: str) -> bool:
