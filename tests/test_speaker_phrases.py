@@ -29,3 +29,13 @@ def test_common_noun_speaker_is_the_phrase_as_written(extractor: ClaimExtractor,
     doc = extractor.nlp(text)
     speakers = [s._.speaker for s in doc.spans["sentences"]]
     assert speakers == [speaker]
+
+
+def test_a_date_is_no_speaker_but_a_named_apposition_is(extractor: ClaimExtractor) -> None:
+    doc = extractor.nlp("One of its members, Demetrios Minor, said critics had taken 12 "
+                        "statements out of context.")
+    assert [s._.speaker for s in doc.spans["sentences"]] == ["Demetrios Minor"]
+    text = ("Let us have some eight week fight and on February the 15th come in and say, "
+            "alright, now we are ready to make a compromise.")
+    doc = extractor.nlp(text)
+    assert [s._.speaker for s in doc.spans["sentences"]] == [None]  # was "the 15th"

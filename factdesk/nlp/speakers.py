@@ -29,6 +29,9 @@ TITLE_WORDS = frozenset(
     state interior vice ambassador envoy leader chairman chairwoman""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+#: Entity labels a subject of a speech verb can have without being a speaker.
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                          "CARDINAL"})
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 
 
@@ -84,10 +87,16 @@ def _entity_of(token: Any) -> Any | None:
 
 
 def speaker_name(subject: Any) -> tuple[str | None, bool]:
-    """The speaker a subject token names, and whether it is a person."""
+    """The speaker a subject token names, and whether it is a person (None for a
+    pronoun, resolved later; "" for a subject that cannot speak, such as a date)."""
     if subject.lower_ in PRONOUNS or subject.pos_ == "PRON":
         return None, False
     ent = _entity_of(subject)
+    if ent is not None and ent.label_ in NOT_SPEAKERS:
+        # "One of its members, Demetrios Minor, said": the apposition speaks; "on
+        # February the 15th come in and say": a date says nothing
+        named = [t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        return speaker_name(named[0]) if named else ("", False)
     chain = [t for t in subject.lefts if t.dep_ in ("compound", "flat")] + [subject]
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
