@@ -10,11 +10,11 @@ against both: the second says how much FactDesk's own work beside parsing costs.
 base model is printed too, for transparency. FactDesk's real path is then timed end to
 end on the same texts: the articles are written as files, imported into a fresh project
 file, their claims extracted and stored, and matched against the project, with one
-process and with two; and, to show what matching costs, on one process without it. Everything is warmed up first, on six other articles (models
-loaded, worker processes started). The paths are then run in rounds, one of each per
-round, so that a shared machine's changing load weighs on all of them alike; each figure
-is the best of ``--runs`` rounds, and the ratios are also given as the median of the
-per-round ratios.
+process and with two; and, to show what matching costs, on one process without it.
+Everything is warmed up first, on six other articles (models loaded, worker processes
+started). The paths are then run in rounds, one of each per round, so that a shared
+machine's changing load weighs on all of them alike; each figure is the best of
+``--runs`` rounds, and the ratios are also given as the median of the per-round ratios.
 
 ``--stages`` then runs the one-process path once more with CPU timers around its stages
 (import, claim drafting from the parsed documents, merging spellings, storing, matching
@@ -113,9 +113,8 @@ def main() -> None:
 
             def raw(nlp: object, batch_size: int | None = None) -> Callable[[], None]:
                 def run() -> None:
-                    docs = (nlp.pipe(texts) if batch_size is None  # type: ignore[attr-defined]
-                            else nlp.pipe(texts, batch_size=batch_size))  # type: ignore[attr-defined]
-                    for _ in docs:
+                    options = {} if batch_size is None else {"batch_size": batch_size}
+                    for _ in nlp.pipe(texts, **options):  # type: ignore[attr-defined]
                         pass
                 return run
 
@@ -148,7 +147,8 @@ def main() -> None:
     ):
         print(f"{label:56} {seconds:8.2f} {words / seconds:8.0f} {raw_s / seconds:6.2f}x "
               f"{small_s / seconds:12.2f}x")
-    for name, column in (("raw nlp.pipe", 1), (f"raw nlp.pipe at batch {EXTRACTION_BATCH_SIZE}", 2)):
+    references = (("raw nlp.pipe", 1), (f"raw nlp.pipe at batch {EXTRACTION_BATCH_SIZE}", 2))
+    for name, column in references:
         one_ratios = [r[column] / r[3] for r in rounds]
         two_ratios = [r[column] / r[4] for r in rounds]
         per_round = ", ".join(f"{a:.2f}/{b:.2f}"

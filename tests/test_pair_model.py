@@ -243,7 +243,7 @@ def test_partial_ratio_floor_never_exceeds_partial_ratio() -> None:
     assert partial_ratio_floor(0.8, "abcde", "abcdf") == pytest.approx(0.8, abs=1e-5)
 
 
-def test_upper_bounds_hold_and_are_tight_where_the_floor_is_exact(nlp, scorer) -> None:
+def test_upper_bounds_hold_with_floors_and_with_exact_values(nlp, scorer) -> None:
     texts = [
         "Six people died in the fire, officials said on Monday.",
         "Officials said six people were killed in the blaze.",

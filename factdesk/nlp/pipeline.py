@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 
 MENTION_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT"})
 #: Articles per ``nlp.pipe`` batch. News articles parse faster in small batches than in
-#: spaCy's default of 256 (about 4.3 s instead of 5.5-6.4 s for 60 BASIL articles on one
-#: core: ``bench/nlp_throughput.py`` prints both).
+#: spaCy's default of 256 (``bench/nlp_throughput.py`` times both).
 EXTRACTION_BATCH_SIZE = 16
 
 

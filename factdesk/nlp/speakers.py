@@ -95,8 +95,8 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     if ent is not None and ent.label_ in NOT_SPEAKERS:
         # "One of its members, Demetrios Minor, said": the apposition speaks; "on
         # February the 15th come in and say": a date says nothing
-        named = [t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
-        return speaker_name(named[0]) if named else ("", False)
+        named = _named_apposition(subject)
+        return speaker_name(named) if named is not None else ("", False)
     chain = [t for t in subject.lefts if t.dep_ in ("compound", "flat")] + [subject]
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
@@ -119,10 +119,16 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
             is_person = False
         return _strip_possessive(name), is_person
     # A common noun ("Prosecutors", "the military", "Ukrainian officials on site").
-    appos = [t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
-    if appos:
-        return speaker_name(appos[0])
+    named = _named_apposition(subject)
+    if named is not None:
+        return speaker_name(named)
     return noun_phrase(subject), False
+
+
+def _named_apposition(subject: Any) -> Any | None:
+    """The proper noun standing in apposition to ``subject``, if any."""
+    return next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
+                None)
 
 
 PHRASE_TOKENS = 12  # a speaker described by common nouns: at most this many tokens
@@ -140,10 +146,10 @@ def noun_phrase(head: Any) -> str:
     while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].is_punct):
         start += 1
     start = max(start, head.i + 1 - PHRASE_TOKENS)
-    end = node_end = head.i + 1
+    end = head.i + 1
     node = head
     while True:  # "an aide to the committee chairman[, who spoke on condition ...]"
-        prep = next((c for c in node.rights if c.dep_ == "prep" and c.i == node_end), None)
+        prep = next((c for c in node.rights if c.dep_ == "prep" and c.i == end), None)
         if prep is None:
             break
         if prep.right_edge.i + 1 - start <= PHRASE_TOKENS:
@@ -154,7 +160,7 @@ def noun_phrase(head: Any) -> str:
                 objects[0].i + 1 - start > PHRASE_TOKENS:
             break
         node = objects[0]
-        end = node_end = node.i + 1
+        end = node.i + 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end].text
