@@ -66,7 +66,7 @@ class _Derived:
 
     __slots__ = ("low", "lemma_str", "words", "word_set", "lemma_list", "lemma_set", "grams2",
                  "grams3", "grams4", "char4", "caps", "negated", "token_set", "lexical_ids",
-                 "number_set", "entity_set", "idf_weights")
+                 "number_set", "entity_set", "idf_weights", "lexical_weights")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
@@ -84,20 +84,18 @@ class _Derived:
         d.caps = _capitalised(p.text)
         d.negated = any(t in NEGATIONS for t in p.tokens)
         d.token_set = set(p.tokens)
-        d.lexical_ids = frozenset(
-            zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
-            for key in lexical_keys(p.lemmas, d.words)
-        )
+        d.lexical_ids = frozenset(map(_bucket, lexical_keys(p.lemmas, d.words)))
         d.number_set = set(p.numbers)
         d.entity_set = set(p.entities)
         d.idf_weights = None
+        d.lexical_weights = None
         return d
 
     def __getstate__(self) -> dict[str, Any]:
-        # the IDF weights hold the IDF function (its whole table): never pickled to the
+        # the IDF and lexical weights hold their model's whole table: never pickled to the
         # worker processes, which weigh with their own
         state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
-        state["idf_weights"] = None
+        state["idf_weights"] = state["lexical_weights"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -113,11 +111,37 @@ class _Derived:
             cached = self.idf_weights = (idf, weights, math.fsum(weights.values()))
         return cached[1], cached[2]
 
+    def bucket_weights(self, table: np.ndarray) -> tuple[dict[int, float], float]:
+        """The weight in ``table`` of each of the sentence's :attr:`lexical_ids` and their
+        exact sum (the last table's are kept: a matching run uses one)."""
+        cached = self.lexical_weights
+        if cached is None or cached[0] is not table:
+            ids = sorted(self.lexical_ids)
+            values = table[ids].tolist() if ids else []
+            cached = self.lexical_weights = (table, dict(zip(ids, values, strict=True)),
+                                             math.fsum(values))
+        return cached[1], cached[2]
+
 
 # ------------------------------------------------------------------ lexical keys
 
 #: Size of the hashed space of lexical keys (crc32 of the key modulo this).
 LEXICAL_BUCKETS = 1 << 18
+
+
+_BUCKETS: dict[str, int] = {}  # bucket of each lexical key seen (words recur a lot)
+_MAX_REMEMBERED_BUCKETS = 400_000
+
+
+def _bucket(key: str) -> int:
+    """The hashed bucket id of one lexical key (crc32 modulo :data:`LEXICAL_BUCKETS`)."""
+    bucket = _BUCKETS.get(key)
+    if bucket is None:
+        bucket = zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
+        if len(_BUCKETS) >= _MAX_REMEMBERED_BUCKETS:
+            _BUCKETS.clear()
+        _BUCKETS[key] = bucket
+    return bucket
 
 
 def lexical_keys(lemmas: Sequence[str], words: Sequence[str]) -> set[str]:

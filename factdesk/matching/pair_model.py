@@ -141,12 +141,17 @@ class LexicalModel:
         self.intercept = float(intercept)
 
     def margin(self, a: PairInput, b: PairInput) -> float:
-        diff = a.lexical_ids ^ b.lexical_ids
-        if not diff:
-            return self.intercept
-        # sorted: the sum must not depend on set order, so that score(a, b) == score(b, a)
-        ids = np.fromiter(sorted(diff), dtype=np.int64, count=len(diff))
-        return self.intercept + float(self.weights[ids].sum())
+        # the buckets in one sentence only weigh both sentences' totals less twice the
+        # shared ones; each sentence's weights and total are cached on it, and the sums
+        # are exact (fsum), so score(a, b) == score(b, a) whatever the set order
+        da, db = a.derived, b.derived
+        weights, total_a = da.bucket_weights(self.weights)
+        _, total_b = db.bucket_weights(self.weights)
+        shared = da.lexical_ids & db.lexical_ids
+        if not shared:
+            return self.intercept + (total_a + total_b)
+        return self.intercept + ((total_a + total_b)
+                                 - 2.0 * math.fsum([weights[i] for i in shared]))
 
 
 class PairScorer:
