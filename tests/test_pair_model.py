@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import threading
+import zlib
 
 import numpy as np
 import pytest
@@ -73,6 +74,28 @@ def test_lexical_margin_in_features(nlp, scorer: PairScorer) -> None:
     assert scorer.score_many([(a, b)])[0] == pytest.approx(scorer.score(a, b))
 
 
+def test_lexical_margin_is_the_weight_of_the_keys_in_one_sentence_only(scorer) -> None:
+    # computed from each sentence's cached total, less twice the shared buckets: it must
+    # equal the definition (the weights of the symmetric difference) and be symmetric
+    lexical = scorer.lexical
+    assert lexical is not None
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(60)]
+
+    def sentence() -> PairInput:
+        words = rng.sample(vocabulary, rng.randint(0, 12))
+        return PairInput(text=" ".join(words), lemmas=tuple(words), tokens=tuple(words))
+
+    inputs = [sentence() for _ in range(40)]
+    for a, b in zip(inputs, inputs[1:] + inputs[:1], strict=True):
+        only_one = sorted(a.lexical_ids ^ b.lexical_ids)
+        expected = lexical.intercept + float(lexical.weights[only_one].sum())
+        assert lexical.margin(a, b) == pytest.approx(expected, abs=1e-9)
+        assert lexical.margin(a, b) == lexical.margin(b, a)
+        again = PairInput(text=a.text, lemmas=a.lemmas, tokens=a.tokens)  # no cache yet
+        assert lexical.margin(again, b) == lexical.margin(a, b)
+
+
 def test_lexical_keys_and_ids() -> None:
     keys = lexical_keys(("profit", "rise"), ["profits", "rose", "12"])
     assert keys == {"l:profit", "l:rise", "l2:profit rise", "t:profits", "t:rose", "t:12",
@@ -84,6 +107,8 @@ def test_lexical_keys_and_ids() -> None:
     # crc32-based: stable across processes and platforms
     again = PairInput(text=p.text, lemmas=p.lemmas, tokens=p.tokens)
     assert again.lexical_ids == ids
+    assert ids == {zlib.crc32(k.encode("utf-8")) % LEXICAL_BUCKETS
+                   for k in lexical_keys(p.lemmas, ["profits", "rose", "12"])}
 
 
 def test_paraphrase_beats_unrelated(nlp, scorer: PairScorer) -> None:
