@@ -44,6 +44,11 @@ def project(tmp_path: Path, seeds_dir: Path):
     ("war -crimes", '"war" NOT "crimes"'),
     ("NEAR( ^x text:", '"NEAR" AND "x" AND "text"'),
     ("Izyum crimes", '"Izyum" AND "crimes"'),
+    # operators are spelled in capitals: in lower case they are words to find
+    ("has not commented", '"has" AND "not" AND "commented"'),
+    ("rockets or missiles", '"rockets" AND "or" AND "missiles"'),
+    ("rockets OR missiles", '"rockets" OR "missiles"'),
+    ("Izyum's", '"Izyum s"'),
 ])
 def test_expression_parser(query: str, expected: str | None) -> None:
     assert build_match_expression(query) == expected
@@ -57,6 +62,29 @@ def test_alias_aware_search_finds_every_spelling(project: Project) -> None:
     found = {outlets[h.article_id] for h in project.search.search("Zelenskiy",
                                                                    kinds=("article",))}
     assert found == {"Dallas Express", "Reuters", "AFP"}
+
+
+def test_spellings_are_found_in_phrases_and_possessives(project: Project) -> None:
+    outlets = {a.id: a.outlet for a in project.articles.all()}
+
+    def found(query: str) -> set[str]:
+        return {outlets[h.article_id] for h in project.search.search(query, kinds=("article",))}
+
+    # AFP writes "Zelensky's", Dallas Express "Zelenskyy’s": either finds both
+    assert {"AFP", "Dallas Express"} <= found("Zelensky's")
+    assert {"AFP", "Dallas Express"} <= found("Zelenskyy’s")
+    assert found("Izyum's") == found("Izium’s") != set()
+    assert found('"Izium"') == found("Izium") == {"Dallas Express", "Reuters", "AFP"}
+    expression = build_match_expression('"visited Izyum"', project.search.spelling_variants)
+    assert expression == '("visited Izyum" OR "visited Izium")'
+
+
+def test_lower_case_not_is_a_word(project: Project) -> None:
+    outlets = {a.id: a.outlet for a in project.articles.all()}
+    hits = project.search.search("has not commented", kinds=("article",))
+    assert [outlets[h.article_id] for h in hits] == ["Reuters"]
+    assert "\u0002not\u0003" in hits[0].snippet
+    assert project.search.search("not", kinds=("article",))
 
 
 def test_user_alias_expands_search(project: Project) -> None:
@@ -90,3 +118,12 @@ def test_cli_search_json_finds_both_spellings(project: Project, capsys) -> None:
     assert {"kind", "id", "article", "snippet"} <= set(lines[0])
     snippets = " ".join(line["snippet"] for line in lines)
     assert "Izium" in snippets and "Izyum" in snippets
+
+
+def test_cli_says_when_nothing_was_found(project: Project, capsys) -> None:
+    path = str(project.path)
+    assert main(["search", path, "*", "--json"]) == 0
+    out = capsys.readouterr()
+    assert out.out == "" and "nothing to search for" in out.err
+    assert main(["search", path, "xyzzyq"]) == 0
+    assert "no results for 'xyzzyq'" in capsys.readouterr().err

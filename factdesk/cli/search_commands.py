@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from factdesk.cli.output import json_line
 from factdesk.cli.project_commands import open_existing
-from factdesk.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from factdesk.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, build_match_expression
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +26,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_existing(args.project) as project:
         hits = project.search.search(args.query, limit=args.limit,
                                      kinds=tuple(args.kind) if args.kind else None)
+    if not hits:  # said on stderr: --json output stays one object per hit
+        searchable = build_match_expression(args.query) is not None
+        print(f"no results for {args.query!r}" if searchable else
+              f"nothing to search for in {args.query!r}: give a word, \"a phrase\" or "
+              "a prefix* (OR, NOT and -word in capitals combine them)", file=sys.stderr)
     for hit in hits:
         if args.json:
             record = hit.as_dict()
@@ -41,6 +47,4 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _tty() -> bool:
-    import sys
-
     return sys.stdout.isatty()

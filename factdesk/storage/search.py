@@ -1,16 +1,20 @@
 """Full-text search over articles, claims, rationales and evidence notes (FTS5, bm25).
 
 The user's query is parsed leniently into an FTS5 expression: words, "phrases",
-prefix* terms, OR and NOT/-word. Unbalanced quotes are closed, a lone ``*`` or stray
-punctuation is dropped, so a malformed query is answered, never crashed on. Words are
-expanded with their spelling variants (the project's entity mentions that share a
-canonical form, plus the alias table), so "Izyum" finds "Izium".
+prefix* terms, OR and NOT/-word (operators in capitals, as search engines spell them: a
+lower-case "not" is a word to find). Unbalanced quotes are closed, a lone ``*`` or stray
+punctuation is dropped, so a malformed query is answered, never crashed on. Every word,
+alone, in a "phrase" or with a possessive ("Izyum's"), is expanded with its spelling
+variants (the project's entity mentions that share a canonical form, plus the alias
+table), so "Izyum" finds "Izium".
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +27,9 @@ _WORD_CHARS = re.compile(r"[^\w\u2019'*-]+", re.UNICODE)
 
 VariantLookup = Callable[[str], list[str]]
 COMMON_MATCHES = 4000
+OPERATORS = frozenset({"OR", "AND", "NOT"})
+#: At most this many spellings of one phrase are searched (the product of its words').
+MAX_PHRASE_SPELLINGS = 16
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,20 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", text, flags=re.UNICODE) if w]
 
 
+def _spellings(words: list[str], variants: VariantLookup | None) -> str:
+    """A phrase (or one word) as the FTS5 expression of all its spellings: each word may
+    take its variants ("Zelensky s" also finds "Zelenskyy’s")."""
+    options = []
+    for word in words:
+        found = variants(word) if variants and len(word) > 1 else []
+        options.append(list(dict.fromkeys(
+            " ".join(_words(w)) for w in [word, *found] if _words(w))))
+    spellings = [" ".join(c) for c in itertools.islice(itertools.product(*options),
+                                                       MAX_PHRASE_SPELLINGS)]
+    quoted = [_quote(s) for s in dict.fromkeys(spellings)]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
 def build_match_expression(query: str, variants: VariantLookup | None = None) -> str | None:
     """An FTS5 MATCH expression for ``query``, or None when nothing searchable remains."""
     parts: list[str] = []
@@ -57,9 +78,9 @@ def build_match_expression(query: str, variants: VariantLookup | None = None) ->
             words = _words(raw.strip('"'))
             if not words:
                 continue
-            expr = _quote(" ".join(words))
-        elif raw.upper() in ("OR", "AND", "NOT"):
-            pending_op = raw.upper() if parts else None
+            expr = _spellings(words, variants)
+        elif raw in OPERATORS:
+            pending_op = raw if parts else None
             continue
         else:
             negate = raw.startswith("-") and len(raw) > 1
@@ -68,15 +89,10 @@ def build_match_expression(query: str, variants: VariantLookup | None = None) ->
             words = _words(cleaned)
             if not words:
                 continue
-            if len(words) > 1:
-                expr = _quote(" ".join(words))
-            elif prefix:
+            if prefix and len(words) == 1:
                 expr = _quote(words[0]) + "*"
             else:
-                alternatives = [words[0], *(variants(words[0]) if variants else [])]
-                unique = list(dict.fromkeys(a for a in alternatives if a))
-                quoted = [_quote(" ".join(_words(a))) for a in unique if _words(a)]
-                expr = quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+                expr = _spellings(words, variants)
             if negate and parts:
                 pending_op = "NOT"
         if parts:
@@ -96,31 +112,29 @@ class SearchRepository:
         self.db = db
         self.fold = fold or (lambda name: name.casefold())
 
-    def _folded_mentions(self) -> list[tuple[str, str]]:
-        """(folded spelling, canonical) of every distinct mention, cached until they change."""
+    def _mention_canonicals(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Canonical forms of the mentions by their spelling (case-folded), and by each
+        word-suffix of their folded spelling ("volodymyr zelenskyy" and "zelenskyy"):
+        read once, and again only when the mentions change."""
         stamp = tuple(self.db.execute(
             "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone())
-        if getattr(self, "_folded_stamp", None) != stamp:
-            self._folded = [
-                (self.fold(text), canonical) for text, canonical in self.db.execute(
-                    "SELECT DISTINCT text, canonical FROM entity_mentions")
-            ]
-            self._folded_stamp = stamp
-        return self._folded
+        if getattr(self, "_mentions_stamp", None) != stamp:
+            by_text: dict[str, set[str]] = defaultdict(set)
+            by_key: dict[str, set[str]] = defaultdict(set)
+            for text, canonical in self.db.execute(
+                    "SELECT DISTINCT text, canonical FROM entity_mentions"):
+                by_text[text.casefold()].add(canonical)
+                words = self.fold(text).split(" ")
+                for i in range(len(words)):
+                    by_key[" ".join(words[i:])].add(canonical)
+            self._mentions = (dict(by_text), dict(by_key))
+            self._mentions_stamp = stamp
+        return self._mentions
 
     def spelling_variants(self, word: str) -> list[str]:
         """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
-        canonical_key = self.fold
-        key = canonical_key(word)
-        canonicals = {
-            r[0] for r in self.db.execute(
-                "SELECT DISTINCT canonical FROM entity_mentions WHERE text = ? COLLATE NOCASE",
-                [word])
-        }
-        if not canonicals:
-            for folded, canonical in self._folded_mentions():
-                if folded == key or folded.endswith(" " + key):
-                    canonicals.add(canonical)
+        by_text, by_key = self._mention_canonicals()
+        canonicals = set(by_text.get(word.casefold()) or by_key.get(self.fold(word), ()))
         for canonical, in self.db.execute(
             "SELECT canonical FROM aliases WHERE variant = ? COLLATE NOCASE", [word]
         ):
