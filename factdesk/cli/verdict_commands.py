@@ -43,8 +43,10 @@ def cmd_verdict(args: argparse.Namespace) -> int:
                     command._apply(project)
         except CommandError as exc:
             raise CliError(str(exc)) from exc
-        verdict = project.verdicts.get(args.claim_id)
-        assert verdict is not None
-        info(f"claim {args.claim_id}: {verdict.rating or 'no rating'}, {verdict.status}, "
-             f"{len(verdict.evidence)} evidence")
+        verdict = project.verdicts.get(args.claim_id)  # None: evidence only, no verdict yet
+        rating = verdict.rating if verdict else None
+        status = verdict.status if verdict else STATUSES[0]
+        evidence = project.verdicts.evidence(args.claim_id)
+        info(f"claim {args.claim_id}: {rating or 'no rating'}, {status}, "
+             f"{len(evidence)} evidence")
     return 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from factdesk.core.anchoring import context_for
 from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft
+from factdesk.core.models import ClaimDraft, evidence_url
 from factdesk.core.project import Project
 
 
@@ -41,6 +41,13 @@ class Command(ABC):
     @abstractmethod
     def _revert(self, project: Project) -> ChangeSet:
         """Undo the change (inside the caller's transaction)."""
+
+
+def _web_address(url: str) -> str:
+    try:
+        return evidence_url(url)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim
@@ -102,6 +109,7 @@ class AddEvidence(Command):
     def _apply(self, project: Project) -> ChangeSet:
         _claim_or_fail(project, self.claim_id)
         if self.evidence_id is None:
+            self.url = _web_address(self.url)
             self.evidence_id = project.verdicts.add_evidence(
                 self.claim_id, self.url, self.title_text, self.note
             )
@@ -159,6 +167,8 @@ class EditEvidence(Command):
         if row is None:
             raise CommandError(f"there is no evidence {self.evidence_id}")
         self.claim_id = row.claim_id
+        if "url" in self.values:
+            self.values = {**self.values, "url": _web_address(self.values["url"])}
         self.old = {k: getattr(row, k) for k in self.values}
         project.verdicts.update_evidence(self.evidence_id, **self.values)
         for k, v in self.values.items():

@@ -8,6 +8,7 @@ kept as plain dicts so that they round-trip through the project file unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,3 +191,26 @@ class MatchDraft:
     score: float
     relation: str
     discrepancies: tuple[dict[str, Any], ...] = ()
+
+
+_URL = re.compile(r"(?i)^(https?|ftp)://[^\s/?#]+\S*$|^file:///?\S+$")
+_BARE_HOST = re.compile(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
+_DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$")
+
+
+def evidence_url(text: str) -> str:
+    """The web address of an evidence source as typed, normalised: "example.com/x" and
+    "www.example.com" get https://, a DOI ("doi:10.1000/x", "10.1000/x") its doi.org
+    link. Raises ValueError, saying why, for anything that is not a web address."""
+    url = text.strip()
+    if not url:
+        raise ValueError("give the source's web address (https://…)")
+    doi = _DOI.match(url)
+    if doi:
+        return "https://doi.org/" + doi.group(1)
+    if _URL.match(url):
+        return url
+    if _BARE_HOST.match(url):
+        return "https://" + url
+    raise ValueError(f"not a web address: {url!r}; give the source's URL (https://…), "
+                     "and describe it in the title and note")

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from factdesk.core.models import evidence_url
 
 
 class EvidenceDialog(QDialog):
-    """Asks for url, title and note; OK is enabled once there is a url."""
+    """Asks for url, title and note; OK is enabled once the url is a web address."""
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "", title: str = "",
                  note: str = "") -> None:
@@ -25,10 +34,23 @@ class EvidenceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.url.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
-        ok.setEnabled(bool(url.strip()))
+        self.problem = QLabel(wordWrap=True)
+        form.insertRow(1, "", self.problem)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.url.textChanged.connect(self._check)
+        self._check(url)
+
+    def _check(self, text: str) -> None:
+        """OK once the url is a web address; otherwise say what is wrong with it."""
+        try:
+            evidence_url(text)
+        except ValueError as exc:
+            self._ok.setEnabled(False)
+            self.problem.setText(str(exc) if text.strip() else "")
+        else:
+            self._ok.setEnabled(True)
+            self.problem.setText("")
 
     def values(self) -> dict[str, str]:
-        return {"url": self.url.text().strip(), "title": self.title_edit.text().strip(),
+        return {"url": evidence_url(self.url.text()), "title": self.title_edit.text().strip(),
                 "note": self.note.text().strip()}

@@ -1,0 +1,84 @@
+"""Evidence sources are web addresses: normalised when typed loosely, refused (with the
+reason, and nothing stored) when they are not, from the CLI, the commands and the dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factdesk.cli.main import main
+from factdesk.core.commands import AddEvidence, CommandError, EditEvidence, MarkClaim
+from factdesk.core.importing import import_paths
+from factdesk.core.models import evidence_url
+from factdesk.core.project import Project
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("https://www.reuters.com/world/x?y=1", "https://www.reuters.com/world/x?y=1"),
+    ("  reuters.com/world  ", "https://reuters.com/world"),
+    ("www.bbc.co.uk", "https://www.bbc.co.uk"),
+    ("doi:10.1038/nature12373", "https://doi.org/10.1038/nature12373"),
+    ("10.1000/xyz123", "https://doi.org/10.1000/xyz123"),
+    ("http://intranet/archive/42", "http://intranet/archive/42"),
+    ("file:///home/me/scan.pdf", "file:///home/me/scan.pdf"),
+])
+def test_web_addresses_are_normalised(typed: str, stored: str) -> None:
+    assert evidence_url(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["notaurl", "", "   ", "http://", "javascript:alert(1)",
+                                   "interview with the mayor", "a b.com"])
+def test_what_is_not_a_web_address_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="web address"):
+        evidence_url(typed)
+
+
+@pytest.fixture
+def claim(tmp_path: Path, seeds_dir: Path) -> tuple[Path, int]:
+    path = tmp_path / "e.factdesk"
+    with Project.open(path) as project:
+        import_paths(project, [seeds_dir])
+        article = project.articles.all()[0]
+        claim_id = next(iter(MarkClaim(article.id, 0, 40).apply(project).claim_ids))
+    return path, claim_id
+
+
+def test_cli_evidence_on_an_unjudged_claim(claim: tuple[Path, int], capsys) -> None:
+    path, claim_id = claim
+    assert main(["verdict", str(path), str(claim_id), "--evidence", "reuters.com/x"]) == 0
+    assert f"claim {claim_id}: no rating, to check, 1 evidence" in capsys.readouterr().err
+    assert main(["verdict", str(path), str(claim_id), "--evidence", "notaurl"]) == 1
+    err = capsys.readouterr().err
+    assert "not a web address: 'notaurl'" in err and "Traceback" not in err
+    with Project.open(path) as project:
+        assert [e.url for e in project.verdicts.evidence(claim_id)] == ["https://reuters.com/x"]
+
+
+def test_commands_refuse_and_keep_the_old_address(claim: tuple[Path, int]) -> None:
+    path, claim_id = claim
+    with Project.open(path) as project:
+        with pytest.raises(CommandError, match="web address"):
+            AddEvidence(claim_id, "notaurl").apply(project)
+        assert project.verdicts.evidence(claim_id) == []
+        added = AddEvidence(claim_id, "www.example.org/report")
+        added.apply(project)
+        with pytest.raises(CommandError):
+            EditEvidence(added.evidence_id, {"url": "see above"}).apply(project)
+        assert project.verdicts.evidence(claim_id)[0].url == "https://www.example.org/report"
+
+
+def test_dialog_accepts_only_web_addresses(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from factdesk.gui.evidence_dialog import EvidenceDialog
+
+    dialog = EvidenceDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and dialog.problem.text() == ""
+    dialog.url.setText("notaurl")
+    assert not ok.isEnabled() and "not a web address" in dialog.problem.text()
+    dialog.url.setText("reuters.com/world")
+    assert ok.isEnabled() and dialog.problem.text() == ""
+    assert dialog.values()["url"] == "https://reuters.com/world"
