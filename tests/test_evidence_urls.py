@@ -1,5 +1,6 @@
-"""Evidence sources are web addresses: normalised when typed loosely, refused (with the
-reason, and nothing stored) when they are not, from the CLI, the commands and the dialog."""
+"""Web addresses (evidence sources, the report's address): normalised when typed loosely,
+refused with the reason, and nothing stored, when they are not: from the CLI, the
+commands, the evidence dialog and ``factdesk settings``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from factdesk.cli.main import main
 from factdesk.core.commands import AddEvidence, CommandError, EditEvidence, MarkClaim
 from factdesk.core.importing import import_paths
-from factdesk.core.models import evidence_url
+from factdesk.core.models import web_address
 from factdesk.core.project import Project
 
 
@@ -24,14 +25,14 @@ from factdesk.core.project import Project
     ("file:///home/me/scan.pdf", "file:///home/me/scan.pdf"),
 ])
 def test_web_addresses_are_normalised(typed: str, stored: str) -> None:
-    assert evidence_url(typed) == stored
+    assert web_address(typed) == stored
 
 
 @pytest.mark.parametrize("typed", ["notaurl", "", "   ", "http://", "javascript:alert(1)",
                                    "interview with the mayor", "a b.com"])
 def test_what_is_not_a_web_address_is_refused(typed: str) -> None:
     with pytest.raises(ValueError, match="web address"):
-        evidence_url(typed)
+        web_address(typed)
 
 
 @pytest.fixture
@@ -68,17 +69,17 @@ def test_commands_refuse_and_keep_the_old_address(claim: tuple[Path, int]) -> No
         assert project.verdicts.evidence(claim_id)[0].url == "https://www.example.org/report"
 
 
-def test_dialog_accepts_only_web_addresses(qtbot) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    from factdesk.gui.evidence_dialog import EvidenceDialog
-
-    dialog = EvidenceDialog()
-    qtbot.addWidget(dialog)
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok.isEnabled() and dialog.problem.text() == ""
-    dialog.url.setText("notaurl")
-    assert not ok.isEnabled() and "not a web address" in dialog.problem.text()
-    dialog.url.setText("reuters.com/world")
-    assert ok.isEnabled() and dialog.problem.text() == ""
-    assert dialog.values()["url"] == "https://reuters.com/world"
+def test_cli_settings_show_set_and_check(claim: tuple[Path, int], capsys) -> None:
+    path, _ = claim
+    assert main(["settings", str(path), "report_url", "checks.example.org/izium"]) == 0
+    assert main(["settings", str(path), "organisation", "Izium Checks"]) == 0
+    assert main(["settings", str(path), "report_url", "see the website"]) == 1
+    assert "not a web address" in capsys.readouterr().err
+    assert main(["settings", str(path)]) == 0
+    shown = dict(line.split("\t")[:2] for line in capsys.readouterr().out.splitlines())
+    assert shown["report_url"] == "https://checks.example.org/izium"
+    assert shown["organisation"] == "Izium Checks"
+    assert shown["checker"].startswith("(not set")
+    assert main(["settings", str(path), "organisation", "--unset"]) == 0
+    with Project.open(path) as project:
+        assert project.settings.get("organisation") is None

@@ -237,13 +237,17 @@ def _validator():  # noqa: ANN202 - jsonschema validator
     return jsonschema.Draft202012Validator(schema)
 
 
+EVERY_STATUS = ["to check", "in progress", "needs review", "done"]
+
+
 def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
     validator = _validator()
+    every = options(status=EVERY_STATUS)
     with Project.open(sample) as project:
-        reviews = json.loads(export_report(project, "claimreview", None, options()) or "")
+        reviews = json.loads(export_report(project, "claimreview", None, every) or "")
         project.settings.set("organisation", "Izium Checks")
         project.settings.set("report_url", "https://checks.example/izium")
-        with_org = json.loads(export_report(project, "claimreview", None, options()) or "")
+        with_org = json.loads(export_report(project, "claimreview", None, every) or "")
         project.settings.set("organisation", None)
         project.settings.set("report_url", None)
     for batch in (reviews, with_org):
@@ -262,6 +266,31 @@ def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
     assert reviews[0]["author"] == {"@type": "Person", "name": "Ada Checker"}
     assert with_org[0]["author"] == {"@type": "Organization", "name": "Izium Checks"}
     assert with_org[0]["url"].startswith("https://checks.example/izium#claim-")
+
+
+def test_claimreview_publishes_finished_checks_and_says_what_is_missing(sample: Path) -> None:
+    with Project.open(sample) as project:
+        notes: list[str] = []
+        published = json.loads(export_report(project, "claimreview", None, options(), notes)
+                               or "")
+        done = [v for v in VERDICTS if v[5] == "done"]
+        assert {r["claimReviewed"] for r in published} == {v[1] for v in done}
+        assert any("not done" in n and "needs review" in n for n in notes)
+        assert any("no url" in n for n in notes) and any("organisation" in n for n in notes)
+        project.settings.set("organisation", "Izium Checks")
+        project.settings.set("report_url", "https://checks.example/izium")
+        notes.clear()
+        export_report(project, "claimreview", None, options(status=["done"]), notes)
+        assert not any("url" in n or "organisation" in n or "not done" in n for n in notes)
+
+
+def test_speakers_are_people_only_when_named() -> None:
+    from factdesk.report.claimreview import speaker_type
+
+    for name in ("Pavlo Kyrylenko", "Zelenskiy", "Charles de Gaulle", "Dmitry Peskov Jr."):
+        assert speaker_type(name) == "Person", name
+    for group in ("Ukrainian officials on site", "the military", "a UN spokesperson"):
+        assert speaker_type(group) == "Organization", group
 
 
 def test_claimreview_file_is_written_atomically(sample: Path, tmp_path: Path) -> None:
@@ -295,8 +324,8 @@ def test_csv_round_trips(sample: Path, tmp_path: Path) -> None:
         assert row["status"] == (verdict.status if verdict else "to check")
         assert row["rationale"] == html_to_text(verdict.rationale if verdict else "")
         urls = [e.url for e in verdict.evidence] if verdict else []
-        assert row["evidence_urls"].split(" | ") if urls else row["evidence_urls"] == ""
-        assert (row["evidence_urls"].split(" | ") if urls else []) == urls
+        assert row["web_addresss"].split(" | ") if urls else row["web_addresss"] == ""
+        assert (row["web_addresss"].split(" | ") if urls else []) == urls
         assert row["checker"] == (verdict.checker if verdict else "")
         assert row["updated"] == ((verdict.updated_at or "") if verdict else "")
 

@@ -116,11 +116,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         if args.format == "pdf" and args.output is None:
             raise CliError("a PDF needs an output file: -o FILE.pdf")
-        result = export_report(project, args.format, args.output, args)
+        notes: list[str] = []
+        result = export_report(project, args.format, args.output, args, notes)
         if args.output is None and isinstance(result, str):
             sys.stdout.write(result)
         elif args.output is not None:
             info(f"wrote {args.output}")
+        for note in notes:
+            info(f"note: {note}")
     return 0
 
 

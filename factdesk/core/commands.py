@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from factdesk.core.anchoring import context_for
 from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft, evidence_url
+from factdesk.core.models import ClaimDraft, web_address
 from factdesk.core.project import Project
 
 
@@ -45,7 +45,7 @@ class Command(ABC):
 
 def _web_address(url: str) -> str:
     try:
-        return evidence_url(url)
+        return web_address(url)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
 

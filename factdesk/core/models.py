@@ -198,13 +198,14 @@ _BARE_HOST = re.compile(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?
 _DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$")
 
 
-def evidence_url(text: str) -> str:
-    """The web address of an evidence source as typed, normalised: "example.com/x" and
-    "www.example.com" get https://, a DOI ("doi:10.1000/x", "10.1000/x") its doi.org
-    link. Raises ValueError, saying why, for anything that is not a web address."""
+def web_address(text: str) -> str:
+    """A web address (of an evidence source, of the published report) as typed,
+    normalised: "example.com/x" and "www.example.com" get https://, a DOI
+    ("doi:10.1000/x", "10.1000/x") its doi.org link. Raises ValueError, saying why, for
+    anything that is not a web address."""
     url = text.strip()
     if not url:
-        raise ValueError("give the source's web address (https://…)")
+        raise ValueError("give a web address (https://…)")
     doi = _DOI.match(url)
     if doi:
         return "https://doi.org/" + doi.group(1)
@@ -212,5 +213,4 @@ def evidence_url(text: str) -> str:
         return url
     if _BARE_HOST.match(url):
         return "https://" + url
-    raise ValueError(f"not a web address: {url!r}; give the source's URL (https://…), "
-                     "and describe it in the title and note")
+    raise ValueError(f"not a web address: {url!r}; give a URL (https://…)")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.models import evidence_url
+from factdesk.core.models import web_address
 
 
 class EvidenceDialog(QDialog):
@@ -43,7 +43,7 @@ class EvidenceDialog(QDialog):
     def _check(self, text: str) -> None:
         """OK once the url is a web address; otherwise say what is wrong with it."""
         try:
-            evidence_url(text)
+            web_address(text)
         except ValueError as exc:
             self._ok.setEnabled(False)
             self.problem.setText(str(exc) if text.strip() else "")
@@ -52,5 +52,5 @@ class EvidenceDialog(QDialog):
             self.problem.setText("")
 
     def values(self) -> dict[str, str]:
-        return {"url": evidence_url(self.url.text()), "title": self.title_edit.text().strip(),
+        return {"url": web_address(self.url.text()), "title": self.title_edit.text().strip(),
                 "note": self.note.text().strip()}

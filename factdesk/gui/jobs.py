@@ -127,9 +127,10 @@ def export(fmt: str, output: Path, options: dict[str, Any]):  # noqa: ANN201
 
         assert project is not None
         progress(0, 1, f"writing {output.name}")
-        export_report(project, fmt, output, options)
+        notes: list[str] = []
+        export_report(project, fmt, output, options, notes)
         progress(1, 1, "")
-        return JobOutcome(lines=[f"exported {fmt} to {output}"], value=output)
+        return JobOutcome(lines=[f"exported {fmt} to {output}", *notes], value=output)
     return job
 
 

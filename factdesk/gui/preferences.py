@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.changes import ChangeSet
-from factdesk.core.models import Rating
+from factdesk.core.models import Rating, web_address
 from factdesk.core.ratings import RatingScale
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
@@ -176,8 +176,19 @@ class PreferencesDialog(QDialog):
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
             self.project_checker.setPlaceholderText("(use the checker name of General)")
+            settings = session.project.settings
+            self.organisation = QLineEdit(str(settings.get("organisation") or ""))
+            self.organisation.setPlaceholderText("who publishes the checks (ClaimReview "
+                                                 "author)")
+            self.report_url = QLineEdit(str(settings.get("report_url") or ""))
+            self.report_url.setPlaceholderText("https://… where the report is published "
+                                               "(ClaimReview url)")
+            self.report_url_error = QLabel(wordWrap=True)
             self.scale_editor = ScaleEditor(session.scale())
             pform.addRow("Checker in this project", self.project_checker)
+            pform.addRow("&Organisation", self.organisation)
+            pform.addRow("Report &address", self.report_url)
+            pform.addRow("", self.report_url_error)
             pform.addRow("Claim &threshold", self.threshold)
             pform.addRow(QLabel("Rating scale (keys 1–9 pick a rating)"))
             pform.addRow(self.scale_editor)
@@ -191,8 +202,20 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, min(560, self.sizeHint().height()))
 
+    def _report_url(self) -> str:
+        """The report address as it will be stored ("" for none); ValueError if it is
+        not a web address."""
+        text = self.report_url.text().strip()
+        return web_address(text) if text else ""
+
     def _ok(self) -> None:
         if self.scale_editor is not None:
+            try:
+                self._report_url()
+            except ValueError as exc:
+                self.report_url_error.setText(str(exc))
+                self.report_url.setFocus()
+                return
             try:
                 self.scale_editor.scale()
             except ValueError as exc:
@@ -214,4 +237,6 @@ class PreferencesDialog(QDialog):
             checker = self.project_checker.text().strip() or self.checker.text().strip()
             if checker:
                 project.settings.set("checker", checker)
+            project.settings.set("organisation", self.organisation.text().strip() or None)
+            project.settings.set("report_url", self._report_url() or None)
         return ChangeSet(settings=True)

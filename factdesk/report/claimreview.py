@@ -13,15 +13,33 @@ One ``ClaimReview`` per claim with a rating, in a JSON list. Choices:
 - The review's ``author``: the "organisation" setting as an ``Organization``, else the
   checker as a ``Person``; ``datePublished``: the date of the verdict's last change;
   ``url``: the "report_url" setting + ``#claim-<id>`` when it is set.
+- A speaker is a ``Person`` when written as a name (capitalised words, "Pavlo
+  Kyrylenko"), else an ``Organization`` ("Ukrainian officials on site", "the military").
+- ClaimReview is what a desk publishes: unless the export chooses statuses, only
+  finished checks (status "done") are written. :func:`publication_notes` says what a
+  publisher should know: checks left out, no review url or organisation, reviews that
+  name no appearance.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factdesk.report.data import ClaimEntry, ReportData
 
 CONTEXT = "https://schema.org"
+#: The status of a check ready to publish: the only one exported unless chosen otherwise.
+PUBLISHED_STATUS = "done"
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|d['’]\w+)$")  # "Kyrylenko", "de"
+
+
+def speaker_type(speaker: str) -> str:
+    """``Person`` for a speaker written as a name, ``Organization`` for a description."""
+    words = speaker.split()
+    named = 0 < len(words) <= 5 and words[0][:1].isupper() and all(
+        _NAME_WORD.match(w) for w in words)
+    return "Person" if named else "Organization"
 
 
 def _work(url: str, date: str | None, outlet: str, title: str) -> dict[str, Any]:
@@ -60,7 +78,7 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
                       worstRating=data.worst)
     item: dict[str, Any] = {"@type": "Claim"}
     if entry.speaker:
-        item["author"] = {"@type": "Person", "name": entry.speaker}
+        item["author"] = {"@type": speaker_type(entry.speaker), "name": entry.speaker}
     elif entry.outlet:
         item["author"] = {"@type": "Organization", "name": entry.outlet}
     if entry.date:
@@ -90,7 +108,40 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
     return review
 
 
+def _published(data: ReportData) -> list[ClaimEntry]:
+    """The report's claims to publish: finished checks only, unless the report chose its
+    statuses."""
+    if data.filter.statuses:
+        return list(data.claims)
+    return [e for e in data.claims if e.status == PUBLISHED_STATUS]
+
+
 def claim_reviews(data: ReportData) -> list[dict[str, Any]]:
-    """ClaimReviews of every rated claim of the report, in report order."""
-    reviews = (claim_review(entry, data) for entry in data.claims)
+    """ClaimReviews of the report's rated claims to publish (see :func:`_published`), in
+    report order."""
+    reviews = (claim_review(entry, data) for entry in _published(data))
     return [r for r in reviews if r is not None]
+
+
+def publication_notes(data: ReportData) -> list[str]:
+    """What a publisher of these ClaimReviews should know (empty when nothing)."""
+    notes = []
+    left_out = [e for e in data.claims
+                if e.rating is not None and e not in _published(data)]
+    if left_out:
+        statuses = ", ".join(sorted({e.status for e in left_out}))
+        notes.append(f"{len(left_out)} rated claim(s) not done ({statuses}) left out: "
+                     "only finished checks are published (choose statuses to include them)")
+    reviews = claim_reviews(data)
+    if not reviews:
+        return notes + ["no ClaimReview written: no finished check has a rating"]
+    if not data.report_url:
+        notes.append("the reviews have no url (search engines require one): set the web "
+                     "address the report is published at (report_url)")
+    if not data.organisation:
+        notes.append("the reviews' author is the checker as a person: set the organisation "
+                     "that publishes them (organisation)")
+    unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
+    if unplaced:
+        notes.append(f"{unplaced} review(s) name no appearance: their article has no url")
+    return notes

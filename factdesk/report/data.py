@@ -157,6 +157,7 @@ class ReportData:
     worst: int | None
     claims: tuple[ClaimEntry, ...]
     sources: tuple[SourceEntry, ...]
+    filter: ReportFilter = ReportFilter()
 
 
 def sentence_context(article: Article | None, claim: Claim) -> tuple[str, str]:
@@ -329,6 +330,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         worst=scale.worst,
         claims=tuple(entries),
         sources=sources,
+        filter=flt,
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factdesk.core.project import Project
-from factdesk.report.claimreview import claim_reviews
+from factdesk.report.claimreview import claim_reviews, publication_notes
 from factdesk.report.data import ReportData, ReportFilter, build_report
 from factdesk.report.tabular import to_csv, to_markdown
 
@@ -36,16 +36,21 @@ def _part(output: Path) -> Path:
 
 
 def export_report(
-    project: Project, fmt: str, output: Path | None, options: Any = None
+    project: Project, fmt: str, output: Path | None, options: Any = None,
+    notes: list[str] | None = None,
 ) -> str | None:
     """Export a verdict report; returns the text when ``output`` is None (not for PDF).
 
     ``options`` has ``all``, ``status``, ``rating``, ``article`` and ``page_size`` (any
-    missing attribute takes its default: judged claims only, A4).
+    missing attribute takes its default: judged claims only, A4). ``notes``, when given,
+    receives what the user should know about the export (for ClaimReview: see
+    :func:`~factdesk.report.claimreview.publication_notes`).
     """
     if fmt not in SUPPORTED_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; use one of {SUPPORTED_FORMATS}")
     data = build_report(project, ReportFilter.from_options(options))
+    if notes is not None and fmt == "claimreview":
+        notes.extend(publication_notes(data))
     if fmt == "pdf":
         if output is None:
             raise ValueError("a PDF report needs an output file")

@@ -27,3 +27,25 @@ def test_preferences_show_the_threshold_extraction_uses(make_window, demo_copy: 
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy: Path) -> None:  # noqa: ANN001
+    from factdesk.gui.preferences import PreferencesDialog
+
+    window = make_window(demo_copy)
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        dialog.organisation.setText("Izium Checks")
+        dialog.report_url.setText("not a web address")
+        dialog._ok()
+        assert dialog.result() == 0 and "not a web address" in dialog.report_url_error.text()
+        dialog.report_url.setText("checks.example.org/izium")
+        dialog._ok()
+        assert dialog.result() == 1
+        dialog.apply()
+        settings = window.session.project.settings
+        assert settings.get("organisation") == "Izium Checks"
+        assert settings.get("report_url") == "https://checks.example.org/izium"
+    finally:
+        dialog.close()
+        dialog.deleteLater()
