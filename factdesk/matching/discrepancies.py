@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
     from factdesk.core.models import Claim
 
-KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording")
+KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
+                          "direction")
 SEVERITIES: tuple[str, ...] = ("conflict", "variant", "vague", "compatible")
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
@@ -124,11 +125,15 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     For claims only related (``same_fact=False``), lone numbers of different things
     (villages, bodies) are not compared: they need not be counts of one thing.
     """
+    from factdesk.matching.contradictions import contradictions
+
     found: list[Discrepancy] = []
     found += _number_discrepancies(a, b, same_fact)
     found += _date_discrepancies(a, b)
     found += _name_discrepancies(a, b)
     found += _quote_discrepancies(a, b)
+    if same_fact:  # a claim only related may well deny or reverse something else
+        found += contradictions(a, b)
     return found
 
 

@@ -1,0 +1,167 @@
+"""Two accounts of one fact that contradict each other in words, not in figures.
+
+:mod:`factdesk.matching.discrepancies` compares numbers, dates, names and quotes; this
+finds what those cannot see and the pair model barely weighs, because the two sentences
+share nearly every word:
+
+* **negation**: one claim denies what the other states ("Zelenskiy did not visit
+  Izyum" / "Zelensky visited Izium"): a negator ("not", "n't", "never") before a word
+  within a few words (auxiliaries and adverbs between), where the other claim has the
+  same word (or a form of it) and denies it nowhere;
+* **direction**: the claims move the same thing in opposite directions ("prices rose" /
+  "prices fell"; won / lost; approved / rejected; confirmed / denied).
+
+Both are told in plain English with the words that differ, as conflicts, for claims
+judged to state the same fact (a claim only related to another may deny something
+else). Works on the claims' text alone (no parse is needed at matching time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+#: Negators of a verb or adjective. "no" and "none" negate a noun's existence ("no
+#: racism", "no tax"), which another claim mentioning the noun does not contradict.
+NEGATORS = frozenset({"not", "never", "cannot"})
+#: Words between a negator and what it negates ("has not yet been found"); an article
+#: ends the search ("not a war of choosing" denies an identity, not an act).
+_BETWEEN = frozenset("""be been being is are was were am have has had do does did will would
+    shall should can could may might must yet ever even so really actually also still
+    always officially formally directly personally""".split())
+#: Words that deny what follows as well, though no negator: "failure to pass" says what
+#: "don't pass" says (they keep a claim from contradicting a negation; they are not
+#: flagged themselves).
+_DENYING = frozenset("""failure fail fails failed failing refuse refuses refused refusing
+    unable without lack lacks lacked""".split())
+_REACH = 4  # at most this many words from the negator to the negated word
+_FUNCTION = frozenset("""the a an and or but of in on at to for from by with as that this
+    these those it its his her their they he she we you i there here what which who whom
+    whose when where why how said says say told tell""".split()) | _BETWEEN
+#: Opposite directions: (one way, the other way), word forms spelled out.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(up.split()), frozenset(down.split())) for up, down in (
+        ("rise rises rose risen rising increase increases increased increasing grow grows "
+         "grew grown growing climb climbs climbed climbing jump jumps jumped soar soared "
+         "soaring surge surged surging",
+         "fall falls fell fallen falling decrease decreases decreased decreasing decline "
+         "declines declined declining drop drops dropped dropping shrink shrinks shrank "
+         "shrunk plunge plunged plunging slump slumped sink sank sunk"),
+        ("win wins won winning", "lose loses lost losing"),
+        ("approve approves approved approving accept accepts accepted",
+         "reject rejects rejected rejecting"),
+        ("confirm confirms confirmed confirming", "deny denies denied denying"),
+        ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ))
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Forms of one word: "visit" / "visited", "die" / "died" (a shared stem, crudely)."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 3:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= min(4, shortest) and common >= shortest - 1
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith("n't")
+
+
+def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int, int]]:
+    """(negator index, negated word index) of each negation in ``words`` (with
+    ``denying``, also of each word that denies what follows: "failure to pass")."""
+    found = []
+    low = [w.lower() for w in words]
+    for i, word in enumerate(low):
+        if not (_is_negator(word) or (denying and word in _DENYING)):
+            continue
+        for j in range(i + 1, min(i + 1 + _REACH, len(words))):
+            if low[j] in _BETWEEN or (denying and low[j] == "to"):
+                continue
+            # a name denies an identity ("not Obama's war"), not an act
+            if low[j] not in _FUNCTION and not _is_negator(low[j]) and (
+                    denying or not words[j][:1].isupper()):
+                found.append((i, j))
+            break
+    return found
+
+
+def _negation(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
+              ) -> Discrepancy | None:
+    """A negation in ``a`` of a word ``b`` states without one."""
+    from factdesk.matching.discrepancies import Discrepancy
+
+    low_b = [w.lower() for w in words_b]
+    negated_b = {j for _, j in negated_words(words_b, denying=True)}
+    for i, j in negated_words(words_a):
+        target = words_a[j].lower()
+        if any(_same_word(low_b[k], target) for k in negated_b):
+            continue  # both deny it (and may mention it elsewhere too)
+        stated = [k for k, w in enumerate(low_b)
+                  if k not in negated_b and w not in _FUNCTION and _same_word(w, target)]
+        if not stated:
+            continue
+        denial = " ".join(words_a[i:j + 1])
+        statement = words_b[stated[0]]
+        who_a = a.outlet or "One article"
+        who_b = b.outlet or "the other"
+        return Discrepancy(
+            "negation", "conflict",
+            f"{who_a} says “{denial}” where {who_b} says “{statement}”: one account "
+            "denies what the other states.", denial, statement)
+    return None
+
+
+def _direction(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
+               ) -> Discrepancy | None:
+    from factdesk.matching.discrepancies import Discrepancy
+
+    set_a, set_b = {w.lower() for w in words_a}, {w.lower() for w in words_b}
+    for up, down in OPPOSITES:
+        for one, other in ((up, down), (down, up)):
+            in_a, in_b = set_a & one, set_b & other
+            if in_a and in_b and not set_a & other and not set_b & one:
+                word_a, word_b = sorted(in_a)[0], sorted(in_b)[0]
+                who_a = a.outlet or "One article"
+                who_b = b.outlet or "the other"
+                return Discrepancy(
+                    "direction", "conflict",
+                    f"{who_a} says “{word_a}” where {who_b} says “{word_b}”: the accounts "
+                    "go in opposite directions.", word_a, word_b)
+    return None
+
+
+def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """Negations and opposite directions between two accounts of one fact (each
+    difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
+    from dataclasses import replace
+
+    words_a, words_b = _words(a.text), _words(b.text)
+    found = []
+    negation = _negation(a, b, words_a, words_b)
+    if negation is None:
+        reverse = _negation(b, a, words_b, words_a)
+        if reverse is not None:
+            negation = replace(reverse, a_text=reverse.b_text, b_text=reverse.a_text)
+    if negation is not None:
+        found.append(negation)
+    direction = _direction(a, b, words_a, words_b)
+    if direction is not None:
+        found.append(direction)
+    return found

@@ -1,0 +1,82 @@
+"""Accounts of one fact that contradict each other in words: a negation, a reversal."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.matching.contradictions import contradictions, negated_words
+from factdesk.matching.discrepancies import ClaimFacts, find_discrepancies
+from factdesk.matching.relations import decide
+
+
+def facts(text: str, outlet: str) -> ClaimFacts:
+    return ClaimFacts(text=text, kind="other", speaker=None, quantities=(), times=(),
+                      entities=(), article_date=None, outlet=outlet)
+
+
+@pytest.mark.parametrize("a,b,denial,statement", [
+    ("Zelenskiy did not visit Izyum on Wednesday.", "Zelensky visited Izium on Wednesday.",
+     "not visit", "visited"),
+    ("The senator said he would never support the bill.",
+     "The senator said he would support the bill.", "never support", "support"),
+    ("Moscow has not yet commented on the graves.", "Moscow commented on the graves.",
+     "not yet commented", "commented"),
+    ("“If they don't pass this bill, the risk rises,” he said.",
+     "“To pass this bill would raise the risk,” he said.", "don't pass", "pass"),
+])
+def test_a_denial_of_what_the_other_states(a: str, b: str, denial: str,
+                                           statement: str) -> None:
+    found = contradictions(facts(a, "Reuters"), facts(b, "AFP"))
+    assert [(d.kind, d.severity, d.a_text, d.b_text) for d in found] == [
+        ("negation", "conflict", denial, statement)]
+    assert "Reuters says “" + denial in found[0].explanation
+    # the other way round: the texts stay with their claims
+    (back,) = contradictions(facts(b, "AFP"), facts(a, "Reuters"))
+    assert (back.a_text, back.b_text) == (statement, denial)
+
+
+@pytest.mark.parametrize("a,b", [
+    # both deny it, one mentions it besides
+    ("“If somebody tells you how to exercise discretion, you don't have discretion.”",
+     "“You don't have discretion,” he said."),
+    # "failure to pass" says what "don't pass" says
+    ("Failure to pass the deal would raise the risk of a double dip.",
+     "If they don't pass this bill the risk of a double dip rises."),
+    # "no" and "not a" deny a thing's existence or identity, not an act
+    ("Tea Party groups say there is no racism within the movement.",
+     "The NAACP accused the movement of racism."),
+    ("It is not Obama's war.", "Afghanistan is now Mr. Obama's war."),
+    ("The war was not a war of Obama's choosing.", "It was a war of Obama's choosing."),
+])
+def test_no_contradiction_where_none_is_stated(a: str, b: str) -> None:
+    assert contradictions(facts(a, "A"), facts(b, "B")) == []
+
+
+def test_opposite_directions() -> None:
+    (found,) = contradictions(facts("Grain prices rose sharply in September.", "AFP"),
+                              facts("Grain prices fell sharply in September.", "Reuters"))
+    assert (found.kind, found.a_text, found.b_text) == ("direction", "rose", "fell")
+    assert contradictions(facts("Prices rose and then fell.", "A"),
+                          facts("Prices fell.", "B")) == []
+    (won,) = contradictions(facts("Smith won the vote.", "A"), facts("Smith lost the vote.",
+                                                                     "B"))
+    assert (won.a_text, won.b_text) == ("won", "lost")
+
+
+def test_negation_makes_a_same_fact_pair_conflicting_but_not_a_related_one() -> None:
+    a = facts("Zelenskiy did not visit Izyum on Wednesday, the military said.", "Reuters")
+    b = facts("Zelensky visited Izium on Wednesday, the military said.", "AFP")
+    relation = decide(0.8, 0.9, a, b, same_threshold=0.51, related_threshold=0.345)
+    assert relation.relation == "conflicting"
+    assert [d.kind for d in relation.discrepancies] == ["negation"]
+    related = decide(0.4, 0.5, a, b, same_threshold=0.51, related_threshold=0.345)
+    assert related.relation == "related" and related.discrepancies == ()
+    assert find_discrepancies(a, b, same_fact=False) == []
+
+
+def test_negated_words_reach_over_auxiliaries_only() -> None:
+    words = "it has not yet been found and he cannot say why it did n't".split()
+    # "cannot say": a speech verb is not what is denied; a trailing "n't" denies nothing
+    assert [(words[i], words[j]) for i, j in negated_words(words)] == [("not", "found")]
+    assert negated_words("he did not".split()) == []
+    assert negated_words("she never ever lies".split()) == [(1, 3)]
