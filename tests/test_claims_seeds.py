@@ -80,6 +80,18 @@ def test_speakers(data: dict, fragment: str, speaker: str) -> None:
     assert speaker in (_claim(data, fragment)["speaker"] or "")
 
 
+def test_short_quoted_sentences_that_name_and_count_nothing_are_left_to_the_scorer(
+        data: dict) -> None:
+    texts = [c["text"] for c in data["claims"]]
+    for filler in ("That work is going on.", "There needs to be accountability.",
+                   "Entire families in certain areas.", "this looks like a bloody soap opera"):
+        assert not any(filler in t for t in texts), filler
+    # the same quotations' sentences with a figure, a name or more words stay
+    for fact in ("In Izium, we found 450 dead people buried.", "We have a terrible picture",
+                 "There are investigative commissions", "separate burials of many people"):
+        assert _claim(data, fact)["kind"] == "quote", fact
+
+
 def test_one_canonical_for_spelling_variants(data: dict) -> None:
     canon = {e["text"]: e["canonical"] for e in data["entities"]}
     zelensky = {canon[t] for t in canon if t.startswith(("Zelensk", "Volodymyr Zelensk"))}
