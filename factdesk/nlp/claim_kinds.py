@@ -78,15 +78,24 @@ def has_number(sent: Any) -> bool:
     return False
 
 
-def is_event(sent: Any) -> bool:
-    """A past or present-perfect action anchored to a place, time, person or body."""
+def is_event(sent: Any, headline: bool = False) -> bool:
+    """A past or present-perfect action anchored to a place, time, person or body (in a
+    headline, whose present tense tells what happened, a present one too: "Zelensky
+    visits Kharkiv city 5 days after recapture")."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.lemma_ in ("be", "have", "seem"):
         return False
     past = root.tag_ in ("VBD", "VBN") or any(
         c.lemma_ == "have" and c.dep_ == "aux" for c in root.children
-    )
+    ) or (headline and root.tag_ in ("VBZ", "VBP"))
     return past and any(e.label_ in EVENT_ENTS for e in sent.ents)
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """The article's first line standing alone, without a full stop: its headline."""
+    first = not text[:start].strip()
+    alone = text[end:end + 1] in ("\n", "")
+    return first and alone and not text[start:end].endswith(".")
 
 
 def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
@@ -177,7 +186,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
             kind = "statistic"
         elif speaker:
             kind = "attribution"
-        elif is_event(sent):
+        elif is_event(sent, headline=i == 0 and is_headline(text, start, end)):
             kind = "event"
         else:
             kind = "other"
