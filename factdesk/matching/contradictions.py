@@ -9,7 +9,12 @@ share nearly every word:
   within a few words (auxiliaries and adverbs between), where the other claim has the
   same word (or a form of it) and denies it nowhere;
 * **direction**: the claims move the same thing in opposite directions ("prices rose" /
-  "prices fell"; won / lost; approved / rejected; confirmed / denied).
+  "prices fell"; won / lost; approved / rejected; confirmed / denied);
+* **actor**: one name stands where the other claim has another of the same kind, and
+  no other name of that kind differs ("destroyed by Russian forces" / "by Ukrainian
+  forces"; "Russia said" / "Ukraine said"; "Joe Biden" / "Hunter Biden"). Spelling
+  variants share a canonical form and are not told apart; two quotes credited to
+  different speakers are an attribution difference, found with the quotes.
 
 Both are told in plain English with the words that differ, as conflicts, for claims
 judged to state the same fact (a claim only related to another may deny something
@@ -147,9 +152,64 @@ def _direction(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[s
     return None
 
 
+#: Entity labels of who acts or speaks, compared label by label.
+ACTOR_LABELS: tuple[str, ...] = ("PERSON", "NORP", "GPE", "ORG")
+
+
+def _actors(facts: ClaimFacts, label: str) -> dict[str, str]:
+    """Folded canonical key -> name as written, of the claim's entities of ``label``."""
+    from factdesk.nlp.aliases import canonical_key, strip_possessive
+
+    found: dict[str, str] = {}
+    for text, entity_label, canonical in facts.entities:
+        surface = strip_possessive(text).strip()
+        key = canonical_key(canonical or surface)
+        if entity_label == label and surface and key:
+            found.setdefault(key, surface)
+    return found
+
+
+def _named_in(key: str, surface: str, other: ClaimFacts, others: dict[str, str],
+              label: str) -> bool:
+    """Whether the other claim names this too: same canonical key, or its last word in
+    the other's text ("Biden" / "Joe Biden"), unless that is another person of the same
+    surname ("Joe Biden" / "Hunter Biden")."""
+    from factdesk.nlp.aliases import persons_compatible
+
+    if key in others:
+        return True
+    last = surface.split()[-1].casefold()
+    if label == "PERSON":
+        namesakes = [o for o in others.values() if o.split()[-1].casefold() == last]
+        if namesakes:
+            return any(len(surface.split()) == 1 or len(o.split()) == 1
+                       or persons_compatible(surface, o) for o in namesakes)
+    return last in {w.casefold() for w in _words(other.text)}
+
+
+def _actor(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    from factdesk.matching.discrepancies import Discrepancy
+
+    for label in ACTOR_LABELS:
+        if label == "PERSON" and a.is_quote and b.is_quote:
+            continue  # the quotes' attribution check says it
+        actors_a, actors_b = _actors(a, label), _actors(b, label)
+        only_a = [v for k, v in actors_a.items() if not _named_in(k, v, b, actors_b, label)]
+        only_b = [v for k, v in actors_b.items() if not _named_in(k, v, a, actors_a, label)]
+        if len(only_a) == 1 and len(only_b) == 1:
+            (x,), (y,) = only_a, only_b
+            who_a = a.outlet or "One article"
+            who_b = b.outlet or "the other"
+            return Discrepancy(
+                "actor", "conflict",
+                f"{who_a} names “{x}” where {who_b} names “{y}”: the accounts differ on "
+                "who.", x, y)
+    return None
+
+
 def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    """Negations and opposite directions between two accounts of one fact (each
-    difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
+    """Negations, opposite directions and other actors between two accounts of one fact
+    (each difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
     from dataclasses import replace
 
     words_a, words_b = _words(a.text), _words(b.text)
@@ -164,4 +224,7 @@ def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     direction = _direction(a, b, words_a, words_b)
     if direction is not None:
         found.append(direction)
+    actor = _actor(a, b)
+    if actor is not None:
+        found.append(actor)
     return found

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from factdesk.core.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction")
+                          "direction", "actor")
 SEVERITIES: tuple[str, ...] = ("conflict", "variant", "vague", "compatible")
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
