@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-if TYPE_CHECKING:
-    from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+from factdesk.nlp.aliases import canonical_key, persons_compatible, strip_possessive
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: Negators of a verb or adjective. "no" and "none" negate a noun's existence ("no
@@ -107,11 +107,17 @@ def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int
     return found
 
 
+def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
+              says: str, meaning: str) -> Discrepancy:
+    """One contradiction, told as "<outlet> <says> “…” where <outlet> <says> “…”: …"."""
+    who_a, who_b = a.outlet or "One article", b.outlet or "the other"
+    return Discrepancy(kind, "conflict", f"{who_a} {says} “{text_a}” where {who_b} {says} "
+                       f"“{text_b}”: {meaning}", text_a, text_b)
+
+
 def _negation(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
               ) -> Discrepancy | None:
     """A negation in ``a`` of a word ``b`` states without one."""
-    from factdesk.matching.discrepancies import Discrepancy
-
     low_b = [w.lower() for w in words_b]
     negated_b = {j for _, j in negated_words(words_b, denying=True)}
     for i, j in negated_words(words_a):
@@ -122,33 +128,20 @@ def _negation(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[st
                   if k not in negated_b and w not in _FUNCTION and _same_word(w, target)]
         if not stated:
             continue
-        denial = " ".join(words_a[i:j + 1])
-        statement = words_b[stated[0]]
-        who_a = a.outlet or "One article"
-        who_b = b.outlet or "the other"
-        return Discrepancy(
-            "negation", "conflict",
-            f"{who_a} says “{denial}” where {who_b} says “{statement}”: one account "
-            "denies what the other states.", denial, statement)
+        return _conflict("negation", a, b, " ".join(words_a[i:j + 1]), words_b[stated[0]],
+                         "says", "one account denies what the other states.")
     return None
 
 
 def _direction(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
                ) -> Discrepancy | None:
-    from factdesk.matching.discrepancies import Discrepancy
-
     set_a, set_b = {w.lower() for w in words_a}, {w.lower() for w in words_b}
     for up, down in OPPOSITES:
         for one, other in ((up, down), (down, up)):
             in_a, in_b = set_a & one, set_b & other
             if in_a and in_b and not set_a & other and not set_b & one:
-                word_a, word_b = sorted(in_a)[0], sorted(in_b)[0]
-                who_a = a.outlet or "One article"
-                who_b = b.outlet or "the other"
-                return Discrepancy(
-                    "direction", "conflict",
-                    f"{who_a} says “{word_a}” where {who_b} says “{word_b}”: the accounts "
-                    "go in opposite directions.", word_a, word_b)
+                return _conflict("direction", a, b, sorted(in_a)[0], sorted(in_b)[0], "says",
+                                 "the accounts go in opposite directions.")
     return None
 
 
@@ -158,8 +151,6 @@ ACTOR_LABELS: tuple[str, ...] = ("PERSON", "NORP", "GPE", "ORG")
 
 def _actors(facts: ClaimFacts, label: str) -> dict[str, str]:
     """Folded canonical key -> name as written, of the claim's entities of ``label``."""
-    from factdesk.nlp.aliases import canonical_key, strip_possessive
-
     found: dict[str, str] = {}
     for text, entity_label, canonical in facts.entities:
         surface = strip_possessive(text).strip()
@@ -174,8 +165,6 @@ def _named_in(key: str, surface: str, other: ClaimFacts, others: dict[str, str],
     """Whether the other claim names this too: same canonical key, or its last word in
     the other's text ("Biden" / "Joe Biden"), unless that is another person of the same
     surname ("Joe Biden" / "Hunter Biden")."""
-    from factdesk.nlp.aliases import persons_compatible
-
     if key in others:
         return True
     last = surface.split()[-1].casefold()
@@ -188,8 +177,6 @@ def _named_in(key: str, surface: str, other: ClaimFacts, others: dict[str, str],
 
 
 def _actor(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
-    from factdesk.matching.discrepancies import Discrepancy
-
     for label in ACTOR_LABELS:
         if label == "PERSON" and a.is_quote and b.is_quote:
             continue  # the quotes' attribution check says it
@@ -197,21 +184,14 @@ def _actor(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
         only_a = [v for k, v in actors_a.items() if not _named_in(k, v, b, actors_b, label)]
         only_b = [v for k, v in actors_b.items() if not _named_in(k, v, a, actors_a, label)]
         if len(only_a) == 1 and len(only_b) == 1:
-            (x,), (y,) = only_a, only_b
-            who_a = a.outlet or "One article"
-            who_b = b.outlet or "the other"
-            return Discrepancy(
-                "actor", "conflict",
-                f"{who_a} names “{x}” where {who_b} names “{y}”: the accounts differ on "
-                "who.", x, y)
+            return _conflict("actor", a, b, only_a[0], only_b[0], "names",
+                             "the accounts differ on who.")
     return None
 
 
 def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     """Negations, opposite directions and other actors between two accounts of one fact
     (each difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
-    from dataclasses import replace
-
     words_a, words_b = _words(a.text), _words(b.text)
     found = []
     negation = _negation(a, b, words_a, words_b)
