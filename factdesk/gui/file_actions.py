@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from factdesk.core.changes import ChangeSet
@@ -174,6 +174,20 @@ class FileActions:
         name, _ = QFileDialog.getSaveFileName(self.window, "Export report", default)
         if not name:
             return
-        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), SimpleNamespace(all=False, page_size="A4")),
-                                      session.path, on_done=lambda o: "; ".join(o.lines),
-                                      writes=False))
+        options = SimpleNamespace(all=False, page_size="A4")
+        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), options),
+                                      session.path, on_done=self._exported, writes=False))
+
+    def _exported(self, outcome: Any) -> str:
+        """The status line of an export; what a publisher should know about it (the
+        ClaimReview notes) is also shown in a message box (opened, not run: the event
+        loop and the jobs go on)."""
+        first, notes = (outcome.lines[0], outcome.lines[1:]) if outcome.lines else ("", [])
+        if notes:
+            box = QMessageBox(QMessageBox.Icon.Information, "Exported",
+                              first + "\n\n" + "\n".join(f"• {n}" for n in notes),
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("export-notes")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        return "; ".join(outcome.lines)

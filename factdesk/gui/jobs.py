@@ -121,7 +121,7 @@ def export_available() -> bool:
     return True
 
 
-def export(fmt: str, output: Path, options: dict[str, Any]):  # noqa: ANN201
+def export(fmt: str, output: Path, options: Any):  # noqa: ANN201
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
 

@@ -1,4 +1,5 @@
-"""The evidence dialog accepts only web addresses and says what is wrong with the rest."""
+"""The evidence dialog accepts only web addresses and says what is wrong with the rest;
+an export tells what a publisher of its ClaimReviews lacks."""
 
 from __future__ import annotations
 
@@ -17,3 +18,30 @@ def test_dialog_accepts_only_web_addresses(qtbot) -> None:
     dialog.url.setText("reuters.com/world")
     assert ok.isEnabled() and dialog.problem.text() == ""
     assert dialog.values()["url"] == "https://reuters.com/world"
+
+
+def test_claimreview_export_says_what_a_publisher_lacks(make_window, demo_copy, tmp_path,
+                                                       qtbot) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.core.commands import SetVerdictField
+    from factdesk.gui import jobs
+
+    window = make_window(demo_copy)
+    project = window.session.project
+    claim_id = project.claims.for_article(project.articles.ids()[0])[0].id
+    SetVerdictField(claim_id, "rating", "False").apply(project)
+    SetVerdictField(claim_id, "status", "done").apply(project)
+    outcome = jobs.export("claimreview", tmp_path / "r.json",
+                          SimpleNamespace(all=False, page_size="A4"))(
+        project, lambda *a: None, lambda: False)
+    assert (tmp_path / "r.json").exists()
+    assert any("no url" in line for line in outcome.lines[1:])
+    status = window.files._exported(outcome)
+    assert status.startswith("exported claimreview")
+    box = window.findChild(QMessageBox, "export-notes")
+    assert box is not None and box.isVisible()
+    assert "no url" in box.text()
+    box.close()
