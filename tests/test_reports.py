@@ -324,8 +324,8 @@ def test_csv_round_trips(sample: Path, tmp_path: Path) -> None:
         assert row["status"] == (verdict.status if verdict else "to check")
         assert row["rationale"] == html_to_text(verdict.rationale if verdict else "")
         urls = [e.url for e in verdict.evidence] if verdict else []
-        assert row["web_addresss"].split(" | ") if urls else row["web_addresss"] == ""
-        assert (row["web_addresss"].split(" | ") if urls else []) == urls
+        assert row["evidence_urls"].split(" | ") if urls else row["evidence_urls"] == ""
+        assert (row["evidence_urls"].split(" | ") if urls else []) == urls
         assert row["checker"] == (verdict.checker if verdict else "")
         assert row["updated"] == ((verdict.updated_at or "") if verdict else "")
 

@@ -15,7 +15,7 @@ from factdesk.report.data import ClaimEntry, ReportData
 
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "article", "outlet", "date", "claim", "kind", "score",
-    "speaker", "rating", "rating_value", "status", "rationale", "web_addresss", "checker",
+    "speaker", "rating", "rating_value", "status", "rationale", "evidence_urls", "checker",
     "updated",
 )
 URL_SEPARATOR = " | "
@@ -37,7 +37,7 @@ def csv_row(entry: ClaimEntry) -> dict[str, str]:
         else str(entry.rating.value),
         "status": entry.status,
         "rationale": entry.rationale_text,
-        "web_addresss": URL_SEPARATOR.join(e.url for e in entry.evidence),
+        "evidence_urls": URL_SEPARATOR.join(e.url for e in entry.evidence),
         "checker": entry.checker,
         "updated": entry.updated_at or "",
     }
