@@ -444,3 +444,22 @@ def test_iter_parse_continues_past_failures(tmp_path: Path) -> None:
                         "2-empty.txt: empty file", "3-binary.txt: binary file (GIF image), not text"]
     assert [r.source_name for r in results if isinstance(r, ParsedArticle)] == [
         "1-good.txt", "4-good.md"]
+
+
+@pytest.mark.parametrize("written,iso", [
+    ("2022-09-14T10:00:00Z", "2022-09-14"),
+    ("14 September 2022", "2022-09-14"),
+    ("Sept. 14, 2022", "2022-09-14"),
+    ("Wednesday, September 14, 2022 10:43 AM EDT", "2022-09-14"),
+    ("14/09/2022", "2022-09-14"),  # the 14th can only be the day
+    ("09/14/2022", "2022-09-14"),
+    ("05/05/2022", "2022-05-05"),
+    # not surely one day: no year (it was read as 2014-09-01), day and month either way,
+    # no day, no such day
+    ("Sep 14", None), ("14 Sept", None), ("04/05/2022", None), ("September 2022", None),
+    ("31/02/2022", None), ("Updated 3 hours ago", None),
+])
+def test_dates_are_read_only_when_surely_one_day(written: str, iso: str | None) -> None:
+    from factdesk.ingest.metadata import to_iso_date
+
+    assert to_iso_date(written) == iso

@@ -56,7 +56,8 @@ class PasteDialog(QDialog):
     def accept(self) -> None:
         given = self.date.text().strip()
         if given and to_iso_date(given) is None:
-            self.date_problem.setText(f"“{given}” is not a date FactDesk understands; "
+            self.date_problem.setText(f"“{given}” is not one day FactDesk can be sure of "
+                                      "(give the year; for 04/05 say which is the month): "
                                       "write it as YYYY-MM-DD or leave it empty.")
             self.date_problem.show()
             self.date.setFocus()

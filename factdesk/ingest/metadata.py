@@ -75,8 +75,17 @@ def merge_fields(*sources: Mapping[str, str]) -> dict[str, str]:
     return merged
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
 def to_iso_date(value: str | date | datetime | None) -> str | None:
-    """``"2022-09-14T10:00:00Z"``, ``"14 September 2022"``, ``"Sept. 14, 2022"`` -> ISO date."""
+    """``"2022-09-14T10:00:00Z"``, ``"14 September 2022"``, ``"Sept. 14, 2022"`` -> ISO date.
+
+    None for what is not surely one day: a date without its year ("Sep 14" would be
+    read as 2014), or an all-numeric one whose day and month could be either
+    ("04/05/2022"; "14/09/2022" and "09/14/2022" are clear).
+    """
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -92,14 +101,24 @@ def to_iso_date(value: str | date | datetime | None) -> str | None:
             return date(*(int(g) for g in match.groups())).isoformat()
         except ValueError:
             return None
-    if len(text) > 80 or not re.search(r"\d", text):
+    if len(text) > 80 or not _YEAR.search(text):
         return None
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        if first <= 12 and second <= 12 and first != second:
+            return None  # 04/05/2022: April 5 or 4 May?
+        day, month = (first, second) if first > 12 else (second, first)
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
     import dateparser  # slow to import; only needed for free-form dates
 
     parsed = dateparser.parse(
         text,
         languages=None,
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"],
+        settings={"REQUIRE_PARTS": ["year", "month", "day"],
                   "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return parsed.date().isoformat() if parsed else None
