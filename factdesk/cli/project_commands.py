@@ -10,6 +10,7 @@ from pathlib import Path
 from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.project import Project
+from factdesk.storage.database import write_problem
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,9 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-def open_existing(path: Path, *, read_only: bool = False) -> Project:
+def open_existing(path: Path, *, read_only: bool = False, reading: bool = False) -> Project:
+    """The existing project at ``path``. A command that only reads (``reading``) opens a
+    project it cannot save to (read-only file or folder) read-only, instead of failing."""
     if not path.exists():
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
+    if reading and not read_only and write_problem(path):
+        read_only = True
     return Project.open(path, create=False, read_only=read_only)
 
 
@@ -92,7 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    with open_existing(args.project, read_only=False) as project:
+    with open_existing(args.project, reading=True) as project:
         for s in project.articles.summaries():
             if args.json:
                 print(json.dumps(s.__dict__, ensure_ascii=False))
@@ -105,7 +110,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_existing(args.project) as project:
+    with open_existing(args.project, reading=True) as project:
         if args.format == "json":
             from factdesk.report.project_json import project_to_json
 

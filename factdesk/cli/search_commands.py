@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with open_existing(args.project) as project:
+    with open_existing(args.project, reading=True) as project:
         hits = project.search.search(args.query, limit=args.limit,
                                      kinds=tuple(args.kind) if args.kind else None)
     if not hits:  # said on stderr: --json output stays one object per hit

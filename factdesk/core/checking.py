@@ -13,7 +13,12 @@ from pathlib import Path
 
 from factdesk.core.anchoring import context_for, reanchor
 from factdesk.core.project import Project
-from factdesk.storage.database import check_integrity, inspect_project_file
+from factdesk.storage.database import (
+    ProjectFileError,
+    check_integrity,
+    inspect_project_file,
+    write_problem,
+)
 from factdesk.storage.migrations import SCHEMA_VERSION
 
 
@@ -46,8 +51,15 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
     report.problems += integrity
     if fatal:
         return report
-    with Project.open(path, create=False) as project:
-        fts = project.search.integrity_problems()
+    problem = write_problem(path)
+    if problem and repair:
+        raise ProjectFileError(path, problem, "read-only")
+    with Project.open(path, create=False, read_only=bool(problem)) as project:
+        if problem:  # FTS5's own integrity check is a write statement
+            report.notes.append("read-only file: the search indexes were not checked")
+            fts = []
+        else:
+            fts = project.search.integrity_problems()
         if fts and repair:
             with project.transaction():
                 project.search.rebuild()

@@ -101,15 +101,18 @@ class MainWindow(QMainWindow):
         from factdesk.core.project import Project
         from factdesk.gui.session import Session
         from factdesk.gui.workspace import Workspace
+        from factdesk.storage.database import write_problem
         from factdesk.storage.lock import ProjectLock, ProjectLocked
 
         path = Path(path)
         if self.session is not None and self.session.project.path.resolve() == path.resolve():
             self.close_project()  # reopening: let go of our own lock first
         lock = ProjectLock(path)
-        read_only = False
+        unwritable = write_problem(path) if path.exists() else None
+        read_only = unwritable is not None  # a read-only file or folder: a view of it
         try:
-            lock.acquire()
+            if not read_only:
+                lock.acquire()
         except ProjectLocked as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -130,7 +133,9 @@ class MainWindow(QMainWindow):
             return False
         self.close_project()
         self._project_lock = lock
-        if read_only:
+        if unwritable:
+            self.message(f"{path.name} {unwritable}: this is a read-only view", "warning")
+        elif read_only:
             self.message(f"{path.name} is open elsewhere: this is a read-only view", "warning")
         checker = user.get_str("user/checker", "")
         if checker and not project.settings.get("checker") and not project.read_only:

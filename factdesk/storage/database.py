@@ -9,6 +9,7 @@ keys on, and migrated to the current schema.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,8 @@ class ProjectFileError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
-        self.kind = kind  # "missing", "not-sqlite", "corrupt", "foreign", "newer", "locked"
+        # "missing", "not-sqlite", "corrupt", "foreign", "newer", "locked", "read-only"
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,25 @@ class FileInspection:
     schema_version: int
 
 
+def write_problem(path: Path) -> str | None:
+    """Why FactDesk could not save to the project at ``path`` (the file or its folder is
+    read-only), or None when it can."""
+    path = Path(path)
+    folder = path.resolve().parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return ("is read-only: FactDesk cannot save to it (allow writing to the file, or "
+                "work on a copy)")
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return (f"is in a read-only folder ({folder}), where FactDesk cannot keep the "
+                "journal that makes every save safe: move it, or work on a copy")
+    return None
+
+
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    # in a read-only folder nobody can change the file: read it as immutable (SQLite could
+    # not create the shared-memory file a WAL database is otherwise read with)
+    immutable = "&immutable=1" if write_problem(path) else ""
+    uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
     return sqlite3.connect(uri, uri=True, timeout=5)
 
 
@@ -145,6 +164,9 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
     else:
         if not found.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
+        problem = write_problem(path)
+        if problem:
+            raise ProjectFileError(path, problem, "read-only")
         conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
