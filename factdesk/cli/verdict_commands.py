@@ -15,23 +15,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verdict", help="set the verdict of a claim")
     p.add_argument("project", type=Path)
     p.add_argument("claim_id", type=int)
-    p.add_argument("--rating", help="a rating name of the project's scale, e.g. 'Mostly true'")
-    p.add_argument("--status", choices=list(STATUSES))
+    p.add_argument("--rating", help="a rating name of the project's scale, e.g. 'Mostly true' "
+                                    "(\"\" clears the rating)")
+    p.add_argument("--status", choices=list(STATUSES), type=lambda s: " ".join(s.lower().split()))
     p.add_argument("--rationale", help="the reasoning (plain text or HTML)")
     p.add_argument("--evidence", nargs="*", default=[], metavar="URL", help="source urls")
-    p.add_argument("--checker", help="who made the verdict (default: the project's checker)")
+    p.add_argument("--checker", help="who made the verdict (default: the project's checker; "
+                                     "'factdesk settings P checker NAME' changes that)")
     p.set_defaults(handler=cmd_verdict)
 
 
 def cmd_verdict(args: argparse.Namespace) -> int:
-    if not any([args.rating, args.status, args.rationale is not None, args.evidence]):
-        raise CliError("say what to set: --rating, --status, --rationale or --evidence")
+    if not any([args.rating is not None, args.status, args.rationale is not None,
+                args.evidence]):
+        raise CliError("say what to set: --rating (\"\" clears it), --status, --rationale "
+                       "or --evidence")
     with open_existing(args.project) as project:
-        if args.checker:
-            project.settings.set("checker", args.checker)
+        project.act_as(args.checker)  # this run's verdict only; the setting stays
         commands = []
-        if args.rating:
-            commands.append(SetVerdictField(args.claim_id, "rating", args.rating))
+        if args.rating is not None:
+            commands.append(SetVerdictField(args.claim_id, "rating", args.rating.strip() or None))
         if args.status:
             commands.append(SetVerdictField(args.claim_id, "status", args.status))
         if args.rationale is not None:

@@ -66,6 +66,7 @@ class SetVerdictField(Command):
     value: str | None
     old: str | None = None
     checker: str = ""
+    unchanged: bool = False  # the value was already set: nothing written, nothing to undo
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -82,6 +83,9 @@ class SetVerdictField(Command):
             self.value = rating.name
         verdict = project.verdicts.get(self.claim_id)
         self.old = getattr(verdict, self.field) if verdict else None
+        self.unchanged = verdict is not None and self.old == self.value
+        if self.unchanged:  # no history row "True -> True", no change of checker
+            return ChangeSet()
         self.checker = self.checker or project.checker
         project.verdicts.set_field(self.claim_id, self.field, self.value, self.checker)
         project.verdicts.record("verdict", self.claim_id, self.field, self.old, self.value,
@@ -89,6 +93,8 @@ class SetVerdictField(Command):
         return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
 
     def _revert(self, project: Project) -> ChangeSet:
+        if self.unchanged:
+            return ChangeSet()
         project.verdicts.set_field(self.claim_id, self.field, self.old, self.checker)
         project.verdicts.record("verdict", self.claim_id, self.field, self.value, self.old,
                                 self.checker)

@@ -41,6 +41,7 @@ class Project:
         self.path = Path(path)
         self.db = db
         self.read_only = read_only
+        self._acting_checker: str | None = None
         self.articles = ArticleRepository(db)
         self.claims = ClaimRepository(db)
         self.entities = EntityRepository(db)
@@ -111,13 +112,20 @@ class Project:
 
     @property
     def checker(self) -> str:
-        name = self.settings.get("checker")
+        """Who makes the edits: this session's checker (:meth:`act_as`), else the
+        project's "checker" setting, else the login name."""
+        name = self._acting_checker or self.settings.get("checker")
         if name:
             return str(name)
         try:
             return getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             return "checker"
+
+    def act_as(self, checker: str | None) -> None:
+        """Record this session's edits as ``checker``'s (a script run for a colleague),
+        without changing the project's checker setting; None: back to the setting."""
+        self._acting_checker = checker.strip() if checker and checker.strip() else None
 
     def rating_scale(self) -> RatingScale:
         return RatingScale.from_json(self.settings.get("rating_scale"))

@@ -1,7 +1,9 @@
 """The whole project as one JSON document, for scripts, tests and backups of meaning.
 
 Top-level lists: ``articles``, ``claims``, ``entities``, ``matches``, ``clusters``,
-``verdicts``, ``aliases``, ``archive``, plus ``project`` metadata and the rating scale.
+``verdicts``, ``history`` (every recorded change of a verdict, claim, evidence row or match
+decision: who, when, from what to what), ``aliases``, ``archive``, plus ``project``
+metadata and the rating scale.
 """
 
 from __future__ import annotations
@@ -95,5 +97,6 @@ def project_to_json(project: Project) -> dict[str, Any]:
             {"id": i + 1, "claims": group} for i, group in enumerate(fact_clusters(matches))
         ],
         "verdicts": verdicts,
+        "history": [asdict(h) for h in project.verdicts.all_history()],
         "archive": [asdict(c) for c in project.archive.all()],
     }

@@ -134,6 +134,10 @@ class VerdictRepository:
         )
         return [history_from_row(r) for r in rows]
 
+    def all_history(self) -> list[HistoryEntry]:
+        """Every recorded change, oldest first."""
+        return [history_from_row(r) for r in self.db.query("SELECT * FROM history ORDER BY id")]
+
     def history_for_claim(self, claim_id: int) -> list[HistoryEntry]:
         rows = self.db.query(
             "SELECT * FROM history WHERE (entity IN ('verdict', 'claim') AND entity_id = ?) "
