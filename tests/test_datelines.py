@@ -57,3 +57,14 @@ def test_a_single_letter_is_never_a_speaker(extractor: ClaimExtractor) -> None:
     assert [c._.speaker for c in doc.spans["claims"]] == [None]
     doc = extractor.nlp("Xi said China would grow 5 percent this year.")
     assert [c._.speaker for c in doc.spans["claims"]] == ["Xi"]
+
+
+def test_a_possessive_after_a_headline_stays_in_its_sentence(extractor: ClaimExtractor) -> None:
+    doc = extractor.nlp("Mayor says 80% of Izium destroyed\n\nIzium’s mayor Valeriy Marchenko "
+                        "said on Thursday that about 80% of the housing had been destroyed.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1].startswith("Izium’s mayor Valeriy Marchenko said")
+    assert len(sentences) == 2
+    # a closing single quote still ends a sentence
+    quoted = extractor.nlp("He wrote ‘It is over.’ The army left the city on Monday.")
+    assert [s.text.strip() for s in quoted.sents][-1] == "The army left the city on Monday."

@@ -4,7 +4,8 @@
   break always ends a sentence (a headline or dateline is never fused to the first
   sentence); so does the dash after a dateline or label opening a paragraph
   ("KANSAS CITY, Mo. — ", "UPDATE: "), which the parser would otherwise take for the
-  subject; a lower-case word after an ellipsis does not start one.
+  subject; a lower-case word after an ellipsis does not start one, nor does a
+  possessive or the word after it ("Izium’s mayor").
 - ``factdesk_claims`` (after NER): finds quotes and reported speech with their speakers
   (:mod:`factdesk.nlp.speakers`), classifies each sentence (:mod:`factdesk.nlp.claim_kinds`),
   scores its check-worthiness and puts the claims in ``doc.spans["claims"]`` with
@@ -33,6 +34,7 @@ def make_sentence_rules(nlp: Language, name: str) -> NewsSentenceRules:
 
 
 _DASHES = frozenset({"—", "–", "--", "-", ":"})
+_POSSESSIVES = frozenset({"'s", "’s"})
 _DATELINE_TOKENS = 12
 
 
@@ -79,6 +81,11 @@ class NewsSentenceRules:
                     starts.append(token.i)
             elif prev.text in ("…", "...") and token.is_lower and token.i > 1:
                 token.is_sent_start = False
+            elif token.lower_ in _POSSESSIVES and not prev.whitespace_ and prev.is_alpha:
+                # "Izium’s mayor said": a possessive binds what stands on both sides of it
+                token.is_sent_start = False
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = False
         for start in starts:  # a dateline is not part of the sentence it opens
             end = dateline_end(doc, start) if len(doc) else None
             if end is not None:
