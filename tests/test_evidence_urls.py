@@ -54,6 +54,10 @@ def test_cli_evidence_on_an_unjudged_claim(claim: tuple[Path, int], capsys) -> N
     assert "not a web address: 'notaurl'" in err and "Traceback" not in err
     with Project.open(path) as project:
         assert [e.url for e in project.verdicts.evidence(claim_id)] == ["https://reuters.com/x"]
+    # the report of all claims shows it, though the claim has no rating or status yet
+    capsys.readouterr()
+    assert main(["export", str(path), "--format", "csv", "--all"]) == 0
+    assert "https://reuters.com/x" in capsys.readouterr().out
 
 
 def test_commands_refuse_and_keep_the_old_address(claim: tuple[Path, int]) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,28 @@ from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
+
+
+class EvidenceTable(QTableWidget):
+    """The evidence rows. Delete (or Backspace) removes the selected row, undoably: with
+    the focus here the key is the table's, never the window's "delete claim"."""
+
+    remove_requested = Signal()
+    _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in self._REMOVE_KEYS and not event.modifiers()):
+            event.accept()  # the key comes here as a key press, not to a window shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in self._REMOVE_KEYS and not event.modifiers():
+            self.remove_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class VerdictPane(QWidget):
@@ -79,7 +101,8 @@ class VerdictPane(QWidget):
         self.commit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.commit_button.clicked.connect(self.commit_rationale)
         tools.addWidget(self.commit_button)
-        self.evidence_table = QTableWidget(0, 3)
+        self.evidence_table = EvidenceTable(0, 3)
+        self.evidence_table.remove_requested.connect(self.remove_evidence)
         self.evidence_table.setObjectName("evidenceTable")
         self.evidence_table.setHorizontalHeaderLabels(["URL", "Title", "Note"])
         self.evidence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,7 +203,9 @@ class VerdictPane(QWidget):
             if not keep_rationale:
                 self.rationale.load(verdict.rationale if verdict else "")
             self.checker.setText(html.escape(verdict.checker if verdict else project.checker))
-            self.evidence = list(verdict.evidence) if verdict else []
+            # evidence may come before any rating or status (no verdict row yet)
+            self.evidence = (list(verdict.evidence) if verdict
+                             else project.verdicts.evidence(claim.id))
             self._fill_evidence()
             self._fill_history(claim.id)
         finally:

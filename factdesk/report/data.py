@@ -297,7 +297,8 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
                 rationale_markdown=html_to_markdown(rationale or ""),
                 evidence=tuple(
                     EvidenceItem(e.url, e.title, e.note, e.accessed)
-                    for e in (verdict.evidence if verdict else ())
+                    for e in (verdict.evidence if verdict
+                              else project.verdicts.evidence(claim.id))
                 ),
                 others=_others(project, claim.id, articles),
                 checker=verdict.checker if verdict else "",

@@ -45,3 +45,27 @@ def test_claimreview_export_says_what_a_publisher_lacks(make_window, demo_copy, 
     assert box is not None and box.isVisible()
     assert "no url" in box.text()
     box.close()
+
+
+def test_delete_in_the_evidence_table_removes_the_evidence_not_the_claim(
+        make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from factdesk.core.commands import AddEvidence
+
+    window = make_window(demo_copy)
+    session = window.session
+    project = session.project
+    claim_id = project.claims.for_article(project.articles.ids()[0])[0].id
+    session.select_claim(claim_id)
+    session.push(AddEvidence(claim_id, "https://example.org/a", "A", ""))
+    session.push(AddEvidence(claim_id, "https://example.org/b", "B", ""))
+    table = window.workspace.verdict.evidence_table
+    assert table.rowCount() == 2
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert project.claims.get(claim_id) is not None, "Delete removed the claim"
+    assert [e.url for e in project.verdicts.evidence(claim_id)] == ["https://example.org/b"]
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(project.verdicts.evidence(claim_id)) == 2
