@@ -393,3 +393,14 @@ def test_sentence_context_reaches_sentence_bounds(sample: Path) -> None:
     afp = entries[VERDICTS[2][1]]
     assert afp.context_after.startswith(", the military said")
     assert re.search(r"counter-offensive\.$", afp.context_after)
+
+
+def test_only_web_mail_and_anchor_links_reach_a_report() -> None:
+    from factdesk.report.richtext import sanitise_html
+
+    rich = ('<p>See <a href="javascript:alert(1)">this</a>, <a href="data:text/html,x">that</a>'
+            ' and <a href="https://www.ohchr.org/x">OHCHR</a>.</p>')
+    assert html_to_markdown(rich) == "See this, that and [OHCHR](https://www.ohchr.org/x)."
+    clean = sanitise_html(rich)
+    assert "javascript" not in clean and "data:" not in clean
+    assert '<a href="https://www.ohchr.org/x">OHCHR</a>' in clean

@@ -47,8 +47,8 @@ class _Sanitiser(HTMLParser):
             return
         kept: list[str] = []
         for name, value in attrs:
-            if name == "href" and value and tag == "a":
-                kept.append(f'href="{html.escape(value, quote=True)}"')
+            if name == "href" and tag == "a" and safe_href(value):
+                kept.append(f'href="{html.escape(value or "", quote=True)}"')
             elif name == "style" and value:
                 decls = []
                 for decl in value.split(";"):
@@ -73,6 +73,16 @@ class _Sanitiser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.dropping:
             self.out.append(html.escape(data, quote=False))
+
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "#")
+
+
+def safe_href(value: str | None) -> str | None:
+    """A link target a report may carry (web, mail, an anchor), else None: a rationale's
+    "javascript:" or "data:" link is kept as text only."""
+    target = (value or "").strip()
+    return target if target.lower().startswith(_SAFE_SCHEMES) else None
 
 
 def sanitise_html(rich: str) -> str:
@@ -149,7 +159,7 @@ class _TextWriter(HTMLParser):
         elif tag in {"i", "em"} and self.markdown:
             self._emit("*")
         elif tag == "a":
-            self.href = dict(attrs).get("href") or ""
+            self.href = safe_href(dict(attrs).get("href")) or ""
             self.link_text = []
         elif tag == "span":
             mark = _span_mark(dict(attrs).get("style") or "") if self.markdown else ""
