@@ -463,3 +463,28 @@ def test_dates_are_read_only_when_surely_one_day(written: str, iso: str | None) 
     from factdesk.ingest.metadata import to_iso_date
 
     assert to_iso_date(written) == iso
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by Max Hunder; Editing by Peter Graff",
+    "Additional reporting by Tom Balmforth in London",
+    "Follow AP’s coverage of the war at https://apnews.com/hub/russia-ukraine",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "___", "* * *", "Photograph: Getty Images", "Published", "Updated 3 hours ago",
+    "Published 14 September 2022", "Related Topics", "Facebook", "WhatsApp",
+    "Read also: Ukraine’s army enters Kupiansk",
+])
+def test_page_furniture_is_removed(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Updated figures show that 450 people died in Izium.",
+    "Updated: 450 people died in the attack on Monday, officials said.",
+    "Published reports said the army had left the city on Saturday.",
+    "Twitter said it had removed 30 accounts.",
+    "Photographs showed the bodies of 30 civilians.",
+    "Share prices fell 3% on Monday.",
+])
+def test_sentences_that_start_alike_stay(sentence: str) -> None:
+    assert not is_boilerplate(sentence)

@@ -1,8 +1,10 @@
 """Removing what is not the article: promotional lines, share prompts and script labels.
 
 Only whole short paragraphs are ever removed, and only when they start like a known
-web furniture line ("CLICK HERE TO ...", "Subscribe to our newsletter", "READ MORE: ...").
-A sentence that merely mentions an app or a newsletter stays.
+web furniture line ("CLICK HERE TO ...", "Subscribe to our newsletter", "READ MORE: ...",
+"Reporting by ...; Editing by ...", "Photograph: ...", "Updated 3 hours ago", a lone
+"Facebook" share button, a "___" rule). A sentence that merely mentions an app or a
+newsletter stays.
 """
 
 from __future__ import annotations
@@ -31,13 +33,21 @@ _PROMO = re.compile(
       | (?:advertisement|advertising|sponsored(?:\ content)?|promoted|ad)$
       | (?:skip|jump)\ to\ (?:content|main)\b
       | (?:watch|listen):
+      | (?:additional\ )?(?:reporting|writing|editing)\ by\b
+      | follow\ [\w’'.\ ]{1,30}\ coverage\b
+      | our\ standards\b
+      | (?:photograph|photo|picture|image|video)(?:\ (?:credit|caption))?\ ?:
+      | related\ topics$
+      | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|messenger|email|e-mail
+         |copy\ link|print|share)$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _LABELLED_LINK = re.compile(
     r"^(?:read\ more|related(?:\ (?:story|stories|article|articles|coverage|content))?"
-    r"|see\ also|also\ read|more\ on\ this|recommended(?:\ for\ you)?|must\ read|trending"
+    r"|see\ also|also\ read|read\ also|more\ on\ this|recommended(?:\ for\ you)?|must\ read"
+    r"|trending"
     r"|more\ from\ [\w ]{1,30}|you\ (?:may|might)\ also\ like)\s*[:>|\u2013\u2014-]",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -46,14 +56,22 @@ _LABELLED_LINK = re.compile(
 _SCRIPT_LABEL = re.compile(r"^(?:STORY|TEXT|BODY|ARTICLE|TRANSCRIPT|SCRIPT)\s*:\s+(?=\S)")
 
 
+# A time stamp line: "Published", "Updated 3 hours ago", "Published 14 September 2022".
+_STAMP = re.compile(r"^(?:first\ )?(?:published|updated|last\ updated|posted)\b"
+                    r"(?:\s*(?:on|at)\b)?\s*:?\s*(?:.{0,40}(?:\d|\bago\b).{0,20})?$",
+                    re.IGNORECASE | re.VERBOSE)
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """True for a short paragraph that is web furniture, not article text."""
     if len(paragraph) > 400:
         return False
     text = paragraph.strip().strip("*_#>[]()•·|-–— ").strip()
     if not text:
-        return False
+        return len(paragraph.strip()) >= 3  # a rule: "___", "* * *" stays a break only
     words = len(text.split())
+    if words <= 8 and _STAMP.match(text):
+        return True
     if words <= _MAX_WORDS_WITH_LABEL and _LABELLED_LINK.match(text):
         return True
     return words <= _MAX_WORDS and bool(_PROMO.match(text))
