@@ -488,3 +488,34 @@ def test_page_furniture_is_removed(line: str) -> None:
 ])
 def test_sentences_that_start_alike_stay(sentence: str) -> None:
     assert not is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize("first_line,title,source", [
+    ("Zelensky visited Izium on Sept. 14, the military said. More.",
+     "Zelensky visited Izium on Sept. 14, the military said", ""),
+    ("Mr. Smith said the U.S. army left. Then more.", "Mr. Smith said the U.S. army left", ""),
+    ("KHARKIV, Ukraine, Sept. 14 (Reuters) - Ukrainian forces retook Izium. More.",
+     "Ukrainian forces retook Izium", "Reuters"),
+    ("KYIV, Sept. 14, 2022 /UNIAN/. Ukraine’s army entered Kupiansk. More.",
+     "Ukraine’s army entered Kupiansk", "UNIAN"),
+    ("KYIV (AP) — Ukraine said 450 bodies were found. More.",
+     "Ukraine said 450 bodies were found", "AP"),
+    ("NATO - the alliance - met on Monday. More.", "NATO - the alliance - met on Monday", ""),
+])
+def test_guessed_titles_skip_datelines_and_abbreviations(first_line: str, title: str,
+                                                        source: str) -> None:
+    from factdesk.ingest.metadata import guess_title, wire_dateline
+
+    assert guess_title(first_line + "\n\nSecond paragraph.") == title
+    assert wire_dateline(first_line)[1] == source
+
+
+def test_outlet_read_from_a_wire_dateline(tmp_path: Path) -> None:
+    from factdesk.ingest.files import parse_file
+
+    path = tmp_path / "wire.txt"
+    path.write_text("KYIV (Reuters) - Ukraine said on Monday that 450 bodies were found in "
+                    "Izium.\n\nInvestigators were at the site on Tuesday.\n", "utf-8")
+    article = parse_file(path)
+    assert article.outlet == "Reuters"
+    assert "outlet 'Reuters' read from the dateline" in article.warnings

@@ -29,7 +29,13 @@ from factdesk.ingest.cleanup import removal_warnings, remove_boilerplate, strip_
 from factdesk.ingest.decoding import MAX_BYTES, decode_bytes, sniff_binary
 from factdesk.ingest.errors import IngestError
 from factdesk.ingest.html import parse_html
-from factdesk.ingest.metadata import Extracted, guess_title, merge_fields, normalize_fields
+from factdesk.ingest.metadata import (
+    Extracted,
+    guess_title,
+    merge_fields,
+    normalize_fields,
+    wire_dateline,
+)
 from factdesk.ingest.normalize import join_paragraphs, normalize_text
 from factdesk.ingest.plaintext import parse_markdown, parse_text
 from factdesk.ingest.sidecar import SidecarCache, is_sidecar
@@ -264,7 +270,12 @@ def _build(
     elif _fold(paragraphs[0]) != _fold(title):
         body = join_paragraphs([title, *paragraphs])
     if not fields.get("outlet"):
-        warnings.append("outlet unknown")
+        source = wire_dateline(paragraphs[0])[1] if paragraphs else ""
+        if source:
+            fields["outlet"] = source
+            warnings.append(f"outlet {source!r} read from the dateline")
+        else:
+            warnings.append("outlet unknown")
     return ParsedArticle(
         title=title,
         outlet=fields.get("outlet", ""),

@@ -124,10 +124,45 @@ def to_iso_date(value: str | date | datetime | None) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+#: Words written with a full stop that does not end a sentence ("Sept. 14", "Mr. Smith").
+ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues
+    wed thu thur thurs fri sat sun mr mrs ms dr st gen col lt sgt capt maj gov sen rep rev
+    prof pres jr sr no vs etc inc co corp ltd dept est approx""".split())
+#: A wire dateline opening the first paragraph: "KHARKIV, Ukraine, Sept. 14 (Reuters) - ",
+#: "KYIV, Sept. 14, 2022 /UNIAN/. ": the place in capitals, a few words, maybe the source.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,30}?)(?:,(?P<rest>[^\n()/]{0,40}?))?\s*"
+    r"(?:/(?P<slash>[A-Z][\w .&-]{1,30})/\.?\s+"
+    r"|(?:\((?P<paren>[A-Z][\w .&-]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (a full stop after an abbreviation, an initial or
+    "U.S." does not end it)."""
+    for match in _SENTENCE_END.finditer(text):
+        word = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() else ""
+        bare = word.rstrip(".!?\"”’)").lstrip("(“\"‘")
+        if bare.lower() in ABBREVIATIONS or len(bare) == 1 or "." in bare:
+            continue
+        return text[:match.start()].strip()
+    return text.strip()
+
+
+def wire_dateline(paragraph: str) -> tuple[int, str]:
+    """Where the text after a wire dateline starts in ``paragraph`` (0 without one), and
+    the source it names ("Reuters" in "(Reuters) -"; "" if none)."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return 0, ""
+    return match.end(), (match.group("paren") or match.group("slash") or "").strip()
+
+
 def guess_title(body: str) -> str:
-    """A stand-in title: the first sentence, cut near 80 characters at a word boundary."""
+    """A stand-in title: the first sentence (after a wire dateline), cut near 80
+    characters at a word boundary."""
     first = body.split("\n", 1)[0].strip()
-    sentence = _SENTENCE_END.split(first[:600], maxsplit=1)[0].strip()
+    first = first[wire_dateline(first)[0]:]
+    sentence = first_sentence(first[:600])
     if len(sentence) <= _TITLE_LIMIT:
         return sentence.rstrip(".") if sentence.endswith(".") and not sentence.endswith("..") \
             else sentence
