@@ -519,3 +519,25 @@ def test_outlet_read_from_a_wire_dateline(tmp_path: Path) -> None:
     article = parse_file(path)
     assert article.outlet == "Reuters"
     assert "outlet 'Reuters' read from the dateline" in article.warnings
+
+
+def test_an_import_says_what_to_check_and_what_it_passed_over(tmp_path: Path) -> None:
+    from factdesk.core.importing import import_paths
+    from factdesk.core.project import Project
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        "KYIV (Reuters) - Ukraine said on Monday that 450 bodies were found in Izium.\n\n"
+        "Reporting by Max Hunder; Editing by Peter Graff\n", "utf-8")
+    (folder / "report.docx").write_bytes(b"PK\x03\x04")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / ".hidden.txt").write_text("x", "utf-8")
+    with Project.open(tmp_path / "p.factdesk") as project:
+        report = import_paths(project, [folder])
+    lines = report.lines()
+    assert "check wire.txt: outlet 'Reuters' read from the dateline" in lines
+    assert "check wire.txt: no headline found; title taken from the first sentence" in lines
+    assert "check wire.txt: 1 promotional line(s) removed" in lines
+    assert "check in: not articles, passed over: photo.png, report.docx" in lines
+    assert report.ok and len(report.added) == 1

@@ -32,6 +32,7 @@ class ImportReport:
     added: list[tuple[str, int]] = field(default_factory=list)  # (file name, article id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (file, existing id)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file name, what to check)
     cancelled: bool = False
 
     @property
@@ -49,7 +50,17 @@ class ImportReport:
         out += [f"already in the project: {name} (article {aid})" for name, aid in self.duplicates]
         out += [f"refused {msg}" if msg.startswith(name) else f"refused {name}: {msg}"
                 for name, msg in self.failed]
+        out += [f"check {name}: {note}" for name, note in self.notes]
         return out
+
+    def note_warnings(self, name: str, warnings: Sequence[str]) -> None:
+        """Keep what a checker should look at in an imported article (a guessed title or
+        outlet, a date not understood, the whole page taken as text); the promotional
+        lines removed are counted, not listed."""
+        removed = [w for w in warnings if w.startswith("removed promotional line")]
+        self.notes += [(name, w) for w in warnings if w not in removed]
+        if removed:
+            self.notes.append((name, f"{len(removed)} promotional line(s) removed"))
 
 
 def store_parsed(project: Project, parsed: ParsedArticle) -> tuple[int, bool]:
@@ -104,6 +115,10 @@ def import_paths(
             continue
         article_id, is_new = store_parsed(project, parsed)
         (report.added if is_new else report.duplicates).append((path.name, article_id))
+        if is_new:
+            report.note_warnings(path.name, parsed.warnings)
+    for folder, names in found.passed_over:
+        report.notes.append((folder.name, "not articles, passed over: " + ", ".join(names)))
     if progress is not None and not report.cancelled:
         progress(total, total, "")
     return report
@@ -121,6 +136,8 @@ def import_text(
         return report
     article_id, is_new = store_parsed(project, parsed)
     (report.added if is_new else report.duplicates).append(("pasted text", article_id))
+    if is_new:
+        report.note_warnings("pasted text", parsed.warnings)
     return report
 
 

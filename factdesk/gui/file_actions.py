@@ -149,7 +149,8 @@ class FileActions:
         if ws is not None and outcome.article_ids and not ws.session.claim_id:
             ws.session.select_article(outcome.article_ids[0])
         for line in outcome.lines[:-1]:
-            self.window.message(line)
+            self.window.message(line, "warning" if line.startswith(("check ", "refused "))
+                                else "info")
         suffix = " (cancelled)" if outcome.cancelled else ""
         return (outcome.lines[-1] if outcome.lines else "nothing imported") + suffix
 

@@ -71,6 +71,8 @@ class Discovery:
 
     files: tuple[Path, ...]
     skipped: tuple[IngestError, ...]
+    #: files of other types inside the folders walked: (folder, their names)
+    passed_over: tuple[tuple[Path, tuple[str, ...]], ...] = ()
 
 
 def text_hash(text: str) -> str:
@@ -136,18 +138,23 @@ def parse_pasted(
 def scan(paths: Iterable[Path | str]) -> Discovery:
     """Expand files and folders to importable files, and explain what is skipped.
 
-    Folders are walked recursively; hidden files and folders, our sidecars and files
-    of other types inside folders are passed over silently. A file named explicitly
+    Folders are walked recursively; hidden files and folders and our sidecars are passed
+    over silently, files of other types inside folders are named in ``passed_over``.
+    A file named explicitly
     that cannot be imported (unsupported type, missing) is reported in ``skipped``.
     Files come sorted by path (numbers in names compare as numbers), without duplicates.
     """
     found: dict[Path, None] = {}
     skipped: list[IngestError] = []
+    passed_over: list[tuple[Path, tuple[str, ...]]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            others: list[str] = []
+            for file in _walk(path, others):
                 found.setdefault(file, None)
+            if others:
+                passed_over.append((path, tuple(sorted(others))))
         elif not path.exists():
             skipped.append(IngestError(path, "no such file"))
         elif is_sidecar(path):
@@ -156,7 +163,8 @@ def scan(paths: Iterable[Path | str]) -> Discovery:
             found.setdefault(path, None)
         else:
             skipped.append(IngestError(path, _unsupported_reason(path)))
-    return Discovery(tuple(sorted(found, key=_natural_key)), tuple(skipped))
+    return Discovery(tuple(sorted(found, key=_natural_key)), tuple(skipped),
+                     tuple(passed_over))
 
 
 def discover(paths: Iterable[Path | str]) -> list[Path]:
@@ -308,13 +316,17 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, others: list[str]) -> Iterator[Path]:
+    """The importable files below ``folder``; the names of files of other types go to
+    ``others`` (hidden, temporary and backup files and sidecars are left out of both)."""
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             path = Path(root) / name
-            if (name.startswith((".", "~$")) or name.endswith("~") or is_sidecar(path)
-                    or path.suffix.lower() not in SUPPORTED_SUFFIXES):
+            if name.startswith((".", "~$")) or name.endswith("~") or is_sidecar(path):
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                others.append(name)
                 continue
             yield path
 
