@@ -7,7 +7,7 @@ the committed text and leaves the editor. Typing inside keeps Qt's own text undo
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextListFormat
+from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -47,7 +47,15 @@ class RationaleEdit(QTextEdit):
         return self.document().isModified() and self.current_value() != self.committed
 
     def restore(self) -> None:
-        self.load(self.committed) if self.committed else self.clear()
+        """Back to the committed rationale (Esc), as one edit that Ctrl+Z takes back: the
+        text typed since is not lost."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        if self.committed:
+            cursor.insertHtml(self.committed)
+        cursor.endEditBlock()
         self.document().setModified(False)
 
     def _is_commit(self, event: QKeyEvent) -> bool:

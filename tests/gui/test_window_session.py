@@ -143,3 +143,19 @@ def test_mark_adjust_delete_claim(make_window, demo_copy, qtbot) -> None:  # noq
         qtbot.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert session.project.claims.get(new) is None  # the mark itself was undone last
     assert session.project.claims.count() == before
+
+
+def test_esc_in_the_rationale_can_be_taken_back(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    window = make_window(demo_copy)
+    editor = window.workspace.verdict.rationale
+    editor.load("<p>The <b>committed</b> reasoning.</p>")
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Typed since, not yet committed.")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.toPlainText().strip() == "The committed reasoning."
+    assert not editor.dirty
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Typed since, not yet committed." in editor.toPlainText()
+    assert editor.dirty
