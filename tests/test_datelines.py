@@ -68,3 +68,12 @@ def test_a_possessive_after_a_headline_stays_in_its_sentence(extractor: ClaimExt
     # a closing single quote still ends a sentence
     quoted = extractor.nlp("He wrote ‘It is over.’ The army left the city on Monday.")
     assert [s.text.strip() for s in quoted.sents][-1] == "The army left the city on Monday."
+
+
+def test_a_quotation_opening_a_paragraph_is_one_quote_with_its_speaker(
+        extractor: ClaimExtractor) -> None:
+    doc = extractor.nlp("Title\n\n“We lost 30 tanks in Izium. Now we have none,” Colonel "
+                        "Petrenko told reporters.")
+    sentences = [(s.text, s._.claim_kind, s._.speaker) for s in doc.spans["sentences"]]
+    assert sentences[1] == ("“We lost 30 tanks in Izium.", "quote", "Petrenko")
+    assert sentences[2][2] == "Petrenko" and len(sentences) == 3

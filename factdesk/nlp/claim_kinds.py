@@ -144,17 +144,19 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
 
     # The speaker of a quote: from any sentence overlapping it, else the paragraph
     # that introduced it, else the previous paragraph's last speaker.
+    # A sentence that only ends a quotation ("Now we have none,” the commander said.")
+    # names the speaker of all of it, though it is mostly attribution.
     quote_speaker: dict[tuple[int, int], str | None] = {}
     for i, (start, end) in enumerate(spans):
-        q = in_quote(start, end)
-        if q is None:
-            continue
-        if speakers[i][0]:
-            quote_speaker.setdefault(q, speakers[i][0])
-            if quote_speaker[q] is None:
-                quote_speaker[q] = speakers[i][0]
-        else:
-            quote_speaker.setdefault(q, None)
+        touched = [q for q in quotes if min(end, q[1]) - max(start, q[0]) > 0]
+        main = in_quote(start, end)
+        for q in ([main] if main is not None else []) + [t for t in touched if t != main]:
+            if speakers[i][0]:
+                quote_speaker.setdefault(q, speakers[i][0])
+                if quote_speaker[q] is None:
+                    quote_speaker[q] = speakers[i][0]
+            elif q == main:
+                quote_speaker.setdefault(q, None)
     last_quote_speaker: dict[int, str] = {}
     for q in sorted(quote_speaker):
         para = max(i for i, p in enumerate(para_starts) if p <= q[0])

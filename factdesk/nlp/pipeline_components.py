@@ -35,6 +35,7 @@ def make_sentence_rules(nlp: Language, name: str) -> NewsSentenceRules:
 
 _DASHES = frozenset({"—", "–", "--", "-", ":"})
 _POSSESSIVES = frozenset({"'s", "’s"})
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«", "'"})
 _DATELINE_TOKENS = 12
 
 
@@ -80,6 +81,10 @@ class NewsSentenceRules:
                     token.is_sent_start = True
                     starts.append(token.i)
             elif prev.text in ("…", "...") and token.is_lower and token.i > 1:
+                token.is_sent_start = False
+            elif prev.text in _OPENING_QUOTES and not prev.whitespace_ and prev.i == starts[-1]:
+                # “We lost 30 tanks. …: the quotation mark opening a paragraph starts its
+                # first sentence; it is not a sentence of its own
                 token.is_sent_start = False
             elif token.lower_ in _POSSESSIVES and not prev.whitespace_ and prev.is_alpha:
                 # "Izium’s mayor said": a possessive binds what stands on both sides of it
