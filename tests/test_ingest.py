@@ -541,3 +541,29 @@ def test_an_import_says_what_to_check_and_what_it_passed_over(tmp_path: Path) ->
     assert "check wire.txt: 1 promotional line(s) removed" in lines
     assert "check in: not articles, passed over: photo.png, report.docx" in lines
     assert report.ok and len(report.added) == 1
+
+
+def test_a_page_saved_twice_from_one_address_is_one_article(tmp_path: Path) -> None:
+    from factdesk.core.importing import import_paths
+    from factdesk.core.project import Project
+
+    body = " ".join(f"Sentence {i} about the recapture of Izium by Ukrainian forces."
+                    for i in range(30))
+
+    def page(name: str, footer: str, url: str = "https://apnews.com/article/izium") -> Path:
+        path = tmp_path / name
+        path.write_text(
+            f'<html><head><title>Izium recaptured</title><link rel="canonical" href="{url}">'
+            f'<meta property="og:site_name" content="AP News"></head><body><article>'
+            f"<h1>Izium recaptured</h1><p>{body}</p><p>{footer}</p></article></body></html>",
+            "utf-8")
+        return path
+
+    with Project.open(tmp_path / "p.factdesk") as project:
+        first = import_paths(project, [page("a.html", "Copyright 2022 The Associated Press.")])
+        again = import_paths(project, [page("b.html", "Copyright 2023 The Associated Press.")])
+        other = import_paths(project, [page("c.html", "Copyright 2023 The Associated Press.",
+                                            "https://apnews.com/article/other")])
+    assert len(first.added) == 1
+    assert again.duplicates == [("b.html", first.added[0][1])] and not again.added
+    assert len(other.added) == 1  # the same words from another address: its own article

@@ -63,10 +63,28 @@ class ImportReport:
             self.notes.append((name, f"{len(removed)} promotional line(s) removed"))
 
 
+#: How alike (rapidfuzz ratio, 0-100) two texts saved from one web address must be to be
+#: one article saved twice (a footer line or a share count changed), not a new version.
+SAME_PAGE_SIMILARITY = 95.0
+
+
+def _same_page(project: Project, parsed: ParsedArticle) -> int | None:
+    """An article saved from the same web address with (nearly) the same text."""
+    from rapidfuzz import fuzz
+
+    for article_id, text in project.articles.texts_at_url(parsed.url):
+        if fuzz.ratio(text, parsed.text, score_cutoff=SAME_PAGE_SIMILARITY):
+            return article_id
+    return None
+
+
 def store_parsed(project: Project, parsed: ParsedArticle) -> tuple[int, bool]:
-    """Store one parsed article; returns (article id, True if new, False if a duplicate)."""
+    """Store one parsed article; returns (article id, True if new, False if a duplicate:
+    the same text, or nearly the same text saved from the same web address)."""
     with project.transaction():
         existing = project.articles.id_for_hash(parsed.text_hash)
+        if existing is None:
+            existing = _same_page(project, parsed)
         if existing is not None:
             return existing, False
         article_id = project.articles.add(

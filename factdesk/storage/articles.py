@@ -64,6 +64,13 @@ class ArticleRepository:
         ).fetchone()
         return int(row[0]) if row else None
 
+    def texts_at_url(self, url: str) -> list[tuple[int, str]]:
+        """(id, text) of the articles saved from this web address."""
+        if not url:
+            return []
+        return [(int(r[0]), str(r[1])) for r in self.db.execute(
+            "SELECT id, text FROM articles WHERE url = ? ORDER BY id", [url])]
+
     def get(self, article_id: int) -> Article | None:
         rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
         return article_from_row(rows[0]) if rows else None
