@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     project_commands.register(sub)
     for module_name in ("nlp_commands", "match_commands", "claim_commands", "verdict_commands",
-                        "search_commands", "settings_commands",
+                        "search_commands", "settings_commands", "article_commands",
                         "gui_commands", "maintenance_commands"):
         try:
             module = __import__(f"factdesk.cli.{module_name}", fromlist=["register"])

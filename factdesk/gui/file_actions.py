@@ -130,6 +130,26 @@ class FileActions:
                                         claim_ids=frozenset(outcome.claim_ids)))
         return outcome.lines[-1] if outcome.lines else ""
 
+    def edit_article(self) -> None:
+        """Correct the current article's details; a new date detects its claims again
+        (its relative times count from the date)."""
+        from factdesk.core.commands import EditArticle
+        from factdesk.gui.article_dialog import ArticleDialog
+
+        session = self.window.session
+        article = session.project.articles.get(session.article_id) if session else None
+        if session is None or article is None:
+            return
+        dialog = ArticleDialog(self.window, article)
+        try:
+            if not dialog.exec() or not dialog.changes():
+                return
+            command = EditArticle(article.id, dialog.changes())
+            if session.push(command) and "published" in command.values:
+                self._submit("Detecting claims", jobs.reanalyse([article.id]))
+        finally:
+            dialog.deleteLater()
+
     def reanalyse_article(self) -> None:
         session = self.window.session
         if session and session.article_id:

@@ -156,6 +156,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
                    "Ctrl+Shift+I", "File", has_project),
         ActionSpec("import.paste", "&Paste as article…", f.paste_article, "Ctrl+Shift+V",
                    "Edit", has_project),
+        ActionSpec("import.edit_article", "Edit article &details…", f.edit_article,
+                   "Ctrl+Shift+D", "File", has_project),
         ActionSpec("import.reanalyse", "Detect claims in this article again",
                    f.reanalyse_article, "", "Claim", has_project),
         ActionSpec("import.cancel", "Cancel background work", w.runner.cancel, "",
