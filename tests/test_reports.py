@@ -404,3 +404,33 @@ def test_only_web_mail_and_anchor_links_reach_a_report() -> None:
     clean = sanitise_html(rich)
     assert "javascript" not in clean and "data:" not in clean
     assert '<a href="https://www.ohchr.org/x">OHCHR</a>' in clean
+
+
+def test_a_report_shows_same_fact_reports_with_conflicts_first(tmp_path: Path,
+                                                                seeds_dir: Path) -> None:
+    from factdesk.core.commands import MarkClaim, SetVerdictField
+    from factdesk.core.importing import import_paths
+    from factdesk.core.models import MatchDraft
+    from factdesk.report.data import build_report
+
+    with Project.open(tmp_path / "r.factdesk") as project:
+        import_paths(project, [seeds_dir])
+        a1, a2, a3 = project.articles.ids()
+        mine = next(iter(MarkClaim(a1, 0, 40).apply(project).claim_ids))
+        same = next(iter(MarkClaim(a2, 0, 40).apply(project).claim_ids))
+        related = next(iter(MarkClaim(a3, 0, 40).apply(project).claim_ids))
+        SetVerdictField(mine, "rating", "False").apply(project)
+        variant = {"kind": "name", "severity": "variant", "explanation": "spelled apart"}
+        conflict = {"kind": "negation", "severity": "conflict", "explanation": "denies"}
+        with project.transaction():
+            project.matches.save_suggestions([
+                MatchDraft(mine, same, 0.9, "conflicting", (variant, conflict)),
+                MatchDraft(mine, related, 0.4, "related", ())])
+        others = build_report(project).claims[0].others
+        assert [o.claim_id for o in others] == [same]  # an undecided related one is left out
+        assert others[0].discrepancies == ("denies", "spelled apart")
+        match = next(m for m in project.matches.for_claim(mine) if related in
+                     (m.claim_a, m.claim_b))
+        with project.transaction():
+            project.matches.set_decision(match.id, "accepted", "Ada")
+        assert {o.claim_id for o in build_report(project).claims[0].others} == {same, related}

@@ -212,7 +212,11 @@ def _selected(
 def _others(
     project: Project, claim_id: int, articles: dict[int, Article]
 ) -> tuple[OtherReport, ...]:
-    matches: list[Match] = project.matches.for_claim(claim_id, include_rejected=False)
+    # a report tells how other outlets reported the same fact: the matches the checker
+    # accepted and the suggestions of the same fact; a suggestion only related is not one
+    matches: list[Match] = [
+        m for m in project.matches.for_claim(claim_id, include_rejected=False)
+        if m.decision == "accepted" or m.relation != "related"]
     if not matches:
         return ()
     other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in matches]
@@ -223,7 +227,7 @@ def _others(
         if other is None:
             continue
         article = articles.get(other.article_id)
-        severity = {"high": 0, "medium": 1, "low": 2}
+        severity = {"conflict": 0, "vague": 1, "variant": 2, "compatible": 3}
         ordered = sorted(match.discrepancies,
                          key=lambda d: severity.get(str(d.get("severity", "")), 3))
         result.append(
