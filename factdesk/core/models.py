@@ -214,3 +214,15 @@ def web_address(text: str) -> str:
     if _BARE_HOST.match(url):
         return "https://" + url
     raise ValueError(f"not a web address: {url!r}; give a URL (https://…)")
+
+
+#: How much a difference between two accounts weighs, in the order they are told.
+DISCREPANCY_SEVERITIES: tuple[str, ...] = ("conflict", "vague", "variant", "compatible")
+
+
+def severity_rank(severity: str) -> int:
+    """Where a difference of this severity is told: conflicts first, then vague,
+    variant and compatible ones (unknown ones last)."""
+    if severity in DISCREPANCY_SEVERITIES:
+        return DISCREPANCY_SEVERITIES.index(severity)
+    return len(DISCREPANCY_SEVERITIES)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import DecideMatch
-from factdesk.core.models import Claim, Match
+from factdesk.core.models import Claim, Match, severity_rank
 from factdesk.gui import theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
@@ -184,7 +184,8 @@ class AcrossPane(QWidget):
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
         items = []
-        for d in match.discrepancies:
+        for d in sorted(match.discrepancies,
+                        key=lambda d: severity_rank(str(d.get("severity", "")))):
             severity = str(d.get("severity", ""))
             icon = SEVERITY_ICONS.get(severity, "•")
             color = colors.get(severity, colors["muted"])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from factdesk.core.models import DISCREPANCY_SEVERITIES, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
                           "direction", "actor")
-SEVERITIES: tuple[str, ...] = ("conflict", "variant", "vague", "compatible")
+SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
 ANCHOR_MIN = 80.0
@@ -134,7 +135,7 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     found += _quote_discrepancies(a, b)
     if same_fact:  # a claim only related may well deny or reverse something else
         found += contradictions(a, b)
-    return found
+    return sorted(found, key=lambda d: severity_rank(d.severity))  # conflicts first
 
 
 # ----------------------------------------------------------------------------- numbers

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from factdesk.core.models import Article, Claim, Match, Verdict
+from factdesk.core.models import Article, Claim, Match, Verdict, severity_rank
 from factdesk.core.project import Project
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
@@ -227,9 +227,8 @@ def _others(
         if other is None:
             continue
         article = articles.get(other.article_id)
-        severity = {"conflict": 0, "vague": 1, "variant": 2, "compatible": 3}
         ordered = sorted(match.discrepancies,
-                         key=lambda d: severity.get(str(d.get("severity", "")), 3))
+                         key=lambda d: severity_rank(str(d.get("severity", ""))))
         result.append(
             OtherReport(
                 claim_id=other.id,
