@@ -74,7 +74,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_alias(args: argparse.Namespace) -> int:
     from factdesk.core.spellings import refresh_canonical_forms
 
-    with open_existing(args.project) as project:
+    with open_existing(args.project, reading=args.action == "list") as project:
         if args.action == "list":
             for alias in project.entities.aliases():
                 print(f"{alias.variant}\t{alias.canonical}")

@@ -11,6 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.project import Project
 from factdesk.storage.database import write_problem
+from factdesk.storage.lock import read_owner
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,11 +51,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def open_existing(path: Path, *, read_only: bool = False, reading: bool = False) -> Project:
     """The existing project at ``path``. A command that only reads (``reading``) opens a
-    project it cannot save to (read-only file or folder) read-only, instead of failing."""
+    project it cannot save to (read-only file or folder) read-only, instead of failing;
+    one that writes is refused while a window has the project open (the window would
+    neither see the change nor keep from undoing over it)."""
     if not path.exists():
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
     if reading and not read_only and write_problem(path):
         read_only = True
+    if not read_only and not reading:
+        owner = read_owner(path)
+        if owner is not None:  # the window would not see this edit, and could undo it
+            raise CliError(f"{path} is open in the FactDesk window of {owner.describe()}: "
+                           "make the change there, or close the project there first")
     return Project.open(path, create=False, read_only=read_only)
 
 

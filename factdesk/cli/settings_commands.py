@@ -48,7 +48,7 @@ def setting_value(name: str, value: str) -> str:
 def cmd_settings(args: argparse.Namespace) -> int:
     if (args.value is not None or args.unset) and args.name is None:
         raise CliError("say which setting: " + ", ".join(EDITABLE))
-    with open_existing(args.project) as project:
+    with open_existing(args.project, reading=args.value is None and not args.unset) as project:
         if args.unset:
             with project.transaction():
                 project.settings.set(args.name, None)

@@ -175,16 +175,17 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
+        session, ws = self.session, self.workspace
+        if session is not None and ws is not None:
+            if ws.verdict.rationale.dirty:
+                ws.verdict.commit_rationale()  # saved while the lock is still ours
+            self.runner.shutdown()
         lock = getattr(self, "_project_lock", None)
         if lock is not None:
             lock.release()
             self._project_lock = None
-        session, ws = self.session, self.workspace
         if session is None or ws is None:
             return
-        if ws.verdict.rationale.dirty:
-            ws.verdict.commit_rationale()
-        self.runner.shutdown()
         user.set_value(f"projects/{_project_key(session.path)}/claim", session.claim_id)
         self._save_layout()
         for name in ("articlesDock", "claimsDock", "acrossDock", "verdictDock"):

@@ -33,6 +33,7 @@ _WORDS = (
 # A verdict-editing loop run in a subprocess: it prints "saved <n> <claim> <value>" only
 # after the edit's transaction committed, so every such line is a promise to keep.
 EDIT_SCRIPT = r"""
+import os
 import sys
 from factdesk.core.commands import AddEvidence, SetVerdictField
 from factdesk.core.project import Project
@@ -46,7 +47,7 @@ with Project.open(path, create=False) as project:
             AddEvidence(claim, f"https://example.org/evidence/{n}", f"source {n}").apply(project)
             print(f"saved {n} {claim} evidence https://example.org/evidence/{n}", flush=True)
         else:
-            value = f"<p>rationale edit {n}</p>"
+            value = f"<p>rationale of {os.getpid()}, edit {n}</p>"  # each write a change
             SetVerdictField(claim, "rationale", value).apply(project)
             print(f"saved {n} {claim} rationale {value}", flush=True)
 """

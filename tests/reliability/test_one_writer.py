@@ -185,3 +185,30 @@ def test_two_unlocked_writers_never_corrupt(small_project: Path) -> None:
             "AND who != '' AND new LIKE '%edit%' OR new LIKE 'https://example.org/evidence/%'"
         ).fetchone()[0]
         assert edits == 80
+
+
+def test_scripts_do_not_write_behind_a_windows_back(tmp_path, seeds_dir, capsys) -> None:  # noqa: ANN001
+    import json
+    import os
+    import socket
+
+    from factdesk.cli.main import main
+    from factdesk.core.commands import MarkClaim
+    from factdesk.core.importing import import_paths
+    from factdesk.core.project import Project
+    from factdesk.storage.lock import lock_path
+
+    path = tmp_path / "w.factdesk"
+    with Project.open(path) as project:
+        import_paths(project, [seeds_dir])
+        MarkClaim(project.articles.ids()[0], 0, 40).apply(project)
+    # a window of another (live) process holds the project
+    lock_path(path).write_text(json.dumps({"user": "ada", "host": socket.gethostname(),
+                                           "pid": os.getppid(), "since": "2026-12-04T10:00"}))
+    assert main(["verdict", str(path), "1", "--status", "done"]) == 1
+    err = capsys.readouterr().err
+    assert "is open in the FactDesk window of ada" in err
+    assert main(["articles", str(path)]) == 0  # reading is fine
+    assert main(["settings", str(path)]) == 0
+    with Project.open(path) as project:
+        assert project.verdicts.get(1) is None
