@@ -56,3 +56,22 @@ def test_cli_shows_and_corrects(project: Path, capsys) -> None:
     assert (details["outlet"], details["published"]) == ("AFP", "2022-09-14")
     assert main(["article", str(project), "1", "--date", "Sep 14"]) == 1
     assert "not one day" in capsys.readouterr().err
+
+
+def test_cli_removes_an_article_only_when_told_and_after_a_backup(project: Path,
+                                                                   capsys) -> None:
+    from factdesk.storage.backup import list_backups
+
+    p = str(project)
+    assert main(["claim", p, "mark", "1", "0", "40", "--no-match"]) == 0
+    with Project.open(project) as opened:
+        claim_id = opened.claims.for_article(1)[0].id
+    assert main(["verdict", p, str(claim_id), "--rating", "False"]) == 0
+    assert main(["article", p, "1", "--remove"]) == 1
+    assert "pass --with-verdicts" in capsys.readouterr().err
+    assert main(["article", p, "1", "--remove", "--with-verdicts"]) == 0
+    assert "removed article 1" in capsys.readouterr().err
+    assert len(list_backups(project)) == 1
+    with Project.open(project) as opened:
+        assert 1 not in opened.articles.ids() and opened.claims.get(claim_id) is None
+    assert main(["check", p]) == 0

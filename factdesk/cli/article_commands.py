@@ -1,6 +1,8 @@
 """CLI command ``article``: show an article's details, or correct them.
 
-The title, outlet, author, date and web address are corrected as one undoable edit
+With ``--remove`` the article goes, with its claims and their matches, after a backup
+(see :mod:`factdesk.core.removal`). Otherwise the title, outlet, author, date and web
+address are corrected as one undoable edit
 (recorded in the history); the text never changes, since claims are anchored in it. A
 new date resolves the article's relative times again ("four days ago"), so the claims of
 the article are detected again unless ``--no-extract`` (judged and hand-marked claims are
@@ -31,10 +33,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-extract", action="store_true",
                    help="after a new date, do not detect the article's claims again")
     p.add_argument("--json", action="store_true", help="print the details as JSON")
+    p.add_argument("--remove", action="store_true",
+                   help="remove the article with its claims and matches (a backup is taken "
+                        "first; 'factdesk restore' brings it back)")
+    p.add_argument("--with-verdicts", action="store_true",
+                   help="with --remove: also when its claims carry verdicts or evidence")
     p.set_defaults(handler=cmd_article)
 
 
 def cmd_article(args: argparse.Namespace) -> int:
+    if args.remove:
+        return _remove(args)
     values = {k: getattr(args, k) for k in ARTICLE_FIELDS if getattr(args, k) is not None}
     with open_existing(args.project, reading=not values) as project:
         if values:
@@ -62,4 +71,22 @@ def cmd_article(args: argparse.Namespace) -> int:
         else:
             for key, value in details.items():
                 print(f"{'date' if key == 'published' else key}\t{value or ''}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from factdesk.core.removal import remove_article
+
+    with open_existing(args.project) as project:
+        title = getattr(project.articles.get(args.article_id), "title", "")
+        try:
+            cost, backup = remove_article(project, args.article_id,
+                                          with_work=args.with_verdicts)
+        except ValueError as exc:
+            message = str(exc).replace("say so", "pass --with-verdicts")
+            raise CliError(message) from exc
+    info(f"removed article {args.article_id} ({title}): {cost.describe()}")
+    if backup is not None:
+        info(f"backup taken before: {backup} ('factdesk restore {args.project}' brings it "
+             "back)")
     return 0

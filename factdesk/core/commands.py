@@ -357,6 +357,12 @@ class UndoStack:
     def can_redo(self) -> bool:
         return bool(self.undone)
 
+    def clear(self) -> None:
+        """Forget every edit (after a change the stack cannot take back, such as removing
+        an article: its edits could not be undone any more)."""
+        self.done.clear()
+        self.undone.clear()
+
     def undo_text(self) -> str:
         return self.done[-1].title if self.done else ""
 

@@ -150,6 +150,35 @@ class FileActions:
         finally:
             dialog.deleteLater()
 
+    def remove_article(self) -> None:
+        """Remove the current article after saying what goes with it (a backup is taken
+        first; the removal cannot be undone from Edit ▸ Undo, only restored)."""
+        from factdesk.core.removal import removal_cost, remove_article
+
+        session = self.window.session
+        article = session.project.articles.get(session.article_id) if session else None
+        if session is None or article is None or session.project.read_only:
+            return
+        cost = removal_cost(session.project, article.id)
+        answer = QMessageBox.question(
+            self.window, "Remove article",
+            f"Remove “{article.title}” ({article.outlet or 'outlet unknown'}) with "
+            f"{cost.describe()}?\n\nA backup of the project is taken first ('factdesk "
+            "restore' brings it back); Edit ▸ Undo cannot.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        _cost, backup = remove_article(session.project, article.id, with_work=True)
+        session.undo_stack.clear()
+        session.select_article(0)
+        self.window.broadcast(ALL_CHANGES)
+        ids = session.project.articles.ids()
+        if ids:
+            session.select_article(ids[0])
+        self.window.message(f"removed article {article.id}; backup: "
+                            f"{backup.name if backup else 'none needed'}", "info")
+
     def reanalyse_article(self) -> None:
         session = self.window.session
         if session and session.article_id:

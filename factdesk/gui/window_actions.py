@@ -158,6 +158,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
                    "Edit", has_project),
         ActionSpec("import.edit_article", "Edit article &details…", f.edit_article,
                    "Ctrl+Shift+D", "File", has_project),
+        ActionSpec("import.remove_article", "&Remove this article…", f.remove_article, "",
+                   "File", has_project),
         ActionSpec("import.reanalyse", "Detect claims in this article again",
                    f.reanalyse_article, "", "Claim", has_project),
         ActionSpec("import.cancel", "Cancel background work", w.runner.cancel, "",

@@ -64,6 +64,24 @@ class ArticleRepository:
         ).fetchone()
         return int(row[0]) if row else None
 
+    def removal_counts(self, article_id: int) -> tuple[int, int, int]:
+        """(claims, claims with a verdict or evidence, matches) that removing the article
+        would take with it."""
+        claims = "SELECT id FROM claims WHERE article_id = ?"
+        row = self.db.execute(
+            f"SELECT (SELECT count(*) FROM claims WHERE article_id = ?), "
+            f"(SELECT count(*) FROM (SELECT claim_id FROM verdicts WHERE claim_id IN ({claims})"
+            f" UNION SELECT claim_id FROM evidence WHERE deleted_at IS NULL AND claim_id IN "
+            f"({claims}))), "
+            f"(SELECT count(*) FROM matches WHERE claim_a IN ({claims}) OR claim_b IN "
+            f"({claims}))", [article_id] * 5).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def delete(self, article_id: int) -> None:
+        """Delete the article; its claims, their matches, verdicts and evidence, its
+        mentions and source bytes go with it (foreign-key cascades)."""
+        self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
     def texts_at_url(self, url: str) -> list[tuple[int, str]]:
         """(id, text) of the articles saved from this web address."""
         if not url:

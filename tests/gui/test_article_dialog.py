@@ -28,3 +28,35 @@ def test_details_dialog_checks_and_the_edit_is_undoable(make_window, demo_copy: 
     assert session.project.articles.get(article.id).outlet == article.outlet
     assert window.registry.shortcut_text("import.edit_article") == "Ctrl+Shift+D"
     assert not window.registry.clashes()
+
+
+def test_removing_an_article_asks_backs_up_and_forgets_the_undo(make_window, demo_copy: Path,
+                                                                  monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.core.commands import SetVerdictField
+    from factdesk.storage.backup import list_backups
+
+    window = make_window(demo_copy)
+    session = window.session
+    project = session.project
+    doomed = session.article_id
+    claim_id = project.claims.for_article(doomed)[0].id
+    session.push(SetVerdictField(claim_id, "rating", "False"))
+    asked: list[str] = []
+
+    def answer(parent, title, text, *args):  # noqa: ANN001, ANN002, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel if len(asked) == 1 else \
+            QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    before = len(list_backups(demo_copy))
+    window.files.remove_article()  # cancelled
+    assert project.articles.get(doomed) is not None
+    assert "1 with a verdict or evidence" in asked[0]
+    window.files.remove_article()
+    assert project.articles.get(doomed) is None and project.claims.get(claim_id) is None
+    assert len(list_backups(demo_copy)) == before + 1
+    assert not session.undo_stack.can_undo
+    assert session.article_id in project.articles.ids()
