@@ -46,3 +46,36 @@ def nlp():
         return load_base_pipeline()
     except ModelUnavailable as exc:  # pragma: no cover - depends on the machine
         pytest.skip(str(exc))
+
+
+@pytest.fixture
+def marked_project(tmp_path: Path, seeds_dir: Path) -> Path:
+    """A project file with the seed articles imported and claim 1 marked by hand in the
+    first article (no spaCy needed)."""
+    from factdesk.core.commands import MarkClaim
+    from factdesk.core.importing import import_paths
+    from factdesk.core.project import Project
+
+    path = tmp_path / "marked.factdesk"
+    with Project.open(path) as project:
+        import_paths(project, [seeds_dir])
+        MarkClaim(project.articles.ids()[0], 0, 40).apply(project)
+    return path
+
+
+@pytest.fixture
+def deny_writing(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - a function
+    """``deny_writing(path)``: the operating system's write-access check says no for
+    ``path`` (a file or folder), for every user, root included."""
+    from factdesk.storage import database
+
+    real_access = os.access
+    denied: list[Path] = []
+
+    def access(target: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if mode & os.W_OK and any(Path(str(target)).resolve() == d for d in denied):
+            return False
+        return real_access(target, mode, *args, **kwargs)
+
+    monkeypatch.setattr(database.os, "access", access)
+    return lambda path: denied.append(Path(path).resolve())

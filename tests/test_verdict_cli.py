@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from factdesk.cli.main import main
-from factdesk.core.commands import MarkClaim
-from factdesk.core.importing import import_paths
 from factdesk.core.project import Project
 
 
 @pytest.fixture
-def project(tmp_path: Path, seeds_dir: Path) -> Path:
-    path = tmp_path / "v.factdesk"
-    with Project.open(path) as opened:
-        import_paths(opened, [seeds_dir])
-        MarkClaim(opened.articles.ids()[0], 0, 40).apply(opened)  # claim 1
-    return path
+def project(marked_project: Path) -> Path:
+    return marked_project
 
 
 def history(path: Path, capsys) -> list[dict]:  # noqa: ANN001

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from factdesk.storage import database
 
-
-def test_read_only_project_opens_as_a_view(make_window, demo_copy: Path, monkeypatch) -> None:  # noqa: ANN001
-    real_access = os.access
-
-    def access(target: object, mode: int, *args: object, **kwargs: object) -> bool:
-        if mode & os.W_OK and Path(str(target)).resolve() == demo_copy.resolve():
-            return False
-        return real_access(target, mode, *args, **kwargs)
-
-    monkeypatch.setattr(database.os, "access", access)
+def test_read_only_project_opens_as_a_view(make_window, demo_copy: Path,
+                                           deny_writing) -> None:  # noqa: ANN001
+    deny_writing(demo_copy)
     before = demo_copy.read_bytes()
     window = make_window(demo_copy)
     assert window.session is not None and window.session.project.read_only
