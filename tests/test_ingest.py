@@ -567,3 +567,22 @@ def test_a_page_saved_twice_from_one_address_is_one_article(tmp_path: Path) -> N
     assert len(first.added) == 1
     assert again.duplicates == [("b.html", first.added[0][1])] and not again.added
     assert len(other.added) == 1  # the same words from another address: its own article
+
+
+def test_date_from_a_dateline_and_a_note_for_text_in_another_script(tmp_path: Path) -> None:
+    from factdesk.ingest.files import parse_file
+
+    wire = tmp_path / "unian.txt"
+    wire.write_text("KYIV, Sept. 14, 2022 /UNIAN/. Ukraine’s army entered Kupiansk on "
+                    "Wednesday, officials said.\n\nMore text follows here.\n", "utf-8")
+    article = parse_file(wire)
+    assert (article.outlet, article.published) == ("UNIAN", "2022-09-14")
+    assert "date 2022-09-14 read from the dateline" in article.warnings
+    undated = tmp_path / "undated.txt"
+    undated.write_text("KYIV, Sept 14 (Reuters) - Ukraine's army entered Kupiansk.\n\n"
+                       "More text.\n", "utf-8")
+    assert parse_file(undated).published is None  # no year: no date
+    ukrainian = tmp_path / "uk.txt"
+    ukrainian.write_text("Зеленський відвідав Ізюм\n\nПрезидент України Володимир Зеленський "
+                         "у середу відвідав звільнене місто Ізюм.\n", "utf-8")
+    assert any("mostly in Cyrillic script" in w for w in parse_file(ukrainian).warnings)

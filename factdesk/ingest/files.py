@@ -277,13 +277,20 @@ def _build(
         warnings.append("no headline found; title taken from the first sentence")
     elif _fold(paragraphs[0]) != _fold(title):
         body = join_paragraphs([title, *paragraphs])
+    _start, source, day = wire_dateline(paragraphs[0]) if paragraphs else (0, "", None)
     if not fields.get("outlet"):
-        source = wire_dateline(paragraphs[0])[1] if paragraphs else ""
         if source:
             fields["outlet"] = source
             warnings.append(f"outlet {source!r} read from the dateline")
         else:
             warnings.append("outlet unknown")
+    if not fields.get("published") and day:
+        fields["published"] = day
+        warnings.append(f"date {day} read from the dateline")
+    foreign = foreign_script(body)
+    if foreign:
+        warnings.append(f"the text is mostly in {foreign} script: FactDesk finds claims in "
+                        "English text, so it may find none here")
     return ParsedArticle(
         title=title,
         outlet=fields.get("outlet", ""),
@@ -297,6 +304,21 @@ def _build(
         title_guessed=guessed,
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+_SCRIPTS = (("Cyrillic", 0x0400, 0x052F), ("Greek", 0x0370, 0x03FF), ("Arabic", 0x0600, 0x06FF),
+            ("Hebrew", 0x0590, 0x05FF), ("CJK", 0x4E00, 0x9FFF))
+
+
+def foreign_script(text: str) -> str | None:
+    """The name of the script most letters of ``text`` are in, when that is not Latin."""
+    letters = [ord(c) for c in text[:20_000] if c.isalpha()]
+    if not letters:
+        return None
+    for name, low, high in _SCRIPTS:
+        if sum(1 for c in letters if low <= c <= high) > 0.5 * len(letters):
+            return name
+    return None
 
 
 def _extract(text: str, kind: str, given: Mapping[str, str]) -> Extracted:

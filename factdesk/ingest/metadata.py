@@ -148,13 +148,16 @@ def first_sentence(text: str) -> str:
     return text.strip()
 
 
-def wire_dateline(paragraph: str) -> tuple[int, str]:
-    """Where the text after a wire dateline starts in ``paragraph`` (0 without one), and
-    the source it names ("Reuters" in "(Reuters) -"; "" if none)."""
+def wire_dateline(paragraph: str) -> tuple[int, str, str | None]:
+    """Where the text after a wire dateline starts in ``paragraph`` (0 without one), the
+    source it names ("Reuters" in "(Reuters) -"; "" if none) and the date it gives, when
+    surely one day ("KYIV, Sept. 14, 2022 /UNIAN/": 2022-09-14; "Sept 14" has no year)."""
     match = DATELINE.match(paragraph)
     if not match:
-        return 0, ""
-    return match.end(), (match.group("paren") or match.group("slash") or "").strip()
+        return 0, "", None
+    source = (match.group("paren") or match.group("slash") or "").strip()
+    rest = (match.group("rest") or "").strip(" ,")
+    return match.end(), source, to_iso_date(rest) if rest else None
 
 
 def guess_title(body: str) -> str:
