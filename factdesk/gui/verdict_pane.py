@@ -35,6 +35,8 @@ from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 
+CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
+
 
 class EvidenceTable(QTableWidget):
     """The evidence rows. Delete (or Backspace) removes the selected row, undoably: with
@@ -193,9 +195,14 @@ class VerdictPane(QWidget):
                 self.history.clear()
                 return
             verdict = project.verdicts.get(claim.id)
-            text = claim.text if len(claim.text) < 220 else claim.text[:217] + "…"
+            # two lines of a narrow pane at most, cut at a word with "…"; all of it in
+            # the tooltip (and in the article pane)
+            text = claim.text
+            if len(text) > CLAIM_LABEL_CHARS:
+                text = text[:CLAIM_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(claim.kind)} · "
                                      f"“{html.escape(text)}”")
+            self.claim_label.setToolTip(claim.text)
             i = self.rating.findData(verdict.rating if verdict else None)
             self.rating.setCurrentIndex(max(0, i))
             self.status.setCurrentIndex(
