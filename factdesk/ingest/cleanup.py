@@ -33,9 +33,8 @@ _PROMO = re.compile(
       | (?:advertisement|advertising|sponsored(?:\ content)?|promoted|ad)$
       | (?:skip|jump)\ to\ (?:content|main)\b
       | (?:watch|listen):
-      | (?:additional\ )?(?:reporting|writing|editing)\ by\b
       | follow\ [\w’'.\ ]{1,30}\ coverage\b
-      | our\ standards\b
+      | our\ standards:
       | (?:photograph|photo|picture|image|video)(?:\ (?:credit|caption))?\ ?:
       | related\ topics$
       | (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|messenger|email|e-mail
@@ -56,10 +55,32 @@ _LABELLED_LINK = re.compile(
 _SCRIPT_LABEL = re.compile(r"^(?:STORY|TEXT|BODY|ARTICLE|TRANSCRIPT|SCRIPT)\s*:\s+(?=\S)")
 
 
-# A time stamp line: "Published", "Updated 3 hours ago", "Published 14 September 2022".
+# A time stamp line: "Published", "Updated 3 hours ago", "Published 14 September 2022",
+# "Updated 10:43 AM EDT": the label, then nothing but a date or a time.
 _STAMP = re.compile(r"^(?:first\ )?(?:published|updated|last\ updated|posted)\b"
-                    r"(?:\s*(?:on|at)\b)?\s*:?\s*(?:.{0,40}(?:\d|\bago\b).{0,20})?$",
-                    re.IGNORECASE | re.VERBOSE)
+                    r"(?:\s*(?:on|at)\b)?\s*:?\s*(?P<when>.*)$", re.IGNORECASE | re.VERBOSE)
+_AGO = re.compile(r"^(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
+                  re.IGNORECASE)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$", re.IGNORECASE)
+# Wire credits: names only, joined by ";" or "and" ("Reporting by Max Hunder; Editing by
+# Peter Graff", "Additional reporting by Tom Balmforth in London").
+_CREDIT = re.compile(
+    r"^(?:(?i:(?:additional\ )?(?:reporting|writing|editing|compiled)\ by)\ "
+    r"[A-Z][\w.'’-]*(?:\ (?:[A-Z][\w.'’-]*|and|in|&))*\s*[;,]?\s*)+$", re.VERBOSE)
+
+
+def _is_stamp(text: str) -> bool:
+    match = _STAMP.match(text)
+    if match is None:
+        return False
+    when = match.group("when").strip(" .,|")
+    if not when:
+        return True
+    if _AGO.match(when) or _CLOCK.match(when):
+        return True
+    from factdesk.ingest.metadata import to_iso_date
+
+    return to_iso_date(when) is not None
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -70,7 +91,9 @@ def is_boilerplate(paragraph: str) -> bool:
     if not text:
         return len(paragraph.strip()) >= 3  # a rule: "___", "* * *" stays a break only
     words = len(text.split())
-    if words <= 8 and _STAMP.match(text):
+    if words <= 10 and _is_stamp(text):
+        return True
+    if words <= 20 and _CREDIT.match(text):
         return True
     if words <= _MAX_WORDS_WITH_LABEL and _LABELLED_LINK.match(text):
         return True

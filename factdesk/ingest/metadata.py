@@ -76,7 +76,7 @@ def merge_fields(*sources: Mapping[str, str]) -> dict[str, str]:
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])")
 
 
 def to_iso_date(value: str | date | datetime | None) -> str | None:
@@ -103,7 +103,7 @@ def to_iso_date(value: str | date | datetime | None) -> str | None:
             return None
     if len(text) > 80 or not _YEAR.search(text):
         return None
-    numeric = _NUMERIC_DATE.match(text)
+    numeric = _NUMERIC_DATE.search(text)  # "04/05/2022 10:30" too
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
         if first <= 12 and second <= 12 and first != second:
@@ -119,9 +119,13 @@ def to_iso_date(value: str | date | datetime | None) -> str | None:
         text,
         languages=None,
         settings={"REQUIRE_PARTS": ["year", "month", "day"],
-                  "RETURN_AS_TIMEZONE_AWARE": False},
+                  "RETURN_AS_TIMEZONE_AWARE": False,
+                  # never against today: "2 days ago | 2022" is no date of its own
+                  "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
     )
-    return parsed.date().isoformat() if parsed else None
+    if parsed is None or str(parsed.year) not in _YEAR.findall(text):
+        return None
+    return parsed.date().isoformat()
 
 
 #: Words written with a full stop that does not end a sentence ("Sept. 14", "Mr. Smith").
