@@ -289,7 +289,8 @@ def test_speakers_are_people_only_when_named() -> None:
 
     for name in ("Pavlo Kyrylenko", "Zelenskiy", "Charles de Gaulle", "Dmitry Peskov Jr."):
         assert speaker_type(name) == "Person", name
-    for group in ("Ukrainian officials on site", "the military", "a UN spokesperson"):
+    for group in ("Ukrainian officials on site", "the military", "a UN spokesperson",
+                  "The Kremlin", "NATO", "Russian Defence Ministry"):
         assert speaker_type(group) == "Organization", group
 
 
@@ -403,6 +404,10 @@ def test_only_web_mail_and_anchor_links_reach_a_report() -> None:
     assert html_to_markdown(rich) == "See this, that and [OHCHR](https://www.ohchr.org/x)."
     clean = sanitise_html(rich)
     assert "javascript" not in clean and "data:" not in clean
+    # a target cannot close the Markdown link and open another one
+    sneaky = '<a href="https://example.org/a)[click](javascript:alert(1)">the source</a>'
+    assert html_to_markdown(sneaky) == (
+        "[the source](https://example.org/a%29%5Bclick%5D%28javascript:alert%281%29)")
     assert '<a href="https://www.ohchr.org/x">OHCHR</a>' in clean
 
 

@@ -77,6 +77,10 @@ def test_spellings_are_found_in_phrases_and_possessives(project: Project) -> Non
     assert found('"Izium"') == found("Izium") == {"Dallas Express", "Reuters", "AFP"}
     expression = build_match_expression('"visited Izyum"', project.search.spelling_variants)
     assert expression == '("visited Izyum" OR "visited Izium")'
+    # every word's variants are searched, however many words come after it
+    long_phrase = build_match_expression('"Izyum and Zelenskiy and Zelenskiy"',
+                                         project.search.spelling_variants) or ""
+    assert '"Izium and Zelenskiy and Zelenskiy"' in long_phrase
 
 
 def test_lower_case_not_is_a_word(project: Project) -> None:

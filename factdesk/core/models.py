@@ -193,7 +193,7 @@ class MatchDraft:
     discrepancies: tuple[dict[str, Any], ...] = ()
 
 
-_URL = re.compile(r"(?i)^(https?|ftp)://[^\s/?#]+\S*$|^file:///?\S+$")
+_URL = re.compile(r"(?i)^https?://[^\s/?#]+\S*$")
 _BARE_HOST = re.compile(r"(?i)^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
 _DOI = re.compile(r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$")
 
@@ -202,7 +202,7 @@ def web_address(text: str) -> str:
     """A web address (of an evidence source, of the published report) as typed,
     normalised: "example.com/x" and "www.example.com" get https://, a DOI
     ("doi:10.1000/x", "10.1000/x") its doi.org link. Raises ValueError, saying why, for
-    anything that is not a web address."""
+    anything else (a local file cannot be a published source)."""
     url = text.strip()
     if not url:
         raise ValueError("give a web address (https://…)")

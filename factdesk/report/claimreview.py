@@ -34,12 +34,24 @@ PUBLISHED_STATUS = "done"
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|d['’]\w+)$")  # "Kyrylenko", "de"
 
 
+#: Words that make a name an organisation's ("Russian Defence Ministry", "The Kremlin").
+_BODY_WORDS = frozenset("""ministry ministries office department agency committee party
+    police army forces force military council government court commission union association
+    organization organisation kremlin pentagon parliament senate congress house bureau
+    service services administration authority authorities company corporation group bank
+    institute university foundation embassy command staff""".split())
+
+
 def speaker_type(speaker: str) -> str:
-    """``Person`` for a speaker written as a name, ``Organization`` for a description."""
+    """``Person`` for a speaker written as a person's name, ``Organization`` for a body
+    ("The Kremlin", "NATO", "Russian Defence Ministry") or a description."""
     words = speaker.split()
     named = 0 < len(words) <= 5 and words[0][:1].isupper() and all(
         _NAME_WORD.match(w) for w in words)
-    return "Person" if named else "Organization"
+    body = (words and words[0].lower() == "the") or any(
+        w.lower().strip(".,'’s") in _BODY_WORDS for w in words) or any(
+        len(w) > 1 and w.isupper() for w in words)  # an acronym: NATO, UN
+    return "Person" if named and not body else "Organization"
 
 
 def _work(url: str, date: str | None, outlet: str, title: str) -> dict[str, Any]:
@@ -126,8 +138,8 @@ def claim_reviews(data: ReportData) -> list[dict[str, Any]]:
 def publication_notes(data: ReportData) -> list[str]:
     """What a publisher of these ClaimReviews should know (empty when nothing)."""
     notes = []
-    left_out = [e for e in data.claims
-                if e.rating is not None and e not in _published(data)]
+    published = {e.claim_id for e in _published(data)}
+    left_out = [e for e in data.claims if e.rating is not None and e.claim_id not in published]
     if left_out:
         statuses = ", ".join(sorted({e.status for e in left_out}))
         notes.append(f"{len(left_out)} rated claim(s) not done ({statuses}) left out: "

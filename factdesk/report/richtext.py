@@ -78,6 +78,12 @@ class _Sanitiser(HTMLParser):
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "#")
 
 
+def markdown_target(url: str) -> str:
+    """A link target written so that Markdown cannot read past it: brackets, angle
+    brackets and white space are percent-encoded."""
+    return url.translate({ord(c): f"%{ord(c):02X}" for c in "()<> \t\n[]"})
+
+
 def safe_href(value: str | None) -> str | None:
     """A link target a report may carry (web, mail, an anchor), else None: a rationale's
     "javascript:" or "data:" link is kept as text only."""
@@ -188,7 +194,7 @@ class _TextWriter(HTMLParser):
             text, href = "".join(self.link_text).strip(), self.href
             self.href = None
             if self.markdown and href:
-                self.current.append(f"[{text or href}]({href})")
+                self.current.append(f"[{text or href}]({markdown_target(href)})")
             elif href and text and href not in text:
                 self.current.append(f"{text} ({href})")
             else:

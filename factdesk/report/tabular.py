@@ -12,6 +12,7 @@ import csv
 import io
 
 from factdesk.report.data import ClaimEntry, ReportData
+from factdesk.report.richtext import markdown_target
 
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "article", "outlet", "date", "claim", "kind", "score",
@@ -87,7 +88,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         for ev in entry.evidence:
             note = f" — {ev.note}" if ev.note else ""
             accessed = f" (accessed {ev.accessed})" if ev.accessed else ""
-            lines.append(f"- [{_md_escape(ev.title or ev.url)}]({ev.url}){note}{accessed}")
+            lines.append(f"- [{_md_escape(ev.title or ev.url)}]({markdown_target(ev.url)})"
+                         f"{note}{accessed}")
     else:
         lines.append("_No evidence recorded._")
     if entry.others:

@@ -11,7 +11,6 @@ table), so "Izyum" finds "Izium".
 
 from __future__ import annotations
 
-import itertools
 import re
 import sqlite3
 from collections import defaultdict
@@ -28,7 +27,7 @@ _WORD_CHARS = re.compile(r"[^\w\u2019'*-]+", re.UNICODE)
 VariantLookup = Callable[[str], list[str]]
 COMMON_MATCHES = 4000
 OPERATORS = frozenset({"OR", "AND", "NOT"})
-#: At most this many spellings of one phrase are searched (the product of its words').
+#: At most this many spellings of one phrase are searched.
 MAX_PHRASE_SPELLINGS = 16
 
 
@@ -56,16 +55,18 @@ def _words(text: str) -> list[str]:
 
 
 def _spellings(words: list[str], variants: VariantLookup | None) -> str:
-    """A phrase (or one word) as the FTS5 expression of all its spellings: each word may
-    take its variants ("Zelensky s" also finds "Zelenskyy’s")."""
-    options = []
-    for word in words:
+    """A phrase (or one word) as the FTS5 expression of its spellings: as typed, and with
+    each word in turn spelled as a variant ("Zelensky s" also finds "Zelenskyy’s"); every
+    word's variants are searched (one word respelled at a time), at most
+    :data:`MAX_PHRASE_SPELLINGS` phrases in all."""
+    spellings = [" ".join(words)]
+    for i, word in enumerate(words):
         found = variants(word) if variants and len(word) > 1 else []
-        options.append(list(dict.fromkeys(
-            " ".join(_words(w)) for w in [word, *found] if _words(w))))
-    spellings = [" ".join(c) for c in itertools.islice(itertools.product(*options),
-                                                       MAX_PHRASE_SPELLINGS)]
-    quoted = [_quote(s) for s in dict.fromkeys(spellings)]
+        for variant in found:
+            respelled = " ".join(_words(variant))
+            if respelled:
+                spellings.append(" ".join([*words[:i], respelled, *words[i + 1:]]))
+    quoted = [_quote(s) for s in list(dict.fromkeys(spellings))[:MAX_PHRASE_SPELLINGS]]
     return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
