@@ -558,23 +558,31 @@ def test_a_page_saved_twice_from_one_address_is_one_article(tmp_path: Path) -> N
     body = " ".join(f"Sentence {i} about the recapture of Izium by Ukrainian forces."
                     for i in range(30))
 
-    def page(name: str, footer: str, url: str = "https://apnews.com/article/izium") -> Path:
+    def page(name: str, footer: str, url: str = "https://apnews.com/article/izium",
+             text: str = body) -> Path:
         path = tmp_path / name
         path.write_text(
             f'<html><head><title>Izium recaptured</title><link rel="canonical" href="{url}">'
             f'<meta property="og:site_name" content="AP News"></head><body><article>'
-            f"<h1>Izium recaptured</h1><p>{body}</p><p>{footer}</p></article></body></html>",
+            f"<h1>Izium recaptured</h1><p>{text}</p><p>{footer}</p></article></body></html>",
             "utf-8")
         return path
 
+    footer = "Copyright 2023 The Associated Press."
     with Project.open(tmp_path / "p.factdesk") as project:
         first = import_paths(project, [page("a.html", "Copyright 2022 The Associated Press.")])
-        again = import_paths(project, [page("b.html", "Copyright 2023 The Associated Press.")])
-        other = import_paths(project, [page("c.html", "Copyright 2023 The Associated Press.",
+        again = import_paths(project, [page("b.html", footer)])
+        other = import_paths(project, [page("c.html", footer,
                                             "https://apnews.com/article/other")])
+        # a new version: one word of a sentence changed, or a correction added
+        edited = import_paths(project, [page("d.html", footer,
+                                             text=body.replace("Ukrainian", "Russian", 1))])
+        corrected = import_paths(project, [page("e.html", "Correction: Izium was retaken "
+                                                "on Saturday.")])
     assert len(first.added) == 1
     assert again.duplicates == [("b.html", first.added[0][1])] and not again.added
     assert len(other.added) == 1  # the same words from another address: its own article
+    assert len(edited.added) == 1 and len(corrected.added) == 1
 
 
 def test_date_from_a_dateline_and_a_note_for_text_in_another_script(tmp_path: Path) -> None:

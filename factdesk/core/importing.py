@@ -7,6 +7,8 @@ import again skips what is already there (recognised by the hash of the cleaned 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,24 +65,29 @@ class ImportReport:
             self.notes.append((name, f"{len(removed)} promotional line(s) removed"))
 
 
-#: How alike (rapidfuzz ratio, 0-100) two texts saved from one web address must be to be
-#: one article saved twice (a footer line or a share count changed), not a new version.
-SAME_PAGE_SIMILARITY = 95.0
+#: A paragraph of at most this many words may differ between two saves of one page (a
+#: footer, a share count, a time stamp); any longer difference is a new version.
+FURNITURE_WORDS = 12
+_REVISION = re.compile(r"\b(?:correct|clarif|update|editor'?s note|amend)", re.IGNORECASE)
 
 
 def _same_page(project: Project, parsed: ParsedArticle) -> int | None:
-    """An article saved from the same web address with (nearly) the same text."""
-    from rapidfuzz import fuzz
-
+    """An article saved from the same web address whose text differs from this one only in
+    short paragraphs that say nothing of a revision: the same page saved twice. A changed
+    sentence, however small, or a correction makes it a new version, imported as such."""
+    mine = Counter(parsed.text.split("\n\n"))
     for article_id, text in project.articles.texts_at_url(parsed.url):
-        if fuzz.ratio(text, parsed.text, score_cutoff=SAME_PAGE_SIMILARITY):
+        theirs = Counter(text.split("\n\n"))
+        differing = list(((mine - theirs) + (theirs - mine)).elements())
+        if all(len(p.split()) <= FURNITURE_WORDS and not _REVISION.search(p)
+               for p in differing):
             return article_id
     return None
 
 
 def store_parsed(project: Project, parsed: ParsedArticle) -> tuple[int, bool]:
     """Store one parsed article; returns (article id, True if new, False if a duplicate:
-    the same text, or nearly the same text saved from the same web address)."""
+    the same text, or the same page saved again from its web address)."""
     with project.transaction():
         existing = project.articles.id_for_hash(parsed.text_hash)
         if existing is None:
