@@ -63,9 +63,21 @@ def write_problem(path: Path) -> str | None:
 
 
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    # in a read-only folder nobody can change the file: read it as immutable (SQLite could
-    # not create the shared-memory file a WAL database is otherwise read with)
-    immutable = "&immutable=1" if write_problem(path) else ""
+    # In a folder no one can write to, SQLite cannot create the shared-memory file a WAL
+    # database is read with: a file whose journal is empty (every change checkpointed) is
+    # read as immutable; one with changes still in its journal, and no shared-memory file
+    # beside it, cannot be read whole here, and says so.
+    immutable = ""
+    folder = path.resolve().parent
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+        if wal.exists() and wal.stat().st_size > 0:
+            if not shm.exists():
+                raise ProjectFileError(
+                    path, f"has changes still in its journal ({wal.name}) in a read-only "
+                    "folder: copy the project and that file to a writable folder", "read-only")
+        else:
+            immutable = "&immutable=1"
     uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
     return sqlite3.connect(uri, uri=True, timeout=5)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from factdesk.cli.main import main
+from factdesk.core.project import Project
 from factdesk.storage.database import ProjectFileError, open_database, write_problem
 
 
@@ -54,3 +55,21 @@ def test_a_copy_can_be_worked_on(project: Path, tmp_path: Path, deny_writing) ->
     shutil.copy(project, copy)
     assert write_problem(copy) is None
     assert main(["verdict", str(copy), "1", "--status", "done"]) == 0
+
+
+def test_changes_still_in_the_journal_are_never_read_stale(marked_project: Path, tmp_path,
+                                                           deny_writing, capsys) -> None:  # noqa: ANN001
+    # a copy taken while a writer had changes in the journal (the -wal file)
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    with Project.open(marked_project) as project:
+        project.db.execute("PRAGMA wal_autocheckpoint = 0")
+        with project.transaction():
+            project.articles.update_metadata(project.articles.ids()[0], outlet="Fixed outlet")
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{marked_project}{suffix}", folder / f"p.factdesk{suffix}")
+    copy = folder / "p.factdesk"
+    assert (folder / "p.factdesk-wal").stat().st_size > 0
+    deny_writing(folder)
+    assert main(["articles", str(copy)]) != 0
+    assert "changes still in its journal" in capsys.readouterr().err
