@@ -11,7 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.project import Project
 from factdesk.storage.database import write_problem
-from factdesk.storage.lock import read_owner
+from factdesk.storage.lock import ProjectLock, ProjectLocked
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,12 +58,27 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
     if reading and not read_only and write_problem(path):
         read_only = True
-    if not read_only and not reading:
-        owner = read_owner(path)
-        if owner is not None:  # the window would not see this edit, and could undo it
-            raise CliError(f"{path} is open in the FactDesk window of {owner.describe()}: "
-                           "make the change there, or close the project there first")
-    return Project.open(path, create=False, read_only=read_only)
+    if read_only or reading:
+        return Project.open(path, create=False, read_only=read_only)
+    # a writing command holds the project's lock to its end, as a window does: a window
+    # would not see its edits and could undo over them
+    lock = ProjectLock(path)
+    try:
+        lock.acquire()
+    except ProjectLocked as exc:
+        raise CliError(f"{path} is open in the FactDesk window of {exc.owner.describe()}: "
+                       "make the change there, or close the project there first") from None
+    except OSError:
+        lock = None  # no lock file can be written beside it; the open says why
+    try:
+        project = Project.open(path, create=False)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if lock is not None:
+        project.hold_until_closed(lock.release)
+    return project
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ worker), exposes one repository per aggregate and a ``transaction()`` for writes
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Project:
         self.db = db
         self.read_only = read_only
         self._acting_checker: str | None = None
+        self._on_close: list[Callable[[], None]] = []
         self.articles = ArticleRepository(db)
         self.claims = ClaimRepository(db)
         self.entities = EntityRepository(db)
@@ -101,6 +102,13 @@ class Project:
         except Exception:  # noqa: BLE001 - closing must not fail on a best-effort hint
             pass
         self.db.close()
+        for release in self._on_close:
+            release()
+        self._on_close.clear()
+
+    def hold_until_closed(self, release: Callable[[], None]) -> None:
+        """Call ``release`` once the project is closed (a lock held for this session)."""
+        self._on_close.append(release)
 
     def __enter__(self) -> Project:
         return self

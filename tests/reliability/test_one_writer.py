@@ -212,3 +212,15 @@ def test_scripts_do_not_write_behind_a_windows_back(tmp_path, seeds_dir, capsys)
     assert main(["settings", str(path)]) == 0
     with Project.open(path) as project:
         assert project.verdicts.get(1) is None
+
+
+def test_a_writing_command_holds_the_lock_to_its_end(marked_project) -> None:  # noqa: ANN001
+    from factdesk.cli.project_commands import open_existing
+    from factdesk.storage.lock import lock_path
+
+    with open_existing(marked_project) as project:
+        assert lock_path(marked_project).exists()  # a window opening now is told so
+        assert project.verdicts.get(1) is None
+    assert not lock_path(marked_project).exists()
+    with open_existing(marked_project, reading=True):
+        assert not lock_path(marked_project).exists()  # reading takes no lock
