@@ -75,3 +75,25 @@ def test_cli_removes_an_article_only_when_told_and_after_a_backup(project: Path,
     with Project.open(project) as opened:
         assert 1 not in opened.articles.ids() and opened.claims.get(claim_id) is None
     assert main(["check", p]) == 0
+
+
+def test_no_undo_step_for_an_edit_that_changes_nothing(project: Path) -> None:
+    from factdesk.core.commands import MarkClaim, SetVerdictField, UndoStack
+
+    with Project.open(project) as opened:
+        claim_id = next(iter(MarkClaim(opened.articles.ids()[0], 0, 40).apply(opened)
+                             .claim_ids))
+        stack = UndoStack(opened)
+        stack.push(SetVerdictField(claim_id, "rating", "False"))
+        stack.undo()
+        assert stack.can_redo
+        stack.push(SetVerdictField(claim_id, "rating", None))  # already so: nothing
+        assert stack.can_redo and not stack.done  # and the redo is still there
+        stack.push(SetVerdictField(claim_id, "status", "done"))
+        stack.push(SetVerdictField(claim_id, "status", "done"))  # already so: nothing
+        assert len(stack.done) == 1
+        changes = stack.push(EditArticle(opened.articles.ids()[0], {"outlet": "AFP"}))
+        assert not changes.analyse_article_ids
+        changes = stack.push(EditArticle(opened.articles.ids()[0], {"published": "2022-09-15"}))
+        assert changes.analyse_article_ids == {opened.articles.ids()[0]}
+        assert stack.undo().analyse_article_ids == {opened.articles.ids()[0]}  # undo re-dates

@@ -24,6 +24,8 @@ class ChangeSet:
     claim_ids: frozenset[int] = field(default_factory=frozenset)
     # claims marked or re-spanned by hand, to be analysed and matched in the background
     analyse_claim_ids: frozenset[int] = field(default_factory=frozenset)
+    # articles whose date changed: their claims to be detected again (relative times)
+    analyse_article_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         values = {}

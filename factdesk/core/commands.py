@@ -26,6 +26,12 @@ class Command(ABC):
 
     title = "edit"
 
+    @property
+    def changed(self) -> bool:
+        """Whether the last apply changed anything (an edit that changed nothing is not
+        kept on the undo stack)."""
+        return True
+
     def apply(self, project: Project) -> ChangeSet:
         with project.transaction():
             return self._apply(project)
@@ -67,6 +73,10 @@ class SetVerdictField(Command):
     old: str | None = None
     checker: str = ""
     unchanged: bool = False  # the value was already set: nothing written, nothing to undo
+
+    @property
+    def changed(self) -> bool:
+        return not self.unchanged
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -329,8 +339,9 @@ class UndoStack:
 
     def push(self, command: Command) -> ChangeSet:
         changes = command.apply(self.project)
-        self.done.append(command)
-        self.undone.clear()
+        if command.changed:  # pressing the rating a claim already has leaves no undo step
+            self.done.append(command)
+            self.undone.clear()
         return changes
 
     def undo(self) -> ChangeSet:
@@ -422,7 +433,7 @@ class EditArticle(Command):
         for k, v in changed.items():
             project.verdicts.record("article", self.article_id, k, self.old[k], v,
                                     project.checker)
-        return ChangeSet(articles=True, article_ids=frozenset({self.article_id}))
+        return self._changes()
 
     def _revert(self, project: Project) -> ChangeSet:
         if not self.values:
@@ -431,4 +442,14 @@ class EditArticle(Command):
         for k, v in self.old.items():
             project.verdicts.record("article", self.article_id, k, self.values[k], v,
                                     project.checker)
-        return ChangeSet(articles=True, article_ids=frozenset({self.article_id}))
+        return self._changes()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.values)
+
+    def _changes(self) -> ChangeSet:
+        ids = frozenset({self.article_id})
+        # a new date (done, undone or redone) moves the article's relative times
+        return ChangeSet(articles=True, article_ids=ids,
+                         analyse_article_ids=ids if "published" in self.values else frozenset())

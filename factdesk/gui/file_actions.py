@@ -144,9 +144,8 @@ class FileActions:
         try:
             if not dialog.exec() or not dialog.changes():
                 return
-            command = EditArticle(article.id, dialog.changes())
-            if session.push(command) and "published" in command.values:
-                self._submit("Detecting claims", jobs.reanalyse([article.id]))
+            session.push(EditArticle(article.id, dialog.changes()))  # a new date: see
+            # reanalyse_articles, called for it (and for its undo and redo)
         finally:
             dialog.deleteLater()
 
@@ -178,6 +177,12 @@ class FileActions:
             session.select_article(ids[0])
         self.window.message(f"removed article {article.id}; backup: "
                             f"{backup.name if backup else 'none needed'}", "info")
+
+    def reanalyse_articles(self, article_ids: list[int]) -> None:
+        """Detect the claims of articles whose date changed again (their relative times
+        count from it)."""
+        if article_ids:
+            self._submit("Detecting claims", jobs.reanalyse(list(article_ids)))
 
     def reanalyse_article(self) -> None:
         session = self.window.session

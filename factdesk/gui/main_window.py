@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             self.default_dock_sizes()
         session.message.connect(self.message)
         session.analysis_requested.connect(self.files.analyse_claims)
+        session.articles_redated.connect(self.files.reanalyse_articles)
         session.save_state_changed.connect(lambda _s: self.update_title())
         session.undo_changed.connect(self._update_undo_titles)
         for signal in (session.claim_selected, session.article_selected, session.changed,

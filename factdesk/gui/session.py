@@ -34,6 +34,7 @@ class Session(QObject):
     save_state_changed = Signal(str)  # "saved" / "saving…"
     message = Signal(str, str)  # text, level ("info", "warning", "error")
     analysis_requested = Signal(object)  # list of claim ids marked or moved by hand
+    articles_redated = Signal(object)  # list of article ids whose date changed
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +149,8 @@ class Session(QObject):
         self._set_save_state("saved")
         if changes.analyse_claim_ids:
             self.analysis_requested.emit(sorted(changes.analyse_claim_ids))
+        if changes.analyse_article_ids:
+            self.articles_redated.emit(sorted(changes.analyse_article_ids))
 
     # background writers (workers with their own connection) --------------------------------
 
