@@ -136,8 +136,8 @@ ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mo
 #: "KYIV, Sept. 14, 2022 /UNIAN/. ": the place in capitals, a few words, maybe the source.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,30}?)(?:,(?P<rest>[^\n()/]{0,40}?))?\s*"
-    r"(?:/(?P<slash>[A-Z][\w .&-]{1,30})/\.?\s+"
-    r"|(?:\((?P<paren>[A-Z][\w .&-]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
+    r"(?:/(?P<slash>[A-Z][A-Za-z .&-]{1,30})/\.?\s+"
+    r"|(?:\((?P<paren>[A-Z][A-Za-z .&-]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
 
 
 def first_sentence(text: str) -> str:
