@@ -508,6 +508,8 @@ def test_sentences_that_start_alike_stay(sentence: str) -> None:
      "Ukraine’s army entered Kupiansk", "UNIAN"),
     ("KYIV (AP) — Ukraine said 450 bodies were found. More.",
      "Ukraine said 450 bodies were found", "AP"),
+    ("KHARKIV, Ukraine, Sept. 14, 2022 /UNIAN/ -- Zelensky arrived in Izium. More.",
+     "Zelensky arrived in Izium", "UNIAN"),
     ("NATO - the alliance - met on Monday. More.", "NATO - the alliance - met on Monday", ""),
 ])
 def test_guessed_titles_skip_datelines_and_abbreviations(first_line: str, title: str,
@@ -594,6 +596,10 @@ def test_date_from_a_dateline_and_a_note_for_text_in_another_script(tmp_path: Pa
     article = parse_file(wire)
     assert (article.outlet, article.published) == ("UNIAN", "2022-09-14")
     assert "date 2022-09-14 read from the dateline" in article.warnings
+    from factdesk.ingest.metadata import wire_dateline
+
+    assert wire_dateline("KHARKIV, Ukraine, Sept. 14, 2022 /UNIAN/ -- Zelensky arrived.")[2] \
+        == "2022-09-14"
     undated = tmp_path / "undated.txt"
     undated.write_text("KYIV, Sept 14 (Reuters) - Ukraine's army entered Kupiansk.\n\n"
                        "More text.\n", "utf-8")

@@ -136,7 +136,7 @@ ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mo
 #: "KYIV, Sept. 14, 2022 /UNIAN/. ": the place in capitals, a few words, maybe the source.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,30}?)(?:,(?P<rest>[^\n()/]{0,40}?))?\s*"
-    r"(?:/(?P<slash>[A-Z][A-Za-z .&-]{1,30})/\.?\s+"
+    r"(?:/(?P<slash>[A-Z][A-Za-z .&-]{1,30})/\.?\s+(?:[—–-]{1,2}\s+)?"
     r"|(?:\((?P<paren>[A-Z][A-Za-z .&-]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
 
 
@@ -160,8 +160,11 @@ def wire_dateline(paragraph: str) -> tuple[int, str, str | None]:
     if not match:
         return 0, "", None
     source = (match.group("paren") or match.group("slash") or "").strip()
-    rest = (match.group("rest") or "").strip(" ,")
-    return match.end(), source, to_iso_date(rest) if rest else None
+    parts = (match.group("rest") or "").split(",")
+    # the date is what follows the place's other names: "Ukraine, Sept. 14, 2022"
+    day = next((iso for i in range(len(parts))
+                if (iso := to_iso_date(",".join(parts[i:]).strip(" ,")))), None)
+    return match.end(), source, day
 
 
 def guess_title(body: str) -> str:
