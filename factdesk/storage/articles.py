@@ -87,7 +87,7 @@ class ArticleRepository:
         if not url:
             return []
         return [(int(r[0]), str(r[1])) for r in self.db.execute(
-            "SELECT id, text FROM articles WHERE url = ? ORDER BY id", [url])]
+            "SELECT id, text FROM articles WHERE url = ? AND url != '' ORDER BY id", [url])]
 
     def get(self, article_id: int) -> Article | None:
         rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))

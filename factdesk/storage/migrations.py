@@ -198,6 +198,14 @@ def m0002_live_claims_by_article(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations(name="0003_articles_by_url")
+def m0003_articles_by_url(db: Database) -> None:
+    """An index of the articles by web address: each import looks up the pages saved
+    from its address (a page saved twice), without reading the whole table."""
+    db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != ''")
+    db.execute("PRAGMA user_version = 3")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
