@@ -131,3 +131,19 @@ def test_cli_says_when_nothing_was_found(project: Project, capsys) -> None:
     assert out.out == "" and "nothing to search for" in out.err
     assert main(["search", path, "xyzzyq"]) == 0
     assert "no results for 'xyzzyq'" in capsys.readouterr().err
+
+
+def test_the_spelling_index_follows_imports_and_merges(project: Project) -> None:
+    search = project.search
+    assert search.spelling_variants("Izyum") == ["Izium"]
+    article = project.articles.all()[0]
+    with project.transaction():  # an import adds mentions: folded in, nothing rebuilt
+        project.db.execute(
+            "INSERT INTO entity_mentions (article_id, start, \"end\", text, label, canonical) "
+            "VALUES (?, 0, 5, 'Izyumm', 'GPE', 'Izium')", [article.id])
+    assert "Izyumm" in search.spelling_variants("Izyum")
+    with project.transaction():  # a merge changes canonical forms: the index is told
+        project.db.execute("UPDATE entity_mentions SET canonical = 'Izyumm' "
+                           "WHERE text = 'Izyumm'")
+    search.forget_mentions()
+    assert "Izyumm" not in search.spelling_variants("Izyum")

@@ -49,6 +49,7 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
     if not changed_texts:
         return ChangeSet()
     rewritten = []
+    project.search.forget_mentions()  # its spelling index holds the canonical forms
     with project.transaction():
         project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
         for claim in project.claims.mentioning(changed_texts):

@@ -115,27 +115,51 @@ class SearchRepository:
 
     def _mention_canonicals(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Canonical forms of the mentions by their spelling (case-folded), and by each
-        word-suffix of their folded spelling ("volodymyr zelenskyy" and "zelenskyy"):
-        read once, and again only when the mentions change."""
-        stamp = tuple(self.db.execute(
-            "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone())
-        if getattr(self, "_mentions_stamp", None) != stamp:
-            by_text: dict[str, set[str]] = defaultdict(set)
-            by_key: dict[str, set[str]] = defaultdict(set)
-            for text, canonical in self.db.execute(
-                    "SELECT DISTINCT text, canonical FROM entity_mentions"):
-                by_text[text.casefold()].add(canonical)
-                words = self.fold(text).split(" ")
-                for i in range(len(words)):
-                    by_key[" ".join(words[i:])].add(canonical)
-            self._mentions = (dict(by_text), dict(by_key))
-            self._mentions_stamp = stamp
+        word-suffix of their folded spelling ("volodymyr zelenskyy" and "zelenskyy").
+
+        Built on first use, then kept up to date: mentions only added since (an import)
+        are folded in; anything else (mentions replaced or removed, or
+        :meth:`forget_mentions` after canonical forms changed) rebuilds it. Folding a
+        spelling is the costly part, and each fold is remembered for the session.
+        """
+        count, last = self.db.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone()
+        known = getattr(self, "_mentions_stamp", None)
+        if known == (count, last):
+            return self._mentions
+        since = 0
+        if known is not None and last > known[1]:
+            added = self.db.execute("SELECT count(*) FROM entity_mentions WHERE id > ?",
+                                    [known[1]]).fetchone()[0]
+            if count == known[0] + added:  # only insertions since: add them
+                since = known[1]
+        if not since:
+            self._by_text: dict[str, set[str]] = defaultdict(set)
+            self._by_key: dict[str, set[str]] = defaultdict(set)
+        folds: dict[str, str] = getattr(self, "_folds", {})
+        for text, canonical in self.db.execute(
+                "SELECT DISTINCT text, canonical FROM entity_mentions WHERE id > ?", [since]):
+            self._by_text[text.casefold()].add(canonical)
+            folded = folds.get(text)
+            if folded is None:
+                folded = folds[text] = self.fold(text)
+            words = folded.split(" ")
+            for i in range(len(words)):
+                self._by_key[" ".join(words[i:])].add(canonical)
+        self._folds = folds
+        self._mentions = (self._by_text, self._by_key)
+        self._mentions_stamp = (count, last)
         return self._mentions
+
+    def forget_mentions(self) -> None:
+        """The mentions' canonical forms changed (an alias edit, a project-wide merge):
+        the next search reads them again."""
+        self._mentions_stamp = None
 
     def spelling_variants(self, word: str) -> list[str]:
         """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
         by_text, by_key = self._mention_canonicals()
-        canonicals = set(by_text.get(word.casefold()) or by_key.get(self.fold(word), ()))
+        canonicals = set(by_text.get(word.casefold()) or by_key.get(self.fold(word)) or ())
         for canonical, in self.db.execute(
             "SELECT canonical FROM aliases WHERE variant = ? COLLATE NOCASE", [word]
         ):
