@@ -71,7 +71,10 @@ class _Worker(QObject):
             if self.job.project_path is None:
                 result = self.job.fn(None, self._progress, self.cancel.is_set)
             else:
-                with Project.open(self.job.project_path, create=False) as project:
+                # a job that only reads (an export) opens the file read-only: it works on
+                # a project the window can only view (a read-only file or folder)
+                with Project.open(self.job.project_path, create=False,
+                                  read_only=not self.job.writes) as project:
                     result = self.job.fn(project, self._progress, self.cancel.is_set)
         except Exception as exc:  # noqa: BLE001 - reported to the user as a message
             log.exception("background job %r failed", self.job.title)

@@ -16,3 +16,21 @@ def test_read_only_project_opens_as_a_view(make_window, demo_copy: Path,
     assert not Path(f"{demo_copy}.lock").exists()
     window.close()
     assert demo_copy.read_bytes() == before
+
+
+def test_a_read_only_view_can_be_exported(make_window, demo_copy: Path, deny_writing,
+                                          tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from factdesk.gui import jobs
+    from factdesk.gui.workers import Job
+
+    deny_writing(demo_copy)
+    window = make_window(demo_copy)
+    assert window.session.project.read_only
+    out = tmp_path / "report.csv"
+    done: list[object] = []
+    window.runner.submit(Job("Exporting", jobs.export("csv", out, SimpleNamespace(all=True)),
+                             demo_copy, on_done=done.append, writes=False))
+    qtbot.waitUntil(lambda: bool(done) or not window.runner.busy, timeout=20000)
+    assert out.exists() and out.read_text("utf-8").startswith("claim_id,")
