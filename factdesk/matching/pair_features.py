@@ -84,7 +84,10 @@ class _Derived:
         d.caps = _capitalised(p.text)
         d.negated = any(t in NEGATIONS for t in p.tokens)
         d.token_set = set(p.tokens)
-        d.lexical_ids = frozenset(map(_bucket, lexical_keys(p.lemmas, d.words)))
+        d.lexical_ids = frozenset(
+            zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
+            for key in lexical_keys(p.lemmas, d.words)
+        )
         d.number_set = set(p.numbers)
         d.entity_set = set(p.entities)
         d.idf_weights = None
@@ -127,21 +130,6 @@ class _Derived:
 
 #: Size of the hashed space of lexical keys (crc32 of the key modulo this).
 LEXICAL_BUCKETS = 1 << 18
-
-
-_BUCKETS: dict[str, int] = {}  # bucket of each lexical key seen (words recur a lot)
-_MAX_REMEMBERED_BUCKETS = 400_000
-
-
-def _bucket(key: str) -> int:
-    """The hashed bucket id of one lexical key (crc32 modulo :data:`LEXICAL_BUCKETS`)."""
-    bucket = _BUCKETS.get(key)
-    if bucket is None:
-        bucket = zlib.crc32(key.encode("utf-8")) % LEXICAL_BUCKETS
-        if len(_BUCKETS) >= _MAX_REMEMBERED_BUCKETS:
-            _BUCKETS.clear()
-        _BUCKETS[key] = bucket
-    return bucket
 
 
 def lexical_keys(lemmas: Sequence[str], words: Sequence[str]) -> set[str]:

@@ -135,8 +135,9 @@ def claim_reviews(data: ReportData) -> list[dict[str, Any]]:
     return [r for r in reviews if r is not None]
 
 
-def publication_notes(data: ReportData) -> list[str]:
-    """What a publisher of these ClaimReviews should know (empty when nothing)."""
+def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[str]:
+    """What a publisher of ``reviews`` (:func:`claim_reviews` of ``data``) should know
+    (empty when nothing)."""
     notes = []
     published = {e.claim_id for e in _published(data)}
     left_out = [e for e in data.claims if e.rating is not None and e.claim_id not in published]
@@ -144,7 +145,6 @@ def publication_notes(data: ReportData) -> list[str]:
         statuses = ", ".join(sorted({e.status for e in left_out}))
         notes.append(f"{len(left_out)} rated claim(s) not done ({statuses}) left out: "
                      "only finished checks are published (choose statuses to include them)")
-    reviews = claim_reviews(data)
     if not reviews:
         return notes + ["no ClaimReview written: no finished check has a rating"]
     if not data.report_url:

@@ -20,10 +20,14 @@ SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
 FILE_SUFFIXES = {"pdf": ".pdf", "claimreview": ".json", "csv": ".csv", "markdown": ".md"}
 
 
-def render_text(data: ReportData, fmt: str) -> str:
-    """The report as text in one of the text formats."""
+def render_text(data: ReportData, fmt: str, notes: list[str] | None = None) -> str:
+    """The report as text in one of the text formats (``notes``: see
+    :func:`export_report`)."""
     if fmt == "claimreview":
-        return json.dumps(claim_reviews(data), ensure_ascii=False, indent=2) + "\n"
+        reviews = claim_reviews(data)
+        if notes is not None:
+            notes.extend(publication_notes(data, reviews))
+        return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return to_csv(data)
     if fmt == "markdown":
@@ -49,8 +53,6 @@ def export_report(
     if fmt not in SUPPORTED_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; use one of {SUPPORTED_FORMATS}")
     data = build_report(project, ReportFilter.from_options(options))
-    if notes is not None and fmt == "claimreview":
-        notes.extend(publication_notes(data))
     if fmt == "pdf":
         if output is None:
             raise ValueError("a PDF report needs an output file")
@@ -64,7 +66,7 @@ def export_report(
         finally:
             tmp.unlink(missing_ok=True)
         return None
-    text = render_text(data, fmt)
+    text = render_text(data, fmt, notes)
     if output is None:
         return text
     output = Path(output)

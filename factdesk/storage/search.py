@@ -126,7 +126,7 @@ class SearchRepository:
             "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone()
         known = getattr(self, "_mentions_stamp", None)
         if known == (count, last):
-            return self._mentions
+            return self._by_text, self._by_key
         since = 0
         if known is not None and last > known[1]:
             added = self.db.execute("SELECT count(*) FROM entity_mentions WHERE id > ?",
@@ -147,9 +147,8 @@ class SearchRepository:
             for i in range(len(words)):
                 self._by_key[" ".join(words[i:])].add(canonical)
         self._folds = folds
-        self._mentions = (self._by_text, self._by_key)
         self._mentions_stamp = (count, last)
-        return self._mentions
+        return self._by_text, self._by_key
 
     def forget_mentions(self) -> None:
         """The mentions' canonical forms changed (an alias edit, a project-wide merge):
