@@ -291,3 +291,24 @@ def test_upper_bounds_hold_with_floors_and_with_exact_values(nlp, scorer) -> Non
     assert (most_similar >= scorer.graded(exact) - 1e-12).all()
     same = scorer.upper_bounds(exact)  # with the exact values in, the bound moves only up
     assert (same[0] >= scorer.probabilities(exact) - 1e-12).all()
+
+
+def test_token_sort_columns_are_rapidfuzz_token_sort_ratio() -> None:
+    """The token-sort features come from words sorted once per sentence; they must equal
+    rapidfuzz's ``token_sort_ratio``, which splits the words of a text of characters
+    below U+0100 at fewer characters than ``str.split`` (not at U+00A0 or U+0085)."""
+    from rapidfuzz import fuzz
+
+    texts = ["the vote was fair , the mayor said", "The mayor said the vote was fair",
+             "zeta\u00a0alpha beta", "alpha beta zeta", "zeta\u0085alpha\u2003beta",
+             "  beta\talpha\u3000zeta  ", "", "one", "zeta\u00a0alpha beta\u0100",
+             "caf\u00e9\u0085ol\u00e9 beta", "\U0001f600 zeta\u00a0alpha"]
+    for a in texts:
+        for b in texts:
+            pa = PairInput(a, tuple(a.lower().split()), tuple(a.lower().split()))
+            pb = PairInput(b, tuple(b.lower().split()), tuple(b.lower().split()))
+            x = pair_features(pa, pb)
+            assert x[FEATURE_INDEX["raw_token_sort_ratio"]] == (
+                fuzz.token_sort_ratio(a.lower(), b.lower()) / 100.0), (a, b)
+            assert x[FEATURE_INDEX["lem_token_sort_ratio"]] == (
+                fuzz.token_sort_ratio(" ".join(pa.lemmas), " ".join(pb.lemmas)) / 100.0)

@@ -32,7 +32,8 @@ from factdesk.matching.pair_features import (
     PARTIAL_RATIO_COLUMNS,
     PairInput,
     extract_numbers,
-    partial_ratio_values,
+    lemma_partial_ratio,
+    raw_partial_ratio,
 )
 from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
@@ -155,12 +156,25 @@ class Unrelated(NamedTuple):
 
 # rates pairs in the background for one run (named by a string): (how many pairs, their
 # future ratings) per consecutive slice
+RAW_PARTIAL_COLUMN, LEMMA_PARTIAL_COLUMN = PARTIAL_RATIO_COLUMNS
 RatePairs = Callable[[list[tuple[PairInput, PairInput]], str],
                      list[tuple[int, "Future[list[Rating | Unrelated]]"]]]
 LOOKAHEAD_ARTICLES = 6  # with worker processes: articles whose pairs are scored ahead
 #: Graded similarity below which only a dated event can relate two claims the model
 #: does not relate (a same quote and a similar pair need this much).
 _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT = min(QUOTE_SIMILARITY, RELATED_SIMILARITY)
+
+
+def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
+                      ratings: list[Rating | Unrelated | None]) -> np.ndarray:
+    """Rate :class:`Unrelated` the ``rows`` of ``x`` whose upper bounds show them so (see
+    :func:`rate_pairs`); the rows still open."""
+    most_likely, most_similar = scorer.upper_bounds(x[rows])
+    unrelated = ((most_likely < scorer.related_threshold)
+                 & (most_similar < _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT))
+    for j in np.flatnonzero(unrelated).tolist():
+        ratings[int(rows[j])] = Unrelated(float(most_likely[j]), float(most_similar[j]))
+    return rows[~unrelated]
 
 
 def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
@@ -173,8 +187,9 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
 
     Unless ``exact``, the costly partial-ratio features are first replaced by their
     floors: a pair whose probability and similarity stay below the related thresholds
-    even then (:meth:`PairScorer.upper_bounds`) is :class:`Unrelated` without them; the
-    others are rated exactly. :func:`decide` only relates pairs above thresholds of
+    even then (:meth:`PairScorer.upper_bounds`) is :class:`Unrelated` without them. The
+    others get the cheaper lemma partial ratio exactly and are bounded again; the rest
+    are rated exactly. :func:`decide` only relates pairs above thresholds of
     both, so a pair it leaves unrelated at the bounds is unrelated at the exact values.
     """
     if not pairs:
@@ -188,17 +203,16 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
         return [(p, similarities.get(i)) for i, p in enumerate(probabilities)]
     x = scorer.feature_matrix(pairs, partial_ratios=exact)
     ratings: list[Rating | Unrelated | None] = [None] * len(pairs)
+    rest = np.arange(len(pairs))
     if not exact:
-        most_likely, most_similar = scorer.upper_bounds(x)
-        unrelated = ((most_likely < scorer.related_threshold)
-                     & (most_similar < _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT))
-        for i in np.flatnonzero(unrelated).tolist():
-            ratings[i] = Unrelated(float(most_likely[i]), float(most_similar[i]))
-        rest = np.flatnonzero(~unrelated)
+        # both partial ratios at their floors; then the cheaper lemma one exact: only the
+        # pairs that both leave open pay for the raw one
+        rest = _settle_unrelated(scorer, x, rest, ratings)
         for i in rest.tolist():
-            x[i, PARTIAL_RATIO_COLUMNS] = partial_ratio_values(*pairs[i])
-    else:
-        rest = np.arange(len(pairs))
+            x[i, LEMMA_PARTIAL_COLUMN] = lemma_partial_ratio(*pairs[i])
+        rest = _settle_unrelated(scorer, x, rest, ratings)
+        for i in rest.tolist():
+            x[i, RAW_PARTIAL_COLUMN] = raw_partial_ratio(*pairs[i])
     if len(rest):
         x = x[rest]
         probabilities = [float(p) for p in scorer.probabilities(x)]
@@ -360,14 +374,19 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
                                exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
     others = judge.claims(sorted({cid for hits in results for cid, _ in hits}))
     prepared = _Prepared(article_id, claims, [], [])
+    same_story: dict[int, bool] = {}  # other article -> whether it covers this story
     for i, (claim, hits) in enumerate(zip(claims, results, strict=True)):
         for other_id, term_similarity in hits:
             other = others.get(other_id)
             if other is None or other.article_id == article_id:
                 continue
-            if decided.get(_key(claim, other)) == "rejected":
+            if decided and decided.get(_key(claim, other)) == "rejected":
                 continue
-            if not context.same_story(article_id, other.article_id):
+            covers = same_story.get(other.article_id)
+            if covers is None:
+                covers = same_story[other.article_id] = context.same_story(
+                    article_id, other.article_id)
+            if not covers:
                 continue  # a look-alike from an article about something else: not rated
             prepared.pairs.append((claim, other, term_similarity))
             prepared.owners.append(i)

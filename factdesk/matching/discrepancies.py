@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -466,8 +466,16 @@ def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
         return None
     if sa.casefold() == sb.casefold() or canonical_key(sa) == canonical_key(sb):
         return True
+    return _resolved_alike(sa, sb, a.entities, b.entities)
+
+
+@lru_cache(maxsize=4096)  # a pair is asked again by each of its checks
+def _resolved_alike(sa: str, sb: str, entities_a: tuple[tuple[str, str, str], ...],
+                    entities_b: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether alias resolution over both claims' names makes one person of the two
+    speakers."""
     mentions = [(sa, "PERSON"), (sb, "PERSON")]
-    mentions += [(t, label) for ents in (a.entities, b.entities) for t, label, _c in ents]
+    mentions += [(t, label) for ents in (entities_a, entities_b) for t, label, _c in ents]
     resolved = AliasResolver().resolve(mentions)
     return resolved.get(sa) == resolved.get(sb)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
@@ -74,8 +75,13 @@ def content_words(text: str) -> set[str]:
     return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
 
 
-def _quoted_words(facts: ClaimFacts) -> set[str]:
-    return content_words(quote_text(facts.text))
+def _quoted_words(facts: ClaimFacts) -> frozenset[str]:
+    return _quoted_words_of(facts.text)
+
+
+@lru_cache(maxsize=4096)  # a claim is compared with many others
+def _quoted_words_of(text: str) -> frozenset[str]:
+    return frozenset(content_words(quote_text(text)))
 
 
 def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
