@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from factdesk.core.changes import ChangeSet
+from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
@@ -67,8 +68,9 @@ def published_date(value: str | None) -> date | None:
 def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[str, str]) -> int:
     """Replace one article's detected claims and mentions, in one transaction."""
     with project.transaction():
-        mentions = [
-            replace(m, canonical=canonical.get(m.text, m.text)) for m in analysis.mentions
+        mentions = [  # made directly: dataclasses.replace is several times slower
+            MentionDraft(m.start, m.end, m.text, m.label, canonical.get(m.text, m.text))
+            for m in analysis.mentions
         ]
         project.entities.replace_mentions(analysis.article_id, mentions)
         drafts = [with_canonical_entities(d, canonical) for d in analysis.claims]

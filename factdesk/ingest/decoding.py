@@ -61,6 +61,9 @@ _WORD_PUNCT = set("’‘‚“”„–—‐-·•…'\"")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CONTROL_LIMIT = 0.02  # share of control characters above which text counts as binary
+# The control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) that count
+# towards it: all but tab, line ends, form feed, vertical tab and the DOS end-of-file mark.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -271,9 +274,6 @@ def _check_text(text: str, name: str) -> None:
     if not text.strip() or not text.replace("\ufeff", "").replace("\u200b", "").strip():
         raise IngestError(name, "empty file")
     sample = text[:100_000]
-    controls = sum(
-        1 for ch in sample
-        if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc" and ch != "\x1a"
-    )
+    controls = len(_CONTROLS.findall(sample))
     if controls / len(sample) > _CONTROL_LIMIT:
         raise IngestError(name, "binary file (mostly control characters), not text")

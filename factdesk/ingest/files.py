@@ -310,9 +310,16 @@ _SCRIPTS = (("Cyrillic", 0x0400, 0x052F), ("Greek", 0x0370, 0x03FF), ("Arabic", 
             ("Hebrew", 0x0590, 0x05FF), ("CJK", 0x4E00, 0x9FFF))
 
 
+_SCRIPT_CHARS = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for _, low, high in _SCRIPTS) + "]")
+
+
 def foreign_script(text: str) -> str | None:
     """The name of the script most letters of ``text`` are in, when that is not Latin."""
-    letters = [ord(c) for c in text[:20_000] if c.isalpha()]
+    sample = text[:20_000]
+    if not _SCRIPT_CHARS.search(sample):
+        return None  # no character of any of these scripts (most texts): no letter counted
+    letters = [ord(c) for c in sample if c.isalpha()]
     if not letters:
         return None
     for name, low, high in _SCRIPTS:

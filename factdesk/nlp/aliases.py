@@ -235,7 +235,7 @@ class AliasResolver:
     def resolve(self, mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
         """Canonical display form of every mention text (``(text, spaCy label)`` pairs)."""
         counts: Counter[str] = Counter()
-        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        labels: dict[str, dict[str, int]] = {}  # base -> label family -> mentions
         base_of: dict[str, str] = {}
         for text, label in mentions:
             base = strip_possessive(text)
@@ -243,8 +243,11 @@ class AliasResolver:
                 continue
             base_of[text] = base
             counts[base] += 1
-            labels[base][_family(label)] += 1
-        family = {b: labels[b].most_common(1)[0][0] for b in counts}
+            tally = labels.setdefault(base, {})
+            kind = _family(label)
+            tally[kind] = tally.get(kind, 0) + 1
+        # the most frequent family, the first seen among equals (as Counter.most_common)
+        family = {b: max(labels[b], key=labels[b].__getitem__) for b in counts}
         groups = _Groups(counts, self.distinct)
         self._merge_user(groups, counts)
         self._merge_keys(groups, counts, family)
@@ -254,6 +257,8 @@ class AliasResolver:
         return {text: display[groups.find(base)] for text, base in base_of.items()}
 
     def _merge_user(self, groups: _Groups, counts: Counter[str]) -> None:
+        if not self.user:
+            return  # no alias, no user canonical to merge by
         by_canonical: dict[str, list[str]] = defaultdict(list)
         for base in counts:
             canonical = self.user_canonical(base)
@@ -368,9 +373,15 @@ class AliasResolver:
                  family: dict[str, str]) -> dict[str, str]:
         display: dict[str, str] = {}
         for root, members in groups.members.items():
-            fixed = next((c for m in sorted(members) if (c := self.user_canonical(m))), None)
+            fixed = None
+            if self.user:  # only a user alias gives a group its form
+                fixed = next((c for m in sorted(members) if (c := self.user_canonical(m))),
+                             None)
             if fixed:
                 display[root] = fixed
+                continue
+            if len(members) == 1:  # most groups: their one name (the best of one)
+                display[root] = next(iter(members))
                 continue
             words = Counter(w for m in members for w in m.split() for _ in range(counts[m]))
 

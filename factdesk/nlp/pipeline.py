@@ -74,11 +74,11 @@ class ClaimExtractor:
         n_process: int = 1,
     ) -> Iterator[ArticleAnalysis]:
         """(article id, text, date) in, one :class:`ArticleAnalysis` out per article."""
-        items = ((text, (article_id, day)) for article_id, text, day in articles)
-        for doc, (article_id, day) in self.nlp.pipe(
+        items = ((text, (article_id, day, text)) for article_id, text, day in articles)
+        for doc, (article_id, day, text) in self.nlp.pipe(
             items, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            yield analysis_from_doc(doc, article_id, day)
+            yield analysis_from_doc(doc, article_id, day, text)
 
     def analyse_span(self, text: str, start: int, end: int, day: date | None,
                      score: float, origin: str) -> ClaimDraft:
@@ -171,20 +171,21 @@ def build_pipeline(model_name: str | None, threshold: float) -> Language:
     return nlp
 
 
-def analysis_from_doc(doc: Any, article_id: int, day: date | None) -> ArticleAnalysis:
-    """Claim and mention drafts from a processed ``Doc``."""
+def analysis_from_doc(doc: Any, article_id: int, day: date | None,
+                      text: str | None = None) -> ArticleAnalysis:
+    """Claim and mention drafts from a processed ``Doc`` (of ``text``, when given)."""
     from factdesk.nlp.quantities import DocView
 
-    view = DocView(doc)  # doc.text and doc.ents are rebuilt on each access: read them once
+    view = DocView(doc, text)  # doc.text and doc.ents are rebuilt on each access: read once
     mentions = []
     for e in view.ents:
-        if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text)):
+        if e.label_ in MENTION_LABELS and (name := _clean_entity(view.span_text(e))):
             mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
-    claims = [
-        claim_draft(span, view, day, span._.claim_kind, float(span._.claim_score),
-                    span._.speaker, "detected")
-        for span in doc.spans.get("claims", [])
-    ]
+    claims = []
+    for span in doc.spans.get("claims", []):
+        ext = span._  # one accessor for the three attributes
+        claims.append(claim_draft(span, view, day, ext.claim_kind, float(ext.claim_score),
+                                  ext.speaker, "detected"))
     return ArticleAnalysis(article_id, tuple(claims), tuple(mentions))
 
 
@@ -201,7 +202,7 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
     quantities = extract_quantities(span, view=view)
     times = extract_times(span, day, view=view)
     entities = tuple(
-        {"text": _clean_entity(e.text), "label": e.label_, "canonical": ""}
+        {"text": _clean_entity(view.span_text(e)), "label": e.label_, "canonical": ""}
         for e in view.ents_within(span.start, span.end)
         if e.label_ in MENTION_LABELS
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ UNIT_SYNONYMS: dict[str, str] = dict.fromkeys(
 }
 APPROX_MARGIN = 0.15
 NEAR_MARGIN = 0.15
-_DATE_PATTERN = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+_DATE_PATTERN = re.compile(  # (?=\d): every form starts with a digit; lets re skip ahead
+    r"(?=\d)(?:\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b)"
 )
 _NUMBER_TOKEN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _NUMBER_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$", re.IGNORECASE)
@@ -100,7 +101,9 @@ class Quantity:
     unit: str | None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by name, in order (``dataclasses.asdict``, without its deep copy
+        of values that are all immutable)."""
+        return {name: getattr(self, name) for name in _QUANTITY_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quantity:
@@ -120,6 +123,9 @@ class Quantity:
             joiner = " of " if self.text.split()[-1].lower() in PLURAL_SCALES else " "
             return f"{self.text}{joiner}{self.unit}"
         return self.text
+
+
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
 
 
 def _opt_float(value: Any) -> float | None:
@@ -185,8 +191,11 @@ def parse_number(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _is_number_word(tok: Token) -> bool:
-    low = tok.lower_
+def _is_number_text(low: str) -> bool:
+    """Is ``low`` (a token's lower-case form) a number word or digits?"""
+    if low.isalpha():  # no digit, sign or hyphen: only the names of numbers can match
+        return (low in SMALL_NUMBERS or low in SCALES and len(low) > 2
+                or low in {"dozen", "half"})
     return bool(
         _NUMBER_TOKEN.match(low)
         or _NUMBER_SUFFIX.match(low)
@@ -197,8 +206,18 @@ def _is_number_word(tok: Token) -> bool:
     )
 
 
+def _is_number_word(tok: Token) -> bool:
+    return _is_number_text(tok.lower_)
+
+
 def _is_vague_word(tok: Token) -> bool:
     return tok.lower_ in PLURAL_SCALES or tok.lower_ in VAGUE_WORDS
+
+
+def _is_count_text(low: str) -> bool:
+    """Is ``low`` a number word or a vague count ("hundreds", "several")? Only such
+    tokens can start a quantity outside the entities (see :func:`_stray_ok`)."""
+    return low in PLURAL_SCALES or low in VAGUE_WORDS or _is_number_text(low)
 
 
 def _match_prefix(words: list[str], phrases: tuple[str, ...]) -> str | None:
@@ -431,14 +450,42 @@ class DocView:
     to the document's entities.
     """
 
-    __slots__ = ("doc", "text", "ents", "_starts", "_date_ranges")
+    __slots__ = ("doc", "text", "ents", "_starts", "_date_ranges", "_forms", "_where")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text``: the string ``doc`` was made from, when the caller has it (spaCy's
+        tokenization keeps every character, so it is ``doc.text``, which is otherwise
+        joined again from the tokens)."""
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self._starts = [e.start for e in self.ents]
         self._date_ranges: list[tuple[int, int]] | None = None
+        self._forms: tuple[list[str], Any] | None = None
+        self._where: dict[Callable[[str], bool], list[int]] = {}
+
+    def tokens_where(self, test: Callable[[str], bool], start: int, end: int) -> list[int]:
+        """Indices, from ``start`` up to ``end``, of the tokens whose lower-case form
+        (``Token.lower_``) passes ``test``, in order. Per view, ``test`` (a module-level
+        function) is called once per distinct form in the document and the tokens are
+        found in one pass, without making a ``Token`` of each."""
+        found = self._where.get(test)
+        if found is None:
+            import numpy as np
+
+            if self._forms is None:
+                codes, where = np.unique(self.doc.to_array("LOWER"), return_inverse=True)
+                strings = self.doc.vocab.strings
+                self._forms = [strings[code] for code in codes.tolist()], where
+            forms, where = self._forms
+            passed = np.array([test(form) for form in forms], dtype=bool)
+            found = self._where[test] = np.flatnonzero(passed[where]).tolist()
+        return found[bisect_left(found, start):bisect_left(found, end)]
+
+    def span_text(self, span: Span) -> str:
+        """``span.text``, cut from the document text (a span's characters are its
+        tokens' texts and the spaces between them) instead of joined token by token."""
+        return self.text[span.start_char:span.end_char]
 
     def ents_within(self, start: int, end: int) -> list[Span]:
         """The entities lying wholly inside tokens ``start:end``, in order."""
@@ -511,11 +558,14 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
                 quantity = _Builder(doc, ent.start, ent.end).build()
         if quantity is not None:
             found.append(quantity)
-    i = lo_tok
-    while i < hi_tok:
+    # Stray counts: only a number or vague word passes _stray_ok, so only those tokens
+    # are looked at (found once per document), not every token of the span.
+    next_free = lo_tok
+    for i in view.tokens_where(_is_count_text, lo_tok, hi_tok):
+        if i < next_free:
+            continue  # inside the quantity just read
         tok = doc[i]
         if i in covered or tok.ent_type_ or in_date(tok) or not _stray_ok(tok):
-            i += 1
             continue
         j = i + 1
         while j < hi_tok and j not in covered and (_is_number_word(doc[j]) or (
@@ -524,7 +574,7 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
         quantity = _Builder(doc, i, j).build()
         if quantity is not None:
             found.append(quantity)
-        i = j
+        next_free = j
     found.sort(key=lambda q: q.start)
     return found
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +55,7 @@ _LEAD_WORDS = PREFIXES | {
     "several", "couple", "-", ",", "previous", "coming", "following", "ago", "later",
     "earlier", "st", "nd", "rd", "th", "a.m", "p.m", "am", "pm", "local", "time",
 }
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"(?=\d)\b(\d{4})-(\d{2})-(\d{2})\b")  # (?=\d) lets re skip ahead
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(?:the )?(1[6-9]\d0|20\d0)s$")
 _TIME_WORDS = re.compile(
@@ -85,7 +85,9 @@ class TimeExpression:
     offset_days: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by name, in order (``dataclasses.asdict``, without its deep copy
+        of values that are all immutable)."""
+        return {name: getattr(self, name) for name in _TIME_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
@@ -108,6 +110,9 @@ class TimeExpression:
         first = date.fromisoformat(self.resolved_start)
         last = date.fromisoformat(self.resolved_end) if self.resolved_end else first
         return first, last
+
+
+_TIME_FIELDS = tuple(f.name for f in fields(TimeExpression))
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,13 @@ def _is_age(ent: Span) -> bool:
     return text.isdigit() and len(text) < 4 or "-year-old" in text or "years old" in text
 
 
+def _is_calendar_name(low: str) -> bool:
+    """Could a token of this lower-case form be a weekday or month name outside the
+    entities? (Only such tokens are read by :func:`extract_times`.)"""
+    word = low.rstrip(".")
+    return len(word) > 3 and (word in WEEKDAYS or word in MONTHS)
+
+
 def extract_times(
     span: Span | Doc, reference_date: date | None = None, *, view: DocView | None = None
 ) -> list[TimeExpression]:
@@ -341,7 +353,8 @@ def extract_times(
             continue
         ranges.append((ent.start, ent.end))
     taken = {i for a, b in ranges for i in range(a, b)}
-    for tok in doc[lo_tok:hi_tok]:
+    for i in view.tokens_where(_is_calendar_name, lo_tok, hi_tok):
+        tok = doc[i]
         word = tok.lower_.rstrip(".")
         if tok.i in taken or not (word in WEEKDAYS and len(word) > 3 or word in MONTHS
                                   and len(word) > 3 and tok.pos_ == "PROPN"):

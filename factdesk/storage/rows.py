@@ -25,9 +25,14 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, without building an
+#: encoder for every value (the encoder keeps no state between values).
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
     """Compact JSON for a column."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT_JSON.encode(value)
 
 
 def _loads_tuple(text: str | None) -> tuple[dict[str, Any], ...]:
