@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.changes import ChangeSet
 from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
@@ -120,9 +121,11 @@ def analyse_articles(
     if processes > 1:
         from factdesk.core.analysis_pool import shared_pool
 
-        with shared_pool(processes, extractor.model_name, extractor.threshold) as pool:
+        with (shared_pool(processes, extractor.model_name, extractor.threshold) as pool,
+              fewer_collections()):
             return _analyse(project, ids, extractor, match, progress, cancelled, pool)
-    return _analyse(project, ids, extractor, match, progress, cancelled, None)
+    with fewer_collections():
+        return _analyse(project, ids, extractor, match, progress, cancelled, None)
 
 
 def _analyse(

@@ -52,8 +52,10 @@ _extractor: ClaimExtractor | None = None
 def _init_worker(model_name: str, threshold: float) -> None:
     """Build the pipeline once per worker process (and load the worthiness weights)."""
     global _extractor
+    from factdesk.core.batch_gc import use_batch_thresholds
     from factdesk.nlp.pipeline import ClaimExtractor
 
+    use_batch_thresholds()  # a worker only analyses batches
     _extractor = ClaimExtractor(model_name, threshold)
     # load everything the first real task would (pipeline, worthiness weights, dateparser)
     warm_up = "“About 30 people came,” the mayor said on Monday, a week after the vote."

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from factdesk.core.analysis import published_date
+from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.models import Article, Claim, MatchDraft
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
@@ -411,6 +412,13 @@ def match_articles(
     the background meanwhile. Returns how many suggestions were written (a pair found
     from both of its articles is written twice, the later write replacing the earlier).
     """
+    with fewer_collections():
+        return _match_articles(project, article_ids, progress, cancelled, rate_async)
+
+
+def _match_articles(project: Project, article_ids: Sequence[int] | None,
+                    progress: ProgressCallback | None, cancelled: CancelCheck | None,
+                    rate_async: RatePairs | None) -> int:
     index = INDEXES.get(project)
     judge = PairJudge(project, PairScorer.load(), rate_async)
     context = ArticleContext(project.claims.article_terms, index.idf, project.articles.published)
