@@ -87,6 +87,16 @@ class ClaimFacts:
         return strip_possessive(speaker)
 
     @cached_property
+    def offsets(self) -> tuple[_Offset, ...]:
+        """:func:`day_offsets`, read once (a claim is compared with many others)."""
+        return tuple(_day_offsets(self))
+
+    @cached_property
+    def spellings(self) -> dict[str, dict[str, str]]:
+        """:func:`_spellings`, read once (not to be changed by callers)."""
+        return _spellings(self)
+
+    @cached_property
     def persons(self) -> frozenset[str]:
         """Canonical keys of the people the claim names, its speaker included."""
         keys = {canonical_key(c or t) for t, label, c in self.entities if label == "PERSON"}
@@ -329,8 +339,12 @@ class _Offset:
     base: date | None
 
 
-def day_offsets(facts: ClaimFacts) -> list[_Offset]:
+def day_offsets(facts: ClaimFacts) -> tuple[_Offset, ...]:
     """The claim's relative day counts, each read as an offset from a reference date."""
+    return facts.offsets
+
+
+def _day_offsets(facts: ClaimFacts) -> list[_Offset]:
     found = []
     dates = [t for t in facts.times if t.kind == "date" and t.interval() and not t.anchor]
     own = dates[0].interval()[0] if len(dates) == 1 else None  # type: ignore[index]
@@ -422,7 +436,7 @@ def _spellings(facts: ClaimFacts) -> dict[str, dict[str, str]]:
 
 def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     found = []
-    sa, sb = _spellings(a), _spellings(b)
+    sa, sb = a.spellings, b.spellings
     for canonical in sorted(sa.keys() & sb.keys()):  # a stable order across runs
         if sa[canonical].keys() & sb[canonical].keys():
             continue  # at least one spelling in common

@@ -195,6 +195,8 @@ def _word_value(word: str) -> tuple[float, str] | None:
         return float(_UNITS[w]), "unit"
     if w in _SCALES:
         return float(_SCALES[w]), "scale"
+    if w.isalpha():
+        return None  # letters only, not a number's name: no pattern below can match
     m = _NUM_RE.match(w)
     if m:
         digits = m.group(1)
