@@ -1,12 +1,13 @@
 """FactDesk: a desktop fact-checking workstation (claims, cross-source matching, verdicts).
 
 Importing the package asks OpenBLAS (numpy's BLAS) for one thread, unless the user's
-environment says otherwise. spaCy's CNN pipelines multiply small matrices, for which
-OpenBLAS's thread pool costs more than it brings: measured here, ``nlp.pipe`` parsed 60
-news articles in 5.2 s on one thread against 5.8-5.9 s with OpenBLAS's default threads,
-on the same core. FactDesk's parallelism is its worker processes, one per core, which
-inherit the setting. It must be in the environment before OpenBLAS starts: a limit set
-later (threadpoolctl) leaves the parse as slow as before.
+environment says otherwise. With its default thread pool, OpenBLAS makes every process
+that loads numpy multi-threaded, and spaCy parses ~11% slower in a process that has had
+a second thread (measured here: ``nlp.pipe`` over 60 news articles, 5.2 s against 5.8 s
+on the same core; a Python thread that has come and gone costs the same). FactDesk's
+parallelism is its worker processes, one per core, which inherit the setting and start
+no thread; a one-process command-line run starts none either. The setting must be in
+the environment before OpenBLAS starts: a limit set later (threadpoolctl) does not help.
 """
 
 import os as _os
