@@ -147,3 +147,30 @@ def test_the_spelling_index_follows_imports_and_merges(project: Project) -> None
                            "WHERE text = 'Izyumm'")
     search.forget_mentions()
     assert "Izyumm" not in search.spelling_variants("Izyum")
+
+
+def test_the_spelling_index_is_built_in_the_background(project: Project) -> None:
+    search = project.search
+    folded: list[str] = []
+    fold = search.fold
+    search.fold = lambda name: folded.append(name) or fold(name)  # type: ignore[method-assign]
+    from factdesk.storage.database import read_only_connection
+
+    search.warm_up_in_background(lambda: read_only_connection(project.path)).join(10)
+    built = len(folded)
+    assert built > 0  # the thread read every spelling, on its own connection
+    assert search.spelling_variants("Izyum") == ["Izium"]  # the search reused it
+    assert len(folded) == built
+    outlets = {a.id: a.outlet for a in project.articles.all()}
+    found = {outlets[h.article_id] for h in search.search("Zelenskiy", kinds=("article",))}
+    assert found == {"Dallas Express", "Reuters", "AFP"}
+
+
+def test_a_failed_warm_up_leaves_the_index_to_the_first_search(project: Project) -> None:
+    def refuse():
+        raise OSError("no reader here")
+
+    project.search.warm_up_in_background(refuse).join(10)
+    assert project.search.spelling_variants("Izyum") == ["Izium"]
+    project.warm_up_search()  # the project's own: a read-only connection to its file
+    assert project.search.spelling_variants("Izium") == ["Izyum"]

@@ -106,6 +106,13 @@ class Project:
             release()
         self._on_close.clear()
 
+    def warm_up_search(self) -> None:
+        """Build the search's spelling index in the background, on a read-only connection
+        of its own (a large project's first search then need not build it)."""
+        from factdesk.storage.database import read_only_connection
+
+        self.search.warm_up_in_background(lambda: read_only_connection(self.path))
+
     def hold_until_closed(self, release: Callable[[], None]) -> None:
         """Call ``release`` once the project is closed (a lock held for this session)."""
         self._on_close.append(release)

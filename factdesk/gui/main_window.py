@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
             project.settings.set("checker", checker)
         session = Session(project, self)
         self.session = session
+        project.warm_up_search()  # a large project's first search need not wait for it
         self.workspace = ws = Workspace(session)
         ws.article.set_font_size(user.get_int("ui/article_font_size", 12))
         self.stack.addWidget(ws.article)

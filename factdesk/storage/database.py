@@ -62,6 +62,12 @@ def write_problem(path: Path) -> str | None:
     return None
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the project at ``path`` (its own: for another
+    thread, or a view of a file this process may not write)."""
+    return _read_only_connection(path)
+
+
 def _read_only_connection(path: Path) -> sqlite3.Connection:
     # In a folder no one can write to, SQLite cannot create the shared-memory file a WAL
     # database is read with: a file whose journal is empty (every change checkpointed) is

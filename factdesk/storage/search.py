@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,48 +113,83 @@ class SearchRepository:
     def __init__(self, db: Database, fold: Callable[[str], str] | None = None) -> None:
         self.db = db
         self.fold = fold or (lambda name: name.casefold())
+        self._spellings_lock = threading.Lock()  # the spelling index is built once
+        self._mentions_stamp: tuple[int, int] | None = None
+        self._by_text: dict[str, set[str]] = defaultdict(set)
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._folds: dict[str, str] = {}
 
     def _mention_canonicals(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Canonical forms of the mentions by their spelling (case-folded), and by each
         word-suffix of their folded spelling ("volodymyr zelenskyy" and "zelenskyy").
 
-        Built on first use, then kept up to date: mentions only added since (an import)
-        are folded in; anything else (mentions replaced or removed, or
-        :meth:`forget_mentions` after canonical forms changed) rebuilds it. Folding a
-        spelling is the costly part, and each fold is remembered for the session.
+        Built on first use (or ahead, by :meth:`warm_up_in_background`), then kept up to
+        date: mentions only added since (an import) are folded in; anything else
+        (mentions replaced or removed, or :meth:`forget_mentions` after canonical forms
+        changed) rebuilds it. Folding a spelling is the costly part, and each fold is
+        remembered for the session.
         """
-        count, last = self.db.execute(
-            "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone()
-        known = getattr(self, "_mentions_stamp", None)
-        if known == (count, last):
+        with self._spellings_lock:
+            self._update_spellings(self.db.conn)
             return self._by_text, self._by_key
+
+    def _update_spellings(self, conn: sqlite3.Connection) -> None:
+        """Bring the spelling index up to date with the mentions ``conn`` reads."""
+        count, last = conn.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone()
+        known = self._mentions_stamp
+        if known == (count, last):
+            return
         since = 0
         if known is not None and last > known[1]:
-            added = self.db.execute("SELECT count(*) FROM entity_mentions WHERE id > ?",
-                                    [known[1]]).fetchone()[0]
+            added = conn.execute("SELECT count(*) FROM entity_mentions WHERE id > ?",
+                                 [known[1]]).fetchone()[0]
             if count == known[0] + added:  # only insertions since: add them
                 since = known[1]
-        if not since:
-            self._by_text: dict[str, set[str]] = defaultdict(set)
-            self._by_key: dict[str, set[str]] = defaultdict(set)
-        folds: dict[str, str] = getattr(self, "_folds", {})
-        for text, canonical in self.db.execute(
+        by_text, by_key = ((self._by_text, self._by_key) if since
+                           else (defaultdict(set), defaultdict(set)))
+        folds = self._folds
+        for text, canonical in conn.execute(
                 "SELECT DISTINCT text, canonical FROM entity_mentions WHERE id > ?", [since]):
-            self._by_text[text.casefold()].add(canonical)
+            by_text[text.casefold()].add(canonical)
             folded = folds.get(text)
             if folded is None:
                 folded = folds[text] = self.fold(text)
             words = folded.split(" ")
             for i in range(len(words)):
-                self._by_key[" ".join(words[i:])].add(canonical)
-        self._folds = folds
+                by_key[" ".join(words[i:])].add(canonical)
+        self._by_text, self._by_key = by_text, by_key
         self._mentions_stamp = (count, last)
-        return self._by_text, self._by_key
+
+    def warm_up_in_background(self, connect: Callable[[], sqlite3.Connection]
+                              ) -> threading.Thread:
+        """Build the spelling index in a thread, on a connection of its own from
+        ``connect`` (a read-only one), so that the first search of a large project does
+        not wait for it (2 s at 300,000 mentions). A search meanwhile waits for it
+        instead of building it again; a failure only leaves the index to that search."""
+
+        def build() -> None:
+            with self._spellings_lock:
+                try:
+                    conn = connect()
+                except (sqlite3.Error, OSError):
+                    return
+                try:
+                    self._update_spellings(conn)
+                except sqlite3.Error:
+                    self._mentions_stamp = None  # half read: the next search rebuilds it
+                finally:
+                    conn.close()
+
+        thread = threading.Thread(target=build, name="spelling index", daemon=True)
+        thread.start()
+        return thread
 
     def forget_mentions(self) -> None:
         """The mentions' canonical forms changed (an alias edit, a project-wide merge):
         the next search reads them again."""
-        self._mentions_stamp = None
+        with self._spellings_lock:
+            self._mentions_stamp = None
 
     def spelling_variants(self, word: str) -> list[str]:
         """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
