@@ -15,12 +15,14 @@ project, with one process and with two; and, to show what matching costs, on one
 without it.
 
 Everything runs on one BLAS thread, as FactDesk does (``factdesk/__init__.py``). The raw
-references and every one-process path run in a child process that never starts a
-thread: once a process has had a second thread, even one that has ended, spaCy parses
-~11% slower in it (5.3 s against 4.75 s for these texts, measured here), so a reference
-timed beside this parent's worker-pool threads would flatter the two-process figure (it
-did, by that much, before this bench moved them out). The two-process path runs here, as the command line runs it: the
-parent (with the pool's threads) stores and decides, its workers parse and rate pairs.
+references and every one-process path run in a child process that starts no thread
+(it counts them, and says so): once a process has had a second thread, even one that
+has ended, spaCy parses ~11% slower in it (FactDesk's pipeline over these texts: 5.2 s
+against 5.8 s, measured here), so a reference timed beside this parent's worker-pool
+threads would flatter the two-process figure (it did, by that much, before this bench
+moved the references out). The two-process path runs here, as the command line runs
+it: the parent (with the pool's threads) stores and decides, its workers parse and rate
+pairs.
 Everything is warmed up first, on six other articles (models loaded, worker processes
 started). The paths are then run in rounds, one of each per round, so that a shared
 machine's changing load weighs on all of them alike; each figure is the best of
@@ -66,20 +68,26 @@ def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
     return best, result
 
 
-def _threads() -> int:
-    """OS threads of this process (Linux), or 1 where that cannot be read."""
-    try:
-        return len(os.listdir(f"/proc/{os.getpid()}/task"))
-    except OSError:
-        return 1
+ANSWER = "@answer "  # the child's answers are the stdout lines that start so
+_started_threads = [0]  # threads the child has started (it must start none)
+
+
+def _count_thread_starts() -> None:
+    import threading
+
+    start = threading.Thread.start
+
+    def counted(self: threading.Thread) -> None:
+        _started_threads[0] += 1
+        start(self)
+
+    threading.Thread.start = counted  # type: ignore[method-assign]
 
 
 class Paths:
     """The timed paths over one folder of articles (FactDesk's and the raw parses)."""
 
     def __init__(self, tmp: Path, folder: Path, warm: Path) -> None:
-        import importlib
-
         from factdesk.core.analysis import get_extractor
         from factdesk.core.project import Project
         from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
@@ -98,6 +106,11 @@ class Paths:
             threshold = project.claim_threshold(DEFAULT_THRESHOLD)
         self.extractor = get_extractor(None, threshold)
         self.factdesk_nlp = self.extractor.nlp
+        self.bare: object | None = None  # the plain model: loaded for the raw paths only
+
+    def load_bare(self) -> None:
+        import importlib
+
         self.bare = importlib.import_module(self.extractor.model_name).load()
 
     def full_path(self, n_process: int, source: Path | None = None, match: bool = True
@@ -125,6 +138,7 @@ class Paths:
 
     def warm_up_one_process(self, others: list[str]) -> None:
         for nlp in (self.bare, self.factdesk_nlp):
+            assert nlp is not None, "load_bare() first"
             for _ in nlp.pipe(others):  # type: ignore[attr-defined]
                 pass
         self.full_path(1, self.warm)
@@ -140,29 +154,33 @@ class Paths:
         out["one"], counts = best_of(1, lambda: self.full_path(1))
         out["unmatched"], _ = best_of(1, lambda: self.full_path(1, match=False))
         out["counts"] = counts
-        out["threads"] = _threads()
+        out["threads_started"] = _started_threads[0]
         return out
 
 
 def child(tmp: str, folder: str, warm: str) -> None:
     """The single-threaded process of the one-process paths: commands on stdin, one
     JSON line per answer on stdout."""
+    _count_thread_starts()
     paths = Paths(Path(tmp), Path(folder), Path(warm))
+    paths.load_bare()
     others = [p.read_text("utf-8") for p in sorted(Path(warm).glob("*.txt"))]
     paths.warm_up_one_process(others)
-    print(json.dumps({"words": paths.words, "articles": len(paths.texts),
-                      "model": paths.extractor.model_name, "threads": _threads()}),
-          flush=True)
+
+    def answer(value: object) -> None:
+        print(ANSWER + json.dumps(value), flush=True)
+
+    answer({"words": paths.words, "articles": len(paths.texts),
+            "model": paths.extractor.model_name})
     for line in sys.stdin:
         command = line.strip()
         if command == "round":
-            print(json.dumps(paths.one_process_round()), flush=True)
+            answer(paths.one_process_round())
         elif command == "stages":
             from factdesk.nlp.pipeline import EXTRACTION_BATCH_SIZE
 
-            costs = stage_costs(lambda: paths.full_path(1),
-                                paths.raw(paths.factdesk_nlp, EXTRACTION_BATCH_SIZE))
-            print(json.dumps(costs), flush=True)
+            answer(stage_costs(lambda: paths.full_path(1),
+                               paths.raw(paths.factdesk_nlp, EXTRACTION_BATCH_SIZE)))
         else:
             break
 
@@ -178,10 +196,11 @@ class Child:
 
     def answer(self) -> dict:
         assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if not line:
-            raise SystemExit("the one-process child ended without an answer")
-        return json.loads(line)
+        for line in self.process.stdout:
+            if line.startswith(ANSWER):
+                return json.loads(line[len(ANSWER):])
+            sys.stdout.write(line)  # anything else the child printed
+        raise SystemExit("the one-process child ended without an answer")
 
     def ask(self, command: str) -> dict:
         assert self.process.stdin is not None
@@ -192,7 +211,10 @@ class Child:
     def close(self) -> None:
         if self.process.stdin is not None:
             self.process.stdin.close()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def main() -> None:
@@ -205,6 +227,8 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true",
                         help="also print the CPU seconds of each stage of the 1-process path")
     args = parser.parse_args()
+    if args.runs < 1 or args.articles < 1:
+        parser.error("--runs and --articles must be at least 1")
     articles = basil_articles(args.articles + 6)
     articles, others = articles[:args.articles], articles[args.articles:]  # others: warm-up
 
@@ -219,28 +243,31 @@ def main() -> None:
             for i, a in enumerate(items):
                 (where / f"{i:04d}.txt").write_text(f"{a['title']}\n\n{a['text']}\n", "utf-8")
         single = Child(tmp, folder, warm)  # loads and warms up while nothing else runs
-        paths = Paths(tmp, folder, warm)
-        with shared_pool(2, paths.extractor.model_name, paths.extractor.threshold) as pool:
-            pool.warm_up()
-            paths.full_path(2, warm)
-            rounds: list[dict[str, float]] = []
-            child_threads = set()
-            for _ in range(args.runs):
-                one = single.ask("round")
-                child_threads.add(one["threads"])
-                claims1, matches1 = one["counts"]
-                two_t, (claims2, matches2) = best_of(1, lambda: paths.full_path(2))
-                rounds.append({**{k: float(one[k]) for k in ONE_PROCESS_PATHS}, "two": two_t})
-        stages = single.ask("stages") if args.stages else None
-        single.close()
+        try:
+            paths = Paths(tmp, folder, warm)
+            with shared_pool(2, paths.extractor.model_name,
+                             paths.extractor.threshold) as pool:
+                pool.warm_up()
+                paths.full_path(2, warm)
+                rounds: list[dict[str, float]] = []
+                child_threads = 0
+                for _ in range(args.runs):
+                    one = single.ask("round")
+                    child_threads = max(child_threads, int(one["threads_started"]))
+                    claims1, matches1 = one["counts"]
+                    two_t, (claims2, matches2) = best_of(1, lambda: paths.full_path(2))
+                    rounds.append({**{k: float(one[k]) for k in ONE_PROCESS_PATHS},
+                                   "two": two_t})
+            stages = single.ask("stages") if args.stages else None
+        finally:
+            single.close()
     best = {k: min(r[k] for r in rounds) for k in (*ONE_PROCESS_PATHS, "two")}
     raw_s, small_s, words = best["raw"], best["small"], single.ready["words"]
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"model {single.ready['model']}; {single.ready['articles']} BASIL articles, "
           f"{words} words; cores: {os.cpu_count()}; load average {load:.2f}; best of "
-          f"{args.runs} rounds; one-process paths in a process of "
-          f"{'/'.join(map(str, sorted(child_threads)))} thread(s)")
+          f"{args.runs} rounds; threads started by the one-process child: {child_threads}")
     print(f"{'path':56} {'seconds':>8} {'words/s':>8} {'vs raw':>7} "
           f"{'vs raw at ' + str(EXTRACTION_BATCH_SIZE):>13}")
     for label, seconds in (

@@ -14,17 +14,19 @@ from factdesk.core.project import Project
 def test_thresholds_raised_inside_and_restored_after_nesting_and_threads() -> None:
     before = gc.get_threshold()
     seen: list[int] = []
-    release = threading.Event()
+    entered, release = threading.Event(), threading.Event()
 
     def other_batch() -> None:
         with fewer_collections():
             seen.append(gc.get_threshold()[0])
+            entered.set()
             release.wait(5)
 
     with fewer_collections():
         assert gc.get_threshold()[0] == max(before[0], BATCH_THRESHOLD)
         worker = threading.Thread(target=other_batch)
         worker.start()
+        assert entered.wait(5)
         with fewer_collections():
             assert gc.get_threshold()[0] == max(before[0], BATCH_THRESHOLD)
         assert gc.get_threshold()[0] == max(before[0], BATCH_THRESHOLD)

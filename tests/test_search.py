@@ -172,5 +172,28 @@ def test_a_failed_warm_up_leaves_the_index_to_the_first_search(project: Project)
 
     project.search.warm_up_in_background(refuse).join(10)
     assert project.search.spelling_variants("Izyum") == ["Izium"]
-    project.warm_up_search()  # the project's own: a read-only connection to its file
-    assert project.search.spelling_variants("Izium") == ["Izyum"]
+
+
+def test_closing_stops_the_warm_up_and_folds_the_journal_in(tmp_path: Path,
+                                                           project: Project) -> None:
+    import threading
+
+    reading = threading.Event()
+    slow_fold = project.search.fold
+
+    def fold(name: str) -> str:
+        reading.set()
+        threading.Event().wait(0.05)  # a large project: the build takes a while
+        return slow_fold(name)
+
+    project.search.fold = fold  # type: ignore[method-assign]
+    with project.transaction():  # a change still in the journal
+        project.settings.set("checker", "Ana")
+    thread = project.warm_up_search()  # the project's own reader
+    assert reading.wait(10)
+    project.close()  # waits for the reader to stop, so the journal is folded in
+    assert not thread.is_alive()
+    wal = Path(f"{project.path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with Project.open(project.path, create=False) as again:
+        assert again.settings.get("checker") == "Ana"

@@ -8,6 +8,7 @@ worker), exposes one repository per aggregate and a ``transaction()`` for writes
 from __future__ import annotations
 
 import getpass
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +98,8 @@ class Project:
             conn.execute("COMMIT")
 
     def close(self) -> None:
+        # the search warm-up's own connection must be gone for the journal to be folded in
+        self.search.stop_warm_up()
         try:
             self.db.conn.execute("PRAGMA optimize")
         except Exception:  # noqa: BLE001 - closing must not fail on a best-effort hint
@@ -106,12 +109,13 @@ class Project:
             release()
         self._on_close.clear()
 
-    def warm_up_search(self) -> None:
+    def warm_up_search(self) -> threading.Thread:
         """Build the search's spelling index in the background, on a read-only connection
-        of its own (a large project's first search then need not build it)."""
+        of its own (a large project's first search then need not build it); closing the
+        project stops it."""
         from factdesk.storage.database import read_only_connection
 
-        self.search.warm_up_in_background(lambda: read_only_connection(self.path))
+        return self.search.warm_up_in_background(lambda: read_only_connection(self.path))
 
     def hold_until_closed(self, release: Callable[[], None]) -> None:
         """Call ``release`` once the project is closed (a lock held for this session)."""

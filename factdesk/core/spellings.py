@@ -49,7 +49,6 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
     if not changed_texts:
         return ChangeSet()
     rewritten = []
-    project.search.forget_mentions()  # its spelling index holds the canonical forms
     with project.transaction():
         project.entities.recanonicalise({t: canonical[t] for t in changed_texts})
         for claim in project.claims.mentioning(changed_texts):
@@ -62,6 +61,9 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
             )
             project.claims.update(claim.id, entities=draft.entities, speaker=draft.speaker,
                                   lemmas=draft.lemmas)
+    # the search's spelling index holds the canonical forms: told once they are written
+    # (a warm-up reading on its own connection sees only what is committed)
+    project.search.forget_mentions()
     from factdesk.core.matching_service import INDEXES
 
     INDEXES.invalidate(project, rewritten)  # their entity keys changed

@@ -64,9 +64,10 @@ class PairInput:
 class _Derived:
     """Sets and strings derived from one :class:`PairInput`, built once per instance."""
 
-    __slots__ = ("low", "lemma_str", "sorted_low", "sorted_lemmas", "words", "word_set", "lemma_list", "lemma_set", "grams2",
-                 "grams3", "grams4", "char4", "caps", "negated", "token_set", "lexical_ids",
-                 "number_set", "entity_set", "idf_weights", "lexical_weights")
+    __slots__ = ("low", "lemma_str", "sorted_low", "sorted_lemmas", "words", "word_set",
+                 "lemma_list", "lemma_set", "grams2", "grams3", "grams4", "char4", "caps",
+                 "negated", "token_set", "lexical_ids", "number_set", "entity_set",
+                 "idf_weights", "lexical_weights")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
@@ -447,12 +448,6 @@ def partial_ratio_floor(ratio: float, s: str, t: str) -> float:
     return max(0.0, common / (math.ceil(n / m) * m))
 
 
-def partial_ratio_values(a: PairInput, b: PairInput) -> tuple[float, float]:
-    """The exact ``partial_ratio`` features of ``(a, b)`` (raw text, lemmas), in the order
-    of :data:`PARTIAL_RATIO_COLUMNS`."""
-    return raw_partial_ratio(a, b), lemma_partial_ratio(a, b)
-
-
 def raw_partial_ratio(a: PairInput, b: PairInput) -> float:
     """The exact ``raw_partial_ratio`` feature (on the lower-cased texts; the costly one)."""
     return fuzz.partial_ratio(a.derived.low, b.derived.low) / 100.0
@@ -471,7 +466,8 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     Everything that depends on one sentence only (sets, n-grams, IDF weights) is cached
     on its :class:`PairInput`; this computes only what the pair needs. With
     ``partial_ratios=False`` the two ``partial_ratio`` columns hold their
-    :func:`partial_ratio_floor` instead (see :func:`partial_ratio_values`).
+    :func:`partial_ratio_floor` instead (see :func:`raw_partial_ratio` and
+    :func:`lemma_partial_ratio`).
     """
     da, db = a.derived, b.derived
     ta, tb = da.low, db.low

@@ -63,12 +63,8 @@ def write_problem(path: Path) -> str | None:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that only reads the project at ``path`` (its own: for another
-    thread, or a view of a file this process may not write)."""
-    return _read_only_connection(path)
-
-
-def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the project at ``path`` (a view of a file this
+    process may not write, or a reader of its own for another thread)."""
     # In a folder no one can write to, SQLite cannot create the shared-memory file a WAL
     # database is read with: a file whose journal is empty (every change checkpointed) is
     # read as immutable; one with changes still in its journal, and no shared-memory file
@@ -104,7 +100,7 @@ def inspect_project_file(path: Path) -> FileInspection:
             path, "is not a FactDesk project (not an SQLite database file)", "not-sqlite"
         )
     try:
-        conn = _read_only_connection(path)
+        conn = read_only_connection(path)
     except sqlite3.Error as exc:
         raise ProjectFileError(path, f"cannot be opened: {exc}", "corrupt") from exc
     try:
@@ -148,7 +144,7 @@ def inspect_project_file(path: Path) -> FileInspection:
 
 def check_integrity(path: Path) -> list[str]:
     """Problems SQLite's own integrity and foreign-key checks report (read-only)."""
-    conn = _read_only_connection(path)
+    conn = read_only_connection(path)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
         problems += [
@@ -177,7 +173,7 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
             raise ProjectFileError(
                 path, "needs an upgrade, which a read-only open cannot do", "locked"
             )
-        conn = _read_only_connection(path)
+        conn = read_only_connection(path)
         conn.execute("PRAGMA query_only = ON")
     else:
         if not found.exists:

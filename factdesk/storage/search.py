@@ -113,28 +113,37 @@ class SearchRepository:
     def __init__(self, db: Database, fold: Callable[[str], str] | None = None) -> None:
         self.db = db
         self.fold = fold or (lambda name: name.casefold())
-        self._spellings_lock = threading.Lock()  # the spelling index is built once
+        # the spelling index: read and updated under this lock (by a search, or by the
+        # warm-up thread on a connection of its own)
+        self._spellings_lock = threading.Lock()
         self._mentions_stamp: tuple[int, int] | None = None
         self._by_text: dict[str, set[str]] = defaultdict(set)
         self._by_key: dict[str, set[str]] = defaultdict(set)
         self._folds: dict[str, str] = {}
+        self._warm_up: threading.Thread | None = None
+        self._stop_warm_up = threading.Event()
 
-    def _mention_canonicals(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        """Canonical forms of the mentions by their spelling (case-folded), and by each
-        word-suffix of their folded spelling ("volodymyr zelenskyy" and "zelenskyy").
+    def _canonicals_of(self, word: str) -> set[str]:
+        """The canonical forms of the mentions spelled ``word`` (or ending in it), from
+        the spelling index, brought up to date first.
 
-        Built on first use (or ahead, by :meth:`warm_up_in_background`), then kept up to
-        date: mentions only added since (an import) are folded in; anything else
-        (mentions replaced or removed, or :meth:`forget_mentions` after canonical forms
-        changed) rebuilds it. Folding a spelling is the costly part, and each fold is
-        remembered for the session.
+        The index holds the canonical forms of the mentions by their spelling
+        (case-folded), and by each word-suffix of their folded spelling ("volodymyr
+        zelenskyy" and "zelenskyy"). It is built on first use (or ahead, by
+        :meth:`warm_up_in_background`), then kept up to date: mentions only added since
+        (an import) are folded in; anything else (mentions replaced or removed, or
+        :meth:`forget_mentions` after canonical forms changed) rebuilds it. Folding a
+        spelling is the costly part, and each fold is remembered for the session.
         """
         with self._spellings_lock:
             self._update_spellings(self.db.conn)
-            return self._by_text, self._by_key
+            return set(self._by_text.get(word.casefold())
+                       or self._by_key.get(self.fold(word)) or ())
 
-    def _update_spellings(self, conn: sqlite3.Connection) -> None:
-        """Bring the spelling index up to date with the mentions ``conn`` reads."""
+    def _update_spellings(self, conn: sqlite3.Connection,
+                          stop: threading.Event | None = None) -> None:
+        """Bring the spelling index up to date with the mentions ``conn`` reads (under
+        the lock); a set ``stop`` ends the reading early, the index left to be rebuilt."""
         count, last = conn.execute(
             "SELECT count(*), coalesce(max(id), 0) FROM entity_mentions").fetchone()
         known = self._mentions_stamp
@@ -146,11 +155,15 @@ class SearchRepository:
                                  [known[1]]).fetchone()[0]
             if count == known[0] + added:  # only insertions since: add them
                 since = known[1]
-        by_text, by_key = ((self._by_text, self._by_key) if since
-                           else (defaultdict(set), defaultdict(set)))
-        folds = self._folds
-        for text, canonical in conn.execute(
-                "SELECT DISTINCT text, canonical FROM entity_mentions WHERE id > ?", [since]):
+        self._mentions_stamp = None  # until read whole
+        if not since:
+            self._by_text, self._by_key = defaultdict(set), defaultdict(set)
+        by_text, by_key, folds = self._by_text, self._by_key, self._folds
+        rows = conn.execute(
+            "SELECT DISTINCT text, canonical FROM entity_mentions WHERE id > ?", [since])
+        for n, (text, canonical) in enumerate(rows):
+            if stop is not None and not n % 1000 and stop.is_set():
+                return
             by_text[text.casefold()].add(canonical)
             folded = folds.get(text)
             if folded is None:
@@ -158,43 +171,55 @@ class SearchRepository:
             words = folded.split(" ")
             for i in range(len(words)):
                 by_key[" ".join(words[i:])].add(canonical)
-        self._by_text, self._by_key = by_text, by_key
         self._mentions_stamp = (count, last)
 
     def warm_up_in_background(self, connect: Callable[[], sqlite3.Connection]
                               ) -> threading.Thread:
         """Build the spelling index in a thread, on a connection of its own from
         ``connect`` (a read-only one), so that the first search of a large project does
-        not wait for it (2 s at 300,000 mentions). A search meanwhile waits for it
-        instead of building it again; a failure only leaves the index to that search."""
+        not build it (2 s at 300,000 mentions). A search that comes before it is done
+        waits for it. :meth:`stop_warm_up` ends it (before the project closes)."""
 
         def build() -> None:
             with self._spellings_lock:
-                try:
-                    conn = connect()
-                except (sqlite3.Error, OSError):
+                if self._stop_warm_up.is_set():
                     return
                 try:
-                    self._update_spellings(conn)
+                    conn = connect()
+                except Exception:  # noqa: BLE001 - best effort: the first search builds it
+                    return
+                try:
+                    conn.execute("BEGIN")  # one snapshot for the counts and the rows
+                    self._update_spellings(conn, self._stop_warm_up)
                 except sqlite3.Error:
                     self._mentions_stamp = None  # half read: the next search rebuilds it
                 finally:
                     conn.close()
 
-        thread = threading.Thread(target=build, name="spelling index", daemon=True)
+        self._stop_warm_up.clear()
+        self._warm_up = thread = threading.Thread(target=build, name="spelling index",
+                                                  daemon=True)
         thread.start()
         return thread
 
+    def stop_warm_up(self) -> None:
+        """End a running :meth:`warm_up_in_background` and wait for its connection to be
+        closed (so that closing the project can fold its journal into the file)."""
+        thread = self._warm_up
+        if thread is not None:
+            self._stop_warm_up.set()
+            thread.join()
+            self._warm_up = None
+
     def forget_mentions(self) -> None:
-        """The mentions' canonical forms changed (an alias edit, a project-wide merge):
-        the next search reads them again."""
+        """The mentions' canonical forms changed (an alias edit, a project-wide merge;
+        called once the change is committed): the next search reads them again."""
         with self._spellings_lock:
             self._mentions_stamp = None
 
     def spelling_variants(self, word: str) -> list[str]:
         """Other spellings of ``word``: mentions sharing its canonical form, and aliases."""
-        by_text, by_key = self._mention_canonicals()
-        canonicals = set(by_text.get(word.casefold()) or by_key.get(self.fold(word)) or ())
+        canonicals = self._canonicals_of(word)
         for canonical, in self.db.execute(
             "SELECT canonical FROM aliases WHERE variant = ? COLLATE NOCASE", [word]
         ):
