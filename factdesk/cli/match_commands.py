@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help="compare two sentences: score, relation, differences")
     p.add_argument("texts", nargs="*", help='"TEXT A" "TEXT B"')
     p.add_argument("--pairs", type=Path, help="TSV of two columns (no header)")
+    p.add_argument("--date", help="the texts' publication date (YYYY-MM-DD), against which "
+                   "dates without a year and 'four days ago' are read")
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("archive", help="earlier fact-checks: import or search")
@@ -46,7 +48,16 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from factdesk.core.comparing import compare_texts
+
+    published = None
+    if args.date:
+        try:
+            published = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError(f"--date {args.date!r}: give the date as YYYY-MM-DD") from None
 
     if args.pairs:
         if not args.pairs.exists():
@@ -56,13 +67,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
         bad = [i + 1 for i, r in enumerate(rows) if len(r) < 2]
         if bad:
             raise CliError(f"{args.pairs}: line {bad[0]} does not have two tab-separated texts")
-        for result in compare_texts([(r[0], r[1]) for r in rows]):
+        for result in compare_texts([(r[0], r[1]) for r in rows], published=published):
             json_line({"score": round(result.score, 4), "relation": result.relation,
                        "same": result.relation in ("same fact", "conflicting")})
         return 0
     if len(args.texts) != 2:
         raise CliError('compare needs two texts: factdesk compare "TEXT A" "TEXT B"')
-    result = compare_texts([(args.texts[0], args.texts[1])])[0]
+    result = compare_texts([(args.texts[0], args.texts[1])], published=published)[0]
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
     for d in result.discrepancies:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from factdesk.core.analysis import get_extractor
 from factdesk.core.matching_service import compare_claims
 from factdesk.core.models import Claim
-from factdesk.nlp.pipeline import retrieval_terms
+from factdesk.nlp.pipeline import MENTION_LABELS, retrieval_terms
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,13 @@ class Comparison:
     discrepancies: tuple[dict[str, Any], ...]
 
 
-def _claim_from_doc(doc: Any, canonical: dict[str, str]) -> Claim:
+def _names(doc: Any) -> list[Any]:
+    """The entities that are names (people, places, organisations...), as the project
+    keeps mentions: dates and numbers are compared as such, not as spellings."""
+    return [e for e in doc.ents if e.label_ in MENTION_LABELS]
+
+
+def _claim_from_doc(doc: Any, canonical: dict[str, str], day: date | None = None) -> Claim:
     from factdesk.nlp.aliases import canonical_key
     from factdesk.nlp.quantities import extract_quantities
     from factdesk.nlp.times import extract_times
@@ -36,7 +43,7 @@ def _claim_from_doc(doc: Any, canonical: dict[str, str]) -> Claim:
     best = max(sentences, key=lambda s: s._.claim_score) if sentences else None
     quantities = extract_quantities(span)
     entities = tuple({"text": e.text, "label": e.label_,
-                      "canonical": canonical.get(e.text, e.text)} for e in doc.ents)
+                      "canonical": canonical.get(e.text, e.text)} for e in _names(doc))
     keys = [canonical_key(e["canonical"]) for e in entities]
     numbers = [q.value for q in quantities if q.value is not None]
     speaker = best._.speaker if best is not None else None
@@ -46,13 +53,15 @@ def _claim_from_doc(doc: Any, canonical: dict[str, str]) -> Claim:
         score=float(best._.claim_score) if best is not None else 0.0,
         speaker=canonical.get(speaker, speaker) if speaker else None, origin="manual",
         quantities=tuple(q.as_dict() for q in quantities),
-        times=tuple(t.as_dict() for t in extract_times(span, None)),
+        times=tuple(t.as_dict() for t in extract_times(span, day)),
         entities=entities, lemmas=retrieval_terms(span, keys, numbers),
     )
 
 
-def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None) -> list[Comparison]:
-    """Compare each (text a, text b) pair."""
+def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
+                  published: date | None = None) -> list[Comparison]:
+    """Compare each (text a, text b) pair; ``published``: the texts' publication date,
+    against which dates without a year and "four days ago" are read."""
     from factdesk.nlp.aliases import AliasResolver
 
     extractor = get_extractor(model)
@@ -61,10 +70,10 @@ def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None) ->
     results = []
     for i in range(0, len(docs), 2):
         a_doc, b_doc = docs[i], docs[i + 1]
-        names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in d.ents]
+        names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in _names(d)]
         canonical = AliasResolver({}).resolve(names) if names else {}
-        a, b = _claim_from_doc(a_doc, canonical), _claim_from_doc(b_doc, canonical)
-        b = replace(b, id=1, article_id=1)
-        score, relation, found = compare_claims(a, b, None, None)
+        a = _claim_from_doc(a_doc, canonical, published)
+        b = replace(_claim_from_doc(b_doc, canonical, published), id=1, article_id=1)
+        score, relation, found = compare_claims(a, b, None, None, published=published)
         results.append(Comparison(score, relation or "unrelated", tuple(found)))
     return results

@@ -129,18 +129,21 @@ def _facts(claim: Claim, article: Article | None) -> ClaimFacts:
 def compare_claims(
     a: Claim, b: Claim, article_a: Article | None, article_b: Article | None,
     scorer: PairScorer | None = None, term_similarity: float | None = None,
+    published: date | None = None,
 ) -> tuple[float, str | None, list[dict]]:
     """(score, relation or None when unrelated, discrepancies as dicts) for two claims.
 
     The decision is :func:`factdesk.matching.relations.decide`'s, from the pair model's
     calibrated probability, the graded STS similarity and the claims' facts.
+    ``published`` stands for the publication date of a claim without an article.
     """
     scorer = scorer or PairScorer.load()
     pa, pb = pair_input(a), pair_input(b)
     probability = scorer.score(pa, pb)
     similarity = scorer.similarity(pa, pb) if _needs_similarity(probability, scorer) else None
-    return _decide(probability, similarity, _facts(a, article_a), _facts(b, article_b),
-                   scorer, term_similarity)
+    facts_a, facts_b = (_facts(a, article_a) if article_a else ClaimFacts.from_claim(a, published),
+                        _facts(b, article_b) if article_b else ClaimFacts.from_claim(b, published))
+    return _decide(probability, similarity, facts_a, facts_b, scorer, term_similarity)
 
 
 Rating = tuple[float, float | None]  # (probability, graded similarity when needed)
