@@ -94,13 +94,8 @@ class Paths:
 
         self.tmp, self.folder, self.warm = tmp, folder, warm
         self.counter = iter(range(10**6))
-        # the texts FactDesk parses (each article as imported: its headline, then its body)
-        from factdesk.core import importing
-
-        with Project.open(tmp / f"texts-{os.getpid()}.factdesk") as project:
-            imported = importing.import_paths(project, [folder])
-            self.texts = [project.articles.get(aid).text for _, aid in imported.added]
-        self.words = sum(len(t.split()) for t in self.texts)
+        self.texts: list[str] = []  # for the raw paths: load_raw_paths()
+        self.words = 0
         # the pipeline FactDesk uses, exactly as analyse_articles builds it
         with Project.open(tmp / f"settings-{os.getpid()}.factdesk") as project:
             threshold = project.claim_threshold(DEFAULT_THRESHOLD)
@@ -108,9 +103,18 @@ class Paths:
         self.factdesk_nlp = self.extractor.nlp
         self.bare: object | None = None  # the plain model: loaded for the raw paths only
 
-    def load_bare(self) -> None:
+    def load_raw_paths(self) -> None:
+        """The texts FactDesk parses (each article as imported: its headline, then its
+        body) and the plain model, for the raw ``nlp.pipe`` paths (the child's only)."""
         import importlib
 
+        from factdesk.core import importing
+        from factdesk.core.project import Project
+
+        with Project.open(self.tmp / f"texts-{os.getpid()}.factdesk") as project:
+            imported = importing.import_paths(project, [self.folder])
+            self.texts = [project.articles.get(aid).text for _, aid in imported.added]
+        self.words = sum(len(t.split()) for t in self.texts)
         self.bare = importlib.import_module(self.extractor.model_name).load()
 
     def full_path(self, n_process: int, source: Path | None = None, match: bool = True
@@ -138,7 +142,7 @@ class Paths:
 
     def warm_up_one_process(self, others: list[str]) -> None:
         for nlp in (self.bare, self.factdesk_nlp):
-            assert nlp is not None, "load_bare() first"
+            assert nlp is not None, "load_raw_paths() first"
             for _ in nlp.pipe(others):  # type: ignore[attr-defined]
                 pass
         self.full_path(1, self.warm)
@@ -163,7 +167,7 @@ def child(tmp: str, folder: str, warm: str) -> None:
     JSON line per answer on stdout."""
     _count_thread_starts()
     paths = Paths(Path(tmp), Path(folder), Path(warm))
-    paths.load_bare()
+    paths.load_raw_paths()
     others = [p.read_text("utf-8") for p in sorted(Path(warm).glob("*.txt"))]
     paths.warm_up_one_process(others)
 

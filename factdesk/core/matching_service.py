@@ -121,9 +121,12 @@ def _decide(
     return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
 
 
-def _facts(claim: Claim, article: Article | None) -> ClaimFacts:
-    return ClaimFacts.from_claim(claim, _article_date(article), article.outlet if article
-                                 else "")
+def _facts(claim: Claim, article: Article | None, published: date | None = None
+           ) -> ClaimFacts:
+    """The claim's facts; ``published`` dates a claim without an article."""
+    if article is None:
+        return ClaimFacts.from_claim(claim, published, "")
+    return ClaimFacts.from_claim(claim, _article_date(article), article.outlet)
 
 
 def compare_claims(
@@ -141,9 +144,8 @@ def compare_claims(
     pa, pb = pair_input(a), pair_input(b)
     probability = scorer.score(pa, pb)
     similarity = scorer.similarity(pa, pb) if _needs_similarity(probability, scorer) else None
-    facts_a, facts_b = (_facts(a, article_a) if article_a else ClaimFacts.from_claim(a, published),
-                        _facts(b, article_b) if article_b else ClaimFacts.from_claim(b, published))
-    return _decide(probability, similarity, facts_a, facts_b, scorer, term_similarity)
+    return _decide(probability, similarity, _facts(a, article_a, published),
+                   _facts(b, article_b, published), scorer, term_similarity)
 
 
 Rating = tuple[float, float | None]  # (probability, graded similarity when needed)
