@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
 import time
 from collections import deque
@@ -88,9 +89,12 @@ def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]
     return rate_pairs(PairScorer.load(), interned)
 
 
-def _ready_task(delay: float) -> bool:
-    time.sleep(delay)  # long enough for every worker to take one of these
-    return _extractor is not None
+def _ready_task(delay: float, articles: list[Article]) -> int:
+    time.sleep(delay)  # long enough for every idle worker to take one of these
+    assert _extractor is not None, "worker not initialised"
+    for _ in _extractor.analyse(articles):
+        pass
+    return os.getpid()
 
 
 # -- in the parent -------------------------------------------------------------------------
@@ -125,11 +129,14 @@ class AnalysisPool:
         self.users = 0
         self.last_used = time.monotonic()
 
-    def warm_up(self) -> None:
-        """Start every worker and wait until each has loaded the pipeline."""
-        futures = [self._executor.submit(_ready_task, 0.2) for _ in range(self.processes)]
-        for future in futures:
-            future.result()
+    def warm_up(self, articles: Sequence[Article] = ()) -> set[int]:
+        """Start every worker and wait until each has loaded the pipeline; then each
+        idle worker analyses ``articles`` once, unstored (spaCy's vocabulary and its
+        tokenizer's and lemmatizer's caches then hold their words, as a session's
+        earlier imports would have filled them). The ids of the processes that did."""
+        futures = [self._executor.submit(_ready_task, 0.2, list(articles))
+                   for _ in range(self.processes)]
+        return {future.result() for future in futures}
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         """One analysis per article, in input order, parsed in the workers.
