@@ -75,3 +75,16 @@ def test_processes_chosen_automatically_only_for_long_texts(seeds_dir: Path,
         assert worker_processes(None, project, ids) == 1  # three short articles
         assert worker_processes(3, project, ids) == 3
         assert worker_processes(0, project, ids) == 1
+
+
+@pytest.mark.usefixtures("nlp")
+def test_warm_up_has_every_worker_analyse_the_given_articles(seeds_dir: Path) -> None:
+    from factdesk.core.analysis import get_extractor
+    from factdesk.core.analysis_pool import shared_pool
+
+    extractor = get_extractor(None, 0.36)
+    text = next(iter(sorted(seeds_dir.iterdir()))).read_text("utf-8")
+    with shared_pool(2, extractor.model_name, extractor.threshold) as pool:
+        pool.warm_up()  # both workers started and idle
+        workers = pool.warm_up([(1, text, None)])
+    assert len(workers) == 2  # one warm-up task per worker process, none left out
