@@ -155,3 +155,21 @@ def test_idf_weights():
     w = idf_weights(np.array([0, 1, 10]), 10)
     assert w[0] == w[1] == pytest.approx(math.log(11))
     assert w[2] == pytest.approx(math.log(2))
+
+
+@pytest.mark.parametrize("max_postings", [50, 400, 20_000])
+def test_query_many_gives_exactly_one_query_per_claim(max_postings):
+    """Batched queries (several segments, removed claims, an excluded article, claims
+    that read only their rarer terms, empty and unknown ones) equal single queries."""
+    claims = _claims(2_000, seed=5)
+    ix = CandidateIndex(max_postings=max_postings, min_merge=100, merge_ratio=0.05)
+    ix.add_many(claims[:1_500])
+    ix.query(["w1"], k=1)  # builds the main segment; the rest goes to the tail
+    ix.add_many(claims[1_500:1_560])
+    for gone in (3, 700, 1_510):
+        ix.remove(gone)
+    queries = [ts for _, _, ts in claims[1_560:1_600]] + [[], ["unknown:term"], ["w0", "w1"]]
+    for exclude, k in ((62, 12), (None, 50), (3, 1)):
+        batched = ix.query_many(queries, exclude_article=exclude, k=k)
+        assert batched == [ix.query(q, exclude_article=exclude, k=k) for q in queries]
+    assert any(batched)

@@ -41,6 +41,11 @@ import numpy as np
 
 __all__ = ["CandidateIndex", "idf_weights"]
 
+#: Postings up to which a query of :meth:`CandidateIndex.query_many` is accumulated with
+#: the others: below this numpy's per-call cost dominates a query; above, sorting one
+#: larger array costs more than it saves (100k claims: 11 ms against 9.6 per article).
+BATCHED_QUERY_POSTINGS = 2_000
+
 
 def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
     """``ln(1 + N / df)`` per term (``df`` below 1 counts as 1)."""
@@ -404,8 +409,11 @@ class CandidateIndex:
         if qnorm == 0:
             return []
         found = [self._score_segment(s, tids, idf2, exclude_article, k, exact) for s in segs]
-        slots = np.concatenate([f[0] for f in found])
-        scores = np.concatenate([f[1] for f in found]) / qnorm
+        return self._top(np.concatenate([f[0] for f in found]),
+                         np.concatenate([f[1] for f in found]) / qnorm, k)
+
+    def _top(self, slots: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The best ``k`` (claim id, cosine) of the segments' candidates, best first."""
         claims = self._claim[slots]
         order = np.lexsort((claims, -scores))[:k]
         order = order[scores[order] > 0]
@@ -424,8 +432,109 @@ class CandidateIndex:
         exclude_article: int | None = None,
         k: int = 50,
     ) -> list[list[tuple[int, float]]]:
-        """:meth:`query` for each claim of one article (term lists), in order."""
-        return [self._search(q, exclude_article, k, exact=False) for q in queries]
+        """:meth:`query` for each claim of one article (term lists), in order.
+
+        The same results as one :meth:`query` per claim. The claims whose terms have few
+        postings (all of them in a project of a few thousand claims) share one
+        accumulation of their postings per segment, so that a small index is not
+        queried at numpy's per-call cost twenty times per article.
+        """
+        queries = list(queries)
+        if k <= 0:
+            return [[] for _ in queries]
+        segs = self._segments()
+        prepared = [self._query_terms(q) for q in queries]
+        per_segment = [self._score_segment_many(seg, prepared, exclude_article, k)
+                       for seg in segs]
+        out: list[list[tuple[int, float]]] = []
+        for j, (_, _, qnorm) in enumerate(prepared):
+            if qnorm == 0:
+                out.append([])
+                continue
+            found = [scored[j] for scored in per_segment]
+            out.append(self._top(np.concatenate([f[0] for f in found]),
+                                 np.concatenate([f[1] for f in found]) / qnorm, k))
+        return out
+
+    def _score_segment_many(
+        self, seg: _Segment, prepared: Sequence[tuple[np.ndarray, np.ndarray, float]],
+        exclude_article: int | None, k: int,
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """:meth:`_score_segment` of each prepared query (``_query_terms``): the ones
+        with at most :data:`BATCHED_QUERY_POSTINGS` postings (all read) accumulated
+        together, the others one by one."""
+        empty = (np.zeros(0, np.int64), np.zeros(0))
+        results: list[tuple[np.ndarray, np.ndarray]] = [empty] * len(prepared)
+        live = [j for j, (tids, _, qnorm) in enumerate(prepared) if qnorm and tids.size]
+        if seg.n == 0 or not live:
+            return results
+        tids = np.concatenate([prepared[j][0] for j in live])
+        idf2 = np.concatenate([prepared[j][1] for j in live])
+        owner = np.repeat(np.arange(len(live), dtype=np.int64),
+                          [prepared[j][0].size for j in live])
+        dfs = seg.df(tids)
+        postings_read = np.bincount(owner, weights=dfs, minlength=len(live))
+        batch: list[int] = []  # the queries that read all of their few postings
+        for slot, j in enumerate(live):
+            if postings_read[slot] <= min(self.max_postings, BATCHED_QUERY_POSTINGS):
+                batch.append(slot)
+            else:
+                results[j] = self._score_segment(seg, prepared[j][0], prepared[j][1],
+                                                 exclude_article, k, False)
+        if len(batch) < len(live):
+            keep = np.isin(owner, batch)
+            tids, idf2, dfs = tids[keep], idf2[keep], dfs[keep]
+            owner = np.searchsorted(np.asarray(batch), owner[keep])  # renumbered 0..
+        # each query's terms rarest first (stable), as one query reads them
+        order = np.lexsort((dfs, owner))
+        tids, weights, lens, owner = tids[order], idf2[order], dfs[order], owner[order]
+        total = int(lens.sum())
+        if not total:
+            return results
+        starts = np.where(lens > 0, seg.ptr[np.minimum(tids, len(seg.ptr) - 1)], 0)
+        offsets = np.zeros(len(lens), dtype=np.int64)
+        np.cumsum(lens[:-1], out=offsets[1:])
+        gather = np.repeat(starts - offsets, lens) + np.arange(total)
+        term_of_posting = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+        term_bits = max(len(lens) - 1, 1).bit_length()
+        doc_bits = max(seg.n - 1, 1).bit_length()
+        if term_bits + doc_bits + max(len(batch) - 1, 1).bit_length() > 62:
+            for slot in batch:
+                j = live[slot]
+                results[j] = self._score_segment(seg, prepared[j][0], prepared[j][1],
+                                                 exclude_article, k, False)
+            return results
+        # (query, doc, term position) keys: within each query and doc the weights are
+        # summed in the order one query sums them
+        keys = ((owner[term_of_posting] << doc_bits | seg.docs[gather].astype(np.int64))
+                << term_bits | term_of_posting)
+        keys.sort()
+        terms = keys & ((1 << term_bits) - 1)
+        groups = keys >> term_bits  # query and doc
+        first = np.empty(len(keys), dtype=bool)
+        first[0] = True
+        np.not_equal(groups[1:], groups[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        acc = np.add.reduceat(weights[terms], starts)
+        group = groups[starts]
+        cand = group & ((1 << doc_bits) - 1)
+        query = group >> doc_bits
+        slots = cand + seg.base
+        ok = self._alive[slots]
+        if exclude_article is not None:
+            ok &= self._article[slots] != exclude_article
+        cand, acc, query = cand[ok], acc[ok], query[ok]
+        score = acc * seg.inv_norm[cand]
+        bounds = np.searchsorted(query, np.arange(len(batch) + 1))
+        for n, slot in enumerate(batch):
+            j = live[slot]
+            lo, hi = int(bounds[n]), int(bounds[n + 1])
+            c, sc = cand[lo:hi], score[lo:hi]
+            if c.size > k:
+                top = np.argpartition(-sc, k - 1)[:k]
+                c, sc = c[top], sc[top]
+            results[j] = (c + seg.base, sc)
+        return results
 
     def brute_force(
         self, terms: Iterable[str], exclude_article: int | None = None, k: int = 10
