@@ -64,6 +64,23 @@ def _concat_csr(chunks: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.nda
     return np.concatenate(ptrs), terms
 
 
+def _run_sums(groups: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each run of equal sorted ``groups`` and the sum of its ``weights`` (in order)."""
+    first = np.empty(len(groups), dtype=bool)
+    first[0] = True
+    np.not_equal(groups[1:], groups[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return groups[starts], np.add.reduceat(weights, starts)
+
+
+def _best(cand: np.ndarray, score: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` candidates of highest score (unordered), or all when fewer."""
+    if cand.size > k:
+        top = np.argpartition(-score, k - 1)[:k]
+        return cand[top], score[top]
+    return cand, score
+
+
 class _Segment:
     """Immutable postings over a contiguous range of slots, plus their forward lists."""
 
@@ -368,18 +385,8 @@ class CandidateIndex:
         keys = np.concatenate(parts).astype(np.int64) << shift
         keys |= np.repeat(np.arange(len(read), dtype=np.int64), lens)
         keys.sort()
-        docs = keys >> shift
-        weights = idf2[read][keys & ((1 << shift) - 1)]
-        first = np.empty(len(docs), dtype=bool)
-        first[0] = True
-        np.not_equal(docs[1:], docs[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        cand = docs[starts]
-        acc = np.add.reduceat(weights, starts)
-        slots = cand + seg.base
-        ok = self._alive[slots]
-        if exclude_article is not None:
-            ok &= self._article[slots] != exclude_article
+        cand, acc = _run_sums(keys >> shift, idf2[read][keys & ((1 << shift) - 1)])
+        ok = self._live(seg, cand, exclude_article)
         cand, acc = cand[ok], acc[ok]
         score = acc * seg.inv_norm[cand]
         if skipped.size and cand.size:
@@ -394,10 +401,17 @@ class CandidateIndex:
                 pos = np.minimum(np.searchsorted(post, cand), len(post) - 1)
                 acc = acc + idf2[i] * (post[pos] == cand)
             score = acc * seg.inv_norm[cand]
-        if cand.size > k:
-            top = np.argpartition(-score, k - 1)[:k]
-            cand, score = cand[top], score[top]
+        cand, score = _best(cand, score, k)
         return cand + seg.base, score
+
+    def _live(self, seg: _Segment, cand: np.ndarray, exclude_article: int | None
+              ) -> np.ndarray:
+        """Which of the segment's candidate docs are live claims of other articles."""
+        slots = cand + seg.base
+        ok = self._alive[slots]
+        if exclude_article is not None:
+            ok &= self._article[slots] != exclude_article
+        return ok
 
     def _search(
         self, terms: Iterable[str], exclude_article: int | None, k: int, exact: bool
@@ -509,31 +523,15 @@ class CandidateIndex:
         keys = ((owner[term_of_posting] << doc_bits | seg.docs[gather].astype(np.int64))
                 << term_bits | term_of_posting)
         keys.sort()
-        terms = keys & ((1 << term_bits) - 1)
-        groups = keys >> term_bits  # query and doc
-        first = np.empty(len(keys), dtype=bool)
-        first[0] = True
-        np.not_equal(groups[1:], groups[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        acc = np.add.reduceat(weights[terms], starts)
-        group = groups[starts]
-        cand = group & ((1 << doc_bits) - 1)
-        query = group >> doc_bits
-        slots = cand + seg.base
-        ok = self._alive[slots]
-        if exclude_article is not None:
-            ok &= self._article[slots] != exclude_article
+        group, acc = _run_sums(keys >> term_bits, weights[keys & ((1 << term_bits) - 1)])
+        cand, query = group & ((1 << doc_bits) - 1), group >> doc_bits
+        ok = self._live(seg, cand, exclude_article)
         cand, acc, query = cand[ok], acc[ok], query[ok]
         score = acc * seg.inv_norm[cand]
-        bounds = np.searchsorted(query, np.arange(len(batch) + 1))
+        bounds = np.searchsorted(query, np.arange(len(batch) + 1)).tolist()
         for n, slot in enumerate(batch):
-            j = live[slot]
-            lo, hi = int(bounds[n]), int(bounds[n + 1])
-            c, sc = cand[lo:hi], score[lo:hi]
-            if c.size > k:
-                top = np.argpartition(-sc, k - 1)[:k]
-                c, sc = c[top], sc[top]
-            results[j] = (c + seg.base, sc)
+            c, sc = _best(cand[bounds[n]:bounds[n + 1]], score[bounds[n]:bounds[n + 1]], k)
+            results[live[slot]] = (c + seg.base, sc)
         return results
 
     def brute_force(
