@@ -88,3 +88,52 @@ def test_warm_up_has_every_worker_analyse_the_given_articles(seeds_dir: Path) ->
         pool.warm_up()  # both workers started and idle
         workers = pool.warm_up([(1, text, None)])
     assert len(workers) == 2  # one warm-up task per worker process, none left out
+
+
+@pytest.mark.parametrize("processes", [1, 2, 4])
+@pytest.mark.parametrize("n", [1, 2, 3, 15, 40, 60, 61, 500])
+def test_extraction_tasks_are_full_batches_that_end_together(processes: int, n: int) -> None:
+    import random
+
+    from factdesk.core.analysis_pool import ARTICLES_PER_TASK, plan_tasks
+
+    rng = random.Random(n * 10 + processes)
+    lengths = [rng.randint(500, 12_000) for _ in range(n)]
+    sizes = plan_tasks(lengths, processes)
+    assert sum(sizes) == n and min(sizes) >= 1
+    if n >= processes:  # every worker gets as many tasks as the others
+        assert len(sizes) % processes == 0
+    # about one parse batch each: never a handful of articles when there are many
+    assert max(sizes) <= 2 * ARTICLES_PER_TASK
+    if n >= 2 * processes * ARTICLES_PER_TASK:
+        assert min(sizes) >= ARTICLES_PER_TASK // 2
+    # consecutive runs of about equal text: within one article of the even share
+    bounds = [0]
+    for size in sizes:
+        bounds.append(bounds[-1] + size)
+    totals = [sum(lengths[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    even = sum(lengths) / len(sizes)
+    if n >= 2 * len(sizes):
+        assert all(abs(t - even) <= max(lengths) for t in totals)
+
+
+def test_tasks_follow_the_plan_then_full_batches() -> None:
+    from factdesk.core.analysis_pool import ARTICLES_PER_TASK, _chunks
+
+    articles = [(i, "text", None) for i in range(50)]
+    chunks = list(_chunks(articles, [3, 7]))
+    assert [len(c) for c in chunks[:2]] == [3, 7]
+    assert all(len(c) == ARTICLES_PER_TASK for c in chunks[2:-1])
+    assert [a for c in chunks for a in c] == articles
+    assert [len(c) for c in _chunks(articles[:5], [])] == [5]
+
+
+def test_text_lengths_are_read_per_article(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "p.factdesk") as project, project.transaction():
+        ids = [project.articles.add(title=f"t{i}", outlet="", author="", published=None,
+                                    url="", source_name=f"{i}.txt", text="word " * (i + 1),
+                                    text_hash=f"h{i}", raw=b"")
+               for i in range(3)]
+        lengths = project.articles.text_lengths([*ids, 999])
+        assert lengths == {aid: len("word " * (i + 1)) for i, aid in enumerate(ids)}
+        assert project.articles.text_length(ids) == sum(lengths.values())

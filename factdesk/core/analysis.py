@@ -165,7 +165,11 @@ def _analyse(
                 progress(report.articles, total, f"article {item.article_id}")
         pending.clear()
 
-    stream = pool.analyse(items()) if pool is not None else extractor.analyse(items())
+    if pool is not None:
+        lengths = project.articles.text_lengths(ids)
+        stream = pool.analyse(items(), [lengths[i] for i in ids if i in lengths])
+    else:
+        stream = extractor.analyse(items())
     try:
         for analysis in stream:
             if cancelled is not None and cancelled():

@@ -39,9 +39,14 @@ if TYPE_CHECKING:
 
 Article = tuple[int, str, date | None]
 
-WORDS_PER_TASK = 1_500  # an extraction task: a few articles, ~0.3 s of parsing
-MAX_ARTICLES_PER_TASK = 8
-PAIRS_PER_TASK = 96  # a pair-scoring task, ~0.1 s of work
+#: Articles per extraction task, about: the batch FactDesk parses in
+#: (:data:`~factdesk.nlp.pipeline.EXTRACTION_BATCH_SIZE`). spaCy parses a batch of 2-3
+#: news articles ~7% slower than one of 16 (``bench/nlp_throughput.py``'s texts), so a
+#: task is one full batch, not a few articles.
+ARTICLES_PER_TASK = 16
+#: Pairs per pair-scoring task (~0.15 s of work): each task carries its pairs' inputs,
+#: which a worker prepares once per run, so fewer, larger tasks send and prepare less.
+PAIRS_PER_TASK = 160
 TASKS_PER_WORKER = 2  # extraction tasks in flight per worker (one running, one queued)
 IDLE_SECONDS = 300.0  # an unused pool's workers exit after this long
 
@@ -100,16 +105,50 @@ def _ready_task(delay: float, articles: list[Article]) -> int:
 # -- in the parent -------------------------------------------------------------------------
 
 
-def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
-    """Consecutive articles grouped into tasks of about :data:`WORDS_PER_TASK` words."""
+def plan_tasks(lengths: Sequence[int], processes: int) -> list[int]:
+    """Sizes of the extraction tasks for articles of these text lengths, in order.
+
+    About :data:`ARTICLES_PER_TASK` articles each, their number a multiple of
+    ``processes`` (but never more than the articles), and each run of consecutive
+    articles about as long as the others: the workers, taking tasks as they free up,
+    then finish together instead of one parsing the last task alone.
+    """
+    n = len(lengths)
+    if n == 0:
+        return []
+    rounds = max(1, int(n / (max(processes, 1) * ARTICLES_PER_TASK) + 0.5))
+    tasks = min(n, max(processes, 1) * rounds)
+    total = sum(lengths)
+    weights = list(lengths) if total > 0 else [1] * n
+    total = sum(weights)
+    sizes: list[int] = []
+    start, done = 0, 0
+    for k in range(1, tasks):
+        target = total * k / tasks
+        end = start + 1  # a task holds at least one article ...
+        done += weights[start]
+        # ... and leaves at least one for each task after it; it ends nearest the target
+        while end < n - (tasks - k) and done + weights[end] / 2 <= target:
+            done += weights[end]
+            end += 1
+        sizes.append(end - start)
+        start = end
+    sizes.append(n - start)
+    return sizes
+
+
+def _chunks(articles: Iterable[Article], sizes: Sequence[int]) -> Iterator[list[Article]]:
+    """Consecutive articles grouped into tasks of the given sizes; articles beyond them
+    (or all, when ``sizes`` is empty) in tasks of :data:`ARTICLES_PER_TASK`."""
+    planned = iter(sizes)
     chunk: list[Article] = []
-    words = 0
+    size = next(planned, ARTICLES_PER_TASK)
     for article in articles:
         chunk.append(article)
-        words += len(article[1]) // 6
-        if words >= WORDS_PER_TASK or len(chunk) >= MAX_ARTICLES_PER_TASK:
+        if len(chunk) >= size:
             yield chunk
-            chunk, words = [], 0
+            chunk = []
+            size = next(planned, ARTICLES_PER_TASK)
     if chunk:
         yield chunk
 
@@ -138,8 +177,12 @@ class AnalysisPool:
                    for _ in range(self.processes)]
         return {future.result() for future in futures}
 
-    def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
+    def analyse(self, articles: Iterable[Article], lengths: Sequence[int] = ()
+                ) -> Iterator[ArticleAnalysis]:
         """One analysis per article, in input order, parsed in the workers.
+
+        ``lengths`` (the articles' text lengths, in order, when known) plans even tasks
+        (:func:`plan_tasks`); without them, tasks are of :data:`ARTICLES_PER_TASK`.
 
         Closing the iterator early (the caller was cancelled) drops the queued tasks;
         at most one task per worker is still finished, and its result discarded.
@@ -147,7 +190,7 @@ class AnalysisPool:
         window: deque[Future[list[ArticleAnalysis]]] = deque()
         limit = TASKS_PER_WORKER * self.processes
         try:
-            for chunk in _chunks(articles):
+            for chunk in _chunks(articles, plan_tasks(lengths, self.processes)):
                 window.append(self._executor.submit(_analyse_task, chunk))
                 while len(window) >= limit or (window and window[0].done()):
                     yield from window.popleft().result()

@@ -149,12 +149,17 @@ class ArticleRepository:
 
     def text_length(self, article_ids: Iterable[int]) -> int:
         """Characters of text in the given articles, together."""
-        total = 0
+        return sum(self.text_lengths(article_ids).values())
+
+    def text_lengths(self, article_ids: Iterable[int]) -> dict[int, int]:
+        """Characters of text of each of the given articles (by id; missing ids left out),
+        without reading the texts."""
+        lengths: dict[int, int] = {}
         for chunk, marks in id_chunks(article_ids):
-            total += self.db.execute(
-                f"SELECT coalesce(sum(length(text)), 0) FROM articles WHERE id IN ({marks})",
-                chunk).fetchone()[0]
-        return total
+            lengths.update(self.db.execute(
+                f"SELECT id, length(text) FROM articles WHERE id IN ({marks})",
+                chunk).fetchall())
+        return {article_id: int(length or 0) for article_id, length in lengths.items()}
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
