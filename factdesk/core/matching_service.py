@@ -89,15 +89,52 @@ class ProjectIndexCache:
 INDEXES = ProjectIndexCache()
 
 
+def canonical_spellings(claim: Claim) -> dict[str, str]:
+    """Lower-cased words of the claim's names spelled otherwise than their canonical form,
+    each with the canonical word as the canonical form writes it ("zelenskiy" ->
+    "Zelensky", "izyum" -> "Izium").
+
+    Only names whose canonical form has as many words are mapped, word for word: a
+    surname merged with a full name ("Zelenskiy" / "Volodymyr Zelensky") is left as
+    written."""
+    spellings: dict[str, str] = {}
+    for entity in claim.entities:
+        text, canonical = entity.get("text") or "", entity.get("canonical") or ""
+        if not canonical or text == canonical:
+            continue
+        written, standard = text.split(), canonical.split()
+        if len(written) == len(standard):
+            spellings.update((w.lower(), c) for w, c in zip(written, standard, strict=True)
+                             if w.lower() != c.lower())
+    return spellings
+
+
+def _respelled(text: str, spellings: dict[str, str]) -> str:
+    """``text`` with the words of ``spellings`` replaced (whole words, any case)."""
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(spellings, key=len,
+                                                                     reverse=True)))
+                         + r")\b", re.IGNORECASE)
+    return pattern.sub(lambda m: spellings.get(m.group(0).lower(), m.group(0)), text)
+
+
 def pair_input(claim: Claim) -> PairInput:
-    """The pair model's view of a stored claim (no re-parsing needed)."""
+    """The pair model's view of a stored claim (no re-parsing needed).
+
+    Names are compared in their canonical spelling: two outlets' "Zelenskiy went to
+    Izyum" and "Zelensky went to Izium" are the same words to the pair model, as they
+    are to the retrieval index (whose entity keys are canonical)."""
     terms = claim.lemmas.split()
     lemmas = tuple(t for t in terms if ":" not in t)
-    tokens = tuple(w.lower() for w in _WORD.findall(claim.text))
+    text = claim.text
+    spellings = canonical_spellings(claim)
+    if spellings:
+        text = _respelled(text, spellings)
+        lemmas = tuple(spellings[t].lower() if t in spellings else t for t in lemmas)
+    tokens = tuple(w.lower() for w in _WORD.findall(text))
     entities = tuple(t[4:].replace("_", " ") for t in terms if t.startswith("ent:"))
     numbers = tuple(float(q["value"]) for q in claim.quantities
                     if q.get("value") is not None) or extract_numbers(tokens)
-    return PairInput(text=claim.text, lemmas=lemmas, tokens=tokens, entities=entities,
+    return PairInput(text=text, lemmas=lemmas, tokens=tokens, entities=entities,
                      numbers=numbers, speaker=claim.speaker)
 
 

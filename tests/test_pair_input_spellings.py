@@ -1,0 +1,50 @@
+"""The pair model compares names in their canonical spelling (alias-aware matching)."""
+
+from __future__ import annotations
+
+from factdesk.core.matching_service import canonical_spellings, pair_input
+from factdesk.core.models import Claim
+from factdesk.matching.pair_model import PairScorer
+
+
+def _claim(text: str, lemmas: str, entities: list[tuple[str, str]], claim_id: int = 1) -> Claim:
+    return Claim(id=claim_id, article_id=claim_id, start=0, end=len(text), text=text,
+                 prefix="", suffix="", kind="event", score=0.5, speaker=None,
+                 origin="detected",
+                 entities=tuple({"text": t, "label": "PERSON", "canonical": c}
+                                for t, c in entities),
+                 lemmas=lemmas)
+
+
+def test_names_are_respelled_word_for_word_in_text_tokens_and_lemmas() -> None:
+    claim = _claim("President Volodymyr Zelenskiy went to Izyum on Wednesday.",
+                   "president volodymyr zelenskiy go izyum wednesday ent:volodymyr_zelensky",
+                   [("Volodymyr Zelenskiy", "Volodymyr Zelensky"), ("Izyum", "Izium")])
+    assert canonical_spellings(claim) == {"zelenskiy": "Zelensky", "izyum": "Izium"}
+    view = pair_input(claim)
+    assert view.text == "President Volodymyr Zelensky went to Izium on Wednesday."
+    assert "zelensky" in view.tokens and "izium" in view.tokens
+    assert "zelenskiy" not in view.tokens and "izyum" not in view.tokens
+    assert view.lemmas == ("president", "volodymyr", "zelensky", "go", "izium", "wednesday")
+    assert view.entities == ("volodymyr zelensky",)
+
+
+def test_a_surname_merged_with_a_full_name_is_left_as_written() -> None:
+    claim = _claim("Zelenskiy spoke.", "zelenskiy speak", [("Zelenskiy", "Volodymyr Zelensky")])
+    assert canonical_spellings(claim) == {}
+    assert pair_input(claim).text == "Zelenskiy spoke."
+
+
+def test_two_spellings_of_one_report_score_as_one_spelling_does() -> None:
+    scorer = PairScorer.load()
+    one = _claim("Zelensky visited Izium on Wednesday, the military said.",
+                 "zelensky visit izium wednesday military say", [("Zelensky", "Zelensky"),
+                                                                 ("Izium", "Izium")])
+    other = _claim("Zelenskiy visited Izyum on Wednesday, the military said.",
+                   "zelenskiy visit izyum wednesday military say",
+                   [("Zelenskiy", "Zelensky"), ("Izyum", "Izium")], claim_id=2)
+    as_written = _claim(other.text, other.lemmas, [("Zelenskiy", "Zelenskiy"),
+                                                   ("Izyum", "Izyum")], claim_id=3)
+    respelled = scorer.score(pair_input(one), pair_input(other))
+    assert respelled == scorer.score(pair_input(one), pair_input(one))
+    assert respelled > scorer.score(pair_input(one), pair_input(as_written))
