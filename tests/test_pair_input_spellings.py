@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from factdesk.core.matching_service import canonical_spellings, pair_input
+import pytest
+
+from factdesk.core.matching_service import pair_input
 from factdesk.core.models import Claim
 from factdesk.matching.pair_model import PairScorer
+from factdesk.matching.respelling import canonical_spellings
 
 
 def _claim(text: str, lemmas: str, entities: list[tuple[str, str]], claim_id: int = 1) -> Claim:
@@ -20,7 +23,7 @@ def test_names_are_respelled_word_for_word_in_text_tokens_and_lemmas() -> None:
     claim = _claim("President Volodymyr Zelenskiy went to Izyum on Wednesday.",
                    "president volodymyr zelenskiy go izyum wednesday ent:volodymyr_zelensky",
                    [("Volodymyr Zelenskiy", "Volodymyr Zelensky"), ("Izyum", "Izium")])
-    assert canonical_spellings(claim) == {"zelenskiy": "Zelensky", "izyum": "Izium"}
+    assert canonical_spellings(claim.entities) == {"zelenskiy": "Zelensky", "izyum": "Izium"}
     view = pair_input(claim)
     assert view.text == "President Volodymyr Zelensky went to Izium on Wednesday."
     assert "zelensky" in view.tokens and "izium" in view.tokens
@@ -31,7 +34,7 @@ def test_names_are_respelled_word_for_word_in_text_tokens_and_lemmas() -> None:
 
 def test_a_surname_merged_with_a_full_name_is_left_as_written() -> None:
     claim = _claim("Zelenskiy spoke.", "zelenskiy speak", [("Zelenskiy", "Volodymyr Zelensky")])
-    assert canonical_spellings(claim) == {}
+    assert canonical_spellings(claim.entities) == {}
     assert pair_input(claim).text == "Zelenskiy spoke."
 
 
@@ -48,3 +51,35 @@ def test_two_spellings_of_one_report_score_as_one_spelling_does() -> None:
     respelled = scorer.score(pair_input(one), pair_input(other))
     assert respelled == scorer.score(pair_input(one), pair_input(one))
     assert respelled > scorer.score(pair_input(one), pair_input(as_written))
+
+
+def test_project_spellings_respell_capitalised_words_the_model_missed() -> None:
+    from factdesk.matching.respelling import name_respellings
+
+    known = name_respellings([("Zelenskiy", "Zelensky"), ("Izyum", "Izium"),
+                              ("Ufa", "Oufa"), ("Smith", "Smyth"), ("Smith", "Smitt"),
+                              ("Kyiv's", "Kyiv"), ("Russian", "Russians")])
+    # short words, ambiguous words and words with other signs are not respelled
+    assert known == {"zelenskiy": "Zelensky", "izyum": "Izium"}
+    claim = _claim("Zelenskiy went to Izyum's centre; izyum is also a raisin.",
+                   "zelenskiy go izyum centre izyum raisin", [])
+    view = pair_input(claim, known)
+    assert view.text == "Zelensky went to Izium's centre; Izium is also a raisin."
+    assert view.lemmas == ("zelensky", "go", "izium", "centre", "izium", "raisin")
+    # only words written capitalised somewhere in the claim are taken for the names
+    lower = _claim("the izyum harvest", "izyum harvest", [])
+    assert pair_input(lower, known).text == "the izyum harvest"
+
+
+@pytest.mark.parametrize(("written", "canonical", "respelled"), [
+    ("Zelenskiy", "Zelensky", True), ("Zelenskyy", "Zelensky", True),
+    ("Izyum", "Izium", True), ("Pena", "Peña", True), ("Kyiv", "Kiev", True),
+    ("Russian", "Russians", False), ("Clinton", "Clintons", False),
+    ("Arizona", "Arizonan", False), ("Trump", "John", False), ("Bill", "William", False),
+    ("Barack", "Barack]", False), ("Zelensky", "Zelensky", False),
+])
+def test_only_other_spellings_of_one_word_are_respelled(written: str, canonical: str,
+                                                        respelled: bool) -> None:
+    from factdesk.matching.respelling import is_respelling
+
+    assert is_respelling(written, canonical) is respelled

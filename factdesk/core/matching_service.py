@@ -38,6 +38,12 @@ from factdesk.matching.pair_features import (
 )
 from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
+from factdesk.matching.respelling import (
+    LETTERS,
+    canonical_spellings,
+    name_respellings,
+    respelled,
+)
 
 CANDIDATES_PER_CLAIM = 12
 MAX_MATCHES_PER_CLAIM = 8
@@ -89,46 +95,26 @@ class ProjectIndexCache:
 INDEXES = ProjectIndexCache()
 
 
-def canonical_spellings(claim: Claim) -> dict[str, str]:
-    """Lower-cased words of the claim's names spelled otherwise than their canonical form,
-    each with the canonical word as the canonical form writes it ("zelenskiy" ->
-    "Zelensky", "izyum" -> "Izium").
-
-    Only names whose canonical form has as many words are mapped, word for word: a
-    surname merged with a full name ("Zelenskiy" / "Volodymyr Zelensky") is left as
-    written."""
-    spellings: dict[str, str] = {}
-    for entity in claim.entities:
-        text, canonical = entity.get("text") or "", entity.get("canonical") or ""
-        if not canonical or text == canonical:
-            continue
-        written, standard = text.split(), canonical.split()
-        if len(written) == len(standard):
-            spellings.update((w.lower(), c) for w, c in zip(written, standard, strict=True)
-                             if w.lower() != c.lower())
-    return spellings
-
-
-def _respelled(text: str, spellings: dict[str, str]) -> str:
-    """``text`` with the words of ``spellings`` replaced (whole words, any case)."""
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(spellings, key=len,
-                                                                     reverse=True)))
-                         + r")\b", re.IGNORECASE)
-    return pattern.sub(lambda m: spellings.get(m.group(0).lower(), m.group(0)), text)
-
-
-def pair_input(claim: Claim) -> PairInput:
+def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairInput:
     """The pair model's view of a stored claim (no re-parsing needed).
 
     Names are compared in their canonical spelling: two outlets' "Zelenskiy went to
     Izyum" and "Zelensky went to Izium" are the same words to the pair model, as they
-    are to the retrieval index (whose entity keys are canonical)."""
+    are to the retrieval index (whose entity keys are canonical). The claim's own names
+    are respelled; so are capitalised words that ``respellings`` (the project's variants,
+    :func:`name_respellings`) knows, for names the language model did not see as such
+    in this sentence."""
     terms = claim.lemmas.split()
     lemmas = tuple(t for t in terms if ":" not in t)
     text = claim.text
-    spellings = canonical_spellings(claim)
+    spellings = canonical_spellings(claim.entities)
+    if respellings:
+        for word in LETTERS.findall(text):
+            low = word.lower()
+            if word[0].isupper() and low in respellings and low not in spellings:
+                spellings[low] = respellings[low]
     if spellings:
-        text = _respelled(text, spellings)
+        text = respelled(text, spellings)
         lemmas = tuple(spellings[t].lower() if t in spellings else t for t in lemmas)
     tokens = tuple(w.lower() for w in _WORD.findall(text))
     entities = tuple(t[4:].replace("_", " ") for t in terms if t.startswith("ent:"))
@@ -294,6 +280,7 @@ class PairJudge:
         self.rate_async = rate_async
         self.run = uuid.uuid4().hex
         self._claims: dict[int, Claim] = {}
+        self._respellings = name_respellings(project.entities.respelled())
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
@@ -319,7 +306,7 @@ class PairJudge:
     def _input(self, claim: Claim) -> PairInput:
         found = self._inputs.get(claim.id)
         if found is None:
-            found = self._inputs[claim.id] = pair_input(claim)
+            found = self._inputs[claim.id] = pair_input(claim, self._respellings)
         return found
 
     def facts(self, claim: Claim) -> ClaimFacts:

@@ -52,6 +52,12 @@ class EntityRepository:
         return {r[0]: r[1] for r in self.db.execute(
             "SELECT text, canonical FROM entity_mentions GROUP BY text")}
 
+    def respelled(self) -> list[tuple[str, str]]:
+        """Every mentioned spelling whose canonical form is written otherwise, with it."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT text, canonical FROM entity_mentions WHERE canonical != text "
+            "GROUP BY text")]
+
     def recanonicalise(self, mapping: dict[str, str]) -> int:
         """Set the canonical form of every mention whose text is in ``mapping`` (one pass
         over the mentions, joined to the mapping in a temporary table)."""
