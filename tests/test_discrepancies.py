@@ -191,3 +191,60 @@ def test_from_claim_and_as_dict() -> None:
     assert facts.entities == (("Izium", "GPE", "Izium"),)
     d = Discrepancy("number", "conflict", "x", "450", "300")
     assert Discrepancy.from_dict(d.as_dict()) == d
+
+
+# ------------------------------------------------------- dates an undated article gives
+
+
+@pytest.mark.parametrize(("first", "second", "severity", "words"), [
+    ("on September 14", "on September 15", "conflict", "disagree by a day"),
+    ("on September 14", "on September 15, 2022", "conflict", "disagree by a day"),
+    ("on 14 September", "on Sept. 14", "compatible", "the same day"),
+    ("on Wednesday", "on Thursday", "conflict", "different days"),
+    ("on December 31", "on January 2", "conflict", "disagree by 2 days"),
+])
+def test_dates_without_a_year_or_a_publication_date_are_compared(
+        make, first: str, second: str, severity: str, words: str) -> None:
+    a, b = make((f"Zelensky visited Izium {first}.", None, "Dallas Express", None),
+                (f"Zelensky visited Izium {second}.", None, "AFP", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == [severity]
+    assert words in dates[0].explanation
+    assert "Dallas Express" in dates[0].explanation and "AFP" in dates[0].explanation
+
+
+def test_a_resolved_date_is_compared_by_its_weekday_with_an_undated_weekday(make) -> None:
+    a, b = make(("Zelensky visited Izium on September 14, 2022.", None, "AFP", None),
+                ("Zelensky visited Izium on Thursday.", None, "Dallas Express", None))
+    (d,) = of_kind(find_discrepancies(a, b), "date")
+    assert d.severity == "conflict"
+    assert "is a Wednesday" in d.explanation  # 2022-09-14; "Thursday" needs no gloss
+    assert "“Thursday” is a" not in d.explanation
+
+
+def test_same_undated_day_and_unreadable_dates_say_nothing(make) -> None:
+    same = make(("Zelensky visited Izium on Wednesday.", None, "AFP", None),
+                ("On Wednesday, Zelensky went to Izium.", None, "Reuters", None))
+    assert not of_kind(find_discrepancies(*same), "date")
+    vague = make(("Zelensky visited Izium in September.", None, "AFP", None),
+                 ("Zelensky visited Izium on Thursday.", None, "Reuters", None))
+    assert not of_kind(find_discrepancies(*vague), "date")
+
+
+def test_calendar_days_read_from_words_and_from_resolved_days() -> None:
+    from factdesk.matching.partial_dates import calendar_day, calendar_days_apart, weekday
+    from factdesk.nlp.times import TimeExpression
+
+    def expr(text: str, resolved: str | None = None) -> TimeExpression:
+        return TimeExpression(text, 0, len(text), "date", resolved, resolved)
+
+    assert calendar_day(expr("September 14")) == (9, 14)
+    assert calendar_day(expr("the 14th of Sept.")) == (9, 14)
+    assert calendar_day(expr("Sept. 14")) == (9, 14)
+    assert calendar_day(expr("February 31")) is None
+    assert calendar_day(expr("September 14, 1999")) is None  # a year left unresolved
+    assert calendar_day(expr("Wednesday", "2022-09-14")) == (9, 14)
+    assert weekday(expr("last Wed.")) == 2
+    assert weekday(expr("September 14")) is None
+    assert calendar_days_apart((12, 31), (1, 1)) == 1
+    assert calendar_days_apart((3, 1), (2, 28)) == 2  # counted in a leap year

@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from factdesk.core.models import DISCREPANCY_SEVERITIES, severity_rank
+from factdesk.matching.partial_dates import (
+    calendar_day,
+    calendar_days_apart,
+    day_name,
+    weekday,
+    weekday_name,
+)
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
@@ -416,8 +423,50 @@ def same_anchor(x: _Offset, y: _Offset) -> bool:
     return fuzz.token_set_ratio(ka, kb) >= ANCHOR_MIN
 
 
+def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """One date in each claim, at least one not resolved to a day (an undated article's
+    "September 14" or "Wednesday"): compared by what both say, the month and day, or
+    else the weekday."""
+    dates_a = [t for t in a.times if t.kind == "date"]
+    dates_b = [t for t in b.times if t.kind == "date"]
+    if len(dates_a) != 1 or len(dates_b) != 1:
+        return []
+    ea, eb = dates_a[0], dates_b[0]
+    if ea.interval() is not None and eb.interval() is not None:
+        return []  # both resolved: compared as dates
+    day_a, day_b = calendar_day(ea), calendar_day(eb)
+    if day_a is not None and day_b is not None:
+        said = (f"{_naming(ea, a, day_name(day_a), 'means')}; "
+                f"{_naming(eb, b, day_name(day_b), 'means')}")
+        if day_a == day_b:
+            return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
+                "date", "compatible", f"{said} — the same day (a year is not given).",
+                ea.text, eb.text)]
+        return [Discrepancy(
+            "date", "conflict", f"{said} — these disagree by "
+            f"{_days(calendar_days_apart(day_a, day_b))} (counted within one year, which is "
+            "not given).", ea.text, eb.text)]
+    week_a, week_b = weekday(ea), weekday(eb)
+    if week_a is None or week_b is None or week_a == week_b:
+        return []
+    return [Discrepancy(
+        "date", "conflict", f"{_naming(ea, a, weekday_name(week_a), 'is a')}; "
+        f"{_naming(eb, b, weekday_name(week_b), 'is a')} — different days, unless they mean "
+        "different weeks.", ea.text, eb.text)]
+
+
+def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> str:
+    """The expression as the article gives it, and the day it names when its words do
+    not already say it ("“September 15, 2022” is a Thursday", not "“Thursday” is a
+    Thursday")."""
+    words = re.sub(r"[^\w\s]", "", expr.text).lower().split()
+    if name.lower().split() == [w for w in words if not w.isdigit() or len(w) < 4]:
+        return _in_article(expr, facts)
+    return f"{_in_article(expr, facts)} {verb} {name}"
+
+
 def _date_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    return _compare_absolute(a, b) + _compare_offsets(a, b)
+    return _compare_absolute(a, b) + _compare_unresolved(a, b) + _compare_offsets(a, b)
 
 
 # ----------------------------------------------------------------------------- names
