@@ -442,10 +442,11 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
                 "date", "compatible", f"{said} — the same day (a year is not given).",
                 ea.text, eb.text)]
+        year = ("read in the other's year" if ea.interval() or eb.interval()
+                else "counted within one year, which neither gives")
         return [Discrepancy(
             "date", "conflict", f"{said} — these disagree by "
-            f"{_days(calendar_days_apart(day_a, day_b))} (counted within one year, which is "
-            "not given).", ea.text, eb.text)]
+            f"{_days(calendar_days_apart(day_a, day_b))} ({year}).", ea.text, eb.text)]
     week_a, week_b = weekday(ea), weekday(eb)
     if week_a is None or week_b is None or week_a == week_b:
         return []
