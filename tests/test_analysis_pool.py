@@ -107,14 +107,30 @@ def test_extraction_tasks_are_full_batches_that_end_together(processes: int, n: 
     assert max(sizes) <= 2 * ARTICLES_PER_TASK
     if n >= 2 * processes * ARTICLES_PER_TASK:
         assert min(sizes) >= ARTICLES_PER_TASK // 2
-    # consecutive runs of about equal text: within one article of the even share
+    # consecutive runs of about equal work (text, plus an average article's worth per
+    # article): within one article of the even share
     bounds = [0]
     for size in sizes:
         bounds.append(bounds[-1] + size)
-    totals = [sum(lengths[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-    even = sum(lengths) / len(sizes)
+    mean = sum(lengths) / n
+    work = [length + mean for length in lengths]
+    totals = [sum(work[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    even = sum(work) / len(sizes)
     if n >= 2 * len(sizes):
-        assert all(abs(t - even) <= max(lengths) for t in totals)
+        assert all(abs(t - even) <= max(work) for t in totals)
+
+
+@pytest.mark.parametrize(("lengths", "processes"), [
+    ([10**6] + [100] * 99, 1),  # one very long article among short ones
+    ([0] * 50 + [1000] * 14, 2),  # articles without text
+    ([10**6] * 3 + [10] * 200, 2),
+])
+def test_uneven_lengths_never_make_a_huge_task(lengths: list[int], processes: int) -> None:
+    from factdesk.core.analysis_pool import MAX_ARTICLES_PER_TASK, plan_tasks
+
+    sizes = plan_tasks(lengths, processes)
+    assert sum(sizes) == len(lengths) and min(sizes) >= 1
+    assert max(sizes) <= MAX_ARTICLES_PER_TASK
 
 
 def test_tasks_follow_the_plan_then_full_batches() -> None:

@@ -202,6 +202,7 @@ def test_from_claim_and_as_dict() -> None:
     ("on 14 September", "on Sept. 14", "compatible", "the same day"),
     ("on Wednesday", "on Thursday", "conflict", "different days"),
     ("on December 31", "on January 2", "conflict", "disagree by 2 days"),
+    ("on February 28, 2023", "on March 1", "conflict", "disagree by a day"),
 ])
 def test_dates_without_a_year_or_a_publication_date_are_compared(
         make, first: str, second: str, severity: str, words: str) -> None:
@@ -229,10 +230,19 @@ def test_same_undated_day_and_unreadable_dates_say_nothing(make) -> None:
     vague = make(("Zelensky visited Izium in September.", None, "AFP", None),
                  ("Zelensky visited Izium on Thursday.", None, "Reuters", None))
     assert not of_kind(find_discrepancies(*vague), "date")
+    spans = make(("Zelensky visited Izium on May 5-7.", None, "AFP", None),
+                 ("Zelensky visited Izium on May 6.", None, "Reuters", None))
+    assert not [d for d in of_kind(find_discrepancies(*spans), "date")
+                if d.severity == "conflict"]
 
 
 def test_calendar_days_read_from_words_and_from_resolved_days() -> None:
-    from factdesk.matching.partial_dates import calendar_day, calendar_days_apart, weekday
+    from factdesk.matching.partial_dates import (
+        calendar_day,
+        calendar_days_apart,
+        days_from,
+        weekday,
+    )
     from factdesk.nlp.times import TimeExpression
 
     def expr(text: str, resolved: str | None = None) -> TimeExpression:
@@ -246,5 +256,12 @@ def test_calendar_days_read_from_words_and_from_resolved_days() -> None:
     assert calendar_day(expr("Wednesday", "2022-09-14")) == (9, 14)
     assert weekday(expr("last Wed.")) == 2
     assert weekday(expr("September 14")) is None
+    assert calendar_day(expr("May 5-7")) is None  # a span names no single day
+    assert calendar_day(expr("17-18 September")) is None
+    assert weekday(expr("Monday to Wednesday")) is None
     assert calendar_days_apart((12, 31), (1, 1)) == 1
-    assert calendar_days_apart((3, 1), (2, 28)) == 2  # counted in a leap year
+    assert calendar_days_apart((3, 1), (2, 28)) == 1  # in a common year ...
+    assert calendar_days_apart((3, 1), (2, 29)) == 1  # ... unless one is February 29
+    assert days_from(date(2023, 2, 28), (3, 1)) == 1  # in the resolved day's year
+    assert days_from(date(2023, 1, 1), (12, 31)) == 1  # or the year either side
+    assert days_from(date(2023, 3, 1), (2, 29)) is None

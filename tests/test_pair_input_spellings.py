@@ -58,15 +58,27 @@ def test_project_spellings_respell_capitalised_words_the_model_missed() -> None:
 
     known = name_respellings([("Zelenskiy", "Zelensky"), ("Izyum", "Izium"),
                               ("Ufa", "Oufa"), ("Smith", "Smyth"), ("Smith", "Smitt"),
-                              ("Kyiv's", "Kyiv"), ("Russian", "Russians")])
-    # short words, ambiguous words and words with other signs are not respelled
-    assert known == {"zelenskiy": "Zelensky", "izyum": "Izium"}
-    claim = _claim("Zelenskiy went to Izyum's centre; izyum is also a raisin.",
-                   "zelenskiy go izyum centre izyum raisin", [])
+                              ("Kyiv's", "Kyiv"), ("Russian", "Russians"),
+                              ("Mark", "Marc")])
+    # short words, ambiguous words and other words than spellings are not respelled
+    assert known == {"zelenskiy": "Zelensky", "izyum": "Izium", "mark": "Marc"}
+    claim = _claim("Officials said Zelenskiy went to Izyum's centre.",
+                   "official say zelenskiy go izyum centre", [])
     view = pair_input(claim, known)
-    assert view.text == "Zelensky went to Izium's centre; Izium is also a raisin."
-    assert view.lemmas == ("zelensky", "go", "izium", "centre", "izium", "raisin")
-    # only words written capitalised somewhere in the claim are taken for the names
+    assert view.text == "Officials said Zelensky went to Izium's centre."
+    assert view.lemmas == ("official", "say", "zelensky", "go", "izium", "centre")
+
+
+def test_project_spellings_leave_common_words_and_first_words_as_written() -> None:
+    from factdesk.matching.respelling import name_respellings
+
+    known = name_respellings([("Mark", "Marc"), ("Izyum", "Izium")])
+    # the first word and lower-case words are not taken for names
+    claim = _claim("Mark my words, said Mark; the mark is high.",
+                   "mark word say mark mark high", [])
+    view = pair_input(claim, known)
+    assert view.text == "Mark my words, said Marc; the mark is high."
+    assert view.lemmas == tuple(claim.lemmas.split())  # "mark" is still written as a word
     lower = _claim("the izyum harvest", "izyum harvest", [])
     assert pair_input(lower, known).text == "the izyum harvest"
 
@@ -77,6 +89,8 @@ def test_project_spellings_respell_capitalised_words_the_model_missed() -> None:
     ("Russian", "Russians", False), ("Clinton", "Clintons", False),
     ("Arizona", "Arizonan", False), ("Trump", "John", False), ("Bill", "William", False),
     ("Barack", "Barack]", False), ("Zelensky", "Zelensky", False),
+    ("Kyiv's", "Kyiv", False), ("Ukraine", "Ukrainian", False), ("Israel", "Israeli", False),
+    ("Paris", "Parisian", False), ("Zelenskyy's", "Zelensky", True),
 ])
 def test_only_other_spellings_of_one_word_are_respelled(written: str, canonical: str,
                                                         respelled: bool) -> None:

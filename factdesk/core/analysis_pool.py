@@ -44,6 +44,8 @@ Article = tuple[int, str, date | None]
 #: news articles ~7% slower than one of 16 (``bench/nlp_throughput.py``'s texts), so a
 #: task is one full batch, not a few articles.
 ARTICLES_PER_TASK = 16
+#: ... and at most this many, however uneven the articles' lengths.
+MAX_ARTICLES_PER_TASK = 2 * ARTICLES_PER_TASK
 #: Pairs per pair-scoring task (~0.15 s of work): each task carries its pairs' inputs,
 #: which a worker prepares once per run, so fewer, larger tasks send and prepare less.
 PAIRS_PER_TASK = 160
@@ -108,33 +110,38 @@ def _ready_task(delay: float, articles: list[Article]) -> int:
 def plan_tasks(lengths: Sequence[int], processes: int) -> list[int]:
     """Sizes of the extraction tasks for articles of these text lengths, in order.
 
-    About :data:`ARTICLES_PER_TASK` articles each, their number a multiple of
-    ``processes`` (but never more than the articles), and each run of consecutive
-    articles about as long as the others: the workers, taking tasks as they free up,
-    then finish together instead of one parsing the last task alone.
+    About :data:`ARTICLES_PER_TASK` articles each and never more than
+    :data:`MAX_ARTICLES_PER_TASK`, their number a multiple of ``processes`` (but never
+    more than the articles), and each run of consecutive articles about as much work as
+    the others (its text, plus an average article's worth for each article): the
+    workers, taking tasks as they free up, then finish together instead of one parsing
+    the last task alone.
     """
     n = len(lengths)
     if n == 0:
         return []
-    rounds = max(1, int(n / (max(processes, 1) * ARTICLES_PER_TASK) + 0.5))
-    tasks = min(n, max(processes, 1) * rounds)
-    total = sum(lengths)
-    weights = list(lengths) if total > 0 else [1] * n
+    processes = max(processes, 1)
+    rounds = max(1, int(n / (processes * ARTICLES_PER_TASK) + 0.5))
+    tasks = min(n, processes * rounds)
+    mean = sum(max(length, 0) for length in lengths) / n
+    weights = [max(length, 0) + mean + 1.0 for length in lengths]
     total = sum(weights)
     sizes: list[int] = []
-    start, done = 0, 0
+    start, left = 0, total
     for k in range(1, tasks):
-        target = total * k / tasks
-        end = start + 1  # a task holds at least one article ...
-        done += weights[start]
-        # ... and leaves at least one for each task after it; it ends nearest the target
-        while end < n - (tasks - k) and done + weights[end] / 2 <= target:
-            done += weights[end]
+        share = left / (tasks - k + 1)  # the even share of what is left
+        end, taken = start + 1, weights[start]  # a task holds at least one article ...
+        # ... and leaves at least one for each task after it; it ends nearest its share
+        while (end < n - (tasks - k) and end - start < MAX_ARTICLES_PER_TASK
+               and taken + weights[end] / 2 <= share):
+            taken += weights[end]
             end += 1
         sizes.append(end - start)
-        start = end
-    sizes.append(n - start)
-    return sizes
+        start, left = end, left - taken
+    rest = n - start  # the last task, or more where the cap held the others back
+    pieces = -(-rest // MAX_ARTICLES_PER_TASK)
+    base, extra = divmod(rest, pieces)
+    return sizes + [base + 1] * extra + [base] * (pieces - extra)
 
 
 def _chunks(articles: Iterable[Article], sizes: Sequence[int]) -> Iterator[list[Article]]:

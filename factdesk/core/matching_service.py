@@ -39,9 +39,9 @@ from factdesk.matching.pair_features import (
 from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
 from factdesk.matching.respelling import (
-    LETTERS,
     canonical_spellings,
     name_respellings,
+    names_known_elsewhere,
     respelled,
 )
 
@@ -101,20 +101,21 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairI
     Names are compared in their canonical spelling: two outlets' "Zelenskiy went to
     Izyum" and "Zelensky went to Izium" are the same words to the pair model, as they
     are to the retrieval index (whose entity keys are canonical). The claim's own names
-    are respelled; so are capitalised words that ``respellings`` (the project's variants,
-    :func:`name_respellings`) knows, for names the language model did not see as such
-    in this sentence."""
+    are respelled; so are the words that ``respellings`` (the project's variants,
+    :func:`name_respellings`) knows where they are written as names (capitalised, not
+    first), for names the language model did not see as such in this sentence."""
     terms = claim.lemmas.split()
     lemmas = tuple(t for t in terms if ":" not in t)
     text = claim.text
     spellings = canonical_spellings(claim.entities)
-    if respellings:
-        for word in LETTERS.findall(text):
-            low = word.lower()
-            if word[0].isupper() and low in respellings and low not in spellings:
-                spellings[low] = respellings[low]
     if spellings:
         text = respelled(text, spellings)
+    if respellings:
+        known, text = names_known_elsewhere(text, respellings, exclude=spellings)
+        # its lemma too, unless the word is still written as it was somewhere
+        spellings.update((w, c) for w, c in known.items()
+                         if not re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE))
+    if spellings:
         lemmas = tuple(spellings[t].lower() if t in spellings else t for t in lemmas)
     tokens = tuple(w.lower() for w in _WORD.findall(text))
     entities = tuple(t[4:].replace("_", " ") for t in terms if t.startswith("ent:"))

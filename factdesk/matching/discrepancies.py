@@ -22,6 +22,7 @@ from factdesk.matching.partial_dates import (
     calendar_day,
     calendar_days_apart,
     day_name,
+    days_from,
     weekday,
     weekday_name,
 )
@@ -442,11 +443,18 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
                 "date", "compatible", f"{said} — the same day (a year is not given).",
                 ea.text, eb.text)]
-        year = ("read in the other's year" if ea.interval() or eb.interval()
-                else "counted within one year, which neither gives")
+        resolved = ea.interval() or eb.interval()
+        if resolved is not None:  # the other is read in this one's year, or either side
+            gap = days_from(resolved[0], day_b if ea.interval() else day_a)
+            if gap is None:
+                return []
+            year = "the nearest such day to the other's date"
+        else:
+            gap = calendar_days_apart(day_a, day_b)
+            year = "counted within one year, which neither gives"
         return [Discrepancy(
-            "date", "conflict", f"{said} — these disagree by "
-            f"{_days(calendar_days_apart(day_a, day_b))} ({year}).", ea.text, eb.text)]
+            "date", "conflict", f"{said} — these disagree by {_days(gap)} ({year}).",
+            ea.text, eb.text)]
     week_a, week_b = weekday(ea), weekday(eb)
     if week_a is None or week_b is None or week_a == week_b:
         return []

@@ -22,53 +22,86 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b",
                       re.I)
-#: A leap year, in which every (month, day) exists: days apart are counted in it.
-_ANY_YEAR = 2000
+#: Words of a span of days ("May 5-7", "Monday to Wednesday", "between the 3rd and 5th"):
+#: such an expression names no single day.
+_SPAN = re.compile(r"\d\s*[-\u2013\u2014/]\s*\d|\b(?:to|through|thru|until|till|and|or|"
+                   r"between|from)\b", re.I)
+#: A leap year, in which every (month, day) exists.
+_LEAP_YEAR = 2000
+
+
+def _names_a_span(text: str) -> bool:
+    return bool(_SPAN.search(text))
 
 
 def calendar_day(expr: TimeExpression) -> tuple[int, int] | None:
     """(month, day) the expression names: of its resolved day, or read from its words
     ("September 14", "14 Sept.", "the 14th of September") when it has no year; None for
-    anything else (a range, a month alone, a year the reader could not resolve)."""
+    anything else (a span of days, a month alone, a year the reader could not
+    resolve)."""
     span = expr.interval()
     if span is not None:
         first, last = span
         return (first.month, first.day) if first == last else None
-    if expr.kind != "date" or _YEAR.search(expr.text):
+    text = expr.text
+    if expr.kind != "date" or _YEAR.search(text) or _names_a_span(text):
         return None
-    found = _DAY_MONTH.search(expr.text)
+    found = _DAY_MONTH.findall(text)
     if found:
-        day, month = int(found.group(1)), MONTHS[found.group(2).lower()]
+        (day_text, month_text), *others = found
     else:
-        found = _MONTH_DAY.search(expr.text)
+        found = [(d, m) for m, d in _MONTH_DAY.findall(text)]
         if not found:
             return None
-        month, day = MONTHS[found.group(1).lower()], int(found.group(2))
+        (day_text, month_text), *others = found
+    month = MONTHS.get(month_text.lower())
+    if others or month is None:
+        return None
     try:
-        date(_ANY_YEAR, month, day)
+        date(_LEAP_YEAR, month, int(day_text))
     except ValueError:
         return None  # "February 31"
-    return month, day
+    return month, int(day_text)
 
 
 def weekday(expr: TimeExpression) -> int | None:
-    """Weekday (Monday 0) the expression names: of its resolved day, or of the weekday
-    name in its words ("Wednesday", "last Wed."); None otherwise."""
+    """Weekday (Monday 0) the expression names: of its resolved day, or of the one
+    weekday name in its words ("Wednesday", "last Wed."); None otherwise."""
     span = expr.interval()
     if span is not None:
         first, last = span
         return first.weekday() if first == last else None
-    if expr.kind != "date":
+    if expr.kind != "date" or _names_a_span(expr.text):
         return None
-    found = _WEEKDAY.search(expr.text)
-    return WEEKDAYS[found.group(1).lower()] if found else None
+    found = {WEEKDAYS.get(name.lower()) for name in _WEEKDAY.findall(expr.text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_year(year: int, month_day: tuple[int, int]) -> date | None:
+    try:
+        return date(year, *month_day)
+    except ValueError:
+        return None  # February 29 in a common year
+
+
+def days_from(day: date, month_day: tuple[int, int]) -> int | None:
+    """Days between a resolved day and the nearest (month, day) within half a year of it,
+    in its year or across the year end ("December 31" is a day from 2023-01-01); None
+    when there is none (February 29 near a common year's March)."""
+    gaps = [gap for year in (day.year - 1, day.year, day.year + 1)
+            if (other := _in_year(year, month_day)) is not None
+            and (gap := abs((other - day).days)) <= 183]
+    return min(gaps) if gaps else None
 
 
 def calendar_days_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Days between two (month, day) in one year, the shorter way round the year end
-    ("December 31" and "January 1": a day)."""
-    gap = abs((date(_ANY_YEAR, *a) - date(_ANY_YEAR, *b)).days)
-    return min(gap, 366 - gap)
+    """Days between two (month, day) of one unknown year, the shorter way round the year
+    end ("December 31" and "January 1": a day), counted in a common year unless one of
+    them is February 29."""
+    year = _LEAP_YEAR if (2, 29) in (a, b) else _LEAP_YEAR + 1
+    length = 366 if year == _LEAP_YEAR else 365
+    gap = abs((date(year, *a) - date(year, *b)).days)
+    return min(gap, length - gap)
 
 
 def day_name(month_day: tuple[int, int]) -> str:

@@ -16,10 +16,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from factdesk.nlp.aliases import strip_possessive
+
 #: Endings by which a name's word and its canonical form's may differ without being
 #: spellings of one word: plurals and demonyms ("Russian" / "Russians", "Clinton" /
-#: "Clintons", "Arizona" / "Arizonan") are other words.
-_OTHER_WORD_ENDINGS = frozenset({"s", "es", "n", "an", "ns", "ans"})
+#: "Clintons", "Arizona" / "Arizonan", "Ukraine" / "Ukrainian", "Israel" / "Israeli").
+_OTHER_WORD_ENDINGS = frozenset({"s", "es", "n", "an", "ns", "ans", "i", "is", "ian", "ians",
+                                 "ese", "ish", "ite", "ites", "ic"})
 #: Similarity (rapidfuzz ratio, accents removed) from which two words are spellings of one
 #: ("Zelenskiy" / "Zelensky" 94, "Izyum" / "Izium" 80; "Trump" / "John" is a merge of names,
 #: not a spelling).
@@ -33,16 +36,33 @@ def _unaccented(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def _other_word(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` (or ``a`` less its last letter) with a plural or demonym
+    ending: "russian" / "russians", "ukraine" / "ukrainian"."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    for stem in (short, short[:-1]):
+        if stem and long.startswith(stem) and long[len(stem):] in _OTHER_WORD_ENDINGS:
+            return True
+    return False
+
+
 def is_respelling(written: str, canonical: str) -> bool:
     """Whether two words are spellings of one ("Zelenskiy" / "Zelensky", "Pena" / "Peña"),
-    not two words ("Russian" / "Russians") or two names ("Bill" / "William")."""
+    not one word ("Kyiv's" / "Kyiv"), two words ("Russian" / "Russians", "Ukraine" /
+    "Ukrainian") or two names ("Bill" / "William").
+
+    Only the words of names the project has merged into one are asked, so two names one
+    letter apart ("Iran" / "Iraq") are taken for spellings: keeping them apart is the
+    merging's work (:mod:`factdesk.nlp.aliases`)."""
+    written, canonical = strip_possessive(written), strip_possessive(canonical)
     if not (_NAME_WORD.fullmatch(written) and _NAME_WORD.fullmatch(canonical)):
+        return False
+    if written.lower() == canonical.lower():
         return False
     a, b = _unaccented(written), _unaccented(canonical)
     if a == b:
-        return written.lower() != canonical.lower()  # accents only
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if long.startswith(short) and long[len(short):] in _OTHER_WORD_ENDINGS:
+        return True  # accents only
+    if _other_word(a, b):
         return False
     return fuzz.ratio(a, b) >= _SPELLING_SIMILARITY
 
@@ -52,8 +72,8 @@ def _word_spellings(text: str, canonical: str) -> Iterator[tuple[str, str]]:
     many words, for the words that are other spellings (:func:`is_respelling`)."""
     written, standard = text.split(), canonical.split()
     if len(written) == len(standard):
-        yield from ((w.lower(), c) for w, c in zip(written, standard, strict=True)
-                    if is_respelling(w, c))
+        yield from ((strip_possessive(w).lower(), strip_possessive(c))
+                    for w, c in zip(written, standard, strict=True) if is_respelling(w, c))
 
 
 def canonical_spellings(entities: Iterable[Mapping[str, Any]]) -> dict[str, str]:
@@ -90,13 +110,38 @@ def name_respellings(respelled: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {w: c for w, c in words.items() if c is not None}
 
 
-#: A run of letters (the candidate words of a name in a text).
-LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def respelled(text: str, spellings: dict[str, str]) -> str:
+def respelled(text: str, spellings: Mapping[str, str]) -> str:
     """``text`` with the words of ``spellings`` replaced (whole words, any case)."""
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(spellings, key=len,
                                                                      reverse=True)))
                          + r")\b", re.IGNORECASE)
     return pattern.sub(lambda m: spellings.get(m.group(0).lower(), m.group(0)), text)
+
+
+#: A word of letters, and where it starts.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def names_known_elsewhere(text: str, respellings: Mapping[str, str],
+                          exclude: Iterable[str] = ()) -> tuple[dict[str, str], str]:
+    """The words of ``text`` that ``respellings`` (:func:`name_respellings`) knows as
+    another spelling of a name, where they are written as a name: capitalised and not the
+    text's first word ("Mark my words" is no name). Returns those words (lower-cased, with
+    their canonical word) and the text with those occurrences, and only those, respelled.
+
+    A word also written in lower case elsewhere in the text is respelled where it is
+    capitalised only; the caller leaves its lemma alone."""
+    skip = set(exclude)
+    found: dict[str, str] = {}
+    pieces: list[str] = []
+    last = 0
+    for match in _LETTERS.finditer(text):
+        word = match.group(0)
+        low = word.lower()
+        if (match.start() == 0 or not word[0].isupper() or low in skip
+                or low not in respellings):
+            continue
+        found[low] = respellings[low]
+        pieces += [text[last:match.start()], respellings[low]]
+        last = match.end()
+    return found, "".join(pieces) + text[last:] if pieces else text
