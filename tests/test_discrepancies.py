@@ -203,6 +203,7 @@ def test_from_claim_and_as_dict() -> None:
     ("on Wednesday", "on Thursday", "conflict", "different days"),
     ("on December 31", "on January 2", "conflict", "disagree by 2 days"),
     ("on February 28, 2023", "on March 1", "conflict", "disagree by a day"),
+    ("on Wednesday, Sept. 14", "on Thursday, Sept. 14", "conflict", "different days"),
 ])
 def test_dates_without_a_year_or_a_publication_date_are_compared(
         make, first: str, second: str, severity: str, words: str) -> None:

@@ -440,6 +440,9 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         said = (f"{_naming(ea, a, day_name(day_a), 'means')}; "
                 f"{_naming(eb, b, day_name(day_b), 'means')}")
         if day_a == day_b:
+            other_weekdays = _weekday_conflict(ea, a, eb, b)
+            if other_weekdays:  # "Wednesday, Sept. 14" / "Thursday, Sept. 14"
+                return other_weekdays
             return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
                 "date", "compatible", f"{said} — the same day (a year is not given).",
                 ea.text, eb.text)]
@@ -455,6 +458,12 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         return [Discrepancy(
             "date", "conflict", f"{said} — these disagree by {_days(gap)} ({year}).",
             ea.text, eb.text)]
+    return _weekday_conflict(ea, a, eb, b)
+
+
+def _weekday_conflict(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression,
+                      b: ClaimFacts) -> list[Discrepancy]:
+    """The two expressions' weekdays, when both name one and they differ."""
     week_a, week_b = weekday(ea), weekday(eb)
     if week_a is None or week_b is None or week_a == week_b:
         return []
