@@ -184,12 +184,13 @@ class AnalysisPool:
                    for _ in range(self.processes)]
         return {future.result() for future in futures}
 
-    def analyse(self, articles: Iterable[Article], lengths: Sequence[int] = ()
+    def analyse(self, articles: Iterable[Article], lengths: Sequence[int]
                 ) -> Iterator[ArticleAnalysis]:
         """One analysis per article, in input order, parsed in the workers.
 
-        ``lengths`` (the articles' text lengths, in order, when known) plans even tasks
-        (:func:`plan_tasks`); without them, tasks are of :data:`ARTICLES_PER_TASK`.
+        ``lengths`` (the articles' text lengths, in order) plan the tasks
+        (:func:`plan_tasks`); articles beyond them go in tasks of
+        :data:`ARTICLES_PER_TASK`.
 
         Closing the iterator early (the caller was cancelled) drops the queued tasks;
         at most one task per worker is still finished, and its result discarded.
