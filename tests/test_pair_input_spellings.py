@@ -97,3 +97,23 @@ def test_only_other_spellings_of_one_word_are_respelled(written: str, canonical:
     from factdesk.matching.respelling import is_respelling
 
     assert is_respelling(written, canonical) is respelled
+
+
+def test_project_spellings_are_read_again_only_after_mentions_change(tmp_path) -> None:
+    from factdesk.core.matching_service import project_respellings
+    from factdesk.core.models import MentionDraft
+    from factdesk.core.project import Project
+
+    with Project.open(tmp_path / "p.factdesk") as project:
+        with project.transaction():
+            article = project.articles.add(
+                title="t", outlet="", author="", published=None, url="", source_name="a.txt",
+                text="Zelenskiy went to Izyum.", text_hash="h", raw=b"")
+            project.entities.replace_mentions(article, [
+                MentionDraft(0, 9, "Zelenskiy", "PERSON", "Zelensky")])
+        first = project_respellings(project)
+        assert first == {"zelenskiy": "Zelensky"}
+        assert project_respellings(project) is first  # cached
+        with project.transaction():
+            project.entities.recanonicalise({"Zelenskiy": "Zelenskyy"})
+        assert project_respellings(project) == {"zelenskiy": "Zelenskyy"}

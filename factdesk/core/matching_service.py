@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import uuid
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -123,6 +124,22 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairI
                     if q.get("value") is not None) or extract_numbers(tokens)
     return PairInput(text=text, lemmas=lemmas, tokens=tokens, entities=entities,
                      numbers=numbers, speaker=claim.speaker)
+
+
+_RESPELLINGS: weakref.WeakKeyDictionary[object, tuple[int, dict[str, str]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def project_respellings(project: Project) -> dict[str, str]:
+    """:func:`name_respellings` of the project's mentions, kept until its mentions are
+    written again (a large archive's variants take a scan of every mention: not once per
+    hand-marked claim)."""
+    entities = project.entities
+    cached = _RESPELLINGS.get(entities)
+    if cached is None or cached[0] != entities.version:
+        cached = (entities.version, name_respellings(entities.respelled()))
+        _RESPELLINGS[entities] = cached
+    return cached[1]
 
 
 def _article_date(article: Article | None) -> date | None:
@@ -281,7 +298,7 @@ class PairJudge:
         self.rate_async = rate_async
         self.run = uuid.uuid4().hex
         self._claims: dict[int, Claim] = {}
-        self._respellings = name_respellings(project.entities.respelled())
+        self._respellings = project_respellings(project)
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
