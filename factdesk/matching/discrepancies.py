@@ -475,10 +475,10 @@ def _weekday_conflict(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression,
 
 def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> str:
     """The expression as the article gives it, and the day it names when its words do
-    not already say it ("“September 15, 2022” is a Thursday", not "“Thursday” is a
+    not already say it ("“September 15, 2022” is a Thursday", not "“last Thursday” is a
     Thursday")."""
-    words = re.sub(r"[^\w\s]", "", expr.text).lower().split()
-    if name.lower().split() == [w for w in words if not w.isdigit() or len(w) < 4]:
+    words = set(re.sub(r"[^\w\s]", "", expr.text).lower().split())
+    if set(name.lower().split()) <= words:
         return _in_article(expr, facts)
     return f"{_in_article(expr, facts)} {verb} {name}"
 
