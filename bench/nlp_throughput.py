@@ -34,6 +34,11 @@ The paths are then run in rounds, one of each per round, so that a shared
 machine's changing load weighs on all of them alike; each figure is the best of
 ``--runs`` rounds, and the ratios are also given as the median of the per-round ratios.
 
+The one-process paths are also given by CPU time: the child starts no thread, so its
+CPU seconds are the path's own work, which time a shared machine steals from it does not
+inflate. (On 2026-12-05 they varied from round to round as much as the wall-clock
+ratios, 0.80x-0.93x: the variation was in the speed of the work itself.)
+
 ``--stages`` then runs the one-process path once more (in the child) with CPU timers
 around its stages (import, claim drafting from the parsed documents, merging spellings,
 storing, matching and within it pair scoring; parsing is the rest) and prints what each
@@ -63,6 +68,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import basil_articles  # noqa: E402
 
 ONE_PROCESS_PATHS = ("bare", "raw", "small", "one", "unmatched")
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float, object]:
+    """Wall seconds, this process's CPU seconds and the result of one call of ``fn``."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - t0, time.process_time() - c0, result
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
@@ -166,11 +178,14 @@ class Paths:
         from factdesk.nlp.pipeline import EXTRACTION_BATCH_SIZE
 
         out: dict[str, object] = {}
-        out["bare"], _ = best_of(1, self.raw(self.bare))
-        out["raw"], _ = best_of(1, self.raw(self.factdesk_nlp))
-        out["small"], _ = best_of(1, self.raw(self.factdesk_nlp, EXTRACTION_BATCH_SIZE))
-        out["one"], counts = best_of(1, lambda: self.full_path(1))
-        out["unmatched"], _ = best_of(1, lambda: self.full_path(1, match=False))
+        # wall and CPU seconds: the child starts no thread, so its CPU time is the path's
+        # own work, which a shared machine's stolen time does not count
+        out["bare"], out["bare_cpu"], _ = timed(self.raw(self.bare))
+        out["raw"], out["raw_cpu"], _ = timed(self.raw(self.factdesk_nlp))
+        out["small"], out["small_cpu"], _ = timed(
+            self.raw(self.factdesk_nlp, EXTRACTION_BATCH_SIZE))
+        out["one"], out["one_cpu"], counts = timed(lambda: self.full_path(1))
+        out["unmatched"], out["unmatched_cpu"], _ = timed(lambda: self.full_path(1, match=False))
         out["counts"] = counts
         out["threads_started"] = _started_threads[0]
         return out
@@ -277,6 +292,8 @@ def main() -> None:
                     claims1, matches1 = one["counts"]
                     two_t, (claims2, matches2) = best_of(1, lambda: paths.full_path(2))
                     rounds.append({**{k: float(one[k]) for k in ONE_PROCESS_PATHS},
+                                   **{f"{k}_cpu": float(one[f"{k}_cpu"])
+                                      for k in ONE_PROCESS_PATHS},
                                    "two": two_t})
             stages = single.ask("stages") if args.stages else None
         finally:
@@ -309,6 +326,14 @@ def main() -> None:
         print(f"median of the per-round ratios to {name}: 1 process "
               f"{statistics.median(one_ratios):.2f}x, 2 processes "
               f"{statistics.median(two_ratios):.2f}x (per round, 1/2 processes: {per_round})")
+    for name, key in (("raw nlp.pipe", "raw_cpu"),
+                      (f"raw nlp.pipe at batch {EXTRACTION_BATCH_SIZE}", "small_cpu")):
+        ratios = [r[key] / r["one_cpu"] for r in rounds]
+        print(f"1 process by CPU time (the child's CPU seconds, which time stolen by a shared "
+              f"machine does not inflate), ratio to {name}: median "
+              f"{statistics.median(ratios):.2f}x (per round: "
+              f"{', '.join(f'{x:.2f}' for x in ratios)}); without matching "
+              f"{statistics.median([r[key] / r['unmatched_cpu'] for r in rounds]):.2f}x")
     print(f"claims: {claims1} (1 process), {claims2} (2 processes); "
           f"matches stored: {matches1} (1 process), {matches2} (2 processes)")
     if stages is not None:
