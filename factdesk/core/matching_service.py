@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import threading
 import uuid
-import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -126,20 +125,9 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairI
                      numbers=numbers, speaker=claim.speaker)
 
 
-_RESPELLINGS: weakref.WeakKeyDictionary[object, tuple[int, dict[str, str]]] = (
-    weakref.WeakKeyDictionary())
-
-
 def project_respellings(project: Project) -> dict[str, str]:
-    """:func:`name_respellings` of the project's mentions, kept until its mentions are
-    written again (a large archive's variants take a scan of every mention: not once per
-    hand-marked claim)."""
-    entities = project.entities
-    cached = _RESPELLINGS.get(entities)
-    if cached is None or cached[0] != entities.version:
-        cached = (entities.version, name_respellings(entities.respelled()))
-        _RESPELLINGS[entities] = cached
-    return cached[1]
+    """:func:`name_respellings` of the project's mentions (read once per matching run)."""
+    return name_respellings(project.entities.respelled())
 
 
 def _article_date(article: Article | None) -> date | None:

@@ -15,12 +15,8 @@ class EntityRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        #: Bumped by every write of mentions through this repository, so that what is
-        #: derived from them (the spelling variants matching respells) can be cached.
-        self.version = 0
 
     def replace_mentions(self, article_id: int, mentions: Sequence[MentionDraft]) -> None:
-        self.version += 1
         self.db.execute("DELETE FROM entity_mentions WHERE article_id = ?", [article_id])
         self.db.conn.executemany(
             'INSERT INTO entity_mentions (article_id, start, "end", text, label, canonical) '
@@ -67,7 +63,6 @@ class EntityRepository:
         over the mentions, joined to the mapping in a temporary table)."""
         if not mapping:
             return 0
-        self.version += 1
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS recanonical "
                         "(text TEXT PRIMARY KEY, canonical TEXT NOT NULL)")
         self.db.execute("DELETE FROM temp.recanonical")
