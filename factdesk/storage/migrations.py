@@ -206,6 +206,20 @@ def m0003_articles_by_url(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0006_claim_vectors")
+def m0006_claim_vectors(db: Database) -> None:
+    """Each claim's sentence vector (int8 codes of a Matryoshka prefix of its WordLlama
+    embedding, see ``factdesk.matching.claim_vectors``) with the crc32 of the text it was
+    computed from: matching and candidate retrieval read meaning, not only shared words.
+    A vector whose text changed is recomputed; a claim without one gets it when matched."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS claim_vectors ("
+        "claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, "
+        "text_crc INTEGER NOT NULL, vector BLOB NOT NULL)")
+    # its place in the list, whichever other migrations land before it
+    db.execute(f"PRAGMA user_version = {known_migration_names().index('0006_claim_vectors') + 1}")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
