@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factdesk.core.anchoring import context_for, reanchor
 from factdesk.core.project import Project
+from factdesk.model.anchoring import context_for, reanchor
 from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,

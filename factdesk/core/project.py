@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from factdesk.core.ratings import RatingScale
+from factdesk.model.ratings import RatingScale
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
 from factdesk.storage.claims import ClaimRepository

@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
-from factdesk.core.changes import ChangeSet
 from factdesk.gui import settings as user
 from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
@@ -24,6 +23,7 @@ from factdesk.gui.errors import readable_error
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
+from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
     from factdesk.gui.session import Session
