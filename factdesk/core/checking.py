@@ -17,6 +17,7 @@ from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,
     inspect_project_file,
+    rebuild_indexes,
     write_problem,
 )
 from factdesk.storage.migrations import SCHEMA_VERSION
@@ -45,7 +46,7 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
     if integrity and repair and not fatal:
         # Indexes are derived data: rebuilding them from their tables is always safe.
         with Project.open(path, create=False) as project:
-            project.db.execute("REINDEX")
+            rebuild_indexes(project.db)
         report.repaired.append("rebuilt the SQLite indexes (REINDEX)")
         integrity = check_integrity(path)
     report.problems += integrity
