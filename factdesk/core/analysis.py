@@ -102,10 +102,8 @@ def analyse_articles(
     worker processes parse the articles and score the claim pairs while this one stores
     the results, article after article, exactly as one process would.
     """
-    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
-
     if threshold is None:
-        threshold = project.claim_threshold(DEFAULT_THRESHOLD)
+        threshold = project.claim_threshold()
     extractor = get_extractor(model or project.settings.get("spacy_model"), threshold)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     processes = worker_processes(n_process, project, ids)

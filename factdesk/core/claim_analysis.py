@@ -47,11 +47,10 @@ def analyse_claims(
     articles. Deleted or vanished claims are skipped. The pipeline is the one claim
     extraction uses (loaded once per process), unless ``extractor`` is given."""
     from factdesk.core.matching_service import match_articles
-    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
     if extractor is None:
         extractor = get_extractor(model or project.settings.get("spacy_model"),
-                                  project.claim_threshold(DEFAULT_THRESHOLD))
+                                  project.claim_threshold())
     report = ClaimAnalysisReport()
     articles: dict[int, Article | None] = {}
     drafts: list[tuple[Claim, ClaimDraft]] = []

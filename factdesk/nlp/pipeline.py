@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from factdesk.model.anchoring import context_for as context
 from factdesk.model.models import ClaimDraft, MentionDraft
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.model import resolve_model_name
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,7 +55,7 @@ class ClaimExtractor:
 
     def __init__(self, model: str | None = None, threshold: float | None = None) -> None:
         self.model_name = resolve_model_name(model)
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self.threshold = DEFAULT_CLAIM_THRESHOLD if threshold is None else float(threshold)
         self._nlp: Language | None = None
         self._lock = threading.Lock()
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.claim_kinds import classify_sentences
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
@@ -100,7 +101,7 @@ class NewsSentenceRules:
 
 @Language.factory(
     "factdesk_claims",
-    default_config={"threshold": 0.36, "min_tokens": 4},
+    default_config={"threshold": DEFAULT_CLAIM_THRESHOLD, "min_tokens": 4},
 )
 def make_claim_detector(
     nlp: Language, name: str, threshold: float, min_tokens: int

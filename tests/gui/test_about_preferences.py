@@ -46,6 +46,10 @@ def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy
         settings = window.session.project.settings
         assert settings.get("organisation") == "Izium Checks"
         assert settings.get("report_url") == "https://checks.example.org/izium"
+        # the project's part is one undoable edit, the one `factdesk settings` makes
+        assert window.session.undo_stack.undo_text() == "change project settings"
+        window.session.undo()
+        assert settings.get("organisation") is None and settings.get("report_url") is None
     finally:
         dialog.close()
         dialog.deleteLater()
