@@ -107,7 +107,7 @@ class Paths:
     """The timed paths over one folder of articles (FactDesk's and the raw parses)."""
 
     def __init__(self, tmp: Path, folder: Path, warm: Path) -> None:
-        from factdesk.core.analysis import get_extractor
+        from factdesk.core.extractors import get_extractor
         from factdesk.core.project import Project
 
         self.tmp, self.folder, self.warm = tmp, folder, warm

@@ -79,8 +79,8 @@ def test_processes_chosen_automatically_only_for_long_texts(seeds_dir: Path,
 
 @pytest.mark.usefixtures("nlp")
 def test_warm_up_has_every_worker_analyse_the_given_articles(seeds_dir: Path) -> None:
-    from factdesk.core.analysis import get_extractor
     from factdesk.core.analysis_pool import shared_pool
+    from factdesk.core.extractors import get_extractor
 
     extractor = get_extractor(None, 0.36)
     text = next(iter(sorted(seeds_dir.iterdir()))).read_text("utf-8")

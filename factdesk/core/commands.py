@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from factdesk.core.project import Project
+from factdesk.ingest.metadata import to_iso_date
 from factdesk.model.anchoring import context_for
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft, web_address
@@ -387,8 +388,6 @@ ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url")
 def article_value(field_name: str, value: str) -> str | None:
     """A typed article detail as stored: a date as YYYY-MM-DD (surely one day), an
     address as a web address, "" as no value; CommandError, saying why, otherwise."""
-    from factdesk.ingest.metadata import to_iso_date
-
     value = " ".join(value.split())
     if not value:
         if field_name == "title":

@@ -23,6 +23,7 @@ from factdesk.model.settings import (
     RATING_SCALE,
     ProjectSettings,
 )
+from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
 from factdesk.storage.backup import take_backup, take_opening_backup
@@ -42,8 +43,6 @@ from factdesk.storage.verdicts import VerdictRepository
 
 
 def _fold_name(name: str) -> str:
-    from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
-
     return canonical_key(name)
 
 

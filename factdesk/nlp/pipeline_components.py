@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.claim_kinds import classify_sentences
+from factdesk.nlp.worthiness import WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
                         ("is_quote", False)):
@@ -120,8 +121,6 @@ class ClaimDetector:
     @property
     def scorer(self):  # noqa: ANN201 - WorthinessScorer, loaded on first use
         if self._scorer is None:
-            from factdesk.nlp.worthiness import WorthinessScorer
-
             self._scorer = WorthinessScorer.load()
         return self._scorer
 
