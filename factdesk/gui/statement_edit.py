@@ -20,8 +20,8 @@ from factdesk.core.commands import (
     SetClaimStatement,
     clean_statement,
 )
-from factdesk.core.models import Claim
 from factdesk.gui.session import Session
+from factdesk.model.models import Claim
 
 
 class _Line(QLineEdit):

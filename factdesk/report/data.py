@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factdesk.core.models import (
+from factdesk.core.project import Project
+from factdesk.model.models import (
     STATUSES,
     Article,
     Claim,
@@ -32,7 +33,6 @@ from factdesk.core.models import (
     Verdict,
     severity_rank,
 )
-from factdesk.core.project import Project
 from factdesk.report.claimants import Claimant, resolve_claimant
 from factdesk.report.quotes import clean_quote
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
