@@ -152,11 +152,11 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
     """What a publisher of ``reviews`` (:func:`claim_reviews` of ``data``) should know
     (empty when nothing)."""
     notes = []
-    unpublishable = [e for e in data.claims if e.rating is not None and not e.rating.publishable]
+    unpublishable = data.unpublished_left_out + sum(
+        1 for e in data.claims if e.rating is not None and not e.rating.publishable)
     if unpublishable:
-        names = ", ".join(sorted({e.rating.name for e in unpublishable if e.rating}))
-        notes.append(f"{len(unpublishable)} check(s) rated {names} not written: the rating "
-                     "scale does not publish that rating")
+        notes.append(f"{unpublishable} check(s) with a rating the scale does not publish "
+                     "(such as Not a claim) not written")
     drafts = sum(1 for r in reviews if r.get("creativeWorkStatus") == "Draft")
     if drafts:
         notes.append(f"{drafts} review(s) of unfinished checks written as drafts "

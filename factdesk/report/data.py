@@ -207,6 +207,7 @@ class ReportData:
     sources: tuple[SourceEntry, ...]
     filter: ReportFilter = ReportFilter()
     unfinished_left_out: int = 0  # checks not shown only because they are not done
+    unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
 
     @property
     def drafts(self) -> int:
@@ -342,7 +343,9 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     articles = {a.id: a for a in project.articles.iter_all()}
     claimants = _ClaimantFinder(project, articles)
     every_status = replace(flt, statuses=STATUSES)
+    everything = replace(flt, include_all=True)
     unfinished = 0  # checks left out only because they are not finished
+    not_published = 0  # checks left out because the scale does not publish their rating
     verdicts = {v.claim_id: v for v in project.verdicts.all()}
     entries: list[ClaimEntry] = []
     per_article: dict[int, int] = {}
@@ -352,6 +355,9 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
             if not flt.statuses and verdict is not None and _selected(
                     claim, verdict, every_status, rating_names, unpublished):
                 unfinished += 1
+            elif verdict is not None and (verdict.rating or "").casefold() in unpublished \
+                    and _selected(claim, verdict, everything, rating_names, set()):
+                not_published += 1
             continue
         article = articles.get(claim.article_id)
         before, after = sentence_context(article, claim)
@@ -426,6 +432,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         sources=sources,
         filter=flt,
         unfinished_left_out=unfinished,
+        unpublished_left_out=not_published,
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from factdesk.report.data import ClaimEntry, RatingInfo, ReportData
+from factdesk.report.quotes import quoted
 
 BODY_PT = 10
 STYLE = f"""
@@ -176,7 +177,7 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
         if other.claim_id in in_report:
             head += f' · <a href="#claim-{other.claim_id}">see claim ' \
                     f"{in_report[other.claim_id]}</a>"
-        body = f"<br/>“{_e(other.text)}”"
+        body = f"<br/>{_e(quoted(other.text))}"
         if other.url:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
         for diff in other.discrepancies:

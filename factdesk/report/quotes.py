@@ -34,3 +34,10 @@ def _keep(run: str) -> str:
         if mark != '"':
             return mark
     return '"'
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it already opens and closes with its own."""
+    if text[:1] in "“\"«" and text.rstrip(" .,")[-1:] in "”\"»":
+        return text
+    return f"“{text}”"

@@ -20,6 +20,7 @@ import io
 import re
 
 from factdesk.report.data import ClaimEntry, ReportData
+from factdesk.report.quotes import quoted
 from factdesk.report.richtext import markdown_target
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -141,7 +142,7 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
             lines.append(
                 f"- **{_md_escape(other.outlet or 'Unknown outlet')}**, "
                 f"{other.date or 'undated'} ({other.relation}, {round(other.score * 100)}% "
-                f"match, {decided}): “{_md_escape(other.text)}”{where}"
+                f"match, {decided}): {_md_escape(quoted(other.text))}{where}"
             )
             lines += [f"  - Difference: {_md_escape(d)}" for d in other.discrepancies]
     lines.append("")
