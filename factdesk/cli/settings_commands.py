@@ -1,8 +1,9 @@
 """CLI command ``settings``: show or change the project settings a checker sets by hand.
 
-The checker's name (on verdicts), the organisation that publishes the checks, the web
-address the report is published at (ClaimReview's author and url), the claim threshold
-and the rating scale: the fields of the window's Preferences ▸ Project. Keys, defaults
+The checker's name (on verdicts), the organisation that publishes the checks with its
+web address, the web address the report is published at (ClaimReview's author and url),
+the report's title (the PDF's cover and document title), the claim threshold and the
+rating scale: the fields of the window's Preferences ▸ Project. Keys, defaults
 and checks live in :mod:`factdesk.model.settings`; a change is the same undoable
 :class:`~factdesk.core.settings_command.ChangeSettings` the window pushes.
 """
@@ -26,7 +27,7 @@ EDITABLE = {key: spec.help for key, spec in SETTINGS.items() if spec.by_hand}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("settings", help="show or set a project's checker, organisation, "
-                                        "report address, claim threshold and rating scale")
+                                        "report address and title, claim threshold and rating scale")
     p.add_argument("project", type=Path)
     p.add_argument("name", nargs="?", choices=list(EDITABLE), help="the setting")
     p.add_argument("value", nargs="?", help="its new value (none: show it)")

@@ -26,7 +26,9 @@ DEFAULT_CLAIM_THRESHOLD: float = 0.30
 
 CHECKER = "checker"
 ORGANISATION = "organisation"
+ORGANISATION_URL = "organisation_url"
 REPORT_URL = "report_url"
+REPORT_TITLE = "report_title"
 CLAIM_THRESHOLD = "claim_threshold"
 RATING_SCALE = "rating_scale"
 SPACY_MODEL = "spacy_model"
@@ -41,7 +43,7 @@ def _text(name: str) -> Callable[[Any], str | None]:
     return clean
 
 
-def _report_url(value: Any) -> str | None:
+def _address(value: Any) -> str | None:
     text = str(value).strip() if value is not None else ""
     return web_address(text) if text else None
 
@@ -86,8 +88,12 @@ SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in (
                 _text(CHECKER), by_hand=True),
     SettingSpec(ORGANISATION, "who publishes the checks (the ClaimReview author)",
                 _text(ORGANISATION), by_hand=True),
+    SettingSpec(ORGANISATION_URL, "the organisation's web address (the ClaimReview author's url)",
+                _address, by_hand=True),
     SettingSpec(REPORT_URL, "the web address the report is published at (the ClaimReview url)",
-                _report_url, by_hand=True),
+                _address, by_hand=True),
+    SettingSpec(REPORT_TITLE, "the title of the PDF report (its cover and document title)",
+                _text(REPORT_TITLE), by_hand=True),
     SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a sentence is a claim",
                 _threshold, by_hand=True),
     SettingSpec(RATING_SCALE, "the ratings a verdict can take, in order (keys 1-9), as JSON",
@@ -119,7 +125,9 @@ class ProjectSettings:
 
     checker: str | None = None  # None: the session's or login name is used
     organisation: str | None = None
+    organisation_url: str | None = None
     report_url: str | None = None
+    report_title: str | None = None
     claim_threshold: float = DEFAULT_CLAIM_THRESHOLD
     rating_scale: RatingScale = RatingScale.default()
     spacy_model: str | None = None  # None: en_core_web_sm, else its PyPI packaging
