@@ -65,7 +65,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _shared import basil_articles  # noqa: E402
+from _shared import basil_articles
 
 ONE_PROCESS_PATHS = ("bare", "raw", "small", "one", "unmatched")
 

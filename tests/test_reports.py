@@ -236,7 +236,7 @@ def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
         assert dense(quote) in dense(text_out)
 
 
-def _validator():  # noqa: ANN202 - jsonschema validator
+def _validator():  # jsonschema validator
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -57,7 +57,7 @@ def _web_address(url: str) -> str:
         raise CommandError(str(exc)) from None
 
 
-def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim
+def _claim_or_fail(project: Project, claim_id: int):  # Claim
     claim = project.claims.get(claim_id)
     if claim is None:
         raise CommandError(f"there is no claim {claim_id}")

@@ -134,7 +134,7 @@ class Project:
             return str(name)
         try:
             return getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name on some systems
+        except Exception:  # no login name on some systems
             return "checker"
 
     def act_as(self, checker: str | None) -> None:

@@ -119,7 +119,7 @@ class ClaimDetector:
         self._scorer = None
 
     @property
-    def scorer(self):  # noqa: ANN201 - WorthinessScorer, loaded on first use
+    def scorer(self):  # WorthinessScorer, loaded on first use
         if self._scorer is None:
             self._scorer = WorthinessScorer.load()
         return self._scorer

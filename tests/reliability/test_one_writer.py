@@ -71,7 +71,7 @@ def _holder(project: Path) -> subprocess.Popen[str]:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001
+    except Exception:
         return "someone"
 
 
@@ -187,7 +187,7 @@ def test_two_unlocked_writers_never_corrupt(small_project: Path) -> None:
         assert edits == 80
 
 
-def test_scripts_do_not_write_behind_a_windows_back(tmp_path, seeds_dir, capsys) -> None:  # noqa: ANN001
+def test_scripts_do_not_write_behind_a_windows_back(tmp_path, seeds_dir, capsys) -> None:
     import json
     import os
     import socket
@@ -214,7 +214,7 @@ def test_scripts_do_not_write_behind_a_windows_back(tmp_path, seeds_dir, capsys)
         assert project.verdicts.get(1) is None
 
 
-def test_a_writing_command_holds_the_lock_to_its_end(marked_project) -> None:  # noqa: ANN001
+def test_a_writing_command_holds_the_lock_to_its_end(marked_project) -> None:
     from factdesk.cli.project_commands import open_existing
     from factdesk.storage.lock import lock_path
 
