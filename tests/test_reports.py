@@ -206,6 +206,7 @@ def test_pdf_page_sizes_and_fonts(sample: Path, tmp_path: Path) -> None:
     assert sizes["Letter"] == (612, 792)
 
 
+@pytest.mark.slow
 def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
     path = tmp_path / "long.factdesk"
     long_rationale = "<p>" + "A careful sentence about the evidence. " * 60 + "</p>"

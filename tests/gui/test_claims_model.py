@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from projects import big_project
 from PySide6.QtCore import Qt
 
@@ -41,6 +42,7 @@ def test_filters_and_sorting(demo_copy: Path, qapp) -> None:
         assert model.data(model.index(0, TEXT))
 
 
+@pytest.mark.slow
 def test_hundred_thousand_claims_filter_and_sort(tmp_path: Path, qapp) -> None:
     """Behaviour at 100k claims; the timings are bench/gui_latency.py's business."""
     path = big_project(tmp_path / "big.factdesk", claims=100_000, articles=100,
