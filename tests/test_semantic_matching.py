@@ -54,10 +54,10 @@ def test_semantic_index_finds_the_nearest_claims_of_other_articles() -> None:
 def test_vectors_are_stored_per_claim_and_recomputed_when_the_text_changes(
         tmp_path: Path) -> None:
     from factdesk.core.importing import store_parsed
-    from factdesk.core.models import ClaimDraft
     from factdesk.core.project import Project
     from factdesk.ingest import parse_pasted
     from factdesk.matching.claim_vectors import claim_vectors
+    from factdesk.model.models import ClaimDraft
     from factdesk.storage.claim_vectors import ClaimVectorRepository
 
     with Project.open(tmp_path / "v.factdesk") as project:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import DecideMatch
-from factdesk.core.models import Claim, Match, severity_rank
 from factdesk.gui import theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
+from factdesk.model.models import Claim, Match, severity_rank
 
 log = logging.getLogger(__name__)
 

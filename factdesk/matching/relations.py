@@ -27,7 +27,6 @@ from functools import lru_cache
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
-    Discrepancy,
     day_offsets,
     find_discrepancies,
     is_conflicting,
@@ -38,6 +37,7 @@ from factdesk.matching.discrepancies import (
     speaker_name,
 )
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
+from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
 RELATED_SIMILARITY = 0.45
