@@ -146,3 +146,48 @@ def test_panel_orders_by_relation_then_score() -> None:
     order = [(m.relation, m.score) for m in panel_order(ms)]
     assert order == [("conflicting", 0.9), ("same fact", 0.55), ("related", 0.49),
                      ("related", 0.3), ("same fact", 0.95)]
+
+
+BLUMENTHAL = "85475456-f38e-4c30-895d-ca2c819c6af1"  # BASIL dev: Blumenthal's Vietnam words
+
+
+@pytest.mark.slow
+def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
+        nlp, shared_eval: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """NYT places Blumenthal's 2008 speech in Norwalk, Fox News and HuffPost in Norfolk."""
+    import json
+
+    from factdesk.core.analysis import analyse_articles
+    from factdesk.core.importing import store_parsed
+    from factdesk.core.project import Project
+    from factdesk.ingest import parse_pasted
+
+    articles = [row for row in map(json.loads, (shared_eval / "basil" / "articles-dev.jsonl")
+                                   .read_text(encoding="utf-8").splitlines())
+                if row["triplet-uuid"] == BLUMENTHAL]
+    assert len(articles) == 3
+    with Project.open(tmp_path / "blumenthal.factdesk") as project:
+        outlet_of = {}
+        for row in articles:
+            text = "\n\n".join(" ".join(p) for p in row["body-paragraphs"])
+            article_id, _ = store_parsed(project, parse_pasted(
+                text, title=row["title"], outlet=row["source"], published=row["date"]))
+            outlet_of[article_id] = row["source"]
+        analyse_articles(project, list(outlet_of), n_process=1)
+        claims = {c.id: c for c in project.claims.iter_all()}
+        norwalk = [c for c in claims.values()
+                   if outlet_of[c.article_id] == "nyt" and "misspoken" in c.text
+                   and "Norwalk" in c.text]
+        norfolk = [c for c in claims.values()
+                   if outlet_of[c.article_id] != "nyt" and "Norfolk" in c.text]
+        assert norwalk and len(norfolk) == 2
+        for other in norfolk:
+            found = [m for m in project.matches.for_claim(norwalk[0].id)
+                     if other.id in (m.claim_a, m.claim_b)]
+            assert found, other.text
+            assert found[0].relation == "conflicting"
+            place = [d for d in found[0].discrepancies if d["kind"] == "place"]
+            assert place and place[0]["severity"] == "conflict"
+            text = place[0]["explanation"]
+            assert "Norwalk" in text and "Norfolk" in text
+            assert "nyt" in text and outlet_of[other.article_id] in text

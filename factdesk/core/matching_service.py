@@ -472,6 +472,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
     decided = project.matches.decided_pairs()
     lookahead = LOOKAHEAD_ARTICLES if rate_async is not None else 0
     queue: deque[_Prepared] = deque()
+    found_this_run: dict[int, list[MatchDraft]] = {}  # by the claim not yet matched
     upcoming = iter(ids)
     stored = 0
     try:
@@ -495,6 +496,17 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
             for scored in per_claim:
                 scored.sort(key=lambda d: d.score, reverse=True)
                 drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
+            # a pair found this run from its other article (retrieval is not symmetric:
+            # the other claim may rank it below its own candidates) is kept
+            mine = {c.id for c in item.claims}
+            new = {(d.claim_a, d.claim_b) for d in drafts}
+            carried = [d for c in item.claims for d in found_this_run.pop(c.id, ())
+                       if (d.claim_a, d.claim_b) not in new]
+            for d in drafts:  # each new pair is kept for its other claim's article
+                for claim_id in (d.claim_a, d.claim_b):
+                    if claim_id not in mine:
+                        found_this_run.setdefault(claim_id, []).append(d)
+            drafts += carried
             with project.transaction():
                 project.matches.remove_undecided_for_claims([c.id for c in item.claims])
                 stored += project.matches.save_suggestions(drafts)

@@ -9,7 +9,8 @@ normalised times and quantities (*when*, *how many*; compared by
 
 :func:`compare_frames` aligns two frames. Two claims about one event may differ in
 detail (one names the place, the other does not: they still align). When both name
-where it happened and no place is shared:
+where it happened and no place is shared (or two of their places are spelled alike, one
+on each side: Norwalk / Norfolk beside a shared "served in Vietnam"):
 
 * if the frames agree on who, or the two places are spelled alike (a slip of the pen:
   :data:`ALIKE_PLACES`), it is the same event placed in two places: a **place
@@ -88,6 +89,7 @@ class FrameAlignment:
     shared_when: tuple[str, ...] = ()
     place_a: str = ""  # the clashing places, when both name one and share none
     place_b: str = ""
+    alike_places: bool = False  # the clashing places are spelled alike
     verdict: str = "aligned"  # "aligned", "place conflict" or "another event"
 
     @property
@@ -102,13 +104,20 @@ class FrameAlignment:
 
     @property
     def pins_one_event(self) -> bool:
-        """The same place and the same people: strong enough for a weaker same-event
-        probability (see :func:`~factdesk.matching.relations.decide`)."""
-        return bool(self.shared_where and self.shared_who)
+        """The same place and the same people, or what was done alike in two places
+        spelled alike: strong enough for a weaker same-event probability (see
+        :func:`~factdesk.matching.relations.decide`)."""
+        if self.verdict == "place conflict" and self.alike_places:
+            return len(self.shared_action) >= SAME_ACTION_LEMMAS  # one slip, one event
+        return self.verdict == "aligned" and bool(self.shared_where and self.shared_who)
 
 
 def _name_words(facts: ClaimFacts) -> set[str]:
     return {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+
+
+_NAMED_EVENT = re.compile(
+    r"\b(?:the|a|an)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)" + _EVENT_NOUN_AFTER[1:])
 
 
 def _is_the_events_place(text: str, name: str) -> bool:
@@ -142,6 +151,11 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         if lemma.isalpha() and len(lemma) > 2 and lemma not in GENERIC_ACTIONS
         and lemma not in NUMBER_WORDS and lemma not in WHEN_WORDS and lemma not in names)
     when = frozenset(lemma for lemma in facts.lemmas if lemma in WHEN_WORDS)
+    for found in re.finditer(_NAMED_EVENT, facts.text):
+        # "the Norwalk event": a place the model did not tag, named by its event
+        name = found.group(1)
+        if found.start() > 0 and (key := canonical_key(name)) and key not in who:
+            where.setdefault(key, name)
     speaker = facts.speaker_name
     if speaker:
         who.setdefault(canonical_key(speaker), speaker)
@@ -168,6 +182,12 @@ def _shared(x: dict[str, str], y: dict[str, str]) -> list[str]:
     return found
 
 
+def _unshared(x: dict[str, str], y: dict[str, str]) -> list[str]:
+    """Names of ``x`` that :func:`_shared` does not find in ``y``."""
+    return [surface for key, surface in x.items()
+            if key not in y and not any(key in other or other in key for other in y)]
+
+
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     """Align the frames of two claims (see the module docstring)."""
     fa, fb = event_frame(a), event_frame(b)
@@ -175,13 +195,17 @@ def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     shared_where = _shared(fa.where, fb.where)
     shared_action = sorted(fa.action & fb.action)
     shared_when = tuple(sorted(fa.when & fb.when))
-    if fa.where and fb.where and not shared_where:
-        place_a, place_b = max(((pa, pb) for pa in fa.where.values() for pb in fb.where.values()),
+    only_a = _unshared(fa.where, fb.where)
+    only_b = _unshared(fb.where, fa.where)
+    if only_a and only_b:
+        place_a, place_b = max(((pa, pb) for pa in only_a for pb in only_b),
                                key=lambda pair: fuzz.ratio(pair[0], pair[1]))
-        one_event = bool(shared_who) or fuzz.ratio(place_a, place_b) >= ALIKE_PLACES
-        return FrameAlignment(tuple(shared_who), (), tuple(shared_action), shared_when,
-                              place_a, place_b,
-                              "place conflict" if one_event else "another event")
+        alike = fuzz.ratio(place_a, place_b) >= ALIKE_PLACES
+        if alike or not shared_where:
+            one_event = alike or bool(shared_who)
+            return FrameAlignment(tuple(shared_who), tuple(shared_where),
+                                  tuple(shared_action), shared_when, place_a, place_b,
+                                  alike, "place conflict" if one_event else "another event")
     return FrameAlignment(tuple(shared_who), tuple(shared_where), tuple(shared_action),
                           shared_when)
 

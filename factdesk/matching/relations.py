@@ -169,7 +169,7 @@ def decide(
     elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b):
         alignment = compare_frames(a, b)
         if event < event_threshold:  # only when the frames pin one event
-            one_event = alignment.verdict == "aligned" and alignment.pins_one_event
+            one_event = alignment.pins_one_event
         else:
             one_event = alignment.verdict != "aligned" or alignment.supports_one_event
         if one_event:
