@@ -4,10 +4,10 @@ Beside the term index (:mod:`factdesk.matching.candidate_index`), which finds cl
 sharing rare words, this finds claims that say the same in other words ("visited" /
 "went to"). It keeps every claim's int8 codes (:mod:`factdesk.matching.claim_vectors`)
 in one growing matrix with their inverse norms, and answers a query by a brute-force
-product over it, block by block in float32 (100k claims of 128 codes: 12.8 MB held, a
-30-claim article in about 10-20 ms; ``bench/matching_scale.py``). The search is exact
-over the codes, so its recall against a full-precision brute force only loses what the
-int8 rounding moves.
+product over it, block by block in float32: first on a 64-dimension prefix of the codes (the
+encoder is Matryoshka-trained), then the best 8 x k of each query on all 128 (100k
+claims: 13 MB held; ``bench/matching_scale.py`` measures latency, and recall against a
+float32 brute force over every claim).
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from factdesk.matching.claim_vectors import VECTOR_DIM
 
 #: Rows converted to float32 at once during a query.
 _BLOCK = 32_768
+#: Dimensions of the first, approximate pass (a Matryoshka prefix of the codes); the
+#: best :data:`RESCORE_FACTOR` x k of each query are then scored on all dimensions.
+SCAN_DIM = 64
+RESCORE_FACTOR = 8
 
 
 class SemanticIndex:
@@ -29,6 +33,7 @@ class SemanticIndex:
         self.dim = dim
         self._codes = np.zeros((1024, dim), dtype=np.int8)
         self._inv_norm = np.zeros(1024, dtype=np.float32)
+        self._inv_norm_scan = np.zeros(1024, dtype=np.float32)
         self._claims = np.zeros(1024, dtype=np.int64)
         self._articles = np.zeros(1024, dtype=np.int32)
         self._n = 0
@@ -38,8 +43,8 @@ class SemanticIndex:
         return len(self._slot)
 
     def memory_bytes(self) -> int:
-        return int(self._codes.nbytes + self._inv_norm.nbytes + self._claims.nbytes
-                   + self._articles.nbytes)
+        return int(self._codes.nbytes + self._inv_norm.nbytes + self._inv_norm_scan.nbytes
+                   + self._claims.nbytes + self._articles.nbytes)
 
     def _grow(self, need: int) -> None:
         size = len(self._claims)
@@ -49,7 +54,7 @@ class SemanticIndex:
         codes = np.zeros((new, self.dim), dtype=np.int8)
         codes[: self._n] = self._codes[: self._n]
         self._codes = codes
-        for name in ("_inv_norm", "_claims", "_articles"):
+        for name in ("_inv_norm", "_inv_norm_scan", "_claims", "_articles"):
             old = getattr(self, name)
             grown = np.zeros(new, dtype=old.dtype)
             grown[: self._n] = old[: self._n]
@@ -67,9 +72,10 @@ class SemanticIndex:
         codes = np.stack([np.asarray(c, dtype=np.int8)[: self.dim] for _, _, c in items])
         end = start + len(items)
         self._codes[start:end] = codes
-        norms = np.linalg.norm(codes.astype(np.float32), axis=1)
-        self._inv_norm[start:end] = np.divide(1.0, norms, out=np.zeros_like(norms),
-                                              where=norms > 0)
+        for target, width in ((self._inv_norm, self.dim), (self._inv_norm_scan, SCAN_DIM)):
+            norms = np.linalg.norm(codes[:, :width].astype(np.float32), axis=1)
+            target[start:end] = np.divide(1.0, norms, out=np.zeros_like(norms),
+                                          where=norms > 0)
         self._claims[start:end] = [c for c, _, _ in items]
         self._articles[start:end] = [a for _, a, _ in items]
         for offset, (claim_id, _, _) in enumerate(items):
@@ -85,7 +91,7 @@ class SemanticIndex:
         """Forget a claim (its row is zeroed, so it never scores)."""
         slot = self._slot.pop(claim_id, None)
         if slot is not None:
-            self._inv_norm[slot] = 0.0
+            self._inv_norm[slot] = self._inv_norm_scan[slot] = 0.0
             self._articles[slot] = -1
 
     def query_many(self, vectors: np.ndarray, exclude_article: int | None = None,
@@ -96,23 +102,32 @@ class SemanticIndex:
         n = self._n
         if n == 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
-        scores = np.empty((n, len(queries)), dtype=np.float32)
+        scan = min(SCAN_DIM, self.dim)
+        # pass 1: the prefix's cosine (the query's prefix normalised), one row per query
+        prefix = queries[:, :scan]
+        norms = np.linalg.norm(prefix, axis=1, keepdims=True)
+        prefix = np.divide(prefix, norms, out=np.zeros_like(prefix), where=norms > 0)
+        scores = np.empty((len(queries), n), dtype=np.float32)
         for start in range(0, n, _BLOCK):
             end = min(start + _BLOCK, n)
-            block = self._codes[start:end].astype(np.float32)
-            np.matmul(block, queries.T, out=scores[start:end])
-            scores[start:end] *= self._inv_norm[start:end, None]
-        scores[self._inv_norm[:n] == 0] = -2.0  # removed (or empty) claims never rank
+            block = self._codes[start:end, :scan].astype(np.float32)
+            np.matmul(prefix, block.T, out=scores[:, start:end])
+        scores *= self._inv_norm_scan[:n]
+        dead = self._inv_norm[:n] == 0  # removed (or empty) claims never rank
         if exclude_article is not None:
-            scores[self._articles[:n] == exclude_article] = -2.0
-        take = min(k, n)
+            dead |= self._articles[:n] == exclude_article
+        scores[:, dead] = -2.0
+        wide = min(k * RESCORE_FACTOR, n)
         out: list[list[tuple[int, float]]] = []
         for j in range(len(queries)):
-            column = scores[:, j]
-            top = np.argpartition(-column, take - 1)[:take] if n > take else np.arange(n)
-            top = top[np.argsort(-column[top], kind="stable")]
-            out.append([(int(self._claims[i]), float(column[i])) for i in top
-                        if column[i] >= floor and self._inv_norm[i] > 0])
+            row = scores[j]
+            rows = np.argpartition(-row, wide - 1)[:wide] if n > wide else np.arange(n)
+            rows = rows[row[rows] > -2.0]
+            # pass 2: the full cosine of those
+            exact = (self._codes[rows].astype(np.float32) @ queries[j]) * self._inv_norm[rows]
+            order = np.argsort(-exact, kind="stable")[:k]
+            out.append([(int(self._claims[rows[i]]), float(exact[i])) for i in order
+                        if exact[i] >= floor])
         return out
 
     def brute_force(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
