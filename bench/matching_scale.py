@@ -372,13 +372,59 @@ def semantic_run(gen: ClaimGenerator, art: np.ndarray, q_art: np.ndarray, ptr: n
             "recall": float(np.mean(recalls)), "n": len(recalls)}
 
 
+def project_report(path: Path) -> int:
+    """Claim vectors of a whole project: computed and stored once (as the first matching
+    run or window after the upgrade does), the file's growth, and the process memory of
+    the term and semantic indexes."""
+    import shutil
+    import tempfile
+
+    from factdesk.core.claim_index import INDEXES, ProjectIndexCache
+    from factdesk.core.project import Project
+    from factdesk.storage.claim_vectors import ClaimVectorRepository
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+        copy = Path(tmp) / path.name
+        shutil.copy(path, copy)
+        with Project.open(copy) as project:  # migrates (adds the empty table)
+            n_claims = project.claims.count()
+        before = copy.stat().st_size
+        rss0 = rss_mb()
+        t0 = time.perf_counter()
+        with Project.open(copy) as project:
+            INDEXES.get(project)
+            first = time.perf_counter() - t0
+            rss1 = rss_mb()
+            semantic = INDEXES.semantic(project)
+            stored = ClaimVectorRepository(project.db).bytes_stored()
+            project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        after = copy.stat().st_size
+        cache = ProjectIndexCache()
+        t0 = time.perf_counter()
+        with Project.open(copy, read_only=True) as project:
+            cache.get(project)
+        again = time.perf_counter() - t0
+    print(f"{path.name}: {n_claims:,} claims; file {before / 2**20:.0f} MB -> "
+          f"{after / 2**20:.0f} MB (+{(after - before) / 2**20:.0f} MB, vector codes "
+          f"{stored / 2**20:.0f} MB); first index build with vectors computed and stored "
+          f"{first:.1f} s, later (vectors read) {again:.1f} s; RSS of both indexes "
+          f"{rss1 - rss0:.0f} MB, of which semantic arrays "
+          f"{semantic.memory_bytes() / 2**20:.0f} MB")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10k,100k,1M", help="stored claims, e.g. 10k,100k,1M")
     parser.add_argument("--articles", type=int, default=20, help="query articles per size")
     parser.add_argument("--recall-queries", type=int, default=300)
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--project", type=Path,
+                        help="instead: store the claim vectors of this project (a copy is "
+                        "made) and report file growth, time and index memory")
     args = parser.parse_args()
+    if args.project:
+        return project_report(args.project)
     arts, source = base_articles(np.random.default_rng(0))
     if args.one:
         run(parse_size(args.sizes), arts, args.articles, args.recall_queries)

@@ -195,8 +195,8 @@ def decide(
         score = max(probability, event, same_threshold)
         relation = "conflicting" if is_conflicting(found) else "same fact"
         return Relation(score, relation, tuple(found), reason)
-    related = probability >= related_threshold or event >= event_threshold
-    score = max(probability, event) if related else probability
+    related = probability >= related_threshold
+    score = probability
     if not related:
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:
