@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from factdesk.core.project import Project
@@ -209,8 +210,9 @@ class ReportData:
     unfinished_left_out: int = 0  # checks not shown only because they are not done
     unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
 
-    @property
+    @cached_property
     def drafts(self) -> int:
+        """How many of the report's checks are unfinished (asked for every page)."""
         return sum(1 for e in self.claims if e.draft)
 
 
