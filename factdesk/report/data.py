@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
 class ReportFilter:
     """Which claims a report includes. Empty tuples mean "no restriction"."""
 
-    include_all: bool = False  # False: judged claims only (a verdict with a rating)
+    include_all: bool = False  # every claim, status and rating (else judged, publishable)
     statuses: tuple[str, ...] = ()  # empty: finished checks only (PUBLISHED_STATUS)
     ratings: tuple[str, ...] = ()
     articles: tuple[int, ...] = ()
@@ -58,7 +58,11 @@ class ReportFilter:
 
     @property
     def effective_statuses(self) -> tuple[str, ...]:
-        return self.statuses or (PUBLISHED_STATUS,)
+        """The statuses shown: the chosen ones; every one for "all claims"; else only
+        finished checks."""
+        if self.statuses:
+            return self.statuses
+        return STATUSES if self.include_all else (PUBLISHED_STATUS,)
 
     @classmethod
     def from_options(cls, options: Any) -> ReportFilter:
@@ -354,7 +358,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     for claim in project.claims.iter_all():
         verdict = verdicts.get(claim.id)
         if not _selected(claim, verdict, flt, rating_names, unpublished):
-            if not flt.statuses and verdict is not None and _selected(
+            if not flt.statuses and not flt.include_all and verdict is not None and _selected(
                     claim, verdict, every_status, rating_names, unpublished):
                 unfinished += 1
             elif verdict is not None and (verdict.rating or "").casefold() in unpublished \
