@@ -7,7 +7,7 @@ claim to another outlet (accepted, so that the report shows it), then times
 ``export_report(..., "pdf", ...)`` (layout, painting, and the pikepdf pass that adds the
 outline and metadata) and prints milliseconds, pages and bytes.
 
-    /work/venv/bin/python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
+    python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
 """
 
 from __future__ import annotations

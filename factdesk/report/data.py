@@ -419,13 +419,13 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         for a in articles.values()
         if not flt.articles or a.id in flt.articles
     )
+    settings = project.project_settings()
     return ReportData(
         project_name=project.name,
-        title=str(project.settings.get("report_title") or "")
-        or f"{project.name}: verdict report",
-        organisation=str(project.settings.get("organisation") or ""),
-        organisation_url=str(project.settings.get("organisation_url") or ""),
-        report_url=str(project.settings.get("report_url") or ""),
+        title=settings.report_title or f"{project.name}: verdict report",
+        organisation=settings.organisation or "",
+        organisation_url=settings.organisation_url or "",
+        report_url=settings.report_url or "",
         checkers=checkers,
         date_from=_day(stamps[0]) if stamps else None,
         date_to=_day(stamps[-1]) if stamps else None,
