@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
@@ -17,6 +18,14 @@ CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
 STATUSES: tuple[str, ...] = ("to check", "in progress", "needs review", "done")
 RELATIONS: tuple[str, ...] = ("same fact", "related", "conflicting")
 DECISIONS: tuple[str, ...] = ("accepted", "rejected")
+
+
+class VerdictField(StrEnum):
+    """The three fields of a verdict a checker edits (also its column in ``verdicts``)."""
+
+    RATING = "rating"
+    STATUS = "status"
+    RATIONALE = "rationale"
 
 
 @dataclass(frozen=True)

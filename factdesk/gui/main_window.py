@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.workspace: Workspace | None = None
         self.runner = TaskRunner(self)
-        self.registry = ActionRegistry(self)
+        self.registry = ActionRegistry(self, self)
         self.status = StatusArea(self.statusBar())
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
@@ -77,9 +77,11 @@ class MainWindow(QMainWindow):
         self.docks["messagesDock"].hide()
         self._default_state = self.saveState()
         from factdesk.gui import file_actions
+        from factdesk.gui.dialogs import Dialogs
 
         self.files = file_actions.FileActions(self)
-        self.registry.add(window_actions.declare(self))
+        self.dialogs = Dialogs(self)
+        self.registry.add(window_actions.ALL_ACTIONS)
         self.registry.install(self)
         self.menus = self.registry.build_menus(self)
         self.status.cancel_requested.connect(self.runner.cancel)
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
             signal.connect(self._after_session_signal)
         session.changed.connect(self._update_counts)
         session.changed.connect(self._on_settings_changed)
-        window_actions.refresh_rating_titles(self)
+        window_actions.refresh_rating_titles(self.registry, self)
         user.remember_project(path)
         remembered = int(user.user_settings().value(f"projects/{_project_key(path)}/claim", 0)
                          or 0)
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, changes: ChangeSet) -> None:
         if changes.settings:
-            window_actions.refresh_rating_titles(self)
+            window_actions.refresh_rating_titles(self.registry, self)
 
     def _after_session_signal(self, *_args: object) -> None:
         self.registry.refresh_enabled()
@@ -332,3 +334,28 @@ class MainWindow(QMainWindow):
 
     def pane(self, name: str) -> QWidget | None:
         return getattr(self.workspace, name, None) if self.workspace else None
+
+    # the verbs actions may use (factdesk.gui.desk.Desk) -----------------------------------
+
+    def background_busy(self) -> bool:
+        return self.runner.busy
+
+    def cancel_background(self) -> None:
+        self.runner.cancel()
+
+    def quit(self) -> None:
+        self.close()
+
+    def toggle_dock(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.setVisible(not dock.isVisible())
+
+    def focus_pane(self, name: str) -> None:
+        widget = self.pane(name)
+        if widget is None:
+            return
+        dock = widget.parentWidget()
+        if dock is not None and hasattr(dock, "raise_"):
+            dock.show()
+            dock.raise_()
+        widget.setFocus()

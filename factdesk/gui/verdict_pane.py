@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
-from factdesk.core.models import STATUSES, Evidence
+from factdesk.core.models import STATUSES, Evidence, VerdictField
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
@@ -232,7 +232,7 @@ class VerdictPane(QWidget):
         for entry in reversed(self.session.project.verdicts.history_for_claim(claim_id)[-50:]):
             old = (entry.old or "—")[:40]
             new = (entry.new or "—")[:40]
-            if entry.field == "rationale":
+            if entry.field == VerdictField.RATIONALE:
                 old, new = ("…" if entry.old else "—"), ("…" if entry.new else "—")
             self.history.addItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
                                  f"{entry.field} {old} → {new}")
@@ -241,25 +241,13 @@ class VerdictPane(QWidget):
 
     def _on_rating(self, index: int) -> None:
         if not self._loading and self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "rating",
+            self.session.push(SetVerdictField(self.claim_id, VerdictField.RATING,
                                               self.rating.itemData(index)))
 
     def _on_status(self, index: int) -> None:
         if not self._loading and self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "status", STATUSES[index]))
-
-    def set_rating(self, name: str | None) -> None:
-        if self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "rating", name))
-
-    def cycle_status(self) -> None:
-        if not self.claim_id:
-            return
-        verdict = self.session.project.verdicts.get(self.claim_id)
-        status = verdict.status if verdict else STATUSES[0]
-        nxt = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)] if status in STATUSES \
-            else STATUSES[0]
-        self.session.push(SetVerdictField(self.claim_id, "status", nxt))
+            self.session.push(SetVerdictField(self.claim_id, VerdictField.STATUS,
+                                              STATUSES[index]))
 
     def edit_rationale(self) -> None:
         if not self.claim_id:
@@ -274,7 +262,7 @@ class VerdictPane(QWidget):
             return
         value = self.rationale.current_value()
         if value != self.rationale.committed:
-            if self.session.push(SetVerdictField(self.claim_id, "rationale", value)):
+            if self.session.push(SetVerdictField(self.claim_id, VerdictField.RATIONALE, value)):
                 self.rationale.committed = value
                 self.rationale.document().setModified(False)
                 self.session.message.emit("rationale saved", "info")
