@@ -39,7 +39,9 @@ def has_match(desk: Desk) -> bool:
 
 
 def can_undo(desk: Desk) -> bool:
-    return desk.session is not None and desk.session.undo_stack.can_undo
+    ws = desk.workspace
+    return desk.session is not None and (desk.session.undo_stack.can_undo or (
+        ws is not None and ws.verdict.draft_just_left))
 
 
 def can_redo(desk: Desk) -> bool:
@@ -60,9 +62,22 @@ def _session(desk: Desk) -> Session:
     return desk.session
 
 
+# file -----------------------------------------------------------------------------------
+
+def close_project(desk: Desk) -> None:
+    if desk.settle_draft("closing the project"):
+        desk.close_project()
+
+
 # edit -----------------------------------------------------------------------------------
 
 def undo(desk: Desk) -> None:
+    """Ctrl+Z: right after Esc left a rationale draft, the draft comes back first (no
+    project edit is undone); otherwise the last project edit, selected and shown."""
+    ws = desk.workspace
+    if ws is not None and ws.verdict.take_back_draft():
+        desk.reveal_pane("verdict")
+        return
     _session(desk).undo()
 
 

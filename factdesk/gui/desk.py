@@ -56,3 +56,10 @@ class Desk(Protocol):
 
     def focus_pane(self, name: str) -> None:
         """Raise the pane's dock (or tab) and give the pane the keyboard focus."""
+
+    def reveal_pane(self, name: str) -> None:
+        """Raise the pane's dock (or tab) without moving the keyboard focus."""
+
+    def settle_draft(self, doing: str) -> bool:
+        """Before ``doing`` (e.g. "closing the project"): save or discard an unsaved
+        rationale draft, as the user answers; False when the user cancels."""

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         from factdesk.storage.lock import ProjectLock, ProjectLocked
 
         path = Path(path)
+        if not self.settle_draft(f"opening {path.name}"):
+            return False
         if self.session is not None and self.session.project.path.resolve() == path.resolve():
             self.close_project()  # reopening: let go of our own lock first
         lock = ProjectLock(path)
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         session.articles_redated.connect(self.files.reanalyse_articles)
         session.save_state_changed.connect(lambda _s: self.update_title())
         session.undo_changed.connect(self._update_undo_titles)
+        ws.verdict.draft_changed.connect(lambda _d: (self.update_title(),
+                                                     self.registry.refresh_enabled()))
         for signal in (session.claim_selected, session.article_selected, session.changed,
                        session.undo_changed):
             signal.connect(self._after_session_signal)
@@ -220,6 +224,8 @@ class MainWindow(QMainWindow):
             self.status.set_saved("")
             return
         state = self.session.save_state
+        if self.workspace is not None and self.workspace.verdict.has_draft:
+            state += " · rationale draft not saved"
         self.setWindowTitle(f"FactDesk — {self.session.name} — {state}")
         self.status.set_saved(state)
 
@@ -312,6 +318,9 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.settle_draft("quitting"):
+            event.ignore()
+            return
         self._save_layout()
         self.close_project()
         self._save_layout()
@@ -350,12 +359,37 @@ class MainWindow(QMainWindow):
         dock = self.docks[name]
         dock.setVisible(not dock.isVisible())
 
+    def reveal_pane(self, name: str) -> None:
+        widget = self.pane(name)
+        dock = widget.parentWidget() if widget is not None else None
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+
     def focus_pane(self, name: str) -> None:
         widget = self.pane(name)
         if widget is None:
             return
-        dock = widget.parentWidget()
-        if dock is not None and hasattr(dock, "raise_"):
-            dock.show()
-            dock.raise_()
+        self.reveal_pane(name)
         widget.setFocus()
+
+    def settle_draft(self, doing: str) -> bool:
+        ws = self.workspace
+        if ws is None or not ws.verdict.has_draft:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        self.reveal_pane("verdict")
+        answer = QMessageBox.question(
+            self, "Unsaved rationale",
+            f"The rationale of claim {ws.verdict.claim_id} has a draft that is not saved.\n\n"
+            f"Save it before {doing}?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            ws.verdict.commit_rationale(leave=False)
+            return not ws.verdict.has_draft
+        if answer == buttons.Discard:
+            ws.verdict.rationale.restore()
+            return True
+        return False

@@ -47,8 +47,7 @@ FILE_ACTIONS: tuple[A, ...] = (
       "File", h.background_busy),
     A("export.report", "&Export report…", lambda d: d.files.export_dialog(), "Ctrl+E",
       "File", h.has_project),
-    A("project.close", "&Close project", lambda d: d.close_project(), "Ctrl+W", "File",
-      h.has_project),
+    A("project.close", "&Close project", h.close_project, "Ctrl+W", "File", h.has_project),
     A("app.quit", "&Quit", lambda d: d.quit(), "Ctrl+Q", "File", role=_ROLE.QuitRole),
 )
 
