@@ -5,7 +5,7 @@ realistic length, 200 judged claims with rich-text rationales (bold, lists, link
 evidence rows each and a match per claim to another outlet, then times
 ``export_report(..., "pdf", ...)`` and prints milliseconds, pages and bytes.
 
-    /work/venv/bin/python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
+    python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from factdesk.core.models import ClaimDraft, MatchDraft
 from factdesk.core.project import Project
-from factdesk.core.ratings import DEFAULT_SCALE
+from factdesk.model.models import ClaimDraft, MatchDraft
+from factdesk.model.ratings import DEFAULT_SCALE
 from factdesk.report.exporting import export_report
 
 OUTLETS = ["Reuters", "AFP", "AP", "BBC", "Dallas Express", "Kyiv Independent", "DW"]

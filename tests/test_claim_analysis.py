@@ -13,7 +13,7 @@ from factdesk.core.project import Project
 
 
 @pytest.fixture(scope="module")
-def demo_file(nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: ANN001
+def demo_file(nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from factdesk.core.demo import build_demo
 
     return build_demo(Path(tmp_path_factory.mktemp("claim-analysis")) / "demo.factdesk")
@@ -28,7 +28,7 @@ def demo(demo_file: Path, tmp_path: Path) -> Project:
     project.close()
 
 
-def _claim(project: Project, words: str):  # noqa: ANN202
+def _claim(project: Project, words: str):
     found = [c for c in project.claims.iter_all() if words in c.text]
     assert len(found) == 1, words
     return found[0]
@@ -77,7 +77,7 @@ def test_a_moved_claim_is_read_again_and_its_old_terms_forgotten(demo: Project) 
     assert "burial" in moved.lemmas.split() and "bury" in moved.lemmas.split()
     assert [q["value"] for q in moved.quantities] == [450.0, None]  # None: "many people"
 
-    from factdesk.core.matching_service import INDEXES
+    from factdesk.core.claim_index import INDEXES
 
     index = INDEXES.get(demo)
     hits = index.query_many([["burial", "separate"]], exclude_article=-1, k=5)[0]
@@ -92,7 +92,7 @@ def test_deleted_and_missing_claims_are_skipped(demo: Project) -> None:
 
 
 def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_path: Path,
-                                                        capsys) -> None:  # noqa: ANN001
+                                                        capsys) -> None:
     import json
 
     from factdesk.cli.main import main
@@ -126,7 +126,7 @@ def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_pa
 
 
 def test_an_alias_refreshes_the_retrieval_terms_the_matcher_uses(demo: Project) -> None:
-    from factdesk.core.matching_service import INDEXES
+    from factdesk.core.claim_index import INDEXES
     from factdesk.core.spellings import refresh_canonical_forms
 
     claim = _claim(demo, "In Izium, we found 450 dead people buried.")

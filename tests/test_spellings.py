@@ -10,9 +10,9 @@ import pytest
 from factdesk.core import spellings
 from factdesk.core.analysis import analyse_articles
 from factdesk.core.importing import import_paths
-from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings
+from factdesk.model.models import MentionDraft
 
 
 def _mention(text: str, label: str, canonical: str) -> MentionDraft:
@@ -64,7 +64,7 @@ def _final_state(project: Project) -> tuple[list, list]:
 
 
 def test_batch_resolution_ends_an_import_like_a_full_one(
-        nlp, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        nlp, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each seed imported on its own (the later ones meet stored spellings): the final
     mentions and claims are the same whether batches are resolved in full or not."""
     states = []
@@ -83,7 +83,7 @@ def test_batch_resolution_ends_an_import_like_a_full_one(
 
 
 @pytest.fixture
-def seeds_project(nlp, seeds_dir: Path, tmp_path: Path) -> Project:  # noqa: ANN001
+def seeds_project(nlp, seeds_dir: Path, tmp_path: Path) -> Project:
     project = Project.open(tmp_path / "seeds.factdesk")
     report = import_paths(project, [seeds_dir])
     analyse_articles(project, [aid for _, aid in report.added], match=False, n_process=1)
@@ -125,7 +125,7 @@ def test_claims_mentioning_names_are_all_found(seeds_project: Project) -> None:
 def test_a_spelling_no_mention_uses_follows_its_group(tmp_path: Path) -> None:
     """A claim read by hand from an excerpt may spell a name as no stored mention does;
     after an alias edit it follows the group its canonical form belonged to."""
-    from factdesk.core.models import ClaimDraft
+    from factdesk.model.models import ClaimDraft
 
     with _stored_project(tmp_path / "p.factdesk") as project:
         article = project.articles.ids()[0]

@@ -1,7 +1,7 @@
 """Undoable user edits as command objects, each applied and reverted in one transaction.
 
 Set a verdict field, add/edit/remove evidence, mark a claim by hand, change a claim's
-span, delete a claim, accept/reject a match. ``apply`` and ``revert`` return the
+span, state the claim as checked, delete a claim, accept/reject a match. ``apply`` and ``revert`` return the
 :class:`ChangeSet` of what they touched and record every change in the history table.
 The :class:`UndoStack` keeps the session's commands; the GUI mirrors it in its Edit menu.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from factdesk.core.anchoring import context_for
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft, VerdictField, web_address
 from factdesk.core.project import Project
+from factdesk.ingest.metadata import to_iso_date
+from factdesk.model.anchoring import context_for
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ClaimDraft, VerdictField, web_address
 
 
 class CommandError(ValueError):
@@ -56,7 +57,7 @@ def _web_address(url: str) -> str:
         raise CommandError(str(exc)) from None
 
 
-def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim
+def _claim_or_fail(project: Project, claim_id: int):  # Claim
     claim = project.claims.get(claim_id)
     if claim is None:
         raise CommandError(f"there is no claim {claim_id}")
@@ -308,6 +309,65 @@ class ChangeClaimSpan(Command):
         return self._set(project, *self.old)
 
 
+#: Google's advice for ``claimReviewed``: under 75 characters.
+STATEMENT_ADVISED_LENGTH = 75
+STATEMENT_MAX_LENGTH = 1000
+
+
+def clean_statement(text: str | None) -> str | None:
+    """A statement as stored: one line, runs of spaces as one; None when empty."""
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
+@dataclass
+class SetClaimStatement(Command):
+    """State the claim as checked (a short statement; empty: the sentence as printed)."""
+
+    claim_id: int
+    statement: str | None
+    old: str | None = None
+    article_id: int = 0
+    unchanged: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return not self.unchanged
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"state claim {self.claim_id} as checked"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        claim = _claim_or_fail(project, self.claim_id)
+        self.article_id = claim.article_id
+        value = clean_statement(self.statement)
+        if value is not None and len(value) > STATEMENT_MAX_LENGTH:
+            raise CommandError(f"a statement of the claim as checked is a sentence: "
+                               f"{len(value)} characters is too long "
+                               f"(at most {STATEMENT_MAX_LENGTH})")
+        if value == " ".join(claim.text.split()):
+            value = None  # the sentence itself: follow it
+        self.statement, self.old = value, claim.statement
+        self.unchanged = self.old == value
+        if self.unchanged:
+            return ChangeSet()
+        project.claims.set_statement(self.claim_id, value)
+        project.verdicts.record("claim", self.claim_id, "statement", self.old, value,
+                                project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        if self.unchanged:
+            return ChangeSet()
+        project.claims.set_statement(self.claim_id, self.old)
+        project.verdicts.record("claim", self.claim_id, "statement", self.statement, self.old,
+                                project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+
 @dataclass
 class DecideMatch(Command):
     """Accept or reject a suggested match (``None`` clears the decision)."""
@@ -394,8 +454,6 @@ ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url")
 def article_value(field_name: str, value: str) -> str | None:
     """A typed article detail as stored: a date as YYYY-MM-DD (surely one day), an
     address as a web address, "" as no value; CommandError, saying why, otherwise."""
-    from factdesk.ingest.metadata import to_iso_date
-
     value = " ".join(value.split())
     if not value:
         if field_name == "title":

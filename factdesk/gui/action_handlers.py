@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from factdesk.core.changes import ChangeSet
 from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim, SetVerdictField
-from factdesk.core.models import STATUSES, VerdictField
 from factdesk.gui import settings as user
 from factdesk.gui import theme
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import STATUSES, VerdictField
 
 if TYPE_CHECKING:
     from factdesk.gui.desk import Desk
@@ -202,6 +202,10 @@ def cycle_status(desk: Desk) -> None:
 
 def edit_rationale(desk: Desk) -> None:
     _ws(desk).verdict.edit_rationale()
+
+
+def edit_statement(desk: Desk) -> None:
+    _ws(desk).verdict.edit_statement()
 
 
 def add_evidence(desk: Desk) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from factdesk.core.changes import ChangeSet
     from factdesk.gui.dialogs import Dialogs
     from factdesk.gui.file_actions import FileActions
     from factdesk.gui.session import Session
     from factdesk.gui.workspace import Workspace
+    from factdesk.model.changes import ChangeSet
 
 
 class Desk(Protocol):

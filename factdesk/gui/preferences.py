@@ -28,25 +28,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import Rating, web_address
-from factdesk.core.ratings import RatingScale
+from factdesk.core.settings_command import ChangeSettings
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
 from factdesk.gui.theme import THEMES
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import Rating, web_address
+from factdesk.model.ratings import RatingScale
+from factdesk.model.settings import (
+    CHECKER,
+    CLAIM_THRESHOLD,
+    ORGANISATION,
+    RATING_SCALE,
+    REPORT_URL,
+)
 
 DEFAULT_FONT_SIZE = 12
 
 
 class ScaleEditor(QWidget):
-    """Rows of name, value, colour and key; add, remove, move."""
+    """Rows of name, value, colour, key and whether it is published; add, remove, move."""
 
     def __init__(self, scale: RatingScale) -> None:
         super().__init__()
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("scaleTable")
-        self.table.setHorizontalHeaderLabels(["Name", "Value", "Colour", "Key"])
+        self.table.setHorizontalHeaderLabels(["Name", "Value", "Colour", "Key", "Published"])
+        self.table.horizontalHeaderItem(4).setToolTip(
+            "Whether a check with this rating is published (reports, ClaimReview)")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.cellDoubleClicked.connect(self._maybe_pick_color)
@@ -79,6 +88,12 @@ class ScaleEditor(QWidget):
         color.setFlags(color.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(r, 2, color)
         self.table.setItem(r, 3, QTableWidgetItem(rating.key))
+        published = QTableWidgetItem()
+        published.setFlags((published.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                           & ~Qt.ItemFlag.ItemIsEditable)
+        published.setCheckState(Qt.CheckState.Checked if rating.publishable
+                                else Qt.CheckState.Unchecked)
+        self.table.setItem(r, 4, published)
 
     def remove_row(self) -> None:
         if self.table.currentRow() >= 0:
@@ -123,8 +138,11 @@ class ScaleEditor(QWidget):
                 item = self.table.item(row, c)
                 return item.text().strip() if item else ""
             value = cell(1)
+            published = self.table.item(r, 4)
             out.append(Rating(cell(0), int(value) if value.lstrip("-").isdigit() else None,
-                              cell(2) or "#888888", cell(3)))
+                              cell(2) or "#888888", cell(3),
+                              published is None
+                              or published.checkState() == Qt.CheckState.Checked))
         return out
 
     def scale(self) -> RatingScale:
@@ -170,7 +188,7 @@ class PreferencesDialog(QDialog):
             self.threshold = QDoubleSpinBox()
             self.threshold.setRange(0.0, 1.0)
             self.threshold.setSingleStep(0.05)
-            self.threshold.setValue(session.project.claim_threshold(DEFAULT_THRESHOLD))
+            self.threshold.setValue(session.project.claim_threshold())
             self.threshold.setToolTip("Sentences scoring at least this become claims when "
                                       "articles are analysed (Claim ▸ Detect claims again)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
@@ -230,13 +248,15 @@ class PreferencesDialog(QDialog):
         user.set_value("ui/article_font_size", self.font_size.value())
         if self.session is None or self.scale_editor is None:
             return ChangeSet(settings=True)
-        project = self.session.project
-        with project.transaction():
-            project.settings.set("rating_scale", self.scale_editor.scale().to_json())
-            project.settings.set("claim_threshold", round(self.threshold.value(), 3))
-            checker = self.project_checker.text().strip() or self.checker.text().strip()
-            if checker:
-                project.settings.set("checker", checker)
-            project.settings.set("organisation", self.organisation.text().strip() or None)
-            project.settings.set("report_url", self._report_url() or None)
+        # the project's settings: one undoable edit, as ``factdesk settings`` makes it
+        values = {
+            RATING_SCALE: self.scale_editor.scale().to_json(),
+            CLAIM_THRESHOLD: round(self.threshold.value(), 3),
+            ORGANISATION: self.organisation.text().strip() or None,
+            REPORT_URL: self._report_url() or None,
+        }
+        checker = self.project_checker.text().strip() or self.checker.text().strip()
+        if checker:
+            values[CHECKER] = checker
+        self.session.push(ChangeSettings(values))  # a refusal is shown as a message
         return ChangeSet(settings=True)

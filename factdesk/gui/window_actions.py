@@ -112,6 +112,8 @@ CLAIM_ACTIONS: tuple[A, ...] = (
 VERDICT_ACTIONS: tuple[A, ...] = (
     A("verdict.edit_rationale", "&Edit rationale", h.edit_rationale, "E", "Verdict",
       h.has_claim),
+    A("verdict.edit_statement", "State the claim as &checked", h.edit_statement, "T",
+      "Verdict", h.has_claim),
     A("verdict.cycle_status", "Cycle &status", h.cycle_status, "S", "Verdict", h.has_claim),
     A("verdict.clear_rating", "Clear rating", h.clear_rating, "0", "Verdict/Rating",
       h.has_claim),

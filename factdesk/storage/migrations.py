@@ -47,7 +47,7 @@ def _fts_table(db: Database, table: str, columns: list[str], content_rowid: str 
 
 @migrations(name="0001_initial_schema")
 def m0001_initial_schema(db: Database) -> None:
-    """Every table of the data model in workstation.md, with FTS5 indexes."""
+    """Every table of the data model (docs/data-model.md), with FTS5 indexes."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(
         """CREATE TABLE articles (
@@ -204,6 +204,19 @@ def m0003_articles_by_url(db: Database) -> None:
     from its address (a page saved twice), without reading the whole table."""
     db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != ''")
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations(name="0007_claim_statement")
+def m0007_claim_statement(db: Database) -> None:
+    """The claim as checked: a short statement a checker writes for a claim (ClaimReview's
+    ``claimReviewed``, the report's headline); NULL means the sentence as printed."""
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT")
+    db.execute(f"PRAGMA user_version = {_number('0007_claim_statement')}")
+
+
+def _number(name: str) -> int:
+    """The schema version a migration brings a file to: its place in the list."""
+    return [m.name for m in migrations._migrations].index(name) + 1
 
 
 SCHEMA_VERSION = len(migrations._migrations)

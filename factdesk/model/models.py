@@ -9,7 +9,8 @@ kept as plain dicts so that they round-trip through the project file unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -44,6 +45,15 @@ class Article:
     text_hash: str
 
 
+def published_date(value: str | None) -> date | None:
+    """The day an ISO ``published`` value (``Article.published``) names; None when it is
+    missing or not a date."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Claim:
     """A check-worthy span of an article, anchored by offsets and by quote + context."""
@@ -63,6 +73,12 @@ class Claim:
     times: tuple[dict[str, Any], ...] = ()
     entities: tuple[dict[str, Any], ...] = ()  # {"text", "label", "canonical"}
     lemmas: str = ""  # space-separated content lemmas, for retrieval
+    statement: str | None = None  # the claim as checked; None: the sentence as printed
+
+    @property
+    def as_checked(self) -> str:
+        """The claim as the checker states it (its statement), else its words as printed."""
+        return self.statement or " ".join(self.text.split())
 
 
 @dataclass(frozen=True)
@@ -141,12 +157,16 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Rating:
-    """One step of a rating scale; ``value`` is None for textual ratings."""
+    """One step of a rating scale; ``value`` is None for textual ratings.
+
+    ``publishable``: whether a check with this rating is published (ClaimReview, reports):
+    "Not a claim" says the sentence needs no check, which is nothing to publish."""
 
     name: str
     value: int | None
     color: str
     key: str
+    publishable: bool = True
 
 
 @dataclass(frozen=True)
@@ -235,3 +255,23 @@ def severity_rank(severity: str) -> int:
     if severity in DISCREPANCY_SEVERITIES:
         return DISCREPANCY_SEVERITIES.index(severity)
     return len(DISCREPANCY_SEVERITIES)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One difference between two claims' accounts, with a plain-English explanation
+    (found by :mod:`factdesk.matching.discrepancies`, stored with the match)."""
+
+    kind: str
+    severity: str
+    explanation: str
+    a_text: str
+    b_text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Discrepancy:
+        return cls(str(data["kind"]), str(data["severity"]), str(data["explanation"]),
+                   str(data.get("a_text", "")), str(data.get("b_text", "")))
