@@ -191,3 +191,23 @@ def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
             text = place[0]["explanation"]
             assert "Norwalk" in text and "Norfolk" in text
             assert "nyt" in text and outlet_of[other.article_id] in text
+
+
+def test_compare_names_what_differs_and_tells_another_event(nlp) -> None:  # noqa: ANN001
+    from factdesk.core.comparing import compare_texts
+
+    place, bodies, elsewhere = compare_texts([
+        ("Blumenthal spoke at an event in Norwalk on Wednesday.",
+         "Blumenthal spoke at an event in Norfolk on Thursday."),
+        ("Ukrainian investigators found 300 bodies in a mass grave in Izium.",
+         "Ukrainian investigators found 450 bodies in a mass grave in Izium."),
+        ("Ukrainian authorities discovered hundreds of bodies in Bucha.",
+         "Ukrainian investigators uncovered hundreds of bodies in Izium."),
+    ])
+    assert place.relation == "conflicting"
+    kinds = {d["kind"]: d["severity"] for d in place.discrepancies}
+    assert kinds["place"] == "conflict" and kinds["date"] == "conflict"
+    assert "Norwalk vs Norfolk" in place.reason and "Blumenthal" in place.reason
+    assert bodies.relation == "conflicting" and "300 vs 450" in bodies.reason
+    assert elsewhere.relation != "same fact" and elsewhere.relation != "conflicting"
+    assert "Bucha vs Izium" in elsewhere.reason

@@ -78,6 +78,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     result = compare_texts([(args.texts[0], args.texts[1])], published=published)[0]
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
+    print(f"reason: {result.reason}")
     for d in result.discrepancies:
         print(f"- {d['kind']} ({d['severity']}): {d['explanation']}")
     if not result.discrepancies:

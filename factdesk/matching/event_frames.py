@@ -15,8 +15,7 @@ on each side: Norwalk / Norfolk beside a shared "served in Vietnam"):
 * if the frames agree on who, or the two places are spelled alike (a slip of the pen:
   :data:`ALIKE_PLACES`), it is the same event placed in two places: a **place
   conflict**, explained with both outlets' words (NYT's Norwalk vs Fox News's Norfolk
-  for one speech). :func:`~factdesk.matching.relations.decide` also takes near-identical
-  sentences (a very high same-fact probability) for one event;
+  for one speech);
 * otherwise it is **another event** of the same kind (bodies found in Bucha vs bodies
   found in Izium), which is not the same fact.
 

@@ -21,7 +21,7 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from factdesk.matching.discrepancies import (
@@ -176,10 +176,6 @@ def decide(
             reason = "same event"
     if reason and alignment is None:
         alignment = compare_frames(a, b)
-    if (alignment is not None and alignment.verdict == "another event"
-            and probability >= FRAME_OVERRULE_MAX):
-        # near-identical sentences but for the place: one event, placed twice
-        alignment = replace(alignment, verdict="place conflict")
     if alignment is not None and alignment.verdict == "another event" and reason != "quote":
         # the same kind of action in another place, by no one in common: a look-alike
         score = min(probability, same_threshold - RELATED_MARGIN)
