@@ -41,10 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_match(args: argparse.Namespace) -> int:
     from factdesk.core.matching_service import match_articles
 
+    failures: list = []
     with open_existing(args.project) as project:
-        count = match_articles(project, args.article, progress=StderrProgress("matching"))
+        count = match_articles(project, args.article, progress=StderrProgress("matching"),
+                               failures=failures)
+        for failure in failures:
+            info(failure.line())
         info(f"{count} matches suggested or refreshed")
-    return 0
+    return 2 if failures else 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -67,13 +71,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
         bad = [i + 1 for i, r in enumerate(rows) if len(r) < 2]
         if bad:
             raise CliError(f"{args.pairs}: line {bad[0]} does not have two tab-separated texts")
-        for result in compare_texts([(r[0], r[1]) for r in rows], published=published):
+        pairs = [(r[0], r[1]) for r in rows]
+        try:
+            results: list = compare_texts(pairs, published=published)
+        except Exception:  # noqa: BLE001 - compared again pair by pair, below
+            results = [_compare_one(compare_texts, pair, published) for pair in pairs]
+        failed = 0
+        for line, result in enumerate(results, start=1):
+            if isinstance(result, str):
+                failed += 1
+                info(f"{args.pairs}: line {line} not compared: {result}")
+                json_line({"line": line, "error": result})
+                continue
             json_line({"score": round(result.score, 4), "relation": result.relation,
                        "same": result.relation in ("same fact", "conflicting")})
-        return 0
+        return 2 if failed else 0
     if len(args.texts) != 2:
         raise CliError('compare needs two texts: factdesk compare "TEXT A" "TEXT B"')
-    result = compare_texts([(args.texts[0], args.texts[1])], published=published)[0]
+    result = _compare_one(compare_texts, (args.texts[0], args.texts[1]), published)
+    if isinstance(result, str):
+        raise CliError(f"the two texts could not be compared: {result}")
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
     for d in result.discrepancies:
@@ -81,6 +98,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not result.discrepancies:
         print("no differences found")
     return 0
+
+
+def _compare_one(compare_texts, pair: tuple[str, str], published):  # noqa: ANN001, ANN202
+    """The comparison of one pair, or the reason it failed (one bad pair is reported and
+    the others go on)."""
+    from factdesk.core.analysis import error_text
+
+    try:
+        return compare_texts([pair], published=published)[0]
+    except Exception as exc:  # noqa: BLE001 - reported per pair
+        return error_text(exc)
 
 
 def cmd_archive_import(args: argparse.Namespace) -> int:
