@@ -28,12 +28,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     asub = p.add_subparsers(dest="archive_command", required=True)
     a = asub.add_parser("import", help="import ClaimReview JSON-LD or CSV")
     a.add_argument("project", type=Path)
-    a.add_argument("file", type=Path)
+    a.add_argument("file", type=Path, help="ClaimReview JSON-LD (also JSON lines, a "
+                   "DataFeed...), an HTML page with ClaimReview, or a CSV with a claim column")
+    a.add_argument("--json", action="store_true", help="print the counts as JSON")
     a.set_defaults(handler=cmd_archive_import)
-    a = asub.add_parser("search", help="search the archive with queries from a TSV file")
+    a = asub.add_parser("search", help="search the archive for a text, or for each query "
+                                       "of a TSV file")
     a.add_argument("project", type=Path)
-    a.add_argument("--queries", type=Path, required=True, help="TSV with header id<TAB>text")
+    a.add_argument("text", nargs="*", help="the claim to look for")
+    a.add_argument("--queries", type=Path, help="TSV with header id<TAB>text")
     a.add_argument("-k", type=int, default=5)
+    a.add_argument("--min-score", type=float,
+                   help="show hits scoring at least this (default: the calibrated floor)")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_archive_search)
 
@@ -118,39 +124,73 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: no such file")
     with open_existing(args.project) as project:
         try:
-            count, _ = import_archive(project, args.file)
+            report = import_archive(project, args.file)
         except ArchiveFormatError as exc:
             raise CliError(str(exc)) from exc
-        info(f"{count} earlier checks imported ({project.archive.count()} in the archive)")
+        total = project.archive.count()
+    if args.json:
+        json_line({"file": str(args.file), "read": report.read, "stored": report.stored,
+                   "new": report.new, "updated": report.updated,
+                   "unchanged": report.unchanged,
+                   "skipped": [{"record": r, "reason": why} for r, why in report.skipped],
+                   "notes": report.notes, "archive": total})
+        return 0
+    for record, why in report.skipped:
+        info(f"skipped {record}: {why}")
+    for note in report.notes:
+        info(f"note: {note}")
+    info(f"{args.file.name}: {report.summary()}; {total} earlier checks in the archive")
     return 0
 
 
-def cmd_archive_search(args: argparse.Namespace) -> int:
-    from factdesk.core.archive_service import archive_index
+def _hit_record(check, score: float) -> dict:  # noqa: ANN001 - an ArchivedCheck
+    return {"id": check.id, "score": round(float(score), 6), "claim": check.claim,
+            "rating": check.rating_text(), "rating_name": check.rating,
+            "rating_value": check.rating_value, "best_rating": check.best_rating,
+            "worst_rating": check.worst_rating, "publisher": check.publisher,
+            "url": check.url, "date": check.date, "title": check.title}
 
-    if not args.queries.exists():
-        raise CliError(f"{args.queries}: no such file")
+
+def _read_queries(path: Path) -> list[tuple[str, str]]:
+    if not path.exists():
+        raise CliError(f"{path}: no such file")
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(args.queries.open(encoding="utf-8"), delimiter="\t")
+    reader = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
     text_key = fields.get("text") or fields.get("tweet_content")
     id_key = fields.get("id") or (reader.fieldnames[0] if reader.fieldnames else None)
     if text_key is None or id_key is None:
-        raise CliError(f"{args.queries}: needs a header with id and text columns")
-    queries = [(row[id_key], row[text_key] or "") for row in reader]
-    with open_existing(args.project) as project:
-        index = archive_index(project)
-        if index is None:
+        raise CliError(f"{path}: needs a header with id and text columns")
+    return [(row[id_key], row[text_key] or "") for row in reader]
+
+
+def cmd_archive_search(args: argparse.Namespace) -> int:
+    from factdesk.core.archive_service import SCORE_FLOOR, search_archive
+
+    if args.queries is None and not args.text:
+        raise CliError('archive search needs a text or --queries FILE: '
+                       'factdesk archive search PROJECT "claim text"')
+    queries = _read_queries(args.queries) if args.queries else []
+    if args.text:
+        queries.append(("query", " ".join(args.text)))
+    floor = SCORE_FLOOR if args.min_score is None else args.min_score
+    with open_existing(args.project, reading=True) as project:
+        if project.archive.count() == 0:
             raise CliError("the project's archive is empty: run 'factdesk archive import' first")
-        results = index.search_many([q for _, q in queries], args.k)
-    for (query_id, _), hits in zip(queries, results, strict=True):
-        record = {"query_id": query_id,
-                  "results": [{"id": i, "score": round(float(s), 6)} for i, s in hits]}
+        results = search_archive(project, [q for _, q in queries], args.k, floor)
+    for (query_id, text), hits in zip(queries, results, strict=True):
         if args.json:
-            json_line(record)
-        else:
-            print(f"{query_id}\t" + " ".join(f"{i}:{s:.3f}" for i, s in hits))
+            json_line({"query_id": query_id, "query": text, "floor": floor,
+                       "results": [_hit_record(c, s) for c, s in hits]})
+            continue
+        print(f"{query_id}: {len(hits) or 'no'} earlier check{'s' if len(hits) != 1 else ''}"
+              + ("" if hits else f" above the score floor {floor:.2f}"))
+        for check, score in hits:
+            print(f"  {score:.2f}  {check.claim}")
+            print(f"        rating: {check.rating_text() or '(none given)'}"
+                  f" | {check.publisher or 'publisher unknown'}"
+                  f" | {check.date or 'undated'}")
+            if check.url:
+                print(f"        {check.url}")
     sys.stdout.flush()
     return 0
-
-

@@ -224,9 +224,13 @@ class AcrossPane(QWidget):
                 item = check[0] if isinstance(check, tuple) else check
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
-                rating = html.escape(_field(item, "rating"))
-                link = f' <a href="{url}">source</a>' if url else ""
-                rows.append(f"• {claim} — <b>{rating}</b>{link}")
+                rated = getattr(item, "rating_text", None)
+                rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
+                where = " · ".join(html.escape(v) for v in (
+                    _field(item, "publisher"), _field(item, "date")) if v)
+                link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
+                rows.append(f"• {claim} — <b>{rating or 'no rating given'}</b>"
+                            f"<br>&nbsp;&nbsp;{where or 'publisher unknown'}{link}")
             self.earlier.setText("<b>Earlier checks</b><br>" + "<br>".join(rows))
         self.earlier.setVisible(True)
 
