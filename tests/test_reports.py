@@ -13,8 +13,8 @@ import pytest
 
 from factdesk.core.commands import AddEvidence, SetVerdictField
 from factdesk.core.importing import import_paths
-from factdesk.core.models import ClaimDraft, MatchDraft
 from factdesk.core.project import Project
+from factdesk.model.models import ClaimDraft, MatchDraft
 from factdesk.report.data import ReportFilter, build_report
 from factdesk.report.exporting import SUPPORTED_FORMATS, export_report
 from factdesk.report.richtext import html_to_markdown, html_to_text
@@ -415,7 +415,7 @@ def test_a_report_shows_same_fact_reports_with_conflicts_first(tmp_path: Path,
                                                                 seeds_dir: Path) -> None:
     from factdesk.core.commands import MarkClaim, SetVerdictField
     from factdesk.core.importing import import_paths
-    from factdesk.core.models import MatchDraft
+    from factdesk.model.models import MatchDraft
     from factdesk.report.data import build_report
 
     with Project.open(tmp_path / "r.factdesk") as project:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, info
 from factdesk.cli.project_commands import open_existing
-from factdesk.core.models import web_address
+from factdesk.model.models import web_address
 
 #: Settings by name, with what each is for.
 EDITABLE = {

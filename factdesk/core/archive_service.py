@@ -20,12 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ArchivedCheck
 from factdesk.core.project import Project
 from factdesk.ingest.archive_files import ArchiveFormatError, read_archive
 from factdesk.ingest.claimreviews import ReviewRecord
 from factdesk.matching.archive_index import ArchiveIndex
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ArchivedCheck
 
 __all__ = ["ArchiveFormatError", "ArchiveImportReport", "SCORE_FLOOR", "archive_index",
            "earlier_checks", "import_archive", "parse_archive", "search_archive"]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from factdesk.core.anchoring import context_for
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft, web_address
 from factdesk.core.project import Project
+from factdesk.model.anchoring import context_for
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ClaimDraft, web_address
 
 
 class CommandError(ValueError):

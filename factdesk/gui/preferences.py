@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import Rating, web_address
-from factdesk.core.ratings import RatingScale
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
 from factdesk.gui.theme import THEMES
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import Rating, web_address
+from factdesk.model.ratings import RatingScale
 from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
 DEFAULT_FONT_SIZE = 12

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
-from factdesk.core.models import STATUSES, Evidence
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
+from factdesk.model.models import STATUSES, Evidence
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
 

@@ -260,7 +260,7 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
 
 
 def _settings_changed():  # noqa: ANN202 - ChangeSet
-    from factdesk.core.changes import ChangeSet
+    from factdesk.model.changes import ChangeSet
 
     return ChangeSet(settings=True)
 

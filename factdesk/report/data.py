@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from factdesk.core.models import Article, Claim, Match, Verdict, severity_rank
 from factdesk.core.project import Project
+from factdesk.model.models import Article, Claim, Match, Verdict, severity_rank
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 

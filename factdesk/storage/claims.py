@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Claim, ClaimDraft
+from factdesk.model.models import Claim, ClaimDraft
 from factdesk.storage.rows import claim_from_row, dumps, id_chunks, now_iso
 
 _LIVE = "deleted_at IS NULL"

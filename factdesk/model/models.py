@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
@@ -33,6 +34,15 @@ class Article:
     imported_at: str  # ISO timestamp
     text: str
     text_hash: str
+
+
+def published_date(value: str | None) -> date | None:
+    """The day an ISO ``published`` value (``Article.published``) names; None when it is
+    missing or not a date."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

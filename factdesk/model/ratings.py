@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factdesk.core.models import Rating
+from factdesk.model.models import Rating
 
 DEFAULT_SCALE: tuple[Rating, ...] = (
     Rating("True", 6, "#2e7d32", "1"),
