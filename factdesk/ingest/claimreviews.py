@@ -119,7 +119,7 @@ def _offline_url(exc: BaseException | None) -> str:
     return "?"
 
 
-def _local(iri: str) -> str:
+def schema_name(iri: str) -> str:
     for prefix in SCHEMA_PREFIXES:
         if iri.startswith(prefix):
             return iri[len(prefix):]
@@ -127,34 +127,34 @@ def _local(iri: str) -> str:
 
 
 def _is_claim_review(node: dict[str, Any]) -> bool:
-    return any(_local(t) == "ClaimReview" for t in node.get("@type", []))
+    return any(schema_name(t) == "ClaimReview" for t in node.get("@type", []))
 
 
-def _walk(value: Any) -> Iterator[dict[str, Any]]:
+def walk_nodes(value: Any) -> Iterator[dict[str, Any]]:
     """Every node object in an expanded tree, parents before children, in order."""
     if isinstance(value, list):
         for item in value:
-            yield from _walk(item)
+            yield from walk_nodes(item)
     elif isinstance(value, dict):
         if "@list" in value:
-            yield from _walk(value["@list"])
+            yield from walk_nodes(value["@list"])
             return
         if "@value" in value:
             return
         if "@graph" in value:
-            yield from _walk(value["@graph"])
+            yield from walk_nodes(value["@graph"])
         yield value
         for key, item in value.items():
             if not key.startswith("@"):
-                yield from _walk(item)
+                yield from walk_nodes(item)
 
 
-class _Reader:
+class NodeReader:
     """Reads property values of expanded nodes, following references by @id."""
 
     def __init__(self, tree: list[dict[str, Any]]) -> None:
         self.by_id: dict[str, dict[str, Any]] = {}
-        for node in _walk(tree):
+        for node in walk_nodes(tree):
             node_id = node.get("@id")
             if node_id and len(node) > 1 and node_id not in self.by_id:
                 self.by_id[node_id] = node
@@ -162,7 +162,7 @@ class _Reader:
     def values(self, node: dict[str, Any], name: str) -> list[Any]:
         found: list[Any] = []
         for key, items in node.items():
-            if key.startswith("@") or _local(key) != name:
+            if key.startswith("@") or schema_name(key) != name:
                 continue
             for item in items if isinstance(items, list) else [items]:
                 if isinstance(item, dict) and "@list" in item:
@@ -197,7 +197,7 @@ def _scalar(value: dict[str, Any]) -> str:
     return " ".join(str(raw).split())
 
 
-def _publisher(reader: _Reader, review: dict[str, Any], url: str) -> str:
+def _publisher(reader: NodeReader, review: dict[str, Any], url: str) -> str:
     for role in ("author", "publisher", "creator", "sourceOrganization"):
         for party in reader.nodes(review, role):
             name = reader.text(party, "name", "legalName", "alternateName")
@@ -207,7 +207,7 @@ def _publisher(reader: _Reader, review: dict[str, Any], url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _rating(reader: _Reader, review: dict[str, Any]) -> tuple[str, str, str, str]:
+def _rating(reader: NodeReader, review: dict[str, Any]) -> tuple[str, str, str, str]:
     """(name, value, best, worst) of the review's rating; of several, the first named
     one (``reviewRating`` given as a list)."""
     ratings = reader.nodes(review, "reviewRating")
@@ -222,9 +222,9 @@ def _rating(reader: _Reader, review: dict[str, Any]) -> tuple[str, str, str, str
 def read_reviews(data: Any, base: str | None = None) -> ReviewRead:
     """Every ClaimReview in a parsed JSON(-LD) document."""
     tree, notes = expand(data, base)
-    reader = _Reader(tree)
+    reader = NodeReader(tree)
     result = ReviewRead([], [], notes)
-    reviews = [node for node in _walk(tree) if _is_claim_review(node)]
+    reviews = [node for node in walk_nodes(tree) if _is_claim_review(node)]
     seen: set[int] = set()
     for position, node in enumerate(reviews, start=1):
         if id(node) in seen:
