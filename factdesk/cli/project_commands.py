@@ -41,11 +41,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="json",
                    choices=["json", "pdf", "claimreview", "csv", "markdown"])
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
-    p.add_argument("--all", action="store_true", help="reports: include unjudged claims")
-    p.add_argument("--status", action="append", help="reports: only claims with this status")
+    p.add_argument("--all", action="store_true",
+                   help="reports: include unjudged claims and unpublished ratings")
+    p.add_argument("--status", action="append",
+                   help="reports: claims with this status (default: done only); "
+                        "unfinished ones are marked DRAFT")
     p.add_argument("--rating", action="append", help="reports: only claims with this rating")
     p.add_argument("--article", action="append", type=int, help="reports: only this article")
+    p.add_argument("--include-suggested", action="store_true",
+                   help="reports: show other outlets' undecided match suggestions too, "
+                        "marked as not reviewed (never in ClaimReview)")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    p.add_argument("--encoding", choices=["utf-8-sig", "utf-8"], default="utf-8-sig",
+                   help="CSV file: utf-8-sig (with a byte-order mark, for spreadsheets; "
+                        "the default) or utf-8 (none, for scripts)")
     p.set_defaults(handler=cmd_export)
 
 

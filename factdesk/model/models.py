@@ -64,6 +64,12 @@ class Claim:
     times: tuple[dict[str, Any], ...] = ()
     entities: tuple[dict[str, Any], ...] = ()  # {"text", "label", "canonical"}
     lemmas: str = ""  # space-separated content lemmas, for retrieval
+    statement: str | None = None  # the claim as checked; None: the sentence as printed
+
+    @property
+    def as_checked(self) -> str:
+        """The claim as the checker states it (its statement), else its words as printed."""
+        return self.statement or " ".join(self.text.split())
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,16 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Rating:
-    """One step of a rating scale; ``value`` is None for textual ratings."""
+    """One step of a rating scale; ``value`` is None for textual ratings.
+
+    ``publishable``: whether a check with this rating is published (ClaimReview, reports):
+    "Not a claim" says the sentence needs no check, which is nothing to publish."""
 
     name: str
     value: int | None
     color: str
     key: str
+    publishable: bool = True
 
 
 @dataclass(frozen=True)

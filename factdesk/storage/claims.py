@@ -211,6 +211,10 @@ class ClaimRepository:
         assignments = ", ".join(f'"{name}" = ?' for name in fields)
         self.db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*values, claim_id])
 
+    def set_statement(self, claim_id: int, statement: str | None) -> None:
+        """Set the claim as checked (None: the sentence as printed)."""
+        self.db.execute("UPDATE claims SET statement = ? WHERE id = ?", [statement, claim_id])
+
     def set_deleted(self, claim_id: int, deleted: bool) -> None:
         self.db.execute(
             "UPDATE claims SET deleted_at = ? WHERE id = ?",

@@ -214,13 +214,28 @@ def m0004_analysis_failures_and_review_scale(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN analysis_error TEXT")
     for column in ("publisher", "rating_value", "best_rating", "worst_rating"):
         db.execute(f"ALTER TABLE archive ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-    db.execute("PRAGMA user_version = 4")
+    db.execute(f"PRAGMA user_version = {_number('0004_analysis_failures_and_review_scale')}")
+
+
+@migrations(name="0007_claim_statement")
+def m0007_claim_statement(db: Database) -> None:
+    """The claim as checked: a short statement a checker writes for a claim (ClaimReview's
+    ``claimReviewed``, the report's headline); NULL means the sentence as printed."""
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT")
+    db.execute(f"PRAGMA user_version = {_number('0007_claim_statement')}")
+
+
+def _number(name: str) -> int:
+    """The schema version a migration brings a file to: its place in the list."""
+    return [m.name for m in migrations._migrations].index(name) + 1
 
 
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
-READABLE_FROM = 4
+#: 0004 and 0007 add columns that queries read.
+READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
+                    _number("0007_claim_statement"))
 
 
 def apply_migrations(db: Database) -> None:

@@ -71,6 +71,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         times=_loads_tuple(row["times"]),
         entities=_loads_tuple(row["entities"]),
         lemmas=row["lemmas"],
+        statement=row.get("statement"),  # absent from a file read before migration 0007
     )
 
 
