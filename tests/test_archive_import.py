@@ -223,3 +223,19 @@ def test_cli_import_and_search(tmp_path: Path) -> None:
         "The river rose 6 metres.", "Lines Check", "https://lines.example/1", "False")
     plain = run("archive", "search", project_file, "Octopuses have three hearts")
     assert "no earlier checks above the score floor" in plain.stdout
+
+
+def test_an_invalid_json_ld_document_is_skipped_with_its_reason(tmp_path: Path,
+                                                                project: Project) -> None:
+    lines = tmp_path / "mixed.jsonl"
+    lines.write_text("\n".join(json.dumps(d) for d in [
+        {"@context": {"@vocab": 5}, "@type": "ClaimReview", "claimReviewed": "Broken."},
+        {"@type": "ClaimReview", "claimReviewed": "Bread prices doubled.",
+         "url": "https://ok.example/1", "@id": None},
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": "Rents fell.", "url": "https://ok.example/2"}]), encoding="utf-8")
+    report = import_archive(project, lines)
+    assert report.stored >= 1 and report.read == report.stored + len(report.skipped)
+    reasons = dict(report.skipped)
+    assert reasons["document 1 of 3"].startswith("not valid JSON-LD (")
+    assert "Rents fell." in {c.claim for c in project.archive.all()}

@@ -76,8 +76,8 @@ def _read_json(text: str, name: str) -> ReviewRead:
                     raise ArchiveFormatError(f"{name}: not valid JSON at {where} ({exc.msg})"
                                              ) from exc
     found = ReviewRead([], [], [])
-    for document in documents:
-        _merge(found, read_reviews(document))
+    for number, document in enumerate(documents, start=1):
+        _merge(found, _read_document(document, number, len(documents)))
     if not found.read:
         raise ArchiveFormatError(f"{name}: JSON without any ClaimReview (looked in @graph, "
                                  "lists, DataFeed items, mainEntity, review, itemListElement)")
@@ -89,16 +89,30 @@ def _read_html(text: str, name: str) -> ReviewRead:
 
     try:
         data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True,
-                               errors="log")
+                               errors="ignore")
     except Exception as exc:  # noqa: BLE001 - extruct raises whatever its parsers raise
         raise ArchiveFormatError(f"{name}: the HTML page could not be read ({exc})") from exc
     found = ReviewRead([], [], [])
-    for document in data.get("json-ld", []) + data.get("microdata", []):
-        _merge(found, read_reviews(document))
+    documents = data.get("json-ld", []) + data.get("microdata", [])
+    for number, document in enumerate(documents, start=1):
+        _merge(found, _read_document(document, number, len(documents)))
     if not found.read:
         raise ArchiveFormatError(f"{name}: an HTML page without any ClaimReview in its "
                                  "ld+json scripts or microdata")
     return found
+
+
+def _read_document(document: Any, number: int, total: int) -> ReviewRead:
+    """The reviews of one JSON-LD document; one that is not valid JSON-LD is reported as
+    skipped (with the processor's reason), and the file's other documents are read."""
+    from pyld.jsonld import JsonLdError  # lazy, as in claimreviews
+
+    try:
+        return read_reviews(document)
+    except (JsonLdError, ValueError, TypeError) as exc:  # pyld: invalid input
+        reason = str(exc.args[0] if exc.args else exc).split("\n", 1)[0].strip("()',\" ")
+        where = f"document {number} of {total}" if total > 1 else "the document"
+        return ReviewRead([], [(where, f"not valid JSON-LD ({reason[:160]})")], [])
 
 
 def _merge(into: ReviewRead, more: ReviewRead) -> None:

@@ -119,7 +119,11 @@ def _offline_url(exc: BaseException | None) -> str:
     return "?"
 
 
-def schema_name(iri: str) -> str:
+def schema_name(iri: object) -> str:
+    """``"http://schema.org/ClaimReview"`` -> ``"ClaimReview"`` (other IRIs as they are;
+    "" for what is no IRI, such as a null left in a malformed document)."""
+    if not isinstance(iri, str):
+        return ""
     for prefix in SCHEMA_PREFIXES:
         if iri.startswith(prefix):
             return iri[len(prefix):]
