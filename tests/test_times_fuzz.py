@@ -129,3 +129,11 @@ def test_extract_times_never_raises_in_sentences(nlp, text: str,
         assert expr.kind in KINDS
         span = expr.interval()
         assert span is None or span[0] <= span[1]
+
+
+def test_negative_counts_never_give_a_backwards_interval() -> None:
+    # found by bench/reliability.py's time-expression fuzzing
+    for text in ("the next -3 days", "the next -3 weeks", "the past -3 months"):
+        reading = classify(text, date(5185, 1, 31))
+        assert reading is not None and reading.first and reading.last
+        assert reading.first <= reading.last, text

@@ -149,7 +149,8 @@ def _count(words: str | None, unit: str = "") -> float | None:
     if not words or words in VAGUE_COUNT or words.split()[0] in {"few", "several", "many",
                                                                  "some", "couple"}:
         return None
-    return parse_number(words.split())
+    value = parse_number(words.split())
+    return value if value is None or value >= 0 else None  # "-3 days": no count of days
 
 
 def _days(count: float | None, unit: str) -> int | None:
