@@ -106,7 +106,7 @@ class _DyingPool:
 
     def analyse(self, articles, lengths):  # noqa: ANN001, ANN201 - the pool's protocol
         self.calls += 1
-        from factdesk.core.analysis import get_extractor
+        from factdesk.core.extractors import get_extractor
 
         extractor = get_extractor()
         batch = []
@@ -123,7 +123,7 @@ class _DyingPool:
 
 def test_pool_failure_retries_the_lost_articles_one_by_one(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from factdesk.core.analysis import get_extractor
+    from factdesk.core.extractors import get_extractor
 
     extractor = get_extractor()
     _fail_on(monkeypatch, "BROKEN")

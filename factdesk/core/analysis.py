@@ -16,22 +16,23 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
+from factdesk.core.analysis_pool import AnalysisPool, discard_pool, shared_pool
 from factdesk.core.batch_gc import fewer_collections
+from factdesk.core.claim_analysis import analyse_claims
+from factdesk.core.extractors import get_extractor
+from factdesk.core.failures import ArticleFailure, error_text
+from factdesk.core.matching_service import match_articles
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import MentionDraft, published_date
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
-
-if TYPE_CHECKING:
-    from factdesk.core.analysis_pool import AnalysisPool
 
 STORE_BATCH = 8  # articles analysed per alias resolution and store
 AUTO_MAX_PROCESSES = 4  # automatic choice: at most this many worker processes
@@ -40,42 +41,6 @@ ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 Article = tuple[int, str, date | None]
 log = logging.getLogger(__name__)
-
-_extractors: dict[tuple[str | None, float | None], ClaimExtractor] = {}
-_extractors_lock = threading.Lock()
-
-
-def get_extractor(model: str | None = None, threshold: float | None = None) -> ClaimExtractor:
-    """One shared extractor per (model, threshold): the spaCy model loads once."""
-    with _extractors_lock:
-        key = (model, threshold)
-        if key not in _extractors:
-            _extractors[key] = ClaimExtractor(model, threshold)
-        return _extractors[key]
-
-
-@dataclass(frozen=True)
-class ArticleFailure:
-    """An article (or one of its claim pairs) that could not be analysed or matched."""
-
-    article_id: int
-    title: str
-    error: str
-    stage: str = "analysis"  # or "matching"
-
-    def line(self) -> str:
-        what = "not analysed" if self.stage == "analysis" else "not fully matched"
-        retry = "'factdesk extract' tries it again" if self.stage == "analysis" else \
-            "'factdesk match' tries it again"
-        return (f"article {self.article_id} ({self.title or 'untitled'}) {what}: "
-                f"{self.error}; kept, {retry}")
-
-
-def error_text(exc: BaseException) -> str:
-    """A short, one-line account of an exception for the checker (and the database)."""
-    message = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {message}"[:300] if message else type(exc).__name__
-
 
 @dataclass
 class AnalysisReport:
@@ -136,18 +101,14 @@ def analyse_articles(
     worker processes parse the articles and score the claim pairs while this one stores
     the results, article after article, exactly as one process would.
     """
-    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
-
     if threshold is None:
-        threshold = project.claim_threshold(DEFAULT_THRESHOLD)
+        threshold = project.claim_threshold()
     extractor = get_extractor(model or project.settings.get("spacy_model"), threshold)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     processes = worker_processes(n_process, project, ids)
     if progress:
         progress(0, len(ids), "loading the language model")
     if processes > 1:
-        from factdesk.core.analysis_pool import shared_pool
-
         with (shared_pool(processes, extractor.model_name, extractor.threshold) as pool,
               fewer_collections()):
             return _analyse(project, ids, extractor, match, progress, cancelled, pool)
@@ -229,12 +190,8 @@ def _analyse(
     refresh_canonical_forms(project)
     unread = project.claims.unread_manual_ids(analysed) if not report.cancelled else []
     if unread:  # hand-marked claims a missing model or a closed window left unread
-        from factdesk.core.claim_analysis import analyse_claims
-
         analyse_claims(project, unread, match=False, cancelled=cancelled, extractor=extractor)
     if match and report.articles and not report.cancelled:
-        from factdesk.core.matching_service import match_articles
-
         report.matches = match_articles(
             project, analysed, progress=progress, cancelled=cancelled,
             rate_async=pool.rate if pool is not None else None,
@@ -263,8 +220,6 @@ def _isolated(
     process, and the stream then resumes with the articles after them. A pool whose
     worker died is left for this process to finish the run without.
     """
-    from concurrent.futures.process import BrokenProcessPool
-
     in_flight: deque[Article] = deque()
     handed = [0]
 
@@ -291,9 +246,7 @@ def _isolated(
         except Exception as exc:  # noqa: BLE001 - isolated below, article by article
             log.warning("a batch of %d articles failed to analyse (%s); analysing them "
                         "one by one", len(in_flight), error_text(exc))
-            if isinstance(exc, BrokenProcessPool):
-                from factdesk.core.analysis_pool import discard_pool
-
+            if isinstance(exc, BrokenProcessPool) and pool is not None:
                 discard_pool(pool)
                 pool = None
             retry = list(in_flight)

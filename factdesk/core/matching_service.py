@@ -25,9 +25,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factdesk.core.analysis import ArticleFailure, error_text
 from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.claim_index import INDEXES
+from factdesk.core.failures import ArticleFailure, error_text
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex

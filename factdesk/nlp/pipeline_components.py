@@ -20,7 +20,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.claim_kinds import classify_sentences
+from factdesk.nlp.worthiness import WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
                         ("is_quote", False)):
@@ -100,7 +102,7 @@ class NewsSentenceRules:
 
 @Language.factory(
     "factdesk_claims",
-    default_config={"threshold": 0.36, "min_tokens": 4},
+    default_config={"threshold": DEFAULT_CLAIM_THRESHOLD, "min_tokens": 4},
 )
 def make_claim_detector(
     nlp: Language, name: str, threshold: float, min_tokens: int
@@ -117,10 +119,8 @@ class ClaimDetector:
         self._scorer = None
 
     @property
-    def scorer(self):  # noqa: ANN201 - WorthinessScorer, loaded on first use
+    def scorer(self):  # WorthinessScorer, loaded on first use
         if self._scorer is None:
-            from factdesk.nlp.worthiness import WorthinessScorer
-
             self._scorer = WorthinessScorer.load()
         return self._scorer
 

@@ -96,6 +96,7 @@ def read_claimbuster(path: Path) -> tuple[list[str], np.ndarray]:
 
 def build_matrix(texts: Sequence[str], config: FeatureConfig) -> Any:
     """The hashed features of ``texts`` as a scipy CSR matrix (exactly the runtime ones)."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     import scipy.sparse as sp
 
     sid, idx, val = featurize(list(texts), config)
@@ -103,6 +104,7 @@ def build_matrix(texts: Sequence[str], config: FeatureConfig) -> Any:
 
 
 def _logreg(C: float) -> Any:
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
@@ -153,6 +155,7 @@ def operating_points(
 
 
 def _fit_platt(decision: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=1e6, max_iter=1000).fit(decision.reshape(-1, 1), labels)
@@ -169,6 +172,7 @@ def fit(
     seed: int = SEED,
 ) -> TrainedModel:
     """Train on hashed features ``X`` (from :func:`build_matrix`); see the module doc."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     n_splits = max(2, min(inner_folds, int(labels.sum()), int((1 - labels).sum())))
@@ -216,6 +220,7 @@ def cross_validate(
     Returns per-fold and mean precision/recall/F1 at the in-fold recall-leaning and
     F1 thresholds, plus the pooled out-of-fold probabilities (key ``oof``).
     """
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     config = config or FeatureConfig()

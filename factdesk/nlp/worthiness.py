@@ -41,6 +41,8 @@ from pathlib import Path
 
 import numpy as np
 
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+
 __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
@@ -50,8 +52,9 @@ __all__ = [
     "normalize_text",
 ]
 
-DEFAULT_THRESHOLD: float = 0.30
-"""Recall-leaning decision threshold on :meth:`WorthinessScorer.score` (see module doc)."""
+DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
+"""Recall-leaning decision threshold on :meth:`WorthinessScorer.score` (see module doc):
+the project setting's default, whose one home is :mod:`factdesk.model.settings`."""
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 
