@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from factdesk.core.anchoring import context_for as context
 from factdesk.core.models import ClaimDraft, MentionDraft
 from factdesk.nlp.model import resolve_model_name
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,6 +36,7 @@ class ArticleAnalysis:
     article_id: int
     claims: tuple[ClaimDraft, ...]
     mentions: tuple[MentionDraft, ...]
+    sentences: int = 0  # how many sentences the article has (claims are some of them)
 
 
 def retrieval_terms(span: Any, entity_keys: Iterable[str], numbers: Iterable[float]) -> str:
@@ -54,6 +55,8 @@ class ClaimExtractor:
     """Loads the pipeline lazily (thread-safe) and analyses articles."""
 
     def __init__(self, model: str | None = None, threshold: float | None = None) -> None:
+        """``threshold``: the score from which a claim is shown by default; candidates are
+        kept from :data:`CANDIDATE_FLOOR` (or from the threshold, when it is lower)."""
         self.model_name = resolve_model_name(model)
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self._nlp: Language | None = None
@@ -63,7 +66,8 @@ class ClaimExtractor:
     def nlp(self) -> Language:
         with self._lock:
             if self._nlp is None:
-                self._nlp = build_pipeline(self.model_name, self.threshold)
+                self._nlp = build_pipeline(self.model_name,
+                                           min(CANDIDATE_FLOOR, self.threshold))
             return self._nlp
 
     def analyse(
@@ -110,9 +114,7 @@ class ClaimExtractor:
             from factdesk.nlp.claim_kinds import check_worthiness
             from factdesk.nlp.worthiness import WorthinessScorer
 
-            words = text[start:end]
-            score = check_worthiness(WorthinessScorer.load().score_one(words), kind, span,
-                                     words)
+            score = check_worthiness(WorthinessScorer.load().score_one(text[start:end]))
         draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
         prefix, suffix = context(text, start, end)
         return replace(draft, start=start, end=end, text=text[start:end], prefix=prefix,
@@ -124,7 +126,8 @@ class ClaimExtractor:
         for doc in self.nlp.pipe(sentences, batch_size=256):
             spans = list(doc.spans.get("sentences", []))
             if not spans:
-                results.append({"score": 0.0, "claim": False, "kind": "other"})
+                results.append({"score": 0.0, "claim": False, "kind": "other", "reason": "",
+                                "speaker": None})
                 continue
             best = max(spans, key=lambda s: s._.claim_score)
             results.append(
@@ -132,6 +135,7 @@ class ClaimExtractor:
                     "score": round(float(best._.claim_score), 4),
                     "claim": bool(best._.claim_score >= self.threshold),
                     "kind": best._.claim_kind,
+                    "reason": best._.claim_reason,
                     "speaker": best._.speaker,
                 }
             )
@@ -159,15 +163,18 @@ def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def build_pipeline(model_name: str | None, threshold: float) -> Language:
-    """A private copy of the base pipeline with FactDesk's components added."""
+def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> Language:
+    """A private copy of the base pipeline with FactDesk's components added; sentences
+    scoring at least ``floor`` are kept as claim candidates."""
     import importlib
 
-    import factdesk.nlp.pipeline_components  # noqa: F401 - registers the factories
+    # lazy: importing it registers the spaCy factories (and imports spaCy)
+    from factdesk.nlp.pipeline_components import add_abbreviations
 
     nlp = importlib.import_module(resolve_model_name(model_name)).load()
+    add_abbreviations(nlp)
     nlp.add_pipe("factdesk_sentences", before="parser")
-    nlp.add_pipe("factdesk_claims", last=True, config={"threshold": threshold})
+    nlp.add_pipe("factdesk_claims", last=True, config={"floor": floor})
     return nlp
 
 
@@ -186,7 +193,8 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
         ext = span._  # one accessor for the three attributes
         claims.append(claim_draft(span, view, day, ext.claim_kind, float(ext.claim_score),
                                   ext.speaker, "detected"))
-    return ArticleAnalysis(article_id, tuple(claims), tuple(mentions))
+    return ArticleAnalysis(article_id, tuple(claims), tuple(mentions),
+                           len(doc.spans.get("sentences", [])))
 
 
 def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,

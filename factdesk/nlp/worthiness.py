@@ -42,16 +42,30 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
+    "CANDIDATE_FLOOR",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
     "FeatureConfig",
     "WorthinessScorer",
+    "embedding_block",
     "featurize",
+    "is_shown",
     "normalize_text",
 ]
 
-DEFAULT_THRESHOLD: float = 0.30
-"""Recall-leaning decision threshold on :meth:`WorthinessScorer.score` (see module doc)."""
+DEFAULT_THRESHOLD: float = 0.5
+"""The one default of the project's claim threshold: a detected claim scoring at least
+this is shown (highlighted, in the list, stepped through with j/k) by default. Chosen so
+that 10-35% of the sentences of real news are shown (BASIL dev; module doc)."""
+
+CANDIDATE_FLOOR: float = 0.10
+"""Sentences scoring below this are not kept even as candidates ("show all candidates")."""
+
+
+def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """Whether a claim is shown by default: marked by hand, or scoring at least
+    ``threshold``. The other claims are candidates, shown on request."""
+    return origin == "manual" or score >= threshold
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 
@@ -86,14 +100,22 @@ class FeatureConfig:
     char_min: int = 2
     char_max: int = 5
     char_scale: float = 1.0
+    #: Width of the WordLlama sentence-embedding block (0: no embedding block).
+    embed_dim: int = 0
+    embed_scale: float = 0.5
 
     @property
     def n_word(self) -> int:
         return 1 << self.word_bits
 
     @property
-    def n_features(self) -> int:
+    def n_hashed(self) -> int:
+        """Width of the sparse hashed block (word then char n-grams)."""
         return (1 << self.word_bits) + (1 << self.char_bits)
+
+    @property
+    def n_features(self) -> int:
+        return self.n_hashed + self.embed_dim
 
     def to_dict(self) -> dict[str, float | int]:
         return {
@@ -102,6 +124,8 @@ class FeatureConfig:
             "char_min": self.char_min,
             "char_max": self.char_max,
             "char_scale": self.char_scale,
+            "embed_dim": self.embed_dim,
+            "embed_scale": self.embed_scale,
         }
 
 
@@ -200,17 +224,31 @@ def _sublinear_l2(
     return usid, uidx, vals * (scale / norms[usid])
 
 
+def embedding_block(texts: Sequence[str], cfg: FeatureConfig) -> np.ndarray:
+    """The dense block: scaled WordLlama sentence vectors, shape (len(texts), embed_dim)."""
+    if cfg.embed_dim == 0:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+    from factdesk.nlp.embeddings import embed_sentences
+
+    return embed_sentences([normalize_text(t) for t in texts], cfg.embed_dim) * np.float32(
+        cfg.embed_scale
+    )
+
+
 def featurize(
     texts: Sequence[str], cfg: FeatureConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sparse features of a batch as COO triples (sentence id, feature index, value)."""
+    """Sparse hashed features of a batch as COO triples (sentence id, feature index, value).
+
+    The dense embedding block (:func:`embedding_block`) comes after these indices.
+    """
     lowers = [normalize_text(t) for t in texts]
     norms = [_DIGIT_RE.sub("0", t) for t in lowers]
     n = len(texts)
     ws, wi = _word_features(lowers, norms, cfg)
     cs, ci = _char_features(norms, cfg)
-    w = _sublinear_l2(ws, wi, n, cfg.n_features, 1.0)
-    c = _sublinear_l2(cs, ci, n, cfg.n_features, cfg.char_scale)
+    w = _sublinear_l2(ws, wi, n, cfg.n_hashed, 1.0)
+    c = _sublinear_l2(cs, ci, n, cfg.n_hashed, cfg.char_scale)
     return (
         np.concatenate((w[0], c[0])),
         np.concatenate((w[1], c[1])),
@@ -269,8 +307,7 @@ class WorthinessScorer:
         model = meta.get("model", {})
         cfg = FeatureConfig(**model.get("features", {}))
         platt = tuple(model.get("platt", (1.0, 0.0)))
-        threshold = float(meta.get("threshold", DEFAULT_THRESHOLD))
-        return cls(coef, intercept, cfg, (platt[0], platt[1]), threshold, meta)
+        return cls(coef, intercept, cfg, (platt[0], platt[1]), DEFAULT_THRESHOLD, meta)
 
     def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated linear scores (log-odds before Platt scaling)."""
@@ -278,10 +315,11 @@ class WorthinessScorer:
         for start in range(0, len(sentences), _BATCH):
             batch = sentences[start : start + _BATCH]
             sid, idx, val = featurize(batch, self.config)
-            out[start : start + len(batch)] = (
-                np.bincount(sid, weights=val * self.coef[idx], minlength=len(batch))
-                + self.intercept
-            )
+            z = np.bincount(sid, weights=val * self.coef[idx], minlength=len(batch))
+            if self.config.embed_dim:
+                dense = embedding_block(batch, self.config)
+                z = z + dense @ self.coef[self.config.n_hashed :]
+            out[start : start + len(batch)] = z + self.intercept
         return out
 
     def score(self, sentences: Sequence[str]) -> list[float]:
