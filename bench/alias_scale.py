@@ -122,8 +122,8 @@ def batch_costs(mentions: list[tuple[str, str]], canonical: dict[str, str],
     project-wide, and against the related stored spellings only; then of an alias edit
     (the project-wide refresh it triggers)."""
     from factdesk.core import spellings
-    from factdesk.core.models import MentionDraft
     from factdesk.core.project import Project
+    from factdesk.model.models import MentionDraft
 
     new = [(variant(text, rng), label) for text, label in rng.sample(mentions, 80)]
     with tempfile.TemporaryDirectory() as tmp, Project.open(Path(tmp) / "p.factdesk") as p:

@@ -126,8 +126,8 @@ class Paths:
         """(id, text, publication date) of the folder's articles as an import stores
         them: the text FactDesk parses is the headline line, then the body."""
         from factdesk.core import importing
-        from factdesk.core.analysis import published_date
         from factdesk.core.project import Project
+        from factdesk.model.models import published_date
 
         with Project.open(self.tmp / f"texts-{os.getpid()}.factdesk") as project:
             imported = importing.import_paths(project, [self.folder])

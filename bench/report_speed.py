@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from factdesk.core.models import ClaimDraft, MatchDraft
 from factdesk.core.project import Project
-from factdesk.core.ratings import DEFAULT_SCALE
+from factdesk.model.models import ClaimDraft, MatchDraft
+from factdesk.model.ratings import DEFAULT_SCALE
 from factdesk.report.exporting import export_report
 
 OUTLETS = ["Reuters", "AFP", "AP", "BBC", "Dallas Express", "Kyiv Independent", "DW"]

@@ -77,7 +77,7 @@ def test_a_moved_claim_is_read_again_and_its_old_terms_forgotten(demo: Project) 
     assert "burial" in moved.lemmas.split() and "bury" in moved.lemmas.split()
     assert [q["value"] for q in moved.quantities] == [450.0, None]  # None: "many people"
 
-    from factdesk.core.matching_service import INDEXES
+    from factdesk.core.claim_index import INDEXES
 
     index = INDEXES.get(demo)
     hits = index.query_many([["burial", "separate"]], exclude_article=-1, k=5)[0]
@@ -126,7 +126,7 @@ def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_pa
 
 
 def test_an_alias_refreshes_the_retrieval_terms_the_matcher_uses(demo: Project) -> None:
-    from factdesk.core.matching_service import INDEXES
+    from factdesk.core.claim_index import INDEXES
     from factdesk.core.spellings import refresh_canonical_forms
 
     claim = _claim(demo, "In Izium, we found 450 dead people buried.")

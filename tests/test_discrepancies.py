@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from factdesk.core.models import Claim
 from factdesk.matching.discrepancies import (
     ClaimFacts,
     Discrepancy,
     find_discrepancies,
     is_conflicting,
 )
+from factdesk.model.models import Claim
 from factdesk.nlp.aliases import AliasResolver
 from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.times import extract_times

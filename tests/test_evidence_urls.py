@@ -11,8 +11,8 @@ import pytest
 from factdesk.cli.main import main
 from factdesk.core.commands import AddEvidence, CommandError, EditEvidence, MarkClaim
 from factdesk.core.importing import import_paths
-from factdesk.core.models import web_address
 from factdesk.core.project import Project
+from factdesk.model.models import web_address
 
 
 @pytest.mark.parametrize("typed,stored", [

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "factdesk"
-NO_QT = ("core", "storage", "ingest", "nlp", "matching", "cli")
+NO_QT = ("model", "core", "storage", "ingest", "nlp", "matching", "cli")
 
 
 def _imports(path: Path) -> list[str]:

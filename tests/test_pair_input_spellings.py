@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factdesk.core.matching_service import pair_input
-from factdesk.core.models import Claim
 from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.respelling import canonical_spellings
+from factdesk.model.models import Claim
 
 
 def _claim(text: str, lemmas: str, entities: list[tuple[str, str]], claim_id: int = 1) -> Claim:
@@ -101,8 +101,8 @@ def test_only_other_spellings_of_one_word_are_respelled(written: str, canonical:
 
 def test_project_spellings_follow_the_mentions(tmp_path) -> None:
     from factdesk.core.matching_service import project_respellings
-    from factdesk.core.models import MentionDraft
     from factdesk.core.project import Project
+    from factdesk.model.models import MentionDraft
 
     with Project.open(tmp_path / "p.factdesk") as project:
         with project.transaction():

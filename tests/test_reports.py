@@ -7,14 +7,15 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from factdesk.core.commands import AddEvidence, SetVerdictField
 from factdesk.core.importing import import_paths
-from factdesk.core.models import ClaimDraft, MatchDraft
 from factdesk.core.project import Project
+from factdesk.model.models import ClaimDraft, MatchDraft
 from factdesk.report.data import ReportFilter, build_report
 from factdesk.report.exporting import SUPPORTED_FORMATS, export_report
 from factdesk.report.richtext import html_to_markdown, html_to_text
@@ -108,9 +109,13 @@ def build_sample(path: Path, seeds: Path) -> dict[str, int]:
     return ids
 
 
+
+EVERY_STATUS = ["to check", "in progress", "needs review", "done"]
+
+
 def options(**kw: object) -> argparse.Namespace:
     base: dict[str, object] = {"all": False, "status": None, "rating": None, "article": None,
-                               "page_size": "A4"}
+                               "page_size": "A4", "include_suggested": False}
     base.update(kw)
     return argparse.Namespace(**base)
 
@@ -145,7 +150,7 @@ def test_formats_listed() -> None:
 def test_pdf_has_every_judged_claim_rating_and_rationale(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     with Project.open(sample) as project:
-        assert export_report(project, "pdf", out, options()) is None
+        assert export_report(project, "pdf", out, options(status=EVERY_STATUS)) is None
         verdicts = project.verdicts.all()
     assert out.exists() and not out.with_name("report.pdf.part").exists()
     text, reader = pdf_text(out)
@@ -161,14 +166,15 @@ def test_pdf_has_every_judged_claim_rating_and_rationale(sample: Path, tmp_path:
     assert "ﬁ" not in text and "ﬀ" not in text  # no ligature glyphs in the text layer
     contents = text.split("Appendix: sources")[0]
     assert dense(UNJUDGED[1][1])[:40] not in dense(contents)  # unjudged, unmatched
-    assert "FactDesk verdict report" in text and "Page 1 of" in text
+    assert "FACTDESK VERDICT REPORT" in text and "Page 1 of" in text
+    assert "DRAFT · verdict report" in text  # the running header says it holds drafts
     assert "Appendix: sources" in text
 
 
 def test_pdf_links_are_annotations(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "links.pdf"
     with Project.open(sample) as project:
-        export_report(project, "pdf", out, options())
+        export_report(project, "pdf", out, options(status=EVERY_STATUS))
     _, reader = pdf_text(out)
     uris = set()
     for page in reader.pages:
@@ -223,7 +229,7 @@ def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
                 project)
             quotes.append(quote)
         out = tmp_path / "long.pdf"
-        export_report(project, "pdf", out, options())
+        export_report(project, "pdf", out, options(status=EVERY_STATUS))
     text_out, reader = pdf_text(out)
     assert len(reader.pages) > 5
     for quote in quotes:
@@ -236,8 +242,6 @@ def _validator():  # noqa: ANN202 - jsonschema validator
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
-
-EVERY_STATUS = ["to check", "in progress", "needs review", "done"]
 
 
 def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
@@ -256,15 +260,18 @@ def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
     assert len(reviews) == len(VERDICTS)
     by_claim = {r["claimReviewed"]: r for r in reviews}
     mostly_true = by_claim[VERDICTS[0][1]]["reviewRating"]
-    assert mostly_true == {"@type": "Rating", "alternateName": "Mostly true", "ratingValue": 5,
-                           "bestRating": 6, "worstRating": 1}
-    assert "ratingValue" not in by_claim[VERDICTS[4][1]]["reviewRating"]  # Misleading
+    # places among the 8 publishable ratings of the default scale, best first
+    assert mostly_true == {"@type": "Rating", "alternateName": "Mostly true", "ratingValue": 7,
+                           "bestRating": 8, "worstRating": 1}
+    assert by_claim[VERDICTS[4][1]]["reviewRating"]["ratingValue"] == 2  # Misleading
     item = by_claim[VERDICTS[0][1]]["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Zelenskiy"}
     assert item["appearance"][0]["url"] == META["Reuters"][0]
     assert by_claim[VERDICTS[1][1]]["itemReviewed"]["author"]["@type"] == "Organization"
     assert reviews[0]["author"] == {"@type": "Person", "name": "Ada Checker"}
-    assert with_org[0]["author"] == {"@type": "Organization", "name": "Izium Checks"}
+    assert with_org[0]["author"] == {"@type": "Organization", "name": "Izium Checks",
+                                     "url": "https://checks.example/"}
+    assert with_org[0]["creator"] == {"@type": "Person", "name": "Ada Checker"}
     assert with_org[0]["url"].startswith("https://checks.example/izium#claim-")
 
 
@@ -275,7 +282,7 @@ def test_claimreview_publishes_finished_checks_and_says_what_is_missing(sample: 
                                or "")
         done = [v for v in VERDICTS if v[5] == "done"]
         assert {r["claimReviewed"] for r in published} == {v[1] for v in done}
-        assert any("not done" in n and "needs review" in n for n in notes)
+        assert any("2 rated check(s) not done left out" in n for n in notes)
         assert any("no url" in n for n in notes) and any("organisation" in n for n in notes)
         project.settings.set("organisation", "Izium Checks")
         project.settings.set("report_url", "https://checks.example/izium")
@@ -305,13 +312,13 @@ def test_claimreview_file_is_written_atomically(sample: Path, tmp_path: Path) ->
 def test_csv_round_trips(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.csv"
     with Project.open(sample) as project:
-        export_report(project, "csv", out, options(all=True))
+        export_report(project, "csv", out, options(all=True, status=EVERY_STATUS))
         claims = {c.id: c for c in project.claims.iter_all()}
         verdicts = {v.claim_id: v for v in project.verdicts.all()}
         articles = {a.id: a for a in project.articles.all()}
     raw = out.read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert raw.startswith(b"\xef\xbb\xbf")  # for spreadsheets: Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == len(claims)
     for row in rows:
         claim = claims[int(row["claim_id"])]
@@ -333,7 +340,8 @@ def test_csv_round_trips(sample: Path, tmp_path: Path) -> None:
 
 def test_markdown_has_each_claim_rating_and_links(sample: Path) -> None:
     with Project.open(sample) as project:
-        text = export_report(project, "markdown", None, options()) or ""
+        text = export_report(project, "markdown", None,
+                             options(status=EVERY_STATUS, include_suggested=True)) or ""
     plain = text.replace("\\", "")
     for _, quote, _, _, rating, _, rationale, evidence in VERDICTS:
         assert quote in plain
@@ -351,15 +359,19 @@ def test_filters(sample: Path) -> None:
             return {e.text for e in build_report(project, ReportFilter(**kw)).claims}
 
         judged = {v[1] for v in VERDICTS}
-        assert quotes() == judged
-        assert quotes(include_all=True) == judged | {u[1] for u in UNJUDGED}
-        assert quotes(statuses=("done",)) == {v[1] for v in VERDICTS if v[5] == "done"}
+        done = {v[1] for v in VERDICTS if v[5] == "done"}
+        every = tuple(EVERY_STATUS)
+        assert quotes() == done  # finished checks only, unless statuses are chosen
+        assert quotes(statuses=every) == judged
+        assert quotes(include_all=True, statuses=every) == judged | {u[1] for u in UNJUDGED}
+        assert quotes(statuses=("done",)) == done
         assert quotes(include_all=True, statuses=("in progress",)) == {
             VERDICTS[3][1], UNJUDGED[0][1]}
         assert quotes(ratings=("mostly TRUE", "False")) == {VERDICTS[0][1]}
         reuters = next(a.id for a in project.articles.all() if a.outlet == "Reuters")
         assert quotes(articles=(reuters,)) == {VERDICTS[0][1], VERDICTS[4][1]}
-        assert quotes(include_all=True, articles=(reuters,)) == {
+        assert quotes(articles=(reuters,), statuses=every) == {VERDICTS[0][1], VERDICTS[4][1]}
+        assert quotes(include_all=True, articles=(reuters,), statuses=every) == {
             VERDICTS[0][1], VERDICTS[4][1], UNJUDGED[0][1]}
         md = export_report(project, "markdown", None,
                            options(rating=["Misleading"], status=["done"])) or ""
@@ -387,7 +399,8 @@ def test_pdf_needs_an_output_and_known_formats(sample: Path) -> None:
 
 def test_sentence_context_reaches_sentence_bounds(sample: Path) -> None:
     with Project.open(sample) as project:
-        entries = {e.text: e for e in build_report(project).claims}
+        every = ReportFilter(statuses=tuple(EVERY_STATUS))
+        entries = {e.text: e for e in build_report(project, every).claims}
     dallas = entries[VERDICTS[1][1]]
     assert dallas.context_before.startswith("Ukrainian President Volodymyr Zelenskyy looked")
     assert dallas.context_after == "."
@@ -415,7 +428,7 @@ def test_a_report_shows_same_fact_reports_with_conflicts_first(tmp_path: Path,
                                                                 seeds_dir: Path) -> None:
     from factdesk.core.commands import MarkClaim, SetVerdictField
     from factdesk.core.importing import import_paths
-    from factdesk.core.models import MatchDraft
+    from factdesk.model.models import MatchDraft
     from factdesk.report.data import build_report
 
     with Project.open(tmp_path / "r.factdesk") as project:
@@ -431,11 +444,15 @@ def test_a_report_shows_same_fact_reports_with_conflicts_first(tmp_path: Path,
             project.matches.save_suggestions([
                 MatchDraft(mine, same, 0.9, "conflicting", (variant, conflict)),
                 MatchDraft(mine, related, 0.4, "related", ())])
-        others = build_report(project).claims[0].others
+        everything = ReportFilter(statuses=tuple(EVERY_STATUS), include_suggested=True)
+        assert build_report(project, replace(everything, include_suggested=False)
+                            ).claims[0].others == ()  # accepted matches only by default
+        others = build_report(project, everything).claims[0].others
         assert [o.claim_id for o in others] == [same]  # an undecided related one is left out
         assert others[0].discrepancies == ("denies", "spelled apart")
         match = next(m for m in project.matches.for_claim(mine) if related in
                      (m.claim_a, m.claim_b))
         with project.transaction():
             project.matches.set_decision(match.id, "accepted", "Ada")
-        assert {o.claim_id for o in build_report(project).claims[0].others} == {same, related}
+        assert {o.claim_id for o in build_report(project, everything).claims[0].others} == {
+            same, related}

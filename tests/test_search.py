@@ -10,8 +10,8 @@ import pytest
 from factdesk.cli.main import main
 from factdesk.core.commands import SetVerdictField
 from factdesk.core.importing import import_paths
-from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
+from factdesk.model.models import MentionDraft
 from factdesk.storage.search import build_match_expression
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from factdesk.core.models import Claim
 from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.relations import RELATED_MARGIN, decide
+from factdesk.model.models import Claim
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import pytest
 from factdesk.core import spellings
 from factdesk.core.analysis import analyse_articles
 from factdesk.core.importing import import_paths
-from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings
+from factdesk.model.models import MentionDraft
 
 
 def _mention(text: str, label: str, canonical: str) -> MentionDraft:
@@ -125,7 +125,7 @@ def test_claims_mentioning_names_are_all_found(seeds_project: Project) -> None:
 def test_a_spelling_no_mention_uses_follows_its_group(tmp_path: Path) -> None:
     """A claim read by hand from an excerpt may spell a name as no stored mention does;
     after an alias edit it follows the group its canonical form belonged to."""
-    from factdesk.core.models import ClaimDraft
+    from factdesk.model.models import ClaimDraft
 
     with _stored_project(tmp_path / "p.factdesk") as project:
         article = project.articles.ids()[0]

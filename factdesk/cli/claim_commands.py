@@ -1,8 +1,9 @@
 """CLI commands on claims and their matches: ``claims``, ``claim``, ``matches``, ``decide``.
 
-What the window does with ``m``, ``Delete``, the span keys and the across-sources panel's
-accept / reject, for scripts: list claims, mark one by hand (by offsets or by its words),
-delete one, move its boundaries, list a claim's matches and decide them. A claim marked
+What the window does with ``m``, ``Delete``, the span keys, the verdict editor's statement
+field and the across-sources panel's accept / reject, for scripts: list claims, mark one
+by hand (by offsets or by its words), delete one, move its boundaries, state it as
+checked, list a claim's matches and decide them. A claim marked
 or moved here is read and matched at once, as in the window.
 """
 
@@ -14,16 +15,18 @@ from pathlib import Path
 from factdesk.cli.output import CliError, info, json_line
 from factdesk.cli.project_commands import open_existing
 from factdesk.core.commands import (
+    STATEMENT_ADVISED_LENGTH,
     ChangeClaimSpan,
     Command,
     CommandError,
     DecideMatch,
     DeleteClaim,
     MarkClaim,
+    SetClaimStatement,
     UndoStack,
 )
-from factdesk.core.models import Claim
 from factdesk.core.project import Project
+from factdesk.model.models import Claim
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
 
@@ -53,6 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("start", type=int)
     a.add_argument("end", type=int)
     a.add_argument("--no-match", action="store_true", help="do not read and match it now")
+    a = actions.add_parser("statement", help="state the claim as checked (the ClaimReview "
+                                             "claimReviewed and the report's headline)")
+    a.add_argument("claim_id", type=int)
+    a.add_argument("text", nargs="?", help="the short statement (none: show it)")
+    a.add_argument("--clear", action="store_true", help="back to the sentence as printed")
     p.set_defaults(handler=cmd_claim)
 
     p = sub.add_parser("matches", help="list a claim's matches in other sources")
@@ -85,7 +93,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
                                "start": claim.start, "end": claim.end, "kind": claim.kind,
                                "score": round(claim.score, 4), "shown": shown,
                                "reason": reason_of(claim), "speaker": claim.speaker,
-                               "origin": claim.origin, "text": claim.text})
+                               "origin": claim.origin, "text": claim.text,
+                               "statement": claim.statement})
                 else:
                     print(f"{claim.id}\t{claim.article_id}\t{claim.kind}\t{claim.score:.2f}\t"
                           f"{' '.join(claim.text.split())}")
@@ -137,7 +146,28 @@ def _mark_offsets(project: Project, args: argparse.Namespace) -> tuple[int, int]
     return args.offsets[0], args.offsets[1]
 
 
+def cmd_statement(args: argparse.Namespace) -> int:
+    if args.text is not None and args.clear:
+        raise CliError("give either the statement or --clear, not both")
+    writing = args.text is not None or args.clear
+    with open_existing(args.project, reading=not writing) as project:
+        if writing:
+            _run(project, SetClaimStatement(args.claim_id, None if args.clear else args.text))
+        claim = project.claims.get(args.claim_id)
+        if claim is None:
+            raise CliError(f"there is no claim {args.claim_id}")
+        print(claim.as_checked)
+        if claim.statement is None:
+            info(f"claim {args.claim_id}: no statement, the sentence as printed is used")
+        elif len(claim.statement) > STATEMENT_ADVISED_LENGTH:
+            info(f"note: {len(claim.statement)} characters; search engines advise under "
+                 f"{STATEMENT_ADVISED_LENGTH}")
+    return 0
+
+
 def cmd_claim(args: argparse.Namespace) -> int:
+    if args.action == "statement":
+        return cmd_statement(args)
     with open_existing(args.project) as project:
         if args.action == "mark":
             start, end = _mark_offsets(project, args)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 from factdesk.cli.output import CliError, info
-from factdesk.storage.backup import list_backups, restore_backup, take_backup
+from factdesk.core.checking import check_project
+from factdesk.storage.backup import back_up_file, list_backups, restore_backup
+from factdesk.storage.database import inspect_project_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,8 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from factdesk.core.checking import check_project
-
     if not args.project.exists():
         raise CliError(f"{args.project}: no such project")
     report = check_project(args.project, repair=args.repair)
@@ -44,14 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from factdesk.storage.database import inspect_project_file
-
-    inspect_project_file(args.project)
-    conn = sqlite3.connect(f"{args.project.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        path = take_backup(args.project, conn, force=True)
-    finally:
-        conn.close()
+    path = back_up_file(args.project)
     print(f"backed up to {path}")
     return 0
 
@@ -67,8 +59,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     chosen = args.backup or backups[0].path
     if not chosen.exists():
         raise CliError(f"{chosen}: no such backup")
-    from factdesk.storage.database import inspect_project_file
-
     inspect_project_file(chosen)
     saved = restore_backup(args.project, chosen)
     print(f"restored {args.project} from {chosen}")

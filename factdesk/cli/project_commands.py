@@ -9,9 +9,9 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
+from factdesk.core.opening import open_project
 from factdesk.core.project import Project
-from factdesk.storage.database import write_problem
-from factdesk.storage.lock import ProjectLock, ProjectLocked
+from factdesk.storage.lock import ProjectLocked
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,44 +41,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="json",
                    choices=["json", "pdf", "claimreview", "csv", "markdown"])
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
-    p.add_argument("--all", action="store_true", help="reports: include unjudged claims")
-    p.add_argument("--status", action="append", help="reports: only claims with this status")
+    p.add_argument("--all", action="store_true",
+                   help="reports: include unjudged claims and unpublished ratings")
+    p.add_argument("--status", action="append",
+                   help="reports: claims with this status (default: done only); "
+                        "unfinished ones are marked DRAFT")
     p.add_argument("--rating", action="append", help="reports: only claims with this rating")
     p.add_argument("--article", action="append", type=int, help="reports: only this article")
+    p.add_argument("--include-suggested", action="store_true",
+                   help="reports: show other outlets' undecided match suggestions too, "
+                        "marked as not reviewed (never in ClaimReview)")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    p.add_argument("--encoding", choices=["utf-8-sig", "utf-8"], default="utf-8-sig",
+                   help="CSV file: utf-8-sig (with a byte-order mark, for spreadsheets; "
+                        "the default) or utf-8 (none, for scripts)")
     p.set_defaults(handler=cmd_export)
 
 
 def open_existing(path: Path, *, read_only: bool = False, reading: bool = False) -> Project:
-    """The existing project at ``path``. A command that only reads (``reading``) opens a
+    """The existing project at ``path``, opened by the rule the window follows too
+    (:mod:`factdesk.core.opening`). A command that only reads (``reading``) opens a
     project it cannot save to (read-only file or folder) read-only, instead of failing;
     one that writes is refused while a window has the project open (the window would
     neither see the change nor keep from undoing over it)."""
     if not path.exists():
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
-    if reading and not read_only and write_problem(path):
-        read_only = True
-    if read_only or reading:
-        return Project.open(path, create=False, read_only=read_only)
-    # a writing command holds the project's lock to its end, as a window does: a window
-    # would not see its edits and could undo over them
-    lock = ProjectLock(path)
+    if read_only:
+        return Project.open(path, create=False, read_only=True)
     try:
-        lock.acquire()
+        return open_project(path, "read" if reading else "write")
     except ProjectLocked as exc:
         raise CliError(f"{path} is open in the FactDesk window of {exc.owner.describe()}: "
                        "make the change there, or close the project there first") from None
-    except OSError:
-        lock = None  # no lock file can be written beside it; the open says why
-    try:
-        project = Project.open(path, create=False)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    if lock is not None:
-        project.hold_until_closed(lock.release)
-    return project
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -1,8 +1,8 @@
 """CLI command ``settings``: the project settings a checker sets by hand.
 
-The checker's name (on verdicts), the organisation that publishes the checks and the
-web address the report is published at (ClaimReview's author and url): the same fields
-as the window's Preferences ▸ Project.
+The checker's name (on verdicts), the organisation that publishes the checks with its
+web address, the web address the report is published at (ClaimReview's author and url)
+and the report's title (the PDF's cover and document title).
 """
 
 from __future__ import annotations
@@ -12,19 +12,23 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, info
 from factdesk.cli.project_commands import open_existing
-from factdesk.core.models import web_address
+from factdesk.model.models import web_address
 
 #: Settings by name, with what each is for.
 EDITABLE = {
     "checker": "the checker's name, on verdicts and in reports",
     "organisation": "who publishes the checks (the ClaimReview author)",
+    "organisation_url": "the organisation's web address (the ClaimReview author's url)",
     "report_url": "the web address the report is published at (the ClaimReview url)",
+    "report_title": "the title of the PDF report (its cover and document title)",
 }
+#: Settings whose value is a web address.
+ADDRESSES = ("report_url", "organisation_url")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("settings", help="show or set a project's checker, organisation "
-                                        "and report address")
+    p = sub.add_parser("settings", help="show or set a project's checker, organisation, "
+                                        "report address and report title")
     p.add_argument("project", type=Path)
     p.add_argument("name", nargs="?", choices=list(EDITABLE), help="the setting")
     p.add_argument("value", nargs="?", help="its new value (none: show it)")
@@ -35,11 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def setting_value(name: str, value: str) -> str:
     """The value to store for ``name``, checked (a report address must be a web address)."""
     value = value.strip()
-    if name == "report_url":
+    if name in ADDRESSES:
         try:
             return web_address(value)
         except ValueError as exc:
-            raise CliError(f"report_url: {exc}") from None
+            raise CliError(f"{name}: {exc}") from None
     if not value:
         raise CliError(f"{name}: give a value, or --unset to clear it")
     return value

@@ -8,7 +8,7 @@ from pathlib import Path
 from factdesk.cli.output import CliError, info
 from factdesk.cli.project_commands import open_existing
 from factdesk.core.commands import AddEvidence, CommandError, SetVerdictField
-from factdesk.core.models import STATUSES
+from factdesk.model.models import STATUSES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -17,10 +17,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factdesk.core.batch_gc import fewer_collections
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import MentionDraft
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import MentionDraft, published_date
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
 if TYPE_CHECKING:
@@ -57,13 +57,6 @@ class AnalysisReport:
     @property
     def changes(self) -> ChangeSet:
         return ChangeSet(claims=True, entities=True, matches=self.matches > 0)
-
-
-def published_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[str, str]) -> int:

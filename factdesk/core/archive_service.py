@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ArchivedCheck
 from factdesk.core.project import Project
 from factdesk.matching.archive_index import ArchiveIndex
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ArchivedCheck
 
 
 class ArchiveFormatError(ValueError):

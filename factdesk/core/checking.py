@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factdesk.core.anchoring import context_for, reanchor
 from factdesk.core.project import Project
+from factdesk.model.anchoring import context_for, reanchor
 from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,
     inspect_project_file,
+    rebuild_indexes,
     write_problem,
 )
 from factdesk.storage.migrations import SCHEMA_VERSION
@@ -45,7 +46,7 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
     if integrity and repair and not fatal:
         # Indexes are derived data: rebuilding them from their tables is always safe.
         with Project.open(path, create=False) as project:
-            project.db.execute("REINDEX")
+            rebuild_indexes(project.db)
         report.repaired.append("rebuilt the SQLite indexes (REINDEX)")
         integrity = check_integrity(path)
     report.problems += integrity

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factdesk.core.analysis import get_extractor, published_date
-from factdesk.core.models import Article, Claim, ClaimDraft
+from factdesk.core.analysis import get_extractor
+from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings
+from factdesk.model.models import Article, Claim, ClaimDraft, published_date
 from factdesk.nlp.pipeline import ClaimExtractor, with_canonical_entities
 
 CancelCheck = Callable[[], bool]
@@ -45,7 +46,7 @@ def analyse_claims(
     """Analyse the given claims in place (see the module docstring) and re-match their
     articles. Deleted or vanished claims are skipped. The pipeline is the one claim
     extraction uses (loaded once per process), unless ``extractor`` is given."""
-    from factdesk.core.matching_service import INDEXES, match_articles
+    from factdesk.core.matching_service import match_articles
     from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
     if extractor is None:

@@ -1,7 +1,7 @@
 """Undoable user edits as command objects, each applied and reverted in one transaction.
 
 Set a verdict field, add/edit/remove evidence, mark a claim by hand, change a claim's
-span, delete a claim, accept/reject a match. ``apply`` and ``revert`` return the
+span, state the claim as checked, delete a claim, accept/reject a match. ``apply`` and ``revert`` return the
 :class:`ChangeSet` of what they touched and record every change in the history table.
 The :class:`UndoStack` keeps the session's commands; the GUI mirrors it in its Edit menu.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from factdesk.core.anchoring import context_for
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft, web_address
 from factdesk.core.project import Project
+from factdesk.model.anchoring import context_for
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ClaimDraft, web_address
 
 
 class CommandError(ValueError):
@@ -299,6 +299,65 @@ class ChangeClaimSpan(Command):
     def _revert(self, project: Project) -> ChangeSet:
         assert self.old is not None
         return self._set(project, *self.old)
+
+
+#: Google's advice for ``claimReviewed``: under 75 characters.
+STATEMENT_ADVISED_LENGTH = 75
+STATEMENT_MAX_LENGTH = 1000
+
+
+def clean_statement(text: str | None) -> str | None:
+    """A statement as stored: one line, runs of spaces as one; None when empty."""
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
+@dataclass
+class SetClaimStatement(Command):
+    """State the claim as checked (a short statement; empty: the sentence as printed)."""
+
+    claim_id: int
+    statement: str | None
+    old: str | None = None
+    article_id: int = 0
+    unchanged: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return not self.unchanged
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"state claim {self.claim_id} as checked"
+
+    def _apply(self, project: Project) -> ChangeSet:
+        claim = _claim_or_fail(project, self.claim_id)
+        self.article_id = claim.article_id
+        value = clean_statement(self.statement)
+        if value is not None and len(value) > STATEMENT_MAX_LENGTH:
+            raise CommandError(f"a statement of the claim as checked is a sentence: "
+                               f"{len(value)} characters is too long "
+                               f"(at most {STATEMENT_MAX_LENGTH})")
+        if value == " ".join(claim.text.split()):
+            value = None  # the sentence itself: follow it
+        self.statement, self.old = value, claim.statement
+        self.unchanged = self.old == value
+        if self.unchanged:
+            return ChangeSet()
+        project.claims.set_statement(self.claim_id, value)
+        project.verdicts.record("claim", self.claim_id, "statement", self.old, value,
+                                project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
+
+    def _revert(self, project: Project) -> ChangeSet:
+        if self.unchanged:
+            return ChangeSet()
+        project.claims.set_statement(self.claim_id, self.old)
+        project.verdicts.record("claim", self.claim_id, "statement", self.statement, self.old,
+                                project.checker)
+        return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                         article_ids=frozenset({self.article_id}))
 
 
 @dataclass

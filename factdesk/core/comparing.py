@@ -14,7 +14,7 @@ from typing import Any
 
 from factdesk.core.analysis import get_extractor
 from factdesk.core.matching_service import compare_claims
-from factdesk.core.models import Claim
+from factdesk.model.models import Claim
 from factdesk.nlp.pipeline import MENTION_LABELS, retrieval_terms
 
 

@@ -45,7 +45,7 @@ def build_demo(
         project.settings.set("checker", project.checker)
         report = import_paths(project, [seeds_dir()], progress=progress)
         analyse_articles(project, [aid for _, aid in report.added], progress=progress)
-        project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        project.fold_journal()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     tmp.replace(path)

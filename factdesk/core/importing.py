@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factdesk.core.changes import ChangeSet
 from factdesk.core.project import Project
 from factdesk.ingest import (
     IngestError,
@@ -22,6 +21,7 @@ from factdesk.ingest import (
     parse_pasted,
     scan,
 )
+from factdesk.model.changes import ChangeSet
 
 ProgressCallback = Callable[[int, int, str], None]  # done, total, current name
 CancelCheck = Callable[[], bool]

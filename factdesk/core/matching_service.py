@@ -11,7 +11,6 @@ overwritten and a rejected pair is never suggested again.
 from __future__ import annotations
 
 import re
-import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -22,9 +21,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factdesk.core.analysis import published_date
 from factdesk.core.batch_gc import fewer_collections
-from factdesk.core.models import Article, Claim, MatchDraft
+from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
@@ -44,6 +42,7 @@ from factdesk.matching.respelling import (
     names_known_elsewhere,
     respelled,
 )
+from factdesk.model.models import Article, Claim, MatchDraft, published_date
 
 CANDIDATES_PER_CLAIM = 12
 MAX_MATCHES_PER_CLAIM = 8
@@ -51,48 +50,6 @@ _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-
-
-class ProjectIndexCache:
-    """One candidate index per project file, kept up to date incrementally."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._indexes: dict[str, tuple[CandidateIndex, set[int]]] = {}
-
-    def get(self, project: Project) -> CandidateIndex:
-        key = str(project.path.resolve())
-        with self._lock:
-            index, seen = self._indexes.get(key, (None, set()))
-            if index is None:
-                index = CandidateIndex()
-                seen = set()
-            # Only ids are read for every claim; terms only for claims the index lacks.
-            live = project.claims.live_ids()
-            fresh = [(claim_id, article_id, lemmas.split()) for claim_id, article_id, lemmas
-                     in project.claims.retrieval_terms(sorted(live - seen))]
-            if fresh:
-                index.add_many(fresh)
-            for gone in seen - live:
-                index.remove(gone)
-            self._indexes[key] = (index, live)
-            return index
-
-    def invalidate(self, project: Project, claim_ids: Iterable[int]) -> None:
-        """Forget these claims' terms (they were rewritten): the next :meth:`get` reads
-        them again."""
-        key = str(project.path.resolve())
-        with self._lock:
-            index, seen = self._indexes.get(key, (None, set()))
-            if index is None:
-                return
-            for claim_id in claim_ids:
-                if claim_id in seen:
-                    index.remove(claim_id)
-                    seen.discard(claim_id)
-
-
-INDEXES = ProjectIndexCache()
 
 
 def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairInput:

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import getpass
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from factdesk.core.ratings import RatingScale
+from factdesk.model.ratings import RatingScale
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
+from factdesk.storage.backup import take_backup, take_opening_backup
 from factdesk.storage.claims import ClaimRepository
-from factdesk.storage.database import open_database
+from factdesk.storage.database import (
+    close_database,
+    fold_journal,
+    open_database,
+    read_only_connection,
+    transaction,
+)
 from factdesk.storage.entities import EntityRepository
 from factdesk.storage.matches import MatchRepository
 from factdesk.storage.search import SearchRepository
@@ -42,6 +49,9 @@ class Project:
         self.path = Path(path)
         self.db = db
         self.read_only = read_only
+        # why this is a read-only view ("is open elsewhere", "is in a read-only folder
+        # ..."), set by :func:`factdesk.core.opening.open_project`; None when editable
+        self.view_reason: str | None = None
         self._acting_checker: str | None = None
         self._on_close: list[Callable[[], None]] = []
         self.articles = ArticleRepository(db)
@@ -63,48 +73,32 @@ class Project:
         """
         db = open_database(Path(path), create=create, read_only=read_only)
         if backup and not read_only:
-            from factdesk.storage.backup import take_backup
-
-            if db.execute("SELECT count(*) FROM articles").fetchone()[0]:
-                take_backup(Path(path), db.conn)
+            take_opening_backup(Path(path), db)
         return cls(Path(path), db, read_only=read_only)
 
     @property
     def name(self) -> str:
         return self.path.stem
 
-    @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """One atomic write: all of it lands, or none of it does.
+    def transaction(self) -> AbstractContextManager[Database]:
+        """One atomic write: all of it lands, or none of it does (nested: a savepoint).
+        See :func:`factdesk.storage.database.transaction`."""
+        return transaction(self.db, read_only=self.read_only)
 
-        The outermost transaction starts with ``BEGIN IMMEDIATE`` so that it takes the
-        write lock up front and waits (busy timeout) for another writer, instead of
-        failing with "database is locked" when it upgrades from reading to writing.
-        Nested ones are savepoints.
-        """
-        conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic() as db:
-                yield db
-            return
-        conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            if conn.in_transaction:
-                conn.rollback()
-            raise
-        else:
-            conn.execute("COMMIT")
+    def back_up(self) -> Path:
+        """Take a rotating backup of the project now, changed or not."""
+        path = take_backup(self.path, self.db.conn, force=True)
+        assert path is not None  # forced
+        return path
+
+    def fold_journal(self) -> None:
+        """Fold the write-ahead journal into the project file (before it is moved)."""
+        fold_journal(self.db)
 
     def close(self) -> None:
         # the search warm-up's own connection must be gone for the journal to be folded in
         self.search.stop_warm_up()
-        try:
-            self.db.conn.execute("PRAGMA optimize")
-        except Exception:  # noqa: BLE001 - closing must not fail on a best-effort hint
-            pass
-        self.db.close()
+        close_database(self.db)
         for release in self._on_close:
             release()
         self._on_close.clear()
@@ -113,8 +107,6 @@ class Project:
         """Build the search's spelling index in the background, on a read-only connection
         of its own (a large project's first search then need not build it); closing the
         project stops it."""
-        from factdesk.storage.database import read_only_connection
-
         return self.search.warm_up_in_background(lambda: read_only_connection(self.path))
 
     def hold_until_closed(self, release: Callable[[], None]) -> None:

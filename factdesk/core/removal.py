@@ -42,15 +42,13 @@ def remove_article(project: Project, article_id: int, *, with_work: bool = False
     """Remove one article (see the module docstring); returns what it took away and the
     backup taken before. ValueError when there is no such article, or when it carries a
     checker's work and ``with_work`` is not given."""
-    from factdesk.storage.backup import take_backup
-
     if project.articles.get(article_id) is None:
         raise ValueError(f"there is no article {article_id}")
     cost = removal_cost(project, article_id)
     if cost.loses_work and not with_work:
         raise ValueError(f"article {article_id} carries a checker's work ({cost.describe()});"
                          " say so to remove it anyway (a backup is taken first)")
-    backup = take_backup(project.path, project.db.conn, force=True)
+    backup = project.back_up()
     with project.transaction():
         project.articles.delete(article_id)
     return cost, backup

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import ClaimDraft
+from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import ClaimDraft
 from factdesk.nlp.pipeline import with_canonical_entities
 
 #: Above this many distinct spellings, batches are resolved against related ones only.
@@ -64,8 +65,6 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
     # the search's spelling index holds the canonical forms: told once they are written
     # (a warm-up reading on its own connection sees only what is committed)
     project.search.forget_mentions()
-    from factdesk.core.matching_service import INDEXES
-
     INDEXES.invalidate(project, rewritten)  # their entity keys changed
     return ChangeSet(entities=True, claims=True)
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import DecideMatch
-from factdesk.core.models import Claim, Match, severity_rank
 from factdesk.gui import theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
+from factdesk.model.models import Claim, Match, severity_rank
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import ARTICLE_FIELDS, CommandError, article_value
-from factdesk.core.models import Article
+from factdesk.model.models import Article
 
 LABELS = {"title": "&Title", "outlet": "&Outlet", "author": "&Author",
           "published": "&Date", "url": "&Web address"}

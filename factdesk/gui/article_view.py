@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.models import Claim
 from factdesk.gui import search_backend, theme
 from factdesk.gui.session import Session
+from factdesk.model.models import Claim
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 

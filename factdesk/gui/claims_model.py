@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from factdesk.core.models import STATUSES
 from factdesk.core.project import Project
-from factdesk.core.ratings import RatingScale
 from factdesk.gui import search_backend
 from factdesk.gui.search_backend import ClaimRow
+from factdesk.model.models import STATUSES
+from factdesk.model.ratings import RatingScale
 
 COLUMNS = ("Score", "Kind", "Claim", "Speaker", "Rating", "Status", "Outlet")
 SCORE, KIND, TEXT, SPEAKER, RATING, STATUS, OUTLET = range(len(COLUMNS))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.models import CLAIM_KINDS, STATUSES
 from factdesk.gui.claims_model import (
     KIND,
     OUTLET,
@@ -33,6 +32,7 @@ from factdesk.gui.claims_model import (
     swatch,
 )
 from factdesk.gui.session import Session
+from factdesk.model.models import CLAIM_KINDS, STATUSES
 
 
 class ClaimsPane(QWidget):

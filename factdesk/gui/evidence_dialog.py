@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.models import web_address
+from factdesk.model.models import web_address
 
 
 class EvidenceDialog(QDialog):

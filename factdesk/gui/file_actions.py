@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
-from factdesk.core.changes import ChangeSet
 from factdesk.gui import jobs
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
+from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
     from factdesk.gui.main_window import MainWindow

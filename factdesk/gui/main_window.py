@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from factdesk.core.changes import ChangeSet
 from factdesk.gui import settings as user
 from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
@@ -24,6 +29,7 @@ from factdesk.gui.errors import readable_error
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
+from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
     from factdesk.gui.session import Session
@@ -98,45 +104,35 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
-        from factdesk.core.project import Project
+        from factdesk.core.opening import open_project
         from factdesk.gui.session import Session
         from factdesk.gui.workspace import Workspace
-        from factdesk.storage.database import write_problem
-        from factdesk.storage.lock import ProjectLock, ProjectLocked
+        from factdesk.storage.lock import ProjectLocked
 
         path = Path(path)
         if self.session is not None and self.session.project.path.resolve() == path.resolve():
             self.close_project()  # reopening: let go of our own lock first
-        lock = ProjectLock(path)
-        unwritable = write_problem(path) if path.exists() else None
-        read_only = unwritable is not None  # a read-only file or folder: a view of it
-        try:
-            if not read_only:
-                lock.acquire()
-        except ProjectLocked as exc:
-            from PySide6.QtWidgets import QMessageBox
 
+        def view_when_locked(exc: ProjectLocked) -> bool:
             answer = QMessageBox.question(
                 self, "Project in use",
                 f"{exc}\n\nOpen a read-only view of it? Edits are then not possible.",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Open)
-            if answer != QMessageBox.StandardButton.Open:
-                return False
-            read_only = True
+            return answer == QMessageBox.StandardButton.Open
+
         try:
-            project = Project.open(path, create=not path.exists(), read_only=read_only,
-                                   backup=not read_only)
+            project = open_project(path, "edit", create=not path.exists(), backup=True,
+                                   view_when_locked=view_when_locked)
+        except ProjectLocked:
+            return False  # the checker chose not to open a view
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
-            lock.release()
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
         self.close_project()
-        self._project_lock = lock
-        if unwritable:
-            self.message(f"{path.name} {unwritable}: this is a read-only view", "warning")
-        elif read_only:
-            self.message(f"{path.name} is open elsewhere: this is a read-only view", "warning")
+        if project.view_reason:
+            self.message(f"{path.name} {project.view_reason}: this is a read-only view",
+                         "warning")
         checker = user.get_str("user/checker", "")
         if checker and not project.settings.get("checker") and not project.read_only:
             project.settings.set("checker", checker)
@@ -182,10 +178,6 @@ class MainWindow(QMainWindow):
             if ws.verdict.rationale.dirty:
                 ws.verdict.commit_rationale()  # saved while the lock is still ours
             self.runner.shutdown()
-        lock = getattr(self, "_project_lock", None)
-        if lock is not None:
-            lock.release()
-            self._project_lock = None
         if session is None or ws is None:
             return
         user.set_value(f"projects/{_project_key(session.path)}/claim", session.claim_id)

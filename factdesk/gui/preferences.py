@@ -28,25 +28,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.changes import ChangeSet
-from factdesk.core.models import Rating, web_address
-from factdesk.core.ratings import RatingScale
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
 from factdesk.gui.theme import THEMES
+from factdesk.model.changes import ChangeSet
+from factdesk.model.models import Rating, web_address
+from factdesk.model.ratings import RatingScale
 from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
 DEFAULT_FONT_SIZE = 12
 
 
 class ScaleEditor(QWidget):
-    """Rows of name, value, colour and key; add, remove, move."""
+    """Rows of name, value, colour, key and whether it is published; add, remove, move."""
 
     def __init__(self, scale: RatingScale) -> None:
         super().__init__()
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("scaleTable")
-        self.table.setHorizontalHeaderLabels(["Name", "Value", "Colour", "Key"])
+        self.table.setHorizontalHeaderLabels(["Name", "Value", "Colour", "Key", "Published"])
+        self.table.horizontalHeaderItem(4).setToolTip(
+            "Whether a check with this rating is published (reports, ClaimReview)")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.cellDoubleClicked.connect(self._maybe_pick_color)
@@ -79,6 +81,12 @@ class ScaleEditor(QWidget):
         color.setFlags(color.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(r, 2, color)
         self.table.setItem(r, 3, QTableWidgetItem(rating.key))
+        published = QTableWidgetItem()
+        published.setFlags((published.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                           & ~Qt.ItemFlag.ItemIsEditable)
+        published.setCheckState(Qt.CheckState.Checked if rating.publishable
+                                else Qt.CheckState.Unchecked)
+        self.table.setItem(r, 4, published)
 
     def remove_row(self) -> None:
         if self.table.currentRow() >= 0:
@@ -123,8 +131,11 @@ class ScaleEditor(QWidget):
                 item = self.table.item(row, c)
                 return item.text().strip() if item else ""
             value = cell(1)
+            published = self.table.item(r, 4)
             out.append(Rating(cell(0), int(value) if value.lstrip("-").isdigit() else None,
-                              cell(2) or "#888888", cell(3)))
+                              cell(2) or "#888888", cell(3),
+                              published is None
+                              or published.checkState() == Qt.CheckState.Checked))
         return out
 
     def scale(self) -> RatingScale:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from factdesk.core.changes import ChangeSet
 from factdesk.core.commands import Command, CommandError, UndoStack
 from factdesk.core.project import Project
-from factdesk.core.ratings import RatingScale
+from factdesk.model.changes import ChangeSet
+from factdesk.model.ratings import RatingScale
 from factdesk.storage.articles import ArticleSummary
 
 log = logging.getLogger(__name__)

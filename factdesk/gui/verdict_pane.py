@@ -1,4 +1,5 @@
-"""The verdict editor: rating, status, rationale, evidence, checker and history.
+"""The verdict editor: claim as checked, rating, status, rationale, evidence, checker and
+history.
 
 Every change goes through the session as an undoable command (rating and status at
 once; the rationale on Ctrl+Enter; evidence through a small dialog). The pane reloads
@@ -29,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
-from factdesk.core.models import STATUSES, Evidence
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
+from factdesk.gui.statement_edit import StatementEdit
+from factdesk.model.models import STATUSES, Evidence
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
 
@@ -80,8 +82,11 @@ class VerdictPane(QWidget):
         self.status.addItems(list(STATUSES))
         self.checker = QLabel()
         self._fill_ratings()
+        self.statement = StatementEdit(session)
+        self.statement.left_editor.connect(self.left_editor)
         form = QFormLayout()
         form.setContentsMargins(6, 0, 6, 0)
+        form.addRow("As checked", self.statement)
         form.addRow("&Rating", self.rating)
         form.addRow("&Status", self.status)
         form.addRow("Checker", self.checker)
@@ -171,6 +176,8 @@ class VerdictPane(QWidget):
     def show_claim(self, claim_id: int) -> None:
         if self.claim_id and claim_id != self.claim_id and self.rationale.dirty:
             self.commit_rationale()
+        if self.claim_id and claim_id != self.claim_id:
+            self.statement.commit()
         self.claim_id = claim_id
         self.reload()
 
@@ -183,6 +190,7 @@ class VerdictPane(QWidget):
             w.setEnabled(enabled)
         self._loading = True
         try:
+            self.statement.refresh(claim)
             if claim is None:
                 self.claim_id = 0
                 self.claim_label.setText("No claim selected.")
@@ -260,6 +268,9 @@ class VerdictPane(QWidget):
         nxt = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)] if status in STATUSES \
             else STATUSES[0]
         self.session.push(SetVerdictField(self.claim_id, "status", nxt))
+
+    def edit_statement(self) -> None:
+        self.statement.edit()
 
     def edit_rationale(self) -> None:
         if not self.claim_id:

@@ -221,6 +221,8 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
                    "Ctrl+Shift+A", "View", has_project),
         ActionSpec("verdict.edit_rationale", "&Edit rationale",
                    with_ws(lambda s: s.verdict.edit_rationale()), "E", "Verdict", has_claim),
+        ActionSpec("verdict.edit_statement", "State the claim as &checked",
+                   with_ws(lambda s: s.verdict.edit_statement()), "T", "Verdict", has_claim),
         ActionSpec("verdict.cycle_status", "Cycle &status",
                    with_ws(lambda s: s.verdict.cycle_status()), "S", "Verdict", has_claim),
         ActionSpec("verdict.clear_rating", "Clear rating",
@@ -260,7 +262,7 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
 
 
 def _settings_changed():  # noqa: ANN202 - ChangeSet
-    from factdesk.core.changes import ChangeSet
+    from factdesk.model.changes import ChangeSet
 
     return ChangeSet(settings=True)
 

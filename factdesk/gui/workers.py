@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from factdesk.core.changes import ChangeSet
 from factdesk.gui.errors import readable_error
+from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factdesk.core.models import Match
+from factdesk.model.models import Match
 
 
 def fact_clusters(matches: Iterable[Match]) -> list[list[int]]:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from factdesk.core.models import DISCREPANCY_SEVERITIES, severity_rank
 from factdesk.matching.partial_dates import (
     calendar_day,
     calendar_days_apart,
@@ -26,6 +25,7 @@ from factdesk.matching.partial_dates import (
     weekday,
     weekday_name,
 )
+from factdesk.model.models import DISCREPANCY_SEVERITIES, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
@@ -33,7 +33,7 @@ from factdesk.nlp.times import TimeExpression
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from factdesk.core.models import Claim
+    from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
                           "direction", "actor")
@@ -66,7 +66,7 @@ class ClaimFacts:
     @classmethod
     def from_claim(cls, claim: Claim, article_date: date | None = None,
                    outlet: str = "") -> ClaimFacts:
-        """Build from a stored :class:`~factdesk.core.models.Claim` (JSON details)."""
+        """Build from a stored :class:`~factdesk.model.models.Claim` (JSON details)."""
         return cls(
             text=claim.text,
             kind=claim.kind,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from factdesk.core.anchoring import context_for as context
-from factdesk.core.models import ClaimDraft, MentionDraft
+from factdesk.model.anchoring import context_for as context
+from factdesk.model.models import ClaimDraft, MentionDraft
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, DEFAULT_THRESHOLD
 

@@ -1,60 +1,47 @@
 """ClaimReview JSON-LD (schema.org) of a report's verdicts, as fact-checkers publish them.
 
-One ``ClaimReview`` per claim with a rating, in a JSON list. Choices:
+One ``ClaimReview`` per published check, in a JSON list. What it says:
 
-- Numeric ratings carry ``ratingValue`` with the scale's ``bestRating``/``worstRating``;
-  textual ratings (no number: Misleading, Unverifiable, ...) omit all three and carry
-  only ``alternateName``, as Google's fact-check guidance allows (a ratingValue without a
-  place on the scale would misstate the verdict).
-- ``itemReviewed.author``: the speaker as a ``Person`` when the claim is a quote, else
-  the outlet as an ``Organization``. ``appearance``: the claim's article plus the
-  articles of accepted matches and of undecided "same fact" suggestions (rejected ones
-  never); ``firstAppearance``: the earliest dated of those.
-- The review's ``author``: the "organisation" setting as an ``Organization``, else the
-  checker as a ``Person``; ``datePublished``: the date of the verdict's last change;
-  ``url``: the "report_url" setting + ``#claim-<id>`` when it is set.
-- A speaker is a ``Person`` when written as a name (capitalised words, "Pavlo
-  Kyrylenko"), else an ``Organization`` ("Ukrainian officials on site", "the military").
-- ClaimReview is what a desk publishes: unless the export chooses statuses, only
-  finished checks (status "done") are written. :func:`publication_notes` says what a
-  publisher should know: checks left out, no review url or organisation, reviews that
-  name no appearance.
+- ``claimReviewed``: the claim as checked (the checker's short statement; the sentence
+  when there is none). The sentence as printed stays in the record as the appearance's
+  ``text``.
+- ``reviewRating``: ``alternateName`` (the rating's name) with ``ratingValue`` /
+  ``bestRating`` / ``worstRating`` from its place among the scale's publishable ratings
+  (best first: on the default scale True is 8 of 8, Unverifiable 1). A rating the scale
+  does not publish ("Not a claim") is never written.
+- ``itemReviewed``: the ``Claim`` with its ``author`` (the claimant: a ``Person`` or an
+  ``Organization`` with the canonical full name from the entity table and the job title
+  the article gives, see :mod:`factdesk.report.claimants`; else the outlet),
+  ``appearance`` (the claim's article and the articles of matches the checker accepted,
+  each with url, date, headline and publisher; suggestions never) and
+  ``firstAppearance`` (the earliest dated of them).
+- ``author``: the "organisation" setting as an ``Organization`` with its url (the
+  "organisation_url" setting, else the origin of the report's address); the checker is
+  named as the review's ``creator``. With no organisation, the checker is the author.
+- ``datePublished``: the day of the verdict's last change; ``url``: the "report_url"
+  setting + ``#claim-<id>``.
+- Only finished checks (status "done") are published unless the export chose statuses;
+  a chosen unfinished one carries ``creativeWorkStatus: "Draft"``.
+  :func:`publication_notes` says what a publisher should know.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
+from urllib.parse import urlsplit
 
-from factdesk.report.data import ClaimEntry, ReportData
+from factdesk.report.claimants import speaker_type
+from factdesk.report.data import PUBLISHED_STATUS, ClaimEntry, ReportData
+
+__all__ = ["CONTEXT", "PUBLISHED_STATUS", "claim_review", "claim_reviews",
+           "publication_notes", "speaker_type"]
 
 CONTEXT = "https://schema.org"
-#: The status of a check ready to publish: the only one exported unless chosen otherwise.
-PUBLISHED_STATUS = "done"
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|d['’]\w+)$")  # "Kyrylenko", "de"
+#: Google's advice for the length of ``claimReviewed``.
+ADVISED_CLAIM_LENGTH = 75
 
 
-#: Words that make a name an organisation's ("Russian Defence Ministry", "The Kremlin").
-_BODY_WORDS = frozenset("""ministry ministries office department agency committee party
-    police army forces force military council government court commission union association
-    organization organisation kremlin pentagon parliament senate congress house bureau
-    service services administration authority authorities company corporation group bank
-    institute university foundation embassy command staff""".split())
-
-
-def speaker_type(speaker: str) -> str:
-    """``Person`` for a speaker written as a person's name, ``Organization`` for a body
-    ("The Kremlin", "NATO", "Russian Defence Ministry") or a description."""
-    words = speaker.split()
-    named = 0 < len(words) <= 5 and words[0][:1].isupper() and all(
-        _NAME_WORD.match(w) for w in words)
-    body = (words and words[0].lower() == "the") or any(
-        w.lower().strip(".,'’s") in _BODY_WORDS for w in words) or any(
-        len(w) > 1 and w.isupper() for w in words)  # an acronym: NATO, UN
-    return "Person" if named and not body else "Organization"
-
-
-def _work(url: str, date: str | None, outlet: str, title: str) -> dict[str, Any]:
+def _work(url: str, date: str | None, outlet: str, title: str, text: str) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "url": url}
     if title:
         work["headline"] = title
@@ -62,37 +49,59 @@ def _work(url: str, date: str | None, outlet: str, title: str) -> dict[str, Any]
         work["datePublished"] = date
     if outlet:
         work["publisher"] = {"@type": "Organization", "name": outlet}
+    if text:
+        work["text"] = text
     return work
 
 
 def _appearances(entry: ClaimEntry) -> list[dict[str, Any]]:
     works = []
     if entry.url:
-        works.append(_work(entry.url, entry.date, entry.outlet, entry.article_title))
+        works.append(_work(entry.url, entry.date, entry.outlet, entry.article_title,
+                           entry.text))
     seen = {entry.url}
     for other in entry.others:
-        same = other.decision == "accepted" or (
-            other.decision is None and other.relation == "same fact"
-        )
-        if same and other.url and other.url not in seen:
+        if other.reviewed and other.url and other.url not in seen:
             seen.add(other.url)
-            works.append(_work(other.url, other.date, other.outlet, other.article_title))
+            works.append(_work(other.url, other.date, other.outlet, other.article_title,
+                               other.text))
     return works
 
 
+def organisation_url(data: ReportData) -> str:
+    """The publishing organisation's web address: its setting, else the origin of the
+    report's address ("https://checks.example/izium" gives "https://checks.example/")."""
+    if data.organisation_url:
+        return data.organisation_url
+    if data.report_url:
+        parts = urlsplit(data.report_url)
+        if parts.scheme and parts.netloc:
+            return f"{parts.scheme}://{parts.netloc}/"
+    return ""
+
+
+def _claimant(entry: ClaimEntry) -> dict[str, Any] | None:
+    if entry.claimant is not None:
+        author: dict[str, Any] = {"@type": entry.claimant.kind, "name": entry.claimant.name}
+        if entry.claimant.job_title and entry.claimant.kind == "Person":
+            author["jobTitle"] = entry.claimant.job_title
+        return author
+    if entry.outlet:
+        return {"@type": "Organization", "name": entry.outlet}
+    return None
+
+
 def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
-    """The ClaimReview of one claim, or None when it has no rating."""
-    if entry.rating is None:
+    """The ClaimReview of one claim, or None when it has no rating to publish."""
+    if entry.rating is None or not entry.rating.publishable or entry.rating.place is None:
         return None
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": entry.rating.name}
-    if entry.rating.value is not None and data.best is not None and data.worst is not None:
-        rating.update(ratingValue=entry.rating.value, bestRating=data.best,
-                      worstRating=data.worst)
+    value, best, worst = entry.rating.place
+    rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": best,
+                              "worstRating": worst, "alternateName": entry.rating.name}
     item: dict[str, Any] = {"@type": "Claim"}
-    if entry.speaker:
-        item["author"] = {"@type": speaker_type(entry.speaker), "name": entry.speaker}
-    elif entry.outlet:
-        item["author"] = {"@type": "Organization", "name": entry.outlet}
+    claimant = _claimant(entry)
+    if claimant:
+        item["author"] = claimant
     if entry.date:
         item["datePublished"] = entry.date
     appearances = _appearances(entry)
@@ -101,36 +110,40 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
         dated = [w for w in appearances if w.get("datePublished")]
         if dated:
             item["firstAppearance"] = min(dated, key=lambda w: w["datePublished"])
+    checker = {"@type": "Person", "name": entry.checker or data.checkers[0]}
     if data.organisation:
         author: dict[str, Any] = {"@type": "Organization", "name": data.organisation}
+        if url := organisation_url(data):
+            author["url"] = url
     else:
-        author = {"@type": "Person", "name": entry.checker or data.checkers[0]}
+        author = checker
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
-        "claimReviewed": entry.text,
+        "claimReviewed": entry.headline,
         "reviewRating": rating,
         "itemReviewed": item,
         "author": author,
     }
+    if data.organisation:
+        review["creator"] = checker
     if entry.updated_at:
         review["datePublished"] = entry.updated_at[:10]
     if data.report_url:
         review["url"] = f"{data.report_url.split('#')[0]}#{entry.anchor}"
+    if entry.draft:
+        review["creativeWorkStatus"] = "Draft"
     return review
 
 
 def _published(data: ReportData) -> list[ClaimEntry]:
-    """The report's claims to publish: finished checks only, unless the report chose its
-    statuses."""
-    if data.filter.statuses:
-        return list(data.claims)
-    return [e for e in data.claims if e.status == PUBLISHED_STATUS]
+    """The report's checks to publish: every selected one (the report already holds
+    finished checks only, unless the export chose statuses)."""
+    return list(data.claims)
 
 
 def claim_reviews(data: ReportData) -> list[dict[str, Any]]:
-    """ClaimReviews of the report's rated claims to publish (see :func:`_published`), in
-    report order."""
+    """ClaimReviews of the report's rated, publishable claims, in report order."""
     reviews = (claim_review(entry, data) for entry in _published(data))
     return [r for r in reviews if r is not None]
 
@@ -139,21 +152,39 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
     """What a publisher of ``reviews`` (:func:`claim_reviews` of ``data``) should know
     (empty when nothing)."""
     notes = []
-    published = {e.claim_id for e in _published(data)}
-    left_out = [e for e in data.claims if e.rating is not None and e.claim_id not in published]
-    if left_out:
-        statuses = ", ".join(sorted({e.status for e in left_out}))
-        notes.append(f"{len(left_out)} rated claim(s) not done ({statuses}) left out: "
-                     "only finished checks are published (choose statuses to include them)")
+    unpublishable = data.unpublished_left_out + sum(
+        1 for e in data.claims if e.rating is not None and not e.rating.publishable)
+    if unpublishable:
+        notes.append(f"{unpublishable} check(s) with a rating the scale does not publish "
+                     "(such as Not a claim) not written")
+    drafts = sum(1 for r in reviews if r.get("creativeWorkStatus") == "Draft")
+    if drafts:
+        notes.append(f"{drafts} review(s) of unfinished checks written as drafts "
+                     f"(status other than {PUBLISHED_STATUS})")
+    if data.unfinished_left_out:
+        notes.append(f"{data.unfinished_left_out} rated check(s) not done left out: only "
+                     f"finished checks (status {PUBLISHED_STATUS}) are published; --status "
+                     "chooses others")
     if not reviews:
-        return notes + ["no ClaimReview written: no finished check has a rating"]
+        return notes + ["no ClaimReview written: no selected check has a published rating"]
     if not data.report_url:
         notes.append("the reviews have no url (search engines require one): set the web "
                      "address the report is published at (report_url)")
     if not data.organisation:
         notes.append("the reviews' author is the checker as a person: set the organisation "
-                     "that publishes them (organisation)")
+                     "that publishes them (organisation, organisation_url)")
+    elif not organisation_url(data):
+        notes.append("the organisation has no web address: set organisation_url")
+    long = sum(1 for r in reviews if len(r["claimReviewed"]) > ADVISED_CLAIM_LENGTH)
+    if long:
+        notes.append(f"{long} claim(s) reviewed are longer than {ADVISED_CLAIM_LENGTH} "
+                     "characters (search engines advise shorter): state them as checked "
+                     "(factdesk claim P statement ID \"...\")")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
         notes.append(f"{unplaced} review(s) name no appearance: their article has no url")
+    undated = sum(1 for r in reviews for w in r["itemReviewed"].get("appearance", [])
+                  if "datePublished" not in w)
+    if undated:
+        notes.append(f"{undated} appearance(s) have no date: set the articles' dates")
     return notes

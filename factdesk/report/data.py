@@ -1,25 +1,46 @@
 """Assembling the data of a verdict report from a project (pure Python, no Qt).
 
-:func:`build_report` selects claims (judged only by default, or all; by status, rating,
-article) and gathers everything every renderer (PDF, ClaimReview, CSV, Markdown) needs
-into a frozen :class:`ReportData`: the cover figures, one :class:`ClaimEntry` per claim in
-article order with its sentence context, verdict, evidence and the same fact as other
-outlets reported it, and the appendix of sources.
+:func:`build_report` selects claims and gathers everything every renderer (PDF,
+ClaimReview, CSV, Markdown) needs into a frozen :class:`ReportData`: the cover figures,
+one :class:`ClaimEntry` per claim in article order with the claim as checked, its
+sentence in context, verdict, evidence, claimant and the same fact as other outlets
+reported it, and the appendix of sources.
+
+What a report publishes is reviewed material only, unless the export asks otherwise:
+
+- checks with status "done" (``--status`` chooses others; an unfinished check is then a
+  draft, :attr:`ClaimEntry.draft`, and every renderer marks it so);
+- ratings the scale says are publishable (not "Not a claim"), unless ``--rating`` names
+  one or ``--all`` asks for every claim;
+- other outlets' reports of the same fact that the checker accepted (``--include-suggested``
+  adds the undecided suggestions, marked as not reviewed; rejected ones never).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from factdesk.core.models import Article, Claim, Match, Verdict, severity_rank
 from factdesk.core.project import Project
+from factdesk.model.models import (
+    STATUSES,
+    Article,
+    Claim,
+    EntityMention,
+    Match,
+    Verdict,
+    severity_rank,
+)
+from factdesk.report.claimants import Claimant, resolve_claimant
+from factdesk.report.quotes import clean_quote
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
 UNRATED_COLOR = "#bdbdbd"
+#: The status of a finished check: the only one a report publishes unless told otherwise.
+PUBLISHED_STATUS = "done"
 SENTENCE_LIMIT = 320  # characters of context on each side at most
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
 
@@ -29,9 +50,14 @@ class ReportFilter:
     """Which claims a report includes. Empty tuples mean "no restriction"."""
 
     include_all: bool = False  # False: judged claims only (a verdict with a rating)
-    statuses: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # empty: finished checks only (PUBLISHED_STATUS)
     ratings: tuple[str, ...] = ()
     articles: tuple[int, ...] = ()
+    include_suggested: bool = False  # other outlets' undecided suggestions too, marked
+
+    @property
+    def effective_statuses(self) -> tuple[str, ...]:
+        return self.statuses or (PUBLISHED_STATUS,)
 
     @classmethod
     def from_options(cls, options: Any) -> ReportFilter:
@@ -46,16 +72,18 @@ class ReportFilter:
             statuses=seq("status"),
             ratings=seq("rating"),
             articles=tuple(int(a) for a in seq("article")),
+            include_suggested=bool(getattr(options, "include_suggested", False)),
         )
 
     def describe(self) -> str:
         parts = ["all claims" if self.include_all else "judged claims"]
-        if self.statuses:
-            parts.append("status " + ", ".join(self.statuses))
+        parts.append("status " + ", ".join(self.effective_statuses))
         if self.ratings:
             parts.append("rating " + ", ".join(self.ratings))
         if self.articles:
             parts.append("articles " + ", ".join(str(a) for a in self.articles))
+        parts.append("suggested matches shown" if self.include_suggested
+                     else "accepted matches only")
         return "; ".join(parts)
 
 
@@ -64,6 +92,8 @@ class RatingInfo:
     name: str
     value: int | None
     color: str
+    publishable: bool = True
+    place: tuple[int, int, int] | None = None  # (ratingValue, bestRating, worstRating)
 
 
 @dataclass(frozen=True)
@@ -98,13 +128,18 @@ class OtherReport:
     decision: str | None
     discrepancies: tuple[str, ...]  # explanations, most severe first
 
+    @property
+    def reviewed(self) -> bool:
+        """Whether the checker accepted this match (else it is an undecided suggestion)."""
+        return self.decision == "accepted"
+
 
 @dataclass(frozen=True)
 class ClaimEntry:
     number: int  # 1-based position in the report
     claim_id: int
     article_id: int
-    text: str
+    text: str  # the sentence as printed (the appearance), cleaned of source artefacts
     context_before: str  # the rest of the sentence(s) before the quote
     context_after: str
     outlet: str
@@ -124,10 +159,21 @@ class ClaimEntry:
     checker: str
     created_at: str | None
     updated_at: str | None
+    statement: str = ""  # the claim as checked (the sentence when the checker wrote none)
+    claimant: Claimant | None = None
 
     @property
     def anchor(self) -> str:
         return f"claim-{self.claim_id}"
+
+    @property
+    def draft(self) -> bool:
+        """An unfinished check (shown only when the export chose its status)."""
+        return self.status != PUBLISHED_STATUS
+
+    @property
+    def headline(self) -> str:
+        return self.statement or self.text
 
 
 @dataclass(frozen=True)
@@ -145,7 +191,9 @@ class SourceEntry:
 @dataclass(frozen=True)
 class ReportData:
     project_name: str
+    title: str  # the "report_title" setting, else "<project>: verdict report"
     organisation: str
+    organisation_url: str
     report_url: str
     checkers: tuple[str, ...]
     date_from: str | None  # first verdict change (YYYY-MM-DD)
@@ -158,6 +206,12 @@ class ReportData:
     claims: tuple[ClaimEntry, ...]
     sources: tuple[SourceEntry, ...]
     filter: ReportFilter = ReportFilter()
+    unfinished_left_out: int = 0  # checks not shown only because they are not done
+    unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
+
+    @property
+    def drafts(self) -> int:
+        return sum(1 for e in self.claims if e.draft)
 
 
 def sentence_context(article: Article | None, claim: Claim) -> tuple[str, str]:
@@ -192,7 +246,8 @@ def _squash(text: str) -> str:
 
 
 def _selected(
-    claim: Claim, verdict: Verdict | None, flt: ReportFilter, rating_names: set[str]
+    claim: Claim, verdict: Verdict | None, flt: ReportFilter, rating_names: set[str],
+    unpublished: set[str],
 ) -> bool:
     if flt.articles and claim.article_id not in flt.articles:
         return False
@@ -200,23 +255,27 @@ def _selected(
     if not flt.include_all and not rated:
         return False
     status = verdict.status if verdict else "to check"
-    if flt.statuses and status.casefold() not in {s.casefold() for s in flt.statuses}:
+    if status.casefold() not in {s.casefold() for s in flt.effective_statuses}:
         return False
     if flt.ratings:
         if verdict is None or verdict.rating is None:
             return False
         return verdict.rating.casefold() in rating_names
+    if rated and not flt.include_all and verdict is not None:
+        return verdict.rating.casefold() not in unpublished
     return True
 
 
 def _others(
-    project: Project, claim_id: int, articles: dict[int, Article]
+    project: Project, claim_id: int, articles: dict[int, Article], suggested: bool
 ) -> tuple[OtherReport, ...]:
     # a report tells how other outlets reported the same fact: the matches the checker
-    # accepted and the suggestions of the same fact; a suggestion only related is not one
+    # accepted; asked to, the undecided suggestions of the same fact too (a suggestion
+    # only related is not one), accepted ones first
     matches: list[Match] = [
         m for m in project.matches.for_claim(claim_id, include_rejected=False)
-        if m.decision == "accepted" or m.relation != "related"]
+        if m.decision == "accepted" or (suggested and m.relation != "related")]
+    matches.sort(key=lambda m: m.decision != "accepted")
     if not matches:
         return ()
     other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in matches]
@@ -233,7 +292,7 @@ def _others(
             OtherReport(
                 claim_id=other.id,
                 article_id=other.article_id,
-                text=other.text,
+                text=clean_quote(other.text),
                 outlet=article.outlet if article else "",
                 article_title=article.title if article else "",
                 date=article.published if article else None,
@@ -250,6 +309,25 @@ def _others(
     return tuple(result)
 
 
+class _ClaimantFinder:
+    """Claimants of the report's claims, reading each article's mentions once."""
+
+    def __init__(self, project: Project, articles: dict[int, Article]) -> None:
+        self.project = project
+        self.articles = articles
+        self.mentions: dict[int, list[EntityMention]] = {}
+        self.aliases = {" ".join(a.variant.replace("’", "'").split()).casefold(): a.canonical
+                        for a in project.entities.aliases()}
+
+    def find(self, claim: Claim, article: Article | None) -> Claimant | None:
+        if not claim.speaker:
+            return None
+        if claim.article_id not in self.mentions:
+            self.mentions[claim.article_id] = self.project.entities.mentions(claim.article_id)
+        return resolve_claimant(claim.speaker, article, self.mentions[claim.article_id],
+                                self.aliases)
+
+
 def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
@@ -261,20 +339,33 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     rating_names = {
         (scale.by_name(r).name if scale.by_name(r) else r).casefold() for r in flt.ratings
     }
+    unpublished = {r.name.casefold() for r in scale.ratings if not r.publishable}
     articles = {a.id: a for a in project.articles.iter_all()}
+    claimants = _ClaimantFinder(project, articles)
+    every_status = replace(flt, statuses=STATUSES)
+    everything = replace(flt, include_all=True)
+    unfinished = 0  # checks left out only because they are not finished
+    not_published = 0  # checks left out because the scale does not publish their rating
     verdicts = {v.claim_id: v for v in project.verdicts.all()}
     entries: list[ClaimEntry] = []
     per_article: dict[int, int] = {}
     for claim in project.claims.iter_all():
         verdict = verdicts.get(claim.id)
-        if not _selected(claim, verdict, flt, rating_names):
+        if not _selected(claim, verdict, flt, rating_names, unpublished):
+            if not flt.statuses and verdict is not None and _selected(
+                    claim, verdict, every_status, rating_names, unpublished):
+                unfinished += 1
+            elif verdict is not None and (verdict.rating or "").casefold() in unpublished \
+                    and _selected(claim, verdict, everything, rating_names, set()):
+                not_published += 1
             continue
         article = articles.get(claim.article_id)
         before, after = sentence_context(article, claim)
         rating = scale.by_name(verdict.rating) if verdict and verdict.rating else None
         rating_info = None
         if rating is not None:
-            rating_info = RatingInfo(rating.name, rating.value, rating.color)
+            rating_info = RatingInfo(rating.name, rating.value, rating.color,
+                                     rating.publishable, scale.place(rating.name))
         elif verdict is not None and verdict.rating:
             rating_info = RatingInfo(verdict.rating, None, UNRATED_COLOR)
         rationale = verdict.rationale if verdict else ""
@@ -283,8 +374,8 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
                 number=len(entries) + 1,
                 claim_id=claim.id,
                 article_id=claim.article_id,
-                text=claim.text,
-                context_before=before,
+                text=clean_quote(claim.text),
+                context_before=clean_quote(before, start=True),
                 context_after=after,
                 outlet=article.outlet if article else "",
                 article_title=article.title if article else "",
@@ -303,15 +394,17 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
                     for e in (verdict.evidence if verdict
                               else project.verdicts.evidence(claim.id))
                 ),
-                others=_others(project, claim.id, articles),
+                others=_others(project, claim.id, articles, flt.include_suggested),
                 checker=verdict.checker if verdict else "",
                 created_at=verdict.created_at if verdict else None,
                 updated_at=verdict.updated_at if verdict else None,
+                statement=claim.statement or "",
+                claimant=claimants.find(claim, article),
             )
         )
         per_article[claim.article_id] = per_article.get(claim.article_id, 0) + 1
 
-    counts = _counts(entries, scale.ratings)
+    counts = tuple(c for c in _counts(entries, scale.ratings) if c.count)
     stamps = sorted(s for e in entries for s in (e.created_at, e.updated_at) if s)
     checkers = tuple(sorted({e.checker for e in entries if e.checker})) or (project.checker,)
     sources = tuple(
@@ -322,7 +415,10 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     )
     return ReportData(
         project_name=project.name,
+        title=str(project.settings.get("report_title") or "")
+        or f"{project.name}: verdict report",
         organisation=str(project.settings.get("organisation") or ""),
+        organisation_url=str(project.settings.get("organisation_url") or ""),
         report_url=str(project.settings.get("report_url") or ""),
         checkers=checkers,
         date_from=_day(stamps[0]) if stamps else None,
@@ -335,6 +431,8 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         claims=tuple(entries),
         sources=sources,
         filter=flt,
+        unfinished_left_out=unfinished,
+        unpublished_left_out=not_published,
     )
 
 

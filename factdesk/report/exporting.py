@@ -14,7 +14,7 @@ from typing import Any
 from factdesk.core.project import Project
 from factdesk.report.claimreview import claim_reviews, publication_notes
 from factdesk.report.data import ReportData, ReportFilter, build_report
-from factdesk.report.tabular import to_csv, to_markdown
+from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
 FILE_SUFFIXES = {"pdf": ".pdf", "claimreview": ".json", "csv": ".csv", "markdown": ".md"}
@@ -45,8 +45,9 @@ def export_report(
 ) -> str | None:
     """Export a verdict report; returns the text when ``output`` is None (not for PDF).
 
-    ``options`` has ``all``, ``status``, ``rating``, ``article`` and ``page_size`` (any
-    missing attribute takes its default: judged claims only, A4). ``notes``, when given,
+    ``options`` has ``all``, ``status``, ``rating``, ``article``, ``include_suggested``,
+    ``page_size`` and ``encoding`` (any missing attribute takes its default: finished,
+    judged checks with a publishable rating, accepted matches only, A4, CSV with a BOM). ``notes``, when given,
     receives what the user should know about the export (for ClaimReview: see
     :func:`~factdesk.report.claimreview.publication_notes`).
     """
@@ -69,11 +70,16 @@ def export_report(
     text = render_text(data, fmt, notes)
     if output is None:
         return text
+    encoding = "utf-8"
+    if fmt == "csv":
+        encoding = getattr(options, "encoding", None) or DEFAULT_CSV_ENCODING
+        if encoding not in CSV_ENCODINGS:
+            raise ValueError(f"CSV encoding must be one of {', '.join(CSV_ENCODINGS)}")
     output = Path(output)
     tmp = _part(output)
     try:
         # newline="" keeps the CSV's own line endings (RFC 4180 \r\n) untranslated
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        with open(tmp, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
         tmp.replace(output)
     finally:

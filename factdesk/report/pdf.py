@@ -2,11 +2,16 @@
 
 Each part of the report (cover, contents, one section per claim, appendix) is laid out
 as its own ``QTextDocument`` at the PDF writer's resolution; this module then places the
-parts on pages itself so that a claim's section never breaks across a page when it fits
-on one (a longer one starts on a fresh page and breaks between lines), draws the rating
-chart with the painter, and draws the running header and the page numbers on every page.
-Qt embeds the fonts (subset TrueType) and keeps the text selectable; links in the HTML
-become PDF link annotations.
+parts on pages itself, one after the other (the cover, its chart and the contents share
+the first page when they fit), so that a claim's section never breaks across a page when
+it fits on one (a longer one starts on a fresh page and breaks between lines), draws the
+rating chart (the ratings used) with the painter, a DRAFT mark beside an unfinished
+check, and the running header and the page numbers on every page. Qt embeds the fonts
+(subset TrueType), keeps the text selectable and turns the HTML's links, to the web and
+to the report's own anchors, into PDF link annotations; it writes PDF/A-1b
+(``QPdfWriter.PdfVersion_A1b``: XMP metadata, an sRGB output intent, no transparency).
+:mod:`factdesk.report.pdf_finish` then adds what Qt cannot write: the outline
+(bookmarks), the subject and keywords, the document language.
 
 Threads: rendering works in any thread once a ``QGuiApplication`` exists (the GUI's
 ``QApplication`` counts). Without one, :func:`ensure_gui_application` creates it, which is
@@ -18,11 +23,9 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,7 +38,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from factdesk import __version__
 from factdesk.report.data import ReportData
+from factdesk.report.pdf_finish import OutlineEntry, document_info, finish_pdf
 from factdesk.report.pdf_html import (
     BODY_PT,
     STYLE,
@@ -44,12 +49,16 @@ from factdesk.report.pdf_html import (
     contents_html,
     cover_html,
 )
+from factdesk.report.pdf_layout import Block, Layout, Placement, break_points, paginate
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the layout; the PDF itself is resolution-free
-MARGIN_MM = {"left": 20.0, "right": 20.0, "top": 24.0, "bottom": 22.0}
+MARGIN_MM = {"left": 18.0, "right": 18.0, "top": 20.0, "bottom": 18.0}
 FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
-SECTION_GAP_PT = 16.0
+SECTION_GAP_PT = 12.0
+#: Paragraphs a section never breaks after (they head what follows them).
+HEADINGS = frozenset({"Rationale", "Evidence", "As other outlets reported it", "Contents",
+                      "Appendix: sources", "Verdicts by rating"})
 
 _app: QGuiApplication | None = None
 
@@ -89,30 +98,6 @@ def _font(point_size: float, bold: bool = False) -> QFont:
     return font
 
 
-@dataclass
-class _Block:
-    """One part of the report: a laid-out document or a painted figure."""
-
-    height: float
-    doc: QTextDocument | None = None
-    paint: Callable[[QPainter, float], None] | None = None  # (painter, width)
-    new_page: bool = False
-    claim: int | None = None  # index into ReportData.claims
-
-
-@dataclass
-class _Placement:
-    block: _Block
-    y: float  # top of the block on the page, in body coordinates
-    doc_page: int = -1  # which page of a paginated (long) document, -1 if unpaginated
-
-
-@dataclass
-class _Layout:
-    pages: list[list[_Placement]] = field(default_factory=lambda: [[]])
-    claim_pages: dict[int, int] = field(default_factory=dict)  # claim index -> page (1-based)
-
-
 class _Geometry:
     """Page and body rectangles in device pixels for one page size."""
 
@@ -148,11 +133,17 @@ class _Renderer:
         doc.setTextWidth(self.geo.body_w)
         return doc
 
-    def doc_block(self, html: str, **kw: object) -> _Block:
+    def doc_block(self, html: str, **kw: object) -> Block:
         doc = self.document(html)
-        return _Block(height=doc.size().height(), doc=doc, **kw)  # type: ignore[arg-type]
+        block = Block(height=doc.size().height(), doc=doc, **kw)  # type: ignore[arg-type]
+        block.breaks = break_points(doc, HEADINGS)
+        if block.claim is not None:  # the claim's head stays together: up to "Rationale"
+            found = doc.find("Rationale")
+            if not found.isNull():
+                block.keep_top = doc.documentLayout().blockBoundingRect(found.block()).top()
+        return block
 
-    def chart_block(self) -> _Block:
+    def chart_block(self) -> Block:
         counts = list(self.data.counts)
         row_h = 15 * self.geo.px_per_pt
         height = row_h * len(counts) + 6 * self.geo.px_per_pt
@@ -177,55 +168,21 @@ class _Renderer:
                     int(Qt.AlignLeft | Qt.AlignVCenter), str(c.count),
                 )
 
-        return _Block(height=height, paint=paint)
+        return Block(height=height, paint=paint)
 
-    def blocks(self, claim_pages: list[int | None]) -> list[_Block]:
+    def blocks(self, claim_pages: list[int | None]) -> list[Block]:
         blocks = [self.doc_block(cover_html(self.data)), self.chart_block()]
-        blocks.append(self.doc_block(contents_html(self.data, claim_pages), new_page=True))
+        blocks.append(self.doc_block(contents_html(self.data, claim_pages), key="contents"))
+        in_report = {e.claim_id: e.number for e in self.data.claims}
         for i, entry in enumerate(self.data.claims):
-            blocks.append(self.doc_block(claim_html(entry), new_page=i == 0, claim=i))
-        blocks.append(self.doc_block(appendix_html(self.data), new_page=True))
+            blocks.append(self.doc_block(claim_html(entry, in_report), claim=i,
+                                         key=entry.anchor))
+        blocks.append(self.doc_block(appendix_html(self.data), key="appendix"))
         return blocks
-
-    # pagination ----------------------------------------------------------------------
-
-    def paginate(self, blocks: list[_Block]) -> _Layout:
-        layout = _Layout()
-        body_h, gap = self.geo.body_h, self.geo.gap
-        y = 0.0
-
-        def new_page() -> None:
-            nonlocal y
-            layout.pages.append([])
-            y = 0.0
-
-        for block in blocks:
-            if layout.pages[-1] and (block.new_page or y + block.height > body_h):
-                new_page()
-            if block.claim is not None:
-                layout.claim_pages[block.claim] = len(layout.pages)
-            if y + block.height <= body_h or block.doc is None:
-                layout.pages[-1].append(_Placement(block, y))
-                y += block.height + gap
-                continue
-            # longer than a page: start it on a fresh page and let it break between lines
-            if y > 0:
-                new_page()
-            doc = block.doc
-            if doc.pageSize().height() != body_h:  # paginated once, kept for later passes
-                doc.setPageSize(QSizeF(self.geo.body_w, body_h))
-            count = doc.pageCount()
-            for k in range(count):
-                if k:
-                    new_page()
-                layout.pages[-1].append(_Placement(block, 0.0, k))
-            last = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
-            y = last - (count - 1) * body_h + gap
-        return layout
 
     # painting ------------------------------------------------------------------------
 
-    def paint(self, layout: _Layout) -> None:
+    def paint(self, layout: Layout) -> None:
         painter = QPainter()
         if not painter.begin(self.writer):
             raise PdfRenderError("cannot write the PDF file")
@@ -240,20 +197,36 @@ class _Renderer:
         finally:
             painter.end()
 
-    def paint_block(self, painter: QPainter, placement: _Placement) -> None:
+    def paint_draft_mark(self, painter: QPainter, placement: Placement) -> None:
+        """A DRAFT label in the left margin beside an unfinished check's section."""
+        block = placement.block
+        if block.claim is None or not self.data.claims[block.claim].draft:
+            return
+        geo = self.geo
+        height = (block.height if placement.bottom is None else placement.bottom) - \
+            placement.top
+        painter.save()
+        painter.translate(geo.left - 9 * geo.px_per_mm, geo.top + placement.y + min(
+            height, 60 * geo.px_per_mm))
+        painter.rotate(-90)
+        painter.setPen(QColor("#b71c1c"))
+        painter.setFont(_font(10, bold=True))
+        painter.drawText(QRectF(0, 0, min(height, 60 * geo.px_per_mm), 6 * geo.px_per_mm),
+                         int(Qt.AlignCenter), "DRAFT")
+        painter.restore()
+
+    def paint_block(self, painter: QPainter, placement: Placement) -> None:
         geo, block = self.geo, placement.block
+        self.paint_draft_mark(painter, placement)
         painter.save()
         painter.translate(geo.left, geo.top + placement.y)
         if block.paint is not None:
             block.paint(painter, geo.body_w)
         elif block.doc is not None:
-            if placement.doc_page < 0:
-                block.doc.drawContents(painter, QRectF(0, 0, geo.body_w, block.height + 1))
-            else:
-                page_h = block.doc.pageSize().height()
-                top = placement.doc_page * page_h
-                painter.translate(0, -top)
-                block.doc.drawContents(painter, QRectF(0, top, geo.body_w, page_h))
+            top = placement.top
+            bottom = block.height + 1 if placement.bottom is None else placement.bottom
+            painter.translate(0, -top)
+            block.doc.drawContents(painter, QRectF(0, top, geo.body_w, bottom - top))
         painter.restore()
 
     def paint_furniture(self, painter: QPainter, number: int, total: int) -> None:
@@ -264,9 +237,10 @@ class _Renderer:
         line_h = 12 * geo.px_per_pt
         header_y = geo.top - 10 * geo.px_per_mm
         left = QRectF(geo.left, header_y - line_h, geo.body_w * 0.6, line_h)
-        painter.drawText(left, int(Qt.AlignLeft | Qt.AlignBottom), self.data.project_name)
+        painter.drawText(left, int(Qt.AlignLeft | Qt.AlignBottom), self.data.title)
         right = QRectF(geo.left, header_y - line_h, geo.body_w, line_h)
-        painter.drawText(right, int(Qt.AlignRight | Qt.AlignBottom), "FactDesk verdict report")
+        label = "DRAFT · verdict report" if self.data.drafts else "FactDesk verdict report"
+        painter.drawText(right, int(Qt.AlignRight | Qt.AlignBottom), label)
         painter.setPen(QPen(QColor("#9e9e9e"), 0.6 * geo.px_per_pt))
         rule_y = header_y + 2 * geo.px_per_pt
         painter.drawLine(QPointF(geo.left, rule_y), QPointF(geo.left + geo.body_w, rule_y))
@@ -280,21 +254,40 @@ class _Renderer:
         painter.drawText(foot, int(Qt.AlignRight | Qt.AlignTop), f"Page {number} of {total}")
         painter.restore()
 
+    def outline(self, layout: Layout) -> list[OutlineEntry]:
+        """The bookmarks: contents, each claim, the appendix, at their page and height."""
+        geo = self.geo
+
+        def entry(key: str, title: str) -> OutlineEntry:
+            page, y = layout.starts[key]
+            top_pt = (geo.page_h - geo.top - y) / geo.px_per_pt
+            return OutlineEntry(title, page - 1, top_pt)
+
+        claims = [entry(e.anchor, f"{e.number}. {'DRAFT: ' if e.draft else ''}"
+                                  f"{_short(e.headline)} ({e.rating.name if e.rating else 'not rated'})")
+                  for e in self.data.claims]
+        return [OutlineEntry(self.data.title, 0, geo.page_h / geo.px_per_pt),
+                entry("contents", "Contents"),
+                OutlineEntry("Claims", claims[0].page, claims[0].top, tuple(claims))
+                if claims else entry("contents", "Claims (none)"),
+                entry("appendix", "Appendix: sources")]
+
     def render(self) -> int:
         unknown: list[int | None] = [None] * len(self.data.claims)
         blocks = self.blocks(unknown)
-        layout = self.paginate(blocks)
+        layout = paginate(blocks, self.geo.body_h, self.geo.gap)
         for _ in range(3):  # contents with real page numbers; they keep its height
             pages: list[int | None] = [
                 layout.claim_pages.get(i) for i in range(len(self.data.claims))
             ]
-            blocks[2] = self.doc_block(contents_html(self.data, pages), new_page=True)
-            again = self.paginate(blocks)
+            blocks[2] = self.doc_block(contents_html(self.data, pages), key="contents")
+            again = paginate(blocks, self.geo.body_h, self.geo.gap)
             if again.claim_pages == layout.claim_pages:
                 layout = again
                 break
             layout = again
         self.paint(layout)
+        self.layout = layout
         return len(layout.pages)
 
 
@@ -309,6 +302,18 @@ def render_pdf(data: ReportData, path: Path, page_size: str = "A4") -> int:
         QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     )
-    writer.setTitle(f"{data.project_name} — FactDesk verdict report")
-    writer.setCreator("FactDesk")
-    return _Renderer(data, writer).render()
+    writer.setPdfVersion(QPdfWriter.PdfVersion.PdfVersion_A1b)
+    info = document_info(data)
+    writer.setTitle(info.title)
+    writer.setAuthor(info.author)
+    writer.setCreator(f"FactDesk {__version__}")
+    renderer = _Renderer(data, writer)
+    pages = renderer.render()
+    outline = renderer.outline(renderer.layout)
+    del renderer, writer  # the writer closes the file when it goes
+    finish_pdf(path, info, outline)
+    return pages
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

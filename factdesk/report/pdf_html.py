@@ -3,30 +3,40 @@
 Pure string building (no Qt): the cover, the contents, one fragment per claim and the
 appendix of sources. The PDF renderer lays each fragment out as its own document so that
 it can keep a claim's section whole on a page when it fits.
+
+Every section carries a named anchor (``contents``, ``claim-<id>``, ``source-<article>``)
+and the contents, the "see claim" cross-references between claims of the same fact and
+the source lines link to them (Qt writes them as PDF link annotations). A claim's
+headline is the claim as checked; the sentence as printed follows in its context. An
+unfinished check is marked DRAFT in the contents and on its section; an undecided match
+suggestion (shown only when asked for) is marked as not reviewed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from factdesk.report.data import ClaimEntry, RatingInfo, ReportData
+from factdesk.report.quotes import quoted
 
-BODY_PT = 11
+BODY_PT = 10
 STYLE = f"""
 body {{ font-size: {BODY_PT}pt; color: #1a1a1a; }}
-h1 {{ font-size: 22pt; font-weight: 700; margin-top: 0; margin-bottom: 8px; }}
-h2 {{ font-size: 14pt; font-weight: 700; margin-top: 0; margin-bottom: 5px; }}
-h3 {{ font-size: 11.5pt; font-weight: 700; margin-top: 13px; margin-bottom: 4px;
+h1 {{ font-size: 20pt; font-weight: 700; margin-top: 0; margin-bottom: 6px; }}
+h2 {{ font-size: 13pt; font-weight: 700; margin-top: 0; margin-bottom: 4px; }}
+h3 {{ font-size: 10.5pt; font-weight: 700; margin-top: 9px; margin-bottom: 3px;
       color: #333333; }}
-p {{ margin-top: 0; margin-bottom: 7px; line-height: 125%; }}
-li {{ margin-bottom: 4px; line-height: 120%; }}
+p {{ margin-top: 0; margin-bottom: 5px; line-height: 120%; }}
+li {{ margin-bottom: 2px; line-height: 115%; }}
 a {{ color: #0b5cad; text-decoration: underline; }}
 .muted {{ color: #5a5a5a; }}
-.small {{ font-size: 9pt; }}
-.quote {{ font-size: 11.5pt; line-height: 130%; }}
+.small {{ font-size: 8.5pt; }}
+.quote {{ font-size: 10.5pt; line-height: 125%; }}
 .claim {{ font-weight: 700; background-color: #fff3c4; }}
 .diff {{ color: #9a3412; }}
+.draft {{ color: #b71c1c; font-weight: 700; }}
+.suggested {{ color: #8a5a00; font-weight: 700; }}
 td {{ vertical-align: top; }}
 th {{ text-align: left; font-weight: 700; color: #333333; }}
 """
@@ -61,7 +71,7 @@ def badge_cell(rating: RatingInfo | None, size_pt: float = 11) -> str:
 
 def _h3(text: str) -> str:
     # a paragraph, not <h3>: QTextDocument applies a paragraph's margins reliably
-    return (f'<p style="margin-top: 13px; margin-bottom: 4px; font-size: 11.5pt; '
+    return (f'<p style="margin-top: 9px; margin-bottom: 3px; font-size: 10.5pt; '
             f'font-weight: 700; color: #333333;">{_e(text)}</p>')
 
 
@@ -73,6 +83,14 @@ def _link(url: str, text: str | None = None) -> str:
 
 def date_text(day: str | None) -> str:
     return day or "undated"
+
+
+DRAFT_MARK = '<span class="draft">DRAFT</span>'
+
+
+def _draft_cell() -> str:
+    return ('<td bgcolor="#b71c1c" style="color: #ffffff; font-weight: 700; font-size: 9pt; '
+            'padding: 4px 7px 4px 7px;">DRAFT</td>')
 
 
 def cover_html(data: ReportData) -> str:
@@ -90,6 +108,9 @@ def cover_html(data: ReportData) -> str:
     ]
     if data.organisation:
         rows.insert(0, ("Organisation", _e(data.organisation)))
+    if data.drafts:
+        rows.append(("Drafts", f'{DRAFT_MARK} {data.drafts} check(s) not finished: '
+                               "not for publication"))
     table = "".join(
         f'<tr><td class="muted" width="34%" style="padding: 2px 0px 2px 0px;">{k}</td>'
         f'<td style="padding: 2px 0px 2px 0px;">{v}</td></tr>'
@@ -97,9 +118,10 @@ def cover_html(data: ReportData) -> str:
     )
     return (
         f'<p class="muted small" style="margin-bottom: 3px;">FACTDESK VERDICT REPORT</p>'
-        f"<h1>{_e(data.project_name)}</h1>"
+        f"<h1>{_e(data.title)}</h1>"
         f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
-        f'<h3 style="margin-top: 21px;">Verdicts by rating</h3>'
+        f'<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
+        f'font-weight: 700; color: #333333;">Verdicts by rating</p>'
     )
 
 
@@ -107,45 +129,92 @@ def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
     """The list of claims; ``pages`` holds each claim's page number (None: not known yet)."""
     rows = []
     for entry, page in zip(data.claims, pages, strict=True):
-        quote = entry.text if len(entry.text) <= 110 else entry.text[:107].rstrip() + "…"
+        head = entry.headline
+        head = head if len(head) <= 110 else head[:107].rstrip() + "…"
         rating = entry.rating.name if entry.rating else "not rated"
         color = entry.rating.color if entry.rating else "#e0e0e0"
+        draft = f"{DRAFT_MARK} " if entry.draft else ""
+        target = f"#{entry.anchor}"
         rows.append(
             f'<tr><td width="5%" class="muted">{entry.number}.</td>'
             f'<td width="2%" bgcolor="{_e(color)}"></td>'
-            f'<td width="81%">{_e(quote)}<br/><span class="muted small">'
+            f'<td width="81%">{draft}<a href="{target}">{_e(head)}</a><br/>'
+            f'<span class="muted small">'
             f'{_e(rating)} · {_e(entry.outlet or "unknown outlet")} · '
             f'{_e(date_text(entry.date))}</span></td>'
-            f'<td width="12%" align="right">{"000" if page is None else page}</td></tr>'
+            f'<td width="12%" align="right"><a href="{target}">'
+            f'{"000" if page is None else page}</a></td></tr>'
         )
     if not rows:
         rows.append('<tr><td class="muted">No claims match the report filters.</td></tr>')
     return (
-        "<h2>Contents</h2>"
+        '<a name="contents"></a><h2>Contents</h2>'
         f'<table cellspacing="0" cellpadding="4" width="100%">'
         f'<tr><th></th><th></th><th>Claim</th><th align="right">Page</th></tr>'
         f'{"".join(rows)}</table>'
     )
 
 
-def claim_html(entry: ClaimEntry) -> str:
-    """One claim's section: heading, badge, quote in context, rationale, evidence, others."""
-    speaker = f" · speaker: {_e(entry.speaker)}" if entry.speaker else ""
+def _claimant_html(entry: ClaimEntry) -> str:
+    if entry.claimant is None:
+        return ""
+    title = f", {_e(entry.claimant.job_title)}" if entry.claimant.job_title else ""
+    return f" · said by <b>{_e(entry.claimant.name)}</b>{title}"
+
+
+def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
+    items = []
+    for other in entry.others:
+        if other.reviewed:
+            mark = '<span class="muted">accepted</span>'
+        else:
+            mark = '<span class="suggested">SUGGESTED, not reviewed</span>'
+        head = (
+            f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
+            f'<span class="muted">({_e(other.relation)}, {round(other.score * 100)}% '
+            f"match)</span> · {mark}"
+        )
+        if other.claim_id in in_report:
+            head += f' · <a href="#claim-{other.claim_id}">see claim ' \
+                    f"{in_report[other.claim_id]}</a>"
+        body = f"<br/>{_e(quoted(other.text))}"
+        if other.url:
+            body += f'<br/><span class="small">{_link(other.url)}</span>'
+        for diff in other.discrepancies:
+            body += f'<br/><span class="diff">Difference: {_e(diff)}</span>'
+        items.append(f"<li>{head}{body}</li>")
+    return f'<ul style="margin-top: 0;">{"".join(items)}</ul>'
+
+
+def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) -> str:
+    """One claim's section: the claim as checked, badge, the sentence as printed in its
+    context, rationale, evidence, other outlets. ``in_report``: claim id -> number of
+    the report's claims, for cross-references."""
+    in_report = in_report or {}
     meta = (
         f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b> · {_e(entry.kind)}'
-        f"{speaker}"
+        f"{_claimant_html(entry)}"
     )
-    source = f"{_e(entry.outlet or 'Unknown outlet')}, {_e(date_text(entry.date))}"
+    source = (f'<a href="#source-{entry.article_id}">'
+              f"{_e(entry.outlet or 'Unknown outlet')}</a>, {_e(date_text(entry.date))}")
     if entry.article_title:
         source += f" — “{_e(entry.article_title)}”"
+    badges = (_draft_cell() + '<td width="6"></td>' if entry.draft else "") + badge_cell(
+        entry.rating)
     parts = [
-        f'<a name="{entry.anchor}"></a><h2>{entry.number}. {_e(entry.outlet or "Claim")}'
-        f'<span class="muted" style="font-weight: 400;"> · claim {entry.claim_id}</span></h2>',
-        f'<table cellspacing="0" cellpadding="0" style="margin-bottom: 9px;"><tr>'
-        f"{badge_cell(entry.rating)}"
+        f'<a name="{entry.anchor}"></a><h2>{entry.number}. {_e(entry.headline)}</h2>',
+        f'<table cellspacing="0" cellpadding="0" style="margin-bottom: 6px;"><tr>'
+        f"{badges}"
         f'<td style="padding-left: 12px; vertical-align: middle;">{meta}</td>'
         f"</tr></table>",
-        f'<p class="quote" style="margin-top: 11px;">{_e(entry.context_before)}'
+    ]
+    if entry.draft:
+        parts.append('<p class="draft small" style="margin-top: 4px;">DRAFT: this check is '
+                     "not finished and is not for publication.</p>")
+    parts += [
+        f'<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">As printed '
+        f"(claim {entry.claim_id}):</p>",
+        f'<p class="quote">{_e(entry.context_before)}'
         f'<span class="claim">{_e(entry.text)}</span>{_e(entry.context_after)}</p>',
         f'<p class="small muted">{source}'
         + (f"<br/>{_link(entry.url)}" if entry.url else "")
@@ -168,21 +237,7 @@ def claim_html(entry: ClaimEntry) -> str:
         parts.append('<p class="muted">No evidence recorded.</p>')
     if entry.others:
         parts.append(_h3("As other outlets reported it"))
-        items = []
-        for other in entry.others:
-            decided = f", {other.decision}" if other.decision else ", suggested"
-            head = (
-                f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
-                f'<span class="muted">({_e(other.relation)}, {round(other.score * 100)}% '
-                f"match{decided})</span>"
-            )
-            body = f"<br/>“{_e(other.text)}”"
-            if other.url:
-                body += f'<br/><span class="small">{_link(other.url)}</span>'
-            for diff in other.discrepancies:
-                body += f'<br/><span class="diff">Difference: {_e(diff)}</span>'
-            items.append(f"<li>{head}{body}</li>")
-        parts.append(f'<ul style="margin-top: 0;">{"".join(items)}</ul>')
+        parts.append(_others_html(entry, in_report))
     return "".join(parts)
 
 
@@ -191,7 +246,8 @@ def appendix_html(data: ReportData) -> str:
     for src in data.sources:
         link = f"<br/>{_link(src.url)}" if src.url else ""
         rows.append(
-            f'<tr><td width="22%"><b>{_e(src.outlet or "Unknown outlet")}</b><br/>'
+            f'<tr><td width="22%"><a name="source-{src.article_id}"></a>'
+            f'<b>{_e(src.outlet or "Unknown outlet")}</b><br/>'
             f'<span class="small muted">{_e(date_text(src.date))}</span></td>'
             f"<td>{_e(src.title or src.file_name)}{link}<br/>"
             f'<span class="small muted">file: {_e(src.file_name)}'

@@ -3,7 +3,10 @@
 Top-level lists: ``articles``, ``claims``, ``entities``, ``matches``, ``clusters``,
 ``verdicts``, ``history`` (every recorded change of a verdict, claim, evidence row or match
 decision: who, when, from what to what), ``aliases``, ``archive``, plus ``project``
-metadata and the rating scale.
+metadata and the rating scale. A claim carries its ``statement`` (the claim as checked,
+null: the sentence); a verdict's rationale comes as a sanitised HTML fragment
+(``rationale_html``: the editor's document wrapper, fonts and unsafe links removed) and as
+plain text with its line breaks (``rationale_text``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from factdesk import __version__
 from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
+from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
 
@@ -48,6 +52,7 @@ def _claim(c: Any) -> dict[str, Any]:
         "quantities": list(c.quantities),
         "times": list(c.times),
         "entities": list(c.entities),
+        "statement": c.statement,
     }
 
 
@@ -63,8 +68,10 @@ def project_to_json(project: Project) -> dict[str, Any]:
                 "claim_id": v.claim_id,
                 "rating": v.rating,
                 "rating_value": rating.value if rating else None,
+                "publishable": rating.publishable if rating else None,
                 "status": v.status,
-                "rationale": v.rationale,
+                "rationale_html": sanitise_html(v.rationale),
+                "rationale_text": html_to_text(v.rationale),
                 "checker": v.checker,
                 "created_at": v.created_at,
                 "updated_at": v.updated_at,

@@ -34,10 +34,11 @@ def plain_to_html(text: str) -> str:
 
 
 class _Sanitiser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, keep_newlines: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.dropping = 0
+        self.keep_newlines = keep_newlines  # see _TextWriter
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROP:
@@ -71,8 +72,12 @@ class _Sanitiser(HTMLParser):
             self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            self.out.append(html.escape(data, quote=False))
+        if self.dropping:
+            return
+        text = html.escape(data, quote=False)
+        if self.keep_newlines and data.strip():
+            text = text.replace("\n", "<br/>")
+        self.out.append(text)
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "#")
@@ -97,10 +102,13 @@ def sanitise_html(rich: str) -> str:
         return ""
     if not is_html(rich):
         return plain_to_html(rich)
-    parser = _Sanitiser()
+    parser = _Sanitiser(keep_newlines="pre-wrap" in rich or not _BLOCK_TAG.search(rich))
     parser.feed(rich)
     parser.close()
     return "".join(parser.out).strip()
+
+
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h\d|pre|tr)\b", re.I)
 
 
 def _span_mark(style: str) -> str:
@@ -118,9 +126,13 @@ def _span_mark(style: str) -> str:
 class _TextWriter(HTMLParser):
     """Plain text or Markdown of a rich-text fragment."""
 
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, keep_newlines: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.markdown = markdown
+        # a line break typed in the text itself counts (text with a few tags, a pre-wrap
+        # document), not the source's layout between the tags of a block-structured one
+        self.keep_newlines = keep_newlines
+        self.empty_paragraph = False  # Qt writes a blank line as an "empty" paragraph
         self.lines: list[str] = []
         self.current: list[str] = []
         self.lists: list[list[int]] = []  # per open list: [is_ordered, counter]
@@ -148,6 +160,8 @@ class _TextWriter(HTMLParser):
             return
         if tag in _BLOCKS or tag in {"ul", "ol"}:
             self._break()
+            style = (dict(attrs).get("style") or "").replace(" ", "")
+            self.empty_paragraph = "-qt-paragraph-type:empty" in style
         if tag == "br":
             self._break()
         elif tag in {"ul", "ol"}:
@@ -205,13 +219,26 @@ class _TextWriter(HTMLParser):
                 self.lists.pop()
         elif tag in _BLOCKS or tag == "li":
             self._break()
+            if self.empty_paragraph and self.lines and self.lines[-1]:
+                self.lines.append("")  # the blank line the checker left
+            self.empty_paragraph = False
 
     def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            self._emit(re.sub(r"\s+", " ", data))
+        if self.dropping:
+            return
+        if self.keep_newlines and "\n" in data and data.strip():
+            first, *rest = data.split("\n")
+            self._emit(re.sub(r"\s+", " ", first))
+            for line in rest:
+                self._break()
+                self._emit(re.sub(r"\s+", " ", line))
+            return
+        self._emit(re.sub(r"\s+", " ", data))
 
     def text(self) -> str:
         self._break()
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
         return "\n".join(self.lines)
 
 
@@ -220,14 +247,16 @@ def _convert(rich: str, markdown: bool) -> str:
         return ""
     if not is_html(rich):
         return rich.strip()
-    writer = _TextWriter(markdown)
+    keep_newlines = "pre-wrap" in rich or not _BLOCK_TAG.search(rich)
+    writer = _TextWriter(markdown, keep_newlines)
     writer.feed(rich)
     writer.close()
     return writer.text()
 
 
 def html_to_text(rich: str) -> str:
-    """Plain text: one line per paragraph or list item, list items with "- " or "1. "."""
+    """Plain text: one line per paragraph, line break or list item (a blank line the
+    checker left stays), list items with "- " or "1. "."""
     return _convert(rich, markdown=False)
 
 

@@ -1,25 +1,53 @@
 """CSV and Markdown verdict reports (plain text renderers of a :class:`ReportData`).
 
-CSV: one row per claim, RFC 4180 quoting, a header row, plain UTF-8 without a byte-order
-mark (spreadsheets import it as UTF-8; a BOM would end up in the first column name of
-scripts reading it). Multi-line rationales stay in one quoted cell; evidence urls are
-joined with " | ".
+CSV: one row per claim, RFC 4180 quoting, a header row. Written for spreadsheets:
+
+- UTF-8 with a byte-order mark by default (Excel on Windows reads a file without one as
+  the local code page and garbles ’, — and Ü); ``--encoding utf-8`` writes none, for
+  scripts (Python's ``utf-8-sig`` reads either).
+- A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+  a tab or a carriage return) is neutralised as OWASP's "CSV Injection" page advises: a
+  single quote before it, so that it shows as text. Numbers the report writes itself
+  ("-3" on a scale with negative values) stay numbers.
+- The rationale is plain text with its line breaks, in one quoted cell; evidence urls
+  are joined with " | ". ``publication`` says "DRAFT" for an unfinished check.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from factdesk.report.data import ClaimEntry, ReportData
+from factdesk.report.quotes import quoted
 from factdesk.report.richtext import markdown_target
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "claim_id", "article_id", "article", "outlet", "date", "claim", "kind", "score",
-    "speaker", "rating", "rating_value", "status", "rationale", "evidence_urls", "checker",
-    "updated",
+    "claim_id", "article_id", "article", "outlet", "date", "statement", "claim", "kind",
+    "score", "speaker", "claimant", "rating", "rating_value", "status", "publication",
+    "rationale", "evidence_urls", "checker", "updated",
 )
 URL_SEPARATOR = " | "
+#: Encodings the CSV can be written in: with a byte-order mark (spreadsheets), without.
+CSV_ENCODINGS = ("utf-8-sig", "utf-8")
+DEFAULT_CSV_ENCODING = "utf-8-sig"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_NUMERIC_COLUMNS = frozenset({"claim_id", "article_id", "score", "rating_value"})
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with a formula character gets a
+    single quote in front (OWASP, CSV Injection)."""
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe(row: dict[str, str]) -> dict[str, str]:
+    return {k: v if k in _NUMERIC_COLUMNS and _NUMBER.match(v) else neutralise_cell(v)
+            for k, v in row.items()}
 
 
 def csv_row(entry: ClaimEntry) -> dict[str, str]:
@@ -29,14 +57,17 @@ def csv_row(entry: ClaimEntry) -> dict[str, str]:
         "article": entry.article_title,
         "outlet": entry.outlet,
         "date": entry.date or "",
+        "statement": entry.headline,
         "claim": entry.text,
         "kind": entry.kind,
         "score": f"{entry.score:.3f}",
         "speaker": entry.speaker or "",
+        "claimant": _claimant_text(entry),
         "rating": entry.rating.name if entry.rating else "",
-        "rating_value": "" if entry.rating is None or entry.rating.value is None
-        else str(entry.rating.value),
+        "rating_value": "" if entry.rating is None or entry.rating.place is None
+        else str(entry.rating.place[0]),
         "status": entry.status,
+        "publication": "DRAFT" if entry.draft else "final",
         "rationale": entry.rationale_text,
         "evidence_urls": URL_SEPARATOR.join(e.url for e in entry.evidence),
         "checker": entry.checker,
@@ -44,12 +75,20 @@ def csv_row(entry: ClaimEntry) -> dict[str, str]:
     }
 
 
+def _claimant_text(entry: ClaimEntry) -> str:
+    if entry.claimant is None:
+        return ""
+    title = f", {entry.claimant.job_title}" if entry.claimant.job_title else ""
+    return entry.claimant.name + title
+
+
 def to_csv(data: ReportData) -> str:
+    """The CSV text (no byte-order mark: the file's encoding adds it)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for entry in data.claims:
-        writer.writerow(csv_row(entry))
+        writer.writerow(_safe(csv_row(entry)))
     return buffer.getvalue()
 
 
@@ -60,7 +99,9 @@ def _md_escape(text: str) -> str:
 
 def _claim_markdown(entry: ClaimEntry) -> list[str]:
     rating = entry.rating.name if entry.rating else "Not rated"
-    value = f" ({entry.rating.value})" if entry.rating and entry.rating.value is not None else ""
+    value = (f" ({entry.rating.place[0]} of {entry.rating.place[1]})"
+             if entry.rating and entry.rating.place else "")
+    draft = "DRAFT · " if entry.draft else ""
     source = f"{entry.outlet or 'Unknown outlet'}, {entry.date or 'undated'}"
     if entry.article_title:
         source += f", “{_md_escape(entry.article_title)}”"
@@ -68,14 +109,15 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         source += f" — <{entry.url}>"
     lines = [
         f'<a id="{entry.anchor}"></a>',
-        f"## {entry.number}. {_md_escape(entry.outlet or 'Claim')} (claim {entry.claim_id})",
+        f"## {entry.number}. {draft}{_md_escape(entry.headline)}",
         "",
         f"> {_md_escape(entry.context_before)}**{_md_escape(entry.text)}**"
         f"{_md_escape(entry.context_after)}",
         "",
-        f"Source: {source}  ",
-        f"**Rating: {rating}{value}** · Status: {entry.status} · Kind: {entry.kind}"
-        + (f" · Speaker: {entry.speaker}" if entry.speaker else ""),
+        f"As printed by {source} (claim {entry.claim_id})  ",
+        f"**Rating: {rating}{value}** · Status: {entry.status}"
+        + (" (DRAFT: not finished)" if entry.draft else "") + f" · Kind: {entry.kind}"
+        + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
         "### Rationale",
         "",
@@ -95,12 +137,12 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
     if entry.others:
         lines += ["", "### As other outlets reported it", ""]
         for other in entry.others:
-            decided = other.decision or "suggested"
+            decided = "accepted" if other.reviewed else "SUGGESTED, not reviewed"
             where = f" — <{other.url}>" if other.url else ""
             lines.append(
                 f"- **{_md_escape(other.outlet or 'Unknown outlet')}**, "
                 f"{other.date or 'undated'} ({other.relation}, {round(other.score * 100)}% "
-                f"match, {decided}): “{_md_escape(other.text)}”{where}"
+                f"match, {decided}): {_md_escape(quoted(other.text))}{where}"
             )
             lines += [f"  - Difference: {_md_escape(d)}" for d in other.discrepancies]
     lines.append("")
@@ -112,12 +154,14 @@ def to_markdown(data: ReportData) -> str:
     if data.date_to and data.date_to != data.date_from:
         period += f" to {data.date_to}"
     lines = [
-        f"# {_md_escape(data.project_name)} — FactDesk verdict report",
+        f"# {_md_escape(data.title)}",
         "",
         f"- Checked by: {', '.join(data.checkers)}",
         f"- Verdicts dated: {period}",
         f"- Claims: {len(data.claims)} ({data.filter_text})",
         f"- Exported: {data.exported_at[:16].replace('T', ' ')}",
+        *([f"- **DRAFT**: {data.drafts} check(s) in this report are not finished"]
+          if data.drafts else []),
         "",
         "| Rating | Claims |",
         "| --- | ---: |",
@@ -125,8 +169,8 @@ def to_markdown(data: ReportData) -> str:
     lines += [f"| {c.name} | {c.count} |" for c in data.counts]
     lines += ["", "## Contents", ""]
     lines += [
-        f"{e.number}. [{_md_escape(e.text[:100])}](#{e.anchor}) — "
-        f"{e.rating.name if e.rating else 'not rated'}"
+        f"{e.number}. {'DRAFT · ' if e.draft else ''}[{_md_escape(e.headline[:100])}]"
+        f"(#{e.anchor}) — {e.rating.name if e.rating else 'not rated'}"
         for e in data.claims
     ]
     lines.append("")

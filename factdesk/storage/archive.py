@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from factdesk.core.models import ArchivedCheck
+from factdesk.model.models import ArchivedCheck
 from factdesk.storage.rows import now_iso
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Article
+from factdesk.model.models import Article
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
 

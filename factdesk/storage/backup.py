@@ -8,10 +8,15 @@ it replaces, so restoring can itself be undone.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlite_utils import Database
+
+from factdesk.storage.database import inspect_project_file
 
 KEEP = 10
 _FINGERPRINT_SQL = (
@@ -84,9 +89,29 @@ def take_backup(project: Path, conn: sqlite3.Connection, *, keep: int = KEEP,
     return target
 
 
-def _short(text: str) -> str:
-    import hashlib
+def take_opening_backup(project: Path, db: Database) -> Path | None:
+    """The backup taken when a project is opened for work: only once it holds articles,
+    and only when it changed since the newest backup."""
+    if db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        return take_backup(project, db.conn)
+    return None
 
+
+def back_up_file(project: Path) -> Path:
+    """Back up the project file at ``project`` now (``factdesk backup``), reading it on
+    a read-only connection of its own; a file that is no project raises
+    :class:`~factdesk.storage.database.ProjectFileError`."""
+    inspect_project_file(project)
+    conn = sqlite3.connect(f"{project.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        path = take_backup(project, conn, force=True)
+    finally:
+        conn.close()
+    assert path is not None  # forced
+    return path
+
+
+def _short(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 

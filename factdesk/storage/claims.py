@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Claim, ClaimDraft
+from factdesk.model.models import Claim, ClaimDraft
 from factdesk.storage.rows import claim_from_row, dumps, id_chunks, now_iso
 
 _LIVE = "deleted_at IS NULL"
@@ -211,6 +211,10 @@ class ClaimRepository:
         ]
         assignments = ", ".join(f'"{name}" = ?' for name in fields)
         self.db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*values, claim_id])
+
+    def set_statement(self, claim_id: int, statement: str | None) -> None:
+        """Set the claim as checked (None: the sentence as printed)."""
+        self.db.execute("UPDATE claims SET statement = ? WHERE id = ?", [statement, claim_id])
 
     def set_deleted(self, claim_id: int, deleted: bool) -> None:
         self.db.execute(

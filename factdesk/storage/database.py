@@ -1,4 +1,4 @@
-"""Opening, validating and creating ``*.factdesk`` project files.
+"""Opening, validating, creating and closing ``*.factdesk`` project files; transactions.
 
 A file is inspected read-only before anything writes to it: not SQLite, corrupt, a
 SQLite file of some other program, or a schema newer than this FactDesk each get a
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,3 +192,46 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
     if not read_only:
         apply_migrations(db)
     return db
+
+
+@contextmanager
+def transaction(db: Database, *, read_only: bool = False) -> Iterator[Database]:
+    """One atomic write: all of it lands, or none of it does.
+
+    The outermost transaction starts with ``BEGIN IMMEDIATE`` so that it takes the
+    write lock up front and waits (busy timeout) for another writer, instead of
+    failing with "database is locked" when it upgrades from reading to writing.
+    Nested ones are savepoints.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic() as inner:
+            yield inner
+        return
+    conn.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def close_database(db: Database) -> None:
+    """Close ``db``, first letting SQLite refresh its query planner statistics."""
+    with suppress(Exception):  # closing must not fail on a best-effort hint
+        db.conn.execute("PRAGMA optimize")
+    db.close()
+
+
+def fold_journal(db: Database) -> None:
+    """Write the WAL journal back into the database file and empty it (a file that is
+    then moved or copied carries all its data)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def rebuild_indexes(db: Database) -> None:
+    """Rebuild every SQLite index from its table (indexes are derived data: always safe)."""
+    db.execute("REINDEX")

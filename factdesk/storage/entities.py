@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Alias, EntityMention, MentionDraft
+from factdesk.model.models import Alias, EntityMention, MentionDraft
 from factdesk.storage.rows import now_iso
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Match, MatchDraft
+from factdesk.model.models import Match, MatchDraft
 from factdesk.storage.rows import dumps, id_chunks, match_from_row, now_iso
 
 

@@ -206,6 +206,19 @@ def m0003_articles_by_url(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0007_claim_statement")
+def m0007_claim_statement(db: Database) -> None:
+    """The claim as checked: a short statement a checker writes for a claim (ClaimReview's
+    ``claimReviewed``, the report's headline); NULL means the sentence as printed."""
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT")
+    db.execute(f"PRAGMA user_version = {_number('0007_claim_statement')}")
+
+
+def _number(name: str) -> int:
+    """The schema version a migration brings a file to: its place in the list."""
+    return [m.name for m in migrations._migrations].index(name) + 1
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.

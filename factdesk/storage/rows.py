@@ -1,4 +1,4 @@
-"""Turning SQLite rows into the dataclasses of :mod:`factdesk.core.models` and back
+"""Turning SQLite rows into the dataclasses of :mod:`factdesk.model.models` and back
 (and chunking id lists for ``IN (...)`` queries)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from factdesk.core.models import Article, Claim, Evidence, HistoryEntry, Match
+from factdesk.model.models import Article, Claim, Evidence, HistoryEntry, Match
 
 
 def id_chunks(ids: Iterable[Any], size: int = 500) -> Iterator[tuple[list[Any], str]]:
@@ -71,6 +71,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         times=_loads_tuple(row["times"]),
         entities=_loads_tuple(row["entities"]),
         lemmas=row["lemmas"],
+        statement=row.get("statement"),  # absent from a file read before migration 0007
     )
 
 

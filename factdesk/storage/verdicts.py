@@ -7,7 +7,7 @@ from html import unescape
 
 from sqlite_utils import Database
 
-from factdesk.core.models import Evidence, HistoryEntry, Verdict
+from factdesk.model.models import Evidence, HistoryEntry, Verdict
 from factdesk.storage.rows import evidence_from_row, history_from_row, now_iso
 
 _TAG = re.compile(r"<[^>]+>")

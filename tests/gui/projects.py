@@ -14,11 +14,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from factdesk.core.anchoring import context_for
 from factdesk.core.importing import import_paths
-from factdesk.core.models import ClaimDraft, MatchDraft
 from factdesk.core.paths import seeds_dir
 from factdesk.core.project import Project
+from factdesk.model.anchoring import context_for
+from factdesk.model.models import ClaimDraft, MatchDraft
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]”?")
 _NUMBER = re.compile(r"\d[\d,.]*|\b(?:four|five|six|hundreds|dozens)\b", re.I)

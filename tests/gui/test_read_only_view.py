@@ -33,4 +33,4 @@ def test_a_read_only_view_can_be_exported(make_window, demo_copy: Path, deny_wri
     window.runner.submit(Job("Exporting", jobs.export("csv", out, SimpleNamespace(all=True)),
                              demo_copy, on_done=done.append, writes=False))
     qtbot.waitUntil(lambda: bool(done) or not window.runner.busy, timeout=20000)
-    assert out.exists() and out.read_text("utf-8").startswith("claim_id,")
+    assert out.exists() and out.read_text("utf-8-sig").startswith("claim_id,")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from factdesk.core.models import MatchDraft
 from factdesk.core.project import Project
+from factdesk.model.models import MatchDraft
 
 
 def _claim_with_match(window) -> int:  # noqa: ANN001

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
@@ -35,6 +36,15 @@ class Article:
     text_hash: str
 
 
+def published_date(value: str | None) -> date | None:
+    """The day an ISO ``published`` value (``Article.published``) names; None when it is
+    missing or not a date."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Claim:
     """A check-worthy span of an article, anchored by offsets and by quote + context."""
@@ -54,6 +64,12 @@ class Claim:
     times: tuple[dict[str, Any], ...] = ()
     entities: tuple[dict[str, Any], ...] = ()  # {"text", "label", "canonical"}
     lemmas: str = ""  # space-separated content lemmas, for retrieval
+    statement: str | None = None  # the claim as checked; None: the sentence as printed
+
+    @property
+    def as_checked(self) -> str:
+        """The claim as the checker states it (its statement), else its words as printed."""
+        return self.statement or " ".join(self.text.split())
 
 
 @dataclass(frozen=True)
@@ -132,12 +148,16 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class Rating:
-    """One step of a rating scale; ``value`` is None for textual ratings."""
+    """One step of a rating scale; ``value`` is None for textual ratings.
+
+    ``publishable``: whether a check with this rating is published (ClaimReview, reports):
+    "Not a claim" says the sentence needs no check, which is nothing to publish."""
 
     name: str
     value: int | None
     color: str
     key: str
+    publishable: bool = True
 
 
 @dataclass(frozen=True)

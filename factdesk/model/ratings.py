@@ -1,7 +1,9 @@
 """Rating scales: the default PolitiFact-style scale mapped to ClaimReview numbers.
 
-A scale is a project setting. Every rating has a name, an optional number (ClaimReview
-``ratingValue``), a colour and a key; keys 1..9 pick ratings in order.
+A scale is a project setting. Every rating has a name, an optional number, a colour, a key
+(keys 1..9 pick ratings in order) and whether it is published. The scale is ordered best
+first; a published check's ClaimReview ``ratingValue`` is its rating's place among the
+publishable ratings (:meth:`RatingScale.place`), so that every published rating has one.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factdesk.core.models import Rating
+from factdesk.model.models import Rating
 
 DEFAULT_SCALE: tuple[Rating, ...] = (
     Rating("True", 6, "#2e7d32", "1"),
@@ -20,8 +22,14 @@ DEFAULT_SCALE: tuple[Rating, ...] = (
     Rating("Pants on fire", 1, "#8e0000", "6"),
     Rating("Misleading", None, "#8e24aa", "7"),
     Rating("Unverifiable", None, "#607d8b", "8"),
-    Rating("Not a claim", None, "#9e9e9e", "9"),
+    Rating("Not a claim", None, "#9e9e9e", "9", publishable=False),
 )
+
+
+def _publishable(name: str) -> bool:
+    """Whether a rating stored before scales said so is published: all but "Not a
+    claim" (the only default rating that is not)."""
+    return name.strip().casefold() != "not a claim"
 
 
 class RatingScale:
@@ -44,13 +52,29 @@ class RatingScale:
         if not data:
             return cls.default()
         return cls([Rating(d["name"], d.get("value"), d.get("color", "#888888"),
-                           str(d.get("key", ""))) for d in data])
+                           str(d.get("key", "")), bool(d.get("publishable", _publishable(
+                               str(d["name"]))))) for d in data])
 
     def to_json(self) -> list[dict[str, Any]]:
         return [
-            {"name": r.name, "value": r.value, "color": r.color, "key": r.key}
+            {"name": r.name, "value": r.value, "color": r.color, "key": r.key,
+             "publishable": r.publishable}
             for r in self.ratings
         ]
+
+    def publishable(self) -> tuple[Rating, ...]:
+        """The ratings a published check may carry, best first."""
+        return tuple(r for r in self.ratings if r.publishable)
+
+    def place(self, name: str | None) -> tuple[int, int, int] | None:
+        """(ratingValue, bestRating, worstRating) of a publishable rating: its place among
+        the publishable ratings counted from the worst (1) to the best; None for a rating
+        that is not published or not on the scale."""
+        published = self.publishable()
+        rating = self.by_name(name)
+        if rating is None or rating not in published:
+            return None
+        return len(published) - published.index(rating), len(published), 1
 
     def by_name(self, name: str | None) -> Rating | None:
         if name is None:

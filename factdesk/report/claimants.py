@@ -1,0 +1,165 @@
+"""Who made a claim, as a report publishes it: full name, person or organisation, job title.
+
+A claim's speaker is stored as the words the reader used ("Zelenskiy", "Kostin",
+"the military"). A published ClaimReview names the claimant properly, so
+:func:`resolve_claimant` looks the speaker up in the project's entity table: the
+article's mentions of it (by spelling or canonical form, or a surname that ends one of
+the article's names), mapped through the user's aliases, give the canonical full name
+and the entity label (a PERSON is a ``Person``; an organisation, a place speaking for its
+government, a group is an ``Organization``). The job title comes from the article's own
+words next to a mention of the name: a title before it ("Ukrainian Prosecutor General
+Andriy Kostin", "spokesman Sergii Nikiforov") or an apposition after it ("Oleksandr
+Filchakov, the head of the Kharkiv prosecutor's office, said"). A speaker found nowhere
+in the entity table keeps its words, typed by :func:`speaker_type`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factdesk.model.models import Article, EntityMention
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+
+#: Words that make a phrase a job title ("Prosecutor General", "the Donetsk governor").
+TITLE_WORDS = frozenset("""president vice prime minister secretary spokesman spokeswoman
+    spokesperson governor mayor head chief director prosecutor general commander ambassador
+    chairman chairwoman chair leader official adviser advisor senator representative deputy
+    chancellor envoy lawmaker judge ceo founder editor analyst professor economist
+    commissioner king queen premier officer minister's""".split())
+_CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|d['’]\w+)$")  # "Kyrylenko", "de"
+#: Words that make a name an organisation's ("Russian Defence Ministry", "The Kremlin").
+_BODY_WORDS = frozenset("""ministry ministries office department agency committee party
+    police army forces force military council government court commission union association
+    organization organisation kremlin pentagon parliament senate congress house bureau
+    service services administration authority authorities company corporation group bank
+    institute university foundation embassy command staff officials prosecutors""".split())
+_PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "adviser",
+                           "advisor", "minister", "governor", "mayor", "prosecutor"})
+_APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()]{3,70}?)\s*,")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """The author of a claim as published: ``kind`` is "Person" or "Organization"."""
+
+    name: str
+    kind: str
+    job_title: str = ""
+
+
+def speaker_type(speaker: str) -> str:
+    """``Person`` for a speaker written as a person's name or role ("Pavlo Kyrylenko",
+    "Zelenskyy's spokesman"), ``Organization`` for a body ("The Kremlin", "NATO",
+    "Russian Defence Ministry") or a group ("Ukrainian officials on site")."""
+    words = speaker.split()
+    if not words:
+        return "Organization"
+    named = 0 < len(words) <= 5 and words[0][:1].isupper() and all(
+        _NAME_WORD.match(w) for w in words)
+    body = words[0].lower() == "the" or any(
+        w.lower().strip(".,'’s") in _BODY_WORDS for w in words) or any(
+        len(w) > 1 and w.isupper() for w in words)  # an acronym: NATO, UN
+    role = words[-1].lower() in _PERSON_ROLES and words[0].lower() not in {"the", "a", "an"}
+    return "Person" if (named or role) and not body else "Organization"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _title_before(text: str, start: int) -> str:
+    """The job title written just before a name ("said Ukrainian Prosecutor General",
+    "U.S. Secretary of State", "road, spokesman"): from its first title word, with the
+    capitalised word before that when there is one ("Ukrainian", "U.S.")."""
+    words = text[max(0, start - 90):start].split()
+    taken: list[str] = []
+    for word in reversed(words):
+        if word.endswith((",", ";", ":", "”", '"', ")")) or (
+                word.endswith(".") and not _ABBREVIATION.match(word)):
+            break
+        bare = word.strip("“‘(")
+        if _title_word(bare) or bare[:1].isupper() or (bare.lower() in _CONNECTORS and taken):
+            taken.insert(0, bare)
+        else:
+            break
+        if len(taken) >= 6:
+            break
+    first = next((i for i, w in enumerate(taken) if _title_word(w)), None)
+    if first is None:
+        return ""
+    if first > 0 and taken[first - 1][:1].isupper() and taken[first - 1] not in _NOT_ADJECTIVES:
+        first -= 1
+    return " ".join(taken[first:])
+
+
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")  # "U.S.", "Gen."
+_NOT_ADJECTIVES = frozenset("""The A An On In At By As But And Then Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday""".split())
+
+
+def _title_word(word: str) -> bool:
+    return word.lower().rstrip("'’s") in TITLE_WORDS or word.lower() in TITLE_WORDS
+
+
+def _any_title(words: Iterable[str]) -> bool:
+    return any(_title_word(w) for w in words)
+
+
+def _title_after(text: str, end: int) -> str:
+    """An apposition after a name: "Filchakov, the head of the Kharkiv prosecutor's
+    office, said" gives "head of the Kharkiv prosecutor's office"."""
+    match = _APPOSITION.match(text[end:end + 90])
+    if not match:
+        return ""
+    phrase = match.group(1).strip()
+    return phrase if _any_title(phrase.split()) and not phrase[:1].isdigit() else ""
+
+
+def job_title(article: Article | None, mentions: Iterable[EntityMention]) -> str:
+    """The first job title the article gives next to one of the name's mentions."""
+    if article is None:
+        return ""
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if article.text[mention.start:mention.end] != mention.text:
+            continue
+        title = _title_before(article.text, mention.start) or _title_after(
+            article.text, mention.end)
+        if title:
+            return title
+    return ""
+
+
+def resolve_claimant(
+    speaker: str | None,
+    article: Article | None,
+    mentions: list[EntityMention],
+    aliases: dict[str, str],
+) -> Claimant | None:
+    """The claimant of a claim said by ``speaker`` in ``article`` (``mentions``: the
+    article's entity mentions; ``aliases``: variant -> canonical, folded keys)."""
+    if not speaker or not speaker.strip():
+        return None
+    spoken = " ".join(speaker.split())
+    wanted = {_fold(spoken), _fold(aliases.get(_fold(spoken), spoken))}
+    surname = _fold(spoken.split()[-1])
+    named = [m for m in mentions if m.label in PERSON_LABELS | ORGANISATION_LABELS]
+    exact = [m for m in named if _fold(m.text) in wanted or _fold(m.canonical) in wanted]
+    if not exact and len(spoken.split()) == 1 and speaker_type(spoken) == "Person":
+        exact = [m for m in named if m.label in PERSON_LABELS
+                 and _fold(m.canonical).split()[-1:] == [surname]]
+    if not exact:
+        canonical = aliases.get(_fold(spoken), spoken)
+        return Claimant(canonical, speaker_type(canonical))
+    canonicals = {m.canonical for m in exact}
+    canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
+    canonical = aliases.get(_fold(canonical), canonical)
+    labels = [m.label for m in exact if m.canonical in canonicals]
+    kind = "Person" if labels.count("PERSON") * 2 >= len(labels) else "Organization"
+    same = [m for m in mentions if m.canonical in canonicals or _fold(m.canonical) in wanted]
+    title = job_title(article, same) if kind == "Person" else ""
+    return Claimant(canonical, kind, title)
