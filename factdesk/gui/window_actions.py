@@ -215,6 +215,12 @@ def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of d
                    "Alt+Shift+Left", "Claim/Boundaries", has_claim),
         ActionSpec("claim.end_right", "End one word later", lambda: adjust("end", True),
                    "Alt+Shift+Right", "Claim/Boundaries", has_claim),
+        ActionSpec("claim.show_candidates", "Show all &candidates",
+                   with_ws(lambda s: s.session.set_show_candidates(
+                       not s.session.show_candidates)),
+                   "C", "View", has_project,
+                   help="highlight and list every claim candidate, not only the claims "
+                        "worth checking (press again to go back)"),
         ActionSpec("claim.all_articles", "Show claims of all articles",
                    with_ws(lambda s: s.claims.set_all_articles(s.claims.scope.currentIndex()
                                                                == 0)),

@@ -129,7 +129,9 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
                   if e.label_ == "PERSON" and plausible_person(e.text)]
         for name in people:
             tracker.note(name)
-        introduces = sent.text.rstrip().endswith(":")
+        # "Zelenskiy had this to say:" introduces a quotation; a label ("STORY:") does not
+        introduces = sent.text.rstrip().endswith(":") and \
+            not sent.text.rstrip().rstrip(":").strip().isupper()
         if introduces and not speaker[0]:
             subjects = [c for c in sent.root.children if c.dep_ == "nsubj"]
             if people:

@@ -88,8 +88,9 @@ class ClaimExtractor:
                      score: float, origin: str) -> ClaimDraft:
         """The draft of a claim marked by hand (or moved) at ``text[start:end]``.
 
-        Only the paragraph around the span is parsed (at most :data:`SPAN_CONTEXT`
-        characters either side), which is enough for its sentence's kind and speaker.
+        Only the paragraph around the span and the one before it are parsed (at most
+        :data:`SPAN_CONTEXT` characters either side), which is enough for its sentence's
+        kind and speaker (a span inside a quotation takes the quotation's speaker).
         The kind and speaker are those of the sentence the span overlaps most; the
         offsets, text and context are the span's own. ``score`` is kept for a claim the
         checker marked; a detected claim whose boundaries were moved is scored again, on
@@ -146,10 +147,16 @@ SPAN_CONTEXT = 1_500  # characters parsed either side of a hand-marked claim, at
 
 
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph(s) around ``text[start:end]``, cut to :data:`SPAN_CONTEXT` either
-    side (at a sentence end, ". ", where there is one within that reach)."""
+    """The paragraph(s) around ``text[start:end]`` and the paragraph before them (it may
+    introduce the quotation the span is in: "Zelenskiy had this to say:"), cut to
+    :data:`SPAN_CONTEXT` either side (at a sentence end, ". ", where there is one within
+    that reach)."""
     lo = text.rfind("\n\n", 0, start)
-    lo = 0 if lo < 0 else lo + 2
+    if lo > 0:  # and the paragraph before, which may name the speaker of a quotation
+        before = text.rfind("\n\n", 0, lo)
+        lo = 0 if before < 0 else before + 2
+    else:
+        lo = 0 if lo < 0 else lo + 2
     hi = text.find("\n\n", end)
     hi = len(text) if hi < 0 else hi
     if start - lo > SPAN_CONTEXT:
