@@ -4,7 +4,7 @@ Prints MAP@5, MAP@1 and recall@5 on the train and dev queries for FactDesk's arc
 index and for the plain TF-IDF cosine baseline over claim + title (scikit-learn, only
 when installed), plus build and per-query times.
 
-    /work/venv/bin/python bench/archive_retrieval.py
+    python bench/archive_retrieval.py
 
 The data lives outside the repository in ``../shared/eval/clef2020-claim-retrieval``
 (relative to the repository root); without it the script says so and exits 0.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _shared import basil_articles  # noqa: E402
+from _shared import basil_articles
 
 
 def main() -> None:

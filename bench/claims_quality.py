@@ -106,7 +106,7 @@ def baseline_cv(texts: list[str], labels: np.ndarray, folds: int) -> dict[str, n
     from sklearn.model_selection import StratifiedKFold
     from sklearn.pipeline import make_pipeline
 
-    def model():  # noqa: ANN202
+    def model():
         return make_pipeline(TfidfVectorizer(ngram_range=(1, 2)), LogisticRegression(max_iter=1000))
 
     arr = np.asarray(texts, dtype=object)

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _shared import EVAL, basil_articles  # noqa: E402
+from _shared import EVAL, basil_articles
 
-from factdesk.core.project import Project  # noqa: E402
-from factdesk.model.models import ClaimDraft, MatchDraft  # noqa: E402
+from factdesk.core.project import Project
+from factdesk.model.models import ClaimDraft, MatchDraft
 
 KINDS = ("statistic", "quote", "event", "attribution", "other")
 LOW_SCORE = 0.05  # share of sentences left unclaimed (~30 claims per article)

@@ -138,7 +138,7 @@ def measure_window(project: Path, rounds: int) -> dict[str, float]:
     return result
 
 
-def measure_scroll(window) -> dict[str, float]:  # noqa: ANN001 - MainWindow
+def measure_scroll(window) -> dict[str, float]:  # MainWindow
     """Frames of the claims list over all articles: wheel steps, pages and jumps, painted."""
     pane = window.workspace.claims
     pane.set_all_articles(True)
@@ -178,7 +178,7 @@ def demo_project(folder: Path) -> tuple[Path, str]:
         from factdesk.core.demo import build_demo
 
         return build_demo(folder / "demo.factdesk"), "demo (real pipeline)"
-    except Exception as exc:  # noqa: BLE001 - fall back to the stand-in
+    except Exception as exc:  # fall back to the stand-in
         from projects import synthetic_demo
 
         print(f"(real demo unavailable: {str(exc)[:90]}; using the spaCy-free stand-in)")

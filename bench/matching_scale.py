@@ -1,6 +1,6 @@
 """Scale benchmark of :class:`CandidateIndex`: latency, recall, build time and memory.
 
-    /work/venv/bin/python bench/matching_scale.py [--sizes 10k,100k,1M] [--articles 20]
+    python bench/matching_scale.py [--sizes 10k,100k,1M] [--articles 20]
 
 Data. Stored claims are synthetic but shaped like real ones. When the BASIL corpus is
 present at ``../shared/eval/basil/articles-dev.jsonl`` (relative to the repository

@@ -65,7 +65,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _shared import basil_articles  # noqa: E402
+from _shared import basil_articles
 
 ONE_PROCESS_PATHS = ("bare", "raw", "small", "one", "unmatched")
 
@@ -107,9 +107,8 @@ class Paths:
     """The timed paths over one folder of articles (FactDesk's and the raw parses)."""
 
     def __init__(self, tmp: Path, folder: Path, warm: Path) -> None:
-        from factdesk.core.analysis import get_extractor
+        from factdesk.core.extractors import get_extractor
         from factdesk.core.project import Project
-        from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
 
         self.tmp, self.folder, self.warm = tmp, folder, warm
         self.counter = iter(range(10**6))
@@ -117,7 +116,7 @@ class Paths:
         self.words = 0
         # the pipeline FactDesk uses, exactly as analyse_articles builds it
         with Project.open(tmp / f"settings-{os.getpid()}.factdesk") as project:
-            threshold = project.claim_threshold(DEFAULT_THRESHOLD)
+            threshold = project.claim_threshold()
         self.extractor = get_extractor(None, threshold)
         self.factdesk_nlp = self.extractor.nlp
         self.bare: object | None = None  # the plain model: loaded for the raw paths only

@@ -5,7 +5,7 @@ realistic length, 200 judged claims with rich-text rationales (bold, lists, link
 evidence rows each and a match per claim to another outlet, then times
 ``export_report(..., "pdf", ...)`` and prints milliseconds, pages and bytes.
 
-    /work/venv/bin/python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
+    python bench/report_speed.py [--claims 200] [--page-size A4] [--keep]
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 #   packaging/build.sh            # incremental (reuses packaging/build/)
 #   packaging/build.sh --clean    # from scratch (what packaging/check.sh uses)
 #
-# Environment: PYTHON (default: /work/venv/bin/python if it exists, else the venv in
-# $VIRTUAL_ENV, else python3) - the interpreter whose site-packages get bundled; the
-# project must be installed there (pip install -e .) with its model.
+# Environment: PYTHON (default: the active virtual environment's python ($VIRTUAL_ENV),
+# else the repository's .venv, else python3) - the interpreter whose site-packages get
+# bundled; the project must be installed there (pip install -e .) with its model.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,8 +14,8 @@ REPO="$(cd "$HERE/.." && pwd)"
 if [[ -z "${PYTHON:-}" ]]; then
     if [[ -n "${VIRTUAL_ENV:-}" && -x "$VIRTUAL_ENV/bin/python" ]]; then
         PYTHON="$VIRTUAL_ENV/bin/python"
-    elif [[ -x /work/venv/bin/python ]]; then
-        PYTHON=/work/venv/bin/python
+    elif [[ -x "$REPO/.venv/bin/python" ]]; then
+        PYTHON="$REPO/.venv/bin/python"
     else
         PYTHON=python3
     fi

@@ -64,7 +64,7 @@ def marked_project(tmp_path: Path, seeds_dir: Path) -> Path:
 
 
 @pytest.fixture
-def deny_writing(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - a function
+def deny_writing(monkeypatch: pytest.MonkeyPatch):  # a function
     """``deny_writing(path)``: the operating system's write-access check says no for
     ``path`` (a file or folder), for every user, root included."""
     from factdesk.storage import database

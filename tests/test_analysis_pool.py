@@ -34,6 +34,7 @@ def _analysed(folder: Path, seeds: Path, n_process: int, **kwargs) -> tuple[Proj
     return project, result
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("nlp")
 def test_two_processes_store_exactly_what_one_does(seeds_dir: Path, tmp_path: Path) -> None:
     one, report1 = _analysed(tmp_path, seeds_dir, 1)
@@ -77,10 +78,11 @@ def test_processes_chosen_automatically_only_for_long_texts(seeds_dir: Path,
         assert worker_processes(0, project, ids) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("nlp")
 def test_warm_up_has_every_worker_analyse_the_given_articles(seeds_dir: Path) -> None:
-    from factdesk.core.analysis import get_extractor
     from factdesk.core.analysis_pool import shared_pool
+    from factdesk.core.extractors import get_extractor
 
     extractor = get_extractor(None, 0.36)
     text = next(iter(sorted(seeds_dir.iterdir()))).read_text("utf-8")

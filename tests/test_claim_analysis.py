@@ -13,7 +13,7 @@ from factdesk.core.project import Project
 
 
 @pytest.fixture(scope="module")
-def demo_file(nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: ANN001
+def demo_file(nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from factdesk.core.demo import build_demo
 
     return build_demo(Path(tmp_path_factory.mktemp("claim-analysis")) / "demo.factdesk")
@@ -28,7 +28,7 @@ def demo(demo_file: Path, tmp_path: Path) -> Project:
     project.close()
 
 
-def _claim(project: Project, words: str):  # noqa: ANN202
+def _claim(project: Project, words: str):
     found = [c for c in project.claims.iter_all() if words in c.text]
     assert len(found) == 1, words
     return found[0]
@@ -92,7 +92,7 @@ def test_deleted_and_missing_claims_are_skipped(demo: Project) -> None:
 
 
 def test_the_cli_marks_lists_and_decides_like_the_window(demo_file: Path, tmp_path: Path,
-                                                        capsys) -> None:  # noqa: ANN001
+                                                        capsys) -> None:
     import json
 
     from factdesk.cli.main import main

@@ -8,11 +8,10 @@ import pytest
 
 from factdesk.matching.discrepancies import (
     ClaimFacts,
-    Discrepancy,
     find_discrepancies,
     is_conflicting,
 )
-from factdesk.model.models import Claim
+from factdesk.model.models import Claim, Discrepancy
 from factdesk.nlp.aliases import AliasResolver
 from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.times import extract_times

@@ -61,3 +61,67 @@ def test_import_linter_contracts_hold() -> None:
     result = subprocess.run([str(exe)], capture_output=True, text=True, cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "broken" in result.stdout and "0 broken" in result.stdout
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _factdesk_imports(path: Path, known: set[str]) -> set[str]:
+    """Every factdesk module ``path`` imports, at module level or inside a function (an
+    import inside a function still ties the two modules together); imports only for
+    type checkers are left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for_types = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                 and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in for_types:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name in known}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.add(full if full in known else node.module)
+    return found & known
+
+
+def test_no_import_circles() -> None:
+    """No module reaches itself again through its imports, in-function ones included:
+    a circle hidden inside a function is still a circle."""
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    known = set(paths)
+    graph = {name: _factdesk_imports(path, known) - {name} for name, path in paths.items()}
+    circles: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for name in sorted(graph):
+        if name not in index:
+            visit(name)
+    assert circles == []

@@ -216,6 +216,7 @@ def _synthetic_mrpc(path, n: int = 48) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
     from factdesk.matching import train_pair_model as tpm
 

@@ -149,7 +149,7 @@ def test_statement_is_undoable_defaults_to_the_sentence_and_is_set_from_the_cli(
 
 # only reviewed material ----------------------------------------------------------------
 
-def test_reports_publish_finished_checks_and_accepted_matches_only(desk) -> None:  # noqa: ANN001
+def test_reports_publish_finished_checks_and_accepted_matches_only(desk) -> None:
     path, ids = desk
     with Project.open(path, read_only=True) as project:
         md = export_report(project, "markdown", None, options()) or ""
@@ -254,7 +254,7 @@ def test_validator_catches_what_it_should() -> None:
     assert google_problems(bad)[0] == ["ClaimReview.url", "Rating.alternateName"]
 
 
-def test_claimreview_is_valid_schema_org_and_has_googles_fields(desk) -> None:  # noqa: ANN001
+def test_claimreview_is_valid_schema_org_and_has_googles_fields(desk) -> None:
     path, ids = desk
     with Project.open(path, read_only=True) as project:
         notes: list[str] = []
@@ -284,7 +284,7 @@ def test_claimreview_is_valid_schema_org_and_has_googles_fields(desk) -> None:  
     assert any("1 check(s) with a rating the scale does not publish" in n for n in notes)
 
 
-def test_claimant_job_title_after_the_name(desk) -> None:  # noqa: ANN001
+def test_claimant_job_title_after_the_name(desk) -> None:
     path, ids = desk
     with Project.open(path, read_only=True) as project:
         reviews = json.loads(export_report(project, "claimreview", None,
@@ -302,7 +302,7 @@ def test_formula_cells_are_neutralised(cell: str) -> None:
     assert neutralise_cell("plain " + cell) == "plain " + cell
 
 
-def test_csv_is_safe_for_spreadsheets(desk, tmp_path: Path) -> None:  # noqa: ANN001
+def test_csv_is_safe_for_spreadsheets(desk, tmp_path: Path) -> None:
     path, ids = desk
     excel, plain = tmp_path / "excel.csv", tmp_path / "plain.csv"
     with Project.open(path, read_only=True) as project:
@@ -323,7 +323,7 @@ def test_csv_is_safe_for_spreadsheets(desk, tmp_path: Path) -> None:  # noqa: AN
     assert rows[ids["accepted"]]["rating_value"] == "7"
 
 
-def test_json_carries_the_rationale_as_sanitised_html_and_text(desk) -> None:  # noqa: ANN001
+def test_json_carries_the_rationale_as_sanitised_html_and_text(desk) -> None:
     path, ids = desk
     with Project.open(path, read_only=True) as project:
         data = project_to_json(project)
@@ -338,7 +338,7 @@ def test_json_carries_the_rationale_as_sanitised_html_and_text(desk) -> None:  #
 
 # the PDF ---------------------------------------------------------------------------------
 
-def test_pdf_is_fileable(desk, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pdf_is_fileable(desk, tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     path, ids = desk
     out = tmp_path / "desk.pdf"

@@ -206,6 +206,7 @@ def test_pdf_page_sizes_and_fonts(sample: Path, tmp_path: Path) -> None:
     assert sizes["Letter"] == (612, 792)
 
 
+@pytest.mark.slow
 def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
     path = tmp_path / "long.factdesk"
     long_rationale = "<p>" + "A careful sentence about the evidence. " * 60 + "</p>"
@@ -236,7 +237,7 @@ def test_long_report_paginates_without_losing_claims(tmp_path: Path) -> None:
         assert dense(quote) in dense(text_out)
 
 
-def _validator():  # noqa: ANN202 - jsonschema validator
+def _validator():  # jsonschema validator
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -17,7 +17,7 @@ from factdesk.model.models import Claim
 
 
 @pytest.fixture(scope="module")
-def demo(nlp, tmp_path_factory: pytest.TempPathFactory) -> Project:  # noqa: ANN001
+def demo(nlp, tmp_path_factory: pytest.TempPathFactory) -> Project:
     from factdesk.core.demo import build_demo
 
     folder = tmp_path_factory.mktemp("seed-matching")
@@ -173,7 +173,7 @@ def test_pairs_shown_unrelated_by_bounds_match_as_exactly_rated_ones(
     rate = matching_service.rate_pairs
     exact_calls: list[int] = []
 
-    def spy(scorer, pairs, exact=False):  # noqa: ANN001, ANN202
+    def spy(scorer, pairs, exact=False):
         if exact:
             exact_calls.append(len(pairs))
         return rate(scorer, pairs, exact)

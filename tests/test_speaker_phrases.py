@@ -9,7 +9,7 @@ from factdesk.nlp.pipeline import ClaimExtractor
 
 
 @pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # noqa: ANN001 - skips without the model
+def extractor(nlp) -> ClaimExtractor:  # skips without the model
     return ClaimExtractor(None, 0.3)
 
 

@@ -64,7 +64,7 @@ def _final_state(project: Project) -> tuple[list, list]:
 
 
 def test_batch_resolution_ends_an_import_like_a_full_one(
-        nlp, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        nlp, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each seed imported on its own (the later ones meet stored spellings): the final
     mentions and claims are the same whether batches are resolved in full or not."""
     states = []
@@ -83,7 +83,7 @@ def test_batch_resolution_ends_an_import_like_a_full_one(
 
 
 @pytest.fixture
-def seeds_project(nlp, seeds_dir: Path, tmp_path: Path) -> Project:  # noqa: ANN001
+def seeds_project(nlp, seeds_dir: Path, tmp_path: Path) -> Project:
     project = Project.open(tmp_path / "seeds.factdesk")
     report = import_paths(project, [seeds_dir])
     analyse_articles(project, [aid for _, aid in report.added], match=False, n_process=1)

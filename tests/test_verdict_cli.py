@@ -16,7 +16,7 @@ def project(marked_project: Path) -> Path:
     return marked_project
 
 
-def history(path: Path, capsys) -> list[dict]:  # noqa: ANN001
+def history(path: Path, capsys) -> list[dict]:
     """The exported history of verdicts (the claim's marking is recorded too)."""
     assert main(["export", str(path), "--format", "json"]) == 0
     changes = json.loads(capsys.readouterr().out)["history"]

@@ -7,6 +7,7 @@ import json
 import random
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -82,17 +83,19 @@ def test_features_are_stable_and_in_range() -> None:
 def test_thread_safe(scorer: WorthinessScorer) -> None:
     texts = [CLAIM, PLEASANTRY] * 100
     expected = scorer.score(texts)
-    results: list[list[float]] = []
+    barrier = threading.Barrier(4)
 
-    def work() -> None:
-        results.append(scorer.score(texts))
+    def work() -> list[float]:
+        barrier.wait(timeout=30)  # all four score at the same time
+        return list(scorer.score(texts))
 
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert all(r == pytest.approx(expected) for r in results)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(work) for _ in range(4)]
+    # .result() re-raises an exception of the thread: a failing scorer fails the test
+    results = [f.result(timeout=60) for f in futures]
+    assert len(results) == 4
+    for result in results:
+        assert result == pytest.approx(list(expected))
 
 
 def test_throughput_sanity(scorer: WorthinessScorer) -> None:

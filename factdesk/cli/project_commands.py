@@ -11,6 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
+from factdesk.report.project_json import project_to_json
 from factdesk.storage.lock import ProjectLocked
 
 
@@ -100,6 +101,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             info(line)
         new_ids = [aid for _, aid in report.added]
         if new_ids and not args.no_extract:
+            # loaded when used: extraction and matching add ~0.3 s to every CLI start
             from factdesk.core.analysis import analyse_articles
 
             analyse_articles(
@@ -129,11 +131,10 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_existing(args.project, reading=True) as project:
         if args.format == "json":
-            from factdesk.report.project_json import project_to_json
-
             text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
             _write_text(text + "\n", args.output)
             return 0
+        # loaded when used: the report renderers add ~0.15 s to every CLI start
         from factdesk.report.exporting import export_report
 
         if args.format == "pdf" and args.output is None:

@@ -10,40 +10,26 @@ the project follows.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from factdesk.core.analysis_pool import AnalysisPool, shared_pool
 from factdesk.core.batch_gc import fewer_collections
+from factdesk.core.claim_analysis import analyse_claims
+from factdesk.core.extractors import get_extractor
+from factdesk.core.matching_service import match_articles
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import MentionDraft, published_date
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
-if TYPE_CHECKING:
-    from factdesk.core.analysis_pool import AnalysisPool
-
 STORE_BATCH = 8  # articles analysed per alias resolution and store
 AUTO_MAX_PROCESSES = 4  # automatic choice: at most this many worker processes
 AUTO_MIN_CHARS = 60_000  # ... and only for this much text (~10,000 words) or more
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-
-_extractors: dict[tuple[str | None, float | None], ClaimExtractor] = {}
-_extractors_lock = threading.Lock()
-
-
-def get_extractor(model: str | None = None, threshold: float | None = None) -> ClaimExtractor:
-    """One shared extractor per (model, threshold): the spaCy model loads once."""
-    with _extractors_lock:
-        key = (model, threshold)
-        if key not in _extractors:
-            _extractors[key] = ClaimExtractor(model, threshold)
-        return _extractors[key]
-
 
 @dataclass
 class AnalysisReport:
@@ -102,18 +88,14 @@ def analyse_articles(
     worker processes parse the articles and score the claim pairs while this one stores
     the results, article after article, exactly as one process would.
     """
-    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
-
     if threshold is None:
-        threshold = project.claim_threshold(DEFAULT_THRESHOLD)
+        threshold = project.claim_threshold()
     extractor = get_extractor(model or project.settings.get("spacy_model"), threshold)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
     processes = worker_processes(n_process, project, ids)
     if progress:
         progress(0, len(ids), "loading the language model")
     if processes > 1:
-        from factdesk.core.analysis_pool import shared_pool
-
         with (shared_pool(processes, extractor.model_name, extractor.threshold) as pool,
               fewer_collections()):
             return _analyse(project, ids, extractor, match, progress, cancelled, pool)
@@ -181,12 +163,8 @@ def _analyse(
     refresh_canonical_forms(project)
     unread = project.claims.unread_manual_ids(analysed) if not report.cancelled else []
     if unread:  # hand-marked claims a missing model or a closed window left unread
-        from factdesk.core.claim_analysis import analyse_claims
-
         analyse_claims(project, unread, match=False, cancelled=cancelled, extractor=extractor)
     if match and report.articles and not report.cancelled:
-        from factdesk.core.matching_service import match_articles
-
         report.matches = match_articles(
             project, analysed, progress=progress, cancelled=cancelled,
             rate_async=pool.rate if pool is not None else None,

@@ -28,14 +28,18 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
+from factdesk.core.batch_gc import use_batch_thresholds
+from factdesk.core.matching_service import Rating, Unrelated, rate_pairs
+from factdesk.matching.pair_model import PairScorer
+from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
+
 if TYPE_CHECKING:
-    from factdesk.core.matching_service import Rating, Unrelated
     from factdesk.matching.pair_features import PairInput
-    from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
 
 Article = tuple[int, str, date | None]
 
@@ -60,9 +64,6 @@ _extractor: ClaimExtractor | None = None
 def _init_worker(model_name: str, threshold: float) -> None:
     """Build the pipeline once per worker process (and load the worthiness weights)."""
     global _extractor
-    from factdesk.core.batch_gc import use_batch_thresholds
-    from factdesk.nlp.pipeline import ClaimExtractor
-
     use_batch_thresholds()  # a worker only analyses batches
     _extractor = ClaimExtractor(model_name, threshold)
     # load everything the first real task would (pipeline, worthiness weights, dateparser)
@@ -83,9 +84,6 @@ def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
 
 def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]
                ) -> list[Rating | Unrelated]:
-    from factdesk.core.matching_service import rate_pairs
-    from factdesk.matching.pair_model import PairScorer
-
     # A claim's input arrives with many tasks of one matching run; the features'
     # per-sentence preparation (cached on the PairInput object) is done once per worker
     # and run, not once per task.
@@ -265,8 +263,6 @@ def shared_pool(processes: int, model_name: str, threshold: float) -> Iterator[A
     try:
         yield pool
     except BaseException as exc:
-        from concurrent.futures.process import BrokenProcessPool
-
         if isinstance(exc, BrokenProcessPool):
             with _lock:
                 if _pools.get(key) is pool:

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factdesk.core.analysis import get_extractor
 from factdesk.core.claim_index import INDEXES
+from factdesk.core.extractors import get_extractor
+from factdesk.core.matching_service import match_articles
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings
 from factdesk.model.models import Article, Claim, ClaimDraft, published_date
@@ -46,12 +47,9 @@ def analyse_claims(
     """Analyse the given claims in place (see the module docstring) and re-match their
     articles. Deleted or vanished claims are skipped. The pipeline is the one claim
     extraction uses (loaded once per process), unless ``extractor`` is given."""
-    from factdesk.core.matching_service import match_articles
-    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
-
     if extractor is None:
         extractor = get_extractor(model or project.settings.get("spacy_model"),
-                                  project.claim_threshold(DEFAULT_THRESHOLD))
+                                  project.claim_threshold())
     report = ClaimAnalysisReport()
     articles: dict[int, Article | None] = {}
     drafts: list[tuple[Claim, ClaimDraft]] = []

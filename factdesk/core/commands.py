@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from factdesk.core.project import Project
+from factdesk.ingest.metadata import to_iso_date
 from factdesk.model.anchoring import context_for
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft, web_address
@@ -56,7 +57,7 @@ def _web_address(url: str) -> str:
         raise CommandError(str(exc)) from None
 
 
-def _claim_or_fail(project: Project, claim_id: int):  # noqa: ANN202 - Claim
+def _claim_or_fail(project: Project, claim_id: int):  # Claim
     claim = project.claims.get(claim_id)
     if claim is None:
         raise CommandError(f"there is no claim {claim_id}")
@@ -446,8 +447,6 @@ ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url")
 def article_value(field_name: str, value: str) -> str | None:
     """A typed article detail as stored: a date as YYYY-MM-DD (surely one day), an
     address as a web address, "" as no value; CommandError, saying why, otherwise."""
-    from factdesk.ingest.metadata import to_iso_date
-
     value = " ".join(value.split())
     if not value:
         if field_name == "title":

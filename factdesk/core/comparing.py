@@ -12,10 +12,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from factdesk.core.analysis import get_extractor
+from factdesk.core.extractors import get_extractor
 from factdesk.core.matching_service import compare_claims
 from factdesk.model.models import Claim
+from factdesk.nlp.aliases import AliasResolver, canonical_key
 from factdesk.nlp.pipeline import MENTION_LABELS, retrieval_terms
+from factdesk.nlp.quantities import extract_quantities
+from factdesk.nlp.times import extract_times
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,6 @@ def _names(doc: Any) -> list[Any]:
 
 
 def _claim_from_doc(doc: Any, canonical: dict[str, str], day: date | None = None) -> Claim:
-    from factdesk.nlp.aliases import canonical_key
-    from factdesk.nlp.quantities import extract_quantities
-    from factdesk.nlp.times import extract_times
-
     span = doc[:]
     sentences = list(doc.spans.get("sentences", []))
     best = max(sentences, key=lambda s: s._.claim_score) if sentences else None
@@ -62,8 +61,6 @@ def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
                   published: date | None = None) -> list[Comparison]:
     """Compare each (text a, text b) pair; ``published``: the texts' publication date,
     against which dates without a year and "four days ago" are read."""
-    from factdesk.nlp.aliases import AliasResolver
-
     extractor = get_extractor(model)
     texts = [t for pair in pairs for t in pair]
     docs = list(extractor.nlp.pipe(texts, batch_size=64))

@@ -16,6 +16,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factdesk.model.ratings import RatingScale
+from factdesk.model.settings import (
+    CHECKER,
+    CLAIM_THRESHOLD,
+    DEFAULT_CLAIM_THRESHOLD,
+    RATING_SCALE,
+    ProjectSettings,
+)
+from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
 from factdesk.storage.backup import take_backup, take_opening_backup
@@ -33,12 +41,8 @@ from factdesk.storage.search import SearchRepository
 from factdesk.storage.settings import SettingsRepository
 from factdesk.storage.verdicts import VerdictRepository
 
-DEFAULT_CLAIM_THRESHOLD_KEY = "claim_threshold"
-
 
 def _fold_name(name: str) -> str:
-    from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
-
     return canonical_key(name)
 
 
@@ -125,12 +129,12 @@ class Project:
     def checker(self) -> str:
         """Who makes the edits: this session's checker (:meth:`act_as`), else the
         project's "checker" setting, else the login name."""
-        name = self._acting_checker or self.settings.get("checker")
+        name = self._acting_checker or self.settings.get(CHECKER)
         if name:
             return str(name)
         try:
             return getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name on some systems
+        except Exception:  # no login name on some systems
             return "checker"
 
     def act_as(self, checker: str | None) -> None:
@@ -139,8 +143,13 @@ class Project:
         self._acting_checker = checker.strip() if checker and checker.strip() else None
 
     def rating_scale(self) -> RatingScale:
-        return RatingScale.from_json(self.settings.get("rating_scale"))
+        return RatingScale.from_json(self.settings.get(RATING_SCALE))
 
-    def claim_threshold(self, default: float) -> float:
-        value = self.settings.get(DEFAULT_CLAIM_THRESHOLD_KEY)
-        return float(value) if value is not None else default
+    def claim_threshold(self) -> float:
+        """The score from which a sentence is a claim (default: DEFAULT_CLAIM_THRESHOLD)."""
+        value = self.settings.get(CLAIM_THRESHOLD)
+        return float(value) if value is not None else DEFAULT_CLAIM_THRESHOLD
+
+    def project_settings(self) -> ProjectSettings:
+        """Every setting of the project, typed, defaults filled in."""
+        return ProjectSettings.from_stored(self.settings.all())

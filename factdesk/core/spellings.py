@@ -23,6 +23,7 @@ from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft
+from factdesk.nlp.aliases import AliasResolver, canonical_key
 from factdesk.nlp.pipeline import with_canonical_entities
 
 #: Above this many distinct spellings, batches are resolved against related ones only.
@@ -32,8 +33,6 @@ Name = tuple[str, str]  # (spelling, spaCy label)
 
 def canonical_forms(project: Project, extra: Sequence[Name] = ()) -> dict[str, str]:
     """Canonical display form of every entity spelling in the project (aliases win)."""
-    from factdesk.nlp.aliases import AliasResolver
-
     user = {a.variant: a.canonical for a in project.entities.aliases()}
     names = list(dict.fromkeys([*project.entities.names_by_label(), *extra]))
     return AliasResolver(user).resolve(names)
@@ -72,8 +71,6 @@ def refresh_canonical_forms(project: Project) -> ChangeSet:
 def _merge_keys(text: str) -> set[str]:
     """Folded keys under which another spelling could merge with ``text``: the whole
     name and its last word ("Zelenskiy" / "Volodymyr Zelenskyy")."""
-    from factdesk.nlp.aliases import canonical_key
-
     key = canonical_key(text)
     return {key, key.rsplit(" ", 1)[-1]} - {""}
 
@@ -107,8 +104,6 @@ class BatchSpellings:
         self._user = {a.variant: a.canonical for a in self.project.entities.aliases()}
 
     def _provisional(self, new_names: Sequence[Name]) -> dict[str, str]:
-        from factdesk.nlp.aliases import AliasResolver
-
         known = self._known
         fresh = [n for n in dict.fromkeys(new_names) if n[0] not in known]
         result = dict(known)

@@ -28,13 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.core.settings_command import ChangeSettings
 from factdesk.gui import settings as user
 from factdesk.gui.session import Session
 from factdesk.gui.theme import THEMES
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import Rating, web_address
 from factdesk.model.ratings import RatingScale
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+from factdesk.model.settings import (
+    CHECKER,
+    CLAIM_THRESHOLD,
+    ORGANISATION,
+    RATING_SCALE,
+    REPORT_URL,
+)
 
 DEFAULT_FONT_SIZE = 12
 
@@ -181,7 +188,7 @@ class PreferencesDialog(QDialog):
             self.threshold = QDoubleSpinBox()
             self.threshold.setRange(0.0, 1.0)
             self.threshold.setSingleStep(0.05)
-            self.threshold.setValue(session.project.claim_threshold(DEFAULT_THRESHOLD))
+            self.threshold.setValue(session.project.claim_threshold())
             self.threshold.setToolTip("Sentences scoring at least this become claims when "
                                       "articles are analysed (Claim ▸ Detect claims again)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
@@ -241,13 +248,15 @@ class PreferencesDialog(QDialog):
         user.set_value("ui/article_font_size", self.font_size.value())
         if self.session is None or self.scale_editor is None:
             return ChangeSet(settings=True)
-        project = self.session.project
-        with project.transaction():
-            project.settings.set("rating_scale", self.scale_editor.scale().to_json())
-            project.settings.set("claim_threshold", round(self.threshold.value(), 3))
-            checker = self.project_checker.text().strip() or self.checker.text().strip()
-            if checker:
-                project.settings.set("checker", checker)
-            project.settings.set("organisation", self.organisation.text().strip() or None)
-            project.settings.set("report_url", self._report_url() or None)
+        # the project's settings: one undoable edit, as ``factdesk settings`` makes it
+        values = {
+            RATING_SCALE: self.scale_editor.scale().to_json(),
+            CLAIM_THRESHOLD: round(self.threshold.value(), 3),
+            ORGANISATION: self.organisation.text().strip() or None,
+            REPORT_URL: self._report_url() or None,
+        }
+        checker = self.project_checker.text().strip() or self.checker.text().strip()
+        if checker:
+            values[CHECKER] = checker
+        self.session.push(ChangeSettings(values))  # a refusal is shown as a message
         return ChangeSet(settings=True)

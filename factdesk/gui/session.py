@@ -137,9 +137,7 @@ class Session(QObject):
     def claim_threshold(self) -> float:
         """The project's claim threshold: detected claims scoring less are candidates."""
         if self._threshold is None:
-            from factdesk.nlp.worthiness import DEFAULT_THRESHOLD  # lazy: numpy
-
-            self._threshold = self.project.claim_threshold(DEFAULT_THRESHOLD)
+            self._threshold = self.project.claim_threshold()
         return self._threshold
 
     def is_shown(self, score: float, origin: str, judged: bool = False) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factdesk.ingest.metadata import to_iso_date
+
 _MAX_WORDS = 15  # a promotional line is short ...
 _MAX_WORDS_WITH_LABEL = 30  # ... unless it is "READ MORE: <a headline>"
 
@@ -78,8 +80,6 @@ def _is_stamp(text: str) -> bool:
         return True
     if _AGO.match(when) or _CLOCK.match(when):
         return True
-    from factdesk.ingest.metadata import to_iso_date
-
     return to_iso_date(when) is not None
 
 

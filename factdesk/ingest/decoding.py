@@ -230,6 +230,7 @@ def _decode_single_byte(data: bytes) -> Decoded:
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     try:
+        # loaded when used: only bytes that are not UTF-8 need the charset detector
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a declared dependency
         return None

@@ -99,7 +99,7 @@ def _trafilatura(text: str) -> object | None:
             deduplicate=False,
             date_extraction_params=params,
         )
-    except Exception:  # noqa: BLE001 - a failed extraction falls back to plain lxml
+    except Exception:  # a failed extraction falls back to plain lxml
         return None
 
 

@@ -26,9 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key, persons_compatible, strip_possessive
+
+if TYPE_CHECKING:  # discrepancies calls this module: ClaimFacts is only named here
+    from factdesk.matching.discrepancies import ClaimFacts
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: Negators of a verb or adjective. "no" and "none" negate a noun's existence ("no

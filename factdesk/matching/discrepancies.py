@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from factdesk.matching.contradictions import contradictions
 from factdesk.matching.partial_dates import (
     calendar_day,
     calendar_days_apart,
@@ -25,7 +26,7 @@ from factdesk.matching.partial_dates import (
     weekday,
     weekday_name,
 )
-from factdesk.model.models import DISCREPANCY_SEVERITIES, severity_rank
+from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
@@ -113,25 +114,6 @@ class ClaimFacts:
         return frozenset(k for k in keys if k)
 
 
-@dataclass(frozen=True)
-class Discrepancy:
-    """One difference between two claims, with a plain-English explanation."""
-
-    kind: str
-    severity: str
-    explanation: str
-    a_text: str
-    b_text: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Discrepancy:
-        return cls(str(data["kind"]), str(data["severity"]), str(data["explanation"]),
-                   str(data.get("a_text", "")), str(data.get("b_text", "")))
-
-
 def is_conflicting(discrepancies: Iterable[Discrepancy]) -> bool:
     """Does any difference contradict the other account?"""
     return any(d.severity == "conflict" for d in discrepancies)
@@ -144,8 +126,6 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     For claims only related (``same_fact=False``), lone numbers of different things
     (villages, bodies) are not compared: they need not be counts of one thing.
     """
-    from factdesk.matching.contradictions import contradictions
-
     found: list[Discrepancy] = []
     found += _number_discrepancies(a, b, same_fact)
     found += _date_discrepancies(a, b)

@@ -24,7 +24,6 @@ from functools import lru_cache
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
-    Discrepancy,
     day_offsets,
     find_discrepancies,
     is_conflicting,
@@ -34,6 +33,7 @@ from factdesk.matching.discrepancies import (
     same_speaker,
     speaker_name,
 )
+from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
 RELATED_SIMILARITY = 0.45

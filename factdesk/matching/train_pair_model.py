@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
@@ -42,6 +43,7 @@ from factdesk.matching.pair_model import (
     LinearModel,
     PairScorer,
 )
+from factdesk.nlp.model import load_base_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
@@ -204,6 +206,7 @@ def unrelated_pairs(
 
 def lexical_matrix(pairs: PairSet, parsed: dict[str, PairInput]):
     """Sparse 0/1 matrix (n_pairs, LEXICAL_BUCKETS): buckets in exactly one sentence."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from scipy import sparse
 
     indices: list[int] = []
@@ -218,6 +221,7 @@ def lexical_matrix(pairs: PairSet, parsed: dict[str, PairInput]):
 def fit_lexical(xs, y: np.ndarray, c: float = LEXICAL_C) -> LexicalModel:
     """L2 logistic regression on the sparse difference matrix; weights kept as float16
     (as shipped), so training and runtime margins agree."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=c, max_iter=5000).fit(xs, y)
@@ -232,6 +236,7 @@ def lexical_crossfit(
     xs, y: np.ndarray, folds: int = LEXICAL_FOLDS, seed: int = SEED
 ) -> tuple[LexicalModel, np.ndarray]:
     """Lexical model on all rows, and out-of-fold margins of the same rows."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     folds = max(2, min(folds, int(np.bincount(y).min())))
@@ -253,6 +258,7 @@ def idf_from(pairs: PairSet, parsed: dict[str, PairInput], rows=None) -> HashedI
 
 def fit_linear(x: np.ndarray, y: np.ndarray, c: float = LOGREG_C) -> LinearModel:
     """L2 logistic regression on standardised model columns of ``x``."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     xm = x[:, MODEL_COLUMNS]
@@ -265,6 +271,7 @@ def fit_linear(x: np.ndarray, y: np.ndarray, c: float = LOGREG_C) -> LinearModel
 
 def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float = RIDGE_ALPHA) -> LinearModel:
     """Ridge regression of 0-5 STS scores on standardised pair-feature columns of ``x``."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import Ridge
 
     xm = x[:, STS_COLUMNS]
@@ -276,6 +283,7 @@ def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float = RIDGE_ALPHA) -> Linea
 
 
 def fit_platt(margin: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=1e4).fit(margin[:, None], y)
@@ -306,6 +314,7 @@ def fit_calibrated(
     ``x`` carries the out-of-fold lexical margin as last column; ``lexical`` is the
     lexical model the runtime scorer will use to compute that column. Rows of
     ``x_unrelated`` (label 0) join every model fit but not the calibration."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     extra = np.zeros((0, x.shape[1])) if x_unrelated is None else x_unrelated
@@ -356,7 +365,7 @@ def cross_validate(
 
     Reports the model and a ``token_set_ratio`` threshold baseline on the same folds.
     """
-    from rapidfuzz import fuzz
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     y = pairs.labels
@@ -483,8 +492,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.mrpc.exists():
         print(f"MRPC training data not found at {args.mrpc}", file=sys.stderr)
         return 2
-    from factdesk.nlp.model import load_base_pipeline
-
     nlp = load_base_pipeline(args.model)
     pairs = load_mrpc(args.mrpc)
     sts = load_sts(args.sts, "train") if args.sts.exists() else None

@@ -9,7 +9,7 @@ kept as plain dicts so that they round-trip through the project file unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -246,3 +246,23 @@ def severity_rank(severity: str) -> int:
     if severity in DISCREPANCY_SEVERITIES:
         return DISCREPANCY_SEVERITIES.index(severity)
     return len(DISCREPANCY_SEVERITIES)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One difference between two claims' accounts, with a plain-English explanation
+    (found by :mod:`factdesk.matching.discrepancies`, stored with the match)."""
+
+    kind: str
+    severity: str
+    explanation: str
+    a_text: str
+    b_text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Discrepancy:
+        return cls(str(data["kind"]), str(data["severity"]), str(data["explanation"]),
+                   str(data.get("a_text", "")), str(data.get("b_text", "")))

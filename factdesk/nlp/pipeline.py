@@ -9,6 +9,7 @@ forms are assigned afterwards at project level, where every spelling is known.
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -17,8 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from factdesk.model.anchoring import context_for as context
 from factdesk.model.models import ClaimDraft, MentionDraft
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.model import resolve_model_name
-from factdesk.nlp.worthiness import CANDIDATE_FLOOR, DEFAULT_THRESHOLD
+from factdesk.nlp.quantities import DocView, extract_quantities
+from factdesk.nlp.times import extract_times
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,7 +64,7 @@ class ClaimExtractor:
         """``threshold``: the score from which a claim is shown by default; candidates are
         kept from :data:`CANDIDATE_FLOOR` (or from the threshold, when it is lower)."""
         self.model_name = resolve_model_name(model)
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self.threshold = DEFAULT_CLAIM_THRESHOLD if threshold is None else float(threshold)
         self._nlp: Language | None = None
         self._lock = threading.Lock()
 
@@ -96,8 +102,6 @@ class ClaimExtractor:
         checker marked; a detected claim whose boundaries were moved is scored again, on
         its new words, as detection scores a sentence.
         """
-        from factdesk.nlp.quantities import DocView
-
         lo, hi = excerpt_bounds(text, start, end)
         doc = self.nlp(text[lo:hi])
         span = doc.char_span(start - lo, end - lo, alignment_mode="expand")
@@ -112,9 +116,6 @@ class ClaimExtractor:
         kind = best._.claim_kind if best is not None else "other"
         speaker = best._.speaker if best is not None else None
         if origin == "detected":
-            from factdesk.nlp.claim_kinds import check_worthiness
-            from factdesk.nlp.worthiness import WorthinessScorer
-
             score = check_worthiness(WorthinessScorer.load().score_one(text[start:end]))
         draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
         prefix, suffix = context(text, start, end)
@@ -173,9 +174,7 @@ def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> Language:
     """A private copy of the base pipeline with FactDesk's components added; sentences
     scoring at least ``floor`` are kept as claim candidates."""
-    import importlib
-
-    # lazy: importing it registers the spaCy factories (and imports spaCy)
+    # imports spaCy (~2 s): only when a pipeline is built; importing registers the factories
     from factdesk.nlp.pipeline_components import add_abbreviations
 
     nlp = importlib.import_module(resolve_model_name(model_name)).load()
@@ -188,8 +187,6 @@ def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> La
 def analysis_from_doc(doc: Any, article_id: int, day: date | None,
                       text: str | None = None) -> ArticleAnalysis:
     """Claim and mention drafts from a processed ``Doc`` (of ``text``, when given)."""
-    from factdesk.nlp.quantities import DocView
-
     view = DocView(doc, text)  # doc.text and doc.ents are rebuilt on each access: read once
     mentions = []
     for e in view.ents:
@@ -211,9 +208,6 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
     ``view`` is the document's :class:`~factdesk.nlp.quantities.DocView`; ``offset`` is
     where the parsed document starts in the article (for a parsed excerpt).
     """
-    from factdesk.nlp.quantities import extract_quantities
-    from factdesk.nlp.times import extract_times
-
     quantities = extract_quantities(span, view=view)
     times = extract_times(span, day, view=view)
     entities = tuple(
@@ -261,8 +255,6 @@ def _canonical_of(entity: dict[str, str], canonical: dict[str, str]) -> str:
 
 def with_canonical_entities(draft: ClaimDraft, canonical: dict[str, str]) -> ClaimDraft:
     """A copy of ``draft`` whose entities carry canonical forms and retrieval keys."""
-    from factdesk.nlp.aliases import canonical_key
-
     entities = tuple({**e, "canonical": _canonical_of(e, canonical)} for e in draft.entities)
     keys = [canonical_key(e["canonical"]) for e in entities]
     base_terms = " ".join(t for t in draft.lemmas.split() if not t.startswith("ent:"))

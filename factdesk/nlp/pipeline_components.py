@@ -24,10 +24,11 @@ it, lazily, when the pipeline is first built.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from factdesk.nlp.claim_kinds import classify_sentences
-from factdesk.nlp.worthiness import CANDIDATE_FLOOR
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
                         ("is_quote", False), ("claim_reason", "")):
@@ -37,8 +38,6 @@ for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker
 
 def add_abbreviations(nlp: Language) -> None:
     """Keep every title and place abbreviation one token ("Cong." would be "Cong" + ".")."""
-    from spacy.symbols import ORTH
-
     for abbreviation in TITLE_ABBREVIATIONS | PLACE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
@@ -150,10 +149,8 @@ class ClaimDetector:
         self._scorer = None
 
     @property
-    def scorer(self):  # noqa: ANN201 - WorthinessScorer, loaded on first use
+    def scorer(self):  # WorthinessScorer, loaded on first use
         if self._scorer is None:
-            from factdesk.nlp.worthiness import WorthinessScorer
-
             self._scorer = WorthinessScorer.load()
         return self._scorer
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -471,8 +473,6 @@ class DocView:
         found in one pass, without making a ``Token`` of each."""
         found = self._where.get(test)
         if found is None:
-            import numpy as np
-
             if self._forms is None:
                 codes, where = np.unique(self.doc.to_array("LOWER"), return_inverse=True)
                 strings = self.doc.vocab.strings

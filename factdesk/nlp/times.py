@@ -179,6 +179,7 @@ def _part(part: str, first: date, last: date) -> tuple[date, date]:
 @functools.lru_cache(maxsize=64)
 def _date_data_parser(ref: date | None) -> Any:
     """One dateparser parser per reference date (building one costs ~10 ms)."""
+    # dateparser is slow to import; only relative and free-form dates need it
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}

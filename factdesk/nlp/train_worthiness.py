@@ -105,7 +105,8 @@ def read_claimbuster(path: Path) -> tuple[list[str], np.ndarray]:
 
 def build_matrix(texts: Sequence[str], config: FeatureConfig) -> Any:
     """The features of ``texts`` as a scipy CSR matrix (exactly the runtime ones)."""
-    import scipy.sparse as sp  # lazy: scipy comes with the train extra (scikit-learn)
+    # training only: scikit-learn and SciPy are not runtime dependencies
+    import scipy.sparse as sp
 
     sid, idx, val = featurize(list(texts), config)
     hashed = sp.csr_matrix((val, (sid, idx)), shape=(len(texts), config.n_hashed))
@@ -116,6 +117,7 @@ def build_matrix(texts: Sequence[str], config: FeatureConfig) -> Any:
 
 
 def _logreg(C: float) -> Any:
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
@@ -166,6 +168,7 @@ def operating_points(
 
 
 def _fit_platt(decision: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=1e6, max_iter=1000).fit(decision.reshape(-1, 1), labels)
@@ -182,6 +185,7 @@ def fit(
     seed: int = SEED,
 ) -> TrainedModel:
     """Train on hashed features ``X`` (from :func:`build_matrix`); see the module doc."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     n_splits = max(2, min(inner_folds, int(labels.sum()), int((1 - labels).sum())))
@@ -229,6 +233,7 @@ def cross_validate(
     Returns per-fold and mean precision/recall/F1 at the in-fold recall-leaning and
     F1 thresholds, plus the pooled out-of-fold probabilities (key ``oof``).
     """
+    # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     config = config or SHIPPED_CONFIG

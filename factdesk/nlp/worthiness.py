@@ -41,6 +41,8 @@ from pathlib import Path
 
 import numpy as np
 
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+
 __all__ = [
     "CANDIDATE_FLOOR",
     "DEFAULT_THRESHOLD",
@@ -53,10 +55,11 @@ __all__ = [
     "normalize_text",
 ]
 
-DEFAULT_THRESHOLD: float = 0.5
-"""The one default of the project's claim threshold: a detected claim scoring at least
-this is shown (highlighted, in the list, stepped through with j/k) by default. Chosen so
-that 10-35% of the sentences of real news are shown (BASIL dev; module doc)."""
+DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
+"""The default of the project's claim threshold, whose one home is
+:mod:`factdesk.model.settings`: a detected claim scoring at least this is shown
+(highlighted, in the list, stepped through with j/k) by default. Chosen so that 10-35%
+of the sentences of real news are shown (BASIL dev; module doc)."""
 
 CANDIDATE_FLOOR: float = 0.10
 """Sentences scoring below this are not kept even as candidates ("show all candidates")."""

@@ -90,7 +90,7 @@ class ProjectLock:
         """Take the lock atomically (O_EXCL); take over a stale one; else raise."""
         try:
             user = getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name on some systems
+        except Exception:  # no login name on some systems
             user = "someone"
         data = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid(),
                            "since": datetime.now(UTC).replace(microsecond=0).isoformat()})

@@ -47,7 +47,7 @@ def _fts_table(db: Database, table: str, columns: list[str], content_rowid: str 
 
 @migrations(name="0001_initial_schema")
 def m0001_initial_schema(db: Database) -> None:
-    """Every table of the data model in workstation.md, with FTS5 indexes."""
+    """Every table of the data model (docs/data-model.md), with FTS5 indexes."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(
         """CREATE TABLE articles (

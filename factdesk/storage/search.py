@@ -186,7 +186,7 @@ class SearchRepository:
                     return
                 try:
                     conn = connect()
-                except Exception:  # noqa: BLE001 - best effort: the first search builds it
+                except Exception:  # best effort: the first search builds it
                     return
                 try:
                     conn.execute("BEGIN")  # one snapshot for the counts and the rows

@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from projects import synthetic_demo  # noqa: E402
+from projects import synthetic_demo
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
             from factdesk.core.demo import build_demo
 
             return build_demo(folder / "demo.factdesk")
-        except Exception as exc:  # noqa: BLE001 - fall back, but say so
+        except Exception as exc:  # fall back, but say so
             warnings.warn(f"real demo build failed ({exc}); using the synthetic demo",
                           stacklevel=1)
         finally:
@@ -64,7 +64,7 @@ def demo_copy(demo_master: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, qapp) -> Iterator[Callable[..., object]]:  # noqa: ANN001
+def make_window(qtbot, qapp) -> Iterator[Callable[..., object]]:
     """Open real main windows; after the test, fail if any top-level widget leaked."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
@@ -75,7 +75,7 @@ def make_window(qtbot, qapp) -> Iterator[Callable[..., object]]:  # noqa: ANN001
     before = set(QApplication.topLevelWidgets())
     windows = []
 
-    def factory(project: Path | None = None, **kwargs: object):  # noqa: ANN202
+    def factory(project: Path | None = None, **kwargs: object):
         window = create_window(LaunchOptions(project=project, last=False, theme="light",
                                              **kwargs))
         window.show()

@@ -16,7 +16,7 @@ def test_about_cites_the_datasets_behind_the_shipped_models() -> None:
     assert "No model metadata" not in page and "en_core_web_sm" in page
 
 
-def test_preferences_show_the_threshold_extraction_uses(make_window, demo_copy: Path) -> None:  # noqa: ANN001
+def test_preferences_show_the_threshold_extraction_uses(make_window, demo_copy: Path) -> None:
     from factdesk.gui.preferences import PreferencesDialog
 
     window = make_window(demo_copy)
@@ -29,7 +29,7 @@ def test_preferences_show_the_threshold_extraction_uses(make_window, demo_copy: 
         dialog.deleteLater()
 
 
-def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy: Path) -> None:  # noqa: ANN001
+def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy: Path) -> None:
     from factdesk.gui.preferences import PreferencesDialog
 
     window = make_window(demo_copy)
@@ -46,6 +46,10 @@ def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy
         settings = window.session.project.settings
         assert settings.get("organisation") == "Izium Checks"
         assert settings.get("report_url") == "https://checks.example.org/izium"
+        # the project's part is one undoable edit, the one `factdesk settings` makes
+        assert window.session.undo_stack.undo_text() == "change project settings"
+        window.session.undo()
+        assert settings.get("organisation") is None and settings.get("report_url") is None
     finally:
         dialog.close()
         dialog.deleteLater()

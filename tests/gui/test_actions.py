@@ -9,7 +9,7 @@ from factdesk.gui.palette import CommandPalette
 from factdesk.gui.shortcuts_dialog import sheet_html
 
 
-def test_registry_is_consistent(make_window, demo_copy) -> None:  # noqa: ANN001
+def test_registry_is_consistent(make_window, demo_copy) -> None:
     window = make_window(demo_copy)
     registry = window.registry
     ids = list(registry.specs)
@@ -33,13 +33,13 @@ def test_registry_is_consistent(make_window, demo_copy) -> None:  # noqa: ANN001
     palette.deleteLater()
 
 
-def test_rating_titles_follow_the_scale(make_window, demo_copy) -> None:  # noqa: ANN001
+def test_rating_titles_follow_the_scale(make_window, demo_copy) -> None:
     window = make_window(demo_copy)
     assert window.registry.title("verdict.rate_1") == "Rate: True"
     assert window.registry.title("verdict.rate_9") == "Rate: Not a claim"
 
 
-def test_rebinding_persists(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_rebinding_persists(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     window.registry.set_shortcut("go.next_claim", "L")
     assert window.registry.owner_of("J") is None
@@ -53,7 +53,7 @@ def test_rebinding_persists(make_window, demo_copy, qtbot) -> None:  # noqa: ANN
     assert again.registry.shortcut("go.next_claim") == QKeySequence("J")
 
 
-def test_palette_fuzzy_search(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_palette_fuzzy_search(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     palette = CommandPalette(window, window.registry)
     palette.on_text("next claim")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def test_details_dialog_checks_and_the_edit_is_undoable(make_window, demo_copy: Path,
-                                                        qtbot) -> None:  # noqa: ANN001
+                                                        qtbot) -> None:
     from factdesk.core.commands import EditArticle
     from factdesk.gui.article_dialog import ArticleDialog
 
@@ -31,7 +31,7 @@ def test_details_dialog_checks_and_the_edit_is_undoable(make_window, demo_copy: 
 
 
 def test_removing_an_article_asks_backs_up_and_forgets_the_undo(make_window, demo_copy: Path,
-                                                                  monkeypatch) -> None:  # noqa: ANN001
+                                                                  monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from factdesk.core.commands import SetVerdictField
@@ -45,7 +45,7 @@ def test_removing_an_article_asks_backs_up_and_forgets_the_undo(make_window, dem
     session.push(SetVerdictField(claim_id, "rating", "False"))
     asked: list[str] = []
 
-    def answer(parent, title, text, *args):  # noqa: ANN001, ANN002, ANN202
+    def answer(parent, title, text, *args):
         asked.append(text)
         return QMessageBox.StandardButton.Cancel if len(asked) == 1 else \
             QMessageBox.StandardButton.Yes

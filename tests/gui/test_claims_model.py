@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from projects import big_project
 from PySide6.QtCore import Qt
 
@@ -12,7 +13,7 @@ from factdesk.core.project import Project
 from factdesk.gui.claims_model import RATING, SCORE, TEXT, ClaimFilter, ClaimsModel
 
 
-def test_filters_and_sorting(demo_copy: Path, qapp) -> None:  # noqa: ANN001
+def test_filters_and_sorting(demo_copy: Path, qapp) -> None:
     with Project.open(demo_copy) as project:
         model = ClaimsModel(project, project.rating_scale(), {})
         assert model.rowCount() == 0  # nothing is shown (or read) before a filter is set
@@ -41,7 +42,8 @@ def test_filters_and_sorting(demo_copy: Path, qapp) -> None:  # noqa: ANN001
         assert model.data(model.index(0, TEXT))
 
 
-def test_hundred_thousand_claims_filter_and_sort(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+@pytest.mark.slow
+def test_hundred_thousand_claims_filter_and_sort(tmp_path: Path, qapp) -> None:
     """Behaviour at 100k claims; the timings are bench/gui_latency.py's business."""
     path = big_project(tmp_path / "big.factdesk", claims=100_000, articles=100,
                        words_per_article=3000)

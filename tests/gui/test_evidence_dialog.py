@@ -21,7 +21,7 @@ def test_dialog_accepts_only_web_addresses(qtbot) -> None:
 
 
 def test_claimreview_export_says_what_a_publisher_lacks(make_window, demo_copy, tmp_path,
-                                                       qtbot) -> None:  # noqa: ANN001
+                                                       qtbot) -> None:
     from types import SimpleNamespace
 
     from PySide6.QtWidgets import QMessageBox
@@ -48,7 +48,7 @@ def test_claimreview_export_says_what_a_publisher_lacks(make_window, demo_copy, 
 
 
 def test_delete_in_the_evidence_table_removes_the_evidence_not_the_claim(
-        make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+        make_window, demo_copy, qtbot) -> None:
     from PySide6.QtCore import Qt
 
     from factdesk.core.commands import AddEvidence

@@ -16,13 +16,13 @@ class MouseSpy(QObject):
         super().__init__()
         self.count = 0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in MOUSE_EVENTS:
             self.count += 1
         return False
 
 
-def test_judge_ten_claims_by_keyboard(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_judge_ten_claims_by_keyboard(make_window, demo_copy, qtbot) -> None:
     spy = MouseSpy()
     QApplication.instance().installEventFilter(spy)
     try:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from factdesk.core.commands import DeleteClaim
 
 
-def test_a_claim_marked_with_m_is_read_and_shows_other_sources(  # noqa: ANN001
+def test_a_claim_marked_with_m_is_read_and_shows_other_sources(
         make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session = window.session
@@ -39,7 +39,7 @@ def test_a_claim_marked_with_m_is_read_and_shows_other_sources(  # noqa: ANN001
     window.close()
 
 
-def test_moving_a_boundary_word_by_word_reads_the_claim_once(  # noqa: ANN001
+def test_moving_a_boundary_word_by_word_reads_the_claim_once(
         make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session = window.session

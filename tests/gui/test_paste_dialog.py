@@ -5,7 +5,7 @@ from __future__ import annotations
 from factdesk.gui.paste_dialog import PasteDialog
 
 
-def test_a_date_not_understood_keeps_the_dialog_open(qtbot) -> None:  # noqa: ANN001
+def test_a_date_not_understood_keeps_the_dialog_open(qtbot) -> None:
     dialog = PasteDialog(None, "Graves found near Izium\n\nOfficials said 450 bodies were found.")
     qtbot.addWidget(dialog)
     dialog.show()

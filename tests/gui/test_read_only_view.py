@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def test_read_only_project_opens_as_a_view(make_window, demo_copy: Path,
-                                           deny_writing) -> None:  # noqa: ANN001
+                                           deny_writing) -> None:
     deny_writing(demo_copy)
     before = demo_copy.read_bytes()
     window = make_window(demo_copy)
@@ -19,7 +19,7 @@ def test_read_only_project_opens_as_a_view(make_window, demo_copy: Path,
 
 
 def test_a_read_only_view_can_be_exported(make_window, demo_copy: Path, deny_writing,
-                                          tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+                                          tmp_path: Path, qtbot) -> None:
     from types import SimpleNamespace
 
     from factdesk.gui import jobs

@@ -9,7 +9,7 @@ from factdesk.core.project import Project
 
 
 def test_t_states_the_claim_as_checked_and_undo_takes_it_back(
-        make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+        make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session = window.session
     pane = window.workspace.verdict

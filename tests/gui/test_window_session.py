@@ -10,7 +10,7 @@ from factdesk.core.project import Project
 from factdesk.model.models import MatchDraft
 
 
-def _claim_with_match(window) -> int:  # noqa: ANN001
+def _claim_with_match(window) -> int:
     project = window.session.project
     matches = project.matches.all()
     if not matches:
@@ -24,7 +24,7 @@ def _claim_with_match(window) -> int:  # noqa: ANN001
     return matches[0].claim_a
 
 
-def test_keyboard_editing_persists(make_window, demo_copy: Path, qtbot) -> None:  # noqa: ANN001
+def test_keyboard_editing_persists(make_window, demo_copy: Path, qtbot) -> None:
     window = make_window(demo_copy)
     assert "FactDesk" in window.windowTitle() and demo_copy.stem in window.windowTitle()
     session, ws = window.session, window.workspace
@@ -86,7 +86,7 @@ def test_keyboard_editing_persists(make_window, demo_copy: Path, qtbot) -> None:
 
 
 def test_typing_letters_in_text_fields_does_not_fire_actions(make_window, demo_copy,
-                                                             qtbot) -> None:  # noqa: ANN001
+                                                             qtbot) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     start = session.claim_id
@@ -116,7 +116,7 @@ def test_typing_letters_in_text_fields_does_not_fire_actions(make_window, demo_c
     qtbot.waitUntil(lambda: session.claim_id != start, timeout=1000)
 
 
-def test_mark_adjust_delete_claim(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_mark_adjust_delete_claim(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     body = ws.article.body
@@ -145,7 +145,7 @@ def test_mark_adjust_delete_claim(make_window, demo_copy, qtbot) -> None:  # noq
     assert session.project.claims.count() == before
 
 
-def test_esc_in_the_rationale_can_be_taken_back(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_esc_in_the_rationale_can_be_taken_back(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     editor = window.workspace.verdict.rationale
     editor.load("<p>The <b>committed</b> reasoning.</p>")

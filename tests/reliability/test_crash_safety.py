@@ -79,6 +79,7 @@ with Project.open(sys.argv[1], create=False) as project:
 """
 
 
+@pytest.mark.slow
 def test_import_killed_midway_leaves_whole_articles_and_resumes(tmp_path: Path) -> None:
     outcome = kill_import(tmp_path, files=300, kill_after=20)
     assert outcome.killed
@@ -146,6 +147,7 @@ def test_killed_editor_and_concurrent_reader(tmp_path: Path) -> None:
     assert verify_project(project) == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not WORTHINESS.exists(), reason="claim-detection weights not trained yet")
 def test_extraction_killed_midway_can_be_rerun(tmp_path: Path) -> None:
     pytest.importorskip("spacy")

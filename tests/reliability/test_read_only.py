@@ -24,7 +24,7 @@ def project(marked_project: Path) -> Path:
 
 @pytest.mark.parametrize("which", ["file", "folder"])
 def test_what_would_write_is_refused_with_the_reason(project: Path, deny_writing, capsys,
-                                                     which: str) -> None:  # noqa: ANN001
+                                                     which: str) -> None:
     deny_writing(project if which == "file" else project.parent)
     expected = "is read-only" if which == "file" else "is in a read-only folder"
     assert expected in (write_problem(project) or "")
@@ -38,7 +38,7 @@ def test_what_would_write_is_refused_with_the_reason(project: Path, deny_writing
     assert project.read_bytes() == before
 
 
-def test_what_only_reads_still_works(project: Path, deny_writing, capsys) -> None:  # noqa: ANN001
+def test_what_only_reads_still_works(project: Path, deny_writing, capsys) -> None:
     deny_writing(project)
     assert main(["articles", str(project)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3
@@ -49,7 +49,7 @@ def test_what_only_reads_still_works(project: Path, deny_writing, capsys) -> Non
     assert main(["check", str(project), "--repair"]) == 1
 
 
-def test_a_copy_can_be_worked_on(project: Path, tmp_path: Path, deny_writing) -> None:  # noqa: ANN001
+def test_a_copy_can_be_worked_on(project: Path, tmp_path: Path, deny_writing) -> None:
     deny_writing(project)
     copy = tmp_path / "copy.factdesk"
     shutil.copy(project, copy)
@@ -58,7 +58,7 @@ def test_a_copy_can_be_worked_on(project: Path, tmp_path: Path, deny_writing) ->
 
 
 def test_changes_still_in_the_journal_are_never_read_stale(marked_project: Path, tmp_path,
-                                                           deny_writing, capsys) -> None:  # noqa: ANN001
+                                                           deny_writing, capsys) -> None:
     # a copy taken while a writer had changes in the journal (the -wal file)
     folder = tmp_path / "copy"
     folder.mkdir()
