@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import DecideMatch
-from factdesk.gui import theme
+from factdesk.gui import match_review, theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.model.models import Claim, Match, severity_rank
@@ -116,7 +116,9 @@ class AcrossPane(QWidget):
         if self.claim is None:
             self.matches, self.others, self.current = [], {}, -1
         else:
-            self.matches = project.matches.for_claim(claim_id)
+            previous = [m.id for m in self.matches] if same_claim else []
+            self.matches = match_review.keep_order(previous,
+                                                   project.matches.for_claim(claim_id))
             other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in self.matches]
             self.others = project.claims.get_many(other_ids)
             ids = [m.id for m in self.matches]
@@ -152,7 +154,8 @@ class AcrossPane(QWidget):
         n = len(self.matches)
         here = self.session.summary(self.claim.article_id)
         self.heading.setText(
-            f"{n} match{'es' if n != 1 else ''} in other articles" if n
+            f"{n} match{'es' if n != 1 else ''} in other articles · "
+            f"{match_review.progress(self.matches)[0]} decided" if n
             else "No match in the other articles.")
         current = self.current_match()
         other = self.other_of(current) if current else None
@@ -180,7 +183,8 @@ class AcrossPane(QWidget):
         decision = ""
         if match.decision:
             color = colors[match.decision]
-            decision = f' · <b style="color:{color}">{match.decision}</b>'
+            mark = "✓" if match.decision == "accepted" else "✗"
+            decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
         items = []
@@ -233,18 +237,45 @@ class AcrossPane(QWidget):
     # acting --------------------------------------------------------------------------------
 
     def step(self, delta: int) -> None:
+        """n / p: one card down or up in the list's (stable) order; at an end, say so."""
         if not self.matches:
             return
-        self.current = max(0, min(len(self.matches) - 1, self.current + delta))
-        self.session.select_match(self.matches[self.current].id)
+        target = self.current + delta
+        if not 0 <= target < len(self.matches):
+            where = "last" if delta > 0 else "first"
+            self.session.message.emit(
+                f"this is the {where} match ({self.current + 1} of {len(self.matches)}); "
+                "j goes on to the next claim", "info")
+            return
+        self.go_to(target)
+
+    def go_to(self, index: int) -> None:
+        self.current = index
+        self.session.select_match(self.matches[index].id)
         self.render()
 
     def decide(self, decision: str) -> None:
+        """a / x: decide the current card (the same key again clears it); the cards keep
+        their order and the cursor moves to the next undecided match."""
         match = self.current_match()
         if match is None:
             return
         new = None if match.decision == decision else decision
-        self.session.push(DecideMatch(match.id, new))
+        if not self.session.push(DecideMatch(match.id, new)) or new is None:
+            return
+        nxt = match_review.next_undecided(self.matches, self.current)
+        decided, total = match_review.progress(self.matches)
+        if nxt is None:
+            self.session.message.emit(
+                f"match {new}: all {total} matches of this claim are decided; "
+                "j goes on to the next claim", "info")
+        elif nxt < self.current:
+            self.session.message.emit(
+                f"match {new}: no undecided match below; back to match {nxt + 1} of "
+                f"{total} ({total - decided} undecided)", "info")
+            self.go_to(nxt)
+        else:
+            self.go_to(nxt)
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")

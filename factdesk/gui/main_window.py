@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.workspace: Workspace | None = None
         self.runner = TaskRunner(self)
-        self.registry = ActionRegistry(self)
+        self.registry = ActionRegistry(self, self)
         self.status = StatusArea(self.statusBar())
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
@@ -83,9 +83,11 @@ class MainWindow(QMainWindow):
         self.docks["messagesDock"].hide()
         self._default_state = self.saveState()
         from factdesk.gui import file_actions
+        from factdesk.gui.dialogs import Dialogs
 
         self.files = file_actions.FileActions(self)
-        self.registry.add(window_actions.declare(self))
+        self.dialogs = Dialogs(self)
+        self.registry.add(window_actions.ALL_ACTIONS)
         self.registry.install(self)
         self.menus = self.registry.build_menus(self)
         self.status.cancel_requested.connect(self.runner.cancel)
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         from factdesk.storage.lock import ProjectLocked
 
         path = Path(path)
+        if not self.settle_draft(f"opening {path.name}"):
+            return False
         if self.session is not None and self.session.project.path.resolve() == path.resolve():
             self.close_project()  # reopening: let go of our own lock first
 
@@ -155,12 +159,14 @@ class MainWindow(QMainWindow):
         session.articles_redated.connect(self.files.reanalyse_articles)
         session.save_state_changed.connect(lambda _s: self.update_title())
         session.undo_changed.connect(self._update_undo_titles)
+        ws.verdict.draft_changed.connect(lambda _d: (self.update_title(),
+                                                     self.registry.refresh_enabled()))
         for signal in (session.claim_selected, session.article_selected, session.changed,
                        session.undo_changed):
             signal.connect(self._after_session_signal)
         session.changed.connect(self._update_counts)
         session.changed.connect(self._on_settings_changed)
-        window_actions.refresh_rating_titles(self)
+        window_actions.refresh_rating_titles(self.registry, self)
         user.remember_project(path)
         remembered = int(user.user_settings().value(f"projects/{_project_key(path)}/claim", 0)
                          or 0)
@@ -210,6 +216,8 @@ class MainWindow(QMainWindow):
             self.status.set_saved("")
             return
         state = self.session.save_state
+        if self.workspace is not None and self.workspace.verdict.has_draft:
+            state += " · rationale draft not saved"
         self.setWindowTitle(f"FactDesk — {self.session.name} — {state}")
         self.status.set_saved(state)
 
@@ -230,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, changes: ChangeSet) -> None:
         if changes.settings:
-            window_actions.refresh_rating_titles(self)
+            window_actions.refresh_rating_titles(self.registry, self)
 
     def _after_session_signal(self, *_args: object) -> None:
         self.registry.refresh_enabled()
@@ -302,6 +310,9 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.settle_draft("quitting"):
+            event.ignore()
+            return
         self._save_layout()
         self.close_project()
         self._save_layout()
@@ -324,3 +335,53 @@ class MainWindow(QMainWindow):
 
     def pane(self, name: str) -> QWidget | None:
         return getattr(self.workspace, name, None) if self.workspace else None
+
+    # the verbs actions may use (factdesk.gui.desk.Desk) -----------------------------------
+
+    def background_busy(self) -> bool:
+        return self.runner.busy
+
+    def cancel_background(self) -> None:
+        self.runner.cancel()
+
+    def quit(self) -> None:
+        self.close()
+
+    def toggle_dock(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.setVisible(not dock.isVisible())
+
+    def reveal_pane(self, name: str) -> None:
+        widget = self.pane(name)
+        dock = widget.parentWidget() if widget is not None else None
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+
+    def focus_pane(self, name: str) -> None:
+        widget = self.pane(name)
+        if widget is None:
+            return
+        self.reveal_pane(name)
+        widget.setFocus()
+
+    def settle_draft(self, doing: str) -> bool:
+        ws = self.workspace
+        if ws is None or not ws.verdict.has_draft:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton
+        self.reveal_pane("verdict")
+        answer = QMessageBox.question(
+            self, "Unsaved rationale",
+            f"The rationale of claim {ws.verdict.claim_id} has a draft that is not saved.\n\n"
+            f"Save it before {doing}?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            ws.verdict.commit_rationale(leave=False)
+            return not ws.verdict.has_draft
+        if answer == buttons.Discard:
+            ws.verdict.rationale.restore()
+            return True
+        return False

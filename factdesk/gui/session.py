@@ -124,14 +124,18 @@ class Session(QObject):
         if not self.undo_stack.can_undo:
             return
         text = self.undo_stack.undo_text()
-        self._after_write(self.undo_stack.undo())
+        changes = self.undo_stack.undo()
+        self._after_write(changes)
+        self._go_to(changes)
         self.message.emit(f"undone: {text}", "info")
 
     def redo(self) -> None:
         if not self.undo_stack.can_redo:
             return
         text = self.undo_stack.redo_text()
-        self._after_write(self.undo_stack.redo())
+        changes = self.undo_stack.redo()
+        self._after_write(changes)
+        self._go_to(changes)
         self.message.emit(f"redone: {text}", "info")
 
     def claim_threshold(self) -> float:
@@ -151,6 +155,18 @@ class Session(QObject):
         if on != self.show_candidates:
             self.show_candidates = on
             self.triage_changed.emit()
+
+    def _go_to(self, changes: ChangeSet) -> None:
+        """After undo or redo: select what it changed, so that the change is in view (the
+        selected claim when it is among them, else the first that still exists, else the
+        changed article)."""
+        if self.claim_id and self.claim_id in changes.claim_ids:
+            return  # already selected; each pane reloaded it from the change-set
+        existing = self.project.claims.get_many(sorted(changes.claim_ids))
+        if existing:
+            self.select_claim(min(existing))
+        elif changes.article_ids:
+            self.select_article(min(changes.article_ids))
 
     def broadcast(self, changes: ChangeSet) -> None:
         """Tell every pane what changed (after an edit, a worker, or a settings change)."""

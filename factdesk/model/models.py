@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
@@ -18,6 +19,14 @@ CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
 STATUSES: tuple[str, ...] = ("to check", "in progress", "needs review", "done")
 RELATIONS: tuple[str, ...] = ("same fact", "related", "conflicting")
 DECISIONS: tuple[str, ...] = ("accepted", "rejected")
+
+
+class VerdictField(StrEnum):
+    """The three fields of a verdict a checker edits (also its column in ``verdicts``)."""
+
+    RATING = "rating"
+    STATUS = "status"
+    RATIONALE = "rationale"
 
 
 @dataclass(frozen=True)
