@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    choices=["json", "pdf", "claimreview", "csv", "markdown"])
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
     p.add_argument("--all", action="store_true",
-                   help="reports: include unjudged claims and unpublished ratings")
+                   help="reports: every claim: unjudged ones, unfinished ones (marked DRAFT) "
+                        "and unpublished ratings")
     p.add_argument("--status", action="append",
                    help="reports: claims with this status (default: done only); "
                         "unfinished ones are marked DRAFT")
