@@ -91,6 +91,8 @@ def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     app = application(argv)
     window = create_window(options, defer=True)
     window.show()
+    if options.screenshot is None and options.quit_after_ms is None:  # a person is there
+        window.after_first_paint(window.ask_checker)
     if options.screenshot is not None:
         delay = max(300, (options.quit_after_ms or 2500) - 500)
         QTimer.singleShot(delay, lambda: _screenshot(window, options.screenshot))

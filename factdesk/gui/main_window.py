@@ -7,6 +7,7 @@ task runner. No project open: the welcome page is the central widget.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import logging
 from pathlib import Path
@@ -35,6 +36,7 @@ from factdesk.gui.workers import TaskRunner
 from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
+    from factdesk.core.project import Project
     from factdesk.gui.session import Session
     from factdesk.gui.workspace import Workspace
 
@@ -47,6 +49,13 @@ DOCKS = (  # object name, title, area
     ("verdictDock", "Verdict", Qt.DockWidgetArea.RightDockWidgetArea),
     ("messagesDock", "Messages", Qt.DockWidgetArea.BottomDockWidgetArea),
 )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some systems
+        return ""
 
 
 def _project_key(path: Path) -> str:
@@ -139,9 +148,7 @@ class MainWindow(QMainWindow):
         if project.view_reason:
             self.message(f"{path.name} {project.view_reason}: this is a read-only view",
                          "warning")
-        checker = user.get_str("user/checker", "")
-        if checker and not project.settings.get("checker") and not project.read_only:
-            project.settings.set("checker", checker)
+        self.identify_checker(project)
         session = Session(project, self)
         self.session = session
         project.warm_up_search()  # a large project's first search need not wait for it
@@ -211,6 +218,35 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.status.set_counts("")
         self.registry.refresh_enabled()
+
+    def identify_checker(self, project: Project | None = None) -> None:
+        """Edits made in this window are the user's (Preferences ▸ General), not the
+        project's default checker's nor the operating-system account's."""
+        from factdesk.gui import checker_dialog
+
+        project = project or (self.session.project if self.session else None)
+        if project is None:
+            return
+        name, organisation = checker_dialog.checker_name(), checker_dialog.organisation()
+        project.act_as(name or None)
+        if project.read_only:
+            return
+        # a project without them takes them as its defaults (reports, command-line edits);
+        # a default checker that is this machine's login name was set silently by older
+        # versions ("Checked by root") and is replaced too
+        login = _login_name()
+        for key, value in (("checker", name), ("organisation", organisation)):
+            current = project.settings.get(key)
+            if value and (not current or (key == "checker" and current == login)):
+                project.settings.set(key, value)
+
+    def ask_checker(self) -> None:
+        """First use: ask once who is checking, then put the answer to work."""
+        from factdesk.gui import checker_dialog
+
+        if checker_dialog.ask_once(self) and self.session is not None:
+            self.identify_checker()
+            self.session.broadcast(ChangeSet(settings=True))
 
     # window state --------------------------------------------------------------------------
 
