@@ -107,6 +107,9 @@ CLAIM_ACTIONS: tuple[A, ...] = (
       "Claim/Boundaries", h.has_claim),
     A("claim.all_articles", "Show claims of all articles", h.toggle_all_articles,
       "Ctrl+Shift+A", "View", h.has_project),
+    A("claim.show_candidates", "Show all &candidates", h.toggle_candidates, "C", "View",
+      h.has_project, help="highlight and list every claim candidate, not only the claims "
+                          "worth checking (press again to go back)"),
 )
 
 VERDICT_ACTIONS: tuple[A, ...] = (
@@ -127,6 +130,10 @@ VIEW_ACTIONS: tuple[A, ...] = (
     *(A(f"view.{name}", f"Show or hide {title}", partial(h.toggle_dock, name=name), "",
         "View") for name, title in DOCK_TITLES),
     A("view.reset_layout", "Reset the layout", lambda d: d.reset_layout(), "", "View"),
+    A("view.switch_layout", "Switch between the standard and small-screen layout",
+      lambda d: d.switch_layout(), "Ctrl+Shift+L", "View"),
+    A("view.across", "Across sources ⇄ verdict", lambda d: d.toggle_across(), "C", "View",
+      h.has_project),
     A("view.font_bigger", "Bigger article text", partial(h.font_step, delta=1), "Ctrl+=",
       "View", h.has_project),
     A("view.font_smaller", "Smaller article text", partial(h.font_step, delta=-1),
