@@ -73,16 +73,23 @@ class ProjectIndexCache:
                     seen.discard(claim_id)
 
 
+#: Claims whose vectors are read (or computed and stored) at once: bounds the texts held.
+VECTOR_CHUNK = 20_000
+
+
 def _add_vectors(project: Project, semantic: SemanticIndex,
                  claims: Sequence[tuple[int, int]]) -> None:
     """Index the (claim id, article id) claims' vectors: stored ones read, missing or
-    stale ones computed (and stored, unless the project is read-only)."""
+    stale ones computed (and stored, unless the project is read-only), chunk by chunk."""
     repository = ClaimVectorRepository(project.db)
-    codes, computed = claim_vectors(repository, [c for c, _ in claims])
-    if computed and not project.read_only and repository.available():
-        with project.transaction():
-            repository.save(computed)
-    semantic.add_many([(c, a, codes[c]) for c, a in claims if c in codes])
+    writable = not project.read_only and repository.available()
+    for start in range(0, len(claims), VECTOR_CHUNK):
+        chunk = claims[start : start + VECTOR_CHUNK]
+        codes, computed = claim_vectors(repository, [c for c, _ in chunk])
+        if computed and writable:
+            with project.transaction():
+                repository.save(computed)
+        semantic.add_many([(c, a, codes[c]) for c, a in chunk if c in codes])
 
 
 INDEXES = ProjectIndexCache()
