@@ -24,8 +24,8 @@ Measures, per size:
   cost of adding one article then querying the next (tail segment rebuild);
 * semantic (:class:`SemanticIndex`): each synthetic claim's vector is its base BASIL
   sentence's embedding (128 dimensions) plus noise, stored as int8 codes; latency of
-  the top-6 query of a 30-claim article, alone and added to the term query's, and
-  recall@6 against a float32 brute force over every stored claim;
+  the top-3 query of a 30-claim article, alone and added to the term query's, and
+  recall@3 against a float32 brute force over every stored claim;
 * recall: for each sampled query claim, the exact top-10 by the index's similarity
   (IDF-weighted cosine, ``idf = ln(1 + N/df)``, see ``factdesk.matching.candidate_index``)
   computed here by brute force with numpy over *every* stored claim, independently of
@@ -309,7 +309,7 @@ def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) 
           f"(int8 codes against float32 brute force, {sem['n']} queries)", flush=True)
 
 
-SEMANTIC_K = 6  # factdesk.core.matching_service.SEMANTIC_CANDIDATES
+SEMANTIC_K = 3  # factdesk.core.matching_service.SEMANTIC_CANDIDATES
 
 
 def claim_vectors_for(gen: ClaimGenerator, sentences: np.ndarray, seed: int) -> np.ndarray:

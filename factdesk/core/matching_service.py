@@ -55,8 +55,8 @@ from factdesk.model.models import Article, Claim, MatchDraft, published_date
 CANDIDATES_PER_CLAIM = 12
 #: Nearest claims by meaning added to each claim's term candidates (those with few
 #: shared words), and the cosine of the int8 vectors they need.
-SEMANTIC_CANDIDATES = 6
-SEMANTIC_FLOOR = 0.55
+SEMANTIC_CANDIDATES = 3
+SEMANTIC_FLOOR = 0.6
 MAX_MATCHES_PER_CLAIM = 8
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
 

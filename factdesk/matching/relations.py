@@ -176,7 +176,8 @@ def decide(
             reason = "same event"
     if reason and alignment is None:
         alignment = compare_frames(a, b)
-    if alignment is not None and alignment.verdict == "another event" and reason != "quote":
+    if reason and reason != "quote" and alignment is not None \
+            and alignment.verdict == "another event":
         # the same kind of action in another place, by no one in common: a look-alike
         score = min(probability, same_threshold - RELATED_MARGIN)
         found = tuple(find_discrepancies(a, b, same_fact=False))
