@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factdesk.matching.calibration import best_threshold, fit_platt
 from factdesk.matching.pair_features import FEATURE_NAMES, PairInput
 from factdesk.matching.pair_model import LinearModel
 
@@ -172,9 +173,6 @@ class EventHead:
 
 def fit_event_head(x: np.ndarray, pairs: EventPairs) -> EventHead:
     """The head on all rows; Platt and threshold from out-of-group margins."""
-    # at call time: train_pair_model imports this module
-    from factdesk.matching.train_pair_model import best_threshold, fit_platt
-
     oof = out_of_group_margins(x, pairs)
     a, b = fit_platt(oof, pairs.labels)
     prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))

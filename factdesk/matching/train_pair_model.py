@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
+from factdesk.matching.calibration import best_threshold, fit_platt, metrics
 from factdesk.matching.claim_vectors import embed_for_pairs
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
@@ -295,23 +296,6 @@ def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float = RIDGE_ALPHA) -> Linea
     return LinearModel(mean, scale, r.coef_, float(r.intercept_))
 
 
-def fit_platt(margin: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    # training only: scikit-learn and SciPy are not runtime dependencies
-    from sklearn.linear_model import LogisticRegression
-
-    lr = LogisticRegression(C=1e4).fit(margin[:, None], y)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
-
-
-def best_threshold(prob: np.ndarray, y: np.ndarray) -> float:
-    """Threshold maximising accuracy + F1 on ``prob``, smoothed over +-0.02."""
-    grid = np.round(np.arange(0.20, 0.80, 0.005), 3)
-    score = np.array([sum(metrics(prob >= t, y)) for t in grid])
-    smooth = np.convolve(score, np.ones(9) / 9.0, mode="same")
-    smooth[:4] = smooth[-4:] = -np.inf
-    return float(grid[int(np.argmax(smooth))])
-
-
 def recall_threshold(prob: np.ndarray, y: np.ndarray, recall: float = 0.95) -> float:
     """Highest threshold keeping ``recall`` of the positive pairs."""
     pos = np.sort(prob[y == 1])
@@ -359,14 +343,6 @@ def unrelated_features(
     margins = [lexical.margin(parsed[a], parsed[b])
                for a, b in zip(extra.left, extra.right, strict=True)]
     return features_for(extra, parsed, idf, np.asarray(margins, dtype=np.float64))
-
-
-def metrics(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    tp = float(np.sum(pred & (y == 1)))
-    fp = float(np.sum(pred & (y == 0)))
-    fn = float(np.sum(~pred & (y == 1)))
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return float(np.mean(pred == y)), f1
 
 
 def cross_validate(
