@@ -401,7 +401,7 @@ def project_report(path: Path) -> int:
         after = copy.stat().st_size
         cache = ProjectIndexCache()
         t0 = time.perf_counter()
-        with Project.open(copy, read_only=True) as project:
+        with Project.open(copy) as project:
             cache.get(project)
         again = time.perf_counter() - t0
     print(f"{path.name}: {n_claims:,} claims; file {before / 2**20:.0f} MB -> "
