@@ -8,7 +8,7 @@ from pathlib import Path
 from factdesk.cli.output import CliError, info
 from factdesk.cli.project_commands import open_existing
 from factdesk.core.commands import AddEvidence, CommandError, SetVerdictField
-from factdesk.model.models import STATUSES
+from factdesk.model.models import STATUSES, VerdictField
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,11 +34,11 @@ def cmd_verdict(args: argparse.Namespace) -> int:
         project.act_as(args.checker)  # this run's verdict only; the setting stays
         commands = []
         if args.rating is not None:
-            commands.append(SetVerdictField(args.claim_id, "rating", args.rating.strip() or None))
+            commands.append(SetVerdictField(args.claim_id, VerdictField.RATING, args.rating.strip() or None))
         if args.status:
-            commands.append(SetVerdictField(args.claim_id, "status", args.status))
+            commands.append(SetVerdictField(args.claim_id, VerdictField.STATUS, args.status))
         if args.rationale is not None:
-            commands.append(SetVerdictField(args.claim_id, "rationale", args.rationale))
+            commands.append(SetVerdictField(args.claim_id, VerdictField.RATIONALE, args.rationale))
         commands += [AddEvidence(args.claim_id, url) for url in args.evidence]
         try:
             with project.transaction():

@@ -15,7 +15,7 @@ from factdesk.core.project import Project
 from factdesk.ingest.metadata import to_iso_date
 from factdesk.model.anchoring import context_for
 from factdesk.model.changes import ChangeSet
-from factdesk.model.models import ClaimDraft, web_address
+from factdesk.model.models import ClaimDraft, VerdictField, web_address
 
 
 class CommandError(ValueError):
@@ -69,11 +69,19 @@ class SetVerdictField(Command):
     """Set the rating, status or rationale of a claim's verdict."""
 
     claim_id: int
-    field: str
+    field: VerdictField
     value: str | None
     old: str | None = None
     checker: str = ""
     unchanged: bool = False  # the value was already set: nothing written, nothing to undo
+
+    def __post_init__(self) -> None:
+        try:
+            self.field = VerdictField(self.field)
+        except ValueError:
+            names = ", ".join(f.value for f in VerdictField)
+            raise CommandError(f"a verdict has no field {self.field!r}; it has: {names}") \
+                from None
 
     @property
     def changed(self) -> bool:
@@ -81,12 +89,11 @@ class SetVerdictField(Command):
 
     @property
     def title(self) -> str:  # type: ignore[override]
-        label = {"rating": "rating", "status": "status", "rationale": "rationale"}[self.field]
-        return f"set {label} of claim {self.claim_id}"
+        return f"set {self.field.value} of claim {self.claim_id}"
 
     def _apply(self, project: Project) -> ChangeSet:
         _claim_or_fail(project, self.claim_id)
-        if self.field == "rating" and self.value is not None:
+        if self.field is VerdictField.RATING and self.value is not None:
             rating = project.rating_scale().by_name(self.value)
             if rating is None:
                 names = ", ".join(project.rating_scale().names())
@@ -99,7 +106,7 @@ class SetVerdictField(Command):
             return ChangeSet()
         self.checker = self.checker or project.checker
         project.verdicts.set_field(self.claim_id, self.field, self.value, self.checker)
-        project.verdicts.record("verdict", self.claim_id, self.field, self.old, self.value,
+        project.verdicts.record("verdict", self.claim_id, self.field.value, self.old, self.value,
                                 self.checker)
         return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
 
@@ -107,7 +114,7 @@ class SetVerdictField(Command):
         if self.unchanged:
             return ChangeSet()
         project.verdicts.set_field(self.claim_id, self.field, self.old, self.checker)
-        project.verdicts.record("verdict", self.claim_id, self.field, self.value, self.old,
+        project.verdicts.record("verdict", self.claim_id, self.field.value, self.value, self.old,
                                 self.checker)
         return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
 

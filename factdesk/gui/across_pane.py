@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import DecideMatch
-from factdesk.gui import theme
+from factdesk.gui import match_review, theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.model.models import Claim, Match, severity_rank
@@ -86,9 +86,12 @@ class AcrossPane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
-        self.earlier = QLabel(objectName="paneHint")
-        self.earlier.setWordWrap(True)
+        # earlier fact-checks: a small scrollable list, so that every hit stays whole
+        self.earlier = QTextBrowser(objectName="earlierChecks")
         self.earlier.setOpenExternalLinks(True)
+        self.earlier.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.earlier.setMinimumHeight(70)
+        self.earlier.setMaximumHeight(240)
         self.earlier.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +119,9 @@ class AcrossPane(QWidget):
         if self.claim is None:
             self.matches, self.others, self.current = [], {}, -1
         else:
-            self.matches = project.matches.for_claim(claim_id)
+            previous = [m.id for m in self.matches] if same_claim else []
+            self.matches = match_review.keep_order(previous,
+                                                   project.matches.for_claim(claim_id))
             other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in self.matches]
             self.others = project.claims.get_many(other_ids)
             ids = [m.id for m in self.matches]
@@ -152,7 +157,8 @@ class AcrossPane(QWidget):
         n = len(self.matches)
         here = self.session.summary(self.claim.article_id)
         self.heading.setText(
-            f"{n} match{'es' if n != 1 else ''} in other articles" if n
+            f"{n} match{'es' if n != 1 else ''} in other articles · "
+            f"{match_review.progress(self.matches)[0]} decided" if n
             else "No match in the other articles.")
         current = self.current_match()
         other = self.other_of(current) if current else None
@@ -165,6 +171,7 @@ class AcrossPane(QWidget):
         for i, match in enumerate(self.matches):
             parts.append(self._match_html(i, match, colors))
         self.browser.setHtml("".join(parts))
+        self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
         self.browser.verticalScrollBar().setValue(scroll)
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")
@@ -180,7 +187,8 @@ class AcrossPane(QWidget):
         decision = ""
         if match.decision:
             color = colors[match.decision]
-            decision = f' · <b style="color:{color}">{match.decision}</b>'
+            mark = "✓" if match.decision == "accepted" else "✗"
+            decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
         items = []
@@ -224,27 +232,59 @@ class AcrossPane(QWidget):
                 item = check[0] if isinstance(check, tuple) else check
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
-                rating = html.escape(_field(item, "rating"))
-                link = f' <a href="{url}">source</a>' if url else ""
-                rows.append(f"• {claim} — <b>{rating}</b>{link}")
-            self.earlier.setText("<b>Earlier checks</b><br>" + "<br>".join(rows))
+                rated = getattr(item, "rating_text", None)
+                rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
+                where = " · ".join(html.escape(v) for v in (
+                    _field(item, "publisher"), _field(item, "date")) if v)
+                link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
+                rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
+                            f"<b>{rating or 'no rating given'}</b><br>"
+                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{link}</p>")
+            self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
         self.earlier.setVisible(True)
 
     # acting --------------------------------------------------------------------------------
 
     def step(self, delta: int) -> None:
+        """n / p: one card down or up in the list's (stable) order; at an end, say so."""
         if not self.matches:
             return
-        self.current = max(0, min(len(self.matches) - 1, self.current + delta))
-        self.session.select_match(self.matches[self.current].id)
+        target = self.current + delta
+        if not 0 <= target < len(self.matches):
+            where = "last" if delta > 0 else "first"
+            self.session.message.emit(
+                f"this is the {where} match ({self.current + 1} of {len(self.matches)}); "
+                "j goes on to the next claim", "info")
+            return
+        self.go_to(target)
+
+    def go_to(self, index: int) -> None:
+        self.current = index
+        self.session.select_match(self.matches[index].id)
         self.render()
 
     def decide(self, decision: str) -> None:
+        """a / x: decide the current card (the same key again clears it); the cards keep
+        their order and the cursor moves to the next undecided match."""
         match = self.current_match()
         if match is None:
             return
         new = None if match.decision == decision else decision
-        self.session.push(DecideMatch(match.id, new))
+        if not self.session.push(DecideMatch(match.id, new)) or new is None:
+            return
+        nxt = match_review.next_undecided(self.matches, self.current)
+        decided, total = match_review.progress(self.matches)
+        if nxt is None:
+            self.session.message.emit(
+                f"match {new}: all {total} matches of this claim are decided; "
+                "j goes on to the next claim", "info")
+        elif nxt < self.current:
+            self.session.message.emit(
+                f"match {new}: no undecided match below; back to match {nxt + 1} of "
+                f"{total} ({total - decided} undecided)", "info")
+            self.go_to(nxt)
+        else:
+            self.go_to(nxt)
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")

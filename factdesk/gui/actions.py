@@ -1,7 +1,9 @@
 """The action registry: every user action declared once, as data.
 
 An :class:`ActionSpec` says what an action is called, its default key, where it sits in
-the menus and when it is enabled. :class:`ActionRegistry` turns the specs into QActions
+the menus and when it is enabled; its handler and condition take the window's narrow
+:class:`~factdesk.gui.desk.Desk` (the tables live in :mod:`factdesk.gui.window_actions`).
+:class:`ActionRegistry` turns the specs into QActions
 on the main window (so shortcuts work wherever focus is, except inside text fields; see
 :mod:`factdesk.gui.key_guard`), builds the menu bar, and feeds the command palette, the
 shortcut sheet and the shortcut editor. User rebindings persist in QSettings.
@@ -11,12 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from factdesk.gui.settings import user_settings
+
+if TYPE_CHECKING:
+    from factdesk.gui.desk import Desk
 
 MENU_ORDER = ("File", "Edit", "View", "Go", "Claim", "Verdict", "Help")
 
@@ -27,10 +33,10 @@ class ActionSpec:
 
     id: str
     title: str
-    callback: Callable[[], None]
+    run: Callable[[Desk], None]
     shortcut: str = ""  # portable text, e.g. "Ctrl+K", "j", "Shift+J"
     menu: str = ""  # "Edit" or "Verdict/Rating"; empty: palette only
-    enabled_when: Callable[[], bool] | None = None
+    when: Callable[[Desk], bool] | None = None  # enabled when this holds; None: always
     help: str = ""
     role: QAction.MenuRole = QAction.MenuRole.NoRole
 
@@ -62,8 +68,9 @@ class ActionRegistry(QObject):
 
     shortcuts_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.desk = desk
         self.specs: dict[str, ActionSpec] = {}
         self.actions: dict[str, QAction] = {}
 
@@ -123,9 +130,9 @@ class ActionRegistry(QObject):
     # running -------------------------------------------------------------------------------
 
     def _run(self, spec: ActionSpec) -> None:
-        if spec.enabled_when is not None and not spec.enabled_when():
+        if spec.when is not None and not spec.when(self.desk):
             return
-        spec.callback()
+        spec.run(self.desk)
         self.refresh_enabled()
 
     def trigger(self, action_id: str) -> None:
@@ -133,7 +140,7 @@ class ActionRegistry(QObject):
 
     def is_enabled(self, action_id: str) -> bool:
         spec = self.specs[action_id]
-        return spec.enabled_when is None or bool(spec.enabled_when())
+        return spec.when is None or bool(spec.when(self.desk))
 
     def refresh_enabled(self) -> None:
         for action_id, action in self.actions.items():

@@ -17,6 +17,7 @@ from factdesk.gui import jobs
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
+from factdesk.model.models import STATUSES
 
 if TYPE_CHECKING:
     from factdesk.gui.main_window import MainWindow
@@ -28,6 +29,14 @@ EXPORT_FORMATS = {"PDF report": ("pdf", "pdf"), "ClaimReview JSON-LD": ("claimre
 ANALYSE_DELAY_MS = 500  # a claim marked or moved by hand is read after this pause
 ALL_CHANGES = ChangeSet(articles=True, claims=True, entities=True, matches=True, verdicts=True)
 
+
+#: What a report includes, as the export asks (the CLI's --status / --include-suggested).
+EXPORT_SCOPES: dict[str, dict[str, Any]] = {
+    "Reviewed material only: finished checks, accepted matches": {},
+    "Drafts too: unfinished checks marked DRAFT": {"status": list(STATUSES)},
+    "Drafts and suggested matches, marked": {"status": list(STATUSES),
+                                             "include_suggested": True},
+}
 
 class FileActions:
     """The handlers behind the File menu."""
@@ -225,11 +234,15 @@ class FileActions:
         if not ok:
             return
         fmt, suffix = EXPORT_FORMATS[label]
+        scope, ok = QInputDialog.getItem(self.window, "Export report", "Include:",
+                                         list(EXPORT_SCOPES), 0, False)
+        if not ok:
+            return
         default = str(session.path.with_suffix(f".{suffix}"))
         name, _ = QFileDialog.getSaveFileName(self.window, "Export report", default)
         if not name:
             return
-        options = SimpleNamespace(all=False, page_size="A4")
+        options = SimpleNamespace(all=False, page_size="A4", **EXPORT_SCOPES[scope])
         self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), options),
                                       session.path, on_done=self._exported, writes=False))
 

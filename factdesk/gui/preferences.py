@@ -39,7 +39,9 @@ from factdesk.model.settings import (
     CHECKER,
     CLAIM_THRESHOLD,
     ORGANISATION,
+    ORGANISATION_URL,
     RATING_SCALE,
+    REPORT_TITLE,
     REPORT_URL,
 )
 
@@ -171,6 +173,9 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(general)
         self.checker = QLineEdit(user.get_str("user/checker", ""))
         self.checker.setPlaceholderText("your name, shown on verdicts")
+        self.user_organisation = QLineEdit(user.get_str("user/organisation", ""))
+        self.user_organisation.setPlaceholderText("who you check for (a project without an "
+                                                  "organisation takes it)")
         self.theme = QComboBox()
         self.theme.addItems(list(THEMES))
         self.theme.setCurrentText(user.get_str("ui/theme", "system"))
@@ -178,6 +183,7 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(8, 32)
         self.font_size.setValue(user.get_int("ui/article_font_size", DEFAULT_FONT_SIZE))
         form.addRow("&Checker name", self.checker)
+        form.addRow("Your organisation", self.user_organisation)
         form.addRow("&Theme", self.theme)
         form.addRow("Article &font size", self.font_size)
         tabs.addTab(general, "General")
@@ -193,7 +199,8 @@ class PreferencesDialog(QDialog):
                                       "articles are analysed (Claim ▸ Detect claims again)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
-            self.project_checker.setPlaceholderText("(use the checker name of General)")
+            self.project_checker.setPlaceholderText("(for command-line edits; the window "
+                                                    "records your name of General)")
             settings = session.project.settings
             self.organisation = QLineEdit(str(settings.get("organisation") or ""))
             self.organisation.setPlaceholderText("who publishes the checks (ClaimReview "
@@ -201,11 +208,18 @@ class PreferencesDialog(QDialog):
             self.report_url = QLineEdit(str(settings.get("report_url") or ""))
             self.report_url.setPlaceholderText("https://… where the report is published "
                                                "(ClaimReview url)")
+            self.organisation_url = QLineEdit(str(settings.get("organisation_url") or ""))
+            self.organisation_url.setPlaceholderText("https://… the organisation's site "
+                                                     "(ClaimReview author url)")
+            self.report_title = QLineEdit(str(settings.get("report_title") or ""))
+            self.report_title.setPlaceholderText(f"{session.name}: verdict report")
             self.report_url_error = QLabel(wordWrap=True)
             self.scale_editor = ScaleEditor(session.scale())
             pform.addRow("Checker in this project", self.project_checker)
             pform.addRow("&Organisation", self.organisation)
+            pform.addRow("Organisation's address", self.organisation_url)
             pform.addRow("Report &address", self.report_url)
+            pform.addRow("Report title", self.report_title)
             pform.addRow("", self.report_url_error)
             pform.addRow("Claim &threshold", self.threshold)
             pform.addRow(QLabel("Rating scale (keys 1–9 pick a rating)"))
@@ -220,20 +234,21 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, min(560, self.sizeHint().height()))
 
-    def _report_url(self) -> str:
-        """The report address as it will be stored ("" for none); ValueError if it is
-        not a web address."""
-        text = self.report_url.text().strip()
+    def _report_url(self, field: QLineEdit | None = None) -> str:
+        """A web address field (the report's by default) as it will be stored ("" for
+        none); ValueError if it is not a web address."""
+        text = (field or self.report_url).text().strip()
         return web_address(text) if text else ""
 
     def _ok(self) -> None:
         if self.scale_editor is not None:
-            try:
-                self._report_url()
-            except ValueError as exc:
-                self.report_url_error.setText(str(exc))
-                self.report_url.setFocus()
-                return
+            for field in (self.organisation_url, self.report_url):
+                try:
+                    self._report_url(field)
+                except ValueError as exc:
+                    self.report_url_error.setText(str(exc))
+                    field.setFocus()
+                    return
             try:
                 self.scale_editor.scale()
             except ValueError as exc:
@@ -244,6 +259,7 @@ class PreferencesDialog(QDialog):
     def apply(self) -> ChangeSet:
         """Write the values; returns what changed in the project (settings)."""
         user.set_value("user/checker", self.checker.text().strip())
+        user.set_value("user/organisation", self.user_organisation.text().strip())
         user.set_value("ui/theme", self.theme.currentText())
         user.set_value("ui/article_font_size", self.font_size.value())
         if self.session is None or self.scale_editor is None:
@@ -254,6 +270,8 @@ class PreferencesDialog(QDialog):
             CLAIM_THRESHOLD: round(self.threshold.value(), 3),
             ORGANISATION: self.organisation.text().strip() or None,
             REPORT_URL: self._report_url() or None,
+            ORGANISATION_URL: self._report_url(self.organisation_url) or None,
+            REPORT_TITLE: self.report_title.text().strip() or None,
         }
         checker = self.project_checker.text().strip() or self.checker.text().strip()
         if checker:

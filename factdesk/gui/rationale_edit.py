@@ -1,7 +1,9 @@
 """The rationale editor: rich text that commits as one undoable edit.
 
-Ctrl+Enter commits the text as one ``SetVerdictField(rationale)`` command; Esc restores
-the committed text and leaves the editor. Typing inside keeps Qt's own text undo.
+Ctrl+Enter commits the text as one ``SetVerdictField(rationale)`` command; Esc leaves the
+editor and keeps the draft, visibly unsaved (see the verdict pane's draft line); a draft
+is only thrown away by "Discard draft", which Ctrl+Z in the editor takes back. Typing
+inside keeps Qt's own text undo.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ class RationaleEdit(QTextEdit):
 
     commit_requested = Signal()
     leave_requested = Signal()
+    draft_changed = Signal(bool)  # True: the text differs from the committed rationale
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +29,8 @@ class RationaleEdit(QTextEdit):
         self.setTabChangesFocus(True)
         self.setPlaceholderText("Rationale: why this rating (e to edit, Ctrl+Enter to commit)")
         self.committed = ""
+        self._was_dirty = False
+        self.document().contentsChanged.connect(self._check_draft)
 
     def load(self, rationale: str) -> None:
         """Show a stored rationale (HTML or plain text) as the committed state."""
@@ -35,6 +40,19 @@ class RationaleEdit(QTextEdit):
             self.setPlainText(rationale)
         self.committed = self.current_value()
         self.document().setModified(False)
+        self._check_draft()
+
+    def mark_committed(self, value: str) -> None:
+        """The text ``value`` is now stored: no draft any more."""
+        self.committed = value
+        self.document().setModified(False)
+        self._check_draft()
+
+    def _check_draft(self) -> None:
+        dirty = self.dirty
+        if dirty != self._was_dirty:
+            self._was_dirty = dirty
+            self.draft_changed.emit(dirty)
 
     def current_value(self) -> str:
         """What would be stored: empty when blank, else the document as HTML."""
@@ -47,8 +65,8 @@ class RationaleEdit(QTextEdit):
         return self.document().isModified() and self.current_value() != self.committed
 
     def restore(self) -> None:
-        """Back to the committed rationale (Esc), as one edit that Ctrl+Z takes back: the
-        text typed since is not lost."""
+        """Back to the committed rationale ("Discard draft"), as one edit that Ctrl+Z in
+        the editor takes back: the text typed since is not lost."""
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -57,6 +75,7 @@ class RationaleEdit(QTextEdit):
             cursor.insertHtml(self.committed)
         cursor.endEditBlock()
         self.document().setModified(False)
+        self._check_draft()
 
     def _is_commit(self, event: QKeyEvent) -> bool:
         return event.key() in _COMMIT_KEYS and bool(
@@ -75,8 +94,7 @@ class RationaleEdit(QTextEdit):
             self.commit_requested.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
-            self.restore()
-            self.leave_requested.emit()
+            self.leave_requested.emit()  # the draft stays, marked unsaved
             return
         super().keyPressEvent(event)
 

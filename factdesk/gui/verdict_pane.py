@@ -35,7 +35,7 @@ from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
-from factdesk.model.models import STATUSES, Evidence
+from factdesk.model.models import STATUSES, Evidence, VerdictField
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
 
@@ -66,6 +66,7 @@ class VerdictPane(QWidget):
     """Editor of the selected claim's verdict."""
 
     left_editor = Signal()
+    draft_changed = Signal(bool)  # the rationale has (True) or no longer has an unsaved draft
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class VerdictPane(QWidget):
         self.claim_id = 0
         self.evidence: list[Evidence] = []
         self._loading = False
+        self.draft_just_left = False  # Esc left an unsaved draft, no project edit since
         self.claim_label = QLabel(objectName="paneHint")
         self.claim_label.setWordWrap(True)
         self.rating = QComboBox()
@@ -92,7 +94,15 @@ class VerdictPane(QWidget):
         form.addRow("Checker", self.checker)
         self.rationale = RationaleEdit()
         self.rationale.commit_requested.connect(self.commit_rationale)
-        self.rationale.leave_requested.connect(self.left_editor)
+        self.rationale.leave_requested.connect(self._on_leave)
+        self.rationale.draft_changed.connect(self._on_draft_changed)
+        self.draft_line = QLabel(objectName="draftLine")
+        self.draft_line.setWordWrap(True)
+        self.draft_line.setText("● <b>Unsaved draft</b> — Ctrl+Enter saves it · "
+                                '<a href="discard">discard it</a>')
+        self.draft_line.setStyleSheet("QLabel#draftLine { color: #b45309; }")
+        self.draft_line.linkActivated.connect(lambda _l: self.discard_draft())
+        self.draft_line.setVisible(False)
         tools = QHBoxLayout()
         tools.setContentsMargins(6, 0, 6, 0)
         tools.addWidget(QLabel("Rationale"))
@@ -104,7 +114,8 @@ class VerdictPane(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             tools.addWidget(button)
-        self.commit_button = QPushButton("Commit (Ctrl+Enter)")
+        self.commit_button = QPushButton("Commit")
+        self.commit_button.setToolTip("Save the rationale as one undoable edit (Ctrl+Enter)")
         self.commit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.commit_button.clicked.connect(self.commit_rationale)
         tools.addWidget(self.commit_button)
@@ -123,12 +134,15 @@ class VerdictPane(QWidget):
         ev_buttons.setContentsMargins(6, 0, 6, 0)
         ev_buttons.addWidget(QLabel("Evidence"))
         ev_buttons.addStretch(1)
+        self.evidence_buttons: dict[str, QPushButton] = {}
         for text, slot in (("Add…", self.add_evidence), ("Edit…", self.edit_evidence),
                            ("Remove", self.remove_evidence), ("Open", self.open_evidence)):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=slot: s())
             ev_buttons.addWidget(button)
+            self.evidence_buttons[text.rstrip("…").lower()] = button
+        self.evidence_table.itemSelectionChanged.connect(self._enable_evidence_buttons)
         self.history = QListWidget()
         self.history.setObjectName("historyList")
         self.history.setAlternatingRowColors(True)
@@ -139,6 +153,7 @@ class VerdictPane(QWidget):
         top_layout.addLayout(form)
         top_layout.addLayout(tools)
         top_layout.addWidget(self.rationale, 1)
+        top_layout.addWidget(self.draft_line)
         ev = QWidget()
         ev_layout = QVBoxLayout(ev)
         ev_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +164,7 @@ class VerdictPane(QWidget):
         hist_layout.setContentsMargins(0, 0, 0, 0)
         hist_layout.addWidget(QLabel(" History"))
         hist_layout.addWidget(self.history)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical, objectName="verdictSplitter")
         for w in (top, ev, hist):
             splitter.addWidget(w)
         splitter.setStretchFactor(0, 3)
@@ -167,18 +182,21 @@ class VerdictPane(QWidget):
     def _fill_ratings(self) -> None:
         self.rating.clear()
         self.rating.addItem("— unrated —", None)
-        for r in self.session.scale().ratings:
-            value = f" ({r.value})" if r.value is not None else ""
-            self.rating.addItem(swatch(r.color, 12), f"{r.key}  {r.name}{value}", r.name)
+        for i, r in enumerate(self.session.scale().ratings, start=1):
+            self.rating.addItem(swatch(r.color, 12), f"{r.key} · {r.name}", r.name)
+            if r.value is not None:  # the score, apart from the key: one number per label
+                self.rating.setItemData(i, f"{r.name}: key {r.key}, score {r.value}",
+                                        Qt.ItemDataRole.ToolTipRole)
 
     # loading -------------------------------------------------------------------------------
 
     def show_claim(self, claim_id: int) -> None:
         if self.claim_id and claim_id != self.claim_id and self.rationale.dirty:
-            self.commit_rationale()
+            self.commit_rationale(leave=False)  # moving on saves the draft of the claim left
         if self.claim_id and claim_id != self.claim_id:
             self.statement.commit()
         self.claim_id = claim_id
+        self.draft_just_left = False
         self.reload()
 
     def reload(self, *, keep_rationale: bool = False) -> None:
@@ -186,7 +204,7 @@ class VerdictPane(QWidget):
         claim = project.claims.get(self.claim_id) if self.claim_id else None
         enabled = claim is not None
         for w in (self.rating, self.status, self.rationale, self.evidence_table,
-                  self.commit_button):
+                  self.commit_button, self.evidence_buttons["add"]):
             w.setEnabled(enabled)
         self._loading = True
         try:
@@ -234,13 +252,21 @@ class VerdictPane(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 table.setItem(row, column, item)
+        self._enable_evidence_buttons()
+
+    def _enable_evidence_buttons(self) -> None:
+        """Edit, Remove and Open act on the selected row: enabled only with one."""
+        selected = self.claim_id != 0 and self.selected_evidence() is not None \
+            and bool(self.evidence_table.selectedItems())
+        for name in ("edit", "remove", "open"):
+            self.evidence_buttons[name].setEnabled(selected)
 
     def _fill_history(self, claim_id: int) -> None:
         self.history.clear()
         for entry in reversed(self.session.project.verdicts.history_for_claim(claim_id)[-50:]):
             old = (entry.old or "—")[:40]
             new = (entry.new or "—")[:40]
-            if entry.field == "rationale":
+            if entry.field == VerdictField.RATIONALE:
                 old, new = ("…" if entry.old else "—"), ("…" if entry.new else "—")
             self.history.addItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
                                  f"{entry.field} {old} → {new}")
@@ -249,25 +275,13 @@ class VerdictPane(QWidget):
 
     def _on_rating(self, index: int) -> None:
         if not self._loading and self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "rating",
+            self.session.push(SetVerdictField(self.claim_id, VerdictField.RATING,
                                               self.rating.itemData(index)))
 
     def _on_status(self, index: int) -> None:
         if not self._loading and self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "status", STATUSES[index]))
-
-    def set_rating(self, name: str | None) -> None:
-        if self.claim_id:
-            self.session.push(SetVerdictField(self.claim_id, "rating", name))
-
-    def cycle_status(self) -> None:
-        if not self.claim_id:
-            return
-        verdict = self.session.project.verdicts.get(self.claim_id)
-        status = verdict.status if verdict else STATUSES[0]
-        nxt = STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)] if status in STATUSES \
-            else STATUSES[0]
-        self.session.push(SetVerdictField(self.claim_id, "status", nxt))
+            self.session.push(SetVerdictField(self.claim_id, VerdictField.STATUS,
+                                              STATUSES[index]))
 
     def edit_statement(self) -> None:
         self.statement.edit()
@@ -280,16 +294,60 @@ class VerdictPane(QWidget):
         cursor.movePosition(cursor.MoveOperation.End)
         self.rationale.setTextCursor(cursor)
 
-    def commit_rationale(self) -> None:
+    def commit_rationale(self, *, leave: bool = True) -> None:
         if not self.claim_id:
             return
         value = self.rationale.current_value()
         if value != self.rationale.committed:
-            if self.session.push(SetVerdictField(self.claim_id, "rationale", value)):
-                self.rationale.committed = value
-                self.rationale.document().setModified(False)
-                self.session.message.emit("rationale saved", "info")
+            claim_id = self.claim_id
+            if self.session.push(SetVerdictField(claim_id, VerdictField.RATIONALE, value)):
+                self.rationale.mark_committed(value)
+                self.session.message.emit(f"rationale of claim {claim_id} saved", "info")
+        self.draft_just_left = False
+        if leave:
+            self.left_editor.emit()
+
+    # the draft (typed, not committed) ------------------------------------------------------
+
+    @property
+    def has_draft(self) -> bool:
+        return bool(self.claim_id) and self.rationale.dirty
+
+    def _on_leave(self) -> None:
+        """Esc: out of the editor; a draft stays, visibly unsaved."""
+        self.draft_just_left = self.has_draft
+        if self.draft_just_left:
+            self.session.message.emit(
+                f"the rationale draft of claim {self.claim_id} is kept, not saved: "
+                "e continues it, Ctrl+Enter saves it", "info")
         self.left_editor.emit()
+
+    def _on_draft_changed(self, dirty: bool) -> None:
+        self.draft_line.setVisible(dirty)
+        if not dirty:
+            self.draft_just_left = False
+        self.draft_changed.emit(dirty)
+
+    def take_back_draft(self) -> bool:
+        """Ctrl+Z right after Esc: the draft first, before any project edit is undone.
+        True when that is what happened (the draft is shown, nothing undone)."""
+        if not (self.draft_just_left and self.has_draft):
+            return False
+        self.draft_just_left = False
+        undo = self.session.undo_stack.undo_text()
+        more = f"; Ctrl+Z again undoes {undo}" if undo else ""
+        self.session.message.emit(
+            f"the rationale draft of claim {self.claim_id} is back: e continues it, "
+            f"Ctrl+Enter saves it{more}", "info")
+        self.rationale.ensureCursorVisible()
+        return True
+
+    def discard_draft(self) -> None:
+        """Back to the saved rationale; Ctrl+Z in the editor brings the draft back."""
+        if self.has_draft:
+            self.rationale.restore()
+            self.session.message.emit("draft discarded (Ctrl+Z in the editor brings it "
+                                      "back)", "info")
 
     def selected_evidence(self) -> Evidence | None:
         row = self.evidence_table.currentRow()
@@ -326,6 +384,7 @@ class VerdictPane(QWidget):
             QDesktopServices.openUrl(QUrl.fromUserInput(self.evidence[row].url))
 
     def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+        self.draft_just_left = False  # a project edit came after Esc: Ctrl+Z is its undo
         if changes.settings:
             self._loading = True
             self._fill_ratings()

@@ -1,276 +1,167 @@
-"""Every action of the window, declared as data for the registry, with its small handler.
+"""Every action of the window as data: module-level tables of :class:`ActionSpec`.
 
-Navigation and editing handlers reach the panes through the window's workspace and run
-edits through the session; nothing here knows about menus or key handling.
+One table per menu. A row names the action's id, title, handler (from
+:mod:`factdesk.gui.action_handlers`, or a verb of the window's
+:class:`~factdesk.gui.desk.Desk`), default key, menu path and enabling condition. To add
+an action, add a row here and a named handler there; the registry makes the QAction,
+the menu entry, the palette entry and the shortcut-sheet line from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
 
-from factdesk.gui import settings as user
-from factdesk.gui import theme
-from factdesk.gui.actions import ActionSpec
+from factdesk.gui import action_handlers as h
+from factdesk.gui.actions import ActionSpec as A
 
 if TYPE_CHECKING:
-    from factdesk.gui.main_window import MainWindow
-    from factdesk.gui.workspace import Workspace
+    from factdesk.gui.actions import ActionRegistry
+    from factdesk.gui.desk import Desk
+
+_ROLE = QAction.MenuRole
+
+DOCK_TITLES = (("articlesDock", "Articles"), ("claimsDock", "Claims"),
+               ("acrossDock", "Across sources"), ("verdictDock", "Verdict"),
+               ("messagesDock", "Messages"))
+
+FILE_ACTIONS: tuple[A, ...] = (
+    A("file.new", "&New project…", lambda d: d.files.new_project(), "Ctrl+N", "File"),
+    A("file.open", "&Open project…", lambda d: d.files.open_dialog(), "Ctrl+O", "File"),
+    A("file.demo", "Open the &demo project", lambda d: d.files.open_demo(), "", "File"),
+    A("import.files", "&Import articles…", lambda d: d.files.import_dialog(), "Ctrl+I",
+      "File", h.has_project),
+    A("import.folder", "Import a &folder…", lambda d: d.files.import_folder_dialog(),
+      "Ctrl+Shift+I", "File", h.has_project),
+    A("import.paste", "&Paste as article…", lambda d: d.files.paste_article(),
+      "Ctrl+Shift+V", "Edit", h.has_project),
+    A("import.edit_article", "Edit article &details…", lambda d: d.files.edit_article(),
+      "Ctrl+Shift+D", "File", h.has_project),
+    A("import.remove_article", "&Remove this article…", lambda d: d.files.remove_article(),
+      "", "File", h.has_project),
+    A("import.reanalyse", "Detect claims in this article again",
+      lambda d: d.files.reanalyse_article(), "", "Claim", h.has_project),
+    A("import.cancel", "Cancel background work", lambda d: d.cancel_background(), "",
+      "File", h.background_busy),
+    A("export.report", "&Export report…", lambda d: d.files.export_dialog(), "Ctrl+E",
+      "File", h.has_project),
+    A("project.close", "&Close project", h.close_project, "Ctrl+W", "File", h.has_project),
+    A("app.quit", "&Quit", lambda d: d.quit(), "Ctrl+Q", "File", role=_ROLE.QuitRole),
+)
+
+EDIT_ACTIONS: tuple[A, ...] = (
+    A("edit.undo", "&Undo", h.undo, "Ctrl+Z", "Edit", h.can_undo),
+    A("edit.redo", "&Redo", h.redo, "Ctrl+Shift+Z", "Edit", h.can_redo),
+    A("edit.search", "&Search everything…", lambda d: d.dialogs.search(), "/", "Edit",
+      h.has_project),
+    A("edit.palette", "Command &palette…", lambda d: d.dialogs.palette(), "Ctrl+K", "Edit"),
+    A("edit.preferences", "P&references…", lambda d: d.dialogs.preferences(), "Ctrl+,",
+      "Edit", role=_ROLE.PreferencesRole),
+)
+
+GO_ACTIONS: tuple[A, ...] = (
+    A("go.next_claim", "&Next claim", partial(h.next_claim, delta=1), "J", "Go",
+      h.has_project),
+    A("go.prev_claim", "&Previous claim", partial(h.next_claim, delta=-1), "K", "Go",
+      h.has_project),
+    A("go.next_article", "Next &article", partial(h.next_article, delta=1), "Shift+J", "Go",
+      h.has_project),
+    A("go.prev_article", "Previous a&rticle", partial(h.next_article, delta=-1), "Shift+K",
+      "Go", h.has_project),
+    A("go.next_match", "Next &match", partial(h.next_match, delta=1), "N", "Go",
+      h.has_match),
+    A("go.prev_match", "Previous matc&h", partial(h.next_match, delta=-1), "P", "Go",
+      h.has_match),
+    A("focus.article", "Focus the article text", partial(h.focus_pane, name="article"),
+      "Ctrl+1", "Go", h.has_project),
+    A("focus.claims", "Focus the claims list", partial(h.focus_pane, name="claims"),
+      "Ctrl+2", "Go", h.has_project),
+    A("focus.articles", "Focus the articles list", partial(h.focus_pane, name="articles"),
+      "Ctrl+3", "Go", h.has_project),
+    A("focus.verdict", "Focus the verdict editor", partial(h.focus_pane, name="verdict"),
+      "Ctrl+4", "Go", h.has_project),
+)
+
+CLAIM_ACTIONS: tuple[A, ...] = (
+    A("match.accept", "&Accept match (same fact)", partial(h.decide_match,
+                                                           decision="accepted"),
+      "A", "Claim", h.has_match),
+    A("match.reject", "Re&ject match", partial(h.decide_match, decision="rejected"), "X",
+      "Claim", h.has_match),
+    A("claim.mark", "&Mark selection as a claim", h.mark_claim, "M", "Claim",
+      h.has_project),
+    A("claim.delete", "&Delete claim", h.delete_claim, "Delete", "Claim", h.has_claim),
+    A("claim.start_left", "Start one word earlier",
+      partial(h.adjust_boundary, edge="start", forward=False), "Alt+Left",
+      "Claim/Boundaries", h.has_claim),
+    A("claim.start_right", "Start one word later",
+      partial(h.adjust_boundary, edge="start", forward=True), "Alt+Right",
+      "Claim/Boundaries", h.has_claim),
+    A("claim.end_left", "End one word earlier",
+      partial(h.adjust_boundary, edge="end", forward=False), "Alt+Shift+Left",
+      "Claim/Boundaries", h.has_claim),
+    A("claim.end_right", "End one word later",
+      partial(h.adjust_boundary, edge="end", forward=True), "Alt+Shift+Right",
+      "Claim/Boundaries", h.has_claim),
+    A("claim.all_articles", "Show claims of all articles", h.toggle_all_articles,
+      "Ctrl+Shift+A", "View", h.has_project),
+    A("claim.show_candidates", "Show all &candidates", h.toggle_candidates, "C", "View",
+      h.has_project, help="highlight and list every claim candidate, not only the claims "
+                          "worth checking (press again to go back)"),
+)
+
+VERDICT_ACTIONS: tuple[A, ...] = (
+    A("verdict.edit_rationale", "&Edit rationale", h.edit_rationale, "E", "Verdict",
+      h.has_claim),
+    A("verdict.edit_statement", "State the claim as &checked", h.edit_statement, "T",
+      "Verdict", h.has_claim),
+    A("verdict.cycle_status", "Cycle &status", h.cycle_status, "S", "Verdict", h.has_claim),
+    A("verdict.clear_rating", "Clear rating", h.clear_rating, "0", "Verdict/Rating",
+      h.has_claim),
+    A("verdict.add_evidence", "Add e&vidence…", h.add_evidence, "Ctrl+Shift+E", "Verdict",
+      h.has_claim),
+    *(A(f"verdict.rate_{key}", f"Rate with key {key}", partial(h.rate, key=key), key,
+        "Verdict/Rating", h.has_claim) for key in "123456789"),
+)
+
+VIEW_ACTIONS: tuple[A, ...] = (
+    *(A(f"view.{name}", f"Show or hide {title}", partial(h.toggle_dock, name=name), "",
+        "View") for name, title in DOCK_TITLES),
+    A("view.reset_layout", "Reset the layout", lambda d: d.reset_layout(), "", "View"),
+    A("view.switch_layout", "Switch between the standard and small-screen layout",
+      lambda d: d.switch_layout(), "Ctrl+Shift+L", "View"),
+    A("view.across", "Across sources ⇄ verdict", lambda d: d.toggle_across(), "C", "View",
+      h.has_project),
+    A("view.font_bigger", "Bigger article text", partial(h.font_step, delta=1), "Ctrl+=",
+      "View", h.has_project),
+    A("view.font_smaller", "Smaller article text", partial(h.font_step, delta=-1),
+      "Ctrl+-", "View", h.has_project),
+    A("view.theme_light", "Light theme", partial(h.set_theme, name="light"), "",
+      "View/Theme"),
+    A("view.theme_dark", "Dark theme", partial(h.set_theme, name="dark"), "", "View/Theme"),
+    A("view.theme_system", "System theme", partial(h.set_theme, name="system"), "",
+      "View/Theme"),
+)
+
+HELP_ACTIONS: tuple[A, ...] = (
+    A("help.shortcuts", "Keyboard &shortcuts", lambda d: d.dialogs.shortcut_sheet(), "?",
+      "Help"),
+    A("help.shortcut_editor", "Keyboard shortcuts &editor…",
+      lambda d: d.dialogs.shortcut_editor(), "", "Help"),
+    A("help.about", "&About FactDesk", lambda d: d.dialogs.about(), "", "Help",
+      role=_ROLE.AboutRole),
+)
+
+ALL_ACTIONS: tuple[A, ...] = (FILE_ACTIONS + EDIT_ACTIONS + GO_ACTIONS + CLAIM_ACTIONS
+                              + VERDICT_ACTIONS + VIEW_ACTIONS + HELP_ACTIONS)
 
 
-def declare(w: MainWindow) -> list[ActionSpec]:  # noqa: C901 - a flat list of declarations
-    """The registry's contents: id, title, key, menu, enabled-when, callback."""
-
-    def ws() -> Workspace:
-        assert w.workspace is not None
-        return w.workspace
-
-    def has_project() -> bool:
-        return w.workspace is not None
-
-    def has_claim() -> bool:
-        return w.session is not None and bool(w.session.claim_id)
-
-    def has_match() -> bool:
-        return w.workspace is not None and w.workspace.across.current_match() is not None
-
-    def with_ws(fn: Callable[[Workspace], object]) -> Callable[[], None]:
-        def run() -> None:
-            if w.workspace is not None:
-                fn(w.workspace)
-        return run
-
-    def next_article(delta: int) -> None:
-        article_id = ws().articles.step(delta)
-        first = ws().first_claim_of(article_id)
-        if first:
-            ws().session.select_claim(first)
-
-    def next_claim(delta: int) -> None:
-        """j / k: through the claims list; past either end, into the next article."""
-        session = ws().session
-        before = session.claim_id
-        ws().claims.step(delta)
-        if session.claim_id != before or ws().claims.scope.currentIndex() != 0:
-            return
-        ids = ws().articles.ordered_ids()
-        if session.article_id not in ids:
-            return
-        i = ids.index(session.article_id) + delta
-        while 0 <= i < len(ids):
-            claims = ws().claims.model.article_claim_ids(ids[i])
-            if claims:
-                session.select_claim(claims[0] if delta > 0 else claims[-1])
-                return
-            i += delta
-
-    def rate(key: str) -> None:
-        rating = ws().session.scale().by_key(key)
-        if rating is None:
-            w.message(f"no rating has the key {key} in this project's scale", "warning")
-            return
-        ws().verdict.set_rating(rating.name)
-
-    def mark_claim() -> None:
-        span = ws().article.selected_span()
-        if span is None:
-            w.message("select some text of the article first (Shift+arrows or the mouse), "
-                      "then press m", "warning")
-            return
-        from factdesk.core.commands import MarkClaim
-
-        command = MarkClaim(ws().session.article_id, *span)
-        if ws().session.push(command) and command.claim_id:
-            ws().session.select_claim(command.claim_id)
-
-    def delete_claim() -> None:
-        session = ws().session
-        claim_id = session.claim_id
-        row = ws().claims.model.row_of(claim_id)
-        from factdesk.core.commands import DeleteClaim
-
-        if session.push(DeleteClaim(claim_id)):
-            model = ws().claims.model
-            nxt = model.claim_id(min(row, model.rowCount() - 1)) if model.rowCount() else 0
-            session.select_claim(nxt)
-
-    def adjust(edge: str, forward: bool) -> None:
-        session = ws().session
-        claim = session.project.claims.get(session.claim_id)
-        if claim is None:
-            return
-        from factdesk.gui.article_view import word_end_step, word_step
-
-        text = ws().article.text
-        start, end = claim.start, claim.end
-        if edge == "start":
-            start = word_step(text, start, forward)
-        else:
-            end = word_end_step(text, end, forward)
-        if start < end and (start, end) != (claim.start, claim.end):
-            from factdesk.core.commands import ChangeClaimSpan
-
-            session.push(ChangeClaimSpan(claim.id, start, end))
-
-    def set_theme(name: str) -> None:
-        user.set_value("ui/theme", name)
-        theme.apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
-        w.broadcast(_settings_changed())
-
-    def font_step(delta: int) -> None:
-        size = max(8, min(32, user.get_int("ui/article_font_size", 12) + delta))
-        user.set_value("ui/article_font_size", size)
-        ws().article.set_font_size(size)
-
-    def focus(name: str) -> Callable[[], None]:
-        def run() -> None:
-            widget = w.pane(name)
-            if widget is not None:
-                dock = widget.parentWidget()
-                if dock is not None and hasattr(dock, "raise_"):
-                    dock.show()
-                    dock.raise_()
-                widget.setFocus()
-        return run
-
-    def toggle_dock(name: str) -> Callable[[], None]:
-        def run() -> None:
-            dock = w.docks[name]
-            dock.setVisible(not dock.isVisible())
-        return run
-
-    from factdesk.gui.dialogs import Dialogs
-
-    dialogs = Dialogs(w)
-    f = w.files
-    specs = [
-        ActionSpec("file.new", "&New project…", f.new_project, "Ctrl+N", "File"),
-        ActionSpec("file.open", "&Open project…", f.open_dialog, "Ctrl+O", "File"),
-        ActionSpec("file.demo", "Open the &demo project", f.open_demo, "", "File"),
-        ActionSpec("import.files", "&Import articles…", f.import_dialog, "Ctrl+I", "File",
-                   has_project),
-        ActionSpec("import.folder", "Import a &folder…", f.import_folder_dialog,
-                   "Ctrl+Shift+I", "File", has_project),
-        ActionSpec("import.paste", "&Paste as article…", f.paste_article, "Ctrl+Shift+V",
-                   "Edit", has_project),
-        ActionSpec("import.edit_article", "Edit article &details…", f.edit_article,
-                   "Ctrl+Shift+D", "File", has_project),
-        ActionSpec("import.remove_article", "&Remove this article…", f.remove_article, "",
-                   "File", has_project),
-        ActionSpec("import.reanalyse", "Detect claims in this article again",
-                   f.reanalyse_article, "", "Claim", has_project),
-        ActionSpec("import.cancel", "Cancel background work", w.runner.cancel, "",
-                   "File", lambda: w.runner.busy),
-        ActionSpec("export.report", "&Export report…", f.export_dialog, "Ctrl+E", "File",
-                   has_project),
-        ActionSpec("project.close", "&Close project", w.close_project, "Ctrl+W", "File",
-                   has_project),
-        ActionSpec("app.quit", "&Quit", w.close, "Ctrl+Q", "File",
-                   role=QAction.MenuRole.QuitRole),
-        ActionSpec("edit.undo", "&Undo", lambda: w.session and w.session.undo(), "Ctrl+Z",
-                   "Edit", lambda: bool(w.session and w.session.undo_stack.can_undo)),
-        ActionSpec("edit.redo", "&Redo", lambda: w.session and w.session.redo(),
-                   "Ctrl+Shift+Z", "Edit",
-                   lambda: bool(w.session and w.session.undo_stack.can_redo)),
-        ActionSpec("edit.search", "&Search everything…", dialogs.search, "/", "Edit",
-                   has_project),
-        ActionSpec("edit.palette", "Command &palette…", dialogs.palette, "Ctrl+K", "Edit"),
-        ActionSpec("edit.preferences", "P&references…", dialogs.preferences, "Ctrl+,",
-                   "Edit", role=QAction.MenuRole.PreferencesRole),
-        ActionSpec("go.next_claim", "&Next claim", lambda: next_claim(1), "J",
-                   "Go", has_project),
-        ActionSpec("go.prev_claim", "&Previous claim", lambda: next_claim(-1), "K", "Go", has_project),
-        ActionSpec("go.next_article", "Next &article", lambda: next_article(1), "Shift+J",
-                   "Go", has_project),
-        ActionSpec("go.prev_article", "Previous a&rticle", lambda: next_article(-1),
-                   "Shift+K", "Go", has_project),
-        ActionSpec("go.next_match", "Next &match", with_ws(lambda s: s.across.step(1)), "N",
-                   "Go", has_match),
-        ActionSpec("go.prev_match", "Previous matc&h", with_ws(lambda s: s.across.step(-1)),
-                   "P", "Go", has_match),
-        ActionSpec("focus.article", "Focus the article text", focus("article"), "Ctrl+1",
-                   "Go", has_project),
-        ActionSpec("focus.claims", "Focus the claims list", focus("claims"), "Ctrl+2", "Go",
-                   has_project),
-        ActionSpec("focus.articles", "Focus the articles list", focus("articles"), "Ctrl+3",
-                   "Go", has_project),
-        ActionSpec("focus.verdict", "Focus the verdict editor", focus("verdict"), "Ctrl+4",
-                   "Go", has_project),
-        ActionSpec("match.accept", "&Accept match (same fact)",
-                   with_ws(lambda s: s.across.decide("accepted")), "A", "Claim", has_match),
-        ActionSpec("match.reject", "Re&ject match", with_ws(lambda s: s.across.decide("rejected")),
-                   "X", "Claim", has_match),
-        ActionSpec("claim.mark", "&Mark selection as a claim", mark_claim, "M", "Claim",
-                   has_project),
-        ActionSpec("claim.delete", "&Delete claim", delete_claim, "Delete", "Claim",
-                   has_claim),
-        ActionSpec("claim.start_left", "Start one word earlier", lambda: adjust("start", False),
-                   "Alt+Left", "Claim/Boundaries", has_claim),
-        ActionSpec("claim.start_right", "Start one word later", lambda: adjust("start", True),
-                   "Alt+Right", "Claim/Boundaries", has_claim),
-        ActionSpec("claim.end_left", "End one word earlier", lambda: adjust("end", False),
-                   "Alt+Shift+Left", "Claim/Boundaries", has_claim),
-        ActionSpec("claim.end_right", "End one word later", lambda: adjust("end", True),
-                   "Alt+Shift+Right", "Claim/Boundaries", has_claim),
-        ActionSpec("claim.all_articles", "Show claims of all articles",
-                   with_ws(lambda s: s.claims.set_all_articles(s.claims.scope.currentIndex()
-                                                               == 0)),
-                   "Ctrl+Shift+A", "View", has_project),
-        ActionSpec("verdict.edit_rationale", "&Edit rationale",
-                   with_ws(lambda s: s.verdict.edit_rationale()), "E", "Verdict", has_claim),
-        ActionSpec("verdict.edit_statement", "State the claim as &checked",
-                   with_ws(lambda s: s.verdict.edit_statement()), "T", "Verdict", has_claim),
-        ActionSpec("verdict.cycle_status", "Cycle &status",
-                   with_ws(lambda s: s.verdict.cycle_status()), "S", "Verdict", has_claim),
-        ActionSpec("verdict.clear_rating", "Clear rating",
-                   with_ws(lambda s: s.verdict.set_rating(None)), "0", "Verdict/Rating",
-                   has_claim),
-        ActionSpec("verdict.add_evidence", "Add e&vidence…",
-                   with_ws(lambda s: s.verdict.add_evidence()), "Ctrl+Shift+E", "Verdict",
-                   has_claim),
-    ]
-    for key in "123456789":
-        specs.append(ActionSpec(f"verdict.rate_{key}", f"Rate with key {key}",
-                                lambda k=key: rate(k), key, "Verdict/Rating", has_claim))
-    for name, title in (("articlesDock", "Articles"), ("claimsDock", "Claims"),
-                        ("acrossDock", "Across sources"), ("verdictDock", "Verdict"),
-                        ("messagesDock", "Messages")):
-        specs.append(ActionSpec(f"view.{name}", f"Show or hide {title}", toggle_dock(name),
-                                "", "View"))
-    specs += [
-        ActionSpec("view.reset_layout", "Reset the layout", w.reset_layout, "", "View"),
-        ActionSpec("view.font_bigger", "Bigger article text", lambda: font_step(1), "Ctrl+=",
-                   "View", has_project),
-        ActionSpec("view.font_smaller", "Smaller article text", lambda: font_step(-1),
-                   "Ctrl+-", "View", has_project),
-        ActionSpec("view.theme_light", "Light theme", lambda: set_theme("light"), "",
-                   "View/Theme"),
-        ActionSpec("view.theme_dark", "Dark theme", lambda: set_theme("dark"), "", "View/Theme"),
-        ActionSpec("view.theme_system", "System theme", lambda: set_theme("system"), "",
-                   "View/Theme"),
-        ActionSpec("help.shortcuts", "Keyboard &shortcuts", dialogs.shortcut_sheet, "?",
-                   "Help"),
-        ActionSpec("help.shortcut_editor", "Keyboard shortcuts &editor…",
-                   dialogs.shortcut_editor, "", "Help"),
-        ActionSpec("help.about", "&About FactDesk", dialogs.about, "", "Help",
-                   role=QAction.MenuRole.AboutRole),
-    ]
-    return specs
-
-
-def _settings_changed():  # noqa: ANN202 - ChangeSet
-    from factdesk.model.changes import ChangeSet
-
-    return ChangeSet(settings=True)
-
-
-def refresh_rating_titles(w: MainWindow) -> None:
-    """Name the rating actions after the project's scale (e.g. "Rate: False (5)")."""
-    scale = w.session.scale() if w.session else None
+def refresh_rating_titles(registry: ActionRegistry, desk: Desk) -> None:
+    """Name the rating actions after the project's scale (e.g. "Rate: False")."""
+    scale = desk.session.scale() if desk.session else None
     for key in "123456789":
         rating = scale.by_key(key) if scale else None
         title = f"Rate: {rating.name}" if rating else f"Rate with key {key}"
-        w.registry.set_title(f"verdict.rate_{key}", title)
+        registry.set_title(f"verdict.rate_{key}", title)

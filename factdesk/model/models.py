@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
@@ -18,6 +19,14 @@ CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
 STATUSES: tuple[str, ...] = ("to check", "in progress", "needs review", "done")
 RELATIONS: tuple[str, ...] = ("same fact", "related", "conflicting")
 DECISIONS: tuple[str, ...] = ("accepted", "rejected")
+
+
+class VerdictField(StrEnum):
+    """The three fields of a verdict a checker edits (also its column in ``verdicts``)."""
+
+    RATING = "rating"
+    STATUS = "status"
+    RATIONALE = "rationale"
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,24 @@ class ArchivedCheck:
     rating: str = ""
     url: str = ""
     date: str = ""
+    publisher: str = ""  # the fact-checker (ClaimReview author), or the url's site
+    rating_value: str = ""  # the rating on its scale, as given ("3", "4.5")
+    best_rating: str = ""
+    worst_rating: str = ""
+
+    def rating_text(self) -> str:
+        """The rating as a checker reads it: "Mostly True (3 on 1-5)", "False", "2 of 5"."""
+        scale = ""
+        if self.rating_value:
+            if self.best_rating and self.worst_rating:
+                scale = f"{self.rating_value} on {self.worst_rating}-{self.best_rating}"
+            elif self.best_rating:
+                scale = f"{self.rating_value} of {self.best_rating}"
+            else:
+                scale = f"{self.rating_value} (no scale given)"
+        if self.rating and scale and self.rating != self.rating_value:
+            return f"{self.rating} ({scale})"
+        return self.rating if self.rating and not scale else (scale or self.rating)
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,10 @@ def resolve_claimant(
     canonicals = {m.canonical for m in exact}
     canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
     canonical = aliases.get(_fold(canonical), canonical)
-    labels = [m.label for m in exact if m.canonical in canonicals]
-    kind = "Person" if labels.count("PERSON") * 2 >= len(labels) else "Organization"
+    # a person's name mislabelled once ("Zelenskyy's" as an ORG) stays a person's
+    labels = {m.label for m in exact if m.canonical in canonicals}
+    kind = "Person" if "PERSON" in labels and speaker_type(canonical) == "Person" \
+        else "Organization"
     same = [m for m in mentions if m.canonical in canonicals or _fold(m.canonical) in wanted]
     title = job_title(article, same) if kind == "Person" else ""
     return Claimant(canonical, kind, title)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from factdesk.core.project import Project
@@ -49,7 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
 class ReportFilter:
     """Which claims a report includes. Empty tuples mean "no restriction"."""
 
-    include_all: bool = False  # False: judged claims only (a verdict with a rating)
+    include_all: bool = False  # every claim, status and rating (else judged, publishable)
     statuses: tuple[str, ...] = ()  # empty: finished checks only (PUBLISHED_STATUS)
     ratings: tuple[str, ...] = ()
     articles: tuple[int, ...] = ()
@@ -57,7 +58,11 @@ class ReportFilter:
 
     @property
     def effective_statuses(self) -> tuple[str, ...]:
-        return self.statuses or (PUBLISHED_STATUS,)
+        """The statuses shown: the chosen ones; every one for "all claims"; else only
+        finished checks."""
+        if self.statuses:
+            return self.statuses
+        return STATUSES if self.include_all else (PUBLISHED_STATUS,)
 
     @classmethod
     def from_options(cls, options: Any) -> ReportFilter:
@@ -209,8 +214,9 @@ class ReportData:
     unfinished_left_out: int = 0  # checks not shown only because they are not done
     unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
 
-    @property
+    @cached_property
     def drafts(self) -> int:
+        """How many of the report's checks are unfinished (asked for every page)."""
         return sum(1 for e in self.claims if e.draft)
 
 
@@ -352,7 +358,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     for claim in project.claims.iter_all():
         verdict = verdicts.get(claim.id)
         if not _selected(claim, verdict, flt, rating_names, unpublished):
-            if not flt.statuses and verdict is not None and _selected(
+            if not flt.statuses and not flt.include_all and verdict is not None and _selected(
                     claim, verdict, every_status, rating_names, unpublished):
                 unfinished += 1
             elif verdict is not None and (verdict.rating or "").casefold() in unpublished \
@@ -413,13 +419,13 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         for a in articles.values()
         if not flt.articles or a.id in flt.articles
     )
+    settings = project.project_settings()
     return ReportData(
         project_name=project.name,
-        title=str(project.settings.get("report_title") or "")
-        or f"{project.name}: verdict report",
-        organisation=str(project.settings.get("organisation") or ""),
-        organisation_url=str(project.settings.get("organisation_url") or ""),
-        report_url=str(project.settings.get("report_url") or ""),
+        title=settings.report_title or f"{project.name}: verdict report",
+        organisation=settings.organisation or "",
+        organisation_url=settings.organisation_url or "",
+        report_url=settings.report_url or "",
         checkers=checkers,
         date_from=_day(stamps[0]) if stamps else None,
         date_to=_day(stamps[-1]) if stamps else None,

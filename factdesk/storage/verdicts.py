@@ -7,7 +7,7 @@ from html import unescape
 
 from sqlite_utils import Database
 
-from factdesk.model.models import Evidence, HistoryEntry, Verdict
+from factdesk.model.models import Evidence, HistoryEntry, Verdict, VerdictField
 from factdesk.storage.rows import evidence_from_row, history_from_row, now_iso
 
 _TAG = re.compile(r"<[^>]+>")
@@ -54,24 +54,24 @@ class VerdictRepository:
         )]
         return [v for v in (self.get(i) for i in ids) if v is not None]
 
-    def set_field(self, claim_id: int, field: str, value: str | None, checker: str) -> None:
+    def set_field(self, claim_id: int, field: VerdictField | str, value: str | None,
+                  checker: str) -> None:
         """Set one of rating, status, rationale (creating the verdict row if needed)."""
-        if field not in {"rating", "status", "rationale"}:
-            raise ValueError(f"unknown verdict field {field!r}")
+        field = VerdictField(field)  # ValueError for anything else: it names a column
         now = now_iso()
         self.db.execute(
             "INSERT INTO verdicts (claim_id, checker, created_at, updated_at) VALUES (?,?,?,?) "
             "ON CONFLICT(claim_id) DO NOTHING",
             [claim_id, checker, now, now],
         )
-        if field == "status" and value is None:
+        if field is VerdictField.STATUS and value is None:
             value = "to check"
-        extra = ", rationale_text = ?" if field == "rationale" else ""
+        extra = ", rationale_text = ?" if field is VerdictField.RATIONALE else ""
         params: list[object] = [value]
-        if field == "rationale":
+        if field is VerdictField.RATIONALE:
             params.append(html_to_plain(value or ""))
         self.db.execute(
-            f"UPDATE verdicts SET {field} = ?{extra}, checker = ?, updated_at = ? "
+            f"UPDATE verdicts SET {field.value} = ?{extra}, checker = ?, updated_at = ? "
             "WHERE claim_id = ?",
             [*params, checker, now, claim_id],
         )

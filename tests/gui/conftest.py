@@ -87,6 +87,9 @@ def make_window(qtbot, qapp) -> Iterator[Callable[..., object]]:
 
     yield factory
     for window in windows:
+        ws = getattr(window, "workspace", None)
+        if ws is not None and ws.verdict.has_draft:  # closing would ask (a modal question)
+            ws.verdict.rationale.restore()
         if window.isVisible():
             window.close()
         window.deleteLater()

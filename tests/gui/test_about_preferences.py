@@ -53,3 +53,37 @@ def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_set_the_report_title_organisation_address_and_published_ratings(
+        make_window, demo_copy: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from factdesk.gui.preferences import PreferencesDialog
+
+    window = make_window(demo_copy)
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        dialog.organisation_url.setText("ftp:/nowhere")
+        dialog._ok()
+        assert dialog.result() == 0 and dialog.report_url_error.text()
+        dialog.organisation_url.setText("checks.example.org")
+        dialog.report_title.setText("Izium: what the reports said")
+        table = dialog.scale_editor.table
+        not_a_claim = next(r for r in range(table.rowCount())
+                           if table.item(r, 0).text() == "Not a claim")
+        assert table.item(not_a_claim, 4).checkState() == Qt.CheckState.Unchecked
+        table.item(0, 4).setCheckState(Qt.CheckState.Unchecked)  # True: not published
+        dialog._ok()
+        assert dialog.result() == 1
+        dialog.apply()
+        project = window.session.project
+        assert project.settings.get("organisation_url") == "https://checks.example.org"
+        assert project.settings.get("report_title") == "Izium: what the reports said"
+        scale = project.rating_scale()
+        assert not scale.by_name("True").publishable
+        assert not scale.by_name("Not a claim").publishable
+        assert scale.by_name("False").publishable
+    finally:
+        dialog.close()
+        dialog.deleteLater()

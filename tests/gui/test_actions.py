@@ -63,3 +63,48 @@ def test_palette_fuzzy_search(make_window, demo_copy, qtbot) -> None:
     palette.on_text("prefrences")  # a typo still finds it
     assert "Preferences" in palette.list.item(0).text()
     palette.deleteLater()
+
+
+def test_actions_are_tables_of_named_handlers_on_a_narrow_desk(qapp, demo_copy) -> None:  # noqa: ANN001
+    """Handlers take the Desk protocol, not the window: a plain object with a session and
+    workspace is enough to run the verdict keys, and they push one undoable command."""
+    import inspect
+    from types import SimpleNamespace
+
+    from factdesk.core.project import Project
+    from factdesk.gui import action_handlers, window_actions
+    from factdesk.gui.session import Session
+
+    ids = [spec.id for spec in window_actions.ALL_ACTIONS]
+    assert len(ids) == len(set(ids)) and "verdict.rate_1" in ids
+    for spec in window_actions.ALL_ACTIONS:
+        params = inspect.signature(spec.run).parameters
+        assert len([p for p in params.values() if p.default is p.empty]) == 1, spec.id
+    project = Project.open(demo_copy)
+    session = Session(project)
+    claim_id = project.claims.for_article(project.articles.all()[0].id)[0].id
+    session.select_claim(claim_id)
+    said: list[str] = []
+    desk = SimpleNamespace(session=session, workspace=None,
+                           message=lambda text, level="info": said.append(text))
+    action_handlers.rate(desk, key="2")
+    assert project.verdicts.get(claim_id).rating == session.scale().by_key("2").name
+    action_handlers.cycle_status(desk)
+    assert project.verdicts.get(claim_id).status == "in progress"
+    action_handlers.clear_rating(desk)
+    assert project.verdicts.get(claim_id).rating is None
+    assert session.undo_stack.undo_text() == f"set rating of claim {claim_id}"
+    action_handlers.rate(desk, key="x")  # no rating has this key
+    assert said and "no rating has the key" in said[0]
+    session.close()
+
+
+def test_verdict_field_is_an_enum() -> None:
+    import pytest
+
+    from factdesk.core.commands import CommandError, SetVerdictField
+    from factdesk.model.models import VerdictField
+
+    assert SetVerdictField(1, "status", "done").field is VerdictField.STATUS
+    with pytest.raises(CommandError, match="has no field 'colour'"):
+        SetVerdictField(1, "colour", "red")

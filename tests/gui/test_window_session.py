@@ -97,9 +97,12 @@ def test_typing_letters_in_text_fields_does_not_fire_actions(make_window, demo_c
     assert ws.verdict.rationale.toPlainText() == "jk1asm?/"
     assert session.claim_id == start
     assert session.project.verdicts.get(start) is None
-    qtbot.keyClick(ws.verdict.rationale, Qt.Key.Key_Escape)  # leave, restore
-    assert ws.verdict.rationale.toPlainText() == ""
+    qtbot.keyClick(ws.verdict.rationale, Qt.Key.Key_Escape)  # leave; the draft stays
+    assert ws.verdict.rationale.toPlainText() == "jk1asm?/"
+    assert ws.verdict.has_draft and ws.verdict.draft_line.isVisibleTo(ws.verdict)
     assert ws.article.body.hasFocus()
+    ws.verdict.discard_draft()
+    assert ws.verdict.rationale.toPlainText() == "" and not ws.verdict.has_draft
 
     ws.claims.min_score.setFocus()
     qtbot.keyClick(ws.claims.min_score, Qt.Key.Key_J)
@@ -152,7 +155,9 @@ def test_esc_in_the_rationale_can_be_taken_back(make_window, demo_copy, qtbot) -
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, " Typed since, not yet committed.")
-    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # leaves the editor, keeps the draft
+    assert "Typed since, not yet committed." in editor.toPlainText() and editor.dirty
+    window.workspace.verdict.discard_draft()
     assert editor.toPlainText().strip() == "The committed reasoning."
     assert not editor.dirty
     editor.setFocus()

@@ -1,0 +1,83 @@
+"""A rationale draft is never lost: Esc keeps it, Ctrl+Z after Esc brings it back before
+any project edit is undone, and closing with a draft asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from factdesk.core.project import Project
+
+TEXT = "Confirmed by two wires"
+
+
+def test_j_1_e_type_esc_undo_e_commit_keeps_rating_and_text(make_window, demo_copy: Path,
+                                                            qtbot) -> None:  # noqa: ANN001
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    body = ws.article.body
+    qtbot.keyClick(body, Qt.Key.Key_J)
+    claim = session.claim_id
+    qtbot.keyClick(body, Qt.Key.Key_1)
+    rating = session.scale().by_key("1").name
+    assert session.project.verdicts.get(claim).rating == rating
+    qtbot.keyClick(body, Qt.Key.Key_E)
+    assert ws.verdict.rationale.hasFocus()
+    qtbot.keyClicks(ws.verdict.rationale, TEXT)
+    qtbot.keyClick(ws.verdict.rationale, Qt.Key.Key_Escape)
+    assert body.hasFocus() and ws.verdict.has_draft
+    assert "not saved" in window.windowTitle()
+    assert window.registry.is_enabled("edit.undo")
+    qtbot.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.project.verdicts.get(claim).rating == rating, "Ctrl+Z undid the rating"
+    assert TEXT in ws.verdict.rationale.toPlainText()
+    assert "draft of claim" in window.status.messages.item(0).text()
+    qtbot.keyClick(body, Qt.Key.Key_E)
+    assert ws.verdict.rationale.hasFocus()
+    qtbot.keyClick(ws.verdict.rationale, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not ws.verdict.has_draft and "not saved" not in window.windowTitle()
+    window.close()
+    with Project.open(demo_copy, read_only=True) as project:
+        verdict = project.verdicts.get(claim)
+        assert verdict.rating == rating
+        assert TEXT in verdict.rationale and TEXT + "e" not in verdict.rationale
+
+
+def test_a_second_ctrl_z_undoes_the_project_edit(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    body = ws.article.body
+    qtbot.keyClick(body, Qt.Key.Key_1)
+    qtbot.keyClick(body, Qt.Key.Key_E)
+    qtbot.keyClicks(ws.verdict.rationale, "draft")
+    qtbot.keyClick(ws.verdict.rationale, Qt.Key.Key_Escape)
+    qtbot.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.project.verdicts.get(session.claim_id).rating is not None
+    qtbot.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.project.verdicts.get(session.claim_id).rating is None
+    assert "draft" in ws.verdict.rationale.toPlainText(), "the draft outlives the undo"
+
+
+def test_closing_with_a_draft_asks(make_window, demo_copy: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    claim = session.claim_id
+    ws.verdict.edit_rationale()
+    qtbot.keyClicks(ws.verdict.rationale, "keep me")
+    asked: list[str] = []
+
+    def answer(choice):  # noqa: ANN001, ANN202
+        def question(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+            asked.append(text)
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    assert not window.close(), "Cancel keeps the window open"
+    assert asked and f"claim {claim}" in asked[0] and ws.verdict.has_draft
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    assert window.close()
+    with Project.open(demo_copy, read_only=True) as project:
+        assert "keep me" in project.verdicts.get(claim).rationale

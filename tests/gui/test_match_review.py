@@ -1,0 +1,77 @@
+"""Match review keeps its place: a / x leave the order alone, mark the card and go on to
+the next undecided match; n / p stop at the ends and say so."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+
+from factdesk.gui.match_review import keep_order, next_undecided
+from factdesk.model.models import MatchDraft
+
+
+def _claim_with_matches(project, wanted: int = 3) -> int:  # noqa: ANN001
+    """A claim with at least ``wanted`` matches (made for it when the demo has none)."""
+    counts = Counter()
+    for m in project.matches.all():
+        counts[m.claim_a] += 1
+        counts[m.claim_b] += 1
+    best = [c for c, n in counts.items() if n >= wanted]
+    if best:
+        return best[0]
+    claims = list(project.claims.iter_all())
+    a = claims[0]
+    others = [c for c in claims if c.article_id != a.article_id][:wanted]
+    with project.transaction():
+        project.matches.save_suggestions(
+            [MatchDraft(a.id, b.id, 0.9 - 0.1 * i, "same fact") for i, b in enumerate(others)])
+    return a.id
+
+
+def test_x_then_a_accepts_the_match_that_was_next(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    body = ws.article.body
+    session.select_claim(_claim_with_matches(session.project))
+    for m in ws.across.matches:  # start from an undecided list
+        if m.decision:
+            session.project.matches.set_decision(m.id, None, "test")
+    ws.across.show_claim(0)
+    ws.across.show_claim(session.claim_id)
+    order = [m.id for m in ws.across.matches]
+    assert len(order) >= 3 and ws.across.current == 0
+    qtbot.keyClick(body, Qt.Key.Key_X)
+    assert [m.id for m in ws.across.matches] == order, "the cards moved"
+    assert session.project.matches.get(order[0]).decision == "rejected"
+    assert ws.across.current == 1 and "✗ rejected" in ws.across.browser.toPlainText()
+    qtbot.keyClick(body, Qt.Key.Key_A)
+    assert session.project.matches.get(order[1]).decision == "accepted"
+    assert [m.id for m in ws.across.matches] == order
+    assert ws.across.current == 2
+    # n / p: one card at a time in that order; past the end the key says so
+    qtbot.keyClick(body, Qt.Key.Key_P)
+    assert ws.across.current == 1
+    for _ in range(len(order) + 1):
+        qtbot.keyClick(body, Qt.Key.Key_N)
+    assert ws.across.current == len(order) - 1
+    assert "last match" in window.status.messages.item(0).text()
+    # deciding every remaining card: the last one says that all are decided
+    for i in range(2, len(order)):
+        ws.across.go_to(i)
+        qtbot.keyClick(body, Qt.Key.Key_A)
+    assert "all" in window.status.messages.item(0).text()
+    assert "decided" in window.status.messages.item(0).text()
+    assert [m.id for m in ws.across.matches] == order
+
+
+def test_next_undecided_looks_below_then_above() -> None:
+    class M:
+        def __init__(self, id_: int, decision: str | None) -> None:
+            self.id, self.decision = id_, decision
+
+    cards = [M(1, None), M(2, "accepted"), M(3, None), M(4, "rejected")]
+    assert next_undecided(cards, 0) == 2
+    assert next_undecided(cards, 2) == 0
+    assert next_undecided([M(1, "accepted")], 0) is None
+    assert [m.id for m in keep_order([3, 1], cards)] == [3, 1, 2, 4]
