@@ -340,7 +340,7 @@ class PairJudge:
         for a, b, term in pairs:
             try:
                 out.append(self._judge_one(a, b, term))
-            except Exception as exc:  # noqa: BLE001 - one pair never stops the run
+            except Exception as exc:  # one pair never stops the run
                 log.warning("claims %s and %s not compared", a.id, b.id, exc_info=True)
                 self.failed_pairs.append((a, b, exc))
                 out.append((0.0, None, []))  # not suggested
@@ -462,7 +462,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
                     queue.append(_prepare(project, index, judge, context, decided,
                                           article_id))
                     judge.request(queue[-1].pairs)
-                except Exception as exc:  # noqa: BLE001 - one article never stops the run
+                except Exception as exc:  # one article never stops the run
                     log.warning("article %s not matched", article_id, exc_info=True)
                     failures.append(_failure(project, article_id, error_text(exc)))
                     if queue and queue[-1].article_id == article_id:
@@ -472,7 +472,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
             item = queue.popleft()
             try:
                 stored += _judge_and_store(project, judge, item)
-            except Exception as exc:  # noqa: BLE001 - one article never stops the run
+            except Exception as exc:  # one article never stops the run
                 log.warning("article %s not matched", item.article_id, exc_info=True)
                 failures.append(_failure(project, item.article_id, error_text(exc)))
             for a, b, exc in judge.failed_pairs:
