@@ -41,8 +41,7 @@ def build_demo(
     tmp = path.with_name(path.name + ".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
-    with Project.open(tmp) as project:
-        project.settings.set("checker", project.checker)
+    with Project.open(tmp) as project:  # no checker named: the window's user is the one
         report = import_paths(project, [seeds_dir()], progress=progress)
         analyse_articles(project, [aid for _, aid in report.added], progress=progress)
         project.fold_journal()

@@ -7,7 +7,6 @@ worker), exposes one repository per aggregate and a ``transaction()`` for writes
 
 from __future__ import annotations
 
-import getpass
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -44,6 +43,9 @@ from factdesk.storage.verdicts import VerdictRepository
 
 def _fold_name(name: str) -> str:
     return canonical_key(name)
+
+
+UNNAMED_CHECKER = "unnamed checker"  # until a name is set (window, or `factdesk settings`)
 
 
 class Project:
@@ -128,14 +130,10 @@ class Project:
     @property
     def checker(self) -> str:
         """Who makes the edits: this session's checker (:meth:`act_as`), else the
-        project's "checker" setting, else the login name."""
+        project's "checker" setting; never the operating-system account (which says
+        nothing about who checked: "root" on a shared machine)."""
         name = self._acting_checker or self.settings.get(CHECKER)
-        if name:
-            return str(name)
-        try:
-            return getpass.getuser()
-        except Exception:  # no login name on some systems
-            return "checker"
+        return str(name) if name else UNNAMED_CHECKER
 
     def act_as(self, checker: str | None) -> None:
         """Record this session's edits as ``checker``'s (a script run for a colleague),

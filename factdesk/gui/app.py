@@ -88,9 +88,18 @@ def open_requested(window, options: LaunchOptions) -> None:  # noqa: ANN001 - Ma
 def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     """Show the window and run the event loop; returns the exit code."""
     setup_logging()
+    if QApplication.instance() is None:
+        from factdesk.gui.platform_check import first_start_problem
+
+        problem = first_start_problem()
+        if problem:  # said before Qt would abort with a misleading hint
+            print(problem, file=sys.stderr)
+            return 1
     app = application(argv)
     window = create_window(options, defer=True)
     window.show()
+    if options.screenshot is None and options.quit_after_ms is None:  # a person is there
+        window.after_first_paint(window.ask_checker)
     if options.screenshot is not None:
         delay = max(300, (options.quit_after_ms or 2500) - 500)
         QTimer.singleShot(delay, lambda: _screenshot(window, options.screenshot))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.gui import search_backend, theme
+from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
 from factdesk.model.models import Claim
 from factdesk.nlp.reasons import reason_of
@@ -147,6 +148,7 @@ class ArticlePane(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel(objectName="articleMeta")
+        self.meta.setWordWrap(True)
         self.meta.setOpenExternalLinks(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.meta.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -201,10 +203,12 @@ class ArticlePane(QWidget):
         parts.append(html.escape(article.published or "undated"))
         if article.author:
             parts.append(html.escape(article.author))
-        if article.url:
+        if article.url:  # elided; the whole address in the tooltip; a click opens it
             url = html.escape(article.url, quote=True)
-            parts.append(f'<a href="{url}">{html.escape(article.url[:80])}</a>')
+            parts.append(f'<a href="{url}">{html.escape(elide_url(article.url))}</a>')
         self.meta.setText(" · ".join(parts))
+        self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
+                             if article.url else "")
         self.text = article.text
         self.body.setUpdatesEnabled(False)
         self.body.setPlainText(article.text)

@@ -51,6 +51,12 @@ class Desk(Protocol):
 
     def reset_layout(self) -> None: ...
 
+    def switch_layout(self) -> None:
+        """Between the standard and the small-screen layout."""
+
+    def toggle_across(self) -> None:
+        """Bring the across-sources pane into view (again: back to the verdict)."""
+
     def toggle_dock(self, name: str) -> None:
         """Show or hide the dock with this object name."""
 

@@ -65,6 +65,7 @@ class Dialogs:
         dialog = PreferencesDialog(self.window, self.window.session)
         if dialog.exec():
             changes = dialog.apply()
+            self.window.identify_checker()
             theme.apply_theme(QApplication.instance(),  # type: ignore[arg-type]
                               user.get_str("ui/theme", "system"))
             ws = self.window.workspace

@@ -7,6 +7,7 @@ task runner. No project open: the welcome page is the central widget.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import logging
 from pathlib import Path
@@ -16,12 +17,15 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
+from factdesk.gui import layout as screen_layout
 from factdesk.gui import settings as user
 from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
@@ -32,6 +36,7 @@ from factdesk.gui.workers import TaskRunner
 from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
+    from factdesk.core.project import Project
     from factdesk.gui.session import Session
     from factdesk.gui.workspace import Workspace
 
@@ -44,6 +49,13 @@ DOCKS = (  # object name, title, area
     ("verdictDock", "Verdict", Qt.DockWidgetArea.RightDockWidgetArea),
     ("messagesDock", "Messages", Qt.DockWidgetArea.BottomDockWidgetArea),
 )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some systems
+        return ""
 
 
 def _project_key(path: Path) -> str:
@@ -64,7 +76,9 @@ class MainWindow(QMainWindow):
         self.status = StatusArea(self.statusBar())
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
+        self.welcome_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.welcome_area.setWidget(self.welcome)  # so that it never sets a minimum size
+        self.stack.addWidget(self.welcome_area)
         self.setCentralWidget(self.stack)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, area in DOCKS:
@@ -76,12 +90,9 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.docks["messagesDock"].setWidget(self.status.messages)
-        self.splitDockWidget(self.docks["articlesDock"], self.docks["claimsDock"],
-                             Qt.Orientation.Vertical)
-        self.splitDockWidget(self.docks["acrossDock"], self.docks["verdictDock"],
-                             Qt.Orientation.Vertical)
+        self.layout_name = screen_layout.chosen_layout()
+        screen_layout.arrange(self, self.docks, self.layout_name)
         self.docks["messagesDock"].hide()
-        self._default_state = self.saveState()
         from factdesk.gui import file_actions
         from factdesk.gui.dialogs import Dialogs
 
@@ -137,9 +148,7 @@ class MainWindow(QMainWindow):
         if project.view_reason:
             self.message(f"{path.name} {project.view_reason}: this is a read-only view",
                          "warning")
-        checker = user.get_str("user/checker", "")
-        if checker and not project.settings.get("checker") and not project.read_only:
-            project.settings.set("checker", checker)
+        self.identify_checker(project)
         session = Session(project, self)
         self.session = session
         project.warm_up_search()  # a large project's first search need not wait for it
@@ -147,13 +156,15 @@ class MainWindow(QMainWindow):
         ws.article.set_font_size(user.get_int("ui/article_font_size", 12))
         self.stack.addWidget(ws.article)
         self.stack.setCurrentWidget(ws.article)
+        for widget in ws.widgets():
+            screen_layout.compact(widget)
         for name, widget in (("articlesDock", ws.articles), ("claimsDock", ws.claims),
                              ("acrossDock", ws.across), ("verdictDock", ws.verdict)):
             self.docks[name].setWidget(widget)
             self.docks[name].show()
-        state = user.user_settings().value("window/state")
-        if not (isinstance(state, QByteArray | bytes) and self.restoreState(state)):
-            self.default_dock_sizes()
+        if not screen_layout.restore_state(self, self.layout_name):
+            screen_layout.arrange(self, self.docks, self.layout_name)
+            screen_layout.default_sizes(self, self.docks, self.layout_name)
         session.message.connect(self.message)
         session.analysis_requested.connect(self.files.analyse_claims)
         session.articles_redated.connect(self.files.reanalyse_articles)
@@ -199,7 +210,7 @@ class MainWindow(QMainWindow):
         self.show_welcome()
 
     def show_welcome(self) -> None:
-        self.stack.setCurrentWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome_area)
         self.welcome.refresh()
         for name, dock in self.docks.items():
             if name != "messagesDock":
@@ -207,6 +218,35 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.status.set_counts("")
         self.registry.refresh_enabled()
+
+    def identify_checker(self, project: Project | None = None) -> None:
+        """Edits made in this window are the user's (Preferences ▸ General), not the
+        project's default checker's nor the operating-system account's."""
+        from factdesk.gui import checker_dialog
+
+        project = project or (self.session.project if self.session else None)
+        if project is None:
+            return
+        name, organisation = checker_dialog.checker_name(), checker_dialog.organisation()
+        project.act_as(name or None)
+        if project.read_only:
+            return
+        # a project without them takes them as its defaults (reports, command-line edits);
+        # a default checker that is this machine's login name was set silently by older
+        # versions ("Checked by root") and is replaced too
+        login = _login_name()
+        for key, value in (("checker", name), ("organisation", organisation)):
+            current = project.settings.get(key)
+            if value and (not current or (key == "checker" and current == login)):
+                project.settings.set(key, value)
+
+    def ask_checker(self) -> None:
+        """First use: ask once who is checking, then put the answer to work."""
+        from factdesk.gui import checker_dialog
+
+        if checker_dialog.ask_once(self) and self.session is not None:
+            self.identify_checker()
+            self.session.broadcast(ChangeSet(settings=True))
 
     # window state --------------------------------------------------------------------------
 
@@ -251,36 +291,57 @@ class MainWindow(QMainWindow):
             self.session.broadcast(changes)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
+        """The current layout's default places and sizes (View ▸ Reset the layout)."""
+        screen_layout.arrange(self, self.docks, self.layout_name)
         if self.session is not None:
             for name in ("articlesDock", "claimsDock", "acrossDock", "verdictDock"):
                 self.docks[name].show()
         self.docks["messagesDock"].hide()
-        self.default_dock_sizes()
+        screen_layout.default_sizes(self, self.docks, self.layout_name)
 
-    def default_dock_sizes(self) -> None:
-        d = self.docks
-        height = max(600, self.height())
-        width = max(1200, self.width())
-        self.resizeDocks([d["articlesDock"], d["acrossDock"]],
-                         [int(width * 0.31), int(width * 0.31)], Qt.Orientation.Horizontal)
-        self.resizeDocks([d["articlesDock"], d["claimsDock"]],
-                         [int(height * 0.22), int(height * 0.78)], Qt.Orientation.Vertical)
-        self.resizeDocks([d["acrossDock"], d["verdictDock"]],
-                         [int(height * 0.5), int(height * 0.5)], Qt.Orientation.Vertical)
+    def switch_layout(self) -> None:
+        """Between the standard and the small-screen layout; each keeps its own sizes."""
+        if self.session is not None:
+            screen_layout.save_state(self, self.layout_name)
+        self.layout_name = (screen_layout.SMALL if self.layout_name == screen_layout.STANDARD
+                            else screen_layout.STANDARD)
+        user.set_value("window/layout", self.layout_name)
+        if self.session is None:
+            screen_layout.arrange(self, self.docks, self.layout_name)
+        elif not screen_layout.restore_state(self, self.layout_name):
+            self.reset_layout()
+        self.message(f"{self.layout_name} layout"
+                     + (" (c: across sources / verdict)"
+                        if self.layout_name == screen_layout.SMALL else ""))
+
+    def toggle_across(self) -> None:
+        """c: across sources into view; pressed again (in the small-screen layout, where
+        it shares a tab with the verdict), back to the verdict."""
+        across, verdict = self.docks["acrossDock"], self.docks["verdictDock"]
+        shown = across.isVisible() and not across.visibleRegion().isEmpty()
+        if shown and self.tabifiedDockWidgets(across):
+            verdict.show()
+            verdict.raise_()
+        else:
+            across.show()
+            across.raise_()
 
     def _restore_geometry(self) -> None:
         geometry = user.user_settings().value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
             return
-        self.resize(1440, 900)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        self.resize(min(1440, screen.width()), min(900, screen.height()))
 
     def _save_layout(self) -> None:
         settings = user.user_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        if self.session is not None:
-            settings.setValue("window/state", self.saveState())
         settings.sync()
+        if self.session is not None:
+            screen_layout.save_state(self, self.layout_name)
 
     # background jobs -----------------------------------------------------------------------
 

@@ -173,6 +173,9 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(general)
         self.checker = QLineEdit(user.get_str("user/checker", ""))
         self.checker.setPlaceholderText("your name, shown on verdicts")
+        self.user_organisation = QLineEdit(user.get_str("user/organisation", ""))
+        self.user_organisation.setPlaceholderText("who you check for (a project without an "
+                                                  "organisation takes it)")
         self.theme = QComboBox()
         self.theme.addItems(list(THEMES))
         self.theme.setCurrentText(user.get_str("ui/theme", "system"))
@@ -180,6 +183,7 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(8, 32)
         self.font_size.setValue(user.get_int("ui/article_font_size", DEFAULT_FONT_SIZE))
         form.addRow("&Checker name", self.checker)
+        form.addRow("Your organisation", self.user_organisation)
         form.addRow("&Theme", self.theme)
         form.addRow("Article &font size", self.font_size)
         tabs.addTab(general, "General")
@@ -196,7 +200,8 @@ class PreferencesDialog(QDialog):
                                       "stay candidates, shown with c (Show all candidates)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
-            self.project_checker.setPlaceholderText("(use the checker name of General)")
+            self.project_checker.setPlaceholderText("(for command-line edits; the window "
+                                                    "records your name of General)")
             settings = session.project.settings
             self.organisation = QLineEdit(str(settings.get("organisation") or ""))
             self.organisation.setPlaceholderText("who publishes the checks (ClaimReview "
@@ -255,6 +260,7 @@ class PreferencesDialog(QDialog):
     def apply(self) -> ChangeSet:
         """Write the values; returns what changed in the project (settings)."""
         user.set_value("user/checker", self.checker.text().strip())
+        user.set_value("user/organisation", self.user_organisation.text().strip())
         user.set_value("ui/theme", self.theme.currentText())
         user.set_value("ui/article_font_size", self.font_size.value())
         if self.session is None or self.scale_editor is None:

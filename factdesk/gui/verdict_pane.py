@@ -114,7 +114,8 @@ class VerdictPane(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             tools.addWidget(button)
-        self.commit_button = QPushButton("Commit (Ctrl+Enter)")
+        self.commit_button = QPushButton("Commit")
+        self.commit_button.setToolTip("Save the rationale as one undoable edit (Ctrl+Enter)")
         self.commit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.commit_button.clicked.connect(self.commit_rationale)
         tools.addWidget(self.commit_button)
@@ -163,7 +164,7 @@ class VerdictPane(QWidget):
         hist_layout.setContentsMargins(0, 0, 0, 0)
         hist_layout.addWidget(QLabel(" History"))
         hist_layout.addWidget(self.history)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical, objectName="verdictSplitter")
         for w in (top, ev, hist):
             splitter.addWidget(w)
         splitter.setStretchFactor(0, 3)
