@@ -197,7 +197,7 @@ class PreferencesDialog(QDialog):
             self.threshold.setValue(session.project.claim_threshold())
             self.threshold.setToolTip("Detected claims scoring at least this are shown "
                                       "(highlighted, listed, visited by j/k); the others "
-                                      "stay candidates, shown with c (Show all candidates)")
+                                      "stay candidates, shown with h (Show all candidates)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
             self.project_checker.setPlaceholderText("(for command-line edits; the window "
