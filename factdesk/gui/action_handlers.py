@@ -173,7 +173,7 @@ def toggle_all_articles(desk: Desk) -> None:
 
 
 def toggle_candidates(desk: Desk) -> None:
-    """c: every claim candidate, or only the claims worth checking (the default)."""
+    """h: every claim candidate, or only the claims worth checking (the default)."""
     session = _ws(desk).session
     session.set_show_candidates(not session.show_candidates)
 
