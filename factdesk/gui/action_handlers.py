@@ -30,6 +30,14 @@ def has_project(desk: Desk) -> bool:
     return desk.workspace is not None
 
 
+def has_article(desk: Desk) -> bool:
+    return desk.session is not None and bool(desk.session.article_id)
+
+
+def can_edit_article(desk: Desk) -> bool:
+    return has_article(desk) and not desk.session.project.read_only  # type: ignore[union-attr]
+
+
 def has_claim(desk: Desk) -> bool:
     return desk.session is not None and bool(desk.session.claim_id)
 

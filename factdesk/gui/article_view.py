@@ -262,6 +262,11 @@ class ArticlePane(QWidget):
         fmt.setUnderlineColor(outline)
         fmt.setFontUnderline(True)
         fmt.setProperty(QTextFormat.Property.FontWeight, QFont.Weight.DemiBold)
+        # a strong background of its own: j / k always land on something plainly marked,
+        # however faint the claim's own tint (a low score, no rating) is
+        current = QColor(outline)
+        current.setAlpha(70)
+        fmt.setBackground(current)
         selection.format = fmt
         self.body.setExtraSelections([selection])
         caret = QTextCursor(self.body.document())

@@ -30,6 +30,7 @@ class JobOutcome:
     claim_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     value: Any = None
+    refused: list[tuple[str, str]] = field(default_factory=list)  # file name, reason
 
 
 def matching_available() -> bool:
@@ -66,6 +67,8 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 -
         report = import_paths(project, paths, progress=progress, cancelled=cancelled)
         outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
         outcome.article_ids = [aid for _, aid in report.added]
+        outcome.refused = [(name, message.removeprefix(f"{name}: "))
+                           for name, message in report.failed]
         if extract and outcome.article_ids and not cancelled():
             more = analyse(project, outcome.article_ids, progress, cancelled)
             outcome.lines += more.lines

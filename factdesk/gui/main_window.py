@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         from factdesk.core.opening import open_project
         from factdesk.gui.session import Session
         from factdesk.gui.workspace import Workspace
+        from factdesk.storage.database import ProjectFileError
         from factdesk.storage.lock import ProjectLocked
 
         path = Path(path)
@@ -141,6 +142,13 @@ class MainWindow(QMainWindow):
                                    view_when_locked=view_when_locked)
         except ProjectLocked:
             return False  # the checker chose not to open a view
+        except ProjectFileError as exc:
+            self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
+            if exc.kind in ("not-sqlite", "foreign"):  # not a project: say what it is
+                from factdesk.gui.file_actions import not_a_project
+
+                not_a_project(self, path, readable_error(exc))
+            return False
         except Exception as exc:  # noqa: BLE001 - shown as a sentence
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
