@@ -105,6 +105,15 @@ def tfidf_baseline(
     return rank
 
 
+def _unrelated_queries(limit: int = 1500) -> list[str]:
+    """News headlines (STS benchmark, train part) as queries with no Snopes claim in mind."""
+    path = REPO.parent / "shared" / "eval" / "sts-news" / "sts-news-train-dev.tsv"
+    if not path.exists():
+        return []
+    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")][1:]
+    return [r[6] for r in rows if len(r) > 6 and r[0] == "train"][:limit]
+
+
 def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: evaluation data not found at {DATA}")
@@ -139,6 +148,21 @@ def main() -> int:
                 f"{name:30} {split:6} {m['n']:4d} {m['map@5']:7.3f} {m['map@1']:7.3f}"
                 f" {m['recall@5']:7.3f}"
             )
+    from factdesk.core.archive_service import PEAK_FLOOR, SCORE_FLOOR
+
+    print(f"with the archive search floor (score >= {SCORE_FLOOR}, best >= {PEAK_FLOOR} x "
+          "10th best):")
+    for split, (queries, qrels) in splits.items():
+        m = evaluate(lambda texts: index.search_many(texts, 5, min_score=SCORE_FLOOR,
+                                                     min_peak=PEAK_FLOOR), queries, qrels)
+        print(f"{'ArchiveIndex + floor':30} {split:6} {m['n']:4d} {m['map@5']:7.3f} "
+              f"{m['map@1']:7.3f} {m['recall@5']:7.3f}")
+    unrelated = _unrelated_queries()
+    if unrelated:
+        empty = sum(not index.search(t, 5, min_score=SCORE_FLOOR, min_peak=PEAK_FLOOR)
+                    for t in unrelated)
+        print(f"unrelated queries (STS news headlines, train part): {empty}/{len(unrelated)} "
+              f"= {empty / len(unrelated):.1%} return nothing")
     ms = sorted(t * 1000 for t in times)
     print(
         f"ArchiveIndex query time: median {statistics.median(ms):.1f} ms,"

@@ -1,20 +1,35 @@
-"""Benchmarking the check-worthiness scorer against a TF-IDF baseline on ClaimBuster.
+"""Benchmarking claim triage: ClaimBuster CV, CLEF dev MAP, calibration, speed, BASIL share.
 
-5-fold stratified CV (fixed seed) on ``../shared/eval/claimbuster/crowdsourced.csv``;
-the positive class is CFS (Verdict == 1). On the same folds it reports CFS
-precision/recall/F1 of:
+Every figure is measured on data no one here wrote (``../shared/eval``):
 
-* FactDesk's scorer, trained inside each fold by
-  :func:`factdesk.nlp.train_worthiness.fit` (C, Platt scaling and thresholds all
-  chosen by inner CV on the training part only) and scored through the numpy runtime;
-* the plain baseline: ``TfidfVectorizer(ngram_range=(1, 2))`` +
-  ``LogisticRegression()``, at its default 0.5 threshold and, for a fairer view, at
-  the F1-optimal threshold chosen by inner 3-fold CV on the training part.
+1. **ClaimBuster** crowdsourced set, 5-fold stratified CV (seed 13), positive class CFS
+   (Verdict == 1) against the others:
+   * the plain baseline, TF-IDF word 1-2 grams + logistic regression, at 0.5 and at an
+     F1 threshold chosen by inner CV on the training part;
+   * the ingredients on the same folds with one fixed C (pooled out-of-fold best F1 and
+     average precision): hashed word n-grams, + char n-grams, the WordLlama embedding
+     alone, n-grams + embedding;
+   * the shipped procedure (:func:`factdesk.nlp.train_worthiness.cross_validate`: C,
+     Platt scaling and threshold chosen inside each fold), scored through the numpy
+     runtime: per-fold P/R/F1 at the in-fold F1 threshold, reliability (ECE) of its
+     calibrated out-of-fold probabilities;
+   * the spaCy cue boosts the pipeline used to add (kind of sentence: quote, statistic,
+     attribution, event), applied to those out-of-fold probabilities: best F1 and AP
+     with and without them.
+2. **CLEF CheckThat!** development transcripts, MAP over documents per year: the
+   shipped scorer (trained on ClaimBuster only, so evaluated on every document whose
+   debate is not in ClaimBuster), and, in grouped 4-fold CV by document (same-debate
+   twins in one fold), the README's TF-IDF baseline and the shipped features trained on
+   CLEF, a blend of both, and the neighbouring sentences' scores as context.
+3. **Speed** on one core: the runtime scorer alone (sentences/s), and the whole claim
+   pipeline (spaCy parse + speakers + kinds + scorer) on BASIL articles.
+4. **BASIL** dev (225 news articles): the share of sentences shown by default (score at
+   least ``DEFAULT_THRESHOLD``) and kept as candidates, overall and per outlet, and the
+   shown share for a sweep of thresholds (how the default was chosen).
 
-Then the single-core throughput of the shipped runtime scorer on 20,000 sentences.
-Exits 0 with a message when the evaluation data is absent.
+Exits 0 with a message when the evaluation data is absent. Needs the ``train`` extra.
 
-Usage: ``python bench/claims_quality.py [--data PATH] [--folds 5] [--no-cv]``
+Usage: ``python bench/claims_quality.py [--skip cv,clef,speed,basil] [--folds 5]``
 """
 
 from __future__ import annotations
@@ -33,17 +48,55 @@ import numpy as np  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from _checkworthy_data import (  # noqa: E402
+    IN_CLAIMBUSTER,
+    group_folds,
+    map_by_year,
+    read_clef,
+    reliability,
+)
+from _shared import EVAL, basil_articles  # noqa: E402
 
 from factdesk.nlp.train_worthiness import (  # noqa: E402
     SEED,
+    SHIPPED_CONFIG,
     best_threshold,
+    build_matrix,
     cross_validate,
     prf,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD, DEFAULT_WEIGHTS, WorthinessScorer  # noqa: E402
+from factdesk.nlp.worthiness import (  # noqa: E402
+    CANDIDATE_FLOOR,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+    FeatureConfig,
+    WorthinessScorer,
+)
 
-DATA = REPO.parent / "shared" / "eval" / "claimbuster" / "crowdsourced.csv"
+#: The cue boosts the pipeline added before this benchmark measured them (noisy OR).
+OLD_CUE_BOOST = {"quote": 0.55, "statistic": 0.6, "attribution": 0.5, "event": 0.2,
+                 "other": 0.0}
+
+
+def _one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        except OSError:
+            pass
+
+
+def _ap(labels: np.ndarray, scores: np.ndarray) -> float:
+    from sklearn.metrics import average_precision_score  # lazy: train extra
+
+    return float(average_precision_score(labels, scores))
+
+
+def _best_f1(labels: np.ndarray, scores: np.ndarray) -> float:
+    return prf(labels, (scores >= best_threshold(labels, scores)).astype(int))[2]
 
 
 def baseline_cv(texts: list[str], labels: np.ndarray, folds: int) -> dict[str, np.ndarray]:
@@ -72,24 +125,79 @@ def baseline_cv(texts: list[str], labels: np.ndarray, folds: int) -> dict[str, n
     return {"at 0.5": np.asarray(at_half), "inner-CV F1 threshold": np.asarray(tuned)}
 
 
-def throughput(texts: list[str], n: int = 20_000) -> tuple[float, float]:
-    """Sentences/second of the shipped scorer on one core, and its load time in seconds."""
-    if hasattr(os, "sched_setaffinity"):
-        try:
-            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-        except OSError:
-            pass
+def ingredient_oof(texts: list[str], labels: np.ndarray, folds: int) -> None:
+    """Pooled out-of-fold best F1 / AP of each feature block, one fixed C, same folds."""
+    import scipy.sparse as sp  # lazy: train extra
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    from factdesk.nlp.embeddings import embed_sentences
+
+    words = build_matrix(texts, FeatureConfig(char_bits=1, char_min=9, char_max=9))
+    ngrams = build_matrix(texts, FeatureConfig())
+    emb = sp.csr_matrix(embed_sentences(texts, 256).astype(np.float64))
+    variants = {
+        "hashed word 1-2 grams + cues": (words, 4.0),
+        "+ char 2-5 grams": (ngrams, 4.0),
+        "WordLlama 256-d embedding alone": (emb, 1.0),
+        "n-grams + embedding x0.5 (shipped)": (sp.hstack([ngrams, emb * 0.5], "csr"), 4.0),
+        "n-grams + embedding x1.0": (sp.hstack([ngrams, emb], "csr"), 4.0),
+    }
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(words, labels))
+    print(f"\n{'ingredient (C fixed, pooled out-of-fold)':<44} {'best F1':>8} {'AP':>6}")
+    for name, (X, C) in variants.items():
+        oof = np.zeros(len(labels))
+        for tr, te in splits:
+            lr = LogisticRegression(C=C, solver="liblinear", max_iter=5000)
+            oof[te] = lr.fit(X[tr], labels[tr]).decision_function(X[te])
+        print(f"{name:<44} {_best_f1(labels, oof):>8.3f} {_ap(labels, oof):>6.3f}", flush=True)
+
+
+def sentence_kinds(texts: list[str]) -> tuple[list[str], float]:
+    """The pipeline's kind of each sentence (spaCy parse), and sentences/s of the parse."""
+    from factdesk.nlp.pipeline import ClaimExtractor
+
     t0 = time.perf_counter()
-    scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)
-    load_s = time.perf_counter() - t0
-    sample = (texts * (n // max(len(texts), 1) + 1))[:n]
-    scorer.score(sample[:500])  # warm-up
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        scorer.score(sample)
-        best = min(best, time.perf_counter() - t0)
-    return n / best, load_s
+    rows = ClaimExtractor().score_sentences(texts)
+    return [r["kind"] for r in rows], len(texts) / (time.perf_counter() - t0)
+
+
+def claimbuster_section(folds: int, with_ingredients: bool) -> None:
+    texts, labels = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
+    print(f"== ClaimBuster crowdsourced: {len(texts)} sentences, {int(labels.sum())} CFS; "
+          f"{folds}-fold stratified CV, seed {SEED}", flush=True)
+    base = baseline_cv(texts, labels, folds)
+    if with_ingredients:
+        ingredient_oof(texts, labels, folds)
+    ours = cross_validate(texts, labels, SHIPPED_CONFIG, folds=folds)
+    header = f"{'CFS vs the others, mean over folds':<50} {'P':>6} {'R':>6} {'F1':>6} (std)"
+    print("\n" + header + "\n" + "-" * len(header))
+    for name, arr in base.items():
+        print(_row(f"baseline TF-IDF 1-2g + LR, {name}", arr))
+    per = ours["per_fold"]
+    print(_row("shipped procedure, in-fold F1 threshold", np.asarray([r["f1_opt"] for r in per])))
+    oof = ours["oof"]
+    ece, rows = reliability(oof, labels)
+    print(f"\ncalibration of the out-of-fold probabilities: ECE {ece:.3f}")
+    print("  bin    n   mean p  CFS rate")
+    for low, n, mean_p, rate in rows:
+        print(f"  {low:.1f} {n:>6} {mean_p:>7.3f} {rate:>8.3f}")
+    kinds, parse_rate = sentence_kinds(texts)
+    boosted = np.asarray([1 - (1 - p) * (1 - OLD_CUE_BOOST[k]) for p, k in zip(oof, kinds,
+                                                                                 strict=True)])
+    print("\ncue boosts by sentence kind (spaCy), on the out-of-fold probabilities:")
+    print(f"  {'scorer alone':<34} best F1 {_best_f1(labels, oof):.3f}  AP {_ap(labels, oof):.3f}")
+    print(f"  {'scorer + old cue boosts':<34} best F1 {_best_f1(labels, boosted):.3f}  "
+          f"AP {_ap(labels, boosted):.3f}")
+    for kind in OLD_CUE_BOOST:
+        mask = np.asarray([k == kind for k in kinds])
+        if mask.any():
+            print(f"  kind {kind:<11} n {mask.sum():>5}  CFS rate {labels[mask].mean():.3f}  "
+                  f"mean scorer p {oof[mask].mean():.3f}")
+    print(f"  (spaCy parse of these sentences: {parse_rate:,.0f} sentences/s)")
+    p, r, f = prf(labels, (oof >= DEFAULT_THRESHOLD).astype(int))
+    print(f"pooled out-of-fold at the news default {DEFAULT_THRESHOLD}: P {p:.3f} R {r:.3f} "
+          f"F1 {f:.3f}\n", flush=True)
 
 
 def _row(name: str, prf_rows: np.ndarray) -> str:
@@ -97,56 +205,137 @@ def _row(name: str, prf_rows: np.ndarray) -> str:
     return f"{name:<50} {p:>6.3f} {r:>6.3f} {f:>6.3f} ±{prf_rows[:, 2].std():.3f}"
 
 
+def _neighbours(scores: np.ndarray) -> np.ndarray:
+    prev = np.r_[scores[:1], scores[:-1]]
+    nxt = np.r_[scores[1:], scores[-1:]]
+    return (prev + nxt) / 2
+
+
+def clef_section(folds: int = 4) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    docs = read_clef(EVAL / "clef-checkworthy")
+    scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)
+    shipped = [scorer.decision_function(d.texts) for d in docs]
+    print(f"== CLEF CheckThat! dev: {len(docs)} documents, "
+          f"{sum(len(d.texts) for d in docs)} sentences; MAP per year folder")
+    m = map_by_year(docs, shipped, IN_CLAIMBUSTER)
+    n_eval = sum(d.name not in IN_CLAIMBUSTER for d in docs)
+    print(f"{'shipped scorer (ClaimBuster only), ' + str(n_eval) + ' docs':<52} "
+          f"2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
+    for w in (0.5,):
+        ctx = [s + w * _neighbours(s) for s in shipped]
+        m = map_by_year(docs, ctx, IN_CLAIMBUSTER)
+        print(f"{f'  + {w} x neighbours (context)':<52} 2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
+    fold = group_folds(docs, folds, SEED)
+    X = build_matrix([t for d in docs for t in d.texts], SHIPPED_CONFIG)
+    offsets = np.cumsum([0] + [len(d.texts) for d in docs])
+    y = np.concatenate([d.labels for d in docs])
+    doc_fold = np.repeat(fold, [len(d.texts) for d in docs])
+    texts = np.asarray([t for d in docs for t in d.texts], dtype=object)
+    tfidf_oof, ours_oof = np.zeros(len(y)), np.zeros(len(y))
+    for k in range(folds):
+        tr, te = doc_fold != k, doc_fold == k
+        vec = TfidfVectorizer(ngram_range=(1, 2))
+        lr = LogisticRegression(class_weight="balanced", max_iter=2000)
+        lr.fit(vec.fit_transform(texts[tr]), y[tr])
+        tfidf_oof[te] = lr.decision_function(vec.transform(texts[te]))
+        lr = LogisticRegression(C=0.1, solver="liblinear", class_weight="balanced")
+        ours_oof[te] = lr.fit(X[tr], y[tr]).decision_function(X[te])
+    split = lambda a: [a[offsets[i]:offsets[i + 1]] for i in range(len(docs))]  # noqa: E731
+    print(f"grouped {folds}-fold CV by document on CLEF (all {len(docs)} docs):")
+    for name, scores in (("TF-IDF 1-2g + balanced LR (README baseline)", split(tfidf_oof)),
+                         ("shipped features trained on CLEF", split(ours_oof)),
+                         ("blend: CLEF-trained + ClaimBuster scorer",
+                          [a + b for a, b in zip(split(ours_oof), shipped, strict=True)])):
+        m = map_by_year(docs, scores)
+        print(f"  {name:<50} 2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
+    m = map_by_year(docs, shipped)
+    print(f"  {'shipped scorer on all docs (3 debates leak)':<50} 2019 {m['2019']:.3f}  "
+          f"2020 {m['2020']:.3f}\n", flush=True)
+
+
+def speed_section() -> None:
+    from factdesk.nlp.pipeline import ClaimExtractor
+
+    _one_core()
+    texts, _ = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
+    t0 = time.perf_counter()
+    scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)
+    scorer.score(texts[:200])
+    load_s = time.perf_counter() - t0
+    sample = texts[:20_000]
+    best, best_cpu = float("inf"), float("inf")
+    for _ in range(3):
+        t0, c0 = time.perf_counter(), time.process_time()
+        scorer.score(sample)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    print(f"== speed (one core; CPU time, which other processes on a shared machine do not "
+          f"inflate, and wall time)\nruntime scorer: {len(sample) / best_cpu:,.0f} sentences/s "
+          f"CPU, {len(sample) / best:,.0f} wall, on {len(sample):,} sentences (load + first "
+          f"batch {load_s * 1000:.0f} ms)")
+    articles = basil_articles(limit=60)
+    extractor = ClaimExtractor()
+    list(extractor.analyse([(0, articles[0]["text"], None)]))  # load the pipeline
+    t0, c0 = time.perf_counter(), time.process_time()
+    n = 0
+    for analysis in extractor.analyse((i, a["text"], None) for i, a in enumerate(articles)):
+        n += analysis.sentences
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"whole claim pipeline (spaCy parse, speakers, kinds, reasons, scorer): "
+          f"{n / cpu:,.0f} sentences/s CPU, {n / dt:,.0f} wall ({len(articles)} BASIL "
+          f"articles, {n} sentences)\n", flush=True)
+
+
+def basil_section() -> None:
+    from factdesk.nlp.pipeline import ClaimExtractor
+
+    articles = basil_articles()
+    extractor = ClaimExtractor()
+    by_source: dict[str, list[int]] = {}
+    all_scores: list[float] = []
+    for analysis, article in zip(
+            extractor.analyse((i, a["text"], None) for i, a in enumerate(articles)),
+            articles, strict=True):
+        shown = sum(c.score >= DEFAULT_THRESHOLD for c in analysis.claims)
+        row = by_source.setdefault(str(article["source"]).lower(), [0, 0, 0])
+        row[0] += analysis.sentences
+        row[1] += shown
+        row[2] += len(analysis.claims)
+        all_scores.extend(c.score for c in analysis.claims)
+    total = [sum(r[i] for r in by_source.values()) for i in range(3)]
+    print(f"== BASIL dev: {len(articles)} articles, {total[0]} sentences")
+    print(f"{'outlet':<10} {'sentences':>9} {'shown':>7} {'share':>6} {'candidates':>11}")
+    for source, (n, shown, cands) in sorted(by_source.items()) + [("all", total)]:
+        print(f"{source:<10} {n:>9} {shown:>7} {shown / n:>6.1%} {cands / n:>11.1%}")
+    scores = np.asarray(all_scores)
+    sweep = "  ".join(f"{t:.2f}: {(scores >= t).sum() / total[0]:.1%}"
+                      for t in np.arange(0.30, 0.76, 0.05))
+    print(f"shown share by threshold: {sweep}")
+    print(f"default threshold {DEFAULT_THRESHOLD}, candidate floor {CANDIDATE_FLOOR}\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--no-cv", action="store_true", help="throughput only")
+    parser.add_argument("--skip", default="", help="comma-separated: cv,ingredients,clef,"
+                                                   "speed,basil")
     args = parser.parse_args()
-    if not args.data.exists():
-        print(f"skipped: evaluation data not found at {args.data}")
-        return 0
-    texts, labels = read_claimbuster(args.data)
-    print(
-        f"ClaimBuster: {len(texts)} sentences, {int(labels.sum())} CFS; {args.folds}-fold "
-        f"stratified CV, seed {SEED}\n",
-        flush=True,
-    )
-    if not args.no_cv:
-        t0 = time.perf_counter()
-        ours = cross_validate(texts, labels, folds=args.folds, log=print)
-        t_ours = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        base = baseline_cv(texts, labels, args.folds)
-        t_base = time.perf_counter() - t0
-        per = ours["per_fold"]
-        header = f"{'CFS (Verdict == 1), mean over folds':<50} {'P':>6} {'R':>6} {'F1':>6} (std)"
-        print("\n" + header + "\n" + "-" * len(header))
-        for name, arr in base.items():
-            print(_row(f"baseline TF-IDF 1-2g + LR, {name}", arr))
-        print(_row("FactDesk scorer, in-fold F1 threshold", np.asarray([r["f1_opt"] for r in per])))
-        print(
-            _row(
-                "FactDesk scorer, in-fold recall-leaning thr.",
-                np.asarray([r["recall_leaning"] for r in per]),
-            )
-        )
-        thr = [r["threshold"] for r in per]
-        thr1 = [r["f1_threshold"] for r in per]
-        print(
-            f"\nin-fold thresholds: recall-leaning {np.mean(thr):.3f} (range "
-            f"{min(thr):.3f}-{max(thr):.3f}), F1 {np.mean(thr1):.3f}; shipped "
-            f"DEFAULT_THRESHOLD = {DEFAULT_THRESHOLD}"
-        )
-        oof = ours["oof"]
-        p, r, f = prf(labels, (oof >= DEFAULT_THRESHOLD).astype(int))
-        print(f"pooled out-of-fold at DEFAULT_THRESHOLD: P {p:.3f} R {r:.3f} F1 {f:.3f}")
-        print(f"CV time: FactDesk {t_ours:.0f} s, baseline {t_base:.0f} s\n")
-    rate, load_s = throughput(texts)
-    print(
-        f"runtime scorer (numpy, 1 thread, 1 core): {rate:,.0f} sentences/s on 20,000 "
-        f"sentences; load {load_s * 1000:.0f} ms"
-    )
+    skip = set(filter(None, args.skip.split(",")))
+    for needed in ("claimbuster", "clef-checkworthy", "basil"):
+        if not (EVAL / needed).exists():
+            print(f"skipped: evaluation data not found at {EVAL / needed}")
+            return 0
+    if "cv" not in skip:
+        claimbuster_section(args.folds, "ingredients" not in skip)
+    if "clef" not in skip:
+        clef_section()
+    if "basil" not in skip:
+        basil_section()
+    if "speed" not in skip:
+        speed_section()
     return 0
 
 

@@ -1,15 +1,23 @@
-"""Reliability bench: SIGKILL runs over import and verdict editing, plus a fuzzing run.
+"""Reliability bench: SIGKILL runs over import and verdict editing, plus fuzzing runs.
 
 Usage::
 
-    python bench/reliability.py [--kills 10] [--fuzz 2000] [--seed 1]
+    python bench/reliability.py [--kills 10] [--fuzz 2000] [--times 20000]
+                                [--archive 2000] [--seed 1]
 
 Kills alternate between ``factdesk import`` (300 files, killed after a random number of
 articles, then re-run: no duplicates allowed) and a verdict-editing loop (killed after a
 random number of reported saves: every one must be in the file). The fuzz run feeds random
 bytes, random HTML and random text in random encodings to the importers, and random queries
-to the search parser. Prints kills survived, bad inputs tried, crashes, hangs, edits lost
-and the time taken; exits 1 if anything was lost or crashed.
+to the search parser. The time-expression run reads random expressions (huge and odd
+counts of minutes to millennia ago or later, BC years, years 0-99,999, impossible ISO
+dates, random text) against random publication dates from year 1 to 9999, checks each
+reading (a valid, ordered pair of dates or none), and sends every 100th pair of them
+through ``compare`` (spaCy, quantities, times and the discrepancy rules). The archive run
+feeds random ClaimReview JSON-LD (random nesting, lists, language tags, contexts), JSON
+lines, CSV (random delimiters and encodings) and HTML to the archive importer. Prints
+kills survived, bad inputs tried, crashes, hangs, edits lost and the time taken; exits 1
+if anything was lost or crashed.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "reliability"))
 
+from fuzz_inputs import fuzz_archive, fuzz_times  # noqa: E402
 from reliability_helpers import KillOutcome, kill_import, kill_verdict_edits  # noqa: E402
 
 from factdesk.ingest import IngestError, parse_bytes  # noqa: E402
@@ -143,6 +152,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--fuzz", type=int, default=2000)
+    parser.add_argument("--times", type=int, default=20000,
+                        help="time expressions x publication dates to read")
+    parser.add_argument("--archive", type=int, default=2000,
+                        help="random archive files to import")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -167,6 +180,13 @@ def main() -> int:
         fuzz_dir.mkdir()
         tried, crashes, hangs, failures = fuzz(args.fuzz, args.seed, fuzz_dir)
         fuzz_seconds = time.monotonic() - fuzz_started
+    times_started = time.monotonic()
+    times = fuzz_times(args.times, args.seed)
+    times_seconds = time.monotonic() - times_started
+    archive_started = time.monotonic()
+    archive = fuzz_archive(args.archive, args.seed)
+    archive_seconds = time.monotonic() - archive_started
+    failures += times.failures + archive.failures
     for line in failures:
         print(f"  {line}")
     survived = sum(o.survived for o in outcomes)
@@ -179,8 +199,16 @@ def main() -> int:
     print(f"bad inputs tried:  {tried} (importers and search parser, {fuzz_seconds:.1f} s)")
     print(f"crashes:           {crashes}")
     print(f"hangs:             {hangs}")
+    print(f"time expressions:  {times.tried} read against random dates ({times.compared} "
+          f"pairs compared through the matcher, {times_seconds:.1f} s): {times.crashes} "
+          f"crashes, {times.rescued} rescued by the resolver's guard, {times.bad} bad "
+          f"readings")
+    print(f"archive files:     {archive.tried} imported ({archive.refused} refused with a "
+          f"message, {archive.records} records read, {archive_seconds:.1f} s): "
+          f"{archive.crashes} crashes, {archive.hangs} hangs")
     print(f"time taken:        {time.monotonic() - started:.1f} s")
-    return 0 if lost == 0 and survived == len(outcomes) and crashes == 0 and hangs == 0 else 1
+    broken = crashes + hangs + times.crashes + times.bad + archive.crashes + archive.hangs
+    return 0 if lost == 0 and survived == len(outcomes) and broken == 0 else 1
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from factdesk.model.settings import (
     clean_setting,
 )
 from factdesk.nlp.pipeline import ClaimExtractor
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, DEFAULT_THRESHOLD
 
 
 @pytest.fixture
@@ -43,8 +43,10 @@ def test_the_claim_threshold_default_has_one_value_everywhere(project_file: Path
 
     import factdesk.nlp.pipeline_components  # noqa: F401 - registers "factdesk_claims"
 
+    # the component keeps candidates from a floor below the threshold; what is shown is
+    # decided against the project's threshold, whose default is the one above
     meta = Language.get_factory_meta("factdesk_claims")
-    assert meta.default_config["threshold"] == DEFAULT_CLAIM_THRESHOLD
+    assert meta.default_config["floor"] == CANDIDATE_FLOOR < DEFAULT_CLAIM_THRESHOLD
 
 
 def test_values_are_checked_and_normalised() -> None:

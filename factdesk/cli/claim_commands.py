@@ -26,14 +26,19 @@ from factdesk.core.commands import (
     UndoStack,
 )
 from factdesk.core.project import Project
+from factdesk.model.models import Claim
+from factdesk.nlp.reasons import reason_of
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("claims", help="list the claims of a project, one per line")
+    p = sub.add_parser("claims", help="list the claims worth checking, one per line, "
+                                      "most check-worthy first within each article")
     p.add_argument("project", type=Path)
     p.add_argument("--article", type=int, action="append", help="only these article ids")
+    p.add_argument("--all", action="store_true",
+                   help="also the other candidates (below the project's claim threshold)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(handler=cmd_claims)
 
@@ -74,19 +79,34 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     with open_existing(args.project, read_only=True) as project:
+        threshold = project.claim_threshold()
         ids = args.article or project.articles.ids()
         for article_id in ids:
-            for claim in project.claims.for_article(article_id):
+            for claim, shown in ranked_claims(project.claims.for_article(article_id),
+                                              threshold):
+                if not (shown or args.all):
+                    continue
                 if args.json:
                     json_line({"id": claim.id, "article": claim.article_id,
                                "start": claim.start, "end": claim.end, "kind": claim.kind,
-                               "score": round(claim.score, 4), "speaker": claim.speaker,
+                               "score": round(claim.score, 4), "shown": shown,
+                               "reason": reason_of(claim), "speaker": claim.speaker,
                                "origin": claim.origin, "text": claim.text,
                                "statement": claim.statement})
                 else:
                     print(f"{claim.id}\t{claim.article_id}\t{claim.kind}\t{claim.score:.2f}\t"
                           f"{' '.join(claim.text.split())}")
     return 0
+
+
+def ranked_claims(claims: list[Claim], threshold: float) -> list[tuple[Claim, bool]]:
+    """An article's claims with whether each is shown by default: the shown ones first,
+    each group most check-worthy first (hand-marked claims lead), then by position."""
+    from factdesk.nlp.worthiness import is_shown  # lazy: numpy, only for this command
+
+    marked = [(c, is_shown(c.score, c.origin, threshold)) for c in claims]
+    return sorted(marked, key=lambda cs: (not cs[1], cs[0].origin != "manual", -cs[0].score,
+                                          cs[0].start))
 
 
 def _run(project: Project, command: Command) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info, json_line
 from factdesk.cli.project_commands import open_existing
-from factdesk.core.archive_service import ArchiveFormatError, archive_index, import_archive
+from factdesk.core.archive_service import (
+    SCORE_FLOOR,
+    ArchiveFormatError,
+    import_archive,
+    search_archive,
+)
+from factdesk.core.failures import error_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,12 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     asub = p.add_subparsers(dest="archive_command", required=True)
     a = asub.add_parser("import", help="import ClaimReview JSON-LD or CSV")
     a.add_argument("project", type=Path)
-    a.add_argument("file", type=Path)
+    a.add_argument("file", type=Path, help="ClaimReview JSON-LD (also JSON lines, a "
+                   "DataFeed...), an HTML page with ClaimReview, or a CSV with a claim column")
+    a.add_argument("--json", action="store_true", help="print the counts as JSON")
     a.set_defaults(handler=cmd_archive_import)
-    a = asub.add_parser("search", help="search the archive with queries from a TSV file")
+    a = asub.add_parser("search", help="search the archive for a text, or for each query "
+                                       "of a TSV file")
     a.add_argument("project", type=Path)
-    a.add_argument("--queries", type=Path, required=True, help="TSV with header id<TAB>text")
+    a.add_argument("text", nargs="*", help="the claim to look for")
+    a.add_argument("--queries", type=Path, help="TSV with header id<TAB>text")
     a.add_argument("-k", type=int, default=5)
+    a.add_argument("--min-score", type=float,
+                   help="show hits scoring at least this (default: the calibrated floor)")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_archive_search)
 
@@ -44,10 +56,14 @@ def cmd_match(args: argparse.Namespace) -> int:
     # loaded when used: the matching service adds ~0.3 s to every CLI start
     from factdesk.core.matching_service import match_articles
 
+    failures: list = []
     with open_existing(args.project) as project:
-        count = match_articles(project, args.article, progress=StderrProgress("matching"))
+        count = match_articles(project, args.article, progress=StderrProgress("matching"),
+                               failures=failures)
+        for failure in failures:
+            info(failure.line())
         info(f"{count} matches suggested or refreshed")
-    return 0
+    return 2 if failures else 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -69,13 +85,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
         bad = [i + 1 for i, r in enumerate(rows) if len(r) < 2]
         if bad:
             raise CliError(f"{args.pairs}: line {bad[0]} does not have two tab-separated texts")
-        for result in compare_texts([(r[0], r[1]) for r in rows], published=published):
+        pairs = [(r[0], r[1]) for r in rows]
+        try:
+            results: list = compare_texts(pairs, published=published)
+        except Exception:  # noqa: BLE001 - compared again pair by pair, below
+            results = [_compare_one(compare_texts, pair, published) for pair in pairs]
+        failed = 0
+        for line, result in enumerate(results, start=1):
+            if isinstance(result, str):
+                failed += 1
+                info(f"{args.pairs}: line {line} not compared: {result}")
+                json_line({"line": line, "error": result})
+                continue
             json_line({"score": round(result.score, 4), "relation": result.relation,
                        "same": result.relation in ("same fact", "conflicting")})
-        return 0
+        return 2 if failed else 0
     if len(args.texts) != 2:
         raise CliError('compare needs two texts: factdesk compare "TEXT A" "TEXT B"')
-    result = compare_texts([(args.texts[0], args.texts[1])], published=published)[0]
+    result = _compare_one(compare_texts, (args.texts[0], args.texts[1]), published)
+    if isinstance(result, str):
+        raise CliError(f"the two texts could not be compared: {result}")
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
     for d in result.discrepancies:
@@ -85,42 +114,85 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare_one(compare_texts, pair: tuple[str, str], published):  # noqa: ANN001, ANN202
+    """The comparison of one pair, or the reason it failed (one bad pair is reported and
+    the others go on)."""
+    try:
+        return compare_texts([pair], published=published)[0]
+    except Exception as exc:  # noqa: BLE001 - reported per pair
+        return error_text(exc)
+
+
 def cmd_archive_import(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise CliError(f"{args.file}: no such file")
     with open_existing(args.project) as project:
         try:
-            count, _ = import_archive(project, args.file)
+            report = import_archive(project, args.file)
         except ArchiveFormatError as exc:
             raise CliError(str(exc)) from exc
-        info(f"{count} earlier checks imported ({project.archive.count()} in the archive)")
+        total = project.archive.count()
+    if args.json:
+        json_line({"file": str(args.file), "read": report.read, "stored": report.stored,
+                   "new": report.new, "updated": report.updated,
+                   "unchanged": report.unchanged,
+                   "skipped": [{"record": r, "reason": why} for r, why in report.skipped],
+                   "notes": report.notes, "archive": total})
+        return 0
+    for record, why in report.skipped:
+        info(f"skipped {record}: {why}")
+    for note in report.notes:
+        info(f"note: {note}")
+    info(f"{args.file.name}: {report.summary()}; {total} earlier checks in the archive")
     return 0
 
 
-def cmd_archive_search(args: argparse.Namespace) -> int:
-    if not args.queries.exists():
-        raise CliError(f"{args.queries}: no such file")
+def _hit_record(check, score: float) -> dict:  # noqa: ANN001 - an ArchivedCheck
+    return {"id": check.id, "score": round(float(score), 6), "claim": check.claim,
+            "rating": check.rating_text(), "rating_name": check.rating,
+            "rating_value": check.rating_value, "best_rating": check.best_rating,
+            "worst_rating": check.worst_rating, "publisher": check.publisher,
+            "url": check.url, "date": check.date, "title": check.title}
+
+
+def _read_queries(path: Path) -> list[tuple[str, str]]:
+    if not path.exists():
+        raise CliError(f"{path}: no such file")
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(args.queries.open(encoding="utf-8"), delimiter="\t")
+    reader = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
     text_key = fields.get("text") or fields.get("tweet_content")
     id_key = fields.get("id") or (reader.fieldnames[0] if reader.fieldnames else None)
     if text_key is None or id_key is None:
-        raise CliError(f"{args.queries}: needs a header with id and text columns")
-    queries = [(row[id_key], row[text_key] or "") for row in reader]
-    with open_existing(args.project) as project:
-        index = archive_index(project)
-        if index is None:
+        raise CliError(f"{path}: needs a header with id and text columns")
+    return [(row[id_key], row[text_key] or "") for row in reader]
+
+
+def cmd_archive_search(args: argparse.Namespace) -> int:
+    if args.queries is None and not args.text:
+        raise CliError('archive search needs a text or --queries FILE: '
+                       'factdesk archive search PROJECT "claim text"')
+    queries = _read_queries(args.queries) if args.queries else []
+    if args.text:
+        queries.append(("query", " ".join(args.text)))
+    floor = SCORE_FLOOR if args.min_score is None else args.min_score
+    with open_existing(args.project, reading=True) as project:
+        if project.archive.count() == 0:
             raise CliError("the project's archive is empty: run 'factdesk archive import' first")
-        results = index.search_many([q for _, q in queries], args.k)
-    for (query_id, _), hits in zip(queries, results, strict=True):
-        record = {"query_id": query_id,
-                  "results": [{"id": i, "score": round(float(s), 6)} for i, s in hits]}
+        results = search_archive(project, [q for _, q in queries], args.k, floor)
+    for (query_id, text), hits in zip(queries, results, strict=True):
         if args.json:
-            json_line(record)
-        else:
-            print(f"{query_id}\t" + " ".join(f"{i}:{s:.3f}" for i, s in hits))
+            json_line({"query_id": query_id, "query": text, "floor": floor,
+                       "results": [_hit_record(c, s) for c, s in hits]})
+            continue
+        print(f"{query_id}: {len(hits) or 'no'} earlier check{'s' if len(hits) != 1 else ''}"
+              + ("" if hits else f" above the score floor {floor:.2f}"))
+        for check, score in hits:
+            print(f"  {score:.2f}  {check.claim}")
+            print(f"        rating: {check.rating_text() or '(none given)'}"
+                  f" | {check.publisher or 'publisher unknown'}"
+                  f" | {check.date or 'undated'}")
+            if check.url:
+                print(f"        {check.url}")
     sys.stdout.flush()
     return 0
-
-

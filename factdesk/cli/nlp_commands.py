@@ -49,9 +49,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             )
         except ModelUnavailable as exc:
             raise CliError(str(exc)) from exc
+        for failure in report.failed + report.match_failures:
+            info(failure.line())
         info(f"{report.articles} articles analysed, {report.claims} claims detected, "
-             f"{report.matches} matches suggested")
-    return 0
+             f"{report.matches} matches suggested"
+             + (f"; {len(report.failed)} not analysed" if report.failed else ""))
+    return 2 if report.failed else 0
 
 
 def cmd_score(args: argparse.Namespace) -> int:

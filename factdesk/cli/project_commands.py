@@ -101,19 +101,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in report.lines():
             info(line)
         new_ids = [aid for _, aid in report.added]
+        not_analysed = 0
         if new_ids and not args.no_extract:
             # loaded when used: extraction and matching add ~0.3 s to every CLI start
             from factdesk.core.analysis import analyse_articles
 
-            analyse_articles(
+            analysis = analyse_articles(
                 project, new_ids, model=args.model, match=not args.no_match,
                 progress=StderrProgress("extracting claims"),
             )
+            for failure in analysis.failed + analysis.match_failures:
+                info(failure.line())
+            not_analysed = len(analysis.failed)
+            if analysis.failed:
+                info(f"{len(analysis.failed)} article(s) kept but not analysed: "
+                     "'factdesk extract' tries them again")
         added, dup, bad = len(report.added), len(report.duplicates), len(report.failed)
         info(f"{added} imported, {dup} already there, {bad} refused")
         if dup and not added and not bad:
             info("nothing new: the articles are already in the project")
-    return 0 if report.ok else 2
+    return 0 if report.ok and not not_analysed else 2
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
@@ -124,8 +131,11 @@ def cmd_articles(args: argparse.Namespace) -> int:
             else:
                 date = s.published or "----------"
                 outlet = s.outlet or "?"
+                state = "" if s.analysed else (
+                    f", not analysed ({s.analysis_error})" if s.analysis_error
+                    else ", not analysed")
                 print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.claims} claims, "
-                      f"{s.verdicts} verdicts")
+                      f"{s.verdicts} verdicts{state}")
     return 0
 
 

@@ -5,19 +5,28 @@ Runs the NLP pipeline over articles, merges entity spellings (user aliases win; 
 transaction, so a crash leaves every article either fully analysed or untouched (and
 then re-analysed by the next ``factdesk extract``). Matching of the new claims against
 the project follows.
+
+One article that fails to analyse never stops the batch: the batch it was parsed in is
+analysed again article by article, the one that fails is kept, marked not analysed
+with the reason (:meth:`ArticleRepository.mark_not_analysed`) and reported by name in
+:attr:`AnalysisReport.failed`, and the next extraction tries it again.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from datetime import date
 
-from factdesk.core.analysis_pool import AnalysisPool, shared_pool
+from factdesk.core.analysis_pool import AnalysisPool, discard_pool, shared_pool
 from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.claim_analysis import analyse_claims
 from factdesk.core.extractors import get_extractor
+from factdesk.core.failures import ArticleFailure, error_text
 from factdesk.core.matching_service import match_articles
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
@@ -30,6 +39,8 @@ AUTO_MAX_PROCESSES = 4  # automatic choice: at most this many worker processes
 AUTO_MIN_CHARS = 60_000  # ... and only for this much text (~10,000 words) or more
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
+Article = tuple[int, str, date | None]
+log = logging.getLogger(__name__)
 
 @dataclass
 class AnalysisReport:
@@ -39,6 +50,8 @@ class AnalysisReport:
     claims: int = 0
     matches: int = 0
     cancelled: bool = False
+    failed: list[ArticleFailure] = field(default_factory=list)  # kept, not analysed
+    match_failures: list[ArticleFailure] = field(default_factory=list)
 
     @property
     def changes(self) -> ChangeSet:
@@ -125,6 +138,15 @@ def _analyse(
     pending: list[ArticleAnalysis] = []
     spellings = BatchSpellings(project)
 
+    def fail(article_id: int, exc: BaseException) -> None:
+        log.warning("article %s not analysed", article_id, exc_info=exc)
+        article = project.articles.get(article_id)
+        failure = ArticleFailure(article_id, article.title if article else "",
+                                 error_text(exc))
+        with project.transaction():
+            project.articles.mark_not_analysed(article_id, failure.error)
+        report.failed.append(failure)
+
     def flush() -> None:
         # Spellings are merged once per small batch of articles, not once per article:
         # alias resolution looks at every name in the project.
@@ -133,23 +155,28 @@ def _analyse(
         new_names = [(m.text, m.label) for a in pending for m in a.mentions]
         canonical = spellings.forms(new_names)
         for item in pending:
-            report.claims += store_analysis(project, item, canonical)
+            try:
+                report.claims += store_analysis(project, item, canonical)
+            except Exception as exc:  # noqa: BLE001 - one article never stops the batch
+                fail(item.article_id, exc)
+                continue
             report.articles += 1
             analysed.append(item.article_id)
             if progress:
-                progress(report.articles, total, f"article {item.article_id}")
+                progress(report.articles + len(report.failed), total,
+                         f"article {item.article_id}")
         pending.clear()
 
-    if pool is not None:
-        lengths = project.articles.text_lengths(ids)
-        stream = pool.analyse(items(), [lengths[i] for i in ids if i in lengths])
-    else:
-        stream = extractor.analyse(items())
+    lengths = project.articles.text_lengths(ids) if pool is not None else {}
+    stream = _isolated(items(), extractor, pool, [lengths.get(i, 0) for i in ids])
     try:
         for analysis in stream:
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
+            if isinstance(analysis, _Failed):
+                fail(analysis.article_id, analysis.error)
+                continue
             pending.append(analysis)
             if len(pending) >= STORE_BATCH:
                 flush()
@@ -168,5 +195,68 @@ def _analyse(
         report.matches = match_articles(
             project, analysed, progress=progress, cancelled=cancelled,
             rate_async=pool.rate if pool is not None else None,
+            failures=report.match_failures,
         )
     return report
+
+
+@dataclass(frozen=True)
+class _Failed:
+    article_id: int
+    error: BaseException
+
+
+def _isolated(
+    articles: Iterator[Article],
+    extractor: ClaimExtractor,
+    pool: AnalysisPool | None,
+    lengths: Sequence[int],
+) -> Iterator[ArticleAnalysis | _Failed]:
+    """The analyses of ``articles`` in order, from the pool's workers or this process,
+    with each article that fails to analyse as a :class:`_Failed` instead.
+
+    Articles are parsed in batches, so an exception loses the whole batch in flight: its
+    articles (handed out, not yet returned) are analysed again one by one in this
+    process, and the stream then resumes with the articles after them. A pool whose
+    worker died is left for this process to finish the run without.
+    """
+    in_flight: deque[Article] = deque()
+    handed = [0]
+
+    def feed() -> Iterator[Article]:
+        for article in articles:
+            in_flight.append(article)
+            handed[0] += 1
+            yield article
+
+    source = feed()  # one generator: each restart goes on where the last one stopped
+    while True:
+        if pool is not None:
+            stream = pool.analyse(source, lengths[handed[0]:])
+        else:
+            stream = extractor.analyse(source)
+        try:
+            for analysis in stream:
+                while in_flight and in_flight[0][0] != analysis.article_id:
+                    in_flight.popleft()
+                if in_flight:
+                    in_flight.popleft()
+                yield analysis
+            return
+        except Exception as exc:  # noqa: BLE001 - isolated below, article by article
+            log.warning("a batch of %d articles failed to analyse (%s); analysing them "
+                        "one by one", len(in_flight), error_text(exc))
+            if isinstance(exc, BrokenProcessPool) and pool is not None:
+                discard_pool(pool)
+                pool = None
+            retry = list(in_flight)
+            in_flight.clear()
+            for article in retry:
+                try:
+                    yield from extractor.analyse([article])
+                except Exception as one:  # noqa: BLE001 - this article alone fails
+                    yield _Failed(article[0], one)
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()  # stops the workers' queued tasks when cancelled

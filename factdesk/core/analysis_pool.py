@@ -275,6 +275,14 @@ def shared_pool(processes: int, model_name: str, threshold: float) -> Iterator[A
             _schedule()
 
 
+def discard_pool(pool: AnalysisPool) -> None:
+    """Forget a pool whose worker died (the next run starts a fresh one) and stop it."""
+    with _lock:
+        if _pools.get(pool.key) is pool:
+            del _pools[pool.key]
+    pool._executor.shutdown(wait=False, cancel_futures=True)
+
+
 def close_pools() -> None:
     """Stop every shared pool's workers (at exit, or to free their memory now)."""
     with _lock:

@@ -1,110 +1,132 @@
-"""The archive of earlier fact-checks: importing ClaimReview or CSV, and finding matches.
+"""The archive of earlier fact-checks: importing records truthfully, and finding matches.
 
-``import_archive`` reads ClaimReview JSON-LD (a single object, a list, or an
-``@graph``; JSON lines too) or a CSV with a header (``claim`` required; ``id``,
-``title``, ``rating``, ``url``, ``date`` optional). ``earlier_checks`` finds the archived
-checks closest to a claim with the BM25F archive index.
+``import_archive`` reads a ClaimReview JSON-LD file (any nesting; JSON lines too), an
+HTML page with ClaimReview in ld+json or microdata, or a CSV (see
+:mod:`factdesk.ingest.archive_files`), and stores one record per review. A review's
+identity is its own ``@id`` (or id column), else its publisher + url + claim: reviews
+sharing a page (a round-up) or a claim (two publishers) stay separate, and importing a
+file again updates its records instead of adding copies. The report counts records read,
+stored (new or updated) and skipped, each skip with its reason.
+
+``earlier_checks`` finds the archived checks closest to a claim with the BM25F archive
+index, above :data:`SCORE_FLOOR` so that an unrelated claim finds none.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 import threading
-from collections.abc import Iterator
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from factdesk.core.project import Project
+from factdesk.ingest.archive_files import ArchiveFormatError, read_archive
+from factdesk.ingest.claimreviews import ReviewRecord
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ArchivedCheck
 
+__all__ = ["ArchiveFormatError", "ArchiveImportReport", "SCORE_FLOOR", "archive_index",
+           "earlier_checks", "import_archive", "parse_archive", "search_archive"]
 
-class ArchiveFormatError(ValueError):
-    """The archive file is neither ClaimReview JSON-LD nor a CSV with a claim column."""
-
-
-def _stable_id(text: str) -> str:
-    return "c" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def _claimreview_items(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _claimreview_items(item)
-    elif isinstance(data, dict):
-        if "@graph" in data:
-            yield from _claimreview_items(data["@graph"])
-        elif "claimReviewed" in data or data.get("@type") == "ClaimReview":
-            yield data
+#: Hits scoring below this are not shown, and none at all unless the best stands out
+#: from the rest (its BM25F score at least PEAK_FLOOR times the 10th best). Calibrated on
+#: the CLEF-2020 CheckThat! Task 2 training queries as the strictest pair that costs at
+#: most 0.005 training MAP@5 (``bench/archive_retrieval.py``; docs/import-reliability.md).
+SCORE_FLOOR = 0.06
+PEAK_FLOOR = 1.25
 
 
-def _from_claimreview(item: dict[str, Any]) -> ArchivedCheck | None:
-    claim = str(item.get("claimReviewed") or "").strip()
-    if not claim:
-        return None
-    rating = item.get("reviewRating") or {}
-    rating_name = rating.get("alternateName") or rating.get("name") or ""
-    if not rating_name and rating.get("ratingValue") is not None:
-        rating_name = str(rating.get("ratingValue"))
-    url = str(item.get("url") or "")
-    return ArchivedCheck(
-        id=str(item.get("@id") or item.get("identifier") or url or _stable_id(claim)),
-        claim=claim,
-        title=str(item.get("name") or item.get("headline") or ""),
-        rating=str(rating_name),
-        url=url,
-        date=str(item.get("datePublished") or ""),
-    )
+@dataclass
+class ArchiveImportReport:
+    """What importing one archive file did."""
+
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (which record, why)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.updated
+
+    @property
+    def changes(self) -> ChangeSet:
+        return ChangeSet(archive=self.stored > 0)
+
+    def reasons(self) -> Counter[str]:
+        return Counter(reason for _, reason in self.skipped)
+
+    def summary(self) -> str:
+        line = (f"{self.read} read, {self.stored} stored ({self.new} new, {self.updated} "
+                f"updated), {len(self.skipped) + self.unchanged} skipped")
+        why = [f"{n} {reason}" for reason, n in self.reasons().most_common()]
+        if self.unchanged:
+            why.append(f"{self.unchanged} already in the archive, unchanged")
+        return line + (f" ({'; '.join(why)})" if why else "")
 
 
-def parse_archive(data: bytes, name: str) -> list[ArchivedCheck]:
-    """Archived checks from the bytes of a ClaimReview JSON(-LD/lines) or CSV file."""
-    text = data.decode("utf-8-sig", errors="replace")
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        try:
-            items = list(_claimreview_items(json.loads(stripped)))
-        except json.JSONDecodeError:
-            items = []
-            for line in stripped.splitlines():
-                if line.strip():
-                    try:
-                        items += list(_claimreview_items(json.loads(line)))
-                    except json.JSONDecodeError as exc:
-                        raise ArchiveFormatError(f"{name}: not valid JSON ({exc})") from exc
-        checks = [c for c in (_from_claimreview(i) for i in items) if c]
-        if not checks:
-            raise ArchiveFormatError(f"{name}: no ClaimReview with a claimReviewed field")
-        return checks
-    dialect = "excel-tab" if name.lower().endswith((".tsv", ".tab")) else "excel"
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = {f.strip().lower(): f for f in (reader.fieldnames or [])}
-    if "claim" not in fields:
-        raise ArchiveFormatError(f"{name}: a CSV archive needs a header with a 'claim' column")
-    checks = []
-    for row in reader:
-        def value(key: str, row: dict[str, Any] = row) -> str:
-            return str(row.get(fields[key]) or "").strip() if key in fields else ""
-
-        claim = value("claim")
-        if claim:
-            checks.append(ArchivedCheck(id=value("id") or _stable_id(claim), claim=claim,
-                                        title=value("title"), rating=value("rating"),
-                                        url=value("url"), date=value("date")))
-    return checks
+def _identity(record: ReviewRecord) -> str:
+    """The record's own id, else a digest of publisher + url + claim."""
+    if record.review_id:
+        return record.review_id
+    key = "\x1f".join((record.publisher.casefold(), record.url, " ".join(record.claim.split())))
+    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def import_archive(project: Project, path: Path) -> tuple[int, ChangeSet]:
-    """Store the checks of one archive file; returns how many and the change-set."""
-    checks = parse_archive(Path(path).read_bytes(), Path(path).name)
+def _check(record: ReviewRecord, check_id: str) -> ArchivedCheck:
+    return ArchivedCheck(id=check_id, claim=record.claim, title=record.title,
+                         rating=record.rating, url=record.url, date=record.date,
+                         publisher=record.publisher, rating_value=record.rating_value,
+                         best_rating=record.best_rating, worst_rating=record.worst_rating)
+
+
+def parse_archive(data: bytes, name: str) -> tuple[list[ArchivedCheck], ArchiveImportReport]:
+    """The checks of one archive file, one per review, and the report so far (read,
+    skipped with reasons). A record repeated in the file is skipped as a duplicate; a
+    review id given to two different claims keeps both, told apart by their content."""
+    found = read_archive(data, name)
+    report = ArchiveImportReport(read=found.read, skipped=list(found.skipped),
+                                 notes=list(found.notes))
+    checks: dict[str, ArchivedCheck] = {}
+    for number, record in enumerate(found.records, start=1):
+        check_id = _identity(record)
+        earlier = checks.get(check_id)
+        if earlier is not None and earlier.claim != record.claim and record.review_id:
+            report.notes.append(f"the id {record.review_id} is given to different claims: "
+                                "they are kept apart")
+            check_id = _identity(ReviewRecord(**{**record.__dict__, "review_id": ""}))
+            earlier = checks.get(check_id)
+        if earlier is not None:
+            what = record.url or record.title or f"record {number}"
+            report.skipped.append((what, "repeated in the file (same review)"))
+            continue
+        checks[check_id] = _check(record, check_id)
+    return list(checks.values()), report
+
+
+def import_archive(project: Project, path: Path) -> ArchiveImportReport:
+    """Store the checks of one archive file; the report says what was read, stored and
+    skipped (raises :class:`ArchiveFormatError` for a file with no readable record)."""
+    path = Path(path)
+    checks, report = parse_archive(path.read_bytes(), path.name)
     with project.transaction():
-        count = project.archive.add_many(checks)
+        for i, check in enumerate(checks):
+            stored = project.archive.get(check.id)
+            if stored is not None and stored.claim != check.claim and \
+                    stored.publisher != check.publisher:
+                # an id another publisher's review already holds: both are kept
+                own = ReviewRecord(check.claim, publisher=check.publisher, url=check.url)
+                checks[i] = replace(check, id=_identity(own))
+        statuses = project.archive.store(checks)
+    report.new = statuses.count("new")
+    report.updated = statuses.count("updated")
+    report.unchanged = statuses.count("unchanged")
     _INDEXES.pop(str(project.path.resolve()), None)
-    return count, ChangeSet(archive=True)
+    return report
 
 
 _INDEXES: dict[str, tuple[int, ArchiveIndex]] = {}
@@ -126,12 +148,23 @@ def archive_index(project: Project) -> ArchiveIndex | None:
         return cached[1]
 
 
-def earlier_checks(project: Project, claim_text: str, k: int = 3,
-                   min_score: float = 0.0) -> list[tuple[ArchivedCheck, float]]:
-    """The archived checks closest to ``claim_text``, best first."""
+def search_archive(project: Project, queries: list[str], k: int = 3,
+                   min_score: float | None = None
+                   ) -> list[list[tuple[ArchivedCheck, float]]]:
+    """For each query, the archived checks closest to it, best first, scoring at least
+    ``min_score`` (default :data:`SCORE_FLOOR`)."""
     index = archive_index(project)
     if index is None:
-        return []
-    hits = [(i, s) for i, s in index.search(claim_text, k) if s > min_score]
-    by_id = {c.id: c for c in project.archive.all()} if hits else {}
-    return [(by_id[i], s) for i, s in hits if i in by_id]
+        return [[] for _ in queries]
+    floor, peak = (SCORE_FLOOR, PEAK_FLOOR) if min_score is None else (min_score, 0.0)
+    results = index.search_many(queries, k, min_score=floor, min_peak=peak)
+    wanted = {i for hits in results for i, _ in hits}
+    by_id = {i: project.archive.get(i) for i in wanted}
+    return [[(by_id[i], s) for i, s in hits if by_id.get(i) is not None]  # type: ignore[misc]
+            for hits in results]
+
+
+def earlier_checks(project: Project, claim_text: str, k: int = 3,
+                   min_score: float | None = None) -> list[tuple[ArchivedCheck, float]]:
+    """The archived checks closest to ``claim_text``, best first (above the floor)."""
+    return search_archive(project, [claim_text], k, min_score)[0]

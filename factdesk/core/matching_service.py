@@ -6,10 +6,14 @@ learned pair model, and the ones above the "related" threshold are stored with t
 relation (same fact, related, or conflicting = same fact with incompatible details)
 and the discrepancies explained. The checker's decisions win: decided pairs are never
 overwritten and a rejected pair is never suggested again.
+
+A claim pair that fails to be judged is left unsuggested, and an article whose matching
+fails keeps its earlier suggestions; each is reported (``failures``), and the run goes on.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections import deque
@@ -23,6 +27,7 @@ import numpy as np
 
 from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.claim_index import INDEXES
+from factdesk.core.failures import ArticleFailure, error_text
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
@@ -50,6 +55,7 @@ _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]", re.UNICODE)
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
+log = logging.getLogger(__name__)
 
 
 def pair_input(claim: Claim, respellings: dict[str, str] | None = None) -> PairInput:
@@ -248,6 +254,7 @@ class PairJudge:
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
         self._ratings: dict[tuple[int, int], Rating | Unrelated] = {}
+        self.failed_pairs: list[tuple[Claim, Claim, BaseException]] = []  # not compared
         self._pending: dict[tuple[int, int], Future[list[Rating | Unrelated]]] = {}
         self._batches: dict[Future[list[Rating | Unrelated]], list[tuple[int, int]]] = {}
 
@@ -331,18 +338,27 @@ class PairJudge:
                                      strict=True))
         out = []
         for a, b, term in pairs:
-            key = _key(a, b)
-            rating = self._ratings[key]
-            facts_a, facts_b = self.facts(a), self.facts(b)
-            decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
-            if isinstance(rating, Unrelated) and decision[1] is not None:
-                # the bounds allow a dated event: rate the pair exactly and decide again
-                lo, hi = (a, b) if a.id < b.id else (b, a)
-                rating = self._ratings[key] = rate_pairs(
-                    self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
-                decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
-            out.append(decision)
+            try:
+                out.append(self._judge_one(a, b, term))
+            except Exception as exc:  # noqa: BLE001 - one pair never stops the run
+                log.warning("claims %s and %s not compared", a.id, b.id, exc_info=True)
+                self.failed_pairs.append((a, b, exc))
+                out.append((0.0, None, []))  # not suggested
         return out
+
+    def _judge_one(self, a: Claim, b: Claim, term: float | None
+                   ) -> tuple[float, str | None, list[dict]]:
+        key = _key(a, b)
+        rating = self._ratings[key]
+        facts_a, facts_b = self.facts(a), self.facts(b)
+        decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
+        if isinstance(rating, Unrelated) and decision[1] is not None:
+            # the bounds allow a dated event: rate the pair exactly and decide again
+            lo, hi = (a, b) if a.id < b.id else (b, a)
+            rating = self._ratings[key] = rate_pairs(
+                self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
+            decision = _decide(rating[0], rating[1], facts_a, facts_b, self.scorer, term)
+        return decision
 
     def cancel(self) -> None:
         """Drop the ratings still queued (after a cancelled run)."""
@@ -397,8 +413,12 @@ def match_articles(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     rate_async: RatePairs | None = None,
+    failures: list[ArticleFailure] | None = None,
 ) -> int:
     """Match the claims of ``article_ids`` (default: all) against the whole project.
+
+    An article whose matching fails, or a claim pair that cannot be compared, is added
+    to ``failures`` (when given; always logged) and the run goes on with the next.
 
     Suggestions are kept only between articles about the same story
     (:mod:`factdesk.matching.article_context`).
@@ -409,12 +429,18 @@ def match_articles(
     from both of its articles is written twice, the later write replacing the earlier).
     """
     with fewer_collections():
-        return _match_articles(project, article_ids, progress, cancelled, rate_async)
+        return _match_articles(project, article_ids, progress, cancelled, rate_async,
+                               failures if failures is not None else [])
+
+
+def _failure(project: Project, article_id: int, error: str) -> ArticleFailure:
+    article = project.articles.get(article_id)
+    return ArticleFailure(article_id, article.title if article else "", error, "matching")
 
 
 def _match_articles(project: Project, article_ids: Sequence[int] | None,
                     progress: ProgressCallback | None, cancelled: CancelCheck | None,
-                    rate_async: RatePairs | None) -> int:
+                    rate_async: RatePairs | None, failures: list[ArticleFailure]) -> int:
     index = INDEXES.get(project)
     judge = PairJudge(project, PairScorer.load(), rate_async)
     context = ArticleContext(project.claims.article_terms, index.idf, project.articles.published)
@@ -432,24 +458,46 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
                 article_id = next(upcoming, None)
                 if article_id is None:
                     break
-                queue.append(_prepare(project, index, judge, context, decided, article_id))
-                judge.request(queue[-1].pairs)
+                try:
+                    queue.append(_prepare(project, index, judge, context, decided,
+                                          article_id))
+                    judge.request(queue[-1].pairs)
+                except Exception as exc:  # noqa: BLE001 - one article never stops the run
+                    log.warning("article %s not matched", article_id, exc_info=True)
+                    failures.append(_failure(project, article_id, error_text(exc)))
+                    if queue and queue[-1].article_id == article_id:
+                        queue.pop()
+            if not queue:
+                continue
             item = queue.popleft()
-            per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
-            for (claim, other, _), owner, (score, relation, found) in zip(
-                    item.pairs, item.owners, judge.judge(item.pairs), strict=True):
-                if relation is not None:
-                    a, b = _key(claim, other)
-                    per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))
-            drafts: list[MatchDraft] = []
-            for scored in per_claim:
-                scored.sort(key=lambda d: d.score, reverse=True)
-                drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
-            with project.transaction():
-                project.matches.remove_undecided_for_claims([c.id for c in item.claims])
-                stored += project.matches.save_suggestions(drafts)
+            try:
+                stored += _judge_and_store(project, judge, item)
+            except Exception as exc:  # noqa: BLE001 - one article never stops the run
+                log.warning("article %s not matched", item.article_id, exc_info=True)
+                failures.append(_failure(project, item.article_id, error_text(exc)))
+            for a, b, exc in judge.failed_pairs:
+                failures.append(_failure(project, item.article_id,
+                                         f"claims {a.id} and {b.id}: {error_text(exc)}"))
+            judge.failed_pairs.clear()
             if progress:
                 progress(done, len(ids), f"matching article {item.article_id}")
     finally:
         judge.cancel()
     return stored
+
+
+def _judge_and_store(project: Project, judge: PairJudge, item: _Prepared) -> int:
+    """Judge one article's candidate pairs and store its suggestions (one transaction)."""
+    per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
+    for (claim, other, _), owner, (score, relation, found) in zip(
+            item.pairs, item.owners, judge.judge(item.pairs), strict=True):
+        if relation is not None:
+            a, b = _key(claim, other)
+            per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))
+    drafts: list[MatchDraft] = []
+    for scored in per_claim:
+        scored.sort(key=lambda d: d.score, reverse=True)
+        drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
+    with project.transaction():
+        project.matches.remove_undecided_for_claims([c.id for c in item.claims])
+        return project.matches.save_suggestions(drafts)

@@ -86,9 +86,12 @@ class AcrossPane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
-        self.earlier = QLabel(objectName="paneHint")
-        self.earlier.setWordWrap(True)
+        # earlier fact-checks: a small scrollable list, so that every hit stays whole
+        self.earlier = QTextBrowser(objectName="earlierChecks")
         self.earlier.setOpenExternalLinks(True)
+        self.earlier.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.earlier.setMinimumHeight(70)
+        self.earlier.setMaximumHeight(240)
         self.earlier.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,6 +171,7 @@ class AcrossPane(QWidget):
         for i, match in enumerate(self.matches):
             parts.append(self._match_html(i, match, colors))
         self.browser.setHtml("".join(parts))
+        self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
         self.browser.verticalScrollBar().setValue(scroll)
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")
@@ -228,10 +232,15 @@ class AcrossPane(QWidget):
                 item = check[0] if isinstance(check, tuple) else check
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
-                rating = html.escape(_field(item, "rating"))
-                link = f' <a href="{url}">source</a>' if url else ""
-                rows.append(f"• {claim} — <b>{rating}</b>{link}")
-            self.earlier.setText("<b>Earlier checks</b><br>" + "<br>".join(rows))
+                rated = getattr(item, "rating_text", None)
+                rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
+                where = " · ".join(html.escape(v) for v in (
+                    _field(item, "publisher"), _field(item, "date")) if v)
+                link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
+                rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
+                            f"<b>{rating or 'no rating given'}</b><br>"
+                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{link}</p>")
+            self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
         self.earlier.setVisible(True)
 
     # acting --------------------------------------------------------------------------------

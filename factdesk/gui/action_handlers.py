@@ -181,6 +181,12 @@ def toggle_all_articles(desk: Desk) -> None:
     claims.set_all_articles(claims.scope.currentIndex() == 0)
 
 
+def toggle_candidates(desk: Desk) -> None:
+    """c: every claim candidate, or only the claims worth checking (the default)."""
+    session = _ws(desk).session
+    session.set_show_candidates(not session.show_candidates)
+
+
 # verdict ----------------------------------------------------------------------------------
 
 def rate(desk: Desk, key: str) -> None:

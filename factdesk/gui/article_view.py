@@ -28,6 +28,7 @@ from factdesk.gui import search_backend, theme
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
 from factdesk.model.models import Claim
+from factdesk.nlp.reasons import reason_of
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 
@@ -124,6 +125,8 @@ class ArticleText(QPlainTextEdit):
 
     def tooltip_for(self, claim: Claim) -> str:
         lines = [f"<b>{html.escape(claim.kind)}</b> · check-worthiness {claim.score:.2f}"]
+        if reason := reason_of(claim):
+            lines.append(f"worth checking: {html.escape(reason)}")
         if claim.speaker:
             lines.append(f"speaker: {html.escape(claim.speaker)}")
         if claim.origin == "manual":
@@ -165,6 +168,7 @@ class ArticlePane(QWidget):
         session.article_selected.connect(self.show_article)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
+        session.triage_changed.connect(self._on_triage)
         self.show_article(0)
 
     # showing -------------------------------------------------------------------------------
@@ -213,7 +217,14 @@ class ArticlePane(QWidget):
         self.show_claim(self.session.claim_id)
 
     def load_claims(self) -> None:
-        claims = self.session.project.claims.for_article(self.article_id)
+        """Highlight the claims shown now: worth checking, marked by hand or judged (every
+        candidate while the session shows all candidates)."""
+        states = search_backend.verdict_states(self.session.project, self.article_id)
+        claims = [
+            c for c in self.session.project.claims.for_article(self.article_id)
+            if self.session.is_shown(c.score, c.origin, judged=c.id in states and (
+                bool(states[c.id][0]) or states[c.id][1] != "to check"))
+        ]
         self.body.claims = claims
         self.body.starts = [c.start for c in claims]
         self.highlight(claims, reset=True)
@@ -248,6 +259,10 @@ class ArticlePane(QWidget):
     def show_claim(self, claim_id: int) -> None:
         """Outline the selected claim and scroll it into view."""
         claim = next((c for c in self.body.claims if c.id == claim_id), None)
+        if claim is None and claim_id:  # a candidate the triage hides, opened from elsewhere
+            claim = self.session.project.claims.get(claim_id)
+            if claim is not None and claim.article_id != self.article_id:
+                claim = None
         if claim is None:
             self.body.setExtraSelections([])
             return
@@ -274,6 +289,13 @@ class ArticlePane(QWidget):
         self.body.setTextCursor(caret)
         self.body.centerCursor()
 
+    def _on_triage(self) -> None:
+        if self.article_id:
+            scroll = self.body.verticalScrollBar().value()
+            self.load_claims()
+            self.show_claim(self.session.claim_id)
+            self.body.verticalScrollBar().setValue(scroll)
+
     # editing support -----------------------------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
@@ -292,8 +314,11 @@ class ArticlePane(QWidget):
             self.show_claim(self.session.claim_id)
             return
         mine = {c.id for c in self.body.claims}
-        if changes.claims and (not changes.article_ids or self.article_id in changes.article_ids
-                               or mine & changes.claim_ids):
+        judged_hidden = changes.verdicts and bool(changes.claim_ids - mine) and \
+            self.session.claim_id in changes.claim_ids  # a candidate judged: shown from now
+        if judged_hidden or changes.claims and (
+                not changes.article_ids or self.article_id in changes.article_ids
+                or mine & changes.claim_ids):
             scroll = self.body.verticalScrollBar().value()
             self.load_claims()
             self.show_claim(self.session.claim_id)

@@ -15,6 +15,7 @@ from factdesk.storage.articles import ArticleSummary
 
 COLUMNS = ("Outlet", "Title", "Date", "Claims", "Judged")
 OUTLET, TITLE, DATE, CLAIMS, JUDGED = range(len(COLUMNS))
+NOT_ANALYSED = "⚠ not analysed"  # before the title of an article without detected claims
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -81,12 +82,20 @@ class ArticlesModel(QAbstractTableModel):
             if column == OUTLET:
                 return s.outlet or "—"
             if column == TITLE:
-                return s.title or "(untitled)"
+                title = s.title or "(untitled)"
+                return title if s.analysed else f"{NOT_ANALYSED} · {title}"
             if column == DATE:
                 return s.published or ""
+            if column == CLAIMS and not s.analysed:
+                return "—"
             return str(s.claims if column == CLAIMS else s.verdicts)
         if role == _ALIGN and index.column() in (CLAIMS, JUDGED):
             return _RIGHT
+        if role == _TOOLTIP and index.column() in (TITLE, CLAIMS) and \
+                not self.rows[index.row()].analysed:
+            error = self.rows[index.row()].analysis_error
+            return (f"Not analysed: {error}. Kept; the next extraction tries it again."
+                    if error else "Claims not detected yet.")
         if role == _TOOLTIP and index.column() == TITLE:
             return self.rows[index.row()].title
         return None

@@ -1,5 +1,9 @@
 """A thin table model over claim ids: small tuples in memory, claim text fetched lazily.
 
+By default the list holds the claims worth checking (score at least the project's claim
+threshold, marked by hand, or judged), ranked within each article, most check-worthy
+first; the filter's ``candidates`` adds the other candidates.
+
 Filtering and sorting are done on plain tuples with Python's sort (a QSortFilterProxyModel
 would call back into Python once per comparison), so a 100k-claim project filters and
 sorts in tens of milliseconds. Texts are read in blocks around the rows being painted
@@ -34,6 +38,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _TUPLE_FIELD = {KIND: 4, SPEAKER: 5, RATING: 6, STATUS: 7}
+UNCHECKED = "to check"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +52,21 @@ class ClaimFilter:
     min_score: float = 0.0
     status: str = ""
     rating: str = ""  # "" any, "-" unrated, else a rating name
+    candidates: bool = True  # False: only the claims worth checking (see is_shown)
+    threshold: float = 0.0  # the project's claim threshold, for ``candidates=False``
+
+    def is_shown(self, row: ClaimRow) -> bool:
+        """A row passes the triage: all do with ``candidates``; else a claim scoring at
+        least the threshold, marked by hand, or judged (rated or moved on from "to
+        check")."""
+        return (self.candidates or row[3] >= self.threshold or row[8] == "manual"
+                or bool(row[6]) or row[7] != UNCHECKED)
+
+
+def ranked(row: ClaimRow) -> tuple:
+    """Sort key of the list's own order: article, hand-marked first, then by score
+    (highest first), then position."""
+    return (row[1], row[8] != "manual", -row[3], row[2])
 
 
 def swatch(color: str, size: int = 10) -> QIcon:
@@ -64,7 +84,7 @@ class ClaimsModel(QAbstractTableModel):
         self.scale = scale
         self.outlets = outlets
         self.filter = ClaimFilter(article_id=-1)  # nothing until the pane sets a filter
-        self.sort_column = -1  # -1: article order, then position in the text
+        self.sort_column = -1  # -1: ranked (article, then most check-worthy first)
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._all: dict[int, ClaimRow] = {}
         self._all_loaded = False
@@ -166,6 +186,8 @@ class ClaimsModel(QAbstractTableModel):
         else:
             self._load_all()
             rows = self._all.values()
+        if not f.candidates:
+            rows = [r for r in rows if f.is_shown(r)]
         if f.kind:
             rows = [r for r in rows if r[4] == f.kind]
         if f.min_score > 0:
@@ -200,8 +222,8 @@ class ClaimsModel(QAbstractTableModel):
         elif column == OUTLET:
             outlets = self.outlets
             rows.sort(key=lambda r: (outlets.get(r[1], ""), r[1], r[2]), reverse=reverse)
-        else:
-            rows.sort(key=lambda r: (r[1], r[2]), reverse=reverse)
+        else:  # ranked: within each article, most check-worthy first
+            rows.sort(key=ranked, reverse=reverse)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column = column if column != TEXT else -1
@@ -220,7 +242,9 @@ class ClaimsModel(QAbstractTableModel):
         return self._total
 
     def article_claim_ids(self, article_id: int) -> list[int]:
-        return [r[0] for r in sorted(self._article_rows(article_id), key=lambda r: r[2])]
+        """The claims of one article the list would show (triage), in ranked order."""
+        rows = [r for r in self._article_rows(article_id) if self.filter.is_shown(r)]
+        return [r[0] for r in sorted(rows, key=ranked)]
 
     def _text(self, row: int) -> str:
         cid = self._rows[row][0]

@@ -1,7 +1,10 @@
-"""The claims list: filters (article, kind, score, status, rating) over a sortable table.
+"""The claims list: filters (article, triage, kind, score, status, rating) over a table.
 
-Moving in the table selects the claim in the session; j/k (see the action registry) move
-through the table's current order, so filters and sorting decide what "next" means.
+The triage filter shows the claims worth checking (the default) or every candidate; it
+follows the session's "show all candidates" switch, which the article text follows too.
+Unsorted, the list is ranked: within each article, most check-worthy first. Moving in the
+table selects the claim in the session; j/k (see the action registry) move through the
+table's current order, so filters and sorting decide what "next" means.
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ class ClaimsPane(QWidget):
         self.scope = QComboBox()
         self.scope.addItems(["This article", "All articles"])
         self.scope.setToolTip("Show the claims of the current article or of every article")
+        self.triage = QComboBox()
+        self.triage.addItems(["worth checking", "all candidates"])
+        self.triage.setToolTip("Only the claims worth checking (score at least the project's "
+                               "claim threshold, marked by hand, or judged), or every "
+                               "candidate sentence")
         self.kind = QComboBox()
         self.kind.addItem("any kind", "")
         for kind in CLAIM_KINDS:
@@ -63,7 +71,8 @@ class ClaimsPane(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
         bar.setSpacing(4)
-        for w in (self.scope, self.kind, self.min_score, self.status, self.rating):
+        for w in (self.scope, self.triage, self.kind, self.min_score, self.status,
+                  self.rating):
             w.setFocusPolicy(Qt.FocusPolicy.ClickFocus | Qt.FocusPolicy.TabFocus)
             bar.addWidget(w)
         bar.addStretch(1)
@@ -105,6 +114,9 @@ class ClaimsPane(QWidget):
             lambda *_: self.view.horizontalHeader().setSortIndicatorShown(True))
         for combo in (self.scope, self.kind, self.status, self.rating):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.triage.currentIndexChanged.connect(
+            lambda i: session.set_show_candidates(i == 1))
+        session.triage_changed.connect(self._on_triage)
         self.min_score.valueChanged.connect(self.apply_filter)
         self.model.modelReset.connect(self._after_reset)
         session.article_selected.connect(self._on_article)
@@ -137,7 +149,15 @@ class ClaimsPane(QWidget):
             min_score=float(self.min_score.value()),
             status=self.status.currentData() or "",
             rating=self.rating.currentData() or "",
+            candidates=self.session.show_candidates,
+            threshold=self.session.claim_threshold(),
         )
+
+    def _on_triage(self) -> None:
+        self.triage.blockSignals(True)
+        self.triage.setCurrentIndex(1 if self.session.show_candidates else 0)
+        self.triage.blockSignals(False)
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         if not getattr(self, "_ready", False):
@@ -150,7 +170,8 @@ class ClaimsPane(QWidget):
         self.scope.setCurrentIndex(1 if on else 0)
 
     def _after_reset(self) -> None:
-        self.count.setText(f"{self.model.rowCount():,} shown · {self.model.total():,} claims")
+        self.count.setText(f"{self.model.rowCount():,} shown · {self.model.total():,} claims "
+                           "and candidates")
         self.show_claim(self.session.claim_id)
 
     def _on_article(self, article_id: int) -> None:
@@ -196,6 +217,7 @@ class ClaimsPane(QWidget):
     def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
         if changes.settings:
             self._fill_ratings()
+            self.model.filter = self.current_filter()  # the claim threshold may have changed
             self.model.set_scale(self.session.scale())
         if changes.articles:
             self.model.outlets = self._outlets()

@@ -56,6 +56,7 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     outcome.lines.append(f"found {report.claims} claims in {report.articles} article(s)"
                          + (f", {report.matches} matches" if match else
                             " (matching is not available yet)"))
+    outcome.lines += [f.line() for f in report.failed + report.match_failures]
     return outcome
 
 

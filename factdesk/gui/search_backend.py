@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 SearchFunction = Callable[[str], list[dict[str, Any]]]
 
-# (id, article_id, start, score, kind, speaker, rating, status)
-ClaimRow = tuple[int, int, int, float, str, str, str, str]
+# (id, article_id, start, score, kind, speaker, rating, status, origin)
+ClaimRow = tuple[int, int, int, float, str, str, str, str, str]
 
 
 def claim_rows(project: Project, claim_ids: Sequence[int] | None = None) -> list[ClaimRow]:

@@ -35,6 +35,7 @@ class Session(QObject):
     message = Signal(str, str)  # text, level ("info", "warning", "error")
     analysis_requested = Signal(object)  # list of claim ids marked or moved by hand
     articles_redated = Signal(object)  # list of article ids whose date changed
+    triage_changed = Signal()  # "show all candidates" toggled, or the claim threshold changed
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,8 @@ class Session(QObject):
         self.busy_writers = 0
         self._scale: RatingScale | None = None
         self._summaries: dict[int, ArticleSummary] | None = None
+        self.show_candidates = False  # every claim candidate, not only those worth checking
+        self._threshold: float | None = None
 
     # facts the panes share -----------------------------------------------------------------
 
@@ -135,6 +138,24 @@ class Session(QObject):
         self._go_to(changes)
         self.message.emit(f"redone: {text}", "info")
 
+    def claim_threshold(self) -> float:
+        """The project's claim threshold: detected claims scoring less are candidates."""
+        if self._threshold is None:
+            self._threshold = self.project.claim_threshold()
+        return self._threshold
+
+    def is_shown(self, score: float, origin: str, judged: bool = False) -> bool:
+        """Whether a claim is shown now: all are while "show all candidates" is on; else
+        the ones worth checking, marked by hand, or already judged."""
+        return (self.show_candidates or judged or origin == "manual"
+                or score >= self.claim_threshold())
+
+    def set_show_candidates(self, on: bool) -> None:
+        """Show every claim candidate (on) or only the claims worth checking (off)."""
+        if on != self.show_candidates:
+            self.show_candidates = on
+            self.triage_changed.emit()
+
     def _go_to(self, changes: ChangeSet) -> None:
         """After undo or redo: select what it changed, so that the change is in view (the
         selected claim when it is among them, else the first that still exists, else the
@@ -151,6 +172,7 @@ class Session(QObject):
         """Tell every pane what changed (after an edit, a worker, or a settings change)."""
         if changes.settings:
             self._scale = None
+            self._threshold = None
         if changes.articles or changes.claims or changes.verdicts:
             self._summaries = None
         if changes.claims and self.claim_id and self.claim_id in changes.claim_ids:

@@ -37,8 +37,10 @@ from factdesk.ingest.metadata import (
     wire_dateline,
 )
 from factdesk.ingest.normalize import join_paragraphs, normalize_text
+from factdesk.ingest.page_furniture import remove_page_furniture
 from factdesk.ingest.plaintext import parse_markdown, parse_text
 from factdesk.ingest.sidecar import SidecarCache, is_sidecar
+from factdesk.ingest.truncation import truncation_warning
 
 SUPPORTED_SUFFIXES: dict[str, str] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -263,9 +265,15 @@ def _build(
         if label is not None:
             paragraphs[0] = first
             warnings.append(f'removed label "{label}" before the text')
+    paragraphs, furniture = remove_page_furniture(paragraphs)
+    warnings.extend(furniture)
     body = join_paragraphs(paragraphs)
     if not body:
         raise IngestError(name, "no article text found")
+    truncated = truncation_warning(paragraphs, expected_words=extracted.expected_words,
+                                   paywalled=extracted.paywalled)
+    if truncated:
+        warnings.append(truncated)
     fields = merge_fields(given, extracted.fields)
     for key, value in given.items():
         if extracted.fields.get(key) and extracted.fields[key] != value and key != "title":

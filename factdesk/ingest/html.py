@@ -6,6 +6,12 @@ url. Nothing is fetched: no function that downloads is called, lxml's parser run
 ``no_network`` and scripts are never executed (they are dropped as text). When
 trafilatura finds nothing, the text of ``<article>``, ``<main>`` or ``<body>`` without
 scripts, styles, navigation and footers is used instead.
+
+The page's JSON-LD article (:mod:`factdesk.ingest.page_jsonld`) is read too: its
+``articleBody`` replaces an extracted text much shorter than it (and a warning says so),
+its publisher names the outlet before ``og:site_name`` when it passes a sanity check
+(:func:`plausible_outlet`), and its ``wordCount`` and ``isAccessibleForFree`` feed the
+truncation check.
 """
 
 from __future__ import annotations
@@ -19,11 +25,18 @@ from lxml import html as lxml_html
 
 from factdesk.ingest.metadata import Extracted, normalize_fields
 from factdesk.ingest.normalize import normalize_text
+from factdesk.ingest.page_jsonld import PageArticle, page_article
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _HTTP_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+", re.IGNORECASE)
 _DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+#: The extracted text is "much shorter" than the JSON-LD articleBody below this share.
+BODY_SHARE = 0.6
+MIN_BODY_CHARS = 300  # an articleBody shorter than this is a summary, never preferred
+_GENERIC_OUTLETS = frozenset("""home homepage news article articles blog post posts story
+    stories world us u.s. uk u.k. politics business sport sports opinion local national
+    latest breaking staff editor editorial publisher admin unknown website site""".split())
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed",
               "svg", "canvas", "form", "button", "select", "nav", "footer", "header",
@@ -58,14 +71,29 @@ def parse_html(text: str) -> Extracted:
         }
         body = normalize_text(document.text or "")  # entities decoded after the first pass
         paragraphs = [line for line in body.split("\n") if line.strip()]
+    article = page_article(tree) if tree is not None else None
+    visible = _visible_chars(tree) if article is not None and tree is not None else 0
     if not paragraphs and tree is not None:
         paragraphs = [normalize_text(p) for p in _fallback_paragraphs(tree)]
-        if paragraphs:
+        if paragraphs and not _body_wins(article, paragraphs, visible):
             result.warnings.append("main text not recognised; used the whole page text")
+    if _body_wins(article, paragraphs, visible):
+        assert article is not None
+        body = [p for p in (normalize_text(x) for x in re.split(r"\n\s*\n|\n", article.body))
+                if p.strip()]
+        result.warnings.append(
+            f"text taken from the page's JSON-LD articleBody ({sum(map(len, body))} "
+            f"characters): the page's visible text has only "
+            f"{min(visible, sum(map(len, paragraphs)))}")
+        paragraphs = body
     fields = normalize_fields({k: v for k, v in raw.items() if v}, result.warnings)
     for key, value in meta.items():  # explicit tags beat trafilatura's guesses
         if key in ("url", "outlet") or not fields.get(key):
             fields[key] = value
+    _settle_outlet(fields, article, result.warnings)
+    if article is not None:
+        result.expected_words = article.word_count
+        result.paywalled = article.free is False
     if fields.get("url") and not _HTTP_URL.match(fields["url"]):
         del fields["url"]
     if fields.get("author", "").lower().startswith(("http://", "https://")):
@@ -79,6 +107,53 @@ def parse_html(text: str) -> Extracted:
     result.fields = fields
     result.paragraphs = paragraphs
     return result
+
+
+def _body_wins(article: PageArticle | None, paragraphs: list[str], visible: int) -> bool:
+    """Is the JSON-LD articleBody the better text: long enough, and the extracted text
+    (or all the page's visible text, when the extractor itself fell back on the
+    JSON-LD) much shorter than it?"""
+    if article is None or len(article.body.strip()) < MIN_BODY_CHARS:
+        return False
+    limit = BODY_SHARE * len(" ".join(article.body.split()))
+    return sum(map(len, paragraphs)) < limit or visible < limit
+
+
+def _visible_chars(tree: lxml_html.HtmlElement) -> int:
+    """Characters of text the page shows (its body without scripts and styles)."""
+    texts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)"
+                       " and not(ancestor::noscript) and not(ancestor::template)]")
+    return len(" ".join(" ".join(texts).split()))
+
+
+def plausible_outlet(name: str) -> bool:
+    """Could ``name`` be an outlet's name? Not empty or a bare number, not a web address
+    with a path, not a section label ("U.S.", "World", "Politics"), at most 80 chars."""
+    folded = " ".join(name.casefold().split())
+    if not 2 <= len(folded) <= 80 or not re.search(r"[^\W\d_]", folded):
+        return False
+    if folded.startswith(("http://", "https://")) and "/" in folded.split("://", 1)[1]:
+        return False
+    return folded not in _GENERIC_OUTLETS and folded.replace(".", "") not in _GENERIC_OUTLETS
+
+
+def _settle_outlet(fields: dict[str, str], article: PageArticle | None,
+                   warnings: list[str]) -> None:
+    """The JSON-LD publisher names the outlet when plausible; a different site name in
+    the page's tags is then reported, not used. A site name that is no outlet's ("U.S.",
+    a section) is dropped with a warning when nothing better is known."""
+    publisher = " ".join(article.publisher.split()) if article is not None else ""
+    current = fields.get("outlet", "")
+    if not publisher or not plausible_outlet(publisher):
+        if current and not plausible_outlet(current):
+            warnings.append(f"site name {current!r} looks like a section, not an outlet: "
+                            "not used")
+            del fields["outlet"]
+        return
+    if current and not _same(current, publisher):
+        warnings.append(f"outlet {publisher!r} from the page's JSON-LD publisher, not "
+                        f"{current!r} from its site-name tag")
+    fields["outlet"] = publisher
 
 
 def _trafilatura(text: str) -> object | None:

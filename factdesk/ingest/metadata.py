@@ -202,3 +202,5 @@ class Extracted:
     fields: dict[str, str] = field(default_factory=dict)  # normalised, see FIELDS
     paragraphs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    expected_words: int | None = None  # the length the page declares (JSON-LD wordCount)
+    paywalled: bool = False  # the page says its article is not free to read

@@ -36,6 +36,9 @@ from rapidfuzz import fuzz
 
 __all__ = ["ArchiveIndex", "normalise_text", "stem", "tokenise"]
 
+#: :meth:`ArchiveIndex.search`'s ``min_peak`` compares the best score with this rank's.
+PEAK_RANK = 10
+
 STOPWORDS: frozenset[str] = frozenset(
     """a about above after again against all am an and any are aren as at be because been
     before being below between both but by can cannot could couldn did didn do does doesn
@@ -384,12 +387,21 @@ class ArchiveIndex:
         )
         return np.bincount(docs, weights=ws, minlength=self.n_docs)
 
-    def search(self, query: str, k: int = 5) -> list[tuple[str, float]]:
-        """The ``k`` best archive documents for ``query`` as ``(doc_id, score)``, best first."""
+    def search(self, query: str, k: int = 5, *, min_score: float = 0.0,
+               min_peak: float = 0.0) -> list[tuple[str, float]]:
+        """The ``k`` best archive documents for ``query`` as ``(doc_id, score)``, best first.
+
+        ``min_score`` drops hits scoring less; ``min_peak`` drops them all unless the best
+        one stands out: its BM25F score at least ``min_peak`` times the
+        :data:`PEAK_RANK`-th best (a query that matches many documents equally weakly
+        matches none of them). Both are off by default.
+        """
         if self.n_docs == 0 or k <= 0:
             return []
         known, ideal, fuzzy_query = self._query_weights(query)
         scores = self._bm25(known)
+        if min_peak > 0 and not self._stands_out(scores, min_peak):
+            return []
         depth = min(self.n_docs, max(k, self.rerank_depth))
         if depth < self.n_docs:
             top = np.argpartition(-scores, depth - 1)[:depth]
@@ -408,8 +420,18 @@ class ArchiveIndex:
         else:
             final = base
         order = np.lexsort((top, -final))[:k]
-        return [(self.doc_ids[int(top[i])], float(final[i])) for i in order]
+        return [(self.doc_ids[int(top[i])], float(final[i])) for i in order
+                if final[i] >= min_score]
 
-    def search_many(self, queries: Iterable[str], k: int = 5) -> list[list[tuple[str, float]]]:
+    @staticmethod
+    def _stands_out(scores: np.ndarray, min_peak: float) -> bool:
+        if scores.size <= PEAK_RANK:
+            return bool(scores.any())
+        best = np.partition(scores, scores.size - PEAK_RANK)[-PEAK_RANK:]
+        reference = float(best.min())
+        return reference <= 0 or float(best.max()) >= min_peak * reference
+
+    def search_many(self, queries: Iterable[str], k: int = 5, *, min_score: float = 0.0,
+                    min_peak: float = 0.0) -> list[list[tuple[str, float]]]:
         """:meth:`search` for each query, in order."""
-        return [self.search(q, k) for q in queries]
+        return [self.search(q, k, min_score=min_score, min_peak=min_peak) for q in queries]

@@ -347,7 +347,10 @@ def _day_offsets(facts: ClaimFacts) -> list[_Offset]:
             gap = -expr.offset_days
         else:
             continue
-        event = base - timedelta(days=gap) if base else None
+        try:
+            event = base - timedelta(days=gap) if base else None
+        except OverflowError:  # "2,500 years ago" in 2019: before the calendar's year 1
+            event = None
         found.append(_Offset(expr, gap, event, base))
     return found
 
@@ -358,7 +361,9 @@ def _describe_offset(o: _Offset, facts: ClaimFacts) -> str:
     if o.event_date and o.base:
         return (f"{text} puts {what} on {o.event_date.isoformat()} "
                 f"({_days(o.gap)} before {o.base.isoformat()})")
-    since = "its own event" if o.expr.anchor else "publication (the article is undated)"
+    since = "its own event" if o.expr.anchor else (
+        f"publication on {o.base.isoformat()}" if o.base else
+        "publication (the article is undated)")
     return f"{text} puts {what} {_days(o.gap)} {'before' if o.gap > 0 else 'after'} {since}"
 
 

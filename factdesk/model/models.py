@@ -179,6 +179,24 @@ class ArchivedCheck:
     rating: str = ""
     url: str = ""
     date: str = ""
+    publisher: str = ""  # the fact-checker (ClaimReview author), or the url's site
+    rating_value: str = ""  # the rating on its scale, as given ("3", "4.5")
+    best_rating: str = ""
+    worst_rating: str = ""
+
+    def rating_text(self) -> str:
+        """The rating as a checker reads it: "Mostly True (3 on 1-5)", "False", "2 of 5"."""
+        scale = ""
+        if self.rating_value:
+            if self.best_rating and self.worst_rating:
+                scale = f"{self.rating_value} on {self.worst_rating}-{self.best_rating}"
+            elif self.best_rating:
+                scale = f"{self.rating_value} of {self.best_rating}"
+            else:
+                scale = f"{self.rating_value} (no scale given)"
+        if self.rating and scale and self.rating != self.rating_value:
+            return f"{self.rating} ({scale})"
+        return self.rating if self.rating and not scale else (scale or self.rating)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.quantities import DocView, extract_quantities
 from factdesk.nlp.times import extract_times
-from factdesk.nlp.worthiness import WorthinessScorer
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,6 +42,7 @@ class ArticleAnalysis:
     article_id: int
     claims: tuple[ClaimDraft, ...]
     mentions: tuple[MentionDraft, ...]
+    sentences: int = 0  # how many sentences the article has (claims are some of them)
 
 
 def retrieval_terms(span: Any, entity_keys: Iterable[str], numbers: Iterable[float]) -> str:
@@ -60,6 +61,8 @@ class ClaimExtractor:
     """Loads the pipeline lazily (thread-safe) and analyses articles."""
 
     def __init__(self, model: str | None = None, threshold: float | None = None) -> None:
+        """``threshold``: the score from which a claim is shown by default; candidates are
+        kept from :data:`CANDIDATE_FLOOR` (or from the threshold, when it is lower)."""
         self.model_name = resolve_model_name(model)
         self.threshold = DEFAULT_CLAIM_THRESHOLD if threshold is None else float(threshold)
         self._nlp: Language | None = None
@@ -69,7 +72,8 @@ class ClaimExtractor:
     def nlp(self) -> Language:
         with self._lock:
             if self._nlp is None:
-                self._nlp = build_pipeline(self.model_name, self.threshold)
+                self._nlp = build_pipeline(self.model_name,
+                                           min(CANDIDATE_FLOOR, self.threshold))
             return self._nlp
 
     def analyse(
@@ -90,8 +94,9 @@ class ClaimExtractor:
                      score: float, origin: str) -> ClaimDraft:
         """The draft of a claim marked by hand (or moved) at ``text[start:end]``.
 
-        Only the paragraph around the span is parsed (at most :data:`SPAN_CONTEXT`
-        characters either side), which is enough for its sentence's kind and speaker.
+        Only the paragraph around the span and the one before it are parsed (at most
+        :data:`SPAN_CONTEXT` characters either side), which is enough for its sentence's
+        kind and speaker (a span inside a quotation takes the quotation's speaker).
         The kind and speaker are those of the sentence the span overlaps most; the
         offsets, text and context are the span's own. ``score`` is kept for a claim the
         checker marked; a detected claim whose boundaries were moved is scored again, on
@@ -111,9 +116,7 @@ class ClaimExtractor:
         kind = best._.claim_kind if best is not None else "other"
         speaker = best._.speaker if best is not None else None
         if origin == "detected":
-            words = text[start:end]
-            score = check_worthiness(WorthinessScorer.load().score_one(words), kind, span,
-                                     words)
+            score = check_worthiness(WorthinessScorer.load().score_one(text[start:end]))
         draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
         prefix, suffix = context(text, start, end)
         return replace(draft, start=start, end=end, text=text[start:end], prefix=prefix,
@@ -125,7 +128,8 @@ class ClaimExtractor:
         for doc in self.nlp.pipe(sentences, batch_size=256):
             spans = list(doc.spans.get("sentences", []))
             if not spans:
-                results.append({"score": 0.0, "claim": False, "kind": "other"})
+                results.append({"score": 0.0, "claim": False, "kind": "other", "reason": "",
+                                "speaker": None})
                 continue
             best = max(spans, key=lambda s: s._.claim_score)
             results.append(
@@ -133,6 +137,7 @@ class ClaimExtractor:
                     "score": round(float(best._.claim_score), 4),
                     "claim": bool(best._.claim_score >= self.threshold),
                     "kind": best._.claim_kind,
+                    "reason": best._.claim_reason,
                     "speaker": best._.speaker,
                 }
             )
@@ -143,10 +148,16 @@ SPAN_CONTEXT = 1_500  # characters parsed either side of a hand-marked claim, at
 
 
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph(s) around ``text[start:end]``, cut to :data:`SPAN_CONTEXT` either
-    side (at a sentence end, ". ", where there is one within that reach)."""
+    """The paragraph(s) around ``text[start:end]`` and the paragraph before them (it may
+    introduce the quotation the span is in: "Zelenskiy had this to say:"), cut to
+    :data:`SPAN_CONTEXT` either side (at a sentence end, ". ", where there is one within
+    that reach)."""
     lo = text.rfind("\n\n", 0, start)
-    lo = 0 if lo < 0 else lo + 2
+    if lo > 0:  # and the paragraph before, which may name the speaker of a quotation
+        before = text.rfind("\n\n", 0, lo)
+        lo = 0 if before < 0 else before + 2
+    else:
+        lo = 0 if lo < 0 else lo + 2
     hi = text.find("\n\n", end)
     hi = len(text) if hi < 0 else hi
     if start - lo > SPAN_CONTEXT:
@@ -160,14 +171,16 @@ def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def build_pipeline(model_name: str | None, threshold: float) -> Language:
-    """A private copy of the base pipeline with FactDesk's components added."""
+def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> Language:
+    """A private copy of the base pipeline with FactDesk's components added; sentences
+    scoring at least ``floor`` are kept as claim candidates."""
     # imports spaCy (~2 s): only when a pipeline is built; importing registers the factories
-    import factdesk.nlp.pipeline_components  # noqa: F401
+    from factdesk.nlp.pipeline_components import add_abbreviations
 
     nlp = importlib.import_module(resolve_model_name(model_name)).load()
+    add_abbreviations(nlp)
     nlp.add_pipe("factdesk_sentences", before="parser")
-    nlp.add_pipe("factdesk_claims", last=True, config={"threshold": threshold})
+    nlp.add_pipe("factdesk_claims", last=True, config={"floor": floor})
     return nlp
 
 
@@ -184,7 +197,8 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
         ext = span._  # one accessor for the three attributes
         claims.append(claim_draft(span, view, day, ext.claim_kind, float(ext.claim_score),
                                   ext.speaker, "detected"))
-    return ArticleAnalysis(article_id, tuple(claims), tuple(mentions))
+    return ArticleAnalysis(article_id, tuple(claims), tuple(mentions),
+                           len(doc.spans.get("sentences", [])))
 
 
 def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,

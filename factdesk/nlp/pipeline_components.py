@@ -5,11 +5,17 @@
   sentence); so does the dash after a dateline or label opening a paragraph
   ("KANSAS CITY, Mo. — ", "UPDATE: "), which the parser would otherwise take for the
   subject; a lower-case word after an ellipsis does not start one, nor does a
-  possessive or the word after it ("Izium’s mayor").
+  possessive or the word after it ("Izium’s mayor"), nor the word after a title
+  abbreviation ("former Cong. John Smith", "Sen.", "Gov.", "Rep.") or after a state or
+  country abbreviation followed by a name or a lower-case word ("Kansas City, Mo., police",
+  "the U.S. Senate"). :func:`add_abbreviations` keeps those abbreviations one token.
 - ``factdesk_claims`` (after NER): finds quotes and reported speech with their speakers
   (:mod:`factdesk.nlp.speakers`), classifies each sentence (:mod:`factdesk.nlp.claim_kinds`),
-  scores its check-worthiness and puts the claims in ``doc.spans["claims"]`` with
-  ``span._.claim_kind``, ``span._.claim_score``, ``span._.speaker``.
+  scores its check-worthiness and puts the claim candidates (score at least the candidate
+  floor, four words or more, not a lead-in ending in a colon nor a dateline) in
+  ``doc.spans["claims"]`` with ``span._.claim_kind``, ``span._.claim_score``,
+  ``span._.claim_reason`` and ``span._.speaker``. Whether a candidate is shown by default
+  is decided later, against the project's threshold (:func:`factdesk.nlp.worthiness.is_shown`).
 
 This module imports spaCy at module level, so only :mod:`factdesk.nlp.pipeline` imports
 it, lazily, when the pipeline is first built.
@@ -18,22 +24,42 @@ it, lazily, when the pipeline is first built.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
-from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.claim_kinds import classify_sentences
-from factdesk.nlp.worthiness import WorthinessScorer
+from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
-                        ("is_quote", False)):
+                        ("is_quote", False), ("claim_reason", "")):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
+
+
+def add_abbreviations(nlp: Language) -> None:
+    """Keep every title and place abbreviation one token ("Cong." would be "Cong" + ".")."""
+    for abbreviation in TITLE_ABBREVIATIONS | PLACE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @Language.factory("factdesk_sentences")
 def make_sentence_rules(nlp: Language, name: str) -> NewsSentenceRules:
     return NewsSentenceRules()
 
+
+#: Titles before a name: the word after them never starts a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    """Cong. Sen. Sens. Gov. Govs. Rep. Reps. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. Maj.
+    Dr. Mr. Mrs. Ms. Prof. Rev. Gov.-elect Sen.-elect Atty. Supt. Insp. Amb. Pres.
+    Hon.""".split())
+#: Places abbreviated in news style: a sentence may end on them, but not before a name or
+#: a lower-case word ("the U.S. Capitol", "Springfield, Mo., police").
+PLACE_ABBREVIATIONS = frozenset(
+    """U.S. U.K. U.N. E.U. D.C. N.Y. N.J. N.C. S.C. N.H. N.M. N.D. S.D. W.Va. R.I.
+    Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
+    Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore. Pa. Tenn. Tex. Va. Vt.
+    Wash. Wis. Wyo. St. Ft. Mt.""".split())
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 _DASHES = frozenset({"—", "–", "--", "-", ":"})
 _POSSESSIVES = frozenset({"'s", "’s"})
@@ -88,6 +114,10 @@ class NewsSentenceRules:
                 # “We lost 30 tanks. …: the quotation mark opening a paragraph starts its
                 # first sentence; it is not a sentence of its own
                 token.is_sent_start = False
+            elif prev.text in TITLE_ABBREVIATIONS or (
+                    prev.text in PLACE_ABBREVIATIONS and (token.tag_ in _NAME_TAGS
+                                                          or not token.text[:1].isupper())):
+                token.is_sent_start = False
             elif token.lower_ in _POSSESSIVES and not prev.whitespace_ and prev.is_alpha:
                 # "Izium’s mayor said": a possessive binds what stands on both sides of it
                 token.is_sent_start = False
@@ -102,19 +132,19 @@ class NewsSentenceRules:
 
 @Language.factory(
     "factdesk_claims",
-    default_config={"threshold": DEFAULT_CLAIM_THRESHOLD, "min_tokens": 4},
+    default_config={"floor": CANDIDATE_FLOOR, "min_tokens": 4},
 )
 def make_claim_detector(
-    nlp: Language, name: str, threshold: float, min_tokens: int
+    nlp: Language, name: str, floor: float, min_tokens: int
 ) -> ClaimDetector:
-    return ClaimDetector(threshold=threshold, min_tokens=min_tokens)
+    return ClaimDetector(floor=floor, min_tokens=min_tokens)
 
 
 class ClaimDetector:
-    """Marks check-worthy sentences as claims with kind, score and speaker."""
+    """Marks claim candidates with kind, reason, score and speaker."""
 
-    def __init__(self, threshold: float, min_tokens: int) -> None:
-        self.threshold = threshold
+    def __init__(self, floor: float, min_tokens: int) -> None:
+        self.floor = floor
         self.min_tokens = min_tokens
         self._scorer = None
 
@@ -134,8 +164,10 @@ class ClaimDetector:
             span._.claim_score = a.score
             span._.speaker = a.speaker
             span._.is_quote = a.is_quote
+            span._.claim_reason = a.reason
             sentences.append(span)
-            if a.score >= self.threshold and a.n_tokens >= self.min_tokens and \
+            if a.score >= self.floor and a.n_tokens >= self.min_tokens and \
+                    not span.text.rstrip().endswith(":") and \
                     dateline_end(doc, span.start) != span.end:
                 claims.append(span)
         doc.spans["sentences"] = sentences

@@ -7,6 +7,11 @@ journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before 
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
 introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
 to the last named speaker of the paragraph when exactly one person has been named.
+
+A speaker is a person, an organisation or a described source ("a statement from the
+committee", "the president's budget director", "Ukrainian officials"); never a bare
+common noun ("records", "the military", "his campaign") nor an initialism that names no
+one ("A.G.").
 """
 
 from __future__ import annotations
@@ -102,6 +107,8 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
         name = " ".join(t.text for t in words) or ent.text
+        if not plausible_person(name) or _bare_initialism(name):
+            return "", False  # "A.G. said": an initialism the NER took for a person
         return _strip_possessive(name), True
     if proper and subject.pos_ == "PROPN":
         # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
@@ -114,6 +121,8 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
             else:
                 break
         name = " ".join(t.text for t in run)
+        if _bare_initialism(name):
+            return "", False  # "A.G. said": an abbreviated title, no name
         is_person = ent is None or ent.label_ == "PERSON" or len(run) >= 2
         if ent is not None and ent.label_ in ("GPE", "NORP") and len(run) < 2:
             is_person = False
@@ -122,7 +131,48 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     named = _named_apposition(subject)
     if named is not None:
         return speaker_name(named)
+    if not described_source(subject):
+        return "", False  # "records show", "the military said", "his campaign said"
     return noun_phrase(subject), False
+
+
+_NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC", "LOC"})
+#: Common nouns that are a source by what they are, though unnamed: a role in an
+#: institution ("prosecutors", "police", "the governor") can be checked with it; bare
+#: "officials" or "authorities" cannot.
+SOURCE_NOUNS = frozenset(
+    """prosecutor prosecutors police spokesman spokeswoman spokesperson governor mayor
+    president minister ministry court judge coroner sheriff""".split())
+
+
+#: Two-letter initialisms that do name a body.
+KNOWN_INITIALISMS = frozenset({"U.N.", "U.S.", "E.U.", "U.K.", "UN", "US", "EU", "UK"})
+
+
+def _bare_initialism(name: str) -> bool:
+    """ "A.G.", "O.K.": two capitals with full stops that name no one ("F.B.I." does)."""
+    letters = [c for c in name if c.isalpha()]
+    return ("." in name and len(letters) <= 2 and all(c.isupper() for c in letters)
+            and name not in KNOWN_INITIALISMS)
+
+
+def described_source(head: Any) -> bool:
+    """Whether a common-noun subject describes a source a checker can look up: it names
+    a body or a place ("Ukrainian officials", "Wal-Mart's appeal"), has an owner that is
+    not a pronoun ("the president's budget director"), says whose or which ("a statement
+    from the committee", "an aide to the chairman"), or is a role that is a source by
+    itself ("prosecutors", "police"). Not: "records", "the military", "his campaign"."""
+    if head.lower_ in SOURCE_NOUNS or head.lemma_.lower() in SOURCE_NOUNS:
+        return True
+    for token in head.subtree:
+        if token.i > head.i and token.dep_ != "prep" and token.head.i == head.i:
+            continue  # a clause after the head ("records that ...") says nothing of it
+        if token.ent_type_ in _NAMED_LABELS or (token.pos_ == "PROPN" and token.i != head.i):
+            return True
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
+               for c in head.rights)
 
 
 def _named_apposition(subject: Any) -> Any | None:

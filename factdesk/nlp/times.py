@@ -5,12 +5,19 @@ Candidates are spaCy DATE/TIME entities plus rules for what the small model miss
 classified as a date, an interval, a duration or a relative offset, and resolved to
 ISO dates with rules (weekdays, months, "last week") and dateparser (RELATIVE_BASE =
 the article date, PREFER_DATES_FROM = past) when a reference date is known.
+
+Reading never raises: an expression whose date falls outside what a calendar date can
+hold (years 1-9999: "2,500 years ago" in 2019, "44 BC", "in 20,000 years") keeps its kind
+and stays unresolved, and anything unforeseen in one expression leaves that expression
+unresolved (logged), never the article unanalysed.
 """
 
 from __future__ import annotations
 
 import calendar
 import functools
+import logging
+import math
 import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
@@ -20,6 +27,8 @@ from factdesk.nlp.quantities import DocView, parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
 
 KINDS: tuple[str, ...] = ("date", "interval", "duration", "relative")
 
@@ -32,6 +41,9 @@ UNIT_DAYS: dict[str, float] = {
     "minute": 0.0, "hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0, "fortnight": 14.0,
     "month": 30.0, "year": 365.0, "decade": 3650.0, "century": 36500.0,
 }
+#: Offsets beyond this many days (~10,000 years) are kept as a count, never resolved.
+MAX_OFFSET_DAYS = 3_660_000
+_BC = re.compile(r"\b(?:b\.?c\.?e?\.?|bce)$")
 VAGUE_COUNT = {"a few", "few", "several", "some", "many", "couple", "a couple of"}
 PREFIXES = {"since", "early", "late", "last", "this", "next", "mid", "until"}
 _UNIT_RE = (r"(minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
@@ -137,14 +149,36 @@ def _count(words: str | None, unit: str = "") -> float | None:
     if not words or words in VAGUE_COUNT or words.split()[0] in {"few", "several", "many",
                                                                  "some", "couple"}:
         return None
-    return parse_number(words.split())
+    value = parse_number(words.split())
+    return value if value is None or value >= 0 else None  # "-3 days": no count of days
 
 
 def _days(count: float | None, unit: str) -> int | None:
     unit = "century" if unit == "centuries" else unit.removesuffix("s")
-    if count is None:
+    if count is None or not math.isfinite(count):
         return None
-    return int(round(count * UNIT_DAYS.get(unit, 1.0)))
+    days = count * UNIT_DAYS.get(unit, 1.0)
+    return int(round(days)) if abs(days) <= MAX_OFFSET_DAYS else None
+
+
+def _shift(day: date | None, days: int | None) -> date | None:
+    """``day`` moved by ``days``, or None when either is unknown or the result falls
+    outside the calendar (before 1 January of year 1 or after 9999)."""
+    if day is None or days is None:
+        return None
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _year_interval(first_year: int, last_year: int | None = None) -> tuple[date, date] | None:
+    """1 January of ``first_year`` to 31 December of ``last_year`` (default the same),
+    or None outside years 1-9999."""
+    last_year = first_year if last_year is None else last_year
+    if not (date.min.year <= first_year <= last_year <= date.max.year):
+        return None
+    return date(first_year, 1, 1), date(last_year, 12, 31)
 
 
 def _month_interval(year: int, month: int) -> tuple[date, date]:
@@ -156,13 +190,13 @@ def _recent_month(month: int, ref: date) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
-def _weekday(day: int, ref: date, modifier: str | None) -> date:
+def _weekday(day: int, ref: date, modifier: str | None) -> date | None:
     if modifier == "next":
-        return ref + timedelta(days=(day - ref.weekday()) % 7 or 7)
+        return _shift(ref, (day - ref.weekday()) % 7 or 7)
     back = (ref.weekday() - day) % 7
     if modifier == "last" and back == 0:
         back = 7
-    return ref - timedelta(days=back)
+    return _shift(ref, -back)
 
 
 def _part(part: str, first: date, last: date) -> tuple[date, date]:
@@ -197,36 +231,52 @@ def _dateparser(text: str, ref: date | None) -> tuple[date, date] | None:
         return None
     day = data.date_obj.date()
     if data.period == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
+        return _year_interval(day.year)
     if data.period == "month":
         return _month_interval(day.year, day.month)
     return day, day
 
 
 def classify(text: str, ref: date | None) -> _Reading | None:
-    """Read one time expression; ``ref`` is the article date (may be None)."""
+    """Read one time expression; ``ref`` is the article date (may be None).
+
+    Never raises: a reading that fails for a reason not foreseen below leaves the
+    expression an unresolved date (and is logged), so one odd phrase never stops the
+    analysis of its article.
+    """
+    try:
+        return _classify(text, ref)
+    except Exception:  # noqa: BLE001 - one expression must never stop an article
+        log.warning("time expression %r (article date %s) not resolved", text, ref,
+                    exc_info=True)
+        return _Reading("date")
+
+
+def _classify(text: str, ref: date | None) -> _Reading | None:
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.")
     t = re.sub(r"^(?:on|in|at|by|during|of) ", "", t)
     since = t.startswith("since ")
     if since:
-        inner = classify(t[6:], ref)
+        inner = _classify(t[6:], ref)
         if inner is None:
             return None
         first = inner.first
-        return _Reading("interval", first, ref if first else None)
+        if first is None or ref is None or first > ref:  # "since 2030" in a 2019 article
+            return _Reading("interval")
+        return _Reading("interval", first, ref)
     if t.startswith("until "):
         t = t[6:]
     if t in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
         return _Reading("relative", ref, ref, offset=0)
     if t in {"yesterday", "last night"}:
-        day = ref - timedelta(days=1) if ref else None
+        day = _shift(ref, -1)
         return _Reading("relative", day, day, offset=-1)
     if t == "tomorrow":
-        day = ref + timedelta(days=1) if ref else None
+        day = _shift(ref, 1)
         return _Reading("relative", day, day, offset=1)
     if m := _AGO.match(t):
         days = _days(_count(m.group(1), m.group(2)), m.group(2))
-        day = ref - timedelta(days=days) if ref and days is not None else None
+        day = _shift(ref, None if days is None else -days)
         return _Reading("relative", day, day, offset=None if days is None else -days)
     if m := _OFFSET.match(t):
         days = _days(_count(m.group(1), m.group(2)), m.group(2))
@@ -235,9 +285,9 @@ def classify(text: str, ref: date | None) -> _Reading | None:
         anchor = m.group(4)
         if anchor:
             anchor = re.sub(r"^(?:the|a|an|its|their|his|her) ", "", anchor)
-            base = classify(anchor, ref)
+            base = _classify(anchor, ref)
             if base and base.kind == "date" and base.first and offset is not None:
-                day = base.first + timedelta(days=offset)
+                day = _shift(base.first, offset)
                 return _Reading("date", day, day, anchor=anchor, offset=offset)
         return _Reading("relative", anchor=anchor or "earlier event", offset=offset)
     if m := _CALENDAR.match(t):
@@ -245,16 +295,17 @@ def classify(text: str, ref: date | None) -> _Reading | None:
     if m := _RECENT.match(t):
         unit = m.group(1).removesuffix("s")
         days = {"hour": 1, "day": 7, "week": 28, "month": 182, "year": 1095}.get(unit, 7)
-        return _Reading("interval", ref - timedelta(days=days) if ref else None, ref)
+        return _Reading("interval", _shift(ref, -days), ref)
     if m := _WINDOW.match(t):
         count = _count(m.group(2)) if m.group(2) else 1.0
         days = _days(count, m.group(3))
         if days is None:
             days = _days(3.0, m.group(3))
         if m.group(1) in {"coming", "next"}:
-            return _Reading("interval", ref, ref + timedelta(days=days or 1) if ref else None)
-        return _Reading("interval", ref - timedelta(days=max(days or 1, 1)) if ref else None,
-                        ref)
+            last = _shift(ref, days or 1)
+            return _Reading("interval", ref if last else None, last)
+        first = _shift(ref, -max(days or 1, 1))
+        return _Reading("interval", first, ref if first else None)
     if _CLOCK.match(t) or t in PARTS_OF_DAY:
         return _Reading("date") if _CLOCK.match(t) else None
     words = t.split()
@@ -266,34 +317,42 @@ def classify(text: str, ref: date | None) -> _Reading | None:
             return _Reading("date")
         day = _weekday(WEEKDAYS[days_named[0].rstrip(".")], ref, modifier)
         return _Reading("date", day, day)
+    if _BC.search(t):  # a year or century before the common era: no calendar date
+        return _Reading("interval")
     if m := _PART.match(t):
-        base = classify(m.group(2), ref)
+        base = _classify(m.group(2), ref)
         if base and base.first and base.last and base.kind == "interval":
             first, last = _part(m.group(1), base.first, base.last)
             return _Reading("interval", first, last)
         return _Reading("interval") if base else None
     if len(rest) == 1 and rest[0].rstrip(".") in MONTHS:
         month = MONTHS[rest[0].rstrip(".")]
-        if ref is None:
+        year = _recent_month(month, ref) if ref is not None else 0
+        if ref is not None and modifier == "last" and month == ref.month and year == ref.year:
+            year -= 1
+        if not date.min.year <= year <= date.max.year:
             return _Reading("interval")
-        first, last = _month_interval(_recent_month(month, ref), month)
-        if modifier == "last" and first.month == ref.month and first.year == ref.year:
-            first, last = _month_interval(ref.year - 1, month)
+        first, last = _month_interval(year, month)
         return _Reading("interval", first, last)
     if _YEAR.match(t):
-        year = int(t)
-        return _Reading("interval", date(year, 1, 1), date(year, 12, 31))
+        return _Reading("interval", *(_year_interval(int(t)) or ()))
     if m := _DECADE.match(t):
         year = int(m.group(1))
-        return _Reading("interval", date(year, 1, 1), date(year + 9, 12, 31))
+        return _Reading("interval", *(_year_interval(year, year + 9) or ()))
     if m := _ISO.fullmatch(t):
-        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        try:
+            day: date | None = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:  # "2019-13-45", "0000-01-01": looks like a date, is none
+            day = None
         return _Reading("date", day, day)
     if m := re.fullmatch(rf"(.*?) {_UNIT_RE}(?: long)?", t):
         return _Reading("duration", offset=_days(_count(m.group(1), m.group(2)), m.group(2)))
     if not _TIME_WORDS.search(t):
         return None
-    resolved = _dateparser(t, ref)
+    try:
+        resolved = _dateparser(t, ref)
+    except (OverflowError, ValueError, ArithmeticError):  # dateparser's own date limits
+        resolved = None
     if resolved is None:
         return _Reading("date")
     first, last = resolved
@@ -305,15 +364,18 @@ def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
         return _Reading("interval")
     step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
     if unit == "week":
-        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-        return _Reading("interval", monday, min(monday + timedelta(days=6), ref)
-                        if step == 0 else monday + timedelta(days=6))
+        monday = _shift(ref, 7 * step - ref.weekday())
+        sunday = _shift(monday, 6)
+        if monday is None or sunday is None:
+            return _Reading("interval")
+        return _Reading("interval", monday, min(sunday, ref) if step == 0 else sunday)
     if unit == "month":
         month_index = ref.year * 12 + ref.month - 1 + step
+        if not date.min.year <= month_index // 12 <= date.max.year:
+            return _Reading("interval")
         first, last = _month_interval(month_index // 12, month_index % 12 + 1)
         return _Reading("interval", first, last)
-    year = ref.year + step
-    return _Reading("interval", date(year, 1, 1), date(year, 12, 31))
+    return _Reading("interval", *(_year_interval(ref.year + step) or ()))
 
 
 def _is_age(ent: Span) -> bool:

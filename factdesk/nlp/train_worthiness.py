@@ -31,7 +31,13 @@ from typing import Any
 
 import numpy as np
 
-from factdesk.nlp.worthiness import DEFAULT_WEIGHTS, FeatureConfig, WorthinessScorer, featurize
+from factdesk.nlp.worthiness import (
+    DEFAULT_WEIGHTS,
+    FeatureConfig,
+    WorthinessScorer,
+    embedding_block,
+    featurize,
+)
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parents[2].parent
@@ -41,6 +47,9 @@ DEFAULT_DATA = (
     / "crowdsourced.csv"
 )
 DEFAULT_CS: tuple[float, ...] = (2.0, 4.0, 8.0)
+#: The shipped feature space: hashed word/char n-grams plus the 256-dim WordLlama
+#: sentence vector at half weight (``bench/claims_quality.py`` measures each block).
+SHIPPED_CONFIG = FeatureConfig(embed_dim=256, embed_scale=0.5)
 DEFAULT_BETA = 1.25
 SEED = 13
 
@@ -95,12 +104,16 @@ def read_claimbuster(path: Path) -> tuple[list[str], np.ndarray]:
 
 
 def build_matrix(texts: Sequence[str], config: FeatureConfig) -> Any:
-    """The hashed features of ``texts`` as a scipy CSR matrix (exactly the runtime ones)."""
+    """The features of ``texts`` as a scipy CSR matrix (exactly the runtime ones)."""
     # training only: scikit-learn and SciPy are not runtime dependencies
     import scipy.sparse as sp
 
     sid, idx, val = featurize(list(texts), config)
-    return sp.csr_matrix((val, (sid, idx)), shape=(len(texts), config.n_features))
+    hashed = sp.csr_matrix((val, (sid, idx)), shape=(len(texts), config.n_hashed))
+    if not config.embed_dim:
+        return hashed
+    dense = sp.csr_matrix(embedding_block(list(texts), config).astype(np.float64))
+    return sp.hstack([hashed, dense], format="csr")
 
 
 def _logreg(C: float) -> Any:
@@ -223,7 +236,7 @@ def cross_validate(
     # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
-    config = config or FeatureConfig()
+    config = config or SHIPPED_CONFIG
     X = build_matrix(texts, config)
     oof = np.zeros(len(labels))
     rows: list[dict[str, Any]] = []
@@ -264,11 +277,14 @@ def export(model: TrainedModel, out_dir: Path, extra_meta: dict[str, Any] | None
         intercept=np.asarray(model.intercept, dtype=np.float64),
     )
     meta: dict[str, Any] = {
-        "description": "Check-worthiness scorer: logistic regression on hashed word/char n-grams.",
+        "description": ("Check-worthiness scorer: logistic regression on hashed word/char "
+                        "n-grams and a WordLlama sentence embedding."),
         "dataset": DATASET,
-        "threshold": round(model.threshold, 4),
-        "threshold_policy": f"max F-beta (beta={model.beta}) on inner out-of-fold probabilities",
-        "threshold_f1": round(model.threshold_f1, 4),
+        "claimbuster_threshold_fbeta": round(model.threshold, 4),
+        "threshold_policy": (f"max F-beta (beta={model.beta}) on inner out-of-fold "
+                             "probabilities; for the record: the news default is "
+                             "worthiness.DEFAULT_THRESHOLD, chosen on BASIL dev"),
+        "claimbuster_threshold_f1": round(model.threshold_f1, 4),
         "model": {
             "type": "logistic_regression",
             "C": model.C,
@@ -296,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     texts, labels = read_claimbuster(args.data)
     print(f"{len(texts)} sentences, {int(labels.sum())} check-worthy", flush=True)
-    config = FeatureConfig()
+    config = SHIPPED_CONFIG
     extra: dict[str, Any] = {"n_train": len(texts), "n_positive": int(labels.sum())}
     if args.cv_folds >= 2:
         cv = cross_validate(

@@ -1,30 +1,29 @@
 """Scoring how check-worthy a sentence is, from its raw text, with shipped linear weights.
 
-The model is a logistic regression over hashed features (no vocabulary is shipped):
+The model is a logistic regression over three blocks (no vocabulary is shipped):
 
-* word unigrams and bigrams of the lower-cased text, digits folded to ``0``
+* hashed word unigrams and bigrams of the lower-cased text, digits folded to ``0``
   (so "450" and "2016" become the shapes "000" and "0000"), plus a few cue tokens
   (sentence length bucket, has a number / percent / money / year, question, quote);
-* character 2-5-grams of the same normalised text.
+* hashed character 2-5-grams of the same normalised text;
+* the 256-dimensional WordLlama sentence vector (:mod:`factdesk.nlp.embeddings`, read
+  offline from the wheel), at weight ``embed_scale``.
 
-Each block is sublinear-tf weighted (``1 + log tf``) and L2-normalised, the two
-blocks are concatenated with a fixed relative weight, and the linear score is
-Platt-calibrated into a probability. Weights were trained on the ClaimBuster
-crowdsourced set (Arslan et al., ICWSM 2020) by :mod:`factdesk.nlp.train_worthiness`;
-the metadata file next to the weights records the citation and cross-validation
-figures.
+The hashed blocks are sublinear-tf weighted (``1 + log tf``) and L2-normalised, and the
+linear score is Platt-calibrated into a probability. Weights were trained on the
+ClaimBuster crowdsourced set (Arslan et al., ICWSM 2020) by
+:mod:`factdesk.nlp.train_worthiness`; the metadata file next to the weights records the
+dataset, citation and cross-validation figures.
 
-Runtime needs numpy only. Featurisation of a batch is vectorised: char n-grams are
-hashed with a rolling 64-bit polynomial hash over the UTF-8 bytes of the whole batch,
-words with ``zlib.crc32`` (stable across processes, unlike ``hash()``).
+Runtime needs numpy (and the wordllama wheel's tokenizer) only. Featurisation of a batch
+is vectorised: char n-grams are hashed with a rolling 64-bit polynomial hash over the
+UTF-8 bytes of the whole batch, words with ``zlib.crc32`` (stable across processes).
 
-``DEFAULT_THRESHOLD`` (0.30) is recall-leaning, because for a fact-checker a missed
-claim costs more than an extra candidate to dismiss. The training procedure picks the
-threshold maximising F-beta with beta = 1.25 on inner out-of-fold calibrated
-probabilities (0.295 for the shipped model; 0.256-0.289 inside the five CV folds),
-slightly below the F1 optimum (~0.34). Pooled 5-fold out-of-fold figures on
-ClaimBuster (``bench/claims_quality.py``): at 0.30 CFS precision 0.626, recall 0.757,
-F1 0.686; at 0.50 P 0.746 / R 0.589 / F1 0.658; at 0.20 P 0.545 / R 0.849 / F1 0.664.
+Figures (``bench/claims_quality.py``, docs/claims.md): ClaimBuster 5-fold CV CFS F1 0.693
+at the in-fold F1 threshold (TF-IDF baseline 0.658), ECE 0.008; CLEF dev MAP 0.265 (2019)
+/ 0.118 (2020); 5,000 sentences/s on one core. ``DEFAULT_THRESHOLD`` (0.70, the project
+setting's default) shows 26% of the sentences of BASIL's news articles; candidates are
+kept from ``CANDIDATE_FLOOR``.
 """
 
 from __future__ import annotations
@@ -44,17 +43,31 @@ import numpy as np
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 
 __all__ = [
+    "CANDIDATE_FLOOR",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
     "FeatureConfig",
     "WorthinessScorer",
+    "embedding_block",
     "featurize",
+    "is_shown",
     "normalize_text",
 ]
 
 DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
-"""Recall-leaning decision threshold on :meth:`WorthinessScorer.score` (see module doc):
-the project setting's default, whose one home is :mod:`factdesk.model.settings`."""
+"""The default of the project's claim threshold, whose one home is
+:mod:`factdesk.model.settings`: a detected claim scoring at least this is shown
+(highlighted, in the list, stepped through with j/k) by default. Chosen so that 10-35%
+of the sentences of real news are shown (BASIL dev; module doc)."""
+
+CANDIDATE_FLOOR: float = 0.10
+"""Sentences scoring below this are not kept even as candidates ("show all candidates")."""
+
+
+def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """Whether a claim is shown by default: marked by hand, or scoring at least
+    ``threshold``. The other claims are candidates, shown on request."""
+    return origin == "manual" or score >= threshold
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 
@@ -89,14 +102,22 @@ class FeatureConfig:
     char_min: int = 2
     char_max: int = 5
     char_scale: float = 1.0
+    #: Width of the WordLlama sentence-embedding block (0: no embedding block).
+    embed_dim: int = 0
+    embed_scale: float = 0.5
 
     @property
     def n_word(self) -> int:
         return 1 << self.word_bits
 
     @property
-    def n_features(self) -> int:
+    def n_hashed(self) -> int:
+        """Width of the sparse hashed block (word then char n-grams)."""
         return (1 << self.word_bits) + (1 << self.char_bits)
+
+    @property
+    def n_features(self) -> int:
+        return self.n_hashed + self.embed_dim
 
     def to_dict(self) -> dict[str, float | int]:
         return {
@@ -105,6 +126,8 @@ class FeatureConfig:
             "char_min": self.char_min,
             "char_max": self.char_max,
             "char_scale": self.char_scale,
+            "embed_dim": self.embed_dim,
+            "embed_scale": self.embed_scale,
         }
 
 
@@ -203,17 +226,31 @@ def _sublinear_l2(
     return usid, uidx, vals * (scale / norms[usid])
 
 
+def embedding_block(texts: Sequence[str], cfg: FeatureConfig) -> np.ndarray:
+    """The dense block: scaled WordLlama sentence vectors, shape (len(texts), embed_dim)."""
+    if cfg.embed_dim == 0:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+    from factdesk.nlp.embeddings import embed_sentences
+
+    return embed_sentences([normalize_text(t) for t in texts], cfg.embed_dim) * np.float32(
+        cfg.embed_scale
+    )
+
+
 def featurize(
     texts: Sequence[str], cfg: FeatureConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sparse features of a batch as COO triples (sentence id, feature index, value)."""
+    """Sparse hashed features of a batch as COO triples (sentence id, feature index, value).
+
+    The dense embedding block (:func:`embedding_block`) comes after these indices.
+    """
     lowers = [normalize_text(t) for t in texts]
     norms = [_DIGIT_RE.sub("0", t) for t in lowers]
     n = len(texts)
     ws, wi = _word_features(lowers, norms, cfg)
     cs, ci = _char_features(norms, cfg)
-    w = _sublinear_l2(ws, wi, n, cfg.n_features, 1.0)
-    c = _sublinear_l2(cs, ci, n, cfg.n_features, cfg.char_scale)
+    w = _sublinear_l2(ws, wi, n, cfg.n_hashed, 1.0)
+    c = _sublinear_l2(cs, ci, n, cfg.n_hashed, cfg.char_scale)
     return (
         np.concatenate((w[0], c[0])),
         np.concatenate((w[1], c[1])),
@@ -272,8 +309,7 @@ class WorthinessScorer:
         model = meta.get("model", {})
         cfg = FeatureConfig(**model.get("features", {}))
         platt = tuple(model.get("platt", (1.0, 0.0)))
-        threshold = float(meta.get("threshold", DEFAULT_THRESHOLD))
-        return cls(coef, intercept, cfg, (platt[0], platt[1]), threshold, meta)
+        return cls(coef, intercept, cfg, (platt[0], platt[1]), DEFAULT_THRESHOLD, meta)
 
     def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated linear scores (log-odds before Platt scaling)."""
@@ -281,10 +317,11 @@ class WorthinessScorer:
         for start in range(0, len(sentences), _BATCH):
             batch = sentences[start : start + _BATCH]
             sid, idx, val = featurize(batch, self.config)
-            out[start : start + len(batch)] = (
-                np.bincount(sid, weights=val * self.coef[idx], minlength=len(batch))
-                + self.intercept
-            )
+            z = np.bincount(sid, weights=val * self.coef[idx], minlength=len(batch))
+            if self.config.embed_dim:
+                dense = embedding_block(batch, self.config)
+                z = z + dense @ self.coef[self.config.n_hashed :]
+            out[start : start + len(batch)] = z + self.intercept
         return out
 
     def score(self, sentences: Sequence[str]) -> list[float]:

@@ -23,6 +23,8 @@ class ArticleSummary:
     source_name: str
     claims: int
     verdicts: int
+    analysed: bool = True  # claims detected (False: never yet, or the analysis failed)
+    analysis_error: str | None = None  # why the last analysis failed
 
 
 class ArticleRepository:
@@ -119,8 +121,22 @@ class ArticleRepository:
 
     def mark_extracted(self, article_id: int) -> None:
         self.db.execute(
-            "UPDATE articles SET extracted_at = ? WHERE id = ?", [now_iso(), article_id]
+            "UPDATE articles SET extracted_at = ?, analysis_error = NULL WHERE id = ?",
+            [now_iso(), article_id],
         )
+
+    def mark_not_analysed(self, article_id: int, error: str) -> None:
+        """Record that the article's analysis failed (its earlier claims, if any, stay):
+        it shows as not analysed, and the next extraction tries it again."""
+        self.db.execute(
+            "UPDATE articles SET extracted_at = NULL, analysis_error = ? WHERE id = ?",
+            [error, article_id],
+        )
+
+    def analysis_errors(self) -> dict[int, str]:
+        """Article id -> why its last analysis failed, for those it did."""
+        return {int(r[0]): str(r[1]) for r in self.db.execute(
+            "SELECT id, analysis_error FROM articles WHERE analysis_error IS NOT NULL")}
 
     def update_metadata(self, article_id: int, **fields: str | None) -> None:
         allowed = {"title", "outlet", "author", "published", "url"}
@@ -178,8 +194,8 @@ class ArticleRepository:
             "WHERE c.id = v.claim_id AND c.deleted_at IS NULL) AS aid FROM verdicts v "
             "WHERE v.rating IS NOT NULL) WHERE aid IS NOT NULL GROUP BY aid").fetchall())
         rows = self.db.execute(
-            "SELECT id, title, outlet, published, url, source_name FROM articles "
-            "ORDER BY published IS NULL, published, id")
+            "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
+            "analysis_error FROM articles ORDER BY published IS NULL, published, id")
         return [ArticleSummary(aid, title, outlet, published, url, source,
-                               claims.get(aid, 0), rated.get(aid, 0))
-                for aid, title, outlet, published, url, source in rows]
+                               claims.get(aid, 0), rated.get(aid, 0), bool(done), error)
+                for aid, title, outlet, published, url, source, done, error in rows]

@@ -159,12 +159,13 @@ class ClaimRepository:
 
     def table_rows(
         self, claim_ids: Sequence[int] | None = None, *, article_id: int | None = None
-    ) -> list[tuple[int, int, int, float, str, str, str, str]]:
+    ) -> list[tuple[int, int, int, float, str, str, str, str, str]]:
         """Small tuples for a claims table: (id, article, start, score, kind, speaker,
-        rating, status) of every live claim, of the given ones, or of one article's."""
+        rating, status, origin) of every live claim, of the given ones, or of one
+        article's."""
         sql = (
             "SELECT c.id, c.article_id, c.start, c.score, c.kind, coalesce(c.speaker, ''), "
-            "coalesce(v.rating, ''), coalesce(v.status, 'to check') FROM claims c "
+            "coalesce(v.rating, ''), coalesce(v.status, 'to check'), c.origin FROM claims c "
             f"LEFT JOIN verdicts v ON v.claim_id = c.id WHERE c.{_LIVE}"
         )
         if article_id is not None:

@@ -206,6 +206,17 @@ def m0003_articles_by_url(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_analysis_failures_and_review_scale")
+def m0004_analysis_failures_and_review_scale(db: Database) -> None:
+    """Why an article could not be analysed (``articles.analysis_error``; NULL once it
+    is), and each archived review's publisher and rating scale (``ratingValue`` /
+    ``bestRating`` / ``worstRating`` as given, text so that "4.5" and "A" both keep)."""
+    db.execute("ALTER TABLE articles ADD COLUMN analysis_error TEXT")
+    for column in ("publisher", "rating_value", "best_rating", "worst_rating"):
+        db.execute(f"ALTER TABLE archive ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute(f"PRAGMA user_version = {_number('0004_analysis_failures_and_review_scale')}")
+
+
 @migrations(name="0007_claim_statement")
 def m0007_claim_statement(db: Database) -> None:
     """The claim as checked: a short statement a checker writes for a claim (ClaimReview's
@@ -222,7 +233,9 @@ def _number(name: str) -> int:
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
-READABLE_FROM = 1
+#: 0004 and 0007 add columns that queries read.
+READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
+                    _number("0007_claim_statement"))
 
 
 def apply_migrations(db: Database) -> None:

@@ -1,0 +1,60 @@
+"""The short reason a claim is worth checking, in a checker's words.
+
+At most two of "number", "quote", "named source", "comparison", "verifiable event",
+from what extraction already stored (kind, speaker, quantities, times) and the claim's
+words, so every claim of every project has one without parsing again and without a
+schema change. spaCy-free: the window and the CLI call it for each claim they show.
+"""
+
+from __future__ import annotations
+
+import re
+
+REASONS = ("number", "quote", "named source", "comparison", "verifiable event")
+MAX_REASONS = 2
+
+#: "higher than", "the largest", "twice as many", "doubled", "record high"; not "more
+#: and more", "at least" or "best wishes".
+_COMPARISON_RE = re.compile(
+    r"\b(than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
+    r"(?:high|low|larg|small|bigg|great|fast|slow|rich|poor|old|young|deadl|warm|"
+    r"cold|hott)(?:i)?est|record(?:-| )(?:high|low|number)|compared (?:with|to)|"
+    r"(?:rose|fell|jumped|dropped|increased|decreased|grew|declined|doubled) (?:by|to|from))\b",
+    re.IGNORECASE,
+)
+
+
+def is_comparison(text: str) -> bool:
+    """Whether ``text`` compares something a checker can measure."""
+    return _COMPARISON_RE.search(text) is not None
+
+
+def claim_reason(kind: str, speaker: str | None, text: str, has_number: bool,
+                 has_time: bool) -> str:
+    """The reason(s), comma-separated (or "" when nothing specific stands out).
+
+    ``has_number``: a count, amount or percentage was found in the claim; ``has_time``:
+    a date or time expression was.
+    """
+    reasons = []
+    if has_number:
+        reasons.append("number")
+    if kind == "quote":
+        reasons.append("quote")
+    elif speaker:
+        reasons.append("named source")
+    if len(reasons) < MAX_REASONS and is_comparison(text):
+        reasons.append("comparison")
+    if len(reasons) < MAX_REASONS and (kind == "event" or (has_time and kind != "quote")):
+        reasons.append("verifiable event")
+    return ", ".join(reasons[:MAX_REASONS])
+
+
+def reason_of(claim: object) -> str:
+    """The reason of a stored claim (anything with kind, speaker, text, quantities, times)."""
+    return claim_reason(
+        getattr(claim, "kind", "other"), getattr(claim, "speaker", None),
+        getattr(claim, "text", ""),
+        bool(getattr(claim, "quantities", ())),
+        bool(getattr(claim, "times", ())),
+    )

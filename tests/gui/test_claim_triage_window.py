@@ -1,0 +1,72 @@
+"""Triage in the window: only claims worth checking by default, one key for all candidates,
+j/k through what is shown, a ranked list, hand-marked claims always shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from factdesk.core.commands import MarkClaim
+from factdesk.core.project import Project
+from factdesk.model.changes import ChangeSet
+
+
+def _highlighted(window) -> set[int]:  # noqa: ANN001 - MainWindow
+    return {c.id for c in window.workspace.article.body.claims}
+
+
+def _listed(window) -> list[int]:  # noqa: ANN001 - MainWindow
+    model = window.workspace.claims.model
+    return [model.claim_id(r) for r in range(model.rowCount())]
+
+
+def test_only_claims_worth_checking_by_default_and_one_key_for_all(
+        make_window, demo_copy, qtbot) -> None:
+    with Project.open(demo_copy, create=False) as project:
+        threshold = project.claim_threshold()
+        rows = {c.id: c for c in project.claims.iter_all()}
+    window = make_window(demo_copy)
+    session = window.session
+    article = session.article_id
+    every = {c.id for c in rows.values() if c.article_id == article}
+    worth = {i for i in every if rows[i].score >= threshold or rows[i].origin == "manual"}
+    assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
+    assert _highlighted(window) == worth
+    listed = _listed(window)
+    assert set(listed) == worth
+    assert [rows[i].score for i in listed] == sorted((rows[i].score for i in listed),
+                                                     reverse=True)
+    # j walks through what is shown, in the list's (ranked) order
+    session.select_claim(listed[0])
+    view = window.workspace.claims.view
+    seen = [session.claim_id]
+    for _ in range(len(listed) - 1):
+        qtbot.keyClick(view, Qt.Key.Key_J)
+        seen.append(session.claim_id)
+    assert seen == listed
+    # the key shows every candidate, in the text and the list; the list's filter goes back
+    assert window.registry.shortcut("claim.show_candidates").toString() == "C"
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    assert session.show_candidates
+    assert window.workspace.claims.triage.currentIndex() == 1
+    assert _highlighted(window) == every and set(_listed(window)) == every
+    window.workspace.claims.triage.setCurrentIndex(0)
+    assert not session.show_candidates and _highlighted(window) == worth
+    window.close()
+
+
+def test_a_claim_marked_by_hand_is_always_shown(make_window, demo_copy) -> None:
+    window = make_window(demo_copy)
+    session = window.session
+    project = session.project
+    article = session.article_id
+    text = project.articles.get(article).text
+    start = text.index(" ", len(text) // 2) + 1
+    command = MarkClaim(article, start, text.index(" ", start + 20))
+    assert session.push(command)
+    claim_id = command.claim_id
+    project.claims.update(claim_id, score=0.01)  # whatever the scorer later says of it
+    session.broadcast(ChangeSet(claims=True, claim_ids=frozenset({claim_id}),
+                                article_ids=frozenset({article})))
+    assert claim_id in _highlighted(window)
+    assert claim_id in _listed(window)
+    window.close()
