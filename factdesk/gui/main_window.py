@@ -319,11 +319,11 @@ class MainWindow(QMainWindow):
         elif not screen_layout.restore_state(self, self.layout_name):
             self.reset_layout()
         self.message(f"{self.layout_name} layout"
-                     + (" (c: across sources / verdict)"
+                     + (" (o: across sources / verdict)"
                         if self.layout_name == screen_layout.SMALL else ""))
 
     def toggle_across(self) -> None:
-        """c: across sources into view; pressed again (in the small-screen layout, where
+        """o: across sources into view; pressed again (in the small-screen layout, where
         it shares a tab with the verdict), back to the verdict."""
         across, verdict = self.docks["acrossDock"], self.docks["verdictDock"]
         shown = across.isVisible() and not across.visibleRegion().isEmpty()

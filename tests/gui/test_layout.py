@@ -55,10 +55,10 @@ def test_small_layout_across_one_key_away_and_remembered(make_window, demo_copy,
     assert window.layout_name == SMALL
     across, verdict = window.docks["acrossDock"], window.docks["verdictDock"]
     assert verdict in window.tabifiedDockWidgets(across)
-    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_C)
+    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_O)
     qtbot.waitUntil(lambda: not across.visibleRegion().isEmpty(), timeout=1000)
     assert verdict.visibleRegion().isEmpty()
-    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_C)
+    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_O)
     qtbot.waitUntil(lambda: not verdict.visibleRegion().isEmpty(), timeout=1000)
     window.registry.trigger("view.switch_layout")
     assert window.layout_name == STANDARD and not window.tabifiedDockWidgets(across)
