@@ -37,6 +37,11 @@ def can_edit_article(desk: Desk) -> bool:
     return has_article(desk) and not desk.session.project.read_only  # type: ignore[union-attr]
 
 
+def has_article_url(desk: Desk) -> bool:
+    ws = desk.workspace
+    return ws is not None and bool(ws.article.url)
+
+
 def has_claim(desk: Desk) -> bool:
     return desk.session is not None and bool(desk.session.claim_id)
 
@@ -178,6 +183,16 @@ def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
         end = word_end_step(text, end, forward)
     if start < end and (start, end) != (claim.start, claim.end):
         ws.session.push(ChangeClaimSpan(claim.id, start, end))
+
+
+def open_article_url(desk: Desk) -> None:
+    """The article's web address in the browser (the header shows it elided)."""
+    from PySide6.QtCore import QUrl  # lazy: the handler module stays widget-free
+    from PySide6.QtGui import QDesktopServices
+
+    url = _ws(desk).article.url
+    if not QDesktopServices.openUrl(QUrl.fromUserInput(url)):
+        desk.message(f"no browser opened {url}", "warning")
 
 
 def toggle_all_articles(desk: Desk) -> None:

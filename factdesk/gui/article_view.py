@@ -142,6 +142,7 @@ class ArticlePane(QWidget):
         self.session = session
         self.article_id = 0
         self.text = ""
+        self.url = ""
         self.headline_length = 0
         self.header = QFrame(objectName="articleHeader")
         self.title = QLabel(objectName="articleTitle")
@@ -187,6 +188,7 @@ class ArticlePane(QWidget):
         if article is None:
             self.article_id = 0
             self.text = ""
+            self.url = ""
             self.title.setText("No article")
             self.title.setVisible(True)
             self.headline_length = 0
@@ -206,6 +208,7 @@ class ArticlePane(QWidget):
         if article.url:  # elided; the whole address in the tooltip; a click opens it
             url = html.escape(article.url, quote=True)
             parts.append(f'<a href="{url}">{html.escape(elide_url(article.url))}</a>')
+        self.url = article.url or ""
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")

@@ -39,6 +39,8 @@ FILE_ACTIONS: tuple[A, ...] = (
       "Ctrl+Shift+V", "Edit", h.has_project),
     A("import.edit_article", "Edit article &details…", lambda d: d.files.edit_article(),
       "Ctrl+Shift+D", "File", h.can_edit_article),
+    A("import.open_url", "Open the article's web address", h.open_article_url, "", "File",
+      h.has_article_url),
     A("import.remove_article", "&Remove this article…", lambda d: d.files.remove_article(),
       "", "File", h.can_edit_article),
     A("import.reanalyse", "Detect claims in this article again",
