@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
+from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim, SetVerdictField
 from factdesk.gui import settings as user
 from factdesk.gui import theme
+from factdesk.gui.article_view import word_end_step, word_step  # a widget module
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import STATUSES, VerdictField
 
@@ -141,8 +145,6 @@ def decide_match(desk: Desk, decision: str) -> None:
 
 
 def mark_claim(desk: Desk) -> None:
-    from factdesk.core.commands import MarkClaim  # lazy: storage off the first paint
-
     ws = _ws(desk)
     span = ws.article.selected_span()
     if span is None:
@@ -155,8 +157,6 @@ def mark_claim(desk: Desk) -> None:
 
 
 def delete_claim(desk: Desk) -> None:
-    from factdesk.core.commands import DeleteClaim  # lazy: storage off the first paint
-
     ws = _ws(desk)
     session = ws.session
     model = ws.claims.model
@@ -168,9 +168,6 @@ def delete_claim(desk: Desk) -> None:
 
 def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
     """Move the selected claim's start or end by one word (Alt+arrows)."""
-    from factdesk.core.commands import ChangeClaimSpan  # lazy: storage off the first paint
-    from factdesk.gui.article_view import word_end_step, word_step  # a widget module
-
     ws = _ws(desk)
     claim = ws.session.project.claims.get(ws.session.claim_id)
     if claim is None:
@@ -187,9 +184,6 @@ def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
 
 def open_article_url(desk: Desk) -> None:
     """The article's web address in the browser (the header shows it elided)."""
-    from PySide6.QtCore import QUrl  # lazy: the handler module stays widget-free
-    from PySide6.QtGui import QDesktopServices
-
     url = _ws(desk).article.url
     if not QDesktopServices.openUrl(QUrl.fromUserInput(url)):
         desk.message(f"no browser opened {url}", "warning")
@@ -201,7 +195,7 @@ def toggle_all_articles(desk: Desk) -> None:
 
 
 def toggle_candidates(desk: Desk) -> None:
-    """c: every claim candidate, or only the claims worth checking (the default)."""
+    """h: every claim candidate, or only the claims worth checking (the default)."""
     session = _ws(desk).session
     session.set_show_candidates(not session.show_candidates)
 
@@ -210,8 +204,6 @@ def toggle_candidates(desk: Desk) -> None:
 
 def rate(desk: Desk, key: str) -> None:
     """1-9: the rating with this key in the project's scale, as one undoable edit."""
-    from factdesk.core.commands import SetVerdictField  # lazy: storage off the first paint
-
     session = _session(desk)
     rating = session.scale().by_key(key)
     if rating is None:
@@ -221,16 +213,12 @@ def rate(desk: Desk, key: str) -> None:
 
 
 def clear_rating(desk: Desk) -> None:
-    from factdesk.core.commands import SetVerdictField  # lazy: storage off the first paint
-
     session = _session(desk)
     session.push(SetVerdictField(session.claim_id, VerdictField.RATING, None))
 
 
 def cycle_status(desk: Desk) -> None:
     """s: the next status of the four, wrapping ("done" back to "to check")."""
-    from factdesk.core.commands import SetVerdictField  # lazy: storage off the first paint
-
     session = _session(desk)
     verdict = session.project.verdicts.get(session.claim_id)
     status = verdict.status if verdict else STATUSES[0]
