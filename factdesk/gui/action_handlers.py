@@ -14,10 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
-from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim, SetVerdictField
 from factdesk.gui import settings as user
 from factdesk.gui import theme
-from factdesk.gui.article_view import word_end_step, word_step  # a widget module
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import STATUSES, VerdictField
 
@@ -145,6 +143,8 @@ def decide_match(desk: Desk, decision: str) -> None:
 
 
 def mark_claim(desk: Desk) -> None:
+    from factdesk.core.commands import MarkClaim  # lazy: off the first paint
+
     ws = _ws(desk)
     span = ws.article.selected_span()
     if span is None:
@@ -157,6 +157,8 @@ def mark_claim(desk: Desk) -> None:
 
 
 def delete_claim(desk: Desk) -> None:
+    from factdesk.core.commands import DeleteClaim  # lazy: off the first paint
+
     ws = _ws(desk)
     session = ws.session
     model = ws.claims.model
@@ -168,6 +170,9 @@ def delete_claim(desk: Desk) -> None:
 
 def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
     """Move the selected claim's start or end by one word (Alt+arrows)."""
+    from factdesk.core.commands import ChangeClaimSpan  # lazy: off the first paint
+    from factdesk.gui.article_view import word_end_step, word_step  # lazy: the same
+
     ws = _ws(desk)
     claim = ws.session.project.claims.get(ws.session.claim_id)
     if claim is None:
@@ -204,6 +209,8 @@ def toggle_candidates(desk: Desk) -> None:
 
 def rate(desk: Desk, key: str) -> None:
     """1-9: the rating with this key in the project's scale, as one undoable edit."""
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     rating = session.scale().by_key(key)
     if rating is None:
@@ -213,12 +220,16 @@ def rate(desk: Desk, key: str) -> None:
 
 
 def clear_rating(desk: Desk) -> None:
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     session.push(SetVerdictField(session.claim_id, VerdictField.RATING, None))
 
 
 def cycle_status(desk: Desk) -> None:
     """s: the next status of the four, wrapping ("done" back to "to check")."""
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     verdict = session.project.verdicts.get(session.claim_id)
     status = verdict.status if verdict else STATUSES[0]

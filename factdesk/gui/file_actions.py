@@ -14,11 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from factdesk.core.commands import EditArticle
-from factdesk.core.demo import demo_path
-from factdesk.core.removal import removal_cost, remove_article
 from factdesk.gui import jobs
-from factdesk.gui.article_dialog import ArticleDialog
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
@@ -132,6 +128,8 @@ class FileActions:
 
     def open_demo(self) -> None:
         """Open the demo project at once if it exists; else build it in the background."""
+        from factdesk.core.demo import demo_path  # lazy: off the first paint
+
         path = demo_path()
         if path.exists() and self.window.open_project(path):
             if self.window.workspace and self.window.workspace.claims.model.total():
@@ -209,10 +207,14 @@ class FileActions:
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None:
             return
+        from factdesk.gui.article_dialog import ArticleDialog  # lazy: off the first paint
+
         dialog = ArticleDialog(self.window, article)
         try:
             if not dialog.exec() or not dialog.changes():
                 return
+            from factdesk.core.commands import EditArticle  # lazy: off the first paint
+
             session.push(EditArticle(article.id, dialog.changes()))  # a new date: see
             # reanalyse_articles, called for it (and for its undo and redo)
         finally:
@@ -225,6 +227,11 @@ class FileActions:
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None or session.project.read_only:
             return
+        from factdesk.core.removal import (  # lazy: off the first paint
+            removal_cost,
+            remove_article,
+        )
+
         cost = removal_cost(session.project, article.id)
         answer = QMessageBox.question(
             self.window, "Remove article",

@@ -25,21 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.opening import open_project
 from factdesk.gui import checker_dialog, file_actions, window_actions
 from factdesk.gui import layout as screen_layout
 from factdesk.gui import settings as user
 from factdesk.gui.actions import ActionRegistry
 from factdesk.gui.dialogs import Dialogs
 from factdesk.gui.errors import readable_error
-from factdesk.gui.session import Session
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
-from factdesk.gui.workspace import Workspace
 from factdesk.model.changes import ChangeSet
-from factdesk.storage.database import ProjectFileError
-from factdesk.storage.lock import ProjectLocked
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project
@@ -120,6 +115,13 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
+        # lazy: storage, the session and the panes load after the window's first paint
+        from factdesk.core.opening import open_project
+        from factdesk.gui.session import Session
+        from factdesk.gui.workspace import Workspace
+        from factdesk.storage.database import ProjectFileError
+        from factdesk.storage.lock import ProjectLocked
+
         path = Path(path)
         if not self.settle_draft(f"opening {path.name}"):
             return False
