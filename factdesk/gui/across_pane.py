@@ -230,6 +230,8 @@ class AcrossPane(QWidget):
             rows = []
             for check in checks:
                 item = check[0] if isinstance(check, tuple) else check
+                relevance = (f" · relevance {check[1]:.2f}" if isinstance(check, tuple)
+                             else "")
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
                 rated = getattr(item, "rating_text", None)
@@ -239,7 +241,8 @@ class AcrossPane(QWidget):
                 link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
                 rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
                             f"<b>{rating or 'no rating given'}</b><br>"
-                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{link}</p>")
+                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{relevance}"
+                            f"{link}</p>")
             self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
         self.earlier.setVisible(True)
 
