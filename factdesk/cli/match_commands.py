@@ -129,7 +129,8 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: no such file")
     with open_existing(args.project) as project:
         try:
-            report = import_archive(project, args.file)
+            report = import_archive(project, args.file,
+                                    progress=StderrProgress(f"reading {args.file.name}:"))
         except ArchiveFormatError as exc:
             raise CliError(str(exc)) from exc
         total = project.archive.count()

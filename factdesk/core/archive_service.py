@@ -26,6 +26,7 @@ from pathlib import Path
 from factdesk.core.project import Project
 from factdesk.ingest.archive_files import ArchiveFormatError, read_archive
 from factdesk.ingest.claimreviews import ReviewRecord
+from factdesk.ingest.jsonld_expansion import CancelCheck, ReadCancelled, ReadProgress
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
 from factdesk.model.changes import ChangeSet
@@ -34,7 +35,7 @@ from factdesk.nlp.embeddings import EmbeddingsUnavailable
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ArchiveImportReport", "ArchiveSearch",
+__all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ReadCancelled", "ArchiveImportReport", "ArchiveSearch",
            "SCORE_FLOOR", "archive_index",
            "earlier_checks", "import_archive", "parse_archive", "search_archive"]
 
@@ -95,11 +96,13 @@ def _check(record: ReviewRecord, check_id: str) -> ArchivedCheck:
                          best_rating=record.best_rating, worst_rating=record.worst_rating)
 
 
-def parse_archive(data: bytes, name: str) -> tuple[list[ArchivedCheck], ArchiveImportReport]:
+def parse_archive(data: bytes, name: str, *, progress: ReadProgress | None = None,
+                  cancelled: CancelCheck | None = None,
+                  ) -> tuple[list[ArchivedCheck], ArchiveImportReport]:
     """The checks of one archive file, one per review, and the report so far (read,
     skipped with reasons). A record repeated in the file is skipped as a duplicate; a
     review id given to two different claims keeps both, told apart by their content."""
-    found = read_archive(data, name)
+    found = read_archive(data, name, progress=progress, cancelled=cancelled)
     report = ArchiveImportReport(read=found.read, skipped=list(found.skipped),
                                  notes=list(found.notes))
     checks: dict[str, ArchivedCheck] = {}
@@ -119,11 +122,20 @@ def parse_archive(data: bytes, name: str) -> tuple[list[ArchivedCheck], ArchiveI
     return list(checks.values()), report
 
 
-def import_archive(project: Project, path: Path) -> ArchiveImportReport:
+def import_archive(project: Project, path: Path, *, progress: ReadProgress | None = None,
+                   cancelled: CancelCheck | None = None) -> ArchiveImportReport:
     """Store the checks of one archive file; the report says what was read, stored and
-    skipped (raises :class:`ArchiveFormatError` for a file with no readable record)."""
+    skipped (raises :class:`ArchiveFormatError` for a file with no readable record).
+    ``progress(done, total, what)`` follows the reading of a big file; when
+    ``cancelled()`` turns true before the records are stored, :class:`ReadCancelled` is
+    raised and nothing is stored."""
     path = Path(path)
-    checks, report = parse_archive(path.read_bytes(), path.name)
+    checks, report = parse_archive(path.read_bytes(), path.name, progress=progress,
+                                   cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise ReadCancelled
+    if progress is not None:
+        progress(report.read, report.read, "storing")
     with project.transaction():
         for i, check in enumerate(checks):
             stored = project.archive.get(check.id)
