@@ -48,7 +48,7 @@ COUNTS = {
 
 
 @pytest.fixture
-def project(tmp_path: Path):  # noqa: ANN201 - an open project
+def project(tmp_path: Path):  # an open project
     with Project.open(tmp_path / "p.factdesk") as opened:
         yield opened
 

@@ -20,7 +20,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # noqa: ANN001 - skips without the model
+def extractor(nlp) -> ClaimExtractor:  # skips without the model
     return ClaimExtractor()
 
 
@@ -80,7 +80,7 @@ def test_a_span_marked_inside_a_quotation_takes_its_speaker(extractor: ClaimExtr
         assert draft.kind == "quote" and speaker in (draft.speaker or ""), words
 
 
-def test_filler_scores_low_and_no_quotation_mark_makes_a_claim(nlp) -> None:  # noqa: ANN001
+def test_filler_scores_low_and_no_quotation_mark_makes_a_claim(nlp) -> None:
     scorer = WorthinessScorer.load()
     movie = 'You know, I saw a movie - "Crocodile Dundee."'
     assert scorer.score_one(movie) < 0.2
@@ -110,7 +110,7 @@ def test_hand_marked_claims_are_always_shown() -> None:
 
 
 @pytest.fixture(scope="module")
-def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # noqa: ANN001
+def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     from factdesk.core.importing import import_paths
 
     path = tmp_path_factory.mktemp("triage") / "triage.factdesk"
@@ -120,7 +120,7 @@ def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # noqa
     return path
 
 
-def _claims(capsys, *args: str) -> list[dict]:  # noqa: ANN001
+def _claims(capsys, *args: str) -> list[dict]:
     capsys.readouterr()
     assert main(["claims", *args, "--json"]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -155,7 +155,7 @@ def test_claims_cli_shows_triage_and_all_adds_candidates(project_path: Path, cap
     assert len(_claims(capsys, str(path))) > len(shown)
 
 
-def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -> None:  # noqa: ANN001
+def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -> None:
     lines = ["Ukrainian officials said more than 400 bodies were found near Izium.",
              "",
              "Thank you very much, it's good to be here.",

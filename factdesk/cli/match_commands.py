@@ -89,7 +89,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         pairs = [(r[0], r[1]) for r in rows]
         try:
             results: list = compare_texts(pairs, published=published)
-        except Exception:  # noqa: BLE001 - compared again pair by pair, below
+        except Exception:  # compared again pair by pair, below
             results = [_compare_one(compare_texts, pair, published) for pair in pairs]
         failed = 0
         for line, result in enumerate(results, start=1):
@@ -115,12 +115,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare_one(compare_texts, pair: tuple[str, str], published):  # noqa: ANN001, ANN202
+def _compare_one(compare_texts, pair: tuple[str, str], published):
     """The comparison of one pair, or the reason it failed (one bad pair is reported and
     the others go on)."""
     try:
         return compare_texts([pair], published=published)[0]
-    except Exception as exc:  # noqa: BLE001 - reported per pair
+    except Exception as exc:  # reported per pair
         return error_text(exc)
 
 
@@ -149,7 +149,7 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_record(check, relevance: float) -> dict:  # noqa: ANN001 - an ArchivedCheck
+def _hit_record(check, relevance: float) -> dict:  # an ArchivedCheck
     return {"id": check.id, "relevance": round(float(relevance), 4), "claim": check.claim,
             "rating": check.rating_text(), "rating_name": check.rating,
             "rating_value": check.rating_value, "best_rating": check.best_rating,

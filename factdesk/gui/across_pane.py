@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
 
 
-def _earlier_checks_function():  # noqa: ANN202 - the archive service's function or None
+def _earlier_checks_function():  # the archive service's function or None
     try:
         from factdesk.core.archive_service import earlier_checks  # type: ignore[import-not-found]
     except ImportError:
@@ -221,7 +221,7 @@ class AcrossPane(QWidget):
             return
         try:
             checks = list(fn(self.session.project, self.claim.text, k=3))
-        except Exception as exc:  # noqa: BLE001 - a failing lookup must not break the pane
+        except Exception as exc:  # a failing lookup must not break the pane
             log.warning("earlier checks failed: %s", exc)
             checks = []
         if not checks:
@@ -299,7 +299,7 @@ class AcrossPane(QWidget):
         elif kind == "claim" and value.isdigit():
             self.session.select_claim(int(value))
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if changes.settings or changes.articles:
             self.show_claim(self.session.claim_id)
         elif (changes.matches or changes.claims) and self.claim is not None and (

@@ -52,7 +52,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(options: LaunchOptions, *, defer: bool = False):  # noqa: ANN201
+def create_window(options: LaunchOptions, *, defer: bool = False):
     """Build the window and open what the options ask for (the demo may build later).
 
     With ``defer`` the project opens right after the window's first paint, so that the
@@ -71,7 +71,7 @@ def create_window(options: LaunchOptions, *, defer: bool = False):  # noqa: ANN2
     return window
 
 
-def open_requested(window, options: LaunchOptions) -> None:  # noqa: ANN001 - MainWindow
+def open_requested(window, options: LaunchOptions) -> None:  # MainWindow
     """Open the project, the demo, or the last project, as the options say."""
     if options.project is not None:
         window.open_project(options.project, claim_id=options.claim_id)
@@ -108,7 +108,7 @@ def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
-def _screenshot(window, path: Path | None) -> None:  # noqa: ANN001 - MainWindow
+def _screenshot(window, path: Path | None) -> None:  # MainWindow
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)

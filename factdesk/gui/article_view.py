@@ -100,7 +100,7 @@ class ArticleText(QPlainTextEdit):
             i -= 1
         return None
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             claim = self.claim_at(self.cursorForPosition(pos).position())
@@ -299,7 +299,7 @@ class ArticlePane(QWidget):
             return None
         return cursor.selectionStart(), cursor.selectionEnd()
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if not self.article_id:
             if changes.articles:
                 self.show_article(self.session.article_id)

@@ -24,7 +24,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _sort_key(column: int):  # noqa: ANN202 - a key function
+def _sort_key(column: int):  # a key function
     if column == OUTLET:
         return lambda s: ((s.outlet or "").casefold(), s.published or "", s.id)
     if column == TITLE:
@@ -63,13 +63,13 @@ class ArticlesModel(QAbstractTableModel):
         self._order()
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return COLUMNS[section]
@@ -171,6 +171,6 @@ class ArticlesPane(QTreeView):
         finally:
             self._syncing = False
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if changes.articles or changes.claims or changes.verdicts:
             self.reload()

@@ -59,7 +59,7 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     return outcome
 
 
-def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 - job fn
+def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.core.importing import import_paths
 
@@ -75,7 +75,7 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 -
     return job
 
 
-def import_pasted(text: str, title: str, outlet: str, published: str = "",  # noqa: ANN201
+def import_pasted(text: str, title: str, outlet: str, published: str = "",
                   extract: bool = True):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.core.importing import import_text
@@ -90,7 +90,7 @@ def import_pasted(text: str, title: str, outlet: str, published: str = "",  # no
     return job
 
 
-def analyse_claims(claim_ids: Sequence[int]):  # noqa: ANN201 - job fn
+def analyse_claims(claim_ids: Sequence[int]):  # job fn
     """Analyse claims marked or moved by hand, then match their articles again."""
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.core.claim_analysis import analyse_claims as analyse_marked
@@ -107,7 +107,7 @@ def analyse_claims(claim_ids: Sequence[int]):  # noqa: ANN201 - job fn
     return job
 
 
-def reanalyse(article_ids: Sequence[int]):  # noqa: ANN201
+def reanalyse(article_ids: Sequence[int]):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         assert project is not None
         return analyse(project, article_ids, progress, cancelled)
@@ -122,7 +122,7 @@ def export_available() -> bool:
     return True
 
 
-def export(fmt: str, output: Path, options: Any):  # noqa: ANN201
+def export(fmt: str, output: Path, options: Any):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
 

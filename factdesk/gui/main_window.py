@@ -54,7 +54,7 @@ DOCKS = (  # object name, title, area
 def _login_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on some systems
+    except Exception:  # no login name on some systems
         return ""
 
 
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
                                    view_when_locked=view_when_locked)
         except ProjectLocked:
             return False  # the checker chose not to open a view
-        except Exception as exc:  # noqa: BLE001 - shown as a sentence
+        except Exception as exc:  # shown as a sentence
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
         self.close_project()
@@ -360,17 +360,17 @@ class MainWindow(QMainWindow):
 
     # drag and drop -------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
         if event.mimeData().hasUrls() and self.session is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
             self.files.import_paths(paths)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if not self.settle_draft("quitting"):
             event.ignore()
             return
@@ -380,12 +380,12 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         super().closeEvent(event)
 
-    def after_first_paint(self, callback) -> None:  # noqa: ANN001 - a callable
+    def after_first_paint(self, callback) -> None:  # a callable
         """Run ``callback`` once the window has painted (so it appears before slow work)."""
         window = self
 
         class _Once(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if watched is window and event.type() == QEvent.Type.Paint:
                     window.removeEventFilter(self)
                     QTimer.singleShot(0, callback)

@@ -69,7 +69,7 @@ class QuickPicker(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
@@ -159,7 +159,7 @@ class SearchPanel(QuickPicker):
             return
         try:
             hits = self.search(query)
-        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
+        except Exception as exc:  # a bad query is a message, not a crash
             self.set_items([])
             self.hint.setText(f"search failed: {exc}")
             return

@@ -211,5 +211,5 @@ class Session(QObject):
     def close(self) -> None:
         try:
             self.project.close()
-        except Exception:  # noqa: BLE001 - closing must not raise at exit
+        except Exception:  # closing must not raise at exit
             log.exception("closing the project failed")

@@ -132,7 +132,7 @@ VIEW_ACTIONS: tuple[A, ...] = (
     A("view.reset_layout", "Reset the layout", lambda d: d.reset_layout(), "", "View"),
     A("view.switch_layout", "Switch between the standard and small-screen layout",
       lambda d: d.switch_layout(), "Ctrl+Shift+L", "View"),
-    A("view.across", "Across sources ⇄ verdict", lambda d: d.toggle_across(), "C", "View",
+    A("view.across", "Across sources ⇄ verdict", lambda d: d.toggle_across(), "O", "View",
       h.has_project),
     A("view.font_bigger", "Bigger article text", partial(h.font_step, delta=1), "Ctrl+=",
       "View", h.has_project),

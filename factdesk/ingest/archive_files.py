@@ -103,7 +103,7 @@ def _read_html(text: str, name: str) -> ReviewRead:
     try:
         data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True,
                                errors="ignore")
-    except Exception as exc:  # noqa: BLE001 - extruct raises whatever its parsers raise
+    except Exception as exc:  # extruct raises whatever its parsers raise
         raise ArchiveFormatError(f"{name}: the HTML page could not be read ({exc})") from exc
     found = ReviewRead([], [], [])
     documents = data.get("json-ld", []) + data.get("microdata", [])

@@ -10,11 +10,11 @@ from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
 
 
-def _highlighted(window) -> set[int]:  # noqa: ANN001 - MainWindow
+def _highlighted(window) -> set[int]:  # MainWindow
     return {c.id for c in window.workspace.article.body.claims}
 
 
-def _listed(window) -> list[int]:  # noqa: ANN001 - MainWindow
+def _listed(window) -> list[int]:  # MainWindow
     model = window.workspace.claims.model
     return [model.claim_id(r) for r in range(model.rowCount())]
 
