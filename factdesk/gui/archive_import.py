@@ -58,6 +58,7 @@ def import_archive_job(path: Path):  # job fn
         from factdesk.core.archive_service import (
             ArchiveFormatError,
             ReadCancelled,
+            archive_index,
             import_archive,
         )
 
@@ -74,6 +75,10 @@ def import_archive_job(path: Path):  # job fn
         except OSError as exc:
             outcome.refused = f"{path.name} could not be read: {exc.strerror or exc}"
         outcome.archive_total = project.archive.count()
+        if outcome.report is not None and outcome.report.stored:
+            # build the search index here, not on the GUI thread at the next lookup
+            progress(0, 0, "indexing the archive for search")
+            archive_index(project)
         return outcome
     return job
 
