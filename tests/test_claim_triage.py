@@ -70,6 +70,12 @@ def test_people_organisations_and_described_sources_are(extractor: ClaimExtracto
     assert [who for _, who in _sentences(extractor, text)] == [speaker]
 
 
+def test_more_speech_verbs_name_the_speaker(extractor: ClaimExtractor) -> None:
+    text = ("Dan Senor called the comments irresponsible.\n\n"
+            "“It’s completely inconsistent with this latest statement,” summarized Senor.")
+    assert [who for _, who in _sentences(extractor, text)][-1] == "Senor"
+
+
 def test_a_span_marked_inside_a_quotation_takes_its_speaker(extractor: ClaimExtractor) -> None:
     text = (SEEDS / "001_de94a727e4da2545.txt").read_text(encoding="utf-8")
     for words, speaker in (("Also, our prosecutors are working together", "Zelenskiy"),

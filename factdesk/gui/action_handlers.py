@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim, SetVerdictField
 from factdesk.gui import settings as user
 from factdesk.gui import theme
+from factdesk.gui.article_view import word_end_step, word_step  # a widget module
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import STATUSES, VerdictField
 
@@ -152,8 +153,6 @@ def delete_claim(desk: Desk) -> None:
 
 def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
     """Move the selected claim's start or end by one word (Alt+arrows)."""
-    from factdesk.gui.article_view import word_end_step, word_step  # a widget module
-
     ws = _ws(desk)
     claim = ws.session.project.claims.get(ws.session.claim_id)
     if claim is None:
@@ -174,7 +173,7 @@ def toggle_all_articles(desk: Desk) -> None:
 
 
 def toggle_candidates(desk: Desk) -> None:
-    """c: every claim candidate, or only the claims worth checking (the default)."""
+    """h: every claim candidate, or only the claims worth checking (the default)."""
     session = _ws(desk).session
     session.set_show_candidates(not session.show_candidates)
 

@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
+from factdesk.core.commands import EditArticle
+from factdesk.core.demo import demo_path
+from factdesk.core.removal import removal_cost, remove_article
 from factdesk.gui import jobs
 from factdesk.gui.archive_import import ArchiveImport
+from factdesk.gui.article_dialog import ArticleDialog
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
@@ -70,8 +74,6 @@ class FileActions:
 
     def open_demo(self) -> None:
         """Open the demo project at once if it exists; else build it in the background."""
-        from factdesk.core.demo import demo_path
-
         path = demo_path()
         if path.exists() and self.window.open_project(path):
             if self.window.workspace and self.window.workspace.claims.model.total():
@@ -149,9 +151,6 @@ class FileActions:
     def edit_article(self) -> None:
         """Correct the current article's details; a new date detects its claims again
         (its relative times count from the date)."""
-        from factdesk.core.commands import EditArticle
-        from factdesk.gui.article_dialog import ArticleDialog
-
         session = self.window.session
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None:
@@ -168,8 +167,6 @@ class FileActions:
     def remove_article(self) -> None:
         """Remove the current article after saying what goes with it (a backup is taken
         first; the removal cannot be undone from Edit ▸ Undo, only restored)."""
-        from factdesk.core.removal import removal_cost, remove_article
-
         session = self.window.session
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None or session.project.read_only:

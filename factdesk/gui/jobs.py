@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factdesk.core.analysis import analyse_articles
+from factdesk.core.claim_analysis import analyse_claims as analyse_marked
+from factdesk.core.demo import build_demo
+from factdesk.core.importing import import_paths, import_text
+from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
+
 if TYPE_CHECKING:
     from factdesk.core.project import Project
 
@@ -43,8 +49,6 @@ def matching_available() -> bool:
 def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
             cancelled: Cancelled) -> JobOutcome:
     """Extract claims (and match them when the matching service exists)."""
-    from factdesk.core.analysis import analyse_articles
-
     outcome = JobOutcome(article_ids=list(article_ids))
     if not article_ids:
         return outcome
@@ -61,8 +65,6 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
 
 def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.importing import import_paths
-
         assert project is not None
         report = import_paths(project, paths, progress=progress, cancelled=cancelled)
         outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
@@ -78,8 +80,6 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
 def import_pasted(text: str, title: str, outlet: str, published: str = "",
                   extract: bool = True):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.importing import import_text
-
         assert project is not None
         report = import_text(project, text, title=title, outlet=outlet, published=published)
         outcome = JobOutcome(lines=report.lines(), article_ids=[a for _, a in report.added])
@@ -93,8 +93,6 @@ def import_pasted(text: str, title: str, outlet: str, published: str = "",
 def analyse_claims(claim_ids: Sequence[int]):  # job fn
     """Analyse claims marked or moved by hand, then match their articles again."""
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.claim_analysis import analyse_claims as analyse_marked
-
         assert project is not None
         progress(0, 0, "reading the claim")
         report = analyse_marked(project, list(claim_ids), match=matching_available(),
@@ -124,8 +122,6 @@ def export_available() -> bool:
 
 def export(fmt: str, output: Path, options: Any):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
-
         assert project is not None
         progress(0, 1, f"writing {output.name}")
         notes: list[str] = []
@@ -137,7 +133,5 @@ def export(fmt: str, output: Path, options: Any):
 
 def build_demo_job(project: Project | None, progress: Progress,
                    cancelled: Cancelled) -> JobOutcome:
-    from factdesk.core.demo import build_demo
-
     path = build_demo(progress=progress)
     return JobOutcome(lines=[f"demo project ready: {path}"], value=path)

@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.core.opening import open_project
+from factdesk.gui import checker_dialog, file_actions, window_actions
 from factdesk.gui import layout as screen_layout
 from factdesk.gui import settings as user
-from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
+from factdesk.gui.dialogs import Dialogs
 from factdesk.gui.errors import readable_error
+from factdesk.gui.session import Session
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
+from factdesk.gui.workspace import Workspace
 from factdesk.model.changes import ChangeSet
+from factdesk.storage.lock import ProjectLocked
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project
@@ -93,9 +98,6 @@ class MainWindow(QMainWindow):
         self.layout_name = screen_layout.chosen_layout()
         screen_layout.arrange(self, self.docks, self.layout_name)
         self.docks["messagesDock"].hide()
-        from factdesk.gui import file_actions
-        from factdesk.gui.dialogs import Dialogs
-
         self.files = file_actions.FileActions(self)
         self.dialogs = Dialogs(self)
         self.registry.add(window_actions.ALL_ACTIONS)
@@ -117,11 +119,6 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
-        from factdesk.core.opening import open_project
-        from factdesk.gui.session import Session
-        from factdesk.gui.workspace import Workspace
-        from factdesk.storage.lock import ProjectLocked
-
         path = Path(path)
         if not self.settle_draft(f"opening {path.name}"):
             return False
@@ -222,8 +219,6 @@ class MainWindow(QMainWindow):
     def identify_checker(self, project: Project | None = None) -> None:
         """Edits made in this window are the user's (Preferences ▸ General), not the
         project's default checker's nor the operating-system account's."""
-        from factdesk.gui import checker_dialog
-
         project = project or (self.session.project if self.session else None)
         if project is None:
             return
@@ -242,8 +237,6 @@ class MainWindow(QMainWindow):
 
     def ask_checker(self) -> None:
         """First use: ask once who is checking, then put the answer to work."""
-        from factdesk.gui import checker_dialog
-
         if checker_dialog.ask_once(self) and self.session is not None:
             self.identify_checker()
             self.session.broadcast(ChangeSet(settings=True))
@@ -430,8 +423,6 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or not ws.verdict.has_draft:
             return True
-        from PySide6.QtWidgets import QMessageBox
-
         buttons = QMessageBox.StandardButton
         self.reveal_pane("verdict")
         answer = QMessageBox.question(

@@ -109,7 +109,7 @@ CLAIM_ACTIONS: tuple[A, ...] = (
       "Claim/Boundaries", h.has_claim),
     A("claim.all_articles", "Show claims of all articles", h.toggle_all_articles,
       "Ctrl+Shift+A", "View", h.has_project),
-    A("claim.show_candidates", "Show all &candidates", h.toggle_candidates, "C", "View",
+    A("claim.show_candidates", "Show all &candidates", h.toggle_candidates, "H", "View",
       h.has_project, help="highlight and list every claim candidate, not only the claims "
                           "worth checking (press again to go back)"),
 )

@@ -15,15 +15,13 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from factdesk.core.project import Project
 from factdesk.gui.errors import readable_error
 from factdesk.model.changes import ChangeSet
-
-if TYPE_CHECKING:
-    from factdesk.core.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +64,6 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from factdesk.core.project import Project
-
             if self.job.project_path is None:
                 result = self.job.fn(None, self._progress, self.cancel.is_set)
             else:

@@ -1,4 +1,4 @@
-"""Triage in the window: only claims worth checking by default, one key for all candidates,
+"""Triage in the window: only claims worth checking by default, one key for all candidates (h),
 j/k through what is shown, a ranked list, hand-marked claims always shown."""
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def test_only_claims_worth_checking_by_default_and_one_key_for_all(
         seen.append(session.claim_id)
     assert seen == listed
     # the key shows every candidate, in the text and the list; the list's filter goes back
-    assert window.registry.shortcut("claim.show_candidates").toString() == "C"
-    qtbot.keyClick(view, Qt.Key.Key_C)
+    assert window.registry.shortcut("claim.show_candidates").toString() == "H"
+    qtbot.keyClick(view, Qt.Key.Key_H)
     assert session.show_candidates
     assert window.workspace.claims.triage.currentIndex() == 1
     assert _highlighted(window) == every and set(_listed(window)) == every
