@@ -36,7 +36,7 @@ from factdesk.nlp.embeddings import EmbeddingsUnavailable
 log = logging.getLogger(__name__)
 
 __all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ReadCancelled", "ArchiveImportReport", "ArchiveSearch",
-           "SCORE_FLOOR", "archive_index",
+           "SCORE_FLOOR", "archive_index", "archive_index_ready",
            "earlier_checks", "import_archive", "parse_archive", "search_archive"]
 
 #: A query is answered only when its best hit's relevance (the calibrated probability of
@@ -192,6 +192,18 @@ def archive_index(project: Project) -> ArchiveSearch | None:
             cached = (count, ArchiveSearch(index, relevance))
             _INDEXES[key] = cached
         return cached[1]
+
+
+def archive_index_ready(project: Project) -> bool:
+    """Whether a lookup in the project's archive answers at once: the archive is empty or
+    its search is built (building one of 10,000 checks takes seconds: a window builds it
+    off its GUI thread first, with :func:`archive_index`)."""
+    count = project.archive.count()
+    if count == 0:
+        return True
+    with _LOCK:
+        cached = _INDEXES.get(str(project.path.resolve()))
+    return cached is not None and cached[0] == count
 
 
 def search_archive(project: Project, queries: list[str], k: int = 3,
