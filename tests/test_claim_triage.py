@@ -175,3 +175,37 @@ def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -
     assert all(r["claim"] == (r["score"] >= DEFAULT_THRESHOLD) for r in rows)
     assert [r["claim"] for r in rows] == [True, False, False, True]
     assert rows[0]["reason"].startswith("number")
+
+
+def test_articles_count_the_shown_claims_and_the_candidates(project_path: Path, capsys,
+                                                            tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "copy.factdesk"
+    shutil.copy(project_path, path)
+    shown, every = _claims(capsys, str(path)), _claims(capsys, str(path), "--all")
+    with Project.open(path) as project:
+        (summary,) = project.articles.summaries(project.claim_threshold())
+    assert (summary.shown, summary.claims) == (len(shown), len(every))
+    assert summary.candidates == len(every) - len(shown) > 0
+    capsys.readouterr()
+    assert main(["articles", str(path)]) == 0
+    assert f"\t{len(shown)} claims (+{len(every) - len(shown)} candidates), " in \
+        capsys.readouterr().out
+    assert main(["articles", str(path), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert (row["shown"], row["candidates"], row["claims"]) == (
+        len(shown), len(every) - len(shown), len(every))
+    # a judged candidate is shown (as in the window), and so is one marked by hand
+    candidate = next(c for c in every if not c["shown"])
+    with Project.open(path) as project:
+        project.verdicts.set_field(candidate["id"], "status", "in progress", "test")
+        text = project.articles.get(candidate["article"]).text
+        words = "Entire families in certain areas."
+        start = text.index(words)
+        UndoStack(project).push(MarkClaim(candidate["article"], start, start + len(words)))
+        (after,) = project.articles.summaries(project.claim_threshold())
+        assert (after.shown, after.claims) == (summary.shown + 2, summary.claims + 1)
+        assert after.shown == len(_claims(capsys, str(path)))
+        # the project's threshold decides: a lower one shows more
+        assert project.articles.summaries(0.2)[0].shown > after.shown

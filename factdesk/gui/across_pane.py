@@ -126,8 +126,8 @@ class AcrossPane(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.heading)
         layout.addWidget(self.this_claim)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.earlier)
+        layout.addWidget(self.browser, 3)  # the matches get most of a short pane
+        layout.addWidget(self.earlier, 1)
         layout.addLayout(buttons)
         self._earlier_timer = QTimer(self, singleShot=True, interval=150)
         self._earlier_timer.timeout.connect(self._show_earlier_checks)

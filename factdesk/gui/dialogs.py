@@ -6,12 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
-from factdesk.gui import search_backend, theme
 from factdesk.gui import settings as user
-from factdesk.gui.about import AboutDialog
-from factdesk.gui.palette import CommandPalette, SearchPanel
-from factdesk.gui.preferences import PreferencesDialog
-from factdesk.gui.shortcuts_dialog import ShortcutEditor, ShortcutSheet
+from factdesk.gui import theme
 
 if TYPE_CHECKING:
     from factdesk.gui.main_window import MainWindow
@@ -28,11 +24,16 @@ class Dialogs:
         self._search_session: object = None
 
     def palette(self) -> None:
+        from factdesk.gui.palette import CommandPalette  # lazy: each dialog loads on first use
+
         if self._palette is None:
             self._palette = CommandPalette(self.window, self.window.registry)
         self._palette.open_at_top()
 
     def search(self) -> None:
+        from factdesk.gui import search_backend
+        from factdesk.gui.palette import SearchPanel  # lazy: each dialog loads on first use
+
         session = self.window.session
         if session is None:
             return
@@ -59,6 +60,10 @@ class Dialogs:
                     session.select_claim(first)
 
     def preferences(self) -> None:
+        from factdesk.gui.preferences import (
+            PreferencesDialog,  # lazy: each dialog loads on first use
+        )
+
         dialog = PreferencesDialog(self.window, self.window.session)
         if dialog.exec():
             changes = dialog.apply()
@@ -73,16 +78,26 @@ class Dialogs:
         dialog.deleteLater()
 
     def shortcut_sheet(self) -> None:
+        from factdesk.gui.shortcuts_dialog import (
+            ShortcutSheet,  # lazy: each dialog loads on first use
+        )
+
         dialog = ShortcutSheet(self.window, self.window.registry)
         dialog.exec()
         dialog.deleteLater()
 
     def shortcut_editor(self) -> None:
+        from factdesk.gui.shortcuts_dialog import (
+            ShortcutEditor,  # lazy: each dialog loads on first use
+        )
+
         dialog = ShortcutEditor(self.window, self.window.registry)
         dialog.exec()
         dialog.deleteLater()
 
     def about(self) -> None:
+        from factdesk.gui.about import AboutDialog  # lazy: each dialog loads on first use
+
         dialog = AboutDialog(self.window)
         dialog.exec()
         dialog.deleteLater()

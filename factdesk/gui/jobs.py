@@ -12,12 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factdesk.core.analysis import analyse_articles
-from factdesk.core.claim_analysis import analyse_claims as analyse_marked
-from factdesk.core.demo import build_demo
-from factdesk.core.importing import import_paths, import_text
-from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
-
 if TYPE_CHECKING:
     from factdesk.core.project import Project
 
@@ -36,6 +30,7 @@ class JobOutcome:
     claim_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     value: Any = None
+    refused: list[tuple[str, str]] = field(default_factory=list)  # file name, reason
 
 
 def matching_available() -> bool:
@@ -53,6 +48,8 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     if not article_ids:
         return outcome
     match = matching_available()
+    from factdesk.core.analysis import analyse_articles  # lazy: off the first paint
+
     report = analyse_articles(project, list(article_ids), match=match, progress=progress,
                               cancelled=cancelled)
     outcome.cancelled = report.cancelled
@@ -66,9 +63,13 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
 def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         assert project is not None
+        from factdesk.core.importing import import_paths  # lazy: off the first paint
+
         report = import_paths(project, paths, progress=progress, cancelled=cancelled)
         outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
         outcome.article_ids = [aid for _, aid in report.added]
+        outcome.refused = [(name, message.removeprefix(f"{name}: "))
+                           for name, message in report.failed]
         if extract and outcome.article_ids and not cancelled():
             more = analyse(project, outcome.article_ids, progress, cancelled)
             outcome.lines += more.lines
@@ -81,6 +82,8 @@ def import_pasted(text: str, title: str, outlet: str, published: str = "",
                   extract: bool = True):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         assert project is not None
+        from factdesk.core.importing import import_text  # lazy: off the first paint
+
         report = import_text(project, text, title=title, outlet=outlet, published=published)
         outcome = JobOutcome(lines=report.lines(), article_ids=[a for _, a in report.added])
         if extract and outcome.article_ids:
@@ -95,6 +98,9 @@ def analyse_claims(claim_ids: Sequence[int]):  # job fn
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         assert project is not None
         progress(0, 0, "reading the claim")
+        # lazy: off the first paint
+        from factdesk.core.claim_analysis import analyse_claims as analyse_marked
+
         report = analyse_marked(project, list(claim_ids), match=matching_available(),
                                 cancelled=cancelled)
         found = sum(len(project.matches.for_claim(cid)) for cid in claim_ids)
@@ -125,6 +131,8 @@ def export(fmt: str, output: Path, options: Any):
         assert project is not None
         progress(0, 1, f"writing {output.name}")
         notes: list[str] = []
+        from factdesk.report.exporting import export_report  # lazy: off the first paint
+
         export_report(project, fmt, output, options, notes)
         progress(1, 1, "")
         return JobOutcome(lines=[f"exported {fmt} to {output}", *notes], value=output)
@@ -133,5 +141,7 @@ def export(fmt: str, output: Path, options: Any):
 
 def build_demo_job(project: Project | None, progress: Progress,
                    cancelled: Cancelled) -> JobOutcome:
+    from factdesk.core.demo import build_demo  # lazy: off the first paint
+
     path = build_demo(progress=progress)
     return JobOutcome(lines=[f"demo project ready: {path}"], value=path)

@@ -25,20 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.opening import open_project
 from factdesk.gui import checker_dialog, file_actions, window_actions
 from factdesk.gui import layout as screen_layout
 from factdesk.gui import settings as user
 from factdesk.gui.actions import ActionRegistry
 from factdesk.gui.dialogs import Dialogs
 from factdesk.gui.errors import readable_error
-from factdesk.gui.session import Session
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
 from factdesk.gui.workers import TaskRunner
-from factdesk.gui.workspace import Workspace
 from factdesk.model.changes import ChangeSet
-from factdesk.storage.lock import ProjectLocked
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project
@@ -119,6 +115,13 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
+        # lazy: storage, the session and the panes load after the window's first paint
+        from factdesk.core.opening import open_project
+        from factdesk.gui.session import Session
+        from factdesk.gui.workspace import Workspace
+        from factdesk.storage.database import ProjectFileError
+        from factdesk.storage.lock import ProjectLocked
+
         path = Path(path)
         if not self.settle_draft(f"opening {path.name}"):
             return False
@@ -138,6 +141,13 @@ class MainWindow(QMainWindow):
                                    view_when_locked=view_when_locked)
         except ProjectLocked:
             return False  # the checker chose not to open a view
+        except ProjectFileError as exc:
+            self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
+            if exc.kind in ("not-sqlite", "foreign"):  # not a project: say what it is
+                from factdesk.gui.file_actions import not_a_project
+
+                not_a_project(self, path, readable_error(exc))
+            return False
         except Exception as exc:  # shown as a sentence
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
@@ -304,11 +314,11 @@ class MainWindow(QMainWindow):
         elif not screen_layout.restore_state(self, self.layout_name):
             self.reset_layout()
         self.message(f"{self.layout_name} layout"
-                     + (" (c: across sources / verdict)"
+                     + (" (o: across sources / verdict)"
                         if self.layout_name == screen_layout.SMALL else ""))
 
     def toggle_across(self) -> None:
-        """c: across sources into view; pressed again (in the small-screen layout, where
+        """o: across sources into view; pressed again (in the small-screen layout, where
         it shares a tab with the verdict), back to the verdict."""
         across, verdict = self.docks["acrossDock"], self.docks["verdictDock"]
         shown = across.isVisible() and not across.visibleRegion().isEmpty()

@@ -15,13 +15,15 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from factdesk.core.project import Project
 from factdesk.gui.errors import readable_error
 from factdesk.model.changes import ChangeSet
+
+if TYPE_CHECKING:
+    from factdesk.core.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,8 @@ class _Worker(QObject):
             else:
                 # a job that only reads (an export) opens the file read-only: it works on
                 # a project the window can only view (a read-only file or folder)
+                from factdesk.core.project import Project  # lazy: off the first paint
+
                 with Project.open(self.job.project_path, create=False,
                                   read_only=not self.job.writes) as project:
                     result = self.job.fn(project, self._progress, self.cancel.is_set)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from factdesk.core.commands import MarkClaim
 from factdesk.core.project import Project
+from factdesk.gui.articles_pane import CLAIMS
 from factdesk.model.changes import ChangeSet
 
 
@@ -31,6 +32,10 @@ def test_only_claims_worth_checking_by_default_and_one_key_for_all(
     worth = {i for i in every if rows[i].score >= threshold or rows[i].origin == "manual"}
     assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
     assert _highlighted(window) == worth
+    # the articles list counts what is shown, with the other candidates beside it
+    articles = window.workspace.articles.model_
+    row = next(r for r, s in enumerate(articles.rows) if s.id == article)
+    assert articles.index(row, CLAIMS).data() == f"{len(worth)} (+{len(every) - len(worth)})"
     listed = _listed(window)
     assert set(listed) == worth
     assert [rows[i].score for i in listed] == sorted((rows[i].score for i in listed),

@@ -77,3 +77,20 @@ def test_long_url_header_is_elided_with_tooltip(make_window, demo_copy) -> None:
     assert LONG_URL in article.meta.toolTip()
     assert f'href="{LONG_URL.replace("&", "&amp;")}"' in article.meta.text()
     assert article.meta.wordWrap() and article.minimumSizeHint().width() < 400
+
+
+def test_the_article_address_opens_from_the_menu(make_window, demo_copy, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+                        or True)
+    window = make_window(demo_copy)
+    project, article = window.session.project, window.workspace.article
+    with project.transaction():
+        project.articles.update_metadata(article.article_id, url=LONG_URL)
+    article.show_article(article.article_id)
+    window.registry.refresh_enabled()
+    assert window.registry.is_enabled("import.open_url")
+    window.registry.trigger("import.open_url")
+    assert opened == [LONG_URL]
