@@ -20,7 +20,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # noqa: ANN001 - skips without the model
+def extractor(nlp) -> ClaimExtractor:  # skips without the model
     return ClaimExtractor()
 
 
@@ -70,6 +70,12 @@ def test_people_organisations_and_described_sources_are(extractor: ClaimExtracto
     assert [who for _, who in _sentences(extractor, text)] == [speaker]
 
 
+def test_more_speech_verbs_name_the_speaker(extractor: ClaimExtractor) -> None:
+    text = ("Dan Senor called the comments irresponsible.\n\n"
+            "“It’s completely inconsistent with this latest statement,” summarized Senor.")
+    assert [who for _, who in _sentences(extractor, text)][-1] == "Senor"
+
+
 def test_a_span_marked_inside_a_quotation_takes_its_speaker(extractor: ClaimExtractor) -> None:
     text = (SEEDS / "001_de94a727e4da2545.txt").read_text(encoding="utf-8")
     for words, speaker in (("Also, our prosecutors are working together", "Zelenskiy"),
@@ -80,7 +86,7 @@ def test_a_span_marked_inside_a_quotation_takes_its_speaker(extractor: ClaimExtr
         assert draft.kind == "quote" and speaker in (draft.speaker or ""), words
 
 
-def test_filler_scores_low_and_no_quotation_mark_makes_a_claim(nlp) -> None:  # noqa: ANN001
+def test_filler_scores_low_and_no_quotation_mark_makes_a_claim(nlp) -> None:
     scorer = WorthinessScorer.load()
     movie = 'You know, I saw a movie - "Crocodile Dundee."'
     assert scorer.score_one(movie) < 0.2
@@ -110,7 +116,7 @@ def test_hand_marked_claims_are_always_shown() -> None:
 
 
 @pytest.fixture(scope="module")
-def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # noqa: ANN001
+def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     from factdesk.core.importing import import_paths
 
     path = tmp_path_factory.mktemp("triage") / "triage.factdesk"
@@ -120,7 +126,7 @@ def project_path(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # noqa
     return path
 
 
-def _claims(capsys, *args: str) -> list[dict]:  # noqa: ANN001
+def _claims(capsys, *args: str) -> list[dict]:
     capsys.readouterr()
     assert main(["claims", *args, "--json"]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -155,7 +161,7 @@ def test_claims_cli_shows_triage_and_all_adds_candidates(project_path: Path, cap
     assert len(_claims(capsys, str(path))) > len(shown)
 
 
-def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -> None:  # noqa: ANN001
+def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -> None:
     lines = ["Ukrainian officials said more than 400 bodies were found near Izium.",
              "",
              "Thank you very much, it's good to be here.",
@@ -169,3 +175,37 @@ def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -
     assert all(r["claim"] == (r["score"] >= DEFAULT_THRESHOLD) for r in rows)
     assert [r["claim"] for r in rows] == [True, False, False, True]
     assert rows[0]["reason"].startswith("number")
+
+
+def test_articles_count_the_shown_claims_and_the_candidates(project_path: Path, capsys,
+                                                            tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "copy.factdesk"
+    shutil.copy(project_path, path)
+    shown, every = _claims(capsys, str(path)), _claims(capsys, str(path), "--all")
+    with Project.open(path) as project:
+        (summary,) = project.articles.summaries(project.claim_threshold())
+    assert (summary.shown, summary.claims) == (len(shown), len(every))
+    assert summary.candidates == len(every) - len(shown) > 0
+    capsys.readouterr()
+    assert main(["articles", str(path)]) == 0
+    assert f"\t{len(shown)} claims (+{len(every) - len(shown)} candidates), " in \
+        capsys.readouterr().out
+    assert main(["articles", str(path), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert (row["shown"], row["candidates"], row["claims"]) == (
+        len(shown), len(every) - len(shown), len(every))
+    # a judged candidate is shown (as in the window), and so is one marked by hand
+    candidate = next(c for c in every if not c["shown"])
+    with Project.open(path) as project:
+        project.verdicts.set_field(candidate["id"], "status", "in progress", "test")
+        text = project.articles.get(candidate["article"]).text
+        words = "Entire families in certain areas."
+        start = text.index(words)
+        UndoStack(project).push(MarkClaim(candidate["article"], start, start + len(words)))
+        (after,) = project.articles.summaries(project.claim_threshold())
+        assert (after.shown, after.claims) == (summary.shown + 2, summary.claims + 1)
+        assert after.shown == len(_claims(capsys, str(path)))
+        # the project's threshold decides: a lower one shows more
+        assert project.articles.summaries(0.2)[0].shown > after.shown

@@ -51,7 +51,7 @@ def _fail_on(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
     one component would, inside spaCy's batch."""
     original = pipeline.analysis_from_doc
 
-    def failing(doc, article_id, day, text):  # noqa: ANN001, ANN202 - same signature
+    def failing(doc, article_id, day, text):  # same signature
         if marker in text:
             raise ValueError("a component failed on this article")
         return original(doc, article_id, day, text)
@@ -104,7 +104,7 @@ class _DyingPool:
     def __init__(self) -> None:
         self.calls = 0
 
-    def analyse(self, articles, lengths):  # noqa: ANN001, ANN201 - the pool's protocol
+    def analyse(self, articles, lengths):  # the pool's protocol
         self.calls += 1
         from factdesk.core.extractors import get_extractor
 
@@ -160,7 +160,7 @@ def test_compare_reports_a_failing_pair_and_goes_on(
 
     original = comparing.compare_claims
 
-    def failing(a, b, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def failing(a, b, *args, **kwargs):
         if "BROKEN" in a.text:
             raise ValueError("a discrepancy rule failed on this pair")
         return original(a, b, *args, **kwargs)
@@ -184,12 +184,12 @@ def test_matching_reports_a_failing_article_and_pair_and_goes_on(
         analyse_articles(project, match=False)
         prepare, judge_one = matching._prepare, matching.PairJudge._judge_one
 
-        def failing_prepare(project, index, judge, context, decided, article_id):  # noqa: ANN001, ANN202
+        def failing_prepare(project, index, judge, context, decided, article_id):
             if article_id == budget:
                 raise KeyError("index out of step")
             return prepare(project, index, judge, context, decided, article_id)
 
-        def failing_pair(self, a, b, term):  # noqa: ANN001, ANN202
+        def failing_pair(self, a, b, term):
             raise ZeroDivisionError("feature")
 
         monkeypatch.setattr(matching, "_prepare", failing_prepare)

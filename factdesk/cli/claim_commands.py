@@ -84,8 +84,11 @@ def cmd_claims(args: argparse.Namespace) -> int:
         threshold = project.claim_threshold()
         ids = args.article or project.articles.ids()
         for article_id in ids:
+            judged = {claim_id for claim_id, (rating, status)
+                      in project.verdicts.states_for_article(article_id).items()
+                      if rating or status != "to check"}
             for claim, shown in ranked_claims(project.claims.for_article(article_id),
-                                              threshold):
+                                              threshold, judged):
                 if not (shown or args.all):
                     continue
                 if args.json:
@@ -101,12 +104,14 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
-def ranked_claims(claims: list[Claim], threshold: float) -> list[tuple[Claim, bool]]:
-    """An article's claims with whether each is shown by default: the shown ones first,
-    each group most check-worthy first (hand-marked claims lead), then by position."""
+def ranked_claims(claims: list[Claim], threshold: float,
+                  judged: frozenset[int] | set[int] = frozenset()) -> list[tuple[Claim, bool]]:
+    """An article's claims with whether each is shown by default (as in the window: worth
+    checking, marked by hand, or judged: an id in ``judged``): the shown ones first, each
+    group most check-worthy first (hand-marked claims lead), then by position."""
     from factdesk.nlp.worthiness import is_shown  # lazy: numpy, only for this command
 
-    marked = [(c, is_shown(c.score, c.origin, threshold)) for c in claims]
+    marked = [(c, is_shown(c.score, c.origin, threshold) or c.id in judged) for c in claims]
     return sorted(marked, key=lambda cs: (not cs[1], cs[0].origin != "manual", -cs[0].score,
                                           cs[0].start))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from factdesk.cli.output import CliError, StderrProgress, info, json_line
 from factdesk.cli.project_commands import open_existing
 from factdesk.core.archive_service import (
-    SCORE_FLOOR,
+    RELEVANCE_FLOOR,
     ArchiveFormatError,
     import_archive,
     search_archive,
@@ -46,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("text", nargs="*", help="the claim to look for")
     a.add_argument("--queries", type=Path, help="TSV with header id<TAB>text")
     a.add_argument("-k", type=int, default=5)
-    a.add_argument("--min-score", type=float,
-                   help="show hits scoring at least this (default: the calibrated floor)")
+    a.add_argument("--min-relevance", "--min-score", dest="min_relevance", type=float,
+                   help="answer only when the best hit's relevance (0-1, a calibrated "
+                        f"probability) is at least this (default {RELEVANCE_FLOOR})")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_archive_search)
 
@@ -88,7 +89,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         pairs = [(r[0], r[1]) for r in rows]
         try:
             results: list = compare_texts(pairs, published=published)
-        except Exception:  # noqa: BLE001 - compared again pair by pair, below
+        except Exception:  # compared again pair by pair, below
             results = [_compare_one(compare_texts, pair, published) for pair in pairs]
         failed = 0
         for line, result in enumerate(results, start=1):
@@ -115,12 +116,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare_one(compare_texts, pair: tuple[str, str], published):  # noqa: ANN001, ANN202
+def _compare_one(compare_texts, pair: tuple[str, str], published):
     """The comparison of one pair, or the reason it failed (one bad pair is reported and
     the others go on)."""
     try:
         return compare_texts([pair], published=published)[0]
-    except Exception as exc:  # noqa: BLE001 - reported per pair
+    except Exception as exc:  # reported per pair
         return error_text(exc)
 
 
@@ -129,7 +130,8 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: no such file")
     with open_existing(args.project) as project:
         try:
-            report = import_archive(project, args.file)
+            report = import_archive(project, args.file,
+                                    progress=StderrProgress(f"reading {args.file.name}:"))
         except ArchiveFormatError as exc:
             raise CliError(str(exc)) from exc
         total = project.archive.count()
@@ -148,8 +150,8 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_record(check, score: float) -> dict:  # noqa: ANN001 - an ArchivedCheck
-    return {"id": check.id, "score": round(float(score), 6), "claim": check.claim,
+def _hit_record(check, relevance: float) -> dict:  # an ArchivedCheck
+    return {"id": check.id, "relevance": round(float(relevance), 4), "claim": check.claim,
             "rating": check.rating_text(), "rating_name": check.rating,
             "rating_value": check.rating_value, "best_rating": check.best_rating,
             "worst_rating": check.worst_rating, "publisher": check.publisher,
@@ -176,20 +178,20 @@ def cmd_archive_search(args: argparse.Namespace) -> int:
     queries = _read_queries(args.queries) if args.queries else []
     if args.text:
         queries.append(("query", " ".join(args.text)))
-    floor = SCORE_FLOOR if args.min_score is None else args.min_score
+    floor = RELEVANCE_FLOOR if args.min_relevance is None else args.min_relevance
     with open_existing(args.project, reading=True) as project:
         if project.archive.count() == 0:
             raise CliError("the project's archive is empty: run 'factdesk archive import' first")
         results = search_archive(project, [q for _, q in queries], args.k, floor)
     for (query_id, text), hits in zip(queries, results, strict=True):
         if args.json:
-            json_line({"query_id": query_id, "query": text, "floor": floor,
+            json_line({"query_id": query_id, "query": text, "relevance_floor": floor,
                        "results": [_hit_record(c, s) for c, s in hits]})
             continue
         print(f"{query_id}: {len(hits) or 'no'} earlier check{'s' if len(hits) != 1 else ''}"
-              + ("" if hits else f" above the score floor {floor:.2f}"))
-        for check, score in hits:
-            print(f"  {score:.2f}  {check.claim}")
+              + ("" if hits else f" likely enough (relevance floor {floor:.2f})"))
+        for check, relevance in hits:
+            print(f"  relevance {relevance:.2f}  {check.claim}")
             print(f"        rating: {check.rating_text() or '(none given)'}"
                   f" | {check.publisher or 'publisher unknown'}"
                   f" | {check.date or 'undated'}")

@@ -18,7 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--article", type=int, action="append", help="only these article ids")
     p.add_argument("--model", help="spaCy pipeline to use, e.g. en_core_web_md")
-    p.add_argument("--threshold", type=float, help="check-worthiness threshold for claims")
+    p.add_argument("--threshold", type=float,
+                   help="also keep as candidates the sentences scoring at least this when "
+                        "it is below the candidate floor (0.10); what is shown follows the "
+                        "project's claim threshold (factdesk settings)")
     p.add_argument("--no-match", action="store_true", help="do not match across sources")
     p.add_argument("--processes", type=int, default=1, help="worker processes for spaCy")
     p.set_defaults(handler=cmd_extract)

@@ -125,17 +125,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     with open_existing(args.project, reading=True) as project:
-        for s in project.articles.summaries():
+        for s in project.articles.summaries(project.claim_threshold()):
             if args.json:
-                print(json.dumps(s.__dict__, ensure_ascii=False))
+                print(json.dumps({**s.__dict__, "candidates": s.candidates},
+                                 ensure_ascii=False))
             else:
                 date = s.published or "----------"
                 outlet = s.outlet or "?"
                 state = "" if s.analysed else (
                     f", not analysed ({s.analysis_error})" if s.analysis_error
                     else ", not analysed")
-                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.claims} claims, "
-                      f"{s.verdicts} verdicts{state}")
+                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.shown} claims "
+                      f"(+{s.candidates} candidates), {s.verdicts} verdicts{state}")
     return 0
 
 

@@ -157,7 +157,7 @@ def _analyse(
         for item in pending:
             try:
                 report.claims += store_analysis(project, item, canonical)
-            except Exception as exc:  # noqa: BLE001 - one article never stops the batch
+            except Exception as exc:  # one article never stops the batch
                 fail(item.article_id, exc)
                 continue
             report.articles += 1
@@ -243,7 +243,7 @@ def _isolated(
                     in_flight.popleft()
                 yield analysis
             return
-        except Exception as exc:  # noqa: BLE001 - isolated below, article by article
+        except Exception as exc:  # isolated below, article by article
             log.warning("a batch of %d articles failed to analyse (%s); analysing them "
                         "one by one", len(in_flight), error_text(exc))
             if isinstance(exc, BrokenProcessPool) and pool is not None:
@@ -254,7 +254,7 @@ def _isolated(
             for article in retry:
                 try:
                     yield from extractor.analyse([article])
-                except Exception as one:  # noqa: BLE001 - this article alone fails
+                except Exception as one:  # this article alone fails
                     yield _Failed(article[0], one)
         finally:
             close = getattr(stream, "close", None)

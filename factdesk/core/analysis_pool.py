@@ -34,7 +34,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factdesk.core.batch_gc import use_batch_thresholds
-from factdesk.core.matching_service import Rating, Unrelated, rate_pairs
+from factdesk.core.matching_service import PairScore, Unrelated, rate_pairs
 from factdesk.matching.pair_model import PairScorer
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
 
@@ -83,7 +83,7 @@ def _analyse_task(articles: list[Article]) -> list[ArticleAnalysis]:
 
 
 def _rate_task(run: str, pairs: list[tuple[PairInput, PairInput]]
-               ) -> list[Rating | Unrelated]:
+               ) -> list[PairScore | Unrelated]:
     # A claim's input arrives with many tasks of one matching run; the features'
     # per-sentence preparation (cached on the PairInput object) is done once per worker
     # and run, not once per task.
@@ -208,7 +208,7 @@ class AnalysisPool:
 
     def rate(
         self, pairs: Sequence[tuple[PairInput, PairInput]], run: str
-    ) -> list[tuple[int, Future[list[Rating | Unrelated]]]]:
+    ) -> list[tuple[int, Future[list[PairScore | Unrelated]]]]:
         """Submit pair scoring in tasks of up to :data:`PAIRS_PER_TASK` consecutive pairs:
         (number of pairs, future ratings) per task, in order. ``run`` names the matching
         run (the workers' caches last for one run)."""

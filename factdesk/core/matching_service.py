@@ -155,7 +155,7 @@ def compare_claims(
 
 
 #: (probability, graded similarity when needed, same-event probability)
-Rating = tuple[float, float | None, float]
+PairScore = tuple[float, float | None, float]
 
 
 class Unrelated(NamedTuple):
@@ -172,7 +172,7 @@ class Unrelated(NamedTuple):
 # future ratings) per consecutive slice
 RAW_PARTIAL_COLUMN, LEMMA_PARTIAL_COLUMN = PARTIAL_RATIO_COLUMNS
 RatePairs = Callable[[list[tuple[PairInput, PairInput]], str],
-                     list[tuple[int, "Future[list[Rating | Unrelated]]"]]]
+                     list[tuple[int, "Future[list[PairScore | Unrelated]]"]]]
 #: With worker processes: articles whose pairs are sent to be rated ahead of deciding.
 #: Far enough ahead that the workers rate while this process retrieves and decides (60
 #: BASIL articles, two workers: matching took 0.70-0.74 s at 60 ahead against 0.76-0.92 s
@@ -184,7 +184,7 @@ _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT = min(QUOTE_SIMILARITY, RELATED_SIMILARI
 
 
 def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
-                      ratings: list[Rating | Unrelated | None]) -> np.ndarray:
+                      ratings: list[PairScore | Unrelated | None]) -> np.ndarray:
     """Rate :class:`Unrelated` the ``rows`` of ``x`` whose upper bounds show them so (see
     :func:`rate_pairs`); the rows still open."""
     most_likely, most_similar = scorer.upper_bounds(x[rows])
@@ -199,7 +199,7 @@ def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
 
 
 def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
-               exact: bool = False) -> list[Rating | Unrelated]:
+               exact: bool = False) -> list[PairScore | Unrelated]:
     """(probability, graded similarity or None when :func:`decide` will not read it,
     same-event probability).
 
@@ -225,7 +225,7 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
                                 strict=True))
         return [(p, similarities.get(i), 0.0) for i, p in enumerate(probabilities)]
     x = scorer.feature_matrix(pairs, partial_ratios=exact)
-    ratings: list[Rating | Unrelated | None] = [None] * len(pairs)
+    ratings: list[PairScore | Unrelated | None] = [None] * len(pairs)
     rest = np.arange(len(pairs))
     if not exact:
         # both partial ratios at their floors; then the cheaper lemma one exact: only the
@@ -277,10 +277,10 @@ class PairJudge:
         self._inputs: dict[int, PairInput] = {}
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
-        self._ratings: dict[tuple[int, int], Rating | Unrelated] = {}
+        self._ratings: dict[tuple[int, int], PairScore | Unrelated] = {}
         self.failed_pairs: list[tuple[Claim, Claim, BaseException]] = []  # not compared
-        self._pending: dict[tuple[int, int], Future[list[Rating | Unrelated]]] = {}
-        self._batches: dict[Future[list[Rating | Unrelated]], list[tuple[int, int]]] = {}
+        self._pending: dict[tuple[int, int], Future[list[PairScore | Unrelated]]] = {}
+        self._batches: dict[Future[list[PairScore | Unrelated]], list[tuple[int, int]]] = {}
 
     def claims(self, claim_ids: Sequence[int]) -> dict[int, Claim]:
         """Live claims by id (parsed once per run)."""
@@ -372,7 +372,7 @@ class PairJudge:
         for a, b, term in pairs:
             try:
                 out.append(self._judge_one(a, b, term))
-            except Exception as exc:  # noqa: BLE001 - one pair never stops the run
+            except Exception as exc:  # one pair never stops the run
                 log.warning("claims %s and %s not compared", a.id, b.id, exc_info=True)
                 self.failed_pairs.append((a, b, exc))
                 out.append((0.0, None, []))  # not suggested
@@ -514,7 +514,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
                     queue.append(_prepare(project, index, judge, context, decided,
                                           article_id))
                     judge.request(queue[-1].pairs)
-                except Exception as exc:  # noqa: BLE001 - one article never stops the run
+                except Exception as exc:  # one article never stops the run
                     log.warning("article %s not matched", article_id, exc_info=True)
                     failures.append(_failure(project, article_id, error_text(exc)))
                     if queue and queue[-1].article_id == article_id:
@@ -524,7 +524,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
             item = queue.popleft()
             try:
                 stored += _judge_and_store(project, judge, item, found_this_run)
-            except Exception as exc:  # noqa: BLE001 - one article never stops the run
+            except Exception as exc:  # one article never stops the run
                 log.warning("article %s not matched", item.article_id, exc_info=True)
                 failures.append(_failure(project, item.article_id, error_text(exc)))
             for a, b, exc in judge.failed_pairs:

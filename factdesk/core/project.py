@@ -25,7 +25,7 @@ from factdesk.model.settings import (
 from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
-from factdesk.storage.backup import take_backup, take_opening_backup
+from factdesk.storage.backup import back_up_now, take_opening_backup
 from factdesk.storage.claims import ClaimRepository
 from factdesk.storage.database import (
     close_database,
@@ -93,9 +93,7 @@ class Project:
 
     def back_up(self) -> Path:
         """Take a rotating backup of the project now, changed or not."""
-        path = take_backup(self.path, self.db.conn, force=True)
-        assert path is not None  # forced
-        return path
+        return back_up_now(self.path, self.db)
 
     def fold_journal(self) -> None:
         """Fold the write-ahead journal into the project file (before it is moved)."""

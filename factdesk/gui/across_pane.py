@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,12 +40,36 @@ log = logging.getLogger(__name__)
 SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
 
 
-def _earlier_checks_function():  # noqa: ANN202 - the archive service's function or None
+def _earlier_checks_function():  # the archive service's function or None
     try:
         from factdesk.core.archive_service import earlier_checks  # type: ignore[import-not-found]
     except ImportError:
         return None
     return earlier_checks
+
+
+def _archive_index_ready(project: Any) -> bool:
+    try:
+        from factdesk.core.archive_service import archive_index_ready
+    except ImportError:
+        return True
+    return archive_index_ready(project)
+
+
+def _build_archive_index(path: Path, done: Any) -> None:
+    """In a background thread: build the archive search with its own connection."""
+    try:
+        from factdesk.core.archive_service import archive_index
+        from factdesk.core.project import Project
+
+        with Project.open(path, create=False, read_only=True) as project:
+            archive_index(project)
+    except Exception as exc:  # the lookup on the GUI thread then says what failed
+        log.warning("building the archive search failed: %s", exc)
+    try:
+        done.emit()
+    except RuntimeError:  # the pane is gone
+        pass
 
 
 def _field(obj: Any, name: str) -> str:
@@ -54,6 +80,8 @@ def _field(obj: Any, name: str) -> str:
 
 class AcrossPane(QWidget):
     """Matches of the selected claim, with differences, decisions and earlier checks."""
+
+    archive_indexed = Signal()  # emitted from the indexing thread, received queued
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,11 +130,14 @@ class AcrossPane(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.heading)
         layout.addWidget(self.this_claim)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.earlier)
+        layout.addWidget(self.browser, 3)  # the matches get most of a short pane
+        layout.addWidget(self.earlier, 1)
         layout.addLayout(buttons)
         self._earlier_timer = QTimer(self, singleShot=True, interval=150)
         self._earlier_timer.timeout.connect(self._show_earlier_checks)
+        self._indexing: threading.Thread | None = None
+        self._indexed_count = -1  # the archive size a background build was started for
+        self.archive_indexed.connect(self._earlier_timer.start)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
         self.show_claim(session.claim_id)
@@ -230,9 +261,13 @@ class AcrossPane(QWidget):
         if fn is None or self.claim is None:
             self.earlier.setVisible(False)
             return
+        if not self._archive_ready():
+            self.earlier.setText("Earlier checks: indexing the archive for search…")
+            self.earlier.setVisible(True)
+            return
         try:
             checks = list(fn(self.session.project, self.claim.text, k=3))
-        except Exception as exc:  # noqa: BLE001 - a failing lookup must not break the pane
+        except Exception as exc:  # a failing lookup must not break the pane
             log.warning("earlier checks failed: %s", exc)
             checks = []
         if not checks:
@@ -241,6 +276,8 @@ class AcrossPane(QWidget):
             rows = []
             for check in checks:
                 item = check[0] if isinstance(check, tuple) else check
+                relevance = (f" · relevance {check[1]:.2f}" if isinstance(check, tuple)
+                             else "")
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
                 rated = getattr(item, "rating_text", None)
@@ -250,9 +287,31 @@ class AcrossPane(QWidget):
                 link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
                 rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
                             f"<b>{rating or 'no rating given'}</b><br>"
-                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{link}</p>")
+                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{relevance}"
+                            f"{link}</p>")
             self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
         self.earlier.setVisible(True)
+
+    def _archive_ready(self) -> bool:
+        """True when a lookup answers at once; else the archive's search is built in a
+        background thread (once), which then asks for the lookup again."""
+        try:
+            if _archive_index_ready(self.session.project):
+                return True
+        except Exception as exc:  # the lookup itself will report it
+            log.warning("archive state unknown: %s", exc)
+            return True
+        count = self.session.project.archive.count()
+        if self._indexing is not None and self._indexing.is_alive():
+            return False
+        if self._indexed_count == count:  # built (or failed) already: look up directly
+            return True
+        self._indexed_count = count
+        self._indexing = threading.Thread(
+            target=_build_archive_index, args=(self.session.path, self.archive_indexed),
+            name="archive-index", daemon=True)
+        self._indexing.start()
+        return False
 
     # acting --------------------------------------------------------------------------------
 
@@ -307,7 +366,7 @@ class AcrossPane(QWidget):
         elif kind == "claim" and value.isdigit():
             self.session.select_claim(int(value))
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if changes.settings or changes.articles:
             self.show_claim(self.session.claim_id)
         elif (changes.matches or changes.claims) and self.claim is not None and (

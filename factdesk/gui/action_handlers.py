@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
-from factdesk.core.commands import ChangeClaimSpan, DeleteClaim, MarkClaim, SetVerdictField
 from factdesk.gui import settings as user
 from factdesk.gui import theme
 from factdesk.model.changes import ChangeSet
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 
 def has_project(desk: Desk) -> bool:
     return desk.workspace is not None
+
+
+def has_article(desk: Desk) -> bool:
+    return desk.session is not None and bool(desk.session.article_id)
+
+
+def can_edit_article(desk: Desk) -> bool:
+    return has_article(desk) and not desk.session.project.read_only  # type: ignore[union-attr]
+
+
+def has_article_url(desk: Desk) -> bool:
+    ws = desk.workspace
+    return ws is not None and bool(ws.article.url)
 
 
 def has_claim(desk: Desk) -> bool:
@@ -129,6 +143,8 @@ def decide_match(desk: Desk, decision: str) -> None:
 
 
 def mark_claim(desk: Desk) -> None:
+    from factdesk.core.commands import MarkClaim  # lazy: off the first paint
+
     ws = _ws(desk)
     span = ws.article.selected_span()
     if span is None:
@@ -141,6 +157,8 @@ def mark_claim(desk: Desk) -> None:
 
 
 def delete_claim(desk: Desk) -> None:
+    from factdesk.core.commands import DeleteClaim  # lazy: off the first paint
+
     ws = _ws(desk)
     session = ws.session
     model = ws.claims.model
@@ -152,7 +170,8 @@ def delete_claim(desk: Desk) -> None:
 
 def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
     """Move the selected claim's start or end by one word (Alt+arrows)."""
-    from factdesk.gui.article_view import word_end_step, word_step  # a widget module
+    from factdesk.core.commands import ChangeClaimSpan  # lazy: off the first paint
+    from factdesk.gui.article_view import word_end_step, word_step  # lazy: the same
 
     ws = _ws(desk)
     claim = ws.session.project.claims.get(ws.session.claim_id)
@@ -168,13 +187,20 @@ def adjust_boundary(desk: Desk, edge: str, forward: bool) -> None:
         ws.session.push(ChangeClaimSpan(claim.id, start, end))
 
 
+def open_article_url(desk: Desk) -> None:
+    """The article's web address in the browser (the header shows it elided)."""
+    url = _ws(desk).article.url
+    if not QDesktopServices.openUrl(QUrl.fromUserInput(url)):
+        desk.message(f"no browser opened {url}", "warning")
+
+
 def toggle_all_articles(desk: Desk) -> None:
     claims = _ws(desk).claims
     claims.set_all_articles(claims.scope.currentIndex() == 0)
 
 
 def toggle_candidates(desk: Desk) -> None:
-    """c: every claim candidate, or only the claims worth checking (the default)."""
+    """h: every claim candidate, or only the claims worth checking (the default)."""
     session = _ws(desk).session
     session.set_show_candidates(not session.show_candidates)
 
@@ -183,6 +209,8 @@ def toggle_candidates(desk: Desk) -> None:
 
 def rate(desk: Desk, key: str) -> None:
     """1-9: the rating with this key in the project's scale, as one undoable edit."""
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     rating = session.scale().by_key(key)
     if rating is None:
@@ -192,12 +220,16 @@ def rate(desk: Desk, key: str) -> None:
 
 
 def clear_rating(desk: Desk) -> None:
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     session.push(SetVerdictField(session.claim_id, VerdictField.RATING, None))
 
 
 def cycle_status(desk: Desk) -> None:
     """s: the next status of the four, wrapping ("done" back to "to check")."""
+    from factdesk.core.commands import SetVerdictField  # lazy: off the first paint
+
     session = _session(desk)
     verdict = session.project.verdicts.get(session.claim_id)
     status = verdict.status if verdict else STATUSES[0]

@@ -21,6 +21,7 @@ from factdesk import __version__
 from factdesk.gui import key_guard, theme
 from factdesk.gui import settings as user
 from factdesk.gui.errors import install_excepthook, setup_logging
+from factdesk.gui.platform_check import first_start_problem
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +53,13 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(options: LaunchOptions, *, defer: bool = False):  # noqa: ANN201
+def create_window(options: LaunchOptions, *, defer: bool = False):
     """Build the window and open what the options ask for (the demo may build later).
 
     With ``defer`` the project opens right after the window's first paint, so that the
     window appears before the project (and its libraries) load.
     """
+    # loaded when a window is made: it brings every service (~0.5 s), after the platform check
     from factdesk.gui.main_window import MainWindow
 
     app = application()
@@ -71,7 +73,7 @@ def create_window(options: LaunchOptions, *, defer: bool = False):  # noqa: ANN2
     return window
 
 
-def open_requested(window, options: LaunchOptions) -> None:  # noqa: ANN001 - MainWindow
+def open_requested(window, options: LaunchOptions) -> None:  # MainWindow
     """Open the project, the demo, or the last project, as the options say."""
     if options.project is not None:
         window.open_project(options.project, claim_id=options.claim_id)
@@ -89,8 +91,6 @@ def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     """Show the window and run the event loop; returns the exit code."""
     setup_logging()
     if QApplication.instance() is None:
-        from factdesk.gui.platform_check import first_start_problem
-
         problem = first_start_problem()
         if problem:  # said before Qt would abort with a misleading hint
             print(problem, file=sys.stderr)
@@ -108,7 +108,7 @@ def run(options: LaunchOptions, argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
-def _screenshot(window, path: Path | None) -> None:  # noqa: ANN001 - MainWindow
+def _screenshot(window, path: Path | None) -> None:  # MainWindow
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)

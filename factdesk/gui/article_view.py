@@ -100,7 +100,7 @@ class ArticleText(QPlainTextEdit):
             i -= 1
         return None
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             claim = self.claim_at(self.cursorForPosition(pos).position())
@@ -142,6 +142,7 @@ class ArticlePane(QWidget):
         self.session = session
         self.article_id = 0
         self.text = ""
+        self.url = ""
         self.headline_length = 0
         self.header = QFrame(objectName="articleHeader")
         self.title = QLabel(objectName="articleTitle")
@@ -187,6 +188,7 @@ class ArticlePane(QWidget):
         if article is None:
             self.article_id = 0
             self.text = ""
+            self.url = ""
             self.title.setText("No article")
             self.title.setVisible(True)
             self.headline_length = 0
@@ -206,6 +208,7 @@ class ArticlePane(QWidget):
         if article.url:  # elided; the whole address in the tooltip; a click opens it
             url = html.escape(article.url, quote=True)
             parts.append(f'<a href="{url}">{html.escape(elide_url(article.url))}</a>')
+        self.url = article.url or ""
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")
@@ -277,6 +280,11 @@ class ArticlePane(QWidget):
         fmt.setUnderlineColor(outline)
         fmt.setFontUnderline(True)
         fmt.setProperty(QTextFormat.Property.FontWeight, QFont.Weight.DemiBold)
+        # a strong background of its own: j / k always land on something plainly marked,
+        # however faint the claim's own tint (a low score, no rating) is
+        current = QColor(outline)
+        current.setAlpha(70)
+        fmt.setBackground(current)
         selection.format = fmt
         self.body.setExtraSelections([selection])
         caret = QTextCursor(self.body.document())
@@ -299,7 +307,7 @@ class ArticlePane(QWidget):
             return None
         return cursor.selectionStart(), cursor.selectionEnd()
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if not self.article_id:
             if changes.articles:
                 self.show_article(self.session.article_id)

@@ -1,4 +1,4 @@
-"""The articles list: outlet, title, date, and counts of claims and judged claims.
+"""The articles list: outlet, title, date, shown claims (+ candidates), judged claims.
 
 A table model over the session's article summaries, sorted with Python's sort on plain
 keys (a QTreeWidget with 10,000 items and a Python ``__lt__`` took most of a second to
@@ -24,13 +24,13 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _sort_key(column: int):  # noqa: ANN202 - a key function
+def _sort_key(column: int):  # a key function
     if column == OUTLET:
         return lambda s: ((s.outlet or "").casefold(), s.published or "", s.id)
     if column == TITLE:
         return lambda s: ((s.title or "").casefold(), s.id)
     if column == CLAIMS:
-        return lambda s: (s.claims, s.id)
+        return lambda s: (s.shown, s.claims, s.id)
     if column == JUDGED:
         return lambda s: (s.verdicts, s.id)
     return lambda s: (s.published is None, s.published or "", s.id)
@@ -63,13 +63,13 @@ class ArticlesModel(QAbstractTableModel):
         self._order()
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return COLUMNS[section]
@@ -88,7 +88,9 @@ class ArticlesModel(QAbstractTableModel):
                 return s.published or ""
             if column == CLAIMS and not s.analysed:
                 return "—"
-            return str(s.claims if column == CLAIMS else s.verdicts)
+            if column == CLAIMS:
+                return f"{s.shown} (+{s.candidates})" if s.candidates else str(s.shown)
+            return str(s.verdicts)
         if role == _ALIGN and index.column() in (CLAIMS, JUDGED):
             return _RIGHT
         if role == _TOOLTIP and index.column() in (TITLE, CLAIMS) and \
@@ -96,6 +98,10 @@ class ArticlesModel(QAbstractTableModel):
             error = self.rows[index.row()].analysis_error
             return (f"Not analysed: {error}. Kept; the next extraction tries it again."
                     if error else "Claims not detected yet.")
+        if role == _TOOLTIP and index.column() == CLAIMS:
+            s = self.rows[index.row()]
+            return (f"{s.shown} claim(s) worth checking, shown by default; {s.candidates} "
+                    "other candidate(s), shown with View ▸ Show all candidates (h).")
         if role == _TOOLTIP and index.column() == TITLE:
             return self.rows[index.row()].title
         return None
@@ -122,7 +128,7 @@ class ArticlesPane(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((OUTLET, 110), (DATE, 84), (CLAIMS, 50), (JUDGED, 54)):
+        for column, width in ((OUTLET, 110), (DATE, 84), (CLAIMS, 72), (JUDGED, 54)):
             self.setColumnWidth(column, width)
         self._syncing = False
         self.selectionModel().currentRowChanged.connect(self._on_current)
@@ -171,6 +177,6 @@ class ArticlesPane(QTreeView):
         finally:
             self._syncing = False
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
-        if changes.articles or changes.claims or changes.verdicts:
+    def on_changed(self, changes) -> None:  # ChangeSet
+        if changes.articles or changes.claims or changes.verdicts or changes.settings:
             self.reload()

@@ -180,7 +180,7 @@ class ClaimsPane(QWidget):
 
     # selection -----------------------------------------------------------------------------
 
-    def _on_current(self, current, previous) -> None:  # noqa: ANN001 - QModelIndex
+    def _on_current(self, current, previous) -> None:  # QModelIndex
         if self._syncing or not current.isValid():
             return
         self.session.select_claim(self.model.claim_id(current.row()))
@@ -214,7 +214,7 @@ class ClaimsPane(QWidget):
 
     # changes -------------------------------------------------------------------------------
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         if changes.settings:
             self._fill_ratings()
             self.model.filter = self.current_filter()  # the claim threshold may have changed

@@ -24,7 +24,7 @@ class Dialogs:
         self._search_session: object = None
 
     def palette(self) -> None:
-        from factdesk.gui.palette import CommandPalette
+        from factdesk.gui.palette import CommandPalette  # lazy: each dialog loads on first use
 
         if self._palette is None:
             self._palette = CommandPalette(self.window, self.window.registry)
@@ -32,7 +32,7 @@ class Dialogs:
 
     def search(self) -> None:
         from factdesk.gui import search_backend
-        from factdesk.gui.palette import SearchPanel
+        from factdesk.gui.palette import SearchPanel  # lazy: each dialog loads on first use
 
         session = self.window.session
         if session is None:
@@ -60,7 +60,9 @@ class Dialogs:
                     session.select_claim(first)
 
     def preferences(self) -> None:
-        from factdesk.gui.preferences import PreferencesDialog
+        from factdesk.gui.preferences import (
+            PreferencesDialog,  # lazy: each dialog loads on first use
+        )
 
         dialog = PreferencesDialog(self.window, self.window.session)
         if dialog.exec():
@@ -76,21 +78,25 @@ class Dialogs:
         dialog.deleteLater()
 
     def shortcut_sheet(self) -> None:
-        from factdesk.gui.shortcuts_dialog import ShortcutSheet
+        from factdesk.gui.shortcuts_dialog import (
+            ShortcutSheet,  # lazy: each dialog loads on first use
+        )
 
         dialog = ShortcutSheet(self.window, self.window.registry)
         dialog.exec()
         dialog.deleteLater()
 
     def shortcut_editor(self) -> None:
-        from factdesk.gui.shortcuts_dialog import ShortcutEditor
+        from factdesk.gui.shortcuts_dialog import (
+            ShortcutEditor,  # lazy: each dialog loads on first use
+        )
 
         dialog = ShortcutEditor(self.window, self.window.registry)
         dialog.exec()
         dialog.deleteLater()
 
     def about(self) -> None:
-        from factdesk.gui.about import AboutDialog
+        from factdesk.gui.about import AboutDialog  # lazy: each dialog loads on first use
 
         dialog = AboutDialog(self.window)
         dialog.exec()

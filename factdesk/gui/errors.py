@@ -53,7 +53,7 @@ def install_excepthook(show: Callable[[str], None]) -> None:
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         try:
             show(f"Something went wrong: {readable_error(exc)} (details in {log_file()})")
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
+        except Exception:  # the hook itself must never raise
             pass
 
     sys.excepthook = hook

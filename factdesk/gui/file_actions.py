@@ -1,4 +1,5 @@
-"""File-level actions: new, open, demo, import (files, folder, paste), export, re-analyse.
+"""File-level actions: new, open, demo, import (files, folder, paste, earlier fact-checks),
+export, re-analyse.
 
 Long work is submitted to the window's :class:`TaskRunner`; when a job ends, a change-set
 is broadcast so that every pane refreshes.
@@ -6,14 +7,16 @@ is broadcast so that every pane refreshes.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from factdesk.gui import jobs
+from factdesk.gui.archive_import import ArchiveImport
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
@@ -38,6 +41,66 @@ EXPORT_SCOPES: dict[str, dict[str, Any]] = {
                                              "include_suggested": True},
 }
 
+def show_refusals(parent: QWidget, refused: list[tuple[str, str]], summary: str) -> QMessageBox:
+    """One dialog naming every file that was not imported, with its reason (it does not
+    block: the import has finished and what was imported is already in the project)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Files not imported",
+                      f"{len(refused)} file(s) could not be imported ({summary}).",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("refusedFiles")
+    rows = "".join(f"<li><b>{html.escape(name)}</b>: {html.escape(reason)}</li>"
+                   for name, reason in refused)
+    box.setInformativeText(f"<ul>{rows}</ul>FactDesk reads articles as text, Markdown, "
+                           "HTML or JSON; nothing else changed.")
+    box.setDetailedText("\n".join(f"{name}: {reason}" for name, reason in refused))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def not_a_project(parent: QWidget, path: Path, reason: str) -> QMessageBox:
+    """Say what a file that is not a project is, and what to do with it instead."""
+    kind = "a folder" if path.is_dir() else what_file_is(path)
+    hint = ("To read it as an article, open a project and import it (Ctrl+I)."
+            if kind.startswith(("a text", "an HTML", "a JSON", "a Markdown")) else
+            "A FactDesk project is a .factdesk file made with File ▸ New project.")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Not a FactDesk project",
+                      f"{path.name} is {kind}, not a FactDesk project.",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("notAProject")
+    box.setInformativeText(f"{hint}\n\n({reason})")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def what_file_is(path: Path) -> str:
+    """A few words on what a file holds, from its first bytes."""
+    from factdesk.ingest.decoding import sniff_binary
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        return f"a file that cannot be read ({exc.strerror or exc})"
+    if not head:
+        return "an empty file"
+    if head.startswith(b"SQLite format 3\x00"):
+        return "an SQLite database of another program"
+    binary = sniff_binary(head)
+    if binary:
+        return f"a {binary}"
+    text = head.lstrip()[:1]
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") or text == b"<":
+        return "an HTML or XML file"
+    if suffix == ".json" or text in (b"{", b"["):
+        return "a JSON file"
+    if suffix == ".md":
+        return "a Markdown text file"
+    return "a text file" if b"\x00" not in head else "a binary file"
+
+
 class FileActions:
     """The handlers behind the File menu."""
 
@@ -46,6 +109,7 @@ class FileActions:
         self._to_analyse: tuple[Path | None, set[int]] = (None, set())
         self._analyse_timer = QTimer(window, singleShot=True, interval=ANALYSE_DELAY_MS)
         self._analyse_timer.timeout.connect(self._submit_analysis)
+        self.archive = ArchiveImport(window)
 
     # projects ------------------------------------------------------------------------------
 
@@ -67,7 +131,7 @@ class FileActions:
 
     def open_demo(self) -> None:
         """Open the demo project at once if it exists; else build it in the background."""
-        from factdesk.core.demo import demo_path
+        from factdesk.core.demo import demo_path  # lazy: off the first paint
 
         path = demo_path()
         if path.exists() and self.window.open_project(path):
@@ -95,6 +159,10 @@ class FileActions:
         name = QFileDialog.getExistingDirectory(self.window, "Import a folder of articles")
         if name:
             self.import_paths([Path(name)])
+
+    def import_archive_dialog(self) -> None:
+        """Import earlier fact-checks (:mod:`factdesk.gui.archive_import`)."""
+        self.archive.ask()
 
     def import_paths(self, paths: list[Path]) -> None:
         self._submit(f"Importing {len(paths)} item(s)", jobs.import_files(paths))
@@ -142,17 +210,18 @@ class FileActions:
     def edit_article(self) -> None:
         """Correct the current article's details; a new date detects its claims again
         (its relative times count from the date)."""
-        from factdesk.core.commands import EditArticle
-        from factdesk.gui.article_dialog import ArticleDialog
-
         session = self.window.session
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None:
             return
+        from factdesk.gui.article_dialog import ArticleDialog  # lazy: off the first paint
+
         dialog = ArticleDialog(self.window, article)
         try:
             if not dialog.exec() or not dialog.changes():
                 return
+            from factdesk.core.commands import EditArticle  # lazy: off the first paint
+
             session.push(EditArticle(article.id, dialog.changes()))  # a new date: see
             # reanalyse_articles, called for it (and for its undo and redo)
         finally:
@@ -161,12 +230,15 @@ class FileActions:
     def remove_article(self) -> None:
         """Remove the current article after saying what goes with it (a backup is taken
         first; the removal cannot be undone from Edit ▸ Undo, only restored)."""
-        from factdesk.core.removal import removal_cost, remove_article
-
         session = self.window.session
         article = session.project.articles.get(session.article_id) if session else None
         if session is None or article is None or session.project.read_only:
             return
+        from factdesk.core.removal import (  # lazy: off the first paint
+            removal_cost,
+            remove_article,
+        )
+
         cost = removal_cost(session.project, article.id)
         answer = QMessageBox.question(
             self.window, "Remove article",
@@ -215,7 +287,10 @@ class FileActions:
             self.window.message(line, "warning" if line.startswith(("check ", "refused "))
                                 else "info")
         suffix = " (cancelled)" if outcome.cancelled else ""
-        return (outcome.lines[-1] if outcome.lines else "nothing imported") + suffix
+        summary = (outcome.lines[-1] if outcome.lines else "nothing imported") + suffix
+        if outcome.refused:
+            show_refusals(self.window, outcome.refused, summary)
+        return summary
 
     # exporting -----------------------------------------------------------------------------
 

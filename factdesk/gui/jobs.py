@@ -30,6 +30,7 @@ class JobOutcome:
     claim_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     value: Any = None
+    refused: list[tuple[str, str]] = field(default_factory=list)  # file name, reason
 
 
 def matching_available() -> bool:
@@ -43,12 +44,12 @@ def matching_available() -> bool:
 def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
             cancelled: Cancelled) -> JobOutcome:
     """Extract claims (and match them when the matching service exists)."""
-    from factdesk.core.analysis import analyse_articles
-
     outcome = JobOutcome(article_ids=list(article_ids))
     if not article_ids:
         return outcome
     match = matching_available()
+    from factdesk.core.analysis import analyse_articles  # lazy: off the first paint
+
     report = analyse_articles(project, list(article_ids), match=match, progress=progress,
                               cancelled=cancelled)
     outcome.cancelled = report.cancelled
@@ -59,14 +60,16 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     return outcome
 
 
-def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 - job fn
+def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.importing import import_paths
-
         assert project is not None
+        from factdesk.core.importing import import_paths  # lazy: off the first paint
+
         report = import_paths(project, paths, progress=progress, cancelled=cancelled)
         outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
         outcome.article_ids = [aid for _, aid in report.added]
+        outcome.refused = [(name, message.removeprefix(f"{name}: "))
+                           for name, message in report.failed]
         if extract and outcome.article_ids and not cancelled():
             more = analyse(project, outcome.article_ids, progress, cancelled)
             outcome.lines += more.lines
@@ -75,12 +78,12 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # noqa: ANN201 -
     return job
 
 
-def import_pasted(text: str, title: str, outlet: str, published: str = "",  # noqa: ANN201
+def import_pasted(text: str, title: str, outlet: str, published: str = "",
                   extract: bool = True):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.importing import import_text
-
         assert project is not None
+        from factdesk.core.importing import import_text  # lazy: off the first paint
+
         report = import_text(project, text, title=title, outlet=outlet, published=published)
         outcome = JobOutcome(lines=report.lines(), article_ids=[a for _, a in report.added])
         if extract and outcome.article_ids:
@@ -90,13 +93,14 @@ def import_pasted(text: str, title: str, outlet: str, published: str = "",  # no
     return job
 
 
-def analyse_claims(claim_ids: Sequence[int]):  # noqa: ANN201 - job fn
+def analyse_claims(claim_ids: Sequence[int]):  # job fn
     """Analyse claims marked or moved by hand, then match their articles again."""
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.core.claim_analysis import analyse_claims as analyse_marked
-
         assert project is not None
         progress(0, 0, "reading the claim")
+        # lazy: off the first paint
+        from factdesk.core.claim_analysis import analyse_claims as analyse_marked
+
         report = analyse_marked(project, list(claim_ids), match=matching_available(),
                                 cancelled=cancelled)
         found = sum(len(project.matches.for_claim(cid)) for cid in claim_ids)
@@ -107,7 +111,7 @@ def analyse_claims(claim_ids: Sequence[int]):  # noqa: ANN201 - job fn
     return job
 
 
-def reanalyse(article_ids: Sequence[int]):  # noqa: ANN201
+def reanalyse(article_ids: Sequence[int]):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
         assert project is not None
         return analyse(project, article_ids, progress, cancelled)
@@ -122,13 +126,13 @@ def export_available() -> bool:
     return True
 
 
-def export(fmt: str, output: Path, options: Any):  # noqa: ANN201
+def export(fmt: str, output: Path, options: Any):
     def job(project: Project | None, progress: Progress, cancelled: Cancelled) -> JobOutcome:
-        from factdesk.report.exporting import export_report  # type: ignore[import-not-found]
-
         assert project is not None
         progress(0, 1, f"writing {output.name}")
         notes: list[str] = []
+        from factdesk.report.exporting import export_report  # lazy: off the first paint
+
         export_report(project, fmt, output, options, notes)
         progress(1, 1, "")
         return JobOutcome(lines=[f"exported {fmt} to {output}", *notes], value=output)
@@ -137,7 +141,7 @@ def export(fmt: str, output: Path, options: Any):  # noqa: ANN201
 
 def build_demo_job(project: Project | None, progress: Progress,
                    cancelled: Cancelled) -> JobOutcome:
-    from factdesk.core.demo import build_demo
+    from factdesk.core.demo import build_demo  # lazy: off the first paint
 
     path = build_demo(progress=progress)
     return JobOutcome(lines=[f"demo project ready: {path}"], value=path)

@@ -61,7 +61,7 @@ def is_typing_key(event: QKeyEvent) -> bool:
 class TextKeyGuard(QObject):
     """Install once on the QApplication (see :func:`install`)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
             if is_text_input(QApplication.focusWidget()) and is_typing_key(event):  # type: ignore[arg-type]
                 event.accept()

@@ -8,7 +8,7 @@ lines. Two layouts exist:
 * **standard** — articles over claims on the left, the article in the middle, across
   sources over the verdict on the right;
 * **small screen** — articles and claims as tabs on the left, verdict and across sources
-  as tabs on the right (``c`` switches between those two).
+  as tabs on the right (``o``, other sources, switches between those two).
 
 The layout (which one, dock sizes and splitters) is remembered per user and per layout
 in the user's settings; a first start on a small screen chooses the small one.

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.gui import checker_dialog, file_actions, window_actions
 from factdesk.gui import layout as screen_layout
 from factdesk.gui import settings as user
-from factdesk.gui import window_actions
 from factdesk.gui.actions import ActionRegistry
+from factdesk.gui.dialogs import Dialogs
 from factdesk.gui.errors import readable_error
 from factdesk.gui.status_area import StatusArea
 from factdesk.gui.welcome import WelcomePage
@@ -54,7 +55,7 @@ DOCKS = (  # object name, title, area
 def _login_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on some systems
+    except Exception:  # no login name on some systems
         return ""
 
 
@@ -93,9 +94,6 @@ class MainWindow(QMainWindow):
         self.layout_name = screen_layout.chosen_layout()
         screen_layout.arrange(self, self.docks, self.layout_name)
         self.docks["messagesDock"].hide()
-        from factdesk.gui import file_actions
-        from factdesk.gui.dialogs import Dialogs
-
         self.files = file_actions.FileActions(self)
         self.dialogs = Dialogs(self)
         self.registry.add(window_actions.ALL_ACTIONS)
@@ -117,9 +115,11 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, claim_id: int = 0) -> bool:
         """Open ``path`` (closing the current project); False with a message on failure."""
+        # lazy: storage, the session and the panes load after the window's first paint
         from factdesk.core.opening import open_project
         from factdesk.gui.session import Session
         from factdesk.gui.workspace import Workspace
+        from factdesk.storage.database import ProjectFileError
         from factdesk.storage.lock import ProjectLocked
 
         path = Path(path)
@@ -141,7 +141,14 @@ class MainWindow(QMainWindow):
                                    view_when_locked=view_when_locked)
         except ProjectLocked:
             return False  # the checker chose not to open a view
-        except Exception as exc:  # noqa: BLE001 - shown as a sentence
+        except ProjectFileError as exc:
+            self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
+            if exc.kind in ("not-sqlite", "foreign"):  # not a project: say what it is
+                from factdesk.gui.file_actions import not_a_project
+
+                not_a_project(self, path, readable_error(exc))
+            return False
+        except Exception as exc:  # shown as a sentence
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
         self.close_project()
@@ -222,8 +229,6 @@ class MainWindow(QMainWindow):
     def identify_checker(self, project: Project | None = None) -> None:
         """Edits made in this window are the user's (Preferences ▸ General), not the
         project's default checker's nor the operating-system account's."""
-        from factdesk.gui import checker_dialog
-
         project = project or (self.session.project if self.session else None)
         if project is None:
             return
@@ -242,8 +247,6 @@ class MainWindow(QMainWindow):
 
     def ask_checker(self) -> None:
         """First use: ask once who is checking, then put the answer to work."""
-        from factdesk.gui import checker_dialog
-
         if checker_dialog.ask_once(self) and self.session is not None:
             self.identify_checker()
             self.session.broadcast(ChangeSet(settings=True))
@@ -311,11 +314,11 @@ class MainWindow(QMainWindow):
         elif not screen_layout.restore_state(self, self.layout_name):
             self.reset_layout()
         self.message(f"{self.layout_name} layout"
-                     + (" (c: across sources / verdict)"
+                     + (" (o: across sources / verdict)"
                         if self.layout_name == screen_layout.SMALL else ""))
 
     def toggle_across(self) -> None:
-        """c: across sources into view; pressed again (in the small-screen layout, where
+        """o: across sources into view; pressed again (in the small-screen layout, where
         it shares a tab with the verdict), back to the verdict."""
         across, verdict = self.docks["acrossDock"], self.docks["verdictDock"]
         shown = across.isVisible() and not across.visibleRegion().isEmpty()
@@ -360,17 +363,17 @@ class MainWindow(QMainWindow):
 
     # drag and drop -------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
         if event.mimeData().hasUrls() and self.session is not None:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
             self.files.import_paths(paths)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if not self.settle_draft("quitting"):
             event.ignore()
             return
@@ -380,12 +383,12 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         super().closeEvent(event)
 
-    def after_first_paint(self, callback) -> None:  # noqa: ANN001 - a callable
+    def after_first_paint(self, callback) -> None:  # a callable
         """Run ``callback`` once the window has painted (so it appears before slow work)."""
         window = self
 
         class _Once(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if watched is window and event.type() == QEvent.Type.Paint:
                     window.removeEventFilter(self)
                     QTimer.singleShot(0, callback)
@@ -430,8 +433,6 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or not ws.verdict.has_draft:
             return True
-        from PySide6.QtWidgets import QMessageBox
-
         buttons = QMessageBox.StandardButton
         self.reveal_pane("verdict")
         answer = QMessageBox.question(

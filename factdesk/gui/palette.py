@@ -69,7 +69,7 @@ class QuickPicker(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
@@ -147,25 +147,31 @@ class SearchPanel(QuickPicker):
         self.timer = QTimer(self, singleShot=True, interval=120)
         self.timer.timeout.connect(self._run)
         self.hint.setText("Enter opens · Esc closes")
+        self.hint.setWordWrap(True)
 
     def on_text(self, text: str) -> None:
         self.timer.start()
 
     def _run(self) -> None:
+        from factdesk.gui.search_backend import no_hits_reason, query_problem
+
         query = self.edit.text().strip()
-        if not query:
+        problem = query_problem(query)
+        if problem:
             self.set_items([])
-            self.hint.setText("Enter opens · Esc closes")
+            self.hint.setText(f"{problem} · Esc closes" if query
+                              else "Enter opens · Esc closes")
             return
         try:
             hits = self.search(query)
-        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
+        except Exception as exc:  # a bad query is a message, not a crash
             self.set_items([])
             self.hint.setText(f"search failed: {exc}")
             return
-        self.set_items([(f"[{h['kind']}] {' '.join(str(h['snippet']).split())}", "", h)
-                        for h in hits])
-        self.hint.setText(f"{len(hits)} hit(s) · Enter opens · Esc closes")
+        self.set_items([(f"[{h['kind']}] {h.get('outlet', '')} · {h.get('date', '')} — "
+                         f"{' '.join(str(h['snippet']).split())}", "", h) for h in hits])
+        self.hint.setText(f"{len(hits)} hit(s) · Enter opens · Esc closes" if hits
+                          else no_hits_reason(query))
 
     def chosen(self, payload: Any) -> None:
         self.open_hit(dict(payload))

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.ingest.metadata import to_iso_date as convert
+
 
 def to_iso_date(value: str) -> str | None:
     """The ISO form of a date typed in any common form (ingest is imported on first use:
     it is not needed to open the window)."""
-    from factdesk.ingest.metadata import to_iso_date as convert
-
     return convert(value)
 
 

@@ -195,8 +195,9 @@ class PreferencesDialog(QDialog):
             self.threshold.setRange(0.0, 1.0)
             self.threshold.setSingleStep(0.05)
             self.threshold.setValue(session.project.claim_threshold())
-            self.threshold.setToolTip("Sentences scoring at least this become claims when "
-                                      "articles are analysed (Claim ▸ Detect claims again)")
+            self.threshold.setToolTip("Detected claims scoring at least this are shown "
+                                      "(highlighted, listed, visited by j/k); the others "
+                                      "stay candidates, shown with h (Show all candidates)")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
             self.project_checker.setPlaceholderText("(for command-line edits; the window "

@@ -89,7 +89,7 @@ class RationaleEdit(QTextEdit):
                 return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if self._is_commit(event):
             self.commit_requested.emit()
             return

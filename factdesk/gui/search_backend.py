@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from factdesk.storage.search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from factdesk.storage.search import (
+    HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN,
+    OPERATORS,
+    build_match_expression,
+)
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project
@@ -50,10 +55,38 @@ def search_function(project: Project) -> SearchFunction:
 
     def search(query: str) -> list[dict[str, Any]]:
         hits = []
+        articles: dict[int, tuple[str, str]] = {}
         for hit in project.search.search(query, limit=30):
             snippet = hit.snippet.replace(HIGHLIGHT_OPEN, "[").replace(HIGHLIGHT_CLOSE, "]")
+            if hit.article_id not in articles:
+                article = project.articles.get(hit.article_id)
+                articles[hit.article_id] = (
+                    (article.outlet or "unknown outlet", article.published or "undated")
+                    if article else ("", ""))
+            outlet, date = articles[hit.article_id]
             hits.append({"kind": hit.kind, "id": hit.id, "article_id": hit.article_id,
-                         "snippet": snippet})
+                         "snippet": snippet, "outlet": outlet, "date": date})
         return hits
 
     return search
+
+
+def query_problem(query: str) -> str | None:
+    """Why ``query`` cannot be searched (None when it can): empty, only operators, or no
+    letter or digit at all."""
+    words = query.split()
+    if not words:
+        return "type words to find in articles, claims, rationales and evidence"
+    if build_match_expression(query) is not None:
+        return None
+    if all(w in OPERATORS for w in words):
+        ops = " ".join(dict.fromkeys(words))
+        return (f"“{ops}” only joins words (AND, OR, NOT): add the words to find, e.g. "
+                "Kharkiv AND Izyum; to find the word itself, quote it in lower case: \"and\"")
+    return "nothing to search: a query needs at least one word of letters or digits"
+
+
+def no_hits_reason(query: str) -> str:
+    """What to try when a searchable query finds nothing."""
+    return (f"nothing contains “{query}”: words are matched whole; end one with * for "
+            "its beginning (Zelensk*), or use OR between spellings")

@@ -67,9 +67,11 @@ class Session(QObject):
         return self._scale
 
     def summaries(self) -> dict[int, ArticleSummary]:
-        """Article summaries by id, cached until the next change of articles or claims."""
+        """Article summaries by id (shown counts against the project's threshold), cached
+        until the next change of articles, claims, verdicts or settings."""
         if self._summaries is None:
-            self._summaries = {s.id: s for s in self.project.articles.summaries()}
+            self._summaries = {
+                s.id: s for s in self.project.articles.summaries(self.claim_threshold())}
         return self._summaries
 
     def summary(self, article_id: int) -> ArticleSummary | None:
@@ -173,7 +175,7 @@ class Session(QObject):
         if changes.settings:
             self._scale = None
             self._threshold = None
-        if changes.articles or changes.claims or changes.verdicts:
+        if changes.articles or changes.claims or changes.verdicts or changes.settings:
             self._summaries = None
         if changes.claims and self.claim_id and self.claim_id in changes.claim_ids:
             if self.project.claims.get(self.claim_id) is None:
@@ -211,5 +213,5 @@ class Session(QObject):
     def close(self) -> None:
         try:
             self.project.close()
-        except Exception:  # noqa: BLE001 - closing must not raise at exit
+        except Exception:  # closing must not raise at exit
             log.exception("closing the project failed")

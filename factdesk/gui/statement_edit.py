@@ -30,14 +30,14 @@ class _Line(QLineEdit):
     escaped = Signal()
     focus_lost = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt override
         super().focusOutEvent(event)
         self.focus_lost.emit()
 

@@ -54,7 +54,7 @@ class EvidenceTable(QTableWidget):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() in self._REMOVE_KEYS and not event.modifiers():
             self.remove_requested.emit()
             event.accept()
@@ -383,7 +383,7 @@ class VerdictPane(QWidget):
         if 0 <= row < len(self.evidence):
             QDesktopServices.openUrl(QUrl.fromUserInput(self.evidence[row].url))
 
-    def on_changed(self, changes) -> None:  # noqa: ANN001 - ChangeSet
+    def on_changed(self, changes) -> None:  # ChangeSet
         self.draft_just_left = False  # a project edit came after Esc: Ctrl+Z is its undo
         if changes.settings:
             self._loading = True

@@ -66,17 +66,17 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from factdesk.core.project import Project
-
             if self.job.project_path is None:
                 result = self.job.fn(None, self._progress, self.cancel.is_set)
             else:
                 # a job that only reads (an export) opens the file read-only: it works on
                 # a project the window can only view (a read-only file or folder)
+                from factdesk.core.project import Project  # lazy: off the first paint
+
                 with Project.open(self.job.project_path, create=False,
                                   read_only=not self.job.writes) as project:
                     result = self.job.fn(project, self._progress, self.cancel.is_set)
-        except Exception as exc:  # noqa: BLE001 - reported to the user as a message
+        except Exception as exc:  # reported to the user as a message
             log.exception("background job %r failed", self.job.title)
             self.failed.emit(readable_error(exc))
             return
@@ -151,7 +151,7 @@ class TaskRunner(QObject):
         if job is not None and job.on_done is not None:
             try:
                 message = job.on_done(result) or ""
-            except Exception as exc:  # noqa: BLE001 - reported as a message
+            except Exception as exc:  # reported as a message
                 log.exception("finishing %r failed", job.title)
                 ok, message = False, readable_error(exc)
         self.finished.emit(job.title if job else "", ok, message)

@@ -52,7 +52,7 @@ def page_article(tree: lxml_html.HtmlElement) -> PageArticle | None:
     for document in documents:
         try:
             expanded, _notes = expand(document)
-        except Exception as exc:  # noqa: BLE001 - bad JSON-LD: the page is read without it
+        except Exception as exc:  # bad JSON-LD: the page is read without it
             log.info("page JSON-LD not read: %s", exc)
             continue
         reader = NodeReader(expanded)

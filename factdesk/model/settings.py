@@ -96,7 +96,7 @@ SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in (
                 _address, by_hand=True),
     SettingSpec(REPORT_TITLE, "the title of the PDF report (its cover and document title)",
                 _text(REPORT_TITLE), by_hand=True),
-    SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a sentence is a claim",
+    SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a claim is shown",
                 _threshold, by_hand=True),
     SettingSpec(RATING_SCALE, "the ratings a verdict can take, in order (keys 1-9), as JSON",
                 _scale, by_hand=True),

@@ -24,7 +24,8 @@ SPEECH_VERBS = frozenset(
     """say tell claim report state add stress announce accuse deny insist warn confirm
     note explain write argue allege describe urge admit acknowledge assert declare
     reveal testify suggest estimate predict promise vow threaten tweet post recall
-    ask reply respond comment""".split()
+    ask reply respond comment summarize summarise concede contend maintain quip joke
+    conclude observe remark counter retort""".split()
 )
 TITLE_WORDS = frozenset(
     """president prime minister secretary general prosecutor attorney governor mayor
@@ -238,6 +239,9 @@ def statements_in(sent: Any) -> list[Statement]:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and token.dep_ == "conj":
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        if not subjects:  # inverted, parsed as an attribute: "…,” summarized Senor.
+            subjects = [c for c in token.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
+                        and c.left_edge.i == token.i + 1]
         if not subjects:
             continue
         subject = subjects[0]

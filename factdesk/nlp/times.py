@@ -246,7 +246,7 @@ def classify(text: str, ref: date | None) -> _Reading | None:
     """
     try:
         return _classify(text, ref)
-    except Exception:  # noqa: BLE001 - one expression must never stop an article
+    except Exception:  # one expression must never stop an article
         log.warning("time expression %r (article date %s) not resolved", text, ref,
                     exc_info=True)
         return _Reading("date")

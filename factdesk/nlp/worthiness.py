@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.nlp.embeddings import embed_sentences
 
 __all__ = [
     "CANDIDATE_FLOOR",
@@ -230,8 +231,6 @@ def embedding_block(texts: Sequence[str], cfg: FeatureConfig) -> np.ndarray:
     """The dense block: scaled WordLlama sentence vectors, shape (len(texts), embed_dim)."""
     if cfg.embed_dim == 0:
         return np.zeros((len(texts), 0), dtype=np.float32)
-    from factdesk.nlp.embeddings import embed_sentences
-
     return embed_sentences([normalize_text(t) for t in texts], cfg.embed_dim) * np.float32(
         cfg.embed_scale
     )

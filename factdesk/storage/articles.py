@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factdesk.model.models import Article
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
 
@@ -21,10 +22,16 @@ class ArticleSummary:
     published: str | None
     url: str
     source_name: str
-    claims: int
+    claims: int  # live claims, candidates included
     verdicts: int
     analysed: bool = True  # claims detected (False: never yet, or the analysis failed)
     analysis_error: str | None = None  # why the last analysis failed
+    shown: int = 0  # of ``claims``, the ones shown by default (see :meth:`summaries`)
+
+    @property
+    def candidates(self) -> int:
+        """Live claims not shown by default (under the threshold, not marked, not judged)."""
+        return self.claims - self.shown
 
 
 class ArticleRepository:
@@ -180,15 +187,30 @@ class ArticleRepository:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def summaries(self) -> list[ArticleSummary]:
-        """Every article with its counts of live claims and rated claims, by date.
+    def summaries(self, threshold: float = DEFAULT_CLAIM_THRESHOLD) -> list[ArticleSummary]:
+        """Every article with its counts of live claims, of those shown by default, and of
+        rated claims, by date.
 
-        Counted once per table, not once per article: live claims from the partial index
-        ``claims_live_article``, rated verdicts (few) looked up claim by claim.
+        A claim is shown by default when it scores at least ``threshold`` (the project's
+        claim threshold), was marked by hand, or is judged (rated, or moved on from "to
+        check"): the window's triage. Counted once per table, not once per article: live
+        claims from the partial index ``claims_live_article``, verdicts (few) looked up
+        claim by claim.
         """
-        claims = dict(self.db.execute(
-            "SELECT article_id, count(*) FROM claims WHERE deleted_at IS NULL "
-            "GROUP BY article_id").fetchall())
+        claims: dict[int, int] = {}
+        shown: dict[int, int] = {}
+        for aid, total, above in self.db.execute(
+                "SELECT article_id, count(*), sum(score >= ? OR origin = 'manual') "
+                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id", [threshold]):
+            claims[aid], shown[aid] = int(total), int(above or 0)
+        judged = self.db.execute(
+            "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
+            "WHERE c.id = v.claim_id AND c.deleted_at IS NULL AND c.score < ? "
+            "AND c.origin != 'manual') AS aid FROM verdicts v "
+            "WHERE v.rating IS NOT NULL OR v.status != 'to check') "
+            "WHERE aid IS NOT NULL GROUP BY aid", [threshold]).fetchall()
+        for aid, count in judged:
+            shown[aid] = shown.get(aid, 0) + int(count)
         rated = dict(self.db.execute(
             "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
             "WHERE c.id = v.claim_id AND c.deleted_at IS NULL) AS aid FROM verdicts v "
@@ -197,5 +219,6 @@ class ArticleRepository:
             "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
             "analysis_error FROM articles ORDER BY published IS NULL, published, id")
         return [ArticleSummary(aid, title, outlet, published, url, source,
-                               claims.get(aid, 0), rated.get(aid, 0), bool(done), error)
+                               claims.get(aid, 0), rated.get(aid, 0), bool(done), error,
+                               shown.get(aid, 0))
                 for aid, title, outlet, published, url, source, done, error in rows]

@@ -97,6 +97,13 @@ def take_opening_backup(project: Path, db: Database) -> Path | None:
     return None
 
 
+def back_up_now(project: Path, db: Database) -> Path:
+    """A backup of the open project ``db`` (at ``project``) now, changed or not."""
+    path = take_backup(project, db.conn, force=True)
+    assert path is not None  # forced
+    return path
+
+
 def back_up_file(project: Path) -> Path:
     """Back up the project file at ``project`` now (``factdesk backup``), reading it on
     a read-only connection of its own; a file that is no project raises

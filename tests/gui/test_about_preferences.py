@@ -56,7 +56,7 @@ def test_preferences_set_the_publisher_and_report_address(make_window, demo_copy
 
 
 def test_preferences_set_the_report_title_organisation_address_and_published_ratings(
-        make_window, demo_copy: Path) -> None:  # noqa: ANN001
+        make_window, demo_copy: Path) -> None:
     from PySide6.QtCore import Qt
 
     from factdesk.gui.preferences import PreferencesDialog

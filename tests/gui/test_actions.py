@@ -65,7 +65,7 @@ def test_palette_fuzzy_search(make_window, demo_copy, qtbot) -> None:
     palette.deleteLater()
 
 
-def test_actions_are_tables_of_named_handlers_on_a_narrow_desk(qapp, demo_copy) -> None:  # noqa: ANN001
+def test_actions_are_tables_of_named_handlers_on_a_narrow_desk(qapp, demo_copy) -> None:
     """Handlers take the Desk protocol, not the window: a plain object with a session and
     workspace is enough to run the verdict keys, and they push one undoable command."""
     import inspect

@@ -14,10 +14,10 @@ from factdesk.gui import settings as user
 
 
 def test_asked_once_then_on_verdicts_and_reports(make_window, demo_copy: Path, qtbot,
-                                                 monkeypatch, tmp_path) -> None:  # noqa: ANN001
+                                                 monkeypatch, tmp_path) -> None:
     shown: list[int] = []
 
-    def answer(dialog) -> int:  # noqa: ANN001
+    def answer(dialog) -> int:
         shown.append(1)
         dialog.name.setText("Ana Lima")
         dialog.organisation.setText("Lupa")

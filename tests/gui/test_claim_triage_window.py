@@ -1,4 +1,4 @@
-"""Triage in the window: only claims worth checking by default, one key for all candidates,
+"""Triage in the window: only claims worth checking by default, one key for all candidates (h),
 j/k through what is shown, a ranked list, hand-marked claims always shown."""
 
 from __future__ import annotations
@@ -7,14 +7,15 @@ from PySide6.QtCore import Qt
 
 from factdesk.core.commands import MarkClaim
 from factdesk.core.project import Project
+from factdesk.gui.articles_pane import CLAIMS
 from factdesk.model.changes import ChangeSet
 
 
-def _highlighted(window) -> set[int]:  # noqa: ANN001 - MainWindow
+def _highlighted(window) -> set[int]:  # MainWindow
     return {c.id for c in window.workspace.article.body.claims}
 
 
-def _listed(window) -> list[int]:  # noqa: ANN001 - MainWindow
+def _listed(window) -> list[int]:  # MainWindow
     model = window.workspace.claims.model
     return [model.claim_id(r) for r in range(model.rowCount())]
 
@@ -31,6 +32,10 @@ def test_only_claims_worth_checking_by_default_and_one_key_for_all(
     worth = {i for i in every if rows[i].score >= threshold or rows[i].origin == "manual"}
     assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
     assert _highlighted(window) == worth
+    # the articles list counts what is shown, with the other candidates beside it
+    articles = window.workspace.articles.model_
+    row = next(r for r, s in enumerate(articles.rows) if s.id == article)
+    assert articles.index(row, CLAIMS).data() == f"{len(worth)} (+{len(every) - len(worth)})"
     listed = _listed(window)
     assert set(listed) == worth
     assert [rows[i].score for i in listed] == sorted((rows[i].score for i in listed),
@@ -44,8 +49,8 @@ def test_only_claims_worth_checking_by_default_and_one_key_for_all(
         seen.append(session.claim_id)
     assert seen == listed
     # the key shows every candidate, in the text and the list; the list's filter goes back
-    assert window.registry.shortcut("claim.show_candidates").toString() == "C"
-    qtbot.keyClick(view, Qt.Key.Key_C)
+    assert window.registry.shortcut("claim.show_candidates").toString() == "H"
+    qtbot.keyClick(view, Qt.Key.Key_H)
     assert session.show_candidates
     assert window.workspace.claims.triage.currentIndex() == 1
     assert _highlighted(window) == every and set(_listed(window)) == every

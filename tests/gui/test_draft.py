@@ -14,7 +14,7 @@ TEXT = "Confirmed by two wires"
 
 
 def test_j_1_e_type_esc_undo_e_commit_keeps_rating_and_text(make_window, demo_copy: Path,
-                                                            qtbot) -> None:  # noqa: ANN001
+                                                            qtbot) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     body = ws.article.body
@@ -45,7 +45,7 @@ def test_j_1_e_type_esc_undo_e_commit_keeps_rating_and_text(make_window, demo_co
         assert TEXT in verdict.rationale and TEXT + "e" not in verdict.rationale
 
 
-def test_a_second_ctrl_z_undoes_the_project_edit(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_a_second_ctrl_z_undoes_the_project_edit(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     body = ws.article.body
@@ -60,7 +60,7 @@ def test_a_second_ctrl_z_undoes_the_project_edit(make_window, demo_copy, qtbot) 
     assert "draft" in ws.verdict.rationale.toPlainText(), "the draft outlives the undo"
 
 
-def test_closing_with_a_draft_asks(make_window, demo_copy: Path, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_closing_with_a_draft_asks(make_window, demo_copy: Path, qtbot, monkeypatch) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     claim = session.claim_id
@@ -68,8 +68,8 @@ def test_closing_with_a_draft_asks(make_window, demo_copy: Path, qtbot, monkeypa
     qtbot.keyClicks(ws.verdict.rationale, "keep me")
     asked: list[str] = []
 
-    def answer(choice):  # noqa: ANN001, ANN202
-        def question(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+    def answer(choice):
+        def question(_parent, _title, text, *_args):
             asked.append(text)
             return choice
         return question

@@ -20,7 +20,7 @@ def test_elide_url_keeps_host_and_end() -> None:
     assert elide_url("https://a.org/x") == "a.org/x"
 
 
-def _no_overlap(window) -> None:  # noqa: ANN001
+def _no_overlap(window) -> None:
     article = window.workspace.article
     top_left = article.mapTo(window, article.rect().topLeft())
     body = QRect(top_left, article.size())
@@ -30,7 +30,7 @@ def _no_overlap(window) -> None:  # noqa: ANN001
             assert not dock.geometry().intersects(body), f"{name} drawn over the article"
 
 
-def test_both_layouts_fit_1024_by_640(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_both_layouts_fit_1024_by_640(make_window, demo_copy, qtbot) -> None:
     for layout in (STANDARD, SMALL):
         user.set_value("window/layout", layout)
         window = make_window()
@@ -49,16 +49,16 @@ def test_both_layouts_fit_1024_by_640(make_window, demo_copy, qtbot) -> None:  #
 
 
 def test_small_layout_across_one_key_away_and_remembered(make_window, demo_copy,
-                                                         qtbot) -> None:  # noqa: ANN001
+                                                         qtbot) -> None:
     user.set_value("window/layout", SMALL)
     window = make_window(demo_copy)
     assert window.layout_name == SMALL
     across, verdict = window.docks["acrossDock"], window.docks["verdictDock"]
     assert verdict in window.tabifiedDockWidgets(across)
-    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_C)
+    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_O)
     qtbot.waitUntil(lambda: not across.visibleRegion().isEmpty(), timeout=1000)
     assert verdict.visibleRegion().isEmpty()
-    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_C)
+    qtbot.keyClick(window.workspace.article.body, Qt.Key.Key_O)
     qtbot.waitUntil(lambda: not verdict.visibleRegion().isEmpty(), timeout=1000)
     window.registry.trigger("view.switch_layout")
     assert window.layout_name == STANDARD and not window.tabifiedDockWidgets(across)
@@ -68,7 +68,7 @@ def test_small_layout_across_one_key_away_and_remembered(make_window, demo_copy,
     assert again.layout_name == STANDARD
 
 
-def test_long_url_header_is_elided_with_tooltip(make_window, demo_copy) -> None:  # noqa: ANN001
+def test_long_url_header_is_elided_with_tooltip(make_window, demo_copy) -> None:
     window = make_window(demo_copy)
     project, article = window.session.project, window.workspace.article
     with project.transaction():
@@ -77,3 +77,20 @@ def test_long_url_header_is_elided_with_tooltip(make_window, demo_copy) -> None:
     assert LONG_URL in article.meta.toolTip()
     assert f'href="{LONG_URL.replace("&", "&amp;")}"' in article.meta.text()
     assert article.meta.wordWrap() and article.minimumSizeHint().width() < 400
+
+
+def test_the_article_address_opens_from_the_menu(make_window, demo_copy, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString())
+                        or True)
+    window = make_window(demo_copy)
+    project, article = window.session.project, window.workspace.article
+    with project.transaction():
+        project.articles.update_metadata(article.article_id, url=LONG_URL)
+    article.show_article(article.article_id)
+    window.registry.refresh_enabled()
+    assert window.registry.is_enabled("import.open_url")
+    window.registry.trigger("import.open_url")
+    assert opened == [LONG_URL]

@@ -11,7 +11,7 @@ from factdesk.gui.match_review import keep_order, next_undecided
 from factdesk.model.models import MatchDraft
 
 
-def _claim_with_matches(project, wanted: int = 3) -> int:  # noqa: ANN001
+def _claim_with_matches(project, wanted: int = 3) -> int:
     """A claim with at least ``wanted`` matches (made for it when the demo has none)."""
     counts = Counter()
     for m in project.matches.all():
@@ -29,7 +29,7 @@ def _claim_with_matches(project, wanted: int = 3) -> int:  # noqa: ANN001
     return a.id
 
 
-def test_x_then_a_accepts_the_match_that_was_next(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+def test_x_then_a_accepts_the_match_that_was_next(make_window, demo_copy, qtbot) -> None:
     window = make_window(demo_copy)
     session, ws = window.session, window.workspace
     body = ws.article.body

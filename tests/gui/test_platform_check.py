@@ -35,7 +35,7 @@ def test_the_real_plugin_is_read_with_ldd() -> None:
     assert pc.missing_for_xcb(files) is None
 
 
-def test_no_display_is_said_instead_of_a_qt_abort(tmp_path) -> None:  # noqa: ANN001
+def test_no_display_is_said_instead_of_a_qt_abort(tmp_path) -> None:
     import os
     import subprocess
     import sys
