@@ -224,6 +224,9 @@ class ClaimsPane(QWidget):
         good first, then the automatic ones while the claim text keeps its minimum."""
         if not getattr(self, "_ready", False):
             return
+        header = self.view.horizontalHeader()
+        if header.minimumHeight():  # layout.compact() gives scroll areas (a header is one)
+            header.setMinimumHeight(0)  # three lines; a header needs one
         all_articles = self.scope.currentIndex() == 1
         width = self.view.viewport().width()
         budget = width - max(self.view.fontMetrics().averageCharWidth() * TEXT_MIN_CHARS,

@@ -87,3 +87,10 @@ def test_hidden_columns_are_in_the_text_tooltip(make_window, demo_copy, qtbot) -
     assert model.data(model.index(0, SCORE)) in tip
     assert model.data(model.index(0, KIND)) in tip
     window.close()
+
+
+def test_the_header_is_one_line_high(make_window, demo_copy, qtbot) -> None:
+    window = _small_window(make_window, demo_copy, qtbot)
+    header = window.workspace.claims.view.horizontalHeader()
+    assert header.height() <= header.sizeHint().height() + 2
+    window.close()
