@@ -139,6 +139,7 @@ class ClaimsPane(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setColumnHidden(OUTLET, True)
+        self._column_prefs: dict[int, str] = {}
         self._fitter = _ResizeWatcher(self._fit_columns, self)
         self.view.viewport().installEventFilter(self._fitter)
         self.count = QLabel(objectName="paneHint")
@@ -189,12 +190,16 @@ class ClaimsPane(QWidget):
     # columns -------------------------------------------------------------------------------
 
     def _column_pref(self, column: int) -> str:
-        value = user.get_str(f"claims/column_{COLUMNS[column].lower()}", AUTO)
-        return value if value in (SHOWN, HIDDEN) else AUTO
+        """shown / hidden for good, or automatic; read from the user's settings once."""
+        if column not in self._column_prefs:
+            value = user.get_str(f"claims/column_{COLUMNS[column].lower()}", AUTO)
+            self._column_prefs[column] = value if value in (SHOWN, HIDDEN) else AUTO
+        return self._column_prefs[column]
 
     def set_column_shown(self, column: int, shown: bool | None) -> None:
         """Show or hide a column for good (None: automatic, by the pane's width)."""
         value = AUTO if shown is None else SHOWN if shown else HIDDEN
+        self._column_prefs[column] = value
         user.set_value(f"claims/column_{COLUMNS[column].lower()}", value)
         self._fit_columns()
 
@@ -269,7 +274,9 @@ class ClaimsPane(QWidget):
         return menu
 
     def reset_columns(self) -> None:
+        """Every column back to automatic."""
         for column in KEEP_ORDER:
+            self._column_prefs[column] = AUTO
             user.set_value(f"claims/column_{COLUMNS[column].lower()}", AUTO)
         self._fit_columns()
 
