@@ -108,6 +108,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError(f"the two texts could not be compared: {result}")
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
+    print(f"reason: {result.reason}")
     for d in result.discrepancies:
         print(f"- {d['kind']} ({d['severity']}): {d['explanation']}")
     if not result.discrepancies:

@@ -1,8 +1,10 @@
 """Across sources: the selected claim as the other outlets reported it.
 
-For the session's claim: its matches ranked (accepted first), each with outlet, date,
-score, relation and decision, the differing words and numbers marked inline, and the
-discrepancies the matcher found with their severity. Earlier fact-checks from the
+For the session's claim: its matches ranked by relation then score (same fact and
+conflicting first, then related, rejected last: :func:`factdesk.matching.panel.panel_order`),
+each with outlet, date, score, relation and decision, a one-line reason (what the two
+claims share: who, what, where; and what differs), the differing words and numbers
+marked inline, and the discrepancies the matcher found with their severity. Earlier fact-checks from the
 archive follow (when the archive service exists). ``n``/``p`` move between matches,
 ``a``/``x`` accept or reject the current one (pressing again clears the decision).
 """
@@ -29,6 +31,8 @@ from factdesk.core.commands import DecideMatch
 from factdesk.gui import match_review, theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, Match, severity_rank
 
 log = logging.getLogger(__name__)
@@ -151,8 +155,8 @@ class AcrossPane(QWidget):
             self.matches, self.others, self.current = [], {}, -1
         else:
             previous = [m.id for m in self.matches] if same_claim else []
-            self.matches = match_review.keep_order(previous,
-                                                   project.matches.for_claim(claim_id))
+            self.matches = match_review.keep_order(
+                previous, panel_order(project.matches.for_claim(claim_id)))
             other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in self.matches]
             self.others = project.claims.get_many(other_ids)
             ids = [m.id for m in self.matches]
@@ -222,6 +226,11 @@ class AcrossPane(QWidget):
             decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
+        here = self.session.summary(self.claim.article_id)
+        reason = match_reason(
+            ClaimFacts.from_claim(self.claim, outlet=here.outlet if here else ""),
+            ClaimFacts.from_claim(other, outlet=summary.outlet if summary else ""),
+            match.discrepancies)
         items = []
         for d in sorted(match.discrepancies,
                         key=lambda d: severity_rank(str(d.get("severity", "")))):
@@ -242,7 +251,9 @@ class AcrossPane(QWidget):
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
             f"{marker}<b>{outlet}</b></a> · {date} · score {match.score:.2f} · "
             f"{html.escape(match.relation)}{decision}"
-            f' · <a href="claim:{other.id}">open</a><br>{body}{table}</td></tr></table>'
+            f' · <a href="claim:{other.id}">open</a><br>'
+            f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
+            f"{body}{table}</td></tr></table>"
         )
 
     def _show_earlier_checks(self) -> None:
