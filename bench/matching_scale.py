@@ -22,6 +22,10 @@ Measures, per size:
 * latency: ``query_many`` of a 30-claim article, ``k=50``, excluding its own article
   (median and p95 wall time, median CPU time, over ``--articles`` articles), and the
   cost of adding one article then querying the next (tail segment rebuild);
+* semantic (:class:`SemanticIndex`): each synthetic claim's vector is its base BASIL
+  sentence's embedding (128 dimensions) plus noise, stored as int8 codes; latency of
+  the top-3 query of a 30-claim article, alone and added to the term query's, and
+  recall@3 against a float32 brute force over every stored claim;
 * recall: for each sampled query claim, the exact top-10 by the index's similarity
   (IDF-weighted cosine, ``idf = ln(1 + N/df)``, see ``factdesk.matching.candidate_index``)
   computed here by brute force with numpy over *every* stored claim, independently of
@@ -47,6 +51,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from factdesk.matching.candidate_index import CandidateIndex, idf_weights  # noqa: E402
+from factdesk.matching.claim_vectors import VECTOR_DIM, quantise  # noqa: E402
+from factdesk.matching.semantic_index import SemanticIndex  # noqa: E402
 
 BASIL = REPO.parent / "shared" / "eval" / "basil" / "articles-dev.jsonl"
 CLAIMS_PER_ARTICLE = 25
@@ -84,6 +90,9 @@ def _sentence_terms(sentence: str) -> list[str]:
     return out
 
 
+BASE_TEXTS: list[str] = []  # the base sentences' texts, in generator order (BASIL only)
+
+
 def base_articles(rng: np.random.Generator) -> tuple[list[list[list[str]]], str]:
     """Base articles as lists of sentence term lists (BASIL if present, else Zipf)."""
     if BASIL.is_file():
@@ -91,10 +100,11 @@ def base_articles(rng: np.random.Generator) -> tuple[list[list[list[str]]], str]
         with open(BASIL, encoding="utf-8") as fh:
             for line in fh:
                 art = json.loads(line)
-                sents = [_sentence_terms(s) for p in art["body-paragraphs"] for s in p]
-                sents = [s for s in sents if len(s) >= 3]
-                if sents:
-                    arts.append(sents)
+                pairs = [(_sentence_terms(s), s) for p in art["body-paragraphs"] for s in p]
+                pairs = [(t, s) for t, s in pairs if len(t) >= 3]
+                if pairs:
+                    arts.append([t for t, _ in pairs])
+                    BASE_TEXTS.extend(s for _, s in pairs)
         return arts, f"BASIL ({BASIL.name})"
     vocab = 20_000
     weights = 1.0 / np.arange(1, vocab + 1) ** 1.07
@@ -164,6 +174,7 @@ class ClaimGenerator:
         x_ids[local] = pool % EXTENDED_IDS
         owner = np.concatenate((owner, x_owner))
         terms = np.concatenate((terms, self.n_base + x_ids))
+        self.last_sentences = sent  # which base sentence each claim varies
         key = np.unique(owner * (self.n_base + EXTENDED_IDS) + terms)
         owner, terms = key // (self.n_base + EXTENDED_IDS), key % (self.n_base + EXTENDED_IDS)
         ptr = np.zeros(n_claims + 1, dtype=np.int64)
@@ -239,6 +250,7 @@ def parse_size(text: str) -> int:
 def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) -> None:
     gen = ClaimGenerator(arts, seed=size)
     art, ptr, terms = gen.generate(size, first_article=0)
+    gen.stored_sentences = gen.last_sentences
     q_art, q_ptr, q_terms = gen.generate(n_articles * QUERY_CLAIMS, first_article=10**8)
     q_art = q_art // 10**8 * 10**8 + (np.arange(len(q_art)) // QUERY_CLAIMS)
     stored = to_strings(gen, ptr, terms)
@@ -281,6 +293,7 @@ def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) 
     index.add_many((10**9 + j, 10**9, q) for j, q in enumerate(qs))
     index.query_many(queries[QUERY_CLAIMS : 2 * QUERY_CLAIMS], exclude_article=10**9 + 1, k=50)
     incr = (time.perf_counter() - t) * 1000
+    sem = semantic_run(gen, art, q_art, ptr, q_ptr, size, n_articles, n_recall, lat)
     print(
         f"{size:>9,d} {avg_terms:5.1f} {build:7.2f} {rss1 - rss0:8.0f} "
         f"{index.memory_bytes() / 2**20:8.0f} {statistics.median(lat_ms):9.1f} "
@@ -289,6 +302,115 @@ def run(size: int, arts: list[list[list[str]]], n_articles: int, n_recall: int) 
         f"{float(np.mean(recalls)):8.3f} {len(recalls):5d}",
         flush=True,
     )
+    print(f"{'':>9} semantic: build {sem['build']:.2f} s, RSS {sem['rss']:.0f} MB, "
+          f"arrays {sem['bytes'] / 2**20:.0f} MB; query med {sem['med']:.1f} ms, "
+          f"p95 {sem['p95']:.1f} ms, cpu {sem['cpu']:.1f} ms; terms + semantic per article med {sem['both']:.1f} ms, "
+          f"p95 {sem['both95']:.1f} ms; R@{SEMANTIC_K} {sem['recall']:.3f} "
+          f"(int8 codes against float32 brute force, {sem['n']} queries)", flush=True)
+
+
+SEMANTIC_K = 3  # factdesk.core.matching_service.SEMANTIC_CANDIDATES
+
+
+def claim_vectors_for(gen: ClaimGenerator, sentences: np.ndarray, seed: int) -> np.ndarray:
+    """Unit float32 vectors of synthetic claims: their base sentence's embedding plus
+    noise (cosine ~0.9 to it; random base vectors when BASIL is absent)."""
+    rng = np.random.default_rng(seed)
+    if not hasattr(gen, "base_vectors"):
+        if BASE_TEXTS:
+            from factdesk.nlp.embeddings import embed_sentences
+
+            gen.base_vectors = embed_sentences(BASE_TEXTS, VECTOR_DIM)
+        else:
+            base = rng.normal(size=(len(gen.sent_ptr) - 1, VECTOR_DIM)).astype(np.float32)
+            gen.base_vectors = base / np.linalg.norm(base, axis=1, keepdims=True)
+    noise = rng.normal(scale=0.5 / np.sqrt(VECTOR_DIM), size=(len(sentences), VECTOR_DIM))
+    vectors = gen.base_vectors[sentences] + noise.astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def semantic_run(gen: ClaimGenerator, art: np.ndarray, q_art: np.ndarray, ptr: np.ndarray,
+                 q_ptr: np.ndarray, size: int, n_articles: int, n_recall: int,
+                 term_latency: list[float]) -> dict:
+    """Semantic index over the same claims: build, latency, recall against brute force."""
+    gen_sent = gen.last_sentences  # the queries' (generated last)
+    stored_vectors = claim_vectors_for(gen, gen.stored_sentences, size)
+    query_vectors = claim_vectors_for(gen, gen_sent, size + 1)
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    index = SemanticIndex()
+    codes = quantise(stored_vectors)
+    step = 50_000
+    for start in range(0, size, step):
+        end = min(start + step, size)
+        index.add_many(list(zip(range(start, end), art[start:end].tolist(), codes[start:end],
+                                strict=True)))
+    build = time.perf_counter() - t0
+    rss = rss_mb() - rss0
+    lat, cpu = [], []
+    found: list[list[int]] = []
+    for a in range(n_articles):
+        q = query_vectors[a * QUERY_CLAIMS : (a + 1) * QUERY_CLAIMS]
+        aid = int(q_art[a * QUERY_CLAIMS])
+        t, c = time.perf_counter(), time.process_time()
+        res = index.query_many(q, exclude_article=aid, k=SEMANTIC_K, floor=-1.0)
+        lat.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+        found.extend([c for c, _ in hits] for hits in res)
+    recalls = []
+    rng = np.random.default_rng(2)
+    for i in rng.choice(len(found), min(n_recall, len(found)), replace=False):
+        scores = stored_vectors @ query_vectors[i]
+        scores[art == int(q_art[i])] = -2.0
+        exact = np.argsort(-scores)[:SEMANTIC_K]
+        recalls.append(len(set(exact.tolist()) & set(found[i])) / SEMANTIC_K)
+    lat_ms = sorted(x * 1000 for x in lat)
+    both = sorted((x + y) * 1000 for x, y in zip(lat, term_latency, strict=True))
+    return {"build": build, "rss": rss, "bytes": index.memory_bytes(),
+            "cpu": statistics.median(cpu) * 1000, "med": statistics.median(lat_ms), "p95": lat_ms[int(0.95 * (len(lat_ms) - 1))],
+            "both": statistics.median(both), "both95": both[int(0.95 * (len(both) - 1))],
+            "recall": float(np.mean(recalls)), "n": len(recalls)}
+
+
+def project_report(path: Path) -> int:
+    """Claim vectors of a whole project: computed and stored once (as the first matching
+    run or window after the upgrade does), the file's growth, and the process memory of
+    the term and semantic indexes."""
+    import shutil
+    import tempfile
+
+    from factdesk.core.claim_index import INDEXES, ProjectIndexCache
+    from factdesk.core.project import Project
+    from factdesk.storage.claim_vectors import ClaimVectorRepository
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+        copy = Path(tmp) / path.name
+        shutil.copy(path, copy)
+        with Project.open(copy) as project:  # migrates (adds the empty table)
+            n_claims = project.claims.count()
+        before = copy.stat().st_size
+        rss0 = rss_mb()
+        t0 = time.perf_counter()
+        with Project.open(copy) as project:
+            INDEXES.get(project)
+            first = time.perf_counter() - t0
+            rss1 = rss_mb()
+            semantic = INDEXES.semantic(project)
+            stored = ClaimVectorRepository(project.db).bytes_stored()
+            project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        after = copy.stat().st_size
+        cache = ProjectIndexCache()
+        t0 = time.perf_counter()
+        with Project.open(copy) as project:
+            cache.get(project)
+        again = time.perf_counter() - t0
+    print(f"{path.name}: {n_claims:,} claims; file {before / 2**20:.0f} MB -> "
+          f"{after / 2**20:.0f} MB (+{(after - before) / 2**20:.0f} MB, vector codes "
+          f"{stored / 2**20:.0f} MB); first index build with vectors computed and stored "
+          f"{first:.1f} s, later (vectors read) {again:.1f} s; RSS of both indexes "
+          f"{rss1 - rss0:.0f} MB, of which semantic arrays "
+          f"{semantic.memory_bytes() / 2**20:.0f} MB")
+    return 0
 
 
 def main() -> int:
@@ -297,7 +419,12 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=20, help="query articles per size")
     parser.add_argument("--recall-queries", type=int, default=300)
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--project", type=Path,
+                        help="instead: store the claim vectors of this project (a copy is "
+                        "made) and report file growth, time and index memory")
     args = parser.parse_args()
+    if args.project:
+        return project_report(args.project)
     arts, source = base_articles(np.random.default_rng(0))
     if args.one:
         run(parse_size(args.sizes), arts, args.articles, args.recall_queries)

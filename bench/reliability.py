@@ -3,7 +3,7 @@
 Usage::
 
     python bench/reliability.py [--kills 10] [--fuzz 2000] [--times 20000]
-                                [--archive 2000] [--seed 1]
+                                [--archive 2000] [--feed 5000] [--seed 1]
 
 Kills alternate between ``factdesk import`` (300 files, killed after a random number of
 articles, then re-run: no duplicates allowed) and a verdict-editing loop (killed after a
@@ -15,7 +15,10 @@ dates, random text) against random publication dates from year 1 to 9999, checks
 reading (a valid, ordered pair of dates or none), and sends every 100th pair of them
 through ``compare`` (spaCy, quantities, times and the discrepancy rules). The archive run
 feeds random ClaimReview JSON-LD (random nesting, lists, language tags, contexts), JSON
-lines, CSV (random delimiters and encodings) and HTML to the archive importer. Prints
+lines, CSV (random delimiters and encodings) and HTML to the archive importer. The feed
+run imports one DataFeed of ``--feed`` ClaimReviews in the shape of the big public
+fact-check feeds (each item with its own context, its claim's author and appearance, a
+numeric rating with its scale) and prints reviews per second, read and stored. Prints
 kills survived, bad inputs tried, crashes, hangs, edits lost and the time taken; exits 1
 if anything was lost or crashed.
 """
@@ -23,6 +26,7 @@ if anything was lost or crashed.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import signal
 import socket
@@ -148,6 +152,59 @@ def fuzz(count: int, seed: int, workdir: Path) -> tuple[int, int, int, list[str]
     return tried, crashes, hangs, failures[:10]
 
 
+def datafeed(count: int, seed: int) -> bytes:
+    """A DataFeed of ``count`` ClaimReviews shaped like the public fact-check feeds."""
+    rng = random.Random(seed)
+    ratings = ["False", "Mostly False", "Half True", "Mostly True", "True", "Misleading"]
+    elements = []
+    for i in range(count):
+        value = rng.randint(1, 5)
+        review = {
+            "@context": rng.choice(["https://schema.org", "http://schema.org"]),
+            "@type": "ClaimReview",
+            "url": f"https://checks{i % 40}.example/{i}",
+            "claimReviewed": f"Claim {i}: {_random_text(rng, 60)}",
+            "datePublished": f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            "author": {"@type": "Organization", "name": f"Checker {i % 40}",
+                       "url": f"https://checks{i % 40}.example"},
+            "itemReviewed": {"@type": "Claim", "datePublished": "2020-02-01",
+                             "author": {"@type": "Person", "name": f"Speaker {i % 300}"},
+                             "appearance": [{"@type": "CreativeWork",
+                                             "url": f"https://source.example/{i}"}]},
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5,
+                             "worstRating": 1, "alternateName": ratings[value - 1]},
+        }
+        if i % 7 == 0:
+            review["name"] = [{"@language": "en", "@value": f"Fact check {i}"},
+                              {"@language": "es", "@value": f"Verificación {i}"}]
+        elements.append({"@type": "DataFeedItem", "dateCreated": "2021-01-01",
+                         "item": [review]})
+    return json.dumps({"@context": "https://schema.org", "@type": "DataFeed",
+                       "dataFeedElement": elements}).encode("utf-8")
+
+
+def feed_speed(count: int, seed: int, workdir: Path) -> None:
+    """Import one DataFeed of ``count`` reviews; print reviews per second."""
+    from factdesk.core.archive_service import import_archive, parse_archive
+    from factdesk.core.project import Project
+
+    path = workdir / "feed.json"
+    path.write_bytes(datafeed(count, seed))
+    wall, cpu = time.perf_counter(), time.process_time()
+    checks, _ = parse_archive(path.read_bytes(), path.name)
+    read_wall, read_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    with Project.open(workdir / "feed.factdesk") as project:
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = import_archive(project, path)
+        all_wall, all_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"DataFeed of {count} reviews: read in {read_wall:.2f} s ({count / read_wall:,.0f} "
+          f"reviews/s; CPU {read_cpu:.2f} s, {count / read_cpu:,.0f}/s); imported in "
+          f"{all_wall:.2f} s ({count / all_wall:,.0f} reviews/s; CPU {all_cpu:.2f} s): "
+          f"{report.summary()}")
+    if len(checks) != count or report.stored != count:
+        raise SystemExit(f"feed run lost records: {len(checks)} read, {report.stored} stored")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=10)
@@ -156,8 +213,13 @@ def main() -> int:
                         help="time expressions x publication dates to read")
     parser.add_argument("--archive", type=int, default=2000,
                         help="random archive files to import")
+    parser.add_argument("--feed", type=int, default=5000,
+                        help="reviews in the DataFeed whose import speed is measured (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.feed:
+        with tempfile.TemporaryDirectory(prefix="factdesk-feed-") as tmp:
+            feed_speed(args.feed, args.seed, Path(tmp))
     rng = random.Random(args.seed)
     started = time.monotonic()
     outcomes: list[KillOutcome] = []

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from factdesk.core.archive_service import (
-    SCORE_FLOOR,
+    RELEVANCE_FLOOR,
     ArchiveFormatError,
     import_archive,
     search_archive,
@@ -196,8 +196,8 @@ def test_search_shows_what_a_checker_reads_and_nothing_unrelated(project: Projec
         project, ["Did the senator really vote against the bill 40 times?",
                   "Octopuses have three hearts and blue blood."])
     assert unrelated == []
-    check, score = hits[0]
-    assert score >= SCORE_FLOOR
+    check, relevance = hits[0]
+    assert RELEVANCE_FLOOR <= relevance <= 1
     assert (check.claim, check.publisher, check.url, check.date) == (
         "The senator voted 40 times against the bill.", "LD Checks",
         "https://ldjson.example/senator", "2022-05-01")
@@ -222,7 +222,8 @@ def test_cli_import_and_search(tmp_path: Path) -> None:
     assert (hit["claim"], hit["publisher"], hit["url"], hit["rating"]) == (
         "The river rose 6 metres.", "Lines Check", "https://lines.example/1", "False")
     plain = run("archive", "search", project_file, "Octopuses have three hearts")
-    assert "no earlier checks above the score floor" in plain.stdout
+    assert "no earlier checks likely enough (relevance floor" in plain.stdout
+    assert 0 < hit["relevance"] <= 1
 
 
 def test_an_invalid_json_ld_document_is_skipped_with_its_reason(tmp_path: Path,

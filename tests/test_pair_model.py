@@ -44,7 +44,10 @@ def test_weights_load(scorer: PairScorer) -> None:
     meta = json.loads(DEFAULT_WEIGHTS.with_suffix(".json").read_text(encoding="utf-8"))
     assert "Dolan" in meta["citations"]["MRPC"]
     assert "Cer" in meta["citations"]["STS-B"]
-    assert "vector_cosine" not in meta["features"]
+    assert "vector_cosine" in meta["features"]  # the claims' sentence vectors
+    assert "speaker_agree" not in meta["features"]
+    assert "Cybulska" in meta["citations"]["ECB+"]
+    assert scorer.event is not None and 0.2 < scorer.event_threshold < 0.8
     assert LEXICAL_FEATURE in meta["features"]
     assert LEXICAL_FEATURE not in meta["similarity_features"]
 

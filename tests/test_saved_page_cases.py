@@ -12,7 +12,7 @@ import pytest
 
 from factdesk.ingest import parse_file
 from factdesk.ingest.html import plausible_outlet
-from factdesk.ingest.page_furniture import is_byline, remove_page_furniture
+from factdesk.ingest.page_furniture import byline_authors, is_byline, remove_page_furniture
 from factdesk.ingest.truncation import truncation_warning
 
 CASES = Path(__file__).parent / "fixtures" / "page_cases"
@@ -80,6 +80,30 @@ def test_bylines_photo_credits_and_teasers_are_removed_and_named() -> None:
     assert 'removed byline: "By Jane Doe and Max Roe, Staff writers"' in warnings
     assert 'removed photo credit: "(Credit: City Herald/John Smith)"' in warnings
     assert 'removed 3 related-post teaser line(s) after "Related posts"' in warnings
+    assert article.author == "Jane Doe, Max Roe"  # the page gives no author of its own
+    assert "author 'Jane Doe, Max Roe' read from the removed byline" in warnings
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and Max Roe, Reuters", ["Jane Doe", "Max Roe"]),
+    ("Written by Jane Doe | Sept. 14, 2022 10:30", ["Jane Doe"]),
+    ("By Max de Vries, Political Correspondent", ["Max de Vries"]),
+    ("By Jane Doe, Ann Lee & Bo Li - Updated May 3, 2021", ["Jane Doe", "Ann Lee", "Bo Li"]),
+    ("By Reuters Staff", []), ("By AP", []),
+    ("By the end of the year, prices rose", [])])
+def test_byline_authors(text: str, authors: list[str]) -> None:
+    assert byline_authors(text) == authors
+
+
+def test_a_byline_does_not_replace_the_page_author(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Bridge</title><meta name='author' content='Kim Park'>"
+                    "</head><body><article><h1>Bridge</h1><p>By Jane Doe</p><p>The bridge "
+                    "reopened on Monday after four months of repairs, the mayor said.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    article = parse_file(page)
+    assert article.author == "Kim Park" and "By Jane Doe" not in article.text
 
 
 @pytest.mark.parametrize(("text", "byline"), [
@@ -98,5 +122,5 @@ def test_what_merely_mentions_credits_or_related_stays() -> None:
     paragraphs = ["The photographer Ann Lee, credited with 40 pictures, spoke on Monday.",
                   "Related news: the council met on Friday and approved the plan.",
                   "By Tuesday, the city had spent 3 million dollars on repairs."]
-    kept, warnings = remove_page_furniture(paragraphs)
-    assert kept == paragraphs and warnings == []
+    kept, warnings, authors = remove_page_furniture(paragraphs)
+    assert kept == paragraphs and warnings == [] and authors == []

@@ -78,15 +78,56 @@ def test_translated_quote_is_the_same_fact_worded_differently(demo: Project) -> 
     assert any(d["kind"] == "wording" and "Zelensk" in d["explanation"] for d in found)
 
 
-def test_a_careful_readers_links_are_there(demo: Project) -> None:
+#: The cross-outlet pairs a careful reader links: (outlet, words) of each side.
+CAREFUL_READER_LINKS = (
+    (("Dallas Express", "national anthem was sung"),
+     ("AFP", "ceremony raising the Ukrainian flag")),
+    (("Dallas Express", "national anthem was sung"),
+     ("AFP", "on Wednesday visited the east Ukraine city of Izyum")),
+    (("Dallas Express", "Russian forces withdrew from the war-torn city"),
+     ("AFP", "on Wednesday visited the east Ukraine city of Izyum")),
+    (("Dallas Express", "Russian forces withdrew from the war-torn city"),
+     ("AFP", "Russia-Ukraine War: Ukraine has claimed sweeping successes")),
+    (("Reuters", "In an exclusive interview with Reuters"),
+     ("Dallas Express", "the same pictures from Bucha")),
+    (("Reuters", "After Bucha, we’re seeing similar sights"),
+     ("Dallas Express", "the same pictures from Bucha")),
+)
+
+
+def test_a_careful_readers_links_are_the_same_fact(demo: Project) -> None:
     claims = _claims(demo)
-    anthem = _one(claims["Dallas Express"], "national anthem was sung")
-    ceremony = _one(claims["AFP"], "ceremony raising the Ukrainian flag")
-    visit = _one(claims["AFP"], "on Wednesday visited the east Ukraine city of Izyum")
-    withdrew = _one(claims["Dallas Express"], "Russian forces withdrew from the war-torn city")
-    for a, b in ((anthem, ceremony), (anthem, visit), (withdrew, visit)):
+    for (outlet_a, words_a), (outlet_b, words_b) in CAREFUL_READER_LINKS:
+        a, b = _one(claims[outlet_a], words_a), _one(claims[outlet_b], words_b)
         relation, _ = _relation(demo, a, b)
-        assert relation is not None, (a.text[:50], b.text[:50])
+        assert relation in ("same fact", "conflicting"), (relation, words_a, words_b)
+
+
+def test_the_true_match_ranks_first_in_each_claims_panel(demo: Project) -> None:
+    from factdesk.matching.panel import panel_order
+
+    claims = _claims(demo)
+    for (outlet_a, words_a), (outlet_b, words_b) in CAREFUL_READER_LINKS:
+        a, b = _one(claims[outlet_a], words_a), _one(claims[outlet_b], words_b)
+        for mine in (a, b):
+            ranked = panel_order(demo.matches.for_claim(mine.id))
+            true_ids = {_one(claims[o2], w2).id for (o1, w1), (o2, w2) in CAREFUL_READER_LINKS
+                        if _one(claims[o1], w1).id == mine.id}
+            true_ids |= {_one(claims[o1], w1).id for (o1, w1), (o2, w2) in CAREFUL_READER_LINKS
+                         if _one(claims[o2], w2).id == mine.id}
+            first = ranked[0]
+            other = first.claim_b if first.claim_a == mine.id else first.claim_a
+            assert other in true_ids, (mine.text[:50], first.relation, first.score)
+
+
+def test_bucha_bodies_are_not_izium_bodies(demo: Project) -> None:
+    claims = _claims(demo)
+    bucha = _one(claims["Dallas Express"], "discovered hundreds of civilians’ bodies")
+    for words in ("hundreds of bodies from a mass grave", "more than 400 bodies",
+                  "In Izium, we found 450 dead people"):
+        izium = _one(claims["Reuters"], words)
+        relation, _ = _relation(demo, bucha, izium)
+        assert relation in (None, "related"), (relation, words)
 
 
 def test_look_alikes_about_other_events_are_not_the_same_fact(demo: Project) -> None:

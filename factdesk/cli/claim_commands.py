@@ -26,6 +26,8 @@ from factdesk.core.commands import (
     UndoStack,
 )
 from factdesk.core.project import Project
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim
 from factdesk.nlp.reasons import reason_of
 
@@ -191,13 +193,16 @@ def cmd_claim(args: argparse.Namespace) -> int:
 
 def cmd_matches(args: argparse.Namespace) -> int:
     with open_existing(args.project, read_only=True) as project:
-        if project.claims.get(args.claim_id) is None:
+        claim = project.claims.get(args.claim_id)
+        if claim is None:
             raise CliError(f"there is no claim {args.claim_id}")
-        matches = project.matches.for_claim(args.claim_id)
+        matches = panel_order(project.matches.for_claim(args.claim_id))
         other_ids = [m.claim_b if m.claim_a == args.claim_id else m.claim_a for m in matches]
         others = project.claims.get_many(other_ids)
         articles = {c.article_id for c in others.values()}
+        articles.add(claim.article_id)
         outlets = {aid: a.outlet for aid in articles if (a := project.articles.get(aid))}
+        facts = ClaimFacts.from_claim(claim, outlet=outlets.get(claim.article_id, ""))
         for match, other_id in zip(matches, other_ids, strict=True):
             other = others.get(other_id)
             row = {"match": match.id, "claim": other_id,
@@ -205,13 +210,16 @@ def cmd_matches(args: argparse.Namespace) -> int:
                    "score": round(match.score, 4), "relation": match.relation,
                    "decision": match.decision,
                    "discrepancies": [d.get("explanation", "") for d in match.discrepancies],
+                   "reason": match_reason(facts, ClaimFacts.from_claim(
+                       other, outlet=outlets.get(other.article_id, "")),
+                       match.discrepancies) if other else "",
                    "text": other.text if other else ""}
             if args.json:
                 json_line(row)
             else:
                 print(f"{match.id}\t{row['relation']}\t{match.score:.2f}\t"
                       f"{match.decision or 'undecided'}\t{row['outlet']}\t"
-                      f"{' '.join(row['text'].split())}")
+                      f"{' '.join(row['text'].split())}\t{row['reason']}")
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from factdesk.cli.output import CliError, StderrProgress, info, json_line
 from factdesk.cli.project_commands import open_existing
 from factdesk.core.archive_service import (
-    SCORE_FLOOR,
+    RELEVANCE_FLOOR,
     ArchiveFormatError,
     import_archive,
     search_archive,
@@ -46,8 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("text", nargs="*", help="the claim to look for")
     a.add_argument("--queries", type=Path, help="TSV with header id<TAB>text")
     a.add_argument("-k", type=int, default=5)
-    a.add_argument("--min-score", type=float,
-                   help="show hits scoring at least this (default: the calibrated floor)")
+    a.add_argument("--min-relevance", "--min-score", dest="min_relevance", type=float,
+                   help="answer only when the best hit's relevance (0-1, a calibrated "
+                        f"probability) is at least this (default {RELEVANCE_FLOOR})")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_archive_search)
 
@@ -107,6 +108,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError(f"the two texts could not be compared: {result}")
     print(f"score: {result.score:.3f}")
     print(f"relation: {result.relation}")
+    print(f"reason: {result.reason}")
     for d in result.discrepancies:
         print(f"- {d['kind']} ({d['severity']}): {d['explanation']}")
     if not result.discrepancies:
@@ -128,7 +130,8 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: no such file")
     with open_existing(args.project) as project:
         try:
-            report = import_archive(project, args.file)
+            report = import_archive(project, args.file,
+                                    progress=StderrProgress(f"reading {args.file.name}:"))
         except ArchiveFormatError as exc:
             raise CliError(str(exc)) from exc
         total = project.archive.count()
@@ -147,8 +150,8 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_record(check, score: float) -> dict:  # an ArchivedCheck
-    return {"id": check.id, "score": round(float(score), 6), "claim": check.claim,
+def _hit_record(check, relevance: float) -> dict:  # an ArchivedCheck
+    return {"id": check.id, "relevance": round(float(relevance), 4), "claim": check.claim,
             "rating": check.rating_text(), "rating_name": check.rating,
             "rating_value": check.rating_value, "best_rating": check.best_rating,
             "worst_rating": check.worst_rating, "publisher": check.publisher,
@@ -175,20 +178,20 @@ def cmd_archive_search(args: argparse.Namespace) -> int:
     queries = _read_queries(args.queries) if args.queries else []
     if args.text:
         queries.append(("query", " ".join(args.text)))
-    floor = SCORE_FLOOR if args.min_score is None else args.min_score
+    floor = RELEVANCE_FLOOR if args.min_relevance is None else args.min_relevance
     with open_existing(args.project, reading=True) as project:
         if project.archive.count() == 0:
             raise CliError("the project's archive is empty: run 'factdesk archive import' first")
         results = search_archive(project, [q for _, q in queries], args.k, floor)
     for (query_id, text), hits in zip(queries, results, strict=True):
         if args.json:
-            json_line({"query_id": query_id, "query": text, "floor": floor,
+            json_line({"query_id": query_id, "query": text, "relevance_floor": floor,
                        "results": [_hit_record(c, s) for c, s in hits]})
             continue
         print(f"{query_id}: {len(hits) or 'no'} earlier check{'s' if len(hits) != 1 else ''}"
-              + ("" if hits else f" above the score floor {floor:.2f}"))
-        for check, score in hits:
-            print(f"  {score:.2f}  {check.claim}")
+              + ("" if hits else f" likely enough (relevance floor {floor:.2f})"))
+        for check, relevance in hits:
+            print(f"  relevance {relevance:.2f}  {check.claim}")
             print(f"        rating: {check.rating_text() or '(none given)'}"
                   f" | {check.publisher or 'publisher unknown'}"
                   f" | {check.date or 'undated'}")

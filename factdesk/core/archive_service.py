@@ -8,13 +8,16 @@ sharing a page (a round-up) or a claim (two publishers) stay separate, and impor
 file again updates its records instead of adding copies. The report counts records read,
 stored (new or updated) and skipped, each skip with its reason.
 
-``earlier_checks`` finds the archived checks closest to a claim with the BM25F archive
-index, above :data:`SCORE_FLOOR` so that an unrelated claim finds none.
+``earlier_checks`` finds the archived checks a claim most likely repeats: BM25F
+candidates re-ranked by a calibrated relevance (lexical score and sentence-embedding
+cosines, :mod:`factdesk.matching.archive_relevance`); below :data:`RELEVANCE_FLOOR`
+nothing is shown, so that an unrelated claim finds none.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -23,17 +26,26 @@ from pathlib import Path
 from factdesk.core.project import Project
 from factdesk.ingest.archive_files import ArchiveFormatError, read_archive
 from factdesk.ingest.claimreviews import ReviewRecord
+from factdesk.ingest.jsonld_expansion import CancelCheck, ReadCancelled, ReadProgress
 from factdesk.matching.archive_index import ArchiveIndex
+from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ArchivedCheck
+from factdesk.nlp.embeddings import EmbeddingsUnavailable
 
-__all__ = ["ArchiveFormatError", "ArchiveImportReport", "SCORE_FLOOR", "archive_index",
+log = logging.getLogger(__name__)
+
+__all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ReadCancelled", "ArchiveImportReport", "ArchiveSearch",
+           "SCORE_FLOOR", "archive_index", "archive_index_ready",
            "earlier_checks", "import_archive", "parse_archive", "search_archive"]
 
-#: Hits scoring below this are not shown, and none at all unless the best stands out
-#: from the rest (its BM25F score at least PEAK_FLOOR times the 10th best). Calibrated on
-#: the CLEF-2020 CheckThat! Task 2 training queries as the strictest pair that costs at
-#: most 0.005 training MAP@5 (``bench/archive_retrieval.py``; docs/import-reliability.md).
+#: A query is answered only when its best hit's relevance (the calibrated probability of
+#: :mod:`factdesk.matching.archive_relevance`) reaches this floor, fitted with the
+#: weights on the CLEF-2020 CheckThat! Task 2 training queries (docs/import-reliability.md).
+RELEVANCE_FLOOR = load_relevance_model().floor
+#: The lexical fallback when sentence embeddings are not installed: hits scoring below
+#: SCORE_FLOOR are not shown, and none unless the best BM25F score is at least
+#: PEAK_FLOOR times the 10th best (calibrated on the same training queries).
 SCORE_FLOOR = 0.06
 PEAK_FLOOR = 1.25
 
@@ -84,11 +96,13 @@ def _check(record: ReviewRecord, check_id: str) -> ArchivedCheck:
                          best_rating=record.best_rating, worst_rating=record.worst_rating)
 
 
-def parse_archive(data: bytes, name: str) -> tuple[list[ArchivedCheck], ArchiveImportReport]:
+def parse_archive(data: bytes, name: str, *, progress: ReadProgress | None = None,
+                  cancelled: CancelCheck | None = None,
+                  ) -> tuple[list[ArchivedCheck], ArchiveImportReport]:
     """The checks of one archive file, one per review, and the report so far (read,
     skipped with reasons). A record repeated in the file is skipped as a duplicate; a
     review id given to two different claims keeps both, told apart by their content."""
-    found = read_archive(data, name)
+    found = read_archive(data, name, progress=progress, cancelled=cancelled)
     report = ArchiveImportReport(read=found.read, skipped=list(found.skipped),
                                  notes=list(found.notes))
     checks: dict[str, ArchivedCheck] = {}
@@ -108,11 +122,20 @@ def parse_archive(data: bytes, name: str) -> tuple[list[ArchivedCheck], ArchiveI
     return list(checks.values()), report
 
 
-def import_archive(project: Project, path: Path) -> ArchiveImportReport:
+def import_archive(project: Project, path: Path, *, progress: ReadProgress | None = None,
+                   cancelled: CancelCheck | None = None) -> ArchiveImportReport:
     """Store the checks of one archive file; the report says what was read, stored and
-    skipped (raises :class:`ArchiveFormatError` for a file with no readable record)."""
+    skipped (raises :class:`ArchiveFormatError` for a file with no readable record).
+    ``progress(done, total, what)`` follows the reading of a big file; when
+    ``cancelled()`` turns true before the records are stored, :class:`ReadCancelled` is
+    raised and nothing is stored."""
     path = Path(path)
-    checks, report = parse_archive(path.read_bytes(), path.name)
+    checks, report = parse_archive(path.read_bytes(), path.name, progress=progress,
+                                   cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise ReadCancelled
+    if progress is not None:
+        progress(report.read, report.read, "storing")
     with project.transaction():
         for i, check in enumerate(checks):
             stored = project.archive.get(check.id)
@@ -129,12 +152,29 @@ def import_archive(project: Project, path: Path) -> ArchiveImportReport:
     return report
 
 
-_INDEXES: dict[str, tuple[int, ArchiveIndex]] = {}
+_INDEXES: dict[str, tuple[int, ArchiveSearch]] = {}
 _LOCK = threading.Lock()
 
 
-def archive_index(project: Project) -> ArchiveIndex | None:
-    """The project's archive index (built once, rebuilt when the archive changes)."""
+@dataclass(frozen=True)
+class ArchiveSearch:
+    """A project's archive, indexed: the lexical index and, when sentence embeddings
+    are installed, the relevance model over it (else the lexical floor is used)."""
+
+    index: ArchiveIndex
+    relevance: RelevanceSearch | None
+
+    def search_many(self, queries: list[str], k: int,
+                    min_relevance: float | None) -> list[list[tuple[str, float]]]:
+        if self.relevance is not None:
+            return self.relevance.search_many(queries, k, min_relevance)
+        floor, peak = (SCORE_FLOOR, PEAK_FLOOR) if min_relevance is None \
+            else (min_relevance, 0.0)
+        return self.index.search_many(queries, k, min_score=floor, min_peak=peak)
+
+
+def archive_index(project: Project) -> ArchiveSearch | None:
+    """The project's archive search (built once, rebuilt when the archive changes)."""
     key = str(project.path.resolve())
     count = project.archive.count()
     if count == 0:
@@ -143,21 +183,40 @@ def archive_index(project: Project) -> ArchiveIndex | None:
         cached = _INDEXES.get(key)
         if cached is None or cached[0] != count:
             checks = project.archive.all()
-            cached = (count, ArchiveIndex((c.id, c.claim, c.title) for c in checks))
+            index = ArchiveIndex((c.id, c.claim, c.title) for c in checks)
+            try:
+                relevance = RelevanceSearch(index, [c.title for c in checks])
+            except EmbeddingsUnavailable as exc:
+                log.warning("archive search without relevance model: %s", exc)
+                relevance = None
+            cached = (count, ArchiveSearch(index, relevance))
             _INDEXES[key] = cached
         return cached[1]
 
 
+def archive_index_ready(project: Project) -> bool:
+    """Whether a lookup in the project's archive answers at once: the archive is empty or
+    its search is built (building one of 10,000 checks takes seconds: a window builds it
+    off its GUI thread first, with :func:`archive_index`)."""
+    count = project.archive.count()
+    if count == 0:
+        return True
+    with _LOCK:
+        cached = _INDEXES.get(str(project.path.resolve()))
+    return cached is not None and cached[0] == count
+
+
 def search_archive(project: Project, queries: list[str], k: int = 3,
-                   min_score: float | None = None
+                   min_relevance: float | None = None
                    ) -> list[list[tuple[ArchivedCheck, float]]]:
-    """For each query, the archived checks closest to it, best first, scoring at least
-    ``min_score`` (default :data:`SCORE_FLOOR`)."""
-    index = archive_index(project)
-    if index is None:
+    """For each query, the archived checks most likely to be the claim it repeats, as
+    ``(check, relevance)`` best first (relevance: a calibrated probability, 0-1); none
+    when the best falls below ``min_relevance`` (default: the model's calibrated floor,
+    :data:`RELEVANCE_FLOOR`)."""
+    search = archive_index(project)
+    if search is None:
         return [[] for _ in queries]
-    floor, peak = (SCORE_FLOOR, PEAK_FLOOR) if min_score is None else (min_score, 0.0)
-    results = index.search_many(queries, k, min_score=floor, min_peak=peak)
+    results = search.search_many(queries, k, min_relevance)
     wanted = {i for hits in results for i, _ in hits}
     by_id = {i: project.archive.get(i) for i in wanted}
     return [[(by_id[i], s) for i, s in hits if by_id.get(i) is not None]  # type: ignore[misc]
@@ -165,6 +224,6 @@ def search_archive(project: Project, queries: list[str], k: int = 3,
 
 
 def earlier_checks(project: Project, claim_text: str, k: int = 3,
-                   min_score: float | None = None) -> list[tuple[ArchivedCheck, float]]:
-    """The archived checks closest to ``claim_text``, best first (above the floor)."""
-    return search_archive(project, [claim_text], k, min_score)[0]
+                   min_relevance: float | None = None) -> list[tuple[ArchivedCheck, float]]:
+    """The archived checks most likely repeated by ``claim_text``, best first."""
+    return search_archive(project, [claim_text], k, min_relevance)[0]

@@ -2,7 +2,8 @@
 
 Backs ``factdesk compare``: each text is parsed by the FactDesk pipeline (quantities,
 times, entities, speaker), spellings are merged across the pair, and the pair goes
-through the same pair model and discrepancy finder as the project's matches.
+through the same pair model and discrepancy finder as the project's matches, with the
+one-line reason the across-sources panel shows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 from factdesk.core.extractors import get_extractor
 from factdesk.core.matching_service import compare_claims
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.panel import match_reason
 from factdesk.model.models import Claim
 from factdesk.nlp.aliases import AliasResolver, canonical_key
 from factdesk.nlp.pipeline import MENTION_LABELS, retrieval_terms
@@ -28,6 +31,7 @@ class Comparison:
     score: float
     relation: str  # "same fact", "related", "conflicting" or "unrelated"
     discrepancies: tuple[dict[str, Any], ...]
+    reason: str = ""  # one line: what the texts share (who, what, where), what differs
 
 
 def _names(doc: Any) -> list[Any]:
@@ -72,5 +76,7 @@ def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
         a = _claim_from_doc(a_doc, canonical, published)
         b = replace(_claim_from_doc(b_doc, canonical, published), id=1, article_id=1)
         score, relation, found = compare_claims(a, b, None, None, published=published)
-        results.append(Comparison(score, relation or "unrelated", tuple(found)))
+        reason = match_reason(ClaimFacts.from_claim(a, published),
+                              ClaimFacts.from_claim(b, published), found)
+        results.append(Comparison(score, relation or "unrelated", tuple(found), reason))
     return results

@@ -1,8 +1,10 @@
 """Across sources: the selected claim as the other outlets reported it.
 
-For the session's claim: its matches ranked (accepted first), each with outlet, date,
-score, relation and decision, the differing words and numbers marked inline, and the
-discrepancies the matcher found with their severity. Earlier fact-checks from the
+For the session's claim: its matches ranked by relation then score (same fact and
+conflicting first, then related, rejected last: :func:`factdesk.matching.panel.panel_order`),
+each with outlet, date, score, relation and decision, a one-line reason (what the two
+claims share: who, what, where; and what differs), the differing words and numbers
+marked inline, and the discrepancies the matcher found with their severity. Earlier fact-checks from the
 archive follow (when the archive service exists). ``n``/``p`` move between matches,
 ``a``/``x`` accept or reject the current one (pressing again clears the decision).
 """
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +31,8 @@ from factdesk.core.commands import DecideMatch
 from factdesk.gui import match_review, theme
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, Match, severity_rank
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,30 @@ def _earlier_checks_function():  # the archive service's function or None
     return earlier_checks
 
 
+def _archive_index_ready(project: Any) -> bool:
+    try:
+        from factdesk.core.archive_service import archive_index_ready
+    except ImportError:
+        return True
+    return archive_index_ready(project)
+
+
+def _build_archive_index(path: Path, done: Any) -> None:
+    """In a background thread: build the archive search with its own connection."""
+    try:
+        from factdesk.core.archive_service import archive_index
+        from factdesk.core.project import Project
+
+        with Project.open(path, create=False, read_only=True) as project:
+            archive_index(project)
+    except Exception as exc:  # the lookup on the GUI thread then says what failed
+        log.warning("building the archive search failed: %s", exc)
+    try:
+        done.emit()
+    except RuntimeError:  # the pane is gone
+        pass
+
+
 def _field(obj: Any, name: str) -> str:
     if isinstance(obj, dict):
         return str(obj.get(name) or "")
@@ -50,6 +80,8 @@ def _field(obj: Any, name: str) -> str:
 
 class AcrossPane(QWidget):
     """Matches of the selected claim, with differences, decisions and earlier checks."""
+
+    archive_indexed = Signal()  # emitted from the indexing thread, received queued
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +135,9 @@ class AcrossPane(QWidget):
         layout.addLayout(buttons)
         self._earlier_timer = QTimer(self, singleShot=True, interval=150)
         self._earlier_timer.timeout.connect(self._show_earlier_checks)
+        self._indexing: threading.Thread | None = None
+        self._indexed_count = -1  # the archive size a background build was started for
+        self.archive_indexed.connect(self._earlier_timer.start)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
         self.show_claim(session.claim_id)
@@ -120,8 +155,8 @@ class AcrossPane(QWidget):
             self.matches, self.others, self.current = [], {}, -1
         else:
             previous = [m.id for m in self.matches] if same_claim else []
-            self.matches = match_review.keep_order(previous,
-                                                   project.matches.for_claim(claim_id))
+            self.matches = match_review.keep_order(
+                previous, panel_order(project.matches.for_claim(claim_id)))
             other_ids = [m.claim_b if m.claim_a == claim_id else m.claim_a for m in self.matches]
             self.others = project.claims.get_many(other_ids)
             ids = [m.id for m in self.matches]
@@ -191,6 +226,11 @@ class AcrossPane(QWidget):
             decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
+        here = self.session.summary(self.claim.article_id)
+        reason = match_reason(
+            ClaimFacts.from_claim(self.claim, outlet=here.outlet if here else ""),
+            ClaimFacts.from_claim(other, outlet=summary.outlet if summary else ""),
+            match.discrepancies)
         items = []
         for d in sorted(match.discrepancies,
                         key=lambda d: severity_rank(str(d.get("severity", "")))):
@@ -211,13 +251,19 @@ class AcrossPane(QWidget):
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
             f"{marker}<b>{outlet}</b></a> · {date} · score {match.score:.2f} · "
             f"{html.escape(match.relation)}{decision}"
-            f' · <a href="claim:{other.id}">open</a><br>{body}{table}</td></tr></table>'
+            f' · <a href="claim:{other.id}">open</a><br>'
+            f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
+            f"{body}{table}</td></tr></table>"
         )
 
     def _show_earlier_checks(self) -> None:
         fn = _earlier_checks_function()
         if fn is None or self.claim is None:
             self.earlier.setVisible(False)
+            return
+        if not self._archive_ready():
+            self.earlier.setText("Earlier checks: indexing the archive for search…")
+            self.earlier.setVisible(True)
             return
         try:
             checks = list(fn(self.session.project, self.claim.text, k=3))
@@ -230,6 +276,8 @@ class AcrossPane(QWidget):
             rows = []
             for check in checks:
                 item = check[0] if isinstance(check, tuple) else check
+                relevance = (f" · relevance {check[1]:.2f}" if isinstance(check, tuple)
+                             else "")
                 url = html.escape(_field(item, "url"), quote=True)
                 claim = html.escape(_field(item, "claim")[:160])
                 rated = getattr(item, "rating_text", None)
@@ -239,9 +287,31 @@ class AcrossPane(QWidget):
                 link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
                 rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
                             f"<b>{rating or 'no rating given'}</b><br>"
-                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{link}</p>")
+                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{relevance}"
+                            f"{link}</p>")
             self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
         self.earlier.setVisible(True)
+
+    def _archive_ready(self) -> bool:
+        """True when a lookup answers at once; else the archive's search is built in a
+        background thread (once), which then asks for the lookup again."""
+        try:
+            if _archive_index_ready(self.session.project):
+                return True
+        except Exception as exc:  # the lookup itself will report it
+            log.warning("archive state unknown: %s", exc)
+            return True
+        count = self.session.project.archive.count()
+        if self._indexing is not None and self._indexing.is_alive():
+            return False
+        if self._indexed_count == count:  # built (or failed) already: look up directly
+            return True
+        self._indexed_count = count
+        self._indexing = threading.Thread(
+            target=_build_archive_index, args=(self.session.path, self.archive_indexed),
+            name="archive-index", daemon=True)
+        self._indexing.start()
+        return False
 
     # acting --------------------------------------------------------------------------------
 

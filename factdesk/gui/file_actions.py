@@ -1,4 +1,5 @@
-"""File-level actions: new, open, demo, import (files, folder, paste), export, re-analyse.
+"""File-level actions: new, open, demo, import (files, folder, paste, earlier fact-checks),
+export, re-analyse.
 
 Long work is submitted to the window's :class:`TaskRunner`; when a job ends, a change-set
 is broadcast so that every pane refreshes.
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from factdesk.gui import jobs
+from factdesk.gui.archive_import import ArchiveImport
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
@@ -107,6 +109,7 @@ class FileActions:
         self._to_analyse: tuple[Path | None, set[int]] = (None, set())
         self._analyse_timer = QTimer(window, singleShot=True, interval=ANALYSE_DELAY_MS)
         self._analyse_timer.timeout.connect(self._submit_analysis)
+        self.archive = ArchiveImport(window)
 
     # projects ------------------------------------------------------------------------------
 
@@ -156,6 +159,10 @@ class FileActions:
         name = QFileDialog.getExistingDirectory(self.window, "Import a folder of articles")
         if name:
             self.import_paths([Path(name)])
+
+    def import_archive_dialog(self) -> None:
+        """Import earlier fact-checks (:mod:`factdesk.gui.archive_import`)."""
+        self.archive.ask()
 
     def import_paths(self, paths: list[Path]) -> None:
         self._submit(f"Importing {len(paths)} item(s)", jobs.import_files(paths))

@@ -35,6 +35,8 @@ FILE_ACTIONS: tuple[A, ...] = (
       "File", h.has_project),
     A("import.folder", "Import a &folder…", lambda d: d.files.import_folder_dialog(),
       "Ctrl+Shift+I", "File", h.has_project),
+    A("import.archive", "Import &earlier fact-checks…",
+      lambda d: d.files.import_archive_dialog(), "Ctrl+Shift+R", "File", h.has_project),
     A("import.paste", "&Paste as article…", lambda d: d.files.paste_article(),
       "Ctrl+Shift+V", "Edit", h.has_project),
     A("import.edit_article", "Edit article &details…", lambda d: d.files.edit_article(),

@@ -22,6 +22,7 @@ from typing import Any
 from factdesk.ingest.claimreviews import ReviewRead, ReviewRecord, read_reviews
 from factdesk.ingest.decoding import decode_bytes
 from factdesk.ingest.errors import IngestError
+from factdesk.ingest.jsonld_expansion import CancelCheck, ReadCancelled, ReadProgress
 
 
 class ArchiveFormatError(ValueError):
@@ -48,8 +49,11 @@ _DELIMITERS = ",;\t|"
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<script|<!--)", re.I)
 
 
-def read_archive(data: bytes, name: str) -> ReviewRead:
-    """The records of one archive file, with those skipped and why."""
+def read_archive(data: bytes, name: str, *, progress: ReadProgress | None = None,
+                 cancelled: CancelCheck | None = None) -> ReviewRead:
+    """The records of one archive file, with those skipped and why. ``progress(done,
+    total, what)`` is called as a big JSON-LD feed or a JSON-lines file is read;
+    :class:`ReadCancelled` is raised when ``cancelled()`` turns true."""
     try:
         text = decode_bytes(data, name, html=bool(_HTML.match(data[:2048]))).text
     except IngestError as exc:
@@ -58,11 +62,12 @@ def read_archive(data: bytes, name: str) -> ReviewRead:
     if _HTML.match(stripped[:2048].encode("utf-8", "replace")):
         return _read_html(stripped, name)
     if stripped.startswith(("{", "[")):
-        return _read_json(stripped, name)
+        return _read_json(stripped, name, progress, cancelled)
     return _read_csv(text.lstrip("\ufeff"), name)
 
 
-def _read_json(text: str, name: str) -> ReviewRead:
+def _read_json(text: str, name: str, progress: ReadProgress | None,
+               cancelled: CancelCheck | None) -> ReviewRead:
     try:
         documents: list[Any] = [json.loads(text)]
     except json.JSONDecodeError as whole:
@@ -76,8 +81,16 @@ def _read_json(text: str, name: str) -> ReviewRead:
                     raise ArchiveFormatError(f"{name}: not valid JSON at {where} ({exc.msg})"
                                              ) from exc
     found = ReviewRead([], [], [])
+    total = len(documents)
     for number, document in enumerate(documents, start=1):
-        _merge(found, _read_document(document, number, len(documents)))
+        if total == 1:
+            _merge(found, _read_document(document, number, total, progress, cancelled))
+            continue
+        if cancelled is not None and cancelled():
+            raise ReadCancelled
+        _merge(found, _read_document(document, number, total))
+        if progress is not None and (number % 100 == 0 or number == total):
+            progress(number, total, "documents")
     if not found.read:
         raise ArchiveFormatError(f"{name}: JSON without any ClaimReview (looked in @graph, "
                                  "lists, DataFeed items, mainEntity, review, itemListElement)")
@@ -102,13 +115,15 @@ def _read_html(text: str, name: str) -> ReviewRead:
     return found
 
 
-def _read_document(document: Any, number: int, total: int) -> ReviewRead:
+def _read_document(document: Any, number: int, total: int,
+                   progress: ReadProgress | None = None,
+                   cancelled: CancelCheck | None = None) -> ReviewRead:
     """The reviews of one JSON-LD document; one that is not valid JSON-LD is reported as
     skipped (with the processor's reason), and the file's other documents are read."""
     from pyld.jsonld import JsonLdError  # lazy, as in claimreviews
 
     try:
-        return read_reviews(document)
+        return read_reviews(document, progress=progress, cancelled=cancelled)
     except (JsonLdError, ValueError, TypeError) as exc:  # pyld: invalid input
         reason = str(exc.args[0] if exc.args else exc).split("\n", 1)[0].strip("()',\" ")
         where = f"document {number} of {total}" if total > 1 else "the document"

@@ -1,31 +1,34 @@
 """ClaimReview records from JSON-LD, read as JSON-LD with pyld and a bundled context.
 
 The documents are expanded by pyld (the JSON-LD 1.1 processor) with schema.org's
-context from a file shipped in the package (``schemaorg_context.jsonld``), never
-fetched: a document loader answers schema.org's context addresses from that file and
-refuses every other address (the document is then read with the bundled context alone,
-and a note says so). Expansion resolves what publishers vary: ``@graph``, ``@list``,
+bundled context, never fetched (:mod:`factdesk.ingest.jsonld_expansion`; big feeds in
+parts, with progress and cancel). Expansion resolves what publishers vary: ``@graph``, ``@list``,
 aliases such as ``type``/``id``, ``@value``/``@language`` values, single values or
 lists. Every ClaimReview node in the expanded tree is then read, wherever it sits: in a
 DataFeed's ``dataFeedElement[].item[]``, an ItemList's ``itemListElement``, a
 NewsArticle's ``mainEntity`` or ``review``, or at the top.
+
+``ReadCancelled`` is re-exported here for the importers' callers.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
-SCHEMA_PREFIXES = ("http://schema.org/", "https://schema.org/")
-CONTEXT_FILE = "schemaorg_context.jsonld"
-#: Context addresses answered from the bundled file (with or without a trailing slash).
-_SCHEMA_CONTEXTS = {"schema.org", "schema.org/docs/jsonldcontext.json",
-                    "schema.org/docs/jsonldcontext.jsonld"}
+from factdesk.ingest.jsonld_expansion import (
+    SCHEMA_PREFIXES,
+    CancelCheck,
+    ReadCancelled,
+    ReadProgress,
+    expand,
+    expand_in_parts,
+)
+
+__all__ = ["NodeReader", "ReadCancelled", "ReviewRead", "ReviewRecord", "expand",
+           "read_reviews", "schema_name", "walk_nodes"]
 
 
 @dataclass(frozen=True)
@@ -56,67 +59,6 @@ class ReviewRead:
     @property
     def read(self) -> int:
         return len(self.records) + len(self.skipped)
-
-
-@lru_cache(maxsize=1)
-def bundled_context() -> dict[str, Any]:
-    """The schema.org JSON-LD context shipped with FactDesk."""
-    text = resources.files("factdesk.ingest").joinpath(CONTEXT_FILE).read_text("utf-8")
-    return json.loads(text)
-
-
-class OfflineContextError(Exception):
-    """A context address other than schema.org's: FactDesk never fetches one."""
-
-
-def _offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    address = url.split("://", 1)[-1].rstrip("/").removeprefix("www.")
-    if address in _SCHEMA_CONTEXTS:
-        return {"contextUrl": None, "documentUrl": url, "document": bundled_context()}
-    raise OfflineContextError(url)
-
-
-def _without_contexts(data: Any) -> Any:
-    if isinstance(data, list):
-        return [_without_contexts(item) for item in data]
-    if isinstance(data, dict):
-        return {k: _without_contexts(v) for k, v in data.items() if k != "@context"}
-    return data
-
-
-def expand(data: Any, base: str | None = None) -> tuple[list[dict[str, Any]], list[str]]:
-    """``data`` expanded with the bundled schema.org context (the default for documents
-    without one); notes when a context of another address had to be left out."""
-    from pyld import jsonld  # lazy: pyld and its rdflib-free parts load in ~50 ms
-
-    options: dict[str, Any] = {"documentLoader": _offline_loader,
-                               "expandContext": bundled_context()}
-    if base:
-        options["base"] = base
-    try:
-        return jsonld.expand(data, options), []
-    except jsonld.JsonLdError as exc:
-        if not _caused_by_offline(exc):
-            raise
-        note = (f"a context other than schema.org's ({_offline_url(exc)}) was not fetched: "
-                "the records were read with schema.org's")
-        return jsonld.expand(_without_contexts(data), options), [note]
-
-
-def _caused_by_offline(exc: BaseException | None) -> bool:
-    while exc is not None:
-        if isinstance(exc, OfflineContextError):
-            return True
-        exc = getattr(exc, "cause", None) or exc.__cause__
-    return False
-
-
-def _offline_url(exc: BaseException | None) -> str:
-    while exc is not None:
-        if isinstance(exc, OfflineContextError):
-            return str(exc)
-        exc = getattr(exc, "cause", None) or exc.__cause__
-    return "?"
 
 
 def schema_name(iri: object) -> str:
@@ -158,15 +100,17 @@ class NodeReader:
 
     def __init__(self, tree: list[dict[str, Any]]) -> None:
         self.by_id: dict[str, dict[str, Any]] = {}
-        for node in walk_nodes(tree):
+        self.all_nodes = list(walk_nodes(tree))
+        for node in self.all_nodes:
             node_id = node.get("@id")
             if node_id and len(node) > 1 and node_id not in self.by_id:
                 self.by_id[node_id] = node
 
     def values(self, node: dict[str, Any], name: str) -> list[Any]:
         found: list[Any] = []
-        for key, items in node.items():
-            if key.startswith("@") or schema_name(key) != name:
+        for prefix in SCHEMA_PREFIXES:  # expanded keys are full schema.org IRIs
+            items = node.get(prefix + name)
+            if items is None:
                 continue
             for item in items if isinstance(items, list) else [items]:
                 if isinstance(item, dict) and "@list" in item:
@@ -223,12 +167,16 @@ def _rating(reader: NodeReader, review: dict[str, Any]) -> tuple[str, str, str, 
     return plain, "", "", ""
 
 
-def read_reviews(data: Any, base: str | None = None) -> ReviewRead:
-    """Every ClaimReview in a parsed JSON(-LD) document."""
-    tree, notes = expand(data, base)
+def read_reviews(data: Any, base: str | None = None, *,
+                 progress: ReadProgress | None = None,
+                 cancelled: CancelCheck | None = None) -> ReviewRead:
+    """Every ClaimReview in a parsed JSON(-LD) document. A big feed is expanded in parts
+    (:func:`factdesk.ingest.feed_expansion.expand_in_parts`), with ``progress(done,
+    total, what)`` after each and :class:`ReadCancelled` raised when ``cancelled()``."""
+    tree, notes = expand_in_parts(data, base, progress=progress, cancelled=cancelled)
     reader = NodeReader(tree)
     result = ReviewRead([], [], notes)
-    reviews = [node for node in walk_nodes(tree) if _is_claim_review(node)]
+    reviews = [node for node in reader.all_nodes if _is_claim_review(node)]
     seen: set[int] = set()
     for position, node in enumerate(reviews, start=1):
         if id(node) in seen:

@@ -265,7 +265,7 @@ def _build(
         if label is not None:
             paragraphs[0] = first
             warnings.append(f'removed label "{label}" before the text')
-    paragraphs, furniture = remove_page_furniture(paragraphs)
+    paragraphs, furniture, byline_authors = remove_page_furniture(paragraphs)
     warnings.extend(furniture)
     body = join_paragraphs(paragraphs)
     if not body:
@@ -292,6 +292,9 @@ def _build(
             warnings.append(f"outlet {source!r} read from the dateline")
         else:
             warnings.append("outlet unknown")
+    if not fields.get("author") and byline_authors:
+        fields["author"] = ", ".join(byline_authors)
+        warnings.append(f"author {fields['author']!r} read from the removed byline")
     if not fields.get("published") and day:
         fields["published"] = day
         warnings.append(f"date {day} read from the dateline")

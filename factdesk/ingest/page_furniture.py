@@ -9,13 +9,17 @@ Only what a rule recognises safely goes, each with a warning quoting it:
 * a related-post block: a heading such as "Related posts", "More stories", "You may also
   like", and the short headline-like lines (no full stop) right after it.
 
-A sentence that mentions a photographer or the word "related" stays.
+A sentence that mentions a photographer or the word "related" stays. The people a
+removed byline names (:func:`byline_authors`: "Jane Doe, Max Roe" from "By Jane Doe and
+Max Roe, Staff writers"; an outlet, a role or a date is not a person) are returned, so
+that an article without an author gets them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|der|bin|al|la|le|di))*"
 _ROLE = (r"(?:[A-Z][\w.&'’-]*|staff|writers?|reporters?|correspondents?|editors?|"
@@ -50,6 +54,23 @@ _TEASER_HEADING = re.compile(
 _TEASER_WORDS = 16
 _SENTENCE_END = re.compile(r"""[.!?]["”’']?$""")
 TOP, BOTTOM = 4, 2  # bylines are looked for in this many paragraphs at each end
+_LEAD = re.compile(r"^(?i:by|written\s+by|words\s+by|story\s+by|reporting\s+by)\s+")
+_AFTER_NAMES = re.compile(r"\s*[|•·–—]\s*|\s+-\s+")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_PARTICLES = frozenset("de van von da del der bin al la le di".split())
+_NOT_A_PERSON = frozenset(
+    """staff writer writers reporter reporters correspondent correspondents editor editors
+    contributor contributors senior political chief news desk bureau team newsroom
+    associated press reuters agency media online digital the of updated published posted
+    photo photos images""".split())
+
+
+class Furniture(NamedTuple):
+    """What :func:`remove_page_furniture` kept, what it said, and who the bylines name."""
+
+    kept: list[str]
+    warnings: list[str]
+    authors: list[str]
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -62,15 +83,36 @@ def is_byline(paragraph: str) -> bool:
     return len(text.split()) <= _BYLINE_WORDS and bool(_BYLINE.match(text))
 
 
+def _is_person(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in name):
+        return False
+    if any(w.casefold().strip(".") in _NOT_A_PERSON for w in words):
+        return False
+    return all(w[0].isupper() or w in _PARTICLES for w in words) and not name.isupper()
+
+
+def byline_authors(paragraph: str) -> list[str]:
+    """The people a byline names, in order ([] when it is no byline or names none)."""
+    text = " ".join(paragraph.split())
+    if not is_byline(text):
+        return []
+    lead = _LEAD.match(text)
+    names = _AFTER_NAMES.split(text[lead.end() if lead else 0:], maxsplit=1)[0]
+    return [n for n in _NAME_SEPARATORS.split(names) if _is_person(n)]
+
+
 def _is_teaser(paragraph: str) -> bool:
     text = " ".join(paragraph.split())
     return 0 < len(text.split()) <= _TEASER_WORDS and not _SENTENCE_END.search(text)
 
 
-def remove_page_furniture(paragraphs: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(kept paragraphs, warnings naming what was removed)."""
+def remove_page_furniture(paragraphs: Sequence[str]) -> Furniture:
+    """The kept paragraphs, warnings naming what was removed, and the people the removed
+    bylines name (each once, in order)."""
     kept: list[str] = []
     warnings: list[str] = []
+    authors: list[str] = []
     last = len(paragraphs) - 1
     i = 0
     while i <= last:
@@ -78,6 +120,7 @@ def remove_page_furniture(paragraphs: Sequence[str]) -> tuple[list[str], list[st
         text = " ".join(paragraph.split())
         if (i < TOP or i > last - BOTTOM) and is_byline(text):
             warnings.append(f"removed byline: {_quote(text)}")
+            authors += [a for a in byline_authors(text) if a not in authors]
         elif _CREDIT_ONLY.match(text):
             warnings.append(f"removed photo credit: {_quote(text)}")
         elif _TEASER_HEADING.match(text) and i < last and _is_teaser(paragraphs[i + 1]):
@@ -96,4 +139,4 @@ def remove_page_furniture(paragraphs: Sequence[str]) -> tuple[list[str], list[st
             if cut.strip():
                 kept.append(cut)
         i += 1
-    return kept, warnings
+    return Furniture(kept, warnings, authors)

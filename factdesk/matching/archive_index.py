@@ -402,6 +402,32 @@ class ArchiveIndex:
         scores = self._bm25(known)
         if min_peak > 0 and not self._stands_out(scores, min_peak):
             return []
+        return self._rank(scores, ideal, fuzzy_query, k, min_score)
+
+    def candidates(self, query: str, depth: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """The ``depth`` best documents for ``query`` by :meth:`search`'s order.
+
+        Returns their positions (into :attr:`doc_ids` / :attr:`claims`), their scores
+        (best first) and the peak ratio: the best BM25F score over the
+        :data:`PEAK_RANK`-th best (``inf`` when fewer documents match, 0 when none does).
+        """
+        if self.n_docs == 0 or depth <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0), 0.0
+        known, ideal, fuzzy_query = self._query_weights(query)
+        scores = self._bm25(known)
+        best = np.sort(scores[scores > 0])[::-1]
+        if best.size == 0:
+            peak = 0.0
+        elif best.size < PEAK_RANK:
+            peak = math.inf
+        else:
+            peak = float(best[0] / best[PEAK_RANK - 1])
+        hits = self._rank(scores, ideal, fuzzy_query, depth, 0.0, positions=True)
+        positions = np.array([p for p, _ in hits], dtype=np.int64)
+        return positions, np.array([s for _, s in hits], dtype=np.float64), peak
+
+    def _rank(self, scores: np.ndarray, ideal: float, fuzzy_query: str, k: int,
+              min_score: float, positions: bool = False) -> list:
         depth = min(self.n_docs, max(k, self.rerank_depth))
         if depth < self.n_docs:
             top = np.argpartition(-scores, depth - 1)[:depth]
@@ -420,8 +446,8 @@ class ArchiveIndex:
         else:
             final = base
         order = np.lexsort((top, -final))[:k]
-        return [(self.doc_ids[int(top[i])], float(final[i])) for i in order
-                if final[i] >= min_score]
+        return [(int(top[i]) if positions else self.doc_ids[int(top[i])], float(final[i]))
+                for i in order if final[i] >= min_score]
 
     @staticmethod
     def _stands_out(scores: np.ndarray, min_peak: float) -> bool:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction", "actor")
+                          "direction", "actor", "place")
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
@@ -63,6 +63,7 @@ class ClaimFacts:
     article_date: date | None
     outlet: str = ""
     is_quote: bool = False
+    lemmas: tuple[str, ...] = ()  # content lemmas (no entity or number keys)
 
     @classmethod
     def from_claim(cls, claim: Claim, article_date: date | None = None,
@@ -80,6 +81,7 @@ class ClaimFacts:
             article_date=article_date,
             outlet=outlet,
             is_quote=claim.kind == "quote",
+            lemmas=tuple(t for t in (claim.lemmas or "").split() if ":" not in t),
         )
 
     @cached_property

@@ -15,13 +15,15 @@ import math
 import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
+
+from factdesk.nlp.aliases import canonical_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,8 +40,9 @@ class PairInput:
     not stop words unless number-like, not punctuation); ``tokens`` are the lower-cased
     texts of all non-space tokens; ``entities`` are canonical entity keys, lower-cased;
     ``numbers`` are the numeric values mentioned (digits and number words, with scale
-    words such as "million" applied); ``vector`` is a sentence vector only when the
-    pipeline has real word vectors.
+    words such as "million" applied); ``vector`` is the sentence's unit embedding
+    (:func:`factdesk.matching.claim_vectors.embed_for_pairs`, what the shipped model is
+    trained on), or None (its cosine feature is then 0).
     """
 
     text: str
@@ -48,7 +51,11 @@ class PairInput:
     entities: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     speaker: str | None = None
-    vector: tuple[float, ...] | None = None
+    vector: np.ndarray | tuple[float, ...] | None = field(default=None, compare=False)
+    #: the event frame's *who* (people: the folded last word of each name) and *where*
+    #: (places: folded names), see :func:`frame_keys`
+    persons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
     @cached_property
     def derived(self) -> _Derived:
@@ -267,13 +274,6 @@ def extract_numbers(words: Sequence[str]) -> tuple[float, ...]:
 
 # ------------------------------------------------------------------ building inputs
 
-def _has_real_vectors(doc: Any) -> bool:
-    try:
-        return int(doc.vocab.vectors.shape[0]) > 0 and int(doc.vocab.vectors.shape[1]) > 0
-    except (AttributeError, IndexError, TypeError):
-        return False
-
-
 def pair_input_from_span(
     span: Span | Doc,
     entities: Iterable[str] | None = None,
@@ -282,7 +282,9 @@ def pair_input_from_span(
     """Build a :class:`PairInput` from a parsed spaCy ``Span`` or ``Doc``.
 
     ``entities`` may give canonical entity keys (e.g. from FactDesk's entity linker);
-    otherwise the lower-cased texts of the span's named entities are used.
+    otherwise the lower-cased texts of the span's named entities are used. The sentence
+    vector is left out (spaCy's word vectors are not what the model was trained on): add
+    it with ``dataclasses.replace(p, vector=...)``.
     """
     tokens: list[str] = []
     lemmas: list[str] = []
@@ -304,11 +306,7 @@ def pair_input_from_span(
         ents = tuple(e.text.lower().strip() for e in span.ents)
     else:
         ents = tuple(str(e).lower() for e in entities)
-    vector = None
-    if _has_real_vectors(span):
-        vec = np.asarray(span.vector, dtype=np.float32)
-        if vec.size and float(np.abs(vec).sum()) > 0.0:
-            vector = tuple(float(x) for x in vec)
+    persons, places = frame_keys((e.text, e.label_) for e in span.ents)
     return PairInput(
         text=span.text,
         lemmas=tuple(lemmas),
@@ -316,7 +314,8 @@ def pair_input_from_span(
         entities=tuple(e for e in ents if e),
         numbers=extract_numbers(tokens),
         speaker=speaker,
-        vector=vector,
+        persons=persons,
+        places=places,
     )
 
 
@@ -361,6 +360,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     # shared (zero for nearly all MRPC pairs; lets the model learn that unrelated pairs,
     # which MRPC lacks, are not the same fact without bending the other weights)
     "low_overlap",
+    # event frames: the people (who / to whom) and places (where) both name, or that
+    # both name but none in common (another person: another event, or a conflict)
+    "who_shared", "who_clash", "where_shared", "where_clash",
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
 N_FEATURES = len(FEATURE_NAMES)
@@ -567,12 +569,43 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     if a.speaker and b.speaker:
         f[58] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
     if a.vector is not None and b.vector is not None and len(a.vector) == len(b.vector):
-        va = np.asarray(a.vector, dtype=np.float64)
-        vb = np.asarray(b.vector, dtype=np.float64)
+        va = np.asarray(a.vector, dtype=np.float32)
+        vb = np.asarray(b.vector, dtype=np.float32)
         denom = math.sqrt(float(va @ va) * float(vb @ vb))
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
+    f[61], f[62] = _slot_agreement(a.persons, b.persons)
+    f[63], f[64] = _slot_agreement(a.places, b.places)
     return f
+
+
+def _slot_agreement(x: Sequence[str], y: Sequence[str]) -> tuple[float, float]:
+    """(shared, clash) of one frame slot: 1 when a key is in both; clash 1 when both
+    name someone (somewhere) and nothing is shared."""
+    if not x or not y:
+        return 0.0, 0.0
+    shared = bool(set(x) & set(y))
+    return float(shared), float(not shared)
+
+
+PERSON_LABELS = frozenset({"PERSON"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def frame_keys(entities: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(persons, places) keys of (name, label) entities: a person by the folded last word
+    of the name ("Pierre Thomas" and "Thomas" agree), a place by its folded name."""
+    persons: set[str] = set()
+    places: set[str] = set()
+    for name, label in entities:
+        key = canonical_key(name)
+        if not key:
+            continue
+        if label in PERSON_LABELS:
+            persons.add(key.split()[-1])
+        elif label in PLACE_LABELS:
+            places.add(key)
+    return tuple(sorted(persons)), tuple(sorted(places))
 
 
 def pair_feature_matrix(

@@ -13,6 +13,10 @@ unigrams and bigrams present in only one of the two sentences (it learns which
 differences matter, e.g. a missing "not" or figure, and which do not, e.g. "said").
 :meth:`PairScorer.similarity` is a separate graded score (a ridge regressor trained on
 STS-B news train, scaled to [0, 1]) for ranking by degree of overlap.
+:meth:`PairScorer.event_probabilities` is the second head: the calibrated probability
+that two sentences report the same event rather than a similar but different one
+(trained on ECB+ train topics and weak BASIL pairs, see
+:mod:`factdesk.matching.train_event_model`), with its own threshold.
 """
 
 from __future__ import annotations
@@ -43,9 +47,9 @@ DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
 DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
 
 #: Probability at or above which a pair is judged to state the same fact.
-SAME_THRESHOLD: float = 0.510
+SAME_THRESHOLD: float = 0.450
 #: Lower probability at or above which a pair is shown as related.
-RELATED_THRESHOLD: float = 0.345
+RELATED_THRESHOLD: float = 0.340
 #: Logit penalty when both speakers are known and differ. The training corpora carry no
 #: speakers, so this is a fixed prior rather than a learned weight.
 SPEAKER_MISMATCH_PENALTY: float = 1.5
@@ -154,6 +158,24 @@ class LexicalModel:
                                  - 2.0 * math.fsum([weights[i] for i in shared]))
 
 
+class EventModel:
+    """The same-event head: a linear margin over some columns, Platt-calibrated."""
+
+    def __init__(self, model: LinearModel, columns: Sequence[int],
+                 platt: tuple[float, float], threshold: float) -> None:
+        self.model = model
+        self.columns = np.asarray(columns, dtype=np.int64)
+        self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
+        self.threshold = float(threshold)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        z = self.platt_a * self.model.margin(x[:, self.columns]) + self.platt_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
 class PairScorer:
     """Calibrated probability that two sentences state the same fact. Thread-safe."""
 
@@ -172,7 +194,9 @@ class PairScorer:
         similarity_model: LinearModel | None = None,
         lexical: LexicalModel | None = None,
         similarity_columns: Sequence[int] | None = None,
+        event: EventModel | None = None,
     ) -> None:
+        self.event = event
         self.model = model
         self.columns = np.asarray(columns, dtype=np.int64)
         self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
@@ -232,6 +256,12 @@ class PairScorer:
                 lexical=lexical,
                 similarity_columns=z["sts_columns"] if "sts_columns" in z else None,
             )
+            if "event_coef" in z:
+                scorer.event = EventModel(
+                    LinearModel(z["event_mean"], z["event_scale"], z["event_coef"],
+                                float(z["event_intercept"])),
+                    z["event_columns"], (float(z["event_platt"][0]), float(z["event_platt"][1])),
+                    float(z["event_threshold"]))
             if "sts_coef" in z:
                 scorer.similarity_model = LinearModel(
                     z["sts_mean"], z["sts_scale"], z["sts_coef"], float(z["sts_intercept"])
@@ -279,6 +309,31 @@ class PairScorer:
         )
         z = self.platt_a * margin + self.platt_b
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+    def event_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Calibrated probability that each pair reports the same event (zeros when the
+        weights carry no event head)."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if self.event is None:
+            return np.zeros(x.shape[0])
+        return self.event.probabilities(x)
+
+    @property
+    def event_threshold(self) -> float:
+        """Same-event probability from which frames that align make a same-fact pair."""
+        return self.event.threshold if self.event is not None else 1.01
+
+    def event_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Upper bound of :meth:`event_probabilities` for rows holding the partial-ratio
+        floors (see :meth:`upper_bounds`)."""
+        if self.event is None:
+            return np.zeros(len(x_floor))
+        x = np.array(x_floor, dtype=np.float64)
+        where = {int(c): i for i, c in enumerate(self.event.columns)}
+        for column in PARTIAL_RATIO_COLUMNS:
+            if column in where and self.event.model.weight_of(where[column]) > 0:
+                x[:, column] = 1.0
+        return self.event.probabilities(x)
 
     def upper_bounds(self, x_floor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Upper bounds of the probability and the graded similarity (see :meth:`graded`)

@@ -12,7 +12,10 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   "5 days after recapture"), which only makes sense for the same event;
 * **related** when the model is unsure or the graded similarity is high and the two
   share rare vocabulary; a related pair never scores at the same-fact threshold;
-* **conflicting** when a same-fact pair carries a contradicting difference.
+* **conflicting** when a same-fact pair carries a contradicting difference, or its event
+  frames place one event in two places (:mod:`factdesk.matching.event_frames`);
+* only **related** when the frames show another event of the same kind (another place,
+  no one in common).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from factdesk.matching.discrepancies import (
     same_speaker,
     speaker_name,
 )
+from factdesk.matching.event_frames import compare_frames, place_discrepancy
 from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
@@ -41,13 +45,16 @@ RELATED_SIMILARITY = 0.45
 RELATED_TERM_SIMILARITY = 0.1
 #: Graded similarity at which two quotes of one speaker sharing content words are the
 #: same quote in other words.
-QUOTE_SIMILARITY = 0.45
+QUOTE_SIMILARITY = 0.40
 #: Graded similarity at which two claims that time one person's event alike are linked.
 DATED_EVENT_SIMILARITY = 0.2
 #: Model probability up to which two quotes alike only in their attribution are not
 #: taken for one quote (above it the model is trusted: on MRPC the pairs it then flags
 #: are the same quote whose quotation marks are unbalanced).
 FRAME_OVERRULE_MAX = 0.75
+#: Share of the same-event threshold enough when the frames pin one event (the same
+#: place and people: "Zelenskiy likened ... Bucha" / his quote "pictures from Bucha").
+PINNED_EVENT_SHARE = 0.5
 #: How far below the same-fact threshold a related pair's score is capped.
 RELATED_MARGIN = 0.005
 
@@ -67,7 +74,7 @@ class Relation:
     score: float
     relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
     discrepancies: tuple[Discrepancy, ...] = ()
-    reason: str = ""  # "model", "quote", "dated event", "similar" or ""
+    reason: str = ""  # "model", "quote", "dated event", "similar", "another event" or ""
 
 
 def content_words(text: str) -> set[str]:
@@ -139,13 +146,19 @@ def decide(
     same_threshold: float,
     related_threshold: float,
     term_similarity: float | None = None,
+    event: float = 0.0,
+    event_threshold: float = 1.01,
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
 
     ``term_similarity`` is the retrieval cosine of the two claims' rare terms when the
-    pair came from the candidate index (``None`` for a free comparison).
+    pair came from the candidate index (``None`` for a free comparison). ``event`` is
+    the same-event head's probability: at ``event_threshold`` or above, two claims whose
+    event frames align (they share who, where or what was done, and place it nowhere
+    else) report the same fact, one perhaps in more detail.
     """
     reason = ""
+    alignment = None
     if probability >= same_threshold and (
             probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
         reason = "model"
@@ -153,12 +166,30 @@ def decide(
         reason = "quote"
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
+    elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b):
+        alignment = compare_frames(a, b)
+        if event < event_threshold:  # only when the frames pin one event
+            one_event = alignment.pins_one_event
+        else:
+            one_event = alignment.verdict != "aligned" or alignment.supports_one_event
+        if one_event:
+            reason = "same event"
+    if reason and alignment is None:
+        alignment = compare_frames(a, b)
+    if reason and reason != "quote" and alignment is not None \
+            and alignment.verdict == "another event":
+        # the same kind of action in another place, by no one in common: a look-alike
+        score = min(probability, same_threshold - RELATED_MARGIN)
+        found = tuple(find_discrepancies(a, b, same_fact=False))
+        return Relation(score, "related", found, "another event")
     if reason:
         found = find_discrepancies(a, b)
+        if alignment is not None and alignment.verdict == "place conflict":
+            found = [place_discrepancy(a, b, alignment), *found]
         if reason == "quote" and not any(d.kind in ("wording", "attribution") for d in found):
             note = _wording(a, b)
             found = found + [note] if note else found
-        score = max(probability, same_threshold)
+        score = max(probability, event, same_threshold)
         relation = "conflicting" if is_conflicting(found) else "same fact"
         return Relation(score, relation, tuple(found), reason)
     related = probability >= related_threshold

@@ -22,12 +22,14 @@ import pickle
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from factdesk.matching.calibration import best_threshold, fit_platt, metrics
+from factdesk.matching.claim_vectors import embed_for_pairs
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
     LEXICAL_BUCKETS,
@@ -43,20 +45,33 @@ from factdesk.matching.pair_model import (
     LinearModel,
     PairScorer,
 )
+from factdesk.matching.train_event_model import (
+    BASIL_WEIGHT,
+    EVENT_C,
+    EventPairs,
+    auc,
+    basil_weak_pairs,
+    event_arrays,
+    event_features,
+    fit_event_head,
+    load_ecbplus,
+)
 from factdesk.nlp.model import load_base_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 MRPC_TRAIN = EVAL_DIR / "mrpc" / "msr_paraphrase_train.txt"
 STS_NEWS = EVAL_DIR / "sts-news" / "sts-news-train-dev.tsv"
+ECBPLUS = EVAL_DIR / "ecbplus" / "pairs-train-dev.tsv"
+BASIL_DEV = EVAL_DIR / "basil" / "articles-dev.jsonl"
 CACHE_DIR = Path("/tmp/factdesk_pair_cache")
 #: Bump when PairInput (or its cached derived data) changes, to invalidate cached parses.
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
 SEED = 20240611
 N_FOLDS = 5
-#: Columns the shipped model may use: never the word-vector cosine (en_core_web_sm has no
-#: vectors, so the model must not depend on it) nor the speaker flag (absent in training).
-EXCLUDED = ("vector_cosine", "speaker_agree")
+#: Columns the shipped model may use: never the speaker flag (absent in training). The
+#: vector cosine is the WordLlama sentence vectors' (the claims' stored int8 codes).
+EXCLUDED = ("speaker_agree",)
 #: Columns of the stacked feature vector: the pair features, then the lexical margin.
 ALL_NAMES: tuple[str, ...] = FEATURE_NAMES + (LEXICAL_FEATURE,)
 MODEL_COLUMNS: tuple[int, ...] = tuple(
@@ -84,6 +99,9 @@ CITATIONS = {
     "MRPC": "Dolan, W. B. and Brockett, C. (2005). Automatically Constructing a Corpus of "
     "Sentential Paraphrases. Proceedings of the Third International Workshop on "
     "Paraphrasing (IWP2005).",
+    "ECB+": "Cybulska, A. and Vossen, P. (2014). Using a sledgehammer to crack a nut? "
+    "Lexical diversity and event coreference resolution. LREC 2014. (CC BY 3.0; pairs "
+    "derived from its event coreference annotation.)",
     "STS-B": "Cer, D., Diab, M., Agirre, E., Lopez-Gazpio, I. and Specia, L. (2017). "
     "SemEval-2017 Task 1: Semantic Textual Similarity Multilingual and Crosslingual "
     "Focused Evaluation. Proceedings of SemEval-2017.",
@@ -117,18 +135,11 @@ def load_mrpc(path: Path = MRPC_TRAIN) -> PairSet:
     return PairSet(tuple(left), tuple(right), np.asarray(labels, dtype=np.int64))
 
 
-def _unquote(field: str) -> str:
-    """Undo the (not always balanced) CSV quoting of the STS export."""
-    if field.startswith('"'):
-        field = field[1:]
-    trailing = len(field) - len(field.rstrip('"'))
-    if trailing % 2 == 1:
-        field = field[:-1]
-    return field.replace('""', '"')
-
-
 def load_sts(path: Path = STS_NEWS, split: str = "dev") -> PairSet:
-    """STS-B news genre rows of one split (``train`` or ``dev``); split on tabs."""
+    """STS-B news genre rows of one split (``train`` or ``dev``).
+
+    The file is a plain TSV without quoting (its sentences hold unbalanced ``"``): split
+    on tabs only, never read with CSV quoting."""
     left, right, scores, sources = [], [], [], []
     with open(path, encoding="utf-8-sig") as fh:
         next(fh)
@@ -136,8 +147,8 @@ def load_sts(path: Path = STS_NEWS, split: str = "dev") -> PairSet:
             parts = line.rstrip("\n").rstrip("\r").split("\t")
             if len(parts) < 8 or parts[0] != split:
                 continue
-            left.append(_unquote(parts[6]))
-            right.append(_unquote(parts[7]))
+            left.append(parts[6])
+            right.append(parts[7])
             scores.append(float(parts[5]))
             sources.append(parts[2])
     return PairSet(
@@ -166,7 +177,10 @@ def parse_sentences(texts: Sequence[str], nlp, cache: bool = True) -> dict[str, 
             with open(tmp, "wb") as fh:
                 pickle.dump(known, fh)
             tmp.replace(cache_file)
-    return {t: known[t] for t in set(texts)}
+    wanted = sorted(set(texts))
+    # sentence vectors are cheap (tens of thousands a second): computed, not cached
+    vectors = embed_for_pairs(wanted)
+    return {t: replace(known[t], vector=v) for t, v in zip(wanted, vectors, strict=True)}
 
 
 def features_for(
@@ -282,23 +296,6 @@ def fit_ridge(x: np.ndarray, y: np.ndarray, alpha: float = RIDGE_ALPHA) -> Linea
     return LinearModel(mean, scale, r.coef_, float(r.intercept_))
 
 
-def fit_platt(margin: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    # training only: scikit-learn and SciPy are not runtime dependencies
-    from sklearn.linear_model import LogisticRegression
-
-    lr = LogisticRegression(C=1e4).fit(margin[:, None], y)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
-
-
-def best_threshold(prob: np.ndarray, y: np.ndarray) -> float:
-    """Threshold maximising accuracy + F1 on ``prob``, smoothed over +-0.02."""
-    grid = np.round(np.arange(0.20, 0.80, 0.005), 3)
-    score = np.array([sum(metrics(prob >= t, y)) for t in grid])
-    smooth = np.convolve(score, np.ones(9) / 9.0, mode="same")
-    smooth[:4] = smooth[-4:] = -np.inf
-    return float(grid[int(np.argmax(smooth))])
-
-
 def recall_threshold(prob: np.ndarray, y: np.ndarray, recall: float = 0.95) -> float:
     """Highest threshold keeping ``recall`` of the positive pairs."""
     pos = np.sort(prob[y == 1])
@@ -346,14 +343,6 @@ def unrelated_features(
     margins = [lexical.margin(parsed[a], parsed[b])
                for a, b in zip(extra.left, extra.right, strict=True)]
     return features_for(extra, parsed, idf, np.asarray(margins, dtype=np.float64))
-
-
-def metrics(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    tp = float(np.sum(pred & (y == 1)))
-    fp = float(np.sum(pred & (y == 0)))
-    fn = float(np.sum(~pred & (y == 1)))
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return float(np.mean(pred == y)), f1
 
 
 def cross_validate(
@@ -414,6 +403,7 @@ def correlations(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 def train_and_save(
     pairs: PairSet, parsed: dict[str, PairInput], out: Path, extra_idf_docs=(),
     datasets: dict | None = None, cv: dict | None = None, sts: PairSet | None = None,
+    event: EventPairs | None = None,
 ) -> PairScorer:
     """Fit the final model on all of ``pairs`` and write ``out`` (+ ``.json`` metadata)."""
     idf = HashedIdf.from_documents(
@@ -432,6 +422,18 @@ def train_and_save(
         extra_arrays = {"sts_mean": reg.mean, "sts_scale": reg.scale, "sts_coef": reg.coef,
                         "sts_intercept": np.float64(reg.intercept),
                         "sts_columns": np.asarray(STS_COLUMNS, dtype=np.int32)}
+    event_meta: dict = {}
+    if event is not None and len(event.labels):
+        head = fit_event_head(event_features(event, parsed, idf), event)
+        extra_arrays.update(event_arrays(head))
+        ecb = np.char.startswith(event.groups.astype(str), "ecb")
+        event_meta = {
+            "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features, Platt "
+            "calibration and threshold from leave-one-group-out margins",
+            "threshold": head.threshold,
+            "ecbplus_train_leave_one_topic_out_auc": round(
+                auc(head.oof_probability[ecb], event.labels[ecb]), 4),
+        }
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out,
@@ -473,6 +475,7 @@ def train_and_save(
         "citations": CITATIONS,
         "seed": SEED,
         "cross_validation": cv or {},
+        "event_head": event_meta,
         "trained": time.strftime("%Y-%m-%d"),
     }
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -488,6 +491,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="do not cache parses in /tmp")
     ap.add_argument("--folds", type=int, default=N_FOLDS)
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: base model)")
+    ap.add_argument("--ecbplus", type=Path, default=ECBPLUS,
+                    help="ECB+ pairs (train topics only are used) for the same-event head")
+    ap.add_argument("--basil", type=Path, default=BASIL_DEV,
+                    help="BASIL articles for weak same-event pairs")
+    ap.add_argument("--no-basil", action="store_true", help="no BASIL weak pairs")
     args = ap.parse_args(argv)
     if not args.mrpc.exists():
         print(f"MRPC training data not found at {args.mrpc}", file=sys.stderr)
@@ -495,7 +503,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = load_base_pipeline(args.model)
     pairs = load_mrpc(args.mrpc)
     sts = load_sts(args.sts, "train") if args.sts.exists() else None
+    event = load_ecbplus(args.ecbplus, "train") if args.ecbplus.exists() else None
+    if event is not None and args.basil.exists() and not args.no_basil:
+        event = event + basil_weak_pairs(args.basil)
     texts = list(pairs.left + pairs.right) + (list(sts.left + sts.right) if sts else [])
+    texts += list(event.left + event.right) if event else []
     t0 = time.time()
     parsed = parse_sentences(texts, nlp, cache=not args.no_cache)
     print(f"parsed {len(parsed)} sentences in {time.time() - t0:.1f}s")
@@ -512,7 +524,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         datasets["STS-B news train"] = (
             f"{len(sts.labels)} pairs: graded-similarity regressor and document frequencies"
         )
-    scorer = train_and_save(pairs, parsed, args.out, extra, datasets, cv, sts)
+    if event:
+        n_basil = int(np.char.startswith(event.groups.astype(str), "basil").sum())
+        datasets["ECB+ train"] = (
+            f"{len(event.labels) - n_basil} same-event / look-alike pairs of topics 1-22 "
+            "(same-event head; dev topics 23-25 kept for evaluation)")
+        if n_basil:
+            datasets["BASIL dev"] = (f"{n_basil} weak same-event pairs (same-event head, "
+                                     f"weight {BASIL_WEIGHT:g})")
+    scorer = train_and_save(pairs, parsed, args.out, extra, datasets, cv, sts, event=event)
     print(f"wrote {args.out} (same >= {scorer.same_threshold:.3f}, "
           f"related >= {scorer.related_threshold:.3f})")
     return 0

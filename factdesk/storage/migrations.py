@@ -217,6 +217,19 @@ def m0004_analysis_failures_and_review_scale(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0004_analysis_failures_and_review_scale')}")
 
 
+@migrations(name="0006_claim_vectors")
+def m0006_claim_vectors(db: Database) -> None:
+    """Each claim's sentence vector (int8 codes of a Matryoshka prefix of its WordLlama
+    embedding, see ``factdesk.matching.claim_vectors``) with the crc32 of the text it was
+    computed from: matching and candidate retrieval read meaning, not only shared words.
+    A vector whose text changed is recomputed; a claim without one gets it when matched."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS claim_vectors ("
+        "claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, "
+        "text_crc INTEGER NOT NULL, vector BLOB NOT NULL)")
+    db.execute(f"PRAGMA user_version = {_number('0006_claim_vectors')}")
+
+
 @migrations(name="0007_claim_statement")
 def m0007_claim_statement(db: Database) -> None:
     """The claim as checked: a short statement a checker writes for a claim (ClaimReview's

@@ -1,0 +1,134 @@
+"""How likely an archive hit is the earlier check a query repeats: a calibrated relevance.
+
+:class:`RelevanceSearch` asks the lexical :class:`~factdesk.matching.archive_index.ArchiveIndex`
+for its :data:`DEPTH` best candidates, then scores each with a small logistic regression
+over what the words say and what the meaning says: the lexical score, its share of the
+best one, the lexical rank, the cosine between the query's and the claim's sentence
+embeddings (WordLlama, :mod:`factdesk.nlp.embeddings`), the cosine with the fact-check's
+title, the claim cosine's distance from the best claim cosine among the candidates, and
+how far the best lexical score stands above the tenth. The hits are re-ranked by that
+probability, which is what a checker is shown ("relevance 0.87").
+
+A query is answered only when its best hit's relevance reaches the floor stored with the
+weights: below it, nothing in the archive is likely to be the claim, and nothing is shown.
+
+The weights (``weights/archive_relevance.json``) are fitted by
+:mod:`factdesk.matching.train_archive_relevance` on the CLEF-2020 CheckThat! Task 2
+training queries, with MRPC news sentences as unrelated queries; the JSON records the
+datasets, their citations and the cross-validated figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from factdesk.matching.archive_index import ArchiveIndex, normalise_text
+from factdesk.nlp.embeddings import embed_sentences
+
+__all__ = ["DEPTH", "FEATURE_NAMES", "RelevanceModel", "RelevanceSearch",
+           "candidate_features", "load_relevance_model"]
+
+WEIGHTS = Path(__file__).with_name("weights") / "archive_relevance.json"
+#: Lexical candidates re-scored per query.
+DEPTH = 20
+#: Sentence-embedding width (a Matryoshka prefix of WordLlama's 256).
+EMBEDDING_DIM = 256
+#: The log peak ratio is clipped to [0, MAX_LOG_PEAK] (an archive of a few records has
+#: no tenth hit: its best hit then counts as standing out fully).
+MAX_LOG_PEAK = 3.0
+FEATURE_NAMES = ("lexical_score", "lexical_share_of_best", "log1p_lexical_rank",
+                 "claim_cosine", "title_cosine", "claim_cosine_minus_best", "log_peak_ratio")
+
+
+def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
+                       title_cosine: np.ndarray, peak: float) -> np.ndarray:
+    """The feature matrix (one row per candidate, lexical order, best first)."""
+    n = lexical.size
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    best = max(float(lexical[0]), 1e-9)
+    log_peak = MAX_LOG_PEAK if math.isinf(peak) else math.log(max(peak, 1.0))
+    return np.column_stack([
+        lexical,
+        lexical / best,
+        np.log1p(np.arange(n, dtype=np.float64)),
+        claim_cosine,
+        title_cosine,
+        claim_cosine - float(claim_cosine.max()),
+        np.full(n, min(max(log_peak, 0.0), MAX_LOG_PEAK)),
+    ])
+
+
+@dataclass(frozen=True)
+class RelevanceModel:
+    """Logistic-regression weights over :data:`FEATURE_NAMES` and the list floor."""
+
+    coefficients: np.ndarray
+    intercept: float
+    floor: float
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        if features.shape[0] == 0:
+            return np.zeros(0)
+        margin = features @ self.coefficients + self.intercept
+        return 1.0 / (1.0 + np.exp(-margin))
+
+    @classmethod
+    def from_json(cls, data: dict) -> RelevanceModel:
+        if tuple(data["features"]) != FEATURE_NAMES:
+            raise ValueError("archive relevance weights were fitted on other features")
+        return cls(np.asarray(data["coefficients"], dtype=np.float64),
+                   float(data["intercept"]), float(data["floor"]))
+
+
+@lru_cache(maxsize=1)
+def load_relevance_model() -> RelevanceModel:
+    """The shipped model (read once)."""
+    return RelevanceModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+
+
+class RelevanceSearch:
+    """Lexical candidates re-ranked and floored by their calibrated relevance."""
+
+    def __init__(self, index: ArchiveIndex, titles: Sequence[str],
+                 model: RelevanceModel | None = None) -> None:
+        self.index = index
+        self.model = model or load_relevance_model()
+        self.claim_vectors = embed_sentences(list(index.claims), EMBEDDING_DIM)
+        self.title_vectors = embed_sentences(list(titles), EMBEDDING_DIM)
+
+    def features(self, queries: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each query, its candidates' positions and feature rows (lexical order)."""
+        vectors = embed_sentences([normalise_text(q) for q in queries], EMBEDDING_DIM)
+        out = []
+        for query, vector in zip(queries, vectors, strict=True):
+            positions, lexical, peak = self.index.candidates(query, DEPTH)
+            claim_cos = self.claim_vectors[positions] @ vector
+            title_cos = self.title_vectors[positions] @ vector
+            out.append((positions, candidate_features(lexical, claim_cos.astype(np.float64),
+                                                      title_cos.astype(np.float64), peak)))
+        return out
+
+    def search_many(self, queries: Sequence[str], k: int = 5,
+                    min_relevance: float | None = None) -> list[list[tuple[str, float]]]:
+        """For each query its ``k`` most relevant documents as ``(doc_id, relevance)``,
+        or none when the best relevance is below ``min_relevance`` (default: the
+        model's calibrated floor)."""
+        floor = self.model.floor if min_relevance is None else min_relevance
+        results: list[list[tuple[str, float]]] = []
+        for positions, rows in self.features(queries):
+            p = self.model.probabilities(rows)
+            if p.size == 0 or float(p.max()) < floor:
+                results.append([])
+                continue
+            order = np.argsort(-p, kind="stable")[:k]
+            results.append([(self.index.doc_ids[int(positions[i])], float(p[i]))
+                            for i in order])
+        return results

@@ -1,0 +1,244 @@
+"""Event frames: who did what to whom, where, when and how many, read from one claim.
+
+A frame is built from what FactDesk already stores for a claim, from spaCy's parse at
+import: its named entities in canonical spelling (people, organisations and groups are
+*who*; places and facilities are *where*), its content lemmas (*did what* / *to whom*:
+the lemmas that are not names, numbers or reporting verbs), its speaker, and its
+normalised times and quantities (*when*, *how many*; compared by
+:mod:`factdesk.matching.discrepancies`).
+
+:func:`compare_frames` aligns two frames. Two claims about one event may differ in
+detail (one names the place, the other does not: they still align). When both name
+where it happened and no place is shared (or two of their places are spelled alike, one
+on each side: Norwalk / Norfolk beside a shared "served in Vietnam"):
+
+* if the frames agree on who, or the two places are spelled alike (a slip of the pen:
+  :data:`ALIKE_PLACES`), it is the same event placed in two places: a **place
+  conflict**, explained with both outlets' words (NYT's Norwalk vs Fox News's Norfolk
+  for one speech);
+* otherwise it is **another event** of the same kind (bodies found in Bucha vs bodies
+  found in Izium), which is not the same fact.
+
+:func:`frame_summary` is the one-line reason shown with a suggestion: what the two
+claims share (who, what, where) and what differs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+from factdesk.nlp.aliases import canonical_key, strip_possessive
+
+WHO_LABELS = frozenset({"PERSON", "ORG"})
+WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: A place is where the event happened when the claim puts it after a locative
+#: preposition ("in Norfolk", "from the war-torn city of Izium") or before an event noun
+#: ("the Norwalk event"); a place named otherwise ("Russia's bastion", "Kyiv says") is
+#: an actor or a background, not the event's place.
+_LOCATIVE_BEFORE = (r"\b(?:in|at|near|outside|inside|from|to|into|over|across|around|"
+                    r"visit\w*|tour\w*|reach\w*|enter\w*|arriv\w* in)\s+"
+                    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|village|region|province|"
+                    r"state|county)\s+of\s+)?$")
+_EVENT_NOUN_AFTER = (r"^\s+(?:event|speech|rally|meeting|ceremony|attack|fire|shooting|"
+                     r"summit|visit|concert|protest|crash|earthquake|blast)\b")
+#: Reporting and light verbs: they say how a claim is told, not what happened.
+GENERIC_ACTIONS = frozenset(
+    "say tell report claim accord add note state announce confirm write ask show "
+    "make take give get go come do be have include know see use also year time "
+    "people new president minister official leader city town village region area "
+    "country state force government".split())
+#: Words that say when (compared as the *when* slot, not as the action).
+WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+    "january february march april may june july august september october november "
+    "december".split())
+#: Number words: they say how many, not what happened.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozen dozens hundred hundreds "
+    "thousand thousands million millions billion".split())
+#: Shared content lemmas (beyond the generic ones) that make two actions one.
+SAME_ACTION_LEMMAS = 2
+#: fuzz.ratio of two place names from which they look like one name mistyped
+#: (Norwalk / Norfolk 71; Kyiv / Lviv 50, Bucha / Izium 20).
+ALIKE_PLACES = 60.0
+
+
+@dataclass(frozen=True)
+class EventFrame:
+    """One claim's event: canonical keys -> surface names, and its action lemmas."""
+
+    who: dict[str, str]
+    where: dict[str, str]
+    action: frozenset[str]
+    speaker: str | None
+    when: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class FrameAlignment:
+    """How two frames line up."""
+
+    shared_who: tuple[str, ...]
+    shared_where: tuple[str, ...]
+    shared_action: tuple[str, ...]
+    shared_when: tuple[str, ...] = ()
+    place_a: str = ""  # the clashing places, when both name one and share none
+    place_b: str = ""
+    alike_places: bool = False  # the clashing places are spelled alike
+    verdict: str = "aligned"  # "aligned", "place conflict" or "another event"
+
+    @property
+    def supports_one_event(self) -> bool:
+        """Whether the frames pin one event: the same place, or two of who, when and
+        what was done (a story's protagonist alone is in most of its claims)."""
+        if self.shared_where:
+            return True
+        slots = (bool(self.shared_who) + bool(self.shared_when)
+                 + (len(self.shared_action) >= SAME_ACTION_LEMMAS))
+        return slots >= 2
+
+    @property
+    def pins_one_event(self) -> bool:
+        """The same place and the same people, or what was done alike in two places
+        spelled alike: strong enough for a weaker same-event probability (see
+        :func:`~factdesk.matching.relations.decide`)."""
+        if self.verdict == "place conflict" and self.alike_places:
+            return len(self.shared_action) >= SAME_ACTION_LEMMAS  # one slip, one event
+        return self.verdict == "aligned" and bool(self.shared_where and self.shared_who)
+
+
+def _name_words(facts: ClaimFacts) -> set[str]:
+    return {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+
+
+_NAMED_EVENT = re.compile(
+    r"\b(?:the|a|an)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)" + _EVENT_NOUN_AFTER[1:])
+
+
+def _is_the_events_place(text: str, name: str) -> bool:
+    """Whether ``name`` is written in ``text`` as the place something happened."""
+    for found in re.finditer(re.escape(name), text):
+        before, after = text[: found.start()], text[found.end():]
+        if re.search(_LOCATIVE_BEFORE, before[-60:], re.IGNORECASE) or re.match(
+                _EVENT_NOUN_AFTER, after, re.IGNORECASE):
+            return True
+    return False
+
+
+def _frame_of(facts: ClaimFacts) -> EventFrame:
+    who: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for text, label, canonical in facts.entities:
+        surface = strip_possessive(text)
+        key = canonical_key(canonical or surface)
+        if not key:
+            continue
+        # the small model often takes a town for a person or an organisation ("from
+        # Bucha"): a name written where the event happened is its place
+        if (label in WHERE_LABELS or label in WHO_LABELS) and _is_the_events_place(
+                facts.text, text):
+            where.setdefault(key, surface)
+        elif label in WHO_LABELS:
+            who.setdefault(key, surface)
+    names = _name_words(facts)
+    action = frozenset(
+        lemma for lemma in facts.lemmas
+        if lemma.isalpha() and len(lemma) > 2 and lemma not in GENERIC_ACTIONS
+        and lemma not in NUMBER_WORDS and lemma not in WHEN_WORDS and lemma not in names)
+    when = frozenset(lemma for lemma in facts.lemmas if lemma in WHEN_WORDS)
+    for found in re.finditer(_NAMED_EVENT, facts.text):
+        # "the Norwalk event": a place the model did not tag, named by its event
+        name = found.group(1)
+        if found.start() > 0 and (key := canonical_key(name)) and key not in who:
+            where.setdefault(key, name)
+    speaker = facts.speaker_name
+    if speaker:
+        who.setdefault(canonical_key(speaker), speaker)
+    return EventFrame(who, where, action, speaker, when)
+
+
+def event_frame(facts: ClaimFacts) -> EventFrame:
+    """The claim's frame, built once per :class:`ClaimFacts` (a claim is compared with
+    many others; kept on the instance, as its ``cached_property`` values are)."""
+    frame = facts.__dict__.get("_event_frame")
+    if frame is None:
+        frame = _frame_of(facts)
+        facts.__dict__["_event_frame"] = frame
+    return frame
+
+
+def _shared(x: dict[str, str], y: dict[str, str]) -> list[str]:
+    """Keys of ``x`` also in ``y``, one name containing the other counting as shared
+    ("Kharkiv" and "Kharkiv region")."""
+    found = []
+    for key, surface in x.items():
+        if key in y or any(key in other or other in key for other in y):
+            found.append(surface)
+    return found
+
+
+def _unshared(x: dict[str, str], y: dict[str, str]) -> list[str]:
+    """Names of ``x`` that :func:`_shared` does not find in ``y``."""
+    return [surface for key, surface in x.items()
+            if key not in y and not any(key in other or other in key for other in y)]
+
+
+def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
+    """Align the frames of two claims (see the module docstring)."""
+    fa, fb = event_frame(a), event_frame(b)
+    shared_who = _shared(fa.who, fb.who)
+    shared_where = _shared(fa.where, fb.where)
+    shared_action = sorted(fa.action & fb.action)
+    shared_when = tuple(sorted(fa.when & fb.when))
+    only_a = _unshared(fa.where, fb.where)
+    only_b = _unshared(fb.where, fa.where)
+    if only_a and only_b:
+        place_a, place_b = max(((pa, pb) for pa in only_a for pb in only_b),
+                               key=lambda pair: fuzz.ratio(pair[0], pair[1]))
+        alike = fuzz.ratio(place_a, place_b) >= ALIKE_PLACES
+        if alike or not shared_where:
+            one_event = alike or bool(shared_who)
+            return FrameAlignment(tuple(shared_who), tuple(shared_where),
+                                  tuple(shared_action), shared_when, place_a, place_b,
+                                  alike, "place conflict" if one_event else "another event")
+    return FrameAlignment(tuple(shared_who), tuple(shared_where), tuple(shared_action),
+                          shared_when)
+
+
+def place_discrepancy(a: ClaimFacts, b: ClaimFacts, alignment: FrameAlignment
+                      ) -> Discrepancy:
+    """The conflict of one event placed in two places, naming both outlets."""
+    wa = a.outlet or "One article"
+    wb = b.outlet or "the other"
+    return Discrepancy(
+        "place", "conflict",
+        f"{wa} places it in {alignment.place_a}, {wb} in {alignment.place_b}: the same "
+        "event cannot have happened in both places (one may be a mistake).",
+        alignment.place_a, alignment.place_b)
+
+
+def frame_summary(a: ClaimFacts, b: ClaimFacts, differences: list[str] | None = None,
+                  limit: int = 3, place_noted: bool = False) -> str:
+    """One line: what two claims share (who, what, where) and what differs
+    (``differences``, and the places the frames disagree on unless ``place_noted``)."""
+    alignment = compare_frames(a, b)
+    parts = []
+    if alignment.shared_who:
+        parts.append("who: " + ", ".join(alignment.shared_who[:limit]))
+    if alignment.shared_action:
+        parts.append("what: " + ", ".join(alignment.shared_action[:limit]))
+    if alignment.shared_where:
+        parts.append("where: " + ", ".join(alignment.shared_where[:limit]))
+    if alignment.shared_when:
+        parts.append("when: " + ", ".join(alignment.shared_when[:limit]))
+    line = "Shares " + "; ".join(parts) if parts else "Shares little wording"
+    differs = list(differences or [])
+    if alignment.verdict != "aligned" and alignment.place_a and not place_noted:
+        differs.insert(0, f"place {alignment.place_a} vs {alignment.place_b}")
+    if differs:
+        line += " · differs: " + "; ".join(dict.fromkeys(differs))
+    return line + "."

@@ -1,0 +1,42 @@
+"""The Across-sources pane's earlier checks: the archive's search is built off the GUI
+thread, then the checks show with their relevance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factdesk.core import archive_service
+from factdesk.core.archive_service import import_archive
+from factdesk.core.project import Project
+
+
+def test_earlier_checks_wait_for_the_index_built_in_the_background(
+        qtbot, demo_copy: Path, tmp_path: Path) -> None:
+    from factdesk.gui.across_pane import AcrossPane
+    from factdesk.gui.session import Session
+
+    project = Project.open(demo_copy)
+    claim = project.claims.for_article(project.articles.all()[0].id)[0]
+    feed = tmp_path / "checks.json"
+    feed.write_text(json.dumps([
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": claim.text, "url": "https://checks.example/1",
+         "author": {"@type": "Organization", "name": "Desk Checks"},
+         "reviewRating": {"@type": "Rating", "alternateName": "Mostly True"}},
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": "Octopuses have three hearts.", "url": "https://checks.example/2"},
+    ]), encoding="utf-8")
+    assert import_archive(project, feed).stored == 2
+    archive_service._INDEXES.clear()  # as in a window opened on this project
+    session = Session(project)
+    pane = AcrossPane(session)
+    qtbot.addWidget(pane)
+    session.select_claim(claim.id)
+    qtbot.waitUntil(lambda: "indexing the archive" in pane.earlier.toPlainText(),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: "Desk Checks" in pane.earlier.toPlainText(), timeout=30_000)
+    text = pane.earlier.toPlainText()
+    assert "Mostly True" in text and "relevance" in text and "Octopuses" not in text
+    assert archive_service.archive_index_ready(project)
+    session.close()
