@@ -20,7 +20,9 @@ Every figure is measured on data no one here wrote (``../shared/eval``):
    shipped scorer (trained on ClaimBuster only, so evaluated on every document whose
    debate is not in ClaimBuster), and, in grouped 4-fold CV by document (same-debate
    twins in one fold), the README's TF-IDF baseline and the shipped features trained on
-   CLEF, a blend of both, and the neighbouring sentences' scores as context.
+   CLEF, a blend of both, and the neighbouring sentences' scores as context; whether the
+   shipped model should also learn from CLEF (one model on ClaimBuster + CLEF training
+   folds, or a blend), on CLEF and on ClaimBuster's CV (``joint``, ~10 minutes).
 3. **Speed** on one core: the runtime scorer alone (sentences/s), and the whole claim
    pipeline (spaCy parse + speakers + kinds + scorer) on BASIL articles.
 4. **BASIL** dev (225 news articles): the share of sentences shown by default (score at
@@ -29,7 +31,8 @@ Every figure is measured on data no one here wrote (``../shared/eval``):
 
 Exits 0 with a message when the evaluation data is absent. Needs the ``train`` extra.
 
-Usage: ``python bench/claims_quality.py [--skip cv,clef,speed,basil] [--folds 5]``
+Usage: ``python bench/claims_quality.py [--skip cv,ingredients,clef,joint,speed,basil]
+[--folds 5]``
 """
 
 from __future__ import annotations
@@ -211,7 +214,7 @@ def _neighbours(scores: np.ndarray) -> np.ndarray:
     return (prev + nxt) / 2
 
 
-def clef_section(folds: int = 4) -> None:
+def clef_section(folds: int = 4, joint: bool = True) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -253,7 +256,64 @@ def clef_section(folds: int = 4) -> None:
         print(f"  {name:<50} 2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
     m = map_by_year(docs, shipped)
     print(f"  {'shipped scorer on all docs (3 debates leak)':<50} 2019 {m['2019']:.3f}  "
-          f"2020 {m['2020']:.3f}\n", flush=True)
+          f"2020 {m['2020']:.3f}", flush=True)
+    if joint:
+        clef_with_claimbuster(docs, X, y, doc_fold, folds, split(ours_oof), shipped)
+    print()
+
+
+def clef_with_claimbuster(docs: list, X, y: np.ndarray, doc_fold: np.ndarray, folds: int,
+                          clef_oof: list[np.ndarray], shipped: list[np.ndarray]) -> None:
+    """Should the shipped model also learn from CLEF? Same grouped folds, scored on the
+    61 documents whose debate is not in ClaimBuster (it is in every training set):
+    one model on ClaimBuster + the CLEF training folds (CLEF rows weighted), and the
+    shipped scorer plus a CLEF-trained model. Then the ClaimBuster side (C fixed, the
+    5 stratified folds, pooled out-of-fold best F1 / AP): the same two, trained with
+    the CLEF documents whose debate is not in ClaimBuster."""
+    import scipy.sparse as sp  # lazy: train extra
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
+    Xcb = build_matrix(texts, SHIPPED_CONFIG)
+    offsets = np.cumsum([0] + [len(d.texts) for d in docs])
+    print("  should ClaimBuster's model learn from CLEF? (61 docs, same folds, C 2)")
+    for weight, pos_boost in ((0.3, 1.0), (0.3, 5.0), (1.0, 3.0)):
+        oof = np.zeros(len(y))
+        for k in range(folds):
+            tr, te = doc_fold != k, doc_fold == k
+            sw = np.r_[np.ones(len(labels)), np.where(y[tr] == 1, weight * pos_boost, weight)]
+            lr = LogisticRegression(C=2.0, solver="liblinear", dual=True, max_iter=5000)
+            lr.fit(sp.vstack([Xcb, X[tr]], "csr"), np.r_[labels, y[tr]], sample_weight=sw)
+            oof[te] = lr.decision_function(X[te])
+        m = map_by_year(docs, [oof[offsets[i]:offsets[i + 1]] for i in range(len(docs))],
+                        IN_CLAIMBUSTER)
+        name = f"ClaimBuster + CLEF folds x{weight} (positives x{weight * pos_boost:g})"
+        print(f"    {name:<48} 2019 {m['2019']:.3f}  2020 {m['2020']:.3f}", flush=True)
+    for alpha in (0.25, 0.5, 1.0):
+        m = map_by_year(docs, [s + alpha * c for s, c in zip(shipped, clef_oof, strict=True)],
+                        IN_CLAIMBUSTER)
+        name = f"shipped + {alpha} x CLEF-trained"
+        print(f"    {name:<48} 2019 {m['2019']:.3f}  2020 {m['2020']:.3f}", flush=True)
+    from sklearn.model_selection import StratifiedKFold
+
+    keep = np.repeat([d.name not in IN_CLAIMBUSTER for d in docs], [len(d.texts) for d in docs])
+    Xk, yk = X[keep], y[keep]
+    clef_model = LogisticRegression(C=0.1, solver="liblinear", class_weight="balanced")
+    on_cb = clef_model.fit(Xk, yk).decision_function(Xcb)
+    alone, joint = np.zeros(len(labels)), np.zeros(len(labels))
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(Xcb, labels):
+        lr = LogisticRegression(C=2.0, solver="liblinear", dual=True, max_iter=5000)
+        alone[te] = lr.fit(Xcb[tr], labels[tr]).decision_function(Xcb[te])
+        sw = np.r_[np.ones(len(tr)), np.where(yk == 1, 3.0, 1.0)]
+        lr = LogisticRegression(C=2.0, solver="liblinear", dual=True, max_iter=5000)
+        lr.fit(sp.vstack([Xcb[tr], Xk], "csr"), np.r_[labels[tr], yk], sample_weight=sw)
+        joint[te] = lr.decision_function(Xcb[te])
+    print("  ClaimBuster 5-fold CV (C 2, pooled out-of-fold best F1 / AP):")
+    for name, scores in (("ClaimBuster only", alone),
+                         ("ClaimBuster + CLEF x1 (positives x3)", joint),
+                         ("ClaimBuster + 0.5 x CLEF-trained", alone + 0.5 * on_cb)):
+        print(f"    {name:<48} {_best_f1(labels, scores):.3f} / {_ap(labels, scores):.3f}",
+              flush=True)
 
 
 def speed_section() -> None:
@@ -321,7 +381,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--skip", default="", help="comma-separated: cv,ingredients,clef,"
-                                                   "speed,basil")
+                                                   "joint,speed,basil")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     for needed in ("claimbuster", "clef-checkworthy", "basil"):
@@ -331,7 +391,7 @@ def main() -> int:
     if "cv" not in skip:
         claimbuster_section(args.folds, "ingredients" not in skip)
     if "clef" not in skip:
-        clef_section()
+        clef_section(joint="joint" not in skip)
     if "basil" not in skip:
         basil_section()
     if "speed" not in skip:
