@@ -51,6 +51,29 @@ def test_semantic_index_finds_the_nearest_claims_of_other_articles() -> None:
     assert index.codes_of(12) is not None and index.codes_of(11) is None
 
 
+def test_batched_query_agrees_with_brute_force_on_many_claims() -> None:
+    # 5,000 claims (not a multiple of the selection block), some removed, one article
+    # excluded: every query's hits are the brute-force best outside that article.
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(5_000, VECTOR_DIM)).astype(np.float32)
+    vectors[:, VECTOR_DIM // 2:] *= 0.2  # Matryoshka-like: the prefix carries most
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    codes = quantise(vectors)
+    index = SemanticIndex()
+    index.add_many([(i, i // 25, codes[i]) for i in range(5_000)])
+    for removed in range(0, 5_000, 7):
+        index.remove(removed)
+    queries = unit_vectors(codes[100:130])  # article 4's own claims
+    results = index.query_many(queries, exclude_article=4, k=3, floor=-1.0)
+    assert len(results) == 30
+    for query, hits in zip(queries, results, strict=True):
+        expected = [(cid, score) for cid, score in index.brute_force(query, 40)
+                    if cid // 25 != 4][:3]
+        assert [cid for cid, _ in hits] == [cid for cid, _ in expected]
+        assert [s for _, s in hits] == pytest.approx([s for _, s in expected], abs=1e-4)
+        assert all(cid % 7 for cid, _ in hits)  # removed claims never come back
+
+
 def test_vectors_are_stored_per_claim_and_recomputed_when_the_text_changes(
         tmp_path: Path) -> None:
     from factdesk.core.importing import store_parsed
