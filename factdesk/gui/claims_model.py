@@ -14,6 +14,7 @@ read when it is shown.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -94,6 +95,7 @@ class ClaimsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._texts: dict[int, str] = {}
         self._icons: dict[str, QIcon] = {}
+        self.tooltip_columns: tuple[int, ...] = ()  # hidden by the view: told in the tooltip
         self.reload(apply=False)
 
     # loading -------------------------------------------------------------------------------
@@ -258,6 +260,20 @@ class ClaimsModel(QAbstractTableModel):
             text = self._texts.get(cid, "")
         return text
 
+    def _tooltip(self, row: int) -> str:
+        """The whole claim (wrapped: rich text) and the values of the hidden columns."""
+        parts = [f"<p>{html.escape(self._text(row))}</p>"]
+        values = []
+        for column in self.tooltip_columns:
+            value = self.data(self.index(row, column))
+            if column == RATING and not value:
+                value = "unrated"
+            if value:
+                values.append(f"{COLUMNS[column]}: {html.escape(str(value))}")
+        if values:
+            parts.append(f"<p><i>{' · '.join(values)}</i></p>")
+        return "".join(parts)
+
     # Qt model API --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -297,7 +313,7 @@ class ClaimsModel(QAbstractTableModel):
                 icon = self._icons[rating.color] = swatch(rating.color)
             return icon
         if role == _TOOLTIP:
-            return self._text(index.row()) if index.column() == TEXT else None
+            return self._tooltip(index.row()) if index.column() == TEXT else None
         if role == _ALIGN:
             return _RIGHT if index.column() == SCORE else None
         if role == ClaimIdRole:

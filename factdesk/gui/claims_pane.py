@@ -5,24 +5,36 @@ follows the session's "show all candidates" switch, which the article text follo
 Unsorted, the list is ranked: within each article, most check-worthy first. Moving in the
 table selects the claim in the session; j/k (see the action registry) move through the
 table's current order, so filters and sorting decide what "next" means.
+
+The pane fits a laptop. The filter bar wraps onto further lines when narrow (each control
+keeps its full width). The claim text takes the table's spare width; the other columns
+are as wide as their contents, and when the pane is too narrow for them beside the text
+(at least half the width) they hide, least needed first (speaker, kind, status, score,
+outlet, rating). The header's context menu shows or hides any of them for good
+(remembered per user). The text elides; its tooltip carries the whole claim and the
+values of the hidden columns, so the table never scrolls sideways.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from factdesk.gui import settings as user
 from factdesk.gui.claims_model import (
+    COLUMNS,
     KIND,
     OUTLET,
     RATING,
@@ -34,8 +46,34 @@ from factdesk.gui.claims_model import (
     ClaimsModel,
     swatch,
 )
+from factdesk.gui.flow_layout import FlowLayout
 from factdesk.gui.session import Session
 from factdesk.model.models import CLAIM_KINDS, STATUSES
+
+# the columns besides the claim text, most needed first: a narrow pane hides from the end
+KEEP_ORDER = (RATING, OUTLET, SCORE, STATUS, KIND, SPEAKER)
+TEXT_MIN_CHARS = 30  # average characters the claim text keeps before a column hides
+TEXT_MIN_SHARE = 0.5  # and this share of the table's width
+SPEAKER_CHARS = 14  # speaker and outlet columns are at most this wide (elided beyond)
+SHOWN, HIDDEN, AUTO = "shown", "hidden", ""
+
+
+class FilterCombo(QComboBox):
+    """A filter drop-down whose size hint fits its longest entry, whatever the window's
+    compact() allows as minimum: the filter bar wraps rather than eliding a filter."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        text = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                   default=0)
+        if any(not self.itemIcon(i).isNull() for i in range(self.count())):
+            text += self.iconSize().width() + 4
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option, QSize(text, hint.height()), self)
+        return QSize(max(hint.width(), size.width()), hint.height())
 
 
 class ClaimsPane(QWidget):
@@ -45,15 +83,15 @@ class ClaimsPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ClaimsModel(session.project, session.scale(), self._outlets())
-        self.scope = QComboBox()
+        self.scope = FilterCombo()
         self.scope.addItems(["This article", "All articles"])
         self.scope.setToolTip("Show the claims of the current article or of every article")
-        self.triage = QComboBox()
+        self.triage = FilterCombo()
         self.triage.addItems(["worth checking", "all candidates"])
         self.triage.setToolTip("Only the claims worth checking (score at least the project's "
                                "claim threshold, marked by hand, or judged), or every "
                                "candidate sentence")
-        self.kind = QComboBox()
+        self.kind = FilterCombo()
         self.kind.addItem("any kind", "")
         for kind in CLAIM_KINDS:
             self.kind.addItem(kind, kind)
@@ -62,20 +100,18 @@ class ClaimsPane(QWidget):
         self.min_score.setSingleStep(0.05)
         self.min_score.setPrefix("score ≥ ")
         self.min_score.setToolTip("Only claims at least this check-worthy")
-        self.status = QComboBox()
+        self.status = FilterCombo()
         self.status.addItem("any status", "")
         for status in STATUSES:
             self.status.addItem(status, status)
-        self.rating = QComboBox()
+        self.rating = FilterCombo()
         self._fill_ratings()
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=4)
         bar.setContentsMargins(4, 4, 4, 0)
-        bar.setSpacing(4)
-        for w in (self.scope, self.triage, self.kind, self.min_score, self.status,
-                  self.rating):
+        for w in self.filter_widgets():
             w.setFocusPolicy(Qt.FocusPolicy.ClickFocus | Qt.FocusPolicy.TabFocus)
             bar.addWidget(w)
-        bar.addStretch(1)
+        self.filter_bar = bar
         self.view = QTableView()
         self.view.setObjectName("claimsView")
         self.view.setModel(self.model)
@@ -96,10 +132,16 @@ class ClaimsPane(QWidget):
         hh = self.view.horizontalHeader()
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SCORE, 44), (KIND, 70), (SPEAKER, 72), (RATING, 96),
-                              (STATUS, 82), (OUTLET, 84)):
-            self.view.setColumnWidth(column, width)
+        hh.setMinimumSectionSize(self.view.fontMetrics().averageCharWidth() * 3)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._on_header_menu)
+        hh.setToolTip("Right-click to show or hide columns")
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setColumnHidden(OUTLET, True)
+        self._column_prefs: dict[int, str] = {}
+        self._fitter = _ResizeWatcher(self._fit_columns, self)
+        self.view.viewport().installEventFilter(self._fitter)
         self.count = QLabel(objectName="paneHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +167,10 @@ class ClaimsPane(QWidget):
         self._ready = True
         self.apply_filter()
 
+    def filter_widgets(self) -> tuple[QWidget, ...]:
+        """The filter bar's controls, in reading order."""
+        return (self.scope, self.triage, self.kind, self.min_score, self.status, self.rating)
+
     def _outlets(self) -> dict[int, str]:
         return {aid: s.outlet for aid, s in self.session.summaries().items()}
 
@@ -139,6 +185,104 @@ class ClaimsPane(QWidget):
         i = self.rating.findData(current)
         self.rating.setCurrentIndex(max(0, i))
         self.rating.blockSignals(False)
+        self.rating.updateGeometry()
+
+    # columns -------------------------------------------------------------------------------
+
+    def _column_pref(self, column: int) -> str:
+        """shown / hidden for good, or automatic; read from the user's settings once."""
+        if column not in self._column_prefs:
+            value = user.get_str(f"claims/column_{COLUMNS[column].lower()}", AUTO)
+            self._column_prefs[column] = value if value in (SHOWN, HIDDEN) else AUTO
+        return self._column_prefs[column]
+
+    def set_column_shown(self, column: int, shown: bool | None) -> None:
+        """Show or hide a column for good (None: automatic, by the pane's width)."""
+        value = AUTO if shown is None else SHOWN if shown else HIDDEN
+        self._column_prefs[column] = value
+        user.set_value(f"claims/column_{COLUMNS[column].lower()}", value)
+        self._fit_columns()
+
+    def _content_width(self, column: int) -> int:
+        """The width a column needs for its header and its values (speaker and outlet
+        capped; longer ones elide)."""
+        metrics = self.view.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        values: list[str] = [COLUMNS[column]]
+        extra = 0
+        if column == SCORE:
+            values.append("0.00")
+        elif column == KIND:
+            values += CLAIM_KINDS
+        elif column == STATUS:
+            values += STATUSES
+        elif column == RATING:
+            values += [r.name for r in self.session.scale().ratings]
+            extra = self.view.iconSize().width() if self.view.iconSize().isValid() else 16
+        width = max(metrics.horizontalAdvance(v) for v in values) + extra
+        if column in (SPEAKER, OUTLET):
+            width = max(width, metrics.averageCharWidth() * SPEAKER_CHARS)
+        return width + pad
+
+    def _fit_columns(self) -> None:
+        """Hide or show the secondary columns for the table's width: the ones shown for
+        good first, then the automatic ones while the claim text keeps its minimum."""
+        if not getattr(self, "_ready", False):
+            return
+        header = self.view.horizontalHeader()
+        if header.minimumHeight():  # layout.compact() gives scroll areas (a header is one)
+            header.setMinimumHeight(0)  # three lines; a header needs one
+        all_articles = self.scope.currentIndex() == 1
+        width = self.view.viewport().width()
+        budget = width - max(self.view.fontMetrics().averageCharWidth() * TEXT_MIN_CHARS,
+                             int(width * TEXT_MIN_SHARE))
+        shown: set[int] = set()
+        prefs = {c: self._column_pref(c) for c in KEEP_ORDER}
+        widths = {c: self._content_width(c) for c in KEEP_ORDER}
+        for wanted in (SHOWN, AUTO):
+            for column in KEEP_ORDER:
+                if prefs[column] != wanted or (column == OUTLET and not all_articles):
+                    continue
+                if wanted == SHOWN or widths[column] <= budget:
+                    shown.add(column)
+                    budget -= widths[column]
+        for column in KEEP_ORDER:
+            if self.view.isColumnHidden(column) == (column in shown):
+                self.view.setColumnHidden(column, column not in shown)
+            if column in shown and self.view.columnWidth(column) != widths[column]:
+                self.view.setColumnWidth(column, widths[column])
+        self.model.tooltip_columns = tuple(
+            c for c in (SCORE, KIND, SPEAKER, RATING, STATUS)
+            if c not in shown) + ((OUTLET,) if all_articles and OUTLET not in shown else ())
+
+    def column_menu(self) -> QMenu:
+        """Show / hide the secondary columns (the claim text always shows)."""
+        menu = QMenu(self)
+        all_articles = self.scope.currentIndex() == 1
+        for column in (SCORE, KIND, SPEAKER, RATING, STATUS, OUTLET):
+            action = menu.addAction(COLUMNS[column])
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            if column == OUTLET and not all_articles:
+                action.setEnabled(False)
+                action.setToolTip("Shown with all articles")
+            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
+        menu.addSeparator()
+        fit = menu.addAction("Fit columns to the pane")
+        fit.setToolTip("Let the pane's width decide which columns show")
+        fit.triggered.connect(self.reset_columns)
+        return menu
+
+    def reset_columns(self) -> None:
+        """Every column back to automatic."""
+        for column in KEEP_ORDER:
+            self._column_prefs[column] = AUTO
+            user.set_value(f"claims/column_{COLUMNS[column].lower()}", AUTO)
+        self._fit_columns()
+
+    def _on_header_menu(self, pos: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        self.column_menu().exec(header.mapToGlobal(pos))
 
     # filtering -----------------------------------------------------------------------------
 
@@ -162,8 +306,7 @@ class ClaimsPane(QWidget):
     def apply_filter(self) -> None:
         if not getattr(self, "_ready", False):
             return
-        all_articles = self.scope.currentIndex() == 1
-        self.view.setColumnHidden(OUTLET, not all_articles)
+        self._fit_columns()
         self.model.set_filter(self.current_filter())
 
     def set_all_articles(self, on: bool) -> None:
@@ -230,3 +373,16 @@ class ClaimsPane(QWidget):
     def visible_columns(self) -> list[int]:
         return [c for c in (SCORE, KIND, TEXT, SPEAKER, RATING, STATUS, OUTLET)
                 if not self.view.isColumnHidden(c)]
+
+
+class _ResizeWatcher(QObject):
+    """Calls back when the watched widget (the table's viewport) is resized."""
+
+    def __init__(self, callback, parent: QObject) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._callback()
+        return False
