@@ -217,8 +217,8 @@ def m0004_analysis_failures_and_review_scale(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0004_analysis_failures_and_review_scale')}")
 
 
-@migrations(name="0006_claim_vectors")
-def m0006_claim_vectors(db: Database) -> None:
+@migrations(name="0005_claim_vectors")
+def m0005_claim_vectors(db: Database) -> None:
     """Each claim's sentence vector (int8 codes of a Matryoshka prefix of its WordLlama
     embedding, see ``factdesk.matching.claim_vectors``) with the crc32 of the text it was
     computed from: matching and candidate retrieval read meaning, not only shared words.
@@ -227,15 +227,15 @@ def m0006_claim_vectors(db: Database) -> None:
         "CREATE TABLE IF NOT EXISTS claim_vectors ("
         "claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, "
         "text_crc INTEGER NOT NULL, vector BLOB NOT NULL)")
-    db.execute(f"PRAGMA user_version = {_number('0006_claim_vectors')}")
+    db.execute(f"PRAGMA user_version = {_number('0005_claim_vectors')}")
 
 
-@migrations(name="0007_claim_statement")
-def m0007_claim_statement(db: Database) -> None:
+@migrations(name="0006_claim_statement")
+def m0006_claim_statement(db: Database) -> None:
     """The claim as checked: a short statement a checker writes for a claim (ClaimReview's
     ``claimReviewed``, the report's headline); NULL means the sentence as printed."""
     db.execute("ALTER TABLE claims ADD COLUMN statement TEXT")
-    db.execute(f"PRAGMA user_version = {_number('0007_claim_statement')}")
+    db.execute(f"PRAGMA user_version = {_number('0006_claim_statement')}")
 
 
 def _number(name: str) -> int:
@@ -246,9 +246,9 @@ def _number(name: str) -> int:
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
-#: 0004 and 0007 add columns that queries read.
+#: 0004, 0005 and 0006 add columns and a table that queries read.
 READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
-                    _number("0007_claim_statement"))
+                    _number("0005_claim_vectors"), _number("0006_claim_statement"))
 
 
 def apply_migrations(db: Database) -> None:
