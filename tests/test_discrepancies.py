@@ -134,6 +134,26 @@ def test_absolute_dates(make) -> None:
     assert of_kind(find_discrepancies(a, b), "date") == []
 
 
+def test_a_weekday_of_one_event_is_not_compared_with_a_year_of_another(make) -> None:
+    # The interview was on Monday; the speech it is about was in 2008: two events' times,
+    # not two dates of one (BASIL's Blumenthal event: NYT against Fox News).
+    interview = ("In an interview on Monday, the attorney general said he had misspoken "
+                 "about his service during the Norwalk event.", date(2010, 5, 17), "nyt", None)
+    speech_2008 = ("He said he had misspoken at a 2008 event in Norfolk.", date(2010, 5, 18),
+                   "fox", None)
+    a, b = make(interview, speech_2008)
+    assert of_kind(find_discrepancies(a, b), "date") == []
+    # the same slot still disagrees: two years of the speech, or two days
+    a, b = make(speech_2008, ("He said he had misspoken at a 2009 event in Norfolk.",
+                              date(2010, 5, 18), "hpo", None))
+    assert [d.severity for d in of_kind(find_discrepancies(a, b), "date")] == ["conflict"]
+    a, b = make(interview, ("In an interview on May 12, 2010, the attorney general said he "
+                            "had misspoken.", date(2010, 5, 18), "fox", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["conflict"]
+    assert "2010-05-17" in dates[0].explanation and "2010-05-12" in dates[0].explanation
+
+
 def test_name_spelling_variant(make) -> None:
     a, b = make(("President Volodymyr Zelenskiy told Reuters the scene was proof.", None,
                  "Reuters", None),

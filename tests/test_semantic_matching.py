@@ -51,6 +51,29 @@ def test_semantic_index_finds_the_nearest_claims_of_other_articles() -> None:
     assert index.codes_of(12) is not None and index.codes_of(11) is None
 
 
+def test_batched_query_agrees_with_brute_force_on_many_claims() -> None:
+    # 5,000 claims (not a multiple of the selection block), some removed, one article
+    # excluded: every query's hits are the brute-force best outside that article.
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(5_000, VECTOR_DIM)).astype(np.float32)
+    vectors[:, VECTOR_DIM // 2:] *= 0.2  # Matryoshka-like: the prefix carries most
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    codes = quantise(vectors)
+    index = SemanticIndex()
+    index.add_many([(i, i // 25, codes[i]) for i in range(5_000)])
+    for removed in range(0, 5_000, 7):
+        index.remove(removed)
+    queries = unit_vectors(codes[100:130])  # article 4's own claims
+    results = index.query_many(queries, exclude_article=4, k=3, floor=-1.0)
+    assert len(results) == 30
+    for query, hits in zip(queries, results, strict=True):
+        expected = [(cid, score) for cid, score in index.brute_force(query, 40)
+                    if cid // 25 != 4][:3]
+        assert [cid for cid, _ in hits] == [cid for cid, _ in expected]
+        assert [s for _, s in hits] == pytest.approx([s for _, s in expected], abs=1e-4)
+        assert all(cid % 7 for cid, _ in hits)  # removed claims never come back
+
+
 def test_vectors_are_stored_per_claim_and_recomputed_when_the_text_changes(
         tmp_path: Path) -> None:
     from factdesk.core.importing import store_parsed
@@ -154,7 +177,8 @@ BLUMENTHAL = "85475456-f38e-4c30-895d-ca2c819c6af1"  # BASIL dev: Blumenthal's V
 @pytest.mark.slow
 def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
         nlp, shared_eval: Path, tmp_path: Path) -> None:  # noqa: ANN001
-    """NYT places Blumenthal's 2008 speech in Norwalk, Fox News and HuffPost in Norfolk."""
+    """NYT places Blumenthal's 2008 speech in Norwalk, Fox News and HuffPost in Norfolk;
+    only the place conflicts (NYT's interview "on Monday" is another event's time)."""
     import json
 
     from factdesk.core.analysis import analyse_articles
@@ -191,6 +215,9 @@ def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
             text = place[0]["explanation"]
             assert "Norwalk" in text and "Norfolk" in text
             assert "nyt" in text and outlet_of[other.article_id] in text
+            # NYT's interview "on Monday" is not a date of the 2008 speech
+            assert not [d for d in found[0].discrepancies if d["kind"] == "date"
+                        and d["severity"] == "conflict"], found[0].discrepancies
 
 
 def test_compare_names_what_differs_and_tells_another_event(nlp) -> None:  # noqa: ANN001

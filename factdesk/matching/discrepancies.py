@@ -23,6 +23,7 @@ from factdesk.matching.partial_dates import (
     calendar_days_apart,
     day_name,
     days_from,
+    same_time_slot,
     weekday,
     weekday_name,
 )
@@ -299,6 +300,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if len(ta) != 1 or len(tb) != 1:
         return []
     ea, eb = ta[0], tb[0]
+    if not same_time_slot(ea, eb):
+        return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"

@@ -5,7 +5,8 @@ An undated article's "September 14" or "Wednesday" cannot be resolved to a day
 about one event that give "September 14" and "September 15, 2022", or "Wednesday" and
 "Thursday", still disagree. This module reads what such an expression does say, from its
 resolved day when it has one and from its words otherwise, so that
-:mod:`factdesk.matching.discrepancies` can compare it.
+:mod:`factdesk.matching.discrepancies` can compare it, and tells whether two such
+expressions can name the same moment of one event at all (:func:`same_time_slot`).
 """
 
 from __future__ import annotations
@@ -112,3 +113,33 @@ def day_name(month_day: tuple[int, int]) -> str:
 def weekday_name(day: int) -> str:
     """"Wednesday" for 2."""
     return calendar.day_name[day]
+
+
+#: A span at least this long (days) is a month, season or year rather than a day.
+_COARSE_DAYS = 28
+
+
+def _deictic(expr: TimeExpression) -> bool:
+    """Whether the expression is read only from the publication date ("on Monday",
+    "yesterday", "last week"): it names no month and no year in its words."""
+    words = expr.text
+    return (not _YEAR.search(words) and not re.search(rf"\b(?:{_MONTH})\b", words, re.I)
+            and not re.search(r"\d", words))
+
+
+def _coarse(expr: TimeExpression) -> bool:
+    """Whether the expression names a month or longer ("2008", "March 2008")."""
+    span = expr.interval()
+    return span is not None and (span[1] - span[0]).days + 1 >= _COARSE_DAYS
+
+
+def same_time_slot(a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether two claims' time expressions can be the same slot of one event.
+
+    A day counted from the publication ("In an interview on Monday") times the
+    reporting, while a month or year given in words ("at a 2008 event") times the
+    background event: NYT's interview "on Monday" and Fox News's "2008 event" are the
+    times of two events, not two dates of one, so they are never a date conflict. Two
+    days ("Wednesday" / "Thursday"), or two explicit dates, stay comparable."""
+    return not ((_deictic(a) and _coarse(b) and not _deictic(b))
+                or (_deictic(b) and _coarse(a) and not _deictic(a)))
