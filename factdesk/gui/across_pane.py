@@ -50,7 +50,7 @@ def _earlier_checks_function():  # the archive service's function or None
 
 def _archive_index_ready(project: Any) -> bool:
     try:
-        from factdesk.core.archive_service import archive_index_ready
+        from factdesk.core.archive_service import archive_index_ready  # lazy: pyld, extruct
     except ImportError:
         return True
     return archive_index_ready(project)

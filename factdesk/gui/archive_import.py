@@ -55,6 +55,7 @@ def import_archive_job(path: Path):  # job fn
     """The worker's job: import one archive file with progress and cancel."""
     def job(project: Project | None, progress: Progress,
             cancelled: Cancelled) -> ArchiveImportOutcome:
+        # lazy: the archive reader (pyld, extruct) loads in the worker, when first used
         from factdesk.core.archive_service import (
             ArchiveFormatError,
             ReadCancelled,

@@ -76,7 +76,7 @@ def not_a_project(parent: QWidget, path: Path, reason: str) -> QMessageBox:
 
 def what_file_is(path: Path) -> str:
     """A few words on what a file holds, from its first bytes."""
-    from factdesk.ingest.decoding import sniff_binary
+    from factdesk.ingest.decoding import sniff_binary  # lazy: off the first paint
 
     try:
         with open(path, "rb") as handle:

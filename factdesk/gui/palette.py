@@ -153,7 +153,7 @@ class SearchPanel(QuickPicker):
         self.timer.start()
 
     def _run(self) -> None:
-        from factdesk.gui.search_backend import no_hits_reason, query_problem
+        from factdesk.gui.search_backend import no_hits_reason, query_problem  # lazy: storage
 
         query = self.edit.text().strip()
         problem = query_problem(query)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from factdesk.nlp.embeddings import embed_sentences
+
 if TYPE_CHECKING:
     from factdesk.storage.claim_vectors import ClaimVectorRepository
 
@@ -28,8 +30,6 @@ VECTOR_DIM = 128
 
 def encode_codes(texts: Sequence[str]) -> np.ndarray:
     """int8 codes (len(texts), VECTOR_DIM) of the texts' sentence vectors."""
-    from factdesk.nlp.embeddings import embed_sentences
-
     vectors = embed_sentences(list(texts), VECTOR_DIM) if texts else np.zeros(
         (0, VECTOR_DIM), np.float32)
     return quantise(vectors)

@@ -30,7 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from factdesk.matching.calibration import best_threshold, fit_platt
-from factdesk.matching.pair_features import FEATURE_NAMES, PairInput
+from factdesk.matching.claim_vectors import embed_for_pairs
+from factdesk.matching.pair_features import FEATURE_NAMES, PairInput, pair_feature_matrix
 from factdesk.matching.pair_model import LinearModel
 
 #: Columns of the event head: the pair features but the speaker flag (absent in training).
@@ -103,8 +104,6 @@ def basil_sentences(path: Path) -> list[tuple[str, str, str]]:
 
 def basil_weak_pairs(path: Path, seed: int = 7) -> EventPairs:
     """Weak same-event pairs from BASIL (see the module docstring)."""
-    from factdesk.matching.claim_vectors import embed_for_pairs
-
     rows = basil_sentences(path)
     events = np.array([e for e, _, _ in rows])
     articles = np.array([a for _, a, _ in rows])
@@ -135,14 +134,12 @@ def basil_weak_pairs(path: Path, seed: int = 7) -> EventPairs:
 
 
 def event_features(pairs: EventPairs, parsed: dict[str, PairInput], idf) -> np.ndarray:
-    from factdesk.matching.pair_features import pair_feature_matrix
-
     return pair_feature_matrix(
         ((parsed[a], parsed[b]) for a, b in zip(pairs.left, pairs.right, strict=True)), idf)
 
 
 def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LinearModel:
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # lazy: a training-time dependency
 
     xm = x[:, EVENT_COLUMNS]
     mean = xm.mean(axis=0)
@@ -192,7 +189,7 @@ def event_arrays(head: EventHead) -> dict[str, np.ndarray]:
 
 def auc(score: Sequence[float], y: Sequence[int]) -> float:
     """Ranking AUC (ties count half)."""
-    from scipy.stats import rankdata
+    from scipy.stats import rankdata  # lazy: comes with scikit-learn, for training only
 
     ranks = rankdata(np.asarray(score))
     pos = np.asarray(y) == 1
