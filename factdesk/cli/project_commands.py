@@ -11,6 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
+from factdesk.model.models import STATUSES
 from factdesk.report.project_json import project_to_json
 from factdesk.storage.lock import ProjectLocked
 
@@ -39,13 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export the project or a verdict report")
     p.add_argument("project", type=Path)
-    p.add_argument("--format", default="json",
-                   choices=["json", "pdf", "claimreview", "csv", "markdown"])
+    p.add_argument("--format", choices=["json", "pdf", "claimreview", "csv", "markdown"],
+                   help="default: from the output file's extension (.pdf, .csv, .md, "
+                        ".jsonld for ClaimReview), else json")
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
     p.add_argument("--all", action="store_true",
                    help="reports: every claim: unjudged ones, unfinished ones (marked DRAFT) "
                         "and unpublished ratings")
-    p.add_argument("--status", action="append",
+    p.add_argument("--status", action="append", choices=list(STATUSES),
+                   type=lambda s: " ".join(s.lower().split()),
                    help="reports: claims with this status (default: done only); "
                         "unfinished ones are marked DRAFT")
     p.add_argument("--rating", action="append", help="reports: only claims with this rating")
@@ -136,15 +139,34 @@ def cmd_articles(args: argparse.Namespace) -> int:
                     f", not analysed ({s.analysis_error})" if s.analysis_error
                     else ", not analysed")
                 print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.shown} claims "
-                      f"(+{s.candidates} candidates), {s.verdicts} verdicts{state}")
+                      f"(+{s.candidates} candidates), {s.verdicts} "
+                      f"verdict{'' if s.verdicts == 1 else 's'}{state}")
     return 0
 
 
+FORMAT_BY_SUFFIX = {".pdf": "pdf", ".csv": "csv", ".md": "markdown",
+                    ".markdown": "markdown", ".jsonld": "claimreview", ".json": "json"}
+
+
+def export_format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output file's extension names, else json
+    (so that ``-o report.pdf`` never writes JSON into a file named .pdf)."""
+    if args.format:
+        return args.format
+    if args.output is not None:
+        return FORMAT_BY_SUFFIX.get(args.output.suffix.lower(), "json")
+    return "json"
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    args.format = export_format(args)
     with open_existing(args.project, reading=True) as project:
+        args.rating = _scale_names(project, args.rating)
         if args.format == "json":
             text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
             _write_text(text + "\n", args.output)
+            if args.output is not None:
+                info(f"wrote {args.output}")
             return 0
         # loaded when used: the report renderers add ~0.15 s to every CLI start
         from factdesk.report.exporting import export_report
@@ -160,6 +182,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         for note in notes:
             info(f"note: {note}")
     return 0
+
+
+def _scale_names(project: Project, ratings: list[str] | None) -> list[str] | None:
+    """The ``--rating`` names as the project's scale spells them; an unknown one is an
+    error (a typo would otherwise export an empty report without a word)."""
+    if not ratings:
+        return ratings
+    scale = project.rating_scale()
+    names = []
+    for name in ratings:
+        rating = scale.by_name(name)
+        if rating is None:
+            raise CliError(f"unknown rating {name!r}; the scale has: {', '.join(scale.names())}")
+        names.append(rating.name)
+    return names
 
 
 def _write_text(text: str, output: Path | None) -> None:

@@ -1,0 +1,72 @@
+"""Seams found by end-to-end QA of the CLI: export formats from file names, export
+filters checked against the scale and statuses, counts spelled right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factdesk.cli.main import main
+
+
+@pytest.fixture
+def judged_project(marked_project: Path, capsys) -> Path:
+    """The marked project with claim 1 judged 'Mostly true', done."""
+    assert main(["verdict", str(marked_project), "1", "--rating", "Mostly true",
+                 "--status", "done", "--rationale", "checked"]) == 0
+    capsys.readouterr()
+    return marked_project
+
+
+@pytest.mark.parametrize(("name", "start"), [
+    ("report.pdf", b"%PDF-"),
+    ("report.csv", "\ufeffclaim_id,".encode()),
+    ("report.md", b"# "),
+    ("report.jsonld", b"["),
+])
+def test_export_format_follows_the_output_extension(
+    judged_project: Path, tmp_path: Path, name: str, start: bytes, capsys
+) -> None:
+    out = tmp_path / name
+    assert main(["export", str(judged_project), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(start)
+    assert f"wrote {out}" in capsys.readouterr().err
+
+
+def test_export_json_stays_the_default_and_says_where(
+    judged_project: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["export", str(judged_project)]) == 0
+    assert "articles" in json.loads(capsys.readouterr().out)
+    out = tmp_path / "project.json"
+    assert main(["export", str(judged_project), "-o", str(out)]) == 0
+    assert "articles" in json.loads(out.read_text(encoding="utf-8"))
+    assert f"wrote {out}" in capsys.readouterr().err
+
+
+def test_export_status_must_be_a_status(judged_project: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(judged_project), "--format", "csv", "--status", "bogus"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main(["export", str(judged_project), "--format", "csv", "--status", "Done"]) == 0
+    assert "Mostly true" in capsys.readouterr().out
+
+
+def test_export_rating_is_read_against_the_scale(judged_project: Path, capsys) -> None:
+    assert main(["export", str(judged_project), "--format", "csv",
+                 "--rating", "mostly TRUE"]) == 0
+    assert "Mostly true" in capsys.readouterr().out
+    assert main(["export", str(judged_project), "--format", "csv", "--rating", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown rating 'nope'" in err and "Mostly true" in err
+
+
+def test_articles_counts_one_verdict_in_the_singular(judged_project: Path, capsys) -> None:
+    assert main(["articles", str(judged_project)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sum(", 1 verdict," in line or line.endswith(", 1 verdict") for line in lines) == 1
+    assert not any("1 verdicts" in line for line in lines)
+    assert any(", 0 verdicts" in line for line in lines)
