@@ -70,3 +70,17 @@ def test_articles_counts_one_verdict_in_the_singular(judged_project: Path, capsy
     assert sum(", 1 verdict," in line or line.endswith(", 1 verdict") for line in lines) == 1
     assert not any("1 verdicts" in line for line in lines)
     assert any(", 0 verdicts" in line for line in lines)
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    ("“We have learned,” Mr. Blumenthal said in 2008.",
+     "“‘We have learned,’ Mr. Blumenthal said in 2008.”"),
+    ("It said he had “enlisted in the Marines.”", "“It said he had ‘enlisted in the Marines.’”"),
+    ('He said "no" twice.', "“He said ‘no’ twice.”"),
+    ("“A whole quote.”", "“A whole quote.”"),
+    ("Plain words.", "“Plain words.”"),
+])
+def test_report_quotes_nest_inner_quotation_marks(text: str, printed: str) -> None:
+    from factdesk.report.quotes import quoted
+
+    assert quoted(text) == printed
