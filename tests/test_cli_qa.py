@@ -84,3 +84,30 @@ def test_report_quotes_nest_inner_quotation_marks(text: str, printed: str) -> No
     from factdesk.report.quotes import quoted
 
     assert quoted(text) == printed
+
+
+@pytest.mark.parametrize("command", [["articles"], ["claims"], ["export", "--format", "csv"],
+                                     ["settings"]])
+def test_an_empty_file_is_refused_not_turned_into_a_project(
+    tmp_path: Path, command: list[str], capsys
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"")
+    assert main([command[0], str(notes), *command[1:]]) == 1
+    assert "is an empty file, not a FactDesk project" in capsys.readouterr().err
+    assert notes.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_newer_project_is_refused_without_leaving_journal_files(
+    marked_project: Path, capsys
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(marked_project)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = sorted(p.name for p in marked_project.parent.iterdir())
+    assert main(["articles", str(marked_project)]) == 1
+    assert "newer FactDesk" in capsys.readouterr().err
+    assert sorted(p.name for p in marked_project.parent.iterdir()) == before

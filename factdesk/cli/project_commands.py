@@ -71,6 +71,9 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
     neither see the change nor keep from undoing over it)."""
     if not path.exists():
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
+    if path.is_file() and path.stat().st_size == 0:  # would silently become a project
+        raise CliError(f"{path}: is an empty file, not a FactDesk project (make it one "
+                       f"with 'factdesk new {path}')")
     if read_only:
         return Project.open(path, create=False, read_only=True)
     try:
