@@ -111,3 +111,33 @@ def test_a_newer_project_is_refused_without_leaving_journal_files(
     assert main(["articles", str(marked_project)]) == 1
     assert "newer FactDesk" in capsys.readouterr().err
     assert sorted(p.name for p in marked_project.parent.iterdir()) == before
+
+
+
+HOLD = """
+import sys
+from pathlib import Path
+from factdesk.core.opening import open_project
+with open_project(Path(sys.argv[1]), "write"):
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_project_held_by_a_command_is_not_said_to_be_in_a_window(
+    marked_project: Path, capsys
+) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(marked_project)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert main(["settings", str(marked_project), "checker", "Bob"]) == 1
+        err = capsys.readouterr().err
+        assert "is being changed by a running 'factdesk' command of" in err
+        assert "window" not in err
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert main(["settings", str(marked_project), "checker", "Bob"]) == 0

@@ -79,7 +79,10 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
     try:
         return open_project(path, "read" if reading else "write")
     except ProjectLocked as exc:
-        raise CliError(f"{path} is open in the FactDesk window of {exc.owner.describe()}: "
+        if exc.owner.holder == "command":
+            raise CliError(f"{path} is being changed by {exc.owner.holding()}: try again "
+                           "when it has finished") from None
+        raise CliError(f"{path} is open in {exc.owner.holding()}: "
                        "make the change there, or close the project there first") from None
 
 
