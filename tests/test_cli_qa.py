@@ -141,3 +141,12 @@ def test_a_project_held_by_a_command_is_not_said_to_be_in_a_window(
     finally:
         holder.communicate("\n", timeout=60)
     assert main(["settings", str(marked_project), "checker", "Bob"]) == 0
+
+
+@pytest.mark.parametrize("command", [["claims"], ["extract", "--no-match"], ["match"],
+                                     ["export", "--format", "csv"]])
+def test_an_unknown_article_id_is_refused(
+    marked_project: Path, command: list[str], capsys
+) -> None:
+    assert main([command[0], str(marked_project), *command[1:], "--article", "99"]) == 1
+    assert "there is no article 99" in capsys.readouterr().err

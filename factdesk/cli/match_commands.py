@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info, json_line
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
@@ -59,6 +59,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     failures: list = []
     with open_existing(args.project) as project:
+        check_articles(project, args.article)
         count = match_articles(project, args.article, progress=StderrProgress("matching"),
                                failures=failures)
         for failure in failures:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info, json_line
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.spellings import refresh_canonical_forms
 from factdesk.nlp.model import ModelUnavailable
 from factdesk.nlp.pipeline import ClaimExtractor
@@ -44,6 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from factdesk.core.analysis import analyse_articles
 
     with open_existing(args.project) as project:
+        check_articles(project, args.article)
         try:
             report = analyse_articles(
                 project, args.article, model=args.model, threshold=args.threshold,

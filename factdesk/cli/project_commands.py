@@ -86,6 +86,18 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
                        "make the change there, or close the project there first") from None
 
 
+def check_articles(project: Project, article_ids: list[int] | None) -> None:
+    """Refuse ``--article`` ids the project does not have (a typo would otherwise list,
+    analyse or export nothing without a word)."""
+    if not article_ids:
+        return
+    known = set(project.articles.ids())
+    missing = [str(aid) for aid in article_ids if aid not in known]
+    if missing:
+        raise CliError(f"there is no article {', '.join(missing)} in {project.path.name} "
+                       "('factdesk articles' lists them)")
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     path: Path = args.project
     if path.exists() and path.stat().st_size > 0:
@@ -168,6 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     args.format = export_format(args)
     with open_existing(args.project, reading=True) as project:
         args.rating = _scale_names(project, args.rating)
+        check_articles(project, args.article)
         if args.format == "json":
             text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
             _write_text(text + "\n", args.output)
