@@ -150,3 +150,10 @@ def test_an_unknown_article_id_is_refused(
 ) -> None:
     assert main([command[0], str(marked_project), *command[1:], "--article", "99"]) == 1
     assert "there is no article 99" in capsys.readouterr().err
+
+
+def test_matches_of_a_claim_without_any_says_so(marked_project: Path, capsys) -> None:
+    assert main(["matches", str(marked_project), "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "claim 1: no matches in other sources" in captured.err

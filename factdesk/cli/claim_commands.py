@@ -198,6 +198,9 @@ def cmd_matches(args: argparse.Namespace) -> int:
         if claim is None:
             raise CliError(f"there is no claim {args.claim_id}")
         matches = panel_order(project.matches.for_claim(args.claim_id))
+        if not matches:
+            info(f"claim {args.claim_id}: no matches in other sources ('factdesk match' "
+                 "looks for them again)")
         other_ids = [m.claim_b if m.claim_a == args.claim_id else m.claim_a for m in matches]
         others = project.claims.get_many(other_ids)
         articles = {c.article_id for c in others.values()}
