@@ -157,3 +157,34 @@ def test_matches_of_a_claim_without_any_says_so(marked_project: Path, capsys) ->
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "claim 1: no matches in other sources" in captured.err
+
+
+PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
+
+
+@pytest.mark.parametrize("command", [
+    ["compare", "--pairs", "{file}"],
+    ["archive", "search", "{project}", "--queries", "{file}"],
+    ["score", "{file}"],
+])
+def test_input_files_that_are_not_text_are_refused_by_name(
+    marked_project: Path, tmp_path: Path, command: list[str], capsys
+) -> None:
+    picture = tmp_path / "picture.tsv"
+    picture.write_bytes(PNG_BYTES)
+    args = [a.format(file=picture, project=marked_project) for a in command]
+    assert main(args) == 1
+    assert "picture.tsv: binary file (PNG image), not text" in capsys.readouterr().err
+    empty = tmp_path / "empty.tsv"
+    empty.write_bytes(b"")
+    args = [a.format(file=empty, project=marked_project) for a in command]
+    assert main(args) == 1
+    assert "empty.tsv: empty file" in capsys.readouterr().err
+
+
+def test_compare_pairs_reads_a_cp1252_file(tmp_path: Path, capsys) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_bytes("Caf\xe9 owners said 40 shops closed\tCaf\xe9 owners said 40 shops "
+                      "closed\n".encode("cp1252"))
+    assert main(["compare", "--pairs", str(pairs)]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["relation"] == "same fact"
