@@ -70,6 +70,7 @@ def test_articles_counts_one_verdict_in_the_singular(judged_project: Path, capsy
     assert sum(", 1 verdict," in line or line.endswith(", 1 verdict") for line in lines) == 1
     assert not any("1 verdicts" in line for line in lines)
     assert any(", 0 verdicts" in line for line in lines)
+    assert not any("\t1 claims" in line or "+1 candidates" in line for line in lines)
 
 
 @pytest.mark.parametrize(("text", "printed"), [
@@ -188,3 +189,9 @@ def test_compare_pairs_reads_a_cp1252_file(tmp_path: Path, capsys) -> None:
                       "closed\n".encode("cp1252"))
     assert main(["compare", "--pairs", str(pairs)]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["relation"] == "same fact"
+
+
+def test_counts_in_the_article_list_agree_with_their_number() -> None:
+    from factdesk.cli.project_commands import _count
+
+    assert [_count(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]

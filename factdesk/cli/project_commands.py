@@ -156,9 +156,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
                 state = "" if s.analysed else (
                     f", not analysed ({s.analysis_error})" if s.analysis_error
                     else ", not analysed")
-                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.shown} claims "
-                      f"(+{s.candidates} candidates), {s.verdicts} "
-                      f"verdict{'' if s.verdicts == 1 else 's'}{state}")
+                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{_count(s.shown, 'claim')} "
+                      f"(+{_count(s.candidates, 'candidate')}), "
+                      f"{_count(s.verdicts, 'verdict')}{state}")
     return 0
 
 
@@ -174,6 +174,10 @@ def export_format(args: argparse.Namespace) -> str:
     if args.output is not None:
         return FORMAT_BY_SUFFIX.get(args.output.suffix.lower(), "json")
     return "json"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
