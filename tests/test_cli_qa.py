@@ -195,3 +195,11 @@ def test_counts_in_the_article_list_agree_with_their_number() -> None:
     from factdesk.cli.project_commands import _count
 
     assert [_count(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
+
+
+def test_an_export_that_lists_no_claim_says_so(judged_project: Path, capsys) -> None:
+    assert main(["export", str(judged_project), "--format", "markdown",
+                 "--status", "in progress"]) == 0
+    assert "note: no claim matches the report's filters" in capsys.readouterr().err
+    assert main(["export", str(judged_project), "--format", "markdown"]) == 0
+    assert "no claim matches" not in capsys.readouterr().err
