@@ -203,3 +203,24 @@ def test_an_export_that_lists_no_claim_says_so(judged_project: Path, capsys) -> 
     assert "note: no claim matches the report's filters" in capsys.readouterr().err
     assert main(["export", str(judged_project), "--format", "markdown"]) == 0
     assert "no claim matches" not in capsys.readouterr().err
+
+
+def test_damage_inside_a_project_is_reported_without_a_traceback(
+    marked_project: Path, tmp_path: Path, capsys
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(marked_project)  # fold the journal: all pages in the file
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(marked_project.read_bytes())
+    page = 4096
+    assert len(data) > 8 * page
+    data[4 * page:8 * page] = b"\xff" * (4 * page)  # pages past the header and schema
+    marked_project.write_bytes(bytes(data))
+    article = tmp_path / "new.txt"
+    article.write_text("Title: New\n\nThe mayor said 40 percent of the roads were repaired.\n")
+    code = main(["import", str(marked_project), str(article), "--no-extract"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "SQLite says" in err and "factdesk check" in err
