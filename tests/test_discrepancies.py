@@ -285,3 +285,13 @@ def test_calendar_days_read_from_words_and_from_resolved_days() -> None:
     assert days_from(date(2023, 2, 28), (3, 1)) == 1  # in the resolved day's year
     assert days_from(date(2023, 1, 1), (12, 31)) == 1  # or the year either side
     assert days_from(date(2023, 3, 1), (2, 29)) is None
+
+
+def test_long_day_counts_read_in_years() -> None:
+    from factdesk.matching.discrepancies import _day_counts, _days
+
+    assert _days(1) == "a day" and _days(-5) == "5 days" and _days(729) == "729 days"
+    assert _days(912500) == "2,500 years"
+    assert _days(1000) == "1,000 days (about 3 years)"
+    assert _day_counts(4, 5) == "4 vs 5 days"
+    assert _day_counts(912500, 876000) == "2,500 years vs 2,400 years"

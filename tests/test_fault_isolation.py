@@ -143,7 +143,9 @@ def test_compare_of_dates_before_year_one() -> None:
                        "--date", "2019-06-05")
     assert result.returncode == 0, result.stderr
     assert "relation: conflicting" in result.stdout
-    assert "912500 days before publication on 2019-06-05" in result.stdout
+    assert "2,500 years before publication on 2019-06-05" in result.stdout
+    assert "disagree by 100 years (2,500 years vs 2,400 years)" in result.stdout
+    assert "912500" not in result.stdout
 
 
 def test_compare_reports_a_failing_pair_and_goes_on(

@@ -238,3 +238,14 @@ def test_compare_names_what_differs_and_tells_another_event(nlp) -> None:  # noq
     assert bodies.relation == "conflicting" and "300 vs 450" in bodies.reason
     assert elsewhere.relation != "same fact" and elsewhere.relation != "conflicting"
     assert "Bucha vs Izium" in elsewhere.reason
+
+
+def test_a_name_spelled_differently_is_a_spelling_note_not_a_difference() -> None:
+    from factdesk.matching.panel import differences
+
+    notes = differences([
+        {"kind": "name", "severity": "variant", "a_text": "Izyum", "b_text": "Izium"},
+        {"kind": "name", "severity": "conflict", "a_text": "Kyiv", "b_text": "Lviv"},
+        {"kind": "number", "severity": "compatible", "a_text": "450", "b_text": "400"},
+    ])
+    assert notes == ["spelling Izyum vs Izium", "name Kyiv vs Lviv"]

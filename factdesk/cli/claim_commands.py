@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 
 from factdesk.cli.output import CliError, info, json_line
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.commands import (
     STATEMENT_ADVISED_LENGTH,
     ChangeClaimSpan,
@@ -81,6 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     with open_existing(args.project, read_only=True) as project:
+        check_articles(project, args.article)
         threshold = project.claim_threshold()
         ids = args.article or project.articles.ids()
         for article_id in ids:
@@ -197,6 +198,9 @@ def cmd_matches(args: argparse.Namespace) -> int:
         if claim is None:
             raise CliError(f"there is no claim {args.claim_id}")
         matches = panel_order(project.matches.for_claim(args.claim_id))
+        if not matches:
+            info(f"claim {args.claim_id}: no matches in other sources ('factdesk match' "
+                 "looks for them again)")
         other_ids = [m.claim_b if m.claim_a == args.claim_id else m.claim_a for m in matches]
         others = project.claims.get_many(other_ids)
         articles = {c.article_id for c in others.values()}

@@ -8,6 +8,7 @@ a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -53,6 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except CliError as exc:
         return fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # damage inside a file that opened fine
+        where = getattr(args, "project", None)
+        name = f"{where}: " if where else ""
+        return fail(f"{name}the project could not be read or written (SQLite says: {exc}): "
+                    "the command stopped. 'factdesk check' tells what is wrong, "
+                    "'factdesk restore' brings back a backup")
     except KeyboardInterrupt:
         return fail("interrupted", code=130)
     except BrokenPipeError:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 from datetime import date
 from pathlib import Path
 
-from factdesk.cli.output import CliError, StderrProgress, info, json_line
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.output import CliError, StderrProgress, info, json_line, read_input_text
+from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
@@ -59,6 +60,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     failures: list = []
     with open_existing(args.project) as project:
+        check_articles(project, args.article)
         count = match_articles(project, args.article, progress=StderrProgress("matching"),
                                failures=failures)
         for failure in failures:
@@ -79,10 +81,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             raise CliError(f"--date {args.date!r}: give the date as YYYY-MM-DD") from None
 
     if args.pairs:
-        if not args.pairs.exists():
-            raise CliError(f"{args.pairs}: no such file")
-        rows = [r for r in csv.reader(args.pairs.open(encoding="utf-8"), delimiter="\t",
-                                      quoting=csv.QUOTE_NONE) if r]
+        rows = [r for r in csv.reader(read_input_text(args.pairs).splitlines(),
+                                      delimiter="\t", quoting=csv.QUOTE_NONE) if r]
         bad = [i + 1 for i, r in enumerate(rows) if len(r) < 2]
         if bad:
             raise CliError(f"{args.pairs}: line {bad[0]} does not have two tab-separated texts")
@@ -159,10 +159,9 @@ def _hit_record(check, relevance: float) -> dict:  # an ArchivedCheck
 
 
 def _read_queries(path: Path) -> list[tuple[str, str]]:
-    if not path.exists():
-        raise CliError(f"{path}: no such file")
+    text = read_input_text(path)
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t")
     fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
     text_key = fields.get("text") or fields.get("tweet_content")
     id_key = fields.get("id") or (reader.fieldnames[0] if reader.fieldnames else None)

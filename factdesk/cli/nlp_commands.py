@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from factdesk.cli.output import CliError, StderrProgress, info, json_line
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.output import CliError, StderrProgress, info, json_line, read_input_text
+from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.spellings import refresh_canonical_forms
 from factdesk.nlp.model import ModelUnavailable
 from factdesk.nlp.pipeline import ClaimExtractor
@@ -44,6 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from factdesk.core.analysis import analyse_articles
 
     with open_existing(args.project) as project:
+        check_articles(project, args.article)
         try:
             report = analyse_articles(
                 project, args.article, model=args.model, threshold=args.threshold,
@@ -64,9 +65,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if str(args.file) == "-":
         lines = sys.stdin.read().splitlines()
     else:
-        if not args.file.exists():
-            raise CliError(f"{args.file}: no such file")
-        lines = args.file.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_input_text(args.file).splitlines()
     try:
         extractor = ClaimExtractor(args.model)
     except ModelUnavailable as exc:

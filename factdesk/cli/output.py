@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
+
+from factdesk.ingest.decoding import decode_bytes
+from factdesk.ingest.errors import IngestError
 
 
 class CliError(Exception):
     """A failure the user can act on; its message is printed as is."""
+
+
+def read_input_text(path: Path) -> str:
+    """The text of an input file a command reads (pairs, queries, sentences), decoded as
+    articles are; a missing, empty or binary file is a :class:`CliError` saying so."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return decode_bytes(data, str(path)).text
+    except IngestError as exc:
+        raise CliError(str(exc)) from None
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -11,6 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
+from factdesk.model.models import STATUSES
 from factdesk.report.project_json import project_to_json
 from factdesk.storage.lock import ProjectLocked
 
@@ -39,13 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="export the project or a verdict report")
     p.add_argument("project", type=Path)
-    p.add_argument("--format", default="json",
-                   choices=["json", "pdf", "claimreview", "csv", "markdown"])
+    p.add_argument("--format", choices=["json", "pdf", "claimreview", "csv", "markdown"],
+                   help="default: from the output file's extension (.pdf, .csv, .md, "
+                        ".jsonld for ClaimReview), else json")
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
     p.add_argument("--all", action="store_true",
                    help="reports: every claim: unjudged ones, unfinished ones (marked DRAFT) "
                         "and unpublished ratings")
-    p.add_argument("--status", action="append",
+    p.add_argument("--status", action="append", choices=list(STATUSES),
+                   type=lambda s: " ".join(s.lower().split()),
                    help="reports: claims with this status (default: done only); "
                         "unfinished ones are marked DRAFT")
     p.add_argument("--rating", action="append", help="reports: only claims with this rating")
@@ -68,13 +71,31 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
     neither see the change nor keep from undoing over it)."""
     if not path.exists():
         raise CliError(f"{path}: no such project (create it with 'factdesk new {path}')")
+    if path.is_file() and path.stat().st_size == 0:  # would silently become a project
+        raise CliError(f"{path}: is an empty file, not a FactDesk project (make it one "
+                       f"with 'factdesk new {path}')")
     if read_only:
         return Project.open(path, create=False, read_only=True)
     try:
         return open_project(path, "read" if reading else "write")
     except ProjectLocked as exc:
-        raise CliError(f"{path} is open in the FactDesk window of {exc.owner.describe()}: "
+        if exc.owner.holder == "command":
+            raise CliError(f"{path} is being changed by {exc.owner.holding()}: try again "
+                           "when it has finished") from None
+        raise CliError(f"{path} is open in {exc.owner.holding()}: "
                        "make the change there, or close the project there first") from None
+
+
+def check_articles(project: Project, article_ids: list[int] | None) -> None:
+    """Refuse ``--article`` ids the project does not have (a typo would otherwise list,
+    analyse or export nothing without a word)."""
+    if not article_ids:
+        return
+    known = set(project.articles.ids())
+    missing = [str(aid) for aid in article_ids if aid not in known]
+    if missing:
+        raise CliError(f"there is no article {', '.join(missing)} in {project.path.name} "
+                       "('factdesk articles' lists them)")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -135,16 +156,40 @@ def cmd_articles(args: argparse.Namespace) -> int:
                 state = "" if s.analysed else (
                     f", not analysed ({s.analysis_error})" if s.analysis_error
                     else ", not analysed")
-                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{s.shown} claims "
-                      f"(+{s.candidates} candidates), {s.verdicts} verdicts{state}")
+                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{_count(s.shown, 'claim')} "
+                      f"(+{_count(s.candidates, 'candidate')}), "
+                      f"{_count(s.verdicts, 'verdict')}{state}")
     return 0
 
 
+FORMAT_BY_SUFFIX = {".pdf": "pdf", ".csv": "csv", ".md": "markdown",
+                    ".markdown": "markdown", ".jsonld": "claimreview", ".json": "json"}
+
+
+def export_format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output file's extension names, else json
+    (so that ``-o report.pdf`` never writes JSON into a file named .pdf)."""
+    if args.format:
+        return args.format
+    if args.output is not None:
+        return FORMAT_BY_SUFFIX.get(args.output.suffix.lower(), "json")
+    return "json"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    args.format = export_format(args)
     with open_existing(args.project, reading=True) as project:
+        args.rating = _scale_names(project, args.rating)
+        check_articles(project, args.article)
         if args.format == "json":
             text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
             _write_text(text + "\n", args.output)
+            if args.output is not None:
+                info(f"wrote {args.output}")
             return 0
         # loaded when used: the report renderers add ~0.15 s to every CLI start
         from factdesk.report.exporting import export_report
@@ -160,6 +205,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         for note in notes:
             info(f"note: {note}")
     return 0
+
+
+def _scale_names(project: Project, ratings: list[str] | None) -> list[str] | None:
+    """The ``--rating`` names as the project's scale spells them; an unknown one is an
+    error (a typo would otherwise export an empty report without a word)."""
+    if not ratings:
+        return ratings
+    scale = project.rating_scale()
+    names = []
+    for name in ratings:
+        rating = scale.by_name(name)
+        if rating is None:
+            raise CliError(f"unknown rating {name!r}; the scale has: {', '.join(scale.names())}")
+        names.append(rating.name)
+    return names
 
 
 def _write_text(text: str, output: Path | None) -> None:

@@ -52,7 +52,7 @@ def open_project(
         project = Project.open(path, create=create, read_only=unwritable is not None)
         project.view_reason = unwritable
         return project
-    lock: ProjectLock | None = ProjectLock(path)
+    lock: ProjectLock | None = ProjectLock(path, "command" if mode == "write" else "window")
     assert lock is not None
     try:
         lock.acquire()

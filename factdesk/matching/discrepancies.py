@@ -317,8 +317,24 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 
 
 def _days(n: int) -> str:
+    """A count of days as a reader says it: "a day", "5 days", and from two years on in
+    years ("2,500 years ago" is 912,500 days, which no one can check at a glance)."""
     n = abs(n)
-    return "a day" if n == 1 else f"{n} days"
+    if n == 1:
+        return "a day"
+    if n < 2 * 365:
+        return f"{n} days"
+    if n % 365 == 0:
+        return f"{n // 365:,} years"
+    return f"{n:,} days (about {round(n / 365.25):,} years)"
+
+
+def _day_counts(x: int, y: int) -> str:
+    """Two day counts side by side: "4 vs 5 days", or "2,500 years vs 2,400 years"."""
+    x, y = abs(x), abs(y)
+    if max(x, y) < 2 * 365:
+        return f"{x} vs {y} days"
+    return f"{_days(x)} vs {_days(y)}"
 
 
 @dataclass(frozen=True)
@@ -396,13 +412,13 @@ def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             return [Discrepancy("date", "variant", f"{said} — the same interval counted "
                                 f"from different dates ({_days(apart)} apart).",
                                 x.expr.text, y.expr.text)]
-        return [Discrepancy("date", "conflict", f"{said} — these disagree: {abs(x.gap)} vs "
-                            f"{abs(y.gap)} days, and the implied dates are {_days(apart)} "
+        return [Discrepancy("date", "conflict", f"{said} — these disagree: "
+                            f"{_day_counts(x.gap, y.gap)}, and the implied dates are {_days(apart)} "
                             "apart.", x.expr.text, y.expr.text)]
     if abs(x.gap) == abs(y.gap):
         return []
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(abs(x.gap) - abs(y.gap))} ({abs(x.gap)} vs {abs(y.gap)} days).",
+                        f"{_days(abs(x.gap) - abs(y.gap))} ({_day_counts(x.gap, y.gap)}).",
                         x.expr.text, y.expr.text)]
 
 

@@ -38,13 +38,16 @@ def _short(text: str) -> str:
 
 
 def differences(discrepancies: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Short "kind: A vs B" notes of the discrepancies that are not merely compatible."""
+    """Short "kind A vs B" notes of the discrepancies that are not merely compatible (a
+    name only spelled differently is a "spelling" note: it is the same name)."""
     notes = []
     for d in discrepancies:
         if d.get("severity") == "compatible":
             continue
         a, b = _short(d.get("a_text", "")), _short(d.get("b_text", ""))
         kind = str(d.get("kind", ""))
+        if kind == "name" and d.get("severity") == "variant":
+            kind = "spelling"
         notes.append(f"{kind} {a} vs {b}" if a and b else kind)
     return notes
 

@@ -54,6 +54,9 @@ def export_report(
     if fmt not in SUPPORTED_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; use one of {SUPPORTED_FORMATS}")
     data = build_report(project, ReportFilter.from_options(options))
+    if not data.claims and fmt != "claimreview" and notes is not None:
+        notes.append(f"no claim matches the report's filters ({data.filter_text}): the "
+                     "report lists none ('--all' takes every claim)")
     if fmt == "pdf":
         if output is None:
             raise ValueError("a PDF report needs an output file")

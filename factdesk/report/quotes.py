@@ -36,8 +36,17 @@ def _keep(run: str) -> str:
     return '"'
 
 
+_OPENING_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[—–-]))"')
+
+
 def quoted(text: str) -> str:
-    """``text`` in quotation marks, unless it already opens and closes with its own."""
+    """``text`` in quotation marks, unless it already opens and closes with its own.
+
+    The quotation marks inside become single ones, as English nests them: a claim that
+    starts with a quote and goes on (``“We served,” he said.``) prints as
+    ``“‘We served,’ he said.”``, not with two opening marks side by side."""
     if text[:1] in "“\"«" and text.rstrip(" .,")[-1:] in "”\"»":
         return text
-    return f"“{text}”"
+    inner = text.replace("“", "‘").replace("”", "’")
+    inner = _OPENING_STRAIGHT.sub("‘", inner).replace('"', "’")
+    return f"“{inner}”"

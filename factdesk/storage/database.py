@@ -101,10 +101,25 @@ def inspect_project_file(path: Path) -> FileInspection:
         raise ProjectFileError(
             path, "is not a FactDesk project (not an SQLite database file)", "not-sqlite"
         )
+    journal = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    journal_before = [p.exists() for p in journal]
     try:
         conn = read_only_connection(path)
     except sqlite3.Error as exc:
         raise ProjectFileError(path, f"cannot be opened: {exc}", "corrupt") from exc
+    try:
+        return _inspect_open_file(path, conn)
+    except ProjectFileError:
+        # refused: leave no empty journal files behind that reading it created
+        if not any(journal_before) and all(
+                p.exists() for p in journal) and journal[0].stat().st_size == 0:
+            for file in journal:
+                file.unlink(missing_ok=True)
+        raise
+
+
+def _inspect_open_file(path: Path, conn: sqlite3.Connection) -> FileInspection:
+    """The inspection of a file already opened read-only (see inspect_project_file)."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]

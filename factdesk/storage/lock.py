@@ -24,9 +24,17 @@ class LockOwner:
     host: str
     pid: int
     since: str
+    holder: str = "window"  # "window" (the workstation) or "command" (a CLI command)
 
     def describe(self) -> str:
         return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
+
+    def holding(self) -> str:
+        """What holds it, for a sentence: "the FactDesk window of ..." or "a running
+        'factdesk' command of ..."."""
+        what = "a running 'factdesk' command" if self.holder == "command" \
+            else "the FactDesk window"
+        return f"{what} of {self.describe()}"
 
 
 class ProjectLocked(Exception):
@@ -61,7 +69,7 @@ def read_owner(project: Path) -> LockOwner | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         owner = LockOwner(str(data["user"]), str(data["host"]), int(data["pid"]),
-                          str(data["since"]))
+                          str(data["since"]), str(data.get("holder", "window")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if owner.host == socket.gethostname() and not _alive(owner.pid):
@@ -82,8 +90,9 @@ def _mine(path: Path) -> bool:
 class ProjectLock:
     """Holds the lock of one project while the object lives (call :meth:`release`)."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, holder: str = "window") -> None:
         self.project = Path(project)
+        self.holder = holder  # what takes it: "window" or "command" (told to the others)
         self.held = False
 
     def acquire(self) -> None:
@@ -93,7 +102,8 @@ class ProjectLock:
         except Exception:  # no login name on some systems
             user = "someone"
         data = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid(),
-                           "since": datetime.now(UTC).replace(microsecond=0).isoformat()})
+                           "since": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                           "holder": self.holder})
         path = lock_path(self.project)
         for _attempt in range(2):
             # The content is written to a private file first and then hard-linked into
