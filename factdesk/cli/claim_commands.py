@@ -28,7 +28,7 @@ from factdesk.core.commands import (
 from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
-from factdesk.model.models import Claim
+from factdesk.model.models import Claim, is_judged, shown_by_default
 from factdesk.nlp.reasons import reason_of
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
@@ -87,7 +87,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         for article_id in ids:
             judged = {claim_id for claim_id, (rating, status)
                       in project.verdicts.states_for_article(article_id).items()
-                      if rating or status != "to check"}
+                      if is_judged(rating, status)}
             for claim, shown in ranked_claims(project.claims.for_article(article_id),
                                               threshold, judged):
                 if not (shown or args.all):
@@ -110,9 +110,8 @@ def ranked_claims(claims: list[Claim], threshold: float,
     """An article's claims with whether each is shown by default (as in the window: worth
     checking, marked by hand, or judged: an id in ``judged``): the shown ones first, each
     group most check-worthy first (hand-marked claims lead), then by position."""
-    from factdesk.nlp.worthiness import is_shown  # lazy: numpy, only for this command
-
-    marked = [(c, is_shown(c.score, c.origin, threshold) or c.id in judged) for c in claims]
+    marked = [(c, shown_by_default(c.score, c.origin, threshold, c.id in judged))
+              for c in claims]
     return sorted(marked, key=lambda cs: (not cs[1], cs[0].origin != "manual", -cs[0].score,
                                           cs[0].start))
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from factdesk.gui import search_backend, theme
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import Claim
+from factdesk.model.models import Claim, is_judged
 from factdesk.nlp.reasons import reason_of
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
@@ -225,8 +225,8 @@ class ArticlePane(QWidget):
         states = search_backend.verdict_states(self.session.project, self.article_id)
         claims = [
             c for c in self.session.project.claims.for_article(self.article_id)
-            if self.session.is_shown(c.score, c.origin, judged=c.id in states and (
-                bool(states[c.id][0]) or states[c.id][1] != "to check"))
+            if self.session.is_shown(c.score, c.origin,
+                                     judged=c.id in states and is_judged(*states[c.id]))
         ]
         self.body.claims = claims
         self.body.starts = [c.start for c in claims]

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from factdesk.core.project import Project
 from factdesk.gui import search_backend
 from factdesk.gui.search_backend import ClaimRow
-from factdesk.model.models import STATUSES
+from factdesk.model.models import STATUSES, is_judged, shown_by_default
 from factdesk.model.ratings import RatingScale
 
 COLUMNS = ("Score", "Kind", "Claim", "Speaker", "Rating", "Status", "Outlet")
@@ -39,7 +39,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _TUPLE_FIELD = {KIND: 4, SPEAKER: 5, RATING: 6, STATUS: 7}
-UNCHECKED = "to check"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,8 +59,8 @@ class ClaimFilter:
         """A row passes the triage: all do with ``candidates``; else a claim scoring at
         least the threshold, marked by hand, or judged (rated or moved on from "to
         check")."""
-        return (self.candidates or row[3] >= self.threshold or row[8] == "manual"
-                or bool(row[6]) or row[7] != UNCHECKED)
+        return self.candidates or shown_by_default(
+            row[3], row[8], self.threshold, is_judged(row[6], row[7]))
 
 
 def ranked(row: ClaimRow) -> tuple:

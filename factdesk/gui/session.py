@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from factdesk.core.commands import Command, CommandError, UndoStack
 from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
+from factdesk.model.models import shown_by_default
 from factdesk.model.ratings import RatingScale
 from factdesk.storage.articles import ArticleSummary
 
@@ -149,8 +150,8 @@ class Session(QObject):
     def is_shown(self, score: float, origin: str, judged: bool = False) -> bool:
         """Whether a claim is shown now: all are while "show all candidates" is on; else
         the ones worth checking, marked by hand, or already judged."""
-        return (self.show_candidates or judged or origin == "manual"
-                or score >= self.claim_threshold())
+        return self.show_candidates or shown_by_default(
+            score, origin, self.claim_threshold(), judged)
 
     def set_show_candidates(self, on: bool) -> None:
         """Show every claim candidate (on) or only the claims worth checking (off)."""

@@ -19,6 +19,19 @@ CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
 STATUSES: tuple[str, ...] = ("to check", "in progress", "needs review", "done")
 RELATIONS: tuple[str, ...] = ("same fact", "related", "conflicting")
 DECISIONS: tuple[str, ...] = ("accepted", "rejected")
+UNCHECKED: str = STATUSES[0]
+
+
+def is_judged(rating: str | None, status: str) -> bool:
+    """A checker has worked on the claim: it is rated, or moved on from "to check"."""
+    return bool(rating) or status != UNCHECKED
+
+
+def shown_by_default(score: float, origin: str, threshold: float, judged: bool = False) -> bool:
+    """The triage: a claim is shown (highlighted, listed, stepped through with j/k) when it
+    scores at least the project's ``threshold``, was marked by hand, or is judged; the
+    others are candidates, shown on request."""
+    return judged or origin == "manual" or score >= threshold
 
 
 class VerdictField(StrEnum):

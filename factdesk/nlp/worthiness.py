@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factdesk.model.models import shown_by_default
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.embeddings import embed_sentences
 
@@ -66,9 +67,8 @@ CANDIDATE_FLOOR: float = 0.10
 
 
 def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
-    """Whether a claim is shown by default: marked by hand, or scoring at least
-    ``threshold``. The other claims are candidates, shown on request."""
-    return origin == "manual" or score >= threshold
+    """Whether an unjudged claim is shown by default (:func:`shown_by_default`)."""
+    return shown_by_default(score, origin, threshold)
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 
