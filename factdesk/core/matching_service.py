@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -65,6 +66,12 @@ CancelCheck = Callable[[], bool]
 log = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=4096)  # one pattern per name; re's own cache is shared and small
+def _written_word(word: str) -> re.Pattern[str]:
+    """The word written as a word, in any case."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
 def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
                vector: np.ndarray | None = None) -> PairInput:
     """The pair model's view of a stored claim (no re-parsing needed).
@@ -86,7 +93,7 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
         known, text = names_known_elsewhere(text, respellings, exclude=spellings)
         # its lemma too, unless the word is still written as it was somewhere
         spellings.update((w, c) for w, c in known.items()
-                         if not re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE))
+                         if not _written_word(w).search(text))
     if spellings:
         lemmas = tuple(spellings[t].lower() if t in spellings else t for t in lemmas)
     tokens = tuple(w.lower() for w in _WORD.findall(text))

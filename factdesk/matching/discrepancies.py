@@ -49,6 +49,8 @@ MEASURE_UNITS = frozenset({
 })
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,16 @@ class ClaimFacts:
     def offsets(self) -> tuple[_Offset, ...]:
         """:func:`day_offsets`, read once (a claim is compared with many others)."""
         return tuple(_day_offsets(self))
+
+    @cached_property
+    def dates(self) -> tuple[TimeExpression, ...]:
+        """The claim's date expressions, resolved or not (read once)."""
+        return tuple(t for t in self.times if t.kind == "date")
+
+    @cached_property
+    def absolute_times(self) -> tuple[TimeExpression, ...]:
+        """The claim's resolved dates and intervals (read once)."""
+        return tuple(t for t in self.times if t.kind in {"date", "interval"} and t.interval())
 
     @cached_property
     def spellings(self) -> dict[str, dict[str, str]]:
@@ -286,8 +298,8 @@ def _means(expr: TimeExpression) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
-def _absolute(facts: ClaimFacts) -> list[TimeExpression]:
-    return [t for t in facts.times if t.kind in {"date", "interval"} and t.interval()]
+def _absolute(facts: ClaimFacts) -> tuple[TimeExpression, ...]:
+    return facts.absolute_times
 
 
 def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
@@ -434,8 +446,7 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     """One date in each claim, at least one not resolved to a day (an undated article's
     "September 14" or "Wednesday"): compared by what both say, the month and day, or
     else the weekday."""
-    dates_a = [t for t in a.times if t.kind == "date"]
-    dates_b = [t for t in b.times if t.kind == "date"]
+    dates_a, dates_b = a.dates, b.dates
     if len(dates_a) != 1 or len(dates_b) != 1:
         return []
     ea, eb = dates_a[0], dates_b[0]
@@ -483,7 +494,7 @@ def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> st
     """The expression as the article gives it, and the day it names when its words do
     not already say it ("“September 15, 2022” is a Thursday", not "“last Thursday” is a
     Thursday")."""
-    words = set(re.sub(r"[^\w\s]", "", expr.text).lower().split())
+    words = set(_PUNCTUATION.sub("", expr.text).lower().split())
     if set(name.lower().split()) <= words:
         return _in_article(expr, facts)
     return f"{_in_article(expr, facts)} {verb} {name}"
@@ -524,15 +535,17 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 
 # ----------------------------------------------------------------------------- quotes
 
+@lru_cache(maxsize=4096)  # a claim is compared with many others
 def quote_text(text: str) -> str:
     """The quoted words of a claim (all quoted stretches), or the whole text."""
     parts = _QUOTED.findall(text)
     return " ".join(parts) if parts else text
 
 
+@lru_cache(maxsize=4096)  # a claim is compared with many others
 def _normalise(text: str) -> str:
-    text = re.sub(r"[^\w\s]", " ", quote_text(text).lower())
-    return re.sub(r"\s+", " ", text).strip()
+    text = _PUNCTUATION.sub(" ", quote_text(text).lower())
+    return _SPACES.sub(" ", text).strip()
 
 
 def quote_similarity(a: str, b: str) -> float:

@@ -27,6 +27,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 #: such an expression names no single day.
 _SPAN = re.compile(r"\d\s*[-\u2013\u2014/]\s*\d|\b(?:to|through|thru|until|till|and|or|"
                    r"between|from)\b", re.I)
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTH})\b", re.I)
+_DIGIT = re.compile(r"\d")
 #: A leap year, in which every (month, day) exists.
 _LEAP_YEAR = 2000
 
@@ -123,8 +125,8 @@ def _deictic(expr: TimeExpression) -> bool:
     """Whether the expression is read only from the publication date ("on Monday",
     "yesterday", "last week"): it names no month and no year in its words."""
     words = expr.text
-    return (not _YEAR.search(words) and not re.search(rf"\b(?:{_MONTH})\b", words, re.I)
-            and not re.search(r"\d", words))
+    return (not _YEAR.search(words) and not _MONTH_NAME.search(words)
+            and not _DIGIT.search(words))
 
 
 def _coarse(expr: TimeExpression) -> bool:
