@@ -23,9 +23,11 @@ from factdesk.matching.partial_dates import (
     calendar_days_apart,
     day_name,
     days_from,
+    in_year,
     same_time_slot,
     weekday,
     weekday_name,
+    year_assumed,
 )
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
@@ -323,9 +325,42 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
     if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
         return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
+    assumed = _assumed_year(ea, a, eb, b)
+    if assumed is not None:
+        return assumed
     days = _gap(ia, ib)
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
                         f"{_days(days)}.", ea.text, eb.text)]
+
+
+def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
+                  ) -> list[Discrepancy] | None:
+    """What to say of two dates in different years when one's year was only assumed from
+    its article's date (:func:`~factdesk.matching.partial_dates.year_assumed`): no
+    conflict, as the two may be events a year apart ("the March 2 event", read as 2010,
+    and "March 2008"); a compatible note when the yearless one, read in the other's year,
+    agrees with it. None when both years were given (the dates then disagree)."""
+    if year_assumed(ea, a.text):
+        loose, facts, given, other = ea, a, eb, b
+    elif year_assumed(eb, b.text):
+        loose, facts, given, other = eb, b, ea, a
+    else:
+        return None
+    span, fixed = loose.interval(), given.interval()
+    assert span is not None and fixed is not None
+    if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
+        return None  # the same year: the month or day disagrees whatever the year
+    moved = in_year(span, fixed[0].year)
+    if moved is None or max(moved[0], fixed[0]) > min(moved[1], fixed[1]):
+        return []  # another month or day in another year: likely another event
+    if year_assumed(given, other.text):
+        said = (f"neither {_in_article(ea, a)} nor {_in_article(eb, b)} gives a year (each "
+                "was read in its article's year); in one year, they agree")
+    else:
+        said = (f"{_in_article(loose, facts)} gives no year (read as {span[0].year} from "
+                f"its article's date); in {fixed[0].year}, the year "
+                f"{_in_article(given, other)} gives, they agree")
+    return [Discrepancy("date", "compatible", f"{said}.", ea.text, eb.text)]
 
 
 def _days(n: int) -> str:

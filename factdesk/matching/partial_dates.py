@@ -6,7 +6,10 @@ about one event that give "September 14" and "September 15, 2022", or "Wednesday
 "Thursday", still disagree. This module reads what such an expression does say, from its
 resolved day when it has one and from its words otherwise, so that
 :mod:`factdesk.matching.discrepancies` can compare it, and tells whether two such
-expressions can name the same moment of one event at all (:func:`same_time_slot`).
+expressions can name the same moment of one event at all (:func:`same_time_slot`), and
+whether a resolved date's year was only assumed from its article's date
+(:func:`year_assumed`): "the March 2 event" in a 2010 article is read as 2010-03-02,
+which says nothing against another outlet's "March 2008".
 """
 
 from __future__ import annotations
@@ -115,6 +118,31 @@ def day_name(month_day: tuple[int, int]) -> str:
 def weekday_name(day: int) -> str:
     """"Wednesday" for 2."""
     return calendar.day_name[day]
+
+
+def year_assumed(expr: TimeExpression, text: str = "") -> bool:
+    """Whether the expression's year was only assumed: it names a month ("March 2", "the
+    2nd of March", "last March") but no year, and was read in a year taken from its
+    article's date, a year ``text`` (its claim's words) does not name either. A day
+    counted from the publication ("on Monday", "yesterday") is not assumed: the date
+    of publication is what it means; nor is a year written in the claim ("In 2008, on
+    March 2")."""
+    span = expr.interval()
+    words = expr.text
+    if span is None or _YEAR.search(words) or not _MONTH_NAME.search(words):
+        return False
+    written = {int(year.group(0)) for year in _YEAR.finditer(text)}
+    return not written & set(range(span[0].year, span[1].year + 1))
+
+
+def in_year(span: tuple[date, date], year: int) -> tuple[date, date] | None:
+    """``span`` moved to start in ``year`` (None when a February 29 has no such day)."""
+    shift = year - span[0].year
+    try:
+        return (span[0].replace(year=span[0].year + shift),
+                span[1].replace(year=span[1].year + shift))
+    except ValueError:
+        return None
 
 
 #: A span at least this long (days) is a month, season or year rather than a day.
