@@ -107,7 +107,8 @@ SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in (
                 _text(REPORT_TITLE), by_hand=True),
     SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a claim is shown",
                 _threshold, by_hand=True),
-    SettingSpec(RATING_SCALE, "the ratings a verdict can take, in order (keys 1-9), as JSON",
+    SettingSpec(RATING_SCALE, "the ratings a verdict can take, best first (keys 1-9; numbers, "
+                "published in ClaimReview, fall down the list), as JSON",
                 _scale, by_hand=True),
     SettingSpec(SPACY_MODEL, "the spaCy pipeline claims are detected with",
                 _text(SPACY_MODEL), by_hand=False),
