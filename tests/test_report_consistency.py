@@ -139,6 +139,23 @@ def test_a_scale_whose_numbers_do_not_fall_is_refused_when_set_and_publishes_no_
         assert project.rating_scale().place("Correct") is None  # no number is published
 
 
+def test_a_stored_scale_that_is_not_one_scale_publishes_names_and_says_why(
+        desk, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = desk
+    copy = tmp_path / "copy.factdesk"
+    shutil.copy(path, copy)
+    with Project.open(copy) as project:  # stored before the check: the verdicts' names
+        project.settings.set("rating_scale", [{"name": "Mostly true", "value": 1},
+                                              {"name": "Wrong", "value": 2},
+                                              {"name": "Misleading", "value": None}])
+    capsys.readouterr()
+    reviews = _reviews(copy, tmp_path)
+    assert reviews["Mostly true"]["reviewRating"] == {"@type": "Rating",
+                                                      "alternateName": "Mostly true"}
+    assert "the rating scale's numbers do not form one scale ('Wrong' (2) comes after " \
+        "'Mostly true' (1)" in capsys.readouterr().err
+
+
 def test_every_export_gives_the_scales_numbers(desk, tmp_path: Path) -> None:
     path, ids = desk
     reviews = _reviews(path, tmp_path)
