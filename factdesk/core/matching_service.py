@@ -282,6 +282,7 @@ class PairJudge:
         self._claims: dict[int, Claim] = {}
         self._respellings = project_respellings(project)
         self._inputs: dict[int, PairInput] = {}
+        self._vectors: dict[int, np.ndarray] = {}  # unit sentence vectors
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
         self._ratings: dict[tuple[int, int], PairScore | Unrelated] = {}
@@ -294,6 +295,7 @@ class PairJudge:
         if len(self._claims) > self.MAX_CACHED_CLAIMS:
             self._claims.clear()
             self._inputs.clear()
+            self._vectors.clear()
             self._facts.clear()
         missing = [i for i in claim_ids if i not in self._claims]
         if missing:
@@ -313,10 +315,28 @@ class PairJudge:
 
     def vector(self, claim: Claim) -> np.ndarray:
         """The claim's unit sentence vector: its indexed codes, else computed now."""
-        codes = self.semantic.codes_of(claim.id) if self.semantic is not None else None
-        if codes is None:
-            return embed_for_pairs([claim.text])[0]
-        return unit_vectors(codes)
+        return self.vectors([claim])[0]
+
+    def vectors(self, claims: Sequence[Claim]) -> np.ndarray:
+        """:meth:`vector` of each claim, stacked; made once per claim and run, those of
+        one article at once (its claims are the queries, then each is in pairs)."""
+        missing = list({c.id: c for c in claims if c.id not in self._vectors}.values())
+        if missing:
+            indexed: list[tuple[Claim, np.ndarray]] = []
+            unindexed: list[Claim] = []
+            for claim in missing:
+                codes = (self.semantic.codes_of(claim.id) if self.semantic is not None
+                         else None)
+                if codes is None:
+                    unindexed.append(claim)
+                else:
+                    indexed.append((claim, codes))
+            if indexed:
+                units = unit_vectors(np.stack([codes for _, codes in indexed]))
+                self._vectors.update((c.id, v) for (c, _), v in zip(indexed, units, strict=True))
+            for claim in unindexed:  # one at a time, as the pair model was given them
+                self._vectors[claim.id] = embed_for_pairs([claim.text])[0]
+        return np.stack([self._vectors[c.id] for c in claims])
 
     def facts(self, claim: Claim) -> ClaimFacts:
         found = self._facts.get(claim.id)
@@ -438,7 +458,7 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
     results = index.query_many([c.lemmas.split() for c in claims],
                                exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
     if judge.semantic is not None and claims:
-        vectors = np.stack([judge.vector(c) for c in claims])
+        vectors = judge.vectors(claims)
         nearest = judge.semantic.query_many(vectors, exclude_article=article_id,
                                             k=SEMANTIC_CANDIDATES, floor=SEMANTIC_FLOOR)
         results = [merge_candidates(hits, near) for hits, near in
