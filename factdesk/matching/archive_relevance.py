@@ -5,17 +5,20 @@ for its :data:`DEPTH` best candidates, then scores each with a small logistic re
 over what the words say and what the meaning says: the lexical score, its share of the
 best one, the lexical rank, the cosine between the query's and the claim's sentence
 embeddings (WordLlama, :mod:`factdesk.nlp.embeddings`), the cosine with the fact-check's
-title, the claim cosine's distance from the best claim cosine among the candidates, and
-how far the best lexical score stands above the tenth. The hits are re-ranked by that
-probability, which is what a checker is shown ("relevance 0.87").
+title, the claim cosine's distance from the best claim cosine among the candidates, how
+far the best lexical score stands above the tenth, and what the query and the check
+share, weighted by rarity (:mod:`factdesk.matching.archive_overlap`). The hits are
+re-ranked by that probability, which is what a checker is shown ("relevance 0.87").
 
 A query is answered only when its best hit's relevance reaches the floor stored with the
 weights: below it, nothing in the archive is likely to be the claim, and nothing is shown.
 
 The weights (``weights/archive_relevance.json``) are fitted by
 :mod:`factdesk.matching.train_archive_relevance` on the CLEF-2020 CheckThat! Task 2
-training queries, with MRPC news sentences as unrelated queries; the JSON records the
-datasets, their citations and the cross-validated figures.
+training queries, with MRPC and ClaimBuster sentences and STS 2013-2014 news headlines
+as unrelated queries; the JSON records the datasets, their citations and the
+cross-validated figures. The documents' vectors come stored with the project
+(:mod:`factdesk.matching.archive_vectors`) or are computed here.
 """
 
 from __future__ import annotations
