@@ -345,7 +345,7 @@ STAGES = (  # (module, function, label): the stages of the 1-process path, timed
     ("factdesk.core.spellings", "BatchSpellings.forms", "merging spellings"),
     ("factdesk.core.analysis", "refresh_canonical_forms", "merging spellings (project)"),
     ("factdesk.core.analysis", "store_analysis", "storing claims and mentions"),
-    ("factdesk.core.matching_service", "match_articles", "matching"),
+    ("factdesk.core.analysis", "match_articles", "matching"),  # as analysis calls it
     ("factdesk.core.matching_service", "rate_pairs", "  of which pair scoring"),
 )
 

@@ -24,6 +24,16 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     yield home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def widget_application():
+    """One QApplication for the whole run, made before any test can make a bare
+    QGuiApplication (the PDF renderer makes one when it runs headless, and Qt allows one
+    application object per process: a window test after it would find no widgets)."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["factdesk-tests"])
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

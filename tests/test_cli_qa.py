@@ -35,6 +35,21 @@ def test_export_format_follows_the_output_extension(
     assert f"wrote {out}" in capsys.readouterr().err
 
 
+def test_pdf_export_runs_headless_in_its_own_process(
+    judged_project: Path, tmp_path: Path
+) -> None:
+    """The command line makes its own bare QGuiApplication for the PDF (the test session
+    holds a widget application, so only a separate process shows that path works)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "headless.pdf"
+    done = subprocess.run([sys.executable, "-m", "factdesk", "export", str(judged_project),
+                           "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF-") and "Traceback" not in done.stderr
+
+
 def test_export_json_stays_the_default_and_says_where(
     judged_project: Path, tmp_path: Path, capsys
 ) -> None:

@@ -295,3 +295,51 @@ def test_long_day_counts_read_in_years() -> None:
     assert _days(1000) == "1,000 days (about 3 years)"
     assert _day_counts(4, 5) == "4 vs 5 days"
     assert _day_counts(912500, 876000) == "2,500 years vs 2,400 years"
+
+
+def test_a_date_whose_year_was_assumed_is_no_conflict_with_another_year(make) -> None:
+    # "the March 2 event" in a 2010 article is read as 2010-03-02; another outlet's
+    # "March 2008" may be an event two years earlier in the same story: no conflict
+    march_2 = ("He said he had misspoken at the March 2 event in Norwalk.",
+               date(2010, 5, 18), "nyt", None)
+    a, b = make(march_2, ("He said he had misspoken at an event in March 2008 in Norfolk.",
+                          date(2010, 5, 18), "fox", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["compatible"]  # in 2008, March 2 is in March
+    assert "gives no year" in dates[0].explanation and "2008" in dates[0].explanation
+    assert not is_conflicting(find_discrepancies(b, a))
+    # another month in another year: two events, nothing to compare
+    a, b = make(march_2, ("He spoke at an event in June 2008 in Norfolk.",
+                          date(2010, 5, 18), "fox", None))
+    assert of_kind(find_discrepancies(a, b), "date") == []
+
+
+def test_a_year_given_keeps_the_date_conflict(make) -> None:
+    # both years written: they disagree
+    a, b = make(("He spoke on March 2, 2010 in Norwalk.", date(2010, 5, 18), "nyt", None),
+                ("He spoke in March 2008 in Norfolk.", date(2010, 5, 18), "fox", None))
+    assert [d.severity for d in of_kind(find_discrepancies(a, b), "date")] == ["conflict"]
+    # a yearless date in the other's year still disagrees on the day
+    a, b = make(("He spoke at the March 2 event in Norwalk.", date(2010, 5, 18), "nyt", None),
+                ("He spoke on March 5, 2010 in Norfolk.", date(2010, 5, 18), "fox", None))
+    dates = of_kind(find_discrepancies(a, b), "date")
+    assert [d.severity for d in dates] == ["conflict"]
+    assert "2010-03-02" in dates[0].explanation and "2010-03-05" in dates[0].explanation
+    # a day counted from publication is resolved by its meaning, not assumed
+    a, b = make(("He spoke in Norwalk on Monday.", date(2010, 5, 18), "nyt", None),
+                ("He spoke in Norwalk on May 12, 2009.", date(2010, 5, 18), "fox", None))
+    assert [d.severity for d in of_kind(find_discrepancies(a, b), "date")] == ["conflict"]
+
+
+def test_year_assumed_reads_the_words_and_the_claim() -> None:
+    from factdesk.matching.partial_dates import year_assumed
+    from factdesk.nlp.times import TimeExpression
+
+    def expr(text: str, first: str, last: str | None = None) -> TimeExpression:
+        return TimeExpression(text, 0, len(text), "date", first, last)
+
+    assert year_assumed(expr("March 2", "2010-03-02"), "at the March 2 event")
+    assert not year_assumed(expr("March 2, 2010", "2010-03-02"), "on March 2, 2010")
+    assert not year_assumed(expr("March 2", "2010-03-02"), "In 2010, on March 2, he spoke")
+    assert not year_assumed(expr("Monday", "2010-05-17"), "on Monday")
+    assert not year_assumed(TimeExpression("March 2", 0, 7, "date"), "March 2")  # unresolved

@@ -15,9 +15,9 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from schemaorg_checks import google_problems, schema_org_errors
 
 from factdesk.cli.main import main
 from factdesk.core.commands import SetClaimStatement, SetVerdictField, UndoStack
@@ -27,8 +27,6 @@ from factdesk.report.exporting import export_report
 from factdesk.report.project_json import project_to_json
 from factdesk.report.tabular import neutralise_cell
 
-VOCABULARY = json.loads((Path(__file__).parent / "fixtures" / "schemaorg"
-                         / "claimreview_vocabulary.json").read_text(encoding="utf-8"))
 EVERY_STATUS = ["to check", "in progress", "needs review", "done"]
 
 GAZETTE = ("“\"\"We have learned that 450 bodies were buried in Izium,” said Ukrainian "
@@ -175,71 +173,6 @@ def test_reports_publish_finished_checks_and_accepted_matches_only(desk) -> None
 
 # ClaimReview against schema.org and Google ------------------------------------------------
 
-def _ancestors(kind: str) -> set[str]:
-    table = {**VOCABULARY["types"], **VOCABULARY["datatypes"]}
-    found, todo = set(), [kind]
-    while todo:
-        name = todo.pop()
-        if name not in found:
-            found.add(name)
-            todo += table[name]
-    return found
-
-
-_LITERALS = {
-    "Text": lambda v: isinstance(v, str),
-    "URL": lambda v: isinstance(v, str) and re.match(r"^https?://[^\s/]+", v) is not None,
-    "Date": lambda v: isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is not None,
-    "DateTime": lambda v: isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}T.+", v)
-    is not None,
-    "Number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "Integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-}
-
-
-def schema_org_errors(node: dict[str, Any], where: str = "$") -> list[str]:
-    """Unknown types and properties, properties outside their domain, values outside
-    their range, checked against the vendored schema.org subset."""
-    kind = node.get("@type")
-    if kind not in VOCABULARY["types"]:
-        return [f"{where}: unknown type {kind!r}"]
-    errors = []
-    for prop, values in node.items():
-        if prop.startswith("@"):
-            continue
-        spec = VOCABULARY["properties"].get(prop)
-        if spec is None:
-            errors.append(f"{where}.{prop}: not a schema.org property")
-            continue
-        if not _ancestors(kind) & set(spec["domain"]):
-            errors.append(f"{where}.{prop}: not a property of {kind}")
-        for i, value in enumerate(values if isinstance(values, list) else [values]):
-            at = f"{where}.{prop}[{i}]"
-            if isinstance(value, dict):
-                if not _ancestors(value.get("@type", "?") if value.get("@type") in
-                                  VOCABULARY["types"] else "Thing") & set(spec["range"]):
-                    errors.append(f"{at}: {value.get('@type')} is not in {spec['range']}")
-                errors += schema_org_errors(value, at)
-            elif not any(_LITERALS[r](value) for r in spec["range"] if r in _LITERALS):
-                errors.append(f"{at}: {value!r} is not a {spec['range']}")
-    return errors
-
-
-def google_problems(review: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(missing required, missing recommended) fields of Google's ClaimReview guidance."""
-    rules = VOCABULARY["google"]
-    required: list[str] = []
-    recommended: list[str] = []
-    for node, rule in ((review, "ClaimReview"), (review.get("itemReviewed", {}), "Claim"),
-                       (review.get("reviewRating", {}), "Rating"),
-                       (review.get("author", {}), "author")):
-        required += [f"{rule}.{f}" for f in rules[rule]["required"] if f not in node]
-        recommended += [f"{rule}.{f}" for f in rules[rule]["recommended"] if f not in node]
-    if len(review.get("claimReviewed", "")) > rules["claimReviewed_advised_length"]:
-        recommended.append("claimReviewed shorter than 75 characters")
-    return required, recommended
-
-
 def test_validator_catches_what_it_should() -> None:
     bad = {"@type": "ClaimReview", "claimReviewed": "x", "jobTitle": "editor",
            "reviewRating": {"@type": "Person", "name": "A"},
@@ -266,7 +199,7 @@ def test_claimreview_is_valid_schema_org_and_has_googles_fields(desk) -> None:
         required, recommended = google_problems(review)
         assert required == [] and recommended == [], (required, recommended)
     first = next(r for r in reviews if r["claimReviewed"] == STATEMENT)
-    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 7, "bestRating": 8,
+    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 5, "bestRating": 6,
                                      "worstRating": 1, "alternateName": "Mostly true"}
     assert first["itemReviewed"]["author"] == {
         "@type": "Person", "name": "Volodymyr Zelenskyy", "jobTitle": "Ukrainian President"}
@@ -320,7 +253,9 @@ def test_csv_is_safe_for_spreadsheets(desk, tmp_path: Path) -> None:
     assert rows[ids["suggested"]]["claim"] == "In the past week, Russian forces left Izium."
     assert rows[ids["accepted"]]["statement"] == STATEMENT
     assert rows[ids["progress"]]["publication"] == "DRAFT"
-    assert rows[ids["accepted"]]["rating_value"] == "7"
+    numbers = ("rating_value", "best_rating", "worst_rating")
+    assert [rows[ids["accepted"]][n] for n in numbers] == ["5", "6", "1"]  # Mostly true
+    assert [rows[ids["progress"]][n] for n in numbers] == ["", "", ""]  # Unverifiable
 
 
 def test_json_carries_the_rationale_as_sanitised_html_and_text(desk) -> None:

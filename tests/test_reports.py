@@ -261,10 +261,12 @@ def test_claimreview_validates_and_carries_the_scale(sample: Path) -> None:
     assert len(reviews) == len(VERDICTS)
     by_claim = {r["claimReviewed"]: r for r in reviews}
     mostly_true = by_claim[VERDICTS[0][1]]["reviewRating"]
-    # places among the 8 publishable ratings of the default scale, best first
-    assert mostly_true == {"@type": "Rating", "alternateName": "Mostly true", "ratingValue": 7,
-                           "bestRating": 8, "worstRating": 1}
-    assert by_claim[VERDICTS[4][1]]["reviewRating"]["ratingValue"] == 2  # Misleading
+    # the default scale's own numbers: True 6 ... Pants on fire 1
+    assert mostly_true == {"@type": "Rating", "alternateName": "Mostly true", "ratingValue": 5,
+                           "bestRating": 6, "worstRating": 1}
+    # off the truth scale: the name alone, no number ranking it below "Pants on fire"
+    assert by_claim[VERDICTS[4][1]]["reviewRating"] == {"@type": "Rating",
+                                                         "alternateName": "Misleading"}
     item = by_claim[VERDICTS[0][1]]["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Zelenskiy"}
     assert item["appearance"][0]["url"] == META["Reuters"][0]

@@ -1,9 +1,10 @@
 """Claim extraction and cross-source matching of stored articles, as one service.
 
 Runs the NLP pipeline over articles, merges entity spellings (user aliases win; see
-:mod:`factdesk.core.spellings`), and stores each article's claims and mentions in one
-transaction, so a crash leaves every article either fully analysed or untouched (and
-then re-analysed by the next ``factdesk extract``). Matching of the new claims against
+:mod:`factdesk.core.spellings`), and stores each article's claims and mentions
+atomically (a savepoint of its batch's transaction), so a crash leaves every article
+either fully analysed or untouched (and then re-analysed by the next ``factdesk
+extract``). Matching of the new claims against
 the project follows.
 
 One article that fails to analyse never stops the batch: the batch it was parsed in is
@@ -154,17 +155,20 @@ def _analyse(
             return
         new_names = [(m.text, m.label) for a in pending for m in a.mentions]
         canonical = spellings.forms(new_names)
-        for item in pending:
-            try:
-                report.claims += store_analysis(project, item, canonical)
-            except Exception as exc:  # one article never stops the batch
-                fail(item.article_id, exc)
-                continue
-            report.articles += 1
-            analysed.append(item.article_id)
-            if progress:
-                progress(report.articles + len(report.failed), total,
-                         f"article {item.article_id}")
+        # one commit for the batch (a commit waits for the disk), each article in its
+        # own savepoint: one that fails to store leaves the others stored
+        with project.transaction():
+            for item in pending:
+                try:
+                    report.claims += store_analysis(project, item, canonical)
+                except Exception as exc:  # one article never stops the batch
+                    fail(item.article_id, exc)
+                    continue
+                report.articles += 1
+                analysed.append(item.article_id)
+                if progress:
+                    progress(report.articles + len(report.failed), total,
+                             f"article {item.article_id}")
         pending.clear()
 
     lengths = project.articles.text_lengths(ids) if pool is not None else {}

@@ -157,7 +157,10 @@ class ScaleEditor(QWidget):
             raise ValueError("two ratings share a key")
         if any(len(k) != 1 or not k.isdigit() or k == "0" for k in keys):
             raise ValueError("keys are single digits 1 to 9")
-        return RatingScale(ratings)
+        scale = RatingScale(ratings)
+        if problem := scale.ordinal_problem():
+            raise ValueError(problem)
+        return scale
 
 
 class PreferencesDialog(QDialog):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factdesk.model.models import Discrepancy
@@ -117,6 +117,44 @@ def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int
     return found
 
 
+@dataclass(frozen=True)
+class ClaimWords:
+    """What the checks read from one claim alone, read once per claim (a claim is
+    compared with many others): its words, their lower-cased forms and set, the
+    negations, the names' keys and the actors by label."""
+
+    words: tuple[str, ...]
+    low: tuple[str, ...]
+    low_set: frozenset[str]
+    folded: frozenset[str]  # casefolded words (a name's last word written in the text)
+    negations: tuple[tuple[int, int], ...]  # negated_words(words)
+    denied: frozenset[int]  # the words negated or denied: negated_words(words, denying=True)
+    entity_keys: frozenset[str]
+    actors: tuple[tuple[str, dict[str, str]], ...]  # (label, _actors) per ACTOR_LABELS
+
+    @classmethod
+    def of(cls, facts: ClaimFacts) -> ClaimWords:
+        words = tuple(_words(facts.text))
+        low = tuple(w.lower() for w in words)
+        return cls(
+            words=words, low=low, low_set=frozenset(low),
+            folded=frozenset(w.casefold() for w in words),
+            negations=tuple(negated_words(words)),
+            denied=frozenset(j for _, j in negated_words(words, denying=True)),
+            entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
+            actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
+        )
+
+
+def claim_words(facts: ClaimFacts) -> ClaimWords:
+    """The claim's :class:`ClaimWords`, built once per :class:`ClaimFacts` (kept on the
+    instance, as its ``cached_property`` values are)."""
+    found = facts.__dict__.get("_claim_words")
+    if found is None:
+        found = facts.__dict__["_claim_words"] = ClaimWords.of(facts)
+    return found
+
+
 def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
               says: str, meaning: str) -> Discrepancy:
     """One contradiction, told as "<outlet> <says> “…” where <outlet> <says> “…”: …"."""
@@ -125,34 +163,32 @@ def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
                        f"“{text_b}”: {meaning}", text_a, text_b)
 
 
-def _negation(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
+def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
               ) -> Discrepancy | None:
     """A negation in ``a`` of a word ``b`` states without one."""
-    low_b = [w.lower() for w in words_b]
-    negated_b = {j for _, j in negated_words(words_b, denying=True)}
-    for i, j in negated_words(words_a):
-        target = words_a[j].lower()
+    low_b, negated_b = wb.low, wb.denied
+    for i, j in wa.negations:
+        target = wa.low[j]
         if any(_same_word(low_b[k], target) for k in negated_b):
             continue  # both deny it (and may mention it elsewhere too)
         stated = [k for k, w in enumerate(low_b)
                   if k not in negated_b and w not in _FUNCTION and _same_word(w, target)]
         if not stated:
             continue
-        return _conflict("negation", a, b, " ".join(words_a[i:j + 1]), words_b[stated[0]],
+        return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[stated[0]],
                          "says", "one account denies what the other states.")
     return None
 
 
-def _direction(a: ClaimFacts, b: ClaimFacts, words_a: list[str], words_b: list[str]
+def _direction(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                ) -> Discrepancy | None:
     """Opposite directions, unless a negation or other names are about ("did not approve"
     / "rejected"; "Biden won" / "Trump lost to Biden" tell one outcome from two sides)."""
-    if negated_words(words_a, denying=True) or negated_words(words_b, denying=True):
+    if wa.denied or wb.denied:
         return None
-    if {canonical_key(e[2] or e[0]) for e in a.entities} != {
-            canonical_key(e[2] or e[0]) for e in b.entities}:
+    if wa.entity_keys != wb.entity_keys:
         return None
-    set_a, set_b = {w.lower() for w in words_a}, {w.lower() for w in words_b}
+    set_a, set_b = wa.low_set, wb.low_set
     for up, down in OPPOSITES:
         for one, other in ((up, down), (down, up)):
             in_a, in_b = set_a & one, set_b & other
@@ -180,7 +216,7 @@ def _actors(facts: ClaimFacts, label: str) -> dict[str, str]:
     return found
 
 
-def _named_in(key: str, surface: str, other: ClaimFacts, others: dict[str, str],
+def _named_in(key: str, surface: str, other: ClaimWords, others: dict[str, str],
               label: str) -> bool:
     """Whether the other claim names this too: same canonical key, or its last word in
     the other's text ("Biden" / "Joe Biden"), unless that is another person of the same
@@ -193,16 +229,16 @@ def _named_in(key: str, surface: str, other: ClaimFacts, others: dict[str, str],
         if namesakes:
             return any(len(surface.split()) == 1 or len(o.split()) == 1
                        or persons_compatible(surface, o) for o in namesakes)
-    return last in {w.casefold() for w in _words(other.text)}
+    return last in other.folded
 
 
-def _actor(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
-    for label in ACTOR_LABELS:
+def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
+           ) -> Discrepancy | None:
+    for (label, actors_a), (_, actors_b) in zip(wa.actors, wb.actors, strict=True):
         if label == "PERSON" and a.is_quote and b.is_quote:
             continue  # the quotes' attribution check says it
-        actors_a, actors_b = _actors(a, label), _actors(b, label)
-        only_a = [v for k, v in actors_a.items() if not _named_in(k, v, b, actors_b, label)]
-        only_b = [v for k, v in actors_b.items() if not _named_in(k, v, a, actors_a, label)]
+        only_a = [v for k, v in actors_a.items() if not _named_in(k, v, wb, actors_b, label)]
+        only_b = [v for k, v in actors_b.items() if not _named_in(k, v, wa, actors_a, label)]
         if len(only_a) == 1 and len(only_b) == 1:
             return _conflict("actor", a, b, only_a[0], only_b[0], "names",
                              "the accounts differ on who.")
@@ -212,19 +248,19 @@ def _actor(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
 def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     """Negations, opposite directions and other actors between two accounts of one fact
     (each difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
-    words_a, words_b = _words(a.text), _words(b.text)
+    wa, wb = claim_words(a), claim_words(b)
     found = []
-    negation = _negation(a, b, words_a, words_b)
+    negation = _negation(a, b, wa, wb)
     if negation is None:
-        reverse = _negation(b, a, words_b, words_a)
+        reverse = _negation(b, a, wb, wa)
         if reverse is not None:
             negation = replace(reverse, a_text=reverse.b_text, b_text=reverse.a_text)
     if negation is not None:
         found.append(negation)
-    direction = _direction(a, b, words_a, words_b)
+    direction = _direction(a, b, wa, wb)
     if direction is not None:
         found.append(direction)
-    actor = _actor(a, b)
+    actor = _actor(a, b, wa, wb)
     if actor is not None:
         found.append(actor)
     return found

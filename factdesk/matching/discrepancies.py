@@ -23,9 +23,11 @@ from factdesk.matching.partial_dates import (
     calendar_days_apart,
     day_name,
     days_from,
+    in_year,
     same_time_slot,
     weekday,
     weekday_name,
+    year_assumed,
 )
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
@@ -49,6 +51,8 @@ MEASURE_UNITS = frozenset({
 })
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,16 @@ class ClaimFacts:
     def offsets(self) -> tuple[_Offset, ...]:
         """:func:`day_offsets`, read once (a claim is compared with many others)."""
         return tuple(_day_offsets(self))
+
+    @cached_property
+    def dates(self) -> tuple[TimeExpression, ...]:
+        """The claim's date expressions, resolved or not (read once)."""
+        return tuple(t for t in self.times if t.kind == "date")
+
+    @cached_property
+    def absolute_times(self) -> tuple[TimeExpression, ...]:
+        """The claim's resolved dates and intervals (read once)."""
+        return tuple(t for t in self.times if t.kind in {"date", "interval"} and t.interval())
 
     @cached_property
     def spellings(self) -> dict[str, dict[str, str]]:
@@ -286,8 +300,8 @@ def _means(expr: TimeExpression) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
-def _absolute(facts: ClaimFacts) -> list[TimeExpression]:
-    return [t for t in facts.times if t.kind in {"date", "interval"} and t.interval()]
+def _absolute(facts: ClaimFacts) -> tuple[TimeExpression, ...]:
+    return facts.absolute_times
 
 
 def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
@@ -311,9 +325,42 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
     if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
         return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
+    assumed = _assumed_year(ea, a, eb, b)
+    if assumed is not None:
+        return assumed
     days = _gap(ia, ib)
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
                         f"{_days(days)}.", ea.text, eb.text)]
+
+
+def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
+                  ) -> list[Discrepancy] | None:
+    """What to say of two dates in different years when one's year was only assumed from
+    its article's date (:func:`~factdesk.matching.partial_dates.year_assumed`): no
+    conflict, as the two may be events a year apart ("the March 2 event", read as 2010,
+    and "March 2008"); a compatible note when the yearless one, read in the other's year,
+    agrees with it. None when both years were given (the dates then disagree)."""
+    if year_assumed(ea, a.text):
+        loose, facts, given, other = ea, a, eb, b
+    elif year_assumed(eb, b.text):
+        loose, facts, given, other = eb, b, ea, a
+    else:
+        return None
+    span, fixed = loose.interval(), given.interval()
+    assert span is not None and fixed is not None
+    if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
+        return None  # the same year: the month or day disagrees whatever the year
+    moved = in_year(span, fixed[0].year)
+    if moved is None or max(moved[0], fixed[0]) > min(moved[1], fixed[1]):
+        return []  # another month or day in another year: likely another event
+    if year_assumed(given, other.text):
+        said = (f"neither {_in_article(ea, a)} nor {_in_article(eb, b)} gives a year (each "
+                "was read in its article's year); in one year, they agree")
+    else:
+        said = (f"{_in_article(loose, facts)} gives no year (read as {span[0].year} from "
+                f"its article's date); in {fixed[0].year}, the year "
+                f"{_in_article(given, other)} gives, they agree")
+    return [Discrepancy("date", "compatible", f"{said}.", ea.text, eb.text)]
 
 
 def _days(n: int) -> str:
@@ -434,8 +481,7 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     """One date in each claim, at least one not resolved to a day (an undated article's
     "September 14" or "Wednesday"): compared by what both say, the month and day, or
     else the weekday."""
-    dates_a = [t for t in a.times if t.kind == "date"]
-    dates_b = [t for t in b.times if t.kind == "date"]
+    dates_a, dates_b = a.dates, b.dates
     if len(dates_a) != 1 or len(dates_b) != 1:
         return []
     ea, eb = dates_a[0], dates_b[0]
@@ -483,7 +529,7 @@ def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> st
     """The expression as the article gives it, and the day it names when its words do
     not already say it ("“September 15, 2022” is a Thursday", not "“last Thursday” is a
     Thursday")."""
-    words = set(re.sub(r"[^\w\s]", "", expr.text).lower().split())
+    words = set(_PUNCTUATION.sub("", expr.text).lower().split())
     if set(name.lower().split()) <= words:
         return _in_article(expr, facts)
     return f"{_in_article(expr, facts)} {verb} {name}"
@@ -524,15 +570,17 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 
 # ----------------------------------------------------------------------------- quotes
 
+@lru_cache(maxsize=4096)  # a claim is compared with many others
 def quote_text(text: str) -> str:
     """The quoted words of a claim (all quoted stretches), or the whole text."""
     parts = _QUOTED.findall(text)
     return " ".join(parts) if parts else text
 
 
+@lru_cache(maxsize=4096)  # a claim is compared with many others
 def _normalise(text: str) -> str:
-    text = re.sub(r"[^\w\s]", " ", quote_text(text).lower())
-    return re.sub(r"\s+", " ", text).strip()
+    text = _PUNCTUATION.sub(" ", quote_text(text).lower())
+    return _SPACES.sub(" ", text).strip()
 
 
 def quote_similarity(a: str, b: str) -> float:

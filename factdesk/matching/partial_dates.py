@@ -6,7 +6,10 @@ about one event that give "September 14" and "September 15, 2022", or "Wednesday
 "Thursday", still disagree. This module reads what such an expression does say, from its
 resolved day when it has one and from its words otherwise, so that
 :mod:`factdesk.matching.discrepancies` can compare it, and tells whether two such
-expressions can name the same moment of one event at all (:func:`same_time_slot`).
+expressions can name the same moment of one event at all (:func:`same_time_slot`), and
+whether a resolved date's year was only assumed from its article's date
+(:func:`year_assumed`): "the March 2 event" in a 2010 article is read as 2010-03-02,
+which says nothing against another outlet's "March 2008".
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 #: such an expression names no single day.
 _SPAN = re.compile(r"\d\s*[-\u2013\u2014/]\s*\d|\b(?:to|through|thru|until|till|and|or|"
                    r"between|from)\b", re.I)
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTH})\b", re.I)
+_DIGIT = re.compile(r"\d")
 #: A leap year, in which every (month, day) exists.
 _LEAP_YEAR = 2000
 
@@ -115,6 +120,31 @@ def weekday_name(day: int) -> str:
     return calendar.day_name[day]
 
 
+def year_assumed(expr: TimeExpression, text: str = "") -> bool:
+    """Whether the expression's year was only assumed: it names a month ("March 2", "the
+    2nd of March", "last March") but no year, and was read in a year taken from its
+    article's date, a year ``text`` (its claim's words) does not name either. A day
+    counted from the publication ("on Monday", "yesterday") is not assumed: the date
+    of publication is what it means; nor is a year written in the claim ("In 2008, on
+    March 2")."""
+    span = expr.interval()
+    words = expr.text
+    if span is None or _YEAR.search(words) or not _MONTH_NAME.search(words):
+        return False
+    written = {int(year.group(0)) for year in _YEAR.finditer(text)}
+    return not written & set(range(span[0].year, span[1].year + 1))
+
+
+def in_year(span: tuple[date, date], year: int) -> tuple[date, date] | None:
+    """``span`` moved to start in ``year`` (None when a February 29 has no such day)."""
+    shift = year - span[0].year
+    try:
+        return (span[0].replace(year=span[0].year + shift),
+                span[1].replace(year=span[1].year + shift))
+    except ValueError:
+        return None
+
+
 #: A span at least this long (days) is a month, season or year rather than a day.
 _COARSE_DAYS = 28
 
@@ -123,8 +153,8 @@ def _deictic(expr: TimeExpression) -> bool:
     """Whether the expression is read only from the publication date ("on Monday",
     "yesterday", "last week"): it names no month and no year in its words."""
     words = expr.text
-    return (not _YEAR.search(words) and not re.search(rf"\b(?:{_MONTH})\b", words, re.I)
-            and not re.search(r"\d", words))
+    return (not _YEAR.search(words) and not _MONTH_NAME.search(words)
+            and not _DIGIT.search(words))
 
 
 def _coarse(expr: TimeExpression) -> bool:

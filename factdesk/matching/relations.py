@@ -99,9 +99,9 @@ def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
     """Both quote one known speaker, in similar words about the same things."""
     if not (a.is_quote and b.is_quote) or similarity < QUOTE_SIMILARITY:
         return False
-    if same_speaker(a, b) is not True:
-        return False
-    return _quotes_share_words(a, b)
+    # the quoted words first: cached per claim, where telling the speakers apart may
+    # take an alias resolution of both claims' names
+    return _quotes_share_words(a, b) and same_speaker(a, b) is True
 
 
 def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:

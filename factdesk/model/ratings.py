@@ -1,9 +1,14 @@
-"""Rating scales: the default PolitiFact-style scale mapped to ClaimReview numbers.
+"""Rating scales: the default PolitiFact-style truth scale and its textual ratings.
 
 A scale is a project setting. Every rating has a name, an optional number, a colour, a key
 (keys 1..9 pick ratings in order) and whether it is published. The scale is ordered best
-first; a published check's ClaimReview ``ratingValue`` is its rating's place among the
-publishable ratings (:meth:`RatingScale.place`), so that every published rating has one.
+first. The numbers describe one ordinal truth scale, and they are the numbers every export
+publishes: ClaimReview's ``ratingValue`` is the rating's number, ``bestRating`` and
+``worstRating`` the scale's highest and lowest (:meth:`RatingScale.place`; on the default
+scale True is 6 on 1-6, Pants on fire 1). A rating without a number (Misleading,
+Unverifiable) is a judgement off that scale: it is published by its name alone, never with
+a number that would rank it below "Pants on fire". :meth:`RatingScale.ordinal_problem`
+says when a scale's numbers do not form one ordinal scale.
 """
 
 from __future__ import annotations
@@ -67,14 +72,34 @@ class RatingScale:
         return tuple(r for r in self.ratings if r.publishable)
 
     def place(self, name: str | None) -> tuple[int, int, int] | None:
-        """(ratingValue, bestRating, worstRating) of a publishable rating: its place among
-        the publishable ratings counted from the worst (1) to the best; None for a rating
-        that is not published or not on the scale."""
-        published = self.publishable()
+        """(ratingValue, bestRating, worstRating) of a publishable rating on the ordinal
+        scale: its own number and the scale's best and worst numbers. None for a rating
+        off the scale (no number: Misleading, Unverifiable), one that is not published or
+        not in the scale, and for every rating of a scale whose numbers do not form one
+        ordinal scale (:meth:`ordinal_problem`): no number is better than a wrong one."""
         rating = self.by_name(name)
-        if rating is None or rating not in published:
+        if rating is None or not rating.publishable or rating.value is None:
             return None
-        return len(published) - published.index(rating), len(published), 1
+        if self.ordinal_problem() is not None or self.best is None or self.worst is None:
+            return None
+        return rating.value, self.best, self.worst
+
+    def ordinal_problem(self) -> str | None:
+        """Why the scale's numbers do not describe one ordinal scale, or None when they
+        do (or when no rating has a number: a purely textual scale). The numbered
+        ratings must be at least two, and their numbers must fall strictly down the list
+        (the scale is ordered best first)."""
+        numbered = [(r.name, r.value) for r in self.ratings if r.value is not None]
+        if not numbered:
+            return None
+        if len(numbered) < 2:
+            return (f"only {numbered[0][0]!r} has a number: a scale needs a best and a "
+                    "worst rating (give at least two ratings numbers, or none)")
+        for (better, high), (worse, low) in zip(numbered, numbered[1:], strict=False):
+            if low >= high:
+                return (f"{worse!r} ({low}) comes after {better!r} ({high}) but is not "
+                        "numbered lower: the numbers must fall down the list, best first")
+        return None
 
     def by_name(self, name: str | None) -> Rating | None:
         if name is None:

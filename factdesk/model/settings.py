@@ -60,9 +60,7 @@ def _threshold(value: Any) -> float:
     return round(number, 3)
 
 
-def _scale(value: Any) -> list[dict[str, Any]] | None:
-    if value is None:
-        return None
+def _parse_scale(value: Any) -> RatingScale:
     if isinstance(value, str):  # typed as JSON (``factdesk settings``)
         try:
             value = json.loads(value)
@@ -71,7 +69,18 @@ def _scale(value: Any) -> list[dict[str, Any]] | None:
                              '[{"name": "True", "value": 2, "key": "1"}, ...]') from None
         if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
             raise ValueError("give the scale as a JSON list of ratings")
-    scale = value if isinstance(value, RatingScale) else RatingScale.from_json(value)
+    return value if isinstance(value, RatingScale) else RatingScale.from_json(value)
+
+
+def _scale(value: Any) -> list[dict[str, Any]] | None:
+    """A scale to store: its numbers are published (ClaimReview), so they must form one
+    ordinal scale (a scale stored earlier is read as it is: :meth:`ProjectSettings.
+    from_stored`)."""
+    if value is None:
+        return None
+    scale = _parse_scale(value)
+    if problem := scale.ordinal_problem():
+        raise ValueError(f"the rating numbers must form one scale: {problem}")
     return scale.to_json()
 
 
@@ -98,7 +107,8 @@ SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in (
                 _text(REPORT_TITLE), by_hand=True),
     SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a claim is shown",
                 _threshold, by_hand=True),
-    SettingSpec(RATING_SCALE, "the ratings a verdict can take, in order (keys 1-9), as JSON",
+    SettingSpec(RATING_SCALE, "the ratings a verdict can take, best first (keys 1-9; numbers, "
+                "published in ClaimReview, fall down the list), as JSON",
                 _scale, by_hand=True),
     SettingSpec(SPACY_MODEL, "the spaCy pipeline claims are detected with",
                 _text(SPACY_MODEL), by_hand=False),
@@ -144,7 +154,10 @@ class ProjectSettings:
             if raw is None:
                 continue
             try:
-                values[key] = spec.clean(raw)
+                # a stored scale is read even when its numbers are not ordinal: its
+                # ratings name the verdicts (the reports then publish no numbers)
+                values[key] = (_parse_scale(raw).to_json() if key == RATING_SCALE
+                               else spec.clean(raw))
             except (ValueError, TypeError, KeyError):
                 continue
         scale = values.pop(RATING_SCALE, None)

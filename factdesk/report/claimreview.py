@@ -5,15 +5,19 @@ One ``ClaimReview`` per published check, in a JSON list. What it says:
 - ``claimReviewed``: the claim as checked (the checker's short statement; the sentence
   when there is none). The sentence as printed stays in the record as the appearance's
   ``text``.
-- ``reviewRating``: ``alternateName`` (the rating's name) with ``ratingValue`` /
-  ``bestRating`` / ``worstRating`` from its place among the scale's publishable ratings
-  (best first: on the default scale True is 8 of 8, Unverifiable 1). A rating the scale
-  does not publish ("Not a claim") is never written.
+- ``reviewRating``: ``alternateName`` (the rating's name, the textual rating consumers
+  read) and, for a rating on the scale's ordinal truth scale, ``ratingValue`` /
+  ``bestRating`` / ``worstRating``: its own number and the scale's best and worst (on the
+  default scale True is 6 on 1-6, Pants on fire 1 on 1-6). A rating off that scale
+  (Misleading, Unverifiable: no number on the scale) carries ``alternateName`` alone, so
+  that no number ranks it below "Pants on fire". A rating the scale does not publish
+  ("Not a claim") is never written.
 - ``itemReviewed``: the ``Claim`` with its ``author`` (the claimant: a ``Person`` or an
   ``Organization`` with the canonical full name from the entity table and the job title
   the article gives, see :mod:`factdesk.report.claimants`; else the outlet),
-  ``appearance`` (the claim's article and the articles of matches the checker accepted,
-  each with url, date, headline and publisher; suggestions never) and
+  ``appearance`` (the claim's article and the articles of "same fact" matches the checker
+  accepted, each with url, date, headline and publisher; suggestions, related reports and
+  conflicting ones, the same event told with another detail, never) and
   ``firstAppearance`` (the earliest dated of them).
 - ``author``: the "organisation" setting as an ``Organization`` with its url (the
   "organisation_url" setting, else the origin of the report's address); the checker is
@@ -31,7 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from factdesk.report.claimants import speaker_type
-from factdesk.report.data import PUBLISHED_STATUS, ClaimEntry, ReportData
+from factdesk.report.data import PUBLISHED_STATUS, ClaimEntry, RatingInfo, ReportData
 
 __all__ = ["CONTEXT", "PUBLISHED_STATUS", "claim_review", "claim_reviews",
            "publication_notes", "speaker_type"]
@@ -60,8 +64,8 @@ def _appearances(entry: ClaimEntry) -> list[dict[str, Any]]:
         works.append(_work(entry.url, entry.date, entry.outlet, entry.article_title,
                            entry.text))
     seen = {entry.url}
-    for other in entry.others:
-        if other.reviewed and other.url and other.url not in seen:
+    for other in entry.appearances:  # accepted "same fact" matches: the claim itself
+        if other.url and other.url not in seen:
             seen.add(other.url)
             works.append(_work(other.url, other.date, other.outlet, other.article_title,
                                other.text))
@@ -91,13 +95,21 @@ def _claimant(entry: ClaimEntry) -> dict[str, Any] | None:
     return None
 
 
+def _rating(rating: RatingInfo) -> dict[str, Any]:
+    """The ``Rating``: its name; its numbers only on the ordinal scale."""
+    node: dict[str, Any] = {"@type": "Rating"}
+    if rating.place is not None:
+        value, best, worst = rating.place
+        node.update(ratingValue=value, bestRating=best, worstRating=worst)
+    node["alternateName"] = rating.name
+    return node
+
+
 def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
     """The ClaimReview of one claim, or None when it has no rating to publish."""
-    if entry.rating is None or not entry.rating.publishable or entry.rating.place is None:
+    if entry.rating is None or not entry.rating.publishable:
         return None
-    value, best, worst = entry.rating.place
-    rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": best,
-                              "worstRating": worst, "alternateName": entry.rating.name}
+    rating = _rating(entry.rating)
     item: dict[str, Any] = {"@type": "Claim"}
     claimant = _claimant(entry)
     if claimant:
@@ -167,6 +179,15 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
                      "chooses others")
     if not reviews:
         return notes + ["no ClaimReview written: no selected check has a published rating"]
+    if data.scale_problem:
+        notes.append("the reviews carry no rating numbers, only the ratings' names: the "
+                     f"rating scale's numbers do not form one scale ({data.scale_problem})")
+    else:
+        textual = sorted({r["reviewRating"]["alternateName"] for r in reviews
+                          if "ratingValue" not in r["reviewRating"]})
+        if textual:
+            notes.append(f"{', '.join(textual)}: off the scale's numbers, published by name "
+                         "(alternateName) without ratingValue")
     if not data.report_url:
         notes.append("the reviews have no url (search engines require one): set the web "
                      "address the report is published at (report_url)")

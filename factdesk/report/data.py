@@ -14,6 +14,15 @@ What a report publishes is reviewed material only, unless the export asks otherw
   one or ``--all`` asks for every claim;
 - other outlets' reports of the same fact that the checker accepted (``--include-suggested``
   adds the undecided suggestions, marked as not reviewed; rejected ones never).
+
+Other outlets' reports come in two kinds (:attr:`OtherReport.conflicting`): the same claim
+appearing elsewhere (a "same fact" match, an appearance of the claim in ClaimReview) and
+the same event reported with a different detail (a "conflicting" match: 300 bodies where
+the claim says 450), which every report shows next to the claim as "reported differently
+by <outlet>" and ClaimReview never lists as an appearance.
+
+A rating's numbers (:attr:`RatingInfo.place`) are the scale's own (True 6 on 1-6); a
+rating off the ordinal scale (Misleading, Unverifiable) has none.
 """
 
 from __future__ import annotations
@@ -98,7 +107,18 @@ class RatingInfo:
     value: int | None
     color: str
     publishable: bool = True
-    place: tuple[int, int, int] | None = None  # (ratingValue, bestRating, worstRating)
+    # (ratingValue, bestRating, worstRating) on the scale's numbers; None for a rating off
+    # the ordinal scale, an unpublished one, or a scale whose numbers are not ordinal
+    place: tuple[int, int, int] | None = None
+
+    @property
+    def scale_text(self) -> str:
+        """The rating's number on its scale as readers and the archive importer write it
+        ("5 on 1-6"); empty off the scale."""
+        if self.place is None:
+            return ""
+        value, best, worst = self.place
+        return f"{value} on {worst}-{best}"
 
 
 @dataclass(frozen=True)
@@ -137,6 +157,12 @@ class OtherReport:
     def reviewed(self) -> bool:
         """Whether the checker accepted this match (else it is an undecided suggestion)."""
         return self.decision == "accepted"
+
+    @property
+    def conflicting(self) -> bool:
+        """The same event reported with a different detail (not the claim appearing
+        again): shown as "reported differently", never a ClaimReview appearance."""
+        return self.relation == "conflicting"
 
 
 @dataclass(frozen=True)
@@ -180,6 +206,24 @@ class ClaimEntry:
     def headline(self) -> str:
         return self.statement or self.text
 
+    @property
+    def reported_differently(self) -> tuple[OtherReport, ...]:
+        """Other outlets' reports of the same event with a different detail (conflicting
+        matches), accepted ones first."""
+        return tuple(o for o in self.others if o.conflicting)
+
+    @property
+    def reported_alike(self) -> tuple[OtherReport, ...]:
+        """Other outlets' reports of the same fact (and accepted related ones): the
+        "As other outlets reported it" list."""
+        return tuple(o for o in self.others if not o.conflicting)
+
+    @property
+    def appearances(self) -> tuple[OtherReport, ...]:
+        """Where the claim itself appears elsewhere: accepted "same fact" matches only
+        (never a suggestion, a related report or a conflicting one)."""
+        return tuple(o for o in self.others if o.reviewed and o.relation == "same fact")
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -213,6 +257,7 @@ class ReportData:
     filter: ReportFilter = ReportFilter()
     unfinished_left_out: int = 0  # checks not shown only because they are not done
     unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
+    scale_problem: str = ""  # why the scale's numbers are not one ordinal scale (none shown)
 
     @cached_property
     def drafts(self) -> int:
@@ -373,7 +418,9 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
             rating_info = RatingInfo(rating.name, rating.value, rating.color,
                                      rating.publishable, scale.place(rating.name))
         elif verdict is not None and verdict.rating:
-            rating_info = RatingInfo(verdict.rating, None, UNRATED_COLOR)
+            # a rating the scale no longer has: shown, but not published (the scale says
+            # what is published)
+            rating_info = RatingInfo(verdict.rating, None, UNRATED_COLOR, publishable=False)
         rationale = verdict.rationale if verdict else ""
         entries.append(
             ClaimEntry(
@@ -439,6 +486,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         filter=flt,
         unfinished_left_out=unfinished,
         unpublished_left_out=not_published,
+        scale_problem=scale.ordinal_problem() or "",
     )
 
 

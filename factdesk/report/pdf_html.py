@@ -7,9 +7,12 @@ it can keep a claim's section whole on a page when it fits.
 Every section carries a named anchor (``contents``, ``claim-<id>``, ``source-<article>``)
 and the contents, the "see claim" cross-references between claims of the same fact and
 the source lines link to them (Qt writes them as PDF link annotations). A claim's
-headline is the claim as checked; the sentence as printed follows in its context. An
-unfinished check is marked DRAFT in the contents and on its section; an undecided match
-suggestion (shown only when asked for) is marked as not reviewed.
+headline is the claim as checked; the sentence as printed follows in its context, and
+right under it each outlet that reported the same event with a different detail
+("Reported differently by AFP: …", with the difference). The same fact as other outlets
+reported it comes after the evidence. An unfinished check is marked DRAFT in the contents
+and on its section; an undecided match suggestion (shown only when asked for) is marked
+as not reviewed.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from factdesk.report.data import ClaimEntry, RatingInfo, ReportData
+from factdesk.report.data import ClaimEntry, OtherReport, RatingInfo, ReportData
 from factdesk.report.quotes import quoted
 
 BODY_PT = 10
@@ -162,21 +165,43 @@ def _claimant_html(entry: ClaimEntry) -> str:
     return f" · said by <b>{_e(entry.claimant.name)}</b>{title}"
 
 
+def _decision_html(other: OtherReport) -> str:
+    if other.reviewed:
+        return '<span class="muted">accepted</span>'
+    return '<span class="suggested">SUGGESTED, not reviewed</span>'
+
+
+def _see_claim(other: OtherReport, in_report: Mapping[int, int]) -> str:
+    if other.claim_id not in in_report:
+        return ""
+    return f' · <a href="#claim-{other.claim_id}">see claim {in_report[other.claim_id]}</a>'
+
+
+def _differently_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
+    """Next to the claim: the outlets that reported the same event with another detail."""
+    parts = []
+    for other in entry.reported_differently:
+        body = (f'<span class="diff"><b>Reported differently by '
+                f'{_e(other.outlet or "Unknown outlet")}</b></span>, '
+                f"{_e(date_text(other.date))} · {_decision_html(other)}"
+                f"{_see_claim(other, in_report)}<br/>{_e(quoted(other.text))}")
+        if other.url:
+            body += f'<br/><span class="small">{_link(other.url)}</span>'
+        for diff in other.discrepancies:
+            body += f'<br/><span class="small diff">Difference: {_e(diff)}</span>'
+        parts.append(f'<p style="margin-left: 14px; margin-top: 2px;">{body}</p>')
+    return "".join(parts)
+
+
 def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
     items = []
-    for other in entry.others:
-        if other.reviewed:
-            mark = '<span class="muted">accepted</span>'
-        else:
-            mark = '<span class="suggested">SUGGESTED, not reviewed</span>'
+    for other in entry.reported_alike:
+        mark = _decision_html(other)
         head = (
             f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
             f'<span class="muted">({_e(other.relation)}, {round(other.score * 100)}% '
-            f"match)</span> · {mark}"
+            f"match)</span> · {mark}{_see_claim(other, in_report)}"
         )
-        if other.claim_id in in_report:
-            head += f' · <a href="#claim-{other.claim_id}">see claim ' \
-                    f"{in_report[other.claim_id]}</a>"
         body = f"<br/>{_e(quoted(other.text))}"
         if other.url:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
@@ -219,6 +244,7 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
         f'<p class="small muted">{source}'
         + (f"<br/>{_link(entry.url)}" if entry.url else "")
         + "</p>",
+        _differently_html(entry, in_report),
     ]
     parts.append(_h3("Rationale"))
     parts.append(entry.rationale_html or '<p class="muted">No rationale written.</p>')
@@ -235,7 +261,7 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
         parts.append(f'<ol style="margin-top: 0;">{"".join(items)}</ol>')
     else:
         parts.append('<p class="muted">No evidence recorded.</p>')
-    if entry.others:
+    if entry.reported_alike:
         parts.append(_h3("As other outlets reported it"))
         parts.append(_others_html(entry, in_report))
     return "".join(parts)

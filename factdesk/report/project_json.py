@@ -4,9 +4,13 @@ Top-level lists: ``articles``, ``claims``, ``entities``, ``matches``, ``clusters
 ``verdicts``, ``history`` (every recorded change of a verdict, claim, evidence row or match
 decision: who, when, from what to what), ``aliases``, ``archive``, plus ``project``
 metadata and the rating scale. A claim carries its ``statement`` (the claim as checked,
-null: the sentence); a verdict's rationale comes as a sanitised HTML fragment
-(``rationale_html``: the editor's document wrapper, fonts and unsafe links removed) and as
-plain text with its line breaks (``rationale_text``).
+null: the sentence) and ``reported_differently``: the other outlets' reports of the same
+event with a different detail that the checker accepted (conflicting matches), each with
+outlet, date, url, their sentence and the differences. A verdict's rationale comes as a
+sanitised HTML fragment (``rationale_html``: the editor's document wrapper, fonts and
+unsafe links removed) and as plain text with its line breaks (``rationale_text``); its
+``rating_value`` / ``best_rating`` / ``worst_rating`` are the scale's numbers, as in
+ClaimReview (null for a rating off the scale, such as Misleading).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 from factdesk import __version__
 from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
+from factdesk.model.models import Match, severity_rank
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
@@ -34,6 +39,31 @@ def _article(a: Any) -> dict[str, Any]:
         "text_hash": a.text_hash,
         "text": a.text,
     }
+
+
+def _reported_differently(project: Project, matches: list[Match],
+                          articles: dict[int, dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """Claim id -> the accepted conflicting reports of its event by other outlets."""
+    accepted = [m for m in matches if m.relation == "conflicting" and m.decision == "accepted"]
+    claims = project.claims.get_many(sorted({c for m in accepted
+                                             for c in (m.claim_a, m.claim_b)}))
+    found: dict[int, list[dict[str, Any]]] = {}
+    for match in accepted:
+        for mine, theirs in ((match.claim_a, match.claim_b), (match.claim_b, match.claim_a)):
+            other = claims.get(theirs)
+            if other is None:
+                continue
+            article = articles.get(other.article_id, {})
+            found.setdefault(mine, []).append({
+                "match_id": match.id, "claim_id": other.id,
+                "outlet": article.get("outlet", ""), "date": article.get("date"),
+                "url": article.get("url", ""), "text": other.text,
+                "differences": [str(d.get("explanation") or d.get("kind") or "")
+                                for d in sorted(match.discrepancies, key=lambda d: severity_rank(
+                                    str(d.get("severity", ""))))
+                                if d.get("explanation") or d.get("kind")],
+            })
+    return found
 
 
 def _claim(c: Any) -> dict[str, Any]:
@@ -60,14 +90,19 @@ def project_to_json(project: Project) -> dict[str, Any]:
     """Everything in ``project`` as plain JSON-ready data."""
     scale = project.rating_scale()
     matches = project.matches.all()
+    articles = [_article(a) for a in project.articles.iter_all()]
+    differently = _reported_differently(project, matches, {a["id"]: a for a in articles})
     verdicts = []
     for v in project.verdicts.all():
         rating = scale.by_name(v.rating)
+        numbered = rating is not None and rating.value is not None
         verdicts.append(
             {
                 "claim_id": v.claim_id,
                 "rating": v.rating,
                 "rating_value": rating.value if rating else None,
+                "best_rating": scale.best if numbered else None,
+                "worst_rating": scale.worst if numbered else None,
                 "publishable": rating.publishable if rating else None,
                 "status": v.status,
                 "rationale_html": sanitise_html(v.rationale),
@@ -86,8 +121,9 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "exported_at": now_iso(),
         "project": {"name": project.name, "checker": project.checker},
         "rating_scale": scale.to_json(),
-        "articles": [_article(a) for a in project.articles.iter_all()],
-        "claims": [_claim(c) for c in project.claims.iter_all()],
+        "articles": articles,
+        "claims": [{**_claim(c), "reported_differently": differently.get(c.id, [])}
+                   for c in project.claims.iter_all()],
         "entities": [
             {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text,
              "label": m.label, "canonical": m.canonical}

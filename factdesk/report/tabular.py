@@ -11,6 +11,15 @@ CSV: one row per claim, RFC 4180 quoting, a header row. Written for spreadsheets
   ("-3" on a scale with negative values) stay numbers.
 - The rationale is plain text with its line breaks, in one quoted cell; evidence urls
   are joined with " | ". ``publication`` says "DRAFT" for an unfinished check.
+- ``rating_value`` / ``best_rating`` / ``worst_rating`` are ClaimReview's numbers (the
+  scale's own: True 6 on 1-6), empty for a rating off the scale (Misleading); the
+  archive importer reads these columns back as it reads ClaimReview's.
+- ``reported_differently``: other outlets that reported the same event with a different
+  detail, "Outlet: “their sentence”", joined with " | ".
+
+Markdown: one section per claim; the rating with its number on the scale ("Mostly true
+(5 on 1-6)"); other outlets' conflicting reports right under the sentence as printed
+("Reported differently by AFP"), the same fact as others reported it further down.
 """
 
 from __future__ import annotations
@@ -25,8 +34,9 @@ from factdesk.report.richtext import markdown_target
 
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "article", "outlet", "date", "statement", "claim", "kind",
-    "score", "speaker", "claimant", "rating", "rating_value", "status", "publication",
-    "rationale", "evidence_urls", "checker", "updated",
+    "score", "speaker", "claimant", "rating", "rating_value", "best_rating", "worst_rating",
+    "status", "publication", "reported_differently", "rationale", "evidence_urls",
+    "checker", "updated",
 )
 URL_SEPARATOR = " | "
 #: Encodings the CSV can be written in: with a byte-order mark (spreadsheets), without.
@@ -34,7 +44,8 @@ CSV_ENCODINGS = ("utf-8-sig", "utf-8")
 DEFAULT_CSV_ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
-_NUMERIC_COLUMNS = frozenset({"claim_id", "article_id", "score", "rating_value"})
+_NUMERIC_COLUMNS = frozenset({"claim_id", "article_id", "score", "rating_value",
+                              "best_rating", "worst_rating"})
 
 
 def neutralise_cell(value: str) -> str:
@@ -64,15 +75,27 @@ def csv_row(entry: ClaimEntry) -> dict[str, str]:
         "speaker": entry.speaker or "",
         "claimant": _claimant_text(entry),
         "rating": entry.rating.name if entry.rating else "",
-        "rating_value": "" if entry.rating is None or entry.rating.place is None
-        else str(entry.rating.place[0]),
+        **_numbers(entry),
         "status": entry.status,
         "publication": "DRAFT" if entry.draft else "final",
+        "reported_differently": URL_SEPARATOR.join(
+            f"{o.outlet or 'Unknown outlet'}: {quoted(o.text)}"
+            + ("" if o.reviewed else " (SUGGESTED, not reviewed)")
+            for o in entry.reported_differently),
         "rationale": entry.rationale_text,
         "evidence_urls": URL_SEPARATOR.join(e.url for e in entry.evidence),
         "checker": entry.checker,
         "updated": entry.updated_at or "",
     }
+
+
+def _numbers(entry: ClaimEntry) -> dict[str, str]:
+    """ClaimReview's rating numbers as cells (empty off the scale)."""
+    place = entry.rating.place if entry.rating else None
+    if place is None:
+        return {"rating_value": "", "best_rating": "", "worst_rating": ""}
+    value, best, worst = place
+    return {"rating_value": str(value), "best_rating": str(best), "worst_rating": str(worst)}
 
 
 def _claimant_text(entry: ClaimEntry) -> str:
@@ -99,8 +122,7 @@ def _md_escape(text: str) -> str:
 
 def _claim_markdown(entry: ClaimEntry) -> list[str]:
     rating = entry.rating.name if entry.rating else "Not rated"
-    value = (f" ({entry.rating.place[0]} of {entry.rating.place[1]})"
-             if entry.rating and entry.rating.place else "")
+    value = f" ({entry.rating.scale_text})" if entry.rating and entry.rating.scale_text else ""
     draft = "DRAFT · " if entry.draft else ""
     source = f"{entry.outlet or 'Unknown outlet'}, {entry.date or 'undated'}"
     if entry.article_title:
@@ -119,6 +141,7 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         + (" (DRAFT: not finished)" if entry.draft else "") + f" · Kind: {entry.kind}"
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
+        *_differently_markdown(entry),
         "### Rationale",
         "",
         entry.rationale_markdown or "_No rationale written._",
@@ -134,9 +157,9 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
                          f"{note}{accessed}")
     else:
         lines.append("_No evidence recorded._")
-    if entry.others:
+    if entry.reported_alike:
         lines += ["", "### As other outlets reported it", ""]
-        for other in entry.others:
+        for other in entry.reported_alike:
             decided = "accepted" if other.reviewed else "SUGGESTED, not reviewed"
             where = f" — <{other.url}>" if other.url else ""
             lines.append(
@@ -147,6 +170,19 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
             lines += [f"  - Difference: {_md_escape(d)}" for d in other.discrepancies]
     lines.append("")
     return lines
+
+
+def _differently_markdown(entry: ClaimEntry) -> list[str]:
+    """Next to the claim: each outlet that reported the same event with another detail."""
+    lines = []
+    for other in entry.reported_differently:
+        mark = "" if other.reviewed else " (SUGGESTED, not reviewed)"
+        where = f" — <{other.url}>" if other.url else ""
+        lines.append(f"**Reported differently by {_md_escape(other.outlet or 'Unknown outlet')}"
+                     f"**, {other.date or 'undated'}{mark}: {_md_escape(quoted(other.text))}"
+                     f"{where}  ")
+        lines += [f"Difference: {_md_escape(d)}  " for d in other.discrepancies]
+    return [*lines, ""] if lines else []
 
 
 def to_markdown(data: ReportData) -> str:

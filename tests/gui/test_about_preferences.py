@@ -87,3 +87,26 @@ def test_preferences_set_the_report_title_organisation_address_and_published_rat
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_refuse_an_upside_down_scale_inside_the_dialog(
+        make_window, demo_copy: Path) -> None:
+    """Numbers that do not fall down the list are named in the dialog, which stays open
+    with nothing saved, instead of a warning after the whole change is dropped."""
+    from factdesk.gui.preferences import PreferencesDialog
+
+    window = make_window(demo_copy)
+    before = window.session.project.rating_scale()
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        table = dialog.scale_editor.table
+        true_row = next(r for r in range(table.rowCount())
+                        if table.item(r, 0).text() == "True")
+        table.item(true_row, 1).setText("0")  # True now numbered below everything
+        dialog._ok()
+        assert dialog.result() == 0
+        assert "numbers must fall down the list" in dialog.scale_editor.error.text()
+        assert window.session.project.rating_scale().to_json() == before.to_json()
+    finally:
+        dialog.close()
+        dialog.deleteLater()
