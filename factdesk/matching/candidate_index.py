@@ -320,8 +320,11 @@ class CandidateIndex:
         n = max(self._snap_n, len(self), 1)
         unseen = float(np.log1p(n))
         idf2 = self._idf2_all() if vocab else np.zeros(0)
-        return np.array([float(np.sqrt(idf2[vocab[t]])) if t in vocab else unseen
-                         for t in terms], dtype=np.float64)
+        ids = np.fromiter((vocab.get(t, -1) for t in terms), dtype=np.int64)
+        out = np.full(len(ids), unseen, dtype=np.float64)
+        known = ids >= 0
+        out[known] = np.sqrt(idf2[ids[known]])  # at once, not a numpy scalar per term
+        return out
 
     def compact(self) -> None:
         """Merge everything into the main segment now (e.g. after loading a project)."""
