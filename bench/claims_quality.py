@@ -62,6 +62,7 @@ from _checkworthy_data import (  # noqa: E402
 )
 from _shared import EVAL, basil_articles  # noqa: E402
 
+from factdesk.nlp.specificity import specific_mask  # noqa: E402
 from factdesk.nlp.train_worthiness import (  # noqa: E402
     SEED,
     SHIPPED_CONFIG,
@@ -180,6 +181,20 @@ def claimbuster_section(folds: int, with_ingredients: bool) -> None:
     per = ours["per_fold"]
     print(_row("shipped procedure, in-fold F1 threshold", np.asarray([r["f1_opt"] for r in per])))
     oof = ours["oof"]
+    specific = specific_mask(texts)
+    print("\ncalibration (pooled out-of-fold): Platt alone, then + isotonic maps by "
+          "specificity (shipped)")
+    for name, probs in (("Platt alone", ours["oof_platt"]), ("+ isotonic by specificity", oof)):
+        ece_p, _ = reliability(probs, labels)
+        print(f"  {name:<28} best F1 {_best_f1(labels, probs):.3f}  AP "
+              f"{_ap(labels, probs):.3f}  ECE {ece_p:.3f}  shown at {DEFAULT_THRESHOLD}: "
+              f"with a specific {np.mean(probs[specific] >= DEFAULT_THRESHOLD):.3f}, "
+              f"without {np.mean(probs[~specific] >= DEFAULT_THRESHOLD):.3f}")
+    for group, mask in (("with a specific", specific), ("without a specific", ~specific)):
+        _, rows = reliability(ours["oof_platt"][mask], labels[mask])
+        print(f"  Platt alone, {group} (n {mask.sum()}): " + ", ".join(
+            f"{low:.1f}: p {mean_p:.2f} CFS {rate:.2f} (n {n})" for low, n, mean_p, rate
+            in rows if low >= 0.5))
     ece, rows = reliability(oof, labels)
     print(f"\ncalibration of the out-of-fold probabilities: ECE {ece:.3f}")
     print("  bin    n   mean p  CFS rate")
@@ -223,9 +238,12 @@ def clef_section(folds: int = 4, joint: bool = True) -> None:
     shipped = [scorer.decision_function(d.texts) for d in docs]
     print(f"== CLEF CheckThat! dev: {len(docs)} documents, "
           f"{sum(len(d.texts) for d in docs)} sentences; MAP per year folder")
-    m = map_by_year(docs, shipped, IN_CLAIMBUSTER)
     n_eval = sum(d.name not in IN_CLAIMBUSTER for d in docs)
+    m = map_by_year(docs, [np.asarray(scorer.score(d.texts)) for d in docs], IN_CLAIMBUSTER)
     print(f"{'shipped scorer (ClaimBuster only), ' + str(n_eval) + ' docs':<52} "
+          f"2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
+    m = map_by_year(docs, shipped, IN_CLAIMBUSTER)
+    print(f"{'  its linear score (Platt alone ranks the same)':<52} "
           f"2019 {m['2019']:.3f}  2020 {m['2020']:.3f}")
     for w in (0.5,):
         ctx = [s + w * _neighbours(s) for s in shipped]

@@ -11,7 +11,15 @@ ClaimBuster, shipped scorer). The pipeline's own analysis gives each sentence a 
 logistic stacker over all of them, learned under the same CV (grouped by document on
 CLEF). Parsing every sentence with spaCy takes ~13 minutes on one core.
 
-Usage: ``python bench/claims_quotes.py``. Exits 0 with a message without the data.
+``--content`` measures the other idea instead (no spaCy, ~2 minutes): score a quotation's
+own words, not the attribution frame around them ("“...,” Mr. Steele said in a speech
+Thursday night ..."): the score of a sentence holding a quotation of at least four words
+becomes the score of the quoted words alone, or the larger of the two; on ClaimBuster
+(fixed-C fold models, out-of-fold), CLEF (shipped scorer, 61 documents) and on BASIL
+(shown share, the sentences that change).
+
+Usage: ``python bench/claims_quotes.py [--content]``. Exits 0 with a message without the
+data.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
+import re  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -31,7 +40,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from _checkworthy_data import IN_CLAIMBUSTER, group_folds, map_by_year, read_clef  # noqa: E402
-from _shared import EVAL  # noqa: E402
+from _shared import EVAL, basil_articles  # noqa: E402
 
 from factdesk.nlp.train_worthiness import (  # noqa: E402
     SEED,
@@ -56,6 +65,73 @@ def speaker_features(texts: list[str]) -> np.ndarray:
     named = np.asarray([bool(r["speaker"]) and r["speaker"][:1].isupper() for r in rows])
     return np.c_[(kind == "quote") & named, kind == "quote", kind == "attribution", speaker,
                  named].astype(float)
+
+
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def quoted_words(text: str) -> str | None:
+    """The longest quotation of at least four words in ``text``, or None."""
+    found = [q.strip(" ,.") for q in _QUOTED_RE.findall(text)]
+    found = [q for q in found if len(q.split()) >= 4]
+    return max(found, key=len) if found else None
+
+
+def content_main() -> int:
+    """Scoring the quoted words instead of the whole sentence (module doc)."""
+    from sklearn.linear_model import LogisticRegression  # lazy: train extra
+    from sklearn.metrics import average_precision_score
+    from sklearn.model_selection import StratifiedKFold
+
+    from factdesk.nlp.worthiness import DEFAULT_THRESHOLD
+
+    texts, labels = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
+    inner = [quoted_words(t) for t in texts]
+    has = np.asarray([q is not None for q in inner])
+    X = build_matrix(texts, SHIPPED_CONFIG)
+    Xq = build_matrix([q or t for q, t in zip(inner, texts, strict=True)], SHIPPED_CONFIG)
+    full, content = np.zeros(len(labels)), np.zeros(len(labels))
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(X, labels):
+        lr = LogisticRegression(C=2.0, solver="liblinear", dual=True, max_iter=5000)
+        lr.fit(X[tr], labels[tr])
+        full[te], content[te] = lr.decision_function(X[te]), lr.decision_function(Xq[te])
+    scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)
+    docs = read_clef(EVAL / "clef-checkworthy")
+    c_full = [np.asarray(scorer.score(d.texts)) for d in docs]
+    c_inner = [[quoted_words(t) for t in d.texts] for d in docs]
+    c_content = [np.asarray(scorer.score([q or t for q, t in zip(qs, d.texts, strict=True)]))
+                 for qs, d in zip(c_inner, docs, strict=True)]
+    n_clef = sum(q is not None for qs in c_inner for q in qs)
+    print(f"sentences holding a quotation of >= 4 words: ClaimBuster {has.sum()} (CFS rate "
+          f"{labels[has].mean():.3f}), CLEF {n_clef}")
+    print(f"{'score of a sentence with a quotation':<40} {'CB best F1 / AP':>16}  "
+          f"CLEF MAP 2019 / 2020")
+    for name, cb, clef in (
+            ("whole sentence (shipped)", full, c_full),
+            ("quoted words alone", content, c_content),
+            ("larger of the two", np.maximum(full, content),
+             [np.maximum(a, b) for a, b in zip(c_full, c_content, strict=True)])):
+        f1 = prf(labels, (cb >= best_threshold(labels, cb)).astype(int))[2]
+        m = map_by_year(docs, clef, IN_CLAIMBUSTER)
+        print(f"  {name:<38} {f1:>8.3f} / {average_precision_score(labels, cb):.3f}  "
+              f"{m['2019']:.3f} / {m['2020']:.3f}")
+    from factdesk.nlp.pipeline import ClaimExtractor  # lazy: spaCy
+
+    sentences = [s.text for doc in ClaimExtractor().nlp.pipe(
+        a["text"] for a in basil_articles()) for s in doc.spans["sentences"]]
+    quoted = [(s, quoted_words(s)) for s in sentences]
+    quoted = [(s, q) for s, q in quoted if q]
+    whole = np.asarray(scorer.score([s for s, _ in quoted]))
+    alone = np.asarray(scorer.score([q for _, q in quoted]))
+    print(f"BASIL dev: {len(sentences)} sentences, {len(quoted)} hold a quotation; shown at "
+          f"{DEFAULT_THRESHOLD}: whole sentence {np.mean(whole >= DEFAULT_THRESHOLD):.3f}, "
+          f"quoted words {np.mean(alone >= DEFAULT_THRESHOLD):.3f}, larger of the two "
+          f"{np.mean(np.maximum(whole, alone) >= DEFAULT_THRESHOLD):.3f}; mean score "
+          f"{whole.mean():.3f} -> {alone.mean():.3f}")
+    for (s, q), a, b in zip(quoted, whole, alone, strict=True):
+        if "Steele" in s and ("prosecuted" in s or "land war" in s or "choosing" in s):
+            print(f"  {a:.2f} -> {b:.2f}  {q[:90]}")
+    return 0
 
 
 def main() -> int:
@@ -121,4 +197,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(content_main() if "--content" in sys.argv[1:] else main())

@@ -216,7 +216,7 @@ def test_cli_import_and_search(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "4 read, 2 stored (2 new, 0 updated), 2 skipped" in result.stderr
     assert "skipped https://lines.example/3: no claimReviewed" in result.stderr
-    found = run("archive", "search", project_file, "How much did the river rise?", "--json")
+    found = run("archive", "search", project_file, "The river rose by six metres", "--json")
     record = json.loads(found.stdout)
     hit = record["results"][0]
     assert (hit["claim"], hit["publisher"], hit["url"], hit["rating"]) == (

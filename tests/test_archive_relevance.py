@@ -10,6 +10,12 @@ import numpy as np
 import pytest
 
 from factdesk.matching.archive_index import ArchiveIndex
+from factdesk.matching.archive_overlap import (
+    OVERLAP_FEATURES,
+    overlap_features,
+    query_terms,
+    term_weight,
+)
 from factdesk.matching.archive_relevance import (
     FEATURE_NAMES,
     WEIGHTS,
@@ -69,12 +75,46 @@ def test_an_explicit_floor_of_zero_shows_the_candidates(search: RelevanceSearch)
 
 
 def test_features_of_a_small_archive_count_the_best_as_standing_out() -> None:
+    overlap = np.zeros((2, len(OVERLAP_FEATURES)))
     rows = candidate_features(np.array([0.5, 0.25]), np.array([0.8, 0.2]),
-                              np.array([0.6, 0.1]), float("inf"))
+                              np.array([0.6, 0.1]), float("inf"), overlap)
     assert rows.shape == (2, len(FEATURE_NAMES))
-    assert rows[0, -1] == rows[1, -1] == 3.0
+    peak = FEATURE_NAMES.index("log_peak_ratio")
+    assert rows[0, peak] == rows[1, peak] == 3.0
     assert rows[1, 1] == pytest.approx(0.5) and rows[0, 5] == 0.0
-    assert candidate_features(np.zeros(0), np.zeros(0), np.zeros(0), 0.0).shape == (0, 7)
+    empty = candidate_features(np.zeros(0), np.zeros(0), np.zeros(0), 0.0,
+                               np.zeros((0, len(OVERLAP_FEATURES))))
+    assert empty.shape == (0, len(FEATURE_NAMES))
+
+
+def test_a_shared_number_alone_is_not_relevance() -> None:
+    """The QA pass's case: a query sharing only "400" with a check got relevance 0.64."""
+    archive = [("bike", "The city has 400 miles of bike lanes.", "Bike lanes"),
+               ("rain", "Rainfall was twice the average.", "Rainfall record"),
+               ("cars", "The mayor banned cars downtown.", "Car ban"),
+               ("vote", "The senator voted 40 times against the bill.", "Voting record"),
+               ("shark", "A photo shows a shark on a flooded highway.", "Shark photo")]
+    search = RelevanceSearch(ArchiveIndex(archive), [t for _, _, t in archive])
+    assert search.search_many(["More than 400 bodies were found in Izium"]) == [[]]
+    [hits] = search.search_many(["The city has 400 miles of bike lanes, the mayor says"])
+    assert hits[0][0] == "bike"
+
+
+def test_overlap_features_weigh_words_by_rarity_and_numbers_apart() -> None:
+    index = ArchiveIndex([("a", "The city has 400 miles of bike lanes.", ""),
+                          ("b", "The city has 12 parks.", "")])
+    row = dict(zip(OVERLAP_FEATURES, overlap_features(
+        index, query_terms(index, "More than 400 bodies were found in Izium"), [0])[0],
+        strict=True))
+    assert row["number_shared"] == 1.0 and row["number_conflict"] == 0.0
+    assert row["word_coverage_check"] == 0.0  # "400" is the only shared term
+    assert 0 < row["query_coverage_claim"] < 0.3
+    other = dict(zip(OVERLAP_FEATURES, overlap_features(
+        index, query_terms(index, "The city has 500 parks"), [1])[0], strict=True))
+    assert other["number_conflict"] == 1.0 and other["number_shared"] == 0.0
+    assert other["word_coverage_check"] == pytest.approx(1.0)
+    # an archive of two checks weighs words as if it held a thousand
+    assert term_weight(index, "citi") > 5.0
 
 
 @pytest.mark.slow

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -29,9 +30,11 @@ from factdesk.ingest.claimreviews import ReviewRecord
 from factdesk.ingest.jsonld_expansion import CancelCheck, ReadCancelled, ReadProgress
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
+from factdesk.matching.archive_vectors import archive_vectors, check_vector_rows
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ArchivedCheck
 from factdesk.nlp.embeddings import EmbeddingsUnavailable
+from factdesk.storage.archive import ArchiveVectorRepository
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +139,7 @@ def import_archive(project: Project, path: Path, *, progress: ReadProgress | Non
         raise ReadCancelled
     if progress is not None:
         progress(report.read, report.read, "storing")
+    vectors = ArchiveVectorRepository(project.db)
     with project.transaction():
         for i, check in enumerate(checks):
             stored = project.archive.get(check.id)
@@ -145,11 +149,26 @@ def import_archive(project: Project, path: Path, *, progress: ReadProgress | Non
                 own = ReviewRecord(check.claim, publisher=check.publisher, url=check.url)
                 checks[i] = replace(check, id=_identity(own))
         statuses = project.archive.store(checks)
+        if vectors.available():
+            changed = [c for c, status in zip(checks, statuses, strict=True)
+                       if status != "unchanged"]
+            vectors.save(_vector_rows(changed))
     report.new = statuses.count("new")
     report.updated = statuses.count("updated")
     report.unchanged = statuses.count("unchanged")
     _INDEXES.pop(str(project.path.resolve()), None)
     return report
+
+
+def _vector_rows(checks: list[ArchivedCheck]) -> list:
+    """The sentence-vector rows of ``checks`` to store; none without embeddings."""
+    if not checks:
+        return []
+    try:
+        return check_vector_rows(checks)
+    except EmbeddingsUnavailable as exc:
+        log.warning("archive vectors not computed: %s", exc)
+        return []
 
 
 _INDEXES: dict[str, tuple[int, ArchiveSearch]] = {}
@@ -185,13 +204,30 @@ def archive_index(project: Project) -> ArchiveSearch | None:
             checks = project.archive.all()
             index = ArchiveIndex((c.id, c.claim, c.title) for c in checks)
             try:
-                relevance = RelevanceSearch(index, [c.title for c in checks])
+                relevance = _relevance_search(project, index, checks)
             except EmbeddingsUnavailable as exc:
                 log.warning("archive search without relevance model: %s", exc)
                 relevance = None
             cached = (count, ArchiveSearch(index, relevance))
             _INDEXES[key] = cached
         return cached[1]
+
+
+def _relevance_search(project: Project, index: ArchiveIndex,
+                      checks: list[ArchivedCheck]) -> RelevanceSearch:
+    """The relevance model over ``index``, reading the checks' stored vectors; the ones
+    missing (a project imported before they were stored) or stale are computed and
+    stored, unless the project is read-only."""
+    repository = ArchiveVectorRepository(project.db)
+    claims, titles, computed = archive_vectors(repository, checks)
+    if computed and not project.read_only and repository.available():
+        try:
+            with project.transaction():
+                repository.save(computed)
+        except sqlite3.Error as exc:  # a busy or damaged file: the vectors are in memory
+            log.warning("archive vectors not stored: %s", exc)
+    return RelevanceSearch(index, [c.title for c in checks], claim_vectors=claims,
+                           title_vectors=titles)
 
 
 def archive_index_ready(project: Project) -> bool:

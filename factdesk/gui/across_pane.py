@@ -271,7 +271,12 @@ class AcrossPane(QWidget):
             log.warning("earlier checks failed: %s", exc)
             checks = []
         if not checks:
-            self.earlier.setText("Earlier checks: none found in the archive.")
+            count = self.session.project.archive.count()
+            self.earlier.setText(
+                "Earlier checks: no earlier check matches this claim "
+                f"({count} in the archive; none relevant enough to show)." if count
+                else "Earlier checks: the archive is empty (File ▸ Import earlier "
+                     "fact-checks…).")
         else:
             rows = []
             for check in checks:

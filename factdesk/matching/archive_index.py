@@ -301,6 +301,10 @@ class ArchiveIndex:
         self.rerank_depth = rerank_depth
         self.doc_ids: list[str] = []
         self.claims: list[str] = []
+        #: Each document's claim and title terms (stemmed content words), for the
+        #: overlap features of :mod:`factdesk.matching.archive_overlap`.
+        self.claim_terms: list[frozenset[str]] = []
+        self.title_terms: list[frozenset[str]] = []
         self._fuzzy_texts: list[str] = []
         self._vocab: dict[str, int] = {}
         self._build(docs)
@@ -319,6 +323,9 @@ class ArchiveIndex:
                 toks = tokenise_plain(text or "")
                 if f == 0:
                     self._fuzzy_texts.append(" ".join(toks))
+                    self.claim_terms.append(frozenset(toks))
+                else:
+                    self.title_terms.append(frozenset(toks))
                 lengths[f].append(len(toks))
                 terms = _terms(toks, bigrams)
                 flat.extend(terms)
@@ -348,6 +355,11 @@ class ArchiveIndex:
 
     def __len__(self) -> int:
         return self.n_docs
+
+    def document_frequency(self, term: str) -> int:
+        """How many documents hold a stemmed term (in their claim or title)."""
+        t = self._vocab.get(term)
+        return 0 if t is None else int(self._ptr[t + 1] - self._ptr[t])
 
     # -- searching ----------------------------------------------------------------------
 

@@ -5,17 +5,20 @@ for its :data:`DEPTH` best candidates, then scores each with a small logistic re
 over what the words say and what the meaning says: the lexical score, its share of the
 best one, the lexical rank, the cosine between the query's and the claim's sentence
 embeddings (WordLlama, :mod:`factdesk.nlp.embeddings`), the cosine with the fact-check's
-title, the claim cosine's distance from the best claim cosine among the candidates, and
-how far the best lexical score stands above the tenth. The hits are re-ranked by that
-probability, which is what a checker is shown ("relevance 0.87").
+title, the claim cosine's distance from the best claim cosine among the candidates, how
+far the best lexical score stands above the tenth, and what the query and the check
+share, weighted by rarity (:mod:`factdesk.matching.archive_overlap`). The hits are
+re-ranked by that probability, which is what a checker is shown ("relevance 0.87").
 
 A query is answered only when its best hit's relevance reaches the floor stored with the
 weights: below it, nothing in the archive is likely to be the claim, and nothing is shown.
 
 The weights (``weights/archive_relevance.json``) are fitted by
 :mod:`factdesk.matching.train_archive_relevance` on the CLEF-2020 CheckThat! Task 2
-training queries, with MRPC news sentences as unrelated queries; the JSON records the
-datasets, their citations and the cross-validated figures.
+training queries, with MRPC and ClaimBuster sentences and STS 2013-2014 news headlines
+as unrelated queries; the JSON records the datasets, their citations and the
+cross-validated figures. The documents' vectors come stored with the project
+(:mod:`factdesk.matching.archive_vectors`) or are computed here.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from factdesk.matching.archive_index import ArchiveIndex, normalise_text
+from factdesk.matching.archive_overlap import OVERLAP_FEATURES, overlap_features, query_terms
+from factdesk.matching.archive_vectors import ARCHIVE_VECTOR_DIM, vectors_of
 from factdesk.nlp.embeddings import embed_sentences
 
 __all__ = ["DEPTH", "FEATURE_NAMES", "RelevanceModel", "RelevanceSearch",
@@ -38,18 +43,21 @@ __all__ = ["DEPTH", "FEATURE_NAMES", "RelevanceModel", "RelevanceSearch",
 WEIGHTS = Path(__file__).with_name("weights") / "archive_relevance.json"
 #: Lexical candidates re-scored per query.
 DEPTH = 20
-#: Sentence-embedding width (a Matryoshka prefix of WordLlama's 256).
-EMBEDDING_DIM = 256
+#: Sentence-embedding width (WordLlama's full 256, as the archive vectors are stored).
+EMBEDDING_DIM = ARCHIVE_VECTOR_DIM
 #: The log peak ratio is clipped to [0, MAX_LOG_PEAK] (an archive of a few records has
 #: no tenth hit: its best hit then counts as standing out fully).
 MAX_LOG_PEAK = 3.0
 FEATURE_NAMES = ("lexical_score", "lexical_share_of_best", "log1p_lexical_rank",
-                 "claim_cosine", "title_cosine", "claim_cosine_minus_best", "log_peak_ratio")
+                 "claim_cosine", "title_cosine", "claim_cosine_minus_best", "log_peak_ratio",
+                 *OVERLAP_FEATURES)
 
 
 def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
-                       title_cosine: np.ndarray, peak: float) -> np.ndarray:
-    """The feature matrix (one row per candidate, lexical order, best first)."""
+                       title_cosine: np.ndarray, peak: float,
+                       overlap: np.ndarray) -> np.ndarray:
+    """The feature matrix (one row per candidate, lexical order, best first);
+    ``overlap``: the candidates' rows of :func:`overlap_features`."""
     n = lexical.size
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -63,6 +71,7 @@ def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
         title_cosine,
         claim_cosine - float(claim_cosine.max()),
         np.full(n, min(max(log_peak, 0.0), MAX_LOG_PEAK)),
+        overlap,
     ])
 
 
@@ -98,11 +107,16 @@ class RelevanceSearch:
     """Lexical candidates re-ranked and floored by their calibrated relevance."""
 
     def __init__(self, index: ArchiveIndex, titles: Sequence[str],
-                 model: RelevanceModel | None = None) -> None:
+                 model: RelevanceModel | None = None, *,
+                 claim_vectors: np.ndarray | None = None,
+                 title_vectors: np.ndarray | None = None) -> None:
+        """``claim_vectors`` / ``title_vectors``: the documents' unit vectors as stored
+        (:mod:`factdesk.matching.archive_vectors`); computed here when not given."""
         self.index = index
         self.model = model or load_relevance_model()
-        self.claim_vectors = embed_sentences(list(index.claims), EMBEDDING_DIM)
-        self.title_vectors = embed_sentences(list(titles), EMBEDDING_DIM)
+        self.claim_vectors = vectors_of(index.claims) if claim_vectors is None \
+            else claim_vectors
+        self.title_vectors = vectors_of(titles) if title_vectors is None else title_vectors
 
     def features(self, queries: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each query, its candidates' positions and feature rows (lexical order)."""
@@ -112,8 +126,10 @@ class RelevanceSearch:
             positions, lexical, peak = self.index.candidates(query, DEPTH)
             claim_cos = self.claim_vectors[positions] @ vector
             title_cos = self.title_vectors[positions] @ vector
+            overlap = overlap_features(self.index, query_terms(self.index, query), positions)
             out.append((positions, candidate_features(lexical, claim_cos.astype(np.float64),
-                                                      title_cos.astype(np.float64), peak)))
+                                                      title_cos.astype(np.float64), peak,
+                                                      overlap)))
         return out
 
     def search_many(self, queries: Sequence[str], k: int = 5,

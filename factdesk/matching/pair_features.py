@@ -23,7 +23,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from factdesk.nlp.aliases import canonical_key
+from factdesk.matching.entity_agreement import entity_matched, frame_keys, slot_agreement
+from factdesk.matching.number_values import extract_numbers, numbers_match
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -176,100 +177,10 @@ def lexical_keys(lemmas: Sequence[str], words: Sequence[str]) -> set[str]:
     return keys
 
 
-# --------------------------------------------------------------------------- numbers
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "dozen": 12,
-}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_ABBR = {"m": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}
-_NUM_RE = re.compile(r"^[-+]?\$?(\d+(?:[,.]\d+)*)(bn|m|k|mln|tn)?%?$")
-_FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 NEGATIONS = frozenset(
     {"not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor",
      "nowhere", "cannot", "without", "deny", "denies", "denied", "refuse", "refused"}
 )
-
-
-def _word_value(word: str) -> tuple[float, str] | None:
-    """(value, kind) of one token: kind is 'unit', 'scale' or 'num'; None if not numeric."""
-    w = word.lower().strip()
-    if w in _UNITS:
-        return float(_UNITS[w]), "unit"
-    if w in _SCALES:
-        return float(_SCALES[w]), "scale"
-    if w.isalpha():
-        return None  # letters only, not a number's name: no pattern below can match
-    m = _NUM_RE.match(w)
-    if m:
-        digits = m.group(1)
-        if digits.count(",") and not digits.count("."):
-            digits = digits.replace(",", "")
-        elif digits.count(",") and digits.count("."):
-            digits = digits.replace(",", "")
-        try:
-            value = float(digits)
-        except ValueError:
-            return None
-        if m.group(2):
-            value *= _SCALE_ABBR[m.group(2)]
-        return value, "num"
-    m = _FRACTION_RE.match(w)
-    if m and int(m.group(2)) != 0:
-        return int(m.group(1)) / int(m.group(2)), "num"
-    if "-" in w:
-        parts = [p for p in w.split("-") if p]
-        if parts and all(p in _UNITS for p in parts):
-            return float(sum(_UNITS[p] for p in parts)), "unit"
-    return None
-
-
-def extract_numbers(words: Sequence[str]) -> tuple[float, ...]:
-    """Numeric values mentioned in a token sequence ("2.5 billion" -> 2.5e9, "six" -> 6)."""
-    values: list[float] = []
-    total = current = 0.0
-    active = False
-    prev_fraction = False
-
-    def flush() -> None:
-        nonlocal total, current, active
-        if active:
-            values.append(total + current)
-        total = current = 0.0
-        active = False
-
-    for word in words:
-        if word == "-" and active:
-            continue
-        parsed = _word_value(word)
-        if parsed is None:
-            flush()
-            continue
-        value, kind = parsed
-        if kind == "scale":
-            if not active:
-                continue  # a bare "hundred"/"million" without a count
-            if value == 100:
-                current = (current or 1.0) * value
-            else:
-                total += (current or 1.0) * value
-                current = 0.0
-        elif kind == "num" and active and (current % 1 or prev_fraction or value >= 1000):
-            flush()
-            current, active = value, True
-        else:
-            if active and kind == "num":
-                flush()
-            current += value
-            active = True
-        prev_fraction = kind == "num" and value % 1 != 0
-    flush()
-    return tuple(values)
 
 
 # ------------------------------------------------------------------ building inputs
@@ -387,25 +298,6 @@ def _cov(a: set, b: set) -> tuple[float, float, float]:
 
 def _default_idf(word: str) -> float:
     return 1.0
-
-
-def _num_match(x: float, others: Sequence[float]) -> bool:
-    for y in others:
-        if x == y or abs(x - y) <= 0.005 * max(abs(x), abs(y)):
-            return True
-        # the same figure written in another unit ("2.5 billion" vs "2,500 million")
-    return False
-
-
-def _entity_matched(ent: str, other_ents: Sequence[str], other: _Derived) -> bool:
-    """Whether entity key ``ent`` of one sentence is mentioned by the other."""
-    if ent in other.low:
-        return True
-    for o in other_ents:
-        if ent in o or o in ent:
-            return True
-    last = ent.rsplit(" ", 1)[-1]
-    return len(last) > 3 and last in other.token_set
 
 
 _CAP_RE = re.compile(r"\b[A-Z][A-Za-z]+")
@@ -535,8 +427,8 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     nums_a, nums_b = a.numbers, b.numbers
     if nums_a or nums_b:
         f[38], f[39] = min(len(nums_a), len(nums_b)), max(len(nums_a), len(nums_b))
-        miss_a = sum(1 for x in da.number_set if not _num_match(x, nums_b))
-        miss_b = sum(1 for x in db.number_set if not _num_match(x, nums_a))
+        miss_a = sum(1 for x in da.number_set if not numbers_match(x, nums_b))
+        miss_b = sum(1 for x in db.number_set if not numbers_match(x, nums_a))
         f[40], f[41] = min(miss_a, miss_b), max(miss_a, miss_b)
         f[42] = 1.0
         f[43] = float(bool(nums_a) and miss_a == 0 and miss_b == 0)
@@ -548,8 +440,8 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     ea, eb = da.entity_set, db.entity_set
     if ea or eb:
         f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
-        e_miss_a = sum(1 for e in ea if not _entity_matched(e, b.entities, db))
-        e_miss_b = sum(1 for e in eb if not _entity_matched(e, a.entities, da))
+        e_miss_a = sum(1 for e in ea if not entity_matched(e, b.entities, db.low, db.token_set))
+        e_miss_b = sum(1 for e in eb if not entity_matched(e, a.entities, da.low, da.token_set))
         f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
         f[50] = 1.0 - (e_miss_a + e_miss_b) / (len(ea) + len(eb))
     else:
@@ -574,38 +466,9 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
         denom = math.sqrt(float(va @ va) * float(vb @ vb))
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
-    f[61], f[62] = _slot_agreement(a.persons, b.persons)
-    f[63], f[64] = _slot_agreement(a.places, b.places)
+    f[61], f[62] = slot_agreement(a.persons, b.persons)
+    f[63], f[64] = slot_agreement(a.places, b.places)
     return f
-
-
-def _slot_agreement(x: Sequence[str], y: Sequence[str]) -> tuple[float, float]:
-    """(shared, clash) of one frame slot: 1 when a key is in both; clash 1 when both
-    name someone (somewhere) and nothing is shared."""
-    if not x or not y:
-        return 0.0, 0.0
-    shared = bool(set(x) & set(y))
-    return float(shared), float(not shared)
-
-
-PERSON_LABELS = frozenset({"PERSON"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def frame_keys(entities: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(persons, places) keys of (name, label) entities: a person by the folded last word
-    of the name ("Pierre Thomas" and "Thomas" agree), a place by its folded name."""
-    persons: set[str] = set()
-    places: set[str] = set()
-    for name, label in entities:
-        key = canonical_key(name)
-        if not key:
-            continue
-        if label in PERSON_LABELS:
-            persons.add(key.split()[-1])
-        elif label in PLACE_LABELS:
-            places.add(key)
-    return tuple(sorted(persons)), tuple(sorted(places))
 
 
 def pair_feature_matrix(

@@ -6,9 +6,12 @@ For each CLEF-2020 CheckThat! Task 2 **training** query, the lexical index's
 the claims its qrels name are positives, the other candidates negatives. Candidates are
 drawn from the whole archive (10,375 claims) and from two smaller ones (the training
 queries' claims plus 300 or 2,000 others), so that the model holds for a project's
-small archive too. The first sentences of
-2,000 MRPC training pairs (news sentences no tweet repeats) add the candidates of
-unrelated queries, all negatives. Five folds grouped by query give out-of-fold
+small archive too. Unrelated queries, whose candidates are all negatives, come from
+three sources no CLEF tweet repeats: the first sentences of 2,000 MRPC training pairs
+(news sentences), 2,000 ClaimBuster debate sentences of six words or more (random, seed
+24), and the STS-benchmark news headlines of the 2013 and 2014 sets (both sentences of
+each pair; ``bench/archive_retrieval.py`` measures unrelated queries on the 2015 and
+2016 headlines, never on these). Five folds grouped by query give out-of-fold
 probabilities; the list floor is the strictest (on a 0.005 grid) whose out-of-fold
 training MAP@5 stays within :data:`MAX_MAP_COST` of the re-ranked list with no floor.
 The dev split is never used here; ``bench/archive_retrieval.py`` reports it.
@@ -17,9 +20,11 @@ Only numbers are written (``weights/archive_relevance.json``).
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 import sys
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +41,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 CLEF = EVAL_DIR / "clef2020-claim-retrieval"
 MRPC_TRAIN = EVAL_DIR / "mrpc" / "msr_paraphrase_train.txt"
+CLAIMBUSTER = EVAL_DIR / "claimbuster" / "crowdsourced.csv"
+STS_NEWS = EVAL_DIR / "sts-news" / "sts-news-train-dev.tsv"
+#: STS headline sets (years) used as unrelated training queries; the bench measures on
+#: the others (:data:`MEASURED_HEADLINE_YEARS`).
+TRAINING_HEADLINE_YEARS = ("2013", "2014")
+MEASURED_HEADLINE_YEARS = ("2015", "2016")
 UNRELATED_QUERIES = 2000
 #: Sizes of the smaller training archives: the training queries' claims + this many others.
 SMALL_ARCHIVES = (300, 2000)
@@ -65,6 +76,31 @@ def load_clef(split: str) -> tuple[list[str], list[set[str]]]:
 def mrpc_sentences(limit: int = UNRELATED_QUERIES) -> list[str]:
     rows = _read_tsv(MRPC_TRAIN)[1:]
     return list(dict.fromkeys(r[3] for r in rows if len(r) > 3))[:limit]
+
+
+def claimbuster_sentences(limit: int = UNRELATED_QUERIES) -> list[str]:
+    """Debate sentences of six words or more, shuffled (seed :data:`SEED`)."""
+    with CLAIMBUSTER.open(encoding="utf-8", newline="") as fh:
+        texts = [r["Text"] for r in csv.DictReader(fh) if len(r["Text"].split()) >= 6]
+    texts = list(dict.fromkeys(texts))
+    random.Random(SEED).shuffle(texts)
+    return texts[:limit]
+
+
+def sts_headlines(years: Sequence[str], exclude: Collection[str] = ()) -> list[str]:
+    """Both sentences of the STS-benchmark news headline pairs of ``years`` (any split),
+    in file order, unique, without those in ``exclude``. The file is split on tabs only
+    (its sentences hold unbalanced quotes)."""
+    rows = [line.rstrip("\n").split("\t") for line in STS_NEWS.open(encoding="utf-8")][1:]
+    chosen = [r for r in rows if len(r) > 7 and r[2] == "headlines" and r[3] in years]
+    texts = dict.fromkeys([r[6] for r in chosen] + [r[7] for r in chosen])
+    return [t for t in texts if t not in set(exclude)]
+
+
+def unrelated_training_queries() -> list[str]:
+    """The unrelated queries of the training (see the module's docstring)."""
+    return list(dict.fromkeys(mrpc_sentences() + claimbuster_sentences()
+                              + sts_headlines(TRAINING_HEADLINE_YEARS)))
 
 
 def average_precision(doc_ids: list[str], relevant: set[str], k: int = 5) -> float:
@@ -109,13 +145,13 @@ def main() -> int:
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
-    if not CLEF.is_dir() or not MRPC_TRAIN.exists():
+    if not all(p.exists() for p in (CLEF, MRPC_TRAIN, CLAIMBUSTER, STS_NEWS)):
         print(f"evaluation data not found under {EVAL_DIR}")
         return 1
     docs = [(r[0], r[1], r[2]) for r in _read_tsv(CLEF / "verified_claims.docs.tsv")[1:]
             if len(r) >= 3]
     queries, qrels = load_clef("train")
-    unrelated = mrpc_sentences()
+    unrelated = unrelated_training_queries()
     placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0)
     rows, labels, groups, lists = [], [], [], []
     unrelated_spans: list[tuple[int, int]] = []  # in the whole archive
@@ -174,6 +210,12 @@ def main() -> int:
             "MRPC (training part, first sentences as unrelated queries)":
                 "Dolan & Brockett, 'Automatically Constructing a Corpus of Sentential "
                 "Paraphrases', IWP 2005. No text is stored here, only weights.",
+            "ClaimBuster crowdsourced sentences (unrelated queries)":
+                "Arslan et al., 'A Benchmark Dataset of Check-worthy Factual Claims', "
+                "ICWSM 2020 (Zenodo 10.5281/zenodo.3609356).",
+            "STS benchmark, news headlines 2013-2014 (unrelated queries)":
+                "Cer et al., 'SemEval-2017 Task 1: Semantic Textual Similarity', "
+                "SemEval 2017. Scores CC BY-SA 4.0.",
         },
         "cross_validation": figures,
     }

@@ -5,9 +5,13 @@ optional ``train`` extra (scikit-learn). The procedure, used identically for the
 model and inside every fold of the cross-validation (so the CV is honest):
 
 1. hash the sentences with :func:`factdesk.nlp.worthiness.featurize` (no fitting);
-2. choose the L2 strength ``C`` by inner stratified CV (best pooled out-of-fold F1);
-3. fit a Platt scaling on the inner out-of-fold decision values, so scores are
-   calibrated probabilities;
+2. choose the L2 strength ``C`` by inner stratified 5-fold CV (best pooled out-of-fold
+   F1); the calibration below is fitted on the same out-of-fold scores, from models
+   trained on 4/5 of the rows, so they are close to the final model's;
+3. fit a Platt scaling on the inner out-of-fold decision values, then, for the
+   sentences without a checkable specific (:mod:`factdesk.nlp.specificity`), a map of
+   their Platt probability to their observed rate (bagged isotonic regression), so
+   scores are calibrated probabilities in both groups;
 4. choose the decision threshold on those calibrated out-of-fold probabilities
    (recall-leaning F-beta, and the F1 optimum for reference);
 5. refit the logistic regression on all training rows with the chosen ``C``.
@@ -31,8 +35,10 @@ from typing import Any
 
 import numpy as np
 
+from factdesk.nlp.specificity import specific_mask
 from factdesk.nlp.worthiness import (
     DEFAULT_WEIGHTS,
+    TIE_BREAK,
     FeatureConfig,
     WorthinessScorer,
     embedding_block,
@@ -52,6 +58,8 @@ DEFAULT_CS: tuple[float, ...] = (2.0, 4.0, 8.0)
 SHIPPED_CONFIG = FeatureConfig(embed_dim=256, embed_scale=0.5)
 DEFAULT_BETA = 1.25
 SEED = 13
+#: Bootstrap isotonic fits averaged into the map of sentences without a specific.
+ISOTONIC_BAGS = 50
 
 DATASET = {
     "name": "ClaimBuster crowdsourced.csv",
@@ -80,15 +88,19 @@ class TrainedModel:
     C: float
     beta: float
     inner: dict[str, Any] = field(default_factory=dict)
+    #: group ("nonspecific") -> (Platt probabilities, calibrated ones)
+    isotonic: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
 
-    def scorer(self) -> WorthinessScorer:
-        """The runtime scorer for these weights, as it will be after export."""
+    def scorer(self, isotonic: bool = True) -> WorthinessScorer:
+        """The runtime scorer for these weights, as it will be after export
+        (``isotonic=False``: Platt scaling only, for comparison)."""
         return WorthinessScorer(
             self.coef.astype(np.float16).astype(np.float32),
             self.intercept,
             self.config,
             self.platt,
             self.threshold,
+            isotonic=self.isotonic if isotonic else None,
         )
 
 
@@ -175,16 +187,45 @@ def _fit_platt(decision: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
+def _fit_isotonic(prob: np.ndarray, labels: np.ndarray, specific: np.ndarray,
+                  bags: int = ISOTONIC_BAGS,
+                  seed: int = SEED) -> dict[str, tuple[list[float], list[float]]]:
+    """The calibration map of sentences without a checkable specific: Platt probability
+    -> observed rate, the mean of ``bags`` isotonic fits on bootstrap samples (so it is
+    smooth, not a staircase), on a grid of 201 points. Sentences with a specific keep
+    the Platt probability (no map)."""
+    # training only: scikit-learn and SciPy are not runtime dependencies
+    from sklearn.isotonic import IsotonicRegression
+
+    rows = np.flatnonzero(~specific)
+    if len(rows) < 50 or labels[rows].min() == labels[rows].max():
+        return {}  # too few to calibrate apart: Platt alone
+    grid = np.linspace(0.0, 1.0, 201)
+    rng = np.random.RandomState(seed)
+    curves = []
+    for _ in range(bags):
+        sample = rng.choice(rows, len(rows))
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+        curves.append(iso.fit(prob[sample], labels[sample]).predict(grid))
+    curve = np.mean(curves, axis=0)
+    return {"nonspecific": ([round(float(x), 4) for x in grid],
+                            [round(float(v), 5) for v in curve])}
+
+
 def fit(
     X: Any,
     labels: np.ndarray,
     config: FeatureConfig,
     Cs: Sequence[float] = DEFAULT_CS,
-    inner_folds: int = 3,
+    inner_folds: int = 5,
     beta: float = DEFAULT_BETA,
     seed: int = SEED,
+    specific: np.ndarray | None = None,
 ) -> TrainedModel:
-    """Train on hashed features ``X`` (from :func:`build_matrix`); see the module doc."""
+    """Train on hashed features ``X`` (from :func:`build_matrix`); see the module doc.
+
+    ``specific``: :func:`specific_mask` of the training sentences (None: Platt only).
+    """
     # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
@@ -204,6 +245,13 @@ def fit(
     C, _, oof = best
     platt = _fit_platt(oof, labels)
     prob = 1.0 / (1.0 + np.exp(-(platt[0] * oof + platt[1])))
+    isotonic = _fit_isotonic(prob, labels, specific) if specific is not None else {}
+    if isotonic:
+        assert specific is not None
+        calibrated = prob.copy()
+        xs, ys = isotonic["nonspecific"]
+        calibrated[~specific] = np.interp(prob[~specific], xs, ys) + TIE_BREAK * prob[~specific]
+        prob = calibrated
     threshold = best_threshold(labels, prob, beta)
     threshold_f1 = best_threshold(labels, prob, 1.0)
     final = _logreg(C).fit(X, labels)
@@ -217,6 +265,7 @@ def fit(
         C=C,
         beta=beta,
         inner={"folds": n_splits, "f1_by_C": per_c},
+        isotonic=isotonic,
     )
 
 
@@ -231,20 +280,24 @@ def cross_validate(
     """Outer stratified CV of the whole procedure, scored through the runtime scorer.
 
     Returns per-fold and mean precision/recall/F1 at the in-fold recall-leaning and
-    F1 thresholds, plus the pooled out-of-fold probabilities (key ``oof``).
+    F1 thresholds, plus the pooled out-of-fold probabilities (key ``oof``; ``oof_platt``:
+    the same with Platt scaling only, without the isotonic maps by specificity).
     """
     # training only: scikit-learn and SciPy are not runtime dependencies
     from sklearn.model_selection import StratifiedKFold
 
     config = config or SHIPPED_CONFIG
     X = build_matrix(texts, config)
-    oof = np.zeros(len(labels))
+    specific = specific_mask(texts)
+    oof, oof_platt = np.zeros(len(labels)), np.zeros(len(labels))
     rows: list[dict[str, Any]] = []
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
     for k, (tr, te) in enumerate(splitter.split(X, labels)):
-        model = fit(X[tr], labels[tr], config, seed=seed)
-        scores = np.asarray(model.scorer().score([texts[i] for i in te]))
+        model = fit(X[tr], labels[tr], config, seed=seed, specific=specific[tr])
+        held_out = [texts[i] for i in te]
+        scores = np.asarray(model.scorer().score(held_out))
         oof[te] = scores
+        oof_platt[te] = model.scorer(isotonic=False).score(held_out)
         row: dict[str, Any] = {"fold": k, "C": model.C, "threshold": model.threshold}
         row["recall_leaning"] = prf(labels[te], (scores >= model.threshold).astype(int))
         row["f1_threshold"] = model.threshold_f1
@@ -255,7 +308,8 @@ def cross_validate(
                 f"fold {k}: C={model.C} thr={model.threshold:.3f} "
                 f"P/R/F1={'/'.join(f'{v:.3f}' for v in row['recall_leaning'])}"
             )
-    summary: dict[str, Any] = {"folds": folds, "seed": seed, "per_fold": rows, "oof": oof}
+    summary: dict[str, Any] = {"folds": folds, "seed": seed, "per_fold": rows, "oof": oof,
+                               "oof_platt": oof_platt}
     for key in ("recall_leaning", "f1_opt"):
         arr = np.asarray([r[key] for r in rows])
         summary[key] = {
@@ -278,7 +332,9 @@ def export(model: TrainedModel, out_dir: Path, extra_meta: dict[str, Any] | None
     )
     meta: dict[str, Any] = {
         "description": ("Check-worthiness scorer: logistic regression on hashed word/char "
-                        "n-grams and a WordLlama sentence embedding."),
+                        "n-grams and a WordLlama sentence embedding; Platt scaling, then "
+                        "isotonic maps for sentences with and without a checkable "
+                        "specific (factdesk.nlp.specificity)."),
         "dataset": DATASET,
         "claimbuster_threshold_fbeta": round(model.threshold, 4),
         "threshold_policy": (f"max F-beta (beta={model.beta}) on inner out-of-fold "
@@ -290,6 +346,7 @@ def export(model: TrainedModel, out_dir: Path, extra_meta: dict[str, Any] | None
             "C": model.C,
             "features": model.config.to_dict(),
             "platt": [model.platt[0], model.platt[1]],
+            "isotonic": model.isotonic,
             "coef_dtype": "float16",
             "inner_cv": model.inner,
         },
@@ -319,10 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             texts, labels, config, folds=args.cv_folds, log=lambda m: print(m, flush=True)
         )
         oof = cv.pop("oof")
+        cv.pop("oof_platt")
         cv["operating_points_pooled_oof"] = operating_points(labels, oof)
         extra["cross_validation"] = cv
         print(json.dumps({k: cv[k] for k in ("recall_leaning", "f1_opt")}), flush=True)
-    model = fit(build_matrix(texts, config), labels, config)
+    model = fit(build_matrix(texts, config), labels, config, specific=specific_mask(texts))
     path = export(model, args.out, extra)
     print(f"wrote {path} (C={model.C}, threshold={model.threshold:.3f})")
     return 0

@@ -10,7 +10,11 @@ The model is a logistic regression over three blocks (no vocabulary is shipped):
   offline from the wheel), at weight ``embed_scale``.
 
 The hashed blocks are sublinear-tf weighted (``1 + log tf``) and L2-normalised, and the
-linear score is Platt-calibrated into a probability. Weights were trained on the
+linear score is Platt-calibrated into a probability. Sentences without a checkable
+specific (:mod:`factdesk.nlp.specificity`) then go through their own calibration map
+(bagged isotonic, stored in the metadata): on ClaimBuster a high-scoring sentence with no
+number, name, date, comparison or source is less often check-worthy than its Platt
+probability says. Weights were trained on the
 ClaimBuster crowdsourced set (Arslan et al., ICWSM 2020) by
 :mod:`factdesk.nlp.train_worthiness`; the metadata file next to the weights records the
 dataset, citation and cross-validation figures.
@@ -19,11 +23,9 @@ Runtime needs numpy (and the wordllama wheel's tokenizer) only. Featurisation of
 is vectorised: char n-grams are hashed with a rolling 64-bit polynomial hash over the
 UTF-8 bytes of the whole batch, words with ``zlib.crc32`` (stable across processes).
 
-Figures (``bench/claims_quality.py``, docs/claims.md): ClaimBuster 5-fold CV CFS F1 0.693
-at the in-fold F1 threshold (TF-IDF baseline 0.658), ECE 0.008; CLEF dev MAP 0.265 (2019)
-/ 0.118 (2020); 5,000 sentences/s on one core. ``DEFAULT_THRESHOLD`` (0.70, the project
-setting's default) shows 26% of the sentences of BASIL's news articles; candidates are
-kept from ``CANDIDATE_FLOOR``.
+Figures: ``bench/claims_quality.py`` and docs/claims.md. ``DEFAULT_THRESHOLD`` (the
+project setting's default) is chosen so that 10-35% of the sentences of BASIL's news
+articles are shown; candidates are kept from ``CANDIDATE_FLOOR``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import numpy as np
 from factdesk.model.models import shown_by_default
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.embeddings import embed_sentences
+from factdesk.nlp.specificity import specific_mask
 
 __all__ = [
     "CANDIDATE_FLOOR",
@@ -73,6 +76,9 @@ def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) ->
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 
 _BATCH = 2048
+#: Weight of the Platt probability added to the isotonic one: it breaks the ties of the
+#: isotonic steps, so sentences keep a strict order within each group.
+TIE_BREAK = 1e-3
 _U64 = np.uint64
 _BOUNDARY = 0x5BD1E995
 _PRIME = _U64(0x100000001B3)
@@ -274,6 +280,7 @@ class WorthinessScorer:
         platt: tuple[float, float] = (1.0, 0.0),
         threshold: float = DEFAULT_THRESHOLD,
         meta: dict | None = None,
+        isotonic: dict[str, tuple[Sequence[float], Sequence[float]]] | None = None,
     ) -> None:
         if coef.shape != (config.n_features,):
             raise ValueError(f"coef has shape {coef.shape}, expected ({config.n_features},)")
@@ -284,6 +291,12 @@ class WorthinessScorer:
         self.platt = (float(platt[0]), float(platt[1]))
         self.threshold = float(threshold)
         self.meta = dict(meta or {})
+        #: {"specific" | "nonspecific": (Platt probabilities, calibrated probabilities)};
+        #: a group without a map keeps its Platt probability
+        self.isotonic = {
+            group: (np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64))
+            for group, (xs, ys) in (isotonic or {}).items()
+        }
 
     @classmethod
     def load(cls, path: Path | None = None) -> WorthinessScorer:
@@ -308,7 +321,9 @@ class WorthinessScorer:
         model = meta.get("model", {})
         cfg = FeatureConfig(**model.get("features", {}))
         platt = tuple(model.get("platt", (1.0, 0.0)))
-        return cls(coef, intercept, cfg, (platt[0], platt[1]), DEFAULT_THRESHOLD, meta)
+        isotonic = {g: (xy[0], xy[1]) for g, xy in model.get("isotonic", {}).items()}
+        return cls(coef, intercept, cfg, (platt[0], platt[1]), DEFAULT_THRESHOLD, meta,
+                   isotonic)
 
     def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
         """Uncalibrated linear scores (log-odds before Platt scaling)."""
@@ -327,9 +342,24 @@ class WorthinessScorer:
         """Probability in [0, 1] that each sentence is check-worthy."""
         if len(sentences) == 0:
             return []
-        z = self.decision_function(list(sentences))
+        sentences = list(sentences)
+        return self.calibrate(self.decision_function(sentences), sentences).tolist()
+
+    def calibrate(self, z: np.ndarray, sentences: Sequence[str]) -> np.ndarray:
+        """Probabilities from the linear scores ``z`` of ``sentences``: Platt, then the
+        calibration map of the sentence's group (with or without a checkable specific),
+        when the weights have one."""
         a, b = self.platt
-        return (1.0 / (1.0 + np.exp(-np.clip(a * z + b, -40.0, 40.0)))).tolist()
+        p = 1.0 / (1.0 + np.exp(-np.clip(a * np.asarray(z) + b, -40.0, 40.0)))
+        if not self.isotonic:
+            return p
+        specific = specific_mask(sentences)
+        out = p.copy()
+        for group, mask in (("specific", specific), ("nonspecific", ~specific)):
+            if group in self.isotonic and mask.any():
+                xs, ys = self.isotonic[group]
+                out[mask] = np.interp(p[mask], xs, ys) + TIE_BREAK * p[mask]
+        return np.clip(out, 0.0, 1.0)
 
     def score_one(self, text: str) -> float:
         """Probability in [0, 1] that one sentence is check-worthy."""

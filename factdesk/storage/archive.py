@@ -1,8 +1,10 @@
-"""Rows of the archive of claims fact-checked earlier (ClaimReview or CSV imports)."""
+"""Rows of the archive of claims fact-checked earlier (ClaimReview or CSV imports), and
+their stored sentence vectors (table ``archive_vectors``, migration 0007)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -57,3 +59,49 @@ class ArchiveRepository:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM archive").fetchone()[0])
+
+
+def texts_crc(claim: str, title: str) -> int:
+    """The crc32 of a check's claim and title, as stored beside their vectors."""
+    return zlib.crc32(f"{claim}\x1f{title}".encode())
+
+
+class ArchiveVectorRepository:
+    """Reads and writes ``archive_vectors``: per check, the codes of its claim's and its
+    title's sentence vectors and the crc32 of the texts they were computed from."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def available(self) -> bool:
+        """Whether the file has the table (a read-only file may predate it)."""
+        return bool(self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archive_vectors'"
+        ).fetchone())
+
+    def current(self) -> dict[str, tuple[bytes, bytes]]:
+        """(claim codes, title codes) of each check whose stored vectors were computed
+        from its present claim and title (stale and missing ones are left out)."""
+        if not self.available():
+            return {}
+        rows = self.db.execute(
+            "SELECT a.id, a.claim, a.title, v.text_crc, v.claim_vector, v.title_vector "
+            "FROM archive a JOIN archive_vectors v ON v.check_id = a.id")
+        return {check_id: (claim_blob, title_blob)
+                for check_id, claim, title, crc, claim_blob, title_blob in rows
+                if crc == texts_crc(claim, title)}
+
+    def save(self, rows: Sequence[tuple[str, str, str, bytes, bytes]]) -> None:
+        """Store (check id, claim, title, claim codes, title codes) rows, replacing
+        older ones."""
+        if rows:
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO archive_vectors "
+                "(check_id, text_crc, claim_vector, title_vector) VALUES (?, ?, ?, ?)",
+                [(check_id, texts_crc(claim, title), claim_codes, title_codes)
+                 for check_id, claim, title, claim_codes, title_codes in rows])
+
+    def count(self) -> int:
+        if not self.available():
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM archive_vectors").fetchone()[0])

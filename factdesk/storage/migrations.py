@@ -238,6 +238,20 @@ def m0006_claim_statement(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0006_claim_statement')}")
 
 
+@migrations(name="0007_archive_vectors")
+def m0007_archive_vectors(db: Database) -> None:
+    """Each archived check's sentence vectors (int8 codes of the WordLlama embeddings of
+    its claim and of its fact-check title, ``factdesk.matching.archive_relevance``) with
+    the crc32 of the texts they were computed from: the archive search reads them instead
+    of embedding every check at each run. Missing or stale ones are computed when the
+    archive is searched and stored when the project is writable."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS archive_vectors ("
+        "check_id TEXT PRIMARY KEY REFERENCES archive(id) ON DELETE CASCADE, "
+        "text_crc INTEGER NOT NULL, claim_vector BLOB NOT NULL, title_vector BLOB NOT NULL)")
+    db.execute(f"PRAGMA user_version = {_number('0007_archive_vectors')}")
+
+
 def _number(name: str) -> int:
     """The schema version a migration brings a file to: its place in the list."""
     return [m.name for m in migrations._migrations].index(name) + 1
@@ -246,7 +260,8 @@ def _number(name: str) -> int:
 SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
-#: 0004, 0005 and 0006 add columns and a table that queries read.
+#: 0004, 0005 and 0006 add columns and a table that queries read; 0007's archive vectors
+#: are optional (the archive search computes them in memory when the table is absent).
 READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
                     _number("0005_claim_vectors"), _number("0006_claim_statement"))
 

@@ -40,3 +40,33 @@ def test_earlier_checks_wait_for_the_index_built_in_the_background(
     assert "Mostly True" in text and "relevance" in text and "Octopuses" not in text
     assert archive_service.archive_index_ready(project)
     session.close()
+
+
+def test_a_claim_no_earlier_check_matches_says_so(qtbot, demo_copy: Path,
+                                                   tmp_path: Path) -> None:
+    from factdesk.gui.across_pane import AcrossPane
+    from factdesk.gui.session import Session
+
+    project = Project.open(demo_copy)
+    claim = project.claims.for_article(project.articles.all()[0].id)[0]
+    feed = tmp_path / "checks.json"
+    feed.write_text(json.dumps([
+        {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": text,
+         "url": f"https://checks.example/{i}",
+         "reviewRating": {"@type": "Rating", "alternateName": "False"}}
+        for i, text in enumerate(["Octopuses have three hearts.",
+                                  "A photo shows a shark on a flooded Houston highway.",
+                                  "Drinking bleach cures the coronavirus."])
+    ]), encoding="utf-8")
+    assert import_archive(project, feed).stored == 3
+    archive_service._INDEXES.clear()
+    session = Session(project)
+    pane = AcrossPane(session)
+    qtbot.addWidget(pane)
+    session.select_claim(claim.id)
+    qtbot.waitUntil(lambda: "no earlier check matches this claim"
+                    in pane.earlier.toPlainText(), timeout=30_000)
+    text = pane.earlier.toPlainText()
+    assert "3 in the archive" in text
+    assert "Octopuses" not in text and "relevance" not in text
+    session.close()
