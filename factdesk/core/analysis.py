@@ -160,10 +160,12 @@ def _analyse(
         with project.transaction():
             for item in pending:
                 try:
-                    report.claims += store_analysis(project, item, canonical)
+                    with project.transaction():  # a savepoint: this article only
+                        stored = store_analysis(project, item, canonical)
                 except Exception as exc:  # one article never stops the batch
                     fail(item.article_id, exc)
                     continue
+                report.claims += stored
                 report.articles += 1
                 analysed.append(item.article_id)
                 if progress:
