@@ -182,9 +182,9 @@ def claimbuster_section(folds: int, with_ingredients: bool) -> None:
     print(_row("shipped procedure, in-fold F1 threshold", np.asarray([r["f1_opt"] for r in per])))
     oof = ours["oof"]
     specific = specific_mask(texts)
-    print("\ncalibration (pooled out-of-fold): Platt alone, then + isotonic maps by "
-          "specificity (shipped)")
-    for name, probs in (("Platt alone", ours["oof_platt"]), ("+ isotonic by specificity", oof)):
+    print("\ncalibration (pooled out-of-fold): Platt alone, then + the map of sentences "
+          "without a checkable specific (shipped)")
+    for name, probs in (("Platt alone", ours["oof_platt"]), ("+ map without a specific", oof)):
         ece_p, _ = reliability(probs, labels)
         print(f"  {name:<28} best F1 {_best_f1(labels, probs):.3f}  AP "
               f"{_ap(labels, probs):.3f}  ECE {ece_p:.3f}  shown at {DEFAULT_THRESHOLD}: "

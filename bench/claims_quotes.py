@@ -11,10 +11,11 @@ ClaimBuster, shipped scorer). The pipeline's own analysis gives each sentence a 
 logistic stacker over all of them, learned under the same CV (grouped by document on
 CLEF). Parsing every sentence with spaCy takes ~13 minutes on one core.
 
-``--content`` measures the other idea instead (no spaCy, ~2 minutes): score a quotation's
-own words, not the attribution frame around them ("“...,” Mr. Steele said in a speech
+``--content`` measures the other idea instead (~3 minutes): score a quotation's own
+words, not the attribution frame around them ("“...,” Mr. Steele said in a speech
 Thursday night ..."): the score of a sentence holding a quotation of at least four words
-becomes the score of the quoted words alone, or the larger of the two; on ClaimBuster
+becomes the score of the quoted words alone, or the larger of the two (shipped:
+``WorthinessScorer.score``); on ClaimBuster
 (fixed-C fold models, out-of-fold), CLEF (shipped scorer, 61 documents) and on BASIL
 (shown share, the sentences that change).
 
@@ -29,7 +30,6 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
-import re  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -50,7 +50,11 @@ from factdesk.nlp.train_worthiness import (  # noqa: E402
     prf,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import DEFAULT_WEIGHTS, WorthinessScorer  # noqa: E402
+from factdesk.nlp.worthiness import (  # noqa: E402
+    DEFAULT_WEIGHTS,
+    WorthinessScorer,
+    quoted_words,
+)
 
 FEATURES = ("quote, named speaker", "quote", "attribution", "any speaker", "named speaker")
 
@@ -65,16 +69,6 @@ def speaker_features(texts: list[str]) -> np.ndarray:
     named = np.asarray([bool(r["speaker"]) and r["speaker"][:1].isupper() for r in rows])
     return np.c_[(kind == "quote") & named, kind == "quote", kind == "attribution", speaker,
                  named].astype(float)
-
-
-_QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-
-
-def quoted_words(text: str) -> str | None:
-    """The longest quotation of at least four words in ``text``, or None."""
-    found = [q.strip(" ,.") for q in _QUOTED_RE.findall(text)]
-    found = [q for q in found if len(q.split()) >= 4]
-    return max(found, key=len) if found else None
 
 
 def content_main() -> int:
@@ -97,9 +91,10 @@ def content_main() -> int:
         full[te], content[te] = lr.decision_function(X[te]), lr.decision_function(Xq[te])
     scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)
     docs = read_clef(EVAL / "clef-checkworthy")
-    c_full = [np.asarray(scorer.score(d.texts)) for d in docs]
+    c_full = [np.asarray(scorer.score(d.texts, quoted=False)) for d in docs]
     c_inner = [[quoted_words(t) for t in d.texts] for d in docs]
-    c_content = [np.asarray(scorer.score([q or t for q, t in zip(qs, d.texts, strict=True)]))
+    c_content = [np.asarray(scorer.score([q or t for q, t in zip(qs, d.texts, strict=True)],
+                                         quoted=False))
                  for qs, d in zip(c_inner, docs, strict=True)]
     n_clef = sum(q is not None for qs in c_inner for q in qs)
     print(f"sentences holding a quotation of >= 4 words: ClaimBuster {has.sum()} (CFS rate "
@@ -107,9 +102,9 @@ def content_main() -> int:
     print(f"{'score of a sentence with a quotation':<40} {'CB best F1 / AP':>16}  "
           f"CLEF MAP 2019 / 2020")
     for name, cb, clef in (
-            ("whole sentence (shipped)", full, c_full),
+            ("whole sentence", full, c_full),
             ("quoted words alone", content, c_content),
-            ("larger of the two", np.maximum(full, content),
+            ("larger of the two (shipped)", np.maximum(full, content),
              [np.maximum(a, b) for a, b in zip(c_full, c_content, strict=True)])):
         f1 = prf(labels, (cb >= best_threshold(labels, cb)).astype(int))[2]
         m = map_by_year(docs, clef, IN_CLAIMBUSTER)
@@ -121,8 +116,8 @@ def content_main() -> int:
         a["text"] for a in basil_articles()) for s in doc.spans["sentences"]]
     quoted = [(s, quoted_words(s)) for s in sentences]
     quoted = [(s, q) for s, q in quoted if q]
-    whole = np.asarray(scorer.score([s for s, _ in quoted]))
-    alone = np.asarray(scorer.score([q for _, q in quoted]))
+    whole = np.asarray(scorer.score([s for s, _ in quoted], quoted=False))
+    alone = np.asarray(scorer.score([q for _, q in quoted], quoted=False))
     print(f"BASIL dev: {len(sentences)} sentences, {len(quoted)} hold a quotation; shown at "
           f"{DEFAULT_THRESHOLD}: whole sentence {np.mean(whole >= DEFAULT_THRESHOLD):.3f}, "
           f"quoted words {np.mean(alone >= DEFAULT_THRESHOLD):.3f}, larger of the two "

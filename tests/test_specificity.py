@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 
 from factdesk.nlp.specificity import has_proper_noun, is_specific, specific_mask
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD, DEFAULT_WEIGHTS, WorthinessScorer
+from factdesk.nlp.worthiness import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+    WorthinessScorer,
+    quoted_words,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -48,7 +53,7 @@ def test_shipped_calibration_maps_sentences_without_a_specific() -> None:
     xs, ys = isotonic["nonspecific"]
     assert len(xs) == len(ys) == 201
     assert np.all(np.diff(xs) > 0) and np.all(np.diff(ys) >= 0)  # a monotone map
-    assert ys[0] >= 0.0 and ys[-1] <= 1.0
+    assert ys[0] >= 0.0 and np.all(np.asarray(ys) <= np.asarray(xs))  # never raises
 
 
 def test_filler_with_nothing_to_check_falls_below_the_threshold() -> None:
@@ -81,3 +86,17 @@ def test_calibration_keeps_order_within_a_group(texts: list[str]) -> None:
     specific = scorer.score([t for t in texts if is_specific(t)])
     platt = WorthinessScorer(scorer.coef, scorer.intercept, scorer.config, scorer.platt)
     assert specific == pytest.approx(platt.score([t for t in texts if is_specific(t)]))
+
+
+def test_a_quotation_scores_at_least_its_own_words() -> None:
+    scorer = WorthinessScorer.load()
+    framed = ("“Everyone who has tried over a thousand years of history has failed in "
+              "Afghanistan,” Mr. Steele said at a fund-raiser on Thursday night.")
+    assert quoted_words(framed) == ("Everyone who has tried over a thousand years of "
+                                    "history has failed in Afghanistan")
+    assert quoted_words('He said "no" and left.') is None  # too short to stand alone
+    words = quoted_words(framed)
+    both = scorer.score([framed, words])
+    assert both[0] == pytest.approx(max(scorer.score([framed], quoted=False)[0], both[1]))
+    plain = ["Taxes rose 12% last year.", "He left."]
+    assert scorer.score(plain) == scorer.score(plain, quoted=False)

@@ -11,7 +11,9 @@ stored (new or updated) and skipped, each skip with its reason.
 ``earlier_checks`` finds the archived checks a claim most likely repeats: BM25F
 candidates re-ranked by a calibrated relevance (lexical score and sentence-embedding
 cosines, :mod:`factdesk.matching.archive_relevance`); below :data:`RELEVANCE_FLOOR`
-nothing is shown, so that an unrelated claim finds none.
+nothing is shown, so that an unrelated claim finds none. The checks' sentence vectors
+are stored in the project (migration 0007): computed at import, and at the first search
+of a project imported before.
 """
 
 from __future__ import annotations
@@ -152,6 +154,8 @@ def import_archive(project: Project, path: Path, *, progress: ReadProgress | Non
         if vectors.available():
             changed = [c for c, status in zip(checks, statuses, strict=True)
                        if status != "unchanged"]
+            if progress is not None and changed:
+                progress(report.read, report.read, "embedding the checks for search")
             vectors.save(_vector_rows(changed))
     report.new = statuses.count("new")
     report.updated = statuses.count("updated")

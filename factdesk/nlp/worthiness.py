@@ -57,6 +57,7 @@ __all__ = [
     "featurize",
     "is_shown",
     "normalize_text",
+    "quoted_words",
 ]
 
 DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
@@ -97,6 +98,8 @@ _NUMBER_WORD_RE = re.compile(
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|dozens?|twice|"
     r"thousands|millions|billions|hundreds)\b"
 )
+#: A quotation inside a sentence: straight or curly double quotes.
+_QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -142,6 +145,13 @@ def normalize_text(text: str) -> str:
     """NFKC, straight quotes, lower-cased, whitespace collapsed (digits are kept)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def quoted_words(text: str) -> str | None:
+    """The longest quotation of at least four words in ``text`` (None without one)."""
+    found = [q.strip(" ,.") for q in _QUOTED_RE.findall(text)]
+    found = [q for q in found if len(q.split()) >= 4]
+    return max(found, key=len) if found else None
 
 
 def _cue_tokens(norm: str, lower: str, n_words: int) -> list[str]:
@@ -338,12 +348,26 @@ class WorthinessScorer:
             out[start : start + len(batch)] = z + self.intercept
         return out
 
-    def score(self, sentences: Sequence[str]) -> list[float]:
-        """Probability in [0, 1] that each sentence is check-worthy."""
+    def score(self, sentences: Sequence[str], quoted: bool = True) -> list[float]:
+        """Probability in [0, 1] that each sentence is check-worthy.
+
+        ``quoted``: a sentence holding a quotation of at least four words scores the
+        larger of itself and the quoted words alone, so a person's disputed statement is
+        not drowned by the attribution around it ("..., Mr. Steele said in a speech
+        Thursday night in Connecticut").
+        """
         if len(sentences) == 0:
             return []
         sentences = list(sentences)
-        return self.calibrate(self.decision_function(sentences), sentences).tolist()
+        probs = self.calibrate(self.decision_function(sentences), sentences)
+        inner = [(i, q) for i, t in enumerate(sentences) if (q := quoted_words(t))] \
+            if quoted else []
+        if inner:
+            words = [q for _, q in inner]
+            rows = np.asarray([i for i, _ in inner])
+            probs[rows] = np.maximum(probs[rows],
+                                     self.calibrate(self.decision_function(words), words))
+        return probs.tolist()
 
     def calibrate(self, z: np.ndarray, sentences: Sequence[str]) -> np.ndarray:
         """Probabilities from the linear scores ``z`` of ``sentences``: Platt, then the
