@@ -108,6 +108,9 @@ def test_reasons_in_a_checkers_words() -> None:
     assert claim_reason("event", None, "Troops left the city.", False, False) == \
         "verifiable event"
     assert claim_reason("other", None, "Let us do better.", False, False) == ""
+    # a high-scoring sentence with no cue but a name says so, rather than nothing
+    assert claim_reason("other", None, "Connecticut Attorney General Richard Blumenthal "
+                        "is defending himself.", False, False) == "named actor"
 
 
 def test_hand_marked_claims_are_always_shown() -> None:

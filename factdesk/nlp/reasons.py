@@ -1,7 +1,8 @@
 """The short reason a claim is worth checking, in a checker's words.
 
 At most two of "number", "quote", "named source", "comparison", "verifiable event",
-from what extraction already stored (kind, speaker, quantities, times) and the claim's
+or, when none of those stands out, "named actor" (the sentence names a person, place or
+organisation a checker can look up), from what extraction already stored (kind, speaker, quantities, times) and the claim's
 words, so every claim of every project has one without parsing again and without a
 schema change. spaCy-free: the window and the CLI call it for each claim they show.
 """
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-REASONS = ("number", "quote", "named source", "comparison", "verifiable event")
+from factdesk.nlp.specificity import has_proper_noun
+
+REASONS = ("number", "quote", "named source", "comparison", "verifiable event",
+           "named actor")
 MAX_REASONS = 2
 
 #: "higher than", "the largest", "twice as many", "doubled", "record high"; not "more
@@ -47,6 +51,8 @@ def claim_reason(kind: str, speaker: str | None, text: str, has_number: bool,
         reasons.append("comparison")
     if len(reasons) < MAX_REASONS and (kind == "event" or (has_time and kind != "quote")):
         reasons.append("verifiable event")
+    if not reasons and has_proper_noun(text):
+        reasons.append("named actor")
     return ", ".join(reasons[:MAX_REASONS])
 
 
