@@ -26,6 +26,7 @@ claims share (who, what, where) and what differs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -119,12 +120,29 @@ _NAMED_EVENT = re.compile(
     r"\b(?:the|a|an)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)" + _EVENT_NOUN_AFTER[1:])
 
 
+_LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
+_EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
+
+
+def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``name`` in ``text``, left to right and not
+    overlapping: what ``re.finditer(re.escape(name), text)`` finds, without compiling a
+    pattern per name (those evict other patterns from ``re``'s cache)."""
+    if not name:
+        yield from ((i, i) for i in range(len(text) + 1))
+        return
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        yield start, end
+        start = text.find(name, end)
+
+
 def _is_the_events_place(text: str, name: str) -> bool:
     """Whether ``name`` is written in ``text`` as the place something happened."""
-    for found in re.finditer(re.escape(name), text):
-        before, after = text[: found.start()], text[found.end():]
-        if re.search(_LOCATIVE_BEFORE, before[-60:], re.IGNORECASE) or re.match(
-                _EVENT_NOUN_AFTER, after, re.IGNORECASE):
+    for start, end in _occurrences(text, name):
+        if _LOCATIVE_BEFORE_RE.search(text[max(start - 60, 0):start]) or \
+                _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True
     return False
 
