@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -23,6 +24,9 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _SCALE_ABBR = {"m": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}
 _NUM_RE = re.compile(r"^[-+]?\$?(\d+(?:[,.]\d+)*)(bn|m|k|mln|tn)?%?$")
 _FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of one token, asked for every token
 def _word_value(word: str) -> tuple[float, str] | None:
     """(value, kind) of one token: kind is 'unit', 'scale' or 'num'; None if not numeric."""
     w = word.lower().strip()
@@ -75,7 +79,8 @@ def extract_numbers(words: Sequence[str]) -> tuple[float, ...]:
             continue
         parsed = _word_value(word)
         if parsed is None:
-            flush()
+            if active:  # when not active, nothing is held: total and current are 0
+                flush()
             continue
         value, kind = parsed
         if kind == "scale":
