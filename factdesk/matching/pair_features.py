@@ -75,7 +75,7 @@ class _Derived:
     __slots__ = ("low", "lemma_str", "sorted_low", "sorted_lemmas", "words", "word_set",
                  "lemma_list", "lemma_set", "grams2", "grams3", "grams4", "char4", "caps",
                  "negated", "token_set", "lexical_ids", "number_set", "entity_set",
-                 "idf_weights", "lexical_weights")
+                 "idf_weights", "lexical_weights", "long_stems", "vector32", "vector_sq")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
@@ -97,10 +97,13 @@ class _Derived:
         d.negated = any(t in NEGATIONS for t in p.tokens)
         d.token_set = set(p.tokens)
         # crc32 modulo the power-of-two bucket count, as a mask
-        d.lexical_ids = frozenset(
-            crc & _BUCKET_MASK
-            for crc in map(zlib.crc32, map(str.encode, lexical_keys(p.lemmas, d.words)))
-        )
+        d.lexical_ids = frozenset(map(_BUCKET_MASK.__and__, map(
+            zlib.crc32, map(str.encode, lexical_keys(p.lemmas, d.words)))))
+        # the 4-letter stems of the lemmas longer than 3 letters (see _soft_match_pair)
+        d.long_stems = {w: w[:4] for w in d.lemma_set if len(w) > 3}
+        # the vector as the cosine feature reads it, and its squared norm
+        d.vector32 = None if p.vector is None else np.asarray(p.vector, dtype=np.float32)
+        d.vector_sq = None if d.vector32 is None else float(d.vector32 @ d.vector32)
         d.number_set = set(p.numbers)
         d.entity_set = set(p.entities)
         d.idf_weights = None
@@ -308,10 +311,19 @@ def _capitalised(text: str) -> set[str]:
     return {w.lower() for w in _CAP_RE.findall(text)[1:]}
 
 
-def _soft_matches(words: set[str], others: set[str]) -> int:
-    """How many of ``words`` share a 4-letter stem with one of ``others``."""
-    stems = {w[:4] for w in others if len(w) > 3}
-    return sum(1 for w in words if len(w) > 3 and w[:4] in stems)
+def _soft_match_pair(ua: set[str], ub: set[str], stems_a: dict[str, str],
+                     stems_b: dict[str, str]) -> tuple[int, int]:
+    """How many of ``ua`` share a 4-letter stem with one of ``ub``, and how many of ``ub``
+    with one of ``ua`` (only words longer than 3 letters count); ``stems_a`` and
+    ``stems_b`` map each side's lemmas to their stems (:attr:`_Derived.long_stems`)."""
+    if not ua or not ub:
+        return 0, 0
+    keys_a = [stems_a[w] for w in ua if w in stems_a]
+    keys_b = [stems_b[w] for w in ub if w in stems_b]
+    if not keys_a or not keys_b:
+        return 0, 0
+    set_a, set_b = set(keys_a), set(keys_b)
+    return (sum(1 for k in keys_a if k in set_b), sum(1 for k in keys_b if k in set_a))
 
 
 def pair_features(
@@ -451,8 +463,9 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     cap_b = len(db.caps - da.token_set)
     f[51], f[52] = min(cap_a, cap_b), max(cap_a, cap_b)
     shared_n = len(shared_lemmas)
-    soft_a = (shared_n + _soft_matches(ua, ub)) / len(lsa) if lsa else float(not lsb)
-    soft_b = (shared_n + _soft_matches(ub, ua)) / len(lsb) if lsb else float(not lsa)
+    soft_ua, soft_ub = _soft_match_pair(ua, ub, da.long_stems, db.long_stems)
+    soft_a = (shared_n + soft_ua) / len(lsa) if lsa else float(not lsb)
+    soft_b = (shared_n + soft_ub) / len(lsb) if lsb else float(not lsa)
     f[53], f[54] = min(soft_a, soft_b), max(soft_a, soft_b)
     f[55] = Levenshtein.normalized_similarity(words_a, words_b)
     f[56] = Levenshtein.normalized_similarity(lemmas_a, lemmas_b)
@@ -460,10 +473,9 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     f[57] = float(da.negated != db.negated)
     if a.speaker and b.speaker:
         f[58] = 1.0 if a.speaker.strip().lower() == b.speaker.strip().lower() else -1.0
-    if a.vector is not None and b.vector is not None and len(a.vector) == len(b.vector):
-        va = np.asarray(a.vector, dtype=np.float32)
-        vb = np.asarray(b.vector, dtype=np.float32)
-        denom = math.sqrt(float(va @ va) * float(vb @ vb))
+    va, vb = da.vector32, db.vector32
+    if va is not None and vb is not None and len(va) == len(vb):
+        denom = math.sqrt(da.vector_sq * db.vector_sq)
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
     f[61], f[62] = slot_agreement(a.persons, b.persons)
