@@ -89,9 +89,10 @@ class _Derived:
         d.word_set = set(d.words)
         d.lemma_list = list(p.lemmas)
         d.lemma_set = set(p.lemmas)
-        d.grams2 = _ngrams(d.words, 2)
-        d.grams3 = _ngrams(d.words, 3)
-        d.grams4 = _ngrams(d.words, 4)
+        gram_words = _gram_words(d.words)
+        d.grams2 = _ngrams(gram_words, 2)
+        d.grams3 = _ngrams(gram_words, 3)
+        d.grams4 = _ngrams(gram_words, 4)
         d.char4 = {d.low[i : i + 4] for i in range(max(len(d.low) - 3, 0))}
         d.caps = _capitalised(p.text)
         d.negated = any(t in NEGATIONS for t in p.tokens)
@@ -284,8 +285,25 @@ N_FEATURES = len(FEATURE_NAMES)
 LOW_OVERLAP = 0.25
 
 
-def _ngrams(seq: Sequence[str], n: int) -> set[tuple[str, ...]]:
-    return set(zip(*(seq[i:] for i in range(n)), strict=False))  # shortest: the last n-gram
+#: Joins the words of an n-gram into one string (see :func:`_gram_words`).
+_GRAM_JOIN = "\x00"
+
+
+def _gram_words(words: list[str]) -> list[str]:
+    """``words`` escaped so that no word holds :data:`_GRAM_JOIN` (\\x01 -> \\x01\\x02,
+    \\x00 -> \\x01\\x03: injective, and the identity on words without either): joined by
+    it, two n-grams are equal exactly when their words are."""
+    joined = "".join(words)
+    if "\x00" in joined or "\x01" in joined:
+        return [w.replace("\x01", "\x01\x02").replace("\x00", "\x01\x03") for w in words]
+    return words
+
+
+def _ngrams(seq: Sequence[str], n: int) -> set[str]:
+    """The n-grams of ``seq`` (escaped by :func:`_gram_words`), each as one string: set
+    operations on strings, whose hashes are cached, are faster than on tuples."""
+    # zip stops at the shortest slice: the last n-gram
+    return set(map(_GRAM_JOIN.join, zip(*(seq[i:] for i in range(n)), strict=False)))
 
 
 def _cov(a: set, b: set) -> tuple[float, float, float]:
