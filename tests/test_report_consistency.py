@@ -196,6 +196,28 @@ def test_published_numbers_read_back_the_same_through_the_archive_importer(
         assert read == ["Misleading", "Mostly true (5 on 1-6)"], source.name
 
 
+def test_a_csv_report_and_its_claimreview_are_one_review_in_the_archive(
+        desk, tmp_path: Path) -> None:
+    """The CSV carries the review's author, address and date, and the importer reads
+    the claim as checked, so importing both exports stores each check once."""
+    path, _ = desk
+    reviews, table = tmp_path / "reviews.jsonld", tmp_path / "reviews.csv"
+    _cli("export", path, "--format", "claimreview", "-o", reviews)
+    _cli("export", path, "--format", "csv", "-o", table)
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
+    assert {r["reviewed_by"] for r in rows} == {"Izium Desk"}
+    assert all(r["review_url"].startswith("https://desk.example/izium#") for r in rows)
+    archive = tmp_path / "both.factdesk"
+    _cli("new", archive)
+    _cli("archive", "import", archive, reviews)
+    _cli("archive", "import", archive, table)
+    with Project.open(archive, read_only=True) as project:
+        stored = list(project.archive.all())
+    published = json.loads(reviews.read_text(encoding="utf-8"))
+    assert len(stored) == len(published) == 2
+    assert sorted(c.claim for c in stored) == sorted(r["claimReviewed"] for r in published)
+
+
 def test_claimreview_is_json_ld_schema_org_and_google_read_alike(desk, tmp_path: Path) -> None:
     path, ids = desk
     published = json.loads(_export(path, "claimreview", tmp=tmp_path))

@@ -32,7 +32,9 @@ class ArchiveFormatError(ValueError):
 #: CSV column names by field, the first found wins (compared without case, spaces,
 #: dashes and underscores).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "claim": ("claim", "claimreviewed", "statement", "claimtext", "text"),
+    # the claim as checked first: a FactDesk CSV report has it as "statement" beside the
+    # sentence as printed ("claim")
+    "claim": ("claimreviewed", "statement", "claim", "claimtext", "text"),
     "id": ("id", "@id", "identifier", "reviewid"),
     "title": ("title", "headline", "name", "reviewtitle"),
     "rating": ("rating", "alternatename", "textualrating", "verdict", "label", "ruling",
@@ -40,10 +42,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "rating_value": ("ratingvalue", "ratingscore", "score"),
     "best_rating": ("bestrating", "ratingbest", "bestscore"),
     "worst_rating": ("worstrating", "ratingworst", "worstscore"),
-    "publisher": ("publisher", "author", "factchecker", "source", "organization",
-                  "site", "reviewer"),
-    "url": ("url", "reviewurl", "link", "factcheckurl", "newsurl"),
-    "date": ("date", "datepublished", "reviewdate", "published"),
+    "publisher": ("publisher", "reviewedby", "author", "factchecker", "source",
+                  "organization", "site", "reviewer"),
+    # the review's own address and date before a generic one (a report's "date" is
+    # the article's)
+    "url": ("reviewurl", "factcheckurl", "url", "link", "newsurl"),
+    "date": ("reviewdate", "datepublished", "date", "published"),
 }
 _DELIMITERS = ",;\t|"
 _HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<script|<!--)", re.I)

@@ -141,11 +141,22 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
         review["creator"] = checker
     if entry.updated_at:
         review["datePublished"] = entry.updated_at[:10]
-    if data.report_url:
-        review["url"] = f"{data.report_url.split('#')[0]}#{entry.anchor}"
+    if url := review_url(entry, data):
+        review["url"] = url
     if entry.draft:
         review["creativeWorkStatus"] = "Draft"
     return review
+
+
+def review_url(entry: ClaimEntry, data: ReportData) -> str:
+    """The address of this check in the published report ("" without a report_url)."""
+    return f"{data.report_url.split('#')[0]}#{entry.anchor}" if data.report_url else ""
+
+
+def reviewer_name(entry: ClaimEntry, data: ReportData) -> str:
+    """Who the review is by, as ClaimReview's author names it: the organisation, else
+    the checker."""
+    return data.organisation or entry.checker or data.checkers[0]
 
 
 def _published(data: ReportData) -> list[ClaimEntry]:

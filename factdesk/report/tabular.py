@@ -14,6 +14,10 @@ CSV: one row per claim, RFC 4180 quoting, a header row. Written for spreadsheets
 - ``rating_value`` / ``best_rating`` / ``worst_rating`` are ClaimReview's numbers (the
   scale's own: True 6 on 1-6), empty for a rating off the scale (Misleading); the
   archive importer reads these columns back as it reads ClaimReview's.
+- ``reviewed_by`` / ``review_url`` / ``review_date`` say who published the check, where
+  and when, as the ClaimReview export does (author, url, datePublished), so that the
+  archive importer reads a CSV report and its ClaimReview as the same review (its
+  identity is publisher + url + claim as checked, the ``statement`` column).
 - ``reported_differently``: other outlets that reported the same event with a different
   detail, "Outlet: “their sentence”", joined with " | ".
 
@@ -28,6 +32,7 @@ import csv
 import io
 import re
 
+from factdesk.report.claimreview import review_url, reviewer_name
 from factdesk.report.data import ClaimEntry, ReportData
 from factdesk.report.quotes import quoted
 from factdesk.report.richtext import markdown_target
@@ -36,7 +41,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "article", "outlet", "date", "statement", "claim", "kind",
     "score", "speaker", "claimant", "rating", "rating_value", "best_rating", "worst_rating",
     "status", "publication", "reported_differently", "rationale", "evidence_urls",
-    "checker", "updated",
+    "checker", "updated", "reviewed_by", "review_url", "review_date",
 )
 URL_SEPARATOR = " | "
 #: Encodings the CSV can be written in: with a byte-order mark (spreadsheets), without.
@@ -61,7 +66,7 @@ def _safe(row: dict[str, str]) -> dict[str, str]:
             for k, v in row.items()}
 
 
-def csv_row(entry: ClaimEntry) -> dict[str, str]:
+def csv_row(entry: ClaimEntry, data: ReportData) -> dict[str, str]:
     return {
         "claim_id": str(entry.claim_id),
         "article_id": str(entry.article_id),
@@ -86,6 +91,9 @@ def csv_row(entry: ClaimEntry) -> dict[str, str]:
         "evidence_urls": URL_SEPARATOR.join(e.url for e in entry.evidence),
         "checker": entry.checker,
         "updated": entry.updated_at or "",
+        "reviewed_by": reviewer_name(entry, data),
+        "review_url": review_url(entry, data),
+        "review_date": (entry.updated_at or "")[:10],
     }
 
 
@@ -111,7 +119,7 @@ def to_csv(data: ReportData) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for entry in data.claims:
-        writer.writerow(_safe(csv_row(entry)))
+        writer.writerow(_safe(csv_row(entry, data)))
     return buffer.getvalue()
 
 
