@@ -189,31 +189,27 @@ def event_frame(facts: ClaimFacts) -> EventFrame:
     return frame
 
 
-def _shared(x: dict[str, str], y: dict[str, str]) -> list[str]:
-    """Keys of ``x`` also in ``y``, one name containing the other counting as shared
-    ("Kharkiv" and "Kharkiv region")."""
-    found = []
+def _split(x: dict[str, str], y: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The names of ``x`` whose keys are also in ``y``, one name containing the other
+    counting as shared ("Kharkiv" and "Kharkiv region"), and the others, in order."""
+    shared: list[str] = []
+    unshared: list[str] = []
     for key, surface in x.items():
         if key in y or any(key in other or other in key for other in y):
-            found.append(surface)
-    return found
-
-
-def _unshared(x: dict[str, str], y: dict[str, str]) -> list[str]:
-    """Names of ``x`` that :func:`_shared` does not find in ``y``."""
-    return [surface for key, surface in x.items()
-            if key not in y and not any(key in other or other in key for other in y)]
+            shared.append(surface)
+        else:
+            unshared.append(surface)
+    return shared, unshared
 
 
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     """Align the frames of two claims (see the module docstring)."""
     fa, fb = event_frame(a), event_frame(b)
-    shared_who = _shared(fa.who, fb.who)
-    shared_where = _shared(fa.where, fb.where)
+    shared_who = _split(fa.who, fb.who)[0] if fa.who and fb.who else []
+    shared_where, only_a = _split(fa.where, fb.where)
+    only_b = _split(fb.where, fa.where)[1] if fb.where else []
     shared_action = sorted(fa.action & fb.action)
     shared_when = tuple(sorted(fa.when & fb.when))
-    only_a = _unshared(fa.where, fb.where)
-    only_b = _unshared(fb.where, fa.where)
     if only_a and only_b:
         place_a, place_b = max(((pa, pb) for pa in only_a for pb in only_b),
                                key=lambda pair: fuzz.ratio(pair[0], pair[1]))

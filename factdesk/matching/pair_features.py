@@ -308,13 +308,13 @@ def _ngrams(seq: Sequence[str], n: int) -> set[str]:
 
 def _cov(a: set, b: set) -> tuple[float, float, float]:
     """(min coverage, max coverage, jaccard) of two sets; empty vs empty counts as equal."""
-    if not a and not b:
-        return 1.0, 1.0, 1.0
+    if not a or not b:
+        return (0.0, 0.0, 0.0) if a or b else (1.0, 1.0, 1.0)  # nothing shared
     inter = len(a & b)
-    ca = inter / len(a) if a else 0.0
-    cb = inter / len(b) if b else 0.0
-    union = len(a) + len(b) - inter
-    return min(ca, cb), max(ca, cb), inter / union
+    size_a, size_b = len(a), len(b)
+    ca, cb = inter / size_a, inter / size_b
+    jaccard = inter / (size_a + size_b - inter)
+    return (ca, cb, jaccard) if ca <= cb else (cb, ca, jaccard)
 
 
 def _default_idf(word: str) -> float:
