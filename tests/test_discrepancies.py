@@ -288,7 +288,7 @@ def test_calendar_days_read_from_words_and_from_resolved_days() -> None:
 
 
 def test_long_day_counts_read_in_years() -> None:
-    from factdesk.matching.discrepancies import _day_counts, _days
+    from factdesk.matching.date_discrepancies import _day_counts, _days
 
     assert _days(1) == "a day" and _days(-5) == "5 days" and _days(729) == "729 days"
     assert _days(912500) == "2,500 years"

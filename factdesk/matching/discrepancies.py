@@ -11,24 +11,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import contradictions
-from factdesk.matching.partial_dates import (
-    calendar_day,
-    calendar_days_apart,
-    day_name,
-    days_from,
-    in_year,
-    same_time_slot,
-    weekday,
-    weekday_name,
-    year_assumed,
-)
+from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
@@ -44,7 +34,6 @@ KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "n
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
-ANCHOR_MIN = 80.0
 MEASURE_UNITS = frozenset({
     "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
     "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
@@ -103,9 +92,10 @@ class ClaimFacts:
         return strip_possessive(speaker)
 
     @cached_property
-    def offsets(self) -> tuple[_Offset, ...]:
-        """:func:`day_offsets`, read once (a claim is compared with many others)."""
-        return tuple(_day_offsets(self))
+    def offsets(self) -> tuple[Offset, ...]:
+        """The claim's relative day counts as offsets
+        (:func:`~factdesk.matching.date_discrepancies.read_day_offsets`), read once (a claim is compared with many others)."""
+        return tuple(read_day_offsets(self))
 
     @cached_property
     def dates(self) -> tuple[TimeExpression, ...]:
@@ -145,7 +135,7 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     """
     found: list[Discrepancy] = []
     found += _number_discrepancies(a, b, same_fact)
-    found += _date_discrepancies(a, b)
+    found += date_discrepancies(a, b)
     found += _name_discrepancies(a, b)
     found += _quote_discrepancies(a, b)
     if same_fact:  # a claim only related may well deny or reverse something else
@@ -282,261 +272,6 @@ def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = Tru
         if d is not None:
             found.append(d)
     return found
-
-
-# ----------------------------------------------------------------------------- dates
-
-def _in_article(expr: TimeExpression, facts: ClaimFacts) -> str:
-    who = f"{facts.outlet}\u2019s " if facts.outlet else ""
-    where = f" (article of {facts.article_date.isoformat()})" if facts.article_date else ""
-    return f"{who}\u201c{expr.text}\u201d{where}"
-
-
-def _means(expr: TimeExpression) -> str:
-    span = expr.interval()
-    if span is None:
-        return "an unresolved date"
-    first, last = span
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-
-
-def _absolute(facts: ClaimFacts) -> tuple[TimeExpression, ...]:
-    return facts.absolute_times
-
-
-def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
-    """Days between two disjoint intervals."""
-    return max((y[0] - x[1]).days, (x[0] - y[1]).days)
-
-
-def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    ta, tb = _absolute(a), _absolute(b)
-    if len(ta) != 1 or len(tb) != 1:
-        return []
-    ea, eb = ta[0], tb[0]
-    if not same_time_slot(ea, eb):
-        return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
-    ia, ib = ea.interval(), eb.interval()
-    assert ia is not None and ib is not None
-    said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
-    if ia == ib:
-        if ea.text.lower() == eb.text.lower():
-            return []
-        return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
-    if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
-        return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
-    assumed = _assumed_year(ea, a, eb, b)
-    if assumed is not None:
-        return assumed
-    days = _gap(ia, ib)
-    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(days)}.", ea.text, eb.text)]
-
-
-def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
-                  ) -> list[Discrepancy] | None:
-    """What to say of two dates in different years when one's year was only assumed from
-    its article's date (:func:`~factdesk.matching.partial_dates.year_assumed`): no
-    conflict, as the two may be events a year apart ("the March 2 event", read as 2010,
-    and "March 2008"); a compatible note when the yearless one, read in the other's year,
-    agrees with it. None when both years were given (the dates then disagree)."""
-    if year_assumed(ea, a.text):
-        loose, facts, given, other = ea, a, eb, b
-    elif year_assumed(eb, b.text):
-        loose, facts, given, other = eb, b, ea, a
-    else:
-        return None
-    span, fixed = loose.interval(), given.interval()
-    assert span is not None and fixed is not None
-    if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
-        return None  # the same year: the month or day disagrees whatever the year
-    moved = in_year(span, fixed[0].year)
-    if moved is None or max(moved[0], fixed[0]) > min(moved[1], fixed[1]):
-        return []  # another month or day in another year: likely another event
-    if year_assumed(given, other.text):
-        said = (f"neither {_in_article(ea, a)} nor {_in_article(eb, b)} gives a year (each "
-                "was read in its article's year); in one year, they agree")
-    else:
-        said = (f"{_in_article(loose, facts)} gives no year (read as {span[0].year} from "
-                f"its article's date); in {fixed[0].year}, the year "
-                f"{_in_article(given, other)} gives, they agree")
-    return [Discrepancy("date", "compatible", f"{said}.", ea.text, eb.text)]
-
-
-def _days(n: int) -> str:
-    """A count of days as a reader says it: "a day", "5 days", and from two years on in
-    years ("2,500 years ago" is 912,500 days, which no one can check at a glance)."""
-    n = abs(n)
-    if n == 1:
-        return "a day"
-    if n < 2 * 365:
-        return f"{n} days"
-    if n % 365 == 0:
-        return f"{n // 365:,} years"
-    return f"{n:,} days (about {round(n / 365.25):,} years)"
-
-
-def _day_counts(x: int, y: int) -> str:
-    """Two day counts side by side: "4 vs 5 days", or "2,500 years vs 2,400 years"."""
-    x, y = abs(x), abs(y)
-    if max(x, y) < 2 * 365:
-        return f"{x} vs {y} days"
-    return f"{_days(x)} vs {_days(y)}"
-
-
-@dataclass(frozen=True)
-class _Offset:
-    """A relative expression read as: event ``anchor`` happened ``gap`` days before
-    the reference point (article date or the claim's own date), on ``event_date``."""
-
-    expr: TimeExpression
-    gap: int
-    event_date: date | None
-    base: date | None
-
-
-def day_offsets(facts: ClaimFacts) -> tuple[_Offset, ...]:
-    """The claim's relative day counts, each read as an offset from a reference date."""
-    return facts.offsets
-
-
-def _day_offsets(facts: ClaimFacts) -> list[_Offset]:
-    found = []
-    dates = [t for t in facts.times if t.kind == "date" and t.interval() and not t.anchor]
-    own = dates[0].interval()[0] if len(dates) == 1 else None  # type: ignore[index]
-    for expr in facts.times:
-        if expr.kind != "relative" or not expr.offset_days:
-            continue
-        if expr.anchor and expr.anchor != "earlier event":
-            base = own or facts.article_date  # the claim's event is "N days after <anchor>"
-            gap = expr.offset_days
-        elif expr.anchor is None:
-            base = facts.article_date  # "N days ago": counted from publication
-            gap = -expr.offset_days
-        else:
-            continue
-        try:
-            event = base - timedelta(days=gap) if base else None
-        except OverflowError:  # "2,500 years ago" in 2019: before the calendar's year 1
-            event = None
-        found.append(_Offset(expr, gap, event, base))
-    return found
-
-
-def _describe_offset(o: _Offset, facts: ClaimFacts) -> str:
-    text = _in_article(o.expr, facts)
-    what = f"the {o.expr.anchor}" if o.expr.anchor else "the event"
-    if o.event_date and o.base:
-        return (f"{text} puts {what} on {o.event_date.isoformat()} "
-                f"({_days(o.gap)} before {o.base.isoformat()})")
-    since = "its own event" if o.expr.anchor else (
-        f"publication on {o.base.isoformat()}" if o.base else
-        "publication (the article is undated)")
-    return f"{text} puts {what} {_days(o.gap)} {'before' if o.gap > 0 else 'after'} {since}"
-
-
-def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    oa, ob = day_offsets(a), day_offsets(b)
-    if not oa or not ob:
-        return []
-    x, y = oa[0], ob[0]
-    if len(oa) > 1 or len(ob) > 1:  # several: pair the ones about the same event
-        pairs = [(p, q) for p in oa for q in ob if same_anchor(p, q)]
-        if not pairs:
-            return []
-        x, y = pairs[0]
-    if not same_anchor(x, y):
-        return []
-    said = f"{_describe_offset(x, a)}; {_describe_offset(y, b)}"
-    if x.event_date and y.event_date:
-        apart = abs((x.event_date - y.event_date).days)
-        if apart == 0:
-            if x.expr.text.lower() == y.expr.text.lower():
-                return []
-            return [Discrepancy("date", "compatible", f"{said} — the same date.",
-                                x.expr.text, y.expr.text)]
-        if abs(x.gap) == abs(y.gap):
-            return [Discrepancy("date", "variant", f"{said} — the same interval counted "
-                                f"from different dates ({_days(apart)} apart).",
-                                x.expr.text, y.expr.text)]
-        return [Discrepancy("date", "conflict", f"{said} — these disagree: "
-                            f"{_day_counts(x.gap, y.gap)}, and the implied dates are {_days(apart)} "
-                            "apart.", x.expr.text, y.expr.text)]
-    if abs(x.gap) == abs(y.gap):
-        return []
-    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(abs(x.gap) - abs(y.gap))} ({_day_counts(x.gap, y.gap)}).",
-                        x.expr.text, y.expr.text)]
-
-
-def same_anchor(x: _Offset, y: _Offset) -> bool:
-    """Could two offsets count from the same event? (unnamed events are assumed to)."""
-    if not x.expr.anchor or not y.expr.anchor:
-        return True
-    ka, kb = canonical_key(x.expr.anchor), canonical_key(y.expr.anchor)
-    return fuzz.token_set_ratio(ka, kb) >= ANCHOR_MIN
-
-
-def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    """One date in each claim, at least one not resolved to a day (an undated article's
-    "September 14" or "Wednesday"): compared by what both say, the month and day, or
-    else the weekday."""
-    dates_a, dates_b = a.dates, b.dates
-    if len(dates_a) != 1 or len(dates_b) != 1:
-        return []
-    ea, eb = dates_a[0], dates_b[0]
-    if ea.interval() is not None and eb.interval() is not None:
-        return []  # both resolved: compared as dates
-    day_a, day_b = calendar_day(ea), calendar_day(eb)
-    if day_a is not None and day_b is not None:
-        said = (f"{_naming(ea, a, day_name(day_a), 'means')}; "
-                f"{_naming(eb, b, day_name(day_b), 'means')}")
-        if day_a == day_b:
-            other_weekdays = _weekday_conflict(ea, a, eb, b)
-            if other_weekdays:  # "Wednesday, Sept. 14" / "Thursday, Sept. 14"
-                return other_weekdays
-            return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
-                "date", "compatible", f"{said} — the same day (a year is not given).",
-                ea.text, eb.text)]
-        resolved = ea.interval() or eb.interval()
-        if resolved is not None:  # the other is read in this one's year, or either side
-            gap = days_from(resolved[0], day_b if ea.interval() else day_a)
-            if gap is None:
-                return []
-            year = "the nearest such day to the other's date"
-        else:
-            gap = calendar_days_apart(day_a, day_b)
-            year = "counted within one year, which neither gives"
-        return [Discrepancy(
-            "date", "conflict", f"{said} — these disagree by {_days(gap)} ({year}).",
-            ea.text, eb.text)]
-    return _weekday_conflict(ea, a, eb, b)
-
-
-def _weekday_conflict(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression,
-                      b: ClaimFacts) -> list[Discrepancy]:
-    """The two expressions' weekdays, when both name one and they differ."""
-    week_a, week_b = weekday(ea), weekday(eb)
-    if week_a is None or week_b is None or week_a == week_b:
-        return []
-    return [Discrepancy(
-        "date", "conflict", f"{_naming(ea, a, weekday_name(week_a), 'is a')}; "
-        f"{_naming(eb, b, weekday_name(week_b), 'is a')} — different days, unless they mean "
-        "different weeks.", ea.text, eb.text)]
-
-
-def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> str:
-    """The expression as the article gives it, and the day it names when its words do
-    not already say it ("“September 15, 2022” is a Thursday", not "“last Thursday” is a
-    Thursday")."""
-    words = set(_PUNCTUATION.sub("", expr.text).lower().split())
-    if set(name.lower().split()) <= words:
-        return _in_article(expr, facts)
-    return f"{_in_article(expr, facts)} {verb} {name}"
-
-
-def _date_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    return _compare_absolute(a, b) + _compare_unresolved(a, b) + _compare_offsets(a, b)
 
 
 # ----------------------------------------------------------------------------- names

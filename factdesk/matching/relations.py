@@ -24,15 +24,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
-    day_offsets,
     find_discrepancies,
     is_conflicting,
     quote_similarity,
     quote_text,
-    same_anchor,
     same_speaker,
     speaker_name,
 )

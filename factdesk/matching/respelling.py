@@ -4,7 +4,7 @@ The project merges the spellings of a name (``Zelenskyy``, ``Zelenskiy``, ``Zele
 into one canonical form (:mod:`factdesk.nlp.aliases`); the pair model should see those
 claims' words alike too. This module says which written words are *spellings* of their
 canonical word (not a plural, a demonym or another name the merge took along) and
-rewrites a text with them; :func:`factdesk.core.matching_service.pair_input` applies it.
+rewrites a text with them; :func:`factdesk.matching.pair_inputs.pair_input` applies it.
 """
 
 from __future__ import annotations
