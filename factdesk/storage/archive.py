@@ -75,9 +75,7 @@ class ArchiveVectorRepository:
 
     def available(self) -> bool:
         """Whether the file has the table (a read-only file may predate it)."""
-        return bool(self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archive_vectors'"
-        ).fetchone())
+        return self.db["archive_vectors"].exists()
 
     def current(self) -> dict[str, tuple[bytes, bytes]]:
         """(claim codes, title codes) of each check whose stored vectors were computed

@@ -31,9 +31,7 @@ class ClaimVectorRepository:
 
     def available(self) -> bool:
         """Whether the file has the table (a read-only file may predate it)."""
-        return bool(self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_vectors'"
-        ).fetchone())
+        return self.db["claim_vectors"].exists()
 
     def texts_and_vectors(self, claim_ids: Sequence[int]
                           ) -> list[tuple[int, str, bytes | None]]:
