@@ -13,6 +13,7 @@ from pathlib import Path
 
 from factdesk.core.project import Project
 from factdesk.model.anchoring import context_for, reanchor
+from factdesk.storage.backup import list_backups
 from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,
@@ -30,10 +31,26 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    advice: str = ""  # what to do when the problems cannot be repaired here
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def damaged_file_advice(path: Path, repair: bool) -> str:
+    """What to do with a file SQLite calls malformed: FactDesk leaves it as it is (a
+    rebuild could drop what is still readable), so a backup is the way back."""
+    backups = list_backups(path)
+    cannot = "--repair cannot rebuild a damaged file; " if repair else ""
+    if backups:
+        newest = backups[0]
+        return (f"{cannot}the file is damaged and was left as it is: restore the newest "
+                f"backup ({newest.taken_at[:16].replace('T', ' ')}, {len(backups)} in all) "
+                f"with 'factdesk restore {path}' (the damaged file is kept beside it)")
+    return (f"{cannot}the file is damaged and was left as it is, and it has no backup: "
+            "keep a copy of it before anything else; the sqlite3 tool's '.recover' "
+            "command can salvage what is still readable into a new file")
 
 
 def check_project(path: Path, *, repair: bool = False) -> CheckReport:
@@ -51,6 +68,7 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
         integrity = check_integrity(path)
     report.problems += integrity
     if fatal:
+        report.advice = damaged_file_advice(path, repair)
         return report
     problem = write_problem(path)
     if problem and repair:
