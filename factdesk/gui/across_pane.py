@@ -350,9 +350,9 @@ class AcrossPane(QWidget):
         nxt = match_review.next_undecided(self.matches, self.current)
         decided, total = match_review.progress(self.matches)
         if nxt is None:
+            every = "its only match is" if total == 1 else f"all {total} of its matches are"
             self.session.message.emit(
-                f"match {new}: all {total} matches of this claim are decided; "
-                "j goes on to the next claim", "info")
+                f"match {new}: {every} decided; j goes on to the next claim", "info")
         elif nxt < self.current:
             self.session.message.emit(
                 f"match {new}: no undecided match below; back to match {nxt + 1} of "

@@ -75,3 +75,35 @@ def test_next_undecided_looks_below_then_above() -> None:
     assert next_undecided(cards, 2) == 0
     assert next_undecided([M(1, "accepted")], 0) is None
     assert [m.id for m in keep_order([3, 1], cards)] == [3, 1, 2, 4]
+
+
+def _claim_with_one_undecided_match(project) -> int:
+    """A claim with exactly one match, undecided (made for it when the demo has none)."""
+    counts = Counter()
+    for m in project.matches.all():
+        counts[m.claim_a] += 1
+        counts[m.claim_b] += 1
+    one = [m for m in project.matches.all()
+           if counts[m.claim_a] == 1 and not m.decision]
+    if one:
+        return one[0].claim_a
+    claims = [c for c in project.claims.iter_all() if not counts[c.id]]
+    a = claims[0]
+    b = next(c for c in claims if c.article_id != a.article_id)
+    with project.transaction():
+        project.matches.save_suggestions([MatchDraft(a.id, b.id, 0.9, "same fact")])
+    return a.id
+
+
+def test_deciding_a_claims_only_match_says_so_in_the_singular(
+        make_window, demo_copy, qtbot) -> None:
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    claim = _claim_with_one_undecided_match(session.project)
+    session.select_claim(0)
+    session.select_claim(claim)
+    assert len(ws.across.matches) == 1
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_A)
+    message = window.status.messages.item(0).text()
+    assert "its only match is decided" in message, message
+    assert "all 1 matches" not in message
