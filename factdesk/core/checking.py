@@ -18,6 +18,7 @@ from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,
     inspect_project_file,
+    quick_check,
     rebuild_indexes,
     write_problem,
 )
@@ -41,16 +42,33 @@ class CheckReport:
 def damaged_file_advice(path: Path, repair: bool) -> str:
     """What to do with a file SQLite calls malformed: FactDesk leaves it as it is (a
     rebuild could drop what is still readable), so a backup is the way back."""
-    backups = list_backups(path)
     cannot = "--repair cannot rebuild a damaged file; " if repair else ""
+    return f"{cannot}the file is damaged and was left as it is: {way_back(path)}"
+
+
+def way_back(path: Path) -> str:
+    """How to get the work in a damaged project back: its newest backup, or salvage."""
+    backups = list_backups(path)
     if backups:
-        newest = backups[0]
-        return (f"{cannot}the file is damaged and was left as it is: restore the newest "
-                f"backup ({newest.taken_at[:16].replace('T', ' ')}, {len(backups)} in all) "
-                f"with 'factdesk restore {path}' (the damaged file is kept beside it)")
-    return (f"{cannot}the file is damaged and was left as it is, and it has no backup: "
-            "keep a copy of it before anything else; the sqlite3 tool's '.recover' "
-            "command can salvage what is still readable into a new file")
+        taken = backups[0].taken_at
+        when = f"{taken[:4]}-{taken[4:6]}-{taken[6:8]} {taken[9:11]}:{taken[11:13]} UTC" \
+            if len(taken) >= 13 and taken[8] == "T" else taken
+        return (f"restore the newest backup (taken {when}, {len(backups)} in all) with "
+                f"'factdesk restore {path}' (the damaged file is kept beside it)")
+    return ("it has no backup: keep a copy of it before anything else; the sqlite3 "
+            "tool's '.recover' command can salvage what is still readable into a new file")
+
+
+def damage_warning(path: Path) -> str:
+    """For the window, right after it opened ``path``: "" when SQLite's quick check finds
+    the file whole, else what is wrong and what to do. A damaged page is found only when
+    it is read, so a damaged file otherwise opens as if nothing were wrong."""
+    problems = quick_check(path)
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (f"{path.name} is damaged: SQLite reports {problems[0]}{more}. Edits may fail "
+            f"or be lost. Close it, then {way_back(path)}.")
 
 
 def check_project(path: Path, *, repair: bool = False) -> CheckReport:
