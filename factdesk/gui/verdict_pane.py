@@ -173,6 +173,9 @@ class VerdictPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Ctrl+4 lands on a control that shows it has the focus (the pane itself showed
+        # nothing); Tab goes on to the status, the rationale and the evidence from there
+        self.setFocusProxy(self.rating)
         self.rating.activated.connect(self._on_rating)
         self.status.activated.connect(self._on_status)
         session.claim_selected.connect(self.show_claim)
