@@ -128,9 +128,25 @@ def _unrelated_queries(limit: int = 1500) -> dict[str, list[str]]:
     return {"STS headlines 2015-16": measured, "STS train rows 1-1500": earlier}
 
 
+def _floor_curve(search, splits: dict, unrelated: list[str],
+                 floors: Sequence[float]) -> None:
+    """Dev MAP@5 and the share of ``unrelated`` silenced at each of ``floors``: the
+    trade-off a checker picks from with ``--min-relevance``."""
+    queries, qrels = splits["dev"]
+    qids = [q for q in queries if q in qrels]
+    dev = search.search_many([queries[q] for q in qids], 5, 0.0)
+    best = [hits[0][1] if hits else 0.0 for hits in search.search_many(unrelated, 1, 0.0)]
+    print(f"{'floor':>7} {'dev MAP@5':>10} {'dev MAP@1':>10} {'headlines 2015-16 silenced':>27}")
+    for floor in floors:
+        floored = [hits if hits and hits[0][1] >= floor else [] for hits in dev]
+        m = evaluate(lambda _texts, floored=floored: floored, queries, qrels)
+        silenced = sum(b < floor for b in best) / max(len(best), 1)
+        print(f"{floor:7.3f} {m['map@5']:10.3f} {m['map@1']:10.3f} {silenced:27.1%}")
+
+
 def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
                        splits: dict, unrelated_sets: dict[str, list[str]],
-                       survivors: int = 0) -> None:
+                       survivors: int = 0, floors: Sequence[float] = ()) -> None:
     """MAP@5 re-ranked by the calibrated relevance, with and without its floor, and the
     share of unrelated queries it silences."""
     from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
@@ -166,6 +182,8 @@ def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
         for relevance, text, claim in kept[:survivors]:
             print(f"  {relevance:.2f}  {text!r}\n        -> {claim!r}")
     first = next(iter(unrelated_sets.values()), [])
+    if floors:
+        _floor_curve(search, splits, first, floors)
     _small_archive_figures(docs, splits, first)
 
 
@@ -193,7 +211,12 @@ def main() -> int:
     parser.add_argument("--survivors", type=int, default=0, metavar="N",
                         help="print the N unrelated queries of each set that the floor "
                              "lets through, most relevant first, with their best hit")
-    survivors = parser.parse_args().survivors
+    parser.add_argument("--floors", default="", metavar="F,F,...",
+                        help="also print dev MAP@5 and the share of unrelated headlines "
+                             "silenced at each of these relevance floors")
+    args = parser.parse_args()
+    survivors = args.survivors
+    floors = [float(f) for f in args.floors.split(",") if f.strip()]
     if not DATA.is_dir():
         print(f"skipped: evaluation data not found at {DATA}")
         return 0
@@ -242,7 +265,7 @@ def main() -> int:
                     for t in unrelated)
         print(f"unrelated queries ({name}): {empty}/{len(unrelated)} "
               f"= {empty / len(unrelated):.1%} return nothing with the lexical floor")
-    _relevance_figures(docs, index, splits, unrelated_sets, survivors)
+    _relevance_figures(docs, index, splits, unrelated_sets, survivors, floors)
     ms = sorted(t * 1000 for t in times)
     print(
         f"ArchiveIndex query time: median {statistics.median(ms):.1f} ms,"

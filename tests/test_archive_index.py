@@ -58,6 +58,21 @@ def test_stem_and_tokenise():
     assert flags == [False, False, False, True]
 
 
+def test_stemming_from_several_threads_agrees_with_one_thread():
+    """A PyStemmer instance must not be shared by threads: each thread has its own (the
+    window builds the archive index in a worker while the CLI or tests stem elsewhere)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [f"{base}{end}" for base in ("connect", "relat", "general", "hop", "agree")
+             for end in ("ed", "ing", "ions", "ational", "ness", "ly", "s")] * 40
+    expected = [stem.__wrapped__(w) for w in words]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda chunk: [stem.__wrapped__(w) for w in chunk],
+                                [words] * 8))
+    assert all(r == expected for r in results)
+    assert stem.__wrapped__("connections") == "connect"
+
+
 def test_exact_and_paraphrased_queries_rank_first():
     index = ArchiveIndex(DOCS)
     for doc_id, claim, _ in DOCS:

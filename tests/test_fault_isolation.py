@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import factdesk.nlp.pipeline as pipeline
-from factdesk.core.analysis import _Failed, _isolated, analyse_articles
+from factdesk.core.analysis import MAX_ANALYSED_CHARS, _Failed, _isolated, analyse_articles
 from factdesk.core.importing import import_paths
 from factdesk.core.project import Project
 
@@ -208,3 +208,28 @@ def test_matching_reports_a_failing_article_and_pair_and_goes_on(
         failures.clear()
         matching.match_articles(project, [bridge, flood], failures=failures)
         assert failures == []
+
+
+def test_an_article_too_long_for_spacy_is_kept_with_a_plain_reason(tmp_path: Path) -> None:
+    """A 13.5 MB text once reached spaCy, which refused it with its E088 message (and a
+    traceback on the command line); now it is kept, marked with what to do, never parsed,
+    and the other articles of the batch are analysed."""
+    sentence = "The council said the bridge cost 4 million dollars in 2021. "
+    long_text = sentence * (MAX_ANALYSED_CHARS // len(sentence) + 10)
+    (tmp_path / "dump.txt").write_text("Title: A dump\n\n" + long_text, encoding="utf-8")
+    project_file = tmp_path / "p.factdesk"
+    assert _factdesk("new", project_file).returncode == 0
+    result = _factdesk("import", project_file, tmp_path / "dump.txt", PAGES / "bridge.html",
+                       "--no-match")
+    assert result.returncode == 2  # kept but not analysed
+    assert "Traceback" not in result.stderr and "E088" not in result.stderr
+    assert "too long to analyse" in result.stderr and "split it" in result.stderr
+    assert "tries it again" not in result.stderr  # trying again cannot help
+    rows = [json.loads(line)
+            for line in _factdesk("articles", project_file, "--json").stdout.splitlines()]
+    dump = next(r for r in rows if r["title"] == "A dump")
+    bridge = next(r for r in rows if r["title"] != "A dump")
+    assert not dump["analysed"] and "split it into several articles" in dump["analysis_error"]
+    assert bridge["analysed"] and bridge["claims"] > 0
+    with Project.open(project_file, read_only=True) as project:
+        assert project.articles.text_lengths([dump["id"]])[dump["id"]] > MAX_ANALYSED_CHARS

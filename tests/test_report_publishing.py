@@ -23,6 +23,7 @@ from factdesk.cli.main import main
 from factdesk.core.commands import SetClaimStatement, SetVerdictField, UndoStack
 from factdesk.core.project import Project
 from factdesk.model.models import ClaimDraft, MatchDraft, MentionDraft
+from factdesk.report.data import shorten
 from factdesk.report.exporting import export_report
 from factdesk.report.project_json import project_to_json
 from factdesk.report.tabular import neutralise_cell
@@ -310,3 +311,37 @@ def test_pdf_is_fileable(desk, tmp_path: Path) -> None:
     cover = " ".join((reader.pages[0].extract_text() or "").split())
     chart = cover.split("Verdicts by rating")[1].split("Contents")[0]
     assert "Mostly true" in chart and "Pants on fire" not in chart  # ratings used only
+
+
+# the sources appendix -------------------------------------------------------------------
+
+def test_the_appendix_lists_only_the_sources_the_report_cites(desk, tmp_path: Path) -> None:
+    """An article of the project the report does not mention is not one of its sources,
+    and no local file name or database id is printed beside a source that has a title."""
+    path, ids = desk
+    copy = tmp_path / "izium-more.factdesk"
+    copy.write_bytes(path.read_bytes())
+    with Project.open(copy) as project:
+        _article(project, "Herald", "The city council met on Monday about parking fees.",
+                 "2022-09-16", "https://herald.example/parking")
+        md = export_report(project, "markdown", None, options()) or ""
+        pdf = tmp_path / "report.pdf"
+        export_report(project, "pdf", pdf, options())
+    appendix = md.split("## Appendix: sources", 1)[1]
+    assert "**Gazette**" in appendix and "2 claims checked in this report" in appendix
+    assert "**Wire**" in appendix  # the accepted match's outlet: cited beside the check
+    assert "cited as another outlet's report of a checked claim" in appendix
+    assert "Herald" not in md  # imported, never cited
+    assert ".txt" not in md and "(claim " not in md
+    pypdf = pytest.importorskip("pypdf")
+    text = " ".join(p.extract_text() or "" for p in pypdf.PdfReader(str(pdf)).pages)
+    assert "Wire" in text and "Herald" not in text and "Gazette.txt" not in text
+
+
+def test_contents_lines_are_cut_at_a_word_with_an_ellipsis() -> None:
+    line = ("“We have learned something important since the days that I served in "
+            "Vietnam,” Mr. Blumenthal said to the group gathered in Norwalk in March 2008.")
+    cut = shorten(line, 100)
+    assert cut == ("“We have learned something important since the days that I served in "
+                   "Vietnam,” Mr. Blumenthal said…")
+    assert shorten("short", 100) == "short"

@@ -129,14 +129,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
             analysis = analyse_articles(
                 project, new_ids, model=args.model, match=not args.no_match,
-                progress=StderrProgress("extracting claims"),
+                progress=StderrProgress("analysing"),
             )
             for failure in analysis.failed + analysis.match_failures:
                 info(failure.line())
             not_analysed = len(analysis.failed)
             if analysis.failed:
-                info(f"{len(analysis.failed)} article(s) kept but not analysed: "
-                     "'factdesk extract' tries them again")
+                retry = ": 'factdesk extract' tries them again" if any(
+                    f.retried for f in analysis.failed) else ""
+                info(f"{len(analysis.failed)} article(s) kept but not analysed{retry}")
         added, dup, bad = len(report.added), len(report.duplicates), len(report.failed)
         info(f"{added} imported, {dup} already there, {bad} refused")
         if dup and not added and not bad:

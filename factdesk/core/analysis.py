@@ -41,7 +41,21 @@ AUTO_MIN_CHARS = 60_000  # ... and only for this much text (~10,000 words) or mo
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 Article = tuple[int, str, date | None]
+#: spaCy's ``nlp.max_length``: its parser needs about 1 GB per 100,000 characters, and
+#: refuses longer texts with a long technical message. A longer article is kept, marked
+#: not analysed with the reason below, and never handed to spaCy.
+MAX_ANALYSED_CHARS = 1_000_000
 log = logging.getLogger(__name__)
+
+
+class ArticleTooLong(ValueError):
+    """An article longer than :data:`MAX_ANALYSED_CHARS`: the checker should split it."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(
+            f"too long to analyse: {length:,} characters (at most {MAX_ANALYSED_CHARS:,}); "
+            "split it into several articles")
+
 
 @dataclass
 class AnalysisReport:
@@ -132,7 +146,9 @@ def _analyse(
     def items() -> Iterator[tuple[int, str, date | None]]:
         for article_id in ids:
             article = project.articles.get(article_id)
-            if article is not None:
+            if article is not None and len(article.text) > MAX_ANALYSED_CHARS:
+                fail(article.id, ArticleTooLong(len(article.text)))
+            elif article is not None:
                 yield article.id, article.text, published_date(article.published)
 
     analysed: list[int] = []
@@ -140,10 +156,15 @@ def _analyse(
     spellings = BatchSpellings(project)
 
     def fail(article_id: int, exc: BaseException) -> None:
-        log.warning("article %s not analysed", article_id, exc_info=exc)
+        explained = isinstance(exc, ArticleTooLong)  # the reason says what to do
+        if explained:  # reported to the checker below; no traceback to log
+            log.info("article %s not analysed: %s", article_id, exc)
+        else:
+            log.warning("article %s not analysed", article_id, exc_info=exc)
         article = project.articles.get(article_id)
         failure = ArticleFailure(article_id, article.title if article else "",
-                                 error_text(exc))
+                                 str(exc) if explained else error_text(exc),
+                                 retried=not explained)
         with project.transaction():
             project.articles.mark_not_analysed(article_id, failure.error)
         report.failed.append(failure)

@@ -17,13 +17,14 @@ class ArticleFailure:
     title: str
     error: str
     stage: str = "analysis"  # or "matching"
+    retried: bool = True  # False: trying again cannot help (the error says what to do)
 
     def line(self) -> str:
         """The report line for the checker (CLI and status bar)."""
         what = "not analysed" if self.stage == "analysis" else "not fully matched"
         retry = "factdesk extract" if self.stage == "analysis" else "factdesk match"
-        return (f"article {self.article_id} ({self.title or 'untitled'}) {what}: "
-                f"{self.error}; kept, '{retry}' tries it again")
+        then = f"; kept, '{retry}' tries it again" if self.retried else "; kept"
+        return f"article {self.article_id} ({self.title or 'untitled'}) {what}: {self.error}{then}"
 
 
 def error_text(exc: BaseException) -> str:

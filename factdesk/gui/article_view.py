@@ -287,10 +287,22 @@ class ArticlePane(QWidget):
         fmt.setBackground(current)
         selection.format = fmt
         self.body.setExtraSelections([selection])
+        in_view = self._in_view(claim.start, min(claim.end, len(self.text)))
         caret = QTextCursor(self.body.document())
         caret.setPosition(claim.start)
-        self.body.setTextCursor(caret)
-        self.body.centerCursor()
+        self.body.setTextCursor(caret)  # scrolls the least to show the caret
+        if not in_view:
+            self.body.centerCursor()
+
+    def _in_view(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` wholly on screen? Then the text does not move: ``j``
+        reads on without the page jumping, and an article opened on a claim of its first
+        screen keeps its headline in view."""
+        first, last = QTextCursor(self.body.document()), QTextCursor(self.body.document())
+        first.setPosition(start)
+        last.setPosition(end)
+        top, bottom = self.body.cursorRect(first).top(), self.body.cursorRect(last).bottom()
+        return top >= 0 and bottom <= self.body.viewport().height()
 
     def _on_triage(self) -> None:
         if self.article_id:

@@ -1,5 +1,10 @@
 """The articles list: outlet, title, date, shown claims (+ candidates), judged claims.
 
+The title keeps at least half the list's width: the other columns are as wide as their
+contents (the outlet at most :data:`OUTLET_CHARS` characters, elided) and hide when
+there is no room, least needed first (judged, claims, date); the title's tooltip then
+holds their values.
+
 A table model over the session's article summaries, sorted with Python's sort on plain
 keys (a QTreeWidget with 10,000 items and a Python ``__lt__`` took most of a second to
 fill and sort), shown in a tree view with uniform row heights.
@@ -8,13 +13,17 @@ fill and sort), shown in a tree view with uniform row heights.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView
 
 from factdesk.gui.session import Session
 from factdesk.storage.articles import ArticleSummary
 
 COLUMNS = ("Outlet", "Title", "Date", "Claims", "Judged")
 OUTLET, TITLE, DATE, CLAIMS, JUDGED = range(len(COLUMNS))
+HIDE_ORDER = (JUDGED, CLAIMS, DATE)  # hidden first to last when the list is narrow
+OUTLET_CHARS = 12  # a longer outlet elides (the whole name in its tooltip)
+TITLE_MIN_SHARE = 0.5  # the title keeps at least this share of the list's width
 NOT_ANALYSED = "⚠ not analysed"  # before the title of an article without detected claims
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -45,6 +54,7 @@ class ArticlesModel(QAbstractTableModel):
         self.row_of: dict[int, int] = {}
         self.sort_column = DATE
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self.hidden_columns: tuple[int, ...] = ()  # their values go into the title's tooltip
 
     def set_rows(self, summaries: list[ArticleSummary]) -> None:
         self.beginResetModel()
@@ -103,8 +113,17 @@ class ArticlesModel(QAbstractTableModel):
             return (f"{s.shown} claim(s) worth checking, shown by default; {s.candidates} "
                     "other candidate(s), shown with View ▸ Show all candidates (h).")
         if role == _TOOLTIP and index.column() == TITLE:
-            return self.rows[index.row()].title
+            return self._title_tooltip(index.row())
+        if role == _TOOLTIP and index.column() == OUTLET:
+            return self.rows[index.row()].outlet or None
         return None
+
+    def _title_tooltip(self, row: int) -> str:
+        """The whole title, with the values of the columns hidden for want of room."""
+        s = self.rows[row]
+        hidden = [f"{COLUMNS[c]}: {self.data(self.index(row, c))}"
+                  for c in (DATE, CLAIMS, JUDGED) if c in self.hidden_columns]
+        return " · ".join([s.title or "(untitled)", *hidden]) if hidden else s.title
 
 
 class ArticlesPane(QTreeView):
@@ -128,8 +147,7 @@ class ArticlesPane(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((OUTLET, 110), (DATE, 84), (CLAIMS, 72), (JUDGED, 54)):
-            self.setColumnWidth(column, width)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._syncing = False
         self.selectionModel().currentRowChanged.connect(self._on_current)
         session.article_selected.connect(self.show_article)
@@ -142,7 +160,43 @@ class ArticlesPane(QTreeView):
             self.model_.set_rows(list(self.session.summaries().values()))
         finally:
             self._syncing = False
+        self.fit_columns()
         self.show_article(self.session.article_id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _content_width(self, column: int) -> int:
+        """The width a column needs for its header and its values (the outlet capped)."""
+        metrics = self.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        model = self.model_
+        values = [COLUMNS[column]] + [str(model.data(model.index(row, column)))
+                                      for row in range(model.rowCount())]
+        width = max(metrics.horizontalAdvance(v) for v in values)
+        if column == OUTLET:
+            width = min(width, metrics.averageCharWidth() * OUTLET_CHARS)
+        return width + pad
+
+    def fit_columns(self) -> None:
+        """Size the columns to their contents and hide the least needed ones while the
+        title would get less than half the width."""
+        header = self.header()
+        if header.minimumHeight():  # layout.compact() gives scroll areas (a header is one)
+            header.setMinimumHeight(0)  # three lines; a header needs one
+        width = self.viewport().width()
+        widths = {c: self._content_width(c) for c in (OUTLET, DATE, CLAIMS, JUDGED)}
+        budget = width - int(width * TITLE_MIN_SHARE) - widths[OUTLET]
+        hidden: list[int] = []
+        for column in HIDE_ORDER:  # least needed first, until the rest fit
+            if sum(widths[c] for c in HIDE_ORDER if c not in hidden) > budget:
+                hidden.append(column)
+        for column, column_width in widths.items():
+            self.setColumnHidden(column, column in hidden)
+            if column not in hidden and self.columnWidth(column) != column_width:
+                self.setColumnWidth(column, column_width)
+        self.model_.hidden_columns = tuple(hidden)
 
     def ordered_ids(self) -> list[int]:
         return [s.id for s in self.model_.rows]

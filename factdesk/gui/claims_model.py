@@ -89,6 +89,7 @@ class ClaimsModel(QAbstractTableModel):
         self._all: dict[int, ClaimRow] = {}
         self._all_loaded = False
         self._total = 0
+        self.scope_total = 0  # claims and candidates in the scope (article or project)
         self._by_article: dict[int, list[ClaimRow]] = {}
         self._rows: list[ClaimRow] = []
         self._row_of: dict[int, int] = {}
@@ -187,6 +188,7 @@ class ClaimsModel(QAbstractTableModel):
         else:
             self._load_all()
             rows = self._all.values()
+        self.scope_total = len(rows)  # type: ignore[arg-type]  # before any filter
         if not f.candidates:
             rows = [r for r in rows if f.is_shown(r)]
         if f.kind:

@@ -143,6 +143,9 @@ class ClaimsPane(QWidget):
         self._fitter = _ResizeWatcher(self._fit_columns, self)
         self.view.viewport().installEventFilter(self._fitter)
         self.count = QLabel(objectName="paneHint")
+        self.count.setWordWrap(True)  # never sets the pane's width
+        self.count.setToolTip("Claims worth checking and the other candidates (h shows "
+                              "them all), as the filters above select them.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -313,9 +316,22 @@ class ClaimsPane(QWidget):
         self.scope.setCurrentIndex(1 if on else 0)
 
     def _after_reset(self) -> None:
-        self.count.setText(f"{self.model.rowCount():,} shown · {self.model.total():,} claims "
-                           "and candidates")
+        self.count.setText(self.count_text())
         self.show_claim(self.session.claim_id)
+
+    def count_text(self) -> str:
+        """What the list shows out of how many claims and candidates: "13 shown of 34 in
+        this article · 196 in the project", and why an article has none."""
+        shown, total = self.model.rowCount(), self.model.total()
+        if self.scope.currentIndex() == 1 or not self.session.article_id:
+            return f"{shown:,} shown of {total:,} in the project"
+        text = (f"{shown:,} shown of {self.model.scope_total:,} in this article · "
+                f"{total:,} in the project")
+        summary = self.session.summary(self.session.article_id)
+        if summary is not None and not summary.analysed:
+            reason = f": {summary.analysis_error}" if summary.analysis_error else ""
+            text += f"\nThis article was not analysed{reason}."
+        return text
 
     def _on_article(self, article_id: int) -> None:
         if self.scope.currentIndex() == 0:

@@ -3,8 +3,8 @@
 :class:`ArchiveIndex` holds an archive of verified claims, each a ``(doc_id, claim,
 title)`` triple such as a fact-checker's claim statement and article headline, and ranks
 them for a query text. Ranking is BM25F over the two fields (claim and title, each with
-its own weight and length normalisation) on normalised, Porter-stemmed, stopword-free
-tokens. Optional (off by default, see :class:`ArchiveIndex`): adjacent-word bigrams,
+its own weight and length normalisation) on normalised, Porter-stemmed (PyStemmer),
+stopword-free tokens. Optional (off by default, see :class:`ArchiveIndex`): adjacent-word bigrams,
 a weight boost for capitalised (entity-like) query words and hashtags, and a re-score
 of the best ``rerank_depth`` documents mixing the normalised BM25 score with a
 rapidfuzz ``token_set_ratio`` against the claim text.
@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+import Stemmer
 from rapidfuzz import fuzz
 
 __all__ = ["ArchiveIndex", "normalise_text", "stem", "tokenise"]
@@ -81,131 +83,24 @@ def _normalise(text: str) -> str:
     return text
 
 
-# ---------------------------------------------------------------------------------------
-# Porter stemmer (M. F. Porter, 1980), compact form.
+_local = threading.local()
 
 
-def _cons(w: str, i: int) -> bool:
-    c = w[i]
-    if c in "aeiou":
-        return False
-    if c == "y":
-        return i == 0 or not _cons(w, i - 1)
-    return True
-
-
-def _measure(stem_: str) -> int:
-    m, i, n = 0, 0, len(stem_)
-    while i < n and _cons(stem_, i):
-        i += 1
-    while i < n:
-        while i < n and not _cons(stem_, i):
-            i += 1
-        if i >= n:
-            break
-        m += 1
-        while i < n and _cons(stem_, i):
-            i += 1
-    return m
-
-
-def _has_vowel(stem_: str) -> bool:
-    return any(not _cons(stem_, i) for i in range(len(stem_)))
-
-
-def _cvc(w: str) -> bool:
-    n = len(w)
-    return (
-        n >= 3
-        and _cons(w, n - 3)
-        and not _cons(w, n - 2)
-        and _cons(w, n - 1)
-        and w[-1] not in "wxy"
-    )
-
-
-# fmt: off
-_STEP2 = (
-    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"),
-    ("izer", "ize"), ("abli", "able"), ("alli", "al"), ("entli", "ent"), ("eli", "e"),
-    ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"), ("ator", "ate"),
-    ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"),
-    ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
-)
-_STEP3 = (
-    ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"),
-    ("ful", ""), ("ness", ""),
-)
-_STEP4 = (
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-    "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
-)
-# fmt: on
-
-
-_ENDINGS = {id(t): tuple(x[0] for x in t) for t in (_STEP2, _STEP3)}
-
-
-def _replace(w: str, table: Sequence[tuple[str, str]], min_m: int) -> str:
-    if not w.endswith(_ENDINGS[id(table)]):
-        return w
-    for suffix, rep in table:
-        if w.endswith(suffix):
-            base = w[: -len(suffix)]
-            return base + rep if _measure(base) > min_m else w
-    return w
+def _porter() -> Stemmer.Stemmer:
+    """This thread's Porter stemmer (a PyStemmer instance must not be shared by threads)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("porter")
+    return stemmer
 
 
 @lru_cache(maxsize=262_144)
 def stem(word: str) -> str:
-    """Porter-stem a lower-case word (words of up to 3 letters and numbers unchanged)."""
-    w = word
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    # step 1a
-    if w.endswith("sses") or w.endswith("ies"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    # step 1b
-    if w.endswith("eed"):
-        if _measure(w[:-3]) > 0:
-            w = w[:-1]
-    else:
-        for suffix in ("ed", "ing"):
-            if w.endswith(suffix) and _has_vowel(w[: -len(suffix)]):
-                w = w[: -len(suffix)]
-                if w.endswith(("at", "bl", "iz")):
-                    w += "e"
-                elif len(w) >= 2 and w[-1] == w[-2] and _cons(w, len(w) - 1) and w[-1] not in "lsz":
-                    w = w[:-1]
-                elif _measure(w) == 1 and _cvc(w):
-                    w += "e"
-                break
-    # step 1c
-    if w.endswith("y") and _has_vowel(w[:-1]):
-        w = w[:-1] + "i"
-    w = _replace(w, _STEP2, 0)
-    w = _replace(w, _STEP3, 0)
-    # step 4
-    for suffix in _STEP4 if w.endswith(_STEP4) else ():
-        if w.endswith(suffix):
-            base = w[: -len(suffix)]
-            if _measure(base) > 1 and (suffix != "ion" or base.endswith(("s", "t"))):
-                w = base
-            break
-    # step 5
-    if w.endswith("e"):
-        base = w[:-1]
-        m = _measure(base)
-        if m > 1 or (m == 1 and not _cvc(base)):
-            w = base
-    if w.endswith("ll") and _measure(w) > 1:
-        w = w[:-1]
-    return w
-
-
-# ---------------------------------------------------------------------------------------
+    """Porter-stem a lower-case word (words of up to 3 letters and numbers unchanged):
+    M. F. Porter's 1980 algorithm as the Snowball project's PyStemmer implements it."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return _porter().stemWord(word)
 
 
 def tokenise(text: str) -> tuple[list[str], list[bool]]:

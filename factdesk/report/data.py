@@ -379,6 +379,42 @@ class _ClaimantFinder:
                                 self.aliases)
 
 
+def _cited_sources(entries: list[ClaimEntry], articles: dict[int, Article],
+                   per_article: dict[int, int]) -> tuple[SourceEntry, ...]:
+    """The articles the report cites: those its claims come from, then those of the
+    other outlets' reports it shows, in the project's order. An article of the project
+    the report does not mention is not a source of it."""
+    cited = set(per_article) | {o.article_id for e in entries for o in e.others}
+    return tuple(
+        SourceEntry(a.id, a.outlet, a.title, a.author, a.published, a.url, a.source_name,
+                    per_article.get(a.id, 0))
+        for a in articles.values() if a.id in cited
+    )
+
+
+def source_note(source: SourceEntry) -> str:
+    """The small print under a source in the appendix: its author and what the report
+    takes from it (the local file name only when nothing else names the article)."""
+    parts = [f"by {source.author}"] if source.author else []
+    if not source.title and not source.url and source.file_name:
+        parts.append(f"file {source.file_name}")
+    n = source.claims_in_report
+    parts.append(f"{n} claim{'s' if n != 1 else ''} checked in this report" if n
+                 else "cited as another outlet's report of a checked claim")
+    return " · ".join(parts)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
@@ -460,12 +496,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     counts = tuple(c for c in _counts(entries, scale.ratings) if c.count)
     stamps = sorted(s for e in entries for s in (e.created_at, e.updated_at) if s)
     checkers = tuple(sorted({e.checker for e in entries if e.checker})) or (project.checker,)
-    sources = tuple(
-        SourceEntry(a.id, a.outlet, a.title, a.author, a.published, a.url, a.source_name,
-                    per_article.get(a.id, 0))
-        for a in articles.values()
-        if not flt.articles or a.id in flt.articles
-    )
+    sources = _cited_sources(entries, articles, per_article)
     settings = project.project_settings()
     return ReportData(
         project_name=project.name,

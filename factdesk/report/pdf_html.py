@@ -20,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from factdesk.report.data import ClaimEntry, OtherReport, RatingInfo, ReportData
+from factdesk.report.data import (
+    ClaimEntry,
+    OtherReport,
+    RatingInfo,
+    ReportData,
+    source_note,
+)
 from factdesk.report.quotes import quoted
 
 BODY_PT = 10
@@ -237,8 +243,7 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
         parts.append('<p class="draft small" style="margin-top: 4px;">DRAFT: this check is '
                      "not finished and is not for publication.</p>")
     parts += [
-        f'<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">As printed '
-        f"(claim {entry.claim_id}):</p>",
+        '<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">As printed:</p>',
         f'<p class="quote">{_e(entry.context_before)}'
         f'<span class="claim">{_e(entry.text)}</span>{_e(entry.context_after)}</p>',
         f'<p class="small muted">{source}'
@@ -276,9 +281,7 @@ def appendix_html(data: ReportData) -> str:
             f'<b>{_e(src.outlet or "Unknown outlet")}</b><br/>'
             f'<span class="small muted">{_e(date_text(src.date))}</span></td>'
             f"<td>{_e(src.title or src.file_name)}{link}<br/>"
-            f'<span class="small muted">file: {_e(src.file_name)}'
-            + (f" · by {_e(src.author)}" if src.author else "")
-            + f" · {src.claims_in_report} claim(s) in this report</span></td></tr>"
+            f'<span class="small muted">{_e(source_note(src))}</span></td></tr>'
         )
     body = "".join(rows) or '<tr><td class="muted">No sources.</td></tr>'
     return (

@@ -33,7 +33,7 @@ import io
 import re
 
 from factdesk.report.claimreview import review_url, reviewer_name
-from factdesk.report.data import ClaimEntry, ReportData
+from factdesk.report.data import ClaimEntry, ReportData, shorten, source_note
 from factdesk.report.quotes import quoted
 from factdesk.report.richtext import markdown_target
 
@@ -144,7 +144,7 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         f"> {_md_escape(entry.context_before)}**{_md_escape(entry.text)}**"
         f"{_md_escape(entry.context_after)}",
         "",
-        f"As printed by {source} (claim {entry.claim_id})  ",
+        f"As printed by {source}  ",
         f"**Rating: {rating}{value}** · Status: {entry.status}"
         + (" (DRAFT: not finished)" if entry.draft else "") + f" · Kind: {entry.kind}"
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
@@ -213,7 +213,7 @@ def to_markdown(data: ReportData) -> str:
     lines += [f"| {c.name} | {c.count} |" for c in data.counts]
     lines += ["", "## Contents", ""]
     lines += [
-        f"{e.number}. {'DRAFT · ' if e.draft else ''}[{_md_escape(e.headline[:100])}]"
+        f"{e.number}. {'DRAFT · ' if e.draft else ''}[{_md_escape(shorten(e.headline, 100))}]"
         f"(#{e.anchor}) — {e.rating.name if e.rating else 'not rated'}"
         for e in data.claims
     ]
@@ -225,6 +225,6 @@ def to_markdown(data: ReportData) -> str:
         url = f" — <{src.url}>" if src.url else ""
         lines.append(
             f"- **{_md_escape(src.outlet or 'Unknown outlet')}**, {src.date or 'undated'}: "
-            f"{_md_escape(src.title or src.file_name)}{url} (file: {src.file_name})"
+            f"{_md_escape(src.title or src.file_name)}{url} ({_md_escape(source_note(src))})"
         )
     return "\n".join(lines) + "\n"

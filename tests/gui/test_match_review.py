@@ -75,3 +75,78 @@ def test_next_undecided_looks_below_then_above() -> None:
     assert next_undecided(cards, 2) == 0
     assert next_undecided([M(1, "accepted")], 0) is None
     assert [m.id for m in keep_order([3, 1], cards)] == [3, 1, 2, 4]
+
+
+def _claim_with_one_undecided_match(project) -> int:
+    """A claim with exactly one match, undecided (made for it when the demo has none)."""
+    counts = Counter()
+    for m in project.matches.all():
+        counts[m.claim_a] += 1
+        counts[m.claim_b] += 1
+    one = [m for m in project.matches.all()
+           if counts[m.claim_a] == 1 and not m.decision]
+    if one:
+        return one[0].claim_a
+    claims = [c for c in project.claims.iter_all() if not counts[c.id]]
+    a = claims[0]
+    b = next(c for c in claims if c.article_id != a.article_id)
+    with project.transaction():
+        project.matches.save_suggestions([MatchDraft(a.id, b.id, 0.9, "same fact")])
+    return a.id
+
+
+def test_deciding_a_claims_only_match_says_so_in_the_singular(
+        make_window, demo_copy, qtbot) -> None:
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    claim = _claim_with_one_undecided_match(session.project)
+    session.select_claim(0)
+    session.select_claim(claim)
+    assert len(ws.across.matches) == 1
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_A)
+    message = window.status.messages.item(0).text()
+    assert "its only match is decided" in message, message
+    assert "all 1 matches" not in message
+
+
+def test_g_goes_to_the_match_in_its_article_and_back(make_window, demo_copy, qtbot) -> None:
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    claim = _claim_with_matches(session.project, wanted=2)
+    session.select_claim(claim)
+    start_article = session.article_id
+    ws.across.go_to(1)
+    other = ws.across.other_of(ws.across.current_match())
+    assert window.registry.shortcut("go.open_match").toString() == "G"
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_G)
+    assert session.claim_id == other.id and session.article_id == other.article_id
+    assert other.article_id != start_article
+    assert ws.article.article_id == other.article_id  # the text shows its article
+    message = window.status.messages.item(0).text()
+    assert "the match in " in message and "g goes back" in message
+    back = ws.across.other_of(ws.across.current_match())
+    assert back.id == claim  # the card in front is the claim we came from
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_G)
+    assert session.claim_id == claim and session.article_id == start_article
+
+
+def test_the_match_cards_are_reachable_by_keyboard(make_window, demo_copy, qtbot) -> None:
+    """Ctrl+5 focuses the cards; Tab walks their links, Enter follows one (the "open" of
+    the first card goes to that match's claim)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    session.select_claim(_claim_with_matches(session.project, wanted=1))
+    first = ws.across.other_of(ws.across.matches[0])
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    browser = ws.across.browser
+    assert QApplication.focusWidget() is browser
+    for _ in range(3):  # the card's outlet (a link selecting the card), then its "open"
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().selectedText() == "open":
+            break
+    assert browser.textCursor().selectedText() == "open"
+    assert QApplication.focusWidget() is browser
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert session.claim_id == first.id
