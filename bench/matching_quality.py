@@ -47,16 +47,18 @@ def roc_auc(score: np.ndarray, y: np.ndarray) -> float:
 
 
 def expected_calibration_error(prob: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
-    """ECE: the bin-size-weighted gap between mean probability and positive rate, over
-    equal-width probability bins."""
+    """ECE over equal-width bins (see :mod:`factdesk.matching.calibration`)."""
+    from factdesk.matching.calibration import expected_calibration_error as ece
+
+    return ece(prob, y, bins)
+
+
+def reliability(prob: np.ndarray, y: np.ndarray, bins: int = 5) -> str:
+    """Mean probability -> positive rate (pairs) per equal-width bin, on one line."""
     edges = np.linspace(0.0, 1.0, bins + 1)
     which = np.clip(np.digitize(prob, edges[1:-1]), 0, bins - 1)
-    total = 0.0
-    for b in range(bins):
-        mask = which == b
-        if mask.any():
-            total += mask.sum() * abs(prob[mask].mean() - y[mask].mean())
-    return float(total / len(prob))
+    return ", ".join(f"{prob[which == b].mean():.2f}->{y[which == b].mean():.2f} "
+                     f"({int((which == b).sum())})" for b in range(bins) if (which == b).any())
 
 
 def ecbplus_report(scorer, nlp) -> None:
@@ -86,6 +88,8 @@ def ecbplus_report(scorer, nlp) -> None:
         print(f"  {'pair model, same event':28s} AUC {roc_auc(event, y):.3f}  acc {acc:.3f}  "
               f"ECE {expected_calibration_error(event, y):.3f}  "
               f"(threshold {scorer.event_threshold:.3f})")
+        print(f"    reliability, mean probability -> same-event rate (pairs): "
+              f"{reliability(event, y)}")
         loto = scorer.metadata.get("event_head", {}).get(
             "ecbplus_train_leave_one_topic_out_auc")
         if loto is not None:
@@ -111,6 +115,7 @@ def leave_one_topic_out(scorer, nlp) -> None:
         EventPairs,
         _fit,
         event_features,
+        out_of_group_probabilities,
     )
     from factdesk.matching.train_pair_model import load_ecbplus, parse_sentences
 
@@ -127,6 +132,12 @@ def leave_one_topic_out(scorer, nlp) -> None:
     print(f"  same-event head, leave-one-topic-out over {len(np.unique(groups))} topics "
           f"(ECB+ only): AUC {roc_auc(margin, y):.3f} (train topics {roc_auc(margin[~dev], y[~dev]):.3f}, "
           f"dev topics {roc_auc(margin[dev], y[dev]):.3f})")
+    # each topic's probabilities from a head and a Platt calibration fitted without it
+    prob = out_of_group_probabilities(x, pairs)
+    print(f"  same, calibrated without the held-out topic (nested): ECE "
+          f"{expected_calibration_error(prob, y):.3f} (train topics "
+          f"{expected_calibration_error(prob[~dev], y[~dev]):.3f}, dev topics "
+          f"{expected_calibration_error(prob[dev], y[dev]):.3f})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -99,7 +99,8 @@ class AcrossPane(QWidget):
         self.browser.setObjectName("acrossBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
-        self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # reachable by keyboard (Ctrl+5, Tab): Tab walks its links, Enter follows one
+        self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.prev_button = QPushButton("◀ Prev (p)")
         self.next_button = QPushButton("Next (n) ▶")
         self.accept_button = QPushButton("Accept (a)", objectName="accept")
@@ -121,7 +122,7 @@ class AcrossPane(QWidget):
         # earlier fact-checks: a small scrollable list, so that every hit stays whole
         self.earlier = QTextBrowser(objectName="earlierChecks")
         self.earlier.setOpenExternalLinks(True)
-        self.earlier.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.earlier.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches its links
         self.earlier.setMinimumHeight(70)
         self.earlier.setMaximumHeight(240)
         self.earlier.setVisible(False)
@@ -140,6 +141,7 @@ class AcrossPane(QWidget):
         self.archive_indexed.connect(self._earlier_timer.start)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
+        self.setFocusProxy(self.browser)
         self.show_claim(session.claim_id)
 
     # loading -------------------------------------------------------------------------------
@@ -360,6 +362,26 @@ class AcrossPane(QWidget):
             self.go_to(nxt)
         else:
             self.go_to(nxt)
+
+    def open_current(self) -> str:
+        """g: go to the current match's claim in its own article (its matches then show,
+        this claim among them: g on its card comes back). Returns what to tell the
+        checker."""
+        match = self.current_match()
+        other = self.other_of(match) if match is not None else None
+        if other is None:
+            return "no match to go to"
+        summary = self.session.summary(other.article_id)
+        where = " · ".join(x for x in (summary.outlet, summary.published) if x) \
+            if summary is not None else f"article {other.article_id}"
+        came_from = self.claim.id if self.claim is not None else 0
+        self.session.select_claim(other.id)
+        back = next((i for i, m in enumerate(self.matches)
+                     if came_from in (m.claim_a, m.claim_b)), None)
+        if back is not None and back != self.current:
+            self.go_to(back)  # the card of the claim we came from: g goes back
+        return f"the match in {where or 'its article'}" + (
+            "; g goes back" if back is not None else "")
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")

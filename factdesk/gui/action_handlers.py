@@ -136,6 +136,10 @@ def focus_pane(desk: Desk, name: str) -> None:
     desk.focus_pane(name)
 
 
+def open_match(desk: Desk) -> None:
+    desk.message(_ws(desk).across.open_current())
+
+
 # claims -----------------------------------------------------------------------------------
 
 def decide_match(desk: Desk, decision: str) -> None:

@@ -39,6 +39,8 @@ class ArticleDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         for name in ARTICLE_FIELDS:
             edit = QLineEdit(str(getattr(article, name) or ""), placeholderText=HINTS[name])
+            edit.setCursorPosition(0)  # a long title shows its start, not its last words
+            edit.setToolTip(edit.text())
             self.fields[name] = edit
             form.addRow(LABELS[name], edit)
         self.problem = QLabel(wordWrap=True)

@@ -78,6 +78,8 @@ GO_ACTIONS: tuple[A, ...] = (
       h.has_match),
     A("go.prev_match", "Previous matc&h", partial(h.next_match, delta=-1), "P", "Go",
       h.has_match),
+    A("go.open_match", "&Go to the match in its article", h.open_match, "G", "Go",
+      h.has_match),
     A("focus.article", "Focus the article text", partial(h.focus_pane, name="article"),
       "Ctrl+1", "Go", h.has_project),
     A("focus.claims", "Focus the claims list", partial(h.focus_pane, name="claims"),
@@ -86,6 +88,8 @@ GO_ACTIONS: tuple[A, ...] = (
       "Ctrl+3", "Go", h.has_project),
     A("focus.verdict", "Focus the verdict editor", partial(h.focus_pane, name="verdict"),
       "Ctrl+4", "Go", h.has_project),
+    A("focus.across", "Focus the matches across sources (Tab: their links)",
+      partial(h.focus_pane, name="across"), "Ctrl+5", "Go", h.has_project),
 )
 
 CLAIM_ACTIONS: tuple[A, ...] = (

@@ -1,7 +1,8 @@
 """Calibration and decision thresholds shared by the pair scorer's two training scripts.
 
-Platt scaling of out-of-fold margins, accuracy / F1 of a decision, and the threshold
-that maximises their sum (smoothed), as :mod:`factdesk.matching.train_pair_model` and
+Platt scaling of out-of-fold margins, accuracy / F1 of a decision, the threshold
+that maximises their sum (smoothed), and the expected calibration error of
+probabilities, as :mod:`factdesk.matching.train_pair_model` and
 :mod:`factdesk.matching.train_event_model` fit them. scikit-learn is imported only
 when fitting.
 """
@@ -34,3 +35,19 @@ def metrics(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     fn = float(np.sum(~pred & (y == 1)))
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     return float(np.mean(pred == y)), f1
+
+
+def expected_calibration_error(prob: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """ECE: the bin-size-weighted gap between mean probability and positive rate, over
+    ``bins`` equal-width probability bins."""
+    prob, y = np.asarray(prob, dtype=np.float64), np.asarray(y)
+    if not len(prob):
+        return 0.0
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(prob, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.sum() * abs(prob[mask].mean() - y[mask].mean())
+    return float(total / len(prob))

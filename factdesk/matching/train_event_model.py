@@ -160,6 +160,25 @@ def out_of_group_margins(x: np.ndarray, pairs: EventPairs) -> np.ndarray:
     return oof
 
 
+def out_of_group_probabilities(x: np.ndarray, pairs: EventPairs) -> np.ndarray:
+    """Calibrated probabilities of each row as for a topic never seen in training: the
+    head fitted without the row's group, its Platt calibration fitted on the
+    out-of-group margins of the *other* groups only (nested leave-one-group-out). Their
+    reliability (ECE) is what a new topic can expect of the shipped calibration."""
+    prob = np.zeros(len(pairs.labels))
+    for group in np.unique(pairs.groups):
+        held = pairs.groups == group
+        rest = EventPairs(
+            tuple(t for t, h in zip(pairs.left, held, strict=True) if not h),
+            tuple(t for t, h in zip(pairs.right, held, strict=True) if not h),
+            pairs.labels[~held], pairs.groups[~held], pairs.weights[~held])
+        inner = out_of_group_margins(x[~held], rest)
+        a, b = fit_platt(inner, rest.labels)
+        model = _fit(x[~held], rest.labels, rest.weights)
+        prob[held] = 1.0 / (1.0 + np.exp(-(a * model.margin(x[held][:, EVENT_COLUMNS]) + b)))
+    return prob
+
+
 @dataclass(frozen=True)
 class EventHead:
     model: LinearModel

@@ -28,7 +28,12 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from factdesk.matching.calibration import best_threshold, fit_platt, metrics
+from factdesk.matching.calibration import (
+    best_threshold,
+    expected_calibration_error,
+    fit_platt,
+    metrics,
+)
 from factdesk.matching.claim_vectors import embed_for_pairs
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
@@ -55,6 +60,7 @@ from factdesk.matching.train_event_model import (
     event_features,
     fit_event_head,
     load_ecbplus,
+    out_of_group_probabilities,
 )
 from factdesk.nlp.model import load_base_pipeline
 
@@ -424,15 +430,21 @@ def train_and_save(
                         "sts_columns": np.asarray(STS_COLUMNS, dtype=np.int32)}
     event_meta: dict = {}
     if event is not None and len(event.labels):
-        head = fit_event_head(event_features(event, parsed, idf), event)
+        x_event = event_features(event, parsed, idf)
+        head = fit_event_head(x_event, event)
         extra_arrays.update(event_arrays(head))
         ecb = np.char.startswith(event.groups.astype(str), "ecb")
+        unseen = out_of_group_probabilities(x_event, event)
         event_meta = {
             "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features, Platt "
             "calibration and threshold from leave-one-group-out margins",
             "threshold": head.threshold,
             "ecbplus_train_leave_one_topic_out_auc": round(
                 auc(head.oof_probability[ecb], event.labels[ecb]), 4),
+            # the calibration as a topic never seen in training gets it (nested: the
+            # held-out topic's calibrator is fitted on the other topics' margins)
+            "ecbplus_train_leave_one_topic_out_ece": round(
+                expected_calibration_error(unseen[ecb], event.labels[ecb]), 4),
         }
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

@@ -149,14 +149,23 @@ def resolve_claimant(
     surname = _fold(spoken.split()[-1])
     named = [m for m in mentions if m.label in PERSON_LABELS | ORGANISATION_LABELS]
     exact = [m for m in named if _fold(m.text) in wanted or _fold(m.canonical) in wanted]
-    if not exact and len(spoken.split()) == 1 and speaker_type(spoken) == "Person":
-        exact = [m for m in named if m.label in PERSON_LABELS
-                 and _fold(m.canonical).split()[-1:] == [surname]]
+    by_surname = [m for m in named if m.label in PERSON_LABELS
+                  and _fold(m.canonical).split()[-1:] == [surname]] \
+        if len(spoken.split()) == 1 and speaker_type(spoken) == "Person" else []
+    if not exact:
+        exact = by_surname
     if not exact:
         canonical = aliases.get(_fold(spoken), spoken)
         return Claimant(canonical, speaker_type(canonical))
     canonicals = {m.canonical for m in exact}
     canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
+    # a surname alone ("Blumenthal said") names the one person of the article whose full
+    # name ends with it ("Richard Blumenthal", written once at first mention)
+    full_names = {m.canonical for m in by_surname if len(m.canonical.split()) > 1}
+    if len(canonical.split()) == 1 and len(full_names) == 1:
+        canonical = next(iter(full_names))
+        canonicals |= full_names
+        exact += [m for m in by_surname if m.canonical == canonical]
     canonical = aliases.get(_fold(canonical), canonical)
     # a person's name mislabelled once ("Zelenskyy's" as an ORG) stays a person's
     labels = {m.label for m in exact if m.canonical in canonicals}

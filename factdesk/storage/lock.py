@@ -26,8 +26,21 @@ class LockOwner:
     since: str
     holder: str = "window"  # "window" (the workstation) or "command" (a CLI command)
 
-    def describe(self) -> str:
-        return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
+    def describe(self, now: datetime | None = None) -> str:
+        return f"{self.user} on {self.host} (process {self.pid}, since {self.since_text(now)})"
+
+    def since_text(self, now: datetime | None = None) -> str:
+        """When it was taken, in this machine's local time: "07:50" today, else
+        "2026-12-05 07:50" (the stored ISO stamp as it is when it cannot be read)."""
+        try:
+            taken = datetime.fromisoformat(self.since)
+        except ValueError:
+            return self.since
+        if taken.tzinfo is None:
+            taken = taken.replace(tzinfo=UTC)
+        local = taken.astimezone()
+        today = (now or datetime.now(UTC)).astimezone().date()
+        return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
     def holding(self) -> str:
         """What holds it, for a sentence: "the FactDesk window of ..." or "a running

@@ -60,3 +60,24 @@ def test_removing_an_article_asks_backs_up_and_forgets_the_undo(make_window, dem
     assert len(list_backups(demo_copy)) == before + 1
     assert not session.undo_stack.can_undo
     assert session.article_id in project.articles.ids()
+
+
+def test_a_long_title_shows_its_start(make_window, demo_copy: Path, qtbot) -> None:
+    """The Fox News Blumenthal title opened as "Blumenthal Retains Washington Support,
+    …": the field showed the end of the text and hid "While"."""
+    from dataclasses import replace
+
+    from factdesk.gui.article_dialog import ArticleDialog
+
+    window = make_window(demo_copy)
+    article = window.session.project.articles.get(window.session.article_id)
+    long_title = ("While Blumenthal Retains Washington Support, Republicans Smell Opening "
+                  "in CT, and the Party's Senate Campaign Committee Says So")
+    dialog = ArticleDialog(window, replace(article, title=long_title))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = dialog.fields["title"]
+    assert title.fontMetrics().horizontalAdvance(long_title) > title.width()  # too long
+    assert title.cursorPosition() == 0 and title.toolTip() == long_title
+    dialog.reject()

@@ -107,3 +107,46 @@ def test_deciding_a_claims_only_match_says_so_in_the_singular(
     message = window.status.messages.item(0).text()
     assert "its only match is decided" in message, message
     assert "all 1 matches" not in message
+
+
+def test_g_goes_to_the_match_in_its_article_and_back(make_window, demo_copy, qtbot) -> None:
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    claim = _claim_with_matches(session.project, wanted=2)
+    session.select_claim(claim)
+    start_article = session.article_id
+    ws.across.go_to(1)
+    other = ws.across.other_of(ws.across.current_match())
+    assert window.registry.shortcut("go.open_match").toString() == "G"
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_G)
+    assert session.claim_id == other.id and session.article_id == other.article_id
+    assert other.article_id != start_article
+    assert ws.article.article_id == other.article_id  # the text shows its article
+    message = window.status.messages.item(0).text()
+    assert "the match in " in message and "g goes back" in message
+    back = ws.across.other_of(ws.across.current_match())
+    assert back.id == claim  # the card in front is the claim we came from
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_G)
+    assert session.claim_id == claim and session.article_id == start_article
+
+
+def test_the_match_cards_are_reachable_by_keyboard(make_window, demo_copy, qtbot) -> None:
+    """Ctrl+5 focuses the cards; Tab walks their links, Enter follows one (the "open" of
+    the first card goes to that match's claim)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(demo_copy)
+    session, ws = window.session, window.workspace
+    session.select_claim(_claim_with_matches(session.project, wanted=1))
+    first = ws.across.other_of(ws.across.matches[0])
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    browser = ws.across.browser
+    assert QApplication.focusWidget() is browser
+    for _ in range(3):  # the card's outlet (a link selecting the card), then its "open"
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+        if browser.textCursor().selectedText() == "open":
+            break
+    assert browser.textCursor().selectedText() == "open"
+    assert QApplication.focusWidget() is browser
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert session.claim_id == first.id

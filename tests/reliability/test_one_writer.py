@@ -229,3 +229,20 @@ def test_a_writing_command_holds_the_lock_to_its_end(marked_project) -> None:
     assert not lock_path(marked_project).exists()
     with open_existing(marked_project, reading=True):
         assert not lock_path(marked_project).exists()  # reading takes no lock
+
+
+def test_the_owner_is_described_with_a_readable_time() -> None:
+    """The "Project in use" dialog said "since 2026-12-07T07:50:58+00:00"."""
+    from datetime import UTC, datetime
+
+    from factdesk.storage.lock import LockOwner
+
+    taken = datetime(2026, 12, 7, 7, 50, 58, tzinfo=UTC)
+    owner = LockOwner("ana", "desk-3", 4242, taken.isoformat())
+    local = taken.astimezone()
+    same_day = owner.describe(now=taken.replace(minute=59))
+    assert same_day == f"ana on desk-3 (process 4242, since {local:%H:%M})"
+    later = owner.describe(now=datetime(2026, 12, 9, 12, 0, tzinfo=UTC))
+    assert later.endswith(f"since {local:%Y-%m-%d %H:%M})")
+    assert "T07:50:58" not in same_day + later
+    assert LockOwner("ana", "h", 1, "garbled").since_text() == "garbled"

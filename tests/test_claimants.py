@@ -1,0 +1,43 @@
+"""A claim's speaker written as a surname is published under the full name the article
+gave at first mention (news style: "Attorney General Richard Blumenthal", then
+"Blumenthal said"), unless two people of the article share that surname."""
+
+from __future__ import annotations
+
+from factdesk.model.models import Article, EntityMention
+from factdesk.report.claimants import resolve_claimant
+
+TEXT = ("At a ceremony, Attorney General Richard Blumenthal of Connecticut spoke of his "
+        "service. Blumenthal said he had misspoken. Blumenthal added that he regretted it.")
+
+
+def _article(text: str) -> Article:
+    return Article(1, "Words on Vietnam", "New York Times", "", "2010-05-17",
+                   "https://nytimes.example/x", "x.txt", "2026-12-07T00:00:00", text, "h")
+
+
+def _mentions(text: str, names: list[str]) -> list[EntityMention]:
+    found, start, n = [], 0, 0
+    for name in names:
+        start = text.index(name, start)
+        n += 1
+        # as the spelling merge stores them: the surname alone is its own canonical form
+        found.append(EntityMention(n, 1, start, start + len(name), name, "PERSON", name))
+        start += len(name)
+    return found
+
+
+def test_a_surname_speaker_takes_the_articles_full_name_and_title() -> None:
+    mentions = _mentions(TEXT, ["Richard Blumenthal", "Blumenthal", "Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(TEXT), mentions, {})
+    assert claimant is not None
+    assert (claimant.name, claimant.kind, claimant.job_title) == (
+        "Richard Blumenthal", "Person", "Attorney General")
+
+
+def test_two_people_of_one_surname_keep_the_words_used() -> None:
+    text = TEXT + " His brother Martin Blumenthal disagreed."
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal", "Blumenthal",
+                                "Martin Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
+    assert claimant is not None and claimant.name == "Blumenthal"
