@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 
 from factdesk import __version__
-from factdesk.report.data import ReportData
+from factdesk.report.data import ReportData, shorten
 from factdesk.report.pdf_finish import OutlineEntry, document_info, finish_pdf
 from factdesk.report.pdf_html import (
     BODY_PT,
@@ -56,6 +56,8 @@ RESOLUTION = 300  # dots per inch of the layout; the PDF itself is resolution-fr
 MARGIN_MM = {"left": 18.0, "right": 18.0, "top": 20.0, "bottom": 18.0}
 FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
 SECTION_GAP_PT = 12.0
+#: How far inside a piece of a broken part the painter's clip lies (device pixels, 1/300 in).
+CLIP_INSET_PX = 0.5
 #: Paragraphs a section never breaks after (they head what follows them).
 HEADINGS = frozenset({"Rationale", "Evidence", "As other outlets reported it", "Contents",
                       "Appendix: sources", "Verdicts by rating"})
@@ -226,7 +228,11 @@ class _Renderer:
             top = placement.top
             bottom = block.height + 1 if placement.bottom is None else placement.bottom
             painter.translate(0, -top)
-            block.doc.drawContents(painter, QRectF(0, top, geo.body_w, bottom - top))
+            # Qt draws every line that touches the clip rectangle, clipped or not: a line
+            # starting right at a page break would be written (invisibly) on both pages,
+            # found twice by search and copied twice. A hair inside the piece, it is not.
+            block.doc.drawContents(painter, QRectF(0, top + CLIP_INSET_PX, geo.body_w,
+                                                   bottom - top - 2 * CLIP_INSET_PX))
         painter.restore()
 
     def paint_furniture(self, painter: QPainter, number: int, total: int) -> None:
@@ -316,4 +322,4 @@ def render_pdf(data: ReportData, path: Path, page_size: str = "A4") -> int:
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit)

@@ -25,6 +25,7 @@ from factdesk.report.data import (
     OtherReport,
     RatingInfo,
     ReportData,
+    shorten,
     source_note,
 )
 from factdesk.report.quotes import quoted
@@ -139,7 +140,7 @@ def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
     rows = []
     for entry, page in zip(data.claims, pages, strict=True):
         head = entry.headline
-        head = head if len(head) <= 110 else head[:107].rstrip() + "…"
+        head = shorten(head, 108)  # at a word: "the military sa…" read as a typo
         rating = entry.rating.name if entry.rating else "not rated"
         color = entry.rating.color if entry.rating else "#e0e0e0"
         draft = f"{DRAFT_MARK} " if entry.draft else ""

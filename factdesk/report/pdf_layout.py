@@ -52,10 +52,13 @@ class Layout:
 
 
 def break_points(doc: QTextDocument, headings: frozenset[str]) -> list[float]:
-    """Heights at which ``doc`` may break: the top of every line of a paragraph or list
-    item, the top of every table row; not right after a heading (a paragraph whose text
-    is one of ``headings``)."""
+    """Heights at which ``doc`` may break: the top of every line of a paragraph, the top
+    of every list item and of every table row; not right after a heading (a paragraph
+    whose text is one of ``headings``)."""
     layout = doc.documentLayout()
+    device = layout.paintDevice()
+    # Qt lays out CSS pixels at 96 to the inch of the paint device (scaleToDevice)
+    px_per_css_px = device.logicalDpiY() / 96.0 if device is not None else 1.0
     points: set[float] = set()
     rows: dict[tuple[int, int], float] = {}
     block = doc.begin()
@@ -64,9 +67,18 @@ def break_points(doc: QTextDocument, headings: frozenset[str]) -> list[float]:
         rect = layout.blockBoundingRect(block)
         table = QTextCursor(block).currentTable()
         if table is not None:
+            # the row's top is its cells' top, above the text by the cell's padding and
+            # the table's border: a break at the text would leave the row's background
+            # (the contents' rating bar) on the page before
             cell = table.cellAt(block.position())
             key = (table.firstPosition(), cell.row())
-            rows[key] = min(rows.get(key, rect.top()), rect.top())
+            cell_format = cell.format().toTableCellFormat()
+            table_format = table.format()
+            padding = cell_format.topPadding() or table_format.cellPadding()
+            top = rect.top() - (padding + table_format.border()) * px_per_css_px
+            rows[key] = min(rows.get(key, top), top)
+        elif block.textList() is not None and not after_heading:
+            points.add(rect.top())  # a list item (an evidence entry) stays whole
         elif not after_heading:
             lines = block.layout()
             for i in range(lines.lineCount()):

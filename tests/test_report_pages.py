@@ -1,0 +1,98 @@
+"""The PDF report as an editor pages through it: where pages break.
+
+A desk of thirty finished checks (so that the contents and the claims run over several
+pages), each with two evidence links, one of them a long archive address that wraps
+over three lines. The PDF is read back with pypdf, page by page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from factdesk.core.commands import AddEvidence, SetVerdictField
+from factdesk.core.project import Project
+from factdesk.model.models import ClaimDraft
+from factdesk.report.exporting import export_report
+
+CLAIMS = 30
+LONG_URL = ("https://web.archive.org/web/20220915000000*/https://www.example-news.org/en/"
+            "world/europe/a/very/long/path/that/keeps/going/zelensky-visits-kharkiv-city-"
+            "{n}-days-after-recapture?utm_source=twitter&utm_medium=social&utm_campaign=x{n}")
+
+
+def _sentence(n: int) -> str:
+    return (f"Officials in district number {n} said that {n * 7} houses were destroyed in "
+            f"the shelling of the town, according to the regional administration.")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("pages")
+    path = folder / "pages.factdesk"
+    text = " ".join(_sentence(n) for n in range(CLAIMS))
+    with Project.open(path) as project:
+        project.settings.set("checker", "Zoë Peña")
+        with project.transaction():
+            article = project.articles.add(
+                title="Shelling in the region", outlet="Gazette", author="Staff",
+                published="2022-09-15", url="https://gazette.example/shelling",
+                source_name="gazette.txt", text=text,
+                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+        for n in range(CLAIMS):
+            quote = _sentence(n)
+            start = text.index(quote)
+            with project.transaction():
+                claim = project.claims.add(article, ClaimDraft(
+                    start, start + len(quote), quote, "", "", "statistic", 0.9, None,
+                    "manual"))
+            for field, value in (("rating", "Half true"), ("status", "done"),
+                                 ("rationale", f"Checked against the register, entry {n}.")):
+                SetVerdictField(claim, field, value).apply(project)
+            AddEvidence(claim, f"https://register.example/entry/{n}").apply(project)
+            AddEvidence(claim, LONG_URL.format(n=n)).apply(project)
+        export_report(project, "pdf", folder / "report.pdf")
+    # pypdf separates words by tabs
+    return [page.extract_text().replace("\t", " ")
+            for page in PdfReader(folder / "report.pdf").pages]
+
+
+def test_the_report_runs_over_several_pages(report: list[str]) -> None:
+    assert len(report) >= 5
+
+
+def test_a_line_at_a_page_break_is_written_on_one_page_only(report: list[str]) -> None:
+    """Qt draws every line that touches the clip of a broken part: the line at a break
+    was written (clipped, invisible) on both pages, so search found it twice and a copy
+    of the pages repeated it."""
+    whole = "\n".join(report)
+    for n in range(CLAIMS):
+        # the contents, the section's headline and the sentence as printed
+        assert len(re.findall(rf"district number {n} said", whole)) == 3, n
+        assert len(re.findall(rf"utm_campaign=x{n}\b", whole)) == 1, n
+        assert whole.count(f"Checked against the register, entry {n}.") == 1, n
+
+
+def test_an_evidence_entry_is_never_split_across_pages(report: list[str]) -> None:
+    """The three lines of a long address and its access date stay on one page: each
+    page holds as many entries' first lines as last lines."""
+    for number, page in enumerate(report, 1):
+        starts = page.count("https://web.archive.org/web/")
+        ends = page.count("utm_campaign=x")
+        assert starts == ends, (number, page)
+        assert page.count("accessed") >= 2 * ends, (number, page)
+
+
+def test_contents_entries_are_cut_at_a_word(report: list[str]) -> None:
+    """A long headline in the contents ends in a whole word and "…" ("the military sa…"
+    read as a typo)."""
+    contents = report[0]
+    cut = [line for line in contents.splitlines() if line.rstrip().endswith("…")]
+    assert cut, contents
+    words = set(" ".join(_sentence(n) for n in range(CLAIMS)).replace(",", " ").split())
+    for line in cut:
+        last = line.rstrip().rstrip("…").split()[-1].rstrip(",;:")
+        assert last in words, line
