@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -96,3 +97,31 @@ def test_contents_entries_are_cut_at_a_word(report: list[str]) -> None:
     for line in cut:
         last = line.rstrip().rstrip("…").split()[-1].rstrip(",;:")
         assert last in words, line
+
+
+def test_markdown_keeps_a_rationales_paragraphs_and_line_breaks(tmp_path: Path) -> None:
+    """Two paragraphs of a rationale were written one line apart, which Markdown reads as
+    one paragraph; a paragraph after a list became the list's last item."""
+    path = tmp_path / "md.factdesk"
+    text = "Officials said 450 bodies were found in Izium."
+    rationale = ("<p>Zelenskyy – Peña “quoted” the count.</p>"
+                 "<p>We checked <a href=\"https://www.reuters.com/x\">Reuters</a>.</p>"
+                 "<ul><li>Flag raised: confirmed.</li><li>Date: 14 September.</li></ul>"
+                 "<p>After the list.<br/>On its own line.</p>")
+    with Project.open(path) as project:
+        with project.transaction():
+            article = project.articles.add(
+                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
+                url="https://gazette.example/izium", source_name="g.txt", text=text,
+                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+            claim = project.claims.add(article, ClaimDraft(
+                0, len(text), text, "", "", "statistic", 0.9, None, "manual"))
+        for field, value in (("rating", "Half true"), ("status", "done"),
+                             ("rationale", rationale)):
+            SetVerdictField(claim, field, value).apply(project)
+        markdown = export_report(project, "markdown", None) or ""
+    section = markdown[markdown.index("### Rationale"):markdown.index("### Evidence")]
+    assert ("Zelenskyy – Peña “quoted” the count.\n\n"
+            "We checked [Reuters](https://www.reuters.com/x).\n\n"
+            "- Flag raised: confirmed.\n- Date: 14 September.\n\n"
+            "After the list.\\\nOn its own line.\n") in section

@@ -388,7 +388,7 @@ def test_rationale_text_forms() -> None:
             '<p>The <span style=" font-weight:700;">450</span> figure:</p>'
             '<ul><li>one <a href="https://x.org">link</a></li><li>two</li></ul></body></html>')
     assert html_to_text(rich) == "The 450 figure:\n- one link (https://x.org)\n- two"
-    assert html_to_markdown(rich) == "The **450** figure:\n- one [link](https://x.org)\n- two"
+    assert html_to_markdown(rich) == "The **450** figure:\n\n- one [link](https://x.org)\n- two"
     assert html_to_text("plain rationale") == "plain rationale"
 
 
