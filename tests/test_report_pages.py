@@ -125,3 +125,39 @@ def test_markdown_keeps_a_rationales_paragraphs_and_line_breaks(tmp_path: Path) 
             "We checked [Reuters](https://www.reuters.com/x).\n\n"
             "- Flag raised: confirmed.\n- Date: 14 September.\n\n"
             "After the list.\\\nOn its own line.\n") in section
+
+
+def test_cover_counts_read_as_english_and_the_time_says_utc(tmp_path: Path) -> None:
+    """"DRAFT 1 check(s) not finished" on the cover, an export time without its zone,
+    and a Markdown report without the organisation that publishes it."""
+    path = tmp_path / "cover.factdesk"
+    text = "Officials said 450 bodies were found in Izium. Russia denied it."
+    with Project.open(path) as project:
+        project.settings.set("organisation", "Desk Ñandú Checks")
+        with project.transaction():
+            article = project.articles.add(
+                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
+                url="https://gazette.example/izium", source_name="g.txt", text=text,
+                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+            claims = [project.claims.add(article, ClaimDraft(
+                start, start + len(quote), quote, "", "", "statistic", 0.9, None, "manual"))
+                for quote in text.split(" R")[:1] + ["Russia denied it."]
+                for start in [text.index(quote)]]
+        for claim, status in zip(claims, ("done", "in progress"), strict=True):
+            for field, value in (("rating", "Half true"), ("status", status)):
+                SetVerdictField(claim, field, value).apply(project)
+
+        class Options:
+            status = ["done", "in progress"]
+
+        export_report(project, "pdf", tmp_path / "r.pdf", Options())
+        markdown = export_report(project, "markdown", None, Options()) or ""
+    reader = PdfReader(tmp_path / "r.pdf")
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "DRAFT 1 check not finished" in cover, cover
+    assert re.search(r"Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC", cover), cover
+    assert "(s)" not in cover
+    assert "2 claims, 1 of them a draft" in reader.metadata.subject
+    assert "- Organisation: Desk Ñandú Checks" in markdown
+    assert "- **DRAFT**: 1 check in this report is not finished" in markdown
+    assert re.search(r"- Exported: \d{4}-\d\d-\d\d \d\d:\d\d UTC", markdown)

@@ -289,7 +289,7 @@ def test_pdf_is_fileable(desk, tmp_path: Path) -> None:
     meta = reader.metadata
     assert meta.title == "Izium: what the reports said"
     assert meta.author == "Izium Desk (Ada Checker)"
-    assert "4 claim(s), 1 of them drafts" in meta.subject
+    assert "4 claims, 1 of them a draft" in meta.subject
     assert "Mostly true" in meta["/Keywords"] and "Volodymyr Zelenskyy" in meta["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert reader.pdf_header.endswith("1.4")  # PDF/A-1b is PDF 1.4

@@ -415,6 +415,21 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with the noun in the number it takes: "1 check", "40 checks"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def moment_text(stamp: str) -> str:
+    """An ISO time stamp as a reader sees it: "2026-12-07 08:06 UTC" (FactDesk stores
+    UTC; a bare "08:06" read as the reader's local time)."""
+    day, _, rest = stamp.partition("T")
+    if not rest:
+        return day
+    utc = rest.endswith(("+00:00", "Z"))
+    return f"{day} {rest[:5]}{' UTC' if utc else ''}"
+
+
 def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 

@@ -25,6 +25,8 @@ from factdesk.report.data import (
     OtherReport,
     RatingInfo,
     ReportData,
+    counted,
+    moment_text,
     shorten,
     source_note,
 )
@@ -114,12 +116,12 @@ def cover_html(data: ReportData) -> str:
         ("Verdicts dated", _e(period)),
         ("Claims in this report", f"{len(data.claims)} ({_e(data.filter_text)})"),
         ("Sources", str(len(data.sources))),
-        ("Exported", _e(data.exported_at[:16].replace("T", " "))),
+        ("Exported", _e(moment_text(data.exported_at))),
     ]
     if data.organisation:
         rows.insert(0, ("Organisation", _e(data.organisation)))
     if data.drafts:
-        rows.append(("Drafts", f'{DRAFT_MARK} {data.drafts} check(s) not finished: '
+        rows.append(("Drafts", f'{DRAFT_MARK} {counted(data.drafts, "check")} not finished: '
                                "not for publication"))
     table = "".join(
         f'<tr><td class="muted" width="34%" style="padding: 2px 0px 2px 0px;">{k}</td>'
