@@ -31,9 +31,14 @@ def _sentence(n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    folder = tmp_path_factory.mktemp("pages")
-    path = folder / "pages.factdesk"
+def desk_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pages") / "pages.factdesk"
+
+
+@pytest.fixture(scope="module")
+def report(desk_path: Path) -> list[str]:
+    folder = desk_path.parent
+    path = desk_path
     text = " ".join(_sentence(n) for n in range(CLAIMS))
     with Project.open(path) as project:
         project.settings.set("checker", "Zoë Peña")
@@ -161,3 +166,27 @@ def test_cover_counts_read_as_english_and_the_time_says_utc(tmp_path: Path) -> N
     assert "- Organisation: Desk Ñandú Checks" in markdown
     assert "- **DRAFT**: 1 check in this report is not finished" in markdown
     assert re.search(r"- Exported: \d{4}-\d\d-\d\d \d\d:\d\d UTC", markdown)
+
+
+def test_an_empty_report_says_so_without_empty_sections(report: list[str], desk_path: Path,
+                                                       tmp_path: Path) -> None:
+    """A report whose filters match nothing showed a "Verdicts by rating" heading over no
+    chart, a contents table with a "Claim" and a "Page" column and no row, and named the
+    chosen article by its id ("articles 3")."""
+    with Project.open(desk_path, create=False) as project:
+        article = project.articles.all()[0].id
+
+        class Options:
+            status = ["needs review"]
+
+        Options.article = [article]
+        export_report(project, "pdf", tmp_path / "empty.pdf", Options())
+    reader = PdfReader(tmp_path / "empty.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Verdicts by rating" not in text
+    assert "Page 1 of 1" in text and " Claim Page " not in text
+    assert "No claim matches the report's filters" in text
+    assert "article Gazette “Shelling in the region”" in text
+    assert f"articles {article}" not in text and f"article {article}" not in text
+    assert "No sources: the report lists no claim." in text

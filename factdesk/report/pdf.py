@@ -173,7 +173,9 @@ class _Renderer:
         return Block(height=height, paint=paint)
 
     def blocks(self, claim_pages: list[int | None]) -> list[Block]:
-        blocks = [self.doc_block(cover_html(self.data)), self.chart_block()]
+        blocks = [self.doc_block(cover_html(self.data))]
+        if self.data.counts:  # no chart (nor its heading) for a report without verdicts
+            blocks.append(self.chart_block())
         blocks.append(self.doc_block(contents_html(self.data, claim_pages), key="contents"))
         in_report = {e.claim_id: e.number for e in self.data.claims}
         for i, entry in enumerate(self.data.claims):
@@ -286,7 +288,8 @@ class _Renderer:
             pages: list[int | None] = [
                 layout.claim_pages.get(i) for i in range(len(self.data.claims))
             ]
-            blocks[2] = self.doc_block(contents_html(self.data, pages), key="contents")
+            at = next(i for i, b in enumerate(blocks) if b.key == "contents")
+            blocks[at] = self.doc_block(contents_html(self.data, pages), key="contents")
             again = paginate(blocks, self.geo.body_h, self.geo.gap)
             if again.claim_pages == layout.claim_pages:
                 layout = again

@@ -132,8 +132,8 @@ def cover_html(data: ReportData) -> str:
         f'<p class="muted small" style="margin-bottom: 3px;">FACTDESK VERDICT REPORT</p>'
         f"<h1>{_e(data.title)}</h1>"
         f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
-        f'<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
-        f'font-weight: 700; color: #333333;">Verdicts by rating</p>'
+        + ('<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
+           'font-weight: 700; color: #333333;">Verdicts by rating</p>' if data.counts else "")
     )
 
 
@@ -157,8 +157,10 @@ def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
             f'<td width="12%" align="right"><a href="{target}">'
             f'{"000" if page is None else page}</a></td></tr>'
         )
-    if not rows:
-        rows.append('<tr><td class="muted">No claims match the report filters.</td></tr>')
+    if not rows:  # a sentence, not a table with a "Claim" and a "Page" column and no row
+        return ('<a name="contents"></a><h2>Contents</h2>'
+                f'<p class="muted">No claim matches the report\'s filters '
+                f"({_e(data.filter_text)}).</p>")
     return (
         '<a name="contents"></a><h2>Contents</h2>'
         f'<table cellspacing="0" cellpadding="4" width="100%">'
@@ -286,8 +288,9 @@ def appendix_html(data: ReportData) -> str:
             f"<td>{_e(src.title or src.file_name)}{link}<br/>"
             f'<span class="small muted">{_e(source_note(src))}</span></td></tr>'
         )
-    body = "".join(rows) or '<tr><td class="muted">No sources.</td></tr>'
+    if not rows:
+        return '<h2>Appendix: sources</h2><p class="muted">No sources: the report lists no claim.</p>'
     return (
         "<h2>Appendix: sources</h2>"
-        f'<table cellspacing="0" cellpadding="4" width="100%">{body}</table>'
+        f'<table cellspacing="0" cellpadding="4" width="100%">{"".join(rows)}</table>'
     )
