@@ -190,3 +190,26 @@ def test_an_empty_report_says_so_without_empty_sections(report: list[str], desk_
     assert "article Gazette “Shelling in the region”" in text
     assert f"articles {article}" not in text and f"article {article}" not in text
     assert "No sources: the report lists no claim." in text
+
+
+def test_a_report_signed_unnamed_checker_says_how_to_name_one(tmp_path: Path) -> None:
+    """Verdicts made before a checker's name was set put "Checked by unnamed checker" on
+    the cover without a word at export."""
+    path = tmp_path / "anon.factdesk"
+    text = "Officials said 450 bodies were found in Izium."
+    with Project.open(path) as project:
+        with project.transaction():
+            article = project.articles.add(
+                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
+                url="https://gazette.example/izium", source_name="g.txt", text=text,
+                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+            claim = project.claims.add(article, ClaimDraft(
+                0, len(text), text, "", "", "statistic", 0.9, None, "manual"))
+        for field, value in (("rating", "Half true"), ("status", "done")):
+            SetVerdictField(claim, field, value).apply(project)
+        notes: list[str] = []
+        export_report(project, "pdf", tmp_path / "anon.pdf", notes=notes)
+    cover = " ".join(PdfReader(tmp_path / "anon.pdf").pages[0].extract_text().split())
+    assert "Checked by unnamed checker" in cover
+    assert any("'unnamed checker'" in n and "factdesk settings P checker NAME" in n
+               for n in notes), notes

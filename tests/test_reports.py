@@ -285,7 +285,7 @@ def test_claimreview_publishes_finished_checks_and_says_what_is_missing(sample: 
                                or "")
         done = [v for v in VERDICTS if v[5] == "done"]
         assert {r["claimReviewed"] for r in published} == {v[1] for v in done}
-        assert any("2 rated check(s) not done left out" in n for n in notes)
+        assert any("2 rated checks not done left out" in n for n in notes)
         assert any("no url" in n for n in notes) and any("organisation" in n for n in notes)
         project.settings.set("organisation", "Izium Checks")
         project.settings.set("report_url", "https://checks.example/izium")
