@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from factdesk.core.commands import AddEvidence, SetVerdictField
 from factdesk.core.project import Project
-from factdesk.model.models import ClaimDraft
+from factdesk.model.models import ClaimDraft, MatchDraft
 from factdesk.report.exporting import export_report
 
 CLAIMS = 30
@@ -213,3 +213,43 @@ def test_a_report_signed_unnamed_checker_says_how_to_name_one(tmp_path: Path) ->
     assert "Checked by unnamed checker" in cover
     assert any("'unnamed checker'" in n and "factdesk settings P checker NAME" in n
                for n in notes), notes
+
+
+def test_reported_differently_is_set_off_beside_the_claim(tmp_path: Path) -> None:
+    """The other outlet's conflicting report sat 14 CSS pixels in from the sentence above
+    it: out of line rather than set off. It is now an aside with a rule, its text a
+    clear indent in from the body's left edge."""
+    path = tmp_path / "aside.factdesk"
+    times = "The attorney general said he had misspoken at the Norwalk event."
+    fox = "The A.G. said he had misspoken at a 2008 event in Norfolk."
+    with Project.open(path) as project:
+        ids = []
+        for outlet, text in (("The New York Times", times), ("Fox News", fox)):
+            with project.transaction():
+                article = project.articles.add(
+                    title=f"{outlet} story", outlet=outlet, author="Staff",
+                    published="2010-05-18", url=f"https://{outlet.split()[-1].lower()}.example/a",
+                    source_name=f"{outlet}.txt", text=text,
+                    text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+                ids.append(project.claims.add(article, ClaimDraft(
+                    0, len(text), text, "", "", "event", 0.9, None, "manual")))
+        with project.transaction():
+            project.matches.save_suggestions([MatchDraft(ids[0], ids[1], 0.8, "conflicting")])
+            match = project.matches.for_claim(ids[0])[0]
+            project.matches.set_decision(match.id, "accepted", "Zoë Peña")
+        for field, value in (("rating", "Mostly true"), ("status", "done"),
+                             ("rationale", "The video shows Norwalk.")):
+            SetVerdictField(ids[0], field, value).apply(project)
+        export_report(project, "pdf", tmp_path / "aside.pdf")
+    lefts: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        for word in ("Reported", "Rationale", "As"):
+            if text.strip().startswith(word.split()[0]) and word not in lefts:
+                lefts[word] = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+
+    page = next(p for p in PdfReader(tmp_path / "aside.pdf").pages
+                if "Reported differently by Fox News" in " ".join(p.extract_text().split()))
+    page.extract_text(visitor_text=visit)
+    assert lefts["Rationale"] == pytest.approx(lefts["As"], abs=0.5), lefts
+    assert lefts["Reported"] - lefts["Rationale"] >= 8, lefts  # points
