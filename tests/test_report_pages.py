@@ -253,3 +253,32 @@ def test_reported_differently_is_set_off_beside_the_claim(tmp_path: Path) -> Non
     page.extract_text(visitor_text=visit)
     assert lefts["Rationale"] == pytest.approx(lefts["As"], abs=0.5), lefts
     assert lefts["Reported"] - lefts["Rationale"] >= 8, lefts  # points
+
+
+def test_a_part_never_leaves_a_stray_line_or_two_for_the_next_page() -> None:
+    """The --all demo on Letter paper put a claim's "Evidence" and "No evidence
+    recorded." alone at the top of a page, under its DRAFT mark: a part breaks earlier,
+    or goes whole to the next page when it fits there."""
+    from PySide6.QtGui import QTextDocument  # a stand-in: paginate only tests it for None
+
+    from factdesk.report.pdf_layout import MIN_TAIL, Block, paginate
+
+    body = 1000.0
+    filler = Block(height=520.0)  # a painted part: never broken; 470 left under it
+    # a claim of 520 whose head ends at 420; it may break every 20 after that: at 460
+    # only 60 (two lines) would go over
+    claim = Block(height=520.0, doc=QTextDocument(), claim=0, key="claim-1",
+                  keep_top=420.0, breaks=[float(h) for h in range(420, 520, 20)])
+    layout = paginate([filler, claim], body, gap=10.0)
+    assert len(layout.pages) == 2
+    first, second = layout.pages
+    # kept whole on the next page, where the contents and the outline say it starts
+    assert [p.block for p in first] == [filler]
+    assert [(p.block, p.top, p.bottom) for p in second] == [(claim, 0.0, None)]
+    assert layout.claim_pages[0] == 2 and layout.starts["claim-1"] == (2, 0.0)
+    # with less head to keep, it breaks earlier and carries a real part over
+    claim.keep_top = 100.0
+    claim.breaks = [float(h) for h in range(100, 520, 20)]
+    first, second = paginate([filler, claim], body, gap=10.0).pages
+    cut = next(p for p in first if p.block is claim).bottom
+    assert cut is not None and claim.height - cut >= MIN_TAIL * body

@@ -5,7 +5,8 @@ follows the one before on the same page. A part that fits on what is left of the
 stays whole; one that does not is kept whole on the next page when it fits on a page and
 little room is left here, else it starts here and breaks at a line, between list items
 or between table rows, never between a heading and what follows it, nor inside a claim's
-head (its headline, rating and the sentence as printed: :attr:`Block.keep_top`).
+head (its headline, rating and the sentence as printed: :attr:`Block.keep_top`), nor
+where only a stray line or two would go over (:data:`MIN_TAIL`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from PySide6.QtGui import QPainter, QTextCursor, QTextDocument
 #: A part is started on a fresh page rather than broken when less than this share of the
 #: page is left and it fits on a page of its own.
 MIN_ROOM = 0.3
+#: A broken part carries at least this share of a page over to the next one: a claim's
+#: last two lines ("Evidence", "No evidence recorded.") alone on a page read as a stray.
+MIN_TAIL = 0.12
 
 
 @dataclass
@@ -105,10 +109,7 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
                 block.doc is None or not _can_break(block, room)
                 or (block.height <= body_h and room < MIN_ROOM * body_h)))):
             new_page()
-        if block.claim is not None:
-            layout.claim_pages[block.claim] = len(layout.pages)
-        if block.key:
-            layout.starts[block.key] = (len(layout.pages), y)
+        _record_start(layout, block, y)
         top = 0.0
         while True:
             room = body_h - y
@@ -117,6 +118,16 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
                 y += block.height - top + gap
                 break
             cut = _cut(block, top, top + room)
+            if cut is not None and block.height - cut < MIN_TAIL * body_h:
+                # only a stray line or two would go over: break earlier, or keep the part
+                # whole on the next page when it fits there
+                earlier = _cut(block, top, block.height - MIN_TAIL * body_h)
+                if earlier is not None:
+                    cut = earlier
+                elif y > 0 and top == 0 and block.height <= body_h:
+                    new_page()
+                    _record_start(layout, block)
+                    continue
             if cut is None:  # nothing fits in what is left: a fresh page
                 if y == 0:  # not even on a fresh page: break where the page ends
                     cut = top + room
@@ -127,6 +138,14 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
             top = cut
             new_page()
     return layout
+
+
+def _record_start(layout: Layout, block: Block, y: float = 0.0) -> None:
+    """Note the page (and height) ``block`` starts at: the contents and the outline."""
+    if block.claim is not None:
+        layout.claim_pages[block.claim] = len(layout.pages)
+    if block.key:
+        layout.starts[block.key] = (len(layout.pages), y)
 
 
 def _can_break(block: Block, room: float) -> bool:
