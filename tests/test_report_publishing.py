@@ -345,3 +345,23 @@ def test_contents_lines_are_cut_at_a_word_with_an_ellipsis() -> None:
     assert cut == ("“We have learned something important since the days that I served in "
                    "Vietnam,” Mr. Blumenthal said…")
     assert shorten("short", 100) == "short"
+
+
+def test_a_pdf_export_says_what_it_left_out_and_an_untitled_report(
+        desk, tmp_path: Path) -> None:
+    """A Blumenthal PDF left a check in progress out without a word (only ClaimReview
+    said so) and was titled after the file name, "b2: verdict report"."""
+    path, ids = desk
+    notes: list[str] = []
+    with Project.open(path, read_only=True) as project:
+        export_report(project, "pdf", tmp_path / "r.pdf", options(), notes)
+    assert any("1 rated check(s) not done left out" in n for n in notes), notes
+    assert not any("titled" in n for n in notes)  # the desk has a report title
+    untitled = tmp_path / "b2.factdesk"
+    untitled.write_bytes(path.read_bytes())
+    with Project.open(untitled) as project:
+        project.settings.set("report_title", "")
+        notes = []
+        export_report(project, "markdown", tmp_path / "r.md", options(), notes)
+    assert any("titled 'b2: verdict report' after the project file's name" in n
+               for n in notes), notes

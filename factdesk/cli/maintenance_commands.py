@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from factdesk.cli.output import CliError, info
-from factdesk.core.checking import check_project
+from factdesk.core.checking import check_project, damaged_file_advice
 from factdesk.storage.backup import back_up_file, list_backups, restore_backup
-from factdesk.storage.database import inspect_project_file
+from factdesk.storage.database import ProjectFileError, inspect_project_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     if not args.project.exists():
         raise CliError(f"{args.project}: no such project")
-    report = check_project(args.project, repair=args.repair)
+    try:
+        report = check_project(args.project, repair=args.repair)
+    except ProjectFileError as exc:
+        if exc.kind != "corrupt":
+            raise
+        raise CliError(f"{exc}\n{damaged_file_advice(args.project, args.repair)}") from None
     for note in report.notes:
         info(note)
     for line in report.repaired:
@@ -39,6 +44,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for line in report.problems:
         print(f"problem: {line}")
     print("ok" if report.ok else f"{len(report.problems)} problem(s)")
+    if report.advice:
+        info(report.advice)
     return 0 if report.ok else 1
 
 

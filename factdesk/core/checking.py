@@ -13,10 +13,12 @@ from pathlib import Path
 
 from factdesk.core.project import Project
 from factdesk.model.anchoring import context_for, reanchor
+from factdesk.storage.backup import list_backups
 from factdesk.storage.database import (
     ProjectFileError,
     check_integrity,
     inspect_project_file,
+    quick_check,
     rebuild_indexes,
     write_problem,
 )
@@ -30,10 +32,43 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    advice: str = ""  # what to do when the problems cannot be repaired here
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def damaged_file_advice(path: Path, repair: bool) -> str:
+    """What to do with a file SQLite calls malformed: FactDesk leaves it as it is (a
+    rebuild could drop what is still readable), so a backup is the way back."""
+    cannot = "--repair cannot rebuild a damaged file; " if repair else ""
+    return f"{cannot}the file is damaged and was left as it is: {way_back(path)}"
+
+
+def way_back(path: Path) -> str:
+    """How to get the work in a damaged project back: its newest backup, or salvage."""
+    backups = list_backups(path)
+    if backups:
+        taken = backups[0].taken_at
+        when = f"{taken[:4]}-{taken[4:6]}-{taken[6:8]} {taken[9:11]}:{taken[11:13]} UTC" \
+            if len(taken) >= 13 and taken[8] == "T" else taken
+        return (f"restore the newest backup (taken {when}, {len(backups)} in all) with "
+                f"'factdesk restore {path}' (the damaged file is kept beside it)")
+    return ("it has no backup: keep a copy of it before anything else; the sqlite3 "
+            "tool's '.recover' command can salvage what is still readable into a new file")
+
+
+def damage_warning(path: Path) -> str:
+    """For the window, right after it opened ``path``: "" when SQLite's quick check finds
+    the file whole, else what is wrong and what to do. A damaged page is found only when
+    it is read, so a damaged file otherwise opens as if nothing were wrong."""
+    problems = quick_check(path)
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (f"{path.name} is damaged: SQLite reports {problems[0]}{more}. Edits may fail "
+            f"or be lost. Close it, then {way_back(path)}.")
 
 
 def check_project(path: Path, *, repair: bool = False) -> CheckReport:
@@ -51,6 +86,7 @@ def check_project(path: Path, *, repair: bool = False) -> CheckReport:
         integrity = check_integrity(path)
     report.problems += integrity
     if fatal:
+        report.advice = damaged_file_advice(path, repair)
         return report
     problem = write_problem(path)
     if problem and repair:

@@ -38,6 +38,7 @@ from factdesk.model.changes import ChangeSet
 
 if TYPE_CHECKING:
     from factdesk.core.project import Project
+    from factdesk.gui.damage_check import DamageCheck
     from factdesk.gui.session import Session
     from factdesk.gui.workspace import Workspace
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        self.damage_check: DamageCheck | None = None
         self.runner = TaskRunner(self)
         self.registry = ActionRegistry(self, self)
         self.status = StatusArea(self.statusBar())
@@ -143,6 +145,12 @@ class MainWindow(QMainWindow):
             return False  # the checker chose not to open a view
         except ProjectFileError as exc:
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
+            if exc.kind == "corrupt":  # say the way back, not only that it failed
+                from factdesk.core.checking import way_back
+                from factdesk.gui.damage_check import show_damage_box
+
+                show_damage_box(self, f"{readable_error(exc)}.\n\nTo get the work back: "
+                                f"{way_back(path)}.")
             if exc.kind in ("not-sqlite", "foreign"):  # not a project: say what it is
                 from factdesk.gui.file_actions import not_a_project
 
@@ -156,6 +164,11 @@ class MainWindow(QMainWindow):
             self.message(f"{path.name} {project.view_reason}: this is a read-only view",
                          "warning")
         self.identify_checker(project)
+        if self.damage_check is None:
+            from factdesk.gui.damage_check import DamageCheck  # lazy: after the first paint
+
+            self.damage_check = DamageCheck(self)
+        self.damage_check.start(path)  # in the background: damage is said, not waited for
         session = Session(project, self)
         self.session = session
         project.warm_up_search()  # a large project's first search need not wait for it
@@ -197,6 +210,8 @@ class MainWindow(QMainWindow):
         return True
 
     def close_project(self) -> None:
+        if self.damage_check is not None:
+            self.damage_check.forget()
         session, ws = self.session, self.workspace
         if session is not None and ws is not None:
             if ws.verdict.rationale.dirty:

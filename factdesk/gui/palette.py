@@ -148,6 +148,10 @@ class SearchPanel(QuickPicker):
         self.timer.timeout.connect(self._run)
         self.hint.setText("Enter opens · Esc closes")
         self.hint.setWordWrap(True)
+        # a hit's snippet wraps onto more lines instead of running off the panel's edge
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def on_text(self, text: str) -> None:
         self.timer.start()
@@ -170,7 +174,8 @@ class SearchPanel(QuickPicker):
             return
         self.set_items([(f"[{h['kind']}] {h.get('outlet', '')} · {h.get('date', '')} — "
                          f"{' '.join(str(h['snippet']).split())}", "", h) for h in hits])
-        self.hint.setText(f"{len(hits)} hit(s) · Enter opens · Esc closes" if hits
+        count = f"{len(hits)} hit" + ("" if len(hits) == 1 else "s")
+        self.hint.setText(f"{count} · Enter opens · Esc closes" if hits
                           else no_hits_reason(query))
 
     def chosen(self, payload: Any) -> None:

@@ -35,6 +35,21 @@ def render_text(data: ReportData, fmt: str, notes: list[str] | None = None) -> s
     raise ValueError(f"{fmt!r} is not a text format")
 
 
+def report_notes(project: Project, data: ReportData) -> list[str]:
+    """What an editor should know about a PDF, Markdown or CSV report before filing it:
+    checks it leaves out for not being finished, a title that is only the file's name."""
+    notes = []
+    if data.unfinished_left_out:
+        notes.append(f"{data.unfinished_left_out} rated check(s) not done left out: only "
+                     "finished checks (status done) are reported; --status adds others, "
+                     "marked DRAFT")
+    if not project.project_settings().report_title:
+        notes.append(f"the report is titled {data.title!r} after the project file's name: "
+                     "set its title in Preferences ▸ Project (Report title) or with 'factdesk "
+                     "settings P report_title \"...\"'")
+    return notes
+
+
 def _part(output: Path) -> Path:
     return output.with_name(output.name + ".part")
 
@@ -57,6 +72,8 @@ def export_report(
     if not data.claims and fmt != "claimreview" and notes is not None:
         notes.append(f"no claim matches the report's filters ({data.filter_text}): the "
                      "report lists none ('--all' takes every claim)")
+    if fmt not in ("claimreview", "json") and notes is not None:
+        notes.extend(report_notes(project, data))
     if fmt == "pdf":
         if output is None:
             raise ValueError("a PDF report needs an output file")

@@ -66,8 +66,11 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     try:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
+    except BaseException:
         dest.close()
+        tmp.unlink(missing_ok=True)  # no half copy left behind
+        raise
+    dest.close()
     tmp.replace(target)
 
 
@@ -122,8 +125,24 @@ def _short(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+def set_aside_damaged(project: Path) -> Path:
+    """Move a project file SQLite cannot read (and its journal files) into the backups
+    folder as it is, byte for byte, named so that it is never taken for a backup."""
+    folder = backup_folder(project)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{project.stem}.damaged-{stamp}{project.suffix}"
+    project.replace(target)
+    for suffix in ("-wal", "-shm"):  # they belong to the damaged file, not to the restore
+        journal = Path(f"{project}{suffix}")
+        if journal.exists():
+            journal.replace(Path(f"{target}{suffix}"))
+    return target
+
+
 def restore_backup(project: Path, backup: Path) -> Path | None:
-    """Replace ``project`` by ``backup``; the replaced state is backed up first."""
+    """Replace ``project`` by ``backup``; the replaced state is backed up first (a file
+    too damaged to be read is moved aside as it is)."""
     saved = None
     # Opened first: backing up the current file may rotate the chosen backup away.
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
@@ -133,6 +152,9 @@ def restore_backup(project: Path, backup: Path) -> Path | None:
             current = sqlite3.connect(project)
             try:
                 saved = take_backup(project, current, force=True, keep=KEEP + 1)
+            except sqlite3.DatabaseError:  # damaged: SQLite cannot read it to copy it
+                current.close()
+                saved = set_aside_damaged(project)
             finally:
                 current.close()
         target = sqlite3.connect(project)

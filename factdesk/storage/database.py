@@ -175,6 +175,18 @@ def check_integrity(path: Path) -> list[str]:
         conn.close()
 
 
+def quick_check(path: Path) -> list[str]:
+    """Damage SQLite's quick check finds (read-only; it reads every page once, without
+    checking that indexes match their tables: ~0.1 s for a 45 MB project)."""
+    conn = read_only_connection(path)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        return [f"corrupt: {exc}"]
+    finally:
+        conn.close()
+
+
 def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> Database:
     """A migrated sqlite-utils ``Database`` for the project at ``path``.
 

@@ -128,3 +128,28 @@ def test_j_and_k_land_on_a_plainly_marked_claim(make_window, demo_copy, qtbot) -
         assert (sel.cursor.selectionStart(), sel.cursor.selectionEnd()) == (
             claim.start, min(claim.end, len(body.toPlainText())))
         assert sel.format.background().color().alpha() >= 60
+
+
+def test_search_hits_wrap_inside_the_panel(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    """A hit's snippet ran off the panel's right edge behind a sideways scroll bar."""
+    window = make_window(demo_copy)
+    window.registry.trigger("edit.search")
+    from factdesk.gui.palette import SearchPanel
+
+    panel = window.findChild(SearchPanel)
+    qtbot.waitExposed(panel)
+    panel.edit.setText("Izium")
+    panel._run()
+    count = panel.list.count()
+    assert count > 1 and panel.hint.text().startswith(f"{count} hits ·")
+    qtbot.wait(50)
+    width = panel.list.viewport().width()
+    metrics = panel.list.fontMetrics()
+    long_items = [panel.list.item(i) for i in range(count)
+                  if metrics.horizontalAdvance(panel.list.item(i).text()) > width]
+    assert long_items, "the demo's snippets are longer than the panel"
+    for item in long_items:  # wrapped: as wide as the list, two lines or more high
+        rect = panel.list.visualItemRect(item)
+        assert rect.width() <= width and rect.height() >= 2 * metrics.height()
+    assert not panel.list.horizontalScrollBar().isVisible()
+    panel.close()

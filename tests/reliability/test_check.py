@@ -194,3 +194,44 @@ def test_damaged_index_is_rebuilt_by_repair(small_project: Path) -> None:
     repaired = factdesk("check", small_project, "--repair")
     assert repaired.returncode == 0, repaired.stdout
     assert factdesk("check", small_project).returncode == 0
+
+
+def _scribble(path: Path) -> bytes:
+    """Damage every other data page, as a failing disk would; returns the damaged bytes."""
+    _checkpointed(path)
+    with _raw(path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    with path.open("r+b") as handle:
+        for page in range(3, pages, 2):
+            handle.seek(page * page_size + 100)
+            handle.write(b"\xde\xad\xbe\xef" * 64)
+    return path.read_bytes()
+
+
+def test_a_damaged_project_is_brought_back_from_its_backup(small_project: Path) -> None:
+    """'factdesk restore' failed on the one file that needed it (it copied the damaged
+    file through SQLite first, which could not read it), and check said nothing of what
+    to do. Now check points to the backup and restore sets the damaged file aside."""
+    from factdesk.storage.backup import backup_folder, list_backups
+
+    assert factdesk("backup", small_project).returncode == 0
+    damaged = _scribble(small_project)
+    checked = factdesk("check", small_project)
+    assert checked.returncode != 0 and "Traceback" not in checked.stderr
+    assert f"with 'factdesk restore {small_project}'" in checked.stderr
+    restored = factdesk("restore", small_project)
+    assert restored.returncode == 0, restored.stderr
+    assert factdesk("check", small_project).returncode == 0
+    kept = list(backup_folder(small_project).glob("*.damaged-*"))
+    assert [k.read_bytes() for k in kept] == [damaged]  # set aside byte for byte
+    assert all(".damaged-" not in b.path.name for b in list_backups(small_project))
+
+
+def test_a_damaged_project_without_backup_is_told_how_to_salvage(small_project: Path) -> None:
+    damaged = _scribble(small_project)
+    checked = factdesk("check", small_project, "--repair")
+    assert checked.returncode != 0
+    assert "--repair cannot rebuild a damaged file" in checked.stderr
+    assert "has no backup" in checked.stderr and ".recover" in checked.stderr
+    assert small_project.read_bytes() == damaged
