@@ -111,7 +111,7 @@ def _other_events(n: int, best: dict[int, tuple[float, int]],
         apart = ""
         if a["date"] and b["date"]:
             days = date.fromisoformat(a["date"][:10]) - date.fromisoformat(b["date"][:10])
-            apart = f", {abs(days.days)} days apart"
+            apart = f", {abs(days.days)} day{'' if abs(days.days) == 1 else 's'} apart"
         lines += [f"- {score:.3f} {relation[mine, other]} ({a['source']} / {b['source']}{apart})",
                   f"    {claims[mine].text[:160]}", f"    {claims[other].text[:160]}"]
     return lines
