@@ -343,3 +343,28 @@ def test_year_assumed_reads_the_words_and_the_claim() -> None:
     assert not year_assumed(expr("March 2", "2010-03-02"), "In 2010, on March 2, he spoke")
     assert not year_assumed(expr("Monday", "2010-05-17"), "on Monday")
     assert not year_assumed(TimeExpression("March 2", 0, 7, "date"), "March 2")  # unresolved
+
+
+def test_a_newspaper_a_claim_cites_is_not_the_events_place(make) -> None:
+    # BASIL's Blumenthal event: Fox News cites "a report in the New York Times"; the
+    # place conflict shown with HuffPost once read "Parris Island vs New York Times".
+    from factdesk.matching.event_frames import compare_frames, event_frame
+
+    fox = ("Blumenthal's campaign disputed a report in the New York Times as an outrageous "
+           "distortion of his service in the Marines - six months on Paris Island and six "
+           "years in the reserves, according to his campaign.", date(2010, 5, 18), "Fox News",
+           None)
+    hpo = ("Blumenthal voluntarily joined the Marine Corps Reserves in 1970 and served for "
+           "six months in Parris Island, SC and six years in the reserves.", date(2010, 5, 18),
+           "HuffPost", None)
+    a, b = make(fox, hpo)
+    assert not any("Times" in place for place in event_frame(a).where.values())
+    alignment = compare_frames(a, b)
+    assert "New York Times" not in (alignment.place_a, alignment.place_b)
+    assert not any("New York Times" in d.explanation for d in find_discrepancies(a, b))
+    # a town after "in" is still the event's place; a paper cited "according to" is not
+    a, b = make(("He spoke at a rally in Norwalk.", None, "NYT", None),
+                ("According to the Hartford Courant, he spoke at a rally in Norfolk.", None,
+                 "Fox News", None))
+    assert set(event_frame(b).where.values()) == {"Norfolk"}
+    assert compare_frames(a, b).verdict == "place conflict"

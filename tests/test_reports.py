@@ -285,7 +285,7 @@ def test_claimreview_publishes_finished_checks_and_says_what_is_missing(sample: 
                                or "")
         done = [v for v in VERDICTS if v[5] == "done"]
         assert {r["claimReviewed"] for r in published} == {v[1] for v in done}
-        assert any("2 rated check(s) not done left out" in n for n in notes)
+        assert any("2 rated checks not done left out" in n for n in notes)
         assert any("no url" in n for n in notes) and any("organisation" in n for n in notes)
         project.settings.set("organisation", "Izium Checks")
         project.settings.set("report_url", "https://checks.example/izium")
@@ -388,7 +388,7 @@ def test_rationale_text_forms() -> None:
             '<p>The <span style=" font-weight:700;">450</span> figure:</p>'
             '<ul><li>one <a href="https://x.org">link</a></li><li>two</li></ul></body></html>')
     assert html_to_text(rich) == "The 450 figure:\n- one link (https://x.org)\n- two"
-    assert html_to_markdown(rich) == "The **450** figure:\n- one [link](https://x.org)\n- two"
+    assert html_to_markdown(rich) == "The **450** figure:\n\n- one [link](https://x.org)\n- two"
     assert html_to_text("plain rationale") == "plain rationale"
 
 

@@ -44,6 +44,19 @@ _LOCATIVE_BEFORE = (r"\b(?:in|at|near|outside|inside|from|to|into|over|across|ar
                     r"visit\w*|tour\w*|reach\w*|enter\w*|arriv\w* in)\s+"
                     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|village|region|province|"
                     r"state|county)\s+of\s+)?$")
+#: A name after "in" or "to" that is where a claim was reported, not where its event
+#: happened: "a report in the New York Times", "according to Reuters", "told CNN".
+_REPORTED_IN_BEFORE = (r"\b(?:(?:report|article|story|column|editorial|op-ed|piece|published|"
+                       r"printed|appeared)s?\s+in|according\s+to|"
+                       r"(?:told|said|spoke|wrote|talked)\s+(?:to\s+)?)\s+(?:the\s+)?$")
+#: Last words of a newspaper's, broadcaster's or agency's name: such a name is a source
+#: the claim cites, never the place of the event ("in the Washington Post").
+PUBLICATION_WORDS = frozenset(
+    "times post journal news herald tribune gazette telegraph guardian chronicle "
+    "magazine review daily weekly press reuters afp ap cnn msnbc bbc npr abc cbs nbc "
+    "fox huffpost politico axios bloomberg observer independent examiner express "
+    "globe courier register record sun star mirror standard inquirer dispatch "
+    "bulletin network radio tv television".split())
 _EVENT_NOUN_AFTER = (r"^\s+(?:event|speech|rally|meeting|ceremony|attack|fire|shooting|"
                      r"summit|visit|concert|protest|crash|earthquake|blast)\b")
 #: Reporting and light verbs: they say how a claim is told, not what happened.
@@ -121,6 +134,7 @@ _NAMED_EVENT = re.compile(
 
 
 _LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
+_REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 
 
@@ -138,11 +152,22 @@ def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
         start = text.find(name, end)
 
 
+def is_publication(name: str) -> bool:
+    """Whether ``name`` reads as a news outlet's ("the New York Times", "Fox News")."""
+    words = name.casefold().replace("'s", "").split()
+    return bool(words) and words[-1].strip(".,") in PUBLICATION_WORDS
+
+
 def _is_the_events_place(text: str, name: str) -> bool:
-    """Whether ``name`` is written in ``text`` as the place something happened."""
+    """Whether ``name`` is written in ``text`` as the place something happened (not as
+    the publication a claim was reported in)."""
+    if is_publication(name):
+        return False
     for start, end in _occurrences(text, name):
-        if _LOCATIVE_BEFORE_RE.search(text[max(start - 60, 0):start]) or \
-                _EVENT_NOUN_AFTER_RE.match(text[end:]):
+        before = text[max(start - 60, 0):start]
+        if _REPORTED_IN_BEFORE_RE.search(before):
+            continue
+        if _LOCATIVE_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True
     return False
 

@@ -35,7 +35,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from factdesk.report.claimants import speaker_type
-from factdesk.report.data import PUBLISHED_STATUS, ClaimEntry, RatingInfo, ReportData
+from factdesk.report.data import (
+    PUBLISHED_STATUS,
+    ClaimEntry,
+    RatingInfo,
+    ReportData,
+    counted,
+)
 
 __all__ = ["CONTEXT", "PUBLISHED_STATUS", "claim_review", "claim_reviews",
            "publication_notes", "speaker_type"]
@@ -178,14 +184,14 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
     unpublishable = data.unpublished_left_out + sum(
         1 for e in data.claims if e.rating is not None and not e.rating.publishable)
     if unpublishable:
-        notes.append(f"{unpublishable} check(s) with a rating the scale does not publish "
+        notes.append(f"{counted(unpublishable, 'check')} with a rating the scale does not publish "
                      "(such as Not a claim) not written")
     drafts = sum(1 for r in reviews if r.get("creativeWorkStatus") == "Draft")
     if drafts:
-        notes.append(f"{drafts} review(s) of unfinished checks written as drafts "
+        notes.append(f"{counted(drafts, 'review')} of unfinished checks written as drafts "
                      f"(status other than {PUBLISHED_STATUS})")
     if data.unfinished_left_out:
-        notes.append(f"{data.unfinished_left_out} rated check(s) not done left out: only "
+        notes.append(f"{counted(data.unfinished_left_out, 'rated check')} not done left out: only "
                      f"finished checks (status {PUBLISHED_STATUS}) are published; --status "
                      "chooses others")
     if not reviews:
@@ -209,14 +215,17 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
         notes.append("the organisation has no web address: set organisation_url")
     long = sum(1 for r in reviews if len(r["claimReviewed"]) > ADVISED_CLAIM_LENGTH)
     if long:
-        notes.append(f"{long} claim(s) reviewed are longer than {ADVISED_CLAIM_LENGTH} "
+        notes.append(f"{counted(long, 'claim')} reviewed {'is' if long == 1 else 'are'} longer than "
+                     f"{ADVISED_CLAIM_LENGTH} "
                      "characters (search engines advise shorter): state them as checked "
                      "(factdesk claim P statement ID \"...\")")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
-        notes.append(f"{unplaced} review(s) name no appearance: their article has no url")
+        notes.append(f"{counted(unplaced, 'review')} {'names' if unplaced == 1 else 'name'} no "
+                     "appearance: their article has no url")
     undated = sum(1 for r in reviews for w in r["itemReviewed"].get("appearance", [])
                   if "datePublished" not in w)
     if undated:
-        notes.append(f"{undated} appearance(s) have no date: set the articles' dates")
+        notes.append(f"{counted(undated, 'appearance')} {'has' if undated == 1 else 'have'} no date: "
+                     "set the articles' dates")
     return notes

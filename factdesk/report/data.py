@@ -28,7 +28,7 @@ rating off the ordinal scale (Misleading, Unverifiable) has none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -89,13 +89,17 @@ class ReportFilter:
             include_suggested=bool(getattr(options, "include_suggested", False)),
         )
 
-    def describe(self) -> str:
+    def describe(self, article_names: Mapping[int, str] | None = None) -> str:
+        """The filter in words; ``article_names`` names the chosen articles (else their
+        ids, which a reader of the report cannot look up)."""
+        names = article_names or {}
         parts = ["all claims" if self.include_all else "judged claims"]
         parts.append("status " + ", ".join(self.effective_statuses))
         if self.ratings:
             parts.append("rating " + ", ".join(self.ratings))
         if self.articles:
-            parts.append("articles " + ", ".join(str(a) for a in self.articles))
+            parts.append(("article " if len(self.articles) == 1 else "articles ")
+                         + ", ".join(names.get(a, str(a)) for a in self.articles))
         parts.append("suggested matches shown" if self.include_suggested
                      else "accepted matches only")
         return "; ".join(parts)
@@ -415,6 +419,21 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with the noun in the number it takes: "1 check", "40 checks"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def moment_text(stamp: str) -> str:
+    """An ISO time stamp as a reader sees it: "2026-12-07 08:06 UTC" (FactDesk stores
+    UTC; a bare "08:06" read as the reader's local time)."""
+    day, _, rest = stamp.partition("T")
+    if not rest:
+        return day
+    utc = rest.endswith(("+00:00", "Z"))
+    return f"{day} {rest[:5]}{' UTC' if utc else ''}"
+
+
 def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
@@ -508,7 +527,10 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         date_from=_day(stamps[0]) if stamps else None,
         date_to=_day(stamps[-1]) if stamps else None,
         exported_at=now_iso(),
-        filter_text=flt.describe(),
+        filter_text=flt.describe({
+            aid: f"{articles[aid].outlet or 'unknown outlet'} “{shorten(articles[aid].title, 60)}”"
+            if articles[aid].title else f"{articles[aid].outlet or 'article'} {aid}"
+            for aid in flt.articles if aid in articles}),
         counts=counts,
         best=scale.best,
         worst=scale.worst,

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from factdesk.core.project import Project
+from factdesk.core.project import UNNAMED_CHECKER, Project
 from factdesk.report.claimreview import claim_reviews, publication_notes
-from factdesk.report.data import ReportData, ReportFilter, build_report
+from factdesk.report.data import ReportData, ReportFilter, build_report, counted
 from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
@@ -40,13 +40,17 @@ def report_notes(project: Project, data: ReportData) -> list[str]:
     checks it leaves out for not being finished, a title that is only the file's name."""
     notes = []
     if data.unfinished_left_out:
-        notes.append(f"{data.unfinished_left_out} rated check(s) not done left out: only "
+        notes.append(f"{counted(data.unfinished_left_out, 'rated check')} not done left out: only "
                      "finished checks (status done) are reported; --status adds others, "
                      "marked DRAFT")
     if not project.project_settings().report_title:
         notes.append(f"the report is titled {data.title!r} after the project file's name: "
                      "set its title in Preferences ▸ Project (Report title) or with 'factdesk "
                      "settings P report_title \"...\"'")
+    if UNNAMED_CHECKER in data.checkers:
+        notes.append(f"the report names its checker {UNNAMED_CHECKER!r}: verdicts were made "
+                     "before a name was set; set it in Preferences ▸ Project or with "
+                     "'factdesk settings P checker NAME' (verdicts made since carry it)")
     return notes
 
 

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 
 from factdesk import __version__
-from factdesk.report.data import ReportData
+from factdesk.report.data import ReportData, shorten
 from factdesk.report.pdf_finish import OutlineEntry, document_info, finish_pdf
 from factdesk.report.pdf_html import (
     BODY_PT,
@@ -56,6 +56,8 @@ RESOLUTION = 300  # dots per inch of the layout; the PDF itself is resolution-fr
 MARGIN_MM = {"left": 18.0, "right": 18.0, "top": 20.0, "bottom": 18.0}
 FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
 SECTION_GAP_PT = 12.0
+#: How far inside a piece of a broken part the painter's clip lies (device pixels, 1/300 in).
+CLIP_INSET_PX = 0.5
 #: Paragraphs a section never breaks after (they head what follows them).
 HEADINGS = frozenset({"Rationale", "Evidence", "As other outlets reported it", "Contents",
                       "Appendix: sources", "Verdicts by rating"})
@@ -171,7 +173,9 @@ class _Renderer:
         return Block(height=height, paint=paint)
 
     def blocks(self, claim_pages: list[int | None]) -> list[Block]:
-        blocks = [self.doc_block(cover_html(self.data)), self.chart_block()]
+        blocks = [self.doc_block(cover_html(self.data))]
+        if self.data.counts:  # no chart (nor its heading) for a report without verdicts
+            blocks.append(self.chart_block())
         blocks.append(self.doc_block(contents_html(self.data, claim_pages), key="contents"))
         in_report = {e.claim_id: e.number for e in self.data.claims}
         for i, entry in enumerate(self.data.claims):
@@ -226,7 +230,11 @@ class _Renderer:
             top = placement.top
             bottom = block.height + 1 if placement.bottom is None else placement.bottom
             painter.translate(0, -top)
-            block.doc.drawContents(painter, QRectF(0, top, geo.body_w, bottom - top))
+            # Qt draws every line that touches the clip rectangle, clipped or not: a line
+            # starting right at a page break would be written (invisibly) on both pages,
+            # found twice by search and copied twice. A hair inside the piece, it is not.
+            block.doc.drawContents(painter, QRectF(0, top + CLIP_INSET_PX, geo.body_w,
+                                                   bottom - top - 2 * CLIP_INSET_PX))
         painter.restore()
 
     def paint_furniture(self, painter: QPainter, number: int, total: int) -> None:
@@ -280,7 +288,8 @@ class _Renderer:
             pages: list[int | None] = [
                 layout.claim_pages.get(i) for i in range(len(self.data.claims))
             ]
-            blocks[2] = self.doc_block(contents_html(self.data, pages), key="contents")
+            at = next(i for i, b in enumerate(blocks) if b.key == "contents")
+            blocks[at] = self.doc_block(contents_html(self.data, pages), key="contents")
             again = paginate(blocks, self.geo.body_h, self.geo.gap)
             if again.claim_pages == layout.claim_pages:
                 layout = again
@@ -316,4 +325,4 @@ def render_pdf(data: ReportData, path: Path, page_size: str = "A4") -> int:
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit)

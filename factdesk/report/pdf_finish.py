@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 
-from factdesk.report.data import ReportData
+from factdesk.report.data import ReportData, counted
 
 LANGUAGE = "en"
 
@@ -46,8 +46,9 @@ def document_info(data: ReportData) -> DocumentInfo:
     period = data.date_from or "no verdicts"
     if data.date_to and data.date_to != data.date_from:
         period += f" to {data.date_to}"
-    drafts = f", {data.drafts} of them drafts" if data.drafts else ""
-    subject = (f"Fact-check verdicts on {len(data.claims)} claim(s){drafts}, "
+    drafts = f", {data.drafts} of them {'a draft' if data.drafts == 1 else 'drafts'}" \
+        if data.drafts else ""
+    subject = (f"Fact-check verdicts on {counted(len(data.claims), 'claim')}{drafts}, "
                f"verdicts dated {period}")
     words: list[str] = ["fact check", "ClaimReview"]
     words += [c.name for c in data.counts]

@@ -25,6 +25,9 @@ from factdesk.report.data import (
     OtherReport,
     RatingInfo,
     ReportData,
+    counted,
+    moment_text,
+    shorten,
     source_note,
 )
 from factdesk.report.quotes import quoted
@@ -94,6 +97,7 @@ def date_text(day: str | None) -> str:
     return day or "undated"
 
 
+DIFF_RULE = "#c2410c"  # the rule beside "Reported differently by ..."
 DRAFT_MARK = '<span class="draft">DRAFT</span>'
 
 
@@ -113,12 +117,12 @@ def cover_html(data: ReportData) -> str:
         ("Verdicts dated", _e(period)),
         ("Claims in this report", f"{len(data.claims)} ({_e(data.filter_text)})"),
         ("Sources", str(len(data.sources))),
-        ("Exported", _e(data.exported_at[:16].replace("T", " "))),
+        ("Exported", _e(moment_text(data.exported_at))),
     ]
     if data.organisation:
         rows.insert(0, ("Organisation", _e(data.organisation)))
     if data.drafts:
-        rows.append(("Drafts", f'{DRAFT_MARK} {data.drafts} check(s) not finished: '
+        rows.append(("Drafts", f'{DRAFT_MARK} {counted(data.drafts, "check")} not finished: '
                                "not for publication"))
     table = "".join(
         f'<tr><td class="muted" width="34%" style="padding: 2px 0px 2px 0px;">{k}</td>'
@@ -129,8 +133,8 @@ def cover_html(data: ReportData) -> str:
         f'<p class="muted small" style="margin-bottom: 3px;">FACTDESK VERDICT REPORT</p>'
         f"<h1>{_e(data.title)}</h1>"
         f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
-        f'<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
-        f'font-weight: 700; color: #333333;">Verdicts by rating</p>'
+        + ('<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
+           'font-weight: 700; color: #333333;">Verdicts by rating</p>' if data.counts else "")
     )
 
 
@@ -139,7 +143,7 @@ def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
     rows = []
     for entry, page in zip(data.claims, pages, strict=True):
         head = entry.headline
-        head = head if len(head) <= 110 else head[:107].rstrip() + "…"
+        head = shorten(head, 108)  # at a word: "the military sa…" read as a typo
         rating = entry.rating.name if entry.rating else "not rated"
         color = entry.rating.color if entry.rating else "#e0e0e0"
         draft = f"{DRAFT_MARK} " if entry.draft else ""
@@ -154,8 +158,10 @@ def contents_html(data: ReportData, pages: Sequence[int | None]) -> str:
             f'<td width="12%" align="right"><a href="{target}">'
             f'{"000" if page is None else page}</a></td></tr>'
         )
-    if not rows:
-        rows.append('<tr><td class="muted">No claims match the report filters.</td></tr>')
+    if not rows:  # a sentence, not a table with a "Claim" and a "Page" column and no row
+        return ('<a name="contents"></a><h2>Contents</h2>'
+                f'<p class="muted">No claim matches the report\'s filters '
+                f"({_e(data.filter_text)}).</p>")
     return (
         '<a name="contents"></a><h2>Contents</h2>'
         f'<table cellspacing="0" cellpadding="4" width="100%">'
@@ -195,8 +201,16 @@ def _differently_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
         for diff in other.discrepancies:
             body += f'<br/><span class="small diff">Difference: {_e(diff)}</span>'
-        parts.append(f'<p style="margin-left: 14px; margin-top: 2px;">{body}</p>')
-    return "".join(parts)
+        parts.append(body)
+    if not parts:
+        return ""
+    # set off by a rule in the difference colour, clearly indented (a 14 px margin read
+    # as text out of line with the sentence above it)
+    rows = "".join(
+        f'<tr><td width="3" bgcolor="{DIFF_RULE}"></td>'
+        f'<td style="padding: 1px 0px 5px 10px;">{body}</td></tr>' for body in parts)
+    return (f'<table cellspacing="0" cellpadding="0" width="100%" '
+            f'style="margin-top: 4px; margin-bottom: 2px;">{rows}</table>')
 
 
 def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
@@ -283,8 +297,9 @@ def appendix_html(data: ReportData) -> str:
             f"<td>{_e(src.title or src.file_name)}{link}<br/>"
             f'<span class="small muted">{_e(source_note(src))}</span></td></tr>'
         )
-    body = "".join(rows) or '<tr><td class="muted">No sources.</td></tr>'
+    if not rows:
+        return '<h2>Appendix: sources</h2><p class="muted">No sources: the report lists no claim.</p>'
     return (
         "<h2>Appendix: sources</h2>"
-        f'<table cellspacing="0" cellpadding="4" width="100%">{body}</table>'
+        f'<table cellspacing="0" cellpadding="4" width="100%">{"".join(rows)}</table>'
     )

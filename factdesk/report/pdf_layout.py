@@ -5,7 +5,8 @@ follows the one before on the same page. A part that fits on what is left of the
 stays whole; one that does not is kept whole on the next page when it fits on a page and
 little room is left here, else it starts here and breaks at a line, between list items
 or between table rows, never between a heading and what follows it, nor inside a claim's
-head (its headline, rating and the sentence as printed: :attr:`Block.keep_top`).
+head (its headline, rating and the sentence as printed: :attr:`Block.keep_top`), nor
+where only a stray line or two would go over (:data:`MIN_TAIL`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from PySide6.QtGui import QPainter, QTextCursor, QTextDocument
 #: A part is started on a fresh page rather than broken when less than this share of the
 #: page is left and it fits on a page of its own.
 MIN_ROOM = 0.3
+#: A broken part carries at least this share of a page over to the next one: a claim's
+#: last two lines ("Evidence", "No evidence recorded.") alone on a page read as a stray.
+MIN_TAIL = 0.12
 
 
 @dataclass
@@ -52,10 +56,13 @@ class Layout:
 
 
 def break_points(doc: QTextDocument, headings: frozenset[str]) -> list[float]:
-    """Heights at which ``doc`` may break: the top of every line of a paragraph or list
-    item, the top of every table row; not right after a heading (a paragraph whose text
-    is one of ``headings``)."""
+    """Heights at which ``doc`` may break: the top of every line of a paragraph, the top
+    of every list item and of every table row; not right after a heading (a paragraph
+    whose text is one of ``headings``)."""
     layout = doc.documentLayout()
+    device = layout.paintDevice()
+    # Qt lays out CSS pixels at 96 to the inch of the paint device (scaleToDevice)
+    px_per_css_px = device.logicalDpiY() / 96.0 if device is not None else 1.0
     points: set[float] = set()
     rows: dict[tuple[int, int], float] = {}
     block = doc.begin()
@@ -64,9 +71,18 @@ def break_points(doc: QTextDocument, headings: frozenset[str]) -> list[float]:
         rect = layout.blockBoundingRect(block)
         table = QTextCursor(block).currentTable()
         if table is not None:
+            # the row's top is its cells' top, above the text by the cell's padding and
+            # the table's border: a break at the text would leave the row's background
+            # (the contents' rating bar) on the page before
             cell = table.cellAt(block.position())
             key = (table.firstPosition(), cell.row())
-            rows[key] = min(rows.get(key, rect.top()), rect.top())
+            cell_format = cell.format().toTableCellFormat()
+            table_format = table.format()
+            padding = cell_format.topPadding() or table_format.cellPadding()
+            top = rect.top() - (padding + table_format.border()) * px_per_css_px
+            rows[key] = min(rows.get(key, top), top)
+        elif block.textList() is not None and not after_heading:
+            points.add(rect.top())  # a list item (an evidence entry) stays whole
         elif not after_heading:
             lines = block.layout()
             for i in range(lines.lineCount()):
@@ -93,10 +109,7 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
                 block.doc is None or not _can_break(block, room)
                 or (block.height <= body_h and room < MIN_ROOM * body_h)))):
             new_page()
-        if block.claim is not None:
-            layout.claim_pages[block.claim] = len(layout.pages)
-        if block.key:
-            layout.starts[block.key] = (len(layout.pages), y)
+        _record_start(layout, block, y)
         top = 0.0
         while True:
             room = body_h - y
@@ -105,6 +118,16 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
                 y += block.height - top + gap
                 break
             cut = _cut(block, top, top + room)
+            if cut is not None and block.height - cut < MIN_TAIL * body_h:
+                # only a stray line or two would go over: break earlier, or keep the part
+                # whole on the next page when it fits there
+                earlier = _cut(block, top, block.height - MIN_TAIL * body_h)
+                if earlier is not None:
+                    cut = earlier
+                elif y > 0 and top == 0 and block.height <= body_h:
+                    new_page()
+                    _record_start(layout, block)
+                    continue
             if cut is None:  # nothing fits in what is left: a fresh page
                 if y == 0:  # not even on a fresh page: break where the page ends
                     cut = top + room
@@ -115,6 +138,14 @@ def paginate(blocks: list[Block], body_h: float, gap: float) -> Layout:
             top = cut
             new_page()
     return layout
+
+
+def _record_start(layout: Layout, block: Block, y: float = 0.0) -> None:
+    """Note the page (and height) ``block`` starts at: the contents and the outline."""
+    if block.claim is not None:
+        layout.claim_pages[block.claim] = len(layout.pages)
+    if block.key:
+        layout.starts[block.key] = (len(layout.pages), y)
 
 
 def _can_break(block: Block, room: float) -> bool:

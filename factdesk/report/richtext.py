@@ -141,11 +141,21 @@ class _TextWriter(HTMLParser):
         self.link_text: list[str] = []
         self.spans: list[str] = []  # the Markdown marks each open <span> added
 
-    def _break(self) -> None:
+    def _break(self, hard: bool = False) -> None:
+        """End the current line; ``hard``: a line break inside a paragraph (Markdown
+        joins lines it is not told to keep apart, so it gets a backslash)."""
         line = "".join(self.current).strip()
         self.current = []
         if line:
-            self.lines.append(line)
+            self.lines.append(line + ("\\" if hard and self.markdown else ""))
+
+    def _end_paragraph(self) -> None:
+        """End a block: Markdown needs a blank line between paragraphs (one line break
+        runs them together) and around a list (a paragraph right after one would be
+        read as the last item's continuation)."""
+        self._break()
+        if self.markdown and not self.lists and self.lines and self.lines[-1]:
+            self.lines.append("")
 
     def _emit(self, text: str) -> None:
         if self.href is not None:
@@ -158,12 +168,14 @@ class _TextWriter(HTMLParser):
             self.dropping += 1
         if self.dropping:
             return
+        if tag in {"ul", "ol"}:
+            self._end_paragraph()
         if tag in _BLOCKS or tag in {"ul", "ol"}:
             self._break()
             style = (dict(attrs).get("style") or "").replace(" ", "")
             self.empty_paragraph = "-qt-paragraph-type:empty" in style
         if tag == "br":
-            self._break()
+            self._break(hard=True)
         elif tag in {"ul", "ol"}:
             self.lists.append([int(tag == "ol"), 0])
         elif tag == "li":
@@ -217,8 +229,12 @@ class _TextWriter(HTMLParser):
             self._break()
             if self.lists:
                 self.lists.pop()
+            self._end_paragraph()
         elif tag in _BLOCKS or tag == "li":
-            self._break()
+            if tag == "li":
+                self._break()
+            else:
+                self._end_paragraph()
             if self.empty_paragraph and self.lines and self.lines[-1]:
                 self.lines.append("")  # the blank line the checker left
             self.empty_paragraph = False
@@ -230,16 +246,23 @@ class _TextWriter(HTMLParser):
             first, *rest = data.split("\n")
             self._emit(re.sub(r"\s+", " ", first))
             for line in rest:
-                self._break()
+                self._break(hard=True)
                 self._emit(re.sub(r"\s+", " ", line))
             return
         self._emit(re.sub(r"\s+", " ", data))
 
     def text(self) -> str:
         self._break()
-        while self.lines and not self.lines[-1]:
-            self.lines.pop()
-        return "\n".join(self.lines)
+        lines: list[str] = []
+        for line in self.lines:  # one blank line at most, none at the end
+            if line or (lines and lines[-1]):
+                lines.append(line)
+        while lines and not lines[-1]:
+            lines.pop()
+        # a hard break that ends a paragraph breaks nothing: no backslash left showing
+        return "\n".join(
+            line[:-1] if line.endswith("\\") and (i + 1 == len(lines) or not lines[i + 1])
+            else line for i, line in enumerate(lines))
 
 
 def _convert(rich: str, markdown: bool) -> str:

@@ -33,7 +33,14 @@ import io
 import re
 
 from factdesk.report.claimreview import review_url, reviewer_name
-from factdesk.report.data import ClaimEntry, ReportData, shorten, source_note
+from factdesk.report.data import (
+    ClaimEntry,
+    ReportData,
+    counted,
+    moment_text,
+    shorten,
+    source_note,
+)
 from factdesk.report.quotes import quoted
 from factdesk.report.richtext import markdown_target
 
@@ -200,12 +207,14 @@ def to_markdown(data: ReportData) -> str:
     lines = [
         f"# {_md_escape(data.title)}",
         "",
+        *([f"- Organisation: {_md_escape(data.organisation)}"] if data.organisation else []),
         f"- Checked by: {', '.join(data.checkers)}",
         f"- Verdicts dated: {period}",
         f"- Claims: {len(data.claims)} ({data.filter_text})",
-        f"- Exported: {data.exported_at[:16].replace('T', ' ')}",
-        *([f"- **DRAFT**: {data.drafts} check(s) in this report are not finished"]
-          if data.drafts else []),
+        f"- Sources: {len(data.sources)} (see the appendix)",
+        f"- Exported: {moment_text(data.exported_at)}",
+        *([f"- **DRAFT**: {counted(data.drafts, 'check')} in this report "
+           f"{'is' if data.drafts == 1 else 'are'} not finished"] if data.drafts else []),
         "",
         "| Rating | Claims |",
         "| --- | ---: |",
