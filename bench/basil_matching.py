@@ -9,7 +9,11 @@ exists, we check that it comes from another outlet's article on the same event
 Articles are imported with their title, outlet and publication date, as FactDesk reads
 them from a saved page; ``--no-dates`` leaves the dates out (text only).
 
+``--show N`` prints the N highest-scoring best matches that come from another event
+(relation, score, both outlets, days apart and both claims), to read by eye.
+
     python bench/basil_matching.py [--events 75] [--keep BASIL.factdesk] [--no-dates]
+                                   [--show 20]
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,6 +37,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="also save the project to this file")
     parser.add_argument("--no-dates", action="store_true",
                         help="import without the articles' publication dates")
+    parser.add_argument("--show", type=int, default=0, metavar="N",
+                        help="print the N highest-scoring best matches from another event")
     args = parser.parse_args()
     articles = basil_articles()
     triplets = list(dict.fromkeys(a["triplet"] for a in articles))[: args.events]
@@ -45,18 +52,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.open(Path(tmp) / "basil.factdesk")
         event_of: dict[int, str] = {}
+        row_of: dict[int, dict] = {}
         for a in articles:
             parsed = parse_pasted(a["text"], title=a["title"] or "", outlet=a["source"] or "",
                                   published="" if args.no_dates else a["date"] or "")
             article_id, _ = store_parsed(project, parsed)
             event_of[article_id] = a["triplet"]
+            row_of[article_id] = a
         t0 = time.perf_counter()
         analyse_articles(project, list(event_of), n_process=2)
         seconds = time.perf_counter() - t0
         best: dict[int, tuple[float, int]] = {}
-        article_of = {c.id: c.article_id for c in project.claims.iter_all()}
+        relation: dict[tuple[int, int], str] = {}
+        claims = {c.id: c for c in project.claims.iter_all()}
+        article_of = {claim_id: c.article_id for claim_id, c in claims.items()}
         for m in project.matches.all():
             for mine, other in ((m.claim_a, m.claim_b), (m.claim_b, m.claim_a)):
+                relation[mine, other] = m.relation
                 if m.score > best.get(mine, (-1.0, 0))[0]:
                     best[mine] = (m.score, other)
         hits = defaultdict(int)
@@ -68,6 +80,7 @@ def main() -> None:
                     totals[bucket] += 1
                     hits[bucket] += relation_ok
         n_claims = len(article_of)
+        shown = _other_events(args.show, best, relation, claims, row_of) if args.show else []
         project.close()
         if args.keep:
             import shutil
@@ -81,6 +94,27 @@ def main() -> None:
         if totals[bucket]:
             print(f"{bucket:14} {totals[bucket]:7d} {hits[bucket] / totals[bucket]:11.3f}")
     print(f"claims with any match: {len(best)} of {n_claims} ({len(best) / max(1, n_claims):.2f})")
+    print("\n".join(shown))
+
+
+def _other_events(n: int, best: dict[int, tuple[float, int]],
+                  relation: dict[tuple[int, int], str], claims: dict,
+                  row_of: dict[int, dict]) -> list[str]:
+    """Lines showing the ``n`` highest-scoring best matches whose claims come from two
+    events."""
+    wrong = sorted(((score, mine, other) for mine, (score, other) in best.items()
+                    if row_of[claims[mine].article_id]["triplet"]
+                    != row_of[claims[other].article_id]["triplet"]), reverse=True)
+    lines = [f"best matches from another event: {len(wrong)}; the {min(n, len(wrong))} highest:"]
+    for score, mine, other in wrong[:n]:
+        a, b = row_of[claims[mine].article_id], row_of[claims[other].article_id]
+        apart = ""
+        if a["date"] and b["date"]:
+            days = date.fromisoformat(a["date"][:10]) - date.fromisoformat(b["date"][:10])
+            apart = f", {abs(days.days)} day{'' if abs(days.days) == 1 else 's'} apart"
+        lines += [f"- {score:.3f} {relation[mine, other]} ({a['source']} / {b['source']}{apart})",
+                  f"    {claims[mine].text[:160]}", f"    {claims[other].text[:160]}"]
+    return lines
 
 
 if __name__ == "__main__":

@@ -75,3 +75,22 @@ def test_articles_far_apart_in_time_must_be_much_closer_to_be_one_story() -> Non
                              {1: "2019-01-25", 3: "not a date"}.get)
     assert partial.days_apart(1, 3) is None and partial.same_story(1, 3)
     assert STORY_WINDOW_DAYS < 34
+
+
+def test_a_running_story_s_next_event_a_week_later_is_another_story() -> None:
+    # one outlet's article on a shutdown deal offered one Saturday and another's on the
+    # reopening agreed six days later: alike in vocabulary, two events
+    index = CandidateIndex()
+    shared = ["ent:trump", "shutdown", "wall", "funding", "border", "ent:pelosi"]
+    terms = {1: shared + ["offer", "dreamer", "protection", "ent:schumer"],
+             2: shared + ["reopen", "three", "week", "ent:mcconnell"],
+             3: shared + ["offer", "dreamer", "reject", "ent:hoyer"]}
+    index.add_many((aid, aid, t) for aid, t in terms.items())
+    dates = {1: "2019-01-19", 2: "2019-01-25", 3: "2019-01-20"}
+    undated = ArticleContext(lambda aid: terms[aid], index.idf)
+    dated = ArticleContext(lambda aid: terms[aid], index.idf, dates.get)
+    assert SAME_STORY_MIN <= undated.similarity(1, 2) < SAME_STORY_MIN_APART
+    assert dated.days_apart(1, 2) == 6 > STORY_WINDOW_DAYS
+    assert not dated.same_story(1, 2)
+    # the other outlet's article on the offer, a day later, is the same story
+    assert dated.same_story(1, 3)
