@@ -48,7 +48,13 @@ def test_csv_export_through_the_dialog_writes_the_finished_check(
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window(demo_copy)
-    claim_id = _finish_first_claim(window.session.project)
+    project = window.session.project
+    claim_id = _finish_first_claim(project)
+    from factdesk.core.commands import SetVerdictField
+
+    unfinished = project.claims.for_article(project.articles.ids()[0])[1].id
+    SetVerdictField(unfinished, "rating", "False").apply(project)
+    SetVerdictField(unfinished, "status", "in progress").apply(project)
     statement = window.session.project.claims.get(claim_id).text
     done = []
     window.runner.started.connect(done.append)
@@ -65,9 +71,10 @@ def test_csv_export_through_the_dialog_writes_the_finished_check(
     assert done, "the export did not run in the window's worker"
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 1 and statement[:30] in json.dumps(rows[0], ensure_ascii=False)
-    box = window.findChild(QMessageBox, "export-notes")  # e.g. the untitled report
-    if box is not None:
-        box.close()
+    box = window.findChild(QMessageBox, "export-notes")  # as before the dialog: the notes
+    assert box is not None and box.isVisible()
+    assert "1 rated check not done left out" in box.text()
+    box.close()
 
 
 def test_escape_cancels_and_nothing_is_written(make_window, demo_copy, qtbot) -> None:
@@ -182,3 +189,28 @@ def test_json_format_writes_the_whole_project(make_window, demo_copy, qtbot) -> 
     _run_dialog(window, qtbot, fill)
     data = json.loads(Path(demo_copy.parent / "demo-project.json").read_text("utf-8"))
     assert len(data["articles"]) == articles
+
+
+def test_every_field_has_its_own_mnemonic_and_tab_reaches_it(demo_copy, qtbot) -> None:
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from factdesk.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(demo_copy, (1, "An article"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    texts = [w.text() for kind in (QLabel, QAbstractButton) for w in dialog.findChildren(kind)]
+    keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(keys) == len(set(keys)) >= 10, keys
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.path_edit
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.browse
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.format
