@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -244,11 +245,15 @@ class ExportDialog(QDialog):
 
         self.problem = QLabel(objectName="exportProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
             "E&xport", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
+        # the style's save icon, as Cancel carries the style's own where the style shows any
+        cancel_icon = self.buttons.button(QDialogButtonBox.StandardButton.Cancel).icon()
+        if not cancel_icon.isNull():
+            self.export_button.setIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
