@@ -1,7 +1,7 @@
 """The report export dialog: format, what to include, destination file, in one place.
 
 Offers exactly what ``factdesk export`` offers (``--format``, ``--all``, ``--status``,
-``--article``, ``--include-suggested``, ``--page-size``, ``--encoding``) and returns the
+``--rating``, ``--article``, ``--include-suggested``, ``--page-size``, ``--encoding``) and returns the
 choice as an options object that :func:`factdesk.report.exporting.export_report` reads
 like the CLI's argparse namespace. The export itself is run by the caller in the window's
 worker; this dialog only asks. The last choices are remembered per project in the user's
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -70,6 +71,7 @@ NAME_ENDINGS = {"pdf": "report", "claimreview": "claimreview", "csv": "checks",
                 "markdown": "report", "json": "project"}
 SCOPE_FINISHED, SCOPE_STATUSES, SCOPE_ALL = "finished", "statuses", "all"
 PAGE_SIZES = ("A4", "Letter")
+RATING_COLUMNS = 4  # rating ticks per line
 CSV_ENCODINGS = (("utf-8-sig", "UTF-8 with byte-order mark (spreadsheets)"),
                  ("utf-8", "UTF-8 without byte-order mark (scripts)"))
 
@@ -82,6 +84,7 @@ class ExportChoice:
     output: Path
     scope: str = SCOPE_FINISHED
     statuses: list[str] = field(default_factory=list)
+    ratings: list[str] = field(default_factory=list)  # empty: no rating filter
     article_id: int | None = None
     include_suggested: bool = False
     page_size: str = "A4"
@@ -96,7 +99,7 @@ class ExportChoice:
         return SimpleNamespace(
             all=self.scope == SCOPE_ALL,
             status=list(self.statuses) if self.scope == SCOPE_STATUSES else None,
-            rating=None,
+            rating=list(self.ratings) or None,
             article=[self.article_id] if self.article_id else None,
             include_suggested=self.include_suggested and self.fmt != "claimreview",
             page_size=self.page_size,
@@ -138,7 +141,8 @@ class ExportMemory:
 
     def remember(self, choice: ExportChoice) -> None:
         values = {"format": choice.fmt, "folder": str(choice.output.parent),
-                  "scope": choice.scope, "statuses": ",".join(choice.statuses),
+                  "scope": choice.scope, "statuses": "\n".join(choice.statuses),
+                  "ratings": "\n".join(choice.ratings),
                   "this_article": "1" if choice.article_id else "0",
                   "suggested": "1" if choice.include_suggested else "0",
                   "page_size": choice.page_size, "encoding": choice.encoding}
@@ -151,12 +155,16 @@ class ExportDialog(QDialog):
     """Asks for everything an export needs; :meth:`choice` is the answer once accepted."""
 
     def __init__(self, project_path: Path, article: tuple[int, str] | None = None,
-                 parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+                 parent: QWidget | None = None, settings: QSettings | None = None,
+                 ratings: list[str] | None = None) -> None:
+        """``article``: the current article (id, title); ``ratings``: the project's
+        rating scale, by name."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export report")
         self.project_path = Path(project_path)
         self.article = article
+        self.rating_names = list(ratings or [])
         self.memory = ExportMemory(self.project_path, settings)
         self._build()
         self._restore()
@@ -190,6 +198,20 @@ class ExportDialog(QDialog):
             status_row.addWidget(check)
         status_row.addStretch(1)
         self.scope_group.buttonToggled.connect(self._scope_changed)
+        self.only_ratings = QCheckBox("Only these &ratings:", objectName="exportOnlyRatings")
+        self.only_ratings.setEnabled(bool(self.rating_names))
+        self.only_ratings.toggled.connect(self._ratings_toggled)
+        self.rating_checks: dict[str, QCheckBox] = {}
+        # a grid, not a flow layout: the group box gives a flow no height for its width
+        rating_grid = QGridLayout()
+        rating_grid.setContentsMargins(24, 0, 0, 0)
+        for index, name in enumerate(self.rating_names):
+            check = QCheckBox(name)
+            check.setObjectName(f"rating-{name}")
+            check.toggled.connect(self._validate)
+            self.rating_checks[name] = check
+            rating_grid.addWidget(check, index // RATING_COLUMNS, index % RATING_COLUMNS)
+        rating_grid.setColumnStretch(RATING_COLUMNS, 1)
         self.this_article = QCheckBox(
             "Only the current &article" + (f": {self._short(self.article[1])}"
                                            if self.article else ""))
@@ -197,6 +219,7 @@ class ExportDialog(QDialog):
         self.suggested = QCheckBox("Show su&ggested matches too, marked as not reviewed")
         self.draft_note = QLabel("Unfinished checks are marked DRAFT in the report.")
         self.draft_note.setObjectName("hint")
+        self.draft_note.setContentsMargins(24, 0, 0, 0)  # under the choices it explains
         scope_layout = QVBoxLayout(self.scope_box)
         scope_layout.addWidget(self.finished)
         scope_layout.addWidget(self.by_status)
@@ -204,6 +227,8 @@ class ExportDialog(QDialog):
         scope_layout.addWidget(self.every)
         scope_layout.addWidget(self.draft_note)
         scope_layout.addSpacing(4)
+        scope_layout.addWidget(self.only_ratings)
+        scope_layout.addLayout(rating_grid)
         scope_layout.addWidget(self.this_article)
         scope_layout.addWidget(self.suggested)
 
@@ -264,7 +289,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         order = [self.format, self.finished, self.by_status, *self.status_checks.values(),
-                 self.every, self.this_article, self.suggested, self.page_size,
+                 self.every, self.only_ratings, *self.rating_checks.values(),
+                 self.this_article, self.suggested, self.page_size,
                  self.encoding, self.path_edit, self.browse, self.export_button,
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in zip(order, order[1:], strict=False):
@@ -285,9 +311,14 @@ class ExportDialog(QDialog):
         scope = memory.get("scope", SCOPE_FINISHED)
         {SCOPE_STATUSES: self.by_status, SCOPE_ALL: self.every}.get(
             scope, self.finished).setChecked(True)
-        chosen = [s for s in memory.get("statuses", "").split(",") if s in STATUSES]
+        chosen = [s for s in memory.get("statuses", "").split("\n") if s in STATUSES]
         for status, check in self.status_checks.items():
             check.setChecked(status in (chosen or STATUSES))
+        kept = [r for r in memory.get("ratings", "").split("\n") if r in self.rating_checks]
+        for name, check in self.rating_checks.items():
+            check.setChecked(name in kept)
+        self.only_ratings.setChecked(bool(kept))
+        self._ratings_toggled()
         self.this_article.setChecked(self.article is not None
                                      and memory.get("this_article") == "1")
         self.suggested.setChecked(memory.get("suggested") == "1")
@@ -345,6 +376,11 @@ class ExportDialog(QDialog):
         self.draft_note.setVisible(self.scope != SCOPE_FINISHED)
         self._validate()
 
+    def _ratings_toggled(self, *_args: object) -> None:
+        for check in self.rating_checks.values():
+            check.setEnabled(self.only_ratings.isChecked())
+        self._validate()
+
     def _browse(self) -> None:
         spec = FORMATS_BY_KEY[self.fmt]
         current = self.path_edit.text().strip() or str(
@@ -372,6 +408,9 @@ class ExportDialog(QDialog):
         if FORMATS_BY_KEY[self.fmt].is_report and self.scope == SCOPE_STATUSES \
                 and not any(c.isChecked() for c in self.status_checks.values()):
             return "Tick at least one status, or choose another option."
+        if FORMATS_BY_KEY[self.fmt].is_report and self.only_ratings.isChecked() \
+                and not any(c.isChecked() for c in self.rating_checks.values()):
+            return "Tick at least one rating, or untick “Only these ratings”."
         return ""
 
     def _validate(self, *_args: object) -> None:
@@ -401,6 +440,8 @@ class ExportDialog(QDialog):
             output=Path(self.path_edit.text().strip()).expanduser(),
             scope=self.scope,
             statuses=[s for s, c in self.status_checks.items() if c.isChecked()],
+            ratings=[r for r, c in self.rating_checks.items() if c.isChecked()]
+            if self.only_ratings.isChecked() else [],
             article_id=self.article[0] if self.article and self.this_article.isChecked()
             else None,
             include_suggested=self.suggested.isChecked(),

@@ -299,7 +299,7 @@ class FileActions:
         article = session.project.articles.get(session.article_id) if session.article_id \
             else None
         dialog = ExportDialog(session.path, (article.id, article.title) if article else None,
-                              self.window)
+                              self.window, ratings=session.project.rating_scale().names())
         try:
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return

@@ -98,9 +98,12 @@ def test_choices_are_remembered_per_project(demo_copy, tmp_path, qtbot) -> None:
 
     folder = tmp_path / "out"
     folder.mkdir()
-    dialog = ExportDialog(demo_copy, (1, "An article"))
+    dialog = ExportDialog(demo_copy, (1, "An article"), ratings=["True", "False"])
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    dialog.only_ratings.setChecked(True)
+    assert not dialog.export_button.isEnabled()  # no rating ticked yet
+    dialog.rating_checks["False"].setChecked(True)
     dialog.by_status.setChecked(True)
     dialog.status_checks["done"].setChecked(False)
     dialog.status_checks["to check"].setChecked(False)
@@ -109,9 +112,10 @@ def test_choices_are_remembered_per_project(demo_copy, tmp_path, qtbot) -> None:
     dialog._accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted
 
-    again = ExportDialog(demo_copy, (1, "An article"))
+    again = ExportDialog(demo_copy, (1, "An article"), ratings=["True", "False"])
     qtbot.addWidget(again)
     choice = again.choice()
+    assert choice.ratings == ["False"] and choice.options().rating == ["False"]
     assert choice.fmt == "markdown" and choice.scope == "statuses"
     assert choice.statuses == ["in progress", "needs review"] and choice.include_suggested
     assert choice.output == folder / "demo-report.md"
@@ -145,6 +149,8 @@ def test_the_dialog_refuses_what_cannot_be_written(demo_copy, tmp_path, qtbot) -
 @pytest.mark.parametrize("scope, cli", [
     ("finished", []),
     ("statuses", ["--status", "in progress"]),
+    ("statuses", ["--status", "in progress", "--rating", "False"]),
+    ("statuses", ["--status", "in progress", "--rating", "True"]),
     ("all", ["--all", "--include-suggested"]),
 ])
 def test_the_dialogs_options_are_the_clis(demo_copy, tmp_path, qtbot, scope, cli) -> None:
@@ -156,9 +162,15 @@ def test_the_dialogs_options_are_the_clis(demo_copy, tmp_path, qtbot, scope, cli
 
     with Project.open(demo_copy) as project:
         _finish_first_claim(project, status="in progress")
-    dialog = ExportDialog(demo_copy, None)
+    with Project.open(demo_copy) as project:
+        scale = project.rating_scale().names()
+    dialog = ExportDialog(demo_copy, None, ratings=scale)
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    rating = cli[cli.index("--rating") + 1] if "--rating" in cli else None
+    dialog.only_ratings.setChecked(rating is not None)
+    if rating is not None:
+        dialog.rating_checks[rating].setChecked(True)
     {"finished": dialog.finished, "statuses": dialog.by_status,
      "all": dialog.every}[scope].setChecked(True)
     for status, check in dialog.status_checks.items():
@@ -173,8 +185,10 @@ def test_the_dialogs_options_are_the_clis(demo_copy, tmp_path, qtbot, scope, cli
                  str(tmp_path / "cli.md"), *cli]) == 0
     gui_text = (tmp_path / "gui.md").read_text(encoding="utf-8")
     assert gui_text == (tmp_path / "cli.md").read_text(encoding="utf-8")
-    if scope != "finished":
+    if scope != "finished" and rating != "True":
         assert "DRAFT" in gui_text
+    if rating == "True":  # the one check in progress is rated False
+        assert "DRAFT" not in gui_text
 
 
 def test_json_format_writes_the_whole_project(make_window, demo_copy, qtbot) -> None:
@@ -199,7 +213,7 @@ def test_every_field_has_its_own_mnemonic_and_tab_reaches_it(demo_copy, qtbot) -
 
     from factdesk.gui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(demo_copy, (1, "An article"))
+    dialog = ExportDialog(demo_copy, (1, "An article"), ratings=["Right", "Wrong"])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
