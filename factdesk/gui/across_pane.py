@@ -209,6 +209,8 @@ class AcrossPane(QWidget):
             parts.append(self._match_html(i, match, colors))
         self.browser.setHtml("".join(parts))
         self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
+        # Ctrl+5 lands on what is shown: the cards, else the earlier checks
+        self.setFocusProxy(self.browser if parts else self.earlier)
         self.browser.verticalScrollBar().setValue(scroll)
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")

@@ -443,6 +443,11 @@ class MainWindow(QMainWindow):
             return
         self.reveal_pane(name)
         widget.setFocus()
+        target = widget.focusProxy() or widget
+        if not target.isVisible():  # e.g. Ctrl+5 on a claim without matches or checks
+            self.message("this claim has no matches across sources (and no earlier checks)"
+                         if name == "across" else f"nothing to focus in the {name} pane",
+                         "warning")
 
     def settle_draft(self, doing: str) -> bool:
         ws = self.workspace
