@@ -11,7 +11,9 @@ to the last named speaker of the paragraph when exactly one person has been name
 A speaker is a person, an organisation or a described source ("a statement from the
 committee", "the president's budget director", "Ukrainian officials"); never a bare
 common noun ("records", "the military", "his campaign") nor an initialism that names no
-one ("A.G.").
+one ("A.G."). An office one person holds ("the attorney general") is a speaker, and a
+speaker described by common nouns is kept in its natural case ("Prosecutors said" gives
+"prosecutors").
 """
 
 from __future__ import annotations
@@ -132,9 +134,33 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     named = _named_apposition(subject)
     if named is not None:
         return speaker_name(named)
+    if _role(subject):
+        # "the attorney general said": a person known by office, named elsewhere in the
+        # article ("Attorney General Richard Blumenthal"); the report resolves it
+        return noun_phrase(subject), False
     if not described_source(subject):
         return "", False  # "records show", "the military said", "his campaign said"
     return noun_phrase(subject), False
+
+
+#: Heads of a role phrase: an office one person holds ("the attorney general", "the
+#: governor", "the prime minister").
+ROLE_HEADS = frozenset("""president general governor mayor minister secretary senator
+    chancellor spokesman spokeswoman spokesperson ambassador commissioner sheriff
+    prosecutor chairman chairwoman premier""".split())
+
+
+def _role(head: Any) -> bool:
+    """Whether a common-noun subject is an office held by one person: "the attorney
+    general", "the prime minister", "the state's governor" (a determiner or an owner,
+    then only title words): not "a spokesman", not "officials"."""
+    if head.lower_ not in ROLE_HEADS or head.tag_ in ("NNS", "NNPS"):
+        return False
+    lefts = list(head.lefts)
+    if not lefts or lefts[0].lower_ != "the":
+        return False
+    return all(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_HEADS or t.lower_ == "attorney"
+               for t in lefts[1:])
 
 
 _NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC", "LOC"})
@@ -214,7 +240,19 @@ def noun_phrase(head: Any) -> str:
         end = node.i + 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
-    return doc[start:end].text
+    return natural_case(doc[start:end])
+
+
+def natural_case(phrase: Any) -> str:
+    """A common-noun phrase as it reads mid-sentence: the capital a sentence's first word
+    takes is dropped ("Prosecutors said" gives "prosecutors", "The Ukrainian official"
+    "the Ukrainian official"); a proper noun, a named entity or an acronym keeps it."""
+    first = phrase[0]
+    text = phrase.text
+    if (first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_
+            and first.text[:1].isupper() and not first.text[1:].isupper()):
+        return first.text[:1].lower() + text[1:]
+    return text
 
 
 def plausible_person(name: str) -> bool:

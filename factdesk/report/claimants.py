@@ -11,6 +11,14 @@ words next to a mention of the name: a title before it ("Ukrainian Prosecutor Ge
 Andriy Kostin", "spokesman Sergii Nikiforov") or an apposition after it ("Oleksandr
 Filchakov, the head of the Kharkiv prosecutor's office, said"). A speaker found nowhere
 in the entity table keeps its words, typed by :func:`speaker_type`.
+
+A speaker written as an office ("the attorney general said") is the person the article
+names with that title ("Attorney General Richard Blumenthal"), as a checker attributes
+it; when the article names no one or several, the office is published as written, a
+``Person``. A described source ("prosecutors", "the Ukrainian official in charge of the
+eastern Donetsk region") is an ``Organization`` in its natural case: a speaker stored
+with the capital of a sentence's first word ("Prosecutors") loses it. Within a report
+one person has one title: :func:`fullest_titles` picks the fullest the articles give.
 """
 
 from __future__ import annotations
@@ -134,6 +142,104 @@ def job_title(article: Article | None, mentions: Iterable[EntityMention]) -> str
     return ""
 
 
+#: The words of an office held by one person ("attorney general", "prime minister").
+_ROLE_WORDS = TITLE_WORDS | {"attorney", "state", "foreign", "defense", "defence",
+                             "interior", "finance", "health", "justice"}
+#: The last word of an office; "the official", "the head" describe a source, not an office.
+_ROLE_HEADS = TITLE_WORDS - {"vice", "deputy", "minister's", "official", "officer", "head",
+                             "chief", "leader", "founder", "analyst", "editor"}
+_COMMON_FIRST_WORDS = _BODY_WORDS | _PERSON_ROLES | {
+    "the", "a", "an", "officials", "authorities", "investigators", "police", "officers",
+    "witnesses", "residents", "analysts", "experts", "critics", "doctors", "rescuers",
+    "troops", "soldiers", "lawmakers", "sources"}
+
+
+def office(speaker: str) -> str:
+    """The office a speaker names when written as one ("the attorney general" gives
+    "attorney general"; "The Governor" gives "governor"), else ""."""
+    words = _fold(speaker).split()
+    if len(words) < 2 or words[0] != "the" or len(words) > 4:
+        return ""
+    role = words[1:]
+    if role[-1] not in _ROLE_HEADS or not all(w in _ROLE_WORDS for w in role):
+        return ""
+    return " ".join(role)
+
+
+def natural_case(speaker: str) -> str:
+    """A described source as it reads mid-sentence: "Prosecutors" gives "prosecutors",
+    "The Ukrainian official in charge" "the Ukrainian official in charge"; a name
+    ("The Kremlin", "Military Times", "NATO officials") keeps its capitals."""
+    words = speaker.split()
+    if not words or not words[0][:1].isupper() or words[0][1:].lower() != words[0][1:]:
+        return speaker
+    if words[0].lower() not in _COMMON_FIRST_WORDS:
+        return speaker
+    if words[0].lower() not in {"the", "a", "an"} and len(words) > 1 and \
+            words[1][:1].isupper():
+        return speaker  # a name: "Military Times", "Police Scotland"
+    if words[0].lower() in {"the", "a", "an"} and (
+            len(words) < 2 or not words[1][:1].islower()):
+        # "The Kremlin", "The Ukrainian official": the next word decides
+        if len(words) < 2 or words[1].lower() in _BODY_WORDS or not _adjective(words[1]):
+            return speaker
+    return words[0][:1].lower() + speaker[1:]
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised word that describes rather than names ("Ukrainian", "Russian")."""
+    return word.endswith(("an", "ese", "ish", "ian", "i")) and word[:1].isupper()
+
+
+def _office_holders(article: Article | None, mentions: list[EntityMention], role: str,
+                    aliases: dict[str, str]) -> dict[str, list[EntityMention]]:
+    """The people the article names with the title ``role`` (canonical -> mentions)."""
+    holders: dict[str, list[EntityMention]] = {}
+    if article is None:
+        return holders
+    wanted = f" {role} "
+    for mention in mentions:
+        if mention.label not in PERSON_LABELS or \
+                article.text[mention.start:mention.end] != mention.text:
+            continue
+        for title in (_title_before(article.text, mention.start),
+                      _title_after(article.text, mention.end)):
+            if wanted in f" {_fold(title)} ":
+                canonical = aliases.get(_fold(mention.canonical), mention.canonical)
+                holders.setdefault(canonical, []).append(mention)
+    # "Richard Blumenthal" and "Blumenthal" are one holder: the full name stays
+    for short in [c for c in holders if len(c.split()) == 1]:
+        longer = [c for c in holders if c != short and _fold(c).split()[-1] == _fold(short)]
+        if len(longer) == 1:
+            holders[longer[0]] += holders.pop(short)
+    return holders
+
+
+def _office_holder(spoken: str, role: str, article: Article | None,
+                   mentions: list[EntityMention], aliases: dict[str, str]) -> Claimant:
+    """The claimant of a speaker written as an office: its one holder in the article,
+    with the title the article gives, or the office as written."""
+    holders = _office_holders(article, mentions, role, aliases)
+    if len(holders) != 1:
+        return Claimant(spoken[:1].lower() + spoken[1:], "Person")
+    name, held = next(iter(holders.items()))
+    same = [m for m in mentions if m.label in PERSON_LABELS and (
+        m.canonical in {h.canonical for h in held})]
+    return Claimant(name, "Person", job_title(article, same))
+
+
+def fullest_titles(claimants: Iterable[Claimant | None]) -> dict[str, str]:
+    """One title per person of a report: the fullest the articles give ("Ukrainian
+    President" over "President"), by words, then by how often, then by first use."""
+    seen: dict[str, list[str]] = {}
+    for claimant in claimants:
+        if claimant is not None and claimant.kind == "Person" and claimant.job_title:
+            seen.setdefault(claimant.name, []).append(claimant.job_title)
+    return {name: max(titles, key=lambda t: (len(t.split()), titles.count(t),
+                                             -titles.index(t)))
+            for name, titles in seen.items()}
+
+
 def resolve_claimant(
     speaker: str | None,
     article: Article | None,
@@ -145,6 +251,9 @@ def resolve_claimant(
     if not speaker or not speaker.strip():
         return None
     spoken = " ".join(speaker.split())
+    role = office(spoken)
+    if role:
+        return _office_holder(spoken, role, article, mentions, aliases)
     wanted = {_fold(spoken), _fold(aliases.get(_fold(spoken), spoken))}
     surname = _fold(spoken.split()[-1])
     named = [m for m in mentions if m.label in PERSON_LABELS | ORGANISATION_LABELS]
@@ -155,7 +264,7 @@ def resolve_claimant(
     if not exact:
         exact = by_surname
     if not exact:
-        canonical = aliases.get(_fold(spoken), spoken)
+        canonical = natural_case(aliases.get(_fold(spoken), spoken))
         return Claimant(canonical, speaker_type(canonical))
     canonicals = {m.canonical for m in exact}
     canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
