@@ -63,12 +63,13 @@ def damage_warning(path: Path) -> str:
     """For the window, right after it opened ``path``: "" when SQLite's quick check finds
     the file whole, else what is wrong and what to do. A damaged page is found only when
     it is read, so a damaged file otherwise opens as if nothing were wrong."""
-    problems = quick_check(path)
-    if not problems:
+    lines = [line.strip() for problem in quick_check(path) for line in problem.splitlines()
+             if line.strip() and not line.startswith("*** in database")]
+    if not lines:
         return ""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return (f"{path.name} is damaged: SQLite reports {problems[0]}{more}. Edits may fail "
-            f"or be lost. Close it, then {way_back(path)}.")
+    shown = "; ".join(lines[:2]) + (f" (and {len(lines) - 2} more)" if len(lines) > 2 else "")
+    return (f"{path.name} is damaged: SQLite reports {shown}. Edits may fail or be lost. "
+            f"Close it, then {way_back(path)}.")
 
 
 def check_project(path: Path, *, repair: bool = False) -> CheckReport:

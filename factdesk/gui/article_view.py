@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from factdesk.gui import search_backend, theme
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import Claim, is_judged
+from factdesk.model.models import Article, Claim, is_judged
 from factdesk.nlp.reasons import reason_of
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
@@ -196,6 +196,16 @@ class ArticlePane(QWidget):
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
             return
+        self.show_header(article)
+        self.text = article.text
+        self.body.setUpdatesEnabled(False)
+        self.body.setPlainText(article.text)
+        self.load_claims()
+        self.body.setUpdatesEnabled(True)
+        self.show_claim(self.session.claim_id)
+
+    def show_header(self, article: Article) -> None:
+        """The title (unless the text opens with it), outlet, date, author and address."""
         self.title.setText(article.title or "(untitled)")
         # a headline the outlet gave opens the text (it can be a claim): shown once, there
         self.headline_length = len(article.title) if article.title and article.text.startswith(
@@ -212,12 +222,6 @@ class ArticlePane(QWidget):
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")
-        self.text = article.text
-        self.body.setUpdatesEnabled(False)
-        self.body.setPlainText(article.text)
-        self.load_claims()
-        self.body.setUpdatesEnabled(True)
-        self.show_claim(self.session.claim_id)
 
     def load_claims(self) -> None:
         """Highlight the claims shown now: worth checking, marked by hand or judged (every
@@ -324,6 +328,16 @@ class ArticlePane(QWidget):
             if changes.articles:
                 self.show_article(self.session.article_id)
             return
+        if changes.articles and (not changes.article_ids
+                                 or self.article_id in changes.article_ids):
+            article = self.session.project.articles.get(self.article_id)
+            if article is not None:  # its details edited (or undone): the text stays
+                headline = self.headline_length
+                self.show_header(article)
+                if self.headline_length != headline:  # the headline in the text changed
+                    scroll = self.body.verticalScrollBar().value()
+                    self.show_article(self.article_id)
+                    self.body.verticalScrollBar().setValue(scroll)
         if changes.settings:
             self.load_claims()
             self.show_claim(self.session.claim_id)

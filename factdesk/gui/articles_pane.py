@@ -24,7 +24,8 @@ OUTLET, TITLE, DATE, CLAIMS, JUDGED = range(len(COLUMNS))
 HIDE_ORDER = (JUDGED, CLAIMS, DATE)  # hidden first to last when the list is narrow
 OUTLET_CHARS = 12  # a longer outlet elides (the whole name in its tooltip)
 TITLE_MIN_SHARE = 0.5  # the title keeps at least this share of the list's width
-NOT_ANALYSED = "⚠ not analysed"  # before the title of an article without detected claims
+NOT_ANALYSED = "⚠ not analysed"  # before the title of an article whose analysis failed
+NOT_YET = "claims not detected yet"  # ... of one not analysed yet (an import under way)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -93,7 +94,9 @@ class ArticlesModel(QAbstractTableModel):
                 return s.outlet or "—"
             if column == TITLE:
                 title = s.title or "(untitled)"
-                return title if s.analysed else f"{NOT_ANALYSED} · {title}"
+                if s.analysed:
+                    return title
+                return f"{NOT_ANALYSED if s.analysis_error else NOT_YET} · {title}"
             if column == DATE:
                 return s.published or ""
             if column == CLAIMS and not s.analysed:

@@ -44,8 +44,10 @@ EXPORT_SCOPES: dict[str, dict[str, Any]] = {
 def show_refusals(parent: QWidget, refused: list[tuple[str, str]], summary: str) -> QMessageBox:
     """One dialog naming every file that was not imported, with its reason (it does not
     block: the import has finished and what was imported is already in the project)."""
+    files = f"{len(refused)} file{'' if len(refused) == 1 else 's'}"
     box = QMessageBox(QMessageBox.Icon.Warning, "Files not imported",
-                      f"{len(refused)} file(s) could not be imported ({summary}).",
+                      f"{files} could not be imported."
+                      + (f" The others: {summary}." if summary else ""),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("refusedFiles")
     rows = "".join(f"<li><b>{html.escape(name)}</b>: {html.escape(reason)}</li>"
@@ -284,12 +286,13 @@ class FileActions:
         if ws is not None and outcome.article_ids and not ws.session.claim_id:
             ws.session.select_article(outcome.article_ids[0])
         for line in outcome.lines[:-1]:
-            self.window.message(line, "warning" if line.startswith(("check ", "refused "))
-                                else "info")
+            failed = line.startswith(("check ", "refused ")) or " not analysed: " in line \
+                or " not fully matched: " in line
+            self.window.message(line, "warning" if failed else "info")
         suffix = " (cancelled)" if outcome.cancelled else ""
         summary = (outcome.lines[-1] if outcome.lines else "nothing imported") + suffix
         if outcome.refused:
-            show_refusals(self.window, outcome.refused, summary)
+            show_refusals(self.window, outcome.refused, summary if outcome.article_ids else "")
         return summary
 
     # exporting -----------------------------------------------------------------------------

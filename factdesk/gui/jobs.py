@@ -53,10 +53,14 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     report = analyse_articles(project, list(article_ids), match=match, progress=progress,
                               cancelled=cancelled)
     outcome.cancelled = report.cancelled
-    outcome.lines.append(f"found {report.claims} claims in {report.articles} article(s)"
+    # the failures first: the last line is the run's summary (the status bar's, the
+    # refused-files dialog's); each failure is a message of its own
+    outcome.lines += [f.line() for f in report.failed + report.match_failures]
+    claims = f"{report.claims} claim{'' if report.claims == 1 else 's'}"
+    articles = f"{report.articles} article{'' if report.articles == 1 else 's'}"
+    outcome.lines.append(f"found {claims} in {articles}"
                          + (f", {report.matches} matches" if match else
                             " (matching is not available yet)"))
-    outcome.lines += [f.line() for f in report.failed + report.match_failures]
     return outcome
 
 
@@ -66,7 +70,11 @@ def import_files(paths: Sequence[Path], extract: bool = True):  # job fn
         from factdesk.core.importing import import_paths  # lazy: off the first paint
 
         report = import_paths(project, paths, progress=progress, cancelled=cancelled)
-        outcome = JobOutcome(lines=report.lines(), cancelled=report.cancelled)
+        added, there = len(report.added), len(report.duplicates)
+        summary = (f"{added} article{'' if added == 1 else 's'} imported"
+                   + (f", {there} already there" if there else ""))
+        # the summary last: the status bar shows it (the analysis, when it runs, adds its own)
+        outcome = JobOutcome(lines=[*report.lines(), summary], cancelled=report.cancelled)
         outcome.article_ids = [aid for _, aid in report.added]
         outcome.refused = [(name, message.removeprefix(f"{name}: "))
                            for name, message in report.failed]

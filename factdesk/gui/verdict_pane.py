@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -36,6 +37,7 @@ from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
 from factdesk.model.models import STATUSES, Evidence, VerdictField
+from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
 
@@ -173,6 +175,9 @@ class VerdictPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Ctrl+4 lands on a control that shows it has the focus (the pane itself showed
+        # nothing); Tab goes on to the status, the rationale and the evidence from there
+        self.setFocusProxy(self.rating)
         self.rating.activated.connect(self._on_rating)
         self.status.activated.connect(self._on_status)
         session.claim_selected.connect(self.show_claim)
@@ -262,14 +267,16 @@ class VerdictPane(QWidget):
             self.evidence_buttons[name].setEnabled(selected)
 
     def _fill_history(self, claim_id: int) -> None:
+        """One line per change, newest first: who, what, before → after (a rationale by
+        its first words, as text); the whole values in the line's tooltip."""
         self.history.clear()
         for entry in reversed(self.session.project.verdicts.history_for_claim(claim_id)[-50:]):
-            old = (entry.old or "—")[:40]
-            new = (entry.new or "—")[:40]
-            if entry.field == VerdictField.RATIONALE:
-                old, new = ("…" if entry.old else "—"), ("…" if entry.new else "—")
-            self.history.addItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
-                                 f"{entry.field} {old} → {new}")
+            old, new = _history_value(entry.field, entry.old), _history_value(entry.field,
+                                                                              entry.new)
+            item = QListWidgetItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
+                                   f"{entry.field} {_short(old)} → {_short(new)}")
+            item.setToolTip(f"{entry.field}\nbefore: {old}\nafter: {new}")
+            self.history.addItem(item)
 
     # editing -------------------------------------------------------------------------------
 
@@ -393,3 +400,16 @@ class VerdictPane(QWidget):
         elif self.claim_id and (changes.verdicts or changes.claims) and (
                 not changes.claim_ids or self.claim_id in changes.claim_ids):
             self.reload(keep_rationale=self.rationale.dirty)
+
+
+def _history_value(field: str, value: str | None) -> str:
+    """A history value as the checker reads it: a rationale as plain text, "—" for none."""
+    if not value:
+        return "—"
+    if field == VerdictField.RATIONALE:
+        value = html_to_text(value)
+    return " ".join(value.split()) or "—"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

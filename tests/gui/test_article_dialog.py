@@ -81,3 +81,25 @@ def test_a_long_title_shows_its_start(make_window, demo_copy: Path, qtbot) -> No
     assert title.fontMetrics().horizontalAdvance(long_title) > title.width()  # too long
     assert title.cursorPosition() == 0 and title.toolTip() == long_title
     dialog.reject()
+
+
+def test_the_article_header_follows_an_edit_and_its_undo(make_window, demo_copy: Path,
+                                                         qtbot) -> None:
+    """Correcting the open article's outlet or date left its header showing the old one
+    until another article was opened."""
+    from factdesk.core.commands import EditArticle
+
+    window = make_window(demo_copy)
+    session, view = window.session, window.workspace.article
+    article = session.project.articles.get(session.article_id)
+    assert article.outlet in view.meta.text()
+    scroll = view.body.verticalScrollBar().value()
+    assert session.push(EditArticle(article.id, {"outlet": "Agence France-Presse",
+                                                 "published": "2022-09-10"}))
+    assert "Agence France-Presse · 2022-09-10" in view.meta.text()
+    assert view.body.verticalScrollBar().value() == scroll  # the text did not move
+    session.undo()
+    assert f"{article.outlet} · {article.published}" in view.meta.text()
+    title = "A corrected headline"
+    assert session.push(EditArticle(article.id, {"title": title}))
+    assert view.title.text() == title and not view.title.isHidden()

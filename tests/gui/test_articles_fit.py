@@ -69,3 +69,21 @@ def test_a_wide_list_shows_every_column_and_a_narrow_one_the_most_needed(
         pane.close()
         pane.deleteLater()
     window.close()
+
+
+def test_a_warning_sign_only_for_an_analysis_that_failed(qapp) -> None:  # noqa: ANN001
+    """An article waiting for its analysis (an import under way) was listed as
+    "⚠ not analysed", like one whose analysis failed."""
+    from factdesk.gui.articles_pane import NOT_ANALYSED, NOT_YET, ArticlesModel
+    from factdesk.storage.articles import ArticleSummary
+
+    def row(i: int, error: str | None, analysed: bool) -> ArticleSummary:
+        return ArticleSummary(i, f"Story {i}", "Gazette", "2024-03-01", "", f"{i}.txt", 0,
+                              0, analysed=analysed, analysis_error=error)
+
+    model = ArticlesModel()
+    model.set_rows([row(1, None, True), row(2, None, False),
+                    row(3, "too long to analyse: 1,200,000 characters", False)])
+    titles = [model.index(r, TITLE).data() for r in range(3)]
+    assert titles == ["Story 1", f"{NOT_YET} · Story 2", f"{NOT_ANALYSED} · Story 3"]
+    assert "⚠" not in titles[1]

@@ -44,6 +44,7 @@ def test_a_damaged_project_is_said_at_once_with_its_backup(
     assert box is not None
     text = box.text()
     assert text.startswith("damaged.factdesk is damaged: SQLite reports")
+    assert "\n" not in text and "*** in database" not in text  # one paragraph, not 100 lines
     assert f"'factdesk restore {project}'" in text and "newest backup (taken " in text
     assert "damaged.factdesk is damaged" in window.status.messages.item(0).text()
     box.close()

@@ -81,3 +81,21 @@ def test_closing_with_a_draft_asks(make_window, demo_copy: Path, qtbot, monkeypa
     assert window.close()
     with Project.open(demo_copy, read_only=True) as project:
         assert "keep me" in project.verdicts.get(claim).rationale
+
+
+def test_the_history_shows_what_a_rationale_said(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    """A rationale change read "rationale — → …": nothing of what was written."""
+    from factdesk.core.commands import SetVerdictField
+    from factdesk.model.models import VerdictField
+
+    window = make_window(demo_copy)
+    session, verdict = window.session, window.workspace.verdict
+    claim = session.claim_id
+    long_text = ("<p>Selective Service records list <b>five</b> deferments, 1965-1970, "
+                 "and a place in the Marine Reserve.</p>")
+    assert session.push(SetVerdictField(claim, VerdictField.RATIONALE, long_text))
+    line = verdict.history.item(0)
+    assert line.text().endswith("rationale — → Selective Service records list five def…")
+    assert "after: Selective Service records list five deferments, 1965-1970, and a " \
+           "place in the Marine Reserve." in line.toolTip()
+    assert "<b>" not in line.text() + line.toolTip()

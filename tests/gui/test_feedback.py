@@ -26,7 +26,7 @@ def test_every_refused_file_in_one_dialog(make_window, demo_copy, tmp_path: Path
     text = box.informativeText()
     for name, reason in (("a.pdf", "PDF"), ("b.png", "PNG"), ("c.txt", "empty")):
         assert name in text and reason in text
-    assert "3 file(s)" in box.text()
+    assert box.text() == "3 files could not be imported."
     box.close()
 
 
@@ -153,3 +153,27 @@ def test_search_hits_wrap_inside_the_panel(make_window, demo_copy, qtbot) -> Non
         assert rect.width() <= width and rect.height() >= 2 * metrics.height()
     assert not panel.list.horizontalScrollBar().isVisible()
     panel.close()
+
+
+def test_an_import_summary_is_the_runs_not_a_failure_line(make_window, demo_copy,
+                                                          tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    """The refused-files dialog read "2 file(s) could not be imported (article 11 (…) not
+    analysed: too long …; kept)": an analysis failure stood in for the summary."""
+    from factdesk.core.analysis import MAX_ANALYSED_CHARS
+
+    window = make_window(demo_copy)
+    empty, long = tmp_path / "empty.txt", tmp_path / "dump.txt"
+    empty.write_bytes(b"")
+    sentence = "The council said the bridge cost 4 million dollars in 2021. "
+    long.write_text("Title: A dump\n\n" + sentence * (MAX_ANALYSED_CHARS // len(sentence) + 5),
+                    encoding="utf-8")
+    window.files.import_paths([empty, long])
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "refusedFiles") is not None,
+                    timeout=60_000)
+    box = window.findChild(QMessageBox, "refusedFiles")
+    assert box.text().startswith("1 file could not be imported. The others: found 0 claims "
+                                 "in 0 articles"), box.text()
+    messages = [window.status.messages.item(i).text()
+                for i in range(window.status.messages.count())]
+    assert any("(A dump) not analysed: too long to analyse" in m for m in messages)
+    box.close()

@@ -54,3 +54,18 @@ def test_judge_ten_claims_by_keyboard(make_window, demo_copy, qtbot) -> None:
             assert verdict.rating == rating
             assert f"reason {i}" in verdict.rationale
             assert verdict.status == "in progress"
+
+
+def test_ctrl_4_lands_on_the_rating_and_the_verdict_keys_still_work(
+        make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    """Ctrl+4 focused the verdict pane's container, which shows no focus at all."""
+    window = make_window(demo_copy)
+    ws, session = window.workspace, window.session
+    qtbot.keyClick(ws.article.body, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is ws.verdict.rating
+    qtbot.keyClick(ws.verdict.rating, Qt.Key.Key_3)
+    rating = session.project.verdicts.get(session.claim_id).rating
+    assert rating == session.scale().ratings[2].name
+    assert ws.verdict.rating.currentText().endswith(rating)
+    qtbot.keyClick(ws.verdict.rating, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ws.verdict.status
