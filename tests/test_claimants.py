@@ -79,3 +79,11 @@ def test_one_person_one_title_the_fullest() -> None:
                              Claimant("prosecutors", "Organization"), None])
     assert titles == {"Volodymyr Zelenskyy": "Ukrainian President",
                       "Sergii Nikiforov": "spokesman"}
+
+
+def test_a_lower_case_office_after_the_is_not_the_names_title() -> None:
+    text = ("Richard Blumenthal spoke. An opponent, in the words of the president "
+            "Blumenthal worked for, gave them the sword.")
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
+    assert claimant == Claimant("Richard Blumenthal", "Person", "")

@@ -100,6 +100,9 @@ def _title_before(text: str, start: int) -> str:
     first = next((i for i, w in enumerate(taken) if _title_word(w)), None)
     if first is None:
         return ""
+    if first > 0 and taken[first - 1].lower() in {"the", "a", "an"} and all(
+            w.islower() for w in taken[first:]):
+        return ""  # "the president Blumenthal worked for": someone else's office
     if first > 0 and taken[first - 1][:1].isupper() and taken[first - 1] not in _NOT_ADJECTIVES:
         first -= 1
     return " ".join(taken[first:])
