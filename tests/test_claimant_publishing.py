@@ -88,7 +88,7 @@ def seeds_desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
         analyse_articles(project, match=False)
         _judge(project, _claims_starting(
             project, "Prosecutors said", "“The view is very shocking",
-            "As Ukrainian investigators worked"))
+            "As Ukrainian investigators worked", "Oleksandr Filchakov"))
     return path
 
 
@@ -113,3 +113,17 @@ def test_one_person_has_one_title_in_a_report_the_fullest(
     assert {a["jobTitle"] for a in zelenskyy} == {"Ukrainian President"}
     assert {r["claimant"] for r in rows if "Zelensk" in r["claimant"]} == {
         "Volodymyr Zelenskyy, Ukrainian President"}
+
+
+def test_a_name_with_a_persons_office_is_a_person_though_tagged_org(
+        seeds_desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the small model tags "Oleksandr Filchakov" ORG in the Dallas Express seed
+    with Project.open(seeds_desk, read_only=True) as project:
+        labels = {m.label for a in project.articles.ids()
+                  for m in project.entities.mentions(a) if m.text == "Oleksandr Filchakov"}
+    reviews, rows = _exports(seeds_desk, tmp_path, capsys)
+    author = next(r["itemReviewed"]["author"] for r in reviews
+                  if r["claimReviewed"].startswith("Oleksandr Filchakov"))
+    assert labels  # found by the NER, whatever its label
+    assert author == {"@type": "Person", "name": "Oleksandr Filchakov",
+                      "jobTitle": "head of the Kharkiv prosecutor’s office"}

@@ -284,5 +284,12 @@ def resolve_claimant(
     kind = "Person" if "PERSON" in labels and speaker_type(canonical) == "Person" \
         else "Organization"
     same = [m for m in mentions if m.canonical in canonicals or _fold(m.canonical) in wanted]
-    title = job_title(article, same) if kind == "Person" else ""
+    title = job_title(article, same) if kind == "Person" or (
+        labels == {"ORG"} and len(canonical.split()) > 1
+        and speaker_type(canonical) == "Person") else ""
+    if title:
+        # "Oleksandr Filchakov, the head of the Kharkiv prosecutor's office": a name
+        # written as a person's, with a person's office, is a person the NER took for
+        # an organisation
+        kind = "Person"
     return Claimant(canonical, kind, title)
