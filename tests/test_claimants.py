@@ -87,3 +87,13 @@ def test_a_lower_case_office_after_the_is_not_the_names_title() -> None:
     mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal"])
     claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
     assert claimant == Claimant("Richard Blumenthal", "Person", "")
+
+
+def test_an_owners_office_is_its_one_holder() -> None:
+    text = ("With tanks strewn along a road, spokesman Sergii Nikiforov claimed the car was "
+            "hit. According to Zelenskyy's spokesman, a car collided with the convoy.")
+    mentions = _mentions(text, ["Sergii Nikiforov", "Zelenskyy"])
+    claimant = resolve_claimant("Zelenskyy's spokesman", _article(text), mentions, {})
+    assert claimant == Claimant("Sergii Nikiforov", "Person", "spokesman")
+    claimant = resolve_claimant("Zelenskyy's spokesman", _article(text), mentions[1:], {})
+    assert claimant == Claimant("Zelenskyy's spokesman", "Person")  # no holder named

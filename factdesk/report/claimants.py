@@ -159,9 +159,11 @@ _COMMON_FIRST_WORDS = _BODY_WORDS | _PERSON_ROLES | {
 
 def office(speaker: str) -> str:
     """The office a speaker names when written as one ("the attorney general" gives
-    "attorney general"; "The Governor" gives "governor"), else ""."""
+    "attorney general"; "Zelenskyy's spokesman" gives "spokesman"), else ""."""
     words = _fold(speaker).split()
-    if len(words) < 2 or words[0] != "the" or len(words) > 4:
+    owner = speaker.split()[0] if words else ""
+    if len(words) < 2 or len(words) > 4 or not (
+            words[0] == "the" or (owner[:1].isupper() and owner.endswith(("'s", "’s")))):
         return ""
     role = words[1:]
     if role[-1] not in _ROLE_HEADS or not all(w in _ROLE_WORDS for w in role):
@@ -224,7 +226,7 @@ def _office_holder(spoken: str, role: str, article: Article | None,
     with the title the article gives, or the office as written."""
     holders = _office_holders(article, mentions, role, aliases)
     if len(holders) != 1:
-        return Claimant(spoken[:1].lower() + spoken[1:], "Person")
+        return Claimant(natural_case(spoken), "Person")
     name, held = next(iter(holders.items()))
     same = [m for m in mentions if m.label in PERSON_LABELS and (
         m.canonical in {h.canonical for h in held})]
