@@ -97,3 +97,11 @@ def test_an_owners_office_is_its_one_holder() -> None:
     assert claimant == Claimant("Sergii Nikiforov", "Person", "spokesman")
     claimant = resolve_claimant("Zelenskyy's spokesman", _article(text), mentions[1:], {})
     assert claimant == Claimant("Zelenskyy's spokesman", "Person")  # no holder named
+
+
+def test_a_surname_takes_the_formal_name_when_a_nickname_is_the_same_person() -> None:
+    text = ("Attorney General Richard Blumenthal defended himself. Blumenthal told the "
+            "Times he had misspoken. Dick Blumenthal joined the Marine Corps Reserve.")
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal", "Dick Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
+    assert claimant == Claimant("Richard Blumenthal", "Person", "Attorney General")

@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+from nicknames import NickNamer
 
 from factdesk.model.models import Article, EntityMention
 
@@ -245,6 +248,31 @@ def fullest_titles(claimants: Iterable[Claimant | None]) -> dict[str, str]:
             for name, titles in seen.items()}
 
 
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()  # reads the package's table of English first names once
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    """ "Richard" and "Dick", "William" and "Bill": one first name, formally or not."""
+    a, b = _fold(a), _fold(b)
+    namer = _nicknamer()
+    return a == b or b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+def _one_person(full_names: list[str]) -> set[str]:
+    """Full names of one surname (in the order the article first writes them) that are
+    one person written formally and by nickname ("Richard Blumenthal", "Dick
+    Blumenthal") give the first written, news style's formal first mention."""
+    if len(set(full_names)) < 2:
+        return set(full_names)
+    first = full_names[0].split()
+    if any(len(n.split()) != len(first) or n.split()[1:] != first[1:] or
+           not _first_names_match(first[0], n.split()[0]) for n in full_names[1:]):
+        return set(full_names)
+    return {full_names[0]}
+
+
 def resolve_claimant(
     speaker: str | None,
     article: Article | None,
@@ -275,11 +303,15 @@ def resolve_claimant(
     canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
     # a surname alone ("Blumenthal said") names the one person of the article whose full
     # name ends with it ("Richard Blumenthal", written once at first mention)
-    full_names = {m.canonical for m in by_surname if len(m.canonical.split()) > 1}
+    full_names = _one_person([m.canonical for m in sorted(by_surname, key=lambda m: m.start)
+                              if len(m.canonical.split()) > 1])
     if len(canonical.split()) == 1 and len(full_names) == 1:
         canonical = next(iter(full_names))
         canonicals |= full_names
         exact += [m for m in by_surname if m.canonical == canonical]
+        same_person = {m.canonical for m in by_surname if _first_names_match(
+            m.canonical.split()[0], canonical.split()[0])}
+        canonicals |= same_person
     canonical = aliases.get(_fold(canonical), canonical)
     # a person's name mislabelled once ("Zelenskyy's" as an ORG) stays a person's
     labels = {m.label for m in exact if m.canonical in canonicals}
