@@ -4,6 +4,12 @@ Highlights are character formats merged inside one edit block (the fastest way m
 for hundreds of spans): colour from the verdict's rating (or the status when unrated),
 intensity from the check-worthiness score. The selected claim is outlined with an extra
 selection on top, so moving between claims never re-formats the text.
+
+A long article (several megabytes) is shown progressively, never blocking the GUI
+thread: its first screenfuls at once, the rest appended in slices of a few milliseconds
+each from a zero-delay timer, each slice's claims highlighted as it arrives. Positions do
+not move (text is only appended), so claims, selections and j / k work meanwhile; a claim
+not yet loaded is outlined and scrolled to when its slice arrives.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import time
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +36,13 @@ from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
 from factdesk.model.models import Article, Claim, is_judged
 from factdesk.nlp.reasons import reason_of
+
+#: shown at once when an article opens (a few screenfuls); the rest follows in slices
+FIRST_CHARS = 60_000
+#: GUI-thread time one slice of a progressive load may take (one frame at most)
+SLICE_SECONDS = 0.008
+#: characters tried in one slice before timing it (grows while slices stay fast)
+SLICE_CHARS = 100_000
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 
@@ -144,6 +158,12 @@ class ArticlePane(QWidget):
         self.text = ""
         self.url = ""
         self.headline_length = 0
+        self.loaded = 0  # characters of ``text`` in the document (all, once complete)
+        self._slice = SLICE_CHARS
+        self._pending_claim = 0  # selected before its slice arrived: shown on arrival
+        self._loader = QTimer(self)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_slice)
         self.header = QFrame(objectName="articleHeader")
         self.title = QLabel(objectName="articleTitle")
         self.title.setWordWrap(True)
@@ -183,6 +203,8 @@ class ArticlePane(QWidget):
             self.show_claim(self.session.claim_id)
 
     def show_article(self, article_id: int) -> None:
+        self._loader.stop()
+        self._pending_claim = 0
         self.article_id = article_id
         article = self.session.project.articles.get(article_id) if article_id else None
         if article is None:
@@ -195,14 +217,67 @@ class ArticlePane(QWidget):
             self.meta.setText("Import articles with Ctrl+I, or pick one in the articles list.")
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
+            self.loaded = 0
             return
         self.show_header(article)
         self.text = article.text
+        self.loaded = self._first_cut(article.text)
         self.body.setUpdatesEnabled(False)
-        self.body.setPlainText(article.text)
+        self.body.setUndoRedoEnabled(False)  # appended slices must not fill an undo stack
+        self.body.setPlainText(article.text[:self.loaded])
         self.load_claims()
         self.body.setUpdatesEnabled(True)
         self.show_claim(self.session.claim_id)
+        if not self.is_complete():
+            self._slice = SLICE_CHARS
+            self._loader.start()
+
+    @staticmethod
+    def _first_cut(text: str) -> int:
+        """Where the part shown at once ends: the whole of a short text, else the end of
+        the paragraph (or line) that crosses :data:`FIRST_CHARS`."""
+        if len(text) <= FIRST_CHARS * 2:
+            return len(text)
+        cut = text.find("\n", FIRST_CHARS)
+        return len(text) if cut < 0 else cut
+
+    def is_complete(self) -> bool:
+        """Is the whole text of the article in the view (its highlights with it)?"""
+        return self.loaded >= len(self.text)
+
+    def _load_slice(self) -> None:
+        """Append the next slice of the text and highlight the claims it brings."""
+        start = self.loaded
+        end = min(len(self.text), start + self._slice)
+        if end < len(self.text):  # end a slice on a line: nothing looks cut meanwhile
+            newline = self.text.find("\n", end, end + 2_000)
+            end = newline if newline >= 0 else end
+        t0 = time.perf_counter()
+        bar = self.body.verticalScrollBar()
+        scroll = bar.value()
+        cursor = QTextCursor(self.body.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self.text[start:end], QTextCharFormat())
+        self.loaded = end
+        first = bisect.bisect_left(self.body.starts, start)
+        # claims that cross the previous slice's end are highlighted again, now whole
+        while first > 0 and self.body.claims[first - 1].end > start:
+            first -= 1
+        last = bisect.bisect_left(self.body.starts, end)
+        if first < last:
+            self.highlight(self.body.claims[first:last])
+        bar.setValue(scroll)
+        spent = time.perf_counter() - t0
+        if spent < SLICE_SECONDS / 2:
+            self._slice = min(self._slice * 2, 2_000_000)
+        elif spent > SLICE_SECONDS:
+            self._slice = max(10_000, int(self._slice * SLICE_SECONDS / spent))
+        if self.is_complete():
+            self._loader.stop()
+        if self._pending_claim and self._pending_claim == self.session.claim_id:
+            claim = next((c for c in self.body.claims if c.id == self._pending_claim), None)
+            if claim is None or claim.end <= self.loaded or self.is_complete():
+                self.show_claim(self._pending_claim)
 
     def show_header(self, article: Article) -> None:
         """The title (unless the text opens with it), outlet, date, author and address."""
@@ -252,8 +327,10 @@ class ArticlePane(QWidget):
                 doc_cursor.setPosition(0)
                 doc_cursor.setPosition(self.headline_length, QTextCursor.MoveMode.KeepAnchor)
                 doc_cursor.mergeCharFormat(heading)
-        length = len(self.text)
+        length = self.loaded  # claims past it are highlighted when their slice arrives
         for claim in claims:
+            if claim.start >= length:
+                continue
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
             fmt = QTextCharFormat()
@@ -273,6 +350,11 @@ class ArticlePane(QWidget):
         if claim is None:
             self.body.setExtraSelections([])
             return
+        if claim.end > self.loaded and not self.is_complete():
+            self._pending_claim = claim.id  # outlined and shown when its slice arrives
+            self.body.setExtraSelections([])
+            return
+        self._pending_claim = 0
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.body.document())
         cursor.setPosition(claim.start)
