@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.gui import search_backend, theme
+from factdesk.gui.articles_pane import not_analysed_tooltip
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import Article, Claim, is_judged
+from factdesk.model.models import MAX_ANALYSED_CHARS, Article, Claim, is_judged
 from factdesk.nlp.reasons import reason_of
 
 #: shown at once when an article opens (a few screenfuls); the rest follows in slices
@@ -173,10 +174,14 @@ class ArticlePane(QWidget):
         self.meta.setOpenExternalLinks(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.meta.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notice = QLabel(objectName="articleNotice")  # why it has no detected claims
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         header_layout = QVBoxLayout(self.header)
         header_layout.setContentsMargins(16, 10, 16, 8)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.meta)
+        header_layout.addWidget(self.notice)
         self.body = ArticleText(self)
         self.body.setViewportMargins(12, 6, 12, 6)
         self.body.claim_clicked.connect(session.select_claim)
@@ -215,6 +220,7 @@ class ArticlePane(QWidget):
             self.title.setVisible(True)
             self.headline_length = 0
             self.meta.setText("Import articles with Ctrl+I, or pick one in the articles list.")
+            self.notice.setVisible(False)
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
             self.loaded = 0
@@ -297,6 +303,23 @@ class ArticlePane(QWidget):
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")
+        self.show_notice(article)
+
+    def show_notice(self, article: Article) -> None:
+        """Say so when the article was not analysed, and what would analyse it."""
+        summary = self.session.summary(article.id)
+        if summary is None or summary.analysed or not summary.analysis_error:
+            self.notice.setVisible(False)
+            return
+        if summary.too_long:
+            text = (f"⚠ Too long to analyse: {len(article.text):,} characters (at most "
+                    f"{MAX_ANALYSED_CHARS:,}). Readable here, and claims can be marked by "
+                    "hand, but none are detected: split it into several articles.")
+        else:
+            text = f"⚠ Not analysed: {summary.analysis_error}"
+        self.notice.setText(html.escape(text))
+        self.notice.setToolTip(not_analysed_tooltip(summary))
+        self.notice.setVisible(True)
 
     def load_claims(self) -> None:
         """Highlight the claims shown now: worth checking, marked by hand or judged (every
