@@ -303,16 +303,16 @@ class ArticlePane(QWidget):
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")
-        self.show_notice(article)
+        self.show_notice(article.id, len(article.text))
 
-    def show_notice(self, article: Article) -> None:
+    def show_notice(self, article_id: int, length: int) -> None:
         """Say so when the article was not analysed, and what would analyse it."""
-        summary = self.session.summary(article.id)
+        summary = self.session.summary(article_id)
         if summary is None or summary.analysed or not summary.analysis_error:
             self.notice.setVisible(False)
             return
         if summary.too_long:
-            text = (f"⚠ Too long to analyse: {len(article.text):,} characters (at most "
+            text = (f"⚠ Too long to analyse: {length:,} characters (at most "
                     f"{MAX_ANALYSED_CHARS:,}). Readable here, and claims can be marked by "
                     "hand, but none are detected: split it into several articles.")
         else:
@@ -443,6 +443,8 @@ class ArticlePane(QWidget):
                     scroll = self.body.verticalScrollBar().value()
                     self.show_article(self.article_id)
                     self.body.verticalScrollBar().setValue(scroll)
+        if changes.claims and (not changes.article_ids or self.article_id in changes.article_ids):
+            self.show_notice(self.article_id, len(self.text))  # analysed (or failed) now?
         if changes.settings:
             self.load_claims()
             self.show_claim(self.session.claim_id)

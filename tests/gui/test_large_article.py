@@ -115,3 +115,18 @@ def test_another_failure_still_promises_the_next_extraction(make_window, tmp_pat
     assert pane.notice.isVisible() and "parser ran out of memory" in pane.notice.text()
     assert "the next extraction tries it again" in pane.notice.toolTip()
     window.close()
+
+
+def test_the_notice_goes_once_the_article_is_analysed(make_window, tmp_path) -> None:
+    from factdesk.model.changes import ChangeSet
+
+    path, ids, _ = _project(tmp_path / "retried.factdesk", 20_000, other_failure=True)
+    window = make_window(path)
+    window.show()
+    session, pane = window.session, window.workspace.article
+    session.select_article(ids["large"])
+    assert pane.notice.isVisible()
+    session.project.articles.mark_extracted(ids["large"])  # as a later extraction does
+    session.broadcast(ChangeSet(claims=True, article_ids=frozenset({ids["large"]})))
+    assert not pane.notice.isVisible()
+    window.close()
