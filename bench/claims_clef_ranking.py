@@ -30,32 +30,21 @@ message without the data. Needs the ``train`` extra.
 
 from __future__ import annotations
 
-import os
+from collections import Counter
+from typing import Any
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
-
-import sys  # noqa: E402
-from collections import Counter  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from _checkworthy_data import (  # noqa: E402
+import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
+import numpy as np
+from _checkworthy_data import (
     IN_CLAIMBUSTER,
     Transcript,
     average_precision,
     group_folds,
     read_clef,
 )
-from _shared import EVAL  # noqa: E402
+from _shared import EVAL
 
-from factdesk.nlp.train_worthiness import (  # noqa: E402
+from factdesk.nlp.train_worthiness import (
     SEED,
     SHIPPED_CONFIG,
     best_threshold,
@@ -63,7 +52,7 @@ from factdesk.nlp.train_worthiness import (  # noqa: E402
     prf,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import DEFAULT_WEIGHTS, WorthinessScorer  # noqa: E402
+from factdesk.nlp.worthiness import DEFAULT_WEIGHTS, WorthinessScorer
 
 FOLDS = 4
 NEGATIVES_PER_POSITIVE = 30

@@ -25,32 +25,21 @@ message without the data. Needs the ``train`` extra.
 
 from __future__ import annotations
 
-import os
+import csv
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
-
-import csv  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from _checkworthy_data import (  # noqa: E402
+import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
+import numpy as np
+from _checkworthy_data import (
     IN_CLAIMBUSTER,
     average_precision,
     group_folds,
     map_by_year,
     read_clef,
 )
-from _shared import EVAL  # noqa: E402
+from _shared import EVAL
 
-from factdesk.nlp.specificity import SPECIFIC_CUES, has_proper_noun  # noqa: E402
-from factdesk.nlp.train_worthiness import (  # noqa: E402
+from factdesk.nlp.specificity import SPECIFIC_CUES, has_proper_noun
+from factdesk.nlp.train_worthiness import (
     SEED,
     SHIPPED_CONFIG,
     best_threshold,

@@ -20,26 +20,15 @@ with a message without the data. Needs the ``train`` extra.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
+import numpy as np
+from _checkworthy_data import reliability
+from _shared import EVAL
 
-import sys  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from _checkworthy_data import reliability  # noqa: E402
-from _shared import EVAL  # noqa: E402
-
-from factdesk.nlp.specificity import specific_mask  # noqa: E402
-from factdesk.nlp.train_worthiness import (  # noqa: E402
+from factdesk.nlp.specificity import specific_mask
+from factdesk.nlp.train_worthiness import (
     SEED,
     SHIPPED_CONFIG,
     _fit_isotonic,
@@ -47,7 +36,7 @@ from factdesk.nlp.train_worthiness import (  # noqa: E402
     build_matrix,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import DEFAULT_THRESHOLD, WorthinessScorer  # noqa: E402
+from factdesk.nlp.worthiness import DEFAULT_THRESHOLD, WorthinessScorer
 
 FILLER = "He received no special treatment from anyone."
 #: (train decision values, labels, specific mask, test decision values, test mask) -> p

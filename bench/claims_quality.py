@@ -37,33 +37,22 @@ Usage: ``python bench/claims_quality.py [--skip cv,ingredients,clef,joint,speed,
 
 from __future__ import annotations
 
-import os
+import argparse
+import time
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
-
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from _checkworthy_data import (  # noqa: E402
+import _one_core  # first: one BLAS thread before NumPy loads
+import numpy as np
+from _checkworthy_data import (
     IN_CLAIMBUSTER,
     group_folds,
     map_by_year,
     read_clef,
     reliability,
 )
-from _shared import EVAL, basil_articles  # noqa: E402
+from _shared import EVAL, basil_articles
 
-from factdesk.nlp.specificity import specific_mask  # noqa: E402
-from factdesk.nlp.train_worthiness import (  # noqa: E402
+from factdesk.nlp.specificity import specific_mask
+from factdesk.nlp.train_worthiness import (
     SEED,
     SHIPPED_CONFIG,
     best_threshold,
@@ -72,7 +61,7 @@ from factdesk.nlp.train_worthiness import (  # noqa: E402
     prf,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import (  # noqa: E402
+from factdesk.nlp.worthiness import (
     CANDIDATE_FLOOR,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
@@ -83,14 +72,6 @@ from factdesk.nlp.worthiness import (  # noqa: E402
 #: The cue boosts the pipeline added before this benchmark measured them (noisy OR).
 OLD_CUE_BOOST = {"quote": 0.55, "statistic": 0.6, "attribution": 0.5, "event": 0.2,
                  "other": 0.0}
-
-
-def _one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        try:
-            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-        except OSError:
-            pass
 
 
 def _ap(labels: np.ndarray, scores: np.ndarray) -> float:
@@ -337,7 +318,7 @@ def clef_with_claimbuster(docs: list, X, y: np.ndarray, doc_fold: np.ndarray, fo
 def speed_section() -> None:
     from factdesk.nlp.pipeline import ClaimExtractor
 
-    _one_core()
+    _one_core.pin_to_one_cpu()
     texts, _ = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
     t0 = time.perf_counter()
     scorer = WorthinessScorer.load(DEFAULT_WEIGHTS)

@@ -25,24 +25,14 @@ data.
 
 from __future__ import annotations
 
-import os
+import sys
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
+import numpy as np
+from _checkworthy_data import IN_CLAIMBUSTER, group_folds, map_by_year, read_clef
+from _shared import EVAL, basil_articles
 
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "bench"))
-
-from _checkworthy_data import IN_CLAIMBUSTER, group_folds, map_by_year, read_clef  # noqa: E402
-from _shared import EVAL, basil_articles  # noqa: E402
-
-from factdesk.nlp.train_worthiness import (  # noqa: E402
+from factdesk.nlp.train_worthiness import (
     SEED,
     SHIPPED_CONFIG,
     best_threshold,
@@ -50,7 +40,7 @@ from factdesk.nlp.train_worthiness import (  # noqa: E402
     prf,
     read_claimbuster,
 )
-from factdesk.nlp.worthiness import (  # noqa: E402
+from factdesk.nlp.worthiness import (
     DEFAULT_WEIGHTS,
     WorthinessScorer,
     quoted_words,

@@ -30,6 +30,22 @@ def _sentence(n: int) -> str:
             f"the shelling of the town, according to the regional administration.")
 
 
+def _add_article(project: Project, text: str, title: str = "Izium", outlet: str = "Gazette",
+                 url: str = "https://gazette.example/izium", source: str = "g.txt",
+                 published: str = "2022-09-15"):
+    """One article of ``text`` with its details, as an import stores it."""
+    return project.articles.add(
+        title=title, outlet=outlet, author="Staff", published=published, url=url,
+        source_name=source, text=text, text_hash=hashlib.sha256(text.encode()).hexdigest(),
+        raw=text.encode())
+
+
+def _manual_claim(project: Project, article, text: str, kind: str = "statistic"):
+    """The whole of ``text`` marked by hand as one claim of ``article``."""
+    return project.claims.add(article, ClaimDraft(0, len(text), text, "", "", kind, 0.9, None,
+                                                  "manual"))
+
+
 @pytest.fixture(scope="module")
 def desk_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pages") / "pages.factdesk"
@@ -43,11 +59,9 @@ def report(desk_path: Path) -> list[str]:
     with Project.open(path) as project:
         project.settings.set("checker", "Zoë Peña")
         with project.transaction():
-            article = project.articles.add(
-                title="Shelling in the region", outlet="Gazette", author="Staff",
-                published="2022-09-15", url="https://gazette.example/shelling",
-                source_name="gazette.txt", text=text,
-                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+            article = _add_article(project, text, title="Shelling in the region",
+                                   url="https://gazette.example/shelling",
+                                   source="gazette.txt")
         for n in range(CLAIMS):
             quote = _sentence(n)
             start = text.index(quote)
@@ -115,12 +129,8 @@ def test_markdown_keeps_a_rationales_paragraphs_and_line_breaks(tmp_path: Path) 
                  "<p>After the list.<br/>On its own line.</p>")
     with Project.open(path) as project:
         with project.transaction():
-            article = project.articles.add(
-                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
-                url="https://gazette.example/izium", source_name="g.txt", text=text,
-                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
-            claim = project.claims.add(article, ClaimDraft(
-                0, len(text), text, "", "", "statistic", 0.9, None, "manual"))
+            article = _add_article(project, text)
+            claim = _manual_claim(project, article, text)
         for field, value in (("rating", "Half true"), ("status", "done"),
                              ("rationale", rationale)):
             SetVerdictField(claim, field, value).apply(project)
@@ -140,10 +150,7 @@ def test_cover_counts_read_as_english_and_the_time_says_utc(tmp_path: Path) -> N
     with Project.open(path) as project:
         project.settings.set("organisation", "Desk Ñandú Checks")
         with project.transaction():
-            article = project.articles.add(
-                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
-                url="https://gazette.example/izium", source_name="g.txt", text=text,
-                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
+            article = _add_article(project, text)
             claims = [project.claims.add(article, ClaimDraft(
                 start, start + len(quote), quote, "", "", "statistic", 0.9, None, "manual"))
                 for quote in text.split(" R")[:1] + ["Russia denied it."]
@@ -199,12 +206,8 @@ def test_a_report_signed_unnamed_checker_says_how_to_name_one(tmp_path: Path) ->
     text = "Officials said 450 bodies were found in Izium."
     with Project.open(path) as project:
         with project.transaction():
-            article = project.articles.add(
-                title="Izium", outlet="Gazette", author="Staff", published="2022-09-15",
-                url="https://gazette.example/izium", source_name="g.txt", text=text,
-                text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
-            claim = project.claims.add(article, ClaimDraft(
-                0, len(text), text, "", "", "statistic", 0.9, None, "manual"))
+            article = _add_article(project, text)
+            claim = _manual_claim(project, article, text)
         for field, value in (("rating", "Half true"), ("status", "done")):
             SetVerdictField(claim, field, value).apply(project)
         notes: list[str] = []
@@ -226,13 +229,11 @@ def test_reported_differently_is_set_off_beside_the_claim(tmp_path: Path) -> Non
         ids = []
         for outlet, text in (("The New York Times", times), ("Fox News", fox)):
             with project.transaction():
-                article = project.articles.add(
-                    title=f"{outlet} story", outlet=outlet, author="Staff",
-                    published="2010-05-18", url=f"https://{outlet.split()[-1].lower()}.example/a",
-                    source_name=f"{outlet}.txt", text=text,
-                    text_hash=hashlib.sha256(text.encode()).hexdigest(), raw=text.encode())
-                ids.append(project.claims.add(article, ClaimDraft(
-                    0, len(text), text, "", "", "event", 0.9, None, "manual")))
+                article = _add_article(
+                    project, text, title=f"{outlet} story", outlet=outlet,
+                    published="2010-05-18", source=f"{outlet}.txt",
+                    url=f"https://{outlet.split()[-1].lower()}.example/a")
+                ids.append(_manual_claim(project, article, text, kind="event"))
         with project.transaction():
             project.matches.save_suggestions([MatchDraft(ids[0], ids[1], 0.8, "conflicting")])
             match = project.matches.for_claim(ids[0])[0]
