@@ -162,6 +162,7 @@ class ArticlePane(QWidget):
         self.loaded = 0  # characters of ``text`` in the document (all, once complete)
         self._slice = SLICE_CHARS
         self._pending_claim = 0  # selected before its slice arrived: shown on arrival
+        self._states: dict[int, tuple[str, str]] = {}  # verdicts at the last highlight
         self._loader = QTimer(self)
         self._loader.setInterval(0)
         self._loader.timeout.connect(self._load_slice)
@@ -271,7 +272,7 @@ class ArticlePane(QWidget):
             first -= 1
         last = bisect.bisect_left(self.body.starts, end)
         if first < last:
-            self.highlight(self.body.claims[first:last])
+            self.highlight(self.body.claims[first:last], states=self._states)
         bar.setValue(scroll)
         spent = time.perf_counter() - t0
         if spent < SLICE_SECONDS / 2:
@@ -332,11 +333,17 @@ class ArticlePane(QWidget):
         ]
         self.body.claims = claims
         self.body.starts = [c.start for c in claims]
-        self.highlight(claims, reset=True)
+        self._states = states
+        self.highlight(claims, reset=True, states=states)
 
-    def highlight(self, claims: list[Claim], *, reset: bool = False) -> None:
-        """Merge the claim formats into the text, in one edit block."""
-        states = search_backend.verdict_states(self.session.project, self.article_id)
+    def highlight(self, claims: list[Claim], *, reset: bool = False,
+                  states: dict[int, tuple[str, str]] | None = None) -> None:
+        """Merge the claim formats into the text, in one edit block. ``states``: the
+        verdict states read for an earlier highlight, still current (a verdict change
+        highlights its claims, reading them again)."""
+        if states is None:
+            states = search_backend.verdict_states(self.session.project, self.article_id)
+            self._states = states
         scale = self.session.scale()
         doc_cursor = QTextCursor(self.body.document())
         doc_cursor.beginEditBlock()

@@ -130,3 +130,22 @@ def test_the_notice_goes_once_the_article_is_analysed(make_window, tmp_path) -> 
     session.broadcast(ChangeSet(claims=True, article_ids=frozenset({ids["large"]})))
     assert not pane.notice.isVisible()
     window.close()
+
+
+def test_a_verdict_given_while_loading_colours_the_later_slices(
+        make_window, tmp_path, qtbot) -> None:
+    from factdesk.core.commands import SetVerdictField
+
+    path, ids, _ = _project(tmp_path / "rated.factdesk", 600_000)
+    window = make_window(path)
+    session, pane = window.session, window.workspace.article
+    session.select_article(ids["large"])
+    last = max(pane.body.claims, key=lambda c: c.start)
+    assert not pane.is_complete() and last.start > pane.loaded
+    rating = session.scale().ratings[0]
+    session.push(SetVerdictField(last.id, "rating", rating.name))
+    qtbot.waitUntil(pane.is_complete, timeout=10_000)
+    cursor = QTextCursor(pane.body.document())
+    cursor.setPosition(last.start + 1)
+    assert cursor.charFormat().background().color().name() == rating.color.lower()
+    window.close()
