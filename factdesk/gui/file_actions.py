@@ -9,37 +9,26 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from factdesk.gui import jobs
 from factdesk.gui.archive_import import ArchiveImport
+from factdesk.gui.export_dialog import ExportDialog
 from factdesk.gui.paste_dialog import PasteDialog
 from factdesk.gui.workers import Job
 from factdesk.model.changes import ChangeSet
-from factdesk.model.models import STATUSES
 
 if TYPE_CHECKING:
     from factdesk.gui.main_window import MainWindow
 
 PROJECT_FILTER = "FactDesk projects (*.factdesk);;All files (*)"
 IMPORT_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
-EXPORT_FORMATS = {"PDF report": ("pdf", "pdf"), "ClaimReview JSON-LD": ("claimreview", "jsonld"),
-                  "CSV": ("csv", "csv"), "Markdown": ("markdown", "md")}
 ANALYSE_DELAY_MS = 500  # a claim marked or moved by hand is read after this pause
 ALL_CHANGES = ChangeSet(articles=True, claims=True, entities=True, matches=True, verdicts=True)
 
-
-#: What a report includes, as the export asks (the CLI's --status / --include-suggested).
-EXPORT_SCOPES: dict[str, dict[str, Any]] = {
-    "Reviewed material only: finished checks, accepted matches": {},
-    "Drafts too: unfinished checks marked DRAFT": {"status": list(STATUSES)},
-    "Drafts and suggested matches, marked": {"status": list(STATUSES),
-                                             "include_suggested": True},
-}
 
 def show_refusals(parent: QWidget, refused: list[tuple[str, str]], summary: str) -> QMessageBox:
     """One dialog naming every file that was not imported, with its reason (it does not
@@ -307,21 +296,19 @@ class FileActions:
                                     "(factdesk.report.exporting). Use 'factdesk export "
                                     "PROJECT --format json' from the command line meanwhile.")
             return
-        label, ok = QInputDialog.getItem(self.window, "Export report", "Format:",
-                                         list(EXPORT_FORMATS), 0, False)
-        if not ok:
-            return
-        fmt, suffix = EXPORT_FORMATS[label]
-        scope, ok = QInputDialog.getItem(self.window, "Export report", "Include:",
-                                         list(EXPORT_SCOPES), 0, False)
-        if not ok:
-            return
-        default = str(session.path.with_suffix(f".{suffix}"))
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export report", default)
-        if not name:
-            return
-        options = SimpleNamespace(all=False, page_size="A4", **EXPORT_SCOPES[scope])
-        self.window.runner.submit(Job(f"Exporting {label}", jobs.export(fmt, Path(name), options),
+        article = session.project.articles.get(session.article_id) if session.article_id \
+            else None
+        dialog = ExportDialog(session.path, (article.id, article.title) if article else None,
+                              self.window, ratings=session.project.rating_scale().names())
+        try:
+            if dialog.exec() != ExportDialog.DialogCode.Accepted:
+                return
+            choice = dialog.choice()
+        finally:
+            dialog.deleteLater()
+        # the worker writes the file: a PDF of a large project takes seconds (progress, cancel)
+        self.window.runner.submit(Job(f"Exporting {choice.label}",
+                                      jobs.export(choice.fmt, choice.output, choice.options()),
                                       session.path, on_done=self._exported, writes=False))
 
     def _exported(self, outcome: Any) -> str:
