@@ -56,3 +56,20 @@ def test_a_date_is_no_speaker_but_a_named_apposition_is(extractor: ClaimExtracto
 def test_a_bare_common_noun_is_no_speaker(extractor: ClaimExtractor, text: str) -> None:
     doc = extractor.nlp(text)
     assert [s._.speaker for s in doc.spans["sentences"]] == [None]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # the paper the words come through is not their speaker (BASIL, Fox News)
+    ("Blumenthal spoke in Norfolk. The A.G., according to the Times, said he had "
+     "misspoken at a 2008 event in Norfolk in which he said he had served in Vietnam.",
+     [None, "Blumenthal"]),
+    ("According to the Times, Senator Blumenthal said he had served in the Marines.",
+     ["Blumenthal"]),
+    # with no speech verb of its own, "according to" names the source
+    ("Sales rose 5 percent last year, according to the company's filing.",
+     ["the company's filing"]),
+])
+def test_according_to_is_the_channel_of_a_statement_with_its_own_subject(
+        extractor: ClaimExtractor, text: str, speakers: list[str | None]) -> None:
+    doc = extractor.nlp(text)
+    assert [s._.speaker for s in doc.spans["sentences"]] == speakers

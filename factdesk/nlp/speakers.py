@@ -293,6 +293,8 @@ def statements_in(sent: Any) -> list[Statement]:
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(token.doc):
             continue
+        if _said_by_its_subject(token.head):
+            continue  # "The A.G., according to the Times, said": the paper is the channel
         to = token.nbor(1)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         if not objects:
@@ -306,6 +308,13 @@ def statements_in(sent: Any) -> list[Statement]:
         if name:
             found.append(Statement(token.i, name, is_person))
     return found
+
+
+def _said_by_its_subject(verb: Any) -> bool:
+    """Whether ``verb`` is a speech verb with a subject of its own: then an "according
+    to X" attached to it names where the report comes from, not who said it."""
+    return (verb.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 class SpeakerTracker:
