@@ -73,3 +73,10 @@ def test_according_to_is_the_channel_of_a_statement_with_its_own_subject(
         extractor: ClaimExtractor, text: str, speakers: list[str | None]) -> None:
     doc = extractor.nlp(text)
     assert [s._.speaker for s in doc.spans["sentences"]] == speakers
+
+
+def test_a_paper_named_in_several_words_keeps_them_all(extractor: ClaimExtractor) -> None:
+    # BASIL, NYT: "The New Haven Register" was stored as "Haven Register"
+    doc = extractor.nlp("The New Haven Register on July 20, 2008, reported that he said "
+                        "he served in Vietnam.")
+    assert [s._.speaker for s in doc.spans["sentences"]] == ["New Haven Register"]

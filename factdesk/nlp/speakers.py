@@ -94,6 +94,18 @@ def _entity_of(token: Any) -> Any | None:
     return None
 
 
+def _compound_chain(subject: Any) -> list[Any]:
+    """The subject with the compound words before it, nested ones included: "The New
+    Haven Register" is New -> Haven -> Register, "New" a compound of "Haven"."""
+    chain = [subject]
+    doc = subject.doc
+    i = subject.i - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "flat") and doc[i].head in chain:
+        chain.insert(0, doc[i])
+        i -= 1
+    return chain
+
+
 def speaker_name(subject: Any) -> tuple[str | None, bool]:
     """The speaker a subject token names, and whether it is a person (None for a
     pronoun, resolved later; "" for a subject that cannot speak, such as a date)."""
@@ -105,7 +117,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # February the 15th come in and say": a date says nothing
         named = _named_apposition(subject)
         return speaker_name(named) if named is not None else ("", False)
-    chain = [t for t in subject.lefts if t.dep_ in ("compound", "flat")] + [subject]
+    chain = _compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
