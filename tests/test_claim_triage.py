@@ -58,12 +58,12 @@ def test_common_nouns_and_fragments_are_no_speakers(extractor: ClaimExtractor,
 
 
 @pytest.mark.parametrize("text,speaker", [
-    ("Prosecutors said they had discovered six bodies.", "Prosecutors"),
+    ("Prosecutors said they had discovered six bodies.", "prosecutors"),
     ("The Pentagon said 12 soldiers died.", "Pentagon"),
     ("The F.B.I. said 40 people were arrested.", "F.B.I."),
-    ("The governor said 40 people were arrested.", "The governor"),
+    ("The governor said 40 people were arrested.", "the governor"),
     ("A statement from the committee said 40 members had signed.",
-     "A statement from the committee"),
+     "a statement from the committee"),
 ])
 def test_people_organisations_and_described_sources_are(extractor: ClaimExtractor,
                                                          text: str, speaker: str) -> None:

@@ -4,8 +4,10 @@ gave at first mention (news style: "Attorney General Richard Blumenthal", then
 
 from __future__ import annotations
 
+import pytest
+
 from factdesk.model.models import Article, EntityMention
-from factdesk.report.claimants import resolve_claimant
+from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
 
 TEXT = ("At a ceremony, Attorney General Richard Blumenthal of Connecticut spoke of his "
         "service. Blumenthal said he had misspoken. Blumenthal added that he regretted it.")
@@ -41,3 +43,65 @@ def test_two_people_of_one_surname_keep_the_words_used() -> None:
                                 "Martin Blumenthal"])
     claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
     assert claimant is not None and claimant.name == "Blumenthal"
+
+
+def test_an_office_names_its_one_holder_else_stays_as_written() -> None:
+    mentions = _mentions(TEXT, ["Richard Blumenthal", "Blumenthal", "Blumenthal"])
+    claimant = resolve_claimant("the attorney general", _article(TEXT), mentions, {})
+    assert claimant == Claimant("Richard Blumenthal", "Person", "Attorney General")
+    text = TEXT + " Attorney General Martha Coakley of Massachusetts disagreed."
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal", "Blumenthal",
+                                "Martha Coakley"])
+    claimant = resolve_claimant("the attorney general", _article(text), mentions, {})
+    assert claimant == Claimant("the attorney general", "Person")  # two holders: as written
+    assert resolve_claimant("the governor", _article(TEXT), mentions, {}) == Claimant(
+        "the governor", "Person")
+
+
+@pytest.mark.parametrize("stored,published", [
+    ("Prosecutors", Claimant("prosecutors", "Organization")),
+    ("The Ukrainian official in charge of the eastern Donetsk region",
+     Claimant("the Ukrainian official in charge of the eastern Donetsk region",
+              "Organization")),
+    ("The Kremlin", Claimant("The Kremlin", "Organization")),
+    ("NATO officials", Claimant("NATO officials", "Organization")),
+    ("Military Times", Claimant("Military Times", "Organization")),
+])
+def test_a_stored_sentence_capital_is_dropped_from_a_described_source(
+        stored: str, published: Claimant) -> None:
+    assert resolve_claimant(stored, _article(TEXT), [], {}) == published
+
+
+def test_one_person_one_title_the_fullest() -> None:
+    titles = fullest_titles([Claimant("Volodymyr Zelenskyy", "Person", "President"),
+                             Claimant("Volodymyr Zelenskyy", "Person", "Ukrainian President"),
+                             Claimant("Sergii Nikiforov", "Person", "spokesman"),
+                             Claimant("prosecutors", "Organization"), None])
+    assert titles == {"Volodymyr Zelenskyy": "Ukrainian President",
+                      "Sergii Nikiforov": "spokesman"}
+
+
+def test_a_lower_case_office_after_the_is_not_the_names_title() -> None:
+    text = ("Richard Blumenthal spoke. An opponent, in the words of the president "
+            "Blumenthal worked for, gave them the sword.")
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
+    assert claimant == Claimant("Richard Blumenthal", "Person", "")
+
+
+def test_an_owners_office_is_its_one_holder() -> None:
+    text = ("With tanks strewn along a road, spokesman Sergii Nikiforov claimed the car was "
+            "hit. According to Zelenskyy's spokesman, a car collided with the convoy.")
+    mentions = _mentions(text, ["Sergii Nikiforov", "Zelenskyy"])
+    claimant = resolve_claimant("Zelenskyy's spokesman", _article(text), mentions, {})
+    assert claimant == Claimant("Sergii Nikiforov", "Person", "spokesman")
+    claimant = resolve_claimant("Zelenskyy's spokesman", _article(text), mentions[1:], {})
+    assert claimant == Claimant("Zelenskyy's spokesman", "Person")  # no holder named
+
+
+def test_a_surname_takes_the_formal_name_when_a_nickname_is_the_same_person() -> None:
+    text = ("Attorney General Richard Blumenthal defended himself. Blumenthal told the "
+            "Times he had misspoken. Dick Blumenthal joined the Marine Corps Reserve.")
+    mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal", "Dick Blumenthal"])
+    claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
+    assert claimant == Claimant("Richard Blumenthal", "Person", "Attorney General")

@@ -32,7 +32,7 @@ from factdesk.core.matching_service import match_articles
 from factdesk.core.project import Project
 from factdesk.core.spellings import BatchSpellings, refresh_canonical_forms
 from factdesk.model.changes import ChangeSet
-from factdesk.model.models import MentionDraft, published_date
+from factdesk.model.models import MAX_ANALYSED_CHARS, MentionDraft, published_date
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor, with_canonical_entities
 
 STORE_BATCH = 8  # articles analysed per alias resolution and store
@@ -41,10 +41,8 @@ AUTO_MIN_CHARS = 60_000  # ... and only for this much text (~10,000 words) or mo
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 Article = tuple[int, str, date | None]
-#: spaCy's ``nlp.max_length``: its parser needs about 1 GB per 100,000 characters, and
-#: refuses longer texts with a long technical message. A longer article is kept, marked
-#: not analysed with the reason below, and never handed to spaCy.
-MAX_ANALYSED_CHARS = 1_000_000
+# MAX_ANALYSED_CHARS (spaCy's ``nlp.max_length``, in model.models): a longer article is
+# kept, marked not analysed with the ArticleTooLong reason, and never handed to spaCy
 log = logging.getLogger(__name__)
 
 

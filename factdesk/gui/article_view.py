@@ -4,6 +4,12 @@ Highlights are character formats merged inside one edit block (the fastest way m
 for hundreds of spans): colour from the verdict's rating (or the status when unrated),
 intensity from the check-worthiness score. The selected claim is outlined with an extra
 selection on top, so moving between claims never re-formats the text.
+
+A long article (several megabytes) is shown progressively, never blocking the GUI
+thread: its first screenfuls at once, the rest appended in slices of a few milliseconds
+each from a zero-delay timer, each slice's claims highlighted as it arrives. Positions do
+not move (text is only appended), so claims, selections and j / k work meanwhile; a claim
+not yet loaded is outlined and scrolled to when its slice arrives.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import time
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,10 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.gui import search_backend, theme
+from factdesk.gui.articles_pane import not_analysed_tooltip
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import Article, Claim, is_judged
+from factdesk.model.models import MAX_ANALYSED_CHARS, Article, Claim, is_judged
 from factdesk.nlp.reasons import reason_of
+
+#: shown at once when an article opens (a few screenfuls); the rest follows in slices
+FIRST_CHARS = 60_000
+#: GUI-thread time one slice of a progressive load may take (one frame at most)
+SLICE_SECONDS = 0.008
+#: characters tried in one slice before timing it (grows while slices stay fast)
+SLICE_CHARS = 100_000
 
 _WORD = re.compile(r"\w[\w'’.,-]*\w|\w|[^\w\s]")
 
@@ -144,6 +159,13 @@ class ArticlePane(QWidget):
         self.text = ""
         self.url = ""
         self.headline_length = 0
+        self.loaded = 0  # characters of ``text`` in the document (all, once complete)
+        self._slice = SLICE_CHARS
+        self._pending_claim = 0  # selected before its slice arrived: shown on arrival
+        self._states: dict[int, tuple[str, str]] = {}  # verdicts at the last highlight
+        self._loader = QTimer(self)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_slice)
         self.header = QFrame(objectName="articleHeader")
         self.title = QLabel(objectName="articleTitle")
         self.title.setWordWrap(True)
@@ -153,10 +175,14 @@ class ArticlePane(QWidget):
         self.meta.setOpenExternalLinks(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.meta.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notice = QLabel(objectName="articleNotice")  # why it has no detected claims
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         header_layout = QVBoxLayout(self.header)
         header_layout.setContentsMargins(16, 10, 16, 8)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.meta)
+        header_layout.addWidget(self.notice)
         self.body = ArticleText(self)
         self.body.setViewportMargins(12, 6, 12, 6)
         self.body.claim_clicked.connect(session.select_claim)
@@ -183,6 +209,8 @@ class ArticlePane(QWidget):
             self.show_claim(self.session.claim_id)
 
     def show_article(self, article_id: int) -> None:
+        self._loader.stop()
+        self._pending_claim = 0
         self.article_id = article_id
         article = self.session.project.articles.get(article_id) if article_id else None
         if article is None:
@@ -193,16 +221,70 @@ class ArticlePane(QWidget):
             self.title.setVisible(True)
             self.headline_length = 0
             self.meta.setText("Import articles with Ctrl+I, or pick one in the articles list.")
+            self.notice.setVisible(False)
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
+            self.loaded = 0
             return
         self.show_header(article)
         self.text = article.text
+        self.loaded = self._first_cut(article.text)
         self.body.setUpdatesEnabled(False)
-        self.body.setPlainText(article.text)
+        self.body.setUndoRedoEnabled(False)  # appended slices must not fill an undo stack
+        self.body.setPlainText(article.text[:self.loaded])
         self.load_claims()
         self.body.setUpdatesEnabled(True)
         self.show_claim(self.session.claim_id)
+        if not self.is_complete():
+            self._slice = SLICE_CHARS
+            self._loader.start()
+
+    @staticmethod
+    def _first_cut(text: str) -> int:
+        """Where the part shown at once ends: the whole of a short text, else the end of
+        the paragraph (or line) that crosses :data:`FIRST_CHARS`."""
+        if len(text) <= FIRST_CHARS * 2:
+            return len(text)
+        cut = text.find("\n", FIRST_CHARS)
+        return len(text) if cut < 0 else cut
+
+    def is_complete(self) -> bool:
+        """Is the whole text of the article in the view (its highlights with it)?"""
+        return self.loaded >= len(self.text)
+
+    def _load_slice(self) -> None:
+        """Append the next slice of the text and highlight the claims it brings."""
+        start = self.loaded
+        end = min(len(self.text), start + self._slice)
+        if end < len(self.text):  # end a slice on a line: nothing looks cut meanwhile
+            newline = self.text.find("\n", end, end + 2_000)
+            end = newline if newline >= 0 else end
+        t0 = time.perf_counter()
+        bar = self.body.verticalScrollBar()
+        scroll = bar.value()
+        cursor = QTextCursor(self.body.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self.text[start:end], QTextCharFormat())
+        self.loaded = end
+        first = bisect.bisect_left(self.body.starts, start)
+        # claims that cross the previous slice's end are highlighted again, now whole
+        while first > 0 and self.body.claims[first - 1].end > start:
+            first -= 1
+        last = bisect.bisect_left(self.body.starts, end)
+        if first < last:
+            self.highlight(self.body.claims[first:last], states=self._states)
+        bar.setValue(scroll)
+        spent = time.perf_counter() - t0
+        if spent < SLICE_SECONDS / 2:
+            self._slice = min(self._slice * 2, 2_000_000)
+        elif spent > SLICE_SECONDS:
+            self._slice = max(10_000, int(self._slice * SLICE_SECONDS / spent))
+        if self.is_complete():
+            self._loader.stop()
+        if self._pending_claim and self._pending_claim == self.session.claim_id:
+            claim = next((c for c in self.body.claims if c.id == self._pending_claim), None)
+            if claim is None or claim.end <= self.loaded or self.is_complete():
+                self.show_claim(self._pending_claim)
 
     def show_header(self, article: Article) -> None:
         """The title (unless the text opens with it), outlet, date, author and address."""
@@ -222,6 +304,23 @@ class ArticlePane(QWidget):
         self.meta.setText(" · ".join(parts))
         self.meta.setToolTip(f"{article.url}\n(click the address to open it)"
                              if article.url else "")
+        self.show_notice(article.id, len(article.text))
+
+    def show_notice(self, article_id: int, length: int) -> None:
+        """Say so when the article was not analysed, and what would analyse it."""
+        summary = self.session.summary(article_id)
+        if summary is None or summary.analysed or not summary.analysis_error:
+            self.notice.setVisible(False)
+            return
+        if summary.too_long:
+            text = (f"⚠ Too long to analyse: {length:,} characters (at most "
+                    f"{MAX_ANALYSED_CHARS:,}). Readable here, and claims can be marked by "
+                    "hand, but none are detected: split it into several articles.")
+        else:
+            text = f"⚠ Not analysed: {summary.analysis_error}"
+        self.notice.setText(html.escape(text))
+        self.notice.setToolTip(not_analysed_tooltip(summary))
+        self.notice.setVisible(True)
 
     def load_claims(self) -> None:
         """Highlight the claims shown now: worth checking, marked by hand or judged (every
@@ -234,11 +333,17 @@ class ArticlePane(QWidget):
         ]
         self.body.claims = claims
         self.body.starts = [c.start for c in claims]
-        self.highlight(claims, reset=True)
+        self._states = states
+        self.highlight(claims, reset=True, states=states)
 
-    def highlight(self, claims: list[Claim], *, reset: bool = False) -> None:
-        """Merge the claim formats into the text, in one edit block."""
-        states = search_backend.verdict_states(self.session.project, self.article_id)
+    def highlight(self, claims: list[Claim], *, reset: bool = False,
+                  states: dict[int, tuple[str, str]] | None = None) -> None:
+        """Merge the claim formats into the text, in one edit block. ``states``: the
+        verdict states read for an earlier highlight, still current (a verdict change
+        highlights its claims, reading them again)."""
+        if states is None:
+            states = search_backend.verdict_states(self.session.project, self.article_id)
+            self._states = states
         scale = self.session.scale()
         doc_cursor = QTextCursor(self.body.document())
         doc_cursor.beginEditBlock()
@@ -252,8 +357,10 @@ class ArticlePane(QWidget):
                 doc_cursor.setPosition(0)
                 doc_cursor.setPosition(self.headline_length, QTextCursor.MoveMode.KeepAnchor)
                 doc_cursor.mergeCharFormat(heading)
-        length = len(self.text)
+        length = self.loaded  # claims past it are highlighted when their slice arrives
         for claim in claims:
+            if claim.start >= length:
+                continue
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
             fmt = QTextCharFormat()
@@ -273,6 +380,11 @@ class ArticlePane(QWidget):
         if claim is None:
             self.body.setExtraSelections([])
             return
+        if claim.end > self.loaded and not self.is_complete():
+            self._pending_claim = claim.id  # outlined and shown when its slice arrives
+            self.body.setExtraSelections([])
+            return
+        self._pending_claim = 0
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.body.document())
         cursor.setPosition(claim.start)
@@ -338,6 +450,8 @@ class ArticlePane(QWidget):
                     scroll = self.body.verticalScrollBar().value()
                     self.show_article(self.article_id)
                     self.body.verticalScrollBar().setValue(scroll)
+        if changes.claims and (not changes.article_ids or self.article_id in changes.article_ids):
+            self.show_notice(self.article_id, len(self.text))  # analysed (or failed) now?
         if changes.settings:
             self.load_claims()
             self.show_claim(self.session.claim_id)

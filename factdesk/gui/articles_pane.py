@@ -108,9 +108,7 @@ class ArticlesModel(QAbstractTableModel):
             return _RIGHT
         if role == _TOOLTIP and index.column() in (TITLE, CLAIMS) and \
                 not self.rows[index.row()].analysed:
-            error = self.rows[index.row()].analysis_error
-            return (f"Not analysed: {error}. Kept; the next extraction tries it again."
-                    if error else "Claims not detected yet.")
+            return not_analysed_tooltip(self.rows[index.row()])
         if role == _TOOLTIP and index.column() == CLAIMS:
             s = self.rows[index.row()]
             return (f"{s.shown} claim(s) worth checking, shown by default; {s.candidates} "
@@ -127,6 +125,18 @@ class ArticlesModel(QAbstractTableModel):
         hidden = [f"{COLUMNS[c]}: {self.data(self.index(row, c))}"
                   for c in (DATE, CLAIMS, JUDGED) if c in self.hidden_columns]
         return " · ".join([s.title or "(untitled)", *hidden]) if hidden else s.title
+
+
+def not_analysed_tooltip(summary: ArticleSummary) -> str:
+    """Why an article has no claims, and what makes it analysed: splitting it when it is
+    too long (another extraction refuses it again), else the next extraction."""
+    if summary.too_long:
+        return (f"Not analysed: {summary.analysis_error}. Kept, and it can be read; "
+                "claims can be marked by hand, but none are detected until it is split.")
+    if summary.analysis_error:
+        return (f"Not analysed: {summary.analysis_error}. "
+                "Kept; the next extraction tries it again.")
+    return "Claims not detected yet."
 
 
 class ArticlesPane(QTreeView):

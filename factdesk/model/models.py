@@ -58,6 +58,12 @@ class Article:
     text_hash: str
 
 
+#: The longest article text the analysis takes (spaCy's ``nlp.max_length``: its parser
+#: needs about 1 GB per 100,000 characters). A longer article is kept and can be read,
+#: but is marked not analysed until the checker splits it.
+MAX_ANALYSED_CHARS = 1_000_000
+
+
 def published_date(value: str | None) -> date | None:
     """The day an ISO ``published`` value (``Article.published``) names; None when it is
     missing or not a date."""

@@ -11,7 +11,9 @@ to the last named speaker of the paragraph when exactly one person has been name
 A speaker is a person, an organisation or a described source ("a statement from the
 committee", "the president's budget director", "Ukrainian officials"); never a bare
 common noun ("records", "the military", "his campaign") nor an initialism that names no
-one ("A.G.").
+one ("A.G."). An office one person holds ("the attorney general") is a speaker, and a
+speaker described by common nouns is kept in its natural case ("Prosecutors said" gives
+"prosecutors").
 """
 
 from __future__ import annotations
@@ -92,6 +94,18 @@ def _entity_of(token: Any) -> Any | None:
     return None
 
 
+def _compound_chain(subject: Any) -> list[Any]:
+    """The subject with the compound words before it, nested ones included: "The New
+    Haven Register" is New -> Haven -> Register, "New" a compound of "Haven"."""
+    chain = [subject]
+    doc = subject.doc
+    i = subject.i - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "flat") and doc[i].head in chain:
+        chain.insert(0, doc[i])
+        i -= 1
+    return chain
+
+
 def speaker_name(subject: Any) -> tuple[str | None, bool]:
     """The speaker a subject token names, and whether it is a person (None for a
     pronoun, resolved later; "" for a subject that cannot speak, such as a date)."""
@@ -103,7 +117,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # February the 15th come in and say": a date says nothing
         named = _named_apposition(subject)
         return speaker_name(named) if named is not None else ("", False)
-    chain = [t for t in subject.lefts if t.dep_ in ("compound", "flat")] + [subject]
+    chain = _compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
@@ -132,9 +146,33 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     named = _named_apposition(subject)
     if named is not None:
         return speaker_name(named)
+    if _role(subject):
+        # "the attorney general said": a person known by office, named elsewhere in the
+        # article ("Attorney General Richard Blumenthal"); the report resolves it
+        return noun_phrase(subject), False
     if not described_source(subject):
         return "", False  # "records show", "the military said", "his campaign said"
     return noun_phrase(subject), False
+
+
+#: Heads of a role phrase: an office one person holds ("the attorney general", "the
+#: governor", "the prime minister").
+ROLE_HEADS = frozenset("""president general governor mayor minister secretary senator
+    chancellor spokesman spokeswoman spokesperson ambassador commissioner sheriff
+    prosecutor chairman chairwoman premier""".split())
+
+
+def _role(head: Any) -> bool:
+    """Whether a common-noun subject is an office held by one person: "the attorney
+    general", "the prime minister", "the state's governor" (a determiner or an owner,
+    then only title words): not "a spokesman", not "officials"."""
+    if head.lower_ not in ROLE_HEADS or head.tag_ in ("NNS", "NNPS"):
+        return False
+    lefts = list(head.lefts)
+    if not lefts or lefts[0].lower_ != "the":
+        return False
+    return all(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_HEADS or t.lower_ == "attorney"
+               for t in lefts[1:])
 
 
 _NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC", "LOC"})
@@ -214,7 +252,19 @@ def noun_phrase(head: Any) -> str:
         end = node.i + 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
-    return doc[start:end].text
+    return natural_case(doc[start:end])
+
+
+def natural_case(phrase: Any) -> str:
+    """A common-noun phrase as it reads mid-sentence: the capital a sentence's first word
+    takes is dropped ("Prosecutors said" gives "prosecutors", "The Ukrainian official"
+    "the Ukrainian official"); a proper noun, a named entity or an acronym keeps it."""
+    first = phrase[0]
+    text = phrase.text
+    if (first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_
+            and first.text[:1].isupper() and not first.text[1:].isupper()):
+        return first.text[:1].lower() + text[1:]
+    return text
 
 
 def plausible_person(name: str) -> bool:
@@ -255,6 +305,8 @@ def statements_in(sent: Any) -> list[Statement]:
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(token.doc):
             continue
+        if _said_by_its_subject(token.head):
+            continue  # "The A.G., according to the Times, said": the paper is the channel
         to = token.nbor(1)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         if not objects:
@@ -268,6 +320,13 @@ def statements_in(sent: Any) -> list[Statement]:
         if name:
             found.append(Statement(token.i, name, is_person))
     return found
+
+
+def _said_by_its_subject(verb: Any) -> bool:
+    """Whether ``verb`` is a speech verb with a subject of its own: then an "according
+    to X" attached to it names where the report comes from, not who said it."""
+    return (verb.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 class SpeakerTracker:

@@ -11,6 +11,14 @@ words next to a mention of the name: a title before it ("Ukrainian Prosecutor Ge
 Andriy Kostin", "spokesman Sergii Nikiforov") or an apposition after it ("Oleksandr
 Filchakov, the head of the Kharkiv prosecutor's office, said"). A speaker found nowhere
 in the entity table keeps its words, typed by :func:`speaker_type`.
+
+A speaker written as an office ("the attorney general said") is the person the article
+names with that title ("Attorney General Richard Blumenthal"), as a checker attributes
+it; when the article names no one or several, the office is published as written, a
+``Person``. A described source ("prosecutors", "the Ukrainian official in charge of the
+eastern Donetsk region") is an ``Organization`` in its natural case: a speaker stored
+with the capital of a sentence's first word ("Prosecutors") loses it. Within a report
+one person has one title: :func:`fullest_titles` picks the fullest the articles give.
 """
 
 from __future__ import annotations
@@ -18,6 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+from nicknames import NickNamer
 
 from factdesk.model.models import Article, EntityMention
 
@@ -92,6 +103,9 @@ def _title_before(text: str, start: int) -> str:
     first = next((i for i, w in enumerate(taken) if _title_word(w)), None)
     if first is None:
         return ""
+    if first > 0 and taken[first - 1].lower() in {"the", "a", "an"} and all(
+            w.islower() for w in taken[first:]):
+        return ""  # "the president Blumenthal worked for": someone else's office
     if first > 0 and taken[first - 1][:1].isupper() and taken[first - 1] not in _NOT_ADJECTIVES:
         first -= 1
     return " ".join(taken[first:])
@@ -134,6 +148,131 @@ def job_title(article: Article | None, mentions: Iterable[EntityMention]) -> str
     return ""
 
 
+#: The words of an office held by one person ("attorney general", "prime minister").
+_ROLE_WORDS = TITLE_WORDS | {"attorney", "state", "foreign", "defense", "defence",
+                             "interior", "finance", "health", "justice"}
+#: The last word of an office; "the official", "the head" describe a source, not an office.
+_ROLE_HEADS = TITLE_WORDS - {"vice", "deputy", "minister's", "official", "officer", "head",
+                             "chief", "leader", "founder", "analyst", "editor"}
+_COMMON_FIRST_WORDS = _BODY_WORDS | _PERSON_ROLES | {
+    "the", "a", "an", "officials", "authorities", "investigators", "police", "officers",
+    "witnesses", "residents", "analysts", "experts", "critics", "doctors", "rescuers",
+    "troops", "soldiers", "lawmakers", "sources"}
+
+
+def office(speaker: str) -> str:
+    """The office a speaker names when written as one ("the attorney general" gives
+    "attorney general"; "Zelenskyy's spokesman" gives "spokesman"), else ""."""
+    words = _fold(speaker).split()
+    owner = speaker.split()[0] if words else ""
+    if len(words) < 2 or len(words) > 4 or not (
+            words[0] == "the" or (owner[:1].isupper() and owner.endswith(("'s", "’s")))):
+        return ""
+    role = words[1:]
+    if role[-1] not in _ROLE_HEADS or not all(w in _ROLE_WORDS for w in role):
+        return ""
+    return " ".join(role)
+
+
+def natural_case(speaker: str) -> str:
+    """A described source as it reads mid-sentence: "Prosecutors" gives "prosecutors",
+    "The Ukrainian official in charge" "the Ukrainian official in charge"; a name
+    ("The Kremlin", "Military Times", "NATO officials") keeps its capitals."""
+    words = speaker.split()
+    if not words or not words[0][:1].isupper() or words[0][1:].lower() != words[0][1:]:
+        return speaker
+    if words[0].lower() not in _COMMON_FIRST_WORDS:
+        return speaker
+    if words[0].lower() not in {"the", "a", "an"} and len(words) > 1 and \
+            words[1][:1].isupper():
+        return speaker  # a name: "Military Times", "Police Scotland"
+    if words[0].lower() in {"the", "a", "an"} and (
+            len(words) < 2 or not words[1][:1].islower()):
+        # "The Kremlin", "The Ukrainian official": the next word decides
+        if len(words) < 2 or words[1].lower() in _BODY_WORDS or not _adjective(words[1]):
+            return speaker
+    return words[0][:1].lower() + speaker[1:]
+
+
+def _adjective(word: str) -> bool:
+    """A capitalised word that describes rather than names ("Ukrainian", "Russian")."""
+    return word.endswith(("an", "ese", "ish", "ian", "i")) and word[:1].isupper()
+
+
+def _office_holders(article: Article | None, mentions: list[EntityMention], role: str,
+                    aliases: dict[str, str]) -> dict[str, list[EntityMention]]:
+    """The people the article names with the title ``role`` (canonical -> mentions)."""
+    holders: dict[str, list[EntityMention]] = {}
+    if article is None:
+        return holders
+    wanted = f" {role} "
+    for mention in mentions:
+        if mention.label not in PERSON_LABELS or \
+                article.text[mention.start:mention.end] != mention.text:
+            continue
+        for title in (_title_before(article.text, mention.start),
+                      _title_after(article.text, mention.end)):
+            if wanted in f" {_fold(title)} ":
+                canonical = aliases.get(_fold(mention.canonical), mention.canonical)
+                holders.setdefault(canonical, []).append(mention)
+    # "Richard Blumenthal" and "Blumenthal" are one holder: the full name stays
+    for short in [c for c in holders if len(c.split()) == 1]:
+        longer = [c for c in holders if c != short and _fold(c).split()[-1] == _fold(short)]
+        if len(longer) == 1:
+            holders[longer[0]] += holders.pop(short)
+    return holders
+
+
+def _office_holder(spoken: str, role: str, article: Article | None,
+                   mentions: list[EntityMention], aliases: dict[str, str]) -> Claimant:
+    """The claimant of a speaker written as an office: its one holder in the article,
+    with the title the article gives, or the office as written."""
+    holders = _office_holders(article, mentions, role, aliases)
+    if len(holders) != 1:
+        return Claimant(natural_case(spoken), "Person")
+    name, held = next(iter(holders.items()))
+    same = [m for m in mentions if m.label in PERSON_LABELS and (
+        m.canonical in {h.canonical for h in held})]
+    return Claimant(name, "Person", job_title(article, same))
+
+
+def fullest_titles(claimants: Iterable[Claimant | None]) -> dict[str, str]:
+    """One title per person of a report: the fullest the articles give ("Ukrainian
+    President" over "President"), by words, then by how often, then by first use."""
+    seen: dict[str, list[str]] = {}
+    for claimant in claimants:
+        if claimant is not None and claimant.kind == "Person" and claimant.job_title:
+            seen.setdefault(claimant.name, []).append(claimant.job_title)
+    return {name: max(titles, key=lambda t: (len(t.split()), titles.count(t),
+                                             -titles.index(t)))
+            for name, titles in seen.items()}
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()  # reads the package's table of English first names once
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    """ "Richard" and "Dick", "William" and "Bill": one first name, formally or not."""
+    a, b = _fold(a), _fold(b)
+    namer = _nicknamer()
+    return a == b or b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+def _one_person(full_names: list[str]) -> set[str]:
+    """Full names of one surname (in the order the article first writes them) that are
+    one person written formally and by nickname ("Richard Blumenthal", "Dick
+    Blumenthal") give the first written, news style's formal first mention."""
+    if len(set(full_names)) < 2:
+        return set(full_names)
+    first = full_names[0].split()
+    if any(len(n.split()) != len(first) or n.split()[1:] != first[1:] or
+           not _first_names_match(first[0], n.split()[0]) for n in full_names[1:]):
+        return set(full_names)
+    return {full_names[0]}
+
+
 def resolve_claimant(
     speaker: str | None,
     article: Article | None,
@@ -145,6 +284,9 @@ def resolve_claimant(
     if not speaker or not speaker.strip():
         return None
     spoken = " ".join(speaker.split())
+    role = office(spoken)
+    if role:
+        return _office_holder(spoken, role, article, mentions, aliases)
     wanted = {_fold(spoken), _fold(aliases.get(_fold(spoken), spoken))}
     surname = _fold(spoken.split()[-1])
     named = [m for m in mentions if m.label in PERSON_LABELS | ORGANISATION_LABELS]
@@ -155,22 +297,33 @@ def resolve_claimant(
     if not exact:
         exact = by_surname
     if not exact:
-        canonical = aliases.get(_fold(spoken), spoken)
+        canonical = natural_case(aliases.get(_fold(spoken), spoken))
         return Claimant(canonical, speaker_type(canonical))
     canonicals = {m.canonical for m in exact}
     canonical = max(canonicals, key=lambda c: (sum(m.canonical == c for m in exact), len(c)))
     # a surname alone ("Blumenthal said") names the one person of the article whose full
     # name ends with it ("Richard Blumenthal", written once at first mention)
-    full_names = {m.canonical for m in by_surname if len(m.canonical.split()) > 1}
+    full_names = _one_person([m.canonical for m in sorted(by_surname, key=lambda m: m.start)
+                              if len(m.canonical.split()) > 1])
     if len(canonical.split()) == 1 and len(full_names) == 1:
         canonical = next(iter(full_names))
         canonicals |= full_names
         exact += [m for m in by_surname if m.canonical == canonical]
+        same_person = {m.canonical for m in by_surname if _first_names_match(
+            m.canonical.split()[0], canonical.split()[0])}
+        canonicals |= same_person
     canonical = aliases.get(_fold(canonical), canonical)
     # a person's name mislabelled once ("Zelenskyy's" as an ORG) stays a person's
     labels = {m.label for m in exact if m.canonical in canonicals}
     kind = "Person" if "PERSON" in labels and speaker_type(canonical) == "Person" \
         else "Organization"
     same = [m for m in mentions if m.canonical in canonicals or _fold(m.canonical) in wanted]
-    title = job_title(article, same) if kind == "Person" else ""
+    title = job_title(article, same) if kind == "Person" or (
+        labels == {"ORG"} and len(canonical.split()) > 1
+        and speaker_type(canonical) == "Person") else ""
+    if title:
+        # "Oleksandr Filchakov, the head of the Kharkiv prosecutor's office": a name
+        # written as a person's, with a person's office, is a person the NER took for
+        # an organisation
+        kind = "Person"
     return Claimant(canonical, kind, title)

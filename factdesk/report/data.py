@@ -43,7 +43,7 @@ from factdesk.model.models import (
     Verdict,
     severity_rank,
 )
-from factdesk.report.claimants import Claimant, resolve_claimant
+from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
 from factdesk.report.quotes import clean_quote
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
@@ -382,6 +382,14 @@ class _ClaimantFinder:
         return resolve_claimant(claim.speaker, article, self.mentions[claim.article_id],
                                 self.aliases)
 
+    @staticmethod
+    def one_title_each(entries: list[ClaimEntry]) -> list[ClaimEntry]:
+        """The entries with one title per person: the fullest the articles give."""
+        titles = fullest_titles(e.claimant for e in entries)
+        return [replace(e, claimant=replace(e.claimant, job_title=titles[e.claimant.name]))
+                if e.claimant is not None and e.claimant.name in titles else e
+                for e in entries]
+
 
 def _cited_sources(entries: list[ClaimEntry], articles: dict[int, Article],
                    per_article: dict[int, int]) -> tuple[SourceEntry, ...]:
@@ -512,6 +520,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         )
         per_article[claim.article_id] = per_article.get(claim.article_id, 0) + 1
 
+    entries = claimants.one_title_each(entries)
     counts = tuple(c for c in _counts(entries, scale.ratings) if c.count)
     stamps = sorted(s for e in entries for s in (e.created_at, e.updated_at) if s)
     checkers = tuple(sorted({e.checker for e in entries if e.checker})) or (project.checker,)

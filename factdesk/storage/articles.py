@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factdesk.model.models import Article
+from factdesk.model.models import MAX_ANALYSED_CHARS, Article
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
@@ -27,6 +27,9 @@ class ArticleSummary:
     analysed: bool = True  # claims detected (False: never yet, or the analysis failed)
     analysis_error: str | None = None  # why the last analysis failed
     shown: int = 0  # of ``claims``, the ones shown by default (see :meth:`summaries`)
+    #: not analysed because its text is over MAX_ANALYSED_CHARS: it must be split first,
+    #: another extraction alone will not analyse it
+    too_long: bool = False
 
     @property
     def candidates(self) -> int:
@@ -217,8 +220,10 @@ class ArticleRepository:
             "WHERE v.rating IS NOT NULL) WHERE aid IS NOT NULL GROUP BY aid").fetchall())
         rows = self.db.execute(
             "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
-            "analysis_error FROM articles ORDER BY published IS NULL, published, id")
+            "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
+            "ELSE length(text) > ? END FROM articles "
+            "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS])
         return [ArticleSummary(aid, title, outlet, published, url, source,
                                claims.get(aid, 0), rated.get(aid, 0), bool(done), error,
-                               shown.get(aid, 0))
-                for aid, title, outlet, published, url, source, done, error in rows]
+                               shown.get(aid, 0), bool(too_long))
+                for aid, title, outlet, published, url, source, done, error, too_long in rows]
