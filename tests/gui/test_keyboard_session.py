@@ -113,6 +113,20 @@ def test_a_checking_session_by_keyboard_alone(make_window, demo_copy, qtbot) -> 
     _press(qtbot, window, Qt.Key.Key_E, CTRL | SHIFT)
     assert [e.url for e in ws.verdict.evidence] == ["https://example.org/report"]
 
+    # search: /, type, Down, Enter opens the hit
+    window.activateWindow()  # offscreen: the evidence dialog did not give activation back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(_focused(window), Qt.Key.Key_Slash)
+    panel = window.dialogs._search
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.edit, timeout=2000)
+    qtbot.keyClicks(panel.edit, "Izium")
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=2000)
+    before = session.claim_id
+    _press(qtbot, window, Qt.Key.Key_Down)
+    qtbot.keyClick(_focused(window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=2000)
+    assert session.claim_id and session.claim_id != before
+
     # the export dialog opens on Ctrl+E and Esc cancels it; nothing is written
     opened: list[QWidget] = []
 
