@@ -20,6 +20,7 @@ from factdesk.core.project import Project
 
 DRIVER = r"""
 set -u
+if [ -n "${WINDOW_MANAGER:-}" ]; then "$WINDOW_MANAGER" >/dev/null 2>&1 & sleep 1; fi
 "$PYTHON" -m factdesk open "$PROJECT" ${OPEN_ARGS:-} &
 app=$!
 win=""
@@ -51,15 +52,18 @@ KEY = "xdotool key --delay 150"
 TYPE = 'xdotool type --delay 20'
 
 
-def _drive(project: Path, tmp_path: Path, steps: str, open_args: str = "") -> None:
-    """Open ``project`` in a real window under Xvfb, press ``steps``, quit with Ctrl+Q."""
+def _drive(project: Path, tmp_path: Path, steps: str, open_args: str = "",
+           window_manager: str = "") -> None:
+    """Open ``project`` in a real window under Xvfb (managed by ``window_manager`` when
+    one is named), press ``steps``, quit with Ctrl+Q."""
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True, exist_ok=True)
     (home / "config" / "factdesk-gui.ini").write_text(  # asked before: no first-use dialog
         f"[user]\nchecker={CHECKER}\nasked=yes\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(PYTHON=sys.executable, PROJECT=str(project), FACTDESK_HOME=str(home),
-               QT_QPA_PLATFORM="xcb", STEPS=steps, OPEN_ARGS=open_args)
+               QT_QPA_PLATFORM="xcb", STEPS=steps, OPEN_ARGS=open_args,
+               WINDOW_MANAGER=window_manager)
     script = tmp_path / "drive.sh"
     script.write_text(DRIVER, encoding="utf-8")
     done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "bash",
@@ -98,6 +102,22 @@ def test_real_keys_draft_survives_esc_and_ctrl_z(demo_copy: Path, tmp_path: Path
         rationale = project.verdicts.get(next(iter(new))).rationale
         assert "Both wires agree on the date." in rationale
         assert "date.e" not in rationale, "the e after Ctrl+Z went into the text"
+
+
+@needs_x
+@pytest.mark.skipif(not shutil.which("openbox"), reason="needs a window manager (openbox)")
+def test_real_keys_reach_the_window_after_a_dialog_closes(demo_copy: Path,
+                                                          tmp_path: Path) -> None:
+    """Ctrl+E, Esc, then j and 1 under a window manager: the dialog takes the keys while
+    open and the window has them back once it closes, so a checker goes on typing.
+    (Without a window manager, X gives a new dialog no input focus at all.)"""
+    with Project.open(demo_copy, read_only=True) as project:
+        rated_before = {cid for cid, _ in _ratings(project)}
+    _drive(demo_copy, tmp_path, f"""{KEY} ctrl+e; sleep 1; {KEY} Escape; sleep 0.8
+{KEY} j; {KEY} 1""", window_manager="openbox")
+    with Project.open(demo_copy, read_only=True) as project:
+        new = {cid: r for cid, r in _ratings(project) if cid not in rated_before}
+        assert list(new.values()) == ["True"], new
 
 
 @needs_x
