@@ -23,7 +23,7 @@ from factdesk.cli.main import main
 from factdesk.core.commands import SetClaimStatement, SetVerdictField, UndoStack
 from factdesk.core.project import Project
 from factdesk.model.models import ClaimDraft, MatchDraft, MentionDraft
-from factdesk.report.data import shorten
+from factdesk.model.text import shorten
 from factdesk.report.exporting import export_report
 from factdesk.report.project_json import project_to_json
 from factdesk.report.tabular import neutralise_cell

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.gui.layout import elide_text
 from factdesk.gui.settings import user_settings
 from factdesk.model.models import STATUSES
 
@@ -70,10 +71,10 @@ FORMATS_BY_KEY = {f.key: f for f in EXPORT_FORMATS}
 NAME_ENDINGS = {"pdf": "report", "claimreview": "claimreview", "csv": "checks",
                 "markdown": "report", "json": "project"}
 SCOPE_FINISHED, SCOPE_STATUSES, SCOPE_ALL = "finished", "statuses", "all"
-PAGE_SIZES = ("A4", "Letter")
 RATING_COLUMNS = 4  # rating ticks per line
-CSV_ENCODINGS = (("utf-8-sig", "UTF-8 with byte-order mark (spreadsheets)"),
-                 ("utf-8", "UTF-8 without byte-order mark (scripts)"))
+#: How each of the CSV writer's encodings (``report.tabular.CSV_ENCODINGS``) is offered.
+ENCODING_LABELS = {"utf-8-sig": "UTF-8 with byte-order mark (spreadsheets)",
+                   "utf-8": "UTF-8 without byte-order mark (scripts)"}
 
 
 @dataclass
@@ -213,7 +214,7 @@ class ExportDialog(QDialog):
             rating_grid.addWidget(check, index // RATING_COLUMNS, index % RATING_COLUMNS)
         rating_grid.setColumnStretch(RATING_COLUMNS, 1)
         self.this_article = QCheckBox(
-            "Only the current &article" + (f": {self._short(self.article[1])}"
+            "Only the current &article" + (f": {elide_text(self.article[1], 48)}"
                                            if self.article else ""))
         self.this_article.setEnabled(self.article is not None)
         self.suggested = QCheckBox("Show su&ggested matches too, marked as not reviewed")
@@ -232,11 +233,15 @@ class ExportDialog(QDialog):
         scope_layout.addWidget(self.this_article)
         scope_layout.addWidget(self.suggested)
 
+        # the writers' own lists; lazy: the report modules stay off the first paint
+        from factdesk.report.pdf import PAGE_SIZES
+        from factdesk.report.tabular import CSV_ENCODINGS
+
         self.page_size = QComboBox(objectName="exportPageSize")
-        self.page_size.addItems(PAGE_SIZES)
+        self.page_size.addItems(list(PAGE_SIZES))
         self.encoding = QComboBox(objectName="exportEncoding")
-        for key, label in CSV_ENCODINGS:
-            self.encoding.addItem(label, key)
+        for key in CSV_ENCODINGS:
+            self.encoding.addItem(ENCODING_LABELS.get(key, key), key)
 
         self.path_edit = QLineEdit(objectName="exportPath")
         self.path_edit.setMinimumWidth(380)
@@ -296,10 +301,6 @@ class ExportDialog(QDialog):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.format.setFocus()
-
-    @staticmethod
-    def _short(title: str, limit: int = 48) -> str:
-        return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
     # remembering ---------------------------------------------------------------------------
 

@@ -42,6 +42,12 @@ COMBO_CHARS = 8  # characters a combo box keeps when the window is made small
 URL_CHARS = 48  # of a long web address shown in a header (all of it in the tooltip)
 
 
+def elide_text(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…" when longer (a label's short form;
+    the whole text belongs in its tooltip)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def elide_url(url: str, limit: int = URL_CHARS) -> str:
     """``url`` without its scheme and, past ``limit`` characters, cut in the middle of the
     path with "…" (the host and the last part stay readable)."""

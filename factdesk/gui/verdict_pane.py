@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
+from factdesk.gui.layout import elide_text
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
@@ -274,7 +275,7 @@ class VerdictPane(QWidget):
             old, new = _history_value(entry.field, entry.old), _history_value(entry.field,
                                                                               entry.new)
             item = QListWidgetItem(f"{entry.at[:16].replace('T', ' ')}  {entry.who}: "
-                                   f"{entry.field} {_short(old)} → {_short(new)}")
+                                   f"{entry.field} {elide_text(old, 40)} → {elide_text(new, 40)}")
             item.setToolTip(f"{entry.field}\nbefore: {old}\nafter: {new}")
             self.history.addItem(item)
 
@@ -410,6 +411,3 @@ def _history_value(field: str, value: str | None) -> str:
         value = html_to_text(value)
     return " ".join(value.split()) or "—"
 
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from factdesk.model.text import shorten
+
 FIELDS: tuple[str, ...] = ("title", "outlet", "author", "published", "url")
 
 _ALIASES: dict[str, str] = {
@@ -176,11 +178,7 @@ def guess_title(body: str) -> str:
     if len(sentence) <= _TITLE_LIMIT:
         return sentence.rstrip(".") if sentence.endswith(".") and not sentence.endswith("..") \
             else sentence
-    cut = sentence[: _TITLE_LIMIT]
-    space = cut.rfind(" ")
-    if space > _TITLE_LIMIT // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:–—-") + "…"
+    return shorten(sentence, _TITLE_LIMIT + 1)  # the limit's characters, then "…"
 
 
 def _as_text(value: Any) -> str:

@@ -43,6 +43,7 @@ from factdesk.model.models import (
     Verdict,
     severity_rank,
 )
+from factdesk.model.text import shorten
 from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
 from factdesk.report.quotes import clean_quote
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
@@ -414,17 +415,6 @@ def source_note(source: SourceEntry) -> str:
     parts.append(f"{n} claim{'s' if n != 1 else ''} checked in this report" if n
                  else "cited as another outlet's report of a checked claim")
     return " · ".join(parts)
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

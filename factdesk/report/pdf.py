@@ -39,7 +39,8 @@ from PySide6.QtGui import (
 )
 
 from factdesk import __version__
-from factdesk.report.data import ReportData, shorten
+from factdesk.model.text import shorten
+from factdesk.report.data import ReportData
 from factdesk.report.pdf_finish import OutlineEntry, document_info, finish_pdf
 from factdesk.report.pdf_html import (
     BODY_PT,

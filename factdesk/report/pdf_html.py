@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from factdesk.model.text import shorten
 from factdesk.report.data import (
     ClaimEntry,
     OtherReport,
@@ -27,7 +28,6 @@ from factdesk.report.data import (
     ReportData,
     counted,
     moment_text,
-    shorten,
     source_note,
 )
 from factdesk.report.quotes import quoted

@@ -32,13 +32,13 @@ import csv
 import io
 import re
 
+from factdesk.model.text import shorten
 from factdesk.report.claimreview import review_url, reviewer_name
 from factdesk.report.data import (
     ClaimEntry,
     ReportData,
     counted,
     moment_text,
-    shorten,
     source_note,
 )
 from factdesk.report.quotes import quoted
