@@ -50,10 +50,8 @@ def way_back(path: Path) -> str:
     """How to get the work in a damaged project back: its newest backup, or salvage."""
     backups = list_backups(path)
     if backups:
-        taken = backups[0].taken_at
-        when = f"{taken[:4]}-{taken[4:6]}-{taken[6:8]} {taken[9:11]}:{taken[11:13]} UTC" \
-            if len(taken) >= 13 and taken[8] == "T" else taken
-        return (f"restore the newest backup (taken {when}, {len(backups)} in all) with "
+        return (f"restore the newest backup (taken {backups[0].taken_text}, "
+                f"{len(backups)} in all) with "
                 f"'factdesk restore {path}' (the damaged file is kept beside it)")
     return ("it has no backup: keep a copy of it before anything else; the sqlite3 "
             "tool's '.recover' command can salvage what is still readable into a new file")

@@ -34,8 +34,17 @@ class BackupInfo:
     """One backup file."""
 
     path: Path
-    taken_at: str
+    taken_at: str  # the file name's UTC stamp, "20261207T080612123456"
     fingerprint: str
+
+    @property
+    def taken_text(self) -> str:
+        """When it was taken, as a reader sees it: "2026-12-07 08:06 UTC"."""
+        try:
+            taken = datetime.strptime(self.taken_at, "%Y%m%dT%H%M%S%f")
+        except ValueError:
+            return self.taken_at
+        return taken.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def backup_folder(project: Path) -> Path:

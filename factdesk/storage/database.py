@@ -161,26 +161,26 @@ def _inspect_open_file(path: Path, conn: sqlite3.Connection) -> FileInspection:
 
 def check_integrity(path: Path) -> list[str]:
     """Problems SQLite's own integrity and foreign-key checks report (read-only)."""
-    conn = read_only_connection(path)
-    try:
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        problems += [
-            f"foreign key: {row[0]} row {row[1]} refers to a missing {row[2]}"
-            for row in conn.execute("PRAGMA foreign_key_check")
-        ]
-        return problems
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        return [f"corrupt: {exc}"]
-    finally:
-        conn.close()
+    return _sqlite_problems(path, quick=False)
 
 
 def quick_check(path: Path) -> list[str]:
     """Damage SQLite's quick check finds (read-only; it reads every page once, without
     checking that indexes match their tables: ~0.1 s for a 45 MB project)."""
+    return _sqlite_problems(path, quick=True)
+
+
+def _sqlite_problems(path: Path, *, quick: bool) -> list[str]:
     conn = read_only_connection(path)
     try:
-        return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+        check = "quick_check" if quick else "integrity_check"
+        problems = [row[0] for row in conn.execute(f"PRAGMA {check}") if row[0] != "ok"]
+        if not quick:
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} refers to a missing {row[2]}"
+                for row in conn.execute("PRAGMA foreign_key_check")
+            ]
+        return problems
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [f"corrupt: {exc}"]
     finally:
