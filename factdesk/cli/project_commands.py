@@ -12,7 +12,7 @@ from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
 from factdesk.model.models import STATUSES
-from factdesk.report.project_json import project_to_json
+from factdesk.report.project_json import project_json_text, write_project_json
 from factdesk.storage.lock import ProjectLocked
 
 
@@ -187,10 +187,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.rating = _scale_names(project, args.rating)
         check_articles(project, args.article)
         if args.format == "json":
-            text = json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
-            _write_text(text + "\n", args.output)
-            if args.output is not None:
-                info(f"wrote {args.output}")
+            if args.output is None:
+                sys.stdout.write(project_json_text(project))
+                return 0
+            write_project_json(project, args.output)
+            info(f"wrote {args.output}")
             return 0
         # loaded when used: the report renderers add ~0.15 s to every CLI start
         from factdesk.report.exporting import export_report
@@ -222,11 +223,3 @@ def _scale_names(project: Project, ratings: list[str] | None) -> list[str] | Non
         names.append(rating.name)
     return names
 
-
-def _write_text(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        tmp = output.with_name(output.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)

@@ -6,7 +6,6 @@ Each is a plain function taking ``(project, progress, cancelled)`` (see
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -143,6 +142,8 @@ def export(fmt: str, output: Path, options: Any):
             return JobOutcome(lines=[f"export to {output.name} cancelled"], cancelled=True)
         notes: list[str] = []
         if fmt == "json":  # the whole project, as 'factdesk export --format json'
+            from factdesk.report.project_json import write_project_json  # lazy: first paint
+
             write_project_json(project, output)
         else:
             from factdesk.report.exporting import export_report  # lazy: off the first paint
@@ -151,19 +152,6 @@ def export(fmt: str, output: Path, options: Any):
         progress(1, 1, "")
         return JobOutcome(lines=[f"exported {fmt} to {output}", *notes], value=output)
     return job
-
-
-def write_project_json(project: Project, output: Path) -> None:
-    """The project as JSON in ``output``, written atomically (``name.part``, replaced)."""
-    from factdesk.report.project_json import project_to_json  # lazy: off the first paint
-
-    tmp = output.with_name(output.name + ".part")
-    try:
-        tmp.write_text(json.dumps(project_to_json(project), ensure_ascii=False, indent=2)
-                       + "\n", encoding="utf-8")
-        tmp.replace(output)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def build_demo_job(project: Project | None, progress: Progress,

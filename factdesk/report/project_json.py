@@ -15,7 +15,9 @@ ClaimReview (null for a rating off the scale, such as Misleading).
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from factdesk import __version__
@@ -143,3 +145,18 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "history": [asdict(h) for h in project.verdicts.all_history()],
         "archive": [asdict(c) for c in project.archive.all()],
     }
+
+
+def project_json_text(project: Project) -> str:
+    """The whole project as the text of ``factdesk export --format json``."""
+    return json.dumps(project_to_json(project), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_project_json(project: Project, output: Path) -> None:
+    """The project as JSON in ``output``, written atomically (``name.part``, replaced)."""
+    tmp = output.with_name(output.name + ".part")
+    try:
+        tmp.write_text(project_json_text(project), encoding="utf-8")
+        tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
