@@ -17,7 +17,6 @@ from factdesk.report.data import ReportData, ReportFilter, build_report, counted
 from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
-FILE_SUFFIXES = {"pdf": ".pdf", "claimreview": ".json", "csv": ".csv", "markdown": ".md"}
 
 
 def render_text(data: ReportData, fmt: str, notes: list[str] | None = None) -> str:
