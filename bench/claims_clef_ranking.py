@@ -42,7 +42,7 @@ from _checkworthy_data import (
     group_folds,
     read_clef,
 )
-from _shared import EVAL
+from _shared import EVAL, eval_path
 
 from factdesk.nlp.train_worthiness import (
     SEED,
@@ -224,9 +224,7 @@ def claimbuster_cost(clef: Clef, Xcb: Any, ycb: np.ndarray, head_choice: tuple[f
 
 def main() -> int:
     for needed in ("claimbuster", "clef-checkworthy"):
-        if not (EVAL / needed).exists():
-            print(f"skipped: evaluation data not found at {EVAL / needed}")
-            return 0
+        eval_path(needed)  # exits 0 with a message when it is missing
     texts, ycb = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
     Xcb = build_matrix(texts, SHIPPED_CONFIG)
     clef = Clef(read_clef(EVAL / "clef-checkworthy"))

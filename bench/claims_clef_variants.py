@@ -36,7 +36,7 @@ from _checkworthy_data import (
     map_by_year,
     read_clef,
 )
-from _shared import EVAL
+from _shared import EVAL, eval_path
 
 from factdesk.nlp.specificity import SPECIFIC_CUES, has_proper_noun
 from factdesk.nlp.train_worthiness import (
@@ -70,9 +70,7 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold
 
     for needed in ("claimbuster", "clef-checkworthy"):
-        if not (EVAL / needed).exists():
-            print(f"skipped: evaluation data not found at {EVAL / needed}")
-            return 0
+        eval_path(needed)  # exits 0 with a message when it is missing
     with open(EVAL / "claimbuster" / "crowdsourced.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     texts = [r["Text"] for r in rows]

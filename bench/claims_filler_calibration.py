@@ -25,7 +25,7 @@ from collections.abc import Callable
 import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
 import numpy as np
 from _checkworthy_data import reliability
-from _shared import EVAL
+from _shared import EVAL, eval_path
 
 from factdesk.nlp.specificity import specific_mask
 from factdesk.nlp.train_worthiness import (
@@ -88,9 +88,7 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression  # lazy: train extra
     from sklearn.model_selection import StratifiedKFold
 
-    if not (EVAL / "claimbuster").exists():
-        print(f"skipped: evaluation data not found at {EVAL / 'claimbuster'}")
-        return 0
+    eval_path("claimbuster")  # exits 0 with a message when it is missing
     texts, y = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
     X = build_matrix(texts, SHIPPED_CONFIG)
     spec = specific_mask(texts)

@@ -49,7 +49,7 @@ from _checkworthy_data import (
     read_clef,
     reliability,
 )
-from _shared import EVAL, basil_articles
+from _shared import EVAL, basil_articles, eval_path
 
 from factdesk.nlp.specificity import specific_mask
 from factdesk.nlp.train_worthiness import (
@@ -384,9 +384,7 @@ def main() -> int:
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     for needed in ("claimbuster", "clef-checkworthy", "basil"):
-        if not (EVAL / needed).exists():
-            print(f"skipped: evaluation data not found at {EVAL / needed}")
-            return 0
+        eval_path(needed)  # exits 0 with a message when it is missing
     if "cv" not in skip:
         claimbuster_section(args.folds, "ingredients" not in skip)
     if "clef" not in skip:

@@ -30,7 +30,7 @@ import sys
 import _one_core  # noqa: F401  (first: one BLAS thread before NumPy loads)
 import numpy as np
 from _checkworthy_data import IN_CLAIMBUSTER, group_folds, map_by_year, read_clef
-from _shared import EVAL, basil_articles
+from _shared import EVAL, basil_articles, eval_path
 
 from factdesk.nlp.train_worthiness import (
     SEED,
@@ -125,9 +125,7 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold
 
     for needed in ("claimbuster", "clef-checkworthy"):
-        if not (EVAL / needed).exists():
-            print(f"skipped: evaluation data not found at {EVAL / needed}")
-            return 0
+        eval_path(needed)  # exits 0 with a message when it is missing
     texts, labels = read_claimbuster(EVAL / "claimbuster" / "crowdsourced.csv")
     X = build_matrix(texts, SHIPPED_CONFIG)
     splits = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(X, labels))
