@@ -207,9 +207,9 @@ def test_compare_pairs_reads_a_cp1252_file(tmp_path: Path, capsys) -> None:
 
 
 def test_counts_in_the_article_list_agree_with_their_number() -> None:
-    from factdesk.cli.project_commands import _count
+    from factdesk.cli.project_commands import counted  # the article list's counts
 
-    assert [_count(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
+    assert [counted(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
 
 
 def test_an_export_that_lists_no_claim_says_so(judged_project: Path, capsys) -> None:

@@ -12,6 +12,7 @@ from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
 from factdesk.model.models import STATUSES
+from factdesk.model.text import counted
 from factdesk.report.project_json import project_json_text, write_project_json
 from factdesk.storage.lock import ProjectLocked
 
@@ -157,9 +158,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
                 state = "" if s.analysed else (
                     f", not analysed ({s.analysis_error})" if s.analysis_error
                     else ", not analysed")
-                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{_count(s.shown, 'claim')} "
-                      f"(+{_count(s.candidates, 'candidate')}), "
-                      f"{_count(s.verdicts, 'verdict')}{state}")
+                print(f"{s.id}\t{date}\t{outlet}\t{s.title}\t{counted(s.shown, 'claim')} "
+                      f"(+{counted(s.candidates, 'candidate')}), "
+                      f"{counted(s.verdicts, 'verdict')}{state}")
     return 0
 
 
@@ -175,10 +176,6 @@ def export_format(args: argparse.Namespace) -> str:
     if args.output is not None:
         return FORMAT_BY_SUFFIX.get(args.output.suffix.lower(), "json")
     return "json"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_export(args: argparse.Namespace) -> int:

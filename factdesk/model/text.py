@@ -1,4 +1,5 @@
-"""Short forms of text for display: a cut at a word boundary, marked with "…"."""
+"""Short forms of text for display: a cut at a word boundary marked with "…", and a
+count with its noun in the number it takes."""
 
 from __future__ import annotations
 
@@ -13,3 +14,8 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:–—-") + "…"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with the noun in the number it takes: "1 check", "40 checks"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -34,13 +34,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from factdesk.model.text import counted
 from factdesk.report.claimants import speaker_type
 from factdesk.report.data import (
     PUBLISHED_STATUS,
     ClaimEntry,
     RatingInfo,
     ReportData,
-    counted,
 )
 
 __all__ = ["CONTEXT", "PUBLISHED_STATUS", "claim_review", "claim_reviews",

@@ -417,11 +417,6 @@ def source_note(source: SourceEntry) -> str:
     return " · ".join(parts)
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` with the noun in the number it takes: "1 check", "40 checks"."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def moment_text(stamp: str) -> str:
     """An ISO time stamp as a reader sees it: "2026-12-07 08:06 UTC" (FactDesk stores
     UTC; a bare "08:06" read as the reader's local time)."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from factdesk.core.project import UNNAMED_CHECKER, Project
+from factdesk.model.text import counted
 from factdesk.report.claimreview import claim_reviews, publication_notes
-from factdesk.report.data import ReportData, ReportFilter, build_report, counted
+from factdesk.report.data import ReportData, ReportFilter, build_report
 from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pikepdf
 
-from factdesk.report.data import ReportData, counted
+from factdesk.model.text import counted
+from factdesk.report.data import ReportData
 
 LANGUAGE = "en"
 

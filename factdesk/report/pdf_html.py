@@ -20,13 +20,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from factdesk.model.text import shorten
+from factdesk.model.text import counted, shorten
 from factdesk.report.data import (
     ClaimEntry,
     OtherReport,
     RatingInfo,
     ReportData,
-    counted,
     moment_text,
     source_note,
 )

@@ -32,12 +32,11 @@ import csv
 import io
 import re
 
-from factdesk.model.text import shorten
+from factdesk.model.text import counted, shorten
 from factdesk.report.claimreview import review_url, reviewer_name
 from factdesk.report.data import (
     ClaimEntry,
     ReportData,
-    counted,
     moment_text,
     source_note,
 )
