@@ -20,9 +20,13 @@ moves the same model by about 0.004. Candidates:
 * the decision threshold, chosen inside the folds: accuracy + F1 (shipped), accuracy
   alone, or 0.5.
 
-Also prints the cost per 1,000 pairs of each new feature group. Scratch measurement
-for docs/matching.md (section "MRPC: soft alignment, MT metrics, trees"); nothing here
-is shipped. Uses ``../shared/eval`` and exits 0 with a message without it.
+The first row is the head's inputs before this work (the shipped pair features less
+the :mod:`factdesk.matching.pair_alignment` columns); "shipped now" is the trainer's
+own inputs, which carry the compact set (soft P / R / F and BLEU) that passed the gate
+and ships. ``--ablation`` prints each group alone and all less each group. Also prints
+the cost per 1,000 pairs of each feature group. Figures in docs/matching.md (section
+"MRPC: soft alignment and BLEU for the same-fact head"). Uses ``../shared/eval`` and
+exits 0 with a message without it.
 
     python bench/mrpc_head_experiments.py [--seeds 20240611 1 2] [--quick]
 """
@@ -197,7 +201,8 @@ def extra_matrix(left, right, parsed, idf, vectors: WordVectors) -> np.ndarray:
 
 # --------------------------------------------------------------------- folds
 
-def fold_data(pairs, parsed, seed: int, vectors: WordVectors, n_folds: int = 5) -> list[dict]:
+def fold_data(pairs, parsed, seed: int, vectors: WordVectors, n_folds: int = 5
+              ) -> list[dict]:
     """Per outer fold: rows, stacked base inputs (pair features + lexical margin) and
     the extra columns, of the fold's training, test and unrelated pairs (cached)."""
     from sklearn.model_selection import StratifiedKFold
@@ -213,7 +218,7 @@ def fold_data(pairs, parsed, seed: int, vectors: WordVectors, n_folds: int = 5) 
         unrelated_pairs,
     )
 
-    tag = hashlib.sha1(f"{seed}-{n_folds}-{len(pairs.labels)}-v3".encode()).hexdigest()[:10]
+    tag = hashlib.sha1(f"{seed}-{n_folds}-{len(pairs.labels)}-{vectors.dim}-v4".encode()).hexdigest()[:10]
     path = CACHE / f"folds-{tag}.pkl"
     if path.exists():
         with open(path, "rb") as fh:
@@ -307,14 +312,21 @@ def evaluate(folds: list[dict], y: np.ndarray, extra_cols, kind: str, seed: int,
              c: float = 1.0) -> dict[str, tuple[float, float]]:
     """CV accuracy / F1 of one head and input set, for each threshold rule."""
     from factdesk.matching.calibration import best_threshold, metrics
-    from factdesk.matching.train_pair_model import MODEL_COLUMNS
+    from factdesk.matching.pair_alignment import ALIGNMENT_NAMES
+    from factdesk.matching.train_pair_model import ALL_NAMES, MODEL_COLUMNS
+
+    # the head's inputs before the pair_alignment columns; ``extra_cols`` None: the
+    # shipped inputs as they are now (with those columns, at the shipped word dimension)
+    before = [c for c in MODEL_COLUMNS if ALL_NAMES[c] not in ALIGNMENT_NAMES]
 
     preds = {name: np.zeros(len(y), dtype=bool) for name in THRESHOLDS}
     for fold in folds:
         tr, te = fold["tr"], fold["te"]
 
         def inputs(x, e):
-            return np.hstack([x[:, MODEL_COLUMNS], e[:, extra_cols]])
+            if extra_cols is None:
+                return x[:, MODEL_COLUMNS]
+            return np.hstack([x[:, before], e[:, extra_cols]])
 
         prob_fn, inner = fit_head(kind, inputs(fold["x_tr"], fold["e_tr"]), y[tr],
                                   inputs(fold["x_un"], fold["e_un"]), seed, c)
@@ -326,8 +338,9 @@ def evaluate(folds: list[dict], y: np.ndarray, extra_cols, kind: str, seed: int,
 
 
 def cost_per_1000(pairs, parsed, idf) -> dict[str, float]:
-    """Best-of-3 seconds per 1,000 pairs of each new feature group (per-sentence data
-    built fresh, as at import) and of the shipped pair features."""
+    """Best-of-3 seconds per 1,000 pairs of each new feature group as this script
+    computes them (per-sentence data built fresh) and of all the pair features as the
+    shipped code computes them (with the compact set, :mod:`~factdesk.matching.pair_alignment`)."""
     import dataclasses
 
     from factdesk.matching.pair_features import pair_feature_values
@@ -338,7 +351,7 @@ def cost_per_1000(pairs, parsed, idf) -> dict[str, float]:
     vectors.add(w for t in texts for w in parsed[t].lemmas)  # the word table, as warm
     out: dict[str, float] = {}
     groups = {
-        "shipped pair features": lambda a, b: pair_feature_values(a, b, idf),
+        "all pair features as now": lambda a, b: pair_feature_values(a, b, idf),
         "soft alignment": lambda a, b: soft_alignment(a, b, idf, vectors),
         "MT metrics": lambda a, b: mt_metrics(a, b),
     }
@@ -357,6 +370,8 @@ def cost_per_1000(pairs, parsed, idf) -> dict[str, float]:
     return out
 
 
+#: The groups that carry the gain in the ablation: soft P / R / F and BLEU precisions.
+COMPACT = ("soft_p_min", "soft_p_max", "soft_f", *(n for n in MT_NAMES if n.startswith("bleu")))
 #: Groups of new inputs for the ablation rows.
 GROUPS = {
     "soft P / R / F": ("soft_p_min", "soft_p_max", "soft_f"),
@@ -368,7 +383,7 @@ GROUPS = {
 }
 
 
-def ablation_rows(names) -> list[tuple[str, list[int], str, float]]:
+def ablation_rows(names) -> list[tuple[str, list[int] | None, str, float]]:
     """Each group alone, and all new inputs less each group (logistic regression, C 1)."""
     every = [n for group in GROUPS.values() for n in group]
     rows = [(f"+ {label} only", [names.index(n) for n in group], "logreg", 1.0)
@@ -382,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
     ap.add_argument("--quick", action="store_true", help="logistic-regression rows only")
+    ap.add_argument("--word-dim", type=int, default=256,
+                    help="dimensions of the word vectors (a Matryoshka prefix of 256)")
     ap.add_argument("--ablation", action="store_true",
                     help="logistic regression with each group of new inputs alone / left out")
     args = ap.parse_args(argv)
@@ -393,23 +410,26 @@ def main(argv: list[str] | None = None) -> int:
     pairs = load_mrpc(mrpc_path)
     parsed = parse_sentences(list(pairs.left + pairs.right), load_base_pipeline())
     y = pairs.labels
-    vectors = WordVectors()
+    vectors = WordVectors(args.word_dim)
     names = SOFT_NAMES + MT_NAMES
     soft = [names.index(n) for n in SOFT_NAMES]
     mt = [names.index(n) for n in MT_NAMES]
-    rows: list[tuple[str, list[int], str, float]] = [
-        ("shipped inputs, logistic regression C 1 (shipped)", [], "logreg", 1.0),
+    compact = [names.index(n) for n in COMPACT]
+    rows: list[tuple[str, list[int] | None, str, float]] = [
+        ("inputs before, logistic regression C 1", [], "logreg", 1.0),
         ("+ soft alignment", soft, "logreg", 1.0),
         ("+ MT metrics", mt, "logreg", 1.0),
         ("+ soft alignment + MT metrics", soft + mt, "logreg", 1.0),
         ("+ soft alignment + MT metrics, C 0.3", soft + mt, "logreg", 0.3),
+        ("+ soft P / R / F + BLEU precisions (the compact set)", compact, "logreg", 1.0),
+        ("shipped now (trainer's features, compact set)", None, "logreg", 1.0),
     ]
     if args.ablation:
         rows = [rows[0]] + ablation_rows(names)
     elif not args.quick:
         rows += [
-            ("trees, shipped inputs", [], "trees", 1.0),
-            ("trees + logistic regression 50/50, shipped inputs", [], "blend", 1.0),
+            ("trees, inputs before", [], "trees", 1.0),
+            ("trees + logistic regression 50/50, inputs before", [], "blend", 1.0),
             ("trees + logistic regression, + soft + MT", soft + mt, "blend", 1.0),
         ]
     results: dict[str, list[dict]] = {label: [] for label, *_ in rows}

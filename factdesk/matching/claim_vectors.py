@@ -10,10 +10,13 @@ depend on that scale: :func:`unit_vectors` turns codes back into unit float32 ve
 
 :func:`claim_vectors` reads a project's stored codes and computes the missing or stale
 ones (their text changed), for the caller to store when the project is writable.
+:func:`word_vectors` gives single words' vectors (all 256 dimensions, float32, cached per
+word) for the pair model's soft word alignment (:mod:`factdesk.matching.pair_alignment`).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,13 @@ if TYPE_CHECKING:
 
 #: Dimensions kept per claim (a Matryoshka prefix of the encoder's 256).
 VECTOR_DIM = 128
+#: Dimensions of the word vectors the pair model's soft alignment compares
+#: (:mod:`factdesk.matching.pair_alignment`).
+WORD_DIM = 256
+#: Words whose vectors are kept between calls (a project's vocabulary fits).
+_WORD_CACHE_SIZE = 200_000
+_word_cache: dict[str, np.ndarray] = {}
+_word_lock = threading.Lock()
 
 
 def encode_codes(texts: Sequence[str]) -> np.ndarray:
@@ -54,6 +64,25 @@ def unit_vectors(codes: np.ndarray) -> np.ndarray:
 def embed_for_pairs(texts: Sequence[str]) -> np.ndarray:
     """Unit vectors of ``texts`` as the pair model reads them (through the codes)."""
     return unit_vectors(encode_codes(texts))
+
+
+def word_vectors(words: Sequence[str]) -> np.ndarray:
+    """Unit vectors (len(words), WORD_DIM) float32 of single words (each the mean of
+    its subword vectors), cached per word for the process."""
+    missing = [w for w in dict.fromkeys(words) if w not in _word_cache]
+    if missing:
+        vectors = embed_sentences(missing, WORD_DIM)
+        with _word_lock:
+            if len(_word_cache) + len(missing) > _WORD_CACHE_SIZE:
+                _word_cache.clear()
+            _word_cache.update(zip(missing, vectors, strict=True))
+    if not words:
+        return np.zeros((0, WORD_DIM), dtype=np.float32)
+    cache = _word_cache
+    rows = [cache.get(w) for w in words]
+    if any(row is None for row in rows):  # cleared by another thread meanwhile
+        return embed_sentences(list(words), WORD_DIM)
+    return np.array(rows, dtype=np.float32)
 
 
 def claim_vectors(repository: ClaimVectorRepository, claim_ids: Sequence[int]

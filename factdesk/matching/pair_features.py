@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,7 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from factdesk.matching.entity_agreement import entity_matched, frame_keys, slot_agreement
 from factdesk.matching.number_values import extract_numbers, numbers_match
+from factdesk.matching.pair_alignment import ALIGNMENT_NAMES, AlignmentData, alignment_values
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,7 +77,8 @@ class _Derived:
     __slots__ = ("low", "lemma_str", "sorted_low", "sorted_lemmas", "words", "word_set",
                  "lemma_list", "lemma_set", "grams2", "grams3", "grams4", "char4", "caps",
                  "negated", "token_set", "lexical_ids", "number_set", "entity_set",
-                 "idf_weights", "lexical_weights", "long_stems", "vector32", "vector_sq")
+                 "idf_weights", "lexical_weights", "long_stems", "vector32", "vector_sq",
+                 "lemmas", "_alignment")
 
     @classmethod
     def of(cls, p: PairInput) -> _Derived:
@@ -109,7 +112,26 @@ class _Derived:
         d.entity_set = set(p.entities)
         d.idf_weights = None
         d.lexical_weights = None
+        d.lemmas = p.lemmas
+        d._alignment = None
         return d
+
+    def alignment(self) -> AlignmentData:
+        """The sentence's lemma vectors and word n-grams for the soft alignment and BLEU
+        (built on first use: the word vectors need the sentence encoder)."""
+        data = self._alignment
+        if data is None:
+            gram_words = _gram_words(self.words)
+            unigrams = self.word_set if gram_words is self.words else set(gram_words)
+
+            def counts(n: int) -> Counter[str]:
+                return Counter(map(_GRAM_JOIN.join,
+                                   zip(*(gram_words[i:] for i in range(n)), strict=False)))
+
+            data = self._alignment = AlignmentData(
+                self.lemmas, len(self.words),
+                (unigrams, self.grams2, self.grams3, self.grams4), counts)
+        return data
 
     def __getstate__(self) -> dict[str, Any]:
         # the IDF and lexical weights hold their model's whole table: never pickled to the
@@ -278,9 +300,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     # event frames: the people (who / to whom) and places (where) both name, or that
     # both name but none in common (another person: another event, or a conflict)
     "who_shared", "who_clash", "where_shared", "where_clash",
+    # soft word alignment by static vectors and BLEU n-gram precisions
+    # (matching/pair_alignment.py; read by the same-fact head only)
+    *ALIGNMENT_NAMES,
 )
 FEATURE_INDEX: dict[str, int] = {name: i for i, name in enumerate(FEATURE_NAMES)}
 N_FEATURES = len(FEATURE_NAMES)
+#: The first column of :data:`ALIGNMENT_NAMES` (they are the last columns).
+_ALIGNMENT_START = FEATURE_INDEX[ALIGNMENT_NAMES[0]]
 #: IDF coverage below which ``low_overlap`` is non-zero (below 0.5% of MRPC pairs).
 LOW_OVERLAP = 0.25
 
@@ -498,6 +525,8 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
     f[61], f[62] = slot_agreement(a.persons, b.persons)
     f[63], f[64] = slot_agreement(a.places, b.places)
+    f[_ALIGNMENT_START:] = alignment_values(da.alignment(), db.alignment(),
+                                            idf or _default_idf)
     return f
 
 

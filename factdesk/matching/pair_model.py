@@ -47,9 +47,9 @@ DEFAULT_WEIGHTS = WEIGHTS_DIR / "pair_model.npz"
 DEFAULT_METADATA = WEIGHTS_DIR / "pair_model.json"
 
 #: Probability at or above which a pair is judged to state the same fact.
-SAME_THRESHOLD: float = 0.450
+SAME_THRESHOLD: float = 0.435
 #: Lower probability at or above which a pair is shown as related.
-RELATED_THRESHOLD: float = 0.340
+RELATED_THRESHOLD: float = 0.341
 #: Logit penalty when both speakers are known and differ. The training corpora carry no
 #: speakers, so this is a fixed prior rather than a learned weight.
 SPEAKER_MISMATCH_PENALTY: float = 1.5

@@ -31,12 +31,16 @@ import numpy as np
 
 from factdesk.matching.calibration import best_threshold, fit_platt
 from factdesk.matching.claim_vectors import embed_for_pairs
+from factdesk.matching.pair_alignment import ALIGNMENT_NAMES
 from factdesk.matching.pair_features import FEATURE_NAMES, PairInput, pair_feature_matrix
 from factdesk.matching.pair_model import LinearModel
 
-#: Columns of the event head: the pair features but the speaker flag (absent in training).
+#: Columns of the event head: the pair features but the speaker flag (absent in training)
+#: and the paraphrase metrics of :mod:`factdesk.matching.pair_alignment` (measured for the
+#: same-fact head only; the event head is unchanged by them).
 EVENT_COLUMNS: tuple[int, ...] = tuple(
-    i for i, name in enumerate(FEATURE_NAMES) if name != "speaker_agree")
+    i for i, name in enumerate(FEATURE_NAMES)
+    if name != "speaker_agree" and name not in ALIGNMENT_NAMES)
 #: Inverse L2 strength (ECB+ train leave-one-topic-out AUC without BASIL: 0.803 at 0.01,
 #: 0.804 at 0.03, 0.799 at 0.1).
 EVENT_C = 0.03

@@ -34,7 +34,8 @@ from factdesk.matching.calibration import (
     fit_platt,
     metrics,
 )
-from factdesk.matching.claim_vectors import embed_for_pairs
+from factdesk.matching.claim_vectors import WORD_DIM, embed_for_pairs
+from factdesk.matching.pair_alignment import ALIGNMENT_NAMES
 from factdesk.matching.pair_features import (
     FEATURE_NAMES,
     LEXICAL_BUCKETS,
@@ -85,8 +86,10 @@ MODEL_COLUMNS: tuple[int, ...] = tuple(
 )
 #: Columns of the graded-similarity regressor: the pair features only. The lexical model
 #: is trained on MRPC, whose pairs partly reappear in STS (MSRpar), so its margin is
-#: kept out of the STS regressor.
-STS_COLUMNS: tuple[int, ...] = tuple(c for c in MODEL_COLUMNS if c < len(FEATURE_NAMES))
+#: kept out of the STS regressor; so are the paraphrase metrics of
+#: :mod:`factdesk.matching.pair_alignment` (measured for the same-fact head only).
+STS_COLUMNS: tuple[int, ...] = tuple(
+    c for c in MODEL_COLUMNS if c < len(FEATURE_NAMES) and ALL_NAMES[c] not in ALIGNMENT_NAMES)
 #: Inverse L2 strength of the sparse lexical model (0.1-1 land within 0.2 points in CV).
 LEXICAL_C = 0.3
 #: Folds of the cross-fitting that produces out-of-fold lexical margins for training.
@@ -467,7 +470,10 @@ def train_and_save(
         "a sparse L2 logistic regression over hashed lemma/word unigrams+bigrams present "
         f"in only one sentence ({LEXICAL_FOLDS}-fold cross-fitted margins for training); "
         f"{UNRELATED_SHARE:g} unrelated pairs (sentences of two different training pairs, "
-        "label 0) per training pair added to the logistic regression's fit only",
+        "label 0) per training pair added to the logistic regression's fit only; "
+        "its inputs include the soft word alignment (IDF-weighted best cosines of the "
+        f"content lemmas' WordLlama vectors, {WORD_DIM} dimensions) and BLEU n-gram "
+        "precisions of matching/pair_alignment.py (same-fact head only)",
         "logreg_C": LOGREG_C,
         "lexical_C": LEXICAL_C,
         "lexical": f"crc32 of prefixed lemma/word n-gram keys modulo {LEXICAL_BUCKETS}; "
