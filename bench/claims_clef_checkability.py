@@ -231,6 +231,12 @@ def checkability_section(bench: Bench, counts: np.ndarray, counts_l: np.ndarray)
         rows[f"{label}, CLEF"] = bench.stack(
             f"score + {label}, learned on CLEF", logistic(0.1), cb_in, clef_in, on_clef=True)
     choose(rows)
+    cb_in = np.c_[bench.oof, counts[:, cols]]
+    weights = logistic()().fit(cb_in, bench.y)[-1].coef_[0]
+    print("   standardised coefficients of score + checkability, learned on ClaimBuster: "
+          + ", ".join(f"{n} {w:+.2f}" for n, w in sorted(
+              zip(("score", *CHECKABILITY), weights, strict=True), key=lambda t: -abs(t[1]))),
+          flush=True)
 
 
 def nonlinear_section(bench: Bench, counts: np.ndarray, counts_l: np.ndarray) -> None:
