@@ -10,7 +10,7 @@ depend on that scale: :func:`unit_vectors` turns codes back into unit float32 ve
 
 :func:`claim_vectors` reads a project's stored codes and computes the missing or stale
 ones (their text changed), for the caller to store when the project is writable.
-:func:`word_vectors` gives single words' vectors (all 256 dimensions, float32, cached per
+:class:`WordTable` holds single words' vectors (all 256 dimensions, float32, one row per
 word) for the pair model's soft word alignment (:mod:`factdesk.matching.pair_alignment`).
 """
 
@@ -32,10 +32,8 @@ VECTOR_DIM = 128
 #: Dimensions of the word vectors the pair model's soft alignment compares
 #: (:mod:`factdesk.matching.pair_alignment`).
 WORD_DIM = 256
-#: Words whose vectors are kept between calls (a project's vocabulary fits).
-_WORD_CACHE_SIZE = 200_000
-_word_cache: dict[str, np.ndarray] = {}
-_word_lock = threading.Lock()
+#: Words a :class:`WordTable` holds before the next words start a new table.
+WORD_TABLE_LIMIT = 200_000
 
 
 def encode_codes(texts: Sequence[str]) -> np.ndarray:
@@ -66,23 +64,52 @@ def embed_for_pairs(texts: Sequence[str]) -> np.ndarray:
     return unit_vectors(encode_codes(texts))
 
 
-def word_vectors(words: Sequence[str]) -> np.ndarray:
-    """Unit vectors (len(words), WORD_DIM) float32 of single words (each the mean of
-    its subword vectors), cached per word for the process."""
-    missing = [w for w in dict.fromkeys(words) if w not in _word_cache]
-    if missing:
-        vectors = embed_sentences(missing, WORD_DIM)
-        with _word_lock:
-            if len(_word_cache) + len(missing) > _WORD_CACHE_SIZE:
-                _word_cache.clear()
-            _word_cache.update(zip(missing, vectors, strict=True))
-    if not words:
-        return np.zeros((0, WORD_DIM), dtype=np.float32)
-    cache = _word_cache
-    rows = [cache.get(w) for w in words]
-    if any(row is None for row in rows):  # cleared by another thread meanwhile
-        return embed_sentences(list(words), WORD_DIM)
-    return np.array(rows, dtype=np.float32)
+class WordTable:
+    """Unit word vectors (WORD_DIM float32, each the mean of the word's subword vectors)
+    in one matrix, a row per word seen: a sentence keeps its words' row numbers, not
+    copies of their vectors. Rows never move or change; the matrix grows by copying."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self.matrix = np.zeros((capacity, WORD_DIM), dtype=np.float32)
+        self.size = 0
+        self._rows: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """Row numbers (int64) of ``words`` in :attr:`matrix`, embedding the new ones."""
+        known = self._rows
+        missing = [w for w in dict.fromkeys(words) if w not in known]
+        if missing:
+            vectors = embed_sentences(missing, WORD_DIM)
+            with self._lock:
+                new = [(w, v) for w, v in zip(missing, vectors, strict=True) if w not in known]
+                if self.size + len(new) > len(self.matrix):
+                    grown = np.zeros((max(self.size + len(new), 2 * len(self.matrix)),
+                                      WORD_DIM), dtype=np.float32)
+                    grown[: self.size] = self.matrix[: self.size]
+                    self.matrix = grown
+                for word, vector in new:  # the row is written before the word is known
+                    self.matrix[self.size] = vector
+                    known[word] = self.size
+                    self.size += 1
+        return np.fromiter((known[w] for w in words), dtype=np.int64, count=len(words))
+
+    def __len__(self) -> int:
+        return self.size
+
+
+_table: WordTable | None = None
+_table_lock = threading.Lock()
+
+
+def word_table() -> WordTable:
+    """The process's current word table (a fresh one once it holds WORD_TABLE_LIMIT
+    words; sentences that index an older one keep it alive)."""
+    global _table
+    with _table_lock:
+        if _table is None or len(_table) >= WORD_TABLE_LIMIT:
+            _table = WordTable()
+        return _table
 
 
 def claim_vectors(repository: ClaimVectorRepository, claim_ids: Sequence[int]

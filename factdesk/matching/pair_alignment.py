@@ -4,7 +4,7 @@ Two groups of same-fact inputs that read a pair the way paraphrase metrics do:
 
 * **Soft alignment** (BERTScore-style, on static vectors): each content lemma of one
   sentence is aligned to the most similar lemma of the other by the cosine of their
-  WordLlama vectors (:func:`factdesk.matching.claim_vectors.word_vectors`); the
+  WordLlama vectors (:class:`factdesk.matching.claim_vectors.WordTable`); the
   IDF-weighted mean of those best cosines is the sentence's precision against the
   other. "visited" finds "went", "ceremony" finds "raised" a little, an unrelated word
   nothing. Reported as the two directions' minimum and maximum and their harmonic mean.
@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from factdesk.matching.claim_vectors import word_vectors
+from factdesk.matching.claim_vectors import WordTable, word_table
 
 #: Names of the values :func:`alignment_values` returns, in order.
 ALIGNMENT_NAMES: tuple[str, ...] = (
@@ -41,17 +41,18 @@ _NO_MATCH_LOG = -9.0
 
 
 class AlignmentData:
-    """One sentence's distinct content lemmas with their unit vectors, and its word
-    n-grams (n = 1..4) as sets, with their counts where one repeats."""
+    """One sentence's distinct content lemmas with their rows in the word table, and its
+    word n-grams (n = 1..4) as sets, with their counts where one repeats."""
 
-    __slots__ = ("lemmas", "matrix", "grams", "repeats", "totals", "weights")
+    __slots__ = ("lemmas", "table", "rows", "grams", "repeats", "totals", "weights")
 
     def __init__(self, lemmas: Sequence[str], n_words: int, grams: Sequence[set[str]],
                  counts: Callable[[int], Counter]) -> None:
         """``grams[n - 1]`` is the set of the sentence's word n-grams; ``counts(n)``
         counts them (called only for an order where one occurs twice)."""
         self.lemmas = tuple(dict.fromkeys(lemmas))
-        self.matrix = word_vectors(self.lemmas)
+        self.table: WordTable | None = None
+        self.rows: np.ndarray | None = None
         self.grams = tuple(grams)
         self.totals = tuple(max(n_words - n, 0) for n in range(MAX_ORDER))
         self.repeats = tuple(counts(n + 1) if len(self.grams[n]) < self.totals[n] else None
@@ -59,15 +60,23 @@ class AlignmentData:
         self.weights: tuple[object, np.ndarray, float] | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        # the IDF weights are tied to their model's function (and its table): never
-        # pickled to worker processes, which weigh with their own
+        # the IDF weights are tied to their model's function (and its table), the rows
+        # to this process's word table: never pickled to worker processes, which weigh
+        # and look the words up with their own
         state = {name: getattr(self, name) for name in self.__slots__}
-        state["weights"] = None
+        state["weights"] = state["table"] = state["rows"] = None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
+
+    def vectors(self) -> np.ndarray:
+        """The lemmas' unit vectors (one row each), looked up on first use."""
+        if self.table is None or self.rows is None:
+            table = word_table()
+            self.rows, self.table = table.rows(self.lemmas), table
+        return self.table.matrix[self.rows]
 
     def idf_weights(self, idf: Callable[[str], float]) -> tuple[np.ndarray, float]:
         """IDF weight of each lemma (floored at 0) and their sum, under ``idf`` (the
@@ -91,7 +100,7 @@ def soft_alignment(a: AlignmentData, b: AlignmentData,
         a, b = b, a
     weights_a, total_a = a.idf_weights(idf)
     weights_b, total_b = b.idf_weights(idf)
-    sim = a.matrix @ b.matrix.T
+    sim = a.vectors() @ b.vectors().T
     p_a = float(weights_a @ sim.max(axis=1)) / total_a if total_a > 0 else 0.0
     p_b = float(weights_b @ sim.max(axis=0)) / total_b if total_b > 0 else 0.0
     f = 2.0 * p_a * p_b / (p_a + p_b) if p_a + p_b > 0 else 0.0
