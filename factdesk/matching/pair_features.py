@@ -6,7 +6,9 @@ compares two of them and returns a fixed-length float vector whose columns are n
 :data:`FEATURE_NAMES`. Every feature is symmetric in its two arguments (directional
 measures are reported as their minimum and maximum), so ``score(a, b) == score(b, a)``.
 Only numpy and rapidfuzz are used here; spaCy is touched only through the objects passed
-in.
+in. The last columns (:data:`~factdesk.matching.pair_alignment.ALIGNMENT_NAMES`: soft word
+alignment and BLEU, computed in :mod:`factdesk.matching.pair_alignment`) read word vectors
+from the sentence encoder, loaded on first use in each process.
 """
 
 from __future__ import annotations
