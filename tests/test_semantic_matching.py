@@ -218,6 +218,24 @@ def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
             # NYT's interview "on Monday" is not a date of the 2008 speech
             assert not [d for d in found[0].discrepancies if d["kind"] == "date"
                         and d["severity"] == "conflict"], found[0].discrepancies
+        # Fox News's "six months on Paris Island" is HuffPost's "six months in Parris
+        # Island, SC": one fact, the depot's name respelled (a variant, not a conflict)
+        (paris,) = [c for c in claims.values() if "Paris Island" in c.text]
+        (parris,) = [c for c in claims.values() if "Parris Island" in c.text]
+        link = [m for m in project.matches.for_claim(paris.id)
+                if parris.id in (m.claim_a, m.claim_b)]
+        assert link and link[0].relation == "same fact", link
+        names = [d for d in link[0].discrepancies if d["kind"] == "name"]
+        assert [(d["severity"], {d["a_text"], d["b_text"]}) for d in names] == [
+            ("variant", {"Paris Island", "Parris Island"})]
+        assert not [d for d in link[0].discrepancies if d["kind"] == "place"]
+        first, second = sorted([paris, parris], key=lambda c: c.id == link[0].claim_b)
+        reason = match_reason(ClaimFacts.from_claim(first, outlet=outlet_of[first.article_id]),
+                              ClaimFacts.from_claim(second,
+                                                    outlet=outlet_of[second.article_id]),
+                              link[0].discrepancies)
+        assert "spelling Paris Island vs Parris Island" in reason \
+            or "spelling Parris Island vs Paris Island" in reason, reason
 
 
 def test_compare_names_what_differs_and_tells_another_event(nlp) -> None:  # noqa: ANN001
