@@ -63,6 +63,22 @@ def test_exact_against_lower_bound_is_compatible(make) -> None:
     assert not is_conflicting(numbers)
 
 
+def test_as_many_as_against_the_same_number_is_compatible_not_a_difference(make) -> None:
+    # NYT "as many as 1.5 million women" / Fox News "covers 1.5 million women": the panel
+    # once said "differs: number as many as 1.5 million vs 1.5 million" ("no number to
+    # check")
+    from factdesk.matching.panel import differences
+
+    nyt, fox = make(("Justices expressed qualms about a lawsuit involving as many as 1.5 "
+                     "million women.", None, "nyt", None),
+                    ("Ginsburg expressed concerns about the lawsuit that covers 1.5 million "
+                     "women.", None, "fox", None))
+    numbers = of_kind(find_discrepancies(nyt, fox), "number")
+    assert [d.severity for d in numbers] == ["compatible"]
+    assert "1,500,000 is not more than 1,500,000" in numbers[0].explanation
+    assert differences([d.as_dict() for d in numbers]) == []
+
+
 def test_different_exact_numbers_conflict(make) -> None:
     a, b = make(REUTERS_450, ("In Izium, investigators found 300 bodies.", date(2022, 9, 15),
                               "AFP", None))
