@@ -267,3 +267,25 @@ def test_a_name_spelled_differently_is_a_spelling_note_not_a_difference() -> Non
         {"kind": "number", "severity": "compatible", "a_text": "450", "b_text": "400"},
     ])
     assert notes == ["spelling Izyum vs Izium", "name Kyiv vs Lviv"]
+
+
+def test_the_pieces_of_a_hyphenated_name_are_not_what_was_done() -> None:
+    # BASIL dev, Wal-Mart event: "wal" and "mart" (the lemmas of "Wal-Mart") counted as
+    # two shared actions, so with the company as shared "who" nearly every pair of the
+    # event's claims was "same fact" (one HuffPost claim had 8), reason "what: mart, wal"
+    hpo = _facts("The 10-year-old lawsuit, argued in lively exchanges at the court Tuesday, "
+                 "claims that Wal-Mart Stores Inc., the world's largest employer, favors men "
+                 "over women in pay and promotions.",
+                 (("Wal-Mart Stores Inc.", "ORG", "Wal-Mart Stores Inc."),), "hpo",
+                 "10 year old lawsuit argue lively exchange court tuesday claim wal mart "
+                 "stores world large employer favor man woman pay promotion")
+    nyt = _facts("He added later that “Wal-Mart was behind the other large retailers.”",
+                 (("Wal-Mart", "ORG", "Wal-Mart Stores Inc."),), "nyt",
+                 "add later wal mart large retailer")
+    alignment = compare_frames(hpo, nyt)
+    assert "wal" not in alignment.shared_action and "mart" not in alignment.shared_action
+    assert alignment.shared_action == ("large",) and not alignment.supports_one_event
+    decided = decide(0.1, 0.3, hpo, nyt, same_threshold=0.5, related_threshold=0.34,
+                     event=0.8, event_threshold=0.47)
+    assert decided.relation != "same fact"
+    assert "mart" not in match_reason(hpo, nyt)

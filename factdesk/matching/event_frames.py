@@ -125,8 +125,16 @@ class FrameAlignment:
         return self.verdict == "aligned" and bool(self.shared_where and self.shared_who)
 
 
+#: The hyphens that join the pieces of one word of a name ("Wal-Mart"): each piece is a
+#: lemma of its own, and part of the name, not of what was done.
+_NAME_JOINERS = re.compile(r"[-\u2010-\u2013]+")
+
+
 def _name_words(facts: ClaimFacts) -> set[str]:
-    return {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+    """The words of the claim's names, and the pieces of their hyphenated words ("Wal-Mart":
+    "wal", "mart"), lower-cased: they say who or where, not what was done."""
+    words = {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+    return words | {piece for w in words for piece in _NAME_JOINERS.split(w) if piece}
 
 
 _NAMED_EVENT = re.compile(
