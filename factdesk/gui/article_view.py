@@ -23,7 +23,7 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -193,6 +193,14 @@ class ArticlePane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         self.setFocusProxy(self.body)
+        # the selected claim stays in view when the text is resized (a project opening
+        # lays the panes out after the first claim is shown: placed in a narrow text, it
+        # ended above the window's), unless the reader has scrolled since it was shown
+        self._follow_claim = False
+        self._replace_queued = False
+        self.body.viewport().installEventFilter(self)
+        self.body.installEventFilter(self)
+        self.body.verticalScrollBar().actionTriggered.connect(self._stop_following)
         session.article_selected.connect(self.show_article)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
@@ -403,8 +411,31 @@ class ArticlePane(QWidget):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(heading)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+            self._stop_following()  # the reader moves in the text: it stays where it is
+        elif (kind == QEvent.Type.Resize and watched is self.body.viewport()
+              and self._follow_claim and not self._replace_queued):
+            self._replace_queued = True  # once the new width's text is laid out
+            QTimer.singleShot(0, self, self._keep_claim_in_view)
+        return False
+
+    def _stop_following(self, *_args: object) -> None:
+        self._follow_claim = False
+
+    def _keep_claim_in_view(self) -> None:
+        """After a resize: the selected claim back in view, unless the reader has moved in
+        the text since it was shown."""
+        self._replace_queued = False
+        claim = next((c for c in self.body.claims if c.id == self.session.claim_id), None)
+        if self._follow_claim and claim is not None and claim.end <= self.loaded \
+                and not self._in_view(claim.start, claim.end):
+            self.show_claim(claim.id)
+
     def show_claim(self, claim_id: int) -> None:
         """Outline the selected claim and scroll it into view."""
+        self._follow_claim = False
         claim = next((c for c in self.body.claims if c.id == claim_id), None)
         if claim is None and claim_id:  # a candidate the triage hides, opened from elsewhere
             claim = self.session.project.claims.get(claim_id)
@@ -442,6 +473,7 @@ class ArticlePane(QWidget):
         self.body.setTextCursor(caret)  # scrolls the least to show the caret
         if not in_view:
             self.body.centerCursor()
+        self._follow_claim = True
 
     def _in_view(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` wholly on screen? Then the text does not move: ``j``
