@@ -46,7 +46,13 @@ from factdesk.gui.claim_highlights import (
 )
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import MAX_ANALYSED_CHARS, Article, Claim, is_judged
+from factdesk.model.models import (
+    MAX_ANALYSED_CHARS,
+    Article,
+    Claim,
+    is_judged,
+    shown_by_default,
+)
 from factdesk.nlp.reasons import reason_of
 
 #: shown at once when an article opens (a few screenfuls); the rest follows in slices
@@ -379,14 +385,17 @@ class ArticlePane(QWidget):
         """Span and colour of each of ``claims`` in the text so far (a claim past it is
         painted when its slice arrives)."""
         scale, states, length = self.session.scale(), self._states, self.loaded
+        threshold = self.session.claim_threshold()
         wanted: Paint = {}
         for claim in claims:
             if claim.start >= length:
                 continue
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
-            wanted[claim.id] = (claim.start, min(claim.end, length),
-                                color_key(rated.color if rated else None, status, claim.score))
+            candidate = not shown_by_default(claim.score, claim.origin, threshold,
+                                             is_judged(rating, status))
+            wanted[claim.id] = (claim.start, min(claim.end, length), color_key(
+                rated.color if rated else None, status, claim.score, candidate))
         return wanted
 
     def _paint(self, cursor: QTextCursor, claim_ids: list[int], wanted: Paint) -> None:
@@ -395,6 +404,9 @@ class ArticlePane(QWidget):
             start, end, key = wanted[claim_id]
             fmt = QTextCharFormat()
             fmt.setBackground(color_of(key))
+            if key[2]:  # a candidate: its tint may be too faint to see
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#9aa0a6" if theme.is_dark() else "#80868b"))
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)

@@ -1,7 +1,9 @@
 """The article text's claim highlights: their colours, and what to repaint after a change.
 
 A claim's background says its verdict (the rating's colour, else the status's) and, by
-its strength, its check-worthiness. The article pane remembers what it painted (span and
+its strength, its check-worthiness. A candidate (shown with "show all candidates": under
+the threshold, not marked by hand, not judged) is also underlined with dots: its tint
+alone, for a score far under the threshold, is barely darker than the page. The article pane remembers what it painted (span and
 colour of each claim); after a change (all candidates shown or not, the threshold, a
 verdict, a claim marked or edited) :func:`repaint_plan` compares the claims to show with
 what is painted and says which stretches to clear and which claims to paint again, so a
@@ -20,8 +22,8 @@ from PySide6.QtGui import QColor
 
 from factdesk.gui import theme
 
-#: (colour name, alpha) of a claim's background
-ColorKey = tuple[str, int]
+#: (colour name, alpha, is a candidate) of a claim's highlight
+ColorKey = tuple[str, int, bool]
 #: claim id -> (start, end, colour) of a painted (or wanted) highlight, in text order
 Paint = dict[int, tuple[int, int, ColorKey]]
 
@@ -37,9 +39,10 @@ class ClaimSpan(NamedTuple):
     origin: str
 
 
-def color_key(rating_color: str | None, status: str, score: float) -> ColorKey:
-    """A claim's background as (colour, alpha): the rating's colour (else the status's),
-    alpha by score.
+def color_key(rating_color: str | None, status: str, score: float,
+              candidate: bool = False) -> ColorKey:
+    """A claim's highlight as (colour, alpha, candidate): the rating's colour (else the
+    status's), alpha by score; ``candidate``: underlined with dots.
 
     Scores of detected claims bunch between 0.5 and 1, so the alpha rises steeply over
     that range: the most check-worthy sentences stand out, the marginal ones are a tint.
@@ -49,7 +52,7 @@ def color_key(rating_color: str | None, status: str, score: float) -> ColorKey:
     alpha = 30 + int(170 * strength)
     if not rating_color:
         alpha = int(alpha * 0.8)
-    return color, alpha
+    return color, alpha, candidate
 
 
 @lru_cache(maxsize=4096)  # a few colours and alphas, asked once per painted claim

@@ -22,7 +22,7 @@ NUMBER_WORDS = frozenset(
 #: Words that qualify a number that follows them within two words ("more than 400",
 #: "about 450", "nearly a dozen"); elsewhere they are plain words.
 QUALIFIER_WORDS = frozenset("more less fewer than nearly almost about some over under "
-                            "up to".split())
+                            "up".split())  # not "to": "amount to billions" is no bound
 
 Marks = list[tuple[int, int, bool]]  # (start, end, is_number) of each differing token
 

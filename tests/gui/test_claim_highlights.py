@@ -3,7 +3,7 @@ text ends as a full repaint leaves it (triage, threshold, verdict, overlapping c
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from factdesk.core.commands import MarkClaim, SetVerdictField
 from factdesk.core.settings_command import ChangeSettings
@@ -34,19 +34,42 @@ def test_plan_follows_overlaps_transitively() -> None:
     assert repaint_plan(painted, wanted).paint == [1, 2, 3]
 
 
-def _backgrounds(pane: ArticlePane) -> list[tuple[int, int]]:
-    """(rgba, bold) of every character of the text as loaded."""
+def _backgrounds(pane: ArticlePane) -> list[tuple[int, int, int]]:
+    """(rgba, bold, underline) of every character of the text as loaded."""
     out = []
     cursor = QTextCursor(pane.body.document())
     for position in range(1, pane.loaded + 1):
         cursor.setPosition(position)
         fmt = cursor.charFormat()
         out.append((fmt.background().color().rgba() if fmt.background().style() else 0,
-                    int(fmt.fontWeight())))
+                    int(fmt.fontWeight()), int(fmt.underlineStyle().value)))
     return out
 
 
-def _as_full_repaint(pane: ArticlePane) -> list[tuple[int, int]]:
+def _underline(pane: ArticlePane, claim) -> QTextCharFormat.UnderlineStyle:  # ClaimSpan
+    cursor = QTextCursor(pane.body.document())
+    cursor.setPosition(claim.start + 1)
+    return cursor.charFormat().underlineStyle()
+
+
+def test_candidates_shown_are_underlined_with_dots(make_window, demo_copy) -> None:
+    # a candidate far under the threshold had a tint barely darker than the page: "show
+    # all candidates" (h) seemed to show nothing more in the text
+    window = make_window(demo_copy)
+    session, pane = window.session, window.workspace.article
+    worth = set(c.id for c in pane.body.claims)
+    session.set_show_candidates(True)
+    candidates = [c for c in pane.body.claims if c.id not in worth]
+    assert candidates and worth
+    dotted = QTextCharFormat.UnderlineStyle.DotLine
+    assert all(_underline(pane, c) == dotted for c in candidates)
+    assert all(_underline(pane, c) != dotted for c in pane.body.claims if c.id in worth)
+    session.set_show_candidates(False)
+    assert all(_underline(pane, c) != dotted for c in candidates)
+    window.close()
+
+
+def _as_full_repaint(pane: ArticlePane) -> list[tuple[int, int, int]]:
     now = _backgrounds(pane)
     pane.load_claims(reset=True)
     return now
