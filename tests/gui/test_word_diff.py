@@ -27,7 +27,7 @@ def test_some_and_about_are_numbers_only_before_one() -> None:
     assert _marked("They found more than 400 bodies.", b) == {
         "more": True, "than": True, "400": True}
     text = "It could amount to billions of dollars."
-    a, _ = diff_marks(text, "It could cost up to 2 million dollars.")
+    a, _ = diff_marks(text, "It was worth 2 million dollars.")
     assert _marked(text, a)["to"] is False and _marked(text, a)["billions"] is True
     a, _ = diff_marks("Some 300 people came.", "Three hundred people came.")
     assert _marked("Some 300 people came.", a) == {"Some": True, "300": True}
