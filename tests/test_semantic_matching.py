@@ -289,3 +289,25 @@ def test_the_pieces_of_a_hyphenated_name_are_not_what_was_done() -> None:
                      event=0.8, event_threshold=0.47)
     assert decided.relation != "same fact"
     assert "mart" not in match_reason(hpo, nyt)
+
+
+def test_a_place_name_qualifying_a_noun_is_not_where_it_happened() -> None:
+    # BASIL dev, Wal-Mart event: Fox News's "the largest of its kind in U.S. history"
+    # placed the lawsuit in the U.S., against HuffPost's headline "... In Wal-Mart Sex
+    # Bias Lawsuit": "conflicting", "differs: place Wal-Mart Sex Bias Lawsuit vs U.S."
+    fox = _facts("A pending class action lawsuit against Wal-Mart that would be the largest "
+                 "of its kind in U.S. history may soon be dismissed, considering the tenor "
+                 "of oral arguments before the Supreme Court Tuesday.",
+                 (("Wal-Mart", "ORG", "Wal-Mart"), ("U.S.", "GPE", "U.S."),
+                  ("Supreme Court", "ORG", "Supreme Court")), "fox",
+                 "pende class action lawsuit large kind history soon dismiss consider tenor "
+                 "oral argument tuesday")
+    hpo = _facts("Supreme Court Hears Argument In Wal-Mart Sex Bias Lawsuit",
+                 (("Supreme Court Hears Argument In", "ORG", "Supreme Court Hears Argument In"),
+                  ("Wal-Mart Sex Bias Lawsuit", "ORG", "Wal-Mart Sex Bias Lawsuit")), "hpo")
+    alignment = compare_frames(fox, hpo)
+    assert alignment.verdict == "aligned" and not alignment.place_a
+    assert "place" not in match_reason(fox, hpo)
+    # a place written as where something happened still is one
+    held = _facts("The rally was held in Norfolk on Tuesday.", (("Norfolk", "GPE", "Norfolk"),))
+    assert compare_frames(held, held).shared_where == ("Norfolk",)
