@@ -222,8 +222,20 @@ def test_cli_import_and_search(tmp_path: Path) -> None:
     assert (hit["claim"], hit["publisher"], hit["url"], hit["rating"]) == (
         "The river rose 6 metres.", "Lines Check", "https://lines.example/1", "False")
     plain = run("archive", "search", project_file, "Octopuses have three hearts")
-    assert "no earlier checks likely enough (relevance floor" in plain.stdout
-    assert 0 < hit["relevance"] <= 1
+    assert ("query: no earlier check is relevant (none of the 2 in the archive reaches "
+            "the relevance floor") in plain.stdout
+    assert "--min-relevance 0 shows the weaker ones" in plain.stdout
+    assert 0 < hit["relevance"] <= 1 and hit["weak"] is False
+    assert record["default_floor"] == RELEVANCE_FLOOR
+    # a checker asking for weaker hits gets them, each marked weak
+    weaker = run("archive", "search", project_file, "The river flooded the town",
+                 "--min-relevance", "0")
+    assert "all weak (below the relevance floor" in weaker.stdout
+    assert "  weak  The river rose 6 metres." in weaker.stdout
+    weak = json.loads(run("archive", "search", project_file, "The river flooded the town",
+                          "--min-relevance", "0", "--json").stdout)
+    assert weak["relevance_floor"] == 0.0 and weak["results"]
+    assert all(h["weak"] and h["relevance"] < RELEVANCE_FLOOR for h in weak["results"])
 
 
 def test_an_invalid_json_ld_document_is_skipped_with_its_reason(tmp_path: Path,
