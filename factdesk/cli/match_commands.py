@@ -178,11 +178,11 @@ def _print_hits(query_id: str, hits: list, default: float, size: int,
     """One query's answer in plain text: the hits, a weak one (below ``default``, the
     calibrated floor) marked as such; or, when none is relevant, a sentence saying so."""
     if not hits and asked is not None and asked <= 0:
-        print(f"{query_id}: no earlier check is relevant (none of the {size} in the "
+        print(f"{query_id}: no earlier check is relevant (none of the {size:,} in the "
               "archive shares a word with it)")
         return
     if not hits:
-        print(f"{query_id}: no earlier check is relevant (none of the {size} in the archive "
+        print(f"{query_id}: no earlier check is relevant (none of the {size:,} in the archive "
               f"reaches the relevance floor {default if asked is None else asked:g}; "
               "--min-relevance 0 shows the weaker ones)")
         return

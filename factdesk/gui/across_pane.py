@@ -301,11 +301,11 @@ class AcrossPane(QWidget):
                     "fact-checks…).")
         if not checks and self._weaker:
             return ("Earlier checks: no earlier check is relevant: none of the "
-                    f"{count} in the archive shares a word with this claim. "
+                    f"{count:,} in the archive shares a word with this claim. "
                     '<a href="weaker:hide">Hide weaker hits</a>')
         if not checks:
             return ("Earlier checks: no earlier check is relevant to this claim (none of "
-                    f"the {count} in the archive is likely enough to be it). "
+                    f"the {count:,} in the archive is likely enough to be it). "
                     '<a href="weaker:show">Show weaker hits</a>')
         head = "<b>Earlier checks</b>"
         if self._weaker:
