@@ -19,6 +19,7 @@ import pytest
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
+    earlier_checks,
     import_archive,
     search_archive,
 )
@@ -201,6 +202,23 @@ def test_search_shows_what_a_checker_reads_and_nothing_unrelated(project: Projec
     assert (check.claim, check.publisher, check.url, check.date) == (
         "The senator voted 40 times against the bill.", "LD Checks",
         "https://ldjson.example/senator", "2022-05-01")
+
+
+def test_weak_hits_are_those_below_the_floor_in_force(project: Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdesk.core import archive_service
+
+    import_archive(project, FIXTURES / "jsonlines.jsonl")
+    assert archive_service.default_floor(project) == RELEVANCE_FLOOR
+    asked = earlier_checks(project, "The river flooded the town", min_relevance=0.0)
+    assert asked and all(relevance < RELEVANCE_FLOOR for _, relevance in asked)
+    assert earlier_checks(project, "The river flooded the town") == []
+    # without sentence embeddings the lexical floor is the one in force
+    search = archive_service.archive_index(project)
+    assert search is not None
+    lexical = archive_service.ArchiveSearch(search.index, None)
+    monkeypatch.setattr(archive_service, "archive_index", lambda _project: lexical)
+    assert archive_service.default_floor(project) == archive_service.SCORE_FLOOR
 
 
 def test_cli_import_and_search(tmp_path: Path) -> None:
