@@ -41,7 +41,7 @@ from factdesk.model.models import (
     EntityMention,
     Match,
     Verdict,
-    severity_rank,
+    differences_told,
 )
 from factdesk.model.text import shorten
 from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
@@ -342,8 +342,6 @@ def _others(
         if other is None:
             continue
         article = articles.get(other.article_id)
-        ordered = sorted(match.discrepancies,
-                         key=lambda d: severity_rank(str(d.get("severity", ""))))
         result.append(
             OtherReport(
                 claim_id=other.id,
@@ -356,10 +354,7 @@ def _others(
                 relation=match.relation,
                 score=float(match.score),
                 decision=match.decision,
-                discrepancies=tuple(
-                    str(d.get("explanation") or d.get("kind") or "") for d in ordered
-                    if d.get("explanation") or d.get("kind")
-                ),
+                discrepancies=differences_told(match.discrepancies),
             )
         )
     return tuple(result)

@@ -23,7 +23,7 @@ from typing import Any
 from factdesk import __version__
 from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
-from factdesk.model.models import Match, severity_rank
+from factdesk.model.models import Match, differences_told
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
@@ -60,10 +60,7 @@ def _reported_differently(project: Project, matches: list[Match],
                 "match_id": match.id, "claim_id": other.id,
                 "outlet": article.get("outlet", ""), "date": article.get("date"),
                 "url": article.get("url", ""), "text": other.text,
-                "differences": [str(d.get("explanation") or d.get("kind") or "")
-                                for d in sorted(match.discrepancies, key=lambda d: severity_rank(
-                                    str(d.get("severity", ""))))
-                                if d.get("explanation") or d.get("kind")],
+                "differences": list(differences_told(match.discrepancies)),
             })
     return found
 
