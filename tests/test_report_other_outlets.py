@@ -1,5 +1,6 @@
 """How a report tells other outlets' accounts: the differences a reader is told, and the
-CSV's two cells for them (found reading the BASIL Jackson Jr. plea event's exports).
+CSV's two cells for them, and the publisher's details in the JSON export (found
+reading the BASIL Jackson Jr. plea event's exports).
 
 One small project of three articles written for the purpose, in the way the BASIL event
 told it: HuffPost's "$43,000 Rolex watch" on "Wednesday morning", Fox News's "$43,350"
@@ -22,6 +23,7 @@ from factdesk.cli.main import main
 from factdesk.core.commands import SetVerdictField
 from factdesk.core.project import Project
 from factdesk.model.models import ClaimDraft, MatchDraft, differences_told
+from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.report.data import build_report
 from factdesk.report.pdf_html import claim_html
 from factdesk.report.project_json import project_to_json
@@ -126,3 +128,12 @@ def test_the_csv_tells_what_differs_and_the_same_fact_as_others_printed_it(
     reviews = json.loads(_export(path, "claimreview", tmp_path / "r.jsonld"))
     assert [w["publisher"]["name"] for w in reviews[0]["itemReviewed"]["appearance"]
             ] == ["HuffPost"]
+
+
+def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) -> None:
+    path, _ = desk
+    project = json.loads(_export(path, "json", tmp_path / "r.json"))["project"]
+    assert project == {"name": "jackson", "checker": "Renée O'Brien",
+                       "organisation": "FactDesk Review", "organisation_url": None,
+                       "report_url": "https://desk.example/jackson", "report_title": None,
+                       "claim_threshold": DEFAULT_CLAIM_THRESHOLD}

@@ -3,7 +3,8 @@
 Top-level lists: ``articles``, ``claims``, ``entities``, ``matches``, ``clusters``,
 ``verdicts``, ``history`` (every recorded change of a verdict, claim, evidence row or match
 decision: who, when, from what to what), ``aliases``, ``archive``, plus ``project``
-metadata and the rating scale. A claim carries its ``statement`` (the claim as checked,
+(its name and the publishing settings: checker, organisation and its url, the report's
+url and title, the claim threshold) and the rating scale. A claim carries its ``statement`` (the claim as checked,
 null: the sentence) and ``reported_differently``: the other outlets' reports of the same
 event with a different detail that the checker accepted (conflicting matches), each with
 outlet, date, url, their sentence and the differences. A verdict's rationale comes as a
@@ -85,6 +86,18 @@ def _claim(c: Any) -> dict[str, Any]:
     }
 
 
+def _project_block(project: Project) -> dict[str, Any]:
+    """The project's name and the settings a publisher needs to publish its checks: who
+    checks, the organisation and its address, the report's address and title (null when
+    not set), the claim threshold."""
+    settings = project.project_settings()
+    return {"name": project.name, "checker": project.checker,
+            "organisation": settings.organisation,
+            "organisation_url": settings.organisation_url,
+            "report_url": settings.report_url, "report_title": settings.report_title,
+            "claim_threshold": settings.claim_threshold}
+
+
 def project_to_json(project: Project) -> dict[str, Any]:
     """Everything in ``project`` as plain JSON-ready data."""
     scale = project.rating_scale()
@@ -118,7 +131,7 @@ def project_to_json(project: Project) -> dict[str, Any]:
     return {
         "factdesk_version": __version__,
         "exported_at": now_iso(),
-        "project": {"name": project.name, "checker": project.checker},
+        "project": _project_block(project),
         "rating_scale": scale.to_json(),
         "articles": articles,
         "claims": [{**_claim(c), "reported_differently": differently.get(c.id, [])}
