@@ -15,6 +15,8 @@ import csv
 import hashlib
 import io
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.report.data import build_report
 from factdesk.report.pdf_html import claim_html
 from factdesk.report.project_json import project_to_json
+from factdesk.report.tabular import to_csv, to_markdown
 
 HUFFPOST = ("Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday morning to buying a "
             "$43,000 Rolex watch with campaign funds.")
@@ -137,3 +140,20 @@ def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) ->
                        "organisation": "FactDesk Review", "organisation_url": None,
                        "report_url": "https://desk.example/jackson", "report_title": None,
                        "claim_threshold": DEFAULT_CLAIM_THRESHOLD}
+
+
+def test_the_kind_is_labelled_beside_the_status_and_other_is_not_shown(desk) -> None:
+    path, _ = desk
+    with Project.open(path, read_only=True) as project:
+        data = build_report(project)
+    statistic = data.claims[0]
+    other = replace(statistic, kind="other")
+    meta = re.compile(r"Status:</span> <b>done</b>(.*?)</td>")
+    assert meta.search(claim_html(statistic)).group(1) == (
+        ' · <span class="muted">Kind:</span> statistic')
+    assert meta.search(claim_html(other)).group(1) == ""
+    assert "**Rating: Mostly true (5 on 1-6)** · Status: done · Kind: statistic\n" in (
+        to_markdown(data))
+    assert "**Rating: Mostly true (5 on 1-6)** · Status: done\n" in to_markdown(
+        replace(data, claims=(other,)))
+    assert to_csv(replace(data, claims=(other,))).count(",other,") == 1  # the data keeps it

@@ -212,6 +212,12 @@ class ClaimEntry:
         return self.statement or self.text
 
     @property
+    def kind_shown(self) -> str:
+        """The claim's kind as a report shows it beside the status: "" for "other", which
+        tells a reader nothing ("Status: done · other" read as "done and other")."""
+        return "" if self.kind == "other" else self.kind
+
+    @property
     def reported_differently(self) -> tuple[OtherReport, ...]:
         """Other outlets' reports of the same event with a different detail (conflicting
         matches), accepted ones first."""

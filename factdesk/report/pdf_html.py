@@ -236,8 +236,10 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     the report's claims, for cross-references."""
     in_report = in_report or {}
     meta = (
-        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b> · {_e(entry.kind)}'
-        f"{_claimant_html(entry)}"
+        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b>'
+        + (f' · <span class="muted">Kind:</span> {_e(entry.kind_shown)}'
+           if entry.kind_shown else "")
+        + _claimant_html(entry)
     )
     source = (f'<a href="#source-{entry.article_id}">'
               f"{_e(entry.outlet or 'Unknown outlet')}</a>, {_e(date_text(entry.date))}")

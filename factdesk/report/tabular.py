@@ -171,7 +171,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         "",
         f"As printed by {source}  ",
         f"**Rating: {rating}{value}** · Status: {entry.status}"
-        + (" (DRAFT: not finished)" if entry.draft else "") + f" · Kind: {entry.kind}"
+        + (" (DRAFT: not finished)" if entry.draft else "")
+        + (f" · Kind: {entry.kind_shown}" if entry.kind_shown else "")
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
         *_differently_markdown(entry),
