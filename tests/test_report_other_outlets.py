@@ -27,6 +27,7 @@ from factdesk.core.project import Project
 from factdesk.model.models import ClaimDraft, MatchDraft, differences_told
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.report.data import build_report
+from factdesk.report.pdf import render_pdf
 from factdesk.report.pdf_html import claim_html
 from factdesk.report.project_json import project_to_json
 from factdesk.report.tabular import to_csv, to_markdown
@@ -157,3 +158,27 @@ def test_the_kind_is_labelled_beside_the_status_and_other_is_not_shown(desk) -> 
     assert "**Rating: Mostly true (5 on 1-6)** · Status: done\n" in to_markdown(
         replace(data, claims=(other,)))
     assert to_csv(replace(data, claims=(other,))).count(",other,") == 1  # the data keeps it
+
+
+def test_a_claim_carried_over_a_page_is_named_at_the_top_of_the_next(
+        desk, tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    path, _ = desk
+    with Project.open(path, read_only=True) as project:
+        data = build_report(project)
+    paragraphs = "".join(f"<p>Paragraph {n} of the reasoning, checked against the filing "
+                         f"and the docket of the court, line by line.</p>" for n in range(60))
+    long = replace(data.claims[0], rationale_html=paragraphs)
+    out = tmp_path / "long.pdf"
+    assert render_pdf(replace(data, claims=(long,)), out) >= 3
+    pages = [" ".join((p.extract_text() or "").split())
+             for p in pypdf.PdfReader(str(out)).pages]
+    label = "1. Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday morning to"
+    starts = [n for n, page in enumerate(pages) if "Paragraph 0 of" in page]
+    carried = [n for n, page in enumerate(pages) if "(continued)" in page]
+    # every page the section runs on after its first, and only those
+    assert len(starts) == 1 and carried == [
+        n for n in range(starts[0] + 1, len(pages)) if "Paragraph" in pages[n]]
+    assert len(carried) >= 2
+    for n in carried:
+        assert label in pages[n] and pages[n].count("(continued)") == 1
