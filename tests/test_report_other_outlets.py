@@ -111,6 +111,9 @@ def test_reports_tell_the_conflict_but_not_the_same_date_in_two_wordings(
         told = {c["id"]: c for c in project_to_json(project)["claims"]}
         stored = project.matches.for_claim(ids["huffpost"])
     assert "43,000 is not 43,350" in html and "the same date" not in html
+    # told alike beside the claim and in "As other outlets reported it": small, in the
+    # difference colour (the second list's were body size, larger than the quote's url)
+    assert re.findall(r'<span class="([^"]*)">Difference: ', html) == ["small diff"] * 2
     assert told[ids["huffpost"]]["reported_differently"][0]["differences"] == [CONFLICT]
     # the match itself keeps what the matcher found (the window's panel shows it)
     assert any(d["severity"] == "compatible" for m in stored for d in m.discrepancies)

@@ -225,7 +225,7 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
         if other.url:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
         for diff in other.discrepancies:
-            body += f'<br/><span class="diff">Difference: {_e(diff)}</span>'
+            body += f'<br/><span class="small diff">Difference: {_e(diff)}</span>'
         items.append(f"<li>{head}{body}</li>")
     return f'<ul style="margin-top: 0;">{"".join(items)}</ul>'
 
