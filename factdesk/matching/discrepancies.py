@@ -25,7 +25,7 @@ from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from factdesk.model.models import Claim
 
@@ -38,6 +38,11 @@ MEASURE_UNITS = frozenset({
     "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
     "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
 })
+#: Units (folded by :func:`~factdesk.nlp.quantities.unit_key`) that are sums of money;
+#: "pound" is left out (a weight as often as a sum: "215 pounds").
+MONEY_UNITS = frozenset({"dollar", "euro", "yen", "hryvnia", "rouble", "ruble"})
+_TIME_KEYS = frozenset(u.rstrip("s") for u in TIME_UNITS) | {"century"}
+_CURRENCY_BEFORE = r"(?:[$€£¥₴₽]|US\$|USD\s)\s?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -182,26 +187,50 @@ def _say(q: Quantity) -> str:
     return f"\u201c{q.describe()}\u201d"
 
 
-def _align(a: Sequence[Quantity], b: Sequence[Quantity], lone_numbers: bool = True,
+def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
            ) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of quantities that count the same thing (same unit, or the only numbers)."""
+    """Pairs of quantities that count the same thing (same unit, or the only numbers of
+    one kind: two sums of money, or two counts; never a sum against a count or a span of
+    time, nor the price of one thing against a sum for no named thing)."""
     pairs: list[tuple[Quantity, Quantity]] = []
     used: set[int] = set()
-    for qa in a:
+    for qa in a.quantities:
         if qa.unit_key is None:
             continue
-        candidates = [(i, qb) for i, qb in enumerate(b) if i not in used
+        candidates = [(i, qb) for i, qb in enumerate(b.quantities) if i not in used
                       and qb.unit_key == qa.unit_key]
         if candidates:
             mid = _mid(qa)
             i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
             used.add(i)
             pairs.append((qa, qb))
-    if lone_numbers and not pairs and len(a) == 1 and len(b) == 1:
-        ua, ub = a[0].unit_key, b[0].unit_key
-        if ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS):
-            pairs.append((a[0], b[0]))
+    if lone_numbers and not pairs and len(a.quantities) == 1 and len(b.quantities) == 1:
+        qa, qb = a.quantities[0], b.quantities[0]
+        kind_a, thing_a = measure_of(a, qa)
+        kind_b, thing_b = measure_of(b, qb)
+        ua, ub = qa.unit_key, qb.unit_key
+        if kind_a == kind_b == "money":
+            if thing_a == thing_b:
+                pairs.append((qa, qb))
+        elif kind_a == kind_b == "count" and (
+                ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS)):
+            pairs.append((qa, qb))
     return pairs
+
+
+def measure_of(facts: ClaimFacts, q: Quantity) -> tuple[str, str | None]:
+    """What a quantity measures: ``("money", thing priced or None)`` for a sum (a
+    currency unit, or a currency sign before it in the claim: "$43,000 watch" is the
+    price of a watch), ``("time", unit)`` for a span of time ("several years"), else
+    ``("count", counted noun or None)`` ("six settlements", "84,000")."""
+    key = q.unit_key
+    if key in MONEY_UNITS:
+        return "money", None
+    if q.text and re.search(_CURRENCY_BEFORE + re.escape(q.text), facts.text):
+        return "money", key
+    if key in _TIME_KEYS:
+        return "time", key
+    return "count", key
 
 
 def _mid(q: Quantity) -> float:
@@ -267,7 +296,7 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
 def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
                           ) -> list[Discrepancy]:
     found = []
-    for qa, qb in _align(a.quantities, b.quantities, lone_numbers):
+    for qa, qb in _align(a, b, lone_numbers):
         d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
         if d is not None:
             found.append(d)

@@ -1,0 +1,126 @@
+"""Differences flagged between two outlets' claims that a checker would not call one.
+
+The sentences are short excerpts of BASIL development events (Fan et al., EMNLP 2019:
+Jesse Jackson Jr.'s plea, Blake Farenthold's resignation, Peter Strzok's firing), where
+the across-sources panel flagged these "conflicts" before (docs/matching.md, "Panel
+audit on BASIL").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.event_frames import event_frame, is_institution
+
+PLEA_DAY = date(2013, 2, 20)
+RESIGNATION_DAY = date(2018, 4, 6)
+
+
+@pytest.fixture(scope="module")
+def compare():
+    from factdesk.core.comparing import compare_texts
+
+    def run(a: str, b: str, published: date) -> tuple[str, list[dict], str]:
+        found = compare_texts([(a, b)], published=published)[0]
+        return found.relation, list(found.discrepancies), found.reason
+
+    return run
+
+
+def _conflicts(found: list[dict], kind: str) -> list[dict]:
+    return [d for d in found if d["kind"] == kind and d["severity"] == "conflict"]
+
+
+def test_the_price_of_one_thing_is_not_the_whole_sum(compare) -> None:
+    """HuffPost's "$43,000 Rolex watch" is one purchase; Fox's "$750,000 in campaign
+    cash" is everything spent: not two accounts of one figure."""
+    relation, found, reason = compare(
+        "Former Rep. Jesse Jackson Jr. (D-Ill.) pleaded guilty in a federal courtroom "
+        "Wednesday morning to using campaign funds to purchase an array of personal items "
+        "including Bruce Lee memorabilia, a $43,000 Rolex watch and a mink cashmere cape.",
+        "Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday in federal court to charges "
+        "that he spent $750,000 in campaign cash on personal items.", PLEA_DAY)
+    assert not _conflicts(found, "number"), found
+    assert relation == "same fact"
+    assert "43,000" not in reason
+
+
+@pytest.mark.parametrize("other", [
+    "It was known for several years that Mr. Farenthold had been accused of sexual "
+    "harassment by Lauren Greene, his former communications director.",
+    "But in December, the extent of Mr. Farenthold's settlement was revealed when "
+    "Congress's Office of Compliance released details of six settlements that it had "
+    "paid out since 2013.",
+])
+def test_a_span_of_time_or_a_count_is_not_a_sum_of_money(compare, other: str) -> None:
+    """NYT's "several years" and "six settlements" were flagged as conflicting with
+    HuffPost's "$84,000" ("several years (3-9) cannot be 84,000")."""
+    _relation, found, reason = compare(
+        "Farenthold used $84,000 in taxpayer funds to settle a sexual harassment lawsuit "
+        "his former communications director, Lauren Greene, had filed in 2014.",
+        other, RESIGNATION_DAY)
+    assert not [d for d in found if d["kind"] == "number"], found
+    assert "84,000" not in reason
+
+
+def test_two_different_sums_for_one_payment_still_conflict(compare) -> None:
+    relation, found, _reason = compare(
+        "Farenthold used $84,000 in taxpayer funds to settle a sexual harassment lawsuit.",
+        "Farenthold used $48,000 in taxpayer funds to settle a sexual harassment lawsuit.",
+        RESIGNATION_DAY)
+    numbers = _conflicts(found, "number")
+    assert relation == "conflicting" and numbers
+    assert {numbers[0]["a_text"], numbers[0]["b_text"]} == {"84,000", "48,000"}
+
+
+def test_institutions_are_not_where_an_event_happened(compare) -> None:
+    """NYT's "resigned from Congress" and HuffPost's "repay the $84,000 to the Treasury
+    Department" were called one event placed in two places."""
+    _relation, found, reason = compare(
+        "Representative Blake Farenthold, the Texas Republican who used $84,000 in taxpayer "
+        "funds to settle a sexual harassment case, abruptly resigned from Congress on "
+        "Friday afternoon.",
+        "Farenthold said after the reports broke that he would repay the $84,000 to the "
+        "Treasury Department, but has not made good on that promise.", RESIGNATION_DAY)
+    assert not [d for d in found if d["kind"] == "place"], found
+    assert "place" not in reason
+    assert is_institution("Treasury Department") and is_institution("Congress")
+    assert is_institution("Florida Department of Law Enforcement")
+    assert not is_institution("Norwalk")
+
+
+def test_a_name_after_other_words_is_not_the_prepositions_place(nlp) -> None:  # noqa: ANN001
+    """ "before U.S. District Judge" (after "to conspiracy"), "posts on Twitter" (after
+    "in") and "to former President Barack Obama" do not say where something happened;
+    "in Washington" and "the war-torn city of Izium" do."""
+    cases = [
+        ("He pleaded guilty to conspiracy before U.S. District Judge Robert L. Wilkins.",
+         "U.S.", False),
+        ("The president has repeatedly denounced Mr. Strzok in posts on Twitter.",
+         "Twitter", False),
+        ("The packages have been addressed to former President Barack Obama.",
+         "Barack Obama", False),
+        ("The Jacksons were appearing before a judge in Washington.", "Washington", True),
+        ("Zelensky arrived from the war-torn city of Izium.", "Izium", True),
+    ]
+    for text, name, is_place in cases:
+        doc = nlp(text)
+        entities = tuple((e.text, e.label_, e.text) for e in doc.ents)
+        assert any(e[0] == name for e in entities), (name, entities)
+        facts = ClaimFacts(text=text, kind="event", speaker=None, quantities=(), times=(),
+                           entities=entities, article_date=None)
+        where = set(event_frame(facts).where.values())
+        assert (name in where) is is_place, (text, where)
+
+
+def test_one_judge_in_washington_is_not_a_place_conflict(compare) -> None:
+    relation, found, _reason = compare(
+        "The Jacksons were appearing separately before U.S. District Judge Robert L. "
+        "Wilkins in Washington, D.C.",
+        "He pleaded guilty to conspiracy before U.S. District Judge Robert L. Wilkins.",
+        PLEA_DAY)
+    assert not [d for d in found if d["kind"] == "place"], found
+    assert relation != "conflicting"
