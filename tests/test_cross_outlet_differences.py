@@ -124,3 +124,38 @@ def test_one_judge_in_washington_is_not_a_place_conflict(compare) -> None:
         PLEA_DAY)
     assert not [d for d in found if d["kind"] == "place"], found
     assert relation != "conflicting"
+
+
+def test_a_name_the_model_cut_short_is_not_a_spelling_difference(compare) -> None:
+    """NYT's headline writes "Jesse Jackson Jr." too; the small model only tagged
+    "Jesse Jackson" in it, which was reported as another spelling."""
+    _relation, found, reason = compare(
+        "Jesse Jackson Jr. Pleads Guilty in Campaign Money Case",
+        "Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday in federal court to charges "
+        "that he spent $750,000 in campaign cash on personal items.", PLEA_DAY)
+    assert not [d for d in found if d["kind"] == "name"], found
+    assert "spelling" not in reason
+
+
+def test_an_excerpt_of_a_quote_is_not_another_wording() -> None:
+    """HuffPost quotes five words of the sentence NYT quotes whole: the same words,
+    not "a different translation or paraphrase"."""
+    from factdesk.matching.discrepancies import find_discrepancies, is_partial_quote
+    from factdesk.matching.relations import decide
+
+    whole = ("\u201cThe decision to fire Special Agent Strzok is not only a departure from "
+             "typical bureau practice, but also contradicts Director Wray\u2019s testimony "
+             "to Congress,\u201d Mr. Goelman said.")
+    excerpt = ("Goelman called the decision \u201ca departure from typical Bureau practice"
+               "\u201d and said it contradicted FBI Director Chris Wray\u2019s earlier "
+               "guarantee.")
+    a, b = (ClaimFacts(text=t, kind="quote", speaker="Goelman", quantities=(), times=(),
+                       entities=(("Goelman", "PERSON", "Aitan Goelman"),),
+                       article_date=None, outlet=o, is_quote=True)
+            for t, o in ((whole, "New York Times"), (excerpt, "HuffPost")))
+    assert is_partial_quote(whole, excerpt)
+    assert not is_partial_quote(whole, "\u201ca departure from the usual practice\u201d")
+    assert not [d for d in find_discrepancies(a, b) if d.kind == "wording"]
+    decided = decide(0.2, 0.6, a, b, same_threshold=0.5, related_threshold=0.35)
+    assert decided.relation == "same fact"
+    assert not [d for d in decided.discrepancies if d.kind == "wording"]

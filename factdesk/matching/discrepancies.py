@@ -34,6 +34,8 @@ KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "n
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
+#: Words a quoted stretch needs to count as an excerpt of a longer quote.
+PARTIAL_QUOTE_WORDS = 4
 MEASURE_UNITS = frozenset({
     "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
     "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
@@ -325,11 +327,18 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             continue  # at least one spelling in common
         x = next(iter(sa[canonical].values()))
         y = next(iter(sb[canonical].values()))
+        if _written_in(y, a.text) or _written_in(x, b.text):
+            continue  # the model cut one name short ("Jesse Jackson Jr. Pleads")
         found.append(Discrepancy(
             "name", "variant",
             f"{_who(a, 'One article')} writes \u201c{x}\u201d, {_who(b, 'the other')} writes "
             f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y))
     return found
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` as a whole name (not inside a word)."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -351,6 +360,15 @@ def quote_similarity(a: str, b: str) -> float:
     """0..100 similarity of the quoted words of two claims."""
     na, nb = _normalise(a), _normalise(b)
     return max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
+
+
+def is_partial_quote(a: str, b: str) -> bool:
+    """Whether the quoted words of one claim are a stretch of the other's, word for word
+    ("a departure from typical Bureau practice" inside the whole sentence quoted): a
+    shorter excerpt of one quote, not another wording of it."""
+    na, nb = _normalise(a), _normalise(b)
+    short, long = sorted((na, nb), key=len)
+    return len(short.split()) >= PARTIAL_QUOTE_WORDS and f" {short} " in f" {long} "
 
 
 def speaker_name(facts: ClaimFacts) -> str | None:
@@ -391,7 +409,8 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             "attribution", "conflict",
             f"{wa} attributes these words to {speaker_name(a)}, {wb} to {speaker_name(b)} — the "
             f"same quote ({similarity:.0f}% similar) credited to different speakers.", qa, qb)]
-    if same is not False and WORDING_MIN <= similarity < WORDING_MAX:
+    if same is not False and WORDING_MIN <= similarity < WORDING_MAX \
+            and not is_partial_quote(a.text, b.text):
         who = f" by {speaker_name(a) or speaker_name(b)}" if same else ""
         return [Discrepancy(
             "wording", "variant",

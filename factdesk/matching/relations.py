@@ -30,6 +30,7 @@ from factdesk.matching.discrepancies import (
     ClaimFacts,
     find_discrepancies,
     is_conflicting,
+    is_partial_quote,
     quote_similarity,
     quote_text,
     same_speaker,
@@ -124,7 +125,7 @@ def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool
 def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """The wording note for a same quote the discrepancy finder found too different."""
     similarity = quote_similarity(a.text, b.text)
-    if similarity >= WORDING_MAX:
+    if similarity >= WORDING_MAX or is_partial_quote(a.text, b.text):
         return None
     who = speaker_name(a) or speaker_name(b) or "the speaker"
     wa = a.outlet or "One article"
