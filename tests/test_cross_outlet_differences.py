@@ -159,3 +159,20 @@ def test_an_excerpt_of_a_quote_is_not_another_wording() -> None:
     decided = decide(0.2, 0.6, a, b, same_threshold=0.5, related_threshold=0.35)
     assert decided.relation == "same fact"
     assert not [d for d in decided.discrepancies if d.kind == "wording"]
+
+
+def test_a_figure_written_round_is_not_another_figure(compare) -> None:
+    """HuffPost's "$43,000 Rolex watch" is Fox News's "$43,350 gold-plated men's Rolex
+    watch" written round: compatible, while 84,000 and 48,000 still conflict."""
+    from factdesk.matching.discrepancies import rounded_from
+
+    _relation, found, reason = compare(
+        "Jackson used campaign funds to purchase an array of personal items including a "
+        "$43,000 Rolex watch.",
+        "Jackson used campaign money to buy items including a $43,350 gold-plated men's "
+        "Rolex watch.", PLEA_DAY)
+    numbers = [d for d in found if d["kind"] == "number"]
+    assert numbers and numbers[0]["severity"] == "compatible", found
+    assert "rounded" in numbers[0]["explanation"]
+    assert "43,000" not in reason
+    assert rounded_from(300, 450) is None and rounded_from(84_000, 48_000) is None

@@ -34,6 +34,8 @@ KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "n
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
+#: Trailing zeros from which an exact figure may be another one written round.
+ROUNDED_ZEROS = 2
 #: Words a quoted stretch needs to count as an excerpt of a longer quote.
 PARTIAL_QUOTE_WORDS = 4
 MEASURE_UNITS = frozenset({
@@ -260,6 +262,23 @@ def _why_compatible(qa: Quantity, qb: Quantity) -> str:
     return f"the ranges overlap ({_range_text(qa)} and {_range_text(qb)})"
 
 
+def rounded_from(x: float | None, y: float | None) -> tuple[float, float, int] | None:
+    """(round figure, exact figure, precision) when one of two figures is the other
+    rounded to at least the hundreds ("a $43,000 Rolex" for the "$43,350" one: written
+    round, not another figure); None otherwise (300 and 450, 84,000 and 48,000)."""
+    if x is None or y is None:
+        return None
+    for rough, exact in ((x, y), (y, x)):
+        if rough <= 0 or rough != int(rough) or exact != int(exact):
+            continue
+        zeros = len(str(int(rough))) - len(str(int(rough)).rstrip("0"))
+        precision = 10 ** zeros
+        if zeros >= ROUNDED_ZEROS and exact % precision and \
+                math.floor(exact / precision + 0.5) * precision == rough:
+            return rough, exact, precision
+    return None
+
+
 def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
                        who_b: str = "B") -> Discrepancy | None:
     """How two aligned quantities relate, or None when they say the same."""
@@ -271,7 +290,13 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
     if qa.qualifier == "exact" and qb.qualifier == "exact":
         if qa.value == qb.value:
             return None
-        severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
+        rounded = rounded_from(qa.value, qb.value)
+        if rounded is not None:
+            severity = "compatible"
+            why = (f"compatible: {_fmt(rounded[0])} is {_fmt(rounded[1])} rounded to the "
+                   f"nearest {_fmt(rounded[2])}")
+        else:
+            severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
     elif "vague" in (qa.qualifier, qb.qualifier):
         vague, other = (qa, qb) if qa.qualifier == "vague" else (qb, qa)
         if not overlap:
