@@ -176,3 +176,24 @@ def test_a_figure_written_round_is_not_another_figure(compare) -> None:
     assert "rounded" in numbers[0]["explanation"]
     assert "43,000" not in reason
     assert rounded_from(300, 450) is None and rounded_from(84_000, 48_000) is None
+
+
+def test_the_story_s_protagonist_and_words_alone_make_a_related_pair(compare) -> None:
+    """HuffPost on his wife's plea and Fox News's headline on his share "Jackson" and
+    "plead guilty" and little else: the same story, not the same fact."""
+    relation, _found, _reason = compare(
+        "His wife, Sandra Jackson, who resigned from her position on Chicago's city "
+        "council, is expected to plead guilty to filing false tax returns before the same "
+        "judge on Wednesday afternoon.",
+        "Jackson pleads guilty over illegal campaign spending spree", PLEA_DAY)
+    assert relation == "related"
+
+
+def test_a_shared_figure_with_the_person_is_the_same_fact(compare) -> None:
+    """Both name the suspect and his age: the same identification."""
+    relation, _found, reason = compare(
+        "Cesar Sayoc, 56, of South Florida was taken into custody on Friday, FBI Director "
+        "Chris Wray confirmed at a press conference.",
+        "A law enforcement official identified the suspect as Cesar Sayoc Jr., 56, of "
+        "Aventura, Fla., just north of Miami.", date(2018, 10, 26))
+    assert relation == "same fact", reason
