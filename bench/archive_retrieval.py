@@ -2,9 +2,11 @@
 
 Prints MAP@5, MAP@1 and recall@5 on the train and dev queries for FactDesk's archive
 index and for the plain TF-IDF cosine baseline over claim + title (scikit-learn, only
-when installed), plus build and per-query times.
+when installed), plus build and per-query times; then the calibrated relevance
+re-ranking with and without its floor, and the share of each set of unrelated queries
+(``bench/_unrelated_queries.py``) that the floor silences.
 
-    python bench/archive_retrieval.py
+    python bench/archive_retrieval.py [--floors 0,0.01,0.02,...] [--survivors N]
 
 The data lives outside the repository in ``../shared/eval/clef2020-claim-retrieval``
 (relative to the repository root); without it the script says so and exits 0.
@@ -22,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))  # its helper modules
 
 from factdesk.matching.archive_index import ArchiveIndex  # noqa: E402
 
@@ -107,41 +110,42 @@ def tfidf_baseline(
 
 
 def _unrelated_queries(limit: int = 1500) -> dict[str, list[str]]:
-    """Queries with no Snopes claim in mind, by set: the STS-benchmark news headlines of
-    the 2015 and 2016 sets (the relevance model trains on the 2013-2014 ones, never on
-    these), and, for comparison with the figures before, the first 1,500 sentences of
-    the STS train part (1,000 MSRpar, which overlaps MRPC, the model's other unrelated
-    training source; 300 deft-news; 200 headlines)."""
+    """Queries with no Snopes claim in mind, by set (``bench/_unrelated_queries.py``:
+    STS headlines 2015-16, STS deft-news 2014, ECB+, BASIL, MRPC held-out rows; none
+    used in training), and, for comparison with the figures before, the first 1,500
+    sentences of the STS train part (1,000 MSRpar, which overlaps MRPC, a training
+    source; 300 deft-news; 200 headlines)."""
+    from _unrelated_queries import unrelated_sets
+
+    sets = unrelated_sets()
     path = REPO.parent / "shared" / "eval" / "sts-news" / "sts-news-train-dev.tsv"
-    if not path.exists():
-        return {}
-    from factdesk.matching.train_archive_relevance import (
-        MEASURED_HEADLINE_YEARS,
-        TRAINING_HEADLINE_YEARS,
-        sts_headlines,
-    )
-
-    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")][1:]
-    earlier = [r[6] for r in rows if len(r) > 6 and r[0] == "train"][:limit]
-    measured = sts_headlines(MEASURED_HEADLINE_YEARS,
-                             exclude=sts_headlines(TRAINING_HEADLINE_YEARS))[:limit]
-    return {"STS headlines 2015-16": measured, "STS train rows 1-1500": earlier}
+    if path.exists():
+        rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")][1:]
+        sets["STS train rows 1-1500 (earlier set)"] = [
+            r[6] for r in rows if len(r) > 6 and r[0] == "train"][:limit]
+    return sets
 
 
-def _floor_curve(search, splits: dict, unrelated: list[str],
+def _floor_curve(search, splits: dict, unrelated_sets: dict[str, list[str]],
                  floors: Sequence[float]) -> None:
-    """Dev MAP@5 and the share of ``unrelated`` silenced at each of ``floors``: the
+    """Dev MAP@5 and the share of each unrelated set silenced at each of ``floors``: the
     trade-off a checker picks from with ``--min-relevance``."""
     queries, qrels = splits["dev"]
     qids = [q for q in queries if q in qrels]
     dev = search.search_many([queries[q] for q in qids], 5, 0.0)
-    best = [hits[0][1] if hits else 0.0 for hits in search.search_many(unrelated, 1, 0.0)]
-    print(f"{'floor':>7} {'dev MAP@5':>10} {'dev MAP@1':>10} {'headlines 2015-16 silenced':>27}")
+    best = {name: [hits[0][1] if hits else 0.0
+                   for hits in search.search_many(texts, 1, 0.0)]
+            for name, texts in unrelated_sets.items()}
+    names = [n.split(" (")[0] for n in best]
+    print(f"{'floor':>7} {'dev MAP@5':>10} {'dev MAP@1':>10}  silenced: " + " | ".join(names))
     for floor in floors:
         floored = [hits if hits and hits[0][1] >= floor else [] for hits in dev]
         m = evaluate(lambda _texts, floored=floored: floored, queries, qrels)
-        silenced = sum(b < floor for b in best) / max(len(best), 1)
-        print(f"{floor:7.3f} {m['map@5']:10.3f} {m['map@1']:10.3f} {silenced:27.1%}")
+        shares = [sum(b < floor for b in values) / max(len(values), 1)
+                  for values in best.values()]
+        print(f"{floor:7.3f} {m['map@5']:10.3f} {m['map@1']:10.3f}  "
+              + " | ".join(f"{share:{len(n)}.1%}" for share, n in zip(shares, names,
+                                                                      strict=True)))
 
 
 def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
@@ -183,7 +187,7 @@ def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
             print(f"  {relevance:.2f}  {text!r}\n        -> {claim!r}")
     first = next(iter(unrelated_sets.values()), [])
     if floors:
-        _floor_curve(search, splits, first, floors)
+        _floor_curve(search, splits, unrelated_sets, floors)
     _small_archive_figures(docs, splits, first)
 
 
@@ -212,7 +216,7 @@ def main() -> int:
                         help="print the N unrelated queries of each set that the floor "
                              "lets through, most relevant first, with their best hit")
     parser.add_argument("--floors", default="", metavar="F,F,...",
-                        help="also print dev MAP@5 and the share of unrelated headlines "
+                        help="also print dev MAP@5 and the share of each unrelated set "
                              "silenced at each of these relevance floors")
     args = parser.parse_args()
     survivors = args.survivors

@@ -19,6 +19,7 @@ import pytest
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
+    earlier_checks,
     import_archive,
     search_archive,
 )
@@ -203,6 +204,23 @@ def test_search_shows_what_a_checker_reads_and_nothing_unrelated(project: Projec
         "https://ldjson.example/senator", "2022-05-01")
 
 
+def test_weak_hits_are_those_below_the_floor_in_force(project: Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from factdesk.core import archive_service
+
+    import_archive(project, FIXTURES / "jsonlines.jsonl")
+    assert archive_service.default_floor(project) == RELEVANCE_FLOOR
+    asked = earlier_checks(project, "The river flooded the town", min_relevance=0.0)
+    assert asked and all(relevance < RELEVANCE_FLOOR for _, relevance in asked)
+    assert earlier_checks(project, "The river flooded the town") == []
+    # without sentence embeddings the lexical floor is the one in force
+    search = archive_service.archive_index(project)
+    assert search is not None
+    lexical = archive_service.ArchiveSearch(search.index, None)
+    monkeypatch.setattr(archive_service, "archive_index", lambda _project: lexical)
+    assert archive_service.default_floor(project) == archive_service.SCORE_FLOOR
+
+
 def test_cli_import_and_search(tmp_path: Path) -> None:
     project_file = tmp_path / "p.factdesk"
     with Project.open(project_file):
@@ -222,8 +240,20 @@ def test_cli_import_and_search(tmp_path: Path) -> None:
     assert (hit["claim"], hit["publisher"], hit["url"], hit["rating"]) == (
         "The river rose 6 metres.", "Lines Check", "https://lines.example/1", "False")
     plain = run("archive", "search", project_file, "Octopuses have three hearts")
-    assert "no earlier checks likely enough (relevance floor" in plain.stdout
-    assert 0 < hit["relevance"] <= 1
+    assert ("query: no earlier check is relevant (none of the 2 in the archive reaches "
+            "the relevance floor") in plain.stdout
+    assert "--min-relevance 0 shows the weaker ones" in plain.stdout
+    assert 0 < hit["relevance"] <= 1 and hit["weak"] is False
+    assert record["default_floor"] == RELEVANCE_FLOOR
+    # a checker asking for weaker hits gets them, each marked weak
+    weaker = run("archive", "search", project_file, "The river flooded the town",
+                 "--min-relevance", "0")
+    assert "all weak (below the relevance floor" in weaker.stdout
+    assert "  weak  The river rose 6 metres." in weaker.stdout
+    weak = json.loads(run("archive", "search", project_file, "The river flooded the town",
+                          "--min-relevance", "0", "--json").stdout)
+    assert weak["relevance_floor"] == 0.0 and weak["results"]
+    assert all(h["weak"] and h["relevance"] < RELEVANCE_FLOOR for h in weak["results"])
 
 
 def test_an_invalid_json_ld_document_is_skipped_with_its_reason(tmp_path: Path,

@@ -14,6 +14,7 @@ from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
+    default_floor,
     import_archive,
     search_archive,
 )
@@ -49,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("-k", type=int, default=5)
     a.add_argument("--min-relevance", "--min-score", dest="min_relevance", type=float,
                    help="answer only when the best hit's relevance (0-1, a calibrated "
-                        f"probability) is at least this (default {RELEVANCE_FLOOR})")
+                        f"probability) is at least this (default {RELEVANCE_FLOOR}); "
+                        "0 shows the weaker hits too, marked weak")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=cmd_archive_search)
 
@@ -150,8 +152,9 @@ def cmd_archive_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_record(check, relevance: float) -> dict:  # an ArchivedCheck
-    return {"id": check.id, "relevance": round(float(relevance), 4), "claim": check.claim,
+def _hit_record(check, relevance: float, floor: float) -> dict:  # an ArchivedCheck
+    return {"id": check.id, "relevance": round(float(relevance), 4),
+            "weak": bool(relevance < floor), "claim": check.claim,
             "rating": check.rating_text(), "rating_name": check.rating,
             "rating_value": check.rating_value, "best_rating": check.best_rating,
             "worst_rating": check.worst_rating, "publisher": check.publisher,
@@ -170,6 +173,39 @@ def _read_queries(path: Path) -> list[tuple[str, str]]:
     return [(row[id_key], row[text_key] or "") for row in reader]
 
 
+def _print_hits(query_id: str, hits: list, default: float, size: int,
+                asked: float | None) -> None:
+    """One query's answer in plain text: the hits, a weak one (below ``default``, the
+    calibrated floor) marked as such; or, when none is relevant, a sentence saying so."""
+    if not hits and asked is not None and asked <= 0:
+        print(f"{query_id}: no earlier check is relevant (none of the {size:,} in the "
+              "archive shares a word with it)")
+        return
+    if not hits:
+        print(f"{query_id}: no earlier check is relevant (none of the {size:,} in the archive "
+              f"reaches the relevance floor {default if asked is None else asked:g}; "
+              "--min-relevance 0 shows the weaker ones)")
+        return
+    weak = sum(relevance < default for _, relevance in hits)
+    count = f"{len(hits)} earlier check{'s' if len(hits) != 1 else ''}"
+    if weak == len(hits):
+        print(f"{query_id}: {count}, all weak (below the relevance floor {default:g}: "
+              "probably not the claim)")
+    elif weak:
+        print(f"{query_id}: {count}, {weak} of them weak (below the relevance floor "
+              f"{default:g})")
+    else:
+        print(f"{query_id}: {count}")
+    for check, relevance in hits:
+        mark = "  weak" if relevance < default else ""
+        print(f"  relevance {relevance:.2f}{mark}  {check.claim}")
+        print(f"        rating: {check.rating_text() or '(none given)'}"
+              f" | {check.publisher or 'publisher unknown'}"
+              f" | {check.date or 'undated'}")
+        if check.url:
+            print(f"        {check.url}")
+
+
 def cmd_archive_search(args: argparse.Namespace) -> int:
     if args.queries is None and not args.text:
         raise CliError('archive search needs a text or --queries FILE: '
@@ -177,24 +213,20 @@ def cmd_archive_search(args: argparse.Namespace) -> int:
     queries = _read_queries(args.queries) if args.queries else []
     if args.text:
         queries.append(("query", " ".join(args.text)))
-    floor = RELEVANCE_FLOOR if args.min_relevance is None else args.min_relevance
     with open_existing(args.project, reading=True) as project:
         if project.archive.count() == 0:
             raise CliError("the project's archive is empty: run 'factdesk archive import' first")
-        results = search_archive(project, [q for _, q in queries], args.k, floor)
+        results = search_archive(project, [q for _, q in queries], args.k,
+                                 args.min_relevance)
+        default = default_floor(project)
+        size = project.archive.count()
+    floor = default if args.min_relevance is None else args.min_relevance
     for (query_id, text), hits in zip(queries, results, strict=True):
         if args.json:
             json_line({"query_id": query_id, "query": text, "relevance_floor": floor,
-                       "results": [_hit_record(c, s) for c, s in hits]})
+                       "default_floor": default,
+                       "results": [_hit_record(c, s, default) for c, s in hits]})
             continue
-        print(f"{query_id}: {len(hits) or 'no'} earlier check{'s' if len(hits) != 1 else ''}"
-              + ("" if hits else f" likely enough (relevance floor {floor:.2f})"))
-        for check, relevance in hits:
-            print(f"  relevance {relevance:.2f}  {check.claim}")
-            print(f"        rating: {check.rating_text() or '(none given)'}"
-                  f" | {check.publisher or 'publisher unknown'}"
-                  f" | {check.date or 'undated'}")
-            if check.url:
-                print(f"        {check.url}")
+        _print_hits(query_id, hits, default, size, asked=args.min_relevance)
     sys.stdout.flush()
     return 0

@@ -41,7 +41,7 @@ from factdesk.storage.archive import ArchiveVectorRepository
 log = logging.getLogger(__name__)
 
 __all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ReadCancelled", "ArchiveImportReport", "ArchiveSearch",
-           "SCORE_FLOOR", "archive_index", "archive_index_ready",
+           "SCORE_FLOOR", "archive_index", "archive_index_ready", "default_floor",
            "earlier_checks", "import_archive", "parse_archive", "search_archive"]
 
 #: A query is answered only when its best hit's relevance (the calibrated probability of
@@ -232,6 +232,15 @@ def _relevance_search(project: Project, index: ArchiveIndex,
             log.warning("archive vectors not stored: %s", exc)
     return RelevanceSearch(index, [c.title for c in checks], claim_vectors=claims,
                            title_vectors=titles)
+
+
+def default_floor(project: Project) -> float:
+    """The floor a search applies when none is asked for: the relevance model's calibrated
+    :data:`RELEVANCE_FLOOR`, or :data:`SCORE_FLOOR` when the archive is searched without
+    sentence embeddings. A hit below it is *weak*: shown only when a checker asks for
+    weaker hits (a lower ``min_relevance``), and then marked as such."""
+    search = archive_index(project)
+    return SCORE_FLOOR if search is not None and search.relevance is None else RELEVANCE_FLOOR
 
 
 def archive_index_ready(project: Project) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,13 @@ def _earlier_checks_function():  # the archive service's function or None
     except ImportError:
         return None
     return earlier_checks
+
+
+def _default_floor(project: Any) -> float:
+    """The relevance below which an earlier check is weak (probably not the claim)."""
+    from factdesk.core.archive_service import default_floor  # lazy: pyld, extruct
+
+    return default_floor(project)
 
 
 def _archive_index_ready(project: Any) -> bool:
@@ -121,7 +129,9 @@ class AcrossPane(QWidget):
         buttons.addWidget(self.reject_button)
         # earlier fact-checks: a small scrollable list, so that every hit stays whole
         self.earlier = QTextBrowser(objectName="earlierChecks")
-        self.earlier.setOpenExternalLinks(True)
+        self.earlier.setOpenLinks(False)  # its urls open outside; "weaker:" toggles weak hits
+        self.earlier.anchorClicked.connect(self._on_earlier_link)
+        self._weaker = False  # the checker asked for the hits below the relevance floor
         self.earlier.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches its links
         self.earlier.setMinimumHeight(70)
         self.earlier.setMaximumHeight(240)
@@ -152,6 +162,8 @@ class AcrossPane(QWidget):
         keep = self.matches[self.current].id if 0 <= self.current < len(self.matches) else 0
         same_claim = self.claim is not None and self.others and claim_id == getattr(
             self, "_claim_id", 0)
+        if claim_id != getattr(self, "_claim_id", 0):
+            self._weaker = False  # weaker hits are asked for one claim at a time
         self._claim_id = claim_id
         if self.claim is None:
             self.matches, self.others, self.current = [], {}, -1
@@ -269,37 +281,68 @@ class AcrossPane(QWidget):
             self.earlier.setText("Earlier checks: indexing the archive for search…")
             self.earlier.setVisible(True)
             return
+        project = self.session.project
         try:
-            checks = list(fn(self.session.project, self.claim.text, k=3))
+            checks = list(fn(project, self.claim.text, k=3,
+                             min_relevance=0.0 if self._weaker else None))
+            floor = _default_floor(project)
         except Exception as exc:  # a failing lookup must not break the pane
             log.warning("earlier checks failed: %s", exc)
-            checks = []
-        if not checks:
-            count = self.session.project.archive.count()
-            self.earlier.setText(
-                "Earlier checks: no earlier check matches this claim "
-                f"({count} in the archive; none relevant enough to show)." if count
-                else "Earlier checks: the archive is empty (File ▸ Import earlier "
-                     "fact-checks…).")
-        else:
-            rows = []
-            for check in checks:
-                item = check[0] if isinstance(check, tuple) else check
-                relevance = (f" · relevance {check[1]:.2f}" if isinstance(check, tuple)
-                             else "")
-                url = html.escape(_field(item, "url"), quote=True)
-                claim = html.escape(_field(item, "claim")[:160])
-                rated = getattr(item, "rating_text", None)
-                rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
-                where = " · ".join(html.escape(v) for v in (
-                    _field(item, "publisher"), _field(item, "date")) if v)
-                link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
-                rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
-                            f"<b>{rating or 'no rating given'}</b><br>"
-                            f"&nbsp;&nbsp;{where or 'publisher unknown'}{relevance}"
-                            f"{link}</p>")
-            self.earlier.setHtml("<b>Earlier checks</b>" + "".join(rows))
+            checks, floor = [], 0.0
+        self.earlier.setHtml(self._earlier_html(checks, floor, project.archive.count()))
         self.earlier.setVisible(True)
+
+    def _earlier_html(self, checks: list, floor: float, count: int) -> str:
+        """The earlier checks as shown: each with its rating, source and relevance, a hit
+        below ``floor`` marked weak; or a sentence saying why none is shown."""
+        muted = theme.colors()["muted"]
+        if not count:
+            return ("Earlier checks: the archive is empty (File ▸ Import earlier "
+                    "fact-checks…).")
+        if not checks and self._weaker:
+            return ("Earlier checks: no earlier check is relevant: none of the "
+                    f"{count:,} in the archive shares a word with this claim. "
+                    '<a href="weaker:hide">Hide weaker hits</a>')
+        if not checks:
+            return ("Earlier checks: no earlier check is relevant to this claim (none of "
+                    f"the {count:,} in the archive is likely enough to be it). "
+                    '<a href="weaker:show">Show weaker hits</a>')
+        head = "<b>Earlier checks</b>"
+        if self._weaker:
+            head += (f' <span style="color:{muted}">· weaker hits shown (below the '
+                     "relevance floor: probably not this claim) · </span>"
+                     '<a href="weaker:hide">Hide weaker hits</a>')
+        rows = []
+        for check in checks:
+            item = check[0] if isinstance(check, tuple) else check
+            relevance = check[1] if isinstance(check, tuple) else None
+            shown = ""
+            if relevance is not None and relevance < floor:
+                shown = (f' · <b style="color:{muted}">weak</b>'
+                         f'<span style="color:{muted}"> · relevance {relevance:.2f}</span>')
+            elif relevance is not None:
+                shown = f" · relevance {relevance:.2f}"
+            url = html.escape(_field(item, "url"), quote=True)
+            claim = html.escape(_field(item, "claim")[:160])
+            rated = getattr(item, "rating_text", None)
+            rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
+            where = " · ".join(html.escape(v) for v in (
+                _field(item, "publisher"), _field(item, "date")) if v)
+            link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
+            rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
+                        f"<b>{rating or 'no rating given'}</b><br>"
+                        f"&nbsp;&nbsp;{where or 'publisher unknown'}{shown}"
+                        f"{link}</p>")
+        return head + "".join(rows)
+
+    def _on_earlier_link(self, url: QUrl) -> None:
+        """``weaker:show`` / ``weaker:hide`` toggle the weak hits; any other link opens
+        in the desktop's browser."""
+        if url.scheme() == "weaker":
+            self._weaker = url.path() == "show"
+            self._show_earlier_checks()
+        else:
+            QDesktopServices.openUrl(url)
 
     def _archive_ready(self) -> bool:
         """True when a lookup answers at once; else the archive's search is built in a

@@ -25,7 +25,8 @@ def test_earlier_checks_wait_for_the_index_built_in_the_background(
          "author": {"@type": "Organization", "name": "Desk Checks"},
          "reviewRating": {"@type": "Rating", "alternateName": "Mostly True"}},
         {"@context": "https://schema.org", "@type": "ClaimReview",
-         "claimReviewed": "Octopuses have three hearts.", "url": "https://checks.example/2"},
+         "claimReviewed": "Drinking bleach cures the coronavirus.",
+         "url": "https://checks.example/2"},
     ]), encoding="utf-8")
     assert import_archive(project, feed).stored == 2
     archive_service._INDEXES.clear()  # as in a window opened on this project
@@ -64,9 +65,49 @@ def test_a_claim_no_earlier_check_matches_says_so(qtbot, demo_copy: Path,
     pane = AcrossPane(session)
     qtbot.addWidget(pane)
     session.select_claim(claim.id)
-    qtbot.waitUntil(lambda: "no earlier check matches this claim"
+    qtbot.waitUntil(lambda: "no earlier check is relevant to this claim"
                     in pane.earlier.toPlainText(), timeout=30_000)
     text = pane.earlier.toPlainText()
-    assert "3 in the archive" in text
-    assert "Octopuses" not in text and "relevance" not in text
+    assert "3 in the archive" in text and "Show weaker hits" in text
+    assert "Octopuses" not in text and "relevance " not in text
+    session.close()
+
+
+def test_weaker_hits_are_shown_on_request_and_marked_weak(qtbot, demo_copy: Path,
+                                                          tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from factdesk.gui.across_pane import AcrossPane
+    from factdesk.gui.session import Session
+
+    project = Project.open(demo_copy)
+    claim = project.claims.for_article(project.articles.all()[0].id)[0]
+    word = max(claim.text.split(), key=len).strip(".,;:!?\"'()")
+    feed = tmp_path / "checks.json"
+    # twelve checks that share only that word with the claim: none stands out
+    topics = ["harbour", "bakery", "orchestra", "glacier", "library", "vineyard",
+              "stadium", "monastery", "observatory", "ferry", "quarry", "aquarium"]
+    feed.write_text(json.dumps([
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": f"The old {topic} was renamed {word} by its owners.",
+         "url": f"https://checks.example/{topic}", "author": {"name": "Soup Checks"},
+         "reviewRating": {"@type": "Rating", "alternateName": "False"}}
+        for topic in topics]), encoding="utf-8")
+    assert import_archive(project, feed).stored == 12
+    # the premise: the claim's one shared word is weak evidence, below the floor
+    assert archive_service.earlier_checks(project, claim.text) == []
+    weak = archive_service.earlier_checks(project, claim.text, min_relevance=0.0)
+    assert weak and all(r < archive_service.default_floor(project) for _, r in weak)
+    session = Session(project)
+    pane = AcrossPane(session)
+    qtbot.addWidget(pane)
+    session.select_claim(claim.id)
+    qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(),
+                    timeout=30_000)
+    pane._on_earlier_link(QUrl("weaker:show"))
+    text = pane.earlier.toPlainText()
+    assert "Soup Checks" in text and "weak · relevance 0.0" in text
+    assert "weaker hits shown (below the relevance floor" in text
+    pane._on_earlier_link(QUrl("weaker:hide"))
+    assert "Soup Checks" not in pane.earlier.toPlainText()
     session.close()
