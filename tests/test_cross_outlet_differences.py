@@ -197,3 +197,59 @@ def test_a_shared_figure_with_the_person_is_the_same_fact(compare) -> None:
         "A law enforcement official identified the suspect as Cesar Sayoc Jr., 56, of "
         "Aventura, Fla., just north of Miami.", date(2018, 10, 26))
     assert relation == "same fact", reason
+
+
+def test_when_it_was_said_is_not_when_it_happened(compare) -> None:
+    """HuffPost dates the firing ("late Friday afternoon"), Fox News the attorney's
+    statement ("blasted the bureau on Monday"): no date conflict between them, while
+    two dates of the firing still disagree."""
+    from factdesk.matching.date_discrepancies import is_when_said
+    from factdesk.nlp.times import TimeExpression
+
+    firing = ("Aitan Goelman, Strzok's attorney, said in a statement that Strzok was fired "
+              "late Friday afternoon, despite an FBI career official's recommendation that "
+              "Strzok face a 60-day suspension and a demotion.")
+    _relation, found, reason = compare(
+        firing,
+        "Strzok's attorney, meanwhile, blasted the bureau on Monday, saying the deputy "
+        "director reversed the decision of the career FBI official who concluded that a "
+        "60-day suspension and demotion was the appropriate punishment.",
+        date(2018, 8, 13))
+    assert not _conflicts(found, "date"), found
+    assert "Monday" not in reason
+    _relation, found, _reason = compare(
+        firing, "Strzok was fired on Wednesday, his attorney said.", date(2018, 8, 13))
+    assert _conflicts(found, "date"), found
+    facts = ClaimFacts(text="Mr. Strzok's lawyer said Monday.", kind="event", speaker=None,
+                       quantities=(), times=(), entities=(), article_date=None)
+    monday = TimeExpression.from_dict({"text": "Monday", "kind": "date", "start": 0,
+                                       "end": 6})
+    assert is_when_said(monday, facts)
+
+
+def test_a_quote_given_to_he_is_not_surely_given_to_another(compare) -> None:
+    """Fox News's "He added, “…”" was read as Peter Strzok's words (the sentence before
+    named him); HuffPost names Goelman. Not a conflict: a note to check the speaker."""
+    from factdesk.matching.discrepancies import find_discrepancies, names_its_speaker
+
+    words = ("\u201cA lengthy investigation and multiple rounds of Congressional testimony "
+             "failed to produce a shred of evidence that Special Agent Strzok\u2019s personal "
+             "views ever affected his work.\u201d")
+    fox = ClaimFacts(text=f"He added, {words}", kind="quote", speaker="Peter Strzok",
+                     quantities=(), times=(),
+                     entities=(("Strzok", "PERSON", "Peter Strzok"),), article_date=None,
+                     outlet="Fox News", is_quote=True)
+    huffpost = ClaimFacts(text=f"{words[:-1]},\u201d Goelman said.", kind="quote",
+                          speaker="Goelman", quantities=(), times=(),
+                          entities=(("Goelman", "PERSON", "Aitan Goelman"),),
+                          article_date=None, outlet="HuffPost", is_quote=True)
+    assert not names_its_speaker(fox) and names_its_speaker(huffpost)
+    found = [d for d in find_discrepancies(huffpost, fox) if d.kind == "attribution"]
+    assert found and found[0].severity == "vague"
+    assert "Fox News does not name the speaker" in found[0].explanation
+    named = ClaimFacts(text=f"{words[:-1]},\u201d Strzok said.", kind="quote",
+                       speaker="Peter Strzok", quantities=(), times=(),
+                       entities=(("Strzok", "PERSON", "Peter Strzok"),), article_date=None,
+                       outlet="Fox News", is_quote=True)
+    found = [d for d in find_discrepancies(huffpost, named) if d.kind == "attribution"]
+    assert found and found[0].severity == "conflict"

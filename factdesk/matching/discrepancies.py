@@ -422,6 +422,19 @@ def _resolved_alike(sa: str, sb: str, entities_a: tuple[tuple[str, str, str], ..
     return resolved.get(sa) == resolved.get(sb)
 
 
+def names_its_speaker(facts: ClaimFacts) -> bool:
+    """Whether the claim names its speaker outside the quoted words ("…,” Goelman said),
+    rather than a pronoun the speaker was read for from the sentences around it ("He
+    added, “…”")."""
+    name = speaker_name(facts)
+    if not name:
+        return False
+    outside = _QUOTED.sub(" ", facts.text).casefold()
+    words = {w.casefold() for w in (facts.speaker or "", name) for w in w.split()
+             if len(w) > 2}
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", outside) for w in words)
+
+
 def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if not (a.is_quote and b.is_quote):
         return []
@@ -430,6 +443,15 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     qa, qb = quote_text(a.text), quote_text(b.text)
     wa, wb = _who(a, "One article"), _who(b, "the other")
     if same is False and similarity >= ATTRIBUTION_MIN:
+        unnamed = [f for f in (a, b) if not names_its_speaker(f)]
+        if unnamed:
+            f = unnamed[0]
+            return [Discrepancy(
+                "attribution", "vague",
+                f"{wa} attributes these words to {speaker_name(a)}, {wb} to "
+                f"{speaker_name(b)}, but {_who(f, 'one article')} does not name the speaker "
+                f"in this sentence (“{speaker_name(f)}” is read from the text "
+                "around it): check who is speaking.", qa, qb)]
         return [Discrepancy(
             "attribution", "conflict",
             f"{wa} attributes these words to {speaker_name(a)}, {wb} to {speaker_name(b)} — the "
