@@ -253,3 +253,40 @@ def test_a_quote_given_to_he_is_not_surely_given_to_another(compare) -> None:
                        outlet="Fox News", is_quote=True)
     found = [d for d in find_discrepancies(huffpost, named) if d.kind == "attribution"]
     assert found and found[0].severity == "conflict"
+
+
+def test_a_person_after_to_or_into_is_not_a_place() -> None:
+    """ "the decision to fire Strzok" and "the investigation into Clinton" put the names
+    the model tags as people in no place; "from Bucha" (tagged a person) still does."""
+    cases = [
+        ("The justification for Bowdich's decision to fire Strzok is unclear.",
+         ("Strzok", "PERSON"), False),
+        ("The report dealt with the investigation into Clinton's private email server.",
+         ("Clinton", "PERSON"), False),
+        ("Residents who fled from Bucha described the bodies.", ("Bucha", "PERSON"), True),
+        ("The delegation travelled to Izium.", ("Izium", "GPE"), True),
+    ]
+    for text, (name, label), is_place in cases:
+        facts = ClaimFacts(text=text, kind="event", speaker=None, quantities=(), times=(),
+                           entities=((name, label, name),), article_date=None)
+        assert (name in event_frame(facts).where.values()) is is_place, text
+
+
+def test_other_people_of_the_story_are_not_another_actor(compare) -> None:
+    """Fox News names Obama (whose birth is doubted), HuffPost the interviewer Vieira:
+    not two accounts of who did it. "by Russian forces" / "by Ukrainian forces" is."""
+    from factdesk.matching.contradictions import in_the_same_slot
+
+    relation, found, reason = compare(
+        "Real estate tycoon Donald Trump said Thursday he has doubts about whether "
+        "President Obama was born in the United States and has sent investigators to "
+        "Hawaii looking for answers.",
+        "The remarks from the potential presidential candidate prompted Vieira to ask "
+        "Trump if he had people on the ground in Hawaii searching for proof of the "
+        "president's citizenship.", date(2011, 4, 7))
+    assert not [d for d in found if d["kind"] == "actor"], found
+    assert relation != "conflicting" and "Vieira" not in reason
+    assert in_the_same_slot("destroyed by Russian forces", "Russian",
+                            "destroyed by Ukrainian forces", "Ukrainian")
+    assert not in_the_same_slot("doubts whether President Obama was born", "Obama",
+                                "prompted Vieira to ask Trump", "Vieira")

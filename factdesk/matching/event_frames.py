@@ -150,6 +150,11 @@ _NAMED_EVENT = re.compile(
 
 
 _LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
+#: For a name the model tags a person or an organisation, only the prepositions that
+#: place something ("from Bucha", "in Norwalk"): "to" and "into" are as often a verb's
+#: or a noun's ("the decision to fire Strzok", "the investigation into Clinton").
+_STRONG_LOCATIVE_BEFORE_RE = re.compile(
+    _LOCATIVE_BEFORE.replace("from|to|into|over|across|around|", "from|"), re.IGNORECASE)
 _REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 
@@ -180,16 +185,18 @@ def is_institution(name: str) -> bool:
     return bool(words & INSTITUTION_WORDS)
 
 
-def _is_the_events_place(text: str, name: str) -> bool:
+def _is_the_events_place(text: str, name: str, strong: bool = False) -> bool:
     """Whether ``name`` is written in ``text`` as the place something happened (not as
-    the publication a claim was reported in)."""
+    the publication a claim was reported in); ``strong``: after a preposition that
+    places something only (:data:`_STRONG_LOCATIVE_BEFORE_RE`)."""
     if is_publication(name):
         return False
     for start, end in _occurrences(text, name):
         before = text[max(start - 60, 0):start]
         if _REPORTED_IN_BEFORE_RE.search(before):
             continue
-        if _LOCATIVE_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
+        locative = _STRONG_LOCATIVE_BEFORE_RE if strong else _LOCATIVE_BEFORE_RE
+        if locative.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True
     return False
 
@@ -205,7 +212,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         # the small model often takes a town for a person or an organisation ("from
         # Bucha"): a name written where the event happened is its place
         if (label in WHERE_LABELS or label in WHO_LABELS and not is_institution(surface)) \
-                and _is_the_events_place(facts.text, text):
+                and _is_the_events_place(facts.text, text, strong=label in WHO_LABELS):
             where.setdefault(key, surface)
         elif label in WHO_LABELS:
             who.setdefault(key, surface)
