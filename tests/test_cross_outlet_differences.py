@@ -290,3 +290,17 @@ def test_other_people_of_the_story_are_not_another_actor(compare) -> None:
                             "destroyed by Ukrainian forces", "Ukrainian")
     assert not in_the_same_slot("doubts whether President Obama was born", "Obama",
                                 "prompted Vieira to ask Trump", "Vieira")
+
+
+def test_a_name_before_an_inquiry_is_not_a_place(compare) -> None:
+    """NYT's "assailing the Russia investigation" and HuffPost's "involved in the Clinton
+    investigation" were one event placed in Russia and in Clinton."""
+    _relation, found, reason = compare(
+        "Mr. Trump and his allies seized on the texts, exchanged during the 2016 campaign "
+        "with a former F.B.I. lawyer, Lisa Page, in assailing the Russia investigation as "
+        "an illegitimate witch hunt.",
+        "He was involved in the Clinton investigation, which was highly public, as well as "
+        "the investigation into the Trump campaign and Russian interference in the 2016 "
+        "election.", date(2018, 8, 13))
+    assert not [d for d in found if d["kind"] == "place"], found
+    assert "place" not in reason

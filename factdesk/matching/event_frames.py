@@ -166,10 +166,13 @@ _STRONG_LOCATIVE_BEFORE_RE = re.compile(
 _REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: A place name followed by one of these qualifies it, it is not where something happened:
-#: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law".
+#: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law"; so
+#: does a name before an inquiry's noun ("in assailing the Russia investigation", "in
+#: the Clinton investigation").
 _QUALIFIED_AFTER_RE = re.compile(
     r"^\s+(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
-    r"troops|military|economy|markets?|policy|standards?)\b")
+    r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
+    r"inquiry|inquiries|case|emails?|campaign)\b")
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
