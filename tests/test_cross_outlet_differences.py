@@ -304,3 +304,14 @@ def test_a_name_before_an_inquiry_is_not_a_place(compare) -> None:
         "election.", date(2018, 8, 13))
     assert not [d for d in found if d["kind"] == "place"], found
     assert "place" not in reason
+
+
+def test_a_state_named_alone_is_not_one_event(compare) -> None:
+    """NYT's suspect's criminal history "in Florida" and Fox News's packages that
+    "originated ... from Florida" share nothing but the state."""
+    relation, _found, _reason = compare(
+        "Mr. Sayoc, a registered Republican, has a lengthy criminal history in Florida "
+        "dating back to 1991 that includes felony theft, drug and fraud charges, public "
+        "records show.",
+        "\u201cThey originated, some of them, from Florida.", date(2018, 10, 26))
+    assert relation not in ("same fact", "conflicting")

@@ -202,7 +202,12 @@ def decide(
         else:
             supported = alignment.supports_one_event or bool(alignment.shared_who) \
                 and shares_a_figure(a, b)
-            one_event = alignment.verdict != "aligned" or bool(alignment.shared_where) or (
+            # a place in common pins one event when something else is shared too (the
+            # speech "to the group in Norwalk"); a state named alone does not ("a
+            # criminal history in Florida" / "They originated ... from Florida")
+            placed = bool(alignment.shared_where) and bool(
+                alignment.shared_who or alignment.shared_action or alignment.shared_when)
+            one_event = alignment.verdict != "aligned" or placed or (
                 supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
             same_story = supported and not one_event
         if one_event:
