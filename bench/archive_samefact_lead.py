@@ -16,6 +16,7 @@ at common floors. It also times the per-query cost of the pair scores.
 
     python bench/archive_samefact_lead.py        # about 15 min on one core
     python bench/archive_samefact_lead.py --smoke   # the whole path on 40 queries a set
+    python bench/archive_samefact_lead.py --top 5   # pair scores of the 5 lexically best only
 
 Needs ``../shared/eval`` (exits 0 without it), scikit-learn, wordllama and spaCy.
 """
@@ -36,16 +37,33 @@ sys.path.insert(0, str(REPO / "bench"))  # its helper modules
 import archive_floor_leads as leads  # noqa: E402
 from _shared import eval_path  # noqa: E402
 
-#: The pair scores added per candidate (probabilities, and their log-odds).
-PAIR_EXTRA = ("same_fact", "sts_similarity", "same_fact_logit", "sts_logit", "same_event")
+#: The pair scores added per candidate (probabilities, and their log-odds), and the
+#: best of each over the query's candidates ("is any candidate the same fact?").
+PAIR_EXTRA = ("same_fact", "sts_similarity", "same_fact_logit", "sts_logit", "same_event",
+              "best_same_fact", "best_sts")
 
-VARIANTS: list[tuple[str, list[str]]] = [
-    ("shipped features, refitted", []),
-    ("+ same-fact probability", ["same_fact"]),
-    ("+ STS similarity", ["sts_similarity"]),
-    ("+ same-fact and STS", ["same_fact", "sts_similarity"]),
-    ("+ same-fact and STS (log-odds)", ["same_fact_logit", "sts_logit"]),
-    ("+ same-fact, STS and same-event", ["same_fact", "sts_similarity", "same_event"]),
+
+def weak_pair(column: str, below: float) -> leads.Tier:
+    """A second gate on the top hit: its pair score below ``below`` needs a higher floor."""
+    def rule(extra: np.ndarray, p: np.ndarray) -> bool:
+        return bool(extra[int(np.argmax(p)), PAIR_EXTRA.index(column)] < below)
+    return rule
+
+
+VARIANTS: list[tuple[str, list[str], leads.Tier | None]] = [
+    ("shipped features, refitted", [], None),
+    ("+ same-fact probability", ["same_fact"], None),
+    ("+ STS similarity", ["sts_similarity"], None),
+    ("+ same-fact and STS", ["same_fact", "sts_similarity"], None),
+    ("+ same-fact and STS (log-odds)", ["same_fact_logit", "sts_logit"], None),
+    ("+ same-fact, STS and same-event", ["same_fact", "sts_similarity", "same_event"], None),
+    ("+ same-fact, its best over candidates", ["same_fact", "best_same_fact"], None),
+    ("+ same-fact, STS and their best", ["same_fact", "sts_similarity", "best_same_fact",
+                                         "best_sts"], None),
+    *((f"gate: top hit same-fact < {t}", [], weak_pair("same_fact", t))
+      for t in (0.02, 0.05, 0.1, 0.2)),
+    *((f"gate: top hit STS < {t}", [], weak_pair("sts_similarity", t))
+      for t in (0.2, 0.3, 0.4)),
 ]
 
 
@@ -91,15 +109,16 @@ def pair_scores(inputs: PairInputs, pairs: list[tuple[str, str]],
         x = scorer.feature_matrix([(inputs.cache[q], inputs.cache[c]) for q, c in missing])
         same, sts = scorer.probabilities(x), scorer.graded(x)
         event = scorer.event_probabilities(x)
-        for key, row in zip(missing, np.column_stack(
+        for key, row in zip(missing, np.column_stack(  # the first five of PAIR_EXTRA
                 [same, sts, _logit(same), _logit(sts), event]), strict=True):
             cache[key] = row
     return (np.array([cache[p] for p in pairs]) if pairs
-            else np.zeros((0, len(PAIR_EXTRA))))
+            else np.zeros((0, 5)))
 
 
 def candidates(archive: list[tuple[str, str, str]], texts: list[str], inputs: PairInputs,
-               cache: dict[tuple[str, str], np.ndarray]) -> leads.Candidates:
+               cache: dict[tuple[str, str], np.ndarray], top: int = 20) -> leads.Candidates:
+    """Every query's candidates, with the pair scores of its ``top`` first (lexical order)."""
     from factdesk.matching.archive_index import ArchiveIndex
     from factdesk.matching.archive_relevance import (
         FEATURE_NAMES,
@@ -110,9 +129,15 @@ def candidates(archive: list[tuple[str, str, str]], texts: list[str], inputs: Pa
     index = ArchiveIndex(archive)
     placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0)
     found = RelevanceSearch(index, [t for _, _, t in archive], placeholder).features(texts)
-    inputs.of(list(texts) + [index.claims[int(p)] for ps, _ in found for p in ps])
-    extra = [pair_scores(inputs, [(q, index.claims[int(p)]) for p in ps], cache)
-             for q, (ps, _) in zip(texts, found, strict=True)]
+    inputs.of(list(texts) + [index.claims[int(p)] for ps, _ in found for p in ps[:top]])
+    extra = []
+    for q, (ps, _) in zip(texts, found, strict=True):
+        scored = pair_scores(inputs, [(q, index.claims[int(p)]) for p in ps[:top]], cache)
+        rows = np.zeros((len(ps), 5))  # candidates past the lexical top get no pair scores
+        rows[:, 2:4] = _logit(np.zeros(1))
+        rows[:len(scored)] = scored
+        best = rows[:, :2].max(axis=0) if len(rows) else np.zeros(2)
+        extra.append(np.column_stack([rows, np.tile(best, (len(rows), 1))]))
     return leads.Candidates([[index.doc_ids[int(i)] for i in p] for p, _ in found],
                             [f for _, f in found], extra)
 
@@ -163,14 +188,18 @@ def main() -> int:
         dev_queries, dev_qrels = dev_queries[:40], dev_qrels[:40]
         sets = {name: texts_of_set[:40] for name, texts_of_set in sets.items()}
     texts = tweets + unrelated
+    # --top N: pair scores for the N lexically best candidates only (fewer claims to parse)
+    top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 20
+    variants = VARIANTS if top == 20 else [VARIANTS[i] for i in (0, 1, 6, 7)]
+    print(f"pair scores for the {top} lexically best candidates of each query")
     inputs, cache = PairInputs(), {}
     t0 = time.perf_counter()
     training = {"qrels": qrels, "archives": {}}
     for name, archive in training_archives(docs, qrels):
-        training["archives"][name] = candidates(archive, texts, inputs, cache)
+        training["archives"][name] = candidates(archive, texts, inputs, cache, top)
         print(f"archive {name}: {time.perf_counter() - t0:.0f} s", flush=True)
     measured_all = candidates(docs, dev_queries + [t for s in sets.values() for t in s],
-                              inputs, cache)
+                              inputs, cache, top)
     print(f"candidates and pair scores in {time.perf_counter() - t0:.0f} s "
           f"(spaCy and vectors {inputs.seconds:.0f} s for {len(inputs.cache)} texts; "
           f"{len(cache)} pairs)", flush=True)
@@ -190,14 +219,16 @@ def main() -> int:
         measured["sets"][name] = part(start, len(texts_of_set))
         start += len(texts_of_set)
     short = [n.split()[0] + " " + n.split()[1] for n in sets]
-    print(f"{'variant':40} {'floor':>6} {'dev MAP@5':>9} {'train':>6}  silenced: "
+    print(f"{'variant':40} {'floor':>11} {'dev MAP@5':>9} {'train':>6}  silenced: "
           + " | ".join(short))
     curves = []
-    for label, extra in VARIANTS:
-        r = leads.run(label, extra, None, training, measured)
+    for label, extra, tier in variants:
+        r = leads.run(label, extra, tier, training, measured)
         shares = " | ".join(f"{r['silenced'][n]:{len(s)}.1%}"
                             for n, s in zip(sets, short, strict=True))
-        print(f"{label:40} {r['floors'][0]:6.3f} {r['dev_map5']:9.3f} "
+        low, high = r["floors"]
+        floors = f"{low:.3f}" if low == high else f"{low:.3f}/{high:.3f}"
+        print(f"{label:40} {floors:>11} {r['dev_map5']:9.3f} "
               f"{r['oof_silenced']:6.1%}  {shares}", flush=True)
         curves.extend((label, *point) for point in r["curve"])
     print("\nthe same fits at common floors ('train MAP', 'train': out of fold)")
