@@ -63,6 +63,22 @@ def test_exact_against_lower_bound_is_compatible(make) -> None:
     assert not is_conflicting(numbers)
 
 
+def test_as_many_as_against_the_same_number_is_compatible_not_a_difference(make) -> None:
+    # NYT "as many as 1.5 million women" / Fox News "covers 1.5 million women": the panel
+    # once said "differs: number as many as 1.5 million vs 1.5 million" ("no number to
+    # check")
+    from factdesk.matching.panel import differences
+
+    nyt, fox = make(("Justices expressed qualms about a lawsuit involving as many as 1.5 "
+                     "million women.", None, "nyt", None),
+                    ("Ginsburg expressed concerns about the lawsuit that covers 1.5 million "
+                     "women.", None, "fox", None))
+    numbers = of_kind(find_discrepancies(nyt, fox), "number")
+    assert [d.severity for d in numbers] == ["compatible"]
+    assert "1,500,000 is not more than 1,500,000" in numbers[0].explanation
+    assert differences([d.as_dict() for d in numbers]) == []
+
+
 def test_different_exact_numbers_conflict(make) -> None:
     a, b = make(REUTERS_450, ("In Izium, investigators found 300 bodies.", date(2022, 9, 15),
                               "AFP", None))
@@ -163,6 +179,43 @@ def test_name_spelling_variant(make) -> None:
     assert len(names) == 1 and names[0].severity == "variant"
     assert {names[0].a_text, names[0].b_text} == {"Volodymyr Zelenskiy", "Volodymyr Zelenskyy"}
     assert not is_conflicting(names)
+
+
+def test_a_place_name_with_one_word_respelled_is_a_spelling_variant(make) -> None:
+    # BASIL dev, Blumenthal event: Fox News writes "Paris Island", HuffPost "Parris
+    # Island" (the recruit depot); the shared last word once hid the difference
+    fox, hpo = make(
+        ("His service in the Marines - six months on Paris Island and six years in the "
+         "reserves.", None, "fox", None),
+        ("He served for six months in Parris Island, SC and six years in the reserves.",
+         None, "hpo", None))
+    names = of_kind(find_discrepancies(fox, hpo), "name")
+    assert [(d.severity, d.a_text, d.b_text) for d in names] == [
+        ("variant", "Paris Island", "Parris Island")]
+    assert "fox" in names[0].explanation and "hpo" in names[0].explanation
+    assert not of_kind(find_discrepancies(fox, hpo), "place")
+    assert not is_conflicting(find_discrepancies(fox, hpo))
+
+
+def _names(*entities: tuple[str, str, str]) -> ClaimFacts:
+    return ClaimFacts(text="", kind="other", speaker=None, quantities=(), times=(),
+                      entities=entities, article_date=None)
+
+
+def test_more_of_a_name_or_another_given_name_is_no_spelling_variant() -> None:
+    full = _names(("Volodymyr Zelensky", "PERSON", "Volodymyr Zelensky"))
+    surname = _names(("Zelensky", "PERSON", "Volodymyr Zelensky"))
+    other_given = _names(("Vladimir Zelensky", "PERSON", "Volodymyr Zelensky"))
+    # one names more of him, the other his given name otherwise: not a respelled word
+    assert not find_discrepancies(full, surname)
+    assert not find_discrepancies(full, other_given)
+    # both spellings in one claim, one of them in the other: a spelling in common
+    both = _names(("Paris Island", "LOC", "Parris Island"),
+                  ("Parris Island", "LOC", "Parris Island"))
+    assert not find_discrepancies(both, _names(("Parris Island", "GPE", "Parris Island")))
+    # a first word that is another word, not a small edit of it, is not respelled
+    assert not find_discrepancies(_names(("North Carolina", "GPE", "Carolina")),
+                                  _names(("South Carolina", "GPE", "Carolina")))
 
 
 QUOTE = "“The view is very shocking, but it is not shocking for me,” {} told journalists."

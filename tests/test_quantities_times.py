@@ -176,3 +176,17 @@ def test_ages_and_compass_points_are_not_times(nlp) -> None:
 def test_time_expression_round_trips() -> None:
     t = TimeExpression("5 days after recapture", 0, 22, "relative", None, None, "recapture", 5)
     assert TimeExpression.from_dict(t.as_dict()) == t
+
+
+def test_as_many_as_inside_the_entity_is_an_upper_bound(nlp) -> None:
+    # BASIL dev, Wal-Mart event: NYT's "as many as 1.5 million women" (the model's entity
+    # holds "as many as") was read as the vague "many", "no number to check"
+    text = ("Even some justices expressed qualms about how to administer a lawsuit "
+            "involving as many as 1.5 million women seeking back pay.")
+    q = only(quantities(nlp, text), "as many as 1.5 million")
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (
+        "upper_bound", 1_500_000, None, 1_500_000, "women")
+    q = only(quantities(nlp, "As many as 500 people were evacuated."), "As many as 500")
+    assert (q.qualifier, q.high) == ("upper_bound", 500)
+    # "many" alone stays a vague count
+    assert only(quantities(nlp, "Many people were evacuated."), "Many").qualifier == "vague"

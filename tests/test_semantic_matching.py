@@ -218,6 +218,24 @@ def test_blumenthal_norwalk_and_norfolk_are_linked_as_a_place_conflict(
             # NYT's interview "on Monday" is not a date of the 2008 speech
             assert not [d for d in found[0].discrepancies if d["kind"] == "date"
                         and d["severity"] == "conflict"], found[0].discrepancies
+        # Fox News's "six months on Paris Island" is HuffPost's "six months in Parris
+        # Island, SC": one fact, the depot's name respelled (a variant, not a conflict)
+        (paris,) = [c for c in claims.values() if "Paris Island" in c.text]
+        (parris,) = [c for c in claims.values() if "Parris Island" in c.text]
+        link = [m for m in project.matches.for_claim(paris.id)
+                if parris.id in (m.claim_a, m.claim_b)]
+        assert link and link[0].relation == "same fact", link
+        names = [d for d in link[0].discrepancies if d["kind"] == "name"]
+        assert [(d["severity"], {d["a_text"], d["b_text"]}) for d in names] == [
+            ("variant", {"Paris Island", "Parris Island"})]
+        assert not [d for d in link[0].discrepancies if d["kind"] == "place"]
+        first, second = sorted([paris, parris], key=lambda c: c.id == link[0].claim_b)
+        reason = match_reason(ClaimFacts.from_claim(first, outlet=outlet_of[first.article_id]),
+                              ClaimFacts.from_claim(second,
+                                                    outlet=outlet_of[second.article_id]),
+                              link[0].discrepancies)
+        assert "spelling Paris Island vs Parris Island" in reason \
+            or "spelling Parris Island vs Paris Island" in reason, reason
 
 
 def test_compare_names_what_differs_and_tells_another_event(nlp) -> None:  # noqa: ANN001
@@ -249,3 +267,47 @@ def test_a_name_spelled_differently_is_a_spelling_note_not_a_difference() -> Non
         {"kind": "number", "severity": "compatible", "a_text": "450", "b_text": "400"},
     ])
     assert notes == ["spelling Izyum vs Izium", "name Kyiv vs Lviv"]
+
+
+def test_the_pieces_of_a_hyphenated_name_are_not_what_was_done() -> None:
+    # BASIL dev, Wal-Mart event: "wal" and "mart" (the lemmas of "Wal-Mart") counted as
+    # two shared actions, so with the company as shared "who" nearly every pair of the
+    # event's claims was "same fact" (one HuffPost claim had 8), reason "what: mart, wal"
+    hpo = _facts("The 10-year-old lawsuit, argued in lively exchanges at the court Tuesday, "
+                 "claims that Wal-Mart Stores Inc., the world's largest employer, favors men "
+                 "over women in pay and promotions.",
+                 (("Wal-Mart Stores Inc.", "ORG", "Wal-Mart Stores Inc."),), "hpo",
+                 "10 year old lawsuit argue lively exchange court tuesday claim wal mart "
+                 "stores world large employer favor man woman pay promotion")
+    nyt = _facts("He added later that “Wal-Mart was behind the other large retailers.”",
+                 (("Wal-Mart", "ORG", "Wal-Mart Stores Inc."),), "nyt",
+                 "add later wal mart large retailer")
+    alignment = compare_frames(hpo, nyt)
+    assert "wal" not in alignment.shared_action and "mart" not in alignment.shared_action
+    assert alignment.shared_action == ("large",) and not alignment.supports_one_event
+    decided = decide(0.1, 0.3, hpo, nyt, same_threshold=0.5, related_threshold=0.34,
+                     event=0.8, event_threshold=0.47)
+    assert decided.relation != "same fact"
+    assert "mart" not in match_reason(hpo, nyt)
+
+
+def test_a_place_name_qualifying_a_noun_is_not_where_it_happened() -> None:
+    # BASIL dev, Wal-Mart event: Fox News's "the largest of its kind in U.S. history"
+    # placed the lawsuit in the U.S., against HuffPost's headline "... In Wal-Mart Sex
+    # Bias Lawsuit": "conflicting", "differs: place Wal-Mart Sex Bias Lawsuit vs U.S."
+    fox = _facts("A pending class action lawsuit against Wal-Mart that would be the largest "
+                 "of its kind in U.S. history may soon be dismissed, considering the tenor "
+                 "of oral arguments before the Supreme Court Tuesday.",
+                 (("Wal-Mart", "ORG", "Wal-Mart"), ("U.S.", "GPE", "U.S."),
+                  ("Supreme Court", "ORG", "Supreme Court")), "fox",
+                 "pende class action lawsuit large kind history soon dismiss consider tenor "
+                 "oral argument tuesday")
+    hpo = _facts("Supreme Court Hears Argument In Wal-Mart Sex Bias Lawsuit",
+                 (("Supreme Court Hears Argument In", "ORG", "Supreme Court Hears Argument In"),
+                  ("Wal-Mart Sex Bias Lawsuit", "ORG", "Wal-Mart Sex Bias Lawsuit")), "hpo")
+    alignment = compare_frames(fox, hpo)
+    assert alignment.verdict == "aligned" and not alignment.place_a
+    assert "place" not in match_reason(fox, hpo)
+    # a place written as where something happened still is one
+    held = _facts("The rally was held in Norfolk on Tuesday.", (("Norfolk", "GPE", "Norfolk"),))
+    assert compare_frames(held, held).shared_where == ("Norfolk",)

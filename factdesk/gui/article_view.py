@@ -2,8 +2,11 @@
 
 Highlights are character formats merged inside one edit block (the fastest way measured
 for hundreds of spans): colour from the verdict's rating (or the status when unrated),
-intensity from the check-worthiness score. The selected claim is outlined with an extra
-selection on top, so moving between claims never re-formats the text.
+intensity from the check-worthiness score (:mod:`factdesk.gui.claim_highlights`). The
+selected claim is outlined with an extra selection on top, so moving between claims never
+re-formats the text. The pane reads only the claims' spans, scores and origins (a claim's
+details are read for its tooltip), and after a change (triage, threshold, verdict, an
+edited claim) repaints only the highlights that changed.
 
 A long article (several megabytes) is shown progressively, never blocking the GUI
 thread: its first screenfuls at once, the rest appended in slices of a few milliseconds
@@ -18,8 +21,9 @@ import bisect
 import html
 import re
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,9 +37,22 @@ from PySide6.QtWidgets import (
 
 from factdesk.gui import search_backend, theme
 from factdesk.gui.articles_pane import not_analysed_tooltip
+from factdesk.gui.claim_highlights import (
+    ClaimSpan,
+    Paint,
+    color_key,
+    color_of,
+    repaint_plan,
+)
 from factdesk.gui.layout import elide_url
 from factdesk.gui.session import Session
-from factdesk.model.models import MAX_ANALYSED_CHARS, Article, Claim, is_judged
+from factdesk.model.models import (
+    MAX_ANALYSED_CHARS,
+    Article,
+    Claim,
+    is_judged,
+    shown_by_default,
+)
 from factdesk.nlp.reasons import reason_of
 
 #: shown at once when an article opens (a few screenfuls); the rest follows in slices
@@ -73,21 +90,6 @@ def word_end_step(text: str, pos: int, forward: bool) -> int:
     return ends[-1] if ends else pos
 
 
-def claim_color(rating_color: str | None, status: str, score: float) -> QColor:
-    """Background of a claim: rating colour (else status colour), alpha by score.
-
-    Scores of detected claims bunch between 0.5 and 1, so the alpha rises steeply over
-    that range: the most check-worthy sentences stand out, the marginal ones are a tint.
-    """
-    color = QColor(rating_color or theme.STATUS_COLORS.get(status, "#9aa0a6"))
-    strength = max(0.0, min(1.0, (score - 0.45) / 0.55)) ** 1.5
-    alpha = 30 + int(170 * strength)
-    if not rating_color:
-        alpha = int(alpha * 0.8)
-    color.setAlpha(alpha)
-    return color
-
-
 class ArticleText(QPlainTextEdit):
     """Read-only, keyboard-selectable text with claim tooltips."""
 
@@ -101,10 +103,11 @@ class ArticleText(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("articleText")
         self.starts: list[int] = []
-        self.claims: list[Claim] = []
+        self.claims: list[ClaimSpan] = []  # the claims shown, in text order
+        self.details: Callable[[int], Claim | None] = lambda _claim_id: None
         self._press: QPoint | None = None
 
-    def claim_at(self, position: int) -> Claim | None:
+    def claim_at(self, position: int) -> ClaimSpan | None:
         i = bisect.bisect_right(self.starts, position) - 1
         while i >= 0:
             claim = self.claims[i]
@@ -118,7 +121,8 @@ class ArticleText(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
-            claim = self.claim_at(self.cursorForPosition(pos).position())
+            span = self.claim_at(self.cursorForPosition(pos).position())
+            claim = self.details(span.id) if span is not None else None
             if claim is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_for(claim), self)  # type: ignore[attr-defined]
             else:
@@ -163,6 +167,8 @@ class ArticlePane(QWidget):
         self._slice = SLICE_CHARS
         self._pending_claim = 0  # selected before its slice arrived: shown on arrival
         self._states: dict[int, tuple[str, str]] = {}  # verdicts at the last highlight
+        self._spans: list[ClaimSpan] = []  # every live claim of the article, shown or not
+        self._painted: Paint = {}  # the highlights in the document now
         self._loader = QTimer(self)
         self._loader.setInterval(0)
         self._loader.timeout.connect(self._load_slice)
@@ -184,6 +190,7 @@ class ArticlePane(QWidget):
         header_layout.addWidget(self.meta)
         header_layout.addWidget(self.notice)
         self.body = ArticleText(self)
+        self.body.details = session.project.claims.get
         self.body.setViewportMargins(12, 6, 12, 6)
         self.body.claim_clicked.connect(session.select_claim)
         layout = QVBoxLayout(self)
@@ -192,6 +199,14 @@ class ArticlePane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         self.setFocusProxy(self.body)
+        # the selected claim stays in view when the text is resized (a project opening
+        # lays the panes out after the first claim is shown: placed in a narrow text, it
+        # ended above the window's), unless the reader has scrolled since it was shown
+        self._follow_claim = False
+        self._replace_queued = False
+        self.body.viewport().installEventFilter(self)
+        self.body.installEventFilter(self)
+        self.body.verticalScrollBar().actionTriggered.connect(self._stop_following)
         session.article_selected.connect(self.show_article)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
@@ -205,7 +220,7 @@ class ArticlePane(QWidget):
         font.setPointSize(max(6, points))
         self.body.setFont(font)
         if self.article_id:  # the headline's size follows the text's
-            self.load_claims()
+            self.load_claims(reset=True)
             self.show_claim(self.session.claim_id)
 
     def show_article(self, article_id: int) -> None:
@@ -224,6 +239,7 @@ class ArticlePane(QWidget):
             self.notice.setVisible(False)
             self.body.setPlainText("")
             self.body.claims, self.body.starts = [], []
+            self._spans, self._states, self._painted = [], {}, {}
             self.loaded = 0
             return
         self.show_header(article)
@@ -232,7 +248,7 @@ class ArticlePane(QWidget):
         self.body.setUpdatesEnabled(False)
         self.body.setUndoRedoEnabled(False)  # appended slices must not fill an undo stack
         self.body.setPlainText(article.text[:self.loaded])
-        self.load_claims()
+        self.load_claims(reset=True)
         self.body.setUpdatesEnabled(True)
         self.show_claim(self.session.claim_id)
         if not self.is_complete():
@@ -272,7 +288,12 @@ class ArticlePane(QWidget):
             first -= 1
         last = bisect.bisect_left(self.body.starts, end)
         if first < last:
-            self.highlight(self.body.claims[first:last], states=self._states)
+            wanted = self._wanted(self.body.claims[first:last])
+            cursor = QTextCursor(self.body.document())
+            cursor.beginEditBlock()
+            self._paint(cursor, list(wanted), wanted)
+            cursor.endEditBlock()
+            self._painted.update(wanted)
         bar.setValue(scroll)
         spent = time.perf_counter() - t0
         if spent < SLICE_SECONDS / 2:
@@ -322,56 +343,111 @@ class ArticlePane(QWidget):
         self.notice.setToolTip(not_analysed_tooltip(summary))
         self.notice.setVisible(True)
 
-    def load_claims(self) -> None:
+    def load_claims(self, *, reset: bool = False, read: bool = True) -> None:
         """Highlight the claims shown now: worth checking, marked by hand or judged (every
-        candidate while the session shows all candidates)."""
-        states = search_backend.verdict_states(self.session.project, self.article_id)
+        candidate while the session shows all candidates). ``read``: read the article's
+        claim spans and verdicts again (not when only the triage changed); ``reset``:
+        repaint the whole text (a new text or font size), else only what changed."""
+        if read:
+            project = self.session.project
+            self._spans = list(map(ClaimSpan._make,
+                                   search_backend.claim_spans(project, self.article_id)))
+            self._states = search_backend.verdict_states(project, self.article_id)
+        states = self._states
         claims = [
-            c for c in self.session.project.claims.for_article(self.article_id)
+            c for c in self._spans
             if self.session.is_shown(c.score, c.origin,
                                      judged=c.id in states and is_judged(*states[c.id]))
         ]
         self.body.claims = claims
         self.body.starts = [c.start for c in claims]
-        self._states = states
-        self.highlight(claims, reset=True, states=states)
-
-    def highlight(self, claims: list[Claim], *, reset: bool = False,
-                  states: dict[int, tuple[str, str]] | None = None) -> None:
-        """Merge the claim formats into the text, in one edit block. ``states``: the
-        verdict states read for an earlier highlight, still current (a verdict change
-        highlights its claims, reading them again)."""
-        if states is None:
-            states = search_backend.verdict_states(self.session.project, self.article_id)
-            self._states = states
-        scale = self.session.scale()
-        doc_cursor = QTextCursor(self.body.document())
-        doc_cursor.beginEditBlock()
+        wanted = self._wanted(claims)
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
         if reset:
-            doc_cursor.select(QTextCursor.SelectionType.Document)
-            doc_cursor.setCharFormat(QTextCharFormat())
-            if self.headline_length:
-                heading = QTextCharFormat()
-                heading.setFontWeight(QFont.Weight.Bold)
-                heading.setFontPointSize(self.body.font().pointSizeF() * 1.3)
-                doc_cursor.setPosition(0)
-                doc_cursor.setPosition(self.headline_length, QTextCursor.MoveMode.KeepAnchor)
-                doc_cursor.mergeCharFormat(heading)
-        length = self.loaded  # claims past it are highlighted when their slice arrives
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            self._format_headline(cursor, 0, self.headline_length)
+            paint = list(wanted)
+        else:
+            plan = repaint_plan(self._painted, wanted)
+            for start, end in plan.clear:
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(QTextCharFormat())
+                self._format_headline(cursor, start, end)
+            paint = plan.paint
+        self._paint(cursor, paint, wanted)
+        cursor.endEditBlock()
+        self._painted = wanted
+
+    def _wanted(self, claims: list[ClaimSpan]) -> Paint:
+        """Span and colour of each of ``claims`` in the text so far (a claim past it is
+        painted when its slice arrives)."""
+        scale, states, length = self.session.scale(), self._states, self.loaded
+        threshold = self.session.claim_threshold()
+        wanted: Paint = {}
         for claim in claims:
             if claim.start >= length:
                 continue
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
+            candidate = not shown_by_default(claim.score, claim.origin, threshold,
+                                             is_judged(rating, status))
+            wanted[claim.id] = (claim.start, min(claim.end, length), color_key(
+                rated.color if rated else None, status, claim.score, candidate))
+        return wanted
+
+    def _paint(self, cursor: QTextCursor, claim_ids: list[int], wanted: Paint) -> None:
+        """Merge the backgrounds of ``claim_ids`` (keys of ``wanted``) into the text."""
+        for claim_id in claim_ids:
+            start, end, key = wanted[claim_id]
             fmt = QTextCharFormat()
-            fmt.setBackground(claim_color(rated.color if rated else None, status, claim.score))
-            doc_cursor.setPosition(min(claim.start, length))
-            doc_cursor.setPosition(min(claim.end, length), QTextCursor.MoveMode.KeepAnchor)
-            doc_cursor.mergeCharFormat(fmt)
-        doc_cursor.endEditBlock()
+            fmt.setBackground(color_of(key))
+            if key[2]:  # a candidate: its tint may be too faint to see
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#9aa0a6" if theme.is_dark() else "#80868b"))
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def _format_headline(self, cursor: QTextCursor, start: int, end: int) -> None:
+        """Set the headline's size and weight again where ``start``-``end`` crosses it."""
+        end = min(end, self.headline_length)
+        if start >= end:
+            return
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        heading.setFontPointSize(self.body.font().pointSizeF() * 1.3)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(heading)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress):
+            self._stop_following()  # the reader moves in the text: it stays where it is
+        elif (kind == QEvent.Type.Resize and watched is self.body.viewport()
+              and self._follow_claim and not self._replace_queued):
+            self._replace_queued = True  # once the new width's text is laid out
+            QTimer.singleShot(0, self, self._keep_claim_in_view)
+        return False
+
+    def _stop_following(self, *_args: object) -> None:
+        self._follow_claim = False
+
+    def _keep_claim_in_view(self) -> None:
+        """After a resize: the selected claim back in view, unless the reader has moved in
+        the text since it was shown."""
+        self._replace_queued = False
+        claim = next((c for c in self.body.claims if c.id == self.session.claim_id), None)
+        if self._follow_claim and claim is not None and claim.end <= self.loaded \
+                and not self._in_view(claim.start, claim.end):
+            self.show_claim(claim.id)
 
     def show_claim(self, claim_id: int) -> None:
         """Outline the selected claim and scroll it into view."""
+        self._follow_claim = False
         claim = next((c for c in self.body.claims if c.id == claim_id), None)
         if claim is None and claim_id:  # a candidate the triage hides, opened from elsewhere
             claim = self.session.project.claims.get(claim_id)
@@ -409,6 +485,7 @@ class ArticlePane(QWidget):
         self.body.setTextCursor(caret)  # scrolls the least to show the caret
         if not in_view:
             self.body.centerCursor()
+        self._follow_claim = True
 
     def _in_view(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` wholly on screen? Then the text does not move: ``j``
@@ -423,7 +500,7 @@ class ArticlePane(QWidget):
     def _on_triage(self) -> None:
         if self.article_id:
             scroll = self.body.verticalScrollBar().value()
-            self.load_claims()
+            self.load_claims(read=False)
             self.show_claim(self.session.claim_id)
             self.body.verticalScrollBar().setValue(scroll)
 
@@ -467,6 +544,4 @@ class ArticlePane(QWidget):
             self.show_claim(self.session.claim_id)
             self.body.verticalScrollBar().setValue(scroll)
         elif changes.verdicts and (not changes.claim_ids or mine & changes.claim_ids):
-            touched = [c for c in self.body.claims
-                       if not changes.claim_ids or c.id in changes.claim_ids]
-            self.highlight(touched)
+            self.load_claims()  # their colours: only the claims whose verdict changed

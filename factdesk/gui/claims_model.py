@@ -244,6 +244,16 @@ class ClaimsModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    def insertion_row(self, claim_id: int) -> int | None:
+        """Where a claim the list does not show (a candidate opened from its match) would
+        stand in the list's order: the row it would push down. None for no live claim."""
+        found = search_backend.claim_rows(self.project, [claim_id])
+        if not found:
+            return None
+        rows = [*self._rows, found[0]]
+        self._sort_rows(rows)
+        return rows.index(found[0])
+
     def article_claim_ids(self, article_id: int) -> list[int]:
         """The claims of one article the list would show (triage), in ranked order."""
         rows = [r for r in self._article_rows(article_id) if self.filter.is_shown(r)]

@@ -366,7 +366,16 @@ class ClaimsPane(QWidget):
         if not rows:
             return 0
         row = self.model.row_of(self.session.claim_id)
-        row = (0 if delta > 0 else rows - 1) if row < 0 else max(0, min(rows - 1, row + delta))
+        at = self.model.insertion_row(self.session.claim_id) \
+            if row < 0 and self.session.claim_id else None
+        if at is not None:  # a claim the list hides (a candidate reached by g): from its place
+            row = at if delta > 0 else at - 1
+            if not 0 <= row < rows:
+                return self.session.claim_id  # past an end: j / k go on to the next article
+        elif row < 0:
+            row = 0 if delta > 0 else rows - 1
+        else:
+            row = max(0, min(rows - 1, row + delta))
         claim_id = self.model.claim_id(row)
         self.session.select_claim(claim_id)
         return claim_id

@@ -45,6 +45,12 @@ def claim_texts(project: Project, claim_ids: Sequence[int], limit: int = 400) ->
     return project.claims.texts(claim_ids, limit)
 
 
+def claim_spans(project: Project, article_id: int) -> list[tuple[int, int, int, int, float, str]]:
+    """(id, article, start, end, score, origin) of one article's live claims, in text
+    order (the article text's highlights)."""
+    return project.claims.spans(article_id)
+
+
 def verdict_states(project: Project, article_id: int) -> dict[int, tuple[str, str]]:
     """(rating, status) of every judged claim of one article, by claim id."""
     return project.verdicts.states_for_article(article_id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -149,6 +150,11 @@ class VerdictPane(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("historyList")
         self.history.setAlternatingRowColors(True)
+        # a line wraps in the pane: "… rationale — → NYT says as many as 1…" once ran off
+        # its right edge behind a sideways scroll bar
+        self.history.setWordWrap(True)
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

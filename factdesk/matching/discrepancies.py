@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
+from factdesk.matching.respelling import is_respelling
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
@@ -111,6 +112,17 @@ class ClaimFacts:
     def spellings(self) -> dict[str, dict[str, str]]:
         """:func:`_spellings`, read once (not to be changed by callers)."""
         return _spellings(self)
+
+    @cached_property
+    def surfaces(self) -> dict[str, tuple[str, ...]]:
+        """canonical -> every distinct way the claim writes that name (possessive
+        removed), read once."""
+        found: dict[str, dict[str, None]] = {}
+        for text, _label, canonical in self.entities:
+            surface = strip_possessive(text)
+            if surface:
+                found.setdefault(canonical or surface, {})[surface] = None
+        return {c: tuple(s) for c, s in found.items()}
 
     @cached_property
     def persons(self) -> frozenset[str]:
@@ -288,18 +300,60 @@ def _spellings(facts: ClaimFacts) -> dict[str, dict[str, str]]:
     return found
 
 
+def _folded_words(name: str) -> list[str]:
+    return name.casefold().split()
+
+
+def _written_alike(x: str, y: str) -> bool:
+    """Whether one name is the other, or ends it word for word ("Zelensky" / "Volodymyr
+    Zelensky"): the same spelling, one giving more of the name."""
+    wx, wy = _folded_words(x), _folded_words(y)
+    short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return bool(short) and long[len(long) - len(short):] == short
+
+
+def _respelled_words(x: str, y: str) -> bool:
+    """Whether two names of several words differ only by words spelled otherwise
+    ("Paris Island" / "Parris Island"): aligned from their ends, every word of the
+    shorter is the longer's or a respelling of it (a small edit, not a plural or a
+    demonym: :func:`~factdesk.matching.respelling.is_respelling`), at least one word is
+    shared as written, and one is respelled. A one-word name is left to the last-word
+    rule of :func:`_name_discrepancies`: "Paris" and "Parris" alone may be two places."""
+    wx, wy = x.split(), y.split()
+    if len(wx) < 2 or len(wy) < 2:
+        return False
+    n = min(len(wx), len(wy))
+    pairs = list(zip(wx[-n:], wy[-n:], strict=True))
+    same = [a.casefold() == b.casefold() for a, b in pairs]
+    return any(same) and not all(same) and all(
+        ok or is_respelling(a, b) for ok, (a, b) in zip(same, pairs, strict=True))
+
+
+def _variant(a: ClaimFacts, b: ClaimFacts, canonical: str, x: str, y: str) -> Discrepancy:
+    return Discrepancy(
+        "name", "variant",
+        f"{_who(a, 'One article')} writes \u201c{x}\u201d, {_who(b, 'the other')} writes "
+        f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y)
+
+
 def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """Names the two claims spell differently: a last word written otherwise
+    ("Zelenskiy" / "Zelenskyy"), or one of several words respelled with the rest shared
+    ("Paris Island" / "Parris Island"), unless the claims also share a way of writing
+    that name."""
     found = []
     sa, sb = a.spellings, b.spellings
     for canonical in sorted(sa.keys() & sb.keys()):  # a stable order across runs
-        if sa[canonical].keys() & sb[canonical].keys():
+        if not sa[canonical].keys() & sb[canonical].keys():
+            found.append(_variant(a, b, canonical, next(iter(sa[canonical].values())),
+                                  next(iter(sb[canonical].values()))))
+            continue
+        xs, ys = a.surfaces[canonical], b.surfaces[canonical]
+        if any(_written_alike(x, y) for x in xs for y in ys):
             continue  # at least one spelling in common
-        x = next(iter(sa[canonical].values()))
-        y = next(iter(sb[canonical].values()))
-        found.append(Discrepancy(
-            "name", "variant",
-            f"{_who(a, 'One article')} writes \u201c{x}\u201d, {_who(b, 'the other')} writes "
-            f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y))
+        pair = next(((x, y) for x in xs for y in ys if _respelled_words(x, y)), None)
+        if pair is not None:
+            found.append(_variant(a, b, canonical, *pair))
     return found
 
 

@@ -125,8 +125,16 @@ class FrameAlignment:
         return self.verdict == "aligned" and bool(self.shared_where and self.shared_who)
 
 
+#: The hyphens that join the pieces of one word of a name ("Wal-Mart"): each piece is a
+#: lemma of its own, and part of the name, not of what was done.
+_NAME_JOINERS = re.compile(r"[-\u2010-\u2013]+")
+
+
 def _name_words(facts: ClaimFacts) -> set[str]:
-    return {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+    """The words of the claim's names, and the pieces of their hyphenated words ("Wal-Mart":
+    "wal", "mart"), lower-cased: they say who or where, not what was done."""
+    words = {w.casefold() for text, _l, c in facts.entities for w in f"{text} {c}".split()}
+    return words | {piece for w in words for piece in _NAME_JOINERS.split(w) if piece}
 
 
 _NAMED_EVENT = re.compile(
@@ -136,6 +144,11 @@ _NAMED_EVENT = re.compile(
 _LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
 _REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
+#: A place name followed by one of these qualifies it, it is not where something happened:
+#: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law".
+_QUALIFIED_AFTER_RE = re.compile(
+    r"^\s+(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
+    r"troops|military|economy|markets?|policy|standards?)\b")
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -165,7 +178,7 @@ def _is_the_events_place(text: str, name: str) -> bool:
         return False
     for start, end in _occurrences(text, name):
         before = text[max(start - 60, 0):start]
-        if _REPORTED_IN_BEFORE_RE.search(before):
+        if _REPORTED_IN_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text[end:]):
             continue
         if _LOCATIVE_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True

@@ -240,6 +240,19 @@ def _leading_qualifier(words: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+def _opening_qualifier(words: list[str]) -> int:
+    """How many of ``words`` a qualifier phrase opening them takes ("as many as 500":
+    3), when a number or vague count follows it; else 0."""
+    longest = 0
+    for phrases in (LOWER_BOUND, UPPER_BOUND, NEAR_UPPER, APPROXIMATE):
+        for phrase in phrases:
+            n = phrase.count(" ") + 1
+            if n > longest and len(words) > n and " ".join(words[:n]) == phrase \
+                    and _is_count_text(words[n]):
+                longest = n
+    return longest
+
+
 class _Builder:
     """Turns one candidate token range into a :class:`Quantity`."""
 
@@ -251,10 +264,13 @@ class _Builder:
     def build(self) -> Quantity | None:
         doc = self.doc
         tokens = list(doc[self.start:self.end])
-        # qualifier words inside the candidate, before the first number/vague token
+        # qualifier words inside the candidate, before the first number/vague token; a
+        # qualifier that opens it is read whole, even with a vague word in it ("as many
+        # as 1.5 million": the model's entity holds it, and "many" is no count there)
+        opening = _opening_qualifier([t.lower_ for t in tokens])
         first_num = next((i for i, t in enumerate(tokens)
-                          if _is_number_word(t) or _is_vague_word(t)
-                          or t.text in CURRENCY), None)
+                          if i >= opening and (_is_number_word(t) or _is_vague_word(t)
+                                               or t.text in CURRENCY)), None)
         if first_num is None:
             return None
         inner = [t.lower_ for t in tokens[:first_num]]

@@ -116,6 +116,14 @@ class ClaimRepository:
         )
         return [claim_from_row(r) for r in rows]
 
+    def spans(self, article_id: int) -> list[tuple[int, int, int, int, float, str]]:
+        """(id, article, start, end, score, origin) of one article's live claims, in text
+        order: what highlighting needs, without reading and decoding their details."""
+        rows = self.db.execute(
+            f'SELECT id, article_id, start, "end", score, origin FROM claims '
+            f'WHERE article_id = ? AND {_LIVE} ORDER BY start, "end"', [article_id])
+        return rows.fetchall()  # plain tuples: the connection has no row factory
+
     def iter_all(self) -> Iterator[Claim]:
         for row in self.db.query(f"SELECT * FROM claims WHERE {_LIVE} ORDER BY article_id, start"):
             yield claim_from_row(row)

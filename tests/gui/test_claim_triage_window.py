@@ -75,3 +75,35 @@ def test_a_claim_marked_by_hand_is_always_shown(make_window, demo_copy) -> None:
     assert claim_id in _highlighted(window)
     assert claim_id in _listed(window)
     window.close()
+
+
+def test_j_and_k_from_a_candidate_go_on_from_its_place_in_the_list(
+        make_window, demo_copy, qtbot) -> None:
+    # BASIL Wal-Mart event: g to NYT's matching candidate (0.62, under the threshold), then
+    # j, went back to the top of the list (0.97) instead of on from 0.62
+    from factdesk.gui.claims_model import ranked
+
+    window = make_window(demo_copy)
+    session, view = window.session, window.workspace.claims.view
+    project = session.project
+    listed = _listed(window)
+    rows = {r[0]: r for r in project.claims.table_rows(article_id=session.article_id)}
+    hidden = sorted((i for i in rows if i not in listed), key=lambda i: ranked(rows[i]))
+    # the candidate ranked highest: it stands between the listed claims, or after them all
+    candidate = hidden[0]
+    order = sorted([*listed, candidate], key=lambda i: ranked(rows[i]))
+    at = order.index(candidate)
+    assert 0 < at, "the demo's best candidate ranks below a listed claim"
+    session.select_claim(candidate)  # as g onto it would
+    assert session.claim_id == candidate
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert session.claim_id == order[at - 1], "k did not go to the claim ranked just above"
+    session.select_claim(candidate)
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    if at + 1 < len(order):
+        assert session.claim_id == order[at + 1]
+    else:  # ranked after every listed claim: j goes on to the next article, not the top
+        article = project.claims.get(candidate).article_id
+        assert session.claim_id not in listed
+        assert project.claims.get(session.claim_id).article_id != article
+    window.close()

@@ -99,3 +99,25 @@ def test_the_history_shows_what_a_rationale_said(make_window, demo_copy, qtbot) 
     assert "after: Selective Service records list five deferments, 1965-1970, and a " \
            "place in the Marine Reserve." in line.toolTip()
     assert "<b>" not in line.text() + line.toolTip()
+
+
+def test_a_history_line_wraps_in_the_pane(make_window, demo_copy, qtbot) -> None:  # noqa: ANN001
+    """At 1366 x 768 the history's lines ran off the pane behind a sideways scroll bar
+    ("… rationale — → NYT says as many as 1…", BASIL Wal-Mart event)."""
+    from factdesk.core.commands import SetVerdictField
+    from factdesk.model.models import VerdictField
+
+    window = make_window(demo_copy)
+    window.resize(1366, 768)
+    session, verdict = window.session, window.workspace.verdict
+    claim = session.claim_id
+    assert session.push(SetVerdictField(claim, VerdictField.RATIONALE,
+                                        "NYT says as many as 1.5 million; Fox News says 1.5 "
+                                        "million; HuffPost says up to 1.6 million."))
+    qtbot.wait(50)
+    history = verdict.history
+    line = history.item(0)
+    assert history.fontMetrics().horizontalAdvance(line.text()) > history.viewport().width()
+    assert history.horizontalScrollBar().maximum() == 0
+    assert history.visualItemRect(line).width() <= history.viewport().width()
+    assert history.visualItemRect(line).height() > history.fontMetrics().height() * 1.5

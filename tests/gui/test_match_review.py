@@ -150,3 +150,28 @@ def test_the_match_cards_are_reachable_by_keyboard(make_window, demo_copy, qtbot
     assert QApplication.focusWidget() is browser
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     assert session.claim_id == first.id
+
+
+def _pixels_like(widget, rgb: tuple[int, int, int], tolerance: int = 60) -> int:  # QWidget
+    """How many pixels of the widget as painted are close to ``rgb``."""
+    image = widget.grab().toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if sum(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb()[:3], rgb,
+                                                 strict=True)) < tolerance)
+
+
+def test_accept_and_reject_look_greyed_without_a_match(make_window, demo_copy) -> None:
+    # their green and red text once stayed when disabled: they looked usable with "No
+    # match in the other articles."
+    window = make_window(demo_copy)
+    session, across = window.session, window.workspace.across
+    green, red = (0x1E, 0x6B, 0x34), (0xA5, 0x0E, 0x0E)
+    session.select_claim(_claim_with_matches(session.project, 1))
+    assert across.accept_button.isEnabled()
+    assert _pixels_like(across.accept_button, green) > 0
+    assert _pixels_like(across.reject_button, red) > 0
+    session.select_claim(0)
+    assert not across.accept_button.isEnabled() and not across.reject_button.isEnabled()
+    assert _pixels_like(across.accept_button, green) == 0
+    assert _pixels_like(across.reject_button, red) == 0
+    window.close()
