@@ -269,7 +269,9 @@ def test_a_conflicting_report_is_not_an_appearance_but_shown_next_to_the_claim(
 
     rows = {int(r["claim_id"]): r for r in csv.DictReader(
         io.StringIO(_export(path, "csv", tmp=tmp_path), newline=""))}
-    assert rows[ids["conflict"]]["reported_differently"] == f"AFP: “{afp}”"
+    told_csv = rows[ids["conflict"]]["reported_differently"]
+    assert told_csv.startswith(f"AFP: “{afp}” Difference: AFP’s “5 days after recapture”")
+    assert "(5 vs 4 days)." in told_csv
     assert rows[ids["quote"]]["reported_differently"] == ""
     with Project.open(path, read_only=True) as project:
         claims = {c["id"]: c for c in project_to_json(project)["claims"]}

@@ -9,6 +9,7 @@ kept as plain dicts so that they round-trip through the project file unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -292,6 +293,17 @@ def severity_rank(severity: str) -> int:
     if severity in DISCREPANCY_SEVERITIES:
         return DISCREPANCY_SEVERITIES.index(severity)
     return len(DISCREPANCY_SEVERITIES)
+
+
+def differences_told(discrepancies: Iterable[Mapping[str, Any]]) -> tuple[str, ...]:
+    """What a report tells of a match's discrepancies: their explanations, most severe
+    first. A "compatible" one ("Wednesday" and "Wednesday morning" in articles of the
+    same day: the same date) is no difference, and a "Difference:" line saying so only
+    confuses a reader; the window's match panel still shows it."""
+    told = sorted((d for d in discrepancies if d.get("severity") != "compatible"),
+                  key=lambda d: severity_rank(str(d.get("severity", ""))))
+    return tuple(str(d.get("explanation") or d.get("kind")) for d in told
+                 if d.get("explanation") or d.get("kind"))
 
 
 @dataclass(frozen=True)

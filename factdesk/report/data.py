@@ -41,7 +41,7 @@ from factdesk.model.models import (
     EntityMention,
     Match,
     Verdict,
-    severity_rank,
+    differences_told,
 )
 from factdesk.model.text import shorten
 from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
@@ -212,6 +212,12 @@ class ClaimEntry:
         return self.statement or self.text
 
     @property
+    def kind_shown(self) -> str:
+        """The claim's kind as a report shows it beside the status: "" for "other", which
+        tells a reader nothing ("Status: done · other" read as "done and other")."""
+        return "" if self.kind == "other" else self.kind
+
+    @property
     def reported_differently(self) -> tuple[OtherReport, ...]:
         """Other outlets' reports of the same event with a different detail (conflicting
         matches), accepted ones first."""
@@ -342,8 +348,6 @@ def _others(
         if other is None:
             continue
         article = articles.get(other.article_id)
-        ordered = sorted(match.discrepancies,
-                         key=lambda d: severity_rank(str(d.get("severity", ""))))
         result.append(
             OtherReport(
                 claim_id=other.id,
@@ -356,10 +360,7 @@ def _others(
                 relation=match.relation,
                 score=float(match.score),
                 decision=match.decision,
-                discrepancies=tuple(
-                    str(d.get("explanation") or d.get("kind") or "") for d in ordered
-                    if d.get("explanation") or d.get("kind")
-                ),
+                discrepancies=differences_told(match.discrepancies),
             )
         )
     return tuple(result)

@@ -198,6 +198,7 @@ class _Renderer:
                     self.writer.newPage()
                 for placement in placements:
                     self.paint_block(painter, placement)
+                    self.paint_continued(painter, placement)
                 self.paint_furniture(painter, number, total)
         finally:
             painter.end()
@@ -218,6 +219,25 @@ class _Renderer:
         painter.setFont(_font(10, bold=True))
         painter.drawText(QRectF(0, 0, min(height, 60 * geo.px_per_mm), 6 * geo.px_per_mm),
                          int(Qt.AlignCenter), "DRAFT")
+        painter.restore()
+
+    def paint_continued(self, painter: QPainter, placement: Placement) -> None:
+        """Above a claim's section carried over from the page before, in the margin under
+        the running header: which claim it is ("2. Former Rep. … (continued)"); a reader
+        landing on "As other outlets reported it" at a page's top would otherwise take it
+        for the next claim's."""
+        if placement.block.claim is None or placement.top <= 0 or placement.y > 0:
+            return
+        geo, entry = self.geo, self.data.claims[placement.block.claim]
+        font = _font(8)
+        font.setItalic(True)
+        label = f"{entry.number}. {_short(entry.headline, 90)} (continued)"
+        painter.save()
+        painter.setPen(QColor("#555555"))
+        painter.setFont(font)
+        line_h = 11 * geo.px_per_pt
+        painter.drawText(QRectF(geo.left, geo.top - 2 * geo.px_per_mm - line_h, geo.body_w,
+                                line_h), int(Qt.AlignLeft | Qt.AlignBottom), label)
         painter.restore()
 
     def paint_block(self, painter: QPainter, placement: Placement) -> None:

@@ -225,7 +225,7 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
         if other.url:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
         for diff in other.discrepancies:
-            body += f'<br/><span class="diff">Difference: {_e(diff)}</span>'
+            body += f'<br/><span class="small diff">Difference: {_e(diff)}</span>'
         items.append(f"<li>{head}{body}</li>")
     return f'<ul style="margin-top: 0;">{"".join(items)}</ul>'
 
@@ -236,8 +236,10 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     the report's claims, for cross-references."""
     in_report = in_report or {}
     meta = (
-        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b> · {_e(entry.kind)}'
-        f"{_claimant_html(entry)}"
+        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b>'
+        + (f' · <span class="muted">Kind:</span> {_e(entry.kind_shown)}'
+           if entry.kind_shown else "")
+        + _claimant_html(entry)
     )
     source = (f'<a href="#source-{entry.article_id}">'
               f"{_e(entry.outlet or 'Unknown outlet')}</a>, {_e(date_text(entry.date))}")

@@ -3,7 +3,8 @@
 Top-level lists: ``articles``, ``claims``, ``entities``, ``matches``, ``clusters``,
 ``verdicts``, ``history`` (every recorded change of a verdict, claim, evidence row or match
 decision: who, when, from what to what), ``aliases``, ``archive``, plus ``project``
-metadata and the rating scale. A claim carries its ``statement`` (the claim as checked,
+(its name and the publishing settings: checker, organisation and its url, the report's
+url and title, the claim threshold) and the rating scale. A claim carries its ``statement`` (the claim as checked,
 null: the sentence) and ``reported_differently``: the other outlets' reports of the same
 event with a different detail that the checker accepted (conflicting matches), each with
 outlet, date, url, their sentence and the differences. A verdict's rationale comes as a
@@ -23,7 +24,7 @@ from typing import Any
 from factdesk import __version__
 from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
-from factdesk.model.models import Match, severity_rank
+from factdesk.model.models import Match, differences_told
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
@@ -60,10 +61,7 @@ def _reported_differently(project: Project, matches: list[Match],
                 "match_id": match.id, "claim_id": other.id,
                 "outlet": article.get("outlet", ""), "date": article.get("date"),
                 "url": article.get("url", ""), "text": other.text,
-                "differences": [str(d.get("explanation") or d.get("kind") or "")
-                                for d in sorted(match.discrepancies, key=lambda d: severity_rank(
-                                    str(d.get("severity", ""))))
-                                if d.get("explanation") or d.get("kind")],
+                "differences": list(differences_told(match.discrepancies)),
             })
     return found
 
@@ -86,6 +84,18 @@ def _claim(c: Any) -> dict[str, Any]:
         "entities": list(c.entities),
         "statement": c.statement,
     }
+
+
+def _project_block(project: Project) -> dict[str, Any]:
+    """The project's name and the settings a publisher needs to publish its checks: who
+    checks, the organisation and its address, the report's address and title (null when
+    not set), the claim threshold."""
+    settings = project.project_settings()
+    return {"name": project.name, "checker": project.checker,
+            "organisation": settings.organisation,
+            "organisation_url": settings.organisation_url,
+            "report_url": settings.report_url, "report_title": settings.report_title,
+            "claim_threshold": settings.claim_threshold}
 
 
 def project_to_json(project: Project) -> dict[str, Any]:
@@ -121,7 +131,7 @@ def project_to_json(project: Project) -> dict[str, Any]:
     return {
         "factdesk_version": __version__,
         "exported_at": now_iso(),
-        "project": {"name": project.name, "checker": project.checker},
+        "project": _project_block(project),
         "rating_scale": scale.to_json(),
         "articles": articles,
         "claims": [{**_claim(c), "reported_differently": differently.get(c.id, [])}

@@ -19,7 +19,10 @@ CSV: one row per claim, RFC 4180 quoting, a header row. Written for spreadsheets
   archive importer reads a CSV report and its ClaimReview as the same review (its
   identity is publisher + url + claim as checked, the ``statement`` column).
 - ``reported_differently``: other outlets that reported the same event with a different
-  detail, "Outlet: “their sentence”", joined with " | ".
+  detail, "Outlet: “their sentence” Difference: …", joined with " | ";
+  ``reported_alike``: the same fact (or an accepted related report) as other outlets
+  printed it, in the same form ("Outlet (related): …"), the PDF's "As other outlets
+  reported it". A suggestion, asked for, is marked "SUGGESTED, not reviewed".
 
 Markdown: one section per claim; the rating with its number on the scale ("Mostly true
 (5 on 1-6)"); other outlets' conflicting reports right under the sentence as printed
@@ -31,11 +34,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 
 from factdesk.model.text import counted, shorten
 from factdesk.report.claimreview import review_url, reviewer_name
 from factdesk.report.data import (
     ClaimEntry,
+    OtherReport,
     ReportData,
     moment_text,
     source_note,
@@ -46,7 +51,8 @@ from factdesk.report.richtext import markdown_target
 CSV_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "article", "outlet", "date", "statement", "claim", "kind",
     "score", "speaker", "claimant", "rating", "rating_value", "best_rating", "worst_rating",
-    "status", "publication", "reported_differently", "rationale", "evidence_urls",
+    "status", "publication", "reported_differently", "reported_alike", "rationale",
+    "evidence_urls",
     "checker", "updated", "reviewed_by", "review_url", "review_date",
 )
 URL_SEPARATOR = " | "
@@ -89,10 +95,8 @@ def csv_row(entry: ClaimEntry, data: ReportData) -> dict[str, str]:
         **_numbers(entry),
         "status": entry.status,
         "publication": "DRAFT" if entry.draft else "final",
-        "reported_differently": URL_SEPARATOR.join(
-            f"{o.outlet or 'Unknown outlet'}: {quoted(o.text)}"
-            + ("" if o.reviewed else " (SUGGESTED, not reviewed)")
-            for o in entry.reported_differently),
+        "reported_differently": _reports_cell(entry.reported_differently),
+        "reported_alike": _reports_cell(entry.reported_alike),
         "rationale": entry.rationale_text,
         "evidence_urls": URL_SEPARATOR.join(e.url for e in entry.evidence),
         "checker": entry.checker,
@@ -101,6 +105,21 @@ def csv_row(entry: ClaimEntry, data: ReportData) -> dict[str, str]:
         "review_url": review_url(entry, data),
         "review_date": (entry.updated_at or "")[:10],
     }
+
+
+def _reports_cell(others: Iterable[OtherReport]) -> str:
+    """Other outlets' reports in one cell: "Outlet: “sentence” Difference: …", joined
+    with " | "; a related (not the same fact) report and a suggestion say so."""
+    cells = []
+    for other in others:
+        marks = [other.relation] if other.relation == "related" else []
+        if not other.reviewed:
+            marks.append("SUGGESTED, not reviewed")
+        mark = f" ({', '.join(marks)})" if marks else ""
+        told = "".join(f" Difference: {d if d.endswith('.') else d + '.'}"
+                       for d in other.discrepancies)
+        cells.append(f"{other.outlet or 'Unknown outlet'}{mark}: {quoted(other.text)}{told}")
+    return URL_SEPARATOR.join(cells)
 
 
 def _numbers(entry: ClaimEntry) -> dict[str, str]:
@@ -152,7 +171,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         "",
         f"As printed by {source}  ",
         f"**Rating: {rating}{value}** · Status: {entry.status}"
-        + (" (DRAFT: not finished)" if entry.draft else "") + f" · Kind: {entry.kind}"
+        + (" (DRAFT: not finished)" if entry.draft else "")
+        + (f" · Kind: {entry.kind_shown}" if entry.kind_shown else "")
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
         *_differently_markdown(entry),
