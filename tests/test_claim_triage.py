@@ -38,6 +38,9 @@ def _sentences(extractor: ClaimExtractor, text: str) -> list[tuple[str, str | No
      ["Police in Springfield, Mo., said 3 people died.", "The road reopened."]),
     ("The move angered the U.S. The ambassador left.",
      ["The move angered the U.S.", "The ambassador left."]),
+    ("He wrote It's About the Money!: How You Can Get Out of Debt in 2005. It sold.",
+     ["He wrote It's About the Money!: How You Can Get Out of Debt in 2005.", "It sold."]),
+    ("He shouted Stop! The crowd ran.", ["He shouted Stop!", "The crowd ran."]),
 ])
 def test_abbreviations_do_not_end_sentences(extractor: ClaimExtractor, text: str,
                                             expected: list[str]) -> None:

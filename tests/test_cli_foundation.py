@@ -132,3 +132,25 @@ def test_import_reads_one_article_from_stdin(tmp_path: Path, monkeypatch, capsys
     monkeypatch.setattr("sys.stdin", io.StringIO(text))
     assert main(["import", str(project), "-", "--date", "someday", "--no-extract"]) == 2
     assert "date not understood" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_import_progress_names_each_step_and_never_counts_back(
+        tmp_path: Path, seeds_dir: Path, capsys) -> None:
+    """An editor read "analysing 2/3" followed by "analysing 1/3 matching article 1":
+    the matching step is labelled by its own name."""
+    project = tmp_path / "p.factdesk"
+    assert main(["new", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(project), str(seeds_dir)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    steps: dict[str, list[int]] = {}
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        count = rest.split(" ", 1)[0]
+        if "/" in count and count.split("/")[0].isdigit():
+            steps.setdefault(word, []).append(int(count.split("/")[0]))
+    assert "matching" in steps and "analysing" in steps, lines
+    assert not any("matching article" in line for line in lines if line.startswith("analysing"))
+    for counts in steps.values():
+        assert counts == sorted(counts), lines

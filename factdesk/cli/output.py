@@ -45,8 +45,17 @@ def json_line(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+#: Steps that report progress under their own name within a longer job: an import's
+#: analysis goes on to match the new articles, counting them again from 1.
+LATER_STEPS = ("matching",)
+
+
 class StderrProgress:
-    """Progress on stderr for long batches: a line per item when stderr is not a terminal."""
+    """Progress on stderr for long batches: a line per item when stderr is not a terminal.
+
+    A later step of the job (a name starting with one of :data:`LATER_STEPS`) is labelled
+    by that step, so "analysing 3/3" is followed by "matching 1/3", not "analysing 1/3".
+    """
 
     def __init__(self, label: str, minimum_total: int = 2) -> None:
         self.label = label
@@ -56,7 +65,11 @@ class StderrProgress:
     def __call__(self, done: int, total: int, name: str) -> None:
         if total < self.minimum_total:
             return
-        text = f"{self.label} {done}/{total}" + (f" {name}" if name else "")
+        label = self.label
+        step, _, rest = name.partition(" ")
+        if step in LATER_STEPS and step != label:
+            label, name = step, rest
+        text = f"{label} {done}/{total}" + (f" {name}" if name else "")
         if self.tty:
             sys.stderr.write("\r\033[K" + text[:100] + ("\n" if done == total else ""))
             sys.stderr.flush()

@@ -10,9 +10,11 @@ share nearly every word:
   same word (or a form of it) and denies it nowhere;
 * **direction**: the claims move the same thing in opposite directions ("prices rose" /
   "prices fell"; won / lost; approved / rejected; confirmed / denied);
-* **actor**: one name stands where the other claim has another of the same kind, and
-  no other name of that kind differs ("destroyed by Russian forces" / "by Ukrainian
-  forces"; "Joe Biden" / "Hunter Biden"). Spelling
+* **actor**: one name stands where the other claim has another of the same kind (the
+  same word just before or after both, or the same surname), and no other name of
+  that kind differs ("destroyed by Russian forces" / "by Ukrainian forces"; "Joe
+  Biden" / "Hunter Biden"); two names in other roles are other people of the story
+  ("doubts whether Obama was born" / "prompted Vieira to ask"). Spelling
   variants share a canonical form and are not told apart; two quotes credited to
   different speakers are an attribution difference, found with the quotes.
 
@@ -239,10 +241,37 @@ def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
             continue  # the quotes' attribution check says it
         only_a = [v for k, v in actors_a.items() if not _named_in(k, v, wb, actors_b, label)]
         only_b = [v for k, v in actors_b.items() if not _named_in(k, v, wa, actors_a, label)]
-        if len(only_a) == 1 and len(only_b) == 1:
+        if len(only_a) == 1 and len(only_b) == 1 and (
+                _namesakes(only_a[0], only_b[0])
+                or in_the_same_slot(a.text, only_a[0], b.text, only_b[0])):
             return _conflict("actor", a, b, only_a[0], only_b[0], "names",
                              "the accounts differ on who.")
     return None
+
+
+def _namesakes(x: str, y: str) -> bool:
+    return x.split()[-1].casefold() == y.split()[-1].casefold()
+
+
+def _neighbours(text: str, name: str) -> tuple[str, str]:
+    """The words just before and just after the first ``name`` in ``text`` (folded)."""
+    start = text.find(name)
+    if start < 0:
+        return "", ""
+    before = _words(text[:start])
+    after = _words(text[start + len(name):])
+    return (before[-1].casefold() if before else ""), (after[0].casefold() if after else "")
+
+
+def in_the_same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool:
+    """Whether two names stand where each other stands: the same word just before or
+    just after both ("destroyed by Russian forces" / "by Ukrainian forces"; "Joe Biden
+    said" / "Hunter Biden said"). Names in other roles ("doubts about whether President
+    Obama was born" / "prompted Vieira to ask") are other people in the story, not a
+    different account of who."""
+    before_a, after_a = _neighbours(text_a, name_a)
+    before_b, after_b = _neighbours(text_b, name_b)
+    return bool(before_a and before_a == before_b or after_a and after_a == after_b)
 
 
 def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:

@@ -34,6 +34,14 @@ if TYPE_CHECKING:
     from factdesk.nlp.times import TimeExpression
 
 ANCHOR_MIN = 80.0
+#: A reporting verb, then at most four words that do not start a reported clause, just
+#: before a date: the date says when something was said.
+_WHEN_SAID = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|writing|announced|stated|tweeted|posted|"
+    r"blasted|added|confirmed|argued|testified|responded|expressed|declared|insisted|"
+    r"warned|celebrated|denounced)\b"
+    r"(?:[\s,]+(?!(?:that|was|were|is|are|had|has|have|will|would|he|she|they|it)\b)"
+    r"[\w'’-]+){0,4}[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
@@ -56,6 +64,14 @@ def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
     return max((y[0] - x[1]).days, (x[0] - y[1]).days)
 
 
+def is_when_said(expr: TimeExpression, facts: ClaimFacts) -> bool:
+    """Whether the claim dates a statement with ``expr`` ("Goelman said in a statement
+    Monday", "blasted the bureau on Monday", "writing Monday"), not what it reports
+    ("said that Strzok was fired Friday")."""
+    start = facts.text.find(expr.text)
+    return start >= 0 and _WHEN_SAID.search(facts.text[max(0, start - 80):start]) is not None
+
+
 def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ta, tb = a.absolute_times, b.absolute_times
     if len(ta) != 1 or len(tb) != 1:
@@ -63,6 +79,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ea, eb = ta[0], tb[0]
     if not same_time_slot(ea, eb):
         return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
+    if is_when_said(ea, a) != is_when_said(eb, b):
+        return []  # when a statement was made and when what it tells happened
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"

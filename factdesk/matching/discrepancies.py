@@ -26,7 +26,7 @@ from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from factdesk.model.models import Claim
 
@@ -35,10 +35,19 @@ KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "n
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
+#: Trailing zeros from which an exact figure may be another one written round.
+ROUNDED_ZEROS = 2
+#: Words a quoted stretch needs to count as an excerpt of a longer quote.
+PARTIAL_QUOTE_WORDS = 4
 MEASURE_UNITS = frozenset({
     "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
     "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
 })
+#: Units (folded by :func:`~factdesk.nlp.quantities.unit_key`) that are sums of money;
+#: "pound" is left out (a weight as often as a sum: "215 pounds").
+MONEY_UNITS = frozenset({"dollar", "euro", "yen", "hryvnia", "rouble", "ruble"})
+_TIME_KEYS = frozenset(u.rstrip("s") for u in TIME_UNITS) | {"century"}
+_CURRENCY_BEFORE = r"(?:[$€£¥₴₽]|US\$|USD\s)\s?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -194,26 +203,50 @@ def _say(q: Quantity) -> str:
     return f"\u201c{q.describe()}\u201d"
 
 
-def _align(a: Sequence[Quantity], b: Sequence[Quantity], lone_numbers: bool = True,
+def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
            ) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of quantities that count the same thing (same unit, or the only numbers)."""
+    """Pairs of quantities that count the same thing (same unit, or the only numbers of
+    one kind: two sums of money, or two counts; never a sum against a count or a span of
+    time, nor the price of one thing against a sum for no named thing)."""
     pairs: list[tuple[Quantity, Quantity]] = []
     used: set[int] = set()
-    for qa in a:
+    for qa in a.quantities:
         if qa.unit_key is None:
             continue
-        candidates = [(i, qb) for i, qb in enumerate(b) if i not in used
+        candidates = [(i, qb) for i, qb in enumerate(b.quantities) if i not in used
                       and qb.unit_key == qa.unit_key]
         if candidates:
             mid = _mid(qa)
             i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
             used.add(i)
             pairs.append((qa, qb))
-    if lone_numbers and not pairs and len(a) == 1 and len(b) == 1:
-        ua, ub = a[0].unit_key, b[0].unit_key
-        if ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS):
-            pairs.append((a[0], b[0]))
+    if lone_numbers and not pairs and len(a.quantities) == 1 and len(b.quantities) == 1:
+        qa, qb = a.quantities[0], b.quantities[0]
+        kind_a, thing_a = measure_of(a, qa)
+        kind_b, thing_b = measure_of(b, qb)
+        ua, ub = qa.unit_key, qb.unit_key
+        if kind_a == kind_b == "money":
+            if thing_a == thing_b:
+                pairs.append((qa, qb))
+        elif kind_a == kind_b == "count" and (
+                ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS)):
+            pairs.append((qa, qb))
     return pairs
+
+
+def measure_of(facts: ClaimFacts, q: Quantity) -> tuple[str, str | None]:
+    """What a quantity measures: ``("money", thing priced or None)`` for a sum (a
+    currency unit, or a currency sign before it in the claim: "$43,000 watch" is the
+    price of a watch), ``("time", unit)`` for a span of time ("several years"), else
+    ``("count", counted noun or None)`` ("six settlements", "84,000")."""
+    key = q.unit_key
+    if key in MONEY_UNITS:
+        return "money", None
+    if q.text and re.search(_CURRENCY_BEFORE + re.escape(q.text), facts.text):
+        return "money", key
+    if key in _TIME_KEYS:
+        return "time", key
+    return "count", key
 
 
 def _mid(q: Quantity) -> float:
@@ -241,6 +274,23 @@ def _why_compatible(qa: Quantity, qb: Quantity) -> str:
     return f"the ranges overlap ({_range_text(qa)} and {_range_text(qb)})"
 
 
+def rounded_from(x: float | None, y: float | None) -> tuple[float, float, int] | None:
+    """(round figure, exact figure, precision) when one of two figures is the other
+    rounded to at least the hundreds ("a $43,000 Rolex" for the "$43,350" one: written
+    round, not another figure); None otherwise (300 and 450, 84,000 and 48,000)."""
+    if x is None or y is None:
+        return None
+    for rough, exact in ((x, y), (y, x)):
+        if rough <= 0 or rough != int(rough) or exact != int(exact):
+            continue
+        zeros = len(str(int(rough))) - len(str(int(rough)).rstrip("0"))
+        precision = 10 ** zeros
+        if zeros >= ROUNDED_ZEROS and exact % precision and \
+                math.floor(exact / precision + 0.5) * precision == rough:
+            return rough, exact, precision
+    return None
+
+
 def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
                        who_b: str = "B") -> Discrepancy | None:
     """How two aligned quantities relate, or None when they say the same."""
@@ -252,7 +302,13 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
     if qa.qualifier == "exact" and qb.qualifier == "exact":
         if qa.value == qb.value:
             return None
-        severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
+        rounded = rounded_from(qa.value, qb.value)
+        if rounded is not None:
+            severity = "compatible"
+            why = (f"compatible: {_fmt(rounded[0])} is {_fmt(rounded[1])} rounded to the "
+                   f"nearest {_fmt(rounded[2])}")
+        else:
+            severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
     elif "vague" in (qa.qualifier, qb.qualifier):
         vague, other = (qa, qb) if qa.qualifier == "vague" else (qb, qa)
         if not overlap:
@@ -279,7 +335,7 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
 def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
                           ) -> list[Discrepancy]:
     found = []
-    for qa, qb in _align(a.quantities, b.quantities, lone_numbers):
+    for qa, qb in _align(a, b, lone_numbers):
         d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
         if d is not None:
             found.append(d)
@@ -345,8 +401,11 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     sa, sb = a.spellings, b.spellings
     for canonical in sorted(sa.keys() & sb.keys()):  # a stable order across runs
         if not sa[canonical].keys() & sb[canonical].keys():
-            found.append(_variant(a, b, canonical, next(iter(sa[canonical].values())),
-                                  next(iter(sb[canonical].values()))))
+            x = next(iter(sa[canonical].values()))
+            y = next(iter(sb[canonical].values()))
+            if not (_written_in(y, a.text) or _written_in(x, b.text)):
+                # else the model cut one name short ("Jesse Jackson Jr. Pleads")
+                found.append(_variant(a, b, canonical, x, y))
             continue
         xs, ys = a.surfaces[canonical], b.surfaces[canonical]
         if any(_written_alike(x, y) for x in xs for y in ys):
@@ -355,6 +414,11 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         if pair is not None:
             found.append(_variant(a, b, canonical, *pair))
     return found
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` as a whole name (not inside a word)."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -376,6 +440,15 @@ def quote_similarity(a: str, b: str) -> float:
     """0..100 similarity of the quoted words of two claims."""
     na, nb = _normalise(a), _normalise(b)
     return max(fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb))
+
+
+def is_partial_quote(a: str, b: str) -> bool:
+    """Whether the quoted words of one claim are a stretch of the other's, word for word
+    ("a departure from typical Bureau practice" inside the whole sentence quoted): a
+    shorter excerpt of one quote, not another wording of it."""
+    na, nb = _normalise(a), _normalise(b)
+    short, long = sorted((na, nb), key=len)
+    return len(short.split()) >= PARTIAL_QUOTE_WORDS and f" {short} " in f" {long} "
 
 
 def speaker_name(facts: ClaimFacts) -> str | None:
@@ -404,6 +477,19 @@ def _resolved_alike(sa: str, sb: str, entities_a: tuple[tuple[str, str, str], ..
     return resolved.get(sa) == resolved.get(sb)
 
 
+def names_its_speaker(facts: ClaimFacts) -> bool:
+    """Whether the claim names its speaker outside the quoted words ("…,” Goelman said),
+    rather than a pronoun the speaker was read for from the sentences around it ("He
+    added, “…”")."""
+    name = speaker_name(facts)
+    if not name:
+        return False
+    outside = _QUOTED.sub(" ", facts.text).casefold()
+    words = {w.casefold() for w in (facts.speaker or "", name) for w in w.split()
+             if len(w) > 2}
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", outside) for w in words)
+
+
 def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if not (a.is_quote and b.is_quote):
         return []
@@ -412,11 +498,21 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     qa, qb = quote_text(a.text), quote_text(b.text)
     wa, wb = _who(a, "One article"), _who(b, "the other")
     if same is False and similarity >= ATTRIBUTION_MIN:
+        unnamed = [f for f in (a, b) if not names_its_speaker(f)]
+        if unnamed:
+            f = unnamed[0]
+            return [Discrepancy(
+                "attribution", "vague",
+                f"{wa} attributes these words to {speaker_name(a)}, {wb} to "
+                f"{speaker_name(b)}, but {_who(f, 'one article')} does not name the speaker "
+                f"in this sentence (“{speaker_name(f)}” is read from the text "
+                "around it): check who is speaking.", qa, qb)]
         return [Discrepancy(
             "attribution", "conflict",
             f"{wa} attributes these words to {speaker_name(a)}, {wb} to {speaker_name(b)} — the "
             f"same quote ({similarity:.0f}% similar) credited to different speakers.", qa, qb)]
-    if same is not False and WORDING_MIN <= similarity < WORDING_MAX:
+    if same is not False and WORDING_MIN <= similarity < WORDING_MAX \
+            and not is_partial_quote(a.text, b.text):
         who = f" by {speaker_name(a) or speaker_name(b)}" if same else ""
         return [Discrepancy(
             "wording", "variant",

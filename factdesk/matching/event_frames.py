@@ -40,10 +40,26 @@ WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: preposition ("in Norfolk", "from the war-torn city of Izium") or before an event noun
 #: ("the Norwalk event"); a place named otherwise ("Russia's bastion", "Kyiv says") is
 #: an actor or a background, not the event's place.
+#: The words between the preposition and the name describe the place ("the war-torn
+#: city of"); a preposition, conjunction or a person's title there means the name is not
+#: the preposition's object ("in posts on Twitter", "to conspiracy before U.S. District
+#: Judge") or is a person ("to former President Barack Obama").
+_NOT_BETWEEN = ("(?:on|in|at|to|into|onto|by|for|with|before|after|against|about|of|"
+                "and|or|but|than|that|as|while|former|president|rep|sen|senator|"
+                "representative|gov|governor|judge|director|secretary|attorney|mr|mrs|"
+                "ms|dr|actor|donor|chairman|lawyer|agent|officer)")
 _LOCATIVE_BEFORE = (r"\b(?:in|at|near|outside|inside|from|to|into|over|across|around|"
                     r"visit\w*|tour\w*|reach\w*|enter\w*|arriv\w* in)\s+"
-                    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:city|town|village|region|province|"
-                    r"state|county)\s+of\s+)?$")
+                    r"(?:the\s+)?(?:(?!" + _NOT_BETWEEN + r"\.?\s)[\w'’-]+\.?\s+){0,3}?"
+                    r"(?:(?:city|town|village|region|province|state|county)\s+of\s+)?$")
+#: Words that make a name an institution (never the place of an event when the model
+#: tags it a person or an organisation: "from Congress", "to the Treasury Department",
+#: "the Florida Department of Law Enforcement").
+INSTITUTION_WORDS = frozenset(
+    "department office agency bureau congress senate house court committee commission "
+    "council ministry administration service services police enforcement party "
+    "university college school company corporation inc corp group fund foundation "
+    "board army navy guard fbi cia doj dhs treasury pentagon twitter facebook".split())
 #: A name after "in" or "to" that is where a claim was reported, not where its event
 #: happened: "a report in the New York Times", "according to Reuters", "told CNN".
 _REPORTED_IN_BEFORE = (r"\b(?:(?:report|article|story|column|editorial|op-ed|piece|published|"
@@ -142,13 +158,21 @@ _NAMED_EVENT = re.compile(
 
 
 _LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
+#: For a name the model tags a person or an organisation, only the prepositions that
+#: place something ("from Bucha", "in Norwalk"): "to" and "into" are as often a verb's
+#: or a noun's ("the decision to fire Strzok", "the investigation into Clinton").
+_STRONG_LOCATIVE_BEFORE_RE = re.compile(
+    _LOCATIVE_BEFORE.replace("from|to|into|over|across|around|", "from|"), re.IGNORECASE)
 _REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: A place name followed by one of these qualifies it, it is not where something happened:
-#: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law".
+#: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law"; so
+#: does a name before an inquiry's noun ("in assailing the Russia investigation", "in
+#: the Clinton investigation").
 _QUALIFIED_AFTER_RE = re.compile(
     r"^\s+(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
-    r"troops|military|economy|markets?|policy|standards?)\b")
+    r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
+    r"inquiry|inquiries|case|emails?|campaign)\b")
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -171,16 +195,24 @@ def is_publication(name: str) -> bool:
     return bool(words) and words[-1].strip(".,") in PUBLICATION_WORDS
 
 
-def _is_the_events_place(text: str, name: str) -> bool:
+def is_institution(name: str) -> bool:
+    """Whether ``name`` reads as an institution's ("Treasury Department", "Congress")."""
+    words = {w.strip(".,’'").casefold() for w in name.replace("’s", " ").split()}
+    return bool(words & INSTITUTION_WORDS)
+
+
+def _is_the_events_place(text: str, name: str, strong: bool = False) -> bool:
     """Whether ``name`` is written in ``text`` as the place something happened (not as
-    the publication a claim was reported in)."""
+    the publication a claim was reported in); ``strong``: after a preposition that
+    places something only (:data:`_STRONG_LOCATIVE_BEFORE_RE`)."""
     if is_publication(name):
         return False
     for start, end in _occurrences(text, name):
         before = text[max(start - 60, 0):start]
         if _REPORTED_IN_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text[end:]):
             continue
-        if _LOCATIVE_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
+        locative = _STRONG_LOCATIVE_BEFORE_RE if strong else _LOCATIVE_BEFORE_RE
+        if locative.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True
     return False
 
@@ -195,8 +227,8 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
             continue
         # the small model often takes a town for a person or an organisation ("from
         # Bucha"): a name written where the event happened is its place
-        if (label in WHERE_LABELS or label in WHO_LABELS) and _is_the_events_place(
-                facts.text, text):
+        if (label in WHERE_LABELS or label in WHO_LABELS and not is_institution(surface)) \
+                and _is_the_events_place(facts.text, text, strong=label in WHO_LABELS):
             where.setdefault(key, surface)
         elif label in WHO_LABELS:
             who.setdefault(key, surface)

@@ -15,7 +15,11 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 * **conflicting** when a same-fact pair carries a contradicting difference, or its event
   frames place one event in two places (:mod:`factdesk.matching.event_frames`);
 * only **related** when the frames show another event of the same kind (another place,
-  no one in common).
+  no one in common);
+* only **related** ("same story") when the same-event head is sure but the frames hold
+  only the story's protagonist and its usual words, and the sentences are not alike
+  in meaning (his wife's plea / his plea); a figure both give with the same person
+  (the suspect's age) is a detail of one fact.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from factdesk.matching.discrepancies import (
     ClaimFacts,
     find_discrepancies,
     is_conflicting,
+    is_partial_quote,
+    measure_of,
     quote_similarity,
     quote_text,
     same_speaker,
@@ -54,6 +60,18 @@ FRAME_OVERRULE_MAX = 0.75
 #: Share of the same-event threshold enough when the frames pin one event (the same
 #: place and people: "Zelenskiy likened ... Bucha" / his quote "pictures from Bucha").
 PINNED_EVENT_SHARE = 0.5
+#: Graded similarity a same-event pair needs when its frames support one event only by
+#: who and what was done (a story's protagonist and its usual words) and name no place
+#: in common: below it the two sentences say other things about one story, which is
+#: "related" ("his wife pleaded guilty to filing false tax returns" / "Jackson's guilty
+#: plea was to a conspiracy charge"). Set on the BASIL audit's four dev events.
+EVENT_SIMILARITY = 0.38
+#: Same-event probability at which the head is trusted without that similarity ("Zelensky
+#: visited Izyum on Wednesday" / "Zelensky looked on Wednesday as the flag was raised").
+CONFIDENT_EVENT = 0.75
+#: Smallest figure two claims must share to count it as the same detail (small counts
+#: are in every other sentence).
+SHARED_FIGURE_MIN = 10.0
 #: How far below the same-fact threshold a related pair's score is capped.
 RELATED_MARGIN = 0.005
 
@@ -73,7 +91,8 @@ class Relation:
     score: float
     relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
     discrepancies: tuple[Discrepancy, ...] = ()
-    reason: str = ""  # "model", "quote", "dated event", "similar", "another event" or ""
+    reason: str = ""  # "model", "quote", "dated event", "same event", "same story",
+    #                   "similar", "another event" or ""
 
 
 def content_words(text: str) -> set[str]:
@@ -121,10 +140,20 @@ def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool
     return any(same_anchor(x, y) for x in oa for y in ob)
 
 
+def shares_a_figure(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether both claims give one exact figure of the same kind ("Cesar Sayoc, 56" /
+    "Cesar Sayoc Jr., 56"; "$84,000" twice): a detail two accounts of one event share."""
+    figures = {(measure_of(a, q)[0], q.value) for q in a.quantities
+               if q.qualifier == "exact" and q.value is not None
+               and q.value >= SHARED_FIGURE_MIN}
+    return any((measure_of(b, q)[0], q.value) in figures for q in b.quantities
+               if q.qualifier == "exact")
+
+
 def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """The wording note for a same quote the discrepancy finder found too different."""
     similarity = quote_similarity(a.text, b.text)
-    if similarity >= WORDING_MAX:
+    if similarity >= WORDING_MAX or is_partial_quote(a.text, b.text):
         return None
     who = speaker_name(a) or speaker_name(b) or "the speaker"
     wa = a.outlet or "One article"
@@ -158,6 +187,7 @@ def decide(
     """
     reason = ""
     alignment = None
+    same_story = False  # the same-event head is sure, the sentences say other things
     if probability >= same_threshold and (
             probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
         reason = "model"
@@ -170,7 +200,16 @@ def decide(
         if event < event_threshold:  # only when the frames pin one event
             one_event = alignment.pins_one_event
         else:
-            one_event = alignment.verdict != "aligned" or alignment.supports_one_event
+            supported = alignment.supports_one_event or bool(alignment.shared_who) \
+                and shares_a_figure(a, b)
+            # a place in common pins one event when something else is shared too (the
+            # speech "to the group in Norwalk"); a state named alone does not ("a
+            # criminal history in Florida" / "They originated ... from Florida")
+            placed = bool(alignment.shared_where) and bool(
+                alignment.shared_who or alignment.shared_action or alignment.shared_when)
+            one_event = alignment.verdict != "aligned" or placed or (
+                supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
+            same_story = supported and not one_event
         if one_event:
             reason = "same event"
     if reason and alignment is None:
@@ -191,8 +230,8 @@ def decide(
         score = max(probability, event, same_threshold)
         relation = "conflicting" if is_conflicting(found) else "same fact"
         return Relation(score, relation, tuple(found), reason)
-    related = probability >= related_threshold
-    score = probability
+    related = probability >= related_threshold or same_story
+    score = max(probability, related_threshold) if same_story else probability
     if not related:
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:
@@ -200,4 +239,5 @@ def decide(
         score = max(probability, similarity * related_threshold / RELATED_SIMILARITY * 0.99)
     score = min(score, same_threshold - RELATED_MARGIN)
     found = tuple(find_discrepancies(a, b, same_fact=False))
-    return Relation(score, "related", found, "model" if related else "similar")
+    why = "model" if probability >= related_threshold else "same story" if same_story else "similar"
+    return Relation(score, "related", found, why)

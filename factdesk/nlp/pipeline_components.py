@@ -118,6 +118,12 @@ class NewsSentenceRules:
                     prev.text in PLACE_ABBREVIATIONS and (token.tag_ in _NAME_TAGS
                                                           or not token.text[:1].isupper())):
                 token.is_sent_start = False
+            elif (prev.text == ":" and prev.i > 0 and doc[prev.i - 1].text in ("!", "?")
+                  and not doc[prev.i - 1].whitespace_):
+                # "It's About the Money!: How You Can Get Out of Debt": a title's own
+                # "!" or "?" before its subtitle's colon ends no sentence
+                token.is_sent_start = False
+                prev.is_sent_start = False
             elif token.lower_ in _POSSESSIVES and not prev.whitespace_ and prev.is_alpha:
                 # "Izium’s mayor said": a possessive binds what stands on both sides of it
                 token.is_sent_start = False
