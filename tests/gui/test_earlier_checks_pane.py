@@ -105,9 +105,11 @@ def test_weaker_hits_are_shown_on_request_and_marked_weak(qtbot, demo_copy: Path
     qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(),
                     timeout=30_000)
     pane._on_earlier_link(QUrl("weaker:show"))
+    qtbot.waitUntil(lambda: "Soup Checks" in pane.earlier.toPlainText(), timeout=30_000)
     text = pane.earlier.toPlainText()
     assert "Soup Checks" in text and "weak · relevance 0.0" in text
     assert "weaker hits shown (below the relevance floor" in text
     pane._on_earlier_link(QUrl("weaker:hide"))
+    qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(), timeout=30_000)
     assert "Soup Checks" not in pane.earlier.toPlainText()
     session.close()
