@@ -161,6 +161,26 @@ def test_an_excerpt_of_a_quote_is_not_another_wording() -> None:
     assert not [d for d in decided.discrepancies if d.kind == "wording"]
 
 
+def test_quoted_words_found_word_for_word_in_the_other_quote_are_no_rewording() -> None:
+    """Fox quotes "outrageous distortion"; HuffPost quotes "in Vietnam" and "outrageous
+    distortion": the panel read "differs: wording in Vietnam outrageous distortion vs
+    outrageous distortion", though both give the same words."""
+    from factdesk.matching.discrepancies import find_discrepancies, is_partial_quote
+
+    fox = ("Blumenthal's campaign disputed a report in the New York Times as an "
+           "\"outrageous distortion\" of his service in the Marines.")
+    huffpost = ("Blumenthal's campaign called a New York Times report which includes video "
+                "of him at a 2008 event saying he had served \"in Vietnam\" an \"outrageous "
+                "distortion\" on his record.")
+    assert is_partial_quote(fox, huffpost) and is_partial_quote(huffpost, fox)
+    assert not is_partial_quote(fox, "He called it an \"outrageous lie\" on his record.")
+    a, b = (ClaimFacts(text=t, kind="quote", speaker=None, quantities=(), times=(),
+                       entities=(("Blumenthal", "PERSON", "Richard Blumenthal"),),
+                       article_date=None, outlet=o, is_quote=True)
+            for t, o in ((fox, "Fox News"), (huffpost, "HuffPost")))
+    assert not [d for d in find_discrepancies(a, b) if d.kind == "wording"]
+
+
 def test_a_figure_written_round_is_not_another_figure(compare) -> None:
     """HuffPost's "$43,000 Rolex watch" is Fox News's "$43,350 gold-plated men's Rolex
     watch" written round: compatible, while 84,000 and 48,000 still conflict."""

@@ -38,7 +38,7 @@ ATTRIBUTION_MIN = 70.0
 #: Trailing zeros from which an exact figure may be another one written round.
 ROUNDED_ZEROS = 2
 #: Words a quoted stretch needs to count as an excerpt of a longer quote.
-PARTIAL_QUOTE_WORDS = 4
+PARTIAL_QUOTE_WORDS = 2
 MEASURE_UNITS = frozenset({
     "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
     "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
@@ -432,8 +432,7 @@ def quote_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # a claim is compared with many others
 def _normalise(text: str) -> str:
-    text = _PUNCTUATION.sub(" ", quote_text(text).lower())
-    return _SPACES.sub(" ", text).strip()
+    return _plain(quote_text(text))
 
 
 def quote_similarity(a: str, b: str) -> float:
@@ -443,12 +442,21 @@ def quote_similarity(a: str, b: str) -> float:
 
 
 def is_partial_quote(a: str, b: str) -> bool:
-    """Whether the quoted words of one claim are a stretch of the other's, word for word
-    ("a departure from typical Bureau practice" inside the whole sentence quoted): a
-    shorter excerpt of one quote, not another wording of it."""
-    na, nb = _normalise(a), _normalise(b)
-    short, long = sorted((na, nb), key=len)
-    return len(short.split()) >= PARTIAL_QUOTE_WORDS and f" {short} " in f" {long} "
+    """Whether the quoted words of one claim are stretches of the other's, word for word
+    ("a departure from typical Bureau practice" inside the whole sentence quoted; Fox's
+    "outrageous distortion" beside HuffPost's "in Vietnam" and "outrageous distortion"):
+    a shorter excerpt of one quote, not another wording of it."""
+    short, long = sorted((a, b), key=lambda text: len(_normalise(text)))
+    stretches = [_plain(part) for part in _QUOTED.findall(short)] or [_normalise(short)]
+    stretches = [part for part in stretches if part]
+    whole = f" {_normalise(long)} "
+    return (sum(len(part.split()) for part in stretches) >= PARTIAL_QUOTE_WORDS
+            and all(f" {part} " in whole for part in stretches))
+
+
+def _plain(text: str) -> str:
+    """Lower case, punctuation as spaces, single spaces: how quoted words are compared."""
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text.lower())).strip()
 
 
 def speaker_name(facts: ClaimFacts) -> str | None:

@@ -9,6 +9,7 @@ a) are typed the same way. Skips when Xvfb or xdotool is not installed (CI insta
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -66,7 +67,11 @@ def _drive(project: Path, tmp_path: Path, steps: str, open_args: str = "",
                WINDOW_MANAGER=window_manager)
     script = tmp_path / "drive.sh"
     script.write_text(DRIVER, encoding="utf-8")
-    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "bash",
+    # -a alone starts looking at :99 and races any other X server started at the same
+    # moment (a second test run, a screenshot script): start at a display of our own
+    first_display = str(random.randrange(200, 5000))
+    done = subprocess.run(["xvfb-run", "-a", "-n", first_display,
+                           "-s", "-screen 0 1366x768x24", "bash",
                            str(script)], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
