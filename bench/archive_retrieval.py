@@ -150,21 +150,27 @@ def _floor_curve(search, splits: dict, unrelated_sets: dict[str, list[str]],
 
 def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
                        splits: dict, unrelated_sets: dict[str, list[str]],
-                       survivors: int = 0, floors: Sequence[float] = ()) -> None:
+                       survivors: int = 0, floors: Sequence[float] = (),
+                       same_fact: bool = False) -> None:
     """MAP@5 re-ranked by the calibrated relevance, with and without its floor, and the
-    share of unrelated queries it silences."""
+    share of unrelated queries it silences (``same_fact``: the measured model with the
+    pair model's inputs instead of the shipped one)."""
     from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
     from factdesk.nlp.embeddings import EmbeddingsUnavailable
 
     try:
         t0 = time.perf_counter()
-        search = RelevanceSearch(index, [t for _, _, t in docs])
+        search = RelevanceSearch(index, [t for _, _, t in docs],
+                                 load_relevance_model(same_fact=same_fact))
     except EmbeddingsUnavailable as exc:
         print(f"note: relevance model skipped: {exc}")
         return
-    floor = load_relevance_model().floor
-    print(f"relevance model: claim/title vectors in {time.perf_counter() - t0:.2f} s; "
-          f"floor {floor}")
+    floor = search.model.floor
+    inputs = ("with the pair model's same-fact inputs (measured, not the default)"
+              if search.model.uses_same_fact else "as shipped")
+    print(f"relevance model {inputs}: claim/title vectors in "
+          f"{time.perf_counter() - t0:.2f} s; floor {floor}")
+    _verbatim_figures(search, docs)
     for label, minimum in (("relevance re-rank", 0.0), ("relevance re-rank + floor", None)):
         for split, (queries, qrels) in splits.items():
             m = evaluate(lambda texts, lo=minimum: search.search_many(list(texts), 5, lo),
@@ -188,11 +194,25 @@ def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
     first = next(iter(unrelated_sets.values()), [])
     if floors:
         _floor_curve(search, splits, unrelated_sets, floors)
-    _small_archive_figures(docs, splits, first)
+    _small_archive_figures(docs, splits, first, search.model)
+
+
+def _verbatim_figures(search, docs: list[tuple[str, str, str]], n: int = 150) -> None:
+    """How often a check's own claim, searched verbatim, finds it first above the floor
+    (a clean restatement, as a claim from a news article is: the CLEF queries are all
+    tweets)."""
+    import random
+
+    sample = random.Random(5).sample(docs, n)
+    results = search.search_many([claim for _, claim, _ in sample], 5)
+    first = sum(bool(h) and h[0][0] == d[0] for h, d in zip(results, sample, strict=True))
+    silenced = sum(not h for h in results)
+    print(f"checks' own claims searched verbatim ({n} random): found first {first}/{n}, "
+          f"silenced {silenced}/{n}")
 
 
 def _small_archive_figures(docs: list[tuple[str, str, str]], splits: dict,
-                           unrelated: list[str], others: int = 300) -> None:
+                           unrelated: list[str], model=None, others: int = 300) -> None:
     """The same in a project-sized archive: dev's relevant claims + ``others`` random."""
     import random
 
@@ -202,7 +222,7 @@ def _small_archive_figures(docs: list[tuple[str, str, str]], splits: dict,
     relevant = set().union(*qrels.values())
     rest = [d for d in docs if d[0] not in relevant]
     small = [d for d in docs if d[0] in relevant] + random.Random(7).sample(rest, others)
-    search = RelevanceSearch(ArchiveIndex(small), [t for _, _, t in small])
+    search = RelevanceSearch(ArchiveIndex(small), [t for _, _, t in small], model)
     m = evaluate(lambda texts: search.search_many(list(texts), 5), queries, qrels)
     empty = sum(not hits for hits in search.search_many(unrelated, 5)) if unrelated else 0
     print(f"small archive ({len(small)} claims: dev's relevant + {others} others): dev MAP@5 "
@@ -218,6 +238,9 @@ def main() -> int:
     parser.add_argument("--floors", default="", metavar="F,F,...",
                         help="also print dev MAP@5 and the share of each unrelated set "
                              "silenced at each of these relevance floors")
+    parser.add_argument("--same-fact", action="store_true",
+                        help="measure the relevance model with the pair model's same-fact "
+                             "inputs (not the default; needs a spaCy model)")
     args = parser.parse_args()
     survivors = args.survivors
     floors = [float(f) for f in args.floors.split(",") if f.strip()]
@@ -269,7 +292,8 @@ def main() -> int:
                     for t in unrelated)
         print(f"unrelated queries ({name}): {empty}/{len(unrelated)} "
               f"= {empty / len(unrelated):.1%} return nothing with the lexical floor")
-    _relevance_figures(docs, index, splits, unrelated_sets, survivors, floors)
+    _relevance_figures(docs, index, splits, unrelated_sets, survivors, floors,
+                       args.same_fact)
     ms = sorted(t * 1000 for t in times)
     print(
         f"ArchiveIndex query time: median {statistics.median(ms):.1f} ms,"

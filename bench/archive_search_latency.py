@@ -8,7 +8,12 @@ The archive is the CLEF-2020 verified claims (``../shared/eval``), stored in a p
 under a temporary folder; each run is a fresh ``python -m factdesk archive search``
 process, timed from start to exit. "Without" deletes the stored vectors before each run
 (the run then computes and stores them again, as the first search of a project imported
-before 0007 does). Without the data the script says so and exits 0.
+before 0007 does). Then, in one process as the window's *Earlier checks* asks
+(``archive_service.earlier_checks``), the per-query time of ``--queries`` CLEF dev
+tweets: fresh (the query's first search: its candidates' pair inputs parsed unless an
+earlier query made them candidates) and cached (the same query again), median and p95,
+and the one-off first search (loading the spaCy model). Without the data the script says
+so and exits 0.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from factdesk.core.archive_service import archive_index  # noqa: E402
+from factdesk.core.archive_service import archive_index, earlier_checks  # noqa: E402
 from factdesk.core.project import Project  # noqa: E402
 from factdesk.model.models import ArchivedCheck  # noqa: E402
 
@@ -54,6 +59,36 @@ def _search(path: Path) -> float:
     return elapsed
 
 
+def _per_query(path: Path, queries: list[str]) -> None:
+    """Median and p95 ms of a lookup, fresh and cached (see the module's docstring)."""
+    with Project.open(path, create=False, read_only=True) as project:
+        search = archive_index(project)
+        assert search is not None and search.relevance is not None
+        t0 = time.perf_counter()
+        earlier_checks(project, QUERY)
+        print(f"first search of the process (loads the models): "
+              f"{time.perf_counter() - t0:.2f} s; model "
+              f"{'with' if search.relevance.model.uses_same_fact else 'without'} "
+              "the same-fact inputs")
+        fresh, cached = [], []
+        for query in queries:
+            for times in (fresh, cached):
+                t = time.perf_counter()
+                earlier_checks(project, query)
+                times.append((time.perf_counter() - t) * 1000)
+    for label, times in (("fresh", fresh), ("cached", cached)):
+        ordered = sorted(times)
+        print(f"per query, {label:6}: median {statistics.median(ordered):.1f} ms, "
+              f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms "
+              f"({len(ordered)} CLEF dev tweets)")
+
+
+def _dev_tweets(n: int) -> list[str]:
+    path = DOCS.parent / "dev" / "tweets.queries.tsv"
+    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")][1:]
+    return [r[1] for r in rows if len(r) >= 2][:n]
+
+
 def _drop_vectors(path: Path) -> None:
     with Project.open(path, create=False) as project:
         with project.transaction():
@@ -64,6 +99,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=100,
+                        help="dev tweets timed in one process (0: skip)")
     args = parser.parse_args()
     if not DOCS.exists():
         print(f"skipped: evaluation data not found at {DOCS}")
@@ -71,6 +108,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "archive.factdesk"
         _build(path, args.checks)
+        if args.queries:
+            _per_query(path, _dev_tweets(args.queries))
         stored = [_search(path) for _ in range(args.runs)]
         missing = []
         for _ in range(args.runs):

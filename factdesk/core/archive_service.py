@@ -240,7 +240,9 @@ def default_floor(project: Project) -> float:
     sentence embeddings. A hit below it is *weak*: shown only when a checker asks for
     weaker hits (a lower ``min_relevance``), and then marked as such."""
     search = archive_index(project)
-    return SCORE_FLOOR if search is not None and search.relevance is None else RELEVANCE_FLOOR
+    if search is None:
+        return RELEVANCE_FLOOR
+    return SCORE_FLOOR if search.relevance is None else search.relevance.model.floor
 
 
 def archive_index_ready(project: Project) -> bool:

@@ -49,19 +49,36 @@ def _earlier_checks_function():  # the archive service's function or None
     return earlier_checks
 
 
-def _default_floor(project: Any) -> float:
-    """The relevance below which an earlier check is weak (probably not the claim)."""
-    from factdesk.core.archive_service import default_floor  # lazy: pyld, extruct
-
-    return default_floor(project)
-
-
 def _archive_index_ready(project: Any) -> bool:
     try:
         from factdesk.core.archive_service import archive_index_ready  # lazy: pyld, extruct
     except ImportError:
         return True
     return archive_index_ready(project)
+
+
+def _look_up_earlier_checks(path: Path, token: int, text: str, weaker: bool,
+                            done: Any) -> None:
+    """In a background thread: the earlier checks of ``text`` with their own connection
+    (the search parses the claim and its candidates with spaCy: up to ~0.1 s), emitted as
+    ``(token, checks, floor, count, failed)``."""
+    checks: list = []
+    floor, count, failed = 0.0, 0, False
+    try:
+        from factdesk.core.archive_service import default_floor, earlier_checks
+        from factdesk.core.project import Project
+
+        with Project.open(path, create=False, read_only=True) as project:
+            checks = list(earlier_checks(project, text, k=3,
+                                         min_relevance=0.0 if weaker else None))
+            floor, count = default_floor(project), project.archive.count()
+    except Exception as exc:  # a failing lookup must not break the pane
+        log.warning("earlier checks failed: %s", exc)
+        failed = True
+    try:
+        done.emit((token, checks, floor, count, failed))
+    except RuntimeError:  # the pane is gone
+        pass
 
 
 def _build_archive_index(path: Path, done: Any) -> None:
@@ -90,6 +107,7 @@ class AcrossPane(QWidget):
     """Matches of the selected claim, with differences, decisions and earlier checks."""
 
     archive_indexed = Signal()  # emitted from the indexing thread, received queued
+    earlier_found = Signal(object)  # emitted from a lookup thread, received queued
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +167,9 @@ class AcrossPane(QWidget):
         self._indexing: threading.Thread | None = None
         self._indexed_count = -1  # the archive size a background build was started for
         self.archive_indexed.connect(self._earlier_timer.start)
+        self._earlier_shown_for = 0  # the claim whose earlier checks are shown
+        self._lookup_token = 0  # the latest lookup asked for; older answers are dropped
+        self.earlier_found.connect(self._on_earlier_found)
         session.claim_selected.connect(self.show_claim)
         session.changed.connect(self.on_changed)
         self.setFocusProxy(self.browser)
@@ -281,15 +302,26 @@ class AcrossPane(QWidget):
             self.earlier.setText("Earlier checks: indexing the archive for search…")
             self.earlier.setVisible(True)
             return
-        project = self.session.project
-        try:
-            checks = list(fn(project, self.claim.text, k=3,
-                             min_relevance=0.0 if self._weaker else None))
-            floor = _default_floor(project)
-        except Exception as exc:  # a failing lookup must not break the pane
-            log.warning("earlier checks failed: %s", exc)
-            checks, floor = [], 0.0
-        self.earlier.setHtml(self._earlier_html(checks, floor, project.archive.count()))
+        self._lookup_token += 1
+        if self._earlier_shown_for != self._claim_id:  # no stale checks of another claim
+            self.earlier.setText("Earlier checks: searching the archive…")
+        self.earlier.setVisible(True)
+        threading.Thread(
+            target=_look_up_earlier_checks,
+            args=(self.session.path, self._lookup_token, self.claim.text, self._weaker,
+                  self.earlier_found),
+            name="earlier-checks", daemon=True).start()
+
+    def _on_earlier_found(self, found: tuple) -> None:
+        token, checks, floor, count, failed = found
+        if token != self._lookup_token or self.claim is None:
+            return  # another claim (or the weaker hits) was asked for since
+        if failed:
+            self.earlier.setText("Earlier checks: the archive could not be searched "
+                                 "(see the log).")
+        else:
+            self.earlier.setHtml(self._earlier_html(checks, floor, count))
+        self._earlier_shown_for = self._claim_id
         self.earlier.setVisible(True)
 
     def _earlier_html(self, checks: list, floor: float, count: int) -> str:

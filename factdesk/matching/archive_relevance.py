@@ -10,6 +10,16 @@ far the best lexical score stands above the tenth, and what the query and the ch
 share, weighted by rarity (:mod:`factdesk.matching.archive_overlap`). The hits are
 re-ranked by that probability, which is what a checker is shown ("relevance 0.87").
 
+A second weight set, **measured and not the default**, adds two inputs from FactDesk's
+sentence-pair model (:mod:`factdesk.matching.archive_samefact`): the same-fact probability
+of the query and the candidate's claim, and its best over the query's candidates
+(``load_relevance_model(same_fact=True)``, ``weights/archive_relevance_samefact.json``,
+its own floor). Fitted on tweets as the only relevant queries, it weighs both inputs
+*negatively* (a clean sentence the pair model reads as the same fact is not a tweet) and
+silences 56 of 150 checks' own claims searched verbatim (the default: 1), so the
+searches of the CLI and the window keep the model without them
+(docs/import-reliability.md).
+
 A query is answered only when its best hit's relevance reaches the floor stored with the
 weights: below it, nothing in the archive is likely to be the claim, and nothing is shown.
 
@@ -24,6 +34,7 @@ cross-validated figures. The documents' vectors come stored with the project
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,13 +45,19 @@ import numpy as np
 
 from factdesk.matching.archive_index import ArchiveIndex, normalise_text
 from factdesk.matching.archive_overlap import OVERLAP_FEATURES, overlap_features, query_terms
+from factdesk.matching.archive_samefact import SameFactScorer
 from factdesk.matching.archive_vectors import ARCHIVE_VECTOR_DIM, vectors_of
 from factdesk.nlp.embeddings import embed_sentences
+from factdesk.nlp.model import ModelUnavailable
 
-__all__ = ["DEPTH", "FEATURE_NAMES", "RelevanceModel", "RelevanceSearch",
-           "candidate_features", "load_relevance_model"]
+__all__ = ["DEPTH", "FEATURE_NAMES", "SAME_FACT_FEATURE_NAMES", "RelevanceModel",
+           "RelevanceSearch", "candidate_features", "load_relevance_model", "pair_columns"]
+
+log = logging.getLogger(__name__)
 
 WEIGHTS = Path(__file__).with_name("weights") / "archive_relevance.json"
+#: The model with the pair model's same-fact inputs (:data:`SAME_FACT_FEATURE_NAMES`).
+SAME_FACT_WEIGHTS = WEIGHTS.with_name("archive_relevance_samefact.json")
 #: Lexical candidates re-scored per query.
 DEPTH = 20
 #: Sentence-embedding width (WordLlama's full 256, as the archive vectors are stored).
@@ -51,6 +68,9 @@ MAX_LOG_PEAK = 3.0
 FEATURE_NAMES = ("lexical_score", "lexical_share_of_best", "log1p_lexical_rank",
                  "claim_cosine", "title_cosine", "claim_cosine_minus_best", "log_peak_ratio",
                  *OVERLAP_FEATURES)
+#: The pair model's inputs: same-fact probability, and its best over the candidates.
+PAIR_FEATURES = ("same_fact", "best_same_fact")
+SAME_FACT_FEATURE_NAMES = (*FEATURE_NAMES, *PAIR_FEATURES)
 
 
 def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
@@ -75,13 +95,25 @@ def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
     ])
 
 
+def pair_columns(same_fact: np.ndarray) -> np.ndarray:
+    """The :data:`PAIR_FEATURES` columns of a query's candidates (lexical order)."""
+    best = float(same_fact.max()) if same_fact.size else 0.0
+    return np.column_stack([same_fact, np.full(same_fact.size, best)])
+
+
 @dataclass(frozen=True)
 class RelevanceModel:
-    """Logistic-regression weights over :data:`FEATURE_NAMES` and the list floor."""
+    """Logistic-regression weights over :data:`FEATURE_NAMES` (or
+    :data:`SAME_FACT_FEATURE_NAMES`) and the list floor."""
 
     coefficients: np.ndarray
     intercept: float
     floor: float
+    features: tuple[str, ...] = FEATURE_NAMES
+
+    @property
+    def uses_same_fact(self) -> bool:
+        return self.features == SAME_FACT_FEATURE_NAMES
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         if features.shape[0] == 0:
@@ -91,16 +123,19 @@ class RelevanceModel:
 
     @classmethod
     def from_json(cls, data: dict) -> RelevanceModel:
-        if tuple(data["features"]) != FEATURE_NAMES:
+        features = tuple(data["features"])
+        if features not in (FEATURE_NAMES, SAME_FACT_FEATURE_NAMES):
             raise ValueError("archive relevance weights were fitted on other features")
         return cls(np.asarray(data["coefficients"], dtype=np.float64),
-                   float(data["intercept"]), float(data["floor"]))
+                   float(data["intercept"]), float(data["floor"]), features)
 
 
-@lru_cache(maxsize=1)
-def load_relevance_model() -> RelevanceModel:
-    """The shipped model (read once)."""
-    return RelevanceModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+@lru_cache(maxsize=2)
+def load_relevance_model(same_fact: bool = False) -> RelevanceModel:
+    """The shipped model (read once), or the measured one with the pair model's
+    same-fact inputs (``same_fact``; needs a spaCy English model at search time)."""
+    path = SAME_FACT_WEIGHTS if same_fact else WEIGHTS
+    return RelevanceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
 class RelevanceSearch:
@@ -109,11 +144,15 @@ class RelevanceSearch:
     def __init__(self, index: ArchiveIndex, titles: Sequence[str],
                  model: RelevanceModel | None = None, *,
                  claim_vectors: np.ndarray | None = None,
-                 title_vectors: np.ndarray | None = None) -> None:
+                 title_vectors: np.ndarray | None = None,
+                 same_fact: SameFactScorer | None = None) -> None:
         """``claim_vectors`` / ``title_vectors``: the documents' unit vectors as stored
-        (:mod:`factdesk.matching.archive_vectors`); computed here when not given."""
+        (:mod:`factdesk.matching.archive_vectors`); computed here when not given.
+        ``same_fact``: the pair inputs' cache to use (one per search by default)."""
         self.index = index
         self.model = model or load_relevance_model()
+        self.same_fact = (same_fact or SameFactScorer()) if self.model.uses_same_fact \
+            else None
         self.claim_vectors = vectors_of(index.claims) if claim_vectors is None \
             else claim_vectors
         self.title_vectors = vectors_of(titles) if title_vectors is None else title_vectors
@@ -130,6 +169,18 @@ class RelevanceSearch:
             out.append((positions, candidate_features(lexical, claim_cos.astype(np.float64),
                                                       title_cos.astype(np.float64), peak,
                                                       overlap)))
+        if self.same_fact is not None:
+            try:
+                same = self.same_fact.scores(
+                    list(queries), [[self.index.claims[int(p)] for p in positions]
+                                    for positions, _ in out])
+            except (ModelUnavailable, OSError, ImportError, ValueError) as exc:
+                # the spaCy model went missing or broke: keep searching without it
+                log.warning("archive relevance without the same-fact inputs: %s", exc)
+                self.model, self.same_fact = load_relevance_model(same_fact=False), None
+                return out
+            out = [(positions, np.hstack([rows, pair_columns(s)]))
+                   for (positions, rows), s in zip(out, same, strict=True)]
         return out
 
     def search_many(self, queries: Sequence[str], k: int = 5,

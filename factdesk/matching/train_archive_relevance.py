@@ -16,6 +16,12 @@ probabilities; the list floor is the strictest (on a 0.001 grid) whose out-of-fo
 training MAP@5 stays within :data:`MAX_MAP_COST` of the re-ranked list with no floor.
 The dev split is never used here; ``bench/archive_retrieval.py`` reports it.
 Only numbers are written (``weights/archive_relevance.json``).
+
+``--same-fact`` fits the model with the pair model's two inputs as well
+(:data:`~factdesk.matching.archive_relevance.SAME_FACT_FEATURE_NAMES`: every candidate's
+same-fact probability with the query, and the best over the query's candidates) by the
+same rule, into ``weights/archive_relevance_samefact.json`` (needs a spaCy English model;
+about 10 min here).
 """
 
 from __future__ import annotations
@@ -32,10 +38,13 @@ import numpy as np
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.matching.archive_relevance import (
     FEATURE_NAMES,
+    SAME_FACT_FEATURE_NAMES,
+    SAME_FACT_WEIGHTS,
     WEIGHTS,
     RelevanceModel,
     RelevanceSearch,
 )
+from factdesk.matching.archive_samefact import SameFactScorer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
@@ -139,7 +148,11 @@ def training_archives(docs: list[tuple[str, str, str]], qrels: list[set[str]]
     return archives
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    same_fact = "--same-fact" in args
+    names = SAME_FACT_FEATURE_NAMES if same_fact else FEATURE_NAMES
+    pair_inputs = SameFactScorer(cache_size=None)  # shared by the three archives
     # Lazy: scikit-learn is a training-time dependency only.
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
@@ -152,12 +165,14 @@ def main() -> int:
             if len(r) >= 3]
     queries, qrels = load_clef("train")
     unrelated = unrelated_training_queries()
-    placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0)
+    placeholder = RelevanceModel(np.zeros(len(names)), 0.0, 0.0, names)
     rows, labels, groups, lists = [], [], [], []
     unrelated_spans: list[tuple[int, int]] = []  # in the whole archive
     for size, archive in training_archives(docs, qrels):
         index = ArchiveIndex(archive)
-        search = RelevanceSearch(index, [t for _, _, t in archive], placeholder)
+        search = RelevanceSearch(index, [t for _, _, t in archive], placeholder,
+                                 same_fact=pair_inputs)
+        print(f"archive {size}: candidates", flush=True)
         for g, (positions, features) in enumerate(search.features(queries + unrelated)):
             ids = [index.doc_ids[int(p)] for p in positions]
             relevant = qrels[g] if g < len(queries) else set()
@@ -197,7 +212,7 @@ def main() -> int:
     out = {
         "model": f"L2 logistic regression (scikit-learn, C={C}) over the candidates of "
                  "the lexical archive index; probability = relevance shown",
-        "features": list(FEATURE_NAMES),
+        "features": list(names),
         "coefficients": [round(float(c), 6) for c in final.coef_[0]],
         "intercept": round(float(final.intercept_[0]), 6),
         "floor": floor,
@@ -219,9 +234,15 @@ def main() -> int:
         },
         "cross_validation": figures,
     }
-    WEIGHTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    if same_fact:
+        out["model"] += ("; same_fact: the same-fact probability of FactDesk's sentence-pair "
+                         "model (weights/pair_model.json, trained on MRPC; see its "
+                         "datasets) for the query and the candidate's claim, "
+                         "best_same_fact: its best over the query's candidates")
+    path = SAME_FACT_WEIGHTS if same_fact else WEIGHTS
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(figures, indent=2))
-    print(f"floor {floor}; written {WEIGHTS}")
+    print(f"floor {floor}; written {path}")
     return 0
 
 

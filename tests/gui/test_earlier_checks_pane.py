@@ -105,9 +105,52 @@ def test_weaker_hits_are_shown_on_request_and_marked_weak(qtbot, demo_copy: Path
     qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(),
                     timeout=30_000)
     pane._on_earlier_link(QUrl("weaker:show"))
+    qtbot.waitUntil(lambda: "Soup Checks" in pane.earlier.toPlainText(), timeout=30_000)
     text = pane.earlier.toPlainText()
     assert "Soup Checks" in text and "weak · relevance 0.0" in text
     assert "weaker hits shown (below the relevance floor" in text
     pane._on_earlier_link(QUrl("weaker:hide"))
+    qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(), timeout=30_000)
     assert "Soup Checks" not in pane.earlier.toPlainText()
+    session.close()
+
+
+def test_the_lookup_runs_off_the_gui_thread_and_late_answers_are_dropped(
+        qtbot, demo_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from factdesk.gui import across_pane
+    from factdesk.gui.across_pane import AcrossPane
+    from factdesk.gui.session import Session
+
+    project = Project.open(demo_copy)
+    claim = project.claims.for_article(project.articles.all()[0].id)[0]
+    feed = tmp_path / "checks.json"
+    feed.write_text(json.dumps([
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": claim.text, "url": "https://checks.example/1",
+         "author": {"@type": "Organization", "name": "Desk Checks"},
+         "reviewRating": {"@type": "Rating", "alternateName": "Mostly True"}}]),
+        encoding="utf-8")
+    assert import_archive(project, feed).stored == 1
+    archive_service.archive_index(project)  # built: the lookup itself is what is watched
+    threads: list[str] = []
+    real = across_pane._look_up_earlier_checks
+
+    def watched(*args) -> None:
+        threads.append(threading.current_thread().name)
+        real(*args)
+
+    monkeypatch.setattr(across_pane, "_look_up_earlier_checks", watched)
+    session = Session(project)
+    pane = AcrossPane(session)
+    qtbot.addWidget(pane)
+    session.select_claim(claim.id)
+    qtbot.waitUntil(lambda: "Desk Checks" in pane.earlier.toPlainText(), timeout=30_000)
+    assert threads and all(name == "earlier-checks" for name in threads)
+    shown = pane.earlier.toPlainText()
+    pane._on_earlier_found((pane._lookup_token - 1, [], 0.02, 1, False))  # a stale answer
+    assert pane.earlier.toPlainText() == shown
+    pane._on_earlier_found((pane._lookup_token, [], 0.0, 1, True))
+    assert "could not be searched" in pane.earlier.toPlainText()
     session.close()
