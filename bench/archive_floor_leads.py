@@ -342,6 +342,49 @@ VARIANTS: list[tuple[str, list[str], Tier | None]] = [
 ]
 
 
+def split_measured(everything: Candidates, dev_count: int, dev_qrels: dict,
+                   sets: dict[str, list[str]]) -> dict:
+    """The dev queries' and each unrelated set's rows of ``everything`` (dev first, then
+    the sets in order), as :func:`run` reads them."""
+    def part(start: int, n: int) -> Candidates:
+        return Candidates(everything.ids[start:start + n], everything.base[start:start + n],
+                          everything.extra[start:start + n])
+
+    measured = {"dev": part(0, dev_count), "dev_qrels": dev_qrels, "sets": {}}
+    start = dev_count
+    for name, texts_of_set in sets.items():
+        measured["sets"][name] = part(start, len(texts_of_set))
+        start += len(texts_of_set)
+    return measured
+
+
+def report(variants, training, measured: dict, sets: dict[str, list[str]]) -> None:
+    """Fit each of ``variants`` and print it at the floor its rule picks, then every fit
+    at common floors."""
+    short = [n.split()[0] + " " + n.split()[1] for n in sets]
+    print(f"{'variant':40} {'floor':>11} {'dev MAP@5':>9} {'train':>6}  silenced: "
+          + " | ".join(short))
+    curves = []
+    for label, extra, tier in variants:
+        r = run(label, extra, tier, training, measured)
+        low, high = r["floors"]
+        floors = f"{low:.3f}" if low == high else f"{low:.3f}/{high:.3f}"
+        shares = " | ".join(f"{r['silenced'][n]:{len(s)}.1%}"
+                            for n, s in zip(sets, short, strict=True))
+        print(f"{label:40} {floors:>11} {r['dev_map5']:9.3f} {r['oof_silenced']:6.1%}  "
+              f"{shares}", flush=True)
+        curves.extend((label, *point) for point in r["curve"])
+    print("\nthe same fits at common floors; 'train MAP' and 'train' = out-of-fold MAP@5 of "
+          "the training tweets and share of the training's unrelated queries silenced")
+    print(f"{'variant':40} {'floor':>6} {'train MAP':>9} {'train':>6} {'dev MAP@5':>9}  "
+          "silenced: " + " | ".join(short))
+    for label, floor, oof_map, oof_share, dev_map, values in sorted(curves,
+                                                                    key=lambda c: c[1]):
+        shares = " | ".join(f"{v:{len(s)}.1%}" for v, s in zip(values, short, strict=True))
+        print(f"{label:40} {floor:6.3f} {oof_map:9.3f} {oof_share:6.1%} {dev_map:9.3f}  "
+              f"{shares}")
+
+
 def main() -> int:
     from _unrelated_queries import unrelated_sets
 
@@ -370,39 +413,10 @@ def main() -> int:
     print(f"candidates and features in {time.perf_counter() - t0:.0f} s; the extra features "
           f"cost {cost:.1f} ms a query over 20 candidates (word vectors cached)")
 
-    def part(start: int, n: int) -> Candidates:
-        return Candidates(measured_all.ids[start:start + n], measured_all.base[start:start + n],
-                          measured_all.extra[start:start + n])
-
-    measured = {"dev": part(0, len(dev_queries)), "dev_qrels": dev_qrels, "sets": {}}
-    start = len(dev_queries)
-    for name, texts_of_set in sets.items():
-        measured["sets"][name] = part(start, len(texts_of_set))
-        start += len(texts_of_set)
-    short = [n.split()[0] + " " + n.split()[1] for n in sets]
+    measured = split_measured(measured_all, len(dev_queries), dev_qrels, sets)
     print("each variant at the floor its rule picks; 'train' = the training's unrelated "
           "queries silenced out of fold (the only share a choice may be made on)")
-    print(f"{'variant':40} {'floor':>11} {'dev MAP@5':>9} {'train':>6}  silenced: "
-          + " | ".join(short))
-    curves = []
-    for label, extra, tier in VARIANTS:
-        r = run(label, extra, tier, training, measured)
-        low, high = r["floors"]
-        floors = f"{low:.3f}" if low == high else f"{low:.3f}/{high:.3f}"
-        shares = " | ".join(f"{r['silenced'][n]:{len(s)}.1%}"
-                            for n, s in zip(sets, short, strict=True))
-        print(f"{label:40} {floors:>11} {r['dev_map5']:9.3f} {r['oof_silenced']:6.1%}  "
-              f"{shares}", flush=True)
-        curves.extend((label, *point) for point in r["curve"])
-    print("\nthe same fits at common floors; 'train MAP' and 'train' = out-of-fold MAP@5 of "
-          "the training tweets and share of the training's unrelated queries silenced")
-    print(f"{'variant':40} {'floor':>6} {'train MAP':>9} {'train':>6} {'dev MAP@5':>9}  "
-          "silenced: " + " | ".join(short))
-    for label, floor, oof_map, oof_share, dev_map, values in sorted(curves,
-                                                                    key=lambda c: c[1]):
-        shares = " | ".join(f"{v:{len(s)}.1%}" for v, s in zip(values, short, strict=True))
-        print(f"{label:40} {floor:6.3f} {oof_map:9.3f} {oof_share:6.1%} {dev_map:9.3f}  "
-              f"{shares}")
+    report(VARIANTS, training, measured, sets)
     return 0
 
 

@@ -208,37 +208,8 @@ def main() -> int:
     print(f"per query: parse {parse_ms:.1f} ms, pair scores of 5 claims {score_ms:.1f} ms "
           "(medians of 100 dev tweets)", flush=True)
 
-    def part(start: int, n: int) -> leads.Candidates:
-        return leads.Candidates(measured_all.ids[start:start + n],
-                                measured_all.base[start:start + n],
-                                measured_all.extra[start:start + n])
-
-    measured = {"dev": part(0, len(dev_queries)), "dev_qrels": dev_qrels, "sets": {}}
-    start = len(dev_queries)
-    for name, texts_of_set in sets.items():
-        measured["sets"][name] = part(start, len(texts_of_set))
-        start += len(texts_of_set)
-    short = [n.split()[0] + " " + n.split()[1] for n in sets]
-    print(f"{'variant':40} {'floor':>11} {'dev MAP@5':>9} {'train':>6}  silenced: "
-          + " | ".join(short))
-    curves = []
-    for label, extra, tier in variants:
-        r = leads.run(label, extra, tier, training, measured)
-        shares = " | ".join(f"{r['silenced'][n]:{len(s)}.1%}"
-                            for n, s in zip(sets, short, strict=True))
-        low, high = r["floors"]
-        floors = f"{low:.3f}" if low == high else f"{low:.3f}/{high:.3f}"
-        print(f"{label:40} {floors:>11} {r['dev_map5']:9.3f} "
-              f"{r['oof_silenced']:6.1%}  {shares}", flush=True)
-        curves.extend((label, *point) for point in r["curve"])
-    print("\nthe same fits at common floors ('train MAP', 'train': out of fold)")
-    print(f"{'variant':40} {'floor':>6} {'train MAP':>9} {'train':>6} {'dev MAP@5':>9}  "
-          "silenced: " + " | ".join(short))
-    for label, floor, oof_map, oof_share, dev_map, values in sorted(curves,
-                                                                    key=lambda c: c[1]):
-        shares = " | ".join(f"{v:{len(s)}.1%}" for v, s in zip(values, short, strict=True))
-        print(f"{label:40} {floor:6.3f} {oof_map:9.3f} {oof_share:6.1%} {dev_map:9.3f}  "
-              f"{shares}")
+    measured = leads.split_measured(measured_all, len(dev_queries), dev_qrels, sets)
+    leads.report(variants, training, measured, sets)
     return 0
 
 
