@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from archive_texts import ARCHIVE
 
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.matching.archive_overlap import (
@@ -26,16 +27,6 @@ from factdesk.matching.archive_relevance import (
 
 REPO = Path(__file__).resolve().parents[1]
 CLEF = REPO.parent / "shared" / "eval" / "clef2020-claim-retrieval"
-
-ARCHIVE = [
-    ("1", "The river in Dresden rose six metres during the flood.", "Did the Elbe rise 6 m?"),
-    ("2", "Drinking bleach cures the coronavirus.", "Bleach is not a cure"),
-    ("3", "The senator voted 40 times against the infrastructure bill.",
-     "Senator's voting record on infrastructure"),
-    ("4", "A photo shows a shark swimming on a flooded highway in Houston.",
-     "Shark on a Houston freeway?"),
-    ("5", "The city council banned dogs from all public parks.", "Dog ban in parks"),
-]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pytest
+from archive_texts import ARCHIVE as FIVE_CHECKS
 
 from factdesk.matching import archive_relevance, archive_samefact
 from factdesk.matching.archive_index import ArchiveIndex
@@ -24,13 +25,7 @@ from factdesk.matching.archive_samefact import SameFactScorer, same_fact_availab
 pytestmark = pytest.mark.skipif(not same_fact_available(), reason="no spaCy English model")
 
 ARCHIVE = [
-    ("1", "The river in Dresden rose six metres during the flood.", "Did the Elbe rise 6 m?"),
-    ("2", "Drinking bleach cures the coronavirus.", "Bleach is not a cure"),
-    ("3", "The senator voted 40 times against the infrastructure bill.",
-     "Senator's voting record on infrastructure"),
-    ("4", "A photo shows a shark swimming on a flooded highway in Houston.",
-     "Shark on a Houston freeway?"),
-    ("5", "The city council banned dogs from all public parks.", "Dog ban in parks"),
+    *FIVE_CHECKS,
     ("6", "Bees have been classified as an endangered species.", "Are bees endangered?"),
     ("7", "A woman in Idaho was sentenced to seven years in prison for breastfeeding "
           "in public.", "Idaho breastfeeding sentence"),

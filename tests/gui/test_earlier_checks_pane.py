@@ -9,13 +9,17 @@ from pathlib import Path
 from factdesk.core import archive_service
 from factdesk.core.archive_service import import_archive
 from factdesk.core.project import Project
+from factdesk.model.models import Claim
+
+BLEACH = {"@context": "https://schema.org", "@type": "ClaimReview",
+          "claimReviewed": "Drinking bleach cures the coronavirus.",
+          "url": "https://checks.example/2"}
 
 
-def test_earlier_checks_wait_for_the_index_built_in_the_background(
-        qtbot, demo_copy: Path, tmp_path: Path) -> None:
-    from factdesk.gui.across_pane import AcrossPane
-    from factdesk.gui.session import Session
-
+def _archive_checking_first_claim(demo_copy: Path, tmp_path: Path,
+                                  *others: dict) -> tuple[Project, Claim]:
+    """The demo project with an archive holding a "Mostly True" check of its first
+    article's first claim (and ``others``), and that claim."""
     project = Project.open(demo_copy)
     claim = project.claims.for_article(project.articles.all()[0].id)[0]
     feed = tmp_path / "checks.json"
@@ -24,11 +28,17 @@ def test_earlier_checks_wait_for_the_index_built_in_the_background(
          "claimReviewed": claim.text, "url": "https://checks.example/1",
          "author": {"@type": "Organization", "name": "Desk Checks"},
          "reviewRating": {"@type": "Rating", "alternateName": "Mostly True"}},
-        {"@context": "https://schema.org", "@type": "ClaimReview",
-         "claimReviewed": "Drinking bleach cures the coronavirus.",
-         "url": "https://checks.example/2"},
-    ]), encoding="utf-8")
-    assert import_archive(project, feed).stored == 2
+        *others]), encoding="utf-8")
+    assert import_archive(project, feed).stored == 1 + len(others)
+    return project, claim
+
+
+def test_earlier_checks_wait_for_the_index_built_in_the_background(
+        qtbot, demo_copy: Path, tmp_path: Path) -> None:
+    from factdesk.gui.across_pane import AcrossPane
+    from factdesk.gui.session import Session
+
+    project, claim = _archive_checking_first_claim(demo_copy, tmp_path, BLEACH)
     archive_service._INDEXES.clear()  # as in a window opened on this project
     session = Session(project)
     pane = AcrossPane(session)
@@ -123,16 +133,7 @@ def test_the_lookup_runs_off_the_gui_thread_and_late_answers_are_dropped(
     from factdesk.gui.across_pane import AcrossPane
     from factdesk.gui.session import Session
 
-    project = Project.open(demo_copy)
-    claim = project.claims.for_article(project.articles.all()[0].id)[0]
-    feed = tmp_path / "checks.json"
-    feed.write_text(json.dumps([
-        {"@context": "https://schema.org", "@type": "ClaimReview",
-         "claimReviewed": claim.text, "url": "https://checks.example/1",
-         "author": {"@type": "Organization", "name": "Desk Checks"},
-         "reviewRating": {"@type": "Rating", "alternateName": "Mostly True"}}]),
-        encoding="utf-8")
-    assert import_archive(project, feed).stored == 1
+    project, claim = _archive_checking_first_claim(demo_copy, tmp_path)
     archive_service.archive_index(project)  # built: the lookup itself is what is watched
     threads: list[str] = []
     real = across_pane._look_up_earlier_checks
