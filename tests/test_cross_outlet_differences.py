@@ -181,6 +181,21 @@ def test_quoted_words_found_word_for_word_in_the_other_quote_are_no_rewording() 
     assert not [d for d in find_discrepancies(a, b) if d.kind == "wording"]
 
 
+def test_a_quotation_cut_by_the_sentence_split_is_still_the_quote() -> None:
+    """A sentence holding only the opening (or only the closing) mark of a quotation
+    quotes the words after (or before) it, not the whole sentence: the panel compared
+    "According to The Hill, Cheney sought to clarify …" with another outlet's quote."""
+    from factdesk.matching.discrepancies import quote_text
+
+    opened = ("According to The Hill, Cheney sought to clarify her position after an "
+              "alleged poll in Wyoming said she \"supports abortion and aggressively "
+              "promotes gay marriage.")
+    assert quote_text(opened) == "supports abortion and aggressively promotes gay marriage."
+    assert quote_text("and we will win.\u201d He said so.") == "and we will win."
+    assert quote_text("He said \u201cyes, we will\u201d twice.") == "yes, we will"
+    assert quote_text("The 5\" screen is big and bright.") == "The 5\" screen is big and bright."
+
+
 def test_a_figure_written_round_is_not_another_figure(compare) -> None:
     """HuffPost's "$43,000 Rolex watch" is Fox News's "$43,350 gold-plated men's Rolex
     watch" written round: compatible, while 84,000 and 48,000 still conflict."""

@@ -50,6 +50,10 @@ _TIME_KEYS = frozenset(u.rstrip("s") for u in TIME_UNITS) | {"century"}
 _CURRENCY_BEFORE = r"(?:[$€£¥₴₽]|US\$|USD\s)\s?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
+#: The words after an opening quotation mark never closed, or before a closing one
+#: never opened (the quotation's other half is in the next or previous sentence).
+_QUOTE_OPENED = re.compile(r"(?:^|(?<=\s))[\"“«]([^\"“”«»]{8,})$")
+_QUOTE_CLOSED = re.compile(r"^([^\"“”«»]{8,})[\"”»](?=\s|$)")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
@@ -425,9 +429,16 @@ def _written_in(name: str, text: str) -> bool:
 
 @lru_cache(maxsize=4096)  # a claim is compared with many others
 def quote_text(text: str) -> str:
-    """The quoted words of a claim (all quoted stretches), or the whole text."""
+    """The quoted words of a claim (all quoted stretches), or the whole text.
+
+    A quotation the sentence split cut in two has one mark only: the words after an
+    opening mark that is never closed (said she "supports abortion and …), or before a
+    closing mark never opened, are the quote."""
     parts = _QUOTED.findall(text)
-    return " ".join(parts) if parts else text
+    if parts:
+        return " ".join(parts)
+    cut = _QUOTE_OPENED.search(text.strip()) or _QUOTE_CLOSED.search(text.strip())
+    return cut.group(1) if cut else text
 
 
 @lru_cache(maxsize=4096)  # a claim is compared with many others
