@@ -17,7 +17,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -127,8 +127,7 @@ class _Derived:
             unigrams = self.word_set if gram_words is self.words else set(gram_words)
 
             def counts(n: int) -> Counter[str]:
-                return Counter(map(_GRAM_JOIN.join,
-                                   zip(*(gram_words[i:] for i in range(n)), strict=False)))
+                return Counter(_ngram_strings(gram_words, n))
 
             data = self._alignment = AlignmentData(
                 self.lemmas, len(self.words),
@@ -328,11 +327,17 @@ def _gram_words(words: list[str]) -> list[str]:
     return words
 
 
-def _ngrams(seq: Sequence[str], n: int) -> set[str]:
-    """The n-grams of ``seq`` (escaped by :func:`_gram_words`), each as one string: set
-    operations on strings, whose hashes are cached, are faster than on tuples."""
+def _ngram_strings(seq: Sequence[str], n: int) -> Iterator[str]:
+    """The n-grams of ``seq`` (escaped by :func:`_gram_words`) in order, each as one
+    string: set operations on strings, whose hashes are cached, are faster than on
+    tuples."""
     # zip stops at the shortest slice: the last n-gram
-    return set(map(_GRAM_JOIN.join, zip(*(seq[i:] for i in range(n)), strict=False)))
+    return map(_GRAM_JOIN.join, zip(*(seq[i:] for i in range(n)), strict=False))
+
+
+def _ngrams(seq: Sequence[str], n: int) -> set[str]:
+    """The distinct n-grams of ``seq`` (see :func:`_ngram_strings`)."""
+    return set(_ngram_strings(seq, n))
 
 
 def _cov(a: set, b: set) -> tuple[float, float, float]:
