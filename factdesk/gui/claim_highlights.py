@@ -3,12 +3,14 @@
 A claim's background says its verdict (the rating's colour, else the status's) and, by
 its strength, its check-worthiness. A candidate (shown with "show all candidates": under
 the threshold, not marked by hand, not judged) is also underlined with dots: its tint
-alone, for a score far under the threshold, is barely darker than the page. The article pane remembers what it painted (span and
-colour of each claim); after a change (all candidates shown or not, the threshold, a
-verdict, a claim marked or edited) :func:`repaint_plan` compares the claims to show with
-what is painted and says which stretches to clear and which claims to paint again, so a
-change touching a few claims of a 1,000-claim article repaints a few spans instead of
-the whole text, with the result a full repaint would give.
+alone, for a score far under the threshold, is barely darker than the page.
+
+The article pane remembers what it painted (span and colour of each claim). After a
+change (all candidates shown or not, the threshold, a verdict, a claim marked or edited)
+:func:`repaint_plan` compares the claims to show with what is painted and says which
+stretches to clear and which claims to paint again: a change touching a few claims of a
+1,000-claim article repaints a few spans instead of the whole text, with the result a
+full repaint would give.
 """
 
 from __future__ import annotations
@@ -60,11 +62,6 @@ def color_of(key: ColorKey) -> QColor:
     color = QColor(key[0])
     color.setAlpha(key[1])
     return color
-
-
-def claim_color(rating_color: str | None, status: str, score: float) -> QColor:
-    """The background of a claim (see :func:`color_key`)."""
-    return QColor(color_of(color_key(rating_color, status, score)))
 
 
 @dataclass(frozen=True)
