@@ -89,32 +89,9 @@ def build_project(path: Path, sizes_mb: list[float], claims_per_mb: int,
     return ids
 
 
-def open_once(app, window, article_id: int, timeout: float = 60.0) -> tuple[float, float]:
-    """(longest GUI-thread stretch, time until complete) of one opening, in seconds."""
-    from PySide6.QtCore import QTimer
-
-    pane = window.workspace.article
-    stamps: list[float] = []
-    ticker = QTimer()
-    ticker.setInterval(0)
-    ticker.timeout.connect(lambda: stamps.append(time.perf_counter()))
-    ticker.start()
-    t0 = time.perf_counter()
-    window.session.select_article(article_id)
-    stamps.append(time.perf_counter())
-    first = stamps[-1] - t0
-    while not pane.is_complete() and time.perf_counter() - t0 < timeout:
-        app.processEvents()
-    done = time.perf_counter()
-    for _ in range(3):  # what the completion still queued
-        app.processEvents()
-    ticker.stop()
-    gaps = [b - a for a, b in zip(stamps, stamps[1:], strict=False)]
-    return max([first, *gaps]), done - t0
-
-
-def blocked_while(app, change) -> float:  # QApplication, () -> None
-    """The longest GUI-thread stretch from ``change()`` until the event loop is idle."""
+def _longest_stretch(app, change, settle) -> tuple[float, float]:
+    """(longest GUI-thread stretch, seconds until ``settle()`` returned) from ``change()``:
+    a zero-interval timer stamps every turn of the event loop, which ``settle(t0)`` runs."""
     from PySide6.QtCore import QTimer
 
     stamps: list[float] = []
@@ -126,10 +103,33 @@ def blocked_while(app, change) -> float:  # QApplication, () -> None
     change()
     stamps.append(time.perf_counter())
     first = stamps[-1] - t0
-    for _ in range(5):
+    settle(t0)
+    done = time.perf_counter()
+    for _ in range(3):  # what the change still queued
         app.processEvents()
     ticker.stop()
-    return max([first, *(b - a for a, b in zip(stamps, stamps[1:], strict=False))])
+    return max([first, *(b - a for a, b in zip(stamps, stamps[1:], strict=False))]), done - t0
+
+
+def open_once(app, window, article_id: int, timeout: float = 60.0) -> tuple[float, float]:
+    """(longest GUI-thread stretch, time until complete) of one opening, in seconds."""
+    pane = window.workspace.article
+
+    def until_complete(t0: float) -> None:
+        while not pane.is_complete() and time.perf_counter() - t0 < timeout:
+            app.processEvents()
+
+    return _longest_stretch(app, lambda: window.session.select_article(article_id),
+                            until_complete)
+
+
+def blocked_while(app, change) -> float:  # QApplication, () -> None
+    """The longest GUI-thread stretch from ``change()`` until the event loop is idle."""
+    def idle(_t0: float) -> None:
+        for _ in range(2):
+            app.processEvents()
+
+    return _longest_stretch(app, change, idle)[0]
 
 
 def triage_changes(app, window, rounds: int) -> tuple[list[float], list[float]]:
