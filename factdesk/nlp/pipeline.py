@@ -21,8 +21,9 @@ from factdesk.model.models import ClaimDraft, MentionDraft
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.nlp.aliases import canonical_key
 from factdesk.nlp.claim_kinds import check_worthiness
+from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.model import resolve_model_name
-from factdesk.nlp.quantities import DocView, extract_quantities
+from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.times import extract_times
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
@@ -205,7 +206,7 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
                 speaker: str | None, origin: str, offset: int = 0) -> ClaimDraft:
     """The draft of one claim span: its quantities, times, entities and retrieval terms.
 
-    ``view`` is the document's :class:`~factdesk.nlp.quantities.DocView`; ``offset`` is
+    ``view`` is the document's :class:`~factdesk.nlp.doc_view.DocView`; ``offset`` is
     where the parsed document starts in the article (for a parsed excerpt).
     """
     quantities = extract_quantities(span, view=view)

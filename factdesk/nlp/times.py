@@ -23,7 +23,8 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from factdesk.nlp.quantities import DocView, parse_number
+from factdesk.nlp.doc_view import DocView
+from factdesk.nlp.quantities import parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
