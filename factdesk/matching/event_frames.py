@@ -48,10 +48,22 @@ _NOT_BETWEEN = ("(?:on|in|at|to|into|onto|by|for|with|before|after|against|about
                 "and|or|but|than|that|as|while|former|president|rep|sen|senator|"
                 "representative|gov|governor|judge|director|secretary|attorney|mr|mrs|"
                 "ms|dr|actor|donor|chairman|lawyer|agent|officer)")
-_LOCATIVE_BEFORE = (r"\b(?:in|at|near|outside|inside|from|to|into|over|across|around|"
-                    r"visit\w*|tour\w*|reach\w*|enter\w*|arriv\w* in)\s+"
-                    r"(?:the\s+)?(?:(?!" + _NOT_BETWEEN + r"\.?\s)[\w'’-]+\.?\s+){0,3}?"
-                    r"(?:(?:city|town|village|region|province|state|county)\s+of\s+)?$")
+#: Prepositions that place something whatever the name is ("in Norwalk", "from Bucha"),
+#: and those that place a name tagged a place only ("to Kyiv", but "the decision to fire
+#: Strzok").
+_PLACING_WORDS = "in|at|near|outside|inside|from"
+_MOVING_WORDS = "to|into|over|across|around"
+
+
+def _locative_before(prepositions: str) -> str:
+    """A pattern of the words before a name that make it a place, after ``prepositions``
+    or a verb of going."""
+    return (r"\b(?:" + prepositions + r"|visit\w*|tour\w*|reach\w*|enter\w*|arriv\w* in)\s+"
+            r"(?:the\s+)?(?:(?!" + _NOT_BETWEEN + r"\.?\s)[\w'’-]+\.?\s+){0,3}?"
+            r"(?:(?:city|town|village|region|province|state|county)\s+of\s+)?$")
+
+
+_LOCATIVE_BEFORE = _locative_before(f"{_PLACING_WORDS}|{_MOVING_WORDS}")
 #: Words that make a name an institution (never the place of an event when the model
 #: tags it a person or an organisation: "from Congress", "to the Treasury Department",
 #: "the Florida Department of Law Enforcement").
@@ -161,8 +173,7 @@ _LOCATIVE_BEFORE_RE = re.compile(_LOCATIVE_BEFORE, re.IGNORECASE)
 #: For a name the model tags a person or an organisation, only the prepositions that
 #: place something ("from Bucha", "in Norwalk"): "to" and "into" are as often a verb's
 #: or a noun's ("the decision to fire Strzok", "the investigation into Clinton").
-_STRONG_LOCATIVE_BEFORE_RE = re.compile(
-    _LOCATIVE_BEFORE.replace("from|to|into|over|across|around|", "from|"), re.IGNORECASE)
+_STRONG_LOCATIVE_BEFORE_RE = re.compile(_locative_before(_PLACING_WORDS), re.IGNORECASE)
 _REPORTED_IN_BEFORE_RE = re.compile(_REPORTED_IN_BEFORE, re.IGNORECASE)
 _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: A place name followed by one of these qualifies it, it is not where something happened:
