@@ -1,0 +1,194 @@
+"""Differences flagged between outlets on BASIL events nobody had audited before.
+
+The sentences are short excerpts of four BASIL development events (Fan et al., EMNLP
+2019): Rep. Michael Grimm's expected indictment, Nebraska and Oklahoma suing Colorado
+over marijuana, the elephant trophy imports held off, and the border-wall national
+emergency; and, for the claim reported against its denial, the Blumenthal event. Each
+test holds a rule fixed after the held-out audit (docs/matching.md, "Panel audit,
+held-out events").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factdesk.matching.event_frames import is_institution
+
+EMERGENCY_DAY = date(2019, 2, 15)
+TROPHY_DAY = date(2017, 11, 17)
+LAWSUIT_DAY = date(2014, 12, 18)
+GRIMM_DAY = date(2014, 4, 25)
+BLUMENTHAL_DAY = date(2010, 5, 17)
+
+
+@pytest.fixture(scope="module")
+def compare():
+    from factdesk.core.comparing import compare_texts
+
+    def run(a: str, b: str, published: date) -> tuple[str, list[dict], str]:
+        found = compare_texts([(a, b)], published=published)[0]
+        return found.relation, list(found.discrepancies), found.reason
+
+    return run
+
+
+def _flagged(found: list[dict], kind: str) -> list[dict]:
+    return [d for d in found if d["kind"] == kind and d["severity"] != "compatible"]
+
+
+SPENDING_BILL = ("Trump is also expected to approve Congress’ spending bill, which grants him "
+                 "$1.375 billion for the wall, as opposed to the $5.7 billion he initially "
+                 "demanded.")
+ALL_BARRIERS = ("Combined with $1.375 billion authorized for fencing in the spending package "
+                "passed on Thursday night, Mr. Trump would have about $8 billion in all for "
+                "barriers, significantly more than the $5.7 billion he unsuccessfully "
+                "demanded from Congress.")
+
+
+@pytest.mark.parametrize(("a", "b"), [(SPENDING_BILL, ALL_BARRIERS),
+                                      (ALL_BARRIERS, SPENDING_BILL)])
+def test_a_figure_both_give_is_not_compared_with_another(compare, a: str, b: str) -> None:
+    """NYT's "about $8 billion in all" was compared with HuffPost's "$5.7 billion", which
+    NYT gives too (only when NYT's claim came first): figures both claims give are
+    matched to each other first, whichever claim comes first."""
+    relation, found, reason = compare(a, b, EMERGENCY_DAY)
+    assert not _flagged(found, "number"), found
+    assert relation != "conflicting"
+    assert "8 billion" not in reason
+
+
+def test_billions_on_both_sides_are_one_figure(compare) -> None:
+    """NYT's "billions of dollars" and Fox News's "divert billions" are the same vague
+    figure; Fox's "$1.4 billion" package is another thing, not a contradiction of it."""
+    relation, found, _ = compare(
+        "President Trump declared a national emergency on the border with Mexico on Friday "
+        "in order to access billions of dollars that Congress refused to give him to build "
+        "a wall there.",
+        "Trump said Friday he is declaring a national emergency on the southern border, "
+        "tapping into executive powers in a bid to divert billions toward construction of a "
+        "wall even as he signs a funding package that includes just $1.4 billion for border "
+        "security.", EMERGENCY_DAY)
+    assert not _flagged(found, "number"), found
+    assert relation == "same fact"
+
+
+def test_counts_of_other_things_are_not_noted(compare) -> None:
+    """Fox News's "two states" and NYT's "many officials" count different things: no
+    vague note about "many"."""
+    _, found, _ = compare(
+        "The two states filed a lawsuit seeking a court order to prevent Colorado from "
+        "enforcing the measure known as Amendment 64.",
+        "Like many elected officials in Colorado, Mr. Suthers had opposed Amendment 64, "
+        "which legalized marijuana.", LAWSUIT_DAY)
+    assert not _flagged(found, "number"), found
+
+
+@pytest.mark.parametrize(("a", "b", "day"), [
+    ("The comment comes less than 48 hours after it was first announced that the Trump "
+     "administration would reverse a 2014 ban made under President Obama on permits for "
+     "elephant trophies from Zambia and Zimbabwe.",
+     "Under President Barack Obama, the practice had been banned because of a lack of data "
+     "on conservation efforts in Zimbabwe.", TROPHY_DAY),
+    ("Trying to regain momentum after losing a grinding two-month battle with lawmakers over "
+     "funding the wall, Mr. Trump asserted that the flow of drugs, criminals and illegal "
+     "immigrants from Mexico constituted a profound threat to national security.",
+     "President Donald Trump on Friday declared a national emergency at the southern U.S. "
+     "border in an effort to unilaterally seize funding to begin building his "
+     "long-promised wall between the U.S. and Mexico.", EMERGENCY_DAY),
+])
+def test_a_place_the_other_claim_names_is_no_second_place(compare, a: str, b: str,
+                                                          day: date) -> None:
+    """Fox News names Zambia and Zimbabwe, NYT Zimbabwe: not "placed in Zambia vs
+    Zimbabwe"; HuffPost's wall "between the U.S. and Mexico" names Mexico too."""
+    relation, found, reason = compare(a, b, day)
+    assert not _flagged(found, "place"), found
+    assert relation != "conflicting"
+    assert "differs: place" not in reason
+
+
+def test_an_association_after_from_is_not_a_place(compare) -> None:
+    """"a news release ... from Safari Club International" is who released it."""
+    assert is_institution("Safari Club International")
+    assert is_institution("National Rifle Association")
+    assert not is_institution("Zimbabwe")
+    _, _, reason = compare(
+        "The decision regarding elephants was made public via a celebratory news release "
+        "early Tuesday from Safari Club International, a trophy hunting advocacy group.",
+        "It was first announced that the Trump administration would reverse a 2014 ban on "
+        "permits for elephant trophies from Zambia and Zimbabwe.", TROPHY_DAY)
+    assert "Safari Club International vs" not in reason
+
+
+def test_a_headlines_capitalised_nouns_are_not_people(compare) -> None:
+    """Two headlines in title case: the model tags "Marijuana Law" and "Marijuana
+    Legalization" as people, which is no actor conflict."""
+    relation, found, _ = compare(
+        "Nebraska, Oklahoma File Federal Suit Against Colorado Over Marijuana Legalization",
+        "Nebraska and Oklahoma Sue Colorado Over Marijuana Law", LAWSUIT_DAY)
+    assert not _flagged(found, "actor"), found
+    assert relation == "same fact"
+
+
+def test_a_speaker_told_with_who_they_are_is_the_same_speaker(compare) -> None:
+    """Fox News's "said the statement from Grimm's attorney, William McGinley" and
+    HuffPost's "McGinley said" quote one man: no note to check who is speaking, and the
+    reason names him once."""
+    relation, found, reason = compare(
+        "\"We are disappointed by the government's decision, but hardly surprised,\" said "
+        "the statement from Grimm's attorney, William McGinley.",
+        "\"We are disappointed by the government’s decision, but hardly surprised,\" "
+        "William McGinley said.", GRIMM_DAY)
+    assert not _flagged(found, "attribution"), found
+    assert relation == "same fact"
+    assert "who: William McGinley;" in reason
+
+
+@pytest.mark.parametrize("reported", [
+    "Blumenthal, according to the Times, said he had misspoken at a 2008 event in Norfolk "
+    "in which he said he had served in Vietnam.",
+    "Blumenthal told the Times he had misspoken at the 2008 event in Norfolk in which he "
+    "said he served in Vietnam.",
+])
+def test_a_claim_reported_and_its_denial_are_one_fact(compare, reported: str) -> None:
+    """Fox News reports that he said he had served; NYT that he never served: the
+    outlets agree on both, so the pair is linked with a note, not a conflict."""
+    relation, found, _ = compare(
+        reported, "Mr. Blumenthal, a Democrat now running for the United States Senate, "
+        "never served in Vietnam.", BLUMENTHAL_DAY)
+    notes = _flagged(found, "negation")
+    assert relation == "same fact"
+    assert [d["severity"] for d in notes] == ["vague"]
+    assert "said he" in notes[0]["a_text"] and notes[0]["b_text"] == "never served"
+
+
+def test_a_denial_of_what_the_other_states_stays_a_conflict(compare) -> None:
+    """Neither account reports a claim: one denies what the other states."""
+    relation, found, _ = compare(
+        "Mr. Blumenthal never served in Vietnam during the war.",
+        "Mr. Blumenthal served in Vietnam during the war.", BLUMENTHAL_DAY)
+    assert [d["severity"] for d in _flagged(found, "negation")] == ["conflict"]
+    assert relation == "conflicting"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factdesk.nlp.model import load_base_pipeline
+    return load_base_pipeline()
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Jackson pleaded guilty to using campaign funds to purchase an array of personal items "
+     "including Bruce Lee memorabilia, a $43,000 Rolex watch and a mink cashmere cape.",
+     "Rolex"),
+    ("Federal prosecutors say Jackson used campaign money to buy items including a $43,350 "
+     "gold-plated men's Rolex watch.", "Rolex"),
+])
+def test_the_brand_of_a_priced_thing_is_not_a_person(nlp, text: str, brand: str) -> None:
+    """The small model tags "Rolex" in "a $43,000 Rolex watch" as a person; people in
+    the same sentence stay people."""
+    from factdesk.nlp.pipeline import mention_label
+    labels = {e.text: mention_label(e) for e in nlp(text).ents}
+    assert labels[brand] == "ORG"
+    assert "PERSON" in {labels[name] for name in labels if "Jackson" in name}
