@@ -192,3 +192,36 @@ def test_the_brand_of_a_priced_thing_is_not_a_person(nlp, text: str, brand: str)
     labels = {e.text: mention_label(e) for e in nlp(text).ents}
     assert labels[brand] == "ORG"
     assert "PERSON" in {labels[name] for name in labels if "Jackson" in name}
+
+
+def test_a_name_with_jr_is_not_the_form_of_the_fathers_group() -> None:
+    """The trophy event names "Donald Trump Jr." once; every "Trump" and "Donald Trump"
+    of the project was shown as "Donald Trump Jr." (the longest full name of the group),
+    so quotes of the president were credited to his son."""
+    from factdesk.nlp.aliases import AliasResolver
+    resolved = AliasResolver().resolve([("Trump", "PERSON"), ("Donald Trump", "PERSON"),
+                                        ("Donald Trump Jr.", "PERSON")])
+    assert resolved["Trump"] == resolved["Donald Trump"] == "Donald Trump"
+
+
+def test_two_quotes_sharing_one_word_are_not_one_quote(compare) -> None:
+    """HuffPost's "for 'virtual invasion purposes'" and Fox News's "'We're talking about
+    an invasion of our country'" are two things Trump said, not one quote reworded."""
+    relation, found, _ = compare(
+        "Trump, who was accompanied by parents of children killed by unauthorized "
+        "immigrants, said he was declaring the national emergency for “virtual invasion "
+        "purposes.”",
+        "\"We’re talking about an invasion of our country,\" Trump said.", EMERGENCY_DAY)
+    assert not _flagged(found, "wording"), found
+    assert relation != "same fact"
+
+
+def test_one_quote_told_twice_is_still_one_quote(compare) -> None:
+    """The same Rose Garden quote, cut and reordered by Fox News, stays one quote."""
+    relation, _, _ = compare(
+        "“We’re going to confront the national security crisis on our southern border, and "
+        "we’re going to do it one way or the other,” he said in a televised statement in "
+        "the Rose Garden.",
+        "“We’re going to confront the national security crisis on our southern border … one "
+        "way or the other, we have to do it,” Trump said in the Rose Garden.", EMERGENCY_DAY)
+    assert relation == "same fact"
