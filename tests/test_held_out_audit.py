@@ -225,3 +225,26 @@ def test_one_quote_told_twice_is_still_one_quote(compare) -> None:
         "“We’re going to confront the national security crisis on our southern border … one "
         "way or the other, we have to do it,” Trump said in the Rose Garden.", EMERGENCY_DAY)
     assert relation == "same fact"
+
+
+def test_a_speaker_phrase_is_not_who_the_event_is_about() -> None:
+    """NYT's "the lawsuit from Nebraska and Oklahoma, where marijuana is still outlawed,
+    argues" was read as a speaker and shown as "Shares who: the lawsuit from ..." with a
+    claim whose speaker is Oklahoma: a phrase is not a name."""
+    from factdesk.matching.discrepancies import ClaimFacts
+    from factdesk.matching.event_frames import compare_frames, event_frame
+
+    def facts(text: str, speaker: str, places: tuple[str, ...]) -> ClaimFacts:
+        return ClaimFacts(text=text, kind="attribution", speaker=speaker, quantities=(),
+                          times=(), entities=tuple((p, "GPE", p) for p in places),
+                          article_date=LAWSUIT_DAY)
+
+    phrase = "the lawsuit from Nebraska and Oklahoma, where marijuana is still outlawed"
+    lawsuit = facts("But the lawsuit from Nebraska and Oklahoma, where marijuana is still "
+                    "outlawed, argues that Colorado has “created a dangerous gap” in the "
+                    "federal drug-control system.", phrase, ("Nebraska", "Oklahoma", "Colorado"))
+    states = facts("They include keeping marijuana in-state — something Oklahoma and Nebraska "
+                   "says Colorado has failed to do.", "Oklahoma",
+                   ("Oklahoma", "Nebraska", "Colorado"))
+    assert phrase not in event_frame(lawsuit).who.values()
+    assert not compare_frames(lawsuit, states).shared_who

@@ -258,8 +258,10 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
             where.setdefault(key, name)
     speaker = facts.speaker_name
     folded = speaker.casefold() if speaker else ""
-    if speaker and not any(folded.endswith(name.casefold()) for name in who.values()):
-        # not when it names one of them with who they are ("Grimm's attorney, William
+    if speaker and speaker[:1].isupper() and not any(
+            folded.endswith(name.casefold()) for name in who.values()):
+        # a name, not a phrase ("the lawsuit from Nebraska and Oklahoma, where ..."),
+        # nor one of the names told with who they are ("Grimm's attorney, William
         # McGinley")
         who.setdefault(canonical_key(speaker), speaker)
     return EventFrame(who, where, action, speaker, when)
