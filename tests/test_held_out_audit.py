@@ -248,3 +248,48 @@ def test_a_speaker_phrase_is_not_who_the_event_is_about() -> None:
                    ("Oklahoma", "Nebraska", "Colorado"))
     assert phrase not in event_frame(lawsuit).who.values()
     assert not compare_frames(lawsuit, states).shared_who
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # his 2008 words quoted / NYT's denial
+    ("“We have learned something important since the days that I served in Vietnam,” Mr. "
+     "Blumenthal said to the group gathered in Norwalk in March 2008.",
+     "Mr. Blumenthal, a Democrat now running for the United States Senate, never served "
+     "in Vietnam."),
+    # two statements, each reported: his debate words / what newspapers wrote of him
+    ("In a televised March debate, Blumenthal stated clearly he had not served in Vietnam.",
+     "In at least eight newspaper articles published in Connecticut from 2003 to 2009, he "
+     "is described as having served in Vietnam."),
+])
+def test_a_quote_or_a_report_against_a_denial_is_a_note(a: str, b: str) -> None:
+    """The Blumenthal event's remaining negation "conflicts" after the first fix: a
+    quote is what someone said, as "said he had served" is; two statements reported
+    (each may have been made) are no disagreement between the outlets either."""
+    from factdesk.matching.contradictions import contradictions
+    from factdesk.matching.discrepancies import ClaimFacts
+
+    def facts(text: str) -> ClaimFacts:
+        return ClaimFacts(text=text, kind="event", speaker=None, quantities=(), times=(),
+                          entities=(), article_date=BLUMENTHAL_DAY)
+
+    for x, y in ((a, b), (b, a)):
+        found = [d for d in contradictions(facts(x), facts(y)) if d.kind == "negation"]
+        assert [d.severity for d in found] == ["vague"], found
+
+
+def test_one_quote_negated_by_one_outlet_stays_a_conflict() -> None:
+    """Two outlets quoting one statement, one with the negation and one without, is a
+    misquote: a conflict (BASIL, the tax-deal event's "don't pass this bill")."""
+    from factdesk.matching.contradictions import contradictions
+    from factdesk.matching.discrepancies import ClaimFacts
+
+    def facts(text: str) -> ClaimFacts:
+        return ClaimFacts(text=text, kind="quote", speaker=None, quantities=(), times=(),
+                          entities=(), article_date=BLUMENTHAL_DAY)
+
+    found = contradictions(
+        facts("\"To pass this bill in the next couple of weeks would materially increase the "
+              "risk that the economy would stall out,\" he told reporters."),
+        facts("\"If they don't pass this bill in the next couple weeks it will materially "
+              "increase the risk that the economy would stall out,\" he told reporters."))
+    assert [d.severity for d in found if d.kind == "negation"] == ["conflict"]

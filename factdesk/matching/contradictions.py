@@ -8,8 +8,9 @@ share nearly every word:
   Izyum" / "Zelensky visited Izium"): a negator ("not", "n't", "never") before a word
   within a few words (auxiliaries and adverbs between), where the other claim has the
   same word (or a form of it) and denies it nowhere; when one of the two is told as
-  what someone claimed ("said he had served" / "never served"), the outlets report a
-  claim and its denial: a note to check, not a conflict;
+  what someone claimed ("said he had served", "the days that I served" in a quote /
+  "never served"), the outlets report a claim and its denial, and when both are, two
+  statements unless their words are alike: a note to check, not a conflict;
 * **direction**: the claims move the same thing in opposite directions ("prices rose" /
   "prices fell"; won / lost; approved / rejected; confirmed / denied);
 * **actor**: one name stands where the other claim has another of the same kind (the
@@ -33,6 +34,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
 
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key, persons_compatible, strip_possessive
@@ -137,11 +140,14 @@ class ClaimWords:
     denied: frozenset[int]  # the words negated or denied: negated_words(words, denying=True)
     entity_keys: frozenset[str]
     actors: tuple[tuple[str, dict[str, str]], ...]  # (label, _actors) per ACTOR_LABELS
+    quoted: frozenset[int] = frozenset()  # the words inside quotation marks
+    quote: str = ""  # the quoted words, joined
 
     @classmethod
     def of(cls, facts: ClaimFacts) -> ClaimWords:
         words = tuple(_words(facts.text))
         low = tuple(w.lower() for w in words)
+        quoted = frozenset(_quoted_indices(facts.text))
         return cls(
             words=words, low=low, low_set=frozenset(low),
             folded=frozenset(w.casefold() for w in words),
@@ -149,7 +155,30 @@ class ClaimWords:
             denied=frozenset(j for _, j in negated_words(words, denying=True)),
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
             actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
+            quoted=quoted, quote=" ".join(low[i] for i in sorted(quoted)),
         )
+
+
+def _quoted_indices(text: str) -> list[int]:
+    """Indices (in :func:`_words` order) of the words inside quotation marks; a quote
+    closed but not opened in the claim runs from its start, one opened and not closed
+    to its end (a claim cut from a longer quote)."""
+    marks: list[tuple[int, bool]] = []  # (position, opens)
+    for n, char in enumerate(text):
+        if char == '"':  # opens after a space or at the start, else closes
+            marks.append((n, n == 0 or text[n - 1].isspace() or text[n - 1] in "([—"))
+        elif char in "“«":
+            marks.append((n, True))
+        elif char in "”»":
+            marks.append((n, False))
+    if not marks:
+        return []
+    found = []
+    for index, match in enumerate(_WORD.finditer(text)):
+        before = [opens for position, opens in marks if position < match.start()]
+        if before[-1:] == [True] or not before and not marks[0][1]:
+            found.append(index)
+    return found
 
 
 def claim_words(facts: ClaimFacts) -> ClaimWords:
@@ -175,16 +204,30 @@ REPORTING_VERBS = frozenset("""say says said saying claim claims claimed claimin
     describe describes described describing suggest suggests suggested suggesting assert
     asserts asserted asserting boast boasts boasted boasting insist insists insisted
     insisting stated stating tell tells told telling allege alleges alleged
-    alleging imply implies implied implying""".split())
+    alleging imply implies implied implying idea notion impression belief myth""".split())
 _REPORTED_REACH = 6  # at most this many words from the reporting verb to the word
 
 
-def _reported(low: Sequence[str], index: int) -> int | None:
-    """Index of the reporting verb the word at ``index`` is told after, if any."""
+def _reported(words: ClaimWords, index: int) -> int | None:
+    """Where the claim tells the word at ``index`` as what someone said: the index of
+    the reporting word it follows ("said he had served", "the idea that he served"), or
+    its own index inside a quotation ("the days that I served"); None when the claim
+    states it."""
+    if index in words.quoted:
+        return index
+    low = words.low
     for k in range(index - 1, max(index - 1 - _REPORTED_REACH, -1), -1):
         if low[k] in REPORTING_VERBS:
             return k
     return None
+
+
+#: rapidfuzz token_set_ratio of two reported statements (the quoted words, else the
+#: claims' words) from which they are one statement: a negation there is a misreport, a
+#: conflict ("To pass this bill ... would increase the risk" / "If they don't pass this
+#: bill ... it will increase the risk"; "The senator said he would never support the
+#: bill" / "... said he would support the bill").
+SAME_QUOTE_RATIO = 70.0
 
 
 def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
@@ -203,8 +246,13 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
         if not stated:
             continue
         k = stated[0]
-        said_a, said_b = _reported(wa.low, i), _reported(low_b, k)
-        if (said_a is None) != (said_b is None):
+        said_a, said_b = _reported(wa, i), _reported(wb, k)
+        # told by both as fact, or both report one statement (one of them misreports)
+        one_statement = said_a is None and said_b is None or (
+            said_a is not None and said_b is not None and fuzz.token_set_ratio(
+                wa.quote if i in wa.quoted else " ".join(wa.low),
+                wb.quote if k in wb.quoted else " ".join(wb.low)) >= SAME_QUOTE_RATIO)
+        if not one_statement:
             return _claim_and_denial(a, b, wa, wb, (i, j, said_a), (k, said_b))
         return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[k],
                          "says", "one account denies what the other states.")
@@ -214,17 +262,19 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
 def _claim_and_denial(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords,
                       negation: tuple[int, int, int | None], statement: tuple[int, int | None]
                       ) -> Discrepancy:
-    """The note for a claim reported by one outlet and denied by the other."""
+    """The note for a claim one outlet reports and the other denies, or for two
+    statements the outlets report (each may have been made)."""
     i, j, said_a = negation
-    k, said_b = statement  # one of the two is reported, the other not
-    text_a = " ".join(wa.words[i if said_a is None else said_a:j + 1])
-    text_b = " ".join(wb.words[k if said_b is None else said_b:k + 1])
+    k, said_b = statement  # at least one of the two is reported
+    text_a = " ".join(wa.words[min(i, said_a if said_a is not None else i):j + 1])
+    text_b = " ".join(wb.words[min(k, said_b if said_b is not None else k):k + 1])
     who_a, who_b = a.outlet or "One article", b.outlet or "the other"
+    what = ("two statements that contradict each other, each reported" if None not in
+            (said_a, said_b) else "one reports a claim, the other that it is not so")
     return Discrepancy(
         "negation", "vague",
-        f"{who_a} says “{text_a}” where {who_b} says “{text_b}”: one reports a claim, the "
-        "other that it is not so; both accounts may be right (check the claim).",
-        text_a, text_b)
+        f"{who_a} says “{text_a}” where {who_b} says “{text_b}”: {what}; both accounts "
+        "may be right (check the claim).", text_a, text_b)
 
 
 def _direction(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
