@@ -25,6 +25,8 @@ from factdesk.nlp.speakers import (
     SpeakerTracker,
     best_statement,
     find_quote_spans,
+    honorific_genders,
+    person_name,
     plausible_person,
     speaker_name,
     statements_in,
@@ -112,7 +114,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     para_starts = _paragraph_starts(text)
     sents = [s for s in doc.sents if s.text.strip()]
     spans = [_trimmed(s) for s in sents]
-    tracker = SpeakerTracker()
+    tracker = SpeakerTracker(honorific_genders(doc))
     para_index = -1
     speakers: list[tuple[str | None, bool]] = []
     paragraph_of: list[int] = []
@@ -123,9 +125,9 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
             para_index += 1
             tracker.start_paragraph()
         paragraph_of.append(para_index)
-        speaker = best_statement(statements_in(sent), tracker)
+        speaker = best_statement(statements_in(sent, quotes), tracker)
         speakers.append(speaker)
-        people = [e.text for e in sent.ents
+        people = [person_name(e) for e in sent.ents
                   if e.label_ == "PERSON" and plausible_person(e.text)]
         for name in people:
             tracker.note(name)
