@@ -73,7 +73,8 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     A curly quotation closes at its closing mark; when another opening mark comes first
     and a straight mark closes it before that, in its paragraph, the straight mark does
     (text with mixed marks: "“I find it disturbing," Inslee said. "Washington will ...");
-    a straight mark so used opens nothing. An opening curly mark with no close in its
+    a straight mark so used opens nothing. A straight opening mark closes at a curly
+    closing mark that comes before the next straight one, in its paragraph. An opening curly mark with no close in its
     paragraph runs to the paragraph's end."""
     spans: list[tuple[int, int]] = []
     used: set[int] = set()  # straight marks that closed a curly quotation
@@ -95,9 +96,20 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if close - start >= 2:
                 spans.append((start, close))
     marks = [m.start() for m in re.finditer('"', text) if m.start() not in used]
+    closes = {e for _, e in spans}
     i = 0
-    while i + 1 < len(marks):
-        start, end = marks[i] + 1, marks[i + 1]
+    while i < len(marks):
+        start = marks[i] + 1
+        limit = marks[i + 1] if i + 1 < len(marks) else len(text)
+        curly = text.find("\u201d", start, limit)
+        if curly - start >= 2 and curly not in closes and "\n" not in text[start:curly] and \
+                not any(s <= start < e for s, e in spans):
+            spans.append((start, curly))  # '"He's not a Republican. Absolutely not,” Fox said.'
+            i += 1
+            continue
+        if i + 1 >= len(marks):
+            break
+        end = marks[i + 1]
         if "\n" in text[start:end] or any(s <= start < e for s, e in spans):
             i += 1
             continue
@@ -258,7 +270,11 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            subject = token.head  # "The congressman, who described the incident as ..."
         name, is_person = speaker_name(subject)
+        if name is None and subject.lower_ not in PRONOUNS:
+            name = ""  # "Some on the right pushed back, describing ...": no one to resolve
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         if name is None and (earlier := _earlier_person_subject(subject)) is not None:
             # "Nadler ... stopped short of calling on Mr. Trump to cancel, but he said"
