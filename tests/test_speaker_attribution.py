@@ -78,6 +78,23 @@ def test_the_main_clause_speaks_for_the_sentence(extractor: ClaimExtractor) -> N
     assert speakers(extractor, text) == [None]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    # Fox News, the Weiner event: "who" stands for "the congressman", no source by
+    # itself, so it is resolved as "he" is, to the one person named before (first
+    # sentence shortened)
+    ("Rep. Anthony Weiner said Wednesday he did not send the photo.\n\nThe congressman, "
+     "who described the incident as \"mischief,\" continued to allege that he was the "
+     "victim of a computer hacker.", "Anthony Weiner"),
+    # NYT, Trump's immigration offer (first sentence shortened): "Some" is no one to
+    # resolve (it was resolved to the one person named)
+    ("Sen. Richard Blumenthal said the offer was a start.\n\nSome on the right also "
+     "pushed back, describing the proposal as amnesty.", None),
+])
+def test_relative_and_other_pronouns(extractor: ClaimExtractor, text: str,
+                                     speaker: str | None) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
 def test_a_speech_verb_inside_the_quotation_is_not_the_sentences(
         extractor: ClaimExtractor) -> None:
     # Fox News: "we won't comment" is inside the quotation; it resolved to Weiner

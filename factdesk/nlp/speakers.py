@@ -270,10 +270,13 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
-        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-            subject = token.head  # "The congressman, who described the incident as ..."
         name, is_person = speaker_name(subject)
-        if name is None and subject.lower_ not in PRONOUNS:
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
+            # "The congressman, who described": no source, so resolved as "he" is
+            name, is_person = speaker_name(token.head)
+            name = name or None
+        elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         if name is None and (earlier := _earlier_person_subject(subject)) is not None:
