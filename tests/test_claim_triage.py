@@ -117,6 +117,12 @@ def test_reasons_in_a_checkers_words() -> None:
                         False) == "comparison"
     assert "comparison" not in claim_reason("other", None, "He rose through the ranks of "
                                             "the party.", False, False)
+    # NYT, BASIL: "declined to say" is no change; "declined to 4 percent" is
+    assert "comparison" not in claim_reason("event", None, "Twitter has declined to say "
+                                            "whether Mr. Weiner's account was hacked.",
+                                            False, False)
+    assert claim_reason("other", None, "Unemployment declined to 4 percent.", False,
+                        False) == "comparison"
     # a high-scoring sentence with no cue but a name says so, rather than nothing
     assert claim_reason("other", None, "Connecticut Attorney General Richard Blumenthal "
                         "is defending himself.", False, False) == "named actor"
