@@ -105,12 +105,30 @@ def test_a_speech_verb_inside_the_quotation_is_not_the_sentences(
 
 
 def test_he_is_not_the_woman_an_honorific_names(extractor: ClaimExtractor) -> None:
-    # NYT, the Weiner event: two people named in the paragraph, one of them "Ms."
-    text = ("Mr. Weiner said he had hired a lawyer.\n\n"
+    # NYT, the Weiner event (first and last sentences shortened): two people named in
+    # the paragraph, one of them "Ms."; "Twitter", tagged a person three times and never
+    # given an honorific in an article that gives them, is no one "he" can be
+    text = ("Mr. Weiner said he had hired a lawyer and that a wayward Twitter message had "
+            "become the talk of the town.\n\n"
             "He said he did not know the woman who received the photo, Gennette Cordova, a "
-            "student at Whatcom Community College. He said he regretted that Ms. Cordova was "
-            "caught in the middle of the controversy.")
-    assert speakers(extractor, text) == ["Weiner", "Weiner", "Weiner"]
+            "student at Whatcom Community College in Bellingham, Wash.; she followed him on "
+            "Twitter. He said he regretted that Ms. Cordova was caught in the middle of the "
+            "controversy. She issued a statement over the weekend saying she had never met "
+            "him.\n\n"
+            "Twitter, which does not comment on individual user accounts for privacy "
+            "reasons, has declined to say whether Mr. Weiner's account was hacked.")
+    assert speakers(extractor, text) == ["Weiner", "Weiner", "Weiner", "Gennette Cordova",
+                                         None]
+
+
+def test_who_after_someone_new_is_no_one_named_before(extractor: ClaimExtractor) -> None:
+    # HuffPost, the Trump Jr. event (first sentence shortened): the parser hangs "who"
+    # on "June 2016"; it was resolved to the paragraph's one person
+    text = ("Alyssa Farah said the White House had no comment.\n\nTrump Jr. became "
+            "embroiled in the Russia investigation after it was revealed he and other "
+            "campaign officials met with a Kremlin-backed attorney in June 2016 who had "
+            "promised damaging information about Clinton.")
+    assert speakers(extractor, text)[-1] != "Alyssa Farah"
 
 
 def test_a_priced_brand_is_a_thing_not_a_person(extractor: ClaimExtractor) -> None:

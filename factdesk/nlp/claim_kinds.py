@@ -26,6 +26,7 @@ from factdesk.nlp.speakers import (
     best_statement,
     find_quote_spans,
     honorific_genders,
+    never_honoured,
     person_name,
     plausible_person,
     speaker_name,
@@ -114,7 +115,8 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     para_starts = _paragraph_starts(text)
     sents = [s for s in doc.sents if s.text.strip()]
     spans = [_trimmed(s) for s in sents]
-    tracker = SpeakerTracker(honorific_genders(doc))
+    genders = honorific_genders(doc)
+    tracker = SpeakerTracker(genders, never_honoured(doc, genders))
     para_index = -1
     speakers: list[tuple[str | None, bool]] = []
     paragraph_of: list[int] = []

@@ -273,9 +273,11 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         name, is_person = speaker_name(subject)
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
-            # "The congressman, who described": no source, so resolved as "he" is
+            # "The congressman, who described": no source, so resolved as "he" is;
+            # "a Russian lawyer who promised": someone new, no one to resolve
             name, is_person = speaker_name(token.head)
-            name = name or None
+            if not name:
+                name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
         elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
@@ -376,6 +378,12 @@ def _earlier_person_subject(pronoun: Any) -> str | None:
     return None
 
 
+def _definite(noun: Any) -> bool:
+    """ "the congressman", "Weiner's aide": someone the article has named already."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    return all(d.lower_ not in ("a", "an", "some", "any", "another", "no") for d in determiners)
+
+
 def _speech_verb(token: Any) -> bool:
     """A speech verb that states something: not negated ("did not respond", "has not
     said whether")."""
@@ -423,13 +431,39 @@ def honorific_genders(doc: Any) -> dict[str, str]:
     return {k: g for k, g in genders.items() if g != "?"}
 
 
+def never_honoured(doc: Any, genders: dict[str, str]) -> set[str]:
+    """In an article that gives honorifics to people ("Mr. Weiner", "Ms. Cordova": two
+    or more of them, and most one-word mentions of people), the one-word names tagged
+    PERSON at least twice that never get one nor a first name: things the NER took for people ("she followed him on
+    Twitter"), not people this article's style would name bare."""
+    if len(genders) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    full: set[str] = set()
+    honoured = 0
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = surname_key(ent.text)
+        if len(ent) == 1:
+            counts[key] = counts.get(key, 0) + 1
+            honoured += ent.start > 0 and doc[ent.start - 1].lower_ in _HONORIFIC_GENDERS
+        else:
+            full.add(key)
+    if 2 * honoured < sum(counts.values()):
+        return set()  # not the article's style: most people are named bare
+    return {k for k, n in counts.items() if n >= 2 and k not in genders and k not in full}
+
+
 class SpeakerTracker:
     """People named so far, per paragraph, for resolving "he said" where unambiguous."""
 
-    def __init__(self, genders: dict[str, str] | None = None) -> None:
+    def __init__(self, genders: dict[str, str] | None = None,
+                 not_people: set[str] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
         self.genders = genders or {}
+        self.not_people = not_people or set()
 
     def start_paragraph(self) -> None:
         if self.current:
@@ -437,7 +471,7 @@ class SpeakerTracker:
         self.current = []
 
     def note(self, name: str | None, is_person: bool = True) -> None:
-        if name and is_person:
+        if name and is_person and surname_key(name) not in self.not_people:
             self.current.append(name)
 
     @staticmethod
