@@ -372,6 +372,7 @@ def cross_validate(
     pred = np.zeros(len(y), dtype=bool)
     base_pred = np.zeros(len(y), dtype=bool)
     prob_all = np.zeros(len(y))
+    threshold_all = np.zeros(len(y))
     xs = lexical_matrix(pairs, parsed)
     for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
         idf = idf_from(pairs, parsed, tr)
@@ -382,6 +383,7 @@ def cross_validate(
         scorer, _ = fit_calibrated(x_tr, y[tr], inner_folds, seed, lexical, x_un)
         prob = scorer.probabilities(x_te)
         prob_all[te] = prob
+        threshold_all[te] = scorer.same_threshold
         pred[te] = prob >= scorer.same_threshold
         grid = np.arange(0.0, 1.0001, 0.01)
         accs = [np.mean((tsr[tr] >= t) == y[tr]) for t in grid]
@@ -392,7 +394,7 @@ def cross_validate(
     b_acc, b_f1 = metrics(base_pred, y)
     brier = float(np.mean((prob_all - y) ** 2))
     return {"accuracy": acc, "f1": f1, "brier": brier, "baseline_accuracy": b_acc,
-            "baseline_f1": b_f1, "probabilities": prob_all}
+            "baseline_f1": b_f1, "probabilities": prob_all, "thresholds": threshold_all}
 
 
 def correlations(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
