@@ -217,6 +217,8 @@ def _restatement_figures(search, docs: list[tuple[str, str, str]], splits: dict)
     the titles that restate the claim (six words or more, a word in common) apart. Then
     the relevant dev tweets silenced, and dev tweets searched without their checks (a
     tweet about a check the archive lacks: silenced is right)."""
+    import re
+
     import numpy as np
 
     from factdesk.matching.archive_relevance import RelevanceSearch
@@ -238,12 +240,17 @@ def _restatement_figures(search, docs: list[tuple[str, str, str]], splits: dict)
         return RelevanceSearch(ArchiveIndex(rows), [t for _, _, t in rows], search.model,
                                claim_vectors=search.claim_vectors[at], title_vectors=titles)
 
+    def same_claim(doc_id: str) -> str:  # duplicates differ only in quotes or case
+        return " ".join(re.sub(r"[^a-z0-9 ]", " ", by_id[doc_id][1].lower()).split())
+
     def report(label: str, found: list, wanted: list[str]) -> None:
         first = sum(bool(h) and h[0][0] == w for h, w in zip(found, wanted, strict=True))
+        alike = sum(bool(h) and same_claim(h[0][0]) == same_claim(w)
+                    for h, w in zip(found, wanted, strict=True))
         quiet = sum(not h for h in found)
         n = len(wanted)
-        print(f"{label}: found first {first}/{n} = {first / n:.1%}, silenced {quiet}/{n} "
-              f"= {quiet / n:.1%}")
+        print(f"{label}: found first {first}/{n} = {first / n:.1%} ({alike / n:.1%} counting "
+              f"a duplicate check of the same claim), silenced {quiet}/{n} = {quiet / n:.1%}")
 
     report(f"held-out checks by their own claim ({len(held)})",
            search.search_many([by_id[i][1] for i in held], 5), held)
