@@ -430,7 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         out["model"] += ("; every feature also counted for plain-text queries only (no "
                          "link, @handle or #hashtag), with a plain-text intercept; relevant "
                          "queries: CLEF training tweets and fact-check titles restating "
-                         "their claims, each searched with its own check's title replaced by its claim")
+                         "their claims, each searched with its own check's title "
+                         "replaced by its claim")
     path = SAME_FACT_WEIGHTS if same_fact else WEIGHTS
     path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(figures, indent=2))
