@@ -61,20 +61,30 @@ def _claim_from_doc(doc: Any, canonical: dict[str, str], day: date | None = None
     )
 
 
-def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
-                  published: date | None = None) -> list[Comparison]:
-    """Compare each (text a, text b) pair; ``published``: the texts' publication date,
-    against which dates without a year and "four days ago" are read."""
+def claim_pairs(pairs: Sequence[tuple[str, str]], model: str | None = None,
+                published: date | None = None) -> list[tuple[Claim, Claim]]:
+    """Each (text a, text b) pair as two claims, as :func:`compare_texts` compares them:
+    parsed by the FactDesk pipeline, names merged across the pair."""
     extractor = get_extractor(model)
     texts = [t for pair in pairs for t in pair]
     docs = list(extractor.nlp.pipe(texts, batch_size=64))
-    results = []
+    claims = []
     for i in range(0, len(docs), 2):
         a_doc, b_doc = docs[i], docs[i + 1]
         names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in _names(d)]
         canonical = AliasResolver({}).resolve(names) if names else {}
         a = _claim_from_doc(a_doc, canonical, published)
         b = replace(_claim_from_doc(b_doc, canonical, published), id=1, article_id=1)
+        claims.append((a, b))
+    return claims
+
+
+def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
+                  published: date | None = None) -> list[Comparison]:
+    """Compare each (text a, text b) pair; ``published``: the texts' publication date,
+    against which dates without a year and "four days ago" are read."""
+    results = []
+    for a, b in claim_pairs(pairs, model, published):
         score, relation, found = compare_claims(a, b, None, None, published=published)
         reason = match_reason(ClaimFacts.from_claim(a, published),
                               ClaimFacts.from_claim(b, published), found)
