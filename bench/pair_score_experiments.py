@@ -2,7 +2,7 @@
 
 The score a checker reads (``factdesk compare``, the across-sources panel) is one number
 per pair. This script rates every ECB+ train + dev pair through the compare path
-(:func:`factdesk.core.comparing.claim_pairs`, the pair model, :func:`decide`), with the
+(:func:`factdesk.core.comparing.rate_texts`, the pair model, :func:`decide`), with the
 same-event probability of each **train** topic taken from a head that never saw it
 (fitted on the other train topics and the BASIL weak pairs as shipped, its Platt
 calibration fitted on their own leave-one-group-out margins, i.e. nested); the dev
@@ -73,19 +73,19 @@ def unseen_event_probabilities(scorer, train, x_compare: np.ndarray, shipped: np
 
 
 def rate_through_compare(pairs, scorer):
-    """Per pair: same-fact probability, graded similarity or None, shipped event
-    probability, the feature row, and both claims' facts (as ``factdesk compare``)."""
-    from factdesk.core.comparing import claim_pairs
-    from factdesk.core.matching_service import _facts, rate_pairs
+    """Per pair: (same-fact probability, graded similarity or None, shipped event
+    probability), the feature row, and both claims' facts (as ``factdesk compare``)."""
+    from factdesk.core.comparing import rate_texts
+    from factdesk.core.matching_service import _facts
     from factdesk.matching.claim_vectors import embed_for_pairs
     from factdesk.matching.pair_inputs import pair_input
 
-    claims = claim_pairs(list(zip(pairs.left, pairs.right, strict=True)))
-    vectors = embed_for_pairs([c.text for ab in claims for c in ab])
-    inputs = [(pair_input(a, vector=vectors[2 * i]), pair_input(b, vector=vectors[2 * i + 1]))
-              for i, (a, b) in enumerate(claims)]
-    ratings = rate_pairs(scorer, inputs, exact=True)
-    facts = [(_facts(a, None), _facts(b, None)) for a, b in claims]
+    rated = rate_texts(list(zip(pairs.left, pairs.right, strict=True)))
+    vectors = embed_for_pairs([c.text for r in rated for c in (r.a, r.b)])
+    inputs = [(pair_input(r.a, vector=vectors[2 * i]), pair_input(r.b, vector=vectors[2 * i + 1]))
+              for i, r in enumerate(rated)]
+    ratings = [(r.probability, r.similarity, r.event) for r in rated]
+    facts = [(_facts(r.a, None), _facts(r.b, None)) for r in rated]
     return ratings, scorer.feature_matrix(inputs), facts
 
 

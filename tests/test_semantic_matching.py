@@ -311,3 +311,39 @@ def test_a_place_name_qualifying_a_noun_is_not_where_it_happened() -> None:
     # a place written as where something happened still is one
     held = _facts("The rally was held in Norfolk on Tuesday.", (("Norfolk", "GPE", "Norfolk"),))
     assert compare_frames(held, held).shared_where == ("Norfolk",)
+
+
+def test_sentences_worded_alike_are_the_same_fact_heads_to_decide() -> None:
+    """The same-event head does not overrule the same-fact head on sentences that share
+    most of their words: there "not the same" means one event told with other details
+    (the kind of pair MRPC's "not a paraphrase" is made of). The same fact told in other
+    words is still found by the same-event path."""
+    from factdesk.matching.relations import worded_alike
+
+    filed = _facts("Acme Corp filed for bankruptcy protection in Delaware in July, "
+                   "its chief executive said.", (("Acme Corp", "ORG", "Acme Corp"),
+                                                  ("Delaware", "GPE", "Delaware")), "a",
+                   "acme corp file bankruptcy protection delaware july chief executive say")
+    cut = _facts("Acme Corp filed for bankruptcy protection in Delaware in July and cut "
+                 "2,000 jobs, its chief executive said.",
+                 (("Acme Corp", "ORG", "Acme Corp"), ("Delaware", "GPE", "Delaware")), "b",
+                 "acme corp file bankruptcy protection delaware july cut job chief executive say")
+    assert worded_alike(filed, cut)
+    decided = decide(0.2, 0.8, filed, cut, same_threshold=0.5, related_threshold=0.34,
+                     event=0.95, event_threshold=0.5)
+    assert decided.relation == "related"
+    # above the same-fact threshold the head's "yes" stands as before
+    assert decide(0.7, 0.8, filed, cut, same_threshold=0.5, related_threshold=0.34,
+                  event=0.95, event_threshold=0.5).relation == "same fact"
+
+    visit = _facts("Zelensky on Wednesday visited Izyum, recaptured from Russian forces.",
+                   (("Zelensky", "PERSON", "Zelensky"), ("Izyum", "GPE", "Izyum")), "afp",
+                   "zelensky wednesday visit izyum recapture russian force")
+    flag = _facts("The president looked on in Izyum on Wednesday as Zelensky's soldiers "
+                  "raised the flag over the city hall.",
+                  (("Zelensky", "PERSON", "Zelensky"), ("Izyum", "GPE", "Izyum")), "de",
+                  "president look izyum wednesday zelensky soldier raise flag city hall")
+    assert not worded_alike(visit, flag)
+    decided = decide(0.05, 0.6, visit, flag, same_threshold=0.5, related_threshold=0.34,
+                     event=0.9, event_threshold=0.5)
+    assert (decided.relation, decided.reason) == ("same fact", "same event")

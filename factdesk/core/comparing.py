@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from factdesk.core.extractors import get_extractor
-from factdesk.core.matching_service import compare_claims
+from factdesk.core.matching_service import decide_claims, rate_claims
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason
 from factdesk.model.models import Claim
@@ -61,32 +61,50 @@ def _claim_from_doc(doc: Any, canonical: dict[str, str], day: date | None = None
     )
 
 
-def claim_pairs(pairs: Sequence[tuple[str, str]], model: str | None = None,
-                published: date | None = None) -> list[tuple[Claim, Claim]]:
-    """Each (text a, text b) pair as two claims, as :func:`compare_texts` compares them:
-    parsed by the FactDesk pipeline, names merged across the pair."""
+@dataclass(frozen=True)
+class RatedTexts:
+    """Two texts read as claims, with the pair model's ratings of them."""
+
+    a: Claim
+    b: Claim
+    probability: float  # the same-fact head's calibrated probability
+    similarity: float | None  # the graded (STS) similarity, when the decision needs it
+    event: float  # the same-event head's probability
+
+
+def rate_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
+               published: date | None = None) -> list[RatedTexts]:
+    """Read each (text a, text b) pair as two claims and rate it with the pair model;
+    ``published``: the texts' publication date."""
     extractor = get_extractor(model)
     texts = [t for pair in pairs for t in pair]
     docs = list(extractor.nlp.pipe(texts, batch_size=64))
-    claims = []
+    rated = []
     for i in range(0, len(docs), 2):
         a_doc, b_doc = docs[i], docs[i + 1]
         names = [(e.text, e.label_) for d in (a_doc, b_doc) for e in _names(d)]
         canonical = AliasResolver({}).resolve(names) if names else {}
         a = _claim_from_doc(a_doc, canonical, published)
         b = replace(_claim_from_doc(b_doc, canonical, published), id=1, article_id=1)
-        claims.append((a, b))
-    return claims
+        probability, similarity, event = rate_claims(a, b)
+        rated.append(RatedTexts(a, b, probability, similarity, event))
+    return rated
+
+
+def decide_texts(rated: RatedTexts, published: date | None = None,
+                 probability: float | None = None) -> Comparison:
+    """The relation of one rated pair; ``probability`` replaces the same-fact head's
+    (a bench reading the decision with an out-of-fold probability)."""
+    score, relation, found = decide_claims(
+        rated.a, rated.b, rated.probability if probability is None else probability,
+        rated.similarity, rated.event, published=published)
+    reason = match_reason(ClaimFacts.from_claim(rated.a, published),
+                          ClaimFacts.from_claim(rated.b, published), found)
+    return Comparison(score, relation or "unrelated", tuple(found), reason)
 
 
 def compare_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
                   published: date | None = None) -> list[Comparison]:
     """Compare each (text a, text b) pair; ``published``: the texts' publication date,
     against which dates without a year and "four days ago" are read."""
-    results = []
-    for a, b in claim_pairs(pairs, model, published):
-        score, relation, found = compare_claims(a, b, None, None, published=published)
-        reason = match_reason(ClaimFacts.from_claim(a, published),
-                              ClaimFacts.from_claim(b, published), found)
-        results.append(Comparison(score, relation or "unrelated", tuple(found), reason))
-    return results
+    return [decide_texts(rated, published) for rated in rate_texts(pairs, model, published)]

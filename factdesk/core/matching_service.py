@@ -103,9 +103,29 @@ def compare_claims(
     ``published`` stands for the publication date of a claim without an article.
     """
     scorer = scorer or PairScorer.load()
+    probability, similarity, event = rate_claims(a, b, scorer)
+    return decide_claims(a, b, probability, similarity, event, article_a, article_b, scorer,
+                         term_similarity, published)
+
+
+def rate_claims(a: Claim, b: Claim, scorer: PairScorer | None = None
+                ) -> tuple[float, float | None, float]:
+    """(same-fact probability, graded similarity or None, same-event probability) of two
+    claims, rated exactly."""
+    scorer = scorer or PairScorer.load()
     va, vb = embed_for_pairs([a.text, b.text])
     pa, pb = pair_input(a, vector=va), pair_input(b, vector=vb)
-    probability, similarity, event = rate_pairs(scorer, [(pa, pb)], exact=True)[0]
+    return rate_pairs(scorer, [(pa, pb)], exact=True)[0]  # type: ignore[return-value]
+
+
+def decide_claims(
+    a: Claim, b: Claim, probability: float, similarity: float | None, event: float,
+    article_a: Article | None = None, article_b: Article | None = None,
+    scorer: PairScorer | None = None, term_similarity: float | None = None,
+    published: date | None = None,
+) -> tuple[float, str | None, list[dict]]:
+    """:func:`compare_claims`' decision from ratings already made."""
+    scorer = scorer or PairScorer.load()
     return _decide(probability, similarity, _facts(a, article_a, published),
                    _facts(b, article_b, published), scorer, term_similarity, event)
 

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
@@ -71,6 +73,11 @@ EVENT_SIMILARITY = 0.38
 #: Same-event probability at which the head is trusted without that similarity ("Zelensky
 #: visited Izyum on Wednesday" / "Zelensky looked on Wednesday as the flag was raised").
 CONFIDENT_EVENT = 0.75
+#: Word overlap (rapidfuzz ``token_set_ratio``, 0-100) from which two sentences are
+#: worded alike enough for the same-fact head alone to decide: it learned on such pairs
+#: (MRPC), where "not the same" means the sentences tell one event with other details.
+#: The same-event path is for one fact told in other words.
+WORDED_ALIKE = 62.0
 #: Smallest figure two claims must share to count it as the same detail (small counts
 #: are in every other sentence).
 SHARED_FIGURE_MIN = 10.0
@@ -130,6 +137,11 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
         return False
     words_a, words_b = _quoted_words(a), _quoted_words(b)
     return bool(words_a) and bool(words_b) and not words_a & words_b
+
+
+def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the two sentences share most of their words (:data:`WORDED_ALIKE`)."""
+    return fuzz.token_set_ratio(a.text.lower(), b.text.lower()) >= WORDED_ALIKE
 
 
 def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
@@ -194,6 +206,9 @@ def decide(
     reason = ""
     alignment = None
     same_story = False  # the same-event head is sure, the sentences say other things
+    # sentences worded alike are the same-fact head's to decide: the same-event head
+    # does not overrule its "no"
+    alike = worded_alike(a, b)
     if probability >= same_threshold and (
             probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
         reason = "model"
@@ -201,7 +216,8 @@ def decide(
         reason = "quote"
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
-    elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b):
+    elif event >= event_threshold * PINNED_EVENT_SHARE and not alike \
+            and not only_the_frame_agrees(a, b):
         alignment = compare_frames(a, b)
         if event < event_threshold:  # only when the frames pin one event
             one_event = alignment.pins_one_event

@@ -372,6 +372,7 @@ def cross_validate(
     pred = np.zeros(len(y), dtype=bool)
     base_pred = np.zeros(len(y), dtype=bool)
     prob_all = np.zeros(len(y))
+    threshold_all = np.zeros(len(y))
     xs = lexical_matrix(pairs, parsed)
     for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
         idf = idf_from(pairs, parsed, tr)
@@ -382,6 +383,7 @@ def cross_validate(
         scorer, _ = fit_calibrated(x_tr, y[tr], inner_folds, seed, lexical, x_un)
         prob = scorer.probabilities(x_te)
         prob_all[te] = prob
+        threshold_all[te] = scorer.same_threshold
         pred[te] = prob >= scorer.same_threshold
         grid = np.arange(0.0, 1.0001, 0.01)
         accs = [np.mean((tsr[tr] >= t) == y[tr]) for t in grid]
@@ -392,7 +394,7 @@ def cross_validate(
     b_acc, b_f1 = metrics(base_pred, y)
     brier = float(np.mean((prob_all - y) ** 2))
     return {"accuracy": acc, "f1": f1, "brier": brier, "baseline_accuracy": b_acc,
-            "baseline_f1": b_f1, "probabilities": prob_all}
+            "baseline_f1": b_f1, "probabilities": prob_all, "thresholds": threshold_all}
 
 
 def correlations(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -532,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv: dict = {}
     if not args.no_cv:
         res = cross_validate(pairs, parsed, n_folds=args.folds)
-        cv = {k: round(v, 4) for k, v in res.items() if k != "probabilities"}
+        cv = {k: round(v, 4) for k, v in res.items() if k not in ("probabilities", "thresholds")}
         cv["folds"] = args.folds
         print(f"MRPC {args.folds}-fold CV: acc {res['accuracy']:.4f} F1 {res['f1']:.4f} "
               f"(token_set_ratio: {res['baseline_accuracy']:.4f} / {res['baseline_f1']:.4f})")
