@@ -41,19 +41,19 @@ def accuracy_f1(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(np.mean(pred == (y == 1))), f1
 
 
-def decisions_with(probabilities: np.ndarray, rated: list) -> tuple[np.ndarray, Counter]:
-    """``same`` for each rated pair when the head gives ``probabilities``; and, per
-    decision reason, how many pairs were made same."""
+def decisions_with(probabilities: np.ndarray, rated: list) -> tuple[np.ndarray, list[str]]:
+    """``same`` for each rated pair when the head gives ``probabilities``; and each
+    pair's decision reason ("" when not same)."""
     from factdesk.core import comparing, matching_service
     from factdesk.matching import relations
 
-    reasons: Counter = Counter()
+    reasons: list[str] = []
     original = relations.decide
 
     def recording(*args, **kwargs):
         relation = original(*args, **kwargs)
-        if relation.relation in ("same fact", "conflicting"):
-            reasons[relation.reason] += 1
+        same_fact = relation.relation in ("same fact", "conflicting")
+        reasons.append(relation.reason if same_fact else "")
         return relation
 
     same = np.zeros(len(rated), dtype=bool)
@@ -111,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  made same by a rule where the head said no: {int(made.sum())} "
           f"({int(y[made].sum())} of them paraphrases); "
           f"left out where the head said yes: {int(unmade.sum())} ({int(y[unmade].sum())})")
-    print("  same decisions by reason: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
+    by_reason = Counter(r for r in reasons if r)
+    print("  same decisions by reason (of them paraphrases): " + ", ".join(
+        f"{k} {v} ({int(sum(y[i] for i, r in enumerate(reasons) if r == k))})"
+        for k, v in by_reason.most_common()))
+    print("  of those, where the head said no: " + ", ".join(
+        f"{k} {int(sum(1 for i, r in enumerate(reasons) if r == k and not head[i]))}"
+        for k in by_reason))
     return 0
 
 
