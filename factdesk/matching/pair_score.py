@@ -17,8 +17,8 @@ lies in, so that a number reads the same everywhere:
   is the probability itself; above it, the probabilities from the related threshold to 1
   are mapped in order onto the related threshold to just below the same-fact threshold,
   so a related pair the event head is sure of still ranks above one it doubts
-  (clamping them all to one value lost that order: ECB+ leave-one-topic-out AUC 0.755
-  against 0.762, see docs/matching.md).
+  (clamping them all to one value lost that order: ECB+ AUC over 23 topics, each rated
+  by an event head that never saw it, 0.746 against 0.760, see docs/matching.md).
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from factdesk.matching.discrepancies import (
     speaker_name,
 )
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
+from factdesk.matching.pair_score import RELATED_MARGIN as RELATED_MARGIN  # its old home
 from factdesk.matching.pair_score import pair_score
 from factdesk.model.models import Discrepancy
 
