@@ -172,28 +172,6 @@ def test_a_denial_of_what_the_other_states_stays_a_conflict(compare) -> None:
     assert relation == "conflicting"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from factdesk.nlp.model import load_base_pipeline
-    return load_base_pipeline()
-
-
-@pytest.mark.parametrize(("text", "brand"), [
-    ("Jackson pleaded guilty to using campaign funds to purchase an array of personal items "
-     "including Bruce Lee memorabilia, a $43,000 Rolex watch and a mink cashmere cape.",
-     "Rolex"),
-    ("Federal prosecutors say Jackson used campaign money to buy items including a $43,350 "
-     "gold-plated men's Rolex watch.", "Rolex"),
-])
-def test_the_brand_of_a_priced_thing_is_not_a_person(nlp, text: str, brand: str) -> None:
-    """The small model tags "Rolex" in "a $43,000 Rolex watch" as a person; people in
-    the same sentence stay people."""
-    from factdesk.nlp.pipeline import mention_label
-    labels = {e.text: mention_label(e) for e in nlp(text).ents}
-    assert labels[brand] == "ORG"
-    assert "PERSON" in {labels[name] for name in labels if "Jackson" in name}
-
-
 def test_a_name_with_jr_is_not_the_form_of_the_fathers_group() -> None:
     """The trophy event names "Donald Trump Jr." once; every "Trump" and "Donald Trump"
     of the project was shown as "Donald Trump Jr." (the longest full name of the group),

@@ -192,8 +192,8 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
     view = DocView(doc, text)  # doc.text and doc.ents are rebuilt on each access: read once
     mentions = []
     for e in view.ents:
-        if (label := mention_label(e)) and (name := _clean_entity(view.span_text(e))):
-            mentions.append(MentionDraft(e.start_char, e.end_char, name, label, ""))
+        if e.label_ in MENTION_LABELS and (name := _clean_entity(view.span_text(e))):
+            mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
     claims = []
     for span in doc.spans.get("claims", []):
         ext = span._  # one accessor for the three attributes
@@ -213,9 +213,9 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
     quantities = extract_quantities(span, view=view)
     times = extract_times(span, day, view=view)
     entities = tuple(
-        {"text": _clean_entity(view.span_text(e)), "label": label, "canonical": ""}
+        {"text": _clean_entity(view.span_text(e)), "label": e.label_, "canonical": ""}
         for e in view.ents_within(span.start, span.end)
-        if (label := mention_label(e))
+        if e.label_ in MENTION_LABELS
     )
     prefix, suffix = context(view.text, span.start_char, span.end_char)
     numbers = [q.value for q in quantities if q.value is not None]
@@ -234,28 +234,6 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
         entities=entities,
         lemmas=retrieval_terms(span, [], numbers),
     )
-
-
-def mention_label(entity: Any) -> str | None:
-    """The label FactDesk keeps an entity under (None: not a name it keeps, outside
-    :data:`MENTION_LABELS`): a brand the model took for a person ("a $43,000 Rolex
-    watch") is an organisation's name."""
-    label = entity.label_
-    if label not in MENTION_LABELS:
-        return None
-    if label == "PERSON" and names_a_priced_thing(entity):
-        return "ORG"
-    return label
-
-
-def names_a_priced_thing(entity: Any) -> bool:
-    """Whether the entity modifies a common noun that carries a price ("a $43,000 Rolex
-    watch", "$9,000 Louis Vuitton bag"): a brand of a thing bought, not a person."""
-    root = entity.root
-    head = root.head
-    return (root.dep_ == "compound" and head.pos_ == "NOUN" and head.i >= entity.end
-            and any(child.dep_ == "nummod" and child.ent_type_ == "MONEY"
-                    for child in head.children))
 
 
 def _clean_entity(text: str) -> str:
