@@ -235,7 +235,9 @@ class AcrossPane(QWidget):
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
         self.this_claim.setText(
             f'<span style="color:{colors["muted"]}">this claim · '
-            f"{html.escape(here.outlet if here else '')}</span><br>"
+            f"{html.escape(here.outlet if here else '')}"
+            f"{' · said by ' + html.escape(self.claim.speaker) if self.claim.speaker else ''}"
+            "</span><br>"
             f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}')
         parts = []
         for i, match in enumerate(self.matches):

@@ -238,8 +238,10 @@ class VerdictPane(QWidget):
             text = claim.text
             if len(text) > CLAIM_LABEL_CHARS:
                 text = text[:CLAIM_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            # the speaker here too: a laptop-wide claims list hides its speaker column
+            said_by = f"said by <b>{html.escape(claim.speaker)}</b> · " if claim.speaker else ""
             self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(claim.kind)} · "
-                                     f"“{html.escape(text)}”")
+                                     f"{said_by}“{html.escape(text)}”")
             self.claim_label.setToolTip(claim.text)
             i = self.rating.findData(verdict.rating if verdict else None)
             self.rating.setCurrentIndex(max(0, i))
