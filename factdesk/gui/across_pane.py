@@ -288,8 +288,8 @@ class AcrossPane(QWidget):
             f'<table width="100%" cellpadding="6" cellspacing="0" bgcolor="{bg}" '
             f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
-            f"{marker}<b>{outlet}</b></a> · {date} · score {match.score:.2f} · "
-            f"{html.escape(match.relation)}{decision}"
+            f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
+            f"score {match_review.score_text(match.score, match.relation)}{decision}"
             f' · <a href="claim:{other.id}">open</a><br>'
             f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
             f"{body}{table}</td></tr></table>"

@@ -4,12 +4,20 @@ Deciding a match (a / x) must not move the cards: the list keeps the order it ha
 the claim was shown, the decided card is marked where it is, and the cursor goes on to
 the next undecided match below, then above; with none left it stays and says so. These
 rules are plain functions so the pane, the actions and the tests share them.
+
+A card's score is shown rounded toward its relation's band (:func:`score_text`), so a
+same-fact pair at the threshold never reads as the top of the related range.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
+
+#: Relations scored at least the same-fact threshold (matching/pair_score.py); the others
+#: (related, unrelated) score below it.
+SAME_BAND = frozenset({"same fact", "conflicting"})
 
 
 class _HasId(Protocol):
@@ -42,3 +50,15 @@ def next_undecided(matches: Sequence[_HasId], current: int) -> int | None:
 def progress(matches: Sequence[_HasId]) -> tuple[int, int]:
     """(decided, total)."""
     return sum(1 for m in matches if m.decision), len(matches)
+
+
+def score_text(score: float, relation: str | None) -> str:
+    """``score`` with two decimals, rounded up for a same-fact or conflicting pair and
+    down for the others: the bands meet at the same-fact threshold (0.435; related pairs
+    stop at 0.430), where plain rounding showed both as "0.43" although the same-fact
+    pair ranks first. Rounded toward its band, a same-band score always reads higher than
+    any related one, whatever the threshold, and never more than 0.01 off."""
+    hundredths = round(float(score) * 100, 6)  # 0.84 is 84.00000000000001 in binary
+    if relation in SAME_BAND:
+        return f"{math.ceil(hundredths) / 100:.2f}"
+    return f"{math.floor(hundredths) / 100:.2f}"

@@ -41,3 +41,49 @@ def test_the_speaker_shows_beside_the_claim_when_the_list_hides_its_column(
     assert "said by" not in window.workspace.verdict.claim_label.text()
     assert "said by" not in window.workspace.across.this_claim.text()
     window.close()
+
+
+def test_score_text_rounds_toward_the_band() -> None:
+    from factdesk.gui.match_review import score_text
+    from factdesk.matching.pair_score import pair_score
+
+    assert f"{0.435:.2f}" == "0.43", "plain rounding: the case this fixes"
+    assert score_text(0.435, "same fact") == "0.44"
+    assert score_text(0.435, "conflicting") == "0.44"
+    assert score_text(0.430, "related") == "0.43"
+    assert score_text(0.84, "same fact") == "0.84", "binary 0.84 must not round up to 0.85"
+    assert score_text(0.29, "related") == "0.29"
+    assert score_text(1.0, "same fact") == "1.00" and score_text(0.0, None) == "0.00"
+    # whatever the threshold, a shown same-band score reads above every related one
+    for threshold in (0.3, 0.435, 0.5, 0.555, 0.61):
+        related_top = pair_score(0.999, 0.999, same_band=False, same_threshold=threshold,
+                                 related_threshold=0.341)
+        lowest_same = pair_score(0.0, 0.0, same_band=True, same_threshold=threshold,
+                                 related_threshold=0.341)
+        assert float(score_text(related_top, "related")) < float(
+            score_text(lowest_same, "same fact")), threshold
+        assert abs(float(score_text(lowest_same, "same fact")) - lowest_same) <= 0.01
+
+
+def test_a_same_fact_card_at_the_threshold_reads_above_the_related_top(
+        make_window, demo_copy, qtbot) -> None:
+    from factdesk.core.project import Project
+    from factdesk.model.models import MatchDraft
+
+    with Project.open(demo_copy) as project:
+        claims = list(project.claims.iter_all())
+        this = claims[0]
+        others = [c for c in claims if c.article_id != this.article_id][:2]
+        project.matches.remove_undecided_for_claims([this.id])
+        with project.transaction():
+            project.matches.save_suggestions([
+                MatchDraft(this.id, others[0].id, 0.430, "related", ()),
+                MatchDraft(this.id, others[1].id, 0.435, "same fact", ())])
+    window = make_window(demo_copy)
+    window.session.select_claim(this.id)
+    qtbot.wait(20)
+    cards = window.workspace.across.browser.toPlainText()
+    assert "same fact · score 0.44" in cards
+    assert "related · score 0.43" in cards
+    assert cards.index("same fact · score 0.44") < cards.index("related · score 0.43")
+    window.close()
