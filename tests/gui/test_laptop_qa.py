@@ -87,3 +87,26 @@ def test_a_same_fact_card_at_the_threshold_reads_above_the_related_top(
     assert "related · score 0.43" in cards
     assert cards.index("same fact · score 0.44") < cards.index("related · score 0.43")
     window.close()
+
+
+def test_a_first_start_on_a_laptop_screen_is_maximised_with_the_status_bar_on_it(
+        make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    screen = window.screen().availableGeometry()
+    assert screen.width() <= 1440 or screen.height() <= 900, "offscreen: a small screen"
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    bar = window.statusBar()
+    bottom = bar.mapToGlobal(bar.rect().bottomLeft()).y()
+    assert bar.isVisible() and bottom <= screen.bottom(), "the status bar is off the screen"
+    window.close()  # the maximised state is remembered with the geometry
+    again = make_window()
+    assert again.windowState() & Qt.WindowState.WindowMaximized
+    again.showNormal()
+    again.close()
+    third = make_window()
+    assert not third.windowState() & Qt.WindowState.WindowMaximized, (
+        "a window the checker restored is not maximised again")
+    third.close()
+
