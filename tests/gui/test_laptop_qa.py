@@ -110,3 +110,11 @@ def test_a_first_start_on_a_laptop_screen_is_maximised_with_the_status_bar_on_it
         "a window the checker restored is not maximised again")
     third.close()
 
+
+def test_a_quote_claim_is_not_quoted_twice_above_the_verdict() -> None:
+    from factdesk.gui.verdict_pane import quoted
+
+    assert quoted("“I’m worried about undermining our civil liberties") == (
+        "“I’m worried about undermining our civil liberties")
+    assert quoted('"Phony theology" <b>') == "&quot;Phony theology&quot; &lt;b&gt;"
+    assert quoted("Mr. Santorum did not say") == "“Mr. Santorum did not say”"
