@@ -5,7 +5,7 @@ the claim was shown, the decided card is marked where it is, and the cursor goes
 the next undecided match below, then above; with none left it stays and says so. These
 rules are plain functions so the pane, the actions and the tests share them.
 
-A card's score is shown rounded toward its relation's band (:func:`score_text`), so a
+A card's score is shown as its relation's band allows (:func:`score_text`), so a
 same-fact pair at the threshold never reads as the top of the related range.
 """
 
@@ -53,12 +53,14 @@ def progress(matches: Sequence[_HasId]) -> tuple[int, int]:
 
 
 def score_text(score: float, relation: str | None) -> str:
-    """``score`` with two decimals, rounded up for a same-fact or conflicting pair and
-    down for the others: the bands meet at the same-fact threshold (0.435; related pairs
-    stop at 0.430), where plain rounding showed both as "0.43" although the same-fact
-    pair ranks first. Rounded toward its band, a same-band score always reads higher than
-    any related one, whatever the threshold, and never more than 0.01 off."""
-    hundredths = round(float(score) * 100, 6)  # 0.84 is 84.00000000000001 in binary
+    """``score`` with two decimals, as its relation's band allows: a same-fact or
+    conflicting pair's rounded half up (0.435, the threshold, reads "0.44"; 0.842 reads
+    "0.84" as ``factdesk matches`` prints it), another pair's rounded down (related pairs
+    stop at 0.430). Plain rounding showed a same-fact pair at the threshold as "0.43",
+    the top of the related range, although it ranks above every related pair. Half up
+    above and down below the bands' meeting point, a same-band score always reads
+    higher than any related one, whatever the threshold."""
+    hundredths = round(float(score) * 100, 6)  # 43.49999… in binary is 43.5
     if relation in SAME_BAND:
-        return f"{math.ceil(hundredths) / 100:.2f}"
+        return f"{math.floor(hundredths + 0.5) / 100:.2f}"
     return f"{math.floor(hundredths) / 100:.2f}"
