@@ -164,5 +164,7 @@ def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget], layout: st
     if layout == STANDARD:
         window.resizeDocks([docks["articlesDock"], docks["claimsDock"]],
                            [int(height * 0.22), int(height * 0.78)], Qt.Orientation.Vertical)
+        # half each: at 1366x768 the verdict's minimum takes ~55 % anyway, and the match
+        # cards (0.42 before) had room for one card's first lines
         window.resizeDocks([docks["acrossDock"], docks["verdictDock"]],
-                           [int(height * 0.42), int(height * 0.58)], Qt.Orientation.Vertical)
+                           [int(height * 0.5), int(height * 0.5)], Qt.Orientation.Vertical)

@@ -120,3 +120,30 @@ def test_a_quote_claim_is_not_quoted_twice_above_the_verdict() -> None:
         "“I’m worried about undermining our civil liberties")
     assert quoted('"Phony theology" <b>') == "&quot;Phony theology&quot; &lt;b&gt;"
     assert quoted("Mr. Santorum did not say") == "“Mr. Santorum did not say”"
+
+
+def test_the_match_cards_get_room_for_a_whole_card_at_1366(
+        make_window, demo_copy, qtbot) -> None:
+    user.set_value("window/layout", STANDARD)
+    window = make_window()
+    window.resize(1366, 749)  # maximised under a window manager's title bar
+    window.open_project(demo_copy)
+    window.reset_layout()
+    qtbot.wait(50)
+    ws = window.workspace
+    claim = next(c for c in window.session.project.claims.iter_all()
+                 if window.session.project.matches.for_claim(c.id))
+    window.session.select_claim(claim.id)
+    qtbot.wait(20)
+    across, verdict_dock = window.docks["acrossDock"], window.docks["verdictDock"]
+    # half the column each, unless the verdict needs more for its controls
+    assert (across.height() >= verdict_dock.height() - 12
+            or verdict_dock.height() <= verdict_dock.minimumSizeHint().height() + 12), (
+        across.height(), verdict_dock.height(), verdict_dock.minimumSizeHint().height())
+    cards = ws.across.browser
+    lines = cards.viewport().height() / cards.fontMetrics().lineSpacing()
+    assert lines >= 7, "a match card (header, reason, claim) does not fit in the cards box"
+    verdict = ws.verdict
+    for button in (verdict.rating, verdict.status):
+        assert not button.visibleRegion().isEmpty(), "the verdict lost a control"
+    window.close()
