@@ -147,3 +147,23 @@ def test_the_match_cards_get_room_for_a_whole_card_at_1366(
     for button in (verdict.rating, verdict.status):
         assert not button.visibleRegion().isEmpty(), "the verdict lost a control"
     window.close()
+
+
+def test_the_palette_lists_equal_matches_in_the_menus_order(
+        make_window, demo_copy, qtbot) -> None:
+    from factdesk.gui.palette import CommandPalette, palette_score
+
+    window = make_window(demo_copy)
+    palette = CommandPalette(window, window.registry)
+    palette.on_text("rate")
+    shown = [palette.list.item(i).text() for i in range(palette.list.count())]
+    rates = [t.split("    ")[0] for t in shown if t.startswith("Rate: ")]
+    titles = [e[0] for e in palette.entries() if e[0].startswith("Rate: ")]
+    assert len(rates) >= 5
+    scores = [palette_score("rate", t) for t in rates]
+    # among titles scored alike, the menus' order (the scale's, True first)
+    for (a, sa), (b, sb) in zip(zip(rates, scores, strict=True),
+                                zip(rates[1:], scores[1:], strict=True), strict=False):
+        if sa == sb:
+            assert titles.index(a) < titles.index(b), (a, b)
+    palette.deleteLater()
