@@ -167,3 +167,16 @@ def test_the_palette_lists_equal_matches_in_the_menus_order(
         if sa == sb:
             assert titles.index(a) < titles.index(b), (a, b)
     palette.deleteLater()
+
+
+def test_a_taller_window_keeps_the_verdict_its_larger_share(
+        make_window, demo_copy, qtbot) -> None:
+    user.set_value("window/layout", STANDARD)
+    window = make_window()
+    window.resize(1440, 900)
+    window.open_project(demo_copy)
+    window.reset_layout()
+    qtbot.wait(50)
+    across, verdict = window.docks["acrossDock"], window.docks["verdictDock"]
+    assert verdict.height() > across.height() + 60, (across.height(), verdict.height())
+    window.close()
