@@ -35,6 +35,7 @@ from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, Match, severity_rank
+from factdesk.model.score_display import score_text
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +290,7 @@ class AcrossPane(QWidget):
             f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
             f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
-            f"score {match_review.score_text(match.score, match.relation)}{decision}"
+            f"score {score_text(match.score, match.relation)}{decision}"
             f' · <a href="claim:{other.id}">open</a><br>'
             f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
             f"{body}{table}</td></tr></table>"

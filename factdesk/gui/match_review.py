@@ -5,19 +5,14 @@ the claim was shown, the decided card is marked where it is, and the cursor goes
 the next undecided match below, then above; with none left it stays and says so. These
 rules are plain functions so the pane, the actions and the tests share them.
 
-A card's score is shown as its relation's band allows (:func:`score_text`), so a
-same-fact pair at the threshold never reads as the top of the related range.
+A card's score is shown as its relation's band allows
+(:func:`factdesk.model.score_display.score_text`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
-
-#: Relations scored at least the same-fact threshold (matching/pair_score.py); the others
-#: (related, unrelated) score below it.
-SAME_BAND = frozenset({"same fact", "conflicting"})
 
 
 class _HasId(Protocol):
@@ -50,17 +45,3 @@ def next_undecided(matches: Sequence[_HasId], current: int) -> int | None:
 def progress(matches: Sequence[_HasId]) -> tuple[int, int]:
     """(decided, total)."""
     return sum(1 for m in matches if m.decision), len(matches)
-
-
-def score_text(score: float, relation: str | None) -> str:
-    """``score`` with two decimals, as its relation's band allows: a same-fact or
-    conflicting pair's rounded half up (0.435, the threshold, reads "0.44"; 0.842 reads
-    "0.84" as ``factdesk matches`` prints it), another pair's rounded down (related pairs
-    stop at 0.430). Plain rounding showed a same-fact pair at the threshold as "0.43",
-    the top of the related range, although it ranks above every related pair. Half up
-    above and down below the bands' meeting point, a same-band score always reads
-    higher than any related one, whatever the threshold."""
-    hundredths = round(float(score) * 100, 6)  # 43.49999… in binary is 43.5
-    if relation in SAME_BAND:
-        return f"{math.floor(hundredths + 0.5) / 100:.2f}"
-    return f"{math.floor(hundredths) / 100:.2f}"

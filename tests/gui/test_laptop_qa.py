@@ -44,8 +44,8 @@ def test_the_speaker_shows_beside_the_claim_when_the_list_hides_its_column(
 
 
 def test_score_text_keeps_the_bands_apart() -> None:
-    from factdesk.gui.match_review import score_text
     from factdesk.matching.pair_score import pair_score
+    from factdesk.model.score_display import score_text
 
     assert f"{0.435:.2f}" == "0.43", "plain rounding: the case this fixes"
     assert score_text(0.435, "same fact") == "0.44"
