@@ -347,3 +347,18 @@ def test_sentences_worded_alike_are_the_same_fact_heads_to_decide() -> None:
     decided = decide(0.05, 0.6, visit, flag, same_threshold=0.5, related_threshold=0.34,
                      event=0.9, event_threshold=0.5)
     assert (decided.relation, decided.reason) == ("same fact", "same event")
+
+
+def test_a_headline_against_a_whole_sentence_is_not_worded_alike() -> None:
+    """Most of a headline's words are in the sentence that tells its story; the two are
+    not the near-copies the same-fact head decides alone."""
+    from factdesk.matching.relations import worded_alike
+
+    headline = _facts("Nebraska and Oklahoma Sue Colorado Over Marijuana Law")
+    sentence = _facts("The states of Nebraska and Oklahoma filed a federal lawsuit in the "
+                      "U.S. Supreme Court Thursday, claiming that Colorado's marijuana law "
+                      "is unconstitutional.")
+    assert not worded_alike(headline, sentence)
+    longer = _facts("Nebraska and Oklahoma sue Colorado over its marijuana law, the two "
+                    "states said")
+    assert worded_alike(headline, longer)

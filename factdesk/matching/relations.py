@@ -81,6 +81,11 @@ CONFIDENT_EVENT = 0.75
 #: (MRPC), where "not the same" means the sentences tell one event with other details.
 #: The same-event path is for one fact told in other words.
 WORDED_ALIKE = 62.0
+#: ... when the shorter has at least this share of the longer's words: MRPC's pairs are
+#: of comparable length; a headline against a whole sentence ("Nebraska and Oklahoma Sue
+#: Colorado Over Marijuana Law" / "The states of Nebraska and Oklahoma filed a federal
+#: lawsuit ...") shares most of the shorter one's words without being the head's case.
+COMPARABLE_LENGTH = 0.5
 #: Smallest figure two claims must share to count it as the same detail (small counts
 #: are in every other sentence).
 SHARED_FIGURE_MIN = 10.0
@@ -149,7 +154,11 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
 
 
 def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Whether the two sentences share most of their words (:data:`WORDED_ALIKE`)."""
+    """Whether the two sentences, of comparable length (:data:`COMPARABLE_LENGTH`), share
+    most of their words (:data:`WORDED_ALIKE`)."""
+    words_a, words_b = len(a.text.split()), len(b.text.split())
+    if min(words_a, words_b) < COMPARABLE_LENGTH * max(words_a, words_b):
+        return False
     return fuzz.token_set_ratio(a.text.lower(), b.text.lower()) >= WORDED_ALIKE
 
 
