@@ -2,7 +2,8 @@
 
 None of them is used to train or tune the relevance model
 (:mod:`factdesk.matching.train_archive_relevance` trains on MRPC's first 2,000 unique
-first sentences, 2,000 ClaimBuster sentences and the STS headlines of 2013-14):
+first sentences and 2,000 MRPC sentences of rows not measured here, 2,000 ClaimBuster
+sentences and the STS headlines of 2013-14; :func:`training_overlap` checks it):
 
 * **STS headlines 2015-16**: political and world news headlines, the hardest set, since
   the Snopes archive covers the same people;
@@ -73,12 +74,9 @@ def basil_sentences() -> list[str]:
 
 
 def mrpc_held_out() -> list[str]:
-    from factdesk.matching.train_archive_relevance import MRPC_TRAIN, mrpc_sentences
+    from factdesk.matching.train_archive_relevance import mrpc_measured_sentences
 
-    used = set(mrpc_sentences())
-    rows = [r for r in _tsv(MRPC_TRAIN) if len(r) > 4 and r[3] not in used]
-    texts = dict.fromkeys(s for r in rows for s in (r[3], r[4]))
-    return [t for t in texts if t not in used][:LIMIT]
+    return mrpc_measured_sentences(LIMIT)
 
 
 SETS = {
@@ -88,6 +86,17 @@ SETS = {
     "BASIL sentences": (("basil", "articles-dev.jsonl"), basil_sentences),
     "MRPC held-out rows": (("mrpc", "msr_paraphrase_train.txt"), mrpc_held_out),
 }
+
+
+def training_overlap(sets: dict[str, list[str]]) -> int:
+    """How many of the sets' queries are training queries of the relevance model (0)."""
+    from factdesk.matching.train_archive_relevance import (
+        mrpc_extra_sentences,
+        unrelated_training_queries,
+    )
+
+    trained = set(unrelated_training_queries()) | set(mrpc_extra_sentences())
+    return sum(text in trained for texts in sets.values() for text in texts)
 
 
 def unrelated_sets() -> dict[str, list[str]]:

@@ -188,7 +188,7 @@ def candidates(archive: list[tuple[str, str, str]], texts: list[str],
     )
 
     index = ArchiveIndex(archive)
-    placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0)
+    placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0, FEATURE_NAMES)
     search = RelevanceSearch(index, [t for _, _, t in archive], placeholder)
     found = search.features(texts)
     cache: dict[int, ClaimWords] = {}

@@ -4,9 +4,13 @@ Prints MAP@5, MAP@1 and recall@5 on the train and dev queries for FactDesk's arc
 index and for the plain TF-IDF cosine baseline over claim + title (scikit-learn, only
 when installed), plus build and per-query times; then the calibrated relevance
 re-ranking with and without its floor, and the share of each set of unrelated queries
-(``bench/_unrelated_queries.py``) that the floor silences.
+(``bench/_unrelated_queries.py``) that the floor silences; the relevant dev tweets it
+silences, and dev tweets searched without their checks; 300 held-out checks searched
+by their own claim and by their fact-check title (that title replaced by the claim in
+the index, so that only the claim's wording can be found), none of them trained on.
 
     python bench/archive_retrieval.py [--floors 0,0.01,0.02,...] [--survivors N]
+                                      [--weights FILE]
 
 The data lives outside the repository in ``../shared/eval/clef2020-claim-retrieval``
 (relative to the repository root); without it the script says so and exits 0.
@@ -151,26 +155,34 @@ def _floor_curve(search, splits: dict, unrelated_sets: dict[str, list[str]],
 def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
                        splits: dict, unrelated_sets: dict[str, list[str]],
                        survivors: int = 0, floors: Sequence[float] = (),
-                       same_fact: bool = False) -> None:
+                       same_fact: bool = False, weights: Path | None = None) -> None:
     """MAP@5 re-ranked by the calibrated relevance, with and without its floor, and the
     share of unrelated queries it silences (``same_fact``: the measured model with the
-    pair model's inputs instead of the shipped one)."""
-    from factdesk.matching.archive_relevance import RelevanceSearch, load_relevance_model
+    pair model's inputs instead of the shipped one; ``weights``: another weights file)."""
+    import json
+
+    from factdesk.matching.archive_relevance import (
+        RelevanceModel,
+        RelevanceSearch,
+        load_relevance_model,
+    )
     from factdesk.nlp.embeddings import EmbeddingsUnavailable
 
+    model = load_relevance_model(same_fact=same_fact) if weights is None else \
+        RelevanceModel.from_json(json.loads(weights.read_text(encoding="utf-8")))
     try:
         t0 = time.perf_counter()
-        search = RelevanceSearch(index, [t for _, _, t in docs],
-                                 load_relevance_model(same_fact=same_fact))
+        search = RelevanceSearch(index, [t for _, _, t in docs], model)
     except EmbeddingsUnavailable as exc:
         print(f"note: relevance model skipped: {exc}")
         return
     floor = search.model.floor
     inputs = ("with the pair model's same-fact inputs (measured, not the default)"
-              if search.model.uses_same_fact else "as shipped")
+              if search.model.uses_same_fact else "as shipped" if weights is None
+              else f"from {weights}")
     print(f"relevance model {inputs}: claim/title vectors in "
           f"{time.perf_counter() - t0:.2f} s; floor {floor}")
-    _verbatim_figures(search, docs)
+    _restatement_figures(search, docs, splits)
     for label, minimum in (("relevance re-rank", 0.0), ("relevance re-rank + floor", None)):
         for split, (queries, qrels) in splits.items():
             m = evaluate(lambda texts, lo=minimum: search.search_many(list(texts), 5, lo),
@@ -197,18 +209,70 @@ def _relevance_figures(docs: list[tuple[str, str, str]], index: ArchiveIndex,
     _small_archive_figures(docs, splits, first, search.model)
 
 
-def _verbatim_figures(search, docs: list[tuple[str, str, str]], n: int = 150) -> None:
-    """How often a check's own claim, searched verbatim, finds it first above the floor
-    (a clean restatement, as a claim from a news article is: the CLEF queries are all
-    tweets)."""
-    import random
+def _restatement_figures(search, docs: list[tuple[str, str, str]], splits: dict) -> None:
+    """Checks a checker would expect found: 300 held-out checks (never trained on) by
+    their own claim verbatim and by their fact-check title, a real restatement, with that
+    title replaced by the claim in the index, text and vector (else the title field
+    matches it word for word);
+    the titles that restate the claim (six words or more, a word in common) apart. Then
+    the relevant dev tweets silenced, and dev tweets searched without their checks (a
+    tweet about a check the archive lacks: silenced is right)."""
+    import re
 
-    sample = random.Random(5).sample(docs, n)
-    results = search.search_many([claim for _, claim, _ in sample], 5)
-    first = sum(bool(h) and h[0][0] == d[0] for h, d in zip(results, sample, strict=True))
-    silenced = sum(not h for h in results)
-    print(f"checks' own claims searched verbatim ({n} random): found first {first}/{n}, "
-          f"silenced {silenced}/{n}")
+    import numpy as np
+
+    from factdesk.matching.archive_relevance import RelevanceSearch
+    from factdesk.matching.train_archive_relevance import restatement_checks, restates
+
+    train_relevant = set().union(*splits["train"][1].values())
+    dev_queries, dev_qrels = splits["dev"]
+    dev_relevant = set().union(*dev_qrels.values())
+    held = restatement_checks(docs, train_relevant, dev_relevant)[2]
+    by_id = {d[0]: d for d in docs}
+    position = {d: i for i, d in enumerate(search.index.doc_ids)}
+
+    def variant(retitle: set[str] = frozenset(), drop: set[str] = frozenset()):
+        kept = [d for d in docs if d[0] not in drop]
+        rows = [(i, c, c if i in retitle else t) for i, c, t in kept]
+        at = np.array([position[i] for i, _, _ in kept])
+        titles = np.where(np.array([i in retitle for i, _, _ in kept])[:, None],
+                          search.claim_vectors[at], search.title_vectors[at])
+        return RelevanceSearch(ArchiveIndex(rows), [t for _, _, t in rows], search.model,
+                               claim_vectors=search.claim_vectors[at], title_vectors=titles)
+
+    def same_claim(doc_id: str) -> str:  # duplicates differ only in quotes or case
+        return " ".join(re.sub(r"[^a-z0-9 ]", " ", by_id[doc_id][1].lower()).split())
+
+    def report(label: str, found: list, wanted: list[str]) -> None:
+        first = sum(bool(h) and h[0][0] == w for h, w in zip(found, wanted, strict=True))
+        alike = sum(bool(h) and same_claim(h[0][0]) == same_claim(w)
+                    for h, w in zip(found, wanted, strict=True))
+        quiet = sum(not h for h in found)
+        n = len(wanted)
+        print(f"{label}: found first {first}/{n} = {first / n:.1%} ({alike / n:.1%} counting "
+              f"a duplicate check of the same claim), silenced {quiet}/{n} = {quiet / n:.1%}")
+
+    report(f"held-out checks by their own claim ({len(held)})",
+           search.search_many([by_id[i][1] for i in held], 5), held)
+    titled = variant(retitle=set(held)).search_many([by_id[i][2] for i in held], 5)
+    report(f"held-out checks by their fact-check title ({len(held)}, its title replaced "
+           "by its claim)",
+           titled, held)
+    restating = [k for k, i in enumerate(held) if restates(by_id[i][2], by_id[i][1])]
+    report(f"  of which titles restating the claim ({len(restating)})",
+           [titled[k] for k in restating], [held[k] for k in restating])
+    absent = variant(drop=set(held)).search_many([by_id[i][2] for i in held], 5)
+    quiet = sum(not h for h in absent)
+    print(f"held-out titles with their check absent: silenced {quiet}/{len(held)} = "
+          f"{quiet / len(held):.1%}")
+    qids = [q for q in dev_queries if q in dev_qrels]
+    found = search.search_many([dev_queries[q] for q in qids], 5)
+    quiet = sum(not h for h in found)
+    print(f"relevant dev tweets silenced: {quiet}/{len(qids)} = {quiet / len(qids):.1%}")
+    found = variant(drop=dev_relevant).search_many([dev_queries[q] for q in qids], 5)
+    quiet = sum(not h for h in found)
+    print(f"dev tweets with their checks absent: silenced {quiet}/{len(qids)} = "
+          f"{quiet / len(qids):.1%}")
 
 
 def _small_archive_figures(docs: list[tuple[str, str, str]], splits: dict,
@@ -238,6 +302,9 @@ def main() -> int:
     parser.add_argument("--floors", default="", metavar="F,F,...",
                         help="also print dev MAP@5 and the share of each unrelated set "
                              "silenced at each of these relevance floors")
+    parser.add_argument("--weights", type=Path, default=None, metavar="FILE",
+                        help="measure the relevance weights in FILE (a JSON written by "
+                             "train_archive_relevance) instead of the shipped ones")
     parser.add_argument("--same-fact", action="store_true",
                         help="measure the relevance model with the pair model's same-fact "
                              "inputs (not the default; needs a spaCy model)")
@@ -287,13 +354,18 @@ def main() -> int:
         print(f"{'ArchiveIndex + floor':30} {split:6} {m['n']:4d} {m['map@5']:7.3f} "
               f"{m['map@1']:7.3f} {m['recall@5']:7.3f}")
     unrelated_sets = _unrelated_queries()
+    from _unrelated_queries import training_overlap
+
+    five = {name: texts for name, texts in unrelated_sets.items() if "earlier" not in name}
+    print(f"queries of the five unrelated sets that are training queries: "
+          f"{training_overlap(five)}")
     for name, unrelated in unrelated_sets.items():
         empty = sum(not index.search(t, 5, min_score=SCORE_FLOOR, min_peak=PEAK_FLOOR)
                     for t in unrelated)
         print(f"unrelated queries ({name}): {empty}/{len(unrelated)} "
               f"= {empty / len(unrelated):.1%} return nothing with the lexical floor")
     _relevance_figures(docs, index, splits, unrelated_sets, survivors, floors,
-                       args.same_fact)
+                       args.same_fact, args.weights)
     ms = sorted(t * 1000 for t in times)
     print(
         f"ArchiveIndex query time: median {statistics.median(ms):.1f} ms,"

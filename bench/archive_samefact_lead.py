@@ -127,7 +127,7 @@ def candidates(archive: list[tuple[str, str, str]], texts: list[str], inputs: Pa
     )
 
     index = ArchiveIndex(archive)
-    placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0)
+    placeholder = RelevanceModel(np.zeros(len(FEATURE_NAMES)), 0.0, 0.0, FEATURE_NAMES)
     found = RelevanceSearch(index, [t for _, _, t in archive], placeholder).features(texts)
     inputs.of(list(texts) + [index.claims[int(p)] for ps, _ in found for p in ps[:top]])
     extra = []

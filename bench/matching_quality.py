@@ -1,7 +1,8 @@
 """Benchmark of the learned pair scorer: MRPC cross-validation and STS news correlation.
 
-Prints (0) ECB+ dev ranking AUC, accuracy and calibration error of the shipped model,
-and the same-event head's leave-one-topic-out AUC over the 23 ECB+ train + dev topics,
+Prints (0) ECB+ dev ranking AUC, accuracy and calibration error of the shipped model's
+two heads and of the score ``factdesk compare`` prints (what outside judges read), and
+the same-event head's leave-one-topic-out AUC over the 23 ECB+ train + dev topics,
 (1) MRPC train 5-fold cross-validated accuracy / F1 of the pair model against a
 rapidfuzz ``token_set_ratio`` threshold on the same folds (IDF, model, calibration and
 both thresholds are fitted inside each training fold), and (2) the Pearson / Spearman
@@ -103,7 +104,25 @@ def ecbplus_report(scorer, nlp) -> None:
     except Exception as exc:  # noqa: BLE001 - the baseline line is optional
         print(f"  embedding cosine: unavailable ({exc})")
     print(f"  {'token_set_ratio':28s} AUC {roc_auc(tsr, y):.3f}")
+    printed_compare_score(dev)
     leave_one_topic_out(scorer, nlp)
+
+
+def printed_compare_score(dev) -> None:
+    """What ``factdesk compare --pairs`` prints for the dev pairs (the full FactDesk
+    parse, the relation decision, the score of both heads): ranking AUC of its score,
+    accuracy of its ``same`` (same fact or conflicting), ECE and reliability."""
+    from factdesk.core.comparing import compare_texts
+
+    results = compare_texts(list(zip(dev.left, dev.right, strict=True)))
+    score = np.array([r.score for r in results])
+    same = np.array([r.relation in ("same fact", "conflicting") for r in results])
+    y = dev.labels
+    print(f"  {'factdesk compare (printed)':28s} AUC {roc_auc(score, y):.3f}  "
+          f"acc {float(np.mean(same == y)):.3f}  "
+          f"ECE {expected_calibration_error(score, y):.3f}  (score of both heads, "
+          f"'same' = same fact or conflicting)")
+    print(f"    reliability, mean score -> same-event rate (pairs): {reliability(score, y)}")
 
 
 def leave_one_topic_out(scorer, nlp) -> None:

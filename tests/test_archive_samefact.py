@@ -12,7 +12,7 @@ from archive_texts import ARCHIVE as FIVE_CHECKS
 from factdesk.matching import archive_relevance, archive_samefact
 from factdesk.matching.archive_index import ArchiveIndex
 from factdesk.matching.archive_relevance import (
-    FEATURE_NAMES,
+    PLAIN_FEATURE_NAMES,
     SAME_FACT_FEATURE_NAMES,
     SAME_FACT_WEIGHTS,
     WEIGHTS,
@@ -46,10 +46,14 @@ def search() -> RelevanceSearch:
 def test_both_weight_sets_record_their_data_features_and_floor() -> None:
     old = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     new = json.loads(SAME_FACT_WEIGHTS.read_text(encoding="utf-8"))
-    assert tuple(old["features"]) == FEATURE_NAMES
+    assert tuple(old["features"]) == PLAIN_FEATURE_NAMES
     assert tuple(new["features"]) == SAME_FACT_FEATURE_NAMES
     assert len(new["coefficients"]) == len(SAME_FACT_FEATURE_NAMES)
-    assert new["datasets"] == old["datasets"] and "pair" in new["model"]
+    for weights in (old, new):
+        assert any("CLEF-2020" in name for name in weights["datasets"])
+        assert any(name.startswith("MRPC") for name in weights["datasets"])
+        assert all(weights["datasets"].values())
+    assert "pair" in new["model"] and "plain-text" in old["model"]
     assert 0 < old["floor"] < 0.5 and 0 < new["floor"] < 0.5
     assert new["cross_validation"]["cv_map5_with_floor"] >= (
         new["cross_validation"]["cv_map5_reranked"] - 0.01)

@@ -111,6 +111,18 @@ def test_reasons_in_a_checkers_words() -> None:
     assert claim_reason("event", None, "Troops left the city.", False, False) == \
         "verifiable event"
     assert claim_reason("other", None, "Let us do better.", False, False) == ""
+    # a rank is a comparison (NYT, BASIL: was "named actor"); "the ranks of" is not
+    assert claim_reason("other", None, "Farmers are still a powerful force in the Iowa, "
+                        "which ranks second in the country in total farm sales.", False,
+                        False) == "comparison"
+    assert "comparison" not in claim_reason("other", None, "He rose through the ranks of "
+                                            "the party.", False, False)
+    # NYT, BASIL: "declined to say" is no change; "declined to 4 percent" is
+    assert "comparison" not in claim_reason("event", None, "Twitter has declined to say "
+                                            "whether Mr. Weiner's account was hacked.",
+                                            False, False)
+    assert claim_reason("other", None, "Unemployment declined to 4 percent.", False,
+                        False) == "comparison"
     # a high-scoring sentence with no cue but a name says so, rather than nothing
     assert claim_reason("other", None, "Connecticut Attorney General Richard Blumenthal "
                         "is defending himself.", False, False) == "named actor"

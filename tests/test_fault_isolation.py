@@ -160,14 +160,14 @@ def test_compare_reports_a_failing_pair_and_goes_on(
                      encoding="utf-8")
     import factdesk.core.comparing as comparing
 
-    original = comparing.compare_claims
+    original = comparing.decide_claims
 
     def failing(a, b, *args, **kwargs):
         if "BROKEN" in a.text:
             raise ValueError("a discrepancy rule failed on this pair")
         return original(a, b, *args, **kwargs)
 
-    monkeypatch.setattr(comparing, "compare_claims", failing)
+    monkeypatch.setattr(comparing, "decide_claims", failing)
     assert main(["compare", "--pairs", str(pairs)]) == 2
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(out) == 3 and out[1] == {"line": 2, "error": out[1]["error"]}

@@ -12,7 +12,8 @@ import pytest
 
 from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts
-from factdesk.matching.relations import RELATED_MARGIN, decide
+from factdesk.matching.pair_score import RELATED_MARGIN
+from factdesk.matching.relations import decide
 from factdesk.model.models import Claim
 
 
@@ -161,7 +162,15 @@ def test_related_pairs_never_reach_the_same_fact_score() -> None:
     b = _facts("Ukrainian investigators say the Izium graves prove war crimes.")
     decided = decide(0.1, 0.95, a, b, same_threshold=0.46, related_threshold=0.33)
     assert decided.relation == "related"
-    assert decided.score == pytest.approx(0.46 - RELATED_MARGIN)
+    assert decided.score == pytest.approx(0.1)  # the more likely head's probability
+    # however sure the heads, a related pair scores below the same-fact threshold, in
+    # the order of their probabilities
+    sure = decide(0.45, 0.95, a, b, same_threshold=0.46, related_threshold=0.33,
+                  event=0.99)
+    surer = decide(0.45, 0.95, a, b, same_threshold=0.46, related_threshold=0.33,
+                   event=0.999)
+    assert (sure.relation, surer.relation) == ("related", "related")
+    assert 0.33 < sure.score < surer.score <= 0.46 - RELATED_MARGIN
     assert decide(0.1, 0.2, a, b, same_threshold=0.46, related_threshold=0.33).relation is None
     assert decide(0.5, 0.2, a, b, same_threshold=0.46, related_threshold=0.33).relation == \
         "same fact"

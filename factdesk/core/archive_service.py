@@ -46,7 +46,8 @@ __all__ = ["RELEVANCE_FLOOR", "ArchiveFormatError", "ReadCancelled", "ArchiveImp
 
 #: A query is answered only when its best hit's relevance (the calibrated probability of
 #: :mod:`factdesk.matching.archive_relevance`) reaches this floor, fitted with the
-#: weights on the CLEF-2020 CheckThat! Task 2 training queries (docs/import-reliability.md).
+#: weights on the CLEF-2020 CheckThat! Task 2 training tweets and fact-check titles
+#: (docs/import-reliability.md, "Archive relevance floor: news-style restatements").
 RELEVANCE_FLOOR = load_relevance_model().floor
 #: The lexical fallback when sentence embeddings are not installed: hits scoring below
 #: SCORE_FLOOR are not shown, and none unless the best BM25F score is at least

@@ -18,8 +18,10 @@ outweigh all the shared ones):
 * the share of the query's entity-like words (names, acronyms, hashtags) the check lacks.
 
 The query's length is deliberately not a feature: the training's relevant queries are
-all tweets and many of its unrelated ones short headlines, so a length would teach the
-model the genre, not the relevance, and silence a checker's short claims.
+long tweets and short fact-check titles, its unrelated ones many short headlines, so a
+length would teach the model the genre, not the relevance, and silence a checker's
+short claims. (Whether the query is a social-media post is read, openly, by the
+relevance model's plain-text weights: :mod:`factdesk.matching.archive_relevance`.)
 
 The terms are the index's own (normalised, stopword-free, Porter-stemmed), so a query
 is tokenised once for both the lexical search and these features.

@@ -10,23 +10,33 @@ far the best lexical score stands above the tenth, and what the query and the ch
 share, weighted by rarity (:mod:`factdesk.matching.archive_overlap`). The hits are
 re-ranked by that probability, which is what a checker is shown ("relevance 0.87").
 
+A tweet and a sentence from a news article restate a check differently: a tweet shares
+a name or a photo's subject with it, a news sentence most of its wording. So the model
+reads **plain text** (no link, ``@handle`` or ``#hashtag``: :func:`is_social_post`) with
+weights of its own: every feature appears twice, once for all queries and once only for
+plain ones (:data:`PLAIN_FEATURE_NAMES`), plus a plain-text intercept. The plain-text
+weights were fitted on fact-checkers' own titles restating their checks (relevant) and on
+news sentences (unrelated), so that an unrelated news sentence sharing a name or a common
+word with a check finds nothing, while a sentence restating a check finds it.
+
 A second weight set, **measured and not the default**, adds two inputs from FactDesk's
 sentence-pair model (:mod:`factdesk.matching.archive_samefact`): the same-fact probability
 of the query and the candidate's claim, and its best over the query's candidates
 (``load_relevance_model(same_fact=True)``, ``weights/archive_relevance_samefact.json``,
-its own floor). Fitted on tweets as the only relevant queries, it weighs both inputs
-*negatively* (a clean sentence the pair model reads as the same fact is not a tweet) and
-silences 56 of 150 checks' own claims searched verbatim (the default: 1), so the
-searches of the CLI and the window keep the model without them
-(docs/import-reliability.md).
+its own floor, over :data:`FEATURE_NAMES` without the plain-text weights). Fitted on
+tweets as the only relevant queries, it weighs both inputs *negatively* (a clean sentence
+the pair model reads as the same fact is not a tweet) and silences 56 of 150 checks' own
+claims searched verbatim, so the searches of the CLI and the window keep the model
+without them (docs/import-reliability.md).
 
 A query is answered only when its best hit's relevance reaches the floor stored with the
 weights: below it, nothing in the archive is likely to be the claim, and nothing is shown.
 
 The weights (``weights/archive_relevance.json``) are fitted by
 :mod:`factdesk.matching.train_archive_relevance` on the CLEF-2020 CheckThat! Task 2
-training queries, with MRPC and ClaimBuster sentences and STS 2013-2014 news headlines
-as unrelated queries; the JSON records the datasets, their citations and the
+training queries and the verified claims' fact-check titles (restatements), with MRPC
+and ClaimBuster sentences, STS 2013-2014 news headlines and tweets whose check is not in
+the archive as unrelated queries; the JSON records the datasets, their citations and the
 cross-validated figures. The documents' vectors come stored with the project
 (:mod:`factdesk.matching.archive_vectors`) or are computed here.
 """
@@ -36,6 +46,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,8 +61,9 @@ from factdesk.matching.archive_vectors import ARCHIVE_VECTOR_DIM, vectors_of
 from factdesk.nlp.embeddings import embed_sentences
 from factdesk.nlp.model import ModelUnavailable
 
-__all__ = ["DEPTH", "FEATURE_NAMES", "SAME_FACT_FEATURE_NAMES", "RelevanceModel",
-           "RelevanceSearch", "candidate_features", "load_relevance_model", "pair_columns"]
+__all__ = ["DEPTH", "FEATURE_NAMES", "PLAIN_FEATURE_NAMES", "SAME_FACT_FEATURE_NAMES",
+           "RelevanceModel", "RelevanceSearch", "candidate_features", "is_social_post",
+           "load_relevance_model", "pair_columns", "plain_columns"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +80,12 @@ MAX_LOG_PEAK = 3.0
 FEATURE_NAMES = ("lexical_score", "lexical_share_of_best", "log1p_lexical_rank",
                  "claim_cosine", "title_cosine", "claim_cosine_minus_best", "log_peak_ratio",
                  *OVERLAP_FEATURES)
+#: The shipped model's features: each of :data:`FEATURE_NAMES`, each again counted only
+#: for a plain-text query (not a social-media post), and the plain-text indicator.
+PLAIN_FEATURE_NAMES = (*FEATURE_NAMES, *(f"{name}_if_plain" for name in FEATURE_NAMES),
+                       "plain_text")
+#: A link, a pic.twitter.com photo, an @handle or a #hashtag: a social-media post.
+_SOCIAL_RE = re.compile(r"https?://|www\.|pic\.twitter\.com|(?<![\w@])[@#][A-Za-z0-9_]")
 #: The pair model's inputs: same-fact probability, and its best over the candidates.
 PAIR_FEATURES = ("same_fact", "best_same_fact")
 SAME_FACT_FEATURE_NAMES = (*FEATURE_NAMES, *PAIR_FEATURES)
@@ -95,6 +113,18 @@ def candidate_features(lexical: np.ndarray, claim_cosine: np.ndarray,
     ])
 
 
+def is_social_post(query: str) -> bool:
+    """Whether ``query`` reads like a social-media post: it holds a link, an ``@handle``
+    or a ``#hashtag`` (the CLEF tweets all but two of 800 do; a news sentence does not)."""
+    return _SOCIAL_RE.search(query) is not None
+
+
+def plain_columns(rows: np.ndarray, query: str) -> np.ndarray:
+    """``rows`` (:data:`FEATURE_NAMES`) widened to :data:`PLAIN_FEATURE_NAMES` for ``query``."""
+    plain = 0.0 if is_social_post(query) else 1.0
+    return np.hstack([rows, rows * plain, np.full((rows.shape[0], 1), plain)])
+
+
 def pair_columns(same_fact: np.ndarray) -> np.ndarray:
     """The :data:`PAIR_FEATURES` columns of a query's candidates (lexical order)."""
     best = float(same_fact.max()) if same_fact.size else 0.0
@@ -103,17 +133,22 @@ def pair_columns(same_fact: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class RelevanceModel:
-    """Logistic-regression weights over :data:`FEATURE_NAMES` (or
-    :data:`SAME_FACT_FEATURE_NAMES`) and the list floor."""
+    """Logistic-regression weights over :data:`PLAIN_FEATURE_NAMES` (or
+    :data:`FEATURE_NAMES`, :data:`SAME_FACT_FEATURE_NAMES`) and the list floor."""
 
     coefficients: np.ndarray
     intercept: float
     floor: float
-    features: tuple[str, ...] = FEATURE_NAMES
+    features: tuple[str, ...] = PLAIN_FEATURE_NAMES
 
     @property
     def uses_same_fact(self) -> bool:
         return self.features == SAME_FACT_FEATURE_NAMES
+
+    @property
+    def reads_plain_text(self) -> bool:
+        """Whether plain-text queries have weights of their own."""
+        return self.features == PLAIN_FEATURE_NAMES
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         if features.shape[0] == 0:
@@ -124,7 +159,7 @@ class RelevanceModel:
     @classmethod
     def from_json(cls, data: dict) -> RelevanceModel:
         features = tuple(data["features"])
-        if features not in (FEATURE_NAMES, SAME_FACT_FEATURE_NAMES):
+        if features not in (FEATURE_NAMES, PLAIN_FEATURE_NAMES, SAME_FACT_FEATURE_NAMES):
             raise ValueError("archive relevance weights were fitted on other features")
         return cls(np.asarray(data["coefficients"], dtype=np.float64),
                    float(data["intercept"]), float(data["floor"]), features)
@@ -178,9 +213,12 @@ class RelevanceSearch:
                 # the spaCy model went missing or broke: keep searching without it
                 log.warning("archive relevance without the same-fact inputs: %s", exc)
                 self.model, self.same_fact = load_relevance_model(same_fact=False), None
-                return out
-            out = [(positions, np.hstack([rows, pair_columns(s)]))
-                   for (positions, rows), s in zip(out, same, strict=True)]
+            else:
+                return [(positions, np.hstack([rows, pair_columns(s)]))
+                        for (positions, rows), s in zip(out, same, strict=True)]
+        if self.model.reads_plain_text:
+            return [(positions, plain_columns(rows, query))
+                    for (positions, rows), query in zip(out, queries, strict=True)]
         return out
 
     def search_many(self, queries: Sequence[str], k: int = 5,

@@ -11,7 +11,8 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   the same person's event relative to the same moment ("until four days ago" /
   "5 days after recapture"), which only makes sense for the same event;
 * **related** when the model is unsure or the graded similarity is high and the two
-  share rare vocabulary; a related pair never scores at the same-fact threshold;
+  share rare vocabulary; a related pair never scores at the same-fact threshold
+  (:mod:`factdesk.matching.pair_score`);
 * **conflicting** when a same-fact pair carries a contradicting difference, or its event
   frames place one event in two places (:mod:`factdesk.matching.event_frames`);
 * only **related** when the frames show another event of the same kind (another place,
@@ -44,6 +45,8 @@ from factdesk.matching.discrepancies import (
     speaker_name,
 )
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
+from factdesk.matching.pair_score import RELATED_MARGIN as RELATED_MARGIN  # its old home
+from factdesk.matching.pair_score import pair_score
 from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
@@ -79,8 +82,6 @@ WORDED_ALIKE = 62.0
 #: Smallest figure two claims must share to count it as the same detail (small counts
 #: are in every other sentence).
 SHARED_FIGURE_MIN = 10.0
-#: How far below the same-fact threshold a related pair's score is capped.
-RELATED_MARGIN = 0.005
 
 _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STOP = frozenset(
@@ -195,8 +196,14 @@ def decide(
     pair came from the candidate index (``None`` for a free comparison). ``event`` is
     the same-event head's probability: at ``event_threshold`` or above, two claims whose
     event frames align (they share who, where or what was done, and place it nowhere
-    else) report the same fact, one perhaps in more detail.
+    else) report the same fact, one perhaps in more detail. The score is
+    :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
+    of the relation found.
     """
+    def score(same_band: bool) -> float:
+        return pair_score(probability, event, same_band=same_band,
+                          same_threshold=same_threshold, related_threshold=related_threshold)
+
     reason = ""
     alignment = None
     same_story = False  # the same-event head is sure, the sentences say other things
@@ -233,9 +240,8 @@ def decide(
     if reason and reason != "quote" and alignment is not None \
             and alignment.verdict == "another event":
         # the same kind of action in another place, by no one in common: a look-alike
-        score = min(probability, same_threshold - RELATED_MARGIN)
         found = tuple(find_discrepancies(a, b, same_fact=False))
-        return Relation(score, "related", found, "another event")
+        return Relation(score(False), "related", found, "another event")
     if reason:
         found = find_discrepancies(a, b)
         if alignment is not None and alignment.verdict == "place conflict":
@@ -243,17 +249,13 @@ def decide(
         if reason == "quote" and not any(d.kind in ("wording", "attribution") for d in found):
             note = _wording(a, b)
             found = found + [note] if note else found
-        score = max(probability, event, same_threshold)
         relation = "conflicting" if is_conflicting(found) else "same fact"
-        return Relation(score, relation, tuple(found), reason)
+        return Relation(score(True), relation, tuple(found), reason)
     related = probability >= related_threshold or same_story
-    score = max(probability, related_threshold) if same_story else probability
     if not related:
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:
-            return Relation(probability, None)
-        score = max(probability, similarity * related_threshold / RELATED_SIMILARITY * 0.99)
-    score = min(score, same_threshold - RELATED_MARGIN)
+            return Relation(score(False), None)
     found = tuple(find_discrepancies(a, b, same_fact=False))
     why = "model" if probability >= related_threshold else "same story" if same_story else "similar"
-    return Relation(score, "related", found, why)
+    return Relation(score(False), "related", found, why)

@@ -534,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv: dict = {}
     if not args.no_cv:
         res = cross_validate(pairs, parsed, n_folds=args.folds)
-        cv = {k: round(v, 4) for k, v in res.items() if k != "probabilities"}
+        cv = {k: round(v, 4) for k, v in res.items() if k not in ("probabilities", "thresholds")}
         cv["folds"] = args.folds
         print(f"MRPC {args.folds}-fold CV: acc {res['accuracy']:.4f} F1 {res['f1']:.4f} "
               f"(token_set_ratio: {res['baseline_accuracy']:.4f} / {res['baseline_f1']:.4f})")

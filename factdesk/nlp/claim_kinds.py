@@ -25,6 +25,9 @@ from factdesk.nlp.speakers import (
     SpeakerTracker,
     best_statement,
     find_quote_spans,
+    honorific_genders,
+    never_honoured,
+    person_name,
     plausible_person,
     speaker_name,
     statements_in,
@@ -112,7 +115,8 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     para_starts = _paragraph_starts(text)
     sents = [s for s in doc.sents if s.text.strip()]
     spans = [_trimmed(s) for s in sents]
-    tracker = SpeakerTracker()
+    genders = honorific_genders(doc)
+    tracker = SpeakerTracker(genders, never_honoured(doc, genders))
     para_index = -1
     speakers: list[tuple[str | None, bool]] = []
     paragraph_of: list[int] = []
@@ -123,9 +127,9 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
             para_index += 1
             tracker.start_paragraph()
         paragraph_of.append(para_index)
-        speaker = best_statement(statements_in(sent), tracker)
+        speaker = best_statement(statements_in(sent, quotes), tracker)
         speakers.append(speaker)
-        people = [e.text for e in sent.ents
+        people = [person_name(e) for e in sent.ents
                   if e.label_ == "PERSON" and plausible_person(e.text)]
         for name in people:
             tracker.note(name)

@@ -181,6 +181,7 @@ def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> La
     nlp = importlib.import_module(resolve_model_name(model_name)).load()
     add_abbreviations(nlp)
     nlp.add_pipe("factdesk_sentences", before="parser")
+    nlp.add_pipe("factdesk_entities", after="ner")
     nlp.add_pipe("factdesk_claims", last=True, config={"floor": floor})
     return nlp
 

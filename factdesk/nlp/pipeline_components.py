@@ -9,6 +9,9 @@
   abbreviation ("former Cong. John Smith", "Sen.", "Gov.", "Rep.") or after a state or
   country abbreviation followed by a name or a lower-case word ("Kansas City, Mo., police",
   "the U.S. Senate"). :func:`add_abbreviations` keeps those abbreviations one token.
+- ``factdesk_entities`` (after NER): relabels a brand the NER took for a person ("a
+  $43,000 Rolex watch") as a product, where the parse shows it is a thing
+  (:mod:`factdesk.nlp.entity_fixes`).
 - ``factdesk_claims`` (after NER): finds quotes and reported speech with their speakers
   (:mod:`factdesk.nlp.speakers`), classifies each sentence (:mod:`factdesk.nlp.claim_kinds`),
   scores its check-worthiness and puts the claim candidates (score at least the candidate
@@ -28,6 +31,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from factdesk.nlp.claim_kinds import classify_sentences
+from factdesk.nlp.entity_fixes import things_tagged_as_people
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
@@ -133,6 +137,22 @@ class NewsSentenceRules:
             end = dateline_end(doc, start) if len(doc) else None
             if end is not None:
                 doc[end].is_sent_start = True
+        return doc
+
+
+@Language.factory("factdesk_entities")
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    return EntityFixes()
+
+
+class EntityFixes:
+    """Relabels the PERSON entities the parse shows to be things."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        things = {(e.start, e.end): label for e, label in things_tagged_as_people(doc)}
+        if things:
+            doc.ents = [Span(doc, e.start, e.end, label=things[(e.start, e.end)])
+                        if (e.start, e.end) in things else e for e in doc.ents]
         return doc
 
 

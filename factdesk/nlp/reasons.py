@@ -17,13 +17,16 @@ REASONS = ("number", "quote", "named source", "comparison", "verifiable event",
            "named actor")
 MAX_REASONS = 2
 
-#: "higher than", "the largest", "twice as many", "doubled", "record high"; not "more
-#: and more", "at least" or "best wishes".
+#: "higher than", "the largest", "twice as many", "doubled", "record high", "ranks
+#: second"; not "more and more", "at least", "best wishes" or "declined to say" (a
+#: change is one by or to a number).
 _COMPARISON_RE = re.compile(
     r"\b(than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
     r"(?:high|low|larg|small|bigg|great|fast|slow|rich|poor|old|young|deadl|warm|"
     r"cold|hott)(?:i)?est|record(?:-| )(?:high|low|number)|compared (?:with|to)|"
-    r"(?:rose|fell|jumped|dropped|increased|decreased|grew|declined|doubled) (?:by|to|from))\b",
+    r"(?:rose|fell|jumped|dropped|increased|decreased|grew|declined|doubled) (?:by|to|from) "
+    r"(?:about |nearly |almost |roughly |more than |less than )?[$\u20ac\u00a3]?\d+(?:[.,]\d+)*|"
+    r"rank(?:s|ed)? (?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)))\b",
     re.IGNORECASE,
 )
 

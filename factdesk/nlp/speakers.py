@@ -6,41 +6,45 @@ speaker comes from the speech verb next to the quote (after it: "…,” Zelensk
 journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
 introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
-to the last named speaker of the paragraph when exactly one person has been named.
+to the last named speaker of the paragraph when exactly one person has been named (or
+one of the pronoun's gender, as honorifics tell it: "Mr. Weiner", "Ms. Cordova").
+
+The speaker is the one who states, never the one the statement is about: a speech verb
+inside the quoted words is the quoted speaker's, not the sentence's; a verb coordinated
+with another takes its subject only when the two are joined ("sought to clarify her
+position and said"), not when the parser hung a clause of its own on it ("after a poll in
+Wyoming said she supports ..."); and the main clause's speaker is the sentence's ("Though
+Weiner said ..., the former official said ..." is not Weiner's), even when it names no
+one a checker can look up (then the sentence has no speaker).
 
 A speaker is a person, an organisation or a described source ("a statement from the
 committee", "the president's budget director", "Ukrainian officials"); never a bare
 common noun ("records", "the military", "his campaign") nor an initialism that names no
-one ("A.G."). An office one person holds ("the attorney general") is a speaker, and a
-speaker described by common nouns is kept in its natural case ("Prosecutors said" gives
-"prosecutors").
+one ("A.G."). Which common-noun phrases are sources, and how they read, is
+:mod:`factdesk.nlp.source_phrases`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
 SPEECH_VERBS = frozenset(
     """say tell claim report state add stress announce accuse deny insist warn confirm
     note explain write argue allege describe urge admit acknowledge assert declare
     reveal testify suggest estimate predict promise vow threaten tweet post recall
     ask reply respond comment summarize summarise concede contend maintain quip joke
-    conclude observe remark counter retort""".split()
-)
-TITLE_WORDS = frozenset(
-    """president prime minister secretary general prosecutor attorney governor mayor
-    spokesman spokeswoman spokesperson senator rep representative chancellor king queen
-    chief commander head director official officials minister's mr mrs ms dr sir
-    lieutenant colonel captain sergeant gen col lt sgt deputy foreign defence defense
-    state interior vice ambassador envoy leader chairman chairwoman""".split()
+    conclude observe remark counter retort recommend reiterate emphasize emphasise
+    disclose complain caution propose demand""".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 #: Entity labels a subject of a speech verb can have without being a speaker.
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
                           "CARDINAL"})
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"))
 
 
 @dataclass(frozen=True)
@@ -57,23 +61,63 @@ class Statement:
     """A speech verb with the speaker it was attributed to, in one sentence."""
 
     verb_index: int
-    speaker: str | None
+    speaker: str | None  # None: a pronoun, resolved later; "": a subject that is no speaker
     is_person: bool
+    main: bool = False  # the verb of the sentence's main clause
+    pronoun: str = ""
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text between paired quotation marks."""
+    """Character spans of the text between paired quotation marks.
+
+    A curly quotation closes at its closing mark; when another opening mark comes first
+    and a straight mark closes it before that, in its paragraph, the straight mark does
+    (text with mixed marks: "“I find it disturbing," Inslee said. "Washington will ...");
+    a straight mark so used opens nothing. A straight opening mark closes at a curly
+    closing mark that comes before the next straight one, in its paragraph. An opening curly mark with no close in its
+    paragraph runs to the paragraph's end."""
     spans: list[tuple[int, int]] = []
-    for open_mark, close_mark in _QUOTE_PAIRS:
-        if open_mark == close_mark:
-            pattern = re.compile(re.escape(open_mark) + r"([^" + open_mark + r"\n]{2,})"
-                                 + re.escape(close_mark))
-        else:
-            pattern = re.compile(re.escape(open_mark) + r"([^" + close_mark + r"]{2,}?)"
-                                 + re.escape(close_mark))
-        for m in pattern.finditer(text):
-            if not any(s <= m.start(1) < e for s, e in spans):
-                spans.append((m.start(1), m.end(1)))
+    used: set[int] = set()  # straight marks that closed a curly quotation
+    for open_mark, close_mark in (("\u201c", "\u201d"), ("\u00ab", "\u00bb")):
+        for m in re.finditer(open_mark, text):
+            start = m.end()
+            if any(s <= start <= e for s, e in spans):
+                continue
+            close = text.find(close_mark, start)
+            reopen = text.find(open_mark, start)
+            if open_mark == "\u201c" and (0 <= reopen < close or close < 0):
+                para_end = text.find("\n\n", start)
+                limit = min(x for x in (reopen, para_end, len(text)) if x >= 0)
+                straight = text.find('"', start, limit)
+                if straight - start >= 2:
+                    used.add(straight)
+                    spans.append((start, straight))
+                    continue
+            if close - start >= 2:
+                spans.append((start, close))
+    marks = [m.start() for m in re.finditer('"', text) if m.start() not in used]
+    closes = {e for _, e in spans}
+    i = 0
+    while i < len(marks):
+        start = marks[i] + 1
+        limit = marks[i + 1] if i + 1 < len(marks) else len(text)
+        curly = text.find("\u201d", start, limit)
+        if curly - start >= 2 and curly not in closes and "\n" not in text[start:curly] and \
+                not any(s <= start < e for s, e in spans):
+            spans.append((start, curly))  # '"He's not a Republican. Absolutely not,” Fox said.'
+            i += 1
+            continue
+        if i + 1 >= len(marks):
+            break
+        end = marks[i + 1]
+        if "\n" in text[start:end] or any(s <= start < e for s, e in spans):
+            i += 1
+            continue
+        if end - start < 2:
+            i += 1
+            continue
+        spans.append((start, end))
+        i += 2
     # An opening mark with no close in its paragraph runs to the paragraph's end.
     for m in re.finditer("\u201c", text):
         start = m.end()
@@ -121,7 +165,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
-        name = " ".join(t.text for t in words) or ent.text
+        name = _as_written(words) or ent.text
         if not plausible_person(name) or _bare_initialism(name):
             return "", False  # "A.G. said": an initialism the NER took for a person
         return _strip_possessive(name), True
@@ -129,13 +173,15 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
         run: list[Any] = []
         for t in reversed(chain):
-            if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS and (
-                ent is None or ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
-            ):
+            if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS:
                 run.insert(0, t)
             else:
                 break
-        name = " ".join(t.text for t in run)
+        if len(run) == 1 and ent is not None and ent.label_ == "NORP" and any(
+                c.dep_ in ("det", "poss") for c in subject.children):
+            # "the committee's senior Democrat said": a description, not a name
+            return (noun_phrase(subject), False) if described_source(subject) else ("", False)
+        name = _as_written(run)
         if _bare_initialism(name):
             return "", False  # "A.G. said": an abbreviated title, no name
         is_person = ent is None or ent.label_ == "PERSON" or len(run) >= 2
@@ -146,42 +192,13 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     named = _named_apposition(subject)
     if named is not None:
         return speaker_name(named)
-    if _role(subject):
+    if is_role(subject):
         # "the attorney general said": a person known by office, named elsewhere in the
         # article ("Attorney General Richard Blumenthal"); the report resolves it
         return noun_phrase(subject), False
     if not described_source(subject):
         return "", False  # "records show", "the military said", "his campaign said"
     return noun_phrase(subject), False
-
-
-#: Heads of a role phrase: an office one person holds ("the attorney general", "the
-#: governor", "the prime minister").
-ROLE_HEADS = frozenset("""president general governor mayor minister secretary senator
-    chancellor spokesman spokeswoman spokesperson ambassador commissioner sheriff
-    prosecutor chairman chairwoman premier""".split())
-
-
-def _role(head: Any) -> bool:
-    """Whether a common-noun subject is an office held by one person: "the attorney
-    general", "the prime minister", "the state's governor" (a determiner or an owner,
-    then only title words): not "a spokesman", not "officials"."""
-    if head.lower_ not in ROLE_HEADS or head.tag_ in ("NNS", "NNPS"):
-        return False
-    lefts = list(head.lefts)
-    if not lefts or lefts[0].lower_ != "the":
-        return False
-    return all(t.lower_ in TITLE_WORDS or t.lower_ in ROLE_HEADS or t.lower_ == "attorney"
-               for t in lefts[1:])
-
-
-_NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC", "LOC"})
-#: Common nouns that are a source by what they are, though unnamed: a role in an
-#: institution ("prosecutors", "police", "the governor") can be checked with it; bare
-#: "officials" or "authorities" cannot.
-SOURCE_NOUNS = frozenset(
-    """prosecutor prosecutors police spokesman spokeswoman spokesperson governor mayor
-    president minister ministry court judge coroner sheriff""".split())
 
 
 #: Two-letter initialisms that do name a body.
@@ -195,76 +212,21 @@ def _bare_initialism(name: str) -> bool:
             and name not in KNOWN_INITIALISMS)
 
 
-def described_source(head: Any) -> bool:
-    """Whether a common-noun subject describes a source a checker can look up: it names
-    a body or a place ("Ukrainian officials", "Wal-Mart's appeal"), has an owner that is
-    not a pronoun ("the president's budget director"), says whose or which ("a statement
-    from the committee", "an aide to the chairman"), or is a role that is a source by
-    itself ("prosecutors", "police"). Not: "records", "the military", "his campaign"."""
-    if head.lower_ in SOURCE_NOUNS or head.lemma_.lower() in SOURCE_NOUNS:
-        return True
-    for token in head.subtree:
-        if token.i > head.i and token.dep_ != "prep" and token.head.i == head.i:
-            continue  # a clause after the head ("records that ...") says nothing of it
-        if token.ent_type_ in _NAMED_LABELS or (token.pos_ == "PROPN" and token.i != head.i):
-            return True
-    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children):
-        return True
-    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
-               for c in head.rights)
-
-
 def _named_apposition(subject: Any) -> Any | None:
-    """The proper noun standing in apposition to ``subject``, if any."""
-    return next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
-                None)
-
-
-PHRASE_TOKENS = 12  # a speaker described by common nouns: at most this many tokens
-_LEADING_WORDS = frozenset({"advmod", "cc", "preconj", "mark", "punct"})
-
-
-def noun_phrase(head: Any) -> str:
-    """A common-noun speaker as written: the head with its left modifiers ("the
-    president's budget director"), and the prepositional phrase right after it when the
-    whole stays within :data:`PHRASE_TOKENS` ("a statement from the committee"), or else
-    that phrase up to its object ("an aide to the committee chairman"). A leading adverb
-    ("even"), clauses and later phrases are left out."""
-    doc = head.doc
-    start = head.left_edge.i
-    while start < head.i and (doc[start].dep_ in _LEADING_WORDS or doc[start].is_punct):
-        start += 1
-    start = max(start, head.i + 1 - PHRASE_TOKENS)
-    end = head.i + 1
-    node = head
-    while True:  # "an aide to the committee chairman[, who spoke on condition ...]"
-        prep = next((c for c in node.rights if c.dep_ == "prep" and c.i == end), None)
-        if prep is None:
-            break
-        if prep.right_edge.i + 1 - start <= PHRASE_TOKENS:
-            end = prep.right_edge.i + 1
-            break
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if not objects or objects[0].left_edge.i != prep.i + 1 or \
-                objects[0].i + 1 - start > PHRASE_TOKENS:
-            break
-        node = objects[0]
-        end = node.i + 1
-    while end - 1 > head.i and doc[end - 1].is_punct:
-        end -= 1
-    return natural_case(doc[start:end])
-
-
-def natural_case(phrase: Any) -> str:
-    """A common-noun phrase as it reads mid-sentence: the capital a sentence's first word
-    takes is dropped ("Prosecutors said" gives "prosecutors", "The Ukrainian official"
-    "the Ukrainian official"); a proper noun, a named entity or an acronym keeps it."""
-    first = phrase[0]
-    text = phrase.text
-    if (first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_
-            and first.text[:1].isupper() and not first.text[1:].isupper()):
-        return first.text[:1].lower() + text[1:]
-    return text
+    """The proper noun standing in apposition to ``subject``, if any; or the person named
+    in apposition to the object of its prepositional phrase ("the mayor of Hoboken, Dawn
+    Zimmer, said": the parser hangs the name on "Hoboken")."""
+    direct = next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
+                  None)
+    if direct is not None:
+        return direct
+    for prep in (c for c in subject.rights if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            person = next((t for t in obj.children if t.dep_ == "appos" and t.pos_ == "PROPN"
+                           and t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                return person
+    return None
 
 
 def plausible_person(name: str) -> bool:
@@ -274,34 +236,60 @@ def plausible_person(name: str) -> bool:
     return len(name.split()) > 1 or any(c.islower() for c in letters) or len(letters) > 2
 
 
+def _as_written(tokens: list[Any]) -> str:
+    """Tokens' text as the document writes it ("al-Sharia", not "al - Sharia"), between
+    the first and the last when nothing they leave out stands between them."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    inner = doc[tokens[0].i:tokens[-1].i + 1]
+    if all(t in tokens or (t.is_punct and t.text in "-'’.") for t in inner):
+        return inner.text
+    return " ".join(t.text for t in tokens)
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"[\u2019']s?$", "", name).strip()
 
 
-def statements_in(sent: Any) -> list[Statement]:
-    """Speech verbs of a sentence with their subjects' names (None for pronouns)."""
+def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Statement]:
+    """Speech verbs of a sentence with their subjects' names (None for pronouns, "" for
+    the main clause's subject that is no speaker). A speech verb inside one of
+    ``quotes`` (character spans) belongs to the quoted words, not to the sentence."""
     found: list[Statement] = []
+    # only a quotation the sentence holds whole: a span running over several sentences
+    # may be one mismatched mark long, and the speech verbs it covers the sentence's own
+    held = [(s, e) for s, e in quotes if sent.start_char <= s and e <= sent.end_char]
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        if not _speech_verb(token):
             continue
-        if token.dep_ == "conj" and token.head.lemma_.lower() in SPEECH_VERBS:
+        if token.dep_ == "conj" and _speech_verb(token.head):
             continue  # "has claimed ... and also claims": one statement
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and token.dep_ == "conj":
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-        if not subjects:  # inverted, parsed as an attribute: "…,” summarized Senor.
-            subjects = [c for c in token.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
-                        and c.left_edge.i == token.i + 1]
-        if not subjects:
-            continue
-        subject = subjects[0]
-        if subject.dep_ == "nsubjpass":
+        if any(start <= token.idx < end for start, end in held):
+            continue  # "“While we won't comment ...,” Twitter's Adam Sharp wrote."
+        subject = _subject_of(token)
+        if subject is None or subject.dep_ == "nsubjpass":
             continue
         name, is_person = speaker_name(subject)
-        if name is None:
-            found.append(Statement(token.i, None, True))  # a pronoun: resolved later
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
+            # "The congressman, who described": no source, so resolved as "he" is;
+            # "a Russian lawyer who promised": someone new, no one to resolve
+            name, is_person = speaker_name(token.head)
+            if not name:
+                name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
+        elif name is None and subject.lower_ not in PRONOUNS:
+            name = ""  # "Some on the right pushed back, describing ...": no one to resolve
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        if name is None and (earlier := _earlier_person_subject(subject)) is not None:
+            # "Nadler ... stopped short of calling on Mr. Trump to cancel, but he said"
+            found.append(Statement(token.i, earlier, True, main))
+        elif name is None:  # a pronoun: resolved later
+            found.append(Statement(token.i, None, True, main, subject.lower_))
         elif sum(c.isalpha() for c in name) >= 2:  # not "E" of a split "E-mails"
-            found.append(Statement(token.i, name, is_person))
+            found.append(Statement(token.i, name, is_person, main))
+        elif main:
+            found.append(Statement(token.i, "", False, main))
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(token.doc):
             continue
@@ -322,6 +310,87 @@ def statements_in(sent: Any) -> list[Statement]:
     return found
 
 
+def _subject_of(verb: Any) -> Any | None:
+    """The token that says ``verb``: its own subject; for a verb coordinated with another
+    ("denied it and said"), the other's; for a participle ("issued a statement saying",
+    "fired back, telling FoxNews.com"), the subject of the verb it depends on; for an
+    inverted quotation parsed as an attribute ("…,” summarized Senor.), the name."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[0]
+    if verb.dep_ == "conj":
+        if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
+            return _noun_before(verb)
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"):
+        governor = verb.head
+        if verb.dep_ == "acl":  # "issued a statement saying": who issued it
+            if governor.dep_ != "dobj":
+                return None
+            governor = governor.head
+        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects and governor.pos_ in ("VERB", "AUX") else None
+    attributes = [c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
+                  and c.left_edge.i == verb.i + 1]
+    return attributes[0] if attributes else None
+
+
+def _joined(verb: Any) -> bool:
+    """Whether a conjunct verb is joined to its head by a conjunction or a comma ("and
+    said", ", later said"), as a real coordination is; the parser also makes a conjunct
+    of a verb whose own subject it hung elsewhere ("after an alleged poll said")."""
+    doc = verb.doc
+    lefts = list(verb.lefts)
+    if any(c.dep_ in ("cc", "punct") for c in lefts):
+        return True
+    i = min((c.left_edge.i for c in lefts), default=verb.i) - 1  # "and last year announced"
+    return i <= verb.head.i or doc[i].dep_ in ("cc", "punct") or doc[i].is_punct
+
+
+def _noun_before(verb: Any) -> Any | None:
+    """The head of the noun phrase right before ``verb`` ("an alleged poll in Wyoming"),
+    climbing out of its prepositional phrases; None when a noun does not stand there."""
+    token = verb.doc[verb.i - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while token.dep_ in ("pobj", "compound") and token.head.i < verb.i:
+        if token.dep_ == "compound":
+            token = token.head
+            continue
+        prep = token.head
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = prep.head
+    return token
+
+
+def _earlier_person_subject(pronoun: Any) -> str | None:
+    """For "he" or "she", the person named as the subject of an earlier clause of the
+    same sentence, if one is."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    sent = pronoun.sent
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
+            name, is_person = speaker_name(token)
+            return name if name and is_person else None
+    return None
+
+
+def _definite(noun: Any) -> bool:
+    """ "the congressman", "Weiner's aide": someone the article has named already."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    return all(d.lower_ not in ("a", "an", "some", "any", "another", "no") for d in determiners)
+
+
+def _speech_verb(token: Any) -> bool:
+    """A speech verb that states something: not negated ("did not respond", "has not
+    said whether")."""
+    return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+            and not any(c.dep_ == "neg" for c in token.children))
+
+
 def _said_by_its_subject(verb: Any) -> bool:
     """Whether ``verb`` is a speech verb with a subject of its own: then an "according
     to X" attached to it names where the report comes from, not who said it."""
@@ -329,12 +398,72 @@ def _said_by_its_subject(verb: Any) -> bool:
             and any(c.dep_ == "nsubj" for c in verb.children))
 
 
+_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f",
+                      "mrs": "f", "miss": "f"}
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+
+
+def surname_key(name: str) -> str:
+    """The last word of a name, case-folded, without a possessive."""
+    return _strip_possessive(name.split()[-1]).casefold() if name.split() else ""
+
+
+def person_name(ent: Any) -> str:
+    """A PERSON entity's name without titles or a possessive ("Representative Bruce
+    Braley" gives "Bruce Braley")."""
+    words = [t.text for t in ent if t.lower_ not in TITLE_WORDS]
+    return _strip_possessive(" ".join(words) or ent.text)
+
+
+def honorific_genders(doc: Any) -> dict[str, str]:
+    """Surname -> "m" or "f" for the people an honorific names ("Mr. Weiner", "Ms.
+    Cordova"); a surname with both is left out."""
+    genders: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = ([doc[ent.start - 1]] if ent.start else []) + [ent[0]]
+        gender = next((_HONORIFIC_GENDERS[t.lower_] for t in words
+                       if t.lower_ in _HONORIFIC_GENDERS), None)
+        key = surname_key(ent.text)
+        if gender and key:
+            genders[key] = gender if genders.get(key, gender) == gender else "?"
+    return {k: g for k, g in genders.items() if g != "?"}
+
+
+def never_honoured(doc: Any, genders: dict[str, str]) -> set[str]:
+    """In an article that gives honorifics to people ("Mr. Weiner", "Ms. Cordova": two
+    or more of them, and most one-word mentions of people), the one-word names tagged
+    PERSON at least twice that never get one nor a first name: things the NER took for people ("she followed him on
+    Twitter"), not people this article's style would name bare."""
+    if len(genders) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    full: set[str] = set()
+    honoured = 0
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = surname_key(ent.text)
+        if len(ent) == 1:
+            counts[key] = counts.get(key, 0) + 1
+            honoured += ent.start > 0 and doc[ent.start - 1].lower_ in _HONORIFIC_GENDERS
+        else:
+            full.add(key)
+    if 2 * honoured < sum(counts.values()):
+        return set()  # not the article's style: most people are named bare
+    return {k for k, n in counts.items() if n >= 2 and k not in genders and k not in full}
+
+
 class SpeakerTracker:
     """People named so far, per paragraph, for resolving "he said" where unambiguous."""
 
-    def __init__(self) -> None:
+    def __init__(self, genders: dict[str, str] | None = None,
+                 not_people: set[str] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
+        self.genders = genders or {}
+        self.not_people = not_people or set()
 
     def start_paragraph(self) -> None:
         if self.current:
@@ -342,33 +471,53 @@ class SpeakerTracker:
         self.current = []
 
     def note(self, name: str | None, is_person: bool = True) -> None:
-        if name and is_person:
+        if name and is_person and surname_key(name) not in self.not_people:
             self.current.append(name)
 
     @staticmethod
     def _single(names: list[str]) -> str | None:
-        surnames = {n.split()[-1].casefold() for n in names}
+        surnames = {surname_key(n) for n in names}
         if len(surnames) != 1:
             return None
         return max(names, key=len)  # the fullest form of the one person named
 
-    def resolve_pronoun(self) -> str | None:
-        """The one person named in this paragraph (or, if none, in the previous one)."""
-        if self.current:
-            return self._single(self.current)
-        return self._single(self.previous) if self.previous else None
+    def _of_gender(self, names: list[str], pronoun: str) -> list[str]:
+        wanted = _PRONOUN_GENDERS.get(pronoun)
+        if wanted is None:
+            return names
+        return [n for n in names if self.genders.get(surname_key(n), wanted) == wanted]
+
+    def resolve_pronoun(self, pronoun: str = "") -> str | None:
+        """The one person named in this paragraph (or, if none, in the previous one); for
+        "he" or "she", the one whose honorific does not say otherwise."""
+        current = self._of_gender(self.current, pronoun)
+        if current:
+            return self._single(current)
+        previous = self._of_gender(self.previous, pronoun)
+        return self._single(previous) if previous else None
 
 
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
-    """The speaker of a sentence's statements: persons first, pronouns resolved."""
+    """The speaker of a sentence's statements: the main clause's when it has one (no
+    speaker when its subject is none), else persons first; pronouns resolved."""
+    main = [st for st in statements if st.main]
+    if main and all(st.speaker == "" for st in main):
+        # "The A.G. said he had misspoken ... in which he said": a pronoun after the main
+        # verb, in what it reports, stands for its subject; a name before it does not
+        # ("Though Weiner said ..., the former official said")
+        statements = [st for st in statements if st.speaker is None
+                      and st.verb_index > main[0].verb_index]
+    elif main:
+        statements = main
     for st in statements:
         if st.speaker and st.is_person:
             return st.speaker, True
     for st in statements:
         if st.speaker:
             return st.speaker, st.is_person
-    if any(st.speaker is None for st in statements):
-        resolved = tracker.resolve_pronoun()
+    pronoun = next((st for st in statements if st.speaker is None), None)
+    if pronoun is not None:
+        resolved = tracker.resolve_pronoun(pronoun.pronoun)
         if resolved:
             return resolved, True
     return None, False
