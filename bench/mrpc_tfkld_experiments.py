@@ -101,6 +101,7 @@ def kld_weights(terms_a: list[Counter], terms_b: list[Counter], y: np.ndarray,
             continue
         p = (2 * both[1][term] + a * rate[1]) / (2 * both[1][term] + one[1][term] + a)
         q = (2 * both[0][term] + a * rate[0]) / (2 * both[0][term] + one[0][term] + a)
+        p, q = min(max(p, 1e-6), 1 - 1e-6), min(max(q, 1e-6), 1 - 1e-6)
         out[term] = float(p * np.log(p / q) + (1 - p) * np.log((1 - p) / (1 - q)))
     return out
 
