@@ -29,6 +29,7 @@ from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, is_judged, shown_by_default
+from factdesk.model.score_display import score_text
 from factdesk.nlp.reasons import reason_of
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
@@ -220,7 +221,7 @@ def cmd_matches(args: argparse.Namespace) -> int:
             if args.json:
                 json_line(row)
             else:
-                print(f"{match.id}\t{row['relation']}\t{match.score:.2f}\t"
+                print(f"{match.id}\t{row['relation']}\t{score_text(match.score, match.relation)}\t"
                       f"{match.decision or 'undecided'}\t{row['outlet']}\t"
                       f"{' '.join(row['text'].split())}\t{row['reason']}")
     return 0

@@ -35,6 +35,7 @@ from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, Match, severity_rank
+from factdesk.model.score_display import score_text
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +236,9 @@ class AcrossPane(QWidget):
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
         self.this_claim.setText(
             f'<span style="color:{colors["muted"]}">this claim · '
-            f"{html.escape(here.outlet if here else '')}</span><br>"
+            f"{html.escape(here.outlet if here else '')}"
+            f"{' · said by ' + html.escape(self.claim.speaker) if self.claim.speaker else ''}"
+            "</span><br>"
             f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}')
         parts = []
         for i, match in enumerate(self.matches):
@@ -286,8 +289,8 @@ class AcrossPane(QWidget):
             f'<table width="100%" cellpadding="6" cellspacing="0" bgcolor="{bg}" '
             f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
-            f"{marker}<b>{outlet}</b></a> · {date} · score {match.score:.2f} · "
-            f"{html.escape(match.relation)}{decision}"
+            f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
+            f"score {score_text(match.score, match.relation)}{decision}"
             f' · <a href="claim:{other.id}">open</a><br>'
             f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
             f"{body}{table}</td></tr></table>"

@@ -40,6 +40,7 @@ SMALL_SCREEN = (1280, 720)  # below either: the small-screen layout on first sta
 MIN_LINES = 3  # rows a list or editor keeps when the window is made small
 COMBO_CHARS = 8  # characters a combo box keeps when the window is made small
 URL_CHARS = 48  # of a long web address shown in a header (all of it in the tooltip)
+SHORT_WINDOW = 800  # px high or less: a 768-line laptop screen's window, maximised
 
 
 def elide_text(text: str, limit: int) -> str:
@@ -164,5 +165,10 @@ def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget], layout: st
     if layout == STANDARD:
         window.resizeDocks([docks["articlesDock"], docks["claimsDock"]],
                            [int(height * 0.22), int(height * 0.78)], Qt.Orientation.Vertical)
+        # a laptop's short window: half each (the verdict's minimum keeps ~55 % anyway);
+        # 0.42 had left the match cards one card's first lines at 1366x768. Taller, the
+        # verdict keeps 58 % for its evidence rows and history.
+        across = 0.5 if height <= SHORT_WINDOW else 0.42
         window.resizeDocks([docks["acrossDock"], docks["verdictDock"]],
-                           [int(height * 0.42), int(height * 0.58)], Qt.Orientation.Vertical)
+                           [int(height * across), int(height * (1 - across))],
+                           Qt.Orientation.Vertical)

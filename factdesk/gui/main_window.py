@@ -353,6 +353,11 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
             return
         self.resize(min(1440, screen.width()), min(900, screen.height()))
+        if screen.width() <= 1440 or screen.height() <= 900:
+            # a window as large as the screen would put its status bar (where every
+            # message is said) under a window manager's title bar below the screen's
+            # edge (1366x768 under openbox: 20 px); maximised, the manager fits it
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _save_layout(self) -> None:
         settings = user.user_settings()

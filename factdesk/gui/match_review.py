@@ -4,6 +4,9 @@ Deciding a match (a / x) must not move the cards: the list keeps the order it ha
 the claim was shown, the decided card is marked where it is, and the cursor goes on to
 the next undecided match below, then above; with none left it stays and says so. These
 rules are plain functions so the pane, the actions and the tests share them.
+
+A card's score is shown as its relation's band allows
+(:func:`factdesk.model.score_display.score_text`).
 """
 
 from __future__ import annotations

@@ -127,9 +127,10 @@ class CommandPalette(QuickPicker):
         if not text.strip():
             self.set_items(entries)
             return
-        ranked = sorted(((palette_score(text, e[0]), i) for i, e in enumerate(entries)),
-                        reverse=True)
-        self.set_items([entries[i] for score, i in ranked[:25] if score >= 50])
+        # equal scores keep the menus' order ("Rate: True 1" before "Rate: False 5"):
+        # sorted in reverse, "rating" listed the ratings from the last one up
+        ranked = sorted((-palette_score(text, e[0]), i) for i, e in enumerate(entries))
+        self.set_items([entries[i] for score, i in ranked[:25] if -score >= 50])
 
     def chosen(self, payload: Any) -> None:
         QTimer.singleShot(0, lambda: self.registry.trigger(str(payload)))

@@ -42,6 +42,15 @@ from factdesk.model.models import STATUSES, Evidence, VerdictField
 from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
+QUOTE_MARKS = "“”\"‘’'"
+
+
+def quoted(text: str) -> str:
+    """``text`` escaped and in quotation marks, unless it opens with its own (a quote
+    claim: “I'm worried …” had read ““I'm worried …”)."""
+    if text[:1] in QUOTE_MARKS:
+        return html.escape(text)
+    return f"“{html.escape(text)}”"
 
 
 class EvidenceTable(QTableWidget):
@@ -238,8 +247,10 @@ class VerdictPane(QWidget):
             text = claim.text
             if len(text) > CLAIM_LABEL_CHARS:
                 text = text[:CLAIM_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            # the speaker here too: a laptop-wide claims list hides its speaker column
+            said_by = f"said by <b>{html.escape(claim.speaker)}</b> · " if claim.speaker else ""
             self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(claim.kind)} · "
-                                     f"“{html.escape(text)}”")
+                                     f"{said_by}{quoted(text)}")
             self.claim_label.setToolTip(claim.text)
             i = self.rating.findData(verdict.rating if verdict else None)
             self.rating.setCurrentIndex(max(0, i))

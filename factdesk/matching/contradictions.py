@@ -7,14 +7,19 @@ share nearly every word:
 * **negation**: one claim denies what the other states ("Zelenskiy did not visit
   Izyum" / "Zelensky visited Izium"): a negator ("not", "n't", "never") before a word
   within a few words (auxiliaries and adverbs between), where the other claim has the
-  same word (or a form of it) and denies it nowhere;
+  same word (or a form of it) and denies it nowhere; when one of the two is told as
+  what someone claimed ("said he had served", "the days that I served" in a quote /
+  "never served"), the outlets report a claim and its denial, and when both are, two
+  statements unless their words are alike: a note to check, not a conflict;
 * **direction**: the claims move the same thing in opposite directions ("prices rose" /
   "prices fell"; won / lost; approved / rejected; confirmed / denied);
 * **actor**: one name stands where the other claim has another of the same kind (the
   same word just before or after both, or the same surname), and no other name of
   that kind differs ("destroyed by Russian forces" / "by Ukrainian forces"; "Joe
   Biden" / "Hunter Biden"); two names in other roles are other people of the story
-  ("doubts whether Obama was born" / "prompted Vieira to ask"). Spelling
+  ("doubts whether Obama was born" / "prompted Vieira to ask"), nor are the
+  capitalised words of a headline in title case ("Sue Colorado Over Marijuana Law" /
+  "Over Marijuana Legalization"). Spelling
   variants share a canonical form and are not told apart; two quotes credited to
   different speakers are an attribution difference, found with the quotes.
 
@@ -29,6 +34,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
 
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key, persons_compatible, strip_possessive
@@ -133,11 +140,14 @@ class ClaimWords:
     denied: frozenset[int]  # the words negated or denied: negated_words(words, denying=True)
     entity_keys: frozenset[str]
     actors: tuple[tuple[str, dict[str, str]], ...]  # (label, _actors) per ACTOR_LABELS
+    quoted: frozenset[int] = frozenset()  # the words inside quotation marks
+    quote: str = ""  # the quoted words, joined
 
     @classmethod
     def of(cls, facts: ClaimFacts) -> ClaimWords:
         words = tuple(_words(facts.text))
         low = tuple(w.lower() for w in words)
+        quoted = frozenset(_quoted_indices(facts.text))
         return cls(
             words=words, low=low, low_set=frozenset(low),
             folded=frozenset(w.casefold() for w in words),
@@ -145,7 +155,30 @@ class ClaimWords:
             denied=frozenset(j for _, j in negated_words(words, denying=True)),
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
             actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
+            quoted=quoted, quote=" ".join(low[i] for i in sorted(quoted)),
         )
+
+
+def _quoted_indices(text: str) -> list[int]:
+    """Indices (in :func:`_words` order) of the words inside quotation marks; a quote
+    closed but not opened in the claim runs from its start, one opened and not closed
+    to its end (a claim cut from a longer quote)."""
+    marks: list[tuple[int, bool]] = []  # (position, opens)
+    for n, char in enumerate(text):
+        if char == '"':  # opens after a space or at the start, else closes
+            marks.append((n, n == 0 or text[n - 1].isspace() or text[n - 1] in "([—"))
+        elif char in "“«":
+            marks.append((n, True))
+        elif char in "”»":
+            marks.append((n, False))
+    if not marks:
+        return []
+    found = []
+    for index, match in enumerate(_WORD.finditer(text)):
+        before = [opens for position, opens in marks if position < match.start()]
+        if before[-1:] == [True] or not before and not marks[0][1]:
+            found.append(index)
+    return found
 
 
 def claim_words(facts: ClaimFacts) -> ClaimWords:
@@ -165,9 +198,44 @@ def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
                        f"“{text_b}”: {meaning}", text_a, text_b)
 
 
+#: Verbs that report what someone claimed: a word after one ("said he had served",
+#: "described as having served") is the claim reported, not the outlet's statement.
+REPORTING_VERBS = frozenset("""say says said saying claim claims claimed claiming
+    describe describes described describing suggest suggests suggested suggesting assert
+    asserts asserted asserting boast boasts boasted boasting insist insists insisted
+    insisting stated stating tell tells told telling allege alleges alleged
+    alleging imply implies implied implying idea notion impression belief myth""".split())
+_REPORTED_REACH = 6  # at most this many words from the reporting verb to the word
+
+
+def _reported(words: ClaimWords, index: int) -> int | None:
+    """Where the claim tells the word at ``index`` as what someone said: the index of
+    the reporting word it follows ("said he had served", "the idea that he served"), or
+    its own index inside a quotation ("the days that I served"); None when the claim
+    states it."""
+    if index in words.quoted:
+        return index
+    low = words.low
+    for k in range(index - 1, max(index - 1 - _REPORTED_REACH, -1), -1):
+        if low[k] in REPORTING_VERBS:
+            return k
+    return None
+
+
+#: rapidfuzz token_set_ratio of two reported statements (the quoted words, else the
+#: claims' words) from which they are one statement: a negation there is a misreport, a
+#: conflict ("To pass this bill ... would increase the risk" / "If they don't pass this
+#: bill ... it will increase the risk"; "The senator said he would never support the
+#: bill" / "... said he would support the bill").
+SAME_QUOTE_RATIO = 70.0
+
+
 def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
               ) -> Discrepancy | None:
-    """A negation in ``a`` of a word ``b`` states without one."""
+    """A negation in ``a`` of a word ``b`` states without one. When one of the two is
+    a claim reported ("he said he had served") and the other its denial told as a fact
+    ("never served"), or the other way round, the outlets agree on both: a note to check
+    the claim, not a conflict."""
     low_b, negated_b = wb.low, wb.denied
     for i, j in wa.negations:
         target = wa.low[j]
@@ -177,9 +245,36 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                   if k not in negated_b and w not in _FUNCTION and _same_word(w, target)]
         if not stated:
             continue
-        return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[stated[0]],
+        k = stated[0]
+        said_a, said_b = _reported(wa, i), _reported(wb, k)
+        # told by both as fact, or both report one statement (one of them misreports)
+        one_statement = said_a is None and said_b is None or (
+            said_a is not None and said_b is not None and fuzz.token_set_ratio(
+                wa.quote if i in wa.quoted else " ".join(wa.low),
+                wb.quote if k in wb.quoted else " ".join(wb.low)) >= SAME_QUOTE_RATIO)
+        if not one_statement:
+            return _claim_and_denial(a, b, wa, wb, (i, j, said_a), (k, said_b))
+        return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[k],
                          "says", "one account denies what the other states.")
     return None
+
+
+def _claim_and_denial(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords,
+                      negation: tuple[int, int, int | None], statement: tuple[int, int | None]
+                      ) -> Discrepancy:
+    """The note for a claim one outlet reports and the other denies, or for two
+    statements the outlets report (each may have been made)."""
+    i, j, said_a = negation
+    k, said_b = statement  # at least one of the two is reported
+    text_a = " ".join(wa.words[min(i, said_a if said_a is not None else i):j + 1])
+    text_b = " ".join(wb.words[min(k, said_b if said_b is not None else k):k + 1])
+    who_a, who_b = a.outlet or "One article", b.outlet or "the other"
+    what = ("two statements that contradict each other, each reported" if None not in
+            (said_a, said_b) else "one reports a claim, the other that it is not so")
+    return Discrepancy(
+        "negation", "vague",
+        f"{who_a} says “{text_a}” where {who_b} says “{text_b}”: {what}; both accounts "
+        "may be right (check the claim).", text_a, text_b)
 
 
 def _direction(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
@@ -234,8 +329,24 @@ def _named_in(key: str, surface: str, other: ClaimWords, others: dict[str, str],
     return last in other.folded
 
 
+#: Share of a text's longer words written with a capital from which it is a headline in
+#: title case ("Nebraska and Oklahoma Sue Colorado Over Marijuana Law"), where the model
+#: takes capitalised common nouns for names.
+TITLE_CASE_SHARE = 0.8
+_TITLE_CASE_MIN_WORDS = 4  # longer words a text needs to be told a headline
+
+
+def is_title_case(words: Sequence[str]) -> bool:
+    """Whether a claim's words are a headline's, nearly every longer word capitalised."""
+    longer = [w for w in words if len(w) > 3]
+    return len(longer) >= _TITLE_CASE_MIN_WORDS and sum(
+        w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
 def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
            ) -> Discrepancy | None:
+    if is_title_case(wa.words) or is_title_case(wb.words):
+        return None  # "Over Marijuana Law" / "Over Marijuana Legalization": not people
     for (label, actors_a), (_, actors_b) in zip(wa.actors, wb.actors, strict=True):
         if label == "PERSON" and a.is_quote and b.is_quote:
             continue  # the quotes' attribution check says it

@@ -213,9 +213,9 @@ def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
     one kind: two sums of money, or two counts; never a sum against a count or a span of
     time, nor the price of one thing against a sum for no named thing)."""
     pairs: list[tuple[Quantity, Quantity]] = []
-    used: set[int] = set()
-    for qa in a.quantities:
-        if qa.unit_key is None:
+    said_by_both, used = _same_figures(a, b)
+    for n, qa in enumerate(a.quantities):
+        if qa.unit_key is None or n in said_by_both:
             continue
         candidates = [(i, qb) for i, qb in enumerate(b.quantities) if i not in used
                       and qb.unit_key == qa.unit_key]
@@ -224,7 +224,8 @@ def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
             i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
             used.add(i)
             pairs.append((qa, qb))
-    if lone_numbers and not pairs and len(a.quantities) == 1 and len(b.quantities) == 1:
+    if lone_numbers and not pairs and not said_by_both \
+            and len(a.quantities) == 1 and len(b.quantities) == 1:
         qa, qb = a.quantities[0], b.quantities[0]
         kind_a, thing_a = measure_of(a, qa)
         kind_b, thing_b = measure_of(b, qb)
@@ -233,9 +234,30 @@ def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
             if thing_a == thing_b:
                 pairs.append((qa, qb))
         elif kind_a == kind_b == "count" and (
-                ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS)):
+                ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS)) and not (
+                ua and ub and ua != ub and "vague" in (qa.qualifier, qb.qualifier)):
+            # "many officials" says nothing of "two states"
             pairs.append((qa, qb))
     return pairs
+
+
+def _same_figures(a: ClaimFacts, b: ClaimFacts) -> tuple[set[int], set[int]]:
+    """Indices in ``a`` and in ``b`` of the figures both claims give alike (the same
+    value or range, of the same unit or one without a unit: "billions of dollars" /
+    "divert billions"): matched to each other first, so that a figure one claim adds
+    ("about $8 billion in all") is not compared with one the other shares ("the $5.7
+    billion he demanded"), whichever claim comes first."""
+    in_a: set[int] = set()
+    in_b: set[int] = set()
+    for n, qa in enumerate(a.quantities):
+        for m, qb in enumerate(b.quantities):
+            if m not in in_b and _bounds(qa) == _bounds(qb) and (
+                    qa.unit_key == qb.unit_key or not (qa.unit_key and qb.unit_key)) and (
+                    qa.value is not None or qa.low is not None or qa.high is not None):
+                in_a.add(n)
+                in_b.add(m)
+                break
+    return in_a, in_b
 
 
 def measure_of(facts: ClaimFacts, q: Quantity) -> tuple[str, str | None]:
@@ -482,6 +504,8 @@ def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
         return None
     if sa.casefold() == sb.casefold() or canonical_key(sa) == canonical_key(sb):
         return True
+    if min(len(sa.split()), len(sb.split())) >= 2 and _written_alike(sa, sb):
+        return True  # a speaker told with who they are: "Grimm's attorney, William McGinley"
     return _resolved_alike(sa, sb, a.entities, b.entities)
 
 

@@ -71,7 +71,9 @@ INSTITUTION_WORDS = frozenset(
     "department office agency bureau congress senate house court committee commission "
     "council ministry administration service services police enforcement party "
     "university college school company corporation inc corp group fund foundation "
-    "board army navy guard fbi cia doj dhs treasury pentagon twitter facebook".split())
+    "board army navy guard fbi cia doj dhs treasury pentagon twitter facebook club "
+    "association society institute organization organisation union coalition alliance "
+    "league federation network international".split())
 #: A name after "in" or "to" that is where a claim was reported, not where its event
 #: happened: "a report in the New York Times", "according to Reuters", "told CNN".
 _REPORTED_IN_BEFORE = (r"\b(?:(?:report|article|story|column|editorial|op-ed|piece|published|"
@@ -255,7 +257,12 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         if found.start() > 0 and (key := canonical_key(name)) and key not in who:
             where.setdefault(key, name)
     speaker = facts.speaker_name
-    if speaker:
+    folded = speaker.casefold() if speaker else ""
+    if speaker and speaker[:1].isupper() and not any(
+            folded.endswith(name.casefold()) for name in who.values()):
+        # a name, not a phrase ("the lawsuit from Nebraska and Oklahoma, where ..."),
+        # nor one of the names told with who they are ("Grimm's attorney, William
+        # McGinley")
         who.setdefault(canonical_key(speaker), speaker)
     return EventFrame(who, where, action, speaker, when)
 
@@ -283,12 +290,27 @@ def _split(x: dict[str, str], y: dict[str, str]) -> tuple[list[str], list[str]]:
     return shared, unshared
 
 
+def _names(facts: ClaimFacts, place: str) -> bool:
+    """Whether the claim names ``place`` anywhere (as an entity or in its words)."""
+    key = canonical_key(place)
+    text = facts.text
+    written = any((start == 0 or not text[start - 1].isalnum())
+                  and (end == len(text) or not text[end].isalnum())
+                  for start, end in _occurrences(text, place))
+    return written or any(
+        canonical_key(canonical or name) == key for name, _l, canonical in facts.entities)
+
+
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     """Align the frames of two claims (see the module docstring)."""
     fa, fb = event_frame(a), event_frame(b)
     shared_who = _split(fa.who, fb.who)[0] if fa.who and fb.who else []
     shared_where, only_a = _split(fa.where, fb.where)
     only_b = _split(fb.where, fa.where)[1] if fb.where else []
+    # a place the other claim names too, in another role, is no second place: "trophies
+    # from Zambia and Zimbabwe" / "conservation efforts in Zimbabwe"
+    only_a = [place for place in only_a if not _names(b, place)]
+    only_b = [place for place in only_b if not _names(a, place)]
     shared_action = sorted(fa.action & fb.action)
     shared_when = tuple(sorted(fa.when & fb.when))
     if only_a and only_b:

@@ -56,6 +56,8 @@ RELATED_TERM_SIMILARITY = 0.1
 #: Graded similarity at which two quotes of one speaker sharing content words are the
 #: same quote in other words.
 QUOTE_SIMILARITY = 0.40
+#: Quoted content words two quotes share that make them one quote (or half the shorter's).
+QUOTE_SHARED_WORDS = 2
 #: Graded similarity at which two claims that time one person's event alike are linked.
 DATED_EVENT_SIMILARITY = 0.2
 #: Model probability up to which two quotes alike only in their attribution are not
@@ -118,7 +120,13 @@ def _quoted_words_of(text: str) -> frozenset[str]:
 
 
 def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
-    return bool(_quoted_words(a) & _quoted_words(b))
+    """The quoted words share two content words, or half of the shorter quote's: one
+    word in common is a topic ("virtual invasion purposes" / "talking about an invasion
+    of our country"), not one quote."""
+    words_a, words_b = _quoted_words(a), _quoted_words(b)
+    shared = len(words_a & words_b)
+    return shared >= QUOTE_SHARED_WORDS or shared > 0 and \
+        2 * shared >= min(len(words_a), len(words_b))
 
 
 def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:

@@ -388,10 +388,13 @@ class AliasResolver:
             person = any(family[m] == "PERSON" for m in members)
 
             def score(name: str, person: bool = person,
-                      words: Counter[str] = words) -> tuple[int, int, int, int, str]:
+                      words: Counter[str] = words) -> tuple[int, int, int, int, int, str]:
                 is_full = int(not person or len(name.split()) > 1)
                 spelling = sum(words[w] for w in name.split())
-                return (is_full, counts[name], len(name), spelling, name)
+                # a generational suffix is no fuller a name: "Donald Trump Jr." names
+                # the son, so the father's "Donald Trump" is the form of a group of both
+                plain = int(not _has_name_suffix(name))
+                return (is_full, counts[name], plain, len(name), spelling, name)
 
             display[root] = max(members, key=score)
         return display
@@ -410,6 +413,12 @@ def _close_pairs(keys: Sequence[str], threshold: float, block: int = 256) -> lis
         pairs += [(start + r, start + c) for r, c in zip(rows.tolist(), cols.tolist(),
                                                           strict=True)]
     return pairs
+
+
+def _has_name_suffix(name: str) -> bool:
+    """Whether a name ends with a generational suffix ("Jr.", "Sr.", "III")."""
+    words = _plain(name).split()
+    return len(words) > 1 and words[-1] in _NAME_SUFFIXES
 
 
 def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from factdesk.model.score_display import score_percent
 from factdesk.model.text import counted, shorten
 from factdesk.report.data import (
     ClaimEntry,
@@ -218,7 +219,7 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
         mark = _decision_html(other)
         head = (
             f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
-            f'<span class="muted">({_e(other.relation)}, {round(other.score * 100)}% '
+            f'<span class="muted">({_e(other.relation)}, {score_percent(other.score, other.relation)} '
             f"match)</span> · {mark}{_see_claim(other, in_report)}"
         )
         body = f"<br/>{_e(quoted(other.text))}"

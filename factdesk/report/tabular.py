@@ -36,6 +36,7 @@ import io
 import re
 from collections.abc import Iterable
 
+from factdesk.model.score_display import score_percent
 from factdesk.model.text import counted, shorten
 from factdesk.report.claimreview import review_url, reviewer_name
 from factdesk.report.data import (
@@ -198,7 +199,7 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
             where = f" — <{other.url}>" if other.url else ""
             lines.append(
                 f"- **{_md_escape(other.outlet or 'Unknown outlet')}**, "
-                f"{other.date or 'undated'} ({other.relation}, {round(other.score * 100)}% "
+                f"{other.date or 'undated'} ({other.relation}, {score_percent(other.score, other.relation)} "
                 f"match, {decided}): {_md_escape(quoted(other.text))}{where}"
             )
             lines += [f"  - Difference: {_md_escape(d)}" for d in other.discrepancies]
