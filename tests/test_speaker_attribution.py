@@ -150,3 +150,17 @@ def test_a_person_modifying_a_noun_stays_a_person(extractor: ClaimExtractor, tex
                                                   name: str) -> None:
     labels = {e.text: e.label_ for e in extractor.nlp(text).ents}
     assert labels.get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # NYT and Reuters, the border-wall emergency: the act, reported by the outlet
+    ("President Trump declared a national emergency on the border with Mexico on Friday "
+     "in order to access billions of dollars that Congress refused to give him.", None),
+    ("The company declared bankruptcy in 2019.", None),
+    # what someone declares to be so is still their statement
+    ("Trump declared that the situation at the border was a national emergency.",
+     "Trump"),
+])
+def test_declaring_an_emergency_is_an_act_not_a_statement(
+        extractor: ClaimExtractor, text: str, speaker: str | None) -> None:
+    assert speakers(extractor, text) == [speaker]

@@ -384,11 +384,23 @@ def _definite(noun: Any) -> bool:
     return all(d.lower_ not in ("a", "an", "some", "any", "another", "no") for d in determiners)
 
 
+#: Speech verbs that name an act, not a statement, when their object is a thing and no
+#: clause says what was said: "declared a national emergency", "declared bankruptcy".
+ACT_WITH_AN_OBJECT = frozenset({"declare"})
+
+
 def _speech_verb(token: Any) -> bool:
     """A speech verb that states something: not negated ("did not respond", "has not
-    said whether")."""
-    return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
-            and not any(c.dep_ == "neg" for c in token.children))
+    said whether"), and not an act done by saying it ("declared a national emergency"
+    is the outlet's report of what Trump did, not a statement of his)."""
+    lemma = token.lemma_.lower()
+    if not (token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS
+            and not any(c.dep_ == "neg" for c in token.children)):
+        return False
+    if lemma in ACT_WITH_AN_OBJECT:
+        deps = {c.dep_ for c in token.children}
+        return not ("dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"})
+    return True
 
 
 def _said_by_its_subject(verb: Any) -> bool:
