@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,16 @@ def deny_writing(monkeypatch: pytest.MonkeyPatch):  # a function
 
     monkeypatch.setattr(database.os, "access", access)
     return lambda path: denied.append(Path(path).resolve())
+
+
+@pytest.fixture(scope="session")
+def compare():
+    """Compare two texts as ``factdesk compare`` does: (relation, discrepancies as
+    dicts, reason), the texts read as published on the given day."""
+    from factdesk.core.comparing import compare_texts
+
+    def run(a: str, b: str, published: date) -> tuple[str, list[dict], str]:
+        found = compare_texts([(a, b)], published=published)[0]
+        return found.relation, list(found.discrepancies), found.reason
+
+    return run

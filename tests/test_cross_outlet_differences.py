@@ -19,17 +19,6 @@ PLEA_DAY = date(2013, 2, 20)
 RESIGNATION_DAY = date(2018, 4, 6)
 
 
-@pytest.fixture(scope="module")
-def compare():
-    from factdesk.core.comparing import compare_texts
-
-    def run(a: str, b: str, published: date) -> tuple[str, list[dict], str]:
-        found = compare_texts([(a, b)], published=published)[0]
-        return found.relation, list(found.discrepancies), found.reason
-
-    return run
-
-
 def _conflicts(found: list[dict], kind: str) -> list[dict]:
     return [d for d in found if d["kind"] == kind and d["severity"] == "conflict"]
 

@@ -23,17 +23,6 @@ GRIMM_DAY = date(2014, 4, 25)
 BLUMENTHAL_DAY = date(2010, 5, 17)
 
 
-@pytest.fixture(scope="module")
-def compare():
-    from factdesk.core.comparing import compare_texts
-
-    def run(a: str, b: str, published: date) -> tuple[str, list[dict], str]:
-        found = compare_texts([(a, b)], published=published)[0]
-        return found.relation, list(found.discrepancies), found.reason
-
-    return run
-
-
 def _flagged(found: list[dict], kind: str) -> list[dict]:
     return [d for d in found if d["kind"] == kind and d["severity"] != "compatible"]
 
