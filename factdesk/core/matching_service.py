@@ -91,23 +91,6 @@ def _facts(claim: Claim, article: Article | None, published: date | None = None
     return ClaimFacts.from_claim(claim, _article_date(article), article.outlet)
 
 
-def compare_claims(
-    a: Claim, b: Claim, article_a: Article | None, article_b: Article | None,
-    scorer: PairScorer | None = None, term_similarity: float | None = None,
-    published: date | None = None,
-) -> tuple[float, str | None, list[dict]]:
-    """(score, relation or None when unrelated, discrepancies as dicts) for two claims.
-
-    The decision is :func:`factdesk.matching.relations.decide`'s, from the pair model's
-    calibrated probability, the graded STS similarity and the claims' facts.
-    ``published`` stands for the publication date of a claim without an article.
-    """
-    scorer = scorer or PairScorer.load()
-    probability, similarity, event = rate_claims(a, b, scorer)
-    return decide_claims(a, b, probability, similarity, event, article_a, article_b, scorer,
-                         term_similarity, published)
-
-
 def rate_claims(a: Claim, b: Claim, scorer: PairScorer | None = None
                 ) -> tuple[float, float | None, float]:
     """(same-fact probability, graded similarity or None, same-event probability) of two
@@ -124,7 +107,10 @@ def decide_claims(
     scorer: PairScorer | None = None, term_similarity: float | None = None,
     published: date | None = None,
 ) -> tuple[float, str | None, list[dict]]:
-    """:func:`compare_claims`' decision from ratings already made."""
+    """(score, relation or None when unrelated, discrepancies as dicts) of two claims
+    already rated: :func:`factdesk.matching.relations.decide`'s decision from the pair
+    model's probabilities, the graded STS similarity and the claims' facts.
+    ``published`` stands for the publication date of a claim without an article."""
     scorer = scorer or PairScorer.load()
     return _decide(probability, similarity, _facts(a, article_a, published),
                    _facts(b, article_b, published), scorer, term_similarity, event)
@@ -357,7 +343,8 @@ class PairJudge:
     def judge(
         self, pairs: Sequence[tuple[Claim, Claim, float | None]]
     ) -> list[tuple[float, str | None, list[dict]]]:
-        """:func:`compare_claims` of each (claim, other, term similarity), batched."""
+        """:func:`rate_claims` and :func:`decide_claims` of each (claim, other, term
+        similarity), batched."""
         self.request(pairs)
         self._collect(_key(a, b) for a, b, _ in pairs)
         todo = self._todo(pairs)
