@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))  # its helper modules
 
 from factdesk.matching.archive_index import ArchiveIndex  # noqa: E402
+from factdesk.matching.train_archive_relevance import load_docs as read_docs  # noqa: E402
 
 DATA = REPO.parent / "shared" / "eval" / "clef2020-claim-retrieval"
 
@@ -38,10 +39,8 @@ Ranked = list[tuple[str, float]]
 
 
 def load_docs(data: Path = DATA) -> list[tuple[str, str, str]]:
-    """The verified claims as ``(id, claim, title)``."""
-    with open(data / "verified_claims.docs.tsv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter="\t"))
-    return [(r[0], r[1], r[2]) for r in rows[1:] if len(r) >= 3]
+    """The verified claims as ``(id, claim, title)``, read as the trainer reads them."""
+    return read_docs(data / "verified_claims.docs.tsv")
 
 
 def load_split(split: str, data: Path = DATA) -> tuple[dict[str, str], dict[str, set[str]]]:

@@ -61,7 +61,8 @@ def decisions_with(probabilities: np.ndarray, rated: list) -> tuple[np.ndarray, 
     matching_service.decide = recording
     try:
         for i, pair in enumerate(rated):
-            result = comparing.decide_texts(pair, probability=float(probabilities[i]))
+            result = comparing.decide_texts(
+                dataclasses.replace(pair, probability=float(probabilities[i])))
             same[i] = result.relation in ("same fact", "conflicting")
     finally:
         matching_service.decide = original

@@ -91,13 +91,12 @@ def rate_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
     return rated
 
 
-def decide_texts(rated: RatedTexts, published: date | None = None,
-                 probability: float | None = None) -> Comparison:
-    """The relation of one rated pair; ``probability`` replaces the same-fact head's
-    (a bench reading the decision with an out-of-fold probability)."""
+def decide_texts(rated: RatedTexts, published: date | None = None) -> Comparison:
+    """The relation of one rated pair (a bench may replace its ratings, e.g. with an
+    out-of-fold probability, before deciding)."""
     score, relation, found = decide_claims(
-        rated.a, rated.b, rated.probability if probability is None else probability,
-        rated.similarity, rated.event, published=published)
+        rated.a, rated.b, rated.probability, rated.similarity, rated.event,
+        published=published)
     reason = match_reason(ClaimFacts.from_claim(rated.a, published),
                           ClaimFacts.from_claim(rated.b, published), found)
     return Comparison(score, relation or "unrelated", tuple(found), reason)

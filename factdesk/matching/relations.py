@@ -45,7 +45,6 @@ from factdesk.matching.discrepancies import (
     speaker_name,
 )
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
-from factdesk.matching.pair_score import RELATED_MARGIN as RELATED_MARGIN  # its old home
 from factdesk.matching.pair_score import pair_score
 from factdesk.model.models import Discrepancy
 
@@ -224,9 +223,6 @@ def decide(
     reason = ""
     alignment = None
     same_story = False  # the same-event head is sure, the sentences say other things
-    # sentences worded alike are the same-fact head's to decide: the same-event head
-    # does not overrule its "no"
-    alike = worded_alike(a, b)
     if probability >= same_threshold and (
             probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
         reason = "model"
@@ -234,8 +230,8 @@ def decide(
         reason = "quote"
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
-    elif event >= event_threshold * PINNED_EVENT_SHARE and not alike \
-            and not only_the_frame_agrees(a, b):
+    elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b) \
+            and not worded_alike(a, b):  # worded alike, the same-fact head's "no" stands
         alignment = compare_frames(a, b)
         if event < event_threshold:  # only when the frames pin one event
             one_event = alignment.pins_one_event

@@ -46,7 +46,7 @@ def _owned(noun: Any) -> bool:
 def things_tagged_as_people(doc: Any) -> list[tuple[Any, str]]:
     """The PERSON entities of ``doc`` that the parse shows to be things, each with the
     label it should have."""
-    person_words = {t.lower_ for t in doc if t.dep_ in _PERSON_ROLES and t.ent_type_ == "PERSON"}
+    person_words: set[str] | None = None  # read from the whole document only if needed
     found: list[tuple[Any, str]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -56,6 +56,10 @@ def things_tagged_as_people(doc: Any) -> list[tuple[Any, str]]:
             continue
         if _priced(noun):
             found.append((ent, THING_LABEL))
-        elif _owned(noun) and len(ent) == 1 and ent.root.lower_ not in person_words:
-            found.append((ent, THING_LABEL))
+        elif _owned(noun) and len(ent) == 1:
+            if person_words is None:
+                person_words = {t.lower_ for t in doc
+                                if t.dep_ in _PERSON_ROLES and t.ent_type_ == "PERSON"}
+            if ent.root.lower_ not in person_words:
+                found.append((ent, THING_LABEL))
     return found
