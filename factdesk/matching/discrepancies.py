@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction", "actor", "place")
+                          "direction", "actor", "place", "reaction")
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
