@@ -162,6 +162,10 @@ def test_an_article_s_mr_trump_is_whom_it_introduced() -> None:
                                  ("Trump", "PERSON"), ("Clinton", "PERSON")])
     assert introduced_name("Mr. Trump", nyt) == "Donald Trump Jr."
     assert introduced_name("Clinton", nyt) == "Clinton"  # never named in full here
+    # a full name without a suffix is left to the project's alias resolution
+    blumenthal = first_reference_names([("Richard Blumenthal", "PERSON"),
+                                        ("Blumenthal", "PERSON")])
+    assert introduced_name("Mr. Blumenthal", blumenthal) == "Mr. Blumenthal"
     fox = first_reference_names([("Trump", "PERSON"), ("Donald Trump Jr.", "PERSON"),
                                  ("Trump Jr.", "PERSON")])
     assert introduced_name("Trump", fox) == "Trump"

@@ -28,7 +28,6 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +37,7 @@ from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
+    content_words,
     find_discrepancies,
     is_conflicting,
     is_partial_quote,
@@ -93,14 +93,6 @@ COMPARABLE_LENGTH = 0.5
 #: are in every other sentence).
 SHARED_FIGURE_MIN = 10.0
 
-_CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_STOP = frozenset(
-    "this that these those with from have been were will would could should their there "
-    "they them what which when where while about after before said says also into over "
-    "than then only other some such more most very just even many much being does "
-    "like know want think going thing things really because through without against "
-    "until since under again still never always here ever".split())
-
 
 @dataclass(frozen=True)
 class Relation:
@@ -111,11 +103,6 @@ class Relation:
     discrepancies: tuple[Discrepancy, ...] = ()
     reason: str = ""  # "model", "quote", "dated event", "same event", "same story",
     #                   "similar", "another event", "reaction" or ""
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words of four letters or more (quote comparison)."""
-    return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
 
 
 def _quoted_words(facts: ClaimFacts) -> frozenset[str]:

@@ -233,15 +233,16 @@ def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]
 
 def introduced_name(name: str, introduced: Mapping[str, str]) -> str:
     """``name`` as the article introduced it (``introduced``: its
-    :func:`first_reference_names`): "Mr. Trump" -> "Donald Trump Jr." in an article
-    that named him so first; a full name, or a surname it did not introduce, as is."""
+    :func:`first_reference_names`) when that full name has a generational suffix the
+    short form lacks: "Mr. Trump" -> "Donald Trump Jr." in an article that named him so
+    first. Otherwise ``name`` as is: the project's alias resolution gives a surname its
+    full name, and the same surname must read alike in every outlet's claims (an
+    outlet that first wrote "President Trump" keeps "Trump")."""
     parts = _person_parts(name)
-    if parts is None or parts[0]:
+    if parts is None or parts[0] or name_suffix(name):
         return name
     full = introduced.get(_surname_fold(parts[1]))
-    if full is None or name_suffix(name) not in ("", name_suffix(full)):
-        return name
-    return full
+    return full if full is not None and name_suffix(full) else name
 
 
 def _family(label: str) -> str:
