@@ -298,6 +298,7 @@ class ClaimsPane(QWidget):
             rating=self.rating.currentData() or "",
             candidates=self.session.show_candidates,
             threshold=self.session.claim_threshold(),
+            cuts=self.session.cuts(),
         )
 
     def _on_triage(self) -> None:
@@ -383,15 +384,21 @@ class ClaimsPane(QWidget):
     # changes -------------------------------------------------------------------------------
 
     def on_changed(self, changes) -> None:  # ChangeSet
+        cuts_before = self.model.filter.cuts
+        if changes.settings or changes.claims or changes.articles:
+            # the claim threshold or share, or an article's claims, may move its cut
+            self.model.filter = self.current_filter()
+        cuts_moved = self.model.filter.cuts != cuts_before
         if changes.settings:
             self._fill_ratings()
-            self.model.filter = self.current_filter()  # the claim threshold may have changed
             self.model.set_scale(self.session.scale())
         if changes.articles:
             self.model.outlets = self._outlets()
         if (changes.claims or changes.verdicts) and changes.claim_ids and not changes.articles \
                 and len(changes.claim_ids) < 1000:
             self.model.update_claims(sorted(changes.claim_ids))
+            if cuts_moved:  # claims other than the edited ones came in or went out
+                self.model.apply()
         elif changes.claims or changes.articles or changes.verdicts:
             self.model.reload()
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factdesk.model.models import MAX_ANALYSED_CHARS, Article
-from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import ArticleCut, Triage, sentence_count
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
 
@@ -30,10 +31,14 @@ class ArticleSummary:
     #: not analysed because its text is over MAX_ANALYSED_CHARS: it must be split first,
     #: another extraction alone will not analyse it
     too_long: bool = False
+    sentences: int | None = None  # counted when it was last analysed (None: before 0008)
+    #: the lowest automatic claim shown by default (:mod:`factdesk.model.triage`)
+    cut: ArticleCut = ArticleCut(DEFAULT_CLAIM_THRESHOLD)
 
     @property
     def candidates(self) -> int:
-        """Live claims not shown by default (under the threshold, not marked, not judged)."""
+        """Live claims not shown by default (under the threshold or outside the article's
+        budget, not marked, not judged)."""
         return self.claims - self.shown
 
 
@@ -129,10 +134,13 @@ class ArticleRepository:
             )
         ]
 
-    def mark_extracted(self, article_id: int) -> None:
+    def mark_extracted(self, article_id: int, sentences: int | None = None) -> None:
+        """Record that the article was analysed, with its number of ``sentences`` (the
+        claim budget's base; None keeps the one stored)."""
         self.db.execute(
-            "UPDATE articles SET extracted_at = ?, analysis_error = NULL WHERE id = ?",
-            [now_iso(), article_id],
+            "UPDATE articles SET extracted_at = ?, analysis_error = NULL, "
+            "sentence_count = coalesce(?, sentence_count) WHERE id = ?",
+            [now_iso(), sentences, article_id],
         )
 
     def mark_not_analysed(self, article_id: int, error: str) -> None:
@@ -190,40 +198,59 @@ class ArticleRepository:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def summaries(self, threshold: float = DEFAULT_CLAIM_THRESHOLD) -> list[ArticleSummary]:
+    def summaries(self, triage: Triage | None = None) -> list[ArticleSummary]:
         """Every article with its counts of live claims, of those shown by default, and of
-        rated claims, by date.
+        rated claims, by date, and its triage cut (``triage``: the project's claim
+        threshold and share; the defaults when None).
 
-        A claim is shown by default when it scores at least ``threshold`` (the project's
-        claim threshold), was marked by hand, or is judged (rated, or moved on from "to
-        check"): the window's triage. Counted once per table, not once per article: live
-        claims from the partial index ``claims_live_article``, verdicts (few) looked up
-        claim by claim.
+        What is shown by default follows :mod:`factdesk.model.triage`: each article's
+        cut comes from its automatic claims that pass the threshold and its sentence
+        count; a claim marked by hand or judged (rated, or moved on from "to check") is
+        always shown. Counted once per table, not once per article: live claims from the
+        partial index ``claims_live_article``, verdicts (few) looked up claim by claim.
         """
+        triage = triage or Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
         claims: dict[int, int] = {}
+        automatic: dict[int, int] = {}
+        manual: dict[int, int] = {}
+        for aid, total, detected in self.db.execute(
+                "SELECT article_id, count(*), sum(origin != 'manual') "
+                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id"):
+            claims[aid], automatic[aid] = int(total), int(detected or 0)
+            manual[aid] = int(total) - automatic[aid]
+        passing: dict[int, list[tuple[float, int]]] = {}
+        for aid, score, start in self.db.execute(
+                "SELECT article_id, score, start FROM claims WHERE deleted_at IS NULL "
+                "AND origin != 'manual' AND score >= ?", [triage.threshold]):
+            passing.setdefault(aid, []).append((score, start))
+        rows = self.db.execute(
+            "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
+            "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
+            "ELSE length(text) > ? END, sentence_count FROM articles "
+            "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS]).fetchall()
+        cuts: dict[int, ArticleCut] = {}
         shown: dict[int, int] = {}
-        for aid, total, above in self.db.execute(
-                "SELECT article_id, count(*), sum(score >= ? OR origin = 'manual') "
-                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id", [threshold]):
-            claims[aid], shown[aid] = int(total), int(above or 0)
-        judged = self.db.execute(
-            "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
-            "WHERE c.id = v.claim_id AND c.deleted_at IS NULL AND c.score < ? "
-            "AND c.origin != 'manual') AS aid FROM verdicts v "
-            "WHERE v.rating IS NOT NULL OR v.status != 'to check') "
-            "WHERE aid IS NOT NULL GROUP BY aid", [threshold]).fetchall()
-        for aid, count in judged:
-            shown[aid] = shown.get(aid, 0) + int(count)
+        for row in rows:
+            aid = row[0]
+            above = passing.get(aid, [])
+            cut = cuts[aid] = triage.cut(above, sentence_count(row[9], automatic.get(aid, 0)))
+            shown[aid] = manual.get(aid, 0) + sum(cut.admits(score, start)
+                                                  for score, start in above)
+        for aid, score, start in self.db.execute(
+                "SELECT c.article_id, c.score, c.start FROM verdicts v "
+                "JOIN claims c ON c.id = v.claim_id WHERE c.deleted_at IS NULL "
+                "AND c.origin != 'manual' AND (v.rating IS NOT NULL OR v.status != ?)",
+                [UNCHECKED]):
+            cut = cuts.get(aid)
+            if cut is not None and not cut.admits(score, start):  # judged: shown anyway
+                shown[aid] += 1
         rated = dict(self.db.execute(
             "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
             "WHERE c.id = v.claim_id AND c.deleted_at IS NULL) AS aid FROM verdicts v "
             "WHERE v.rating IS NOT NULL) WHERE aid IS NOT NULL GROUP BY aid").fetchall())
-        rows = self.db.execute(
-            "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
-            "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
-            "ELSE length(text) > ? END FROM articles "
-            "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS])
         return [ArticleSummary(aid, title, outlet, published, url, source,
                                claims.get(aid, 0), rated.get(aid, 0), bool(done), error,
-                               shown.get(aid, 0), bool(too_long))
-                for aid, title, outlet, published, url, source, done, error, too_long in rows]
+                               shown.get(aid, 0), bool(too_long), sentences,
+                               cuts.get(aid, triage.open_cut()))
+                for aid, title, outlet, published, url, source, done, error, too_long,
+                sentences in rows]

@@ -3,6 +3,8 @@ j/k through what is shown, a ranked list, hand-marked claims always shown."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 
 from factdesk.core.commands import MarkClaim
@@ -23,13 +25,21 @@ def _listed(window) -> list[int]:  # MainWindow
 def test_only_claims_worth_checking_by_default_and_one_key_for_all(
         make_window, demo_copy, qtbot) -> None:
     with Project.open(demo_copy, create=False) as project:
-        threshold = project.claim_threshold()
+        triage = project.triage()
         rows = {c.id: c for c in project.claims.iter_all()}
+        sentences = {s.id: s.sentences for s in project.articles.summaries(triage)}
     window = make_window(demo_copy)
     session = window.session
     article = session.article_id
     every = {c.id for c in rows.values() if c.article_id == article}
-    worth = {i for i in every if rows[i].score >= threshold or rows[i].origin == "manual"}
+    # shown: the article's best detected claims over the threshold, at most the share of
+    # its sentences (rounded up), and every claim marked by hand
+    passing = sorted((i for i in every if rows[i].origin == "detected"
+                      and rows[i].score >= triage.threshold),
+                     key=lambda i: (-rows[i].score, rows[i].start))
+    budget = math.ceil(triage.share * sentences[article])
+    worth = set(passing[:budget]) | {i for i in every if rows[i].origin == "manual"}
+    assert len(passing) > budget, "the demo article's budget binds"
     assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
     assert _highlighted(window) == worth
     # the articles list counts what is shown, with the other candidates beside it
