@@ -117,3 +117,34 @@ def test_j_and_k_from_a_candidate_go_on_from_its_place_in_the_list(
         assert session.claim_id not in listed
         assert project.claims.get(session.claim_id).article_id != article
     window.close()
+
+
+def test_the_article_budget_follows_settings_and_claim_edits(make_window, demo_copy) -> None:
+    from factdesk.core.commands import DeleteClaim
+    from factdesk.core.settings_command import ChangeSettings
+
+    window = make_window(demo_copy)
+    session = window.session
+    project = session.project
+    article = session.article_id
+    threshold = session.claim_threshold()
+    over = {c.id for c in project.claims.for_article(article)
+            if c.origin == "detected" and c.score >= threshold}
+    listed = _listed(window)
+    assert set(listed) == _highlighted(window) and len(listed) < len(over)
+    count = window.workspace.claims.count.text()
+    assert count.startswith(f"{len(listed)} shown of ")
+    # no cap: every claim over the threshold, in the list, the text and the count; undone
+    assert session.push(ChangeSettings({"claim_share": 1.0}))
+    assert set(_listed(window)) == _highlighted(window) == over
+    assert session.summary(article).shown == len(over)
+    session.undo()
+    assert _listed(window) == listed and _highlighted(window) == set(listed)
+    # deleting a shown claim frees its place: the best claim left out comes in
+    rows = {c.id: c for c in project.claims.for_article(article)}
+    best_left_out = max(over - set(listed), key=lambda i: (rows[i].score, -rows[i].start))
+    assert session.push(DeleteClaim(listed[0]))
+    assert set(_listed(window)) == set(listed[1:]) | {best_left_out}
+    assert _highlighted(window) == set(_listed(window))
+    assert window.workspace.claims.count.text().startswith(f"{len(listed)} shown of ")
+    window.close()
