@@ -88,9 +88,10 @@ class ClaimsPane(QWidget):
         self.scope.setToolTip("Show the claims of the current article or of every article")
         self.triage = FilterCombo()
         self.triage.addItems(["worth checking", "all candidates"])
-        self.triage.setToolTip("Only the claims worth checking (score at least the project's "
-                               "claim threshold, marked by hand, or judged), or every "
-                               "candidate sentence")
+        self.triage.setToolTip("Only the claims worth checking (each article's most "
+                               "check-worthy claims over the project's claim threshold, "
+                               "at most its claim share of the sentences; marked by hand; "
+                               "or judged), or every candidate sentence")
         self.kind = FilterCombo()
         self.kind.addItem("any kind", "")
         for kind in CLAIM_KINDS:

@@ -49,6 +49,7 @@ class Session(QObject):
         self.busy_writers = 0
         self._scale: RatingScale | None = None
         self._summaries: dict[int, ArticleSummary] | None = None
+        self._cuts: dict[int, ArticleCut] | None = None  # kept over verdict edits
         self.show_candidates = False  # every claim candidate, not only those worth checking
         self._triage: Triage | None = None
 
@@ -70,10 +71,11 @@ class Session(QObject):
     def summaries(self) -> dict[int, ArticleSummary]:
         """Article summaries by id (shown counts and each article's triage cut, from the
         project's claim threshold and share), cached until the next change of articles,
-        claims, verdicts or settings."""
+        claims, verdicts or settings; the cuts are kept over a verdict edit."""
         if self._summaries is None:
-            self._summaries = {
-                s.id: s for s in self.project.articles.summaries(self.triage())}
+            self._summaries = {s.id: s for s in self.project.articles.summaries(
+                self.triage(), self._cuts)}
+            self._cuts = {aid: s.cut for aid, s in self._summaries.items()}
         return self._summaries
 
     def cut(self, article_id: int) -> ArticleCut:
@@ -195,6 +197,12 @@ class Session(QObject):
             self._triage = None
         if changes.articles or changes.claims or changes.verdicts or changes.settings:
             self._summaries = None
+        if changes.articles or changes.settings or changes.claims and not changes.article_ids:
+            self._cuts = None
+        elif changes.claims and self._cuts is not None:  # those articles' cuts may move
+            for article_id in changes.article_ids:
+                self._cuts.pop(article_id, None)
+        # (a verdict does not move a cut: model/triage.py)
         if changes.claims and self.claim_id and self.claim_id in changes.claim_ids:
             if self.project.claims.get(self.claim_id) is None:
                 self.claim_id = 0

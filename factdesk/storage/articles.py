@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from sqlite_utils import Database
 
 from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
-from factdesk.model.triage import ArticleCut, Triage, sentence_count
+from factdesk.model.triage import ArticleCut, Triage, claim_budget, sentence_count
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
+
+#: Up to this many articles' cuts are read article by article (the index); more, in one
+#: pass over every live claim's score.
+FEW_ARTICLES = 200
 
 
 @dataclass(frozen=True)
@@ -198,59 +204,82 @@ class ArticleRepository:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def summaries(self, triage: Triage | None = None) -> list[ArticleSummary]:
+    def summaries(self, triage: Triage | None = None,
+                  cuts: Mapping[int, ArticleCut] | None = None) -> list[ArticleSummary]:
         """Every article with its counts of live claims, of those shown by default, and of
         rated claims, by date, and its triage cut (``triage``: the project's claim
         threshold and share; the defaults when None).
 
-        What is shown by default follows :mod:`factdesk.model.triage`: each article's
-        cut comes from its automatic claims that pass the threshold and its sentence
-        count; a claim marked by hand or judged (rated, or moved on from "to check") is
-        always shown. Counted once per table, not once per article: live claims from the
-        partial index ``claims_live_article``, verdicts (few) looked up claim by claim.
+        What is shown by default follows :mod:`factdesk.model.triage`: an article shows
+        ``min(claims over the threshold, its budget)`` automatic claims, and every claim
+        marked by hand or judged (rated, or moved on from "to check"). ``cuts``: cuts
+        an earlier call returned, of articles whose claims, sentence count and the
+        settings have not changed since (after a verdict edit: all of them; after a claim
+        edit: all but its article's), which spares reading their claims' scores; the
+        others are computed. Counted once per table, not once per article: live claims
+        from the partial index ``claims_live_scores``, verdicts (few) claim by claim.
         """
         triage = triage or Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
-        claims: dict[int, int] = {}
-        automatic: dict[int, int] = {}
-        manual: dict[int, int] = {}
-        for aid, total, detected in self.db.execute(
-                "SELECT article_id, count(*), sum(origin != 'manual') "
-                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id"):
-            claims[aid], automatic[aid] = int(total), int(detected or 0)
-            manual[aid] = int(total) - automatic[aid]
-        passing: dict[int, list[tuple[float, int]]] = {}
-        for aid, score, start in self.db.execute(
-                "SELECT article_id, score, start FROM claims WHERE deleted_at IS NULL "
-                "AND origin != 'manual' AND score >= ?", [triage.threshold]):
-            passing.setdefault(aid, []).append((score, start))
+        counts: dict[int, tuple[int, int, int]] = {}  # live, automatic, automatic passing
+        for aid, total, automatic, passing in self.db.execute(
+                "SELECT article_id, count(*), sum(origin != 'manual'), "
+                "sum(origin != 'manual' AND score >= ?) "
+                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id",
+                [triage.threshold]):
+            counts[aid] = (int(total), int(automatic or 0), int(passing or 0))
         rows = self.db.execute(
             "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
             "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
             "ELSE length(text) > ? END, sentence_count FROM articles "
             "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS]).fetchall()
-        cuts: dict[int, ArticleCut] = {}
+        sentences = {row[0]: sentence_count(row[9], counts.get(row[0], (0, 0, 0))[1])
+                     for row in rows}
+        budgets = {aid: claim_budget(n, triage.share) for aid, n in sentences.items()}
+        known = cuts or {}
+        cuts = {**known, **self.triage_cuts(triage, {
+            aid: sentences[aid] for aid, (_, _, passing) in counts.items()
+            if aid in budgets and passing > budgets[aid] and aid not in known})}
         shown: dict[int, int] = {}
-        for row in rows:
-            aid = row[0]
-            above = passing.get(aid, [])
-            cut = cuts[aid] = triage.cut(above, sentence_count(row[9], automatic.get(aid, 0)))
-            shown[aid] = manual.get(aid, 0) + sum(cut.admits(score, start)
-                                                  for score, start in above)
+        for aid, (total, automatic, passing) in counts.items():
+            # the cut admits exactly the budget's best of the passing claims
+            shown[aid] = total - automatic + min(passing, budgets.get(aid, passing))
         for aid, score, start in self.db.execute(
-                "SELECT c.article_id, c.score, c.start FROM verdicts v "
-                "JOIN claims c ON c.id = v.claim_id WHERE c.deleted_at IS NULL "
-                "AND c.origin != 'manual' AND (v.rating IS NOT NULL OR v.status != ?)",
+                "SELECT article_id, score, start FROM claims WHERE id IN (SELECT claim_id "
+                "FROM verdicts WHERE rating IS NOT NULL OR status != ?) "
+                "AND deleted_at IS NULL AND origin != 'manual'",
                 [UNCHECKED]):
-            cut = cuts.get(aid)
-            if cut is not None and not cut.admits(score, start):  # judged: shown anyway
+            cut = cuts.get(aid) or triage.open_cut()
+            if not cut.admits(score, start) and aid in shown:  # judged: shown anyway
                 shown[aid] += 1
         rated = dict(self.db.execute(
             "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
             "WHERE c.id = v.claim_id AND c.deleted_at IS NULL) AS aid FROM verdicts v "
             "WHERE v.rating IS NOT NULL) WHERE aid IS NOT NULL GROUP BY aid").fetchall())
         return [ArticleSummary(aid, title, outlet, published, url, source,
-                               claims.get(aid, 0), rated.get(aid, 0), bool(done), error,
-                               shown.get(aid, 0), bool(too_long), sentences,
-                               cuts.get(aid, triage.open_cut()))
+                               counts.get(aid, (0, 0, 0))[0], rated.get(aid, 0), bool(done),
+                               error, shown.get(aid, 0), bool(too_long), stored,
+                               cuts.get(aid) or triage.open_cut())
                 for aid, title, outlet, published, url, source, done, error, too_long,
-                sentences in rows]
+                stored in rows]
+
+    def triage_cuts(self, triage: Triage, sentences: Mapping[int, int]) -> dict[int, ArticleCut]:
+        """The triage cut (:func:`factdesk.model.triage.article_cut`) of each article in
+        ``sentences`` (article id -> its sentence count), from its live automatic claims
+        over the threshold; the others' budget does not bind (their cut is the threshold's,
+        :meth:`Triage.open_cut`)."""
+        cuts: dict[int, ArticleCut] = {}
+        if not sentences:
+            return cuts
+        query = ("SELECT article_id, score, start FROM claims WHERE deleted_at IS NULL "
+                 "AND origin != 'manual' AND score >= ?")
+        if len(sentences) <= FEW_ARTICLES:  # e.g. after a claim edit: its article only
+            marks = ",".join("?" * len(sentences))
+            rows = self.db.execute(f"{query} AND article_id IN ({marks}) ORDER BY article_id",
+                                   [triage.threshold, *sentences])
+        else:
+            rows = self.db.execute(f"{query} ORDER BY article_id", [triage.threshold])
+        for aid, group in groupby(rows, key=itemgetter(0)):
+            if aid in sentences:
+                cuts[aid] = triage.cut([(score, start) for _, score, start in group],
+                                       sentences[aid])
+        return cuts
