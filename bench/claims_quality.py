@@ -201,7 +201,8 @@ def claimbuster_section(folds: int, with_ingredients: bool) -> None:
     p, r, f = prf(labels, (oof >= DEFAULT_THRESHOLD).astype(int))
     print(f"pooled out-of-fold at the default claim threshold {DEFAULT_THRESHOLD} (what "
           f"`factdesk score` calls a claim): P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
-    # the same outer folds as cross_validate (StratifiedKFold depends on the labels only)
+    # lazy: train extra. The same outer folds as cross_validate (StratifiedKFold
+    # depends on the labels only)
     from sklearn.model_selection import StratifiedKFold
 
     splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
