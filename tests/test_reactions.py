@@ -15,7 +15,7 @@ import pytest
 
 from factdesk.core.comparing import rate_texts
 from factdesk.matching.discrepancies import ClaimFacts
-from factdesk.matching.reactions import reaction_by
+from factdesk.matching.reactions import named_speaker, reaction_by
 from factdesk.nlp.aliases import AliasResolver, first_reference_names, introduced_name
 from factdesk.nlp.pipeline import ClaimExtractor
 
@@ -182,3 +182,14 @@ def test_the_speaker_of_mr_trump_in_an_article_on_his_son(nlp) -> None:
     analysis = next(ClaimExtractor().analyse([(1, text, WIKILEAKS_DAY)]))
     quote = next(c for c in analysis.claims if c.text.startswith("“Already"))
     assert quote.speaker == "Donald Trump Jr."
+
+
+@pytest.mark.parametrize(("speaker", "named"), [
+    ("Xavier Becerra", True), ("Beto O'Rourke", True), ("Democrats", True),
+    ("a senior administration official", False), ("White House officials", False),
+    ("the president", False), ("Blumenthal's campaign", False), ("he", False)])
+def test_a_named_speaker_is_a_name_not_a_description(speaker: str, named: bool) -> None:
+    facts = ClaimFacts(text="“We will sue,” they said.", kind="quote", speaker=speaker,
+                       quantities=(), times=(), entities=(), article_date=None,
+                       is_quote=True)
+    assert (named_speaker(facts) is not None) is named

@@ -83,7 +83,7 @@ def named_speaker(facts: ClaimFacts) -> str | None:
     "House Judiciary Committee"), not a description ("a senior administration
     official", "White House officials", "the president", "Blumenthal's campaign")."""
     name = speaker_name(facts)
-    if not name or "'" in name or "’" in name:
+    if not name or _POSSESSIVE.search(name):  # "Beto O'Rourke" is a name
         return None
     words = name.split()
     if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
