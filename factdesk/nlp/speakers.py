@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
 SPEECH_VERBS = frozenset(
@@ -65,6 +66,7 @@ class Statement:
     is_person: bool
     main: bool = False  # the verb of the sentence's main clause
     pronoun: str = ""
+    reference: Any = None  # "the former congressman": the head of a description, resolved later
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -161,6 +163,12 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # February the 15th come in and say": a date says nothing
         named = _named_apposition(subject)
         return speaker_name(named) if named is not None else ("", False)
+    if (subject.pos_ == "NOUN" or subject.ent_type_ == "NORP") and \
+            (named := name_after(subject)) is not None:
+        # "The Democrat, Representative Adam B. Schiff of California, said"
+        return person_name(named), True
+    if refers_back(subject):  # "the New Jersey Republican": a description, not a name
+        return noun_phrase(subject), False
     chain = _compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
@@ -270,6 +278,15 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        described = subject
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            described = token.head  # "The congressman, who described ..."
+        elif subject.lower_ in ("he", "she"):
+            described = _earlier_subject(subject) or subject  # "The representative ... he"
+        if refers_back(described):
+            found.append(Statement(token.i, None, True, main, reference=described))
+            continue
         name, is_person = speaker_name(subject)
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
@@ -280,7 +297,6 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
         elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
-        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         if name is None and (earlier := _earlier_person_subject(subject)) is not None:
             # "Nadler ... stopped short of calling on Mr. Trump to cancel, but he said"
             found.append(Statement(token.i, earlier, True, main))
@@ -298,6 +314,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         to = token.nbor(1)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         if not objects:
+            continue
+        if refers_back(objects[0]):  # "according to the congressman"
+            found.append(Statement(token.i, None, True, reference=objects[0]))
             continue
         name, is_person = speaker_name(objects[0])
         owners = [c for c in objects[0].children if c.dep_ == "poss"]
@@ -375,6 +394,20 @@ def _earlier_person_subject(pronoun: Any) -> str | None:
         if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
             name, is_person = speaker_name(token)
             return name if name and is_person else None
+    return None
+
+
+def _earlier_subject(pronoun: Any) -> Any | None:
+    """For "he" or "she", the subject of an earlier clause of the same sentence that
+    refers back to someone ("The representative also posted a statement in which he
+    apologized"), if the nearest earlier subject does and its clause holds the pronoun
+    (not "“... what the president has said,” she concluded")."""
+    sent = pronoun.sent
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        if token.dep_ == "nsubj":
+            if refers_back(token) and token.head in pronoun.ancestors:
+                return token
+            return None
     return None
 
 
@@ -476,6 +509,7 @@ class SpeakerTracker:
         self.previous: list[str] = []
         self.genders = genders or {}
         self.not_people = not_people or set()
+        self._resolver: tuple[Any, ReferenceResolver] | None = None
 
     def start_paragraph(self) -> None:
         if self.current:
@@ -499,6 +533,28 @@ class SpeakerTracker:
             return names
         return [n for n in names if self.genders.get(surname_key(n), wanted) == wanted]
 
+    def resolve_reference(self, head: Any) -> tuple[str, bool]:
+        """The speaker a description referring back stands for: the most recent person
+        named before it that it fits (:mod:`factdesk.nlp.references`); else the
+        description as written, a described source ("the former official"); else, for a
+        noun that says nothing ("the man"), no speaker."""
+        doc = head.doc
+        if self._resolver is None or self._resolver[0] is not doc:
+            self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
+                                                     surname_key))
+        resolver = self._resolver[1]
+        name = resolver.resolve(head)
+        if name:
+            return name, True
+        # the one person named in the paragraph, when the article gives them no title:
+        # "Rick Santorum ... The former Pennsylvania senator"
+        single = self._single(self.current) if self.current else None
+        if single and resolver.unopposed(head, single):
+            return single, True
+        if says_nothing(head):
+            return "", False
+        return noun_phrase(head), False
+
     def resolve_pronoun(self, pronoun: str = "") -> str | None:
         """The one person named in this paragraph (or, if none, in the previous one); for
         "he" or "she", the one whose honorific does not say otherwise."""
@@ -511,7 +567,9 @@ class SpeakerTracker:
 
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
     """The speaker of a sentence's statements: the main clause's when it has one (no
-    speaker when its subject is none), else persons first; pronouns resolved."""
+    speaker when its subject is none), else persons first; references back and pronouns
+    resolved."""
+    statements = [_resolved(st, tracker) for st in statements]
     main = [st for st in statements if st.main]
     if main and all(st.speaker == "" for st in main):
         # "The A.G. said he had misspoken ... in which he said": a pronoun after the main
@@ -533,3 +591,11 @@ def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tupl
         if resolved:
             return resolved, True
     return None, False
+
+
+def _resolved(statement: Statement, tracker: SpeakerTracker) -> Statement:
+    """A statement whose speaker is a description referring back, with its speaker."""
+    if statement.reference is None:
+        return statement
+    name, is_person = tracker.resolve_reference(statement.reference)
+    return replace(statement, speaker=name, is_person=is_person, reference=None)

@@ -1,0 +1,110 @@
+"""References back: "the former congressman said" is the person named before it whose
+titles, party, age and gender fit the description; else the description itself, a
+described source; never a person it does not fit. Short excerpts in the style of BASIL
+articles (Fan et al., EMNLP 2019) and the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.nlp.pipeline import ClaimExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> ClaimExtractor:  # skips without the model
+    return ClaimExtractor(None, 0.3)
+
+
+def speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
+    doc = extractor.nlp(text)  # kept: the span group needs its document alive
+    return [s._.speaker for s in doc.spans["sentences"]]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a title before the name, "former" in the description and in the mention
+    ("Former Rep. Anthony Weiner resigned from Congress in 2011.\n\nThe former congressman "
+     "told reporters on Monday that he would run for mayor.", "Anthony Weiner"),
+    # a party in brackets after the name; a place the article gives him
+    ("New Jersey Gov. Chris Christie (R) ordered a review of the lane closures.\n\nThe New "
+     "Jersey Republican said the review would take four weeks.", "Chris Christie"),
+    # the governor, not the U.S. attorney named after him
+    ("Gov. Chris Christie (R) said he knew nothing of the plan. U.S. Attorney Paul Fishman "
+     "is reviewing the matter.\n\nThe governor said on Thursday that his staff would "
+     "cooperate.", "Chris Christie"),
+    # HuffPost, the Braley event: "he" in the clause of "the representative", whose
+    # paragraph before names Braley and Grassley
+    ("Rep. Bruce Braley (D-Iowa) apologized to Sen. Chuck Grassley (R-Iowa) on Tuesday."
+     "\n\nThe representative also posted a statement Tuesday in which he apologized and "
+     "emphasized that he has farmers in his family.", "Bruce Braley"),
+    # a party given in apposition
+    ("Anthony Weiner, a Democrat, has represented the district since 1999. Sen. Chuck Grassley "
+     "(R-Iowa) declined to comment.\n\nThe Democrat said the photo was not his.",
+     "Anthony Weiner"),
+    # an age given between commas
+    ("Anthony Weiner, 48, is running for mayor.\n\nThe 48-year-old said he had made "
+     "mistakes.", "Anthony Weiner"),
+    # a gender: the congresswoman is not the congressman named after her
+    ("Rep. Nancy Pelosi criticized the bill. Ms. Pelosi voted against it. Rep. Anthony "
+     "Weiner voted for it, and Mr. Weiner spoke in favour.\n\nThe congresswoman said the "
+     "bill would cost $2 billion.", "Nancy Pelosi"),
+    # two people with one surname: the former vice president is not his daughter
+    ("Former Vice President Dick Cheney spoke on Monday. His daughter Mary Cheney wrote "
+     "on Facebook that she disagreed.\n\n\"Freedom means freedom for everyone,\" the "
+     "former vice president said.", "Dick Cheney"),
+    # a name in apposition to the description is the speaker
+    ("The Democrat, Representative Adam B. Schiff of California, said Mr. Flynn had "
+     "declined the panel's request for documents.", "Adam B. Schiff"),
+])
+def test_a_reference_back_is_the_person_it_fits(extractor: ClaimExtractor, text: str,
+                                                 speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # only a governor was named: "the senator" is not he
+    ("Gov. Chris Christie said the lanes were closed for a traffic study.\n\nThe senator "
+     "said the study never existed.", "the senator"),
+    # "the president" is not the vice president
+    ("Vice President Joe Biden met the governors on Monday.\n\nThe president said the "
+     "talks would continue.", "the president"),
+    # Fox News, the Weiner event: the one named before is a congressman, not a former
+    # official; the official was introduced unnamed
+    ("Rep. Anthony Weiner said his account was hacked. A former Justice Department "
+     "computer crimes prosecutor said it would not cost much to ask the FBI.\n\nThe former "
+     "official said if Weiner had called the FBI, the public would already know.",
+     "the former official"),
+    # a party that does not fit: the Republican is not the Democrat named before
+    ("Rep. Bruce Braley (D-Iowa) apologized on Tuesday.\n\nThe Republican said the "
+     "apology came too late.", "the Republican"),
+])
+def test_a_description_that_fits_no_one_named_is_a_described_source(
+        extractor: ClaimExtractor, text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+def test_an_indefinite_description_is_someone_new(extractor: ClaimExtractor) -> None:
+    # "a former official" is never the person named before, even one who fits
+    text = ("Former Rep. Anthony Weiner resigned in 2011.\n\nA former congressman said the "
+            "rules were clear.")
+    assert speakers(extractor, text)[-1] != "Anthony Weiner"
+
+
+def test_a_noun_that_says_nothing_is_no_speaker(extractor: ClaimExtractor) -> None:
+    text = ("Rep. Bob Etheridge grabbed a student by the neck.\n\nThe man said he was only "
+            "working on a project.")
+    assert speakers(extractor, text)[-1] is None
+
+
+def test_a_quotation_takes_its_resolved_speaker(extractor: ClaimExtractor) -> None:
+    text = ("Former Rep. Anthony Weiner announced his campaign on Wednesday.\n\n"
+            "\u201cI made some big mistakes. I am asking for a second chance,\u201d the former "
+            "congressman said in a video.")
+    assert speakers(extractor, text)[-2:] == ["Anthony Weiner", "Anthony Weiner"]
+
+
+def test_a_resolved_reference_resolves_a_later_he(extractor: ClaimExtractor) -> None:
+    # "he" after the paragraph named two men: the one the description resolved to
+    text = ("Rep. Bruce Braley (D-Iowa) spoke at a fundraiser. Sen. Chuck Grassley (R-Iowa) "
+            "was not there.\n\nThe congressman said farmers would be fine. He said the "
+            "remarks were taken out of context.")
+    assert speakers(extractor, text)[-2:] == ["Bruce Braley", "Bruce Braley"]
