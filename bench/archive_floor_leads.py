@@ -389,16 +389,14 @@ def main() -> int:
     from _unrelated_queries import unrelated_sets
 
     from factdesk.matching.train_archive_relevance import (
-        CLEF,
-        _read_tsv,
         load_clef,
+        load_docs,
         training_archives,
         unrelated_training_queries,
     )
 
     eval_path("clef2020-claim-retrieval")
-    docs = [(r[0], r[1], r[2]) for r in _read_tsv(CLEF / "verified_claims.docs.tsv")[1:]
-            if len(r) >= 3]
+    docs = load_docs()
     tweets, qrels = load_clef("train")
     dev_queries, dev_qrels = load_clef("dev")
     sets = unrelated_sets()
