@@ -235,7 +235,8 @@ class ReferenceResolver:
     definite description to the most recent compatible one.
 
     A person is a full name; a surname alone ("Weiner", "Mr. Weiner") is the full name
-    the article gives with that surname, or stays a surname when it gives several
+    the article gave with that surname before it, or stays a surname when it gives none
+    before ("President Obama" before "Sasha Obama") or several
     ("Dick Cheney", "Mary Cheney": "the former vice president" is not Mary Cheney)."""
 
     def __init__(self, doc: Any, genders: dict[str, str], not_people: set[str],
@@ -256,7 +257,8 @@ class ReferenceResolver:
         for ent, name in named:
             person = name
             spelled = full.get(key(name), [])
-            if " " not in name and len({_folded(n) for _, n in spelled}) == 1:
+            if " " not in name and len({_folded(n) for _, n in spelled}) == 1 and \
+                    spelled[0][0] < ent.start:
                 person = spelled[0][1]  # "Mr. Weiner": Anthony Weiner, the one so named
             self.mentions.append(Mention(ent.start, _folded(person), person))
             self.tokens.setdefault(_folded(person), []).append(
