@@ -67,12 +67,9 @@ def test_a_reference_back_is_the_person_it_fits(extractor: ClaimExtractor, text:
     # "the president" is not the vice president
     ("Vice President Joe Biden met the governors on Monday.\n\nThe president said the "
      "talks would continue.", "the president"),
-    # Fox News, the Weiner event: the one named before is a congressman, not a former
-    # official; the official was introduced unnamed
-    ("Rep. Anthony Weiner said his account was hacked. A former Justice Department "
-     "computer crimes prosecutor said it would not cost much to ask the FBI.\n\nThe former "
-     "official said if Weiner had called the FBI, the public would already know.",
-     "the former official"),
+    # the one named before is a congressman, not a former official
+    ("Rep. Anthony Weiner said his account was hacked.\n\nThe former official said if "
+     "Weiner had called the FBI, the public would already know.", "the former official"),
     # a party that does not fit: the Republican is not the Democrat named before
     ("Rep. Bruce Braley (D-Iowa) apologized on Tuesday.\n\nThe Republican said the "
      "apology came too late.", "the Republican"),
@@ -80,6 +77,42 @@ def test_a_reference_back_is_the_person_it_fits(extractor: ClaimExtractor, text:
 def test_a_description_that_fits_no_one_named_is_a_described_source(
         extractor: ClaimExtractor, text: str, speaker: str) -> None:
     assert speakers(extractor, text)[-1] == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # Fox News, the Weiner event: the one named before is a congressman, not a former
+    # official; the official was introduced unnamed, and is that source
+    ("Rep. Anthony Weiner said his account was hacked. A former Justice Department "
+     "computer crimes prosecutor said it would not cost much to ask the FBI.\n\nThe former "
+     "official said if Weiner had called the FBI, the public would already know.",
+     "a former Justice Department computer crimes prosecutor"),
+    # HuffPost, the AARP event: "one union official"
+    ("\"The top folks like to be in the inside game,\" one union official said.\n\nThe "
+     "official said opponents of benefit cuts had been told the position had not changed.",
+     "one union official"),
+])
+def test_a_reference_back_to_someone_unnamed_is_that_source(
+        extractor: ClaimExtractor, text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+def test_a_reference_back_skips_an_unnamed_source_it_does_not_fit(
+        extractor: ClaimExtractor) -> None:
+    # a spokeswoman introduced after the governor is not "the governor"
+    text = ("Gov. Mike Pence signed the bill on Thursday. A spokeswoman for the Chamber of "
+            "Commerce said businesses were worried.\n\nThe governor said the law would "
+            "not allow discrimination.")
+    assert speakers(extractor, text)[-1] == "Mike Pence"
+
+
+def test_a_title_keeps_a_surname_apart_from_a_relative(extractor: ClaimExtractor) -> None:
+    # HuffPost, the Lauten event: "Sasha Obama" is the one full name; "President Obama"
+    # is not she
+    text = ("A staffer criticized Malia and Sasha Obama's appearance at the ceremony. The "
+            "First Daughters join President Obama at the ceremony every year.\n\nBefore "
+            "approaching the two turkeys, the president remarked that it was \"puzzling "
+            "that I do this every year.\"")
+    assert speakers(extractor, text)[-1] == "Obama"
 
 
 def test_an_indefinite_description_is_someone_new(extractor: ClaimExtractor) -> None:
@@ -108,3 +141,14 @@ def test_a_resolved_reference_resolves_a_later_he(extractor: ClaimExtractor) -> 
             "was not there.\n\nThe congressman said farmers would be fine. He said the "
             "remarks were taken out of context.")
     assert speakers(extractor, text)[-2:] == ["Bruce Braley", "Bruce Braley"]
+
+
+def test_a_reference_back_that_states_nothing_names_he(extractor: ClaimExtractor) -> None:
+    # HuffPost, the Weiner event: the paragraph names no one ("Weiner's" is tagged ORG
+    # before it); its first sentence's subject refers back to the congressman
+    text = ("Congressman Anthony Weiner (D-N.Y.) broke his silence Wednesday.\n\n"
+            "Earlier this week, the colorful and sometimes combative congressman who "
+            "represents parts of Brooklyn and Queens was characteristically sharp tongued, "
+            "refusing to answer reporters' questions about it. He insisted that he wanted "
+            "to move on from the incident.")
+    assert speakers(extractor, text)[-1] == "Anthony Weiner"

@@ -34,8 +34,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
 
 #: Words of the same office or role: a description's noun refers to a person given any.
 ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
@@ -236,12 +239,20 @@ class ReferenceResolver:
 
     A person is a full name; a surname alone ("Weiner", "Mr. Weiner") is the full name
     the article gave with that surname before it, or stays a surname when it gives none
-    before ("President Obama" before "Sasha Obama") or several
-    ("Dick Cheney", "Mary Cheney": "the former vice president" is not Mary Cheney)."""
+    before, or several ("Dick Cheney", "Mary Cheney": "the former vice president" is
+    not Mary Cheney), or when the surname comes with a title the full name never has
+    ("Malia and Sasha Obama" then "President Obama").
+
+    Someone introduced unnamed ("A former Justice Department computer crimes
+    prosecutor said") may be referred back to as well ("The former official said"):
+    the description then stands for that phrase, a described source."""
 
     def __init__(self, doc: Any, genders: dict[str, str], not_people: set[str],
-                 key: Any) -> None:
+                 key: Callable[[str], str], speaks: Callable[[Any], bool]) -> None:
         self.mentions: list[Mention] = []
+        #: someone new and unnamed who speaks: "A former Justice Department computer
+        #: crimes prosecutor said"
+        self.unnamed = [t for t in doc if _introduces_unnamed(t, speaks)]
         self.tokens: dict[str, list[tuple[int, list[Any]]]] = {}
         self.genders = genders
         self.key = key
@@ -250,19 +261,24 @@ class ReferenceResolver:
             name = _name_of(ent) if ent.label_ == "PERSON" and not _in_headline(ent) else ""
             if name and key(name) not in not_people:
                 named.append((ent, name))
+        described = {ent.start: _described_tokens(ent) for ent, _ in named}
         full: dict[str, list[tuple[int, str]]] = {}
+        titled: set[str] = set()  # full names the article gives a title or role
         for ent, name in named:
             if " " in name:
                 full.setdefault(key(name), []).append((ent.start, name))
+                if _has_title(described[ent.start]):
+                    titled.add(_folded(name))
         for ent, name in named:
             person = name
             spelled = full.get(key(name), [])
             if " " not in name and len({_folded(n) for _, n in spelled}) == 1 and \
-                    spelled[0][0] < ent.start:
+                    spelled[0][0] < ent.start and (_folded(spelled[0][1]) in titled or
+                                                   not _has_title(described[ent.start])):
                 person = spelled[0][1]  # "Mr. Weiner": Anthony Weiner, the one so named
             self.mentions.append(Mention(ent.start, _folded(person), person))
             self.tokens.setdefault(_folded(person), []).append(
-                (ent.start, _described_tokens(ent)))
+                (ent.start, described[ent.start]))
 
     def profile(self, person: str, before: int) -> Profile:
         names = [m.name for m in self.mentions if m.key == person]
@@ -275,16 +291,18 @@ class ReferenceResolver:
             found.genders.add(gender)
         return found
 
-    def resolve(self, head: Any) -> str | None:
-        """The person the description headed by ``head`` refers back to, or None: the
-        most recent one it fits on all it says, else the most recent it fits where the
-        article leaves something unsaid (a place)."""
+    def resolve(self, head: Any) -> tuple[str, bool] | None:
+        """Who the description headed by ``head`` refers back to, and whether a named
+        person, or None: the most recent person it fits on all it says, else the most
+        recent it fits where the article leaves something unsaid (a place); or someone
+        introduced unnamed after them that it fits."""
         wanted = Description.of(head)
         if wanted is None:
             return None
         before = head.left_edge.i
         seen: set[str] = set()
-        partial = None
+        found: tuple[int, str] | None = None
+        partial: tuple[int, str] | None = None
         for mention in reversed(self.mentions):
             if mention.start >= before or mention.key in seen:
                 continue
@@ -292,10 +310,32 @@ class ReferenceResolver:
             profile = self.profile(mention.key, before)
             fit = wanted.fit(profile)
             if fit == FULL:
-                return profile.name
+                found = (mention.start, profile.name)
+                break
             if fit == PARTIAL and partial is None:
-                partial = profile.name
-        return partial
+                partial = (mention.start, profile.name)
+        found = found or partial
+        unnamed = self._unnamed(wanted, before)
+        if unnamed is not None and (found is None or unnamed.i > found[0]):
+            return noun_phrase(unnamed), False
+        return (found[1], True) if found else None
+
+    def _unnamed(self, wanted: Description, before: int) -> Any | None:
+        """The most recent unnamed speaker before ``before`` the description fits: its
+        noun by class, or any person noun for "the official"; all it adds too."""
+        if wanted.noun in PARTIES or wanted.age is not None:
+            return None
+        for token in reversed(self.unnamed):
+            if token.right_edge.i >= before:
+                continue
+            profile = Profile("")
+            for word in token.subtree:
+                if word.i <= token.i:
+                    profile.add_word(word)
+            generic = wanted.noun == "official"
+            if wanted.fit(profile, role=not generic) != NONE:
+                return token
+        return None
 
     def unopposed(self, head: Any, name: str) -> bool:
         """Whether the article says nothing of ``name`` that the description contradicts
@@ -310,6 +350,20 @@ class ReferenceResolver:
 
 
 NONE, PARTIAL, FULL = 0, 1, 2
+
+
+def _has_title(tokens: list[Any]) -> bool:
+    return any(t.lower_ in ROLE_WORDS for t in tokens)
+
+
+def _introduces_unnamed(token: Any, speaks: Callable[[Any], bool]) -> bool:
+    """ "A former Justice Department computer crimes prosecutor said", "one union
+    official said": an indefinite person noun of a role, subject of a speech verb."""
+    if token.dep_ != "nsubj" or token.tag_ != "NN" or not speaks(token.head):
+        return False
+    dets = [c for c in token.children if c.dep_ in ("det", "nummod") and c.i < token.i]
+    return bool(dets) and dets[0].lower_ in ("a", "an", "one", "another") and (
+        token.lower_ in REFERRING_NOUNS or token.lemma_.lower() in PERSON_ROLES)
 
 
 def _name_of(ent: Any) -> str:

@@ -1,9 +1,9 @@
 """Quotations and reported speech: where they are and who said them.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here). Quotes
-are found as paired quotation marks, possibly running over several sentences; the
-speaker comes from the speech verb next to the quote (after it: "…,” Zelensky, 44, told
-journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
+are found as paired quotation marks, possibly running over several sentences
+(:mod:`factdesk.nlp.quote_spans`); the speaker comes from the speech verb next to the
+quote (after it: "…,” Zelensky, 44, told journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
 introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
 to the last named speaker of the paragraph when exactly one person has been named (or
@@ -14,8 +14,11 @@ inside the quoted words is the quoted speaker's, not the sentence's; a verb coor
 with another takes its subject only when the two are joined ("sought to clarify her
 position and said"), not when the parser hung a clause of its own on it ("after a poll in
 Wyoming said she supports ..."); and the main clause's speaker is the sentence's ("Though
-Weiner said ..., the former official said ..." is not Weiner's), even when it names no
-one a checker can look up (then the sentence has no speaker).
+Weiner said ..., the former official said ..." is not Weiner's).
+
+A definite description that refers back ("the former congressman said", "the New Jersey
+Republican said") is the person named before it that it fits, or the description
+itself as a described source (:mod:`factdesk.nlp.references`).
 
 A speaker is a person, an organisation or a described source ("a statement from the
 committee", "the president's budget director", "Ukrainian officials"); never a bare
@@ -31,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
@@ -67,69 +71,7 @@ class Statement:
     main: bool = False  # the verb of the sentence's main clause
     pronoun: str = ""
     reference: Any = None  # "the former congressman": the head of a description, resolved later
-
-
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text between paired quotation marks.
-
-    A curly quotation closes at its closing mark; when another opening mark comes first
-    and a straight mark closes it before that, in its paragraph, the straight mark does
-    (text with mixed marks: "“I find it disturbing," Inslee said. "Washington will ...");
-    a straight mark so used opens nothing. A straight opening mark closes at a curly
-    closing mark that comes before the next straight one, in its paragraph. An opening curly mark with no close in its
-    paragraph runs to the paragraph's end."""
-    spans: list[tuple[int, int]] = []
-    used: set[int] = set()  # straight marks that closed a curly quotation
-    for open_mark, close_mark in (("\u201c", "\u201d"), ("\u00ab", "\u00bb")):
-        for m in re.finditer(open_mark, text):
-            start = m.end()
-            if any(s <= start <= e for s, e in spans):
-                continue
-            close = text.find(close_mark, start)
-            reopen = text.find(open_mark, start)
-            if open_mark == "\u201c" and (0 <= reopen < close or close < 0):
-                para_end = text.find("\n\n", start)
-                limit = min(x for x in (reopen, para_end, len(text)) if x >= 0)
-                straight = text.find('"', start, limit)
-                if straight - start >= 2:
-                    used.add(straight)
-                    spans.append((start, straight))
-                    continue
-            if close - start >= 2:
-                spans.append((start, close))
-    marks = [m.start() for m in re.finditer('"', text) if m.start() not in used]
-    closes = {e for _, e in spans}
-    i = 0
-    while i < len(marks):
-        start = marks[i] + 1
-        limit = marks[i + 1] if i + 1 < len(marks) else len(text)
-        curly = text.find("\u201d", start, limit)
-        if curly - start >= 2 and curly not in closes and "\n" not in text[start:curly] and \
-                not any(s <= start < e for s, e in spans):
-            spans.append((start, curly))  # '"He's not a Republican. Absolutely not,” Fox said.'
-            i += 1
-            continue
-        if i + 1 >= len(marks):
-            break
-        end = marks[i + 1]
-        if "\n" in text[start:end] or any(s <= start < e for s, e in spans):
-            i += 1
-            continue
-        if end - start < 2:
-            i += 1
-            continue
-        spans.append((start, end))
-        i += 2
-    # An opening mark with no close in its paragraph runs to the paragraph's end.
-    for m in re.finditer("\u201c", text):
-        start = m.end()
-        if any(s <= start <= e for s, e in spans):
-            continue
-        para_end = text.find("\n\n", start)
-        para_end = len(text) if para_end < 0 else para_end
-        if "\u201d" not in text[start:para_end]:
-            spans.append((start, para_end))
-    return sorted(spans)
+    states: bool = True  # False: a reference back that says nothing, noted for "he" later
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -326,6 +268,15 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 name, is_person = f"{owner}'s {objects[0].text}", False
         if name:
             found.append(Statement(token.i, name, is_person))
+    held_verbs = {st.verb_index for st in found}
+    for token in sent:
+        # "the colorful and sometimes combative congressman ... was characteristically
+        # sharp tongued. He insisted ...": whom the main clause's subject refers to, out
+        # of quotations, is who "he" is
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and \
+                token.head.i not in held_verbs and refers_back(token) and \
+                not any(s <= token.idx < e for s, e in quotes):
+            found.append(Statement(token.head.i, None, True, reference=token, states=False))
     return found
 
 
@@ -535,17 +486,18 @@ class SpeakerTracker:
 
     def resolve_reference(self, head: Any) -> tuple[str, bool]:
         """The speaker a description referring back stands for: the most recent person
-        named before it that it fits (:mod:`factdesk.nlp.references`); else the
-        description as written, a described source ("the former official"); else, for a
-        noun that says nothing ("the man"), no speaker."""
+        named before it that it fits, or someone introduced unnamed after them
+        (:mod:`factdesk.nlp.references`); else the description as written, a described
+        source ("the former official"); else, for a noun that says nothing ("the man"),
+        no speaker."""
         doc = head.doc
         if self._resolver is None or self._resolver[0] is not doc:
             self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
-                                                     surname_key))
+                                                     surname_key, _speech_verb))
         resolver = self._resolver[1]
-        name = resolver.resolve(head)
-        if name:
-            return name, True
+        found = resolver.resolve(head)
+        if found is not None:
+            return found
         # the one person named in the paragraph, when the article gives them no title:
         # "Rick Santorum ... The former Pennsylvania senator"
         single = self._single(self.current) if self.current else None
@@ -568,8 +520,13 @@ class SpeakerTracker:
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
     """The speaker of a sentence's statements: the main clause's when it has one (no
     speaker when its subject is none), else persons first; references back and pronouns
-    resolved."""
+    resolved. A reference back that states nothing ("the congressman hired a lawyer")
+    notes its person as named in the paragraph."""
     statements = [_resolved(st, tracker) for st in statements]
+    for st in statements:
+        if not st.states and st.is_person:
+            tracker.note(st.speaker)
+    statements = [st for st in statements if st.states]
     main = [st for st in statements if st.main]
     if main and all(st.speaker == "" for st in main):
         # "The A.G. said he had misspoken ... in which he said": a pronoun after the main
