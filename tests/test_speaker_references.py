@@ -152,3 +152,22 @@ def test_a_reference_back_that_states_nothing_names_he(extractor: ClaimExtractor
             "refusing to answer reporters' questions about it. He insisted that he wanted "
             "to move on from the incident.")
     assert speakers(extractor, text)[-1] == "Anthony Weiner"
+
+
+def test_a_name_in_passing_is_not_the_one_referred_to(extractor: ClaimExtractor) -> None:
+    # NYT, the Arkansas law event: Huckabee is named later, but only in passing
+    text = ("Gov. Asa Hutchinson said on Wednesday that he would not sign the bill.\n\n"
+            "His son rallied for gay rights during the tenure of another Republican, Gov. "
+            "Mike Huckabee.\n\nOn Wednesday, the governor said he would ask lawmakers to "
+            "recall the bill.")
+    assert speakers(extractor, text)[-1] == "Asa Hutchinson"
+
+
+def test_an_owner_in_an_apposition_is_not_the_persons_title(
+        extractor: ClaimExtractor) -> None:
+    # NYT, the border wall event: Kellyanne Conway is the president's counselor, not the
+    # president
+    text = ("President Donald Trump signed the bill on Friday. Among its critics was George "
+            "Conway, the husband of Kellyanne Conway, the president's counselor.\n\nThe "
+            "president said the money would go to the wall.")
+    assert speakers(extractor, text)[-1] == "Donald Trump"

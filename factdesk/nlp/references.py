@@ -193,10 +193,14 @@ def _described_tokens(ent: Any) -> list[Any]:
     tokens = _premodifiers(ent) + [t for t in ent if not t.is_punct]
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= ent.end:
-            tokens += [t for t in child.subtree][:_APPOSITION_TOKENS]
+            # up to the apposition's noun, without an owner: "Kellyanne Conway, the
+            # president's counselor" is a counselor, not a president
+            tokens += [t for t in child.subtree
+                       if t.i <= child.i and not _in_owner(t, child)][-_APPOSITION_TOKENS:]
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head  # "the legislator, Representative Carl Seel"
-        tokens += [t for t in head.subtree if t.i < root.left_edge.i][-_APPOSITION_TOKENS:]
+        tokens += [t for t in head.subtree if t.i < root.left_edge.i
+                   and not _in_owner(t, head)][-_APPOSITION_TOKENS:]
     i = ent.end
     if i < len(doc) and doc[i].text == "(":  # "(R)", "(D-N.Y.)", "(R-Iowa)", "(Ohio)"
         closing = next((t.i for t in doc[i + 1:i + 8] if t.text == ")"), None)
@@ -250,6 +254,10 @@ class ReferenceResolver:
     def __init__(self, doc: Any, genders: dict[str, str], not_people: set[str],
                  key: Callable[[str], str], speaks: Callable[[Any], bool]) -> None:
         self.mentions: list[Mention] = []
+        #: person -> where the article first makes them a subject ("Gov. Asa Hutchinson
+        #: said"), not only a name in passing ("the tenure of another Republican, Gov.
+        #: Mike Huckabee")
+        self.subjects: dict[str, int] = {}
         #: someone new and unnamed who speaks: "A former Justice Department computer
         #: crimes prosecutor said"
         self.unnamed = [t for t in doc if _introduces_unnamed(t, speaks)]
@@ -279,6 +287,18 @@ class ReferenceResolver:
             self.mentions.append(Mention(ent.start, _folded(person), person))
             self.tokens.setdefault(_folded(person), []).append(
                 (ent.start, described[ent.start]))
+            if _as_subject(ent.root):
+                self.subjects.setdefault(_folded(person), ent.start)
+        people = {k: spelled[0][1] for k, spelled in full.items()
+                  if len({_folded(n) for _, n in spelled}) == 1}
+        for token in _surnames_not_tagged(doc, people, key):
+            person = people[key(token.text)]
+            if full[key(token.text)][0][0] < token.i:
+                self.mentions.append(Mention(token.i, _folded(person), person))
+                if _as_subject(token):
+                    self.subjects[_folded(person)] = min(
+                        token.i, self.subjects.get(_folded(person), token.i))
+        self.mentions.sort(key=lambda m: m.start)
 
     def profile(self, person: str, before: int) -> Profile:
         names = [m.name for m in self.mentions if m.key == person]
@@ -293,7 +313,8 @@ class ReferenceResolver:
 
     def resolve(self, head: Any) -> tuple[str, bool] | None:
         """Who the description headed by ``head`` refers back to, and whether a named
-        person, or None: the most recent person it fits on all it says, else the most
+        person, or None: the most recent person it fits on all it says who has been a
+        subject before it, else the most recent it fits on all it says, else the most
         recent it fits where the article leaves something unsaid (a place); or someone
         introduced unnamed after them that it fits."""
         wanted = Description.of(head)
@@ -302,6 +323,7 @@ class ReferenceResolver:
         before = head.left_edge.i
         seen: set[str] = set()
         found: tuple[int, str] | None = None
+        passing: tuple[int, str] | None = None  # fits, never a subject before
         partial: tuple[int, str] | None = None
         for mention in reversed(self.mentions):
             if mention.start >= before or mention.key in seen:
@@ -309,12 +331,14 @@ class ReferenceResolver:
             seen.add(mention.key)
             profile = self.profile(mention.key, before)
             fit = wanted.fit(profile)
-            if fit == FULL:
+            if fit == FULL and self.subjects.get(mention.key, before) < before:
                 found = (mention.start, profile.name)
                 break
+            if fit == FULL and passing is None:
+                passing = (mention.start, profile.name)
             if fit == PARTIAL and partial is None:
                 partial = (mention.start, profile.name)
-        found = found or partial
+        found = found or passing or partial
         unnamed = self._unnamed(wanted, before)
         if unnamed is not None and (found is None or unnamed.i > found[0]):
             return noun_phrase(unnamed), False
@@ -350,6 +374,34 @@ class ReferenceResolver:
 
 
 NONE, PARTIAL, FULL = 0, 1, 2
+
+
+def _as_subject(root: Any) -> bool:
+    """Whether a name (its head word) is a clause's subject, the agent of a passive
+    ("signed into law by Indiana Gov. Mike Pence"), or in apposition to a subject ("The
+    Democrat, Representative Adam B. Schiff, said")."""
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") or (
+        root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _surnames_not_tagged(doc: Any, people: dict[str, str], key: Callable[[str], str]
+                         ) -> list[Any]:
+    """Proper nouns that are the surname of one person the article names, where the NER
+    did not tag them a person ("Pence has defended", tagged ORG; "Weiner's spokesman")."""
+    found = []
+    ents = list(doc.ents)  # spaCy rebuilds doc.ents on each access
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or \
+                key(token.text) not in people:
+            continue
+        if token.ent_type_ and any(e.start <= token.i < e.end and any(
+                t.i != token.i and t.lower_ not in ("'s", "’s") for t in e)
+                for e in ents):
+            continue  # part of a longer name: "Weiner Denies", "Trump Tower"
+        found.append(token)
+    return found
 
 
 def _has_title(tokens: list[Any]) -> bool:
