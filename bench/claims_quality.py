@@ -25,9 +25,11 @@ Every figure is measured on data no one here wrote (``../shared/eval``):
    folds, or a blend), on CLEF and on ClaimBuster's CV (``joint``, ~10 minutes).
 3. **Speed** on one core: the runtime scorer alone (sentences/s), and the whole claim
    pipeline (spaCy parse + speakers + kinds + scorer) on BASIL articles.
-4. **BASIL** dev (225 news articles): the share of sentences shown by default (score at
-   least ``DEFAULT_THRESHOLD``) and kept as candidates, overall and per outlet, and the
-   shown share for a sweep of thresholds (how the default was chosen).
+4. **BASIL** dev (225 news articles): the share of sentences shown by default (the
+   project rule, :mod:`factdesk.model.triage`: score at least the default claim
+   threshold and within the article's budget, the default claim share of its
+   sentences), over the threshold, and kept as candidates, overall and per outlet, and
+   the shown share for a sweep of claim shares (how the default share was chosen).
 
 Exits 0 with a message when the evaluation data is absent. Needs the ``train`` extra.
 
@@ -51,6 +53,8 @@ from _checkworthy_data import (
 )
 from _shared import EVAL, basil_articles, eval_path
 
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import Triage, shown_by_default
 from factdesk.nlp.specificity import specific_mask
 from factdesk.nlp.train_worthiness import (
     SEED,
@@ -195,8 +199,17 @@ def claimbuster_section(folds: int, with_ingredients: bool) -> None:
                   f"mean scorer p {oof[mask].mean():.3f}")
     print(f"  (spaCy parse of these sentences: {parse_rate:,.0f} sentences/s)")
     p, r, f = prf(labels, (oof >= DEFAULT_THRESHOLD).astype(int))
-    print(f"pooled out-of-fold at the news default {DEFAULT_THRESHOLD}: P {p:.3f} R {r:.3f} "
-          f"F1 {f:.3f}\n", flush=True)
+    print(f"pooled out-of-fold at the default claim threshold {DEFAULT_THRESHOLD} (what "
+          f"`factdesk score` calls a claim): P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
+    # lazy: train extra. The same outer folds as cross_validate (StratifiedKFold
+    # depends on the labels only)
+    from sklearn.model_selection import StratifiedKFold
+
+    splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
+    folds_at_default = np.asarray([
+        prf(labels[te], (oof[te] >= DEFAULT_THRESHOLD).astype(int))
+        for _, te in splitter.split(np.zeros(len(labels)), labels)])
+    print(_row(f"per fold at the default {DEFAULT_THRESHOLD}", folds_at_default) + "\n")
 
 
 def _row(name: str, prf_rows: np.ndarray) -> str:
@@ -353,27 +366,49 @@ def basil_section() -> None:
 
     articles = basil_articles()
     extractor = ClaimExtractor()
-    by_source: dict[str, list[int]] = {}
-    all_scores: list[float] = []
-    for analysis, article in zip(
+    # per article: outlet, sentences, (score, start) of its automatic claims
+    analysed: list[tuple[str, int, list[tuple[float, int]]]] = [
+        (str(article["source"]).lower(), analysis.sentences,
+         [(c.score, c.start) for c in analysis.claims])
+        for analysis, article in zip(
             extractor.analyse((i, a["text"], None) for i, a in enumerate(articles)),
-            articles, strict=True):
-        shown = sum(c.score >= DEFAULT_THRESHOLD for c in analysis.claims)
-        row = by_source.setdefault(str(article["source"]).lower(), [0, 0, 0])
-        row[0] += analysis.sentences
-        row[1] += shown
-        row[2] += len(analysis.claims)
-        all_scores.extend(c.score for c in analysis.claims)
-    total = [sum(r[i] for r in by_source.values()) for i in range(3)]
-    print(f"== BASIL dev: {len(articles)} articles, {total[0]} sentences")
-    print(f"{'outlet':<10} {'sentences':>9} {'shown':>7} {'share':>6} {'candidates':>11}")
-    for source, (n, shown, cands) in sorted(by_source.items()) + [("all", total)]:
-        print(f"{source:<10} {n:>9} {shown:>7} {shown / n:>6.1%} {cands / n:>11.1%}")
-    scores = np.asarray(all_scores)
-    sweep = "  ".join(f"{t:.2f}: {(scores >= t).sum() / total[0]:.1%}"
-                      for t in np.arange(0.30, 0.76, 0.05))
-    print(f"shown share by threshold: {sweep}")
-    print(f"default threshold {DEFAULT_THRESHOLD}, candidate floor {CANDIDATE_FLOOR}\n")
+            articles, strict=True)]
+    default = Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
+    by_source: dict[str, list[int]] = {}
+    for source, sentences, claims in analysed:
+        row = by_source.setdefault(source, [0, 0, 0, 0])
+        row[0] += sentences
+        row[1] += _shown(claims, sentences, default)
+        row[2] += sum(score >= default.threshold for score, _ in claims)
+        row[3] += len(claims)
+    total = [sum(r[i] for r in by_source.values()) for i in range(4)]
+    print(f"== BASIL dev: {len(articles)} articles, {total[0]} sentences; shown by default "
+          f"= score >= {default.threshold} and within the article's budget "
+          f"(ceil({default.share} x sentences), at least 1; factdesk/model/triage.py)")
+    print(f"{'outlet':<10} {'sentences':>9} {'shown':>7} {'share':>6} "
+          f"{'over threshold':>15} {'candidates':>11}")
+    for source, (n, shown, over, cands) in sorted(by_source.items()) + [("all", total)]:
+        print(f"{source:<10} {n:>9} {shown:>7} {shown / n:>6.1%} {over / n:>15.1%} "
+              f"{cands / n:>11.1%}")
+    for threshold in (default.threshold, 0.70):
+        sweep = "  ".join(
+            f"{share:.2f}: {_shown_share(analysed, Triage(threshold, share)):.1%}"
+            for share in (0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.50, 1.0))
+        print(f"shown share by claim share at threshold {threshold}: {sweep}")
+    print(f"default threshold {default.threshold}, share {default.share}, candidate floor "
+          f"{CANDIDATE_FLOOR}\n")
+
+
+def _shown(claims: list[tuple[float, int]], sentences: int, triage: Triage) -> int:
+    """How many of one article's automatic claims are shown by default."""
+    cut = triage.cut(claims, sentences)
+    return sum(shown_by_default(score, start, "detected", cut) for score, start in claims)
+
+
+def _shown_share(analysed: list[tuple[str, int, list[tuple[float, int]]]],
+                 triage: Triage) -> float:
+    shown = sum(_shown(claims, n, triage) for _, n, claims in analysed)
+    return shown / sum(n for _, n, _ in analysed)
 
 
 def main() -> int:

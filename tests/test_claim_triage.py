@@ -12,6 +12,7 @@ from factdesk.cli.main import main
 from factdesk.core.analysis import analyse_articles
 from factdesk.core.commands import MarkClaim, UndoStack
 from factdesk.core.project import Project
+from factdesk.model.triage import Triage, claim_budget
 from factdesk.nlp.pipeline import ClaimExtractor
 from factdesk.nlp.reasons import claim_reason
 from factdesk.nlp.worthiness import DEFAULT_THRESHOLD, WorthinessScorer, is_shown
@@ -173,10 +174,23 @@ def test_claims_cli_shows_triage_and_all_adds_candidates(project_path: Path, cap
         manual_id = command.claim_id
     shown = _claims(capsys, str(path))
     assert shown[0]["id"] == manual_id and shown[0]["origin"] == "manual"
-    # a lower project threshold shows more: the threshold is the project's setting
+    # the project's settings decide: a lower threshold with no cap shows more, a
+    # smaller share fewer (the hand-marked claim stays, outside the budget)
     with Project.open(path) as project:
         project.settings.set("claim_threshold", 0.2)
+        project.settings.set("claim_share", 1.0)
     assert len(_claims(capsys, str(path))) > len(shown)
+    with Project.open(path) as project:
+        project.settings.set("claim_threshold", DEFAULT_THRESHOLD)
+        project.settings.set("claim_share", 0.05)
+        (summary,) = project.articles.summaries(project.triage())
+    fewer = _claims(capsys, str(path))
+    assert len(fewer) < len(shown) and fewer[0]["id"] == manual_id
+    automatic = [c for c in fewer if c["origin"] == "detected"]
+    assert len(automatic) == claim_budget(summary.sentences, 0.05)
+    assert min(c["score"] for c in automatic) >= max(
+        c["score"] for c in _claims(capsys, str(path), "--all")
+        if c["origin"] == "detected" and not c["shown"])
 
 
 def test_score_keeps_one_object_per_line_in_order(tmp_path: Path, capsys, nlp) -> None:
@@ -203,7 +217,7 @@ def test_articles_count_the_shown_claims_and_the_candidates(project_path: Path, 
     shutil.copy(project_path, path)
     shown, every = _claims(capsys, str(path)), _claims(capsys, str(path), "--all")
     with Project.open(path) as project:
-        (summary,) = project.articles.summaries(project.claim_threshold())
+        (summary,) = project.articles.summaries(project.triage())
     assert (summary.shown, summary.claims) == (len(shown), len(every))
     assert summary.candidates == len(every) - len(shown) > 0
     capsys.readouterr()
@@ -222,8 +236,9 @@ def test_articles_count_the_shown_claims_and_the_candidates(project_path: Path, 
         words = "Entire families in certain areas."
         start = text.index(words)
         UndoStack(project).push(MarkClaim(candidate["article"], start, start + len(words)))
-        (after,) = project.articles.summaries(project.claim_threshold())
+        (after,) = project.articles.summaries(project.triage())
         assert (after.shown, after.claims) == (summary.shown + 2, summary.claims + 1)
         assert after.shown == len(_claims(capsys, str(path)))
-        # the project's threshold decides: a lower one shows more
-        assert project.articles.summaries(0.2)[0].shown > after.shown
+        # the project's threshold and share decide: a lower threshold without a cap
+        # shows more
+        assert project.articles.summaries(Triage(0.2, 1.0))[0].shown > after.shown

@@ -25,7 +25,7 @@ from factdesk.cli.main import main
 from factdesk.core.commands import SetVerdictField
 from factdesk.core.project import Project
 from factdesk.model.models import ClaimDraft, MatchDraft, differences_told
-from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
 from factdesk.report.data import build_report
 from factdesk.report.pdf import render_pdf
 from factdesk.report.pdf_html import claim_html
@@ -143,7 +143,8 @@ def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) ->
     assert project == {"name": "jackson", "checker": "Renée O'Brien",
                        "organisation": "FactDesk Review", "organisation_url": None,
                        "report_url": "https://desk.example/jackson", "report_title": None,
-                       "claim_threshold": DEFAULT_CLAIM_THRESHOLD}
+                       "claim_threshold": DEFAULT_CLAIM_THRESHOLD,
+                       "claim_share": DEFAULT_CLAIM_SHARE}
 
 
 def test_the_kind_is_labelled_beside_the_status_and_other_is_not_shown(desk) -> None:

@@ -7,6 +7,8 @@ import json
 import numpy as np
 import pytest
 
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE
+from factdesk.model.triage import article_cut, shown_by_default
 from factdesk.nlp.specificity import has_proper_noun, is_specific, specific_mask
 from factdesk.nlp.worthiness import (
     DEFAULT_THRESHOLD,
@@ -56,21 +58,29 @@ def test_shipped_calibration_maps_sentences_without_a_specific() -> None:
     assert ys[0] >= 0.0 and np.all(np.asarray(ys) <= np.asarray(xs))  # never raises
 
 
-def test_filler_with_nothing_to_check_falls_below_the_threshold() -> None:
+def test_filler_with_nothing_to_check_is_not_shown_beside_specific_claims() -> None:
     scorer = WorthinessScorer.load()
     filler = ["He received no special treatment from anyone.",
               "Let us do better by this generation of men and women."]
-    assert all(s < DEFAULT_THRESHOLD for s in scorer.score(filler))
-    # the same model's Platt probability alone showed the first one (0.77 before)
+    claims = ["Ukrainian officials said more than 400 bodies were found.",
+              "Ukrainian President Volodymyr Zelenskyy looked on Wednesday as the national "
+              "anthem was sung and the Ukrainian flag was raised in front of the burned-out "
+              "city hall, until four days ago, Russia’s main bastion and logistics hub in "
+              "the region."]
+    # the exhortation is no check-worthy claim at all
+    assert scorer.score_one(filler[1]) < DEFAULT_THRESHOLD
+    # the same model's Platt probability alone scored the first one higher (0.77 before)
     platt_only = WorthinessScorer(scorer.coef, scorer.intercept, scorer.config, scorer.platt)
     assert platt_only.score_one(filler[0]) > scorer.score_one(filler[0])
-    # while specific claims stay shown
-    for claim in ("Ukrainian officials said more than 400 bodies were found.",
-                  "Ukrainian President Volodymyr Zelenskyy looked on Wednesday as the national "
-                  "anthem was sung and the Ukrainian flag was raised in front of the burned-out "
-                  "city hall, until four days ago, Russia’s main bastion and logistics hub in "
-                  "the region."):
-        assert scorer.score_one(claim) >= DEFAULT_THRESHOLD, claim
+    # specific claims are check-worthy and rank above the filler: in an article of these
+    # four sentences the default budget shows the two claims, not the filler
+    assert all(scorer.score_one(claim) >= DEFAULT_THRESHOLD for claim in claims)
+    scores = scorer.score(filler + claims)
+    assert max(scores[:2]) < min(scores[2:])
+    cut = article_cut([(s, i) for i, s in enumerate(scores)], 4, DEFAULT_THRESHOLD,
+                      DEFAULT_CLAIM_SHARE)
+    shown = [shown_by_default(s, i, "detected", cut) for i, s in enumerate(scores)]
+    assert shown == [False, False, True, True]
 
 
 @pytest.mark.parametrize("texts", [

@@ -36,7 +36,9 @@ def test_shipped_weights_are_small_documented_and_load_fast() -> None:
     meta = json.loads(DEFAULT_WEIGHTS.with_suffix(".json").read_text(encoding="utf-8"))
     assert "Arslan" in meta["dataset"]["citation"]
     assert meta["dataset"]["doi"] == "10.5281/zenodo.3609356"
-    assert 0 < meta["claimbuster_threshold_f1"] < DEFAULT_THRESHOLD  # news shows fewer
+    # the default threshold is the ClaimBuster F1 threshold of the training procedure
+    # (news shows fewer through the per-article claim share, model/triage.py)
+    assert DEFAULT_THRESHOLD == round(meta["claimbuster_threshold_f1"], 2)
     assert meta["cross_validation"]["f1_opt"]["f1"] > 0.6
     t0 = time.perf_counter()
     loaded = WorthinessScorer.load(DEFAULT_WEIGHTS)

@@ -28,8 +28,9 @@ from factdesk.core.commands import (
 from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
-from factdesk.model.models import Claim, is_judged, shown_by_default
+from factdesk.model.models import Claim, is_judged
 from factdesk.model.score_display import score_text
+from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.reasons import reason_of
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
@@ -83,14 +84,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_claims(args: argparse.Namespace) -> int:
     with open_existing(args.project, read_only=True) as project:
         check_articles(project, args.article)
-        threshold = project.claim_threshold()
+        cuts = {summary.id: summary.cut for summary in project.articles.summaries(
+            project.triage())}
         ids = args.article or project.articles.ids()
         for article_id in ids:
             judged = {claim_id for claim_id, (rating, status)
                       in project.verdicts.states_for_article(article_id).items()
                       if is_judged(rating, status)}
             for claim, shown in ranked_claims(project.claims.for_article(article_id),
-                                              threshold, judged):
+                                              cuts[article_id], judged):
                 if not (shown or args.all):
                     continue
                 if args.json:
@@ -106,12 +108,13 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
-def ranked_claims(claims: list[Claim], threshold: float,
+def ranked_claims(claims: list[Claim], cut: ArticleCut,
                   judged: frozenset[int] | set[int] = frozenset()) -> list[tuple[Claim, bool]]:
     """An article's claims with whether each is shown by default (as in the window: worth
-    checking, marked by hand, or judged: an id in ``judged``): the shown ones first, each
-    group most check-worthy first (hand-marked claims lead), then by position."""
-    marked = [(c, shown_by_default(c.score, c.origin, threshold, c.id in judged))
+    checking and within the article's budget, i.e. admitted by its ``cut``, marked by
+    hand, or judged: an id in ``judged``): the shown ones first, each group most
+    check-worthy first (hand-marked claims lead), then by position."""
+    marked = [(c, shown_by_default(c.score, c.start, c.origin, cut, c.id in judged))
               for c in claims]
     return sorted(marked, key=lambda cs: (not cs[1], cs[0].origin != "manual", -cs[0].score,
                                           cs[0].start))

@@ -9,6 +9,8 @@ from pathlib import Path
 from factdesk.cli.output import CliError, StderrProgress, info, json_line, read_input_text
 from factdesk.cli.project_commands import check_articles, open_existing
 from factdesk.core.spellings import refresh_canonical_forms
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import Triage, shown_by_default
 from factdesk.nlp.model import ModelUnavailable
 from factdesk.nlp.pipeline import ClaimExtractor
 
@@ -26,9 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--processes", type=int, default=1, help="worker processes for spaCy")
     p.set_defaults(handler=cmd_extract)
 
-    p = sub.add_parser("score", help="score sentences (one per line) for check-worthiness")
+    p = sub.add_parser(
+        "score", help="score sentences (one per line) for check-worthiness",
+        description="One JSON line per input line, in order: score, claim, kind, reason, "
+                    "speaker. Each line is a standalone sentence: claim is true when its "
+                    "score is at least the claim threshold. With --document the lines are "
+                    "one article's sentences (a transcript) and claim also follows the "
+                    "claim share: at most that share of the lines, the highest first.")
     p.add_argument("file", type=Path, help="a text file, or - for standard input")
     p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument("-p", "--project", type=Path,
+                   help="use this project's claim threshold and share (default: FactDesk's)")
+    p.add_argument("--document", action="store_true",
+                   help="the lines are one article's sentences: apply the claim share")
     p.set_defaults(handler=cmd_score)
 
     p = sub.add_parser("alias", help="list, add or remove entity spelling aliases")
@@ -70,10 +82,19 @@ def cmd_score(args: argparse.Namespace) -> int:
         extractor = ClaimExtractor(args.model)
     except ModelUnavailable as exc:
         raise CliError(str(exc)) from exc
+    triage = Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
+    if args.project is not None:
+        with open_existing(args.project, reading=True) as project:
+            triage = project.triage()
     sentences = [line.strip() for line in lines]
     results = extractor.score_sentences([s or "." for s in sentences])
-    for sentence, result in zip(sentences, results, strict=True):
-        json_line({"sentence": sentence, **result})
+    scored = [(float(r["score"]), i) for i, r in enumerate(results) if sentences[i]]
+    for i, (sentence, result) in enumerate(zip(sentences, results, strict=True)):
+        # a standalone line is a one-sentence document: its budget never binds
+        cut = (triage.cut(scored, len(scored)) if args.document
+               else triage.cut([(result["score"], i)], 1))
+        claim = bool(sentence) and shown_by_default(result["score"], i, "detected", cut)
+        json_line({"sentence": sentence, **result, "claim": claim})
     return 0
 
 

@@ -148,10 +148,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     with open_existing(args.project, reading=True) as project:
-        for s in project.articles.summaries(project.claim_threshold()):
+        for s in project.articles.summaries(project.triage()):
             if args.json:
-                print(json.dumps({**s.__dict__, "candidates": s.candidates},
-                                 ensure_ascii=False))
+                fields = {k: v for k, v in s.__dict__.items() if k != "cut"}
+                print(json.dumps({**fields, "candidates": s.candidates}, ensure_ascii=False))
             else:
                 date = s.published or "----------"
                 outlet = s.outlet or "?"

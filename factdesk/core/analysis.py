@@ -81,7 +81,7 @@ def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[
         project.entities.replace_mentions(analysis.article_id, mentions)
         drafts = [with_canonical_entities(d, canonical) for d in analysis.claims]
         ids = project.claims.replace_detected(analysis.article_id, drafts)
-        project.articles.mark_extracted(analysis.article_id)
+        project.articles.mark_extracted(analysis.article_id, analysis.sentences or None)
     return len(ids)
 
 

@@ -22,6 +22,7 @@ from factdesk.model.settings import (
     RATING_SCALE,
     ProjectSettings,
 )
+from factdesk.model.triage import Triage
 from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
@@ -145,6 +146,16 @@ class Project:
         """The score from which a sentence is a claim (default: DEFAULT_CLAIM_THRESHOLD)."""
         value = self.settings.get(CLAIM_THRESHOLD)
         return float(value) if value is not None else DEFAULT_CLAIM_THRESHOLD
+
+    def claim_share(self) -> float:
+        """The most of an article's sentences shown by default as claims (default:
+        DEFAULT_CLAIM_SHARE)."""
+        return self.project_settings().claim_share
+
+    def triage(self) -> Triage:
+        """The claim threshold and share: what each article shows by default
+        (:mod:`factdesk.model.triage`)."""
+        return self.project_settings().triage
 
     def project_settings(self) -> ProjectSettings:
         """Every setting of the project, typed, defaults filled in."""

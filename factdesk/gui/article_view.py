@@ -51,8 +51,8 @@ from factdesk.model.models import (
     Article,
     Claim,
     is_judged,
-    shown_by_default,
 )
+from factdesk.model.triage import shown_by_default
 from factdesk.nlp.reasons import reason_of
 
 #: shown at once when an article opens (a few screenfuls); the rest follows in slices
@@ -356,7 +356,7 @@ class ArticlePane(QWidget):
         states = self._states
         claims = [
             c for c in self._spans
-            if self.session.is_shown(c.score, c.origin,
+            if self.session.is_shown(self.article_id, c.start, c.score, c.origin,
                                      judged=c.id in states and is_judged(*states[c.id]))
         ]
         self.body.claims = claims
@@ -385,14 +385,14 @@ class ArticlePane(QWidget):
         """Span and colour of each of ``claims`` in the text so far (a claim past it is
         painted when its slice arrives)."""
         scale, states, length = self.session.scale(), self._states, self.loaded
-        threshold = self.session.claim_threshold()
+        cut = self.session.cut(self.article_id)
         wanted: Paint = {}
         for claim in claims:
             if claim.start >= length:
                 continue
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
-            candidate = not shown_by_default(claim.score, claim.origin, threshold,
+            candidate = not shown_by_default(claim.score, claim.start, claim.origin, cut,
                                              is_judged(rating, status))
             wanted[claim.id] = (claim.start, min(claim.end, length), color_key(
                 rated.color if rated else None, status, claim.score, candidate))

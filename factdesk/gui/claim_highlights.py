@@ -2,7 +2,7 @@
 
 A claim's background says its verdict (the rating's colour, else the status's) and, by
 its strength, its check-worthiness. A candidate (shown with "show all candidates": under
-the threshold, not marked by hand, not judged) is also underlined with dots: its tint
+the threshold or outside its article's claim budget, not marked by hand, not judged) is also underlined with dots: its tint
 alone, for a score far under the threshold, is barely darker than the page.
 
 The article pane remembers what it painted (span and colour of each claim). After a

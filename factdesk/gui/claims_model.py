@@ -1,7 +1,7 @@
 """A thin table model over claim ids: small tuples in memory, claim text fetched lazily.
 
-By default the list holds the claims worth checking (score at least the project's claim
-threshold, marked by hand, or judged), ranked within each article, most check-worthy
+By default the list holds the claims shown by default (:mod:`factdesk.model.triage`:
+check-worthy and within their article's budget, marked by hand, or judged), ranked within each article, most check-worthy
 first; the filter's ``candidates`` adds the other candidates.
 
 Filtering and sorting are done on plain tuples with Python's sort (a QSortFilterProxyModel
@@ -15,8 +15,8 @@ read when it is shown.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -24,8 +24,9 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from factdesk.core.project import Project
 from factdesk.gui import search_backend
 from factdesk.gui.search_backend import ClaimRow
-from factdesk.model.models import STATUSES, is_judged, shown_by_default
+from factdesk.model.models import STATUSES, is_judged
 from factdesk.model.ratings import RatingScale
+from factdesk.model.triage import ArticleCut, shown_by_default
 
 COLUMNS = ("Score", "Kind", "Claim", "Speaker", "Rating", "Status", "Outlet")
 SCORE, KIND, TEXT, SPEAKER, RATING, STATUS, OUTLET = range(len(COLUMNS))
@@ -53,14 +54,17 @@ class ClaimFilter:
     status: str = ""
     rating: str = ""  # "" any, "-" unrated, else a rating name
     candidates: bool = True  # False: only the claims worth checking (see is_shown)
-    threshold: float = 0.0  # the project's claim threshold, for ``candidates=False``
+    threshold: float = 0.0  # the project's claim threshold: an article without a cut
+    #: each article's triage cut (:mod:`factdesk.model.triage`), for ``candidates=False``
+    cuts: Mapping[int, ArticleCut] = field(default_factory=dict)
 
     def is_shown(self, row: ClaimRow) -> bool:
-        """A row passes the triage: all do with ``candidates``; else a claim scoring at
-        least the threshold, marked by hand, or judged (rated or moved on from "to
-        check")."""
+        """A row passes the triage: all do with ``candidates``; else a claim its
+        article's cut admits (at least the threshold, within the article's budget),
+        marked by hand, or judged (rated or moved on from "to check")."""
         return self.candidates or shown_by_default(
-            row[3], row[8], self.threshold, is_judged(row[6], row[7]))
+            row[3], row[2], row[8], self.cuts.get(row[1]) or ArticleCut(self.threshold),
+            is_judged(row[6], row[7]))
 
 
 def ranked(row: ClaimRow) -> tuple:

@@ -88,9 +88,10 @@ class ClaimsPane(QWidget):
         self.scope.setToolTip("Show the claims of the current article or of every article")
         self.triage = FilterCombo()
         self.triage.addItems(["worth checking", "all candidates"])
-        self.triage.setToolTip("Only the claims worth checking (score at least the project's "
-                               "claim threshold, marked by hand, or judged), or every "
-                               "candidate sentence")
+        self.triage.setToolTip("Only the claims worth checking (each article's most "
+                               "check-worthy claims over the project's claim threshold, "
+                               "at most its claim share of the sentences; marked by hand; "
+                               "or judged), or every candidate sentence")
         self.kind = FilterCombo()
         self.kind.addItem("any kind", "")
         for kind in CLAIM_KINDS:
@@ -298,6 +299,7 @@ class ClaimsPane(QWidget):
             rating=self.rating.currentData() or "",
             candidates=self.session.show_candidates,
             threshold=self.session.claim_threshold(),
+            cuts=self.session.cuts(),
         )
 
     def _on_triage(self) -> None:
@@ -383,15 +385,21 @@ class ClaimsPane(QWidget):
     # changes -------------------------------------------------------------------------------
 
     def on_changed(self, changes) -> None:  # ChangeSet
+        cuts_before = self.model.filter.cuts
+        if changes.settings or changes.claims or changes.articles:
+            # the claim threshold or share, or an article's claims, may move its cut
+            self.model.filter = self.current_filter()
+        cuts_moved = self.model.filter.cuts != cuts_before
         if changes.settings:
             self._fill_ratings()
-            self.model.filter = self.current_filter()  # the claim threshold may have changed
             self.model.set_scale(self.session.scale())
         if changes.articles:
             self.model.outlets = self._outlets()
         if (changes.claims or changes.verdicts) and changes.claim_ids and not changes.articles \
                 and len(changes.claim_ids) < 1000:
             self.model.update_claims(sorted(changes.claim_ids))
+            if cuts_moved:  # claims other than the edited ones came in or went out
+                self.model.apply()
         elif changes.claims or changes.articles or changes.verdicts:
             self.model.reload()
 

@@ -1,4 +1,4 @@
-"""Preferences: user-level (checker, theme, font size) and project-level (scale, threshold).
+"""Preferences: user-level (checker, theme, font size) and project-level (scale, triage).
 
 User-level values go to QSettings; project-level ones to the project's settings table.
 The dialog only collects values; :meth:`apply` writes them and returns a change-set.
@@ -37,6 +37,7 @@ from factdesk.model.models import Rating, web_address
 from factdesk.model.ratings import RatingScale
 from factdesk.model.settings import (
     CHECKER,
+    CLAIM_SHARE,
     CLAIM_THRESHOLD,
     ORGANISATION,
     ORGANISATION_URL,
@@ -197,10 +198,19 @@ class PreferencesDialog(QDialog):
             self.threshold = QDoubleSpinBox()
             self.threshold.setRange(0.0, 1.0)
             self.threshold.setSingleStep(0.05)
-            self.threshold.setValue(session.project.claim_threshold())
-            self.threshold.setToolTip("Detected claims scoring at least this are shown "
-                                      "(highlighted, listed, visited by j/k); the others "
-                                      "stay candidates, shown with h (Show all candidates)")
+            triage = session.project.triage()
+            self.threshold.setValue(triage.threshold)
+            self.threshold.setToolTip("Sentences scoring at least this are check-worthy "
+                                      "claims, shown (highlighted, listed, visited by j/k) "
+                                      "within the article's claim share; the others stay "
+                                      "candidates, shown with h (Show all candidates)")
+            self.share = QDoubleSpinBox()
+            self.share.setRange(0.01, 1.0)
+            self.share.setSingleStep(0.05)
+            self.share.setValue(triage.share)
+            self.share.setToolTip("Each article shows at most this share of its sentences "
+                                  "as claims, the most check-worthy first (1: no cap). "
+                                  "Claims marked by hand or judged are always shown.")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))
             self.project_checker.setPlaceholderText("(for command-line edits; the window "
@@ -226,6 +236,7 @@ class PreferencesDialog(QDialog):
             pform.addRow("Report title", self.report_title)
             pform.addRow("", self.report_url_error)
             pform.addRow("Claim &threshold", self.threshold)
+            pform.addRow("Claims per article (&share of sentences)", self.share)
             pform.addRow(QLabel("Rating scale (keys 1–9 pick a rating)"))
             pform.addRow(self.scale_editor)
             tabs.addTab(project_tab, f"Project: {session.name}")
@@ -272,6 +283,7 @@ class PreferencesDialog(QDialog):
         values = {
             RATING_SCALE: self.scale_editor.scale().to_json(),
             CLAIM_THRESHOLD: round(self.threshold.value(), 3),
+            CLAIM_SHARE: round(self.share.value(), 3),
             ORGANISATION: self.organisation.text().strip() or None,
             REPORT_URL: self._report_url() or None,
             ORGANISATION_URL: self._report_url(self.organisation_url) or None,

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from factdesk.core.commands import Command, CommandError, UndoStack
 from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
-from factdesk.model.models import shown_by_default
 from factdesk.model.ratings import RatingScale
+from factdesk.model.triage import ArticleCut, Triage, shown_by_default
 from factdesk.storage.articles import ArticleSummary
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,9 @@ class Session(QObject):
         self.busy_writers = 0
         self._scale: RatingScale | None = None
         self._summaries: dict[int, ArticleSummary] | None = None
+        self._cuts: dict[int, ArticleCut] | None = None  # kept over verdict edits
         self.show_candidates = False  # every claim candidate, not only those worth checking
-        self._threshold: float | None = None
+        self._triage: Triage | None = None
 
     # facts the panes share -----------------------------------------------------------------
 
@@ -68,12 +69,24 @@ class Session(QObject):
         return self._scale
 
     def summaries(self) -> dict[int, ArticleSummary]:
-        """Article summaries by id (shown counts against the project's threshold), cached
-        until the next change of articles, claims, verdicts or settings."""
+        """Article summaries by id (shown counts and each article's triage cut, from the
+        project's claim threshold and share), cached until the next change of articles,
+        claims, verdicts or settings; the cuts are kept over a verdict edit."""
         if self._summaries is None:
-            self._summaries = {
-                s.id: s for s in self.project.articles.summaries(self.claim_threshold())}
+            self._summaries = {s.id: s for s in self.project.articles.summaries(
+                self.triage(), self._cuts)}
+            self._cuts = {aid: s.cut for aid, s in self._summaries.items()}
         return self._summaries
+
+    def cut(self, article_id: int) -> ArticleCut:
+        """The article's triage cut (:mod:`factdesk.model.triage`), from the cached
+        summaries: the lowest automatic claim it shows by default."""
+        summary = self.summaries().get(article_id)
+        return summary.cut if summary is not None else self.triage().open_cut()
+
+    def cuts(self) -> dict[int, ArticleCut]:
+        """Every article's triage cut, by article id."""
+        return {aid: s.cut for aid, s in self.summaries().items()}
 
     def summary(self, article_id: int) -> ArticleSummary | None:
         return self.summaries().get(article_id)
@@ -141,17 +154,23 @@ class Session(QObject):
         self._go_to(changes)
         self.message.emit(f"redone: {text}", "info")
 
+    def triage(self) -> Triage:
+        """The project's claim threshold and share (cached until settings change)."""
+        if self._triage is None:
+            self._triage = self.project.triage()
+        return self._triage
+
     def claim_threshold(self) -> float:
         """The project's claim threshold: detected claims scoring less are candidates."""
-        if self._threshold is None:
-            self._threshold = self.project.claim_threshold()
-        return self._threshold
+        return self.triage().threshold
 
-    def is_shown(self, score: float, origin: str, judged: bool = False) -> bool:
+    def is_shown(self, article_id: int, start: int, score: float, origin: str,
+                 judged: bool = False) -> bool:
         """Whether a claim is shown now: all are while "show all candidates" is on; else
-        the ones worth checking, marked by hand, or already judged."""
+        those shown by default (:func:`factdesk.model.triage.shown_by_default`): worth
+        checking and within the article's budget, marked by hand, or already judged."""
         return self.show_candidates or shown_by_default(
-            score, origin, self.claim_threshold(), judged)
+            score, start, origin, self.cut(article_id), judged)
 
     def set_show_candidates(self, on: bool) -> None:
         """Show every claim candidate (on) or only the claims worth checking (off)."""
@@ -175,9 +194,15 @@ class Session(QObject):
         """Tell every pane what changed (after an edit, a worker, or a settings change)."""
         if changes.settings:
             self._scale = None
-            self._threshold = None
+            self._triage = None
         if changes.articles or changes.claims or changes.verdicts or changes.settings:
             self._summaries = None
+        if changes.articles or changes.settings or changes.claims and not changes.article_ids:
+            self._cuts = None
+        elif changes.claims and self._cuts is not None:  # those articles' cuts may move
+            for article_id in changes.article_ids:
+                self._cuts.pop(article_id, None)
+        # (a verdict does not move a cut: model/triage.py)
         if changes.claims and self.claim_id and self.claim_id in changes.claim_ids:
             if self.project.claims.get(self.claim_id) is None:
                 self.claim_id = 0

@@ -28,13 +28,6 @@ def is_judged(rating: str | None, status: str) -> bool:
     return bool(rating) or status != UNCHECKED
 
 
-def shown_by_default(score: float, origin: str, threshold: float, judged: bool = False) -> bool:
-    """The triage: a claim is shown (highlighted, listed, stepped through with j/k) when it
-    scores at least the project's ``threshold``, was marked by hand, or is judged; the
-    others are candidates, shown on request."""
-    return judged or origin == "manual" or score >= threshold
-
-
 class VerdictField(StrEnum):
     """The three fields of a verdict a checker edits (also its column in ``verdicts``)."""
 

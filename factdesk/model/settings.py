@@ -18,13 +18,23 @@ from typing import Any
 
 from factdesk.model.models import web_address
 from factdesk.model.ratings import RatingScale
+from factdesk.model.triage import Triage
 
-#: The claim threshold a project starts with: detected claims whose check-worthiness
-#: score is at least this are shown (highlighted, listed, stepped through with j/k); the
-#: others stay candidates, shown on request. Chosen so that 10-35% of the sentences of
-#: real news are shown: 26% of BASIL dev's 6,464 sentences (bench/claims_quality.py;
-#: docs/claims.md).
-DEFAULT_CLAIM_THRESHOLD: float = 0.70
+#: The claim threshold a project starts with: a sentence whose check-worthiness score is
+#: at least this is a check-worthy claim (ClaimBuster's CFS). It is the F1-optimal
+#: threshold the shipped training procedure chooses on ClaimBuster's crowdsourced set
+#: (inner out-of-fold probabilities, ``claimbuster_threshold_f1`` = 0.3322 in
+#: factdesk/nlp/weights/worthiness.json), rounded: pooled out-of-fold P/R/F1 there are
+#: in docs/claims.md (bench/claims_quality.py). What an article shows by default is
+#: also capped by :data:`DEFAULT_CLAIM_SHARE` (:mod:`factdesk.model.triage`).
+DEFAULT_CLAIM_THRESHOLD: float = 0.33
+
+#: The per-article attention budget a project starts with: an article shows by default
+#: at most this share of its sentences (``ceil(share x sentences)``, at least one) as
+#: claims, the most check-worthy first. Chosen on BASIL dev (225 news articles of three
+#: outlets) so that the shown share of news sentences sits well inside 10-35%: the sweep
+#: is in docs/claims.md (bench/claims_quality.py). 1.0 disables the cap.
+DEFAULT_CLAIM_SHARE: float = 0.30
 
 CHECKER = "checker"
 ORGANISATION = "organisation"
@@ -32,6 +42,7 @@ ORGANISATION_URL = "organisation_url"
 REPORT_URL = "report_url"
 REPORT_TITLE = "report_title"
 CLAIM_THRESHOLD = "claim_threshold"
+CLAIM_SHARE = "claim_share"
 RATING_SCALE = "rating_scale"
 SPACY_MODEL = "spacy_model"
 
@@ -57,6 +68,17 @@ def _threshold(value: Any) -> float:
         raise ValueError(f"{value!r} is not a number between 0 and 1") from None
     if not 0.0 <= number <= 1.0:
         raise ValueError(f"{number} is not between 0 and 1")
+    return round(number, 3)
+
+
+def _share(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a share: a number above 0, at most 1") from None
+    if not 0.0 < number <= 1.0:
+        raise ValueError(f"{number} is not a share: it must be above 0 and at most 1 "
+                         "(1 shows every claim above the threshold)")
     return round(number, 3)
 
 
@@ -105,8 +127,11 @@ SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in (
                 _address, by_hand=True),
     SettingSpec(REPORT_TITLE, "the title of the PDF report (its cover and document title)",
                 _text(REPORT_TITLE), by_hand=True),
-    SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a claim is shown",
+    SettingSpec(CLAIM_THRESHOLD, "the check-worthiness score from which a sentence is a "
+                "check-worthy claim (shown by default within the article's claim_share)",
                 _threshold, by_hand=True),
+    SettingSpec(CLAIM_SHARE, "the most of an article's sentences shown by default as claims "
+                "(0-1, the highest-scoring first; 1: no cap)", _share, by_hand=True),
     SettingSpec(RATING_SCALE, "the ratings a verdict can take, best first (keys 1-9; numbers, "
                 "published in ClaimReview, fall down the list), as JSON",
                 _scale, by_hand=True),
@@ -141,8 +166,14 @@ class ProjectSettings:
     report_url: str | None = None
     report_title: str | None = None
     claim_threshold: float = DEFAULT_CLAIM_THRESHOLD
+    claim_share: float = DEFAULT_CLAIM_SHARE
     rating_scale: RatingScale = RatingScale.default()
     spacy_model: str | None = None  # None: en_core_web_sm, else its PyPI packaging
+
+    @property
+    def triage(self) -> Triage:
+        """The claim threshold and share, which decide what is shown by default."""
+        return Triage(self.claim_threshold, self.claim_share)
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, Any]) -> ProjectSettings:

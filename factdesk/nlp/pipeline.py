@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from factdesk.model.anchoring import context_for as context
 from factdesk.model.models import ClaimDraft, MentionDraft
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.aliases import canonical_key
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
@@ -136,7 +137,8 @@ class ClaimExtractor:
             results.append(
                 {
                     "score": round(float(best._.claim_score), 4),
-                    "claim": bool(best._.claim_score >= self.threshold),
+                    "claim": shown_by_default(best._.claim_score, 0, "detected",
+                                              ArticleCut(self.threshold)),
                     "kind": best._.claim_kind,
                     "reason": best._.claim_reason,
                     "speaker": best._.speaker,

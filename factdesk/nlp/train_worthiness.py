@@ -341,8 +341,10 @@ def export(model: TrainedModel, out_dir: Path, extra_meta: dict[str, Any] | None
         "dataset": DATASET,
         "claimbuster_threshold_fbeta": round(model.threshold, 4),
         "threshold_policy": (f"max F-beta (beta={model.beta}) on inner out-of-fold "
-                             "probabilities; for the record: the news default is "
-                             "worthiness.DEFAULT_THRESHOLD, chosen on BASIL dev"),
+                             "probabilities; for the record: the project's default "
+                             "claim threshold (worthiness.DEFAULT_THRESHOLD) is "
+                             "claimbuster_threshold_f1 rounded, and a per-article claim "
+                             "share chosen on BASIL dev caps what news shows"),
         "claimbuster_threshold_f1": round(model.threshold_f1, 4),
         "model": {
             "type": "logistic_regression",

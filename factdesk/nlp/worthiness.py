@@ -24,8 +24,9 @@ is vectorised: char n-grams are hashed with a rolling 64-bit polynomial hash ove
 UTF-8 bytes of the whole batch, words with ``zlib.crc32`` (stable across processes).
 
 Figures: ``bench/claims_quality.py`` and docs/claims.md. ``DEFAULT_THRESHOLD`` (the
-project setting's default) is chosen so that 10-35% of the sentences of BASIL's news
-articles are shown; candidates are kept from ``CANDIDATE_FLOOR``.
+project setting's default) is the ClaimBuster F1 threshold of the training procedure;
+what a news article shows is capped by the project's claim share
+(:mod:`factdesk.model.triage`); candidates are kept from ``CANDIDATE_FLOOR``.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factdesk.model.models import shown_by_default
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.embeddings import embed_sentences
 from factdesk.nlp.specificity import specific_mask
 
@@ -62,17 +63,18 @@ __all__ = [
 
 DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
 """The default of the project's claim threshold, whose one home is
-:mod:`factdesk.model.settings`: a detected claim scoring at least this is shown
-(highlighted, in the list, stepped through with j/k) by default. Chosen so that 10-35%
-of the sentences of real news are shown (BASIL dev; module doc)."""
+:mod:`factdesk.model.settings`: a sentence scoring at least this is a check-worthy claim
+(ClaimBuster's F1 threshold); within an article, the claim share caps how many are shown
+by default (:mod:`factdesk.model.triage`)."""
 
 CANDIDATE_FLOOR: float = 0.10
 """Sentences scoring below this are not kept even as candidates ("show all candidates")."""
 
 
 def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
-    """Whether an unjudged claim is shown by default (:func:`shown_by_default`)."""
-    return shown_by_default(score, origin, threshold)
+    """Whether an unjudged standalone sentence (its own one-sentence document, whose
+    budget never binds) is shown by default (:func:`shown_by_default`)."""
+    return shown_by_default(score, 0, origin, ArticleCut(threshold))
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 

@@ -89,13 +89,14 @@ def _claim(c: Any) -> dict[str, Any]:
 def _project_block(project: Project) -> dict[str, Any]:
     """The project's name and the settings a publisher needs to publish its checks: who
     checks, the organisation and its address, the report's address and title (null when
-    not set), the claim threshold."""
+    not set), the claim threshold and share (what each article shows by default)."""
     settings = project.project_settings()
     return {"name": project.name, "checker": project.checker,
             "organisation": settings.organisation,
             "organisation_url": settings.organisation_url,
             "report_url": settings.report_url, "report_title": settings.report_title,
-            "claim_threshold": settings.claim_threshold}
+            "claim_threshold": settings.claim_threshold,
+            "claim_share": settings.claim_share}
 
 
 def project_to_json(project: Project) -> dict[str, Any]:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from sqlite_utils import Database
 
-from factdesk.model.models import MAX_ANALYSED_CHARS, Article
-from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
+from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
+from factdesk.model.triage import ArticleCut, Triage, claim_budget, sentence_count
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
+
+#: Up to this many articles' cuts are read article by article (the index); more, in one
+#: pass over every live claim's score.
+FEW_ARTICLES = 200
 
 
 @dataclass(frozen=True)
@@ -30,10 +37,14 @@ class ArticleSummary:
     #: not analysed because its text is over MAX_ANALYSED_CHARS: it must be split first,
     #: another extraction alone will not analyse it
     too_long: bool = False
+    sentences: int | None = None  # counted when it was last analysed (None: before 0008)
+    #: the lowest automatic claim shown by default (:mod:`factdesk.model.triage`)
+    cut: ArticleCut = ArticleCut(DEFAULT_CLAIM_THRESHOLD)
 
     @property
     def candidates(self) -> int:
-        """Live claims not shown by default (under the threshold, not marked, not judged)."""
+        """Live claims not shown by default (under the threshold or outside the article's
+        budget, not marked, not judged)."""
         return self.claims - self.shown
 
 
@@ -129,10 +140,13 @@ class ArticleRepository:
             )
         ]
 
-    def mark_extracted(self, article_id: int) -> None:
+    def mark_extracted(self, article_id: int, sentences: int | None = None) -> None:
+        """Record that the article was analysed, with its number of ``sentences`` (the
+        claim budget's base; None keeps the one stored)."""
         self.db.execute(
-            "UPDATE articles SET extracted_at = ?, analysis_error = NULL WHERE id = ?",
-            [now_iso(), article_id],
+            "UPDATE articles SET extracted_at = ?, analysis_error = NULL, "
+            "sentence_count = coalesce(?, sentence_count) WHERE id = ?",
+            [now_iso(), sentences, article_id],
         )
 
     def mark_not_analysed(self, article_id: int, error: str) -> None:
@@ -190,40 +204,82 @@ class ArticleRepository:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def summaries(self, threshold: float = DEFAULT_CLAIM_THRESHOLD) -> list[ArticleSummary]:
+    def summaries(self, triage: Triage | None = None,
+                  cuts: Mapping[int, ArticleCut] | None = None) -> list[ArticleSummary]:
         """Every article with its counts of live claims, of those shown by default, and of
-        rated claims, by date.
+        rated claims, by date, and its triage cut (``triage``: the project's claim
+        threshold and share; the defaults when None).
 
-        A claim is shown by default when it scores at least ``threshold`` (the project's
-        claim threshold), was marked by hand, or is judged (rated, or moved on from "to
-        check"): the window's triage. Counted once per table, not once per article: live
-        claims from the partial index ``claims_live_article``, verdicts (few) looked up
-        claim by claim.
+        What is shown by default follows :mod:`factdesk.model.triage`: an article shows
+        ``min(claims over the threshold, its budget)`` automatic claims, and every claim
+        marked by hand or judged (rated, or moved on from "to check"). ``cuts``: cuts
+        an earlier call returned, of articles whose claims, sentence count and the
+        settings have not changed since (after a verdict edit: all of them; after a claim
+        edit: all but its article's), which spares reading their claims' scores; the
+        others are computed. Counted once per table, not once per article: live claims
+        from the partial index ``claims_live_scores``, verdicts (few) claim by claim.
         """
-        claims: dict[int, int] = {}
+        triage = triage or Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
+        counts: dict[int, tuple[int, int, int]] = {}  # live, automatic, automatic passing
+        for aid, total, automatic, passing in self.db.execute(
+                "SELECT article_id, count(*), sum(origin != 'manual'), "
+                "sum(origin != 'manual' AND score >= ?) "
+                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id",
+                [triage.threshold]):
+            counts[aid] = (int(total), int(automatic or 0), int(passing or 0))
+        rows = self.db.execute(
+            "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
+            "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
+            "ELSE length(text) > ? END, sentence_count FROM articles "
+            "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS]).fetchall()
+        sentences = {row[0]: sentence_count(row[9], counts.get(row[0], (0, 0, 0))[1])
+                     for row in rows}
+        budgets = {aid: claim_budget(n, triage.share) for aid, n in sentences.items()}
+        known = cuts or {}
+        cuts = {**known, **self.triage_cuts(triage, {
+            aid: sentences[aid] for aid, (_, _, passing) in counts.items()
+            if aid in budgets and passing > budgets[aid] and aid not in known})}
         shown: dict[int, int] = {}
-        for aid, total, above in self.db.execute(
-                "SELECT article_id, count(*), sum(score >= ? OR origin = 'manual') "
-                "FROM claims WHERE deleted_at IS NULL GROUP BY article_id", [threshold]):
-            claims[aid], shown[aid] = int(total), int(above or 0)
-        judged = self.db.execute(
-            "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
-            "WHERE c.id = v.claim_id AND c.deleted_at IS NULL AND c.score < ? "
-            "AND c.origin != 'manual') AS aid FROM verdicts v "
-            "WHERE v.rating IS NOT NULL OR v.status != 'to check') "
-            "WHERE aid IS NOT NULL GROUP BY aid", [threshold]).fetchall()
-        for aid, count in judged:
-            shown[aid] = shown.get(aid, 0) + int(count)
+        for aid, (total, automatic, passing) in counts.items():
+            # the cut admits exactly the budget's best of the passing claims
+            shown[aid] = total - automatic + min(passing, budgets.get(aid, passing))
+        for aid, score, start in self.db.execute(
+                "SELECT article_id, score, start FROM claims WHERE id IN (SELECT claim_id "
+                "FROM verdicts WHERE rating IS NOT NULL OR status != ?) "
+                "AND deleted_at IS NULL AND origin != 'manual'",
+                [UNCHECKED]):
+            cut = cuts.get(aid) or triage.open_cut()
+            if not cut.admits(score, start) and aid in shown:  # judged: shown anyway
+                shown[aid] += 1
         rated = dict(self.db.execute(
             "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
             "WHERE c.id = v.claim_id AND c.deleted_at IS NULL) AS aid FROM verdicts v "
             "WHERE v.rating IS NOT NULL) WHERE aid IS NOT NULL GROUP BY aid").fetchall())
-        rows = self.db.execute(
-            "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
-            "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
-            "ELSE length(text) > ? END FROM articles "
-            "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS])
         return [ArticleSummary(aid, title, outlet, published, url, source,
-                               claims.get(aid, 0), rated.get(aid, 0), bool(done), error,
-                               shown.get(aid, 0), bool(too_long))
-                for aid, title, outlet, published, url, source, done, error, too_long in rows]
+                               counts.get(aid, (0, 0, 0))[0], rated.get(aid, 0), bool(done),
+                               error, shown.get(aid, 0), bool(too_long), stored,
+                               cuts.get(aid) or triage.open_cut())
+                for aid, title, outlet, published, url, source, done, error, too_long,
+                stored in rows]
+
+    def triage_cuts(self, triage: Triage, sentences: Mapping[int, int]) -> dict[int, ArticleCut]:
+        """The triage cut (:func:`factdesk.model.triage.article_cut`) of each article in
+        ``sentences`` (article id -> its sentence count), from its live automatic claims
+        over the threshold; the others' budget does not bind (their cut is the threshold's,
+        :meth:`Triage.open_cut`)."""
+        cuts: dict[int, ArticleCut] = {}
+        if not sentences:
+            return cuts
+        query = ("SELECT article_id, score, start FROM claims WHERE deleted_at IS NULL "
+                 "AND origin != 'manual' AND score >= ?")
+        if len(sentences) <= FEW_ARTICLES:  # e.g. after a claim edit: its article only
+            marks = ",".join("?" * len(sentences))
+            rows = self.db.execute(f"{query} AND article_id IN ({marks}) ORDER BY article_id",
+                                   [triage.threshold, *sentences])
+        else:
+            rows = self.db.execute(f"{query} ORDER BY article_id", [triage.threshold])
+        for aid, group in groupby(rows, key=itemgetter(0)):
+            if aid in sentences:
+                cuts[aid] = triage.cut([(score, start) for _, score, start in group],
+                                       sentences[aid])
+        return cuts

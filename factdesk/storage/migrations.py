@@ -252,6 +252,21 @@ def m0007_archive_vectors(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0007_archive_vectors')}")
 
 
+@migrations(name="0008_article_sentence_count")
+def m0008_article_sentence_count(db: Database) -> None:
+    """How many sentences each article had when it was last analysed: the per-article
+    claim budget (``claim_share`` of its sentences, :mod:`factdesk.model.triage`) is
+    counted from it. NULL until the article is analysed again (the budget then counts
+    its automatic claims instead). And a partial index of the live claims by article
+    with their score, position and origin: the article list counts each article's
+    claims over the threshold, and reads the scores its cut is taken from, from the
+    index alone (297k claims: the count 0.36 -> 0.19 s on a loaded machine)."""
+    db.execute("ALTER TABLE articles ADD COLUMN sentence_count INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS claims_live_scores ON claims(article_id, score, "
+               "start, origin) WHERE deleted_at IS NULL")
+    db.execute(f"PRAGMA user_version = {_number('0008_article_sentence_count')}")
+
+
 def _number(name: str) -> int:
     """The schema version a migration brings a file to: its place in the list."""
     return [m.name for m in migrations._migrations].index(name) + 1
@@ -261,9 +276,11 @@ SCHEMA_VERSION = len(migrations._migrations)
 #: The oldest schema this version can read without upgrading it (a read-only open, e.g.
 #: a second window): the migrations after it only add indexes, which queries do without.
 #: 0004, 0005 and 0006 add columns and a table that queries read; 0007's archive vectors
-#: are optional (the archive search computes them in memory when the table is absent).
+#: are optional (the archive search computes them in memory when the table is absent);
+#: 0008 adds the sentence count the article list reads.
 READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
-                    _number("0005_claim_vectors"), _number("0006_claim_statement"))
+                    _number("0005_claim_vectors"), _number("0006_claim_statement"),
+                    _number("0008_article_sentence_count"))
 
 
 def apply_migrations(db: Database) -> None:

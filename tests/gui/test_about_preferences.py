@@ -110,3 +110,28 @@ def test_preferences_refuse_an_upside_down_scale_inside_the_dialog(
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_set_the_claim_share_as_one_undoable_edit(make_window,
+                                                              demo_copy: Path) -> None:
+    from factdesk.gui.preferences import PreferencesDialog
+    from factdesk.model.settings import DEFAULT_CLAIM_SHARE
+
+    window = make_window(demo_copy)
+    session = window.session
+    article = session.article_id
+    shown_before = session.summary(article).shown
+    dialog = PreferencesDialog(window, session)
+    try:
+        assert dialog.share.value() == DEFAULT_CLAIM_SHARE
+        dialog.share.setValue(1.0)  # no cap: every claim over the threshold is shown
+        dialog._ok()
+        dialog.apply()
+        assert session.project.claim_share() == 1.0
+        assert session.summary(article).shown > shown_before
+        session.undo()
+        assert session.project.claim_share() == DEFAULT_CLAIM_SHARE
+        assert session.summary(article).shown == shown_before
+    finally:
+        dialog.close()
+        dialog.deleteLater()

@@ -3,6 +3,8 @@ j/k through what is shown, a ranked list, hand-marked claims always shown."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 
 from factdesk.core.commands import MarkClaim
@@ -23,13 +25,21 @@ def _listed(window) -> list[int]:  # MainWindow
 def test_only_claims_worth_checking_by_default_and_one_key_for_all(
         make_window, demo_copy, qtbot) -> None:
     with Project.open(demo_copy, create=False) as project:
-        threshold = project.claim_threshold()
+        triage = project.triage()
         rows = {c.id: c for c in project.claims.iter_all()}
+        sentences = {s.id: s.sentences for s in project.articles.summaries(triage)}
     window = make_window(demo_copy)
     session = window.session
     article = session.article_id
     every = {c.id for c in rows.values() if c.article_id == article}
-    worth = {i for i in every if rows[i].score >= threshold or rows[i].origin == "manual"}
+    # shown: the article's best detected claims over the threshold, at most the share of
+    # its sentences (rounded up), and every claim marked by hand
+    passing = sorted((i for i in every if rows[i].origin == "detected"
+                      and rows[i].score >= triage.threshold),
+                     key=lambda i: (-rows[i].score, rows[i].start))
+    budget = math.ceil(triage.share * sentences[article])
+    worth = set(passing[:budget]) | {i for i in every if rows[i].origin == "manual"}
+    assert len(passing) > budget, "the demo article's budget binds"
     assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
     assert _highlighted(window) == worth
     # the articles list counts what is shown, with the other candidates beside it
@@ -106,4 +116,35 @@ def test_j_and_k_from_a_candidate_go_on_from_its_place_in_the_list(
         article = project.claims.get(candidate).article_id
         assert session.claim_id not in listed
         assert project.claims.get(session.claim_id).article_id != article
+    window.close()
+
+
+def test_the_article_budget_follows_settings_and_claim_edits(make_window, demo_copy) -> None:
+    from factdesk.core.commands import DeleteClaim
+    from factdesk.core.settings_command import ChangeSettings
+
+    window = make_window(demo_copy)
+    session = window.session
+    project = session.project
+    article = session.article_id
+    threshold = session.claim_threshold()
+    over = {c.id for c in project.claims.for_article(article)
+            if c.origin == "detected" and c.score >= threshold}
+    listed = _listed(window)
+    assert set(listed) == _highlighted(window) and len(listed) < len(over)
+    count = window.workspace.claims.count.text()
+    assert count.startswith(f"{len(listed)} shown of ")
+    # no cap: every claim over the threshold, in the list, the text and the count; undone
+    assert session.push(ChangeSettings({"claim_share": 1.0}))
+    assert set(_listed(window)) == _highlighted(window) == over
+    assert session.summary(article).shown == len(over)
+    session.undo()
+    assert _listed(window) == listed and _highlighted(window) == set(listed)
+    # deleting a shown claim frees its place: the best claim left out comes in
+    rows = {c.id: c for c in project.claims.for_article(article)}
+    best_left_out = max(over - set(listed), key=lambda i: (rows[i].score, -rows[i].start))
+    assert session.push(DeleteClaim(listed[0]))
+    assert set(_listed(window)) == set(listed[1:]) | {best_left_out}
+    assert _highlighted(window) == set(_listed(window))
+    assert window.workspace.claims.count.text().startswith(f"{len(listed)} shown of ")
     window.close()

@@ -1,0 +1,100 @@
+"""The triage rule: which claims an article shows by default.
+
+A professional checker expects each article to offer its most check-worthy claims
+within an attention budget, not every factual sentence. So a detected claim is shown
+by default when
+
+* its check-worthiness score is at least the project's claim threshold (it is a
+  check-worthy claim at all), **and**
+* it is within the article's budget: among the article's automatic (detected) claims
+  that pass the threshold, at most ``ceil(share x sentences)`` (at least one) are shown,
+  the highest-scoring first, ties broken by position (earlier first).
+
+A claim marked by hand, or judged (rated, or moved on from "to check"), is always shown.
+Hand-marked claims do not use up the budget (they are not ranked with the detected
+ones). Judged detected claims are ranked with the others like any detected claim: one
+inside the budget takes its place there, one outside it is shown on top of the budget.
+So judging a claim never hides or reveals another one.
+
+The rule is expressed as one :class:`ArticleCut` per article (the lowest automatic
+claim it shows), computed by :func:`article_cut`; :func:`shown_by_default` is the one
+test every view, count and CLI command applies.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: The start of a cut that admits every claim at its score (no budget binds).
+_ANY_START = sys.maxsize
+
+
+@dataclass(frozen=True)
+class Triage:
+    """The project's two triage settings."""
+
+    threshold: float  # score from which a sentence is a check-worthy claim
+    share: float  # most of an article's sentences shown by default (1.0: no cap)
+
+    def cut(self, automatic: Iterable[tuple[float, int]], sentences: int) -> ArticleCut:
+        """:func:`article_cut` with these settings."""
+        return article_cut(automatic, sentences, self.threshold, self.share)
+
+    def open_cut(self) -> ArticleCut:
+        """The cut of an article whose budget does not bind (a single sentence, or an
+        article not counted yet): the threshold alone."""
+        return ArticleCut(self.threshold, _ANY_START)
+
+
+@dataclass(frozen=True)
+class ArticleCut:
+    """The lowest automatic claim an article shows by default, by (score, position):
+    a detected claim is admitted when it scores more than ``score``, or exactly
+    ``score`` and starts at or before ``start``."""
+
+    score: float
+    start: int = _ANY_START
+
+    def admits(self, score: float, start: int) -> bool:
+        return score > self.score or (score == self.score and start <= self.start)
+
+
+def claim_budget(sentences: int, share: float) -> int:
+    """How many automatic claims an article of ``sentences`` sentences shows at most:
+    ``ceil(share x sentences)``, at least 1 (the rounding error of a product such as
+    0.3 x 10 is not a sentence more)."""
+    return max(1, math.ceil(round(share * sentences, 6)))
+
+
+def sentence_count(stored: int | None, automatic_claims: int) -> int:
+    """An article's sentence count for the budget: the one stored when it was analysed;
+    for an article analysed before FactDesk stored it (NULL), the number of its
+    automatic claims (every detected sentence, candidates included, which is close to
+    its sentence count: only very short sentences are not candidates)."""
+    return stored if stored is not None and stored > 0 else automatic_claims
+
+
+def article_cut(automatic: Iterable[tuple[float, int]], sentences: int,
+                threshold: float, share: float) -> ArticleCut:
+    """The cut of one article from its automatic claims' ``(score, start)`` (any order;
+    those under ``threshold`` play no part), its sentence count, the threshold and the
+    share."""
+    passing = [(score, start) for score, start in automatic if score >= threshold]
+    budget = claim_budget(sentences, share)
+    if len(passing) <= budget:
+        return ArticleCut(threshold, _ANY_START)
+    passing.sort(key=lambda c: (-c[0], c[1]))
+    score, start = passing[budget - 1]
+    return ArticleCut(score, start)
+
+
+def shown_by_default(score: float, start: int, origin: str, cut: ArticleCut,
+                     judged: bool = False) -> bool:
+    """The triage: a claim is shown (highlighted, listed, stepped through with j/k) when
+    it was marked by hand, is judged, or is an automatic claim its article's ``cut``
+    admits (at least the threshold and within the budget); the others are candidates,
+    shown on request."""
+    return judged or origin == "manual" or cut.admits(score, start)

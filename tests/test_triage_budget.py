@@ -1,0 +1,181 @@
+"""The per-article claim budget (factdesk/model/triage.py) and where it is applied: the
+sentence count stored by analysis, the fallback for older projects, the article counts,
+the settings and ``factdesk score --document``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factdesk.cli.main import main
+from factdesk.core.commands import MarkClaim, UndoStack
+from factdesk.core.project import Project
+from factdesk.model.models import ClaimDraft
+from factdesk.model.settings import (
+    DEFAULT_CLAIM_SHARE,
+    DEFAULT_CLAIM_THRESHOLD,
+    ProjectSettings,
+    clean_setting,
+)
+from factdesk.model.triage import (
+    ArticleCut,
+    Triage,
+    article_cut,
+    claim_budget,
+    sentence_count,
+    shown_by_default,
+)
+
+
+def test_the_budget_is_the_share_of_the_sentences_rounded_up_and_at_least_one() -> None:
+    assert claim_budget(10, 0.3) == 3  # 0.3 x 10 is 3.0000000000000004 in floats
+    assert claim_budget(11, 0.3) == 4
+    assert claim_budget(1, 0.3) == claim_budget(0, 0.3) == 1
+    assert claim_budget(37, 1.0) == 37
+
+
+def test_the_cut_keeps_the_best_claims_over_the_threshold_ties_earlier_first() -> None:
+    claims = [(0.9, 100), (0.5, 10), (0.5, 20), (0.2, 5), (0.8, 50)]
+    cut = article_cut(claims, 10, 0.33, 0.3)  # budget 3 of 4 passing
+    shown = [start for score, start in claims if shown_by_default(score, start, "detected", cut)]
+    assert sorted(shown) == [10, 50, 100]  # of the two at 0.5 the earlier one
+    # no cap: every claim over the threshold, and nothing under it
+    cut = article_cut(claims, 10, 0.33, 1.0)
+    assert [shown_by_default(s, p, "detected", cut) for s, p in claims] == [
+        True, True, True, False, True]
+    # a budget that does not bind is the threshold alone
+    assert article_cut(claims, 40, 0.33, 0.3) == ArticleCut(0.33)
+    # hand-marked and judged claims are always shown, whatever the cut
+    tight = article_cut(claims, 1, 0.33, 0.3)
+    assert shown_by_default(0.0, 999, "manual", tight)
+    assert shown_by_default(0.2, 5, "detected", tight, judged=True)
+    assert not shown_by_default(0.8, 50, "detected", tight)
+
+
+def test_a_standalone_sentence_is_a_claim_from_the_threshold() -> None:
+    triage = Triage(0.33, 0.3)
+    for score in (0.2, 0.33, 0.9):
+        cut = triage.cut([(score, 0)], 1)
+        assert shown_by_default(score, 0, "detected", cut) == (score >= 0.33)
+
+
+def test_an_article_analysed_before_the_count_falls_back_to_its_automatic_claims() -> None:
+    assert sentence_count(None, 12) == 12
+    assert sentence_count(0, 12) == 12
+    assert sentence_count(30, 12) == 30
+
+
+def test_the_share_is_a_project_setting_with_its_check() -> None:
+    assert ProjectSettings().claim_share == DEFAULT_CLAIM_SHARE
+    assert ProjectSettings().triage == Triage(DEFAULT_CLAIM_THRESHOLD, DEFAULT_CLAIM_SHARE)
+    assert clean_setting("claim_share", "0.2") == 0.2
+    for bad in ("0", "1.5", "-0.1", "many"):
+        with pytest.raises(ValueError, match="claim_share"):
+            clean_setting("claim_share", bad)
+    assert ProjectSettings.from_stored({"claim_share": 7}).claim_share == DEFAULT_CLAIM_SHARE
+
+
+def _draft(start: int, score: float) -> ClaimDraft:
+    return ClaimDraft(start=start, end=start + 5, text="words", prefix="", suffix="",
+                      kind="other", score=score, speaker=None)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> tuple[Path, int]:
+    """An article with ten detected claims scoring 0.95 down to 0.05, one per sentence."""
+    path = tmp_path / "budget.factdesk"
+    text = "Intro words stand here. " + " ".join(f"Sentence number {i} is here."
+                                                 for i in range(10))
+    with Project.open(path) as project, project.transaction():
+        aid = project.articles.add(title="t", outlet="o", author="", published=None,
+                                   url="", source_name="x", text=text, text_hash="h",
+                                   raw=b"x")
+        starts = [text.index(f"Sentence number {i} ") for i in range(10)]
+        project.claims.replace_detected(
+            aid, [_draft(s, 0.95 - 0.1 * i) for i, s in enumerate(starts)])
+        project.articles.mark_extracted(aid)  # as before migration 0008: no count
+    return path, aid
+
+
+def test_article_counts_follow_the_budget_and_the_stored_sentence_count(article) -> None:
+    path, aid = article
+    with Project.open(path) as project:
+        # no count stored: the ten automatic claims stand for ten sentences, budget 3
+        (summary,) = project.articles.summaries(Triage(0.33, 0.3))
+        assert (summary.sentences, summary.shown, summary.claims) == (None, 3, 10)
+        # analysed again, with 30 sentences: budget 9, but only 7 pass the threshold
+        with project.transaction():
+            project.articles.mark_extracted(aid, 30)
+        (summary,) = project.articles.summaries(Triage(0.33, 0.3))
+        assert (summary.sentences, summary.shown) == (30, 7)
+        assert summary.cut == ArticleCut(0.33)
+        (summary,) = project.articles.summaries(Triage(0.33, 0.1))
+        assert summary.shown == 3 and summary.cut.score == pytest.approx(0.75)
+        # a judged candidate outside the budget is shown on top of it; a hand-marked
+        # claim too, without taking a place in the budget
+        low = max(project.claims.for_article(aid), key=lambda c: c.start)
+        project.verdicts.set_field(low.id, "rating", "False", "test")
+        UndoStack(project).push(MarkClaim(aid, 0, 23))
+        (summary,) = project.articles.summaries(Triage(0.33, 0.1))
+        assert (summary.shown, summary.claims) == (5, 11)
+
+
+def test_claims_cli_prints_what_the_budget_shows(article, capsys) -> None:
+    path, aid = article
+    with Project.open(path) as project:
+        project.settings.set("claim_share", 0.2)
+    capsys.readouterr()
+    assert main(["claims", str(path), "--json"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [round(c["score"], 2) for c in shown] == [0.95, 0.85]
+    assert main(["claims", str(path), "--json", "--all"]) == 0
+    every = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(every) == 10 and sum(c["shown"] for c in every) == 2
+
+
+def test_analysis_stores_the_sentence_count(tmp_path: Path, nlp) -> None:
+    from factdesk.core.analysis import analyse_articles
+    from factdesk.core.importing import import_paths
+
+    source = tmp_path / "a.txt"
+    source.write_text("Budget news\n\nThe council said it spent $4 million on roads in "
+                      "2023. Officials said 12 bridges were repaired. It was sunny. "
+                      "Thank you.\n", encoding="utf-8")
+    path = tmp_path / "analysed.factdesk"
+    with Project.open(path) as project:
+        import_paths(project, [source])
+        analyse_articles(project, match=False)
+        (summary,) = project.articles.summaries(project.triage())
+        assert summary.sentences is not None and summary.sentences >= 4
+        assert summary.shown <= claim_budget(summary.sentences, project.claim_share())
+
+
+def test_score_document_applies_the_share(tmp_path: Path, capsys, nlp) -> None:
+    lines = ["Ukrainian officials said more than 400 bodies were found near Izium.",
+             "The council spent $4 million on 12 bridges in 2023, the mayor said.",
+             "Unemployment fell to 3.5% in May, the lowest rate since 1969.",
+             "Russian troops left Izium four days ago, the governor said.",
+             "Thank you very much, it's good to be here."]
+    path = tmp_path / "transcript.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["score", str(path)]) == 0
+    alone = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["claim"] for r in alone] == [r["score"] >= DEFAULT_CLAIM_THRESHOLD
+                                           for r in alone]
+    assert main(["score", str(path), "--document"]) == 0
+    document = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["sentence"] for r in document] == lines
+    budget = claim_budget(len(lines), DEFAULT_CLAIM_SHARE)
+    assert sum(r["claim"] for r in document) == budget < sum(r["claim"] for r in alone)
+    best = sorted(range(len(lines)), key=lambda i: -document[i]["score"])[:budget]
+    assert {i for i, r in enumerate(document) if r["claim"]} == set(best)
+    # a project's share is used with -p
+    project = tmp_path / "p.factdesk"
+    with Project.open(project) as opened:
+        opened.settings.set("claim_share", 1.0)
+    assert main(["score", str(path), "--document", "-p", str(project)]) == 0
+    uncapped = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["claim"] for r in uncapped] == [r["claim"] for r in alone]
