@@ -171,3 +171,37 @@ def test_an_owner_in_an_apposition_is_not_the_persons_title(
             "Conway, the husband of Kellyanne Conway, the president's counselor.\n\nThe "
             "president said the money would go to the wall.")
     assert speakers(extractor, text)[-1] == "Donald Trump"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # HuffPost, the Weiner event: a web address the NER leaves out, called a website
+    ("The tweet was first reported Saturday by BigGovernment.com, a website run by "
+     "conservative commentator Andrew Breitbart.\n\nThe site said the photo was tweeted "
+     "to a female college student in Seattle.", "BigGovernment.com"),
+    # NYT, the Wal-Mart event: "Inc." marks a company
+    ("The women sued Wal-Mart Stores Inc. in 2001.\n\nThe company says its policies "
+     "expressly bar discrimination.", "Wal-Mart Stores Inc."),
+    # Fox News, the Arizona event: an apposition says what the body is
+    ("The bill was pushed by the Center for Arizona Policy, a social conservative group "
+     "that opposes gay marriage.\n\nThe group says the proposal simply clarifies state "
+     "law.", "Center for Arizona Policy"),
+])
+def test_a_reference_back_to_an_organisation(extractor: ClaimExtractor, text: str,
+                                             speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+def test_a_name_alone_does_not_make_a_body_the_one_referred_to(
+        extractor: ClaimExtractor) -> None:
+    # Fox News, the ad event: a consultancy with "Group" in its name is not "the
+    # organization" (nor "the group"); a bare body noun is no speaker
+    text = ("Secure America Now paid for the ad. A study by the Boston Consulting Group "
+            "was cited in it.\n\nThe group confirmed the ad would cost $1 million.")
+    assert speakers(extractor, text)[-1] is None
+
+
+def test_a_speech_verb_the_parser_took_for_a_noun(extractor: ClaimExtractor) -> None:
+    # Fox News, the Etheridge event: "demands" is tagged a plural noun
+    text = ("Rep. Bob Etheridge grabbed the student's wrist.\n\n\"Who are you!\" the "
+            "seven-term congressman demands.")
+    assert speakers(extractor, text)[-1] == "Bob Etheridge"

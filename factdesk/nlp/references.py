@@ -521,7 +521,8 @@ REFERRING_NOUNS = frozenset().union(*ROLE_CLASSES) | LEGISLATOR_NOUNS | frozense
      "businessman", "businesswoman", "billionaire", "activist", "commentator", "pastor",
      "bishop", "cardinal", "pope", "governor", "leader", "strategist", "pollster",
      "columnist", "economist", "analyst", "professor", "doctor", "coach", "founder",
-     "owner", "veteran", "lieutenant", "general"})
+     "owner", "veteran", "lieutenant", "general", "reporter", "correspondent",
+     "interviewer", "student", "blogger", "publisher", "editor", "spokesperson"})
 
 
 def refers_back(head: Any) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.body_references import refers_to_body, resolve_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
@@ -226,7 +227,7 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             described = token.head  # "The congressman, who described ..."
         elif subject.lower_ in ("he", "she"):
             described = _earlier_subject(subject) or subject  # "The representative ... he"
-        if refers_back(described):
+        if refers_back(described) or refers_to_body(described):
             found.append(Statement(token.i, None, True, main, reference=described))
             continue
         name, is_person = speaker_name(subject)
@@ -376,9 +377,14 @@ ACT_WITH_AN_OBJECT = frozenset({"declare"})
 def _speech_verb(token: Any) -> bool:
     """A speech verb that states something: not negated ("did not respond", "has not
     said whether"), and not an act done by saying it ("declared a national emergency"
-    is the outlet's report of what Trump did, not a statement of his)."""
+    is the outlet's report of what Trump did, not a statement of his). A sentence's root
+    the parser took for a plural noun with a subject is a verb ("the congressman
+    demands")."""
     lemma = token.lemma_.lower()
-    if not (token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS
+    verb = token.pos_ in ("VERB", "AUX") or (  # '"Who are you!" the congressman demands.'
+        token.tag_ == "NNS" and token.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in token.children))
+    if not (verb and lemma in SPEECH_VERBS
             and not any(c.dep_ == "neg" for c in token.children)):
         return False
     if lemma in ACT_WITH_AN_OBJECT:
@@ -490,6 +496,8 @@ class SpeakerTracker:
         (:mod:`factdesk.nlp.references`); else the description as written, a described
         source ("the former official"); else, for a noun that says nothing ("the man"),
         no speaker."""
+        if refers_to_body(head):  # "the site said": the organisation, or no one
+            return resolve_body(head) or "", False
         doc = head.doc
         if self._resolver is None or self._resolver[0] is not doc:
             self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
