@@ -18,14 +18,19 @@ person named earlier in the article whose mentions are compatible with it:
   Biden"), an age ("the 48-year-old" ~ "Weiner, 48,"), a nationality or state when the
   article gives the person one;
 - the gender the noun has ("congresswoman", "spokesman") is not contradicted by an
-  honorific ("Mr. Weiner", "Ms. Cordova").
+  honorific ("Mr. Weiner", "Ms. Cordova");
 
-Nothing compatible named before: the description is the speaker as written, a described
+and, among those, one who has been a subject before is preferred to one named only in
+passing. Someone introduced unnamed after them ("A former Justice Department computer
+crimes prosecutor said") whom it fits is the speaker instead, as first described.
+
+Nothing compatible before: the description is the speaker as written, a described
 source ("the former official", "the congressman"): a checker can look up who held the
 office or role. A noun that says nothing of who speaks ("the man", "the woman", "the
 person", "the source") is no speaker. An indefinite description ("a former official") is
 someone new: it is not resolved (:mod:`factdesk.nlp.source_phrases` says whether it is a
-source).
+source). Organisations referred back to ("the site said") are
+:mod:`factdesk.nlp.body_references`'.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 """
@@ -158,7 +163,8 @@ class Profile:
 
 @dataclass(frozen=True)
 class Mention:
-    """A person named at token ``start``, keyed by surname."""
+    """A person named at token ``start``; ``key``: the full name compared without case
+    or accents (a surname alone when the article gives no one full name for it)."""
 
     start: int
     key: str
