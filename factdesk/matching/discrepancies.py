@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction", "actor", "place")
+                          "direction", "actor", "place", "reaction")
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
@@ -461,6 +461,20 @@ def quote_text(text: str) -> str:
         return " ".join(parts)
     cut = _QUOTE_OPENED.search(text.strip()) or _QUOTE_CLOSED.search(text.strip())
     return cut.group(1) if cut else text
+
+
+_CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_STOP = frozenset(
+    "this that these those with from have been were will would could should their there "
+    "they them what which when where while about after before said says also into over "
+    "than then only other some such more most very just even many much being does "
+    "like know want think going thing things really because through without against "
+    "until since under again still never always here ever".split())
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words of four letters or more (quote comparison)."""
+    return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
 
 
 @lru_cache(maxsize=4096)  # a claim is compared with many others

@@ -42,8 +42,8 @@ def differences(discrepancies: Sequence[Mapping[str, Any]]) -> list[str]:
     name only spelled differently is a "spelling" note: it is the same name)."""
     notes = []
     for d in discrepancies:
-        if d.get("severity") == "compatible":
-            continue
+        if d.get("severity") == "compatible" or d.get("kind") == "reaction":
+            continue  # a reaction is said at the head of the line (match_reason)
         a, b = _short(d.get("a_text", "")), _short(d.get("b_text", ""))
         kind = str(d.get("kind", ""))
         if kind == "name" and d.get("severity") == "variant":
@@ -54,8 +54,14 @@ def differences(discrepancies: Sequence[Mapping[str, Any]]) -> list[str]:
 
 def match_reason(a: ClaimFacts, b: ClaimFacts,
                  discrepancies: Sequence[Mapping[str, Any]] = ()) -> str:
-    """One line: what the claims share (who, what, where) and what differs."""
+    """One line: what the claims share (who, what, where) and what differs; a reaction
+    (:mod:`factdesk.matching.reactions`) first: "Words of Xavier Becerra, whom the other
+    does not name · Shares ..."."""
     found = differences(discrepancies)
-    if any(d.get("kind") == "place" for d in discrepancies):
-        return frame_summary(a, b, found, place_noted=True)
-    return frame_summary(a, b, found)
+    line = frame_summary(a, b, found,
+                         place_noted=any(d.get("kind") == "place" for d in discrepancies))
+    reaction = next((d for d in discrepancies if d.get("kind") == "reaction"), None)
+    if reaction is None:
+        return line
+    who = reaction.get("a_text") or reaction.get("b_text") or "someone"
+    return f"Words of {who}, whom the other does not name · {line}"

@@ -17,6 +17,9 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   frames place one event in two places (:mod:`factdesk.matching.event_frames`);
 * only **related** when the frames show another event of the same kind (another place,
   no one in common);
+* only **related** ("reaction") when the same-event path alone would link them but one
+  claim is the words of a speaker the other neither quotes nor names: a reaction to the
+  event, not a report of it (:mod:`factdesk.matching.reactions`);
 * only **related** ("same story") when the same-event head is sure but the frames hold
   only the story's protagonist and its usual words, and the sentences are not alike
   in meaning (his wife's plea / his plea); a figure both give with the same person
@@ -25,7 +28,6 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +37,7 @@ from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
+    content_words,
     find_discrepancies,
     is_conflicting,
     is_partial_quote,
@@ -46,6 +49,7 @@ from factdesk.matching.discrepancies import (
 )
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
 from factdesk.matching.pair_score import pair_score
+from factdesk.matching.reactions import reaction_by, reaction_note
 from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
@@ -89,14 +93,6 @@ COMPARABLE_LENGTH = 0.5
 #: are in every other sentence).
 SHARED_FIGURE_MIN = 10.0
 
-_CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_STOP = frozenset(
-    "this that these those with from have been were will would could should their there "
-    "they them what which when where while about after before said says also into over "
-    "than then only other some such more most very just even many much being does "
-    "like know want think going thing things really because through without against "
-    "until since under again still never always here ever".split())
-
 
 @dataclass(frozen=True)
 class Relation:
@@ -106,12 +102,7 @@ class Relation:
     relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
     discrepancies: tuple[Discrepancy, ...] = ()
     reason: str = ""  # "model", "quote", "dated event", "same event", "same story",
-    #                   "similar", "another event" or ""
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words of four letters or more (quote comparison)."""
-    return {w.lower().rstrip("'’s") for w in _CONTENT.findall(text)} - _STOP
+    #                   "similar", "another event", "reaction" or ""
 
 
 def _quoted_words(facts: ClaimFacts) -> frozenset[str]:
@@ -255,6 +246,12 @@ def decide(
         # the same kind of action in another place, by no one in common: a look-alike
         found = tuple(find_discrepancies(a, b, same_fact=False))
         return Relation(score(False), "related", found, "another event")
+    if reason == "same event" and not shares_a_figure(a, b) \
+            and (reaction := reaction_by(a, b)) is not None:
+        # one event, but one claim is someone's words on it the other does not report (a
+        # figure both give is one detail: "Cesar Sayoc, 56, ..., Chris Wray confirmed")
+        found = (reaction_note(a, b, reaction), *find_discrepancies(a, b, same_fact=False))
+        return Relation(score(False), "related", found, "reaction")
     if reason:
         found = find_discrepancies(a, b)
         if alignment is not None and alignment.verdict == "place conflict":

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -47,12 +47,23 @@ GIVEN_NAME_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"mykola", "nikolai", "nikolay"}, {"pavlo", "pavel", "paul"},
     {"oleksiy", "oleksii", "alexei", "alexey", "aleksei"}, {"yevhen", "yevgeny", "evgeny"},
     {"yuriy", "yurii", "yuri", "yury"}, {"hryhoriy", "grigory"}, {"petro", "pyotr", "peter"},
-    {"joe", "joseph"}, {"bill", "william"}, {"bob", "robert"}, {"mike", "michael"},
-    {"jim", "james"}, {"tony", "antony", "anthony"}, {"liz", "elizabeth"},
+    {"joe", "joseph"}, {"bill", "billy", "william"}, {"bob", "bobby", "rob", "robert"},
+    {"mike", "michael"}, {"jim", "jimmy", "james"}, {"tony", "antony", "anthony"},
+    {"liz", "elizabeth"}, {"dick", "rick", "richard"}, {"tom", "thomas"},
+    {"chuck", "charles"}, {"ted", "edward"}, {"ted", "theodore"}, {"dan", "daniel"},
+    {"dave", "david"}, {"steve", "steven", "stephen"}, {"chris", "christopher"},
+    {"ron", "ronald"}, {"don", "donald"}, {"pat", "patrick"}, {"tim", "timothy"},
+    {"matt", "matthew"}, {"nick", "nicholas"}, {"sam", "samuel"}, {"ben", "benjamin"},
+    {"jon", "jonathan"}, {"mitch", "mitchell"}, {"newt", "newton"},
 ))
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+#: Words before a name that say what the person is, not who ("Sen. Richard Blumenthal").
 _TITLES = {"president", "mr", "mrs", "ms", "dr", "gen", "general", "minister", "prime",
-           "secretary", "sir", "prof", "governor", "mayor"}
+           "secretary", "sir", "prof", "governor", "mayor", "sen", "senator", "rep",
+           "representative", "gov", "lt", "col", "sgt", "capt", "adm", "rev", "attorney",
+           "vice", "former", "house", "senate", "speaker", "leader", "majority", "minority"}
+#: A party and state after a US legislator's name: "(D-Conn.)", ", R-Ky.".
+_PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z. ]*\)?\s*$")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 
@@ -99,14 +110,45 @@ def canonical_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
+def _person_words(name: str) -> tuple[str, ...]:
+    """The plain words of a person name without the titles before it or a party and
+    state after it: "Sen. Richard Blumenthal (D-Conn.)" -> ("richard", "blumenthal")."""
+    words = _plain(_PARTY_STATE.sub("", name)).split()
+    start = 0
+    while start < len(words) - 1 and words[start] in _TITLES:
+        start += 1
+    return tuple(words[start:])
+
+
+@functools.lru_cache(maxsize=200_000)
 def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
     """(given-name words, surname) of a person name, folded; None if empty."""
-    words = [w for w in _plain(name).split() if w not in _TITLES]
+    words = list(_person_words(name))
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     if not words:
         return None
     return tuple(words[:-1]), words[-1]
+
+
+def surname_of(name: str) -> str:
+    """The surname of a person name, plain: "Sen. Richard Blumenthal (D-Conn.)" ->
+    "blumenthal", "Donald Trump Jr." -> "trump"."""
+    parts = _person_parts(name)
+    return parts[1] if parts else ""
+
+
+def has_given_name(name: str) -> bool:
+    """Whether a person name has a given name besides the surname ("Donald Trump",
+    "Sen. Richard Blumenthal"; not "Mr. Trump", "Trump Jr.", "Senate Republicans")."""
+    parts = _person_parts(name)
+    return bool(parts and parts[0])
+
+
+def name_suffix(name: str) -> str:
+    """The generational suffix a person name ends with ("jr", "sr", "iii"), or ""."""
+    words = _person_words(name)
+    return words[-1] if len(words) > 1 and words[-1] in _NAME_SUFFIXES else ""
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -160,6 +202,47 @@ def persons_compatible(a: str, b: str) -> bool:
     if pa is None or pb is None:
         return False
     return _surnames_match(pa[1], pb[1]) and _given_compatible(pa[0], pb[0])
+
+
+def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The full names one article introduced people by, by folded surname.
+
+    News style names a person in full first and by surname after, so within one article
+    "Mr. Trump" is whoever it first called "Donald Trump Jr.", though across a project
+    the same words are mostly the father. ``mentions`` are the article's ``(text,
+    label)`` in reading order. A surname is left out when a short form came before any
+    full name, when the article names two people of that surname in full, or writes the
+    surname with a suffix the full name lacks ("Trump Jr." beside "Donald Trump"): there
+    the writer tells the people apart by the short forms themselves."""
+    first: dict[str, str] = {}  # surname fold -> the first full name
+    left: set[str] = set()  # surnames not to expand
+    for text, label in mentions:
+        if label != "PERSON" or (parts := _person_parts(text)) is None:
+            continue
+        fold = _surname_fold(parts[1])
+        full = first.get(fold)
+        if parts[0]:
+            if full is None:
+                first[fold] = text
+            elif name_suffix(text) != name_suffix(full) or not persons_compatible(text, full):
+                left.add(fold)
+        elif full is None or name_suffix(text) not in ("", name_suffix(full)):
+            left.add(fold)  # a short form before any full name, or another generation's
+    return {fold: full for fold, full in first.items() if fold not in left}
+
+
+def introduced_name(name: str, introduced: Mapping[str, str]) -> str:
+    """``name`` as the article introduced it (``introduced``: its
+    :func:`first_reference_names`) when that full name has a generational suffix the
+    short form lacks: "Mr. Trump" -> "Donald Trump Jr." in an article that named him so
+    first. Otherwise ``name`` as is: the project's alias resolution gives a surname its
+    full name, and the same surname must read alike in every outlet's claims (an
+    outlet that first wrote "President Trump" keeps "Trump")."""
+    parts = _person_parts(name)
+    if parts is None or parts[0] or name_suffix(name):
+        return name
+    full = introduced.get(_surname_fold(parts[1]))
+    return full if full is not None and name_suffix(full) else name
 
 
 def _family(label: str) -> str:
@@ -309,9 +392,14 @@ class AliasResolver:
         full = [p for p in persons if _person_parts(p)[0]]  # type: ignore[index]
         person_roots = {groups.find(p) for p in persons}
         # a one-word name is a surname if it (or a same-key spelling) was tagged PERSON,
-        # or, tagged ORG/NORP by the small model, it equals a full name's surname exactly
-        bare = [b for b in counts if len(_plain(b).split()) == 1 and family[b] != "PLACE"
-                and (groups.find(b) in person_roots or family[b] in {"ORG", "NORP"})]
+        # or, tagged ORG/NORP by the small model, it equals a full name's surname exactly;
+        # so is a person's surname after a title or before a suffix ("Mr. Blumenthal",
+        # "Trump Jr.")
+        bare = [b for b in counts if family[b] != "PLACE" and (
+            len(_plain(b).split()) == 1
+            and (groups.find(b) in person_roots or family[b] in {"ORG", "NORP"})
+            or family[b] == "PERSON" and not _person_parts(b)[0])]  # type: ignore[index]
+        one_generation = _generations(persons)
         full_folds = [_surname_fold(_person_parts(f)[1]) for f in full]  # type: ignore[index]
         neighbours = _surname_neighbours(
             [*full_folds, *(_surname_fold(_plain(b)) for b in bare),
@@ -325,17 +413,20 @@ class AliasResolver:
 
         for i, a in enumerate(full):
             for j in full_matching(full_folds[i]):
-                if j > i and persons_compatible(a, full[j]):
+                if j > i and persons_compatible(a, full[j]) and one_generation(a, full[j]):
                     self._try(groups, a, full[j])
         full_by_last_key: dict[str, list[str]] = defaultdict(list)
         for f in full:
-            full_by_last_key[canonical_key(f.split()[-1])].append(f)
+            full_by_last_key[canonical_key(_person_parts(f)[1])].append(f)  # type: ignore[index]
         for name in bare:
-            surname = _plain(name)
+            parts = _person_parts(name)
+            surname = parts[1] if parts else _plain(name)
             if groups.find(name) in person_roots:
-                roots = {groups.find(full[j]) for j in full_matching(_surname_fold(surname))}
+                roots = {groups.find(full[j]) for j in full_matching(_surname_fold(surname))
+                         if one_generation(name, full[j])}
             else:
-                roots = {groups.find(f) for f in full_by_last_key.get(canonical_key(surname), ())}
+                roots = {groups.find(f) for f in full_by_last_key.get(canonical_key(surname), ())
+                         if one_generation(name, f)}
             if len(roots) == 1:
                 self._try(groups, name, roots.pop())
         bare = [b for b in bare if groups.find(b) in person_roots and _person_parts(b)]
@@ -350,7 +441,8 @@ class AliasResolver:
                 b = bare[j]
                 ra, rb = groups.find(a), groups.find(b)
                 if ra == rb or _has_full(groups, ra, full_set) and _has_full(groups, rb,
-                                                                               full_set):
+                                                                               full_set) \
+                        or not one_generation(a, b):
                     continue
                 self._try(groups, a, b)
 
@@ -388,13 +480,16 @@ class AliasResolver:
             person = any(family[m] == "PERSON" for m in members)
 
             def score(name: str, person: bool = person,
-                      words: Counter[str] = words) -> tuple[int, int, int, int, int, str]:
-                is_full = int(not person or len(name.split()) > 1)
+                      words: Counter[str] = words) -> tuple[int, int, int, int, int, int, str]:
+                parts = _person_parts(name)
+                is_full = int(not person or bool(parts and parts[0]))
+                # the name alone, not "Mr. Biden" or "Jerrold Nadler, D-N.Y."
+                untitled = int(not person or _person_words(name) == tuple(_plain(name).split()))
                 spelling = sum(words[w] for w in name.split())
                 # a generational suffix is no fuller a name: "Donald Trump Jr." names
                 # the son, so the father's "Donald Trump" is the form of a group of both
                 plain = int(not _has_name_suffix(name))
-                return (is_full, counts[name], plain, len(name), spelling, name)
+                return (is_full, untitled, counts[name], plain, len(name), spelling, name)
 
             display[root] = max(members, key=score)
         return display
@@ -417,8 +512,40 @@ def _close_pairs(keys: Sequence[str], threshold: float, block: int = 256) -> lis
 
 def _has_name_suffix(name: str) -> bool:
     """Whether a name ends with a generational suffix ("Jr.", "Sr.", "III")."""
-    words = _plain(name).split()
-    return len(words) > 1 and words[-1] in _NAME_SUFFIXES
+    return bool(name_suffix(name))
+
+
+def _generations(persons: Iterable[str]) -> Callable[[str, str], bool]:
+    """Whether two names of a family can be one person, by their generational suffix.
+
+    A suffix is usually part of one person's full name that other outlets leave out
+    ("Joseph R. Biden Jr." / "Joe Biden"; "Cesar Sayoc Jr." / "Cesar Sayoc"), so it
+    tells no one apart. When the writers use it to tell two people apart, writing the
+    surname with the suffix alone ("Trump Jr.") or giving the family two suffixes
+    ("Jr." and "Sr."), names of that surname are one person only with the same suffix:
+    "Donald Trump Jr." is not "Donald Trump", nor "President Trump"."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in persons:
+        parts = _person_parts(name)
+        if parts is None:
+            continue
+        suffix = name_suffix(name)
+        fold = _surname_fold(parts[1])
+        if suffix and not parts[0]:
+            by_surname[fold].add("alone")
+        by_surname[fold].add(suffix)
+    split = {fold for fold, seen in by_surname.items()
+             if "alone" in seen or len(seen - {""}) > 1}
+    if not split:
+        return lambda a, b: True
+
+    def one_generation(a: str, b: str) -> bool:
+        if name_suffix(a) == name_suffix(b):
+            return True
+        parts = _person_parts(a)
+        return parts is None or _surname_fold(parts[1]) not in split
+
+    return one_generation
 
 
 def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:

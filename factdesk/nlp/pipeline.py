@@ -20,7 +20,7 @@ from factdesk.model.anchoring import context_for as context
 from factdesk.model.models import ClaimDraft, MentionDraft
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import ArticleCut, shown_by_default
-from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.aliases import canonical_key, first_reference_names, introduced_name
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.model import resolve_model_name
@@ -196,11 +196,16 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
     for e in view.ents:
         if e.label_ in MENTION_LABELS and (name := _clean_entity(view.span_text(e))):
             mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
+    # "Mr. Trump" in an article that introduced "Donald Trump Jr." is the son
+    introduced = first_reference_names([(m.text, m.label) for m in mentions])
     claims = []
     for span in doc.spans.get("claims", []):
         ext = span._  # one accessor for the three attributes
+        speaker = ext.speaker
+        if speaker and introduced:
+            speaker = introduced_name(speaker, introduced)
         claims.append(claim_draft(span, view, day, ext.claim_kind, float(ext.claim_score),
-                                  ext.speaker, "detected"))
+                                  speaker, "detected"))
     return ArticleAnalysis(article_id, tuple(claims), tuple(mentions),
                            len(doc.spans.get("sentences", [])))
 
