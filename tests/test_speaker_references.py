@@ -123,9 +123,18 @@ def test_an_indefinite_description_is_someone_new(extractor: ClaimExtractor) -> 
 
 
 def test_a_noun_that_says_nothing_is_no_speaker(extractor: ClaimExtractor) -> None:
+    # "a student" says no gender: "the man" may be anyone
     text = ("Rep. Bob Etheridge grabbed a student by the neck.\n\nThe man said he was only "
             "working on a project.")
     assert speakers(extractor, text)[-1] is None
+
+
+def test_the_woman_is_the_woman_introduced_before(extractor: ClaimExtractor) -> None:
+    # HuffPost, the Weiner event: the student is not named in the article
+    text = ("Last weekend, a lewd photo was sent to a 21-year-old female college student in "
+            "Seattle from Weiner's Twitter account.\n\nThe woman told the New York Daily "
+            "News that she had never met Weiner.")
+    assert speakers(extractor, text)[-1].endswith("female college student in Seattle")
 
 
 def test_a_quotation_takes_its_resolved_speaker(extractor: ClaimExtractor) -> None:

@@ -37,6 +37,7 @@ from typing import Any
 from factdesk.nlp.body_references import refers_to_body, resolve_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
+from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
 SPEECH_VERBS = frozenset(
@@ -227,7 +228,8 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             described = token.head  # "The congressman, who described ..."
         elif subject.lower_ in ("he", "she"):
             described = _earlier_subject(subject) or subject  # "The representative ... he"
-        if refers_back(described) or refers_to_body(described):
+        if refers_back(described) or refers_to_body(described) or \
+                refers_to_someone(described):
             found.append(Statement(token.i, None, True, main, reference=described))
             continue
         name, is_person = speaker_name(subject)
@@ -498,6 +500,8 @@ class SpeakerTracker:
         no speaker."""
         if refers_to_body(head):  # "the site said": the organisation, or no one
             return resolve_body(head) or "", False
+        if refers_to_someone(head):  # "the woman said": whom the article introduced
+            return someone_before(head) or "", False
         doc = head.doc
         if self._resolver is None or self._resolver[0] is not doc:
             self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
