@@ -1,9 +1,9 @@
 """Quotations and reported speech: where they are and who said them.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here). Quotes
-are found as paired quotation marks, possibly running over several sentences; the
-speaker comes from the speech verb next to the quote (after it: "…,” Zelensky, 44, told
-journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
+are found as paired quotation marks, possibly running over several sentences
+(:mod:`factdesk.nlp.quote_spans`); the speaker comes from the speech verb next to the
+quote (after it: "…,” Zelensky, 44, told journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
 introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
 to the last named speaker of the paragraph when exactly one person has been named (or
@@ -14,8 +14,11 @@ inside the quoted words is the quoted speaker's, not the sentence's; a verb coor
 with another takes its subject only when the two are joined ("sought to clarify her
 position and said"), not when the parser hung a clause of its own on it ("after a poll in
 Wyoming said she supports ..."); and the main clause's speaker is the sentence's ("Though
-Weiner said ..., the former official said ..." is not Weiner's), even when it names no
-one a checker can look up (then the sentence has no speaker).
+Weiner said ..., the former official said ..." is not Weiner's).
+
+A definite description that refers back ("the former congressman said", "the New Jersey
+Republican said") is the person named before it that it fits, or the description
+itself as a described source (:mod:`factdesk.nlp.references`).
 
 A speaker is a person, an organisation or a described source ("a statement from the
 committee", "the president's budget director", "Ukrainian officials"); never a bare
@@ -28,9 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.body_references import refers_to_body, resolve_body
+from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
+from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
+from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
 SPEECH_VERBS = frozenset(
@@ -65,69 +72,8 @@ class Statement:
     is_person: bool
     main: bool = False  # the verb of the sentence's main clause
     pronoun: str = ""
-
-
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text between paired quotation marks.
-
-    A curly quotation closes at its closing mark; when another opening mark comes first
-    and a straight mark closes it before that, in its paragraph, the straight mark does
-    (text with mixed marks: "“I find it disturbing," Inslee said. "Washington will ...");
-    a straight mark so used opens nothing. A straight opening mark closes at a curly
-    closing mark that comes before the next straight one, in its paragraph. An opening curly mark with no close in its
-    paragraph runs to the paragraph's end."""
-    spans: list[tuple[int, int]] = []
-    used: set[int] = set()  # straight marks that closed a curly quotation
-    for open_mark, close_mark in (("\u201c", "\u201d"), ("\u00ab", "\u00bb")):
-        for m in re.finditer(open_mark, text):
-            start = m.end()
-            if any(s <= start <= e for s, e in spans):
-                continue
-            close = text.find(close_mark, start)
-            reopen = text.find(open_mark, start)
-            if open_mark == "\u201c" and (0 <= reopen < close or close < 0):
-                para_end = text.find("\n\n", start)
-                limit = min(x for x in (reopen, para_end, len(text)) if x >= 0)
-                straight = text.find('"', start, limit)
-                if straight - start >= 2:
-                    used.add(straight)
-                    spans.append((start, straight))
-                    continue
-            if close - start >= 2:
-                spans.append((start, close))
-    marks = [m.start() for m in re.finditer('"', text) if m.start() not in used]
-    closes = {e for _, e in spans}
-    i = 0
-    while i < len(marks):
-        start = marks[i] + 1
-        limit = marks[i + 1] if i + 1 < len(marks) else len(text)
-        curly = text.find("\u201d", start, limit)
-        if curly - start >= 2 and curly not in closes and "\n" not in text[start:curly] and \
-                not any(s <= start < e for s, e in spans):
-            spans.append((start, curly))  # '"He's not a Republican. Absolutely not,” Fox said.'
-            i += 1
-            continue
-        if i + 1 >= len(marks):
-            break
-        end = marks[i + 1]
-        if "\n" in text[start:end] or any(s <= start < e for s, e in spans):
-            i += 1
-            continue
-        if end - start < 2:
-            i += 1
-            continue
-        spans.append((start, end))
-        i += 2
-    # An opening mark with no close in its paragraph runs to the paragraph's end.
-    for m in re.finditer("\u201c", text):
-        start = m.end()
-        if any(s <= start <= e for s, e in spans):
-            continue
-        para_end = text.find("\n\n", start)
-        para_end = len(text) if para_end < 0 else para_end
-        if "\u201d" not in text[start:para_end]:
-            spans.append((start, para_end))
-    return sorted(spans)
+    reference: Any = None  # "the former congressman": the head of a description, resolved later
+    states: bool = True  # False: a reference back that says nothing, noted for "he" later
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -161,6 +107,12 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # February the 15th come in and say": a date says nothing
         named = _named_apposition(subject)
         return speaker_name(named) if named is not None else ("", False)
+    if (subject.pos_ == "NOUN" or subject.ent_type_ == "NORP") and \
+            (named := name_after(subject)) is not None:
+        # "The Democrat, Representative Adam B. Schiff of California, said"
+        return person_name(named), True
+    if refers_back(subject):  # "the New Jersey Republican": a description, not a name
+        return noun_phrase(subject), False
     chain = _compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
@@ -270,6 +222,16 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+        described = subject
+        if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            described = token.head  # "The congressman, who described ..."
+        elif subject.lower_ in ("he", "she"):
+            described = _earlier_subject(subject) or subject  # "The representative ... he"
+        if refers_back(described) or refers_to_body(described) or \
+                refers_to_someone(described):
+            found.append(Statement(token.i, None, True, main, reference=described))
+            continue
         name, is_person = speaker_name(subject)
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
@@ -280,7 +242,6 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
         elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
-        main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         if name is None and (earlier := _earlier_person_subject(subject)) is not None:
             # "Nadler ... stopped short of calling on Mr. Trump to cancel, but he said"
             found.append(Statement(token.i, earlier, True, main))
@@ -299,6 +260,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
         if not objects:
             continue
+        if refers_back(objects[0]):  # "according to the congressman"
+            found.append(Statement(token.i, None, True, reference=objects[0]))
+            continue
         name, is_person = speaker_name(objects[0])
         owners = [c for c in objects[0].children if c.dep_ == "poss"]
         if owners and not is_person:
@@ -307,6 +271,15 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 name, is_person = f"{owner}'s {objects[0].text}", False
         if name:
             found.append(Statement(token.i, name, is_person))
+    held_verbs = {st.verb_index for st in found}
+    for token in sent:
+        # "the colorful and sometimes combative congressman ... was characteristically
+        # sharp tongued. He insisted ...": whom the main clause's subject refers to, out
+        # of quotations, is who "he" is
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and \
+                token.head.i not in held_verbs and refers_back(token) and \
+                not any(s <= token.idx < e for s, e in quotes):
+            found.append(Statement(token.head.i, None, True, reference=token, states=False))
     return found
 
 
@@ -378,6 +351,20 @@ def _earlier_person_subject(pronoun: Any) -> str | None:
     return None
 
 
+def _earlier_subject(pronoun: Any) -> Any | None:
+    """For "he" or "she", the subject of an earlier clause of the same sentence that
+    refers back to someone ("The representative also posted a statement in which he
+    apologized"), if the nearest earlier subject does and its clause holds the pronoun
+    (not "“... what the president has said,” she concluded")."""
+    sent = pronoun.sent
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        if token.dep_ == "nsubj":
+            if refers_back(token) and token.head in pronoun.ancestors:
+                return token
+            return None
+    return None
+
+
 def _definite(noun: Any) -> bool:
     """ "the congressman", "Weiner's aide": someone the article has named already."""
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
@@ -392,9 +379,14 @@ ACT_WITH_AN_OBJECT = frozenset({"declare"})
 def _speech_verb(token: Any) -> bool:
     """A speech verb that states something: not negated ("did not respond", "has not
     said whether"), and not an act done by saying it ("declared a national emergency"
-    is the outlet's report of what Trump did, not a statement of his)."""
+    is the outlet's report of what Trump did, not a statement of his). A sentence's root
+    the parser took for a plural noun with a subject is a verb ("the congressman
+    demands")."""
     lemma = token.lemma_.lower()
-    if not (token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS
+    verb = token.pos_ in ("VERB", "AUX") or (  # '"Who are you!" the congressman demands.'
+        token.tag_ == "NNS" and token.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in token.children))
+    if not (verb and lemma in SPEECH_VERBS
             and not any(c.dep_ == "neg" for c in token.children)):
         return False
     if lemma in ACT_WITH_AN_OBJECT:
@@ -476,6 +468,7 @@ class SpeakerTracker:
         self.previous: list[str] = []
         self.genders = genders or {}
         self.not_people = not_people or set()
+        self._resolver: tuple[Any, ReferenceResolver] | None = None
 
     def start_paragraph(self) -> None:
         if self.current:
@@ -499,6 +492,33 @@ class SpeakerTracker:
             return names
         return [n for n in names if self.genders.get(surname_key(n), wanted) == wanted]
 
+    def resolve_reference(self, head: Any) -> tuple[str, bool]:
+        """The speaker a description referring back stands for: the most recent person
+        named before it that it fits, or someone introduced unnamed after them
+        (:mod:`factdesk.nlp.references`); else the description as written, a described
+        source ("the former official"); else, for a noun that says nothing ("the man"),
+        no speaker."""
+        if refers_to_body(head):  # "the site said": the organisation, or no one
+            return resolve_body(head) or "", False
+        if refers_to_someone(head):  # "the woman said": whom the article introduced
+            return someone_before(head) or "", False
+        doc = head.doc
+        if self._resolver is None or self._resolver[0] is not doc:
+            self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
+                                                     surname_key, _speech_verb))
+        resolver = self._resolver[1]
+        found = resolver.resolve(head)
+        if found is not None:
+            return found
+        # the one person named in the paragraph, when the article gives them no title:
+        # "Rick Santorum ... The former Pennsylvania senator"
+        single = self._single(self.current) if self.current else None
+        if single and resolver.unopposed(head, single):
+            return single, True
+        if says_nothing(head):
+            return "", False
+        return noun_phrase(head), False
+
     def resolve_pronoun(self, pronoun: str = "") -> str | None:
         """The one person named in this paragraph (or, if none, in the previous one); for
         "he" or "she", the one whose honorific does not say otherwise."""
@@ -511,7 +531,14 @@ class SpeakerTracker:
 
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
     """The speaker of a sentence's statements: the main clause's when it has one (no
-    speaker when its subject is none), else persons first; pronouns resolved."""
+    speaker when its subject is none), else persons first; references back and pronouns
+    resolved. A reference back that states nothing ("the congressman hired a lawyer")
+    notes its person as named in the paragraph."""
+    statements = [_resolved(st, tracker) for st in statements]
+    for st in statements:
+        if not st.states and st.is_person:
+            tracker.note(st.speaker)
+    statements = [st for st in statements if st.states]
     main = [st for st in statements if st.main]
     if main and all(st.speaker == "" for st in main):
         # "The A.G. said he had misspoken ... in which he said": a pronoun after the main
@@ -533,3 +560,11 @@ def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tupl
         if resolved:
             return resolved, True
     return None, False
+
+
+def _resolved(statement: Statement, tracker: SpeakerTracker) -> Statement:
+    """A statement whose speaker is a description referring back, with its speaker."""
+    if statement.reference is None:
+        return statement
+    name, is_person = tracker.resolve_reference(statement.reference)
+    return replace(statement, speaker=name, is_person=is_person, reference=None)

@@ -1,0 +1,56 @@
+"""References back to someone the article never names: "The woman told the New York
+Daily News ..." after "a 21-year-old female college student in Seattle"; "the man asks"
+after "an unidentified young man".
+
+A definite noun that says no more than a gender ("the woman", "the man") stands for the
+most recent person the article introduced with "a" whose words give that gender (the
+noun or a modifier: "female", "young man"); the speaker is that description as written,
+a described source. Nothing so introduced: no speaker ("the man said" names no one).
+People the article names, and "the former official" after an unnamed prosecutor, are
+:mod:`factdesk.nlp.references`'.
+
+Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factdesk.nlp.references import REFERRING_NOUNS
+from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
+
+#: Words that say a person is a woman or a man, in a noun or its modifier ("a 21-year-old
+#: female college student", "a young man").
+_GENDER_WORDS = {"f": frozenset({"woman", "female", "girl", "lady", "mother", "wife",
+                                  "daughter", "sister"}),
+                 "m": frozenset({"man", "male", "boy", "guy", "father", "husband", "son",
+                                 "brother"})}
+_SOMEONE_NOUNS = frozenset({"woman", "man", "girl", "boy", "guy", "lady"})
+_PERSON_HEADS = REFERRING_NOUNS | PERSON_ROLES | _SOMEONE_NOUNS | frozenset(
+    {"student", "worker", "employee", "voter", "resident", "nurse", "teacher", "mother",
+     "father", "veteran", "member", "supporter", "protester", "witness", "victim"})
+
+
+def refers_to_someone(head: Any) -> bool:
+    """ "the woman", "the man": a definite noun that says no more than a gender, which
+    can only stand for someone the article introduced before ("a 21-year-old female
+    college student in Seattle")."""
+    return head.lower_ in _SOMEONE_NOUNS and head.tag_ == "NN" and head.n_lefts > 0 and \
+        all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
+
+def someone_before(head: Any) -> str | None:
+    """The most recent person the article introduced with "a" before ``head`` whose
+    words give the same gender ("The woman told the New York Daily News" after "a
+    21-year-old female college student in Seattle"), as written, or None."""
+    wanted = _GENDER_WORDS["f" if head.lower_ in _GENDER_WORDS["f"] else "m"]
+    doc = head.doc
+    for token in reversed(doc[:head.left_edge.i]):
+        if token.tag_ != "NN" or token.lower_ not in _PERSON_HEADS:
+            continue
+        lefts = list(token.lefts)
+        if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ not in ("a", "an"):
+            continue
+        if ({token.lower_} | {t.lower_ for t in lefts}) & wanted:
+            return noun_phrase(token)
+    return None
