@@ -42,6 +42,12 @@ def _sentences(extractor: ClaimExtractor, text: str) -> list[tuple[str, str | No
     ("He wrote It's About the Money!: How You Can Get Out of Debt in 2005. It sold.",
      ["He wrote It's About the Money!: How You Can Get Out of Debt in 2005.", "It sold."]),
     ("He shouted Stop! The crowd ran.", ["He shouted Stop!", "The crowd ran."]),
+    # Fox News, the Etheridge event: the attribution after a quoted exclamation had been
+    # a claim of its own ("the seven-term congressman demands.")
+    ('"Who are you!" the seven-term congressman demands. He grabbed the wrist.',
+     ['"Who are you!" the seven-term congressman demands.', "He grabbed the wrist."]),
+    ("“Why now?” asked the mayor. “Why not?” She left.",
+     ["“Why now?” asked the mayor.", "“Why not?”", "She left."]),
 ])
 def test_abbreviations_do_not_end_sentences(extractor: ClaimExtractor, text: str,
                                             expected: list[str]) -> None:

@@ -39,6 +39,7 @@ from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
 from factdesk.model.models import STATUSES, Evidence, VerdictField
+from factdesk.nlp.reasons import reason_of
 from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
@@ -249,7 +250,10 @@ class VerdictPane(QWidget):
                 text = text[:CLAIM_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             # the speaker here too: a laptop-wide claims list hides its speaker column
             said_by = f"said by <b>{html.escape(claim.speaker)}</b> · " if claim.speaker else ""
-            self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(claim.kind)} · "
+            # why it is worth checking ("number, quote"), as the article's tooltip says;
+            # the bare kind ("other") tells a checker less
+            why = reason_of(claim) or claim.kind
+            self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(why)} · "
                                      f"{said_by}{quoted(text)}")
             self.claim_label.setToolTip(claim.text)
             i = self.rating.findData(verdict.rating if verdict else None)

@@ -68,6 +68,7 @@ _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _DASHES = frozenset({"—", "–", "--", "-", ":"})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«", "'"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "»", "'"})
 _DATELINE_TOKENS = 12
 
 
@@ -113,6 +114,11 @@ class NewsSentenceRules:
                     token.is_sent_start = True
                     starts.append(token.i)
             elif prev.text in ("…", "...") and token.is_lower and token.i > 1:
+                token.is_sent_start = False
+            elif (prev.text in _CLOSING_QUOTES and prev.i > 0
+                  and doc[prev.i - 1].text in ("!", "?") and token.text[:1].islower()):
+                # "Who are you!" the congressman demands.: a quoted exclamation or
+                # question goes on in its sentence when what follows is lower-case
                 token.is_sent_start = False
             elif prev.text in _OPENING_QUOTES and not prev.whitespace_ and prev.i == starts[-1]:
                 # “We lost 30 tanks. …: the quotation mark opening a paragraph starts its

@@ -380,12 +380,11 @@ def _speech_verb(token: Any) -> bool:
     """A speech verb that states something: not negated ("did not respond", "has not
     said whether"), and not an act done by saying it ("declared a national emergency"
     is the outlet's report of what Trump did, not a statement of his). A sentence's root
-    the parser took for a plural noun with a subject is a verb ("the congressman
-    demands")."""
+    the parser took for a plural noun with a subject of its own is a verb ("the
+    congressman demands"; a noun takes no subject otherwise)."""
     lemma = token.lemma_.lower()
     verb = token.pos_ in ("VERB", "AUX") or (  # '"Who are you!" the congressman demands.'
-        token.tag_ == "NNS" and token.dep_ == "ROOT"
-        and any(c.dep_ == "nsubj" for c in token.children))
+        token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children))
     if not (verb and lemma in SPEECH_VERBS
             and not any(c.dep_ == "neg" for c in token.children)):
         return False

@@ -32,6 +32,11 @@ def test_the_speaker_shows_beside_the_claim_when_the_list_hides_its_column(
     verdict = window.workspace.verdict.claim_label
     assert verdict.isVisible()
     assert f"said by <b>{speaker}</b>" in verdict.text()
+    # the reason a checker reads ("quote", "number, named source"), not the bare kind
+    from factdesk.nlp.reasons import reason_of
+
+    claim = window.session.project.claims.get(claim_id)
+    assert reason_of(claim) and f"· {reason_of(claim)} ·" in verdict.text()
     across = window.workspace.across.this_claim.text()
     assert f"said by {speaker}" in across
     # a claim without a speaker says nothing of one
