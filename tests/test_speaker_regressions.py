@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from factdesk.nlp.aliases import first_reference_names, introduced_name
 from factdesk.nlp.pipeline import ClaimExtractor
 
 
@@ -39,3 +40,33 @@ def test_a_split_quotation_s_subject_is_not_its_speaker(extractor: ClaimExtracto
 def test_a_person_named_inside_the_quotation_is_not_she(extractor: ClaimExtractor,
                                                         text: str) -> None:
     assert speakers(extractor, text)[-1] == "Mary Smith"
+
+
+@pytest.mark.parametrize("short", ["President Trump", "Sen. Trump", "Gov. Trump"])
+def test_a_title_the_full_name_never_had_is_someone_else(short: str) -> None:
+    """"President Trump" after "Donald Trump Jr." is the father; "Mr. Trump" is the son."""
+    introduced = first_reference_names([("Donald Trump Jr.", "PERSON"), (short, "PERSON")])
+    assert introduced == {}
+    assert introduced_name("Trump", introduced) == "Trump"
+    son = first_reference_names([("Donald Trump Jr.", "PERSON"), ("Mr. Trump", "PERSON")])
+    assert introduced_name("Mr. Trump", son) == "Donald Trump Jr."
+
+
+def test_a_title_the_full_name_had_keeps_the_expansion() -> None:
+    """"Sen. Jane Doe Jr." then "Sen. Doe": one senator, named without her title."""
+    introduced = first_reference_names([("Sen. Jane Doe Jr.", "PERSON"),
+                                        ("Sen. Doe", "PERSON")])
+    assert introduced_name("Doe", introduced) == "Jane Doe Jr."
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ('"The tariffs will raise $200 billion next year," President Trump said.', "Trump"),
+    ("Sen. Trump said the tariffs will raise $200 billion next year.", "Trump"),
+    ('"The tariffs will raise $200 billion next year," Mr. Trump said.', "Donald Trump Jr."),
+])
+def test_a_titled_surname_in_an_article_on_the_son(extractor: ClaimExtractor, said: str,
+                                                   speaker: str) -> None:
+    text = f"Donald Trump Jr. posted a video on Monday. {said}"
+    analysis = next(extractor.analyse([(1, text, None)]))
+    claim = next(c for c in analysis.claims if "tariffs" in c.text)
+    assert claim.speaker == speaker
