@@ -70,3 +70,19 @@ def test_a_titled_surname_in_an_article_on_the_son(extractor: ClaimExtractor, sa
     analysis = next(extractor.analyse([(1, text, None)]))
     claim = next(c for c in analysis.claims if "tariffs" in c.text)
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the reviewer's case: the parser hangs the name on "Ohio"
+    ("A woman from Ohio, Jane Doe, testified. The woman said the cost was $5 billion.",
+     "Jane Doe"),
+    ("A woman, Jane Doe, testified. The woman said the cost was $5 billion.", "Jane Doe"),
+    ("A young man in Seattle, John Smith, was arrested. The man said the bail was $5,000.",
+     "John Smith"),
+    # the name is the senator's: the woman stays the description, without it
+    ("A woman from the office of the senator, Jane Doe, testified. The woman said the "
+     "cost was $5 billion.", "a woman from the office of the senator"),
+])
+def test_the_woman_introduced_with_her_name_is_that_name(extractor: ClaimExtractor,
+                                                         text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker

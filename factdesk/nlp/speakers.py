@@ -511,7 +511,7 @@ class SpeakerTracker:
         if refers_to_body(head):  # "the site said": the organisation, or no one
             return resolve_body(head) or "", False
         if refers_to_someone(head):  # "the woman said": whom the article introduced
-            return someone_before(head) or "", False
+            return someone_before(head) or ("", False)
         doc = head.doc
         if self._resolver is None or self._resolver[0] is not doc:
             self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
