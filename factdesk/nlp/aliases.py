@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factdesk.nlp.references import has_title
+
 DISTINCT_PREFIX = "!="  # a user alias "A" -> "!=B" says A and B are different entities
 PLACE_FUZZY_THRESHOLD = 90.0
 SURNAME_FUZZY_THRESHOLD = 88.0
@@ -212,22 +214,35 @@ def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]
     the same words are mostly the father. ``mentions`` are the article's ``(text,
     label)`` in reading order. A surname is left out when a short form came before any
     full name, when the article names two people of that surname in full, or writes the
-    surname with a suffix the full name lacks ("Trump Jr." beside "Donald Trump"): there
-    the writer tells the people apart by the short forms themselves."""
+    surname with a suffix the full name lacks ("Trump Jr." beside "Donald Trump"), or
+    with a title no full name of that surname had ("President Trump" beside "Donald
+    Trump Jr."; :func:`~factdesk.nlp.references.has_title`, the rule the article's
+    reference resolution follows; an honorific, "Mr. Trump", is no title): there the
+    writer tells the people apart by the short forms themselves."""
     first: dict[str, str] = {}  # surname fold -> the first full name
     left: set[str] = set()  # surnames not to expand
+    titled: set[str] = set()  # surnames whose full name was given a title
     for text, label in mentions:
         if label != "PERSON" or (parts := _person_parts(text)) is None:
             continue
         fold = _surname_fold(parts[1])
         full = first.get(fold)
+        words = text.split()
+        titles = 0  # the title words before the name
+        while titles < len(words) - 1 and has_title([words[titles].lower()]):
+            titles += 1
+        title = titles > 0
         if parts[0]:
+            if title:
+                titled.add(fold)
             if full is None:
-                first[fold] = text
+                first[fold] = " ".join(words[titles:])
             elif name_suffix(text) != name_suffix(full) or not persons_compatible(text, full):
                 left.add(fold)
         elif full is None or name_suffix(text) not in ("", name_suffix(full)):
             left.add(fold)  # a short form before any full name, or another generation's
+        elif title and fold not in titled:
+            left.add(fold)  # "President Trump" after "Donald Trump Jr.": the father
     return {fold: full for fold, full in first.items() if fold not in left}
 
 

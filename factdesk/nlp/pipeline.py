@@ -25,6 +25,7 @@ from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.quantities import extract_quantities
+from factdesk.nlp.references import titles_before
 from factdesk.nlp.times import extract_times
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
@@ -193,11 +194,15 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
     """Claim and mention drafts from a processed ``Doc`` (of ``text``, when given)."""
     view = DocView(doc, text)  # doc.text and doc.ents are rebuilt on each access: read once
     mentions = []
+    titled = []  # the mentions with the titles before them: "President" of "Trump"
     for e in view.ents:
         if e.label_ in MENTION_LABELS and (name := _clean_entity(view.span_text(e))):
             mentions.append(MentionDraft(e.start_char, e.end_char, name, e.label_, ""))
-    # "Mr. Trump" in an article that introduced "Donald Trump Jr." is the son
-    introduced = first_reference_names([(m.text, m.label) for m in mentions])
+            titles = titles_before(e) if e.label_ == "PERSON" else []
+            titled.append((" ".join([*titles, name]), e.label_))
+    # "Mr. Trump" in an article that introduced "Donald Trump Jr." is the son;
+    # "President Trump" is not
+    introduced = first_reference_names(titled)
     claims = []
     for span in doc.spans.get("claims", []):
         ext = span._  # one accessor for the three attributes

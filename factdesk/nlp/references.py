@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -411,7 +411,21 @@ def _surnames_not_tagged(doc: Any, people: dict[str, str], key: Callable[[str], 
 
 
 def _has_title(tokens: list[Any]) -> bool:
-    return any(t.lower_ in ROLE_WORDS for t in tokens)
+    return has_title(t.lower_ for t in tokens)
+
+
+def has_title(words: Iterable[str]) -> bool:
+    """Whether ``words`` (lower case) give a person a title or role ("president",
+    "sen.", "gov."); an honorific ("mr.", "ms.") is none. A surname with a title its
+    full name never had is someone else of that surname: "Malia and Sasha Obama" then
+    "President Obama", "Donald Trump Jr." then "President Trump"."""
+    return any(w in ROLE_WORDS for w in words)
+
+
+def titles_before(ent: Any) -> list[str]:
+    """The titles right before a name, as written: "President" of "President Trump"
+    (the entity is often "Trump" alone)."""
+    return [t.text for t in _premodifiers(ent) if t.lower_ in ROLE_WORDS]
 
 
 def _introduces_unnamed(token: Any, speaks: Callable[[Any], bool]) -> bool:

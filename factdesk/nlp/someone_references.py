@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factdesk.nlp.aliases import strip_possessive
 from factdesk.nlp.references import REFERRING_NOUNS
 from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
 
@@ -39,10 +40,12 @@ def refers_to_someone(head: Any) -> bool:
         all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
 
 
-def someone_before(head: Any) -> str | None:
+def someone_before(head: Any) -> tuple[str, bool] | None:
     """The most recent person the article introduced with "a" before ``head`` whose
     words give the same gender ("The woman told the New York Daily News" after "a
-    21-year-old female college student in Seattle"), as written, or None."""
+    21-year-old female college student in Seattle"), as written, or None; with whether
+    it is a person's name: the name given in apposition ("A woman from Ohio, Jane Doe,
+    testified") rather than the description."""
     wanted = _GENDER_WORDS["f" if head.lower_ in _GENDER_WORDS["f"] else "m"]
     doc = head.doc
     for token in reversed(doc[:head.left_edge.i]):
@@ -52,5 +55,37 @@ def someone_before(head: Any) -> str | None:
         if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ not in ("a", "an"):
             continue
         if ({token.lower_} | {t.lower_ for t in lefts}) & wanted:
-            return noun_phrase(token)
+            name = _name_in_apposition(token)
+            return (name, True) if name else (_description(token), False)
+    return None
+
+
+def _description(person: Any) -> str:
+    """The phrase introducing someone, as written, without a name in apposition to
+    another noun in it: "a woman from the office of the senator" of "..., Jane Doe"."""
+    phrase = noun_phrase(person)
+    for token in person.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+            named = person.doc[token.left_edge.i:token.right_edge.i + 1].text
+            cut = phrase.find(", " + named)
+            if cut > 0:
+                return phrase[:cut]
+    return phrase
+
+
+def _name_in_apposition(person: Any) -> str | None:
+    """The PERSON name in apposition to the noun that introduces someone: to the noun
+    itself ("A woman, Jane Doe, testified") or, as the parser often hangs it, to the
+    place or body of a phrase after it ("A woman from Ohio, Jane Doe"); not to another
+    person's noun ("a woman who works for the senator, Jane Doe")."""
+    for token in person.subtree:
+        if token.dep_ != "appos" or token.ent_type_ != "PERSON":
+            continue
+        owner = token.head
+        if owner.i != person.i and (owner.dep_ != "pobj" or owner.head.head.i != person.i
+                                    or owner.lower_ in _PERSON_HEADS
+                                    or owner.ent_type_ == "PERSON"):
+            continue
+        entity = next(e for e in person.doc.ents if e.start <= token.i < e.end)
+        return strip_possessive(entity.text)
     return None

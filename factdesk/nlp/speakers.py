@@ -227,7 +227,8 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             described = token.head  # "The congressman, who described ..."
         elif subject.lower_ in ("he", "she"):
-            described = _earlier_subject(subject) or subject  # "The representative ... he"
+            # "The representative ... he"; not the quoted words' subject
+            described = _earlier_subject(subject, quotes) or subject
         if refers_back(described) or refers_to_body(described) or \
                 refers_to_someone(described):
             found.append(Statement(token.i, None, True, main, reference=described))
@@ -242,7 +243,7 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
         elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
-        if name is None and (earlier := _earlier_person_subject(subject)) is not None:
+        if name is None and (earlier := _earlier_person_subject(subject, quotes)) is not None:
             # "Nadler ... stopped short of calling on Mr. Trump to cancel, but he said"
             found.append(Statement(token.i, earlier, True, main))
         elif name is None:  # a pronoun: resolved later
@@ -338,27 +339,37 @@ def _noun_before(verb: Any) -> Any | None:
     return token
 
 
-def _earlier_person_subject(pronoun: Any) -> str | None:
+def _quoted(token: Any, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``token`` is in one of ``quotes`` (character spans): the quoted words'."""
+    return any(start <= token.idx < end for start, end in quotes)
+
+
+def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
+                            ) -> str | None:
     """For "he" or "she", the person named as the subject of an earlier clause of the
-    same sentence, if one is."""
+    same sentence, if one is; not a subject of the quoted words in ``quotes``
+    ("“Jane Doe is wrong,” she said": not Jane Doe)."""
     if pronoun.lower_ not in ("he", "she"):
         return None
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
+        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and \
+                not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None
     return None
 
 
-def _earlier_subject(pronoun: Any) -> Any | None:
+def _earlier_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()) -> Any | None:
     """For "he" or "she", the subject of an earlier clause of the same sentence that
     refers back to someone ("The representative also posted a statement in which he
     apologized"), if the nearest earlier subject does and its clause holds the pronoun
-    (not "“... what the president has said,” she concluded")."""
+    (not "“... what the president has said,” she concluded"). A subject of the quoted
+    words in ``quotes`` is none: in "“The president,” she said, “is wrong”" the parser
+    hangs "said" under the quotation's verb, but the president is who is spoken of."""
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
-        if token.dep_ == "nsubj":
+        if token.dep_ == "nsubj" and not _quoted(token, quotes):
             if refers_back(token) and token.head in pronoun.ancestors:
                 return token
             return None
@@ -500,7 +511,7 @@ class SpeakerTracker:
         if refers_to_body(head):  # "the site said": the organisation, or no one
             return resolve_body(head) or "", False
         if refers_to_someone(head):  # "the woman said": whom the article introduced
-            return someone_before(head) or "", False
+            return someone_before(head) or ("", False)
         doc = head.doc
         if self._resolver is None or self._resolver[0] is not doc:
             self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
