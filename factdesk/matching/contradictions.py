@@ -220,6 +220,8 @@ def _quoted_indices(text: str) -> list[int]:
     """Indices (in :func:`_words` order) of the words inside quotation marks; a quote
     closed but not opened in the claim runs from its start, one opened and not closed
     to its end (a claim cut from a longer quote)."""
+    # Not nlp.quote_spans (it pairs marks over a whole article) nor discrepancies.quote_text
+    # (stretches of 8+ characters, as text): word positions, a quote of any length.
     marks: list[tuple[int, bool]] = []  # (position, opens)
     for n, char in enumerate(text):
         if char == '"':  # opens after a space or at the start, else closes
@@ -257,6 +259,8 @@ def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
 
 #: Verbs that report what someone claimed: a word after one ("said he had served",
 #: "described as having served") is the claim reported, not the outlet's statement.
+#: Not nlp.speakers.SPEECH_VERBS on purpose: word forms (no parse here), nouns ("the idea
+#: that"), and no "denied" / "confirmed" / "warned", which state whether it is so.
 REPORTING_VERBS = frozenset("""say says said saying claim claims claimed claiming
     describe describes described describing suggest suggests suggested suggesting assert
     asserts asserted asserting boast boasts boasted boasting insist insists insisted
