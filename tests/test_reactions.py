@@ -187,7 +187,9 @@ def test_the_speaker_of_mr_trump_in_an_article_on_his_son(nlp) -> None:
 @pytest.mark.parametrize(("speaker", "named"), [
     ("Xavier Becerra", True), ("Beto O'Rourke", True), ("Democrats", True),
     ("a senior administration official", False), ("White House officials", False),
-    ("the president", False), ("Blumenthal's campaign", False), ("he", False)])
+    ("the president", False), ("Blumenthal's campaign", False), ("he", False),
+    ("Élise Stefanik", True), ("Óscar Arias", True), ("Ursula von der Leyen", True),
+    ("Bank of America", True), ("élise stefanik", False)])
 def test_a_named_speaker_is_a_name_not_a_description(speaker: str, named: bool) -> None:
     facts = ClaimFacts(text="“We will sue,” they said.", kind="quote", speaker=speaker,
                        quantities=(), times=(), entities=(), article_date=None,

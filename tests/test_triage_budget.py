@@ -5,6 +5,7 @@ the settings and ``factdesk score --document``."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from factdesk.model.triage import (
     Triage,
     article_cut,
     claim_budget,
+    estimate_sentences,
     sentence_count,
     shown_by_default,
 )
@@ -61,9 +63,10 @@ def test_a_standalone_sentence_is_a_claim_from_the_threshold() -> None:
         assert shown_by_default(score, 0, "detected", cut) == (score >= 0.33)
 
 
-def test_an_article_analysed_before_the_count_falls_back_to_its_automatic_claims() -> None:
+def test_an_article_analysed_before_the_count_falls_back_to_its_text() -> None:
     assert sentence_count(None, 12) == 12
     assert sentence_count(0, 12) == 12
+    assert sentence_count(None, 0) == 1
     assert sentence_count(30, 12) == 30
 
 
@@ -102,9 +105,16 @@ def article(tmp_path: Path) -> tuple[Path, int]:
 def test_article_counts_follow_the_budget_and_the_stored_sentence_count(article) -> None:
     path, aid = article
     with Project.open(path) as project:
-        # no count stored: the ten automatic claims stand for ten sentences, budget 3
+        # no count stored: the text's eleven sentences stand for it, budget 4
         (summary,) = project.articles.summaries(Triage(0.33, 0.3))
-        assert (summary.sentences, summary.shown, summary.claims) == (None, 3, 10)
+        assert (summary.sentences, summary.shown, summary.claims) == (None, 4, 10)
+        # deleting candidates under the threshold moves nothing into or out of the budget
+        lowest = sorted(project.claims.for_article(aid), key=lambda c: c.score)[:3]
+        with project.transaction():
+            for claim in lowest:
+                project.claims.set_deleted(claim.id, True)
+        (summary,) = project.articles.summaries(Triage(0.33, 0.3))
+        assert (summary.shown, summary.claims) == (4, 7)
         # analysed again, with 30 sentences: budget 9, but only 7 pass the threshold
         with project.transaction():
             project.articles.mark_extracted(aid, 30)
@@ -119,7 +129,7 @@ def test_article_counts_follow_the_budget_and_the_stored_sentence_count(article)
         project.verdicts.set_field(low.id, "rating", "False", "test")
         UndoStack(project).push(MarkClaim(aid, 0, 23))
         (summary,) = project.articles.summaries(Triage(0.33, 0.1))
-        assert (summary.shown, summary.claims) == (5, 11)
+        assert (summary.shown, summary.claims) == (5, 8)
 
 
 def test_claims_cli_prints_what_the_budget_shows(article, capsys) -> None:
@@ -129,10 +139,55 @@ def test_claims_cli_prints_what_the_budget_shows(article, capsys) -> None:
     capsys.readouterr()
     assert main(["claims", str(path), "--json"]) == 0
     shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [round(c["score"], 2) for c in shown] == [0.95, 0.85]
+    assert [round(c["score"], 2) for c in shown] == [0.95, 0.85, 0.75]  # 11 sentences
     assert main(["claims", str(path), "--json", "--all"]) == 0
     every = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(every) == 10 and sum(c["shown"] for c in every) == 2
+    assert len(every) == 10 and sum(c["shown"] for c in every) == 3
+
+
+def _as_schema_7(path: Path) -> None:
+    """``path`` taken back to the schema before migration 0008, with the threshold the
+    old Preferences stored on every OK."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX claims_live_scores")
+        conn.execute("ALTER TABLE articles DROP COLUMN sentence_count")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = "
+                     "'0008_article_sentence_count'")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('claim_threshold', '0.7')")
+        conn.execute("PRAGMA user_version = 7")
+    conn.close()
+
+
+def test_a_schema_7_project_reads_read_only_and_upgrades(article, capsys) -> None:
+    path, aid = article
+    _as_schema_7(path)
+    before = path.read_bytes()
+    # read-only (a second window, a read-only folder): read as it is, the budget
+    # counted from the text, the file untouched
+    with Project.open(path, create=False, read_only=True) as project:
+        (summary,) = project.articles.summaries(Triage(0.33, 0.3))
+        assert (summary.sentences, summary.shown) == (None, 4)
+    assert path.read_bytes() == before
+    capsys.readouterr()
+    assert main(["claims", str(path), "--json"]) == 0  # opens read-only
+    # the stored 0.70 still applies until the file is upgraded: 0.95, 0.85, 0.75
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    # opened for writing: upgraded, the text's estimate stored, the old default dropped
+    with Project.open(path) as project:
+        (summary,) = project.articles.summaries(project.triage())
+        assert summary.sentences == 11
+        assert project.claim_threshold() == DEFAULT_CLAIM_THRESHOLD
+    with Project.open(path) as project:  # a threshold the checker chose stays
+        project.settings.set("claim_threshold", 0.5)
+    with Project.open(path) as project:
+        assert project.claim_threshold() == 0.5
+
+
+def test_the_text_estimate_of_sentences() -> None:
+    text = ("Sen. Jones said 12 bridges were repaired. “Why now?” she asked. It rained.\n\n"
+            "A second paragraph. 3 people died… The road reopened.\n\n   \n")
+    assert estimate_sentences(text) == 7  # "Sen." counts as an end: an estimate
+    assert estimate_sentences("") == 0
 
 
 def test_analysis_stores_the_sentence_count(tmp_path: Path, nlp) -> None:

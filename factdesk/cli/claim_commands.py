@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--article", type=int, action="append", help="only these article ids")
     p.add_argument("--all", action="store_true",
-                   help="also the other candidates (below the project's claim threshold)")
+                   help="also the other candidates (under the project's claim threshold, "
+                        "or outside their article's claim share)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(handler=cmd_claims)
 

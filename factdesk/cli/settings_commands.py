@@ -27,7 +27,8 @@ EDITABLE = {key: spec.help for key, spec in SETTINGS.items() if spec.by_hand}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("settings", help="show or set a project's checker, organisation, "
-                                        "report address and title, claim threshold and rating scale")
+                                        "report address and title, claim threshold and share, "
+                                        "and rating scale")
     p.add_argument("project", type=Path)
     p.add_argument("name", nargs="?", choices=list(EDITABLE), help="the setting")
     p.add_argument("value", nargs="?", help="its new value (none: show it)")

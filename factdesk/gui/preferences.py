@@ -205,7 +205,8 @@ class PreferencesDialog(QDialog):
                                       "within the article's claim share; the others stay "
                                       "candidates, shown with h (Show all candidates)")
             self.share = QDoubleSpinBox()
-            self.share.setRange(0.01, 1.0)
+            self.share.setDecimals(3)  # as the setting keeps it (0.333 stays 0.333)
+            self.share.setRange(0.001, 1.0)
             self.share.setSingleStep(0.05)
             self.share.setValue(triage.share)
             self.share.setToolTip("Each article shows at most this share of its sentences "

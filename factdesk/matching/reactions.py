@@ -64,7 +64,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 #: Ryan had argued is the problem."): the same fact, told with a view.
 RESTATED_SHARE = 0.75
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.?|of|the|de|van|von|al|la|le|du|da|bin|-")
+#: The lower-case words a name may hold ("Bank of America", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("of the de der van von al la le du da bin -".split())
 _SUFFIX_WORDS = ("jr", "sr", "ii", "iii", "iv")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b",
                                re.IGNORECASE)
@@ -86,7 +87,9 @@ def named_speaker(facts: ClaimFacts) -> str | None:
     if not name or _POSSESSIVE.search(name):  # "Beto O'Rourke" is a name
         return None
     words = name.split()
-    if not all(_NAME_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
+    # each word opens with a capital of any script ("Élise", "Óscar") or is a particle
+    if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) \
+            or not words[0][:1].isupper():
         return None
     return name
 

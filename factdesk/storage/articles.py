@@ -11,7 +11,13 @@ from sqlite_utils import Database
 
 from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
-from factdesk.model.triage import ArticleCut, Triage, claim_budget, sentence_count
+from factdesk.model.triage import (
+    ArticleCut,
+    Triage,
+    claim_budget,
+    estimate_sentences,
+    sentence_count,
+)
 from factdesk.storage.rows import article_from_row, id_chunks, now_iso
 
 #: Up to this many articles' cuts are read article by article (the index); more, in one
@@ -230,10 +236,11 @@ class ArticleRepository:
         rows = self.db.execute(
             "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
             "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
-            "ELSE length(text) > ? END, sentence_count FROM articles "
+            f"ELSE length(text) > ? END, {self._sentence_column()} FROM articles "
             "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS]).fetchall()
-        sentences = {row[0]: sentence_count(row[9], counts.get(row[0], (0, 0, 0))[1])
-                     for row in rows}
+        estimates = self._estimated_sentences(
+            [row[0] for row in rows if row[9] is None and row[0] in counts])
+        sentences = {row[0]: sentence_count(row[9], estimates.get(row[0], 0)) for row in rows}
         budgets = {aid: claim_budget(n, triage.share) for aid, n in sentences.items()}
         known = cuts or {}
         cuts = {**known, **self.triage_cuts(triage, {
@@ -261,6 +268,21 @@ class ArticleRepository:
                                cuts.get(aid) or triage.open_cut())
                 for aid, title, outlet, published, url, source, done, error, too_long,
                 stored in rows]
+
+    def _sentence_column(self) -> str:
+        """``sentence_count``, or NULL in a project from before migration 0008 opened
+        read-only (it cannot be upgraded, and reads without the column)."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        return "sentence_count" if "sentence_count" in columns else "NULL"
+
+    def _estimated_sentences(self, article_ids: list[int]) -> dict[int, int]:
+        """The sentence count read from the text of articles with none stored."""
+        estimates: dict[int, int] = {}
+        for chunk, marks in id_chunks(article_ids):
+            for aid, text in self.db.execute(
+                    f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
+                estimates[aid] = estimate_sentences(text or "")
+        return estimates
 
     def triage_cuts(self, triage: Triage, sentences: Mapping[int, int]) -> dict[int, ArticleCut]:
         """The triage cut (:func:`factdesk.model.triage.article_cut`) of each article in
