@@ -23,6 +23,15 @@ def facts(text: str, outlet: str) -> ClaimFacts:
      "not yet commented", "commented"),
     ("“If they don't pass this bill, the risk rises,” he said.",
      "“To pass this bill would raise the risk,” he said.", "don't pass", "pass"),
+    # opposing a thing tells that it is: only a denial of what should be agrees with it
+    ("Russia did not attack Izium.", "Kyiv condemned the attack on Izium.", "not attack",
+     "attack"),
+    # a denial of the opposing word itself
+    ("Santorum did not criticise the requirement.", "Santorum criticised the requirement.",
+     "not criticise", "criticised"),
+    # what should be against what should be
+    ("Plans should not be required to cover the test.",
+     "Plans should be required to cover the test.", "not be required", "required"),
 ])
 def test_a_denial_of_what_the_other_states(a: str, b: str, denial: str,
                                            statement: str) -> None:
@@ -57,6 +66,23 @@ def test_a_denial_of_what_the_other_states(a: str, b: str, denial: str,
      "Ukrainian troops entered Izium on Saturday."),
     # one outcome told from both sides, or with a negation
     ("The committee did not approve the plan.", "The committee rejected the plan."),
+    # opposing what follows takes the stance that a denial of what should be states
+    ("Santorum criticised the requirement to cover prenatal testing.",
+     "Plans shouldn't be required to cover prenatal testing."),
+    ("He defended his criticism of a requirement that insurers cover prenatal testing.",
+     "He said that health insurance plans shouldn’t be required to cover prenatal testing."),
+    ("Santorum objects to the requirement.", "Insurers must not be required to cover it."),
+    ("Doctors protested against the requirement.", "Plans should never be required to pay."),
+    # a stance on a plan is no denial of what happened to it
+    ("Santorum criticised the plan.", "The plan was approved."),
+    ("Santorum criticised the plan.", "The plan should not be approved."),
+    # what should be against what is, either way round
+    ("Plans shouldn't be required to cover the test.", "The law requires plans to cover it."),
+    ("Trump shouldn't have used the word.", "Trump used the word."),
+    ("Zelensky did not visit Izium.", "Zelensky should visit Izium."),
+    # "not only … but also" adds
+    ("The report not only criticized his conduct but also his email.",
+     "The report criticized his conduct."),
 ])
 def test_no_contradiction_where_none_is_stated(a: str, b: str) -> None:
     assert contradictions(facts(a, "A"), facts(b, "B")) == []
@@ -71,6 +97,11 @@ def test_opposite_directions() -> None:
     (won,) = contradictions(facts("The motion won the vote.", "A"),
                             facts("The motion lost the vote.", "B"))
     assert (won.a_text, won.b_text) == ("won", "lost")
+    # words that oppose what follows stay opposite directions
+    (rejected,) = contradictions(facts("The committee approved the plan.", "A"),
+                                 facts("The committee rejected the plan.", "B"))
+    assert (rejected.kind, rejected.a_text, rejected.b_text) == ("direction", "approved",
+                                                                 "rejected")
     # one outcome from both sides: other names are about
     biden = ClaimFacts(text="Biden won the election.", kind="other", speaker=None,
                        quantities=(), times=(), entities=(("Biden", "PERSON", "Biden"),),
@@ -99,6 +130,17 @@ def test_negated_words_reach_over_auxiliaries_only() -> None:
     assert [(words[i], words[j]) for i, j in negated_words(words)] == [("not", "found")]
     assert negated_words("he did not".split()) == []
     assert negated_words("she never ever lies".split()) == [(1, 3)]
+    assert negated_words("it is not only late".split()) == []
+
+
+def test_words_that_deny_or_oppose_what_follows() -> None:
+    words = "he defended his criticism of a requirement that he objects to".split()
+    # an opposing word reaches over articles and "of" to what it opposes
+    assert [(words[i], words[j]) for i, j in negated_words(words, denying=True)] == [
+        ("criticism", "requirement")]
+    assert negated_words(words) == []  # opposing is not negating
+    assert negated_words("an object to throw".split(), denying=True) == []
+    assert negated_words("failure to pass".split(), denying=True) == [(0, 2)]
 
 
 def actor_facts(text: str, outlet: str, entities: list[tuple[str, str]],

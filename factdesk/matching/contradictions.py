@@ -10,7 +10,9 @@ share nearly every word:
   same word (or a form of it) and denies it nowhere; when one of the two is told as
   what someone claimed ("said he had served", "the days that I served" in a quote /
   "never served"), the outlets report a claim and its denial, and when both are, two
-  statements unless their words are alike: a note to check, not a conflict;
+  statements unless their words are alike: a note to check, not a conflict; a denial
+  of what should be ("plans shouldn't be required") contradicts only what should be,
+  and agrees with words that oppose what follows ("criticised the requirement");
 * **direction**: the claims move the same thing in opposite directions ("prices rose" /
   "prices fell"; won / lost; approved / rejected; confirmed / denied);
 * **actor**: one name stands where the other claim has another of the same kind (the
@@ -57,9 +59,38 @@ _BETWEEN = frozenset("""be been being is are was were am have has had do does di
 #: flagged themselves).
 _DENYING = frozenset("""failure fail fails failed failing refuse refuses refused refusing
     decline declines declined declining unable without lack lacks lacked no""".split())
+#: Words that oppose what follows: "criticised the requirement" takes the stance that
+#: "plans shouldn't be required" states. They deny their object only against a negation
+#: of what should be ("shouldn't", "must not"): "condemned the attack" tells that the
+#: attack happened, so it still contradicts "did not attack". Not "question" or "doubt"
+#: (a doubt about what is so, and "the question of" is mostly neutral), nor a bare
+#: "fight" (in the news mostly combat: "fighting in Izium"; "fight against" is caught by
+#: "against"); "object" only before "to" (else the noun). "rejected" and "opposed" are
+#: also opposite directions (approved / rejected): that check reads only the denials.
+_OPPOSING = frozenset("""criticise criticises criticised criticising criticize criticizes
+    criticized criticizing criticism criticisms critic critics oppose opposes opposed
+    opposing opposition opponent opponents objected objecting objection objections reject
+    rejects rejected rejecting rejection condemn condemns condemned condemning
+    condemnation denounce denounces denounced denouncing denunciation decry decries decried
+    decrying deplore deplores deplored deploring protest protests protested protesting
+    slam slams slammed slamming against""".split())
+_OPPOSING_BEFORE_TO = frozenset({"object", "objects"})  # "objects to", not "an object to"
+#: Words between an opposing word and its object ("criticism of a requirement",
+#: "protested against the plan").
+_OBJECT_LEAD = frozenset("""the a an of to against his her their its our this that these
+    those such any""".split())
+#: Modals that tell what should be, not what is ("plans shouldn't be required", "must not
+#: be allowed", "should be required"): a negation of what should be contradicts only a
+#: statement of what should be, and a negation of what is only a statement of what is
+#: ("shouldn't be required" / "the law requires"; "I shouldn't have used" / "I used").
+_NORMATIVE = frozenset({"should", "must", "ought", "shall", "need"})
+_MODAL_REACH = 3  # at most this many words from the modal to the word ("should have been used")
 #: After the negated word, these make "not … until/before" a time, not a denial ("did not
 #: enter Izium until Saturday" says it entered on Saturday).
 _TEMPORAL = frozenset({"until", "till", "before"})
+#: Just after a negator, these make "not only … (but also)" add, not deny ("not only
+#: criticized his conduct but also his use of email" says it criticized both).
+_ADDITIVE = frozenset({"only", "just", "merely", "simply"})
 _REACH = 4  # at most this many words from the negator to the negated word
 _FUNCTION = frozenset("""the a an and or but of in on at to for from by with as that this
     these those it its his her their they he she we you i there here what which who whom
@@ -104,18 +135,41 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
+def _opposes(low: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` opposes what follows ("criticised the plan")."""
+    word = low[index]
+    return word in _OPPOSING or (
+        word in _OPPOSING_BEFORE_TO and low[index + 1:index + 2] == ["to"]
+        and (index == 0 or low[index - 1] not in _OBJECT_LEAD))  # not "an object to throw"
+
+
+def _should(low: Sequence[str], index: int) -> bool:
+    """Whether the word at ``index`` tells what should be, not what is: a modal's
+    negation ("shouldn't") or a word just after a modal ("should not", "should be
+    required", "must not be allowed")."""
+    if low[index].endswith("n't") and low[index][:-3] in _NORMATIVE:
+        return True
+    return any(low[k] in _NORMATIVE for k in range(max(index - _MODAL_REACH, 0), index))
+
+
 def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int, int]]:
     """(negator index, negated word index) of each negation in ``words`` (with
-    ``denying``, also of each word that denies what follows: "failure to pass")."""
+    ``denying``, also of each word that denies what follows, "failure to pass", or
+    opposes it, "criticism of a requirement": tell them apart with :func:`_opposes`)."""
     found = []
     low = [w.lower() for w in words]
     for i, word in enumerate(low):
-        if not (_is_negator(word) or (denying and word in _DENYING)):
+        opposing = denying and _opposes(low, i)
+        if not (_is_negator(word) or (denying and word in _DENYING) or opposing):
             continue
+        if i + 1 < len(low) and low[i + 1] in _ADDITIVE:
+            continue  # "not only criticized"
         for j in range(i + 1, min(i + 1 + _REACH, len(words))):
             # auxiliaries and adverbs stand between ("did not immediately respond")
             if low[j] in _BETWEEN or low[j].endswith("ly") or (denying and low[j] == "to"):
                 continue
+            if opposing and low[j] in _OBJECT_LEAD:
+                continue  # "criticism of a requirement"
             # a name denies an identity ("not Obama's war"), not an act; "not … until
             # Saturday" dates the act
             if low[j] not in _FUNCTION and not _is_negator(low[j]) and (
@@ -138,6 +192,7 @@ class ClaimWords:
     folded: frozenset[str]  # casefolded words (a name's last word written in the text)
     negations: tuple[tuple[int, int], ...]  # negated_words(words)
     denied: frozenset[int]  # the words negated or denied: negated_words(words, denying=True)
+    opposed: frozenset[int]  # the words opposed ("criticised the plan")
     entity_keys: frozenset[str]
     actors: tuple[tuple[str, dict[str, str]], ...]  # (label, _actors) per ACTOR_LABELS
     quoted: frozenset[int] = frozenset()  # the words inside quotation marks
@@ -148,11 +203,13 @@ class ClaimWords:
         words = tuple(_words(facts.text))
         low = tuple(w.lower() for w in words)
         quoted = frozenset(_quoted_indices(facts.text))
+        denials = negated_words(words, denying=True)
         return cls(
             words=words, low=low, low_set=frozenset(low),
             folded=frozenset(w.casefold() for w in words),
             negations=tuple(negated_words(words)),
-            denied=frozenset(j for _, j in negated_words(words, denying=True)),
+            denied=frozenset(j for i, j in denials if not _opposes(low, i)),
+            opposed=frozenset(j for i, j in denials if _opposes(low, i)),
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
             actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
             quoted=quoted, quote=" ".join(low[i] for i in sorted(quoted)),
@@ -163,6 +220,8 @@ def _quoted_indices(text: str) -> list[int]:
     """Indices (in :func:`_words` order) of the words inside quotation marks; a quote
     closed but not opened in the claim runs from its start, one opened and not closed
     to its end (a claim cut from a longer quote)."""
+    # Not nlp.quote_spans (it pairs marks over a whole article) nor discrepancies.quote_text
+    # (stretches of 8+ characters, as text): word positions, a quote of any length.
     marks: list[tuple[int, bool]] = []  # (position, opens)
     for n, char in enumerate(text):
         if char == '"':  # opens after a space or at the start, else closes
@@ -200,6 +259,8 @@ def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
 
 #: Verbs that report what someone claimed: a word after one ("said he had served",
 #: "described as having served") is the claim reported, not the outlet's statement.
+#: Not nlp.speakers.SPEECH_VERBS on purpose: word forms (no parse here), nouns ("the idea
+#: that"), and no "denied" / "confirmed" / "warned", which state whether it is so.
 REPORTING_VERBS = frozenset("""say says said saying claim claims claimed claiming
     describe describes described describing suggest suggests suggested suggesting assert
     asserts asserted asserting boast boasts boasted boasting insist insists insisted
@@ -235,14 +296,19 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
     """A negation in ``a`` of a word ``b`` states without one. When one of the two is
     a claim reported ("he said he had served") and the other its denial told as a fact
     ("never served"), or the other way round, the outlets agree on both: a note to check
-    the claim, not a conflict."""
-    low_b, negated_b = wb.low, wb.denied
+    the claim, not a conflict. A denial of what should be ("shouldn't be required")
+    contradicts only a statement of what should be ("should be required"), and ``b``
+    denies what it opposes ("criticised the requirement") as such a denial does."""
+    low_b = wb.low
     for i, j in wa.negations:
+        should = _should(wa.low, i)
+        negated_b = (wb.denied | wb.opposed) if should else wb.denied
         target = wa.low[j]
         if any(_same_word(low_b[k], target) for k in negated_b):
             continue  # both deny it (and may mention it elsewhere too)
         stated = [k for k, w in enumerate(low_b)
-                  if k not in negated_b and w not in _FUNCTION and _same_word(w, target)]
+                  if k not in negated_b and w not in _FUNCTION and _same_word(w, target)
+                  and _should(low_b, k) == should]
         if not stated:
             continue
         k = stated[0]

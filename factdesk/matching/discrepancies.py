@@ -456,6 +456,8 @@ def quote_text(text: str) -> str:
     A quotation the sentence split cut in two has one mark only: the words after an
     opening mark that is never closed (said she "supports abortion and …), or before a
     closing mark never opened, are the quote."""
+    # Not nlp.quote_spans (whole articles) nor contradictions._quoted_indices (word
+    # positions): short marked words ("a fact") are no quote to compare here.
     parts = _QUOTED.findall(text)
     if parts:
         return " ".join(parts)

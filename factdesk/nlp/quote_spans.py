@@ -19,6 +19,8 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     a straight mark so used opens nothing. A straight opening mark closes at a curly
     closing mark that comes before the next straight one, in its paragraph. An opening curly mark with no close in its
     paragraph runs to the paragraph's end."""
+    # matching's claim-level finders (contradictions, discrepancies) read one sentence
+    # cut from an article, where a quote may be half: they keep their own rules.
     spans: list[tuple[int, int]] = []
     used: set[int] = set()  # straight marks that closed a curly quotation
     for open_mark, close_mark in (("\u201c", "\u201d"), ("\u00ab", "\u00bb")):

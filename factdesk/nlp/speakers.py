@@ -29,17 +29,19 @@ one ("A.G."). Which common-noun phrases are sources, and how they read, is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.aliases import strip_possessive
 from factdesk.nlp.body_references import refers_to_body, resolve_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 
+#: Lemmas of verbs that give a quotation its speaker; contradictions.REPORTING_VERBS is
+#: narrower on purpose (word forms, no deny / confirm / warn: see there).
 SPEECH_VERBS = frozenset(
     """say tell claim report state add stress announce accuse deny insist warn confirm
     note explain write argue allege describe urge admit acknowledge assert declare
@@ -120,7 +122,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         name = _as_written(words) or ent.text
         if not plausible_person(name) or _bare_initialism(name):
             return "", False  # "A.G. said": an initialism the NER took for a person
-        return _strip_possessive(name), True
+        return strip_possessive(name), True
     if proper and subject.pos_ == "PROPN":
         # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
         run: list[Any] = []
@@ -139,7 +141,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         is_person = ent is None or ent.label_ == "PERSON" or len(run) >= 2
         if ent is not None and ent.label_ in ("GPE", "NORP") and len(run) < 2:
             is_person = False
-        return _strip_possessive(name), is_person
+        return strip_possessive(name), is_person
     # A common noun ("Prosecutors", "the military", "Ukrainian officials on site").
     named = _named_apposition(subject)
     if named is not None:
@@ -198,10 +200,6 @@ def _as_written(tokens: list[Any]) -> str:
     if all(t in tokens or (t.is_punct and t.text in "-'’.") for t in inner):
         return inner.text
     return " ".join(t.text for t in tokens)
-
-
-def _strip_possessive(name: str) -> str:
-    return re.sub(r"[\u2019']s?$", "", name).strip()
 
 
 def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Statement]:
@@ -419,14 +417,14 @@ _PRONOUN_GENDERS = {"he": "m", "she": "f"}
 
 def surname_key(name: str) -> str:
     """The last word of a name, case-folded, without a possessive."""
-    return _strip_possessive(name.split()[-1]).casefold() if name.split() else ""
+    return strip_possessive(name.split()[-1]).casefold() if name.split() else ""
 
 
 def person_name(ent: Any) -> str:
     """A PERSON entity's name without titles or a possessive ("Representative Bruce
     Braley" gives "Bruce Braley")."""
     words = [t.text for t in ent if t.lower_ not in TITLE_WORDS]
-    return _strip_possessive(" ".join(words) or ent.text)
+    return strip_possessive(" ".join(words) or ent.text)
 
 
 def honorific_genders(doc: Any) -> dict[str, str]:
