@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
 EARLIER_MIN, EARLIER_MAX = 70, 240  # the earlier checks' box: a list of hits, scrollable
-CARDS_MIN_LINES = 4  # the cards box never shrinks below this many lines
 
 
 def _earlier_checks_function():  # the archive service's function or None
@@ -259,27 +258,23 @@ class AcrossPane(QWidget):
             self.browser.scrollToAnchor(f"m{current.id}")
 
     def _fit_cards(self) -> None:
-        """Grow the cards box to the whole current card (its reason and every note, read
-        without scrolling or the mouse) as far as the pane can spare; a short earlier-checks
-        message takes only its lines. The other cards keep what is left."""
+        """Give the cards box the whole current card (its reason and every note, read
+        without scrolling or the mouse) by taking room from the earlier checks' box, down
+        to its minimum; a short earlier-checks message takes only its lines. No minimum is
+        raised, so the dock still shrinks when the checker drags it."""
+        room = EARLIER_MAX
+        if self._card_html and self.browser.isVisible():
+            needed = (html_height(self._card_html, self.browser,
+                                  self.browser.viewport().width())
+                      + 2 * self.browser.frameWidth())
+            layout = self.layout()
+            fixed = (self.heading.sizeHint().height()
+                     + self.this_claim.heightForWidth(max(1, self.width() - 12))  # margins
+                     + self.prev_button.sizeHint().height() + 4
+                     + layout.spacing() * (layout.count() - 1))
+            room = self.height() - fixed - needed
         if self.earlier.isVisible():
-            fit_short_text(self.earlier, EARLIER_MIN, EARLIER_MAX)
-        floor = self.browser.fontMetrics().lineSpacing() * CARDS_MIN_LINES
-        if not self._card_html or not self.browser.isVisible():
-            self.browser.setMinimumHeight(floor)
-            return
-        needed = (html_height(self._card_html, self.browser, self.browser.viewport().width())
-                  + 2 * self.browser.frameWidth())
-        layout = self.layout()
-        width = self.width() - 12  # the claim's side margins
-        others = (self.heading.sizeHint().height()
-                  + self.this_claim.heightForWidth(max(1, width))
-                  + self.prev_button.sizeHint().height() + 4
-                  + (self.earlier.minimumHeight() if self.earlier.isVisible() else 0)
-                  + layout.spacing() * (layout.count() - 1))
-        spare = self.height() - others
-        self.browser.setMinimumHeight(max(floor, min(needed, spare)))
-        layout.activate()
+            fit_short_text(self.earlier, EARLIER_MIN, min(EARLIER_MAX, room))
 
     def _card_tooltip(self, match: Match | None, other: Claim | None) -> str:
         """The current card's reason and notes in full, for a pointer resting on the

@@ -3,9 +3,9 @@
 At 1366×768 the across-sources dock is ~340 px high: the claim, the cards box, the earlier
 checks and the buttons share it. A card whose notes (a reaction, a conflict's
 explanation) run past the cards box cannot be read without the mouse, so the pane asks
-here for the current card's laid-out height and grows the box to it (up to what the pane
-can spare), and fits a one-sentence earlier-checks message to its lines instead of a
-fixed block.
+here for the current card's laid-out height and gives the box that room from the
+earlier checks (down to their minimum), and fits a one-sentence earlier-checks message
+to its lines instead of a fixed block.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def content_height(browser: QTextBrowser) -> int:
 
 def fit_short_text(browser: QTextBrowser, low: int, high: int) -> None:
     """Let ``browser`` be as short as its text when that is under ``low`` (a one-line
-    message takes one line), and at most ``high``."""
+    message takes one line), and at most ``high`` (never under that minimum)."""
     needed = content_height(browser)
-    browser.setMinimumHeight(min(low, needed))
-    browser.setMaximumHeight(max(min(high, needed), min(low, needed)))
+    lowest = min(low, needed)
+    browser.setMinimumHeight(lowest)
+    browser.setMaximumHeight(max(lowest, min(high, needed)))

@@ -56,6 +56,7 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     window.session.select_claim(claim_id)
     qtbot.wait(20)
     across = window.workspace.across
+    shrinks_to = across.minimumSizeHint().height()
     across.go_to([m.id for m in across.matches].index(match_id))
     qtbot.wait(50)
     browser = across.browser
@@ -67,4 +68,6 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     assert "related" in browser.toPlainText()
     # the other cards stay reachable: the box is not the whole pane
     assert browser.height() < across.height()
+    # fitting raised no minimum: the checker can still drag the dock smaller
+    assert across.minimumSizeHint().height() <= shrinks_to
     window.close()
