@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.commands import DecideMatch
 from factdesk.gui import match_review, theme
+from factdesk.gui.card_fit import fit_short_text, html_height
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.matching.discrepancies import ClaimFacts
@@ -40,6 +41,7 @@ from factdesk.model.score_display import score_text
 log = logging.getLogger(__name__)
 
 SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
+EARLIER_MIN, EARLIER_MAX = 70, 240  # the earlier checks' box: a list of hits, scrollable
 
 
 def _earlier_checks_function():  # the archive service's function or None
@@ -152,8 +154,9 @@ class AcrossPane(QWidget):
         self.earlier.anchorClicked.connect(self._on_earlier_link)
         self._weaker = False  # the checker asked for the hits below the relevance floor
         self.earlier.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches its links
-        self.earlier.setMinimumHeight(70)
-        self.earlier.setMaximumHeight(240)
+        self.earlier.setMinimumHeight(EARLIER_MIN)
+        self.earlier.setMaximumHeight(EARLIER_MAX)
+        self._card_html = ""  # the current card as shown: the cards box grows to it
         self.earlier.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,13 +246,55 @@ class AcrossPane(QWidget):
         parts = []
         for i, match in enumerate(self.matches):
             parts.append(self._match_html(i, match, colors))
+        self._card_html = parts[self.current] if 0 <= self.current < len(parts) else ""
+        self.browser.setToolTip(self._card_tooltip(current, other))
         self.browser.setHtml("".join(parts))
         self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
         # Ctrl+5 lands on what is shown: the cards, else the earlier checks
         self.setFocusProxy(self.browser if parts else self.earlier)
         self.browser.verticalScrollBar().setValue(scroll)
+        self._fit_cards()
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")
+
+    def _fit_cards(self) -> None:
+        """Give the cards box the whole current card (its reason and every note, read
+        without scrolling or the mouse) by taking room from the earlier checks' box, down
+        to its minimum; a short earlier-checks message takes only its lines. No minimum is
+        raised, so the dock still shrinks when the checker drags it."""
+        room = EARLIER_MAX
+        if self._card_html and self.browser.isVisible():
+            needed = (html_height(self._card_html, self.browser,
+                                  self.browser.viewport().width())
+                      + 2 * self.browser.frameWidth())
+            layout = self.layout()
+            fixed = (self.heading.sizeHint().height()
+                     + self.this_claim.heightForWidth(max(1, self.width() - 12))  # margins
+                     + self.prev_button.sizeHint().height() + 4
+                     + layout.spacing() * (layout.count() - 1))
+            room = self.height() - fixed - needed
+        if self.earlier.isVisible():
+            fit_short_text(self.earlier, EARLIER_MIN, min(EARLIER_MAX, room))
+
+    def _card_tooltip(self, match: Match | None, other: Claim | None) -> str:
+        """The current card's reason and notes in full, for a pointer resting on the
+        cards."""
+        if match is None or other is None or self.claim is None:
+            return ""
+        here = self.session.summary(self.claim.article_id)
+        there = self.session.summary(other.article_id)
+        reason = match_reason(
+            ClaimFacts.from_claim(self.claim, outlet=here.outlet if here else ""),
+            ClaimFacts.from_claim(other, outlet=there.outlet if there else ""),
+            match.discrepancies)
+        notes = [f"{d.get('kind', '')}: {d.get('explanation', '')}"
+                 for d in sorted(match.discrepancies,
+                                 key=lambda d: severity_rank(str(d.get("severity", ""))))]
+        return "<p>" + "<br>".join(html.escape(line) for line in [reason, *notes]) + "</p>"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_cards()
 
     def _match_html(self, i: int, match: Match, colors: dict[str, str]) -> str:
         assert self.claim is not None
@@ -292,8 +337,10 @@ class AcrossPane(QWidget):
             f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
             f"score {score_text(match.score, match.relation)}{decision}"
             f' · <a href="claim:{other.id}">open</a><br>'
-            f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span><br>'
-            f"{body}{table}</td></tr></table>"
+            f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span>'
+            # the notes (why related, what conflicts) before the claim's text: on a short
+            # screen a card too tall for the box still shows why it is here
+            f"{table or '<br>'}{body}</td></tr></table>"
         )
 
     def _show_earlier_checks(self) -> None:
@@ -304,6 +351,7 @@ class AcrossPane(QWidget):
         if not self._archive_ready():
             self.earlier.setText("Earlier checks: indexing the archive for search…")
             self.earlier.setVisible(True)
+            self._fit_cards()
             return
         self._lookup_token += 1
         if self._earlier_shown_for != self._claim_id:  # no stale checks of another claim
@@ -326,6 +374,7 @@ class AcrossPane(QWidget):
             self.earlier.setHtml(self._earlier_html(checks, floor, count))
         self._earlier_shown_for = self._claim_id
         self.earlier.setVisible(True)
+        self._fit_cards()
 
     def _earlier_html(self, checks: list, floor: float, count: int) -> str:
         """The earlier checks as shown: each with its rating, source and relevance, a hit
