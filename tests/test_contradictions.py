@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk.matching.contradictions import contradictions, negated_words
+from factdesk.matching.contradictions import (
+    contradictions,
+    contrast_negators,
+    negated_words,
+)
 from factdesk.matching.discrepancies import ClaimFacts, find_discrepancies
 from factdesk.matching.relations import decide
 
@@ -32,6 +36,14 @@ def facts(text: str, outlet: str) -> ClaimFacts:
     # what should be against what should be
     ("Plans should not be required to cover the test.",
      "Plans should be required to cover the test.", "not be required", "required"),
+    # what passes a denial on, "non-", a contrast and a promise deny only with their kind
+    ("It will not be allowed to discriminate.", "It will be allowed to discriminate.",
+     "not be allowed", "allowed"),
+    ("Parents who aren't citizens were questioned.", "Parents who are citizens were "
+     "questioned.", "aren't citizens", "citizens"),
+    ("The decision was not political, the officials found.",
+     "The decision was political, the officials found.", "not political", "political"),
+    ("Mexico won't pay for the wall.", "Mexico will pay for the wall.", "won't pay", "pay"),
 ])
 def test_a_denial_of_what_the_other_states(a: str, b: str, denial: str,
                                            statement: str) -> None:
@@ -83,9 +95,38 @@ def test_a_denial_of_what_the_other_states(a: str, b: str, denial: str,
     # "not only … but also" adds
     ("The report not only criticized his conduct but also his email.",
      "The report criticized his conduct."),
+    # a denial of "allowed to" denies what follows "to" as well (BASIL dev, Indiana law)
+    ("“The new law does not discriminate,” Long said.",
+     "“It is not the intent of the law to discriminate against anyone, and it will not "
+     "be allowed to discriminate against anyone,” Long said."),
+    # "non-" denies the word it is joined to
+    ("Children born to parents who aren't citizens are citizens.",
+     "Children born in the U.S. of non-citizen parents are immediately a citizen."),
+    # "X, not Y" contrasts, denies no statement
+    ("The e-mails show that intelligence officials, not political advisers, drove the "
+     "debate.", "The staff tried to alter the talking points for political reasons."),
 ])
 def test_no_contradiction_where_none_is_stated(a: str, b: str) -> None:
     assert contradictions(facts(a, "A"), facts(b, "B")) == []
+
+
+def test_a_promise_is_a_claim_reported_and_its_denial_a_note() -> None:
+    (found,) = contradictions(
+        facts("Former Mexican President Fox to Trump: We won't pay for the wall.", "Fox"),
+        facts("Despite Mr. Trump’s promises that Mexico will pay for his border wall, Mr. "
+              "Fox vowed in February that it would never happen.", "NYT"))
+    assert (found.kind, found.severity, found.a_text, found.b_text) == (
+        "negation", "vague", "won't pay", "promises that Mexico will pay")
+    assert "one reports a claim, the other that it is not so" in found.explanation
+    # two promises, by two people: two statements, told apart by what each reports
+    (both,) = contradictions(
+        facts("Fox railed against Trump, promising that Mexico would “never pay for that "
+              "fucking wall.”", "HuffPost"),
+        facts("Despite Mr. Trump’s promises that Mexico will pay for his border wall, Mr. "
+              "Fox vowed in February that it would never happen.", "NYT"))
+    assert (both.severity, both.a_text, both.b_text) == (
+        "vague", "never pay", "promises that Mexico will pay")
+    assert "two statements that contradict each other, each reported" in both.explanation
 
 
 def test_opposite_directions() -> None:
@@ -141,6 +182,22 @@ def test_words_that_deny_or_oppose_what_follows() -> None:
     assert negated_words(words) == []  # opposing is not negating
     assert negated_words("an object to throw".split(), denying=True) == []
     assert negated_words("failure to pass".split(), denying=True) == [(0, 2)]
+    # a denied "allowed to" (not a flagged negation) denies what follows "to" too
+    words = "it will not be allowed to discriminate".split()
+    assert negated_words(words, denying=True) == [(2, 4), (2, 6)]
+    assert negated_words(words) == [(2, 4)]
+    assert negated_words("non citizen parents".split(), denying=True) == [(0, 1)]
+    assert negated_words("non citizen parents".split()) == []
+
+
+def test_a_contrast_denies_no_statement() -> None:
+    text = "intelligence officials, not political advisers, drove it — not Obama"
+    assert contrast_negators(text) == {2, 7}
+    words = text.replace(",", "").replace("—", "").split()
+    assert negated_words(words, contrasts=contrast_negators(text)) == []
+    assert negated_words(words, denying=True, contrasts=contrast_negators(text)) == [
+        (2, 3), (7, 8)]
+    assert contrast_negators("The decision was not political.") == frozenset()
 
 
 def actor_facts(text: str, outlet: str, entities: list[tuple[str, str]],

@@ -33,7 +33,7 @@ else). Works on the claims' text alone (no parse is needed at matching time).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -56,9 +56,14 @@ _BETWEEN = frozenset("""be been being is are was were am have has had do does di
     always officially formally directly personally""".split())
 #: Words that deny what follows as well, though no negator: "failure to pass" says what
 #: "don't pass" says (they keep a claim from contradicting a negation; they are not
-#: flagged themselves).
+#: flagged themselves). "non" is "non-" ("non-citizen parents": not citizens), split
+#: from its word at the hyphen by :func:`_words`.
 _DENYING = frozenset("""failure fail fails failed failing refuse refuses refused refusing
-    decline declines declined declining unable without lack lacks lacked no""".split())
+    decline declines declined declining unable without lack lacks lacked no non""".split())
+#: Words whose denial passes on to the verb after "to": "will not be allowed to
+#: discriminate" denies discriminating as well. Only in the denials (two claims that both
+#: deny it agree), not flagged: "did not want to visit" / "visited" may both be so.
+_PASSES_ON = frozenset("""allowed permitted able going supposed""".split())
 #: Words that oppose what follows: "criticised the requirement" takes the stance that
 #: "plans shouldn't be required" states. They deny their object only against a negation
 #: of what should be ("shouldn't", "must not"): "condemned the attack" tells that the
@@ -152,10 +157,13 @@ def _should(low: Sequence[str], index: int) -> bool:
     return any(low[k] in _NORMATIVE for k in range(max(index - _MODAL_REACH, 0), index))
 
 
-def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int, int]]:
+def negated_words(words: Sequence[str], denying: bool = False,
+                  contrasts: Collection[int] = ()) -> list[tuple[int, int]]:
     """(negator index, negated word index) of each negation in ``words`` (with
     ``denying``, also of each word that denies what follows, "failure to pass", or
-    opposes it, "criticism of a requirement": tell them apart with :func:`_opposes`)."""
+    opposes it, "criticism of a requirement": tell them apart with :func:`_opposes`).
+    A negator in ``contrasts`` opens a contrast ("officials, not political advisers":
+    :func:`contrast_negators`): it denies what follows only with ``denying``."""
     found = []
     low = [w.lower() for w in words]
     for i, word in enumerate(low):
@@ -164,20 +172,58 @@ def negated_words(words: Sequence[str], denying: bool = False) -> list[tuple[int
             continue
         if i + 1 < len(low) and low[i + 1] in _ADDITIVE:
             continue  # "not only criticized"
-        for j in range(i + 1, min(i + 1 + _REACH, len(words))):
-            # auxiliaries and adverbs stand between ("did not immediately respond")
-            if low[j] in _BETWEEN or low[j].endswith("ly") or (denying and low[j] == "to"):
-                continue
-            if opposing and low[j] in _OBJECT_LEAD:
-                continue  # "criticism of a requirement"
-            # a name denies an identity ("not Obama's war"), not an act; "not … until
-            # Saturday" dates the act
-            if low[j] not in _FUNCTION and not _is_negator(low[j]) and (
-                    denying or not words[j][:1].isupper()) and (
-                    denying or not _TEMPORAL & set(low[j + 1:j + 7])):
-                found.append((i, j))
-            break
+        if i in contrasts and not denying:
+            continue  # "X, not Y" sets one thing against another, denies no statement
+        start = i + 1
+        while start < len(low):
+            j = _denied_after(words, low, start, denying, opposing)
+            if j is None:
+                break
+            found.append((i, j))
+            if not (denying and not opposing and low[j] in _PASSES_ON
+                    and low[j + 1:j + 2] == ["to"]):
+                break
+            start = j + 2  # "not allowed to discriminate": discriminating is denied too
     return found
+
+
+def _denied_after(words: Sequence[str], low: Sequence[str], start: int, denying: bool,
+                  opposing: bool) -> int | None:
+    """The index of the word a negator (or denying word) just before ``start`` denies,
+    or None."""
+    for j in range(start, min(start + _REACH, len(words))):
+        # auxiliaries and adverbs stand between ("did not immediately respond")
+        if low[j] in _BETWEEN or low[j].endswith("ly") or (denying and low[j] == "to"):
+            continue
+        if opposing and low[j] in _OBJECT_LEAD:
+            continue  # "criticism of a requirement"
+        # a name denies an identity ("not Obama's war"), not an act; "not … until
+        # Saturday" dates the act
+        if low[j] not in _FUNCTION and not _is_negator(low[j]) and (
+                denying or not words[j][:1].isupper()) and (
+                denying or not _TEMPORAL & set(low[j + 1:j + 7])):
+            return j
+        return None
+    return None
+
+
+#: Marks before a negator that make it open a contrast: "intelligence officials, not
+#: political advisers" (also after a dash).
+_CONTRAST_MARKS = frozenset(",—–")
+
+
+def contrast_negators(text: str) -> frozenset[int]:
+    """Indices (in :func:`_words` order) of the "not" that follow a comma or a dash:
+    "X, not Y" sets one thing against another ("intelligence officials, not political
+    advisers, drove the debate"), it does not deny that Y is so."""
+    found = []
+    previous_end = 0
+    for index, match in enumerate(_WORD.finditer(text)):
+        if match.group().lower() == "not" and _CONTRAST_MARKS & set(
+                text[previous_end:match.start()]):
+            found.append(index)
+        previous_end = match.end()
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -203,11 +249,11 @@ class ClaimWords:
         words = tuple(_words(facts.text))
         low = tuple(w.lower() for w in words)
         quoted = frozenset(_quoted_indices(facts.text))
-        denials = negated_words(words, denying=True)
+        denials = negated_words(words, denying=True)  # a contrast denies as well
         return cls(
             words=words, low=low, low_set=frozenset(low),
             folded=frozenset(w.casefold() for w in words),
-            negations=tuple(negated_words(words)),
+            negations=tuple(negated_words(words, contrasts=contrast_negators(facts.text))),
             denied=frozenset(j for i, j in denials if not _opposes(low, i)),
             opposed=frozenset(j for i, j in denials if _opposes(low, i)),
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
@@ -258,14 +304,17 @@ def _conflict(kind: str, a: ClaimFacts, b: ClaimFacts, text_a: str, text_b: str,
 
 
 #: Verbs that report what someone claimed: a word after one ("said he had served",
-#: "described as having served") is the claim reported, not the outlet's statement.
+#: "described as having served", "Trump's promises that Mexico will pay") is the claim
+#: reported, not the outlet's statement.
 #: Not nlp.speakers.SPEECH_VERBS on purpose: word forms (no parse here), nouns ("the idea
 #: that"), and no "denied" / "confirmed" / "warned", which state whether it is so.
 REPORTING_VERBS = frozenset("""say says said saying claim claims claimed claiming
     describe describes described describing suggest suggests suggested suggesting assert
     asserts asserted asserting boast boasts boasted boasting insist insists insisted
     insisting stated stating tell tells told telling allege alleges alleged
-    alleging imply implies implied implying idea notion impression belief myth""".split())
+    alleging imply implies implied implying idea notion impression belief myth promise
+    promises promised promising pledge pledges pledged pledging vow vows vowed
+    vowing""".split())
 _REPORTED_REACH = 6  # at most this many words from the reporting verb to the word
 
 
@@ -316,13 +365,22 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
         # told by both as fact, or both report one statement (one of them misreports)
         one_statement = said_a is None and said_b is None or (
             said_a is not None and said_b is not None and fuzz.token_set_ratio(
-                wa.quote if i in wa.quoted else " ".join(wa.low),
-                wb.quote if k in wb.quoted else " ".join(wb.low)) >= SAME_QUOTE_RATIO)
+                *_statements(wa, i, wb, k)) >= SAME_QUOTE_RATIO)
         if not one_statement:
             return _claim_and_denial(a, b, wa, wb, (i, j, said_a), (k, said_b))
         return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[k],
                          "says", "one account denies what the other states.")
     return None
+
+
+def _statements(wa: ClaimWords, i: int, wb: ClaimWords, k: int) -> tuple[str, str]:
+    """What two claims report, compared like with like to tell whether they report one
+    statement: both quotes when both words are quoted, else both claims' words (a short
+    quote is found in nearly any claim about it: "“never pay for that fucking wall”" /
+    "Trump's promises that Mexico will pay for his border wall, Mr. Fox vowed …")."""
+    if i in wa.quoted and k in wb.quoted:
+        return wa.quote, wb.quote
+    return " ".join(wa.low), " ".join(wb.low)
 
 
 def _claim_and_denial(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords,
