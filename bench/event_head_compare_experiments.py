@@ -39,17 +39,8 @@ for path in (REPO_ROOT, REPO_ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+from matching_quality import roc_auc as _auc  # noqa: E402
 from pair_score_experiments import BASIL, DEV_TOPICS, ECBPLUS  # noqa: E402
-
-
-def _auc(score: np.ndarray, y: np.ndarray) -> float:
-    from scipy.stats import rankdata
-
-    ranks, pos = rankdata(score), y == 1
-    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
-    if not n_pos or not n_neg:
-        return float("nan")
-    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 class Recipe:

@@ -40,12 +40,12 @@ from pathlib import Path
 import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+for path in (REPO_ROOT, REPO_ROOT / "bench"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
-ECBPLUS = EVAL_DIR / "ecbplus" / "pairs-train-dev.tsv"
-DEV_TOPICS = ("ecb23", "ecb24", "ecb25")
+from matching_quality import roc_auc as _auc  # noqa: E402
+from pair_score_experiments import DEV_TOPICS, ECBPLUS  # noqa: E402
 
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -199,16 +199,6 @@ GROUPS = {
         "month_clash", "clock_shared", "clock_clash", "time_clash_any", "time_shared_any",
         "fig_shared", "fig_clash", "fig_decimal_clash", "fig_log_gap"),
 }
-
-
-def _auc(score: np.ndarray, y: np.ndarray) -> float:
-    from scipy.stats import rankdata
-
-    ranks, pos = rankdata(score), y == 1
-    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def main() -> int:

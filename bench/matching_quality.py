@@ -44,6 +44,8 @@ def roc_auc(score: np.ndarray, y: np.ndarray) -> float:
     ranks = rankdata(score)
     pos = y == 1
     n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if not n_pos or not n_neg:  # one class only (a topic of all look-alikes): undefined
+        return float("nan")
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 

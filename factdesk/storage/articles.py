@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
 
@@ -236,7 +237,7 @@ class ArticleRepository:
         rows = self.db.execute(
             "SELECT id, title, outlet, published, url, source_name, extracted_at IS NOT NULL, "
             "analysis_error, CASE WHEN analysis_error IS NULL THEN 0 "
-            f"ELSE length(text) > ? END, {self._sentence_column()} FROM articles "
+            f"ELSE length(text) > ? END, {self._sentence_column} FROM articles "
             "ORDER BY published IS NULL, published, id", [MAX_ANALYSED_CHARS]).fetchall()
         estimates = self._estimated_sentences(
             [row[0] for row in rows if row[9] is None and row[0] in counts])
@@ -269,9 +270,11 @@ class ArticleRepository:
                 for aid, title, outlet, published, url, source, done, error, too_long,
                 stored in rows]
 
+    @cached_property
     def _sentence_column(self) -> str:
         """``sentence_count``, or NULL in a project from before migration 0008 opened
-        read-only (it cannot be upgraded, and reads without the column)."""
+        read-only (it cannot be upgraded, and reads without the column). Read once: the
+        schema of an open project does not change."""
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
         return "sentence_count" if "sentence_count" in columns else "NULL"
 
