@@ -26,6 +26,7 @@ from factdesk.matching.partial_dates import (
     weekday_name,
     year_assumed,
 )
+from factdesk.matching.timed_actions import same_action
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key
 
@@ -81,6 +82,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
     if is_when_said(ea, a) != is_when_said(eb, b):
         return []  # when a statement was made and when what it tells happened
+    if not same_action(ea, a, eb, b):
+        return []  # "documents released on Friday", "pleaded guilty Wednesday"
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
@@ -253,6 +256,8 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ea, eb = dates_a[0], dates_b[0]
     if ea.interval() is not None and eb.interval() is not None:
         return []  # both resolved: compared as dates
+    if not same_action(ea, a, eb, b):
+        return []  # the days of two actions
     day_a, day_b = calendar_day(ea), calendar_day(eb)
     if day_a is not None and day_b is not None:
         said = (f"{_naming(ea, a, day_name(day_a), 'means')}; "
