@@ -92,3 +92,23 @@ def test_statements_of_two_named_speakers_are_two_statements(nlp) -> None:
                             "subpoenas.", "New York Times"), speaker="Adam Schiff")
     assert _dates(a, b) == []
     assert _dates(a, replace(b, speaker="Richard Burr")) == ["conflict"]
+
+
+def test_undated_weekdays_of_two_actions_do_not_conflict(nlp) -> None:
+    def undated(text: str, outlet: str) -> ClaimFacts:
+        return replace(_facts(nlp, text, outlet), article_date=None,
+                       times=tuple(extract_times(nlp(text), None)))
+
+    visit = undated("Zelensky visited Izium on Wednesday.", "AFP")
+    found = find_discrepancies(visit, undated("Zelensky visited Izium on Thursday.", "DE"))
+    dates = [d for d in found if d.kind == "date"]
+    assert [d.severity for d in dates] == ["conflict"]
+    assert "both time \u201cvisit\u201d" in dates[0].explanation
+    raised = undated("The flag was raised over the city hall on Thursday.", "DE")
+    assert _dates(visit, raised) == []
+
+
+def test_the_same_date_for_two_actions_is_still_noted(nlp) -> None:
+    # agreement notes are kept: only a conflict needs one action
+    a = _facts(nlp, "Documents released on Wednesday showed the purchases.", "New York Times")
+    assert _dates(_facts(nlp, HUFFPOST, "HuffPost"), a) == ["compatible"]
