@@ -112,3 +112,27 @@ def test_the_same_date_for_two_actions_is_still_noted(nlp) -> None:
     # agreement notes are kept: only a conflict needs one action
     a = _facts(nlp, "Documents released on Wednesday showed the purchases.", "New York Times")
     assert _dates(_facts(nlp, HUFFPOST, "HuffPost"), a) == ["compatible"]
+
+
+def _person(facts: ClaimFacts, name: str) -> ClaimFacts:
+    return replace(facts, entities=((name, "PERSON", name),))
+
+
+def test_one_persons_action_dated_alike_is_the_same_fact(nlp) -> None:
+    from factdesk.matching.relations import decide
+    from factdesk.matching.timed_actions import dated_alike
+
+    fox = _person(_facts(nlp, "Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday in "
+                              "federal court to charges that he spent $750,000 in campaign "
+                              "cash on personal items.", "Fox News"), "Jesse Jackson Jr.")
+    hpo = _person(_facts(nlp, HUFFPOST, "HuffPost"), "Jesse Jackson Jr.")
+    nyt = _person(_facts(nlp, NYT, "New York Times"), "Jesse Jackson Jr.")
+    assert dated_alike(fox, hpo)
+    assert not dated_alike(hpo, nyt)  # the plea and the release of documents
+    found = decide(0.1, 0.3, fox, hpo, same_threshold=0.435, related_threshold=0.3)
+    assert (found.relation, found.reason) == ("same fact", "dated event")
+    # a statement's day is no sign of one fact
+    said = [_person(_facts(nlp, text, outlet), "Adam Schiff") for text, outlet in (
+        ("Schiff said on Wednesday that the committee will issue subpoenas.", "NYT"),
+        ("Schiff told reporters Wednesday that he would not step down.", "Fox News"))]
+    assert not dated_alike(*said)

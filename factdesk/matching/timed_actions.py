@@ -87,3 +87,18 @@ def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
         return True
     return ea.action in b.lemmas and eb.action in a.lemmas  # type: ignore[operator]
 
+
+
+def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the two claims date one action on one day ("pleaded guilty Wednesday" /
+    "pleaded guilty on Wednesday to one felony fraud count"), both actions read from the
+    parse. A statement's day is no such sign: one person says many things a day."""
+    for ea in a.absolute_times:
+        day = ea.interval()
+        if day is None or day[0] != day[1] or _action(ea) in (None, REPORTING):
+            continue
+        for eb in b.absolute_times:
+            if eb.interval() == day and _action(eb) not in (None, REPORTING) \
+                    and same_action(ea, a, eb, b):
+                return True
+    return False
