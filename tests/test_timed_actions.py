@@ -136,3 +136,8 @@ def test_one_persons_action_dated_alike_is_the_same_fact(nlp) -> None:
         ("Schiff said on Wednesday that the committee will issue subpoenas.", "NYT"),
         ("Schiff told reporters Wednesday that he would not step down.", "Fox News"))]
     assert not dated_alike(*said)
+
+
+def test_without_a_parse_no_action_is_read(nlp) -> None:
+    doc = nlp.make_doc("Zelensky visited Izium on Wednesday.")  # tokens only
+    assert [(t.text, t.action) for t in extract_times(doc, JACKSON_DAY)] == [("Wednesday", None)]

@@ -100,7 +100,7 @@ def _copula(aux: Token, inside: range) -> str:
 def time_action(doc: Doc, start: int, end: int) -> str | None:
     """Lemma of the predicate the time expression of tokens ``start``..``end`` times;
     None when the document has no parse or the walk finds nothing."""
-    if start >= end or not doc.has_annotation("DEP"):
+    if start >= end or not doc[start].dep_:  # no parse (Doc.has_annotation scans all)
         return None
     inside = range(start, end)
     node = next((doc[i] for i in inside if doc[i].head.i not in inside
