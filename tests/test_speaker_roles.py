@@ -1,0 +1,67 @@
+"""Speakers by role, suffix and apposition (issue 20, part 4): "the attorney general",
+"the A.G." and "the Washington gov" are the person the article names with that office,
+else the office as a described source; a generational suffix ("III") is never the
+key a person is known by; the name in apposition to a described source speaks.
+Excerpts in the style of BASIL articles (Fan et al., EMNLP 2019), the real spaCy
+model."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.nlp.aliases import person_key, split_generations
+from factdesk.nlp.pipeline import ClaimExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp) -> ClaimExtractor:  # skips without the model
+    return ClaimExtractor(None, 0.3)
+
+
+def speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
+    doc = extractor.nlp(text)  # kept: the span group needs its document alive
+    return [s._.speaker for s in doc.spans["sentences"]]
+
+
+def claim_speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
+    """The speakers of the claims an import stores, after the article-level naming."""
+    (analysis,) = extractor.analyse([(1, text, None)])
+    return [c.speaker for c in analysis.claims]
+
+
+def test_a_generational_suffix_is_no_key() -> None:
+    assert person_key("George T. Conway III") == person_key("Mr. Conway") == "conway"
+    assert person_key("Robert S. Mueller III's") == "mueller"
+    # "Jr." is kept only where the writer tells two people apart by it
+    assert split_generations(["George T. Conway III", "Kellyanne Conway"]) == set()
+    split = split_generations(["President Trump", "Donald Trump Jr.", "Trump Jr."])
+    assert person_key("Donald Trump Jr.", split) == person_key("Trump Jr.", split) == \
+        "trump jr"
+    assert person_key("President Trump", split) == "trump"
+    assert person_key("Joseph R. Biden Jr.", split) == "biden"
+
+
+def test_he_after_a_surname_is_the_person_with_the_suffix(extractor) -> None:
+    # NYT style: full name with its suffix once, then "Mr." and the surname
+    text = ("Robert S. Mueller III, the special counsel, declined to comment on Monday. "
+            "Mr. Mueller has charged 34 people. “We will finish the work,” he said.")
+    assert speakers(extractor, text)[-1] == "Robert S. Mueller III"
+
+
+def test_a_husband_and_wife_of_one_surname_stay_two_people(extractor) -> None:
+    # the NYT, Trump's national emergency (2019)
+    text = ("Among those predicting a flurry of judicial decisions against Mr. Trump was "
+            "George T. Conway III, a conservative lawyer and the husband of Kellyanne "
+            "Conway, the president’s counselor. “If he knows he is going to lose,” Mr. "
+            "Conway, a vocal critic of Mr. Trump, wrote on Twitter, “then he knows he is "
+            "violating the Constitution and laws he has sworn to uphold.”")
+    said = claim_speakers(extractor, text)[-1]
+    assert said in ("Conway", "George T. Conway III")
+    # "she" in a paragraph naming both is neither of them
+    text = ("George T. Conway III and Kellyanne Conway arrived at the dinner together. "
+            "“We disagree about politics,” she said.")
+    assert speakers(extractor, text)[-1] is None
+    # with him alone named, "Mr. Conway" is he
+    text = ("George T. Conway III, a conservative lawyer, filed a brief on Monday.\n\n"
+            "Mr. Conway said the order was unlawful.")
+    assert claim_speakers(extractor, text)[-1] == "George T. Conway III"
