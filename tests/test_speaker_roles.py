@@ -65,3 +65,53 @@ def test_a_husband_and_wife_of_one_surname_stay_two_people(extractor) -> None:
     text = ("George T. Conway III, a conservative lawyer, filed a brief on Monday.\n\n"
             "Mr. Conway said the order was unlawful.")
     assert claim_speakers(extractor, text)[-1] == "George T. Conway III"
+
+
+HOLDER = "Attorney General Eric Holder spoke in Boston on Monday.\n\n"
+INSLEE = "Gov. Jay Inslee signed the bill on Friday in Olympia.\n\n"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the office written short, or in full, is the one who holds it in the article
+    (HOLDER + "The A.G. said the department would appeal the ruling.", "Eric Holder"),
+    (HOLDER + "The attorney general told reporters that the ruling was wrong.",
+     "Eric Holder"),
+    (INSLEE + "The Washington gov said the law would cut emissions by 40 percent.",
+     "Jay Inslee"),
+    # an office's staff: the holder's, a described source
+    (INSLEE + "The governor's office said the law would take effect in July.",
+     "Jay Inslee's office"),
+    (INSLEE + "The law will take effect in July, according to the governor's spokesman.",
+     "Jay Inslee's spokesman"),
+    (HOLDER + "The A.G.'s office said it would appeal.", "Eric Holder's office"),
+    # no one holds the office in the article: the office, written out, never "A.G."
+    ("The A.G. said the department would appeal the ruling.", "the attorney general"),
+    ("The A.G.'s office said it would appeal the ruling.", "the attorney general's office"),
+    ("The Washington gov said the law would cut emissions by 40 percent.",
+     "the Washington governor"),
+    (HOLDER + "The governor's office said the law would take effect in July.",
+     "the governor's office"),
+])
+def test_an_office_is_its_holder_in_the_article_else_written_out(extractor, text: str,
+                                                                  speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+def test_a_quotation_closed_by_an_office_takes_its_holder(extractor) -> None:
+    text = (HOLDER + "“We will appeal,” the A.G. said. “The ruling is wrong on the law "
+            "and on the facts.”")
+    assert speakers(extractor, text)[1:] == ["Eric Holder", "Eric Holder"]
+
+
+@pytest.mark.parametrize("said", [
+    "“We are proud of the vote,” said a woman from the office of the senator, Jane Doe.",
+    "“We are proud of the vote,” a woman from the office of the senator, Jane Doe, said.",
+])
+def test_a_split_quote_introduced_by_a_described_person_is_the_name_given(
+        extractor, said: str) -> None:
+    text = ("Sen. Mary Smith voted for the bill on Tuesday.\n\n" + said +
+            " “It was the right thing to do for the state.”")
+    assert speakers(extractor, text)[1:] == ["Jane Doe", "Jane Doe"]
+    # a spokesman named so too
+    text = "A spokesman for the company, John Smith, said sales fell 5 percent."
+    assert speakers(extractor, text) == ["John Smith"]

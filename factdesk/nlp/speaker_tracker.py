@@ -18,6 +18,7 @@ from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
+from factdesk.nlp.abbreviations import written_out
 from factdesk.nlp.aliases import (
     has_given_name,
     person_key,
@@ -156,7 +157,7 @@ class SpeakerTracker:
             return single, True
         if says_nothing(head):
             return "", False
-        return noun_phrase(head), False
+        return written_out(noun_phrase(head), head), False
 
     def resolve_pronoun(self, pronoun: str = "") -> str | None:
         """The one person named in this paragraph (or, if none, in the previous one); for

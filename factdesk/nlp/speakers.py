@@ -33,11 +33,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.abbreviations import written_out
 from factdesk.nlp.aliases import strip_possessive
 from factdesk.nlp.body_references import refers_to_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import name_after, refers_back
-from factdesk.nlp.someone_references import refers_to_someone
+from factdesk.nlp.someone_references import apposed_name, refers_to_someone
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
@@ -72,6 +73,7 @@ class Statement:
     pronoun: str = ""
     reference: Any = None  # "the former congressman": the head of a description, resolved later
     states: bool = True  # False: a reference back that says nothing, noted for "he" later
+    owned: Any = None  # "the governor's office": the head whose owner is ``reference``
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -164,19 +166,12 @@ def _bare_initialism(name: str) -> bool:
 
 def _named_apposition(subject: Any) -> Any | None:
     """The proper noun standing in apposition to ``subject``, if any; or the person named
-    in apposition to the object of its prepositional phrase ("the mayor of Hoboken, Dawn
-    Zimmer, said": the parser hangs the name on "Hoboken")."""
+    in apposition to the object of a prepositional phrase in it ("the mayor of Hoboken,
+    Dawn Zimmer, said": the parser hangs the name on "Hoboken"; "a woman from the office
+    of the senator, Jane Doe": :func:`~factdesk.nlp.someone_references.apposed_name`)."""
     direct = next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
                   None)
-    if direct is not None:
-        return direct
-    for prep in (c for c in subject.rights if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            person = next((t for t in obj.children if t.dep_ == "appos" and t.pos_ == "PROPN"
-                           and t.ent_type_ == "PERSON"), None)
-            if person is not None:
-                return person
-    return None
+    return direct if direct is not None else apposed_name(subject)
 
 
 def plausible_person(name: str) -> bool:
@@ -227,6 +222,10 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 refers_to_someone(described):
             found.append(Statement(token.i, None, True, main, reference=described))
             continue
+        if (owner := _office_owner(subject)) is not None:  # "the governor's office"
+            found.append(Statement(token.i, None, False, main, reference=owner,
+                                   owned=subject))
+            continue
         name, is_person = speaker_name(subject)
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
@@ -257,6 +256,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             continue
         if refers_back(objects[0]):  # "according to the congressman"
             found.append(Statement(token.i, None, True, reference=objects[0]))
+            continue
+        if (owner := _office_owner(objects[0])) is not None:
+            found.append(Statement(token.i, None, False, reference=owner, owned=objects[0]))
             continue
         name, is_person = speaker_name(objects[0])
         owners = [c for c in objects[0].children if c.dep_ == "poss"]
@@ -416,9 +418,37 @@ def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tupl
     return None, False
 
 
+def _office_owner(head: Any) -> Any | None:
+    """The owner of a common-noun speaker that refers back to one person ("the
+    governor" of "the governor's office", "the A.G." of "the A.G.'s spokesman"), or
+    None."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and refers_back(c)), None)
+
+
+def _owned_by(statement: Statement, tracker: SpeakerTracker) -> Statement:
+    """A statement whose speaker is owned by a description referring back ("the
+    governor's office"): owned by the person it stands for ("Jay Inslee's office"),
+    else by the office written out ("the attorney general's office"); a described
+    source either way."""
+    owner, owned = statement.reference, statement.owned
+    phrase = noun_phrase(owned)
+    name, is_person = tracker.resolve_reference(owner)
+    marker = owned.doc[owner.left_edge.i:owner.right_edge.i + 1].text  # "the governor's"
+    if name and is_person and phrase.casefold().startswith(marker.casefold()):
+        mark = owner.right_edge.text if owner.right_edge.dep_ == "case" else "'s"
+        phrase = f"{name}{mark}{phrase[len(marker):]}"
+    else:
+        phrase = written_out(phrase, owner)
+    return replace(statement, speaker=phrase, is_person=False, reference=None, owned=None)
+
+
 def _resolved(statement: Statement, tracker: SpeakerTracker) -> Statement:
     """A statement whose speaker is a description referring back, with its speaker."""
     if statement.reference is None:
         return statement
+    if statement.owned is not None:
+        return _owned_by(statement, tracker)
     name, is_person = tracker.resolve_reference(statement.reference)
     return replace(statement, speaker=name, is_person=is_person, reference=None)
