@@ -57,10 +57,12 @@ def test_a_husband_and_wife_of_one_surname_stay_two_people(extractor) -> None:
             "violating the Constitution and laws he has sworn to uphold.”")
     said = claim_speakers(extractor, text)[-1]
     assert said in ("Conway", "George T. Conway III")
-    # "she" in a paragraph naming both is neither of them
-    text = ("George T. Conway III and Kellyanne Conway arrived at the dinner together. "
-            "“We disagree about politics,” she said.")
-    assert speakers(extractor, text)[-1] is None
+    # two people of the surname, told apart by their given names: the one named last
+    # ("III" made them two surnames, and "he" no one)
+    text = ("Kellyanne Conway, the president’s counselor, defended the order on Monday. "
+            "Her husband, George T. Conway III, filed a brief against it. “It is a power "
+            "grab,” he said.")
+    assert speakers(extractor, text)[-1] == "George T. Conway III"
     # with him alone named, "Mr. Conway" is he
     text = ("George T. Conway III, a conservative lawyer, filed a brief on Monday.\n\n"
             "Mr. Conway said the order was unlawful.")
@@ -115,3 +117,19 @@ def test_a_split_quote_introduced_by_a_described_person_is_the_name_given(
     # a spokesman named so too
     text = "A spokesman for the company, John Smith, said sales fell 5 percent."
     assert speakers(extractor, text) == ["John Smith"]
+
+
+def test_the_president_tagged_a_proper_noun_is_still_the_president(extractor) -> None:
+    # the NYT, the 2019 shutdown: the tagger takes "president" for a proper noun
+    text = ("WASHINGTON — President Trump and Democratic congressional leaders dug in "
+            "Wednesday.\n\n“The United States needs a physical barrier,” the president "
+            "said during the cabinet meeting, comparing the southern border to “a sieve.”")
+    assert speakers(extractor, text)[-1] == "Trump"
+
+
+def test_an_office_owning_named_people_is_not_their_speaker(extractor) -> None:
+    # the NYT, the Mueller report: the attorneys are named, not "Trump's attorneys"
+    text = ("President Trump spent the weekend at his golf club.\n\n“We’re pleased that "
+            "the Office of Special Counsel has delivered its report,” said the president’s "
+            "personal attorneys Rudy Giuliani and Jay Sekulow in a joint statement.")
+    assert speakers(extractor, text)[-1] == "Rudy Giuliani"

@@ -555,8 +555,9 @@ def refers_back(head: Any) -> bool:
     word = head.lower_
     if office_words(head):
         return True  # "the A.G.", "the Washington gov"
-    if head.pos_ == "PROPN" and word not in PARTIES:
-        return False  # "the White House", "the New York Times"
+    if head.pos_ == "PROPN" and word not in PARTIES and not head.is_lower:
+        return False  # "the White House", "the New York Times"; not "the president"
+        # the tagger took for a proper noun
     if word == "old":  # "the 48-year-old"
         return any(t.lower_ == "year" for t in head.lefts) and \
             any(t.like_num for t in head.subtree if t.i < head.i)

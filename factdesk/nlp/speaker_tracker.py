@@ -116,14 +116,17 @@ class SpeakerTracker:
             self.current.append(name)
 
     def _single(self, names: list[str]) -> str | None:
-        """The one person ``names`` name, in their fullest form; None for two people,
-        of two surnames or of one ("George T. Conway III", "Kellyanne Conway")."""
+        """The one person ``names`` (in the order named) name, in their fullest form;
+        None for people of two surnames. Two people of one surname ("Seth Hutchinson",
+        "Asa Hutchinson"; "George T. Conway III", "Kellyanne Conway") are told apart by
+        their given names: the one named last is meant ("Seth Hutchinson, though,
+        refused to take credit. “I did not sway my dad,” he said.")."""
         surnames = {self.key(n) for n in names}
         if len(surnames) != 1:
             return None
-        full = sorted({n for n in names if has_given_name(n)})
-        if any(not persons_compatible(a, b) for a, b in combinations(full, 2)):
-            return None
+        full = [n for n in names if has_given_name(n)]
+        if any(not persons_compatible(a, b) for a, b in combinations(set(full), 2)):
+            return full[-1]
         return max(names, key=len)  # the fullest form of the one person named
 
     def _of_gender(self, names: list[str], pronoun: str) -> list[str]:

@@ -222,11 +222,13 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
                 refers_to_someone(described):
             found.append(Statement(token.i, None, True, main, reference=described))
             continue
-        if (owner := _office_owner(subject)) is not None:  # "the governor's office"
+        name, is_person = speaker_name(subject)
+        if not is_person and (owner := _office_owner(subject)) is not None:
+            # "the governor's office"; not "the president's personal attorneys Rudy
+            # Giuliani and Jay Sekulow", who are named
             found.append(Statement(token.i, None, False, main, reference=owner,
                                    owned=subject))
             continue
-        name, is_person = speaker_name(subject)
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
             # "The congressman, who described": no source, so resolved as "he" is;
@@ -257,10 +259,10 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         if refers_back(objects[0]):  # "according to the congressman"
             found.append(Statement(token.i, None, True, reference=objects[0]))
             continue
-        if (owner := _office_owner(objects[0])) is not None:
+        name, is_person = speaker_name(objects[0])
+        if not is_person and (owner := _office_owner(objects[0])) is not None:
             found.append(Statement(token.i, None, False, reference=owner, owned=objects[0]))
             continue
-        name, is_person = speaker_name(objects[0])
         owners = [c for c in objects[0].children if c.dep_ == "poss"]
         if owners and not is_person:
             owner, owner_person = speaker_name(owners[0])
