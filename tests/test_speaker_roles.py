@@ -133,3 +133,18 @@ def test_an_office_owning_named_people_is_not_their_speaker(extractor) -> None:
             "the Office of Special Counsel has delivered its report,” said the president’s "
             "personal attorneys Rudy Giuliani and Jay Sekulow in a joint statement.")
     assert speakers(extractor, text)[-1] == "Rudy Giuliani"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Fox News, 2019: the NER tags "Dem" a person; the senator in apposition speaks
+    ("Another leading Dem, Sen. Kristen Gillibrand of New York, who announced her White "
+     "House bid on Jan. 15, said she would fight for the middle class.",
+     "Kristen Gillibrand"),
+    # HuffPost, Chick-fil-A (2012): the parser splits the name at "and"
+    ("The Gay and Lesbian Alliance Against Defamation said it would ask supporters to "
+     "donate $6.50.", "Gay and Lesbian Alliance Against Defamation"),
+    # two bodies or people stay the first named, as before
+    ("Democrats and Republicans said the bill would cost $4 billion.", "Democrats"),
+])
+def test_a_fragment_of_a_name_is_no_speaker(extractor, text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker

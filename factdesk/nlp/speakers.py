@@ -111,6 +111,14 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
             (named := name_after(subject)) is not None:
         # "The Democrat, Representative Adam B. Schiff of California, said"
         return person_name(named), True
+    if subject.pos_ == "PROPN" and any(c.dep_ == "det" for c in subject.children) and \
+            (named := _named_apposition(subject)) is not None and \
+            named.ent_type_ == "PERSON":
+        # "Another leading Dem, Sen. Kristen Gillibrand of New York, said": a name takes
+        # no determiner, the one in apposition speaks
+        return speaker_name(named)
+    if (whole := _coordinated_name(subject)) is not None:
+        return whole, False  # "The Gay and Lesbian Alliance Against Defamation", not "Gay"
     if refers_back(subject):  # "the New Jersey Republican": a description, not a name
         return noun_phrase(subject), False
     chain = _compound_chain(subject)
@@ -151,6 +159,24 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     if not described_source(subject):
         return "", False  # "records show", "the military said", "his campaign said"
     return noun_phrase(subject), False
+
+
+_NAME_LINKS = frozenset({"and", "&", "of", "for", "against", "on", "the"})
+
+
+def _coordinated_name(subject: Any) -> str | None:
+    """The whole name of a body the parser split at its "and" ("The Gay and Lesbian
+    Alliance Against Defamation": "Gay" the subject, "Alliance" its conjunct), when the
+    subject's phrase is proper nouns and the words that link them; else None."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON" or \
+            not any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children):
+        return None
+    words = [t for t in subject.subtree if not (t.dep_ == "det" and t.i < subject.i)]
+    if any(t.pos_ != "PROPN" and t.lower_ not in _NAME_LINKS for t in words) or \
+            len({t.ent_type_ for t in words}) > 1 or \
+            any(t.ent_iob_ == "B" for t in words[1:]):
+        return None  # "Smith and his aides", "Democrats and Republicans": two names
+    return subject.doc[words[0].i:words[-1].i + 1].text
 
 
 #: Two-letter initialisms that do name a body.
