@@ -174,6 +174,7 @@ def test_a_tie_of_score_and_start_is_cut_alike_in_counts_and_lists(tmp_path: Pat
         project.claims.replace_detected(aid, [_draft(starts[0], 0.9), _draft(starts[1], 0.5),
                                               tied, _draft(starts[2], 0.4)])
         project.articles.mark_extracted(aid, 10)
+        project.settings.set("claim_threshold", 0.33)
         project.settings.set("claim_share", 0.2)  # budget 2 of 4 passing
     with Project.open(path) as project:
         (summary,) = project.articles.summaries(project.triage())
