@@ -76,10 +76,10 @@ LEGISLATOR_TITLES = frozenset(
     assemblyman assemblywoman delegate lawmaker legislator""".split())
 #: Nouns of an elected office: a description by one may stand for the one person of its
 #: paragraph when the article gives that person no title ("Rick Santorum ... the former
-#: Pennsylvania senator"; "the A.G." the attorney general); a spokesman or an official
-#: is rather someone else.
-OFFICE_NOUNS = frozenset().union(*ROLE_CLASSES[:5]) | LEGISLATOR_NOUNS | {
-    "year-old", "general"}
+#: Pennsylvania senator"); a spokesman or an official is rather someone else. Not
+#: "general": "the attorney general" (or "the A.G.") is only someone the article gives
+#: that office, and "the general", "the inspector general" are other people again.
+OFFICE_NOUNS = frozenset().union(*ROLE_CLASSES[:5]) | LEGISLATOR_NOUNS | {"year-old"}
 #: Words of a title or role: a person given one has an office a description must fit.
 ROLE_WORDS = frozenset().union(*ROLE_CLASSES) | LEGISLATOR_TITLES
 
@@ -90,10 +90,12 @@ _PARTY_LETTER = re.compile(r"^([RDI])(?:-|$)")
 #: Words that make another office of the same noun: "Vice President Biden" is not "the
 #: president", "Lt. Gov. Kim Guadagno" not "the governor".
 OTHER_OFFICE = frozenset({"vice", "lieutenant", "lt.", "deputy", "assistant"})
-#: Qualifiers that are part of an office's name ("attorney general", "prime minister").
-OFFICE_NAME_WORDS = frozenset({"attorney", "prime"})
-#: Words of a description the person must be given too: "the former congressman".
-QUALIFIERS = OTHER_OFFICE | {"former", "attorney", "prime", "state"}
+#: Qualifiers that are part of an office's name ("prime minister").
+OFFICE_NAME_WORDS = frozenset({"prime"})
+#: Words of a description the person must be given too: "the former congressman", the
+#: office a "general" is ("the attorney general", "the inspector general").
+QUALIFIERS = OTHER_OFFICE | {"former", "attorney", "prime", "state", "inspector",
+                             "surgeon", "solicitor"}
 #: Nouns that say nothing of who speaks: "the man said" is no source a checker can use.
 BARE_PERSON_NOUNS = frozenset(
     """man woman person people guy boy girl individual someone source sources resident
@@ -360,7 +362,7 @@ class ReferenceResolver:
                 wanted.noun in OFFICE_NOUNS or wanted.noun in PARTIES):
             return False
         profile = self.profile(person, head.left_edge.i)
-        # "attorney" of "the attorney general" is the office's name, checked with it
+        # "prime" of "the prime minister" is the office's name, checked with it
         office = replace(wanted, modifiers=tuple(m for m in wanted.modifiers
                                                  if m not in OFFICE_NAME_WORDS))
         return not (profile.words & ROLE_WORDS) and office.fit(profile, role=False) != NONE
