@@ -109,11 +109,14 @@ def test_a_quotation_closed_by_an_office_takes_its_holder(extractor) -> None:
     "“We are proud of the vote,” said a woman from the office of the senator, Jane Doe.",
     "“We are proud of the vote,” a woman from the office of the senator, Jane Doe, said.",
 ])
-def test_a_split_quote_introduced_by_a_described_person_is_the_name_given(
+def test_a_split_quote_introduced_by_a_described_person_keeps_her(
         extractor, said: str) -> None:
+    # "Jane Doe" follows "the senator": the senator's name, not the woman's; the
+    # woman is the described source, the senator named in it, for the whole quotation
     text = ("Sen. Mary Smith voted for the bill on Tuesday.\n\n" + said +
             " “It was the right thing to do for the state.”")
-    assert speakers(extractor, text)[1:] == ["Jane Doe", "Jane Doe"]
+    woman = "a woman from the office of the senator, Jane Doe"
+    assert speakers(extractor, text)[1:] == [woman, woman]
     # a spokesman named so too
     text = "A spokesman for the company, John Smith, said sales fell 5 percent."
     assert speakers(extractor, text) == ["John Smith"]
@@ -147,4 +150,45 @@ def test_an_office_owning_named_people_is_not_their_speaker(extractor) -> None:
     ("Democrats and Republicans said the bill would cost $4 billion.", "Democrats"),
 ])
 def test_a_fragment_of_a_name_is_no_speaker(extractor, text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the reviewer's cases: "general" of another office, or alone, is not an untitled
+    # person of the paragraph
+    ("Andrew McCabe, who was fired in March, has denied any wrongdoing. \u201cHe lacked "
+     "candor on four occasions, three of them under oath,\u201d the inspector general "
+     "said in the report.", "the inspector general"),
+    ("Mark Milley, a businessman, spoke on Monday. \u201cThe base will close,\u201d the "
+     "general said.", "the general"),
+    ("James Comey testified on Thursday. \u201cThe bureau followed the rules,\u201d the "
+     "attorney general said.", "the attorney general"),
+    ("Blumenthal spoke on Monday. The A.G., according to the Times, said the bureau "
+     "followed the rules.", "the attorney general"),
+    # the article gives the office: its holder
+    ("Attorney General Eric Holder spoke on Monday. \u201cThe bureau followed the "
+     "rules,\u201d the attorney general said.", "Eric Holder"),
+])
+def test_general_is_an_office_only_someone_given_it_holds(extractor: ClaimExtractor,
+                                                          text: str, speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A spokesman for the campaign of the former vice president, Joe Biden, said the ad "
+     "was false.", "Joe Biden's spokesman"),
+    ("\u201cThe ad is false,\u201d said an aide in the office of the governor, Andrew M. "
+     "Cuomo.", "Andrew M. Cuomo's aide"),
+    ("\u201cThe ad is false,\u201d said a spokeswoman for the governor, Andrew M. Cuomo.",
+     "Andrew M. Cuomo's spokeswoman"),
+    ("A spokesman for the mayor, Bill de Blasio, said the ad was false.",
+     "Bill de Blasio's spokesman"),
+    ("A lawyer for the family of the victim, Botham Jean, said the ad was false.",
+     "Botham Jean's lawyer"),
+    # the name is the described speaker's own
+    ("A spokesman for the company, John Smith, said the ad was false.", "John Smith"),
+    ("A woman from Ohio, Jane Doe, said the ad was false.", "Jane Doe"),
+])
+def test_a_name_after_an_office_is_the_office_holder_s(extractor: ClaimExtractor,
+                                                      text: str, speaker: str) -> None:
     assert speakers(extractor, text)[-1] == speaker

@@ -87,17 +87,48 @@ def apposed_name(head: Any) -> Any | None:
     """The PERSON name (its head token) in apposition to a noun phrase describing
     someone: to its head ("A woman, Jane Doe, testified") or, as the parser often hangs
     it, to the object of a prepositional phrase in it, however deep ("A woman from
-    Ohio, Jane Doe"; "a woman from the office of the senator, Jane Doe"; "a spokesman
-    for the company, John Smith"): news style names the one the whole phrase
-    describes so, and writes a senator's own name with the title ("Sen. Jane Doe").
-    Not a name inside a clause of the phrase ("a woman who works for the senator, Jane
-    Doe")."""
+    Ohio, Jane Doe"; "a spokesman for the company, John Smith"): news style names the
+    one the whole phrase describes so. Not the name of another person or role in it,
+    whose staff the phrase describes ("a spokeswoman for the governor, Andrew M.
+    Cuomo"; "a woman from the office of the senator, Jane Doe"; "a lawyer for the
+    family of the victim, Botham Jean"), nor a name inside a clause of the phrase ("a
+    woman who works for the senator, Jane Doe")."""
     for token in head.subtree:
         if token.dep_ != "appos" or token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
             continue
+        if names_another(token, head):
+            continue  # the governor's name, not his spokeswoman's
         owner = token.head
         while owner.i != head.i and owner.dep_ == "pobj" and owner.head.dep_ == "prep":
             owner = owner.head.head
         if owner.i == head.i:
             return token
+    return None
+
+
+def names_another(name: Any, head: Any) -> bool:
+    """Whether the PERSON name ``name`` (its head token) in apposition in the phrase of
+    ``head`` names another person of the phrase, not the one it describes: the noun it
+    follows ("the governor, Andrew M. Cuomo"), or it hangs on, is a person or a role
+    other than ``head`` ("a spokesman for the mayor, Bill de Blasio": the mayor's
+    name, however the parser attaches it)."""
+    doc = head.doc
+    before = name.left_edge.i - 1
+    while before > head.i and doc[before].is_punct:
+        before -= 1
+    return any(noun.i != head.i and noun.lower_ in _PERSON_HEADS
+               for noun in (name.head, doc[before]) if noun.i >= head.left_edge.i)
+
+
+def staff_of_named(head: Any) -> str | None:
+    """ "Andrew M. Cuomo's aide" for "an aide in the office of the governor, Andrew M.
+    Cuomo": a spokesman, aide or lawyer whose phrase names the person they work for
+    (:func:`names_another`), as a described source naming that person; else None."""
+    if head.lower_ not in PERSON_ROLES:
+        return None
+    for token in head.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and \
+                token.pos_ == "PROPN" and names_another(token, head):
+            entity = next(e for e in head.doc.ents if e.start <= token.i < e.end)
+            return f"{strip_possessive(entity.text)}'s {head.text.lower()}"
     return None

@@ -38,7 +38,12 @@ from factdesk.nlp.aliases import strip_possessive
 from factdesk.nlp.body_references import refers_to_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import name_after, refers_back
-from factdesk.nlp.someone_references import apposed_name, refers_to_someone
+from factdesk.nlp.someone_references import (
+    apposed_name,
+    names_another,
+    refers_to_someone,
+    staff_of_named,
+)
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
@@ -152,6 +157,8 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     named = _named_apposition(subject)
     if named is not None:
         return speaker_name(named)
+    if (staff := staff_of_named(subject)) is not None:
+        return staff, False  # "a spokesman for the mayor, Bill de Blasio"
     if is_role(subject):
         # "the attorney general said": a person known by office, named elsewhere in the
         # article ("Attorney General Richard Blumenthal"); the report resolves it
@@ -195,8 +202,8 @@ def _named_apposition(subject: Any) -> Any | None:
     in apposition to the object of a prepositional phrase in it ("the mayor of Hoboken,
     Dawn Zimmer, said": the parser hangs the name on "Hoboken"; "a woman from the office
     of the senator, Jane Doe": :func:`~factdesk.nlp.someone_references.apposed_name`)."""
-    direct = next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
-                  None)
+    direct = next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"
+                   and not names_another(t, subject)), None)
     return direct if direct is not None else apposed_name(subject)
 
 
