@@ -188,6 +188,9 @@ def test_general_is_an_office_only_someone_given_it_holds(extractor: ClaimExtrac
     # the name is the described speaker's own
     ("A spokesman for the company, John Smith, said the ad was false.", "John Smith"),
     ("A woman from Ohio, Jane Doe, said the ad was false.", "Jane Doe"),
+    # a statement is no person: the attorney named speaks (BASIL, Fox)
+    ("\u201cWe are disappointed,\u201d said the statement from Grimm's attorney, "
+     "William McGinley.", "William McGinley"),
 ])
 def test_a_name_after_an_office_is_the_office_holder_s(extractor: ClaimExtractor,
                                                       text: str, speaker: str) -> None:

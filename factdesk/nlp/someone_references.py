@@ -111,7 +111,10 @@ def names_another(name: Any, head: Any) -> bool:
     ``head`` names another person of the phrase, not the one it describes: the noun it
     follows ("the governor, Andrew M. Cuomo"), or it hangs on, is a person or a role
     other than ``head`` ("a spokesman for the mayor, Bill de Blasio": the mayor's
-    name, however the parser attaches it)."""
+    name, however the parser attaches it). Not when ``head`` is no person: "the
+    statement from Grimm's attorney, William McGinley" is the attorney's."""
+    if head.lower_ not in _PERSON_HEADS:
+        return False
     doc = head.doc
     before = name.left_edge.i - 1
     while before > head.i and doc[before].is_punct:
