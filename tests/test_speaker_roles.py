@@ -195,3 +195,20 @@ def test_general_is_an_office_only_someone_given_it_holds(extractor: ClaimExtrac
 def test_a_name_after_an_office_is_the_office_holder_s(extractor: ClaimExtractor,
                                                       text: str, speaker: str) -> None:
     assert speakers(extractor, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Martin Luther King Jr. said on Monday that the march would go on.",
+     "Martin Luther King Jr."),
+    ("Martin Luther King Jr. spoke in Memphis.\n\nKing Jr. said on Monday that the "
+     "march would go on.", "King Jr."),
+    ("Billie Jean King said on Monday that the match would go on.", "Billie Jean King"),
+    ("King Abdullah said on Monday that the talks would go on.", "Abdullah"),
+    # HuffPost (BASIL): the tagger takes "Bruning" for a verb
+    ("\u201cFederal law prohibits the sale of marijuana,\u201d Nebraska Attorney General "
+     "Jon Bruning said Thursday.\n\nBruning, along with Oklahoma Attorney General Scott "
+     "Pruitt, argue that the legalization of marijuana is unconstitutional.", "Bruning"),
+])
+def test_a_surname_is_never_a_suffix_or_lower_case(extractor: ClaimExtractor, text: str,
+                                                   speaker: str) -> None:
+    assert speakers(extractor, text)[-1] == speaker

@@ -129,7 +129,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     chain = _compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
-        words = [t for t in ent if t.lower_ not in TITLE_WORDS and t.pos_ == "PROPN"]
+        words = [t for t in _without_titles(list(ent)) if t.pos_ == "PROPN"]
         name = _as_written(words) or ent.text
         if not plausible_person(name) or _bare_initialism(name):
             return "", False  # "A.G. said": an initialism the NER took for a person
@@ -138,7 +138,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
         run: list[Any] = []
         for t in reversed(chain):
-            if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS:
+            if t.pos_ == "PROPN" and (t.lower_ not in TITLE_WORDS or _is_surname(t, run)):
                 run.insert(0, t)
             else:
                 break
@@ -153,6 +153,8 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         if ent is not None and ent.label_ in ("GPE", "NORP") and len(run) < 2:
             is_person = False
         return strip_possessive(name), is_person
+    if _surname_mistagged(subject):
+        return subject.text, True  # "Bruning, along with ..., argue": not "bruning"
     # A common noun ("Prosecutors", "the military", "Ukrainian officials on site").
     named = _named_apposition(subject)
     if named is not None:
@@ -416,8 +418,40 @@ def _definite(noun: Any) -> bool:
 def person_name(ent: Any) -> str:
     """A PERSON entity's name without titles or a possessive ("Representative Bruce
     Braley" gives "Bruce Braley")."""
-    words = [t.text for t in ent if t.lower_ not in TITLE_WORDS]
+    words = [t.text for t in _without_titles(list(ent))]
     return strip_possessive(" ".join(words) or ent.text)
+
+
+def _surname_mistagged(subject: Any) -> bool:
+    """A capitalised subject the tagger took for another word ("Bruning" a verb) that is
+    a word of a person the article names ("Nebraska Attorney General Jon Bruning")."""
+    if subject.pos_ in ("NOUN", "PROPN", "PRON") or not subject.text[:1].isupper() or \
+            subject.ent_type_:
+        return False
+    return any(t.text == subject.text for e in subject.doc.ents if e.label_ == "PERSON"
+               for t in e)
+
+
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _is_surname(token: Any, after: list[Any]) -> bool:
+    """Whether a title word of a name is its surname: the last word before a
+    generational suffix ("King Jr.", "Martin Luther King Jr."), or the last word after
+    a given name ("Billie Jean King")."""
+    if after:
+        return all(t.lower_ in _SUFFIXES for t in after)
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and \
+        before.lower_ not in TITLE_WORDS and before.ent_iob_ in ("B", "I") and \
+        token.ent_iob_ == "I"
+
+
+def _without_titles(tokens: list[Any]) -> list[Any]:
+    """A name's tokens without its titles ("Representative Bruce Braley"), keeping a
+    title word that is the surname (:func:`_is_surname`: "Martin Luther King Jr.")."""
+    return [t for n, t in enumerate(tokens)
+            if t.lower_ not in TITLE_WORDS or _is_surname(t, tokens[n + 1:])]
 
 
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
