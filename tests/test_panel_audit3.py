@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from factdesk.nlp.times import extract_times
+
 GUN_PLAN_DAY = date(2013, 1, 16)
 SHOOTING_DAY = date(2017, 6, 15)
 SUMMIT_DAY = date(2018, 7, 13)
@@ -87,3 +91,34 @@ def test_a_headline_taken_for_one_long_name_shares_the_name_written_in_both(
         "plan", GUN_PLAN_DAY)
     assert "who: Obama" in reason
     assert "Proposals Unveiled" not in reason
+
+
+NYT_PREVIEW_DAY = date(2013, 1, 14)  # a Monday
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Lawmakers and other officials said that the president could use a public event as "
+     "soon as Wednesday to signal his intention to engage in the biggest Congressional "
+     "fight over guns in nearly two decades.", "2013-01-16"),
+    ("Obama Will Meet With Sanders On Thursday", "2013-01-17"),
+    ("The House is scheduled to vote Thursday on the bill.", "2013-01-17"),
+])
+def test_a_weekday_of_what_is_to_come_is_the_coming_one(nlp, sentence: str, day: str
+                                                        ) -> None:
+    """NYT's preview of Monday 14 January 2013 ("as soon as Wednesday") was read as the
+    Wednesday before, and noted "Wednesday vs Wednesday ... disagree by 7 days" against
+    Fox News's report of the Wednesday event: a weekday told with "could", "will", "as
+    soon as" or a schedule is the coming one."""
+    found = extract_times(nlp(sentence), NYT_PREVIEW_DAY)
+    assert found[0].resolved_start == day
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The president met with lawmakers on Wednesday.", "2013-01-09"),
+    ("Senators said Friday they will keep fighting.", "2013-01-11"),
+    ("He said on Monday that he could have acted on his own.", "2013-01-14"),
+])
+def test_a_weekday_of_what_was_done_is_the_last_one(nlp, sentence: str, day: str) -> None:
+    """What was done, and a statement about what will be, keep the weekday before."""
+    found = extract_times(nlp(sentence), NYT_PREVIEW_DAY)
+    assert found[0].resolved_start == day
