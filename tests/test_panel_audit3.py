@@ -122,3 +122,35 @@ def test_a_weekday_of_what_was_done_is_the_last_one(nlp, sentence: str, day: str
     """What was done, and a statement about what will be, keep the weekday before."""
     found = extract_times(nlp(sentence), NYT_PREVIEW_DAY)
     assert found[0].resolved_start == day
+
+
+BILL_DAY = date(2015, 4, 1)
+
+
+@pytest.mark.parametrize("statement", [
+    "In a Wednesday press conference announcing his opposition to the initial version of "
+    "the bill, Hutchinson said his son had asked him to veto the legislation.",
+    "At a news conference on Wednesday, Hutchinson said his son had asked him to veto "
+    "the legislation.",
+])
+def test_the_day_of_a_press_conference_dates_what_was_said(compare, statement: str
+                                                           ) -> None:
+    """NYT's "on Saturday ... the younger Mr. Hutchinson wrote to his father" against
+    HuffPost's "In a Wednesday press conference ..., Hutchinson said his son had asked
+    him to veto" was noted "date Saturday vs Wednesday": the Wednesday is when the
+    governor told of the letter, not when it was written."""
+    _, found, reason = compare(
+        "And so it was on Saturday, with lawmakers nearing a vote on the legislation, that "
+        "the younger Mr. Hutchinson wrote to his father and warned that the proposal could "
+        "damage Arkansas’s reputation and economy.", statement, BILL_DAY)
+    assert not _notes(found, "date"), found
+    assert "Saturday vs" not in reason
+
+
+def test_the_day_of_what_was_done_is_still_compared(compare) -> None:
+    """A press conference named elsewhere in the claim does not hide the day of the
+    event it reports."""
+    _, found, _ = compare(
+        "Hutchinson signed the bill on Thursday, his office said at a press conference.",
+        "Hutchinson signed the bill on Wednesday.", BILL_DAY)
+    assert _notes(found, "date"), found

@@ -42,6 +42,16 @@ _WHEN_SAID = re.compile(
     r"warned|celebrated|denounced)\b"
     r"(?:[\s,]+(?!(?:that|was|were|is|are|had|has|have|will|would|he|she|they|it)\b)"
     r"[\w'’-]+){0,4}[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+#: The occasion a statement was made at, just before a date ("in a statement Wednesday
+#: night", "at a news conference on Monday") or just after it ("In a Wednesday press
+#: conference ..., Hutchinson said"): the date says when something was said.
+_STATEMENT_NOUNS = (r"(?:press conference|news conference|press briefing|briefing|statement|"
+                    r"interview|speech|tweet|post|letter|press release|radio address)")
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+)?"
+    + _STATEMENT_NOUNS + r"[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?\s+"
+                              + _STATEMENT_NOUNS + r"\b", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
@@ -66,10 +76,15 @@ def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
 
 def is_when_said(expr: TimeExpression, facts: ClaimFacts) -> bool:
     """Whether the claim dates a statement with ``expr`` ("Goelman said in a statement
-    Monday", "blasted the bureau on Monday", "writing Monday"), not what it reports
-    ("said that Strzok was fired Friday")."""
+    Monday", "blasted the bureau on Monday", "writing Monday", "In a Wednesday press
+    conference ..., Hutchinson said"), not what it reports ("said that Strzok was fired
+    Friday")."""
     start = facts.text.find(expr.text)
-    return start >= 0 and _WHEN_SAID.search(facts.text[max(0, start - 80):start]) is not None
+    if start < 0:
+        return False
+    before = facts.text[max(0, start - 80):start]
+    return _WHEN_SAID.search(before) is not None or _STATEMENT_BEFORE.search(before) \
+        is not None or _STATEMENT_AFTER.match(facts.text[start + len(expr.text):]) is not None
 
 
 def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
