@@ -154,3 +154,19 @@ def test_the_day_of_what_was_done_is_still_compared(compare) -> None:
         "Hutchinson signed the bill on Thursday, his office said at a press conference.",
         "Hutchinson signed the bill on Wednesday.", BILL_DAY)
     assert _notes(found, "date"), found
+
+
+def test_the_day_of_a_statement_is_not_when_its_event_happened(compare) -> None:
+    """HuffPost's "In a statement Wednesday night, the hospital said Scalise sustained a
+    single rifle shot" and Fox News's lawmakers "at the scene of Wednesday’s baseball
+    practice shooting" were one fact by Scalise and "when: wednesday": the hospital's
+    Wednesday dates its statement, not the shooting, so the frames share only Scalise."""
+    relation, _, reason = compare(
+        "In a statement Wednesday night, the hospital said Scalise sustained “a single rifle "
+        "shot to the left hip” that “travelled across his pelvis, fracturing bones, injuring "
+        "internal organs and causing severe bleeding.”",
+        "Lawmakers at the scene of Wednesday’s baseball practice shooting described "
+        "themselves as “sitting ducks” and said the violence would have been a “massacre” if "
+        "not for Majority Whip Steve Scalise's detail.", SHOOTING_DAY)
+    assert relation != "same fact"
+    assert "when: wednesday" not in reason

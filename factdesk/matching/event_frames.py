@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import is_title_case
+from factdesk.matching.date_discrepancies import is_when_said
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
 from factdesk.nlp.aliases import canonical_key, strip_possessive
 
@@ -254,7 +255,12 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         lemma for lemma in facts.lemmas
         if lemma.isalpha() and len(lemma) > 2 and lemma not in GENERIC_ACTIONS
         and lemma not in NUMBER_WORDS and lemma not in WHEN_WORDS and lemma not in names)
-    when = frozenset(lemma for lemma in facts.lemmas if lemma in WHEN_WORDS)
+    # the day a statement was made is not when its event happened ("In a statement
+    # Wednesday night, the hospital said Scalise sustained ...")
+    said = {word for t in facts.times if is_when_said(t, facts)
+            for word in t.text.lower().split()}
+    when = frozenset(lemma for lemma in facts.lemmas if lemma in WHEN_WORDS
+                     and lemma not in said)
     for found in re.finditer(_NAMED_EVENT, facts.text):
         # "the Norwalk event": a place the model did not tag, named by its event
         name = found.group(1)
