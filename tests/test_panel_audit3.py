@@ -170,3 +170,25 @@ def test_the_day_of_a_statement_is_not_when_its_event_happened(compare) -> None:
         "not for Majority Whip Steve Scalise's detail.", SHOOTING_DAY)
     assert relation != "same fact"
     assert "when: wednesday" not in reason
+
+
+def test_one_weekday_read_a_week_apart_is_not_a_conflict(compare) -> None:
+    """In BASIL's Steele event (Sunday 12 December 2010), Fox News's "he asked members to
+    join him ... Monday evening" and NYT's "is expected to disclose his intentions ... on
+    Monday evening" name one Monday; read with and without the future, they fell a week
+    apart ("these disagree by 7 days"). The same weekday named twice is no conflict."""
+    _, found, reason = compare(
+        "In the note, he asked members to join him \"for a private conference call\" Monday "
+        "evening.",
+        "Mr. Steele is expected to disclose his intentions during a conference call with "
+        "committee members on Monday evening.", date(2010, 12, 12))
+    assert not [d for d in _notes(found, "date") if d["severity"] == "conflict"], found
+    assert "Monday evening vs" not in reason
+
+
+def test_two_weekdays_are_still_compared(compare) -> None:
+    """Two different weekdays for one event stay a conflict (the seeds' Wednesday /
+    Thursday)."""
+    _, found, _ = compare("Zelensky visited Izium on Wednesday.",
+                          "Zelensky visited Izium on Thursday.", date(2022, 9, 16))
+    assert [d for d in _notes(found, "date") if d["severity"] == "conflict"], found

@@ -109,8 +109,23 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if assumed is not None:
         return assumed
     days = _gap(ia, ib)
+    if _same_weekday_named(ea, eb) and (ia[0] - ib[0]).days % 7 == 0:
+        # "Monday evening" twice, read a week apart: which week a bare weekday means is
+        # told by the tense ("is expected to disclose ... on Monday evening" against "he
+        # asked members to join him ... Monday evening"), not a difference between outlets
+        return []
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
                         f"{_days(days)}.", ea.text, eb.text)]
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)\b", re.IGNORECASE)
+
+
+def _same_weekday_named(ea: TimeExpression, eb: TimeExpression) -> bool:
+    """Whether both expressions are the same weekday without "last", "next" or "this"."""
+    ma, mb = _BARE_WEEKDAY.match(ea.text), _BARE_WEEKDAY.match(eb.text)
+    return ma is not None and mb is not None and ma.group(1).lower() == mb.group(1).lower()
 
 
 def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
