@@ -192,3 +192,16 @@ def test_two_weekdays_are_still_compared(compare) -> None:
     _, found, _ = compare("Zelensky visited Izium on Wednesday.",
                           "Zelensky visited Izium on Thursday.", date(2022, 9, 16))
     assert [d for d in _notes(found, "date") if d["severity"] == "conflict"], found
+
+
+def test_two_statements_of_one_day_share_it(compare) -> None:
+    """NYT's governor who "spoke on Wednesday" and HuffPost's "Wednesday press
+    conference" date one statement: that day is shared, as a statement's."""
+    _, _, reason = compare(
+        "When Gov. Asa Hutchinson, Republican of Arkansas, spoke on Wednesday about the "
+        "future of the religious freedom bill, he disclosed that the proposal had drawn "
+        "resistance from his son, Seth Hutchinson.",
+        "In a Wednesday press conference announcing his opposition to the initial version "
+        "of the bill, Hutchinson said his son had asked him to veto the legislation.",
+        BILL_DAY)
+    assert "when: said wednesday" in reason
