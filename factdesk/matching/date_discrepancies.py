@@ -38,7 +38,7 @@ ANCHOR_MIN = 80.0
 #: before a date: the date says when something was said.
 _WHEN_SAID = re.compile(
     r"\b(?:said|says|told|tells|wrote|writes|writing|announced|stated|tweeted|posted|"
-    r"blasted|added|confirmed|argued|testified|responded|expressed|declared|insisted|spoke|"
+    r"blasted|added|confirmed|argued|testified|responded|expressed|declared|insisted|"
     r"warned|celebrated|denounced)\b"
     r"(?:[\s,]+(?!(?:that|was|were|is|are|had|has|have|will|would|he|she|they|it)\b)"
     r"[\w'’-]+){0,4}[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)

@@ -259,7 +259,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         and lemma not in NUMBER_WORDS and lemma not in WHEN_WORDS and lemma not in names)
     # the day a statement was made is not when its event happened ("In a statement
     # Wednesday night, the hospital said Scalise sustained ..."): it is shared only with
-    # another statement's day ("spoke on Wednesday" / "In a Wednesday press conference")
+    # another statement's day (two accounts of the hospital's "statement Wednesday night")
     said = {word for t in facts.times if is_when_said(t, facts)
             for word in t.text.lower().split()}
     when = frozenset(SAID_PREFIX + lemma if lemma in said else lemma
