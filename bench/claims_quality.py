@@ -165,6 +165,8 @@ def claimbuster_section(folds: int, with_ingredients: bool) -> None:
         print(_row(f"baseline TF-IDF 1-2g + LR, {name}", arr))
     per = ours["per_fold"]
     print(_row("shipped procedure, in-fold F1 threshold", np.asarray([r["f1_opt"] for r in per])))
+    print(_row("shipped procedure, in-fold F-0.5 threshold (default)",
+               np.asarray([r["default_point"] for r in per])))
     oof = ours["oof"]
     specific = specific_mask(texts)
     print("\ncalibration (pooled out-of-fold): Platt alone, then + the map of sentences "

@@ -209,6 +209,8 @@ class PreferencesDialog(QDialog):
             self.share.setRange(0.001, 1.0)
             self.share.setSingleStep(0.05)
             self.share.setValue(triage.share)
+            # as the boxes show them at open (rounded as they round)
+            self._shown_threshold, self._shown_share = self.threshold.value(), self.share.value()
             self.share.setToolTip("Each article shows at most this share of its sentences "
                                   "as claims, the most check-worthy first (1: no cap). "
                                   "Claims marked by hand or judged are always shown.")
@@ -283,13 +285,17 @@ class PreferencesDialog(QDialog):
         # the project's settings: one undoable edit, as ``factdesk settings`` makes it
         values = {
             RATING_SCALE: self.scale_editor.scale().to_json(),
-            CLAIM_THRESHOLD: round(self.threshold.value(), 3),
-            CLAIM_SHARE: round(self.share.value(), 3),
             ORGANISATION: self.organisation.text().strip() or None,
             REPORT_URL: self._report_url() or None,
             ORGANISATION_URL: self._report_url(self.organisation_url) or None,
             REPORT_TITLE: self.report_title.text().strip() or None,
         }
+        # the triage settings only when edited: an untouched default is not stored, so the
+        # project follows FactDesk's default when a later version improves it
+        for key, box, shown in ((CLAIM_THRESHOLD, self.threshold, self._shown_threshold),
+                                (CLAIM_SHARE, self.share, self._shown_share)):
+            if round(box.value(), 3) != round(shown, 3):
+                values[key] = round(box.value(), 3)
         checker = self.project_checker.text().strip() or self.checker.text().strip()
         if checker:
             values[CHECKER] = checker

@@ -21,13 +21,15 @@ from factdesk.model.ratings import RatingScale
 from factdesk.model.triage import Triage
 
 #: The claim threshold a project starts with: a sentence whose check-worthiness score is
-#: at least this is a check-worthy claim (ClaimBuster's CFS). It is the F1-optimal
-#: threshold the shipped training procedure chooses on ClaimBuster's crowdsourced set
-#: (inner out-of-fold probabilities, ``claimbuster_threshold_f1`` = 0.3322 in
-#: factdesk/nlp/weights/worthiness.json), rounded: pooled out-of-fold P/R/F1 there are
-#: in docs/claims.md (bench/claims_quality.py). What an article shows by default is
-#: also capped by :data:`DEFAULT_CLAIM_SHARE` (:mod:`factdesk.model.triage`).
-DEFAULT_CLAIM_THRESHOLD: float = 0.33
+#: at least this is a check-worthy claim (ClaimBuster's CFS), and what ``factdesk score``
+#: calls a claim. It is the threshold the shipped training procedure chooses for a flag
+#: a checker acts on: the F-0.5 optimum (precision weighted twice) on ClaimBuster's
+#: crowdsourced set (inner out-of-fold probabilities, ``claimbuster_threshold_default``
+#: = 0.579 in factdesk/nlp/weights/worthiness.json), rounded. Nested 5-fold CV there:
+#: P 0.798 / R 0.530 (the F1 optimum, 0.33, gives 0.653 / 0.740); docs/claims.md, "The
+#: operating point". What an article shows by default is also capped by
+#: :data:`DEFAULT_CLAIM_SHARE` (:mod:`factdesk.model.triage`).
+DEFAULT_CLAIM_THRESHOLD: float = 0.58
 
 #: The per-article attention budget a project starts with: an article shows by default
 #: at most this share of its sentences (``ceil(share x sentences)``, at least one) as

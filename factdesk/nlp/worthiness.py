@@ -24,7 +24,7 @@ is vectorised: char n-grams are hashed with a rolling 64-bit polynomial hash ove
 UTF-8 bytes of the whole batch, words with ``zlib.crc32`` (stable across processes).
 
 Figures: ``bench/claims_quality.py`` and docs/claims.md. ``DEFAULT_THRESHOLD`` (the
-project setting's default) is the ClaimBuster F1 threshold of the training procedure;
+project setting's default) is the ClaimBuster F-0.5 threshold of the training procedure;
 what a news article shows is capped by the project's claim share
 (:mod:`factdesk.model.triage`); candidates are kept from ``CANDIDATE_FLOOR``.
 """
@@ -64,8 +64,8 @@ __all__ = [
 DEFAULT_THRESHOLD: float = DEFAULT_CLAIM_THRESHOLD
 """The default of the project's claim threshold, whose one home is
 :mod:`factdesk.model.settings`: a sentence scoring at least this is a check-worthy claim
-(ClaimBuster's F1 threshold); within an article, the claim share caps how many are shown
-by default (:mod:`factdesk.model.triage`)."""
+(ClaimBuster's F-0.5 threshold, precision-leaning); within an article, the claim share
+caps how many are shown by default (:mod:`factdesk.model.triage`)."""
 
 CANDIDATE_FLOOR: float = 0.10
 """Sentences scoring below this are not kept even as candidates ("show all candidates")."""

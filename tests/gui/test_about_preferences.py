@@ -135,3 +135,32 @@ def test_preferences_set_the_claim_share_as_one_undoable_edit(make_window,
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_leave_untouched_triage_defaults_unstored(make_window,
+                                                             demo_copy: Path) -> None:
+    """OK without touching the threshold or the share must not pin today's defaults in
+    the project: it follows FactDesk's default when a later version changes it."""
+    from factdesk.gui.preferences import PreferencesDialog
+
+    window = make_window(demo_copy)
+    settings = window.session.project.settings
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        dialog.organisation.setText("Izium Checks")
+        dialog._ok()
+        dialog.apply()
+        assert settings.get("organisation") == "Izium Checks"
+        assert settings.get("claim_threshold") is None and settings.get("claim_share") is None
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+    dialog = PreferencesDialog(window, window.session)
+    try:
+        dialog.threshold.setValue(0.4)
+        dialog._ok()
+        dialog.apply()
+        assert settings.get("claim_threshold") == 0.4 and settings.get("claim_share") is None
+    finally:
+        dialog.close()
+        dialog.deleteLater()
