@@ -511,8 +511,8 @@ def _tells_what_will_be(doc: Doc, a: int, b: int) -> bool:
     """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
     Wednesday", or the verb it belongs to is told with "will", "could" (not "could
     have"), "is going to" or a plan ("is scheduled to speak Thursday")."""
-    sentence = doc[a].sent
-    if _AS_SOON_AS.search(doc[sentence.start:a].text):
+    start = doc[a].sent.start if doc.has_annotation("SENT_START") else max(0, a - 8)
+    if _AS_SOON_AS.search(doc[start:a].text):
         return True
     verb = doc[a]
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
