@@ -203,3 +203,19 @@ def test_two_statements_of_one_day_share_it(compare) -> None:
         "Scalise was struck by a single rifle shot to the left hip, MedStar Washington "
         "Hospital Center said in a statement Wednesday night.", SHOOTING_DAY)
     assert "when: said wednesday" in reason
+
+
+def test_a_claim_dating_two_events_is_not_compared_by_its_one_date(compare) -> None:
+    """HuffPost's "signed a revised version ... on Thursday, one day after refusing to
+    sign an earlier version" against Fox News's "on Wednesday urged state lawmakers to
+    change" was "differs: date Thursday vs Wednesday": HuffPost dates two events, the
+    refusal being the Wednesday."""
+    _, found, reason = compare(
+        "Gov. Asa Hutchinson (R) signed a revised version of the state's Religious Freedom "
+        "Reformation Act on Thursday, one day after refusing to sign an earlier version of "
+        "the bill over concerns about discrimination.",
+        "Republican Gov. Asa Hutchinson on Wednesday urged state lawmakers to change a "
+        "controversial religious freedom bill sent to his desk a day earlier.",
+        date(2015, 4, 2))
+    assert not _notes(found, "date"), found
+    assert "Thursday vs" not in reason

@@ -87,9 +87,16 @@ def is_when_said(expr: TimeExpression, facts: ClaimFacts) -> bool:
         is not None or _STATEMENT_AFTER.match(facts.text[start + len(expr.text):]) is not None
 
 
+def _dates_another_event(facts: ClaimFacts) -> bool:
+    """Whether the claim also dates an event from another ("signed ... on Thursday, one
+    day after refusing to sign an earlier version"): its one date is then one of two
+    events' days, and which the other claim's date matches is not known."""
+    return any(t.kind == "relative" and t.anchor for t in facts.times)
+
+
 def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ta, tb = a.absolute_times, b.absolute_times
-    if len(ta) != 1 or len(tb) != 1:
+    if len(ta) != 1 or len(tb) != 1 or _dates_another_event(a) or _dates_another_event(b):
         return []
     ea, eb = ta[0], tb[0]
     if not same_time_slot(ea, eb):
