@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import is_title_case
-from factdesk.matching.date_discrepancies import is_when_said
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
 from factdesk.nlp.aliases import canonical_key, strip_possessive
 
@@ -102,8 +101,6 @@ WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
     "january february march april may june july august september october november "
     "december".split())
-#: Marks a *when* word that dates a statement, not the event it tells of.
-SAID_PREFIX = "said "
 #: Number words: they say how many, not what happened.
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten dozen dozens hundred hundreds "
@@ -257,13 +254,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         lemma for lemma in facts.lemmas
         if lemma.isalpha() and len(lemma) > 2 and lemma not in GENERIC_ACTIONS
         and lemma not in NUMBER_WORDS and lemma not in WHEN_WORDS and lemma not in names)
-    # the day a statement was made is not when its event happened ("In a statement
-    # Wednesday night, the hospital said Scalise sustained ..."): it is shared only with
-    # another statement's day (two accounts of the hospital's "statement Wednesday night")
-    said = {word for t in facts.times if is_when_said(t, facts)
-            for word in t.text.lower().split()}
-    when = frozenset(SAID_PREFIX + lemma if lemma in said else lemma
-                     for lemma in facts.lemmas if lemma in WHEN_WORDS)
+    when = frozenset(lemma for lemma in facts.lemmas if lemma in WHEN_WORDS)
     for found in re.finditer(_NAMED_EVENT, facts.text):
         # "the Norwalk event": a place the model did not tag, named by its event
         name = found.group(1)
