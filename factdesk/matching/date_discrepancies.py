@@ -3,7 +3,11 @@ resolved to a year ("September 14", "Wednesday"), and relative day counts read a
 offsets from the article's date ("four days ago" against "5 days after recapture").
 
 The dates part of :func:`factdesk.matching.discrepancies.find_discrepancies`; every
-difference is said in plain English with both outlets' words.
+difference is said in plain English with both outlets' words. Two days or dates
+conflict only when they time one action (:func:`~factdesk.matching.timed_actions.same_action`:
+"documents released on Friday" and "pleaded guilty Wednesday" date two actions); the
+relative day counts, whose anchors say which event they count from, are compared by
+their anchors.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from factdesk.matching.partial_dates import (
     weekday_name,
     year_assumed,
 )
+from factdesk.matching.timed_actions import same_action
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key
 
@@ -67,6 +72,15 @@ def _means(expr: TimeExpression) -> str:
         return "an unresolved date"
     first, last = span
     return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def _timed(ea: TimeExpression, eb: TimeExpression) -> str:
+    """What both expressions time, when known: " (both time “visit”)"."""
+    if not ea.action or not eb.action:
+        return ""
+    if ea.action == eb.action:
+        return f" (both time \u201c{ea.action}\u201d)"
+    return f" (\u201c{ea.action}\u201d / \u201c{eb.action}\u201d, read as one action)"
 
 
 def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
@@ -115,6 +129,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     assumed = _assumed_year(ea, a, eb, b)
     if assumed is not None:
         return assumed
+    if not same_action(ea, a, eb, b):
+        return []  # "documents released on Friday", "pleaded guilty Wednesday morning"
     days = _gap(ia, ib)
     if _same_weekday_named(ea, eb) and (ia[0] - ib[0]).days % 7 == 0:
         # "Monday evening" twice, read a week apart: which week a bare weekday means is
@@ -122,7 +138,7 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         # asked members to join him ... Monday evening"), not a difference between outlets
         return []
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(days)}.", ea.text, eb.text)]
+                        f"{_days(days)}{_timed(ea, eb)}.", ea.text, eb.text)]
 
 
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"
@@ -301,6 +317,8 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             return [] if ea.text.lower() == eb.text.lower() else [Discrepancy(
                 "date", "compatible", f"{said} — the same day (a year is not given).",
                 ea.text, eb.text)]
+        if not same_action(ea, a, eb, b):
+            return []  # the days of two actions
         resolved = ea.interval() or eb.interval()
         if resolved is not None:  # the other is read in this one's year, or either side
             gap = days_from(resolved[0], day_b if ea.interval() else day_a)
@@ -311,7 +329,8 @@ def _compare_unresolved(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             gap = calendar_days_apart(day_a, day_b)
             year = "counted within one year, which neither gives"
         return [Discrepancy(
-            "date", "conflict", f"{said} — these disagree by {_days(gap)} ({year}).",
+            "date", "conflict",
+            f"{said} — these disagree by {_days(gap)} ({year}){_timed(ea, eb)}.",
             ea.text, eb.text)]
     return _weekday_conflict(ea, a, eb, b)
 
@@ -320,12 +339,12 @@ def _weekday_conflict(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression,
                       b: ClaimFacts) -> list[Discrepancy]:
     """The two expressions' weekdays, when both name one and they differ."""
     week_a, week_b = weekday(ea), weekday(eb)
-    if week_a is None or week_b is None or week_a == week_b:
+    if week_a is None or week_b is None or week_a == week_b or not same_action(ea, a, eb, b):
         return []
     return [Discrepancy(
         "date", "conflict", f"{_naming(ea, a, weekday_name(week_a), 'is a')}; "
         f"{_naming(eb, b, weekday_name(week_b), 'is a')} — different days, unless they mean "
-        "different weeks.", ea.text, eb.text)]
+        f"different weeks{_timed(ea, eb)}.", ea.text, eb.text)]
 
 
 def _naming(expr: TimeExpression, facts: ClaimFacts, name: str, verb: str) -> str:

@@ -50,6 +50,7 @@ from factdesk.matching.discrepancies import (
 from factdesk.matching.event_frames import compare_frames, place_discrepancy
 from factdesk.matching.pair_score import pair_score
 from factdesk.matching.reactions import reaction_by, reaction_note
+from factdesk.matching.timed_actions import dated_alike
 from factdesk.model.models import Discrepancy
 
 #: Graded similarity (0-1) above which a pair sharing rare terms is "related".
@@ -153,11 +154,12 @@ def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
 
 
 def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
-    """One person's event dated in both claims relative to what may be the same moment."""
+    """One person's event dated in both claims relative to what may be the same moment,
+    or one person's action dated on one day (:func:`~factdesk.matching.timed_actions.dated_alike`)."""
     if similarity < DATED_EVENT_SIMILARITY or not (a.persons & b.persons):
         return False
     oa, ob = day_offsets(a), day_offsets(b)
-    return any(same_anchor(x, y) for x in oa for y in ob)
+    return any(same_anchor(x, y) for x in oa for y in ob) or dated_alike(a, b)
 
 
 def shares_a_figure(a: ClaimFacts, b: ClaimFacts) -> bool:

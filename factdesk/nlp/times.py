@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.quantities import parse_number
+from factdesk.nlp.time_actions import time_action
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -86,6 +87,9 @@ class TimeExpression:
     ``offset_days`` is the signed offset a relative expression states ("four days ago"
     -> -4; "5 days after recapture" -> +5 from ``anchor``); for a duration it is the
     length in days ("nearly six months" -> 180), for dates and intervals None.
+    ``action`` is the lemma of the predicate the expression times ("documents released
+    on Friday" -> release; :func:`~factdesk.nlp.time_actions.time_action`); None when
+    not read (no parse, or a claim analysed before actions were kept).
     """
 
     text: str
@@ -96,6 +100,7 @@ class TimeExpression:
     resolved_end: str | None = None
     anchor: str | None = None
     offset_days: int | None = None
+    action: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by name, in order (``dataclasses.asdict``, without its deep copy
@@ -114,6 +119,7 @@ class TimeExpression:
             resolved_end=data.get("resolved_end"),
             anchor=data.get("anchor"),
             offset_days=None if offset is None else int(offset),
+            action=data.get("action") or None,
         )
 
     def interval(self) -> tuple[date, date] | None:
@@ -440,8 +446,11 @@ def extract_times(
     for start, end in iso_chars:
         reading = classify(text[start:end], reference_date)
         if reading is not None:
+            tokens = doc.char_span(start, end, alignment_mode="expand")
+            action = time_action(doc, tokens.start, tokens.end) if tokens is not None else None
             found.append(TimeExpression(text[start:end], start, end, reading.kind,
-                                        _iso(reading.first), _iso(reading.last)))
+                                        _iso(reading.first), _iso(reading.last),
+                                        action=action))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -485,7 +494,8 @@ def _expression(
         where = text.lower().rfind(anchor)
         anchor = text[where:where + len(anchor)] if where >= 0 else anchor
     return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
-                          _iso(reading.last), anchor, reading.offset)
+                          _iso(reading.last), anchor, reading.offset,
+                          time_action(doc, a, b))
 
 
 #: Modal verbs of what is to come; "could" and "may" only without "have" ("could have

@@ -1,0 +1,104 @@
+"""Whether two claims' dates time the same action, so that they can disagree.
+
+"Documents released on Friday" and "pleaded guilty ... Wednesday morning" give two
+days for two actions (the release, the plea), not two days for one: no date conflict.
+Each time expression carries the lemma of the predicate it modifies
+(:func:`factdesk.nlp.time_actions.time_action`); two are the same action when
+
+- either is not known (a claim analysed before actions were kept): as before, compared;
+- the lemmas are equal, or of one small class of words for one action (:data:`_CLASSES`:
+  visit / go / travel / tour / trip; plead / plea / admit / confess; say / tell /
+  announce / statement ...);
+- the two words' WordLlama vectors are close (:data:`ACTION_SIMILARITY`: plea ~ plead,
+  meet ~ meeting, visit ~ tour, resign ~ resignation);
+- each claim names the other's action too ("met troops on Thursday during his visit"
+  / "visited on Wednesday, where he met troops").
+
+A statement's date ("said on Tuesday", "in an interview on Monday") is another
+statement's, unless both claims name their speakers and they are two people ("the
+committee's senior Democrat said on Wednesday", "Sen. Burr said Tuesday"); a statement's
+date is never an action's (see also
+:func:`~factdesk.matching.date_discrepancies.is_when_said`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
+
+if TYPE_CHECKING:
+    from factdesk.matching.discrepancies import ClaimFacts
+    from factdesk.nlp.times import TimeExpression
+
+#: Cosine of two action words' WordLlama vectors (full 256 dimensions, the bare lemma)
+#: at or above which they are one action. On the 102 pairs of different lemmas among
+#: the date conflicts of the 75 BASIL dev events (all but one two different actions)
+#: the highest is 0.29 (close ~ reopen); derived forms score 0.58-0.85 (fire ~ firing,
+#: plea ~ plead, meet ~ meeting), visit ~ tour 0.49, visit ~ travel 0.46; visit ~ go
+#: (0.17) and plead ~ admit (0.21) do not reach it and are in :data:`_CLASSES`.
+ACTION_SIMILARITY = 0.3
+REPORTING = "say"
+#: Words for one action that the vectors do not bring together.
+_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("visit", "go", "travel", "tour", "trip", "arrive", "fly",
+                     "head", "journey"), "visit"),
+    **dict.fromkeys(("plead", "plea", "admit", "confess"), "plead"),
+    **dict.fromkeys(("say", "tell", "announce", "announcement", "state", "statement",
+                     "tweet", "post", "write", "add", "confirm", "declare", "insist",
+                     "warn", "testify", "respond", "response", "comment", "remark",
+                     "interview", "note", "argue", "claim", "report", "disclose",
+                     "reveal"), REPORTING),
+}
+
+
+def _action(expr: TimeExpression) -> str | None:
+    return _CLASSES.get(expr.action, expr.action) if expr.action else None
+
+
+@lru_cache(maxsize=4096)  # a claim's actions meet many others'
+def _similar(first: str, second: str) -> bool:
+    """Whether two action words' vectors are close; False without the vectors."""
+    try:
+        return load_sentence_encoder().similarity(first, second) >= ACTION_SIMILARITY
+    except EmbeddingsUnavailable:
+        return False
+
+
+def _other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether both claims name their speaker and the two are not one person."""
+    sa, sb = a.speaker_name, b.speaker_name
+    if not sa or not sb:
+        return False
+    return sa.casefold() != sb.casefold() and canonical_key(sa) != canonical_key(sb)
+
+
+def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
+                ) -> bool:
+    """Whether ``ea`` (in claim ``a``) and ``eb`` (in ``b``) can time one action."""
+    xa, xb = _action(ea), _action(eb)
+    if xa is None or xb is None:
+        return True  # not read: compared as before actions were kept
+    if xa == REPORTING or xb == REPORTING:
+        return xa == xb and not _other_speakers(a, b)
+    if xa == xb or _similar(xa, xb):
+        return True
+    return ea.action in b.lemmas and eb.action in a.lemmas  # type: ignore[operator]
+
+
+
+def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the two claims date one action on one day ("pleaded guilty Wednesday" /
+    "pleaded guilty on Wednesday to one felony fraud count"), both actions read from the
+    parse. A statement's day is no such sign: one person says many things a day."""
+    for ea in a.absolute_times:
+        day = ea.interval()
+        if day is None or day[0] != day[1] or _action(ea) in (None, REPORTING):
+            continue
+        for eb in b.absolute_times:
+            if eb.interval() == day and _action(eb) not in (None, REPORTING) \
+                    and same_action(ea, a, eb, b):
+                return True
+    return False
