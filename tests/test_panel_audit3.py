@@ -192,3 +192,19 @@ def test_a_claim_dating_two_events_is_not_compared_by_its_one_date(compare) -> N
         date(2015, 4, 2))
     assert not _notes(found, "date"), found
     assert "Thursday vs" not in reason
+
+
+def test_an_editors_brackets_are_no_part_of_a_name() -> None:
+    """HuffPost's quote "a big F-U from [special prosecutor Robert] Mueller" gave the
+    name "Robert] Mueller", which then named the group of Mueller's spellings in notes
+    ("the same name (Robert] Mueller)", "gives Barack] Obama's words")."""
+    from factdesk.nlp.pipeline import ClaimExtractor
+
+    text = ("“It’s a big F-U from [special prosecutor Robert] Mueller,” a White House "
+            "official told Politico, adding that it “wasn’t an accident” that the indictments "
+            "were announced before the Helsinki summit.")
+    analysis = next(ClaimExtractor().analyse([(1, text, SUMMIT_DAY)]))
+    names = [m.text for m in analysis.mentions] + [e["text"] for c in analysis.claims
+                                                    for e in c.entities]
+    assert any("Mueller" in name for name in names), names
+    assert not any("[" in name or "]" in name for name in names), names
