@@ -105,3 +105,33 @@ def test_a_surname_takes_the_formal_name_when_a_nickname_is_the_same_person() ->
     mentions = _mentions(text, ["Richard Blumenthal", "Blumenthal", "Dick Blumenthal"])
     claimant = resolve_claimant("Blumenthal", _article(text), mentions, {})
     assert claimant == Claimant("Richard Blumenthal", "Person", "Attorney General")
+
+
+# The NYT, BASIL dev (Trump's national emergency, 2019): a surname with a generational
+# suffix in the full name, and a wife of the same surname.
+CONWAY = ("Among those predicting a flurry of judicial decisions against Mr. Trump was "
+          "George T. Conway III, a conservative lawyer and the husband of Kellyanne "
+          "Conway, the president’s counselor. Mr. Conway, a vocal critic of Mr. Trump, "
+          "wrote on Twitter that the order was unlawful.")
+
+
+def test_a_surname_is_never_read_off_a_generational_suffix() -> None:
+    # with only him named, "Conway" is George T. Conway III (the suffix is no surname)
+    alone = CONWAY.replace(" and the husband of Kellyanne Conway, the president’s "
+                           "counselor", "")
+    mentions = _mentions(alone, ["Trump", "George T. Conway III", "Conway", "Trump"])
+    claimant = resolve_claimant("Conway", _article(alone), mentions, {})
+    assert claimant is not None and claimant.name == "George T. Conway III"
+    # his wife named too: two people of the surname, never the wife alone
+    mentions = _mentions(CONWAY, ["Trump", "George T. Conway III", "Kellyanne Conway",
+                                  "Conway", "Trump"])
+    claimant = resolve_claimant("Conway", _article(CONWAY), mentions, {})
+    assert claimant is not None and claimant.name == "Conway"
+
+
+def test_a_son_told_apart_by_jr_leaves_the_surname_to_the_father() -> None:
+    text = ("Donald Trump Jr. met the lawyer in June. Donald Trump said he knew nothing "
+            "of it. Trump said the meeting was about adoptions.")
+    mentions = _mentions(text, ["Donald Trump Jr.", "Donald Trump", "Trump"])
+    claimant = resolve_claimant("Trump", _article(text), mentions, {})
+    assert claimant is not None and claimant.name == "Donald Trump"

@@ -79,9 +79,11 @@ def test_a_titled_surname_in_an_article_on_the_son(extractor: ClaimExtractor, sa
     ("A woman, Jane Doe, testified. The woman said the cost was $5 billion.", "Jane Doe"),
     ("A young man in Seattle, John Smith, was arrested. The man said the bail was $5,000.",
      "John Smith"),
-    # the name is the senator's: the woman stays the description, without it
+    # the name closes the phrase that describes her: hers, as "a spokesman for the
+    # company, John Smith" is the spokesman's (issue 20; news style names a senator
+    # with the title, "Sen. Jane Doe")
     ("A woman from the office of the senator, Jane Doe, testified. The woman said the "
-     "cost was $5 billion.", "a woman from the office of the senator"),
+     "cost was $5 billion.", "Jane Doe"),
 ])
 def test_the_woman_introduced_with_her_name_is_that_name(extractor: ClaimExtractor,
                                                          text: str, speaker: str) -> None:

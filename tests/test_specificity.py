@@ -77,9 +77,9 @@ def test_filler_with_nothing_to_check_is_not_shown_beside_specific_claims() -> N
     assert all(scorer.score_one(claim) >= DEFAULT_THRESHOLD for claim in claims)
     scores = scorer.score(filler + claims)
     assert max(scores[:2]) < min(scores[2:])
-    cut = article_cut([(s, i) for i, s in enumerate(scores)], 4, DEFAULT_THRESHOLD,
+    cut = article_cut([(s, i, i) for i, s in enumerate(scores)], 4, DEFAULT_THRESHOLD,
                       DEFAULT_CLAIM_SHARE)
-    shown = [shown_by_default(s, i, "detected", cut) for i, s in enumerate(scores)]
+    shown = [shown_by_default(s, i, "detected", cut, claim_id=i) for i, s in enumerate(scores)]
     assert shown == [False, False, True, True]
 
 

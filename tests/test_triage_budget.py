@@ -39,28 +39,41 @@ def test_the_budget_is_the_share_of_the_sentences_rounded_up_and_at_least_one() 
 
 
 def test_the_cut_keeps_the_best_claims_over_the_threshold_ties_earlier_first() -> None:
-    claims = [(0.9, 100), (0.5, 10), (0.5, 20), (0.2, 5), (0.8, 50)]
+    claims = [(0.9, 100, 1), (0.5, 10, 2), (0.5, 20, 3), (0.2, 5, 4), (0.8, 50, 5)]
     cut = article_cut(claims, 10, 0.33, 0.3)  # budget 3 of 4 passing
-    shown = [start for score, start in claims if shown_by_default(score, start, "detected", cut)]
+    shown = [start for score, start, cid in claims
+             if shown_by_default(score, start, "detected", cut, claim_id=cid)]
     assert sorted(shown) == [10, 50, 100]  # of the two at 0.5 the earlier one
     # no cap: every claim over the threshold, and nothing under it
     cut = article_cut(claims, 10, 0.33, 1.0)
-    assert [shown_by_default(s, p, "detected", cut) for s, p in claims] == [
+    assert [shown_by_default(s, p, "detected", cut, claim_id=c) for s, p, c in claims] == [
         True, True, True, False, True]
     # a budget that does not bind is the threshold alone
     assert article_cut(claims, 40, 0.33, 0.3) == ArticleCut(0.33)
     # hand-marked and judged claims are always shown, whatever the cut
     tight = article_cut(claims, 1, 0.33, 0.3)
-    assert shown_by_default(0.0, 999, "manual", tight)
-    assert shown_by_default(0.2, 5, "detected", tight, judged=True)
-    assert not shown_by_default(0.8, 50, "detected", tight)
+    assert shown_by_default(0.0, 999, "manual", tight, claim_id=9)
+    assert shown_by_default(0.2, 5, "detected", tight, judged=True, claim_id=4)
+    assert not shown_by_default(0.8, 50, "detected", tight, claim_id=5)
+
+
+def test_two_claims_of_one_score_and_start_never_tie_the_cut() -> None:
+    # a detected sentence and a claim inside it, moved to its start: same score and
+    # start; the budget shows exactly its number of claims, the lower id first
+    claims = [(0.7, 40, 12), (0.9, 0, 3), (0.7, 40, 11), (0.6, 90, 14)]
+    cut = article_cut(claims, 5, 0.33, 0.3)  # budget 2
+    shown = [cid for score, start, cid in claims
+             if shown_by_default(score, start, "detected", cut, claim_id=cid)]
+    assert sorted(shown) == [3, 11]
+    # in any order of the input
+    assert article_cut(list(reversed(claims)), 5, 0.33, 0.3) == cut
 
 
 def test_a_standalone_sentence_is_a_claim_from_the_threshold() -> None:
     triage = Triage(0.33, 0.3)
     for score in (0.2, 0.33, 0.9):
-        cut = triage.cut([(score, 0)], 1)
-        assert shown_by_default(score, 0, "detected", cut) == (score >= 0.33)
+        cut = triage.cut([(score, 0, 1)], 1)
+        assert shown_by_default(score, 0, "detected", cut, claim_id=1) == (score >= 0.33)
 
 
 def test_an_article_analysed_before_the_count_falls_back_to_its_text() -> None:
@@ -143,6 +156,37 @@ def test_claims_cli_prints_what_the_budget_shows(article, capsys) -> None:
     assert main(["claims", str(path), "--json", "--all"]) == 0
     every = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(every) == 10 and sum(c["shown"] for c in every) == 3
+
+
+def test_a_tie_of_score_and_start_is_cut_alike_in_counts_and_lists(tmp_path: Path,
+                                                                   capsys) -> None:
+    """The article count (SQL), the cut read from the claims and the claims list agree:
+    of two claims with one score and start, the budget takes one, not both."""
+    path = tmp_path / "tie.factdesk"
+    text = " ".join(f"Sentence number {i} is here." for i in range(10))
+    starts = [text.index(f"Sentence number {i} ") for i in range(10)]
+    with Project.open(path) as project, project.transaction():
+        aid = project.articles.add(title="t", outlet="o", author="", published=None,
+                                   url="", source_name="x", text=text, text_hash="h",
+                                   raw=b"x")
+        tied = ClaimDraft(start=starts[1], end=starts[1] + 12, text="Sentence num",
+                          prefix="", suffix="", kind="other", score=0.5, speaker=None)
+        project.claims.replace_detected(aid, [_draft(starts[0], 0.9), _draft(starts[1], 0.5),
+                                              tied, _draft(starts[2], 0.4)])
+        project.articles.mark_extracted(aid, 10)
+        project.settings.set("claim_threshold", 0.33)
+        project.settings.set("claim_share", 0.2)  # budget 2 of 4 passing
+    with Project.open(path) as project:
+        (summary,) = project.articles.summaries(project.triage())
+        assert summary.shown == 2
+        first_tied = min(c.id for c in project.claims.for_article(aid)
+                         if c.start == starts[1])
+        assert (summary.cut.score, summary.cut.start, summary.cut.claim_id) == (
+            0.5, starts[1], first_tied)
+    capsys.readouterr()
+    assert main(["claims", str(path), "--json"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [c["score"] for c in shown] == [0.9, 0.5]
 
 
 def _as_schema_7(path: Path) -> None:

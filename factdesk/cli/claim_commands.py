@@ -115,7 +115,8 @@ def ranked_claims(claims: list[Claim], cut: ArticleCut,
     checking and within the article's budget, i.e. admitted by its ``cut``, marked by
     hand, or judged: an id in ``judged``): the shown ones first, each group most
     check-worthy first (hand-marked claims lead), then by position."""
-    marked = [(c, shown_by_default(c.score, c.start, c.origin, cut, c.id in judged))
+    marked = [(c, shown_by_default(c.score, c.start, c.origin, cut, c.id in judged,
+                                   claim_id=c.id))
               for c in claims]
     return sorted(marked, key=lambda cs: (not cs[1], cs[0].origin != "manual", -cs[0].score,
                                           cs[0].start))

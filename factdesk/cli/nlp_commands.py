@@ -88,14 +88,15 @@ def cmd_score(args: argparse.Namespace) -> int:
             triage = project.triage()
     sentences = [line.strip() for line in lines]
     results = extractor.score_sentences([s or "." for s in sentences])
-    scored = [(float(r["score"]), i) for i, r in enumerate(results) if sentences[i]]
+    scored = [(float(r["score"]), i, i) for i, r in enumerate(results) if sentences[i]]
     # --document: the lines are one article's sentences, cut once; else a standalone
     # line is a one-sentence document, whose budget never binds (the threshold alone)
     cut = triage.cut(scored, len(scored)) if args.document else triage.open_cut()
     for i, (sentence, result) in enumerate(zip(sentences, results, strict=True)):
         if not sentence:  # an empty line keeps its place; there is nothing to score
             result = {**result, "score": 0.0}
-        claim = bool(sentence) and shown_by_default(result["score"], i, "detected", cut)
+        claim = bool(sentence) and shown_by_default(result["score"], i, "detected", cut,
+                                                        claim_id=i)
         json_line({"sentence": sentence, **result, "claim": claim})
     return 0
 

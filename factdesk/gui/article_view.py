@@ -356,7 +356,7 @@ class ArticlePane(QWidget):
         states = self._states
         claims = [
             c for c in self._spans
-            if self.session.is_shown(self.article_id, c.start, c.score, c.origin,
+            if self.session.is_shown(self.article_id, c.id, c.start, c.score, c.origin,
                                      judged=c.id in states and is_judged(*states[c.id]))
         ]
         self.body.claims = claims
@@ -393,7 +393,7 @@ class ArticlePane(QWidget):
             rating, status = states.get(claim.id, ("", "to check"))
             rated = scale.by_name(rating) if rating else None
             candidate = not shown_by_default(claim.score, claim.start, claim.origin, cut,
-                                             is_judged(rating, status))
+                                             is_judged(rating, status), claim_id=claim.id)
             wanted[claim.id] = (claim.start, min(claim.end, length), color_key(
                 rated.color if rated else None, status, claim.score, candidate))
         return wanted

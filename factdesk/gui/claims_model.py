@@ -64,7 +64,7 @@ class ClaimFilter:
         marked by hand, or judged (rated or moved on from "to check")."""
         return self.candidates or shown_by_default(
             row[3], row[2], row[8], self.cuts.get(row[1]) or ArticleCut(self.threshold),
-            is_judged(row[6], row[7]))
+            is_judged(row[6], row[7]), claim_id=row[0])
 
 
 def ranked(row: ClaimRow) -> tuple:

@@ -164,13 +164,13 @@ class Session(QObject):
         """The project's claim threshold: detected claims scoring less are candidates."""
         return self.triage().threshold
 
-    def is_shown(self, article_id: int, start: int, score: float, origin: str,
-                 judged: bool = False) -> bool:
+    def is_shown(self, article_id: int, claim_id: int, start: int, score: float,
+                 origin: str, judged: bool = False) -> bool:
         """Whether a claim is shown now: all are while "show all candidates" is on; else
         those shown by default (:func:`factdesk.model.triage.shown_by_default`): worth
         checking and within the article's budget, marked by hand, or already judged."""
         return self.show_candidates or shown_by_default(
-            score, start, origin, self.cut(article_id), judged)
+            score, start, origin, self.cut(article_id), judged, claim_id=claim_id)
 
     def set_show_candidates(self, on: bool) -> None:
         """Show every claim candidate (on) or only the claims worth checking (off)."""

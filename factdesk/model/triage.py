@@ -8,7 +8,9 @@ by default when
   check-worthy claim at all), **and**
 * it is within the article's budget: among the article's automatic (detected) claims
   that pass the threshold, at most ``ceil(share x sentences)`` (at least one) are shown,
-  the highest-scoring first, ties broken by position (earlier first).
+  the highest-scoring first, ties broken by position (earlier first), then by claim
+  id (two claims may start at one offset: a detected sentence and a claim inside it);
+  the order is total, so exactly the budget is shown.
 
 A claim marked by hand, or judged (rated, or moved on from "to check"), is always shown.
 Hand-marked claims do not use up the budget (they are not ranked with the detected
@@ -40,27 +42,30 @@ class Triage:
     threshold: float  # score from which a sentence is a check-worthy claim
     share: float  # most of an article's sentences shown by default (1.0: no cap)
 
-    def cut(self, automatic: Iterable[tuple[float, int]], sentences: int) -> ArticleCut:
+    def cut(self, automatic: Iterable[tuple[float, int, int]], sentences: int) -> ArticleCut:
         """:func:`article_cut` with these settings."""
         return article_cut(automatic, sentences, self.threshold, self.share)
 
     def open_cut(self) -> ArticleCut:
         """The cut of an article whose budget does not bind (a single sentence, or an
         article not counted yet): the threshold alone."""
-        return ArticleCut(self.threshold, _ANY_START)
+        return ArticleCut(self.threshold, _ANY_START, _ANY_START)
 
 
 @dataclass(frozen=True)
 class ArticleCut:
-    """The lowest automatic claim an article shows by default, by (score, position):
-    a detected claim is admitted when it scores more than ``score``, or exactly
-    ``score`` and starts at or before ``start``."""
+    """The lowest automatic claim an article shows by default, by (score, position,
+    id): a detected claim is admitted when it scores more than ``score``, or exactly
+    ``score`` and starts before ``start``, or at ``start`` with an id up to
+    ``claim_id``. The order is total: two claims never tie."""
 
     score: float
     start: int = _ANY_START
+    claim_id: int = _ANY_START
 
-    def admits(self, score: float, start: int) -> bool:
-        return score > self.score or (score == self.score and start <= self.start)
+    def admits(self, score: float, start: int, claim_id: int) -> bool:
+        return score > self.score or (score == self.score and (
+            start < self.start or (start == self.start and claim_id <= self.claim_id)))
 
 
 def claim_budget(sentences: int, share: float) -> int:
@@ -95,24 +100,24 @@ def sentence_count(stored: int | None, text_estimate: int) -> int:
     return stored if stored is not None and stored > 0 else max(1, text_estimate)
 
 
-def article_cut(automatic: Iterable[tuple[float, int]], sentences: int,
+def article_cut(automatic: Iterable[tuple[float, int, int]], sentences: int,
                 threshold: float, share: float) -> ArticleCut:
-    """The cut of one article from its automatic claims' ``(score, start)`` (any order;
-    those under ``threshold`` play no part), its sentence count, the threshold and the
-    share."""
-    passing = [(score, start) for score, start in automatic if score >= threshold]
+    """The cut of one article from its automatic claims' ``(score, start, claim id)``
+    (any order; those under ``threshold`` play no part), its sentence count, the
+    threshold and the share."""
+    passing = [claim for claim in automatic if claim[0] >= threshold]
     budget = claim_budget(sentences, share)
     if len(passing) <= budget:
-        return ArticleCut(threshold, _ANY_START)
-    passing.sort(key=lambda c: (-c[0], c[1]))
-    score, start = passing[budget - 1]
-    return ArticleCut(score, start)
+        return ArticleCut(threshold, _ANY_START, _ANY_START)
+    passing.sort(key=lambda c: (-c[0], c[1], c[2]))
+    score, start, claim_id = passing[budget - 1]
+    return ArticleCut(score, start, claim_id)
 
 
 def shown_by_default(score: float, start: int, origin: str, cut: ArticleCut,
-                     judged: bool = False) -> bool:
+                     judged: bool = False, *, claim_id: int) -> bool:
     """The triage: a claim is shown (highlighted, listed, stepped through with j/k) when
     it was marked by hand, is judged, or is an automatic claim its article's ``cut``
-    admits (at least the threshold and within the budget); the others are candidates,
-    shown on request."""
-    return judged or origin == "manual" or cut.admits(score, start)
+    admits (at least the threshold and within the budget: ``claim_id`` breaks a tie of
+    score and start); the others are candidates, shown on request."""
+    return judged or origin == "manual" or cut.admits(score, start, claim_id)

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -539,18 +539,7 @@ def _generations(persons: Iterable[str]) -> Callable[[str, str], bool]:
     surname with the suffix alone ("Trump Jr.") or giving the family two suffixes
     ("Jr." and "Sr."), names of that surname are one person only with the same suffix:
     "Donald Trump Jr." is not "Donald Trump", nor "President Trump"."""
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for name in persons:
-        parts = _person_parts(name)
-        if parts is None:
-            continue
-        suffix = name_suffix(name)
-        fold = _surname_fold(parts[1])
-        if suffix and not parts[0]:
-            by_surname[fold].add("alone")
-        by_surname[fold].add(suffix)
-    split = {fold for fold, seen in by_surname.items()
-             if "alone" in seen or len(seen - {""}) > 1}
+    split = split_generations(persons)
     if not split:
         return lambda a, b: True
 
@@ -561,6 +550,39 @@ def _generations(persons: Iterable[str]) -> Callable[[str, str], bool]:
         return parts is None or _surname_fold(parts[1]) not in split
 
     return one_generation
+
+
+def split_generations(persons: Iterable[str]) -> set[str]:
+    """The folded surnames whose generational suffix tells people apart in ``persons``
+    (see :func:`_generations`): written with the suffix alone ("Trump Jr."), or with two
+    suffixes ("Jr." and "Sr."). "George T. Conway III" beside "Kellyanne Conway" is none:
+    the suffix is part of one full name."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in persons:
+        parts = _person_parts(name)
+        if parts is None:
+            continue
+        suffix = name_suffix(name)
+        fold = _surname_fold(parts[1])
+        if suffix and not parts[0]:
+            by_surname[fold].add("alone")
+        by_surname[fold].add(suffix)
+    return {fold for fold, seen in by_surname.items()
+            if "alone" in seen or len(seen - {""}) > 1}
+
+
+def person_key(name: str, split: Set[str] = frozenset()) -> str:
+    """The surname one article knows a person by, plain ("George T. Conway III",
+    "Mr. Conway" and "Conway's" give "conway"): never a generational suffix. The suffix
+    is kept ("trump jr") only for a surname in ``split``
+    (:func:`split_generations` of the article's people), where it tells two people
+    apart."""
+    parts = _person_parts(name)
+    if parts is None:
+        return ""
+    suffix = name_suffix(name)
+    return f"{parts[1]} {suffix}" if suffix and _surname_fold(parts[1]) in split \
+        else parts[1]
 
 
 def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:

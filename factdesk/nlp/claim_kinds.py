@@ -23,6 +23,7 @@ from typing import Any
 from factdesk.nlp.reasons import claim_reason
 from factdesk.nlp.speakers import (
     SpeakerTracker,
+    article_keys,
     best_statement,
     find_quote_spans,
     honorific_genders,
@@ -115,8 +116,9 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     para_starts = _paragraph_starts(text)
     sents = [s for s in doc.sents if s.text.strip()]
     spans = [_trimmed(s) for s in sents]
-    genders = honorific_genders(doc)
-    tracker = SpeakerTracker(genders, never_honoured(doc, genders))
+    key = article_keys(doc)
+    genders = honorific_genders(doc, key)
+    tracker = SpeakerTracker(genders, never_honoured(doc, genders, key), key)
     para_index = -1
     speakers: list[tuple[str | None, bool]] = []
     paragraph_of: list[int] = []

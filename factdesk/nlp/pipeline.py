@@ -139,7 +139,7 @@ class ClaimExtractor:
                 {
                     "score": round(float(best._.claim_score), 4),
                     "claim": shown_by_default(best._.claim_score, 0, "detected",
-                                              ArticleCut(self.threshold)),
+                                              ArticleCut(self.threshold), claim_id=0),
                     "kind": best._.claim_kind,
                     "reason": best._.claim_reason,
                     "speaker": best._.speaker,

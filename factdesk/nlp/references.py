@@ -40,16 +40,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from factdesk.nlp.abbreviations import office_words, place_words
 from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
 
 #: Words of the same office or role: a description's noun refers to a person given any.
 ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
     "rep. rep reps. representative congressman congresswoman cong. congressmember",
     "sen. senator sens.",
-    "gov. governor govs.",
+    "gov. gov governor govs.",
     "president pres.",
     "mayor",
     "secretary",
@@ -75,8 +76,10 @@ LEGISLATOR_TITLES = frozenset(
     assemblyman assemblywoman delegate lawmaker legislator""".split())
 #: Nouns of an elected office: a description by one may stand for the one person of its
 #: paragraph when the article gives that person no title ("Rick Santorum ... the former
-#: Pennsylvania senator"); a spokesman or an official is rather someone else.
-OFFICE_NOUNS = frozenset().union(*ROLE_CLASSES[:5]) | LEGISLATOR_NOUNS | {"year-old"}
+#: Pennsylvania senator"; "the A.G." the attorney general); a spokesman or an official
+#: is rather someone else.
+OFFICE_NOUNS = frozenset().union(*ROLE_CLASSES[:5]) | LEGISLATOR_NOUNS | {
+    "year-old", "general"}
 #: Words of a title or role: a person given one has an office a description must fit.
 ROLE_WORDS = frozenset().union(*ROLE_CLASSES) | LEGISLATOR_TITLES
 
@@ -87,6 +90,8 @@ _PARTY_LETTER = re.compile(r"^([RDI])(?:-|$)")
 #: Words that make another office of the same noun: "Vice President Biden" is not "the
 #: president", "Lt. Gov. Kim Guadagno" not "the governor".
 OTHER_OFFICE = frozenset({"vice", "lieutenant", "lt.", "deputy", "assistant"})
+#: Qualifiers that are part of an office's name ("attorney general", "prime minister").
+OFFICE_NAME_WORDS = frozenset({"attorney", "prime"})
 #: Words of a description the person must be given too: "the former congressman".
 QUALIFIERS = OTHER_OFFICE | {"former", "attorney", "prime", "state"}
 #: Nouns that say nothing of who speaks: "the man said" is no source a checker can use.
@@ -99,27 +104,6 @@ _MASCULINE = frozenset({"congressman", "spokesman", "assemblyman", "businessman"
                         "mr.", "mr"})
 _NAMED = frozenset({"GPE", "NORP", "LOC"})
 _APPOSITION_TOKENS = 14  # words of an apposition read as the person's description
-
-
-#: State abbreviations news style writes after a name ("(D-Calif.)", "(R-N.J.)").
-STATE_ABBREVIATIONS = {
-    "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
-    "colo.": "colorado", "conn.": "connecticut", "del.": "delaware", "fla.": "florida",
-    "ga.": "georgia", "ill.": "illinois", "ind.": "indiana", "kan.": "kansas",
-    "kans.": "kansas", "ky.": "kentucky", "la.": "louisiana", "md.": "maryland",
-    "mass.": "massachusetts", "mich.": "michigan", "minn.": "minnesota",
-    "miss.": "mississippi", "mo.": "missouri", "mont.": "montana", "neb.": "nebraska",
-    "nev.": "nevada", "n.h.": "new hampshire", "n.j.": "new jersey", "n.m.": "new mexico",
-    "n.y.": "new york", "n.c.": "north carolina", "n.d.": "north dakota",
-    "okla.": "oklahoma", "ore.": "oregon", "pa.": "pennsylvania", "r.i.": "rhode island",
-    "s.c.": "south carolina", "s.d.": "south dakota", "tenn.": "tennessee",
-    "tex.": "texas", "vt.": "vermont", "va.": "virginia", "wash.": "washington",
-    "w.va.": "west virginia", "wis.": "wisconsin", "wyo.": "wyoming"}
-
-
-def place_words(word: str) -> list[str]:
-    """A place word as the words of its full name ("calif." gives "california")."""
-    return STATE_ABBREVIATIONS.get(word, word).split()
 
 
 def _class_of(word: str) -> frozenset[str]:
@@ -376,7 +360,10 @@ class ReferenceResolver:
                 wanted.noun in OFFICE_NOUNS or wanted.noun in PARTIES):
             return False
         profile = self.profile(person, head.left_edge.i)
-        return not (profile.words & ROLE_WORDS) and wanted.fit(profile, role=False) != NONE
+        # "attorney" of "the attorney general" is the office's name, checked with it
+        office = replace(wanted, modifiers=tuple(m for m in wanted.modifiers
+                                                 if m not in OFFICE_NAME_WORDS))
+        return not (profile.words & ROLE_WORDS) and office.fit(profile, role=False) != NONE
 
 
 NONE, PARTIAL, FULL = 0, 1, 2
@@ -490,6 +477,10 @@ class Description:
         words = [t.lower_ for t in lefts]
         age = next((t.text for t in lefts if t.like_num), None) if "year" in words else None
         noun = head.lower_ if not age else "year-old"
+        office = office_words(head)  # "the A.G.": the attorney general
+        if office:
+            noun = office[-1]
+            words += [w for w in office[:-1] if w in QUALIFIERS]
         parties = tuple(PARTIES[w] for w in words + [head.lower_] if w in PARTIES)
         places = tuple(w for t in lefts if t.ent_type_ in _NAMED and t.lower_ not in PARTIES
                        for w in place_words(t.lower_))
@@ -562,8 +553,11 @@ def refers_back(head: Any) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
         return False
     word = head.lower_
-    if head.pos_ == "PROPN" and word not in PARTIES:
-        return False  # "the White House", "the New York Times"
+    if office_words(head):
+        return True  # "the A.G.", "the Washington gov"
+    if head.pos_ == "PROPN" and word not in PARTIES and not head.is_lower:
+        return False  # "the White House", "the New York Times"; not "the president"
+        # the tagger took for a proper noun
     if word == "old":  # "the 48-year-old"
         return any(t.lower_ == "year" for t in head.lefts) and \
             any(t.like_num for t in head.subtree if t.i < head.i)

@@ -74,18 +74,30 @@ def _description(person: Any) -> str:
 
 
 def _name_in_apposition(person: Any) -> str | None:
-    """The PERSON name in apposition to the noun that introduces someone: to the noun
-    itself ("A woman, Jane Doe, testified") or, as the parser often hangs it, to the
-    place or body of a phrase after it ("A woman from Ohio, Jane Doe"); not to another
-    person's noun ("a woman who works for the senator, Jane Doe")."""
-    for token in person.subtree:
-        if token.dep_ != "appos" or token.ent_type_ != "PERSON":
+    """The PERSON name in apposition to the noun that introduces someone
+    (:func:`apposed_name`), as the article writes it."""
+    token = apposed_name(person)
+    if token is None:
+        return None
+    entity = next(e for e in person.doc.ents if e.start <= token.i < e.end)
+    return strip_possessive(entity.text)
+
+
+def apposed_name(head: Any) -> Any | None:
+    """The PERSON name (its head token) in apposition to a noun phrase describing
+    someone: to its head ("A woman, Jane Doe, testified") or, as the parser often hangs
+    it, to the object of a prepositional phrase in it, however deep ("A woman from
+    Ohio, Jane Doe"; "a woman from the office of the senator, Jane Doe"; "a spokesman
+    for the company, John Smith"): news style names the one the whole phrase
+    describes so, and writes a senator's own name with the title ("Sen. Jane Doe").
+    Not a name inside a clause of the phrase ("a woman who works for the senator, Jane
+    Doe")."""
+    for token in head.subtree:
+        if token.dep_ != "appos" or token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
             continue
         owner = token.head
-        if owner.i != person.i and (owner.dep_ != "pobj" or owner.head.head.i != person.i
-                                    or owner.lower_ in _PERSON_HEADS
-                                    or owner.ent_type_ == "PERSON"):
-            continue
-        entity = next(e for e in person.doc.ents if e.start <= token.i < e.end)
-        return strip_possessive(entity.text)
+        while owner.i != head.i and owner.dep_ == "pobj" and owner.head.dep_ == "prep":
+            owner = owner.head.head
+        if owner.i == head.i:
+            return token
     return None

@@ -33,23 +33,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factdesk.nlp.abbreviations import written_out
 from factdesk.nlp.aliases import strip_possessive
-from factdesk.nlp.body_references import refers_to_body, resolve_body
+from factdesk.nlp.body_references import refers_to_body
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
-from factdesk.nlp.references import ReferenceResolver, name_after, refers_back, says_nothing
-from factdesk.nlp.someone_references import refers_to_someone, someone_before
+from factdesk.nlp.references import name_after, refers_back
+from factdesk.nlp.someone_references import apposed_name, refers_to_someone
 from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
+from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
+from factdesk.nlp.speaker_tracker import article_keys as article_keys
+from factdesk.nlp.speaker_tracker import honorific_genders as honorific_genders
+from factdesk.nlp.speaker_tracker import never_honoured as never_honoured
+from factdesk.nlp.speech_verbs import SPEECH_VERBS as SPEECH_VERBS
+from factdesk.nlp.speech_verbs import said_by_its_subject, speech_verb
 
-#: Lemmas of verbs that give a quotation its speaker; contradictions.REPORTING_VERBS is
-#: narrower on purpose (word forms, no deny / confirm / warn: see there).
-SPEECH_VERBS = frozenset(
-    """say tell claim report state add stress announce accuse deny insist warn confirm
-    note explain write argue allege describe urge admit acknowledge assert declare
-    reveal testify suggest estimate predict promise vow threaten tweet post recall
-    ask reply respond comment summarize summarise concede contend maintain quip joke
-    conclude observe remark counter retort recommend reiterate emphasize emphasise
-    disclose complain caution propose demand""".split()
-)
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 #: Entity labels a subject of a speech verb can have without being a speaker.
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
@@ -76,6 +73,7 @@ class Statement:
     pronoun: str = ""
     reference: Any = None  # "the former congressman": the head of a description, resolved later
     states: bool = True  # False: a reference back that says nothing, noted for "he" later
+    owned: Any = None  # "the governor's office": the head whose owner is ``reference``
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -113,6 +111,14 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
             (named := name_after(subject)) is not None:
         # "The Democrat, Representative Adam B. Schiff of California, said"
         return person_name(named), True
+    if subject.pos_ == "PROPN" and any(c.dep_ == "det" for c in subject.children) and \
+            (named := _named_apposition(subject)) is not None and \
+            named.ent_type_ == "PERSON":
+        # "Another leading Dem, Sen. Kristen Gillibrand of New York, said": a name takes
+        # no determiner, the one in apposition speaks
+        return speaker_name(named)
+    if (whole := _coordinated_name(subject)) is not None:
+        return whole, False  # "The Gay and Lesbian Alliance Against Defamation", not "Gay"
     if refers_back(subject):  # "the New Jersey Republican": a description, not a name
         return noun_phrase(subject), False
     chain = _compound_chain(subject)
@@ -155,6 +161,24 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
     return noun_phrase(subject), False
 
 
+_NAME_LINKS = frozenset({"and", "&", "of", "for", "against", "on", "the"})
+
+
+def _coordinated_name(subject: Any) -> str | None:
+    """The whole name of a body the parser split at its "and" ("The Gay and Lesbian
+    Alliance Against Defamation": "Gay" the subject, "Alliance" its conjunct), when the
+    subject's phrase is proper nouns and the words that link them; else None."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON" or \
+            not any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children):
+        return None
+    words = [t for t in subject.subtree if not (t.dep_ == "det" and t.i < subject.i)]
+    if any(t.pos_ != "PROPN" and t.lower_ not in _NAME_LINKS for t in words) or \
+            len({t.ent_type_ for t in words}) > 1 or \
+            any(t.ent_iob_ == "B" for t in words[1:]):
+        return None  # "Smith and his aides", "Democrats and Republicans": two names
+    return subject.doc[words[0].i:words[-1].i + 1].text
+
+
 #: Two-letter initialisms that do name a body.
 KNOWN_INITIALISMS = frozenset({"U.N.", "U.S.", "E.U.", "U.K.", "UN", "US", "EU", "UK"})
 
@@ -168,19 +192,12 @@ def _bare_initialism(name: str) -> bool:
 
 def _named_apposition(subject: Any) -> Any | None:
     """The proper noun standing in apposition to ``subject``, if any; or the person named
-    in apposition to the object of its prepositional phrase ("the mayor of Hoboken, Dawn
-    Zimmer, said": the parser hangs the name on "Hoboken")."""
+    in apposition to the object of a prepositional phrase in it ("the mayor of Hoboken,
+    Dawn Zimmer, said": the parser hangs the name on "Hoboken"; "a woman from the office
+    of the senator, Jane Doe": :func:`~factdesk.nlp.someone_references.apposed_name`)."""
     direct = next((t for t in subject.children if t.dep_ == "appos" and t.pos_ == "PROPN"),
                   None)
-    if direct is not None:
-        return direct
-    for prep in (c for c in subject.rights if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            person = next((t for t in obj.children if t.dep_ == "appos" and t.pos_ == "PROPN"
-                           and t.ent_type_ == "PERSON"), None)
-            if person is not None:
-                return person
-    return None
+    return direct if direct is not None else apposed_name(subject)
 
 
 def plausible_person(name: str) -> bool:
@@ -211,9 +228,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
     # may be one mismatched mark long, and the speech verbs it covers the sentence's own
     held = [(s, e) for s, e in quotes if sent.start_char <= s and e <= sent.end_char]
     for token in sent:
-        if not _speech_verb(token):
+        if not speech_verb(token):
             continue
-        if token.dep_ == "conj" and _speech_verb(token.head):
+        if token.dep_ == "conj" and speech_verb(token.head):
             continue  # "has claimed ... and also claims": one statement
         if any(start <= token.idx < end for start, end in held):
             continue  # "“While we won't comment ...,” Twitter's Adam Sharp wrote."
@@ -232,6 +249,12 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             found.append(Statement(token.i, None, True, main, reference=described))
             continue
         name, is_person = speaker_name(subject)
+        if not is_person and (owner := _office_owner(subject)) is not None:
+            # "the governor's office"; not "the president's personal attorneys Rudy
+            # Giuliani and Jay Sekulow", who are named
+            found.append(Statement(token.i, None, False, main, reference=owner,
+                                   owned=subject))
+            continue
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
             # "The congressman, who described": no source, so resolved as "he" is;
@@ -253,7 +276,7 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(token.doc):
             continue
-        if _said_by_its_subject(token.head):
+        if said_by_its_subject(token.head):
             continue  # "The A.G., according to the Times, said": the paper is the channel
         to = token.nbor(1)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
@@ -263,6 +286,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             found.append(Statement(token.i, None, True, reference=objects[0]))
             continue
         name, is_person = speaker_name(objects[0])
+        if not is_person and (owner := _office_owner(objects[0])) is not None:
+            found.append(Statement(token.i, None, False, reference=owner, owned=objects[0]))
+            continue
         owners = [c for c in objects[0].children if c.dep_ == "poss"]
         if owners and not is_person:
             owner, owner_person = speaker_name(owners[0])
@@ -380,161 +406,11 @@ def _definite(noun: Any) -> bool:
     return all(d.lower_ not in ("a", "an", "some", "any", "another", "no") for d in determiners)
 
 
-#: Speech verbs that name an act, not a statement, when their object is a thing and no
-#: clause says what was said: "declared a national emergency", "declared bankruptcy".
-ACT_WITH_AN_OBJECT = frozenset({"declare"})
-
-
-def _speech_verb(token: Any) -> bool:
-    """A speech verb that states something: not negated ("did not respond", "has not
-    said whether"), and not an act done by saying it ("declared a national emergency"
-    is the outlet's report of what Trump did, not a statement of his). A sentence's root
-    the parser took for a plural noun with a subject of its own is a verb ("the
-    congressman demands"; a noun takes no subject otherwise)."""
-    lemma = token.lemma_.lower()
-    verb = token.pos_ in ("VERB", "AUX") or (  # '"Who are you!" the congressman demands.'
-        token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children))
-    if not (verb and lemma in SPEECH_VERBS
-            and not any(c.dep_ == "neg" for c in token.children)):
-        return False
-    if lemma in ACT_WITH_AN_OBJECT:
-        deps = {c.dep_ for c in token.children}
-        return not ("dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"})
-    return True
-
-
-def _said_by_its_subject(verb: Any) -> bool:
-    """Whether ``verb`` is a speech verb with a subject of its own: then an "according
-    to X" attached to it names where the report comes from, not who said it."""
-    return (verb.lemma_.lower() in SPEECH_VERBS
-            and any(c.dep_ == "nsubj" for c in verb.children))
-
-
-_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f",
-                      "mrs": "f", "miss": "f"}
-_PRONOUN_GENDERS = {"he": "m", "she": "f"}
-
-
-def surname_key(name: str) -> str:
-    """The last word of a name, case-folded, without a possessive."""
-    return strip_possessive(name.split()[-1]).casefold() if name.split() else ""
-
-
 def person_name(ent: Any) -> str:
     """A PERSON entity's name without titles or a possessive ("Representative Bruce
     Braley" gives "Bruce Braley")."""
     words = [t.text for t in ent if t.lower_ not in TITLE_WORDS]
     return strip_possessive(" ".join(words) or ent.text)
-
-
-def honorific_genders(doc: Any) -> dict[str, str]:
-    """Surname -> "m" or "f" for the people an honorific names ("Mr. Weiner", "Ms.
-    Cordova"); a surname with both is left out."""
-    genders: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = ([doc[ent.start - 1]] if ent.start else []) + [ent[0]]
-        gender = next((_HONORIFIC_GENDERS[t.lower_] for t in words
-                       if t.lower_ in _HONORIFIC_GENDERS), None)
-        key = surname_key(ent.text)
-        if gender and key:
-            genders[key] = gender if genders.get(key, gender) == gender else "?"
-    return {k: g for k, g in genders.items() if g != "?"}
-
-
-def never_honoured(doc: Any, genders: dict[str, str]) -> set[str]:
-    """In an article that gives honorifics to people ("Mr. Weiner", "Ms. Cordova": two
-    or more of them, and most one-word mentions of people), the one-word names tagged
-    PERSON at least twice that never get one nor a first name: things the NER took for people ("she followed him on
-    Twitter"), not people this article's style would name bare."""
-    if len(genders) < 2:
-        return set()
-    counts: dict[str, int] = {}
-    full: set[str] = set()
-    honoured = 0
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        key = surname_key(ent.text)
-        if len(ent) == 1:
-            counts[key] = counts.get(key, 0) + 1
-            honoured += ent.start > 0 and doc[ent.start - 1].lower_ in _HONORIFIC_GENDERS
-        else:
-            full.add(key)
-    if 2 * honoured < sum(counts.values()):
-        return set()  # not the article's style: most people are named bare
-    return {k for k, n in counts.items() if n >= 2 and k not in genders and k not in full}
-
-
-class SpeakerTracker:
-    """People named so far, per paragraph, for resolving "he said" where unambiguous."""
-
-    def __init__(self, genders: dict[str, str] | None = None,
-                 not_people: set[str] | None = None) -> None:
-        self.current: list[str] = []
-        self.previous: list[str] = []
-        self.genders = genders or {}
-        self.not_people = not_people or set()
-        self._resolver: tuple[Any, ReferenceResolver] | None = None
-
-    def start_paragraph(self) -> None:
-        if self.current:
-            self.previous = self.current
-        self.current = []
-
-    def note(self, name: str | None, is_person: bool = True) -> None:
-        if name and is_person and surname_key(name) not in self.not_people:
-            self.current.append(name)
-
-    @staticmethod
-    def _single(names: list[str]) -> str | None:
-        surnames = {surname_key(n) for n in names}
-        if len(surnames) != 1:
-            return None
-        return max(names, key=len)  # the fullest form of the one person named
-
-    def _of_gender(self, names: list[str], pronoun: str) -> list[str]:
-        wanted = _PRONOUN_GENDERS.get(pronoun)
-        if wanted is None:
-            return names
-        return [n for n in names if self.genders.get(surname_key(n), wanted) == wanted]
-
-    def resolve_reference(self, head: Any) -> tuple[str, bool]:
-        """The speaker a description referring back stands for: the most recent person
-        named before it that it fits, or someone introduced unnamed after them
-        (:mod:`factdesk.nlp.references`); else the description as written, a described
-        source ("the former official"); else, for a noun that says nothing ("the man"),
-        no speaker."""
-        if refers_to_body(head):  # "the site said": the organisation, or no one
-            return resolve_body(head) or "", False
-        if refers_to_someone(head):  # "the woman said": whom the article introduced
-            return someone_before(head) or ("", False)
-        doc = head.doc
-        if self._resolver is None or self._resolver[0] is not doc:
-            self._resolver = (doc, ReferenceResolver(doc, self.genders, self.not_people,
-                                                     surname_key, _speech_verb))
-        resolver = self._resolver[1]
-        found = resolver.resolve(head)
-        if found is not None:
-            return found
-        # the one person named in the paragraph, when the article gives them no title:
-        # "Rick Santorum ... The former Pennsylvania senator"
-        single = self._single(self.current) if self.current else None
-        if single and resolver.unopposed(head, single):
-            return single, True
-        if says_nothing(head):
-            return "", False
-        return noun_phrase(head), False
-
-    def resolve_pronoun(self, pronoun: str = "") -> str | None:
-        """The one person named in this paragraph (or, if none, in the previous one); for
-        "he" or "she", the one whose honorific does not say otherwise."""
-        current = self._of_gender(self.current, pronoun)
-        if current:
-            return self._single(current)
-        previous = self._of_gender(self.previous, pronoun)
-        return self._single(previous) if previous else None
 
 
 def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tuple[str | None, bool]:
@@ -570,9 +446,37 @@ def best_statement(statements: list[Statement], tracker: SpeakerTracker) -> tupl
     return None, False
 
 
+def _office_owner(head: Any) -> Any | None:
+    """The owner of a common-noun speaker that refers back to one person ("the
+    governor" of "the governor's office", "the A.G." of "the A.G.'s spokesman"), or
+    None."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and refers_back(c)), None)
+
+
+def _owned_by(statement: Statement, tracker: SpeakerTracker) -> Statement:
+    """A statement whose speaker is owned by a description referring back ("the
+    governor's office"): owned by the person it stands for ("Jay Inslee's office"),
+    else by the office written out ("the attorney general's office"); a described
+    source either way."""
+    owner, owned = statement.reference, statement.owned
+    phrase = noun_phrase(owned)
+    name, is_person = tracker.resolve_reference(owner)
+    marker = owned.doc[owner.left_edge.i:owner.right_edge.i + 1].text  # "the governor's"
+    if name and is_person and phrase.casefold().startswith(marker.casefold()):
+        mark = owner.right_edge.text if owner.right_edge.dep_ == "case" else "'s"
+        phrase = f"{name}{mark}{phrase[len(marker):]}"
+    else:
+        phrase = written_out(phrase, owner)
+    return replace(statement, speaker=phrase, is_person=False, reference=None, owned=None)
+
+
 def _resolved(statement: Statement, tracker: SpeakerTracker) -> Statement:
     """A statement whose speaker is a description referring back, with its speaker."""
     if statement.reference is None:
         return statement
+    if statement.owned is not None:
+        return _owned_by(statement, tracker)
     name, is_person = tracker.resolve_reference(statement.reference)
     return replace(statement, speaker=name, is_person=is_person, reference=None)

@@ -74,7 +74,7 @@ CANDIDATE_FLOOR: float = 0.10
 def is_shown(score: float, origin: str, threshold: float = DEFAULT_THRESHOLD) -> bool:
     """Whether an unjudged standalone sentence (its own one-sentence document, whose
     budget never binds) is shown by default (:func:`shown_by_default`)."""
-    return shown_by_default(score, 0, origin, ArticleCut(threshold))
+    return shown_by_default(score, 0, origin, ArticleCut(threshold), claim_id=0)
 
 DEFAULT_WEIGHTS: Path = Path(__file__).resolve().parent / "weights" / "worthiness.npz"
 

@@ -31,6 +31,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from factdesk.model.models import Article, EntityMention
+from factdesk.nlp.aliases import name_suffix, surname_of
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -217,7 +218,7 @@ def _office_holders(article: Article | None, mentions: list[EntityMention], role
                 holders.setdefault(canonical, []).append(mention)
     # "Richard Blumenthal" and "Blumenthal" are one holder: the full name stays
     for short in [c for c in holders if len(c.split()) == 1]:
-        longer = [c for c in holders if c != short and _fold(c).split()[-1] == _fold(short)]
+        longer = [c for c in holders if c != short and surname_of(c) == surname_of(short)]
         if len(longer) == 1:
             holders[longer[0]] += holders.pop(short)
     return holders
@@ -273,6 +274,22 @@ def _one_person(full_names: list[str]) -> set[str]:
     return {full_names[0]}
 
 
+def _of_surname(surname: str, people: list[EntityMention]) -> list[EntityMention]:
+    """The mentions of people whose surname is ``surname``, a generational suffix aside
+    ("George T. Conway III" for "Conway"); not a son or father told apart by the suffix
+    alone ("Donald Trump Jr." beside "Donald Trump": "Trump" is the one without)."""
+    key = surname_of(surname)
+    found = [m for m in people if surname_of(m.canonical) == key]
+    plain = {_fold(m.canonical) for m in found if not name_suffix(m.canonical)}
+    return [m for m in found if not name_suffix(m.canonical) or
+            _fold(_without_suffix(m.canonical)) not in plain]
+
+
+def _without_suffix(name: str) -> str:
+    """ "Donald Trump Jr." -> "Donald Trump"."""
+    return name.rsplit(" ", 1)[0].rstrip(",") if name_suffix(name) else name
+
+
 def resolve_claimant(
     speaker: str | None,
     article: Article | None,
@@ -288,11 +305,9 @@ def resolve_claimant(
     if role:
         return _office_holder(spoken, role, article, mentions, aliases)
     wanted = {_fold(spoken), _fold(aliases.get(_fold(spoken), spoken))}
-    surname = _fold(spoken.split()[-1])
     named = [m for m in mentions if m.label in PERSON_LABELS | ORGANISATION_LABELS]
     exact = [m for m in named if _fold(m.text) in wanted or _fold(m.canonical) in wanted]
-    by_surname = [m for m in named if m.label in PERSON_LABELS
-                  and _fold(m.canonical).split()[-1:] == [surname]] \
+    by_surname = _of_surname(spoken, [m for m in named if m.label in PERSON_LABELS]) \
         if len(spoken.split()) == 1 and speaker_type(spoken) == "Person" else []
     if not exact:
         exact = by_surname

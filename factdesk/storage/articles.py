@@ -251,13 +251,13 @@ class ArticleRepository:
         for aid, (total, automatic, passing) in counts.items():
             # the cut admits exactly the budget's best of the passing claims
             shown[aid] = total - automatic + min(passing, budgets.get(aid, passing))
-        for aid, score, start in self.db.execute(
-                "SELECT article_id, score, start FROM claims WHERE id IN (SELECT claim_id "
+        for aid, claim_id, score, start in self.db.execute(
+                "SELECT article_id, id, score, start FROM claims WHERE id IN (SELECT claim_id "
                 "FROM verdicts WHERE rating IS NOT NULL OR status != ?) "
                 "AND deleted_at IS NULL AND origin != 'manual'",
                 [UNCHECKED]):
             cut = cuts.get(aid) or triage.open_cut()
-            if not cut.admits(score, start) and aid in shown:  # judged: shown anyway
+            if not cut.admits(score, start, claim_id) and aid in shown:  # judged: shown anyway
                 shown[aid] += 1
         rated = dict(self.db.execute(
             "SELECT aid, count(*) FROM (SELECT (SELECT c.article_id FROM claims c "
@@ -295,7 +295,7 @@ class ArticleRepository:
         cuts: dict[int, ArticleCut] = {}
         if not sentences:
             return cuts
-        query = ("SELECT article_id, score, start FROM claims WHERE deleted_at IS NULL "
+        query = ("SELECT article_id, score, start, id FROM claims WHERE deleted_at IS NULL "
                  "AND origin != 'manual' AND score >= ?")
         if len(sentences) <= FEW_ARTICLES:  # e.g. after a claim edit: its article only
             marks = ",".join("?" * len(sentences))
@@ -305,6 +305,6 @@ class ArticleRepository:
             rows = self.db.execute(f"{query} ORDER BY article_id", [triage.threshold])
         for aid, group in groupby(rows, key=itemgetter(0)):
             if aid in sentences:
-                cuts[aid] = triage.cut([(score, start) for _, score, start in group],
+                cuts[aid] = triage.cut([(score, start, cid) for _, score, start, cid in group],
                                        sentences[aid])
         return cuts
