@@ -9,11 +9,13 @@ with the same-fact probability replaced by its out-of-fold one (head, IDF, calib
 and threshold fitted without the pair's fold). The same-event head and the graded
 similarity are the shipped ones: neither is trained on MRPC.
 
-    python bench/mrpc_compare.py [--folds 5]
+    python bench/mrpc_compare.py [--folds 5] [--seed N] [--show]
 
 Prints accuracy / F1 of the head alone and of ``same``, and the pairs each rule of the
 decision made "same" where the head did not, with how many of them MRPC calls
-paraphrases.
+paraphrases; then each rule's flips against the head, right and wrong by MRPC's label
+(``--show`` prints the wrong ones' sentences: MRPC's text is read here, never kept).
+``--seed`` changes the cross-validation's folds (default: the trainer's seed).
 """
 
 from __future__ import annotations
@@ -41,19 +43,22 @@ def accuracy_f1(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(np.mean(pred == (y == 1))), f1
 
 
-def decisions_with(probabilities: np.ndarray, rated: list) -> tuple[np.ndarray, list[str]]:
-    """``same`` for each rated pair when the head gives ``probabilities``; and each
-    pair's decision reason ("" when not same)."""
+def decisions_with(probabilities: np.ndarray, rated: list
+                   ) -> tuple[np.ndarray, list[str], list]:
+    """``same`` for each rated pair when the head gives ``probabilities``; each pair's
+    decision reason ("" when not same); and each pair's whole decision."""
     from factdesk.core import comparing, matching_service
     from factdesk.matching import relations
 
     reasons: list[str] = []
+    decided: list = []
     original = relations.decide
 
     def recording(*args, **kwargs):
         relation = original(*args, **kwargs)
         same_fact = relation.relation in ("same fact", "conflicting")
         reasons.append(relation.reason if same_fact else "")
+        decided.append(relation)
         return relation
 
     same = np.zeros(len(rated), dtype=bool)
@@ -66,12 +71,14 @@ def decisions_with(probabilities: np.ndarray, rated: list) -> tuple[np.ndarray, 
             same[i] = result.relation in ("same fact", "conflicting")
     finally:
         matching_service.decide = original
-    return same, reasons
+    return same, reasons, decided
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=None, help="CV seed (default: the trainer's)")
+    ap.add_argument("--show", action="store_true", help="print the wrong flips' sentences")
     args = ap.parse_args(argv)
     mrpc_path = eval_path("mrpc", "msr_paraphrase_train.txt")
 
@@ -79,14 +86,20 @@ def main(argv: list[str] | None = None) -> int:
     from factdesk.matching.claim_vectors import embed_for_pairs
     from factdesk.matching.pair_inputs import pair_input
     from factdesk.matching.pair_model import PairScorer
-    from factdesk.matching.train_pair_model import cross_validate, load_mrpc, parse_sentences
+    from factdesk.matching.train_pair_model import (
+        SEED,
+        cross_validate,
+        load_mrpc,
+        parse_sentences,
+    )
     from factdesk.nlp.model import load_base_pipeline
 
     mrpc = load_mrpc(mrpc_path)
     y = mrpc.labels
     parsed = parse_sentences(list(mrpc.left + mrpc.right), load_base_pipeline())
-    print(f"MRPC train, {len(y)} pairs; {args.folds}-fold CV of the same-fact head")
-    cv = cross_validate(mrpc, parsed, n_folds=args.folds, log=lambda *_: None)
+    seed = SEED if args.seed is None else args.seed
+    print(f"MRPC train, {len(y)} pairs; {args.folds}-fold CV of the same-fact head, seed {seed}")
+    cv = cross_validate(mrpc, parsed, n_folds=args.folds, seed=seed, log=lambda *_: None)
     oof, thresholds = cv["probabilities"], cv["thresholds"]
 
     rated = rate_texts(list(zip(mrpc.left, mrpc.right, strict=True)))
@@ -101,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     # each fold's own threshold, read as the shipped threshold by the decision
     shifted = oof - thresholds + scorer.same_threshold
     head = oof >= thresholds
-    same, reasons = decisions_with(shifted, rated)
+    same, reasons, relations = decisions_with(shifted, rated)
 
     print(f"  {'':34s} {'accuracy':>9s} {'F1':>7s}")
     for name, pred in (("same-fact head alone", head), ("compare's same (the whole decision)", same)):
@@ -119,7 +132,26 @@ def main(argv: list[str] | None = None) -> int:
     print("  of those, where the head said no: " + ", ".join(
         f"{k} {int(sum(1 for i, r in enumerate(reasons) if r == k and not head[i]))}"
         for k in by_reason))
+    print_flips(head, same, relations, y, mrpc if args.show else None)
     return 0
+
+
+def print_flips(head: np.ndarray, same: np.ndarray, relations: list, y: np.ndarray,
+                pairs=None) -> None:
+    """Each rule's flips against the head, right and wrong by the label; with ``pairs``,
+    the wrong ones' sentences."""
+    flips: dict[tuple[str, str], list[int]] = {}
+    for i in np.flatnonzero(head != same):
+        kind = "made same" if same[i] else "left out"
+        flips.setdefault((kind, relations[i].reason or "-"), []).append(int(i))
+    print("  flips against the head, by the rule that decided (right / wrong by MRPC):")
+    for (kind, why), rows in sorted(flips.items()):
+        right = sum(1 for i in rows if same[i] == (y[i] == 1))
+        print(f"    {kind:9s} {why:14s} {len(rows):4d}: right {right:3d}, wrong {len(rows) - right:3d}")
+        for i in rows if pairs is not None else ():
+            if same[i] != (y[i] == 1):
+                print(f"      #{i} label {y[i]}, {relations[i].relation}\n"
+                      f"        {pairs.left[i]}\n        {pairs.right[i]}")
 
 
 if __name__ == "__main__":

@@ -494,11 +494,24 @@ def quote_text(text: str) -> str:
     closing mark never opened, are the quote."""
     # Not nlp.quote_spans (whole articles) nor contradictions._quoted_indices (word
     # positions): short marked words ("a fact") are no quote to compare here.
-    parts = _QUOTED.findall(text)
+    parts = _quoted_stretches(text)
     if parts:
         return " ".join(parts)
-    cut = _QUOTE_OPENED.search(text.strip()) or _QUOTE_CLOSED.search(text.strip())
+    cut = _QUOTE_OPENED.search(text.strip())
     return cut.group(1) if cut else text
+
+
+def _quoted_stretches(text: str) -> list[str]:
+    """The quoted stretches of ``text``: the words before a closing mark never opened
+    (the quotation began in the sentence before), then each pair of marks after them.
+    Pairing the marks from the first would take that closing mark for an opening one
+    and quote the attribution: ``… would know," Mr. Shelby said on NBC's "Meet the
+    Press."`` is the quote and a programme's name, not "Mr. Shelby said on NBC's"."""
+    text = text.strip()
+    opened_before = _QUOTE_CLOSED.search(text)
+    if opened_before is None:
+        return _QUOTED.findall(text)
+    return [opened_before.group(1), *_QUOTED.findall(text[opened_before.end():])]
 
 
 _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -532,7 +545,7 @@ def is_partial_quote(a: str, b: str) -> bool:
     "outrageous distortion" beside HuffPost's "in Vietnam" and "outrageous distortion"):
     a shorter excerpt of one quote, not another wording of it."""
     short, long = sorted((a, b), key=lambda text: len(_normalise(text)))
-    stretches = [_plain(part) for part in _QUOTED.findall(short)] or [_normalise(short)]
+    stretches = [_plain(part) for part in _quoted_stretches(short)] or [_normalise(short)]
     stretches = [part for part in stretches if part]
     whole = f" {_normalise(long)} "
     return (sum(len(part.split()) for part in stretches) >= PARTIAL_QUOTE_WORDS
@@ -579,7 +592,10 @@ def names_its_speaker(facts: ClaimFacts) -> bool:
     name = speaker_name(facts)
     if not name:
         return False
-    outside = _QUOTED.sub(" ", facts.text).casefold()
+    outside = facts.text
+    for part in _quoted_stretches(facts.text):
+        outside = outside.replace(part, " ")
+    outside = outside.casefold()
     words = {w.casefold() for w in (facts.speaker or "", name) for w in w.split()
              if len(w) > 2}
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", outside) for w in words)

@@ -110,6 +110,18 @@ SAME_ACTION_LEMMAS = 2
 #: fuzz.ratio of two place names from which they look like one name mistyped
 #: (Norwalk / Norfolk 71; Kyiv / Lviv 50, Bucha / Izium 20).
 ALIKE_PLACES = 60.0
+#: Countries news name by a short form as often as by their name, folded as
+#: :func:`~factdesk.nlp.aliases.canonical_key` folds them: "the U.S." and "the United
+#: States", "the UK" and "Britain" are one place, not two ("light pollution across the
+#: UK" / "... across Britain"). ("America" is left out: also a continent.)
+COUNTRY_SHORT_NAMES: dict[str, str] = {
+    "u s": "united states", "us": "united states", "usa": "united states",
+    "u s a": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "uae": "united arab emirates", "u a e": "united arab emirates",
+    "ussr": "soviet union", "u s s r": "soviet union",
+}
 
 
 @dataclass(frozen=True)
@@ -161,6 +173,14 @@ class FrameAlignment:
 _NAME_JOINERS = re.compile(r"[-\u2010-\u2013]+")
 
 
+def place_key(name: str) -> str:
+    """The canonical key of a name, a country's short forms folded into one
+    (:data:`COUNTRY_SHORT_NAMES`)."""
+    key = canonical_key(name)
+    short = COUNTRY_SHORT_NAMES.get(key)
+    return canonical_key(short) if short else key
+
+
 def _name_words(facts: ClaimFacts) -> set[str]:
     """The words of the claim's names, and the pieces of their hyphenated words ("Wal-Mart":
     "wal", "mart"), lower-cased: they say who or where, not what was done."""
@@ -182,10 +202,11 @@ _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: A place name followed by one of these qualifies it, it is not where something happened:
 #: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law"; so
 #: does a name before an inquiry's noun ("in assailing the Russia investigation", "in
-#: the Clinton investigation"), and a state before an elected official's title or party
-#: ("a staffer from Texas Rep. Roger Williams' office", "Arizona Sen. John McCain").
+#: the Clinton investigation"); a word may stand between ("in U.S. foreign policy"); and
+#: a state before an elected official's title or party ("a staffer from Texas Rep. Roger
+#: Williams' office", "Arizona Sen. John McCain").
 _QUALIFIED_AFTER_RE = re.compile(
-    r"^\s+(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
+    r"^\s+(?:[a-z]+\s+)?(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
     r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
     r"inquiry|inquiries|case|emails?|campaign|"
     r"(?i:reps?|sens?|gov|lt|representatives?|senators?|governors?|congressm[ae]n|"
@@ -239,7 +260,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
     where: dict[str, str] = {}
     for text, label, canonical in facts.entities:
         surface = strip_possessive(text)
-        key = canonical_key(canonical or surface)
+        key = place_key(canonical or surface)
         if not key:
             continue
         # the small model often takes a town for a person or an organisation ("from
@@ -258,7 +279,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
     for found in re.finditer(_NAMED_EVENT, facts.text):
         # "the Norwalk event": a place the model did not tag, named by its event
         name = found.group(1)
-        if found.start() > 0 and (key := canonical_key(name)) and key not in who:
+        if found.start() > 0 and (key := place_key(name)) and key not in who:
             where.setdefault(key, name)
     speaker = facts.speaker_name
     folded = speaker.casefold() if speaker else ""
@@ -267,7 +288,7 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         # a name, not a phrase ("the lawsuit from Nebraska and Oklahoma, where ..."),
         # nor one of the names told with who they are ("Grimm's attorney, William
         # McGinley")
-        who.setdefault(canonical_key(speaker), speaker)
+        who.setdefault(place_key(speaker), speaker)
     return EventFrame(who, where, action, speaker, when)
 
 
@@ -303,13 +324,13 @@ def _split(x: dict[str, str], y: dict[str, str], text: str = ""
 
 def _names(facts: ClaimFacts, place: str) -> bool:
     """Whether the claim names ``place`` anywhere (as an entity or in its words)."""
-    key = canonical_key(place)
+    key = place_key(place)
     text = facts.text
     written = any((start == 0 or not text[start - 1].isalnum())
                   and (end == len(text) or not text[end].isalnum())
                   for start, end in _occurrences(text, place))
     return written or any(
-        canonical_key(canonical or name) == key for name, _l, canonical in facts.entities)
+        place_key(canonical or name) == key for name, _l, canonical in facts.entities)
 
 
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factdesk.matching.archive_index import stem
 from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
@@ -115,6 +116,13 @@ def _quoted_words_of(text: str) -> frozenset[str]:
     return frozenset(content_words(quote_text(text)))
 
 
+@lru_cache(maxsize=4096)
+def _quoted_stems_of(text: str) -> frozenset[str]:
+    """The quoted content words' stems: "I know of no pressure" and "I know of nobody
+    who pressured anybody" have "pressur" in common."""
+    return frozenset(stem(word) for word in _quoted_words_of(text))
+
+
 def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
     """The quoted words share two content words, or half of the shorter quote's: one
     word in common is a topic ("virtual invasion purposes" / "talking about an invasion
@@ -137,11 +145,14 @@ def is_same_quote(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
 def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
     """Two quotes whose quoted words share nothing: what looks alike is the attribution
     ("…,” Ms. Pelosi said.), which short quotes of one speaker all share. Quotes made
-    only of short or common words ("He may not have been there") cannot tell."""
+    only of short or common words ("He may not have been there") cannot tell. Words are
+    compared by their stems: one answer rendered twice may not repeat a word exactly
+    ("no pressure" / "nobody who pressured"), where two quotes taken for one
+    (:func:`is_same_quote`) must."""
     if not (a.is_quote and b.is_quote):
         return False
-    words_a, words_b = _quoted_words(a), _quoted_words(b)
-    return bool(words_a) and bool(words_b) and not words_a & words_b
+    stems_a, stems_b = _quoted_stems_of(a.text), _quoted_stems_of(b.text)
+    return bool(stems_a) and bool(stems_b) and not stems_a & stems_b
 
 
 def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
