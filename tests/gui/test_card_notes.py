@@ -58,6 +58,9 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     across = window.workspace.across
     shrinks_to = across.minimumSizeHint().height()
     across.go_to([m.id for m in across.matches].index(match_id))
+    # the settled pane: the earlier checks' lookup (150 ms after the selection, then a
+    # thread) has answered, so the notes are judged as the checker reads them
+    qtbot.waitUntil(lambda: across._earlier_shown_for == claim_id, timeout=30_000)
     qtbot.wait(50)
     browser = across.browser
     assert browser.isVisible()
