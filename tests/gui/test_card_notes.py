@@ -12,7 +12,6 @@ from PySide6.QtGui import QTextDocument
 
 from factdesk.core.archive_service import import_archive
 from factdesk.core.project import Project
-
 from factdesk.gui import settings as user
 from factdesk.gui.layout import STANDARD
 from factdesk.model.models import MatchDraft
