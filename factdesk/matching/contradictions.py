@@ -241,10 +241,16 @@ def defining_clause_words(text: str) -> frozenset[int]:
     dash ("Zelensky, who did not visit Izium, said") states something, as a main clause
     does."""
     words = list(_WORD.finditer(text))
+    low = [m.group().lower() for m in words]
     found: set[int] = set()
-    for k in range(1, len(words)):
-        if words[k].group().lower() in _RELATIVES and not _CONTRAST_MARKS & set(
-                text[words[k - 1].end():words[k].start()]):
+    for k in range(1, len(words) - 1):
+        # "parents who aren't": the pronoun follows its noun and is the clause's subject
+        # (a verb, an auxiliary or a negator follows); "the event in which he said" and
+        # "which he denied" tell of an event
+        after = low[k + 1].replace("’", "'")
+        if low[k] in _RELATIVES and low[k - 1] not in _FUNCTION and (
+                after in _BETWEEN or _is_negator(after) or after not in _FUNCTION) and (
+                not _CONTRAST_MARKS & set(text[words[k - 1].end():words[k].start()])):
             found.update(range(k + 1, min(k + 1 + _CLAUSE_REACH, len(words))))
     return frozenset(found)
 
