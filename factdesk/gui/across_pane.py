@@ -120,6 +120,11 @@ class AcrossPane(QWidget):
         self.others: dict[int, Claim] = {}
         self.current = -1
         self.heading = QLabel(objectName="paneHint")
+        # wraps rather than widening the dock when an earlier-checks status joins it
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.linkActivated.connect(lambda href: self._on_earlier_link(QUrl(href)))
+        self._heading_text = ""  # the heading without an earlier-checks status
         self.this_claim = QLabel(objectName="thisClaim")
         self.this_claim.setWordWrap(True)
         self.this_claim.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -158,6 +163,10 @@ class AcrossPane(QWidget):
         self.earlier.setMaximumHeight(EARLIER_MAX)
         self._card_html = ""  # the current card as shown: the cards box grows to it
         self.earlier.setVisible(False)
+        self._earlier_wanted = False  # the earlier checks are to be shown (box or heading)
+        # while the box holds only a one-line status (not earlier checks): that status
+        # in a few words, which the heading carries when the current card needs the room
+        self._earlier_status = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -224,13 +233,13 @@ class AcrossPane(QWidget):
         self.prev_button.setEnabled(has and self.current > 0)
         self.next_button.setEnabled(has and self.current < len(self.matches) - 1)
         if self.claim is None:
-            self.heading.setText("Select a claim (j / k) to see it across sources.")
+            self._set_heading("Select a claim (j / k) to see it across sources.")
             self.this_claim.setText("")
             self.browser.setHtml("")
             return
         n = len(self.matches)
         here = self.session.summary(self.claim.article_id)
-        self.heading.setText(
+        self._set_heading(
             f"{n} match{'es' if n != 1 else ''} in other articles · "
             f"{match_review.progress(self.matches)[0]} decided" if n
             else "No match in the other articles.")
@@ -257,23 +266,46 @@ class AcrossPane(QWidget):
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")
 
+    def _set_heading(self, text: str) -> None:
+        """The heading's own line (plain text); :meth:`_fit_cards` may append a status."""
+        self._heading_text = html.escape(text)
+        self.heading.setText(self._heading_text)
+        self.heading.setToolTip("")
+
     def _fit_cards(self) -> None:
         """Give the cards box the whole current card (its reason and every note, read
         without scrolling or the mouse) by taking room from the earlier checks' box, down
-        to its minimum; a short earlier-checks message takes only its lines. No minimum is
-        raised, so the dock still shrinks when the checker drags it."""
+        to its minimum; a short earlier-checks message takes only its lines. When even
+        that is too much and the box says only a status (empty archive, nothing relevant,
+        searching), the status moves into the heading and the box is hidden; earlier
+        checks themselves keep their box at its minimum and the card scrolls. No minimum
+        is raised, so the dock still shrinks when the checker drags it."""
         room = EARLIER_MAX
+        width = max(1, self.width() - 12)  # the labels' margins
         if self._card_html and self.browser.isVisible():
             needed = (html_height(self._card_html, self.browser,
                                   self.browser.viewport().width())
                       + 2 * self.browser.frameWidth())
             layout = self.layout()
-            fixed = (self.heading.sizeHint().height()
-                     + self.this_claim.heightForWidth(max(1, self.width() - 12))  # margins
+            fixed = (self.heading.heightForWidth(width)
+                     + self.this_claim.heightForWidth(width)
                      + self.prev_button.sizeHint().height() + 4
                      + layout.spacing() * (layout.count() - 1))
             room = self.height() - fixed - needed
-        if self.earlier.isVisible():
+        folded = False
+        if self._earlier_wanted and self._earlier_status:
+            status_height = (html_height(self.earlier.toHtml(), self.earlier,
+                                         self.browser.viewport().width())
+                             + 2 * self.earlier.frameWidth())
+            folded = room < min(EARLIER_MIN, status_height)
+        if folded:
+            self.heading.setText(f"{self._heading_text} · {self._earlier_status}")
+            self.heading.setToolTip(self.earlier.toPlainText())
+        else:
+            self.heading.setText(self._heading_text)
+            self.heading.setToolTip("")
+        self.earlier.setVisible(self._earlier_wanted and not folded)
+        if self._earlier_wanted and not folded:
             fit_short_text(self.earlier, EARLIER_MIN, min(EARLIER_MAX, room))
 
     def _card_tooltip(self, match: Match | None, other: Claim | None) -> str:
@@ -346,17 +378,20 @@ class AcrossPane(QWidget):
     def _show_earlier_checks(self) -> None:
         fn = _earlier_checks_function()
         if fn is None or self.claim is None:
-            self.earlier.setVisible(False)
+            self._earlier_wanted, self._earlier_status = False, ""
+            self._fit_cards()
             return
+        self._earlier_wanted = True
         if not self._archive_ready():
             self.earlier.setText("Earlier checks: indexing the archive for search…")
-            self.earlier.setVisible(True)
+            self._earlier_status = "earlier checks: indexing the archive…"
             self._fit_cards()
             return
         self._lookup_token += 1
         if self._earlier_shown_for != self._claim_id:  # no stale checks of another claim
             self.earlier.setText("Earlier checks: searching the archive…")
-        self.earlier.setVisible(True)
+            self._earlier_status = "earlier checks: searching…"
+        self._fit_cards()
         threading.Thread(
             target=_look_up_earlier_checks,
             args=(self.session.path, self._lookup_token, self.claim.text, self._weaker,
@@ -370,11 +405,25 @@ class AcrossPane(QWidget):
         if failed:
             self.earlier.setText("Earlier checks: the archive could not be searched "
                                  "(see the log).")
+            self._earlier_status = "earlier checks: search failed (see the log)"
         else:
             self.earlier.setHtml(self._earlier_html(checks, floor, count))
+            self._earlier_status = self._earlier_status_html(checks, count)
         self._earlier_shown_for = self._claim_id
-        self.earlier.setVisible(True)
+        self._earlier_wanted = True
         self._fit_cards()
+
+    def _earlier_status_html(self, checks: list, count: int) -> str:
+        """What :meth:`_earlier_html` says in a few words for the heading when it is only
+        a status; "" when it lists earlier checks (those keep their box)."""
+        if checks:
+            return ""
+        if not count:
+            return "no earlier checks (the archive is empty)"
+        if self._weaker:
+            return ('no earlier check shares a word · '
+                    '<a href="weaker:hide">hide weaker hits</a>')
+        return 'no relevant earlier check · <a href="weaker:show">show weaker hits</a>'
 
     def _earlier_html(self, checks: list, floor: float, count: int) -> str:
         """The earlier checks as shown: each with its rating, source and relevance, a hit

@@ -5,8 +5,13 @@ card's tooltip holds its reason and every note."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtGui import QTextDocument
 
+from factdesk.core.archive_service import import_archive
+from factdesk.core.project import Project
 from factdesk.gui import settings as user
 from factdesk.gui.layout import STANDARD
 from factdesk.model.models import MatchDraft
@@ -58,6 +63,9 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     across = window.workspace.across
     shrinks_to = across.minimumSizeHint().height()
     across.go_to([m.id for m in across.matches].index(match_id))
+    # the settled pane: the earlier checks' lookup (150 ms after the selection, then a
+    # thread) has answered, so the notes are judged as the checker reads them
+    qtbot.waitUntil(lambda: across._earlier_shown_for == claim_id, timeout=30_000)
     qtbot.wait(50)
     browser = across.browser
     assert browser.isVisible()
@@ -70,4 +78,43 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     assert browser.height() < across.height()
     # fitting raised no minimum: the checker can still drag the dock smaller
     assert across.minimumSizeHint().height() <= shrinks_to
+    # the demo's archive is empty: that one-line status gave its box up to the card and
+    # is said in the pane's heading instead (its full sentence in the tooltip)
+    assert not across.earlier.isVisible()
+    assert "archive is empty" in across.heading.text()
+    assert "Import earlier fact-checks" in across.heading.toolTip()
+    window.close()
+
+
+def test_earlier_checks_keep_their_box_beside_a_long_card_at_1366x768(
+        make_window, demo_copy: Path, qtbot, tmp_path: Path) -> None:
+    """Real earlier checks are never folded away: their box keeps its minimum and the
+    card scrolls instead."""
+    user.set_value("window/layout", STANDARD)
+    with Project.open(demo_copy) as project:
+        claim_id, match_id = _long_claim_with_a_noted_match(project)
+        feed = tmp_path / "checks.json"
+        feed.write_text(json.dumps([{
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": project.claims.get(claim_id).text,
+            "url": "https://checks.example/1", "author": {"name": "Desk Checks"},
+            "reviewRating": {"@type": "Rating", "alternateName": "Half True"}}]),
+            encoding="utf-8")
+        assert import_archive(project, feed).stored == 1
+    window = make_window()
+    window.resize(1366, 768)
+    window.open_project(demo_copy)
+    window.reset_layout()
+    window.session.select_claim(claim_id)
+    across = window.workspace.across
+    across.go_to([m.id for m in across.matches].index(match_id))
+    qtbot.waitUntil(lambda: across._earlier_shown_for == claim_id, timeout=30_000)
+    qtbot.wait(50)
+    assert "Desk Checks" in across.earlier.toPlainText()
+    assert across.earlier.isVisible()
+    assert across.earlier.height() >= across.earlier.minimumHeight() > 0
+    assert "earlier" not in across.heading.text().lower()
+    # the card scrolls in what is left, its header still shown
+    assert across.browser.isVisible() and across.browser.height() > 0
+    assert "related" in across.browser.toPlainText()
     window.close()
