@@ -15,7 +15,7 @@ happened by its subject ("the plea came on Thursday"); a copula by its adjective
 subject ("the vote was on Friday" -> vote). A sentence without a verb (a headline) gives
 its root noun or adjective. The walk looks at a handful of tokens per expression.
 
-No action is known (None) where the words say none: a copula without an adjective or
+No action is known (:data:`NO_ACTION`) where the words say none: a copula without an adjective or
 event ("Obama was in Chicago on Friday" says where he was, not what he did), a light or
 happening verb without its object or subject ("it happened on Monday"). Two such times
 are no sign of one action, and a date conflict is then decided as before actions were
@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: What :func:`time_action` gives when the parse is read but its words name no action
+#: ("Obama was in Chicago on Friday"), unlike None (not read: no parse, or the walk ends).
+NO_ACTION = ""
 #: Verbs that say little of the event themselves: their object names it.
 LIGHT_VERBS = frozenset({"have", "make", "take", "hold", "give", "do", "get", "conduct",
                          "stage", "host"})
@@ -81,6 +84,8 @@ def _light_object(verb: Token) -> Token | None:
                      and p.lower_ == "in"), None)
         return next((c for c in into.children if c.dep_ == "pobj"), None) \
             if into is not None else None
+    if obj is None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        return verb.head  # "the comments he made Thursday night"
     if obj is None:
         into = next((p for p in verb.children if p.dep_ == "prep"
                      and p.lower_ in _LIGHT_PREPOSITIONS), None)
@@ -90,8 +95,8 @@ def _light_object(verb: Token) -> Token | None:
     return obj
 
 
-def _predicate(verb: Token, inside: range) -> str | None:
-    """The action a verb says; None for "be" without an event, and for a light or
+def _predicate(verb: Token, inside: range) -> str:
+    """The action a verb says; :data:`NO_ACTION` for "be" without an event, and for a light or
     happening verb whose object or subject names none ("it happened on Monday", "was
     taken on Tuesday"): such a verb alone does not say which action it is."""
     lemma = verb.lemma_.lower()
@@ -110,27 +115,32 @@ def _predicate(verb: Token, inside: range) -> str | None:
             if lemma in LIGHT_VERBS:
                 return said[1]
     if lemma in LIGHT_VERBS or lemma in HAPPENING_VERBS:
-        return None
+        return NO_ACTION
     return lemma
 
 
-def _copula(aux: Token, inside: range) -> str | None:
+def _copula(aux: Token, inside: range) -> str:
     """What a copula's sentence is about: its adjective ("was absent"), else its event
-    subject or attribute ("the vote was on Friday", "there was a shooting"), else None:
+    subject ("the vote was on Friday") or, after "there", attribute ("there was a
+    shooting"), else :data:`NO_ACTION`:
     "Obama was in Chicago on Friday" says where he was, not what he did."""
     for child in aux.children:
         if child.dep_ == "acomp" and child.pos_ == "ADJ":
             return child.lemma_.lower()
+    named = {"nsubj", "nsubjpass"}
+    if any(child.dep_ == "expl" for child in aux.children):
+        named.add("attr")
     for child in aux.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "attr"} and child.i not in inside \
+        if child.dep_ in named and child.i not in inside \
                 and child.pos_ in {"NOUN", "PROPN"} and is_event_noun(child):
             return child.lemma_.lower()
-    return None
+    return NO_ACTION
 
 
 def time_action(doc: Doc, start: int, end: int) -> str | None:
     """Lemma of the predicate the time expression of tokens ``start``..``end`` times;
-    None when the document has no parse or the walk finds nothing."""
+    :data:`NO_ACTION` when its words name none; None when the document has no
+    parse or the walk finds nothing."""
     if start >= end or not doc[start].dep_:  # no parse (Doc.has_annotation scans all)
         return None
     inside = range(start, end)
