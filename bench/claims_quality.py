@@ -368,10 +368,10 @@ def basil_section() -> None:
 
     articles = basil_articles()
     extractor = ClaimExtractor()
-    # per article: outlet, sentences, (score, start) of its automatic claims
-    analysed: list[tuple[str, int, list[tuple[float, int]]]] = [
+    # per article: outlet, sentences, (score, start, an id) of its automatic claims
+    analysed: list[tuple[str, int, list[tuple[float, int, int]]]] = [
         (str(article["source"]).lower(), analysis.sentences,
-         [(c.score, c.start) for c in analysis.claims])
+         [(c.score, c.start, k) for k, c in enumerate(analysis.claims)])
         for analysis, article in zip(
             extractor.analyse((i, a["text"], None) for i, a in enumerate(articles)),
             articles, strict=True)]
@@ -381,7 +381,7 @@ def basil_section() -> None:
         row = by_source.setdefault(source, [0, 0, 0, 0])
         row[0] += sentences
         row[1] += _shown(claims, sentences, default)
-        row[2] += sum(score >= default.threshold for score, _ in claims)
+        row[2] += sum(score >= default.threshold for score, _, _ in claims)
         row[3] += len(claims)
     total = [sum(r[i] for r in by_source.values()) for i in range(4)]
     print(f"== BASIL dev: {len(articles)} articles, {total[0]} sentences; shown by default "
@@ -401,13 +401,14 @@ def basil_section() -> None:
           f"{CANDIDATE_FLOOR}\n")
 
 
-def _shown(claims: list[tuple[float, int]], sentences: int, triage: Triage) -> int:
+def _shown(claims: list[tuple[float, int, int]], sentences: int, triage: Triage) -> int:
     """How many of one article's automatic claims are shown by default."""
     cut = triage.cut(claims, sentences)
-    return sum(shown_by_default(score, start, "detected", cut) for score, start in claims)
+    return sum(shown_by_default(score, start, "detected", cut, claim_id=claim_id)
+               for score, start, claim_id in claims)
 
 
-def _shown_share(analysed: list[tuple[str, int, list[tuple[float, int]]]],
+def _shown_share(analysed: list[tuple[str, int, list[tuple[float, int, int]]]],
                  triage: Triage) -> float:
     shown = sum(_shown(claims, n, triage) for _, n, claims in analysed)
     return shown / sum(n for _, n, _ in analysed)

@@ -7,6 +7,7 @@ import pytest
 from factdesk.matching.contradictions import (
     contradictions,
     contrast_negators,
+    defining_clause_words,
     negated_words,
 )
 from factdesk.matching.discrepancies import ClaimFacts, find_discrepancies
@@ -247,3 +248,21 @@ def test_quotes_credited_to_other_speakers_are_left_to_the_attribution_check() -
     a = actor_facts("“We will rebuild,” Zelensky said.", "A", [("Zelensky", "PERSON")], True)
     b = actor_facts("“We will rebuild,” Kuleba said.", "B", [("Kuleba", "PERSON")], True)
     assert contradictions(a, b) == []
+
+
+def test_a_defining_clause_negation_is_no_denial_of_the_event() -> None:
+    """'parents who aren't citizens' says which babies are meant; set against
+    'birthright citizenship' it is no conflict (BASIL's birthright event, HuffPost / NYT).
+    A clause set off by commas still states something, and still conflicts."""
+    text = "babies born to parents who aren’t citizens"
+    assert defining_clause_words(text) == {5, 6}  # aren't citizens
+    assert not defining_clause_words("Zelensky, who did not visit Izium, spoke.")
+    assert not defining_clause_words("He said that they did not visit Izium.")
+    nyt = ("President Trump said he was preparing an executive order that would nullify "
+           "birthright citizenship in the United States.")
+    hpo = ("President Donald Trump said he’s considering an executive order to remove the "
+           "right to citizenship for babies born in the U.S. to parents who aren’t citizens.")
+    assert not contradictions(facts(nyt, "nyt"), facts(hpo, "hpo"))
+    assert [d.kind for d in contradictions(
+        facts("Zelensky, who did not visit Izium, spoke in Kyiv.", "a"),
+        facts("Zelensky visited Izium on Wednesday.", "b"))] == ["negation"]

@@ -278,3 +278,22 @@ def test_score_document_applies_the_share(tmp_path: Path, capsys, nlp) -> None:
     assert main(["score", str(path), "--document", "-p", str(project)]) == 0
     uncapped = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["claim"] for r in uncapped] == [r["claim"] for r in alone]
+
+
+def test_upgrading_unpins_the_previous_triage_defaults(article) -> None:
+    """Until schema 9 the window's Preferences stored the threshold and share on every
+    OK: a project that holds exactly the previous defaults (0.33, 0.3) takes today's
+    defaults when upgraded; a value the checker chose stays."""
+    path, _ = article
+    for stored, expected in (("0.33", DEFAULT_CLAIM_THRESHOLD), ("0.45", 0.45)):
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM _sqlite_migrations WHERE name = "
+                         "'0009_unpin_triage_defaults'")
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES "
+                         "('claim_threshold', ?), ('claim_share', '0.3')", [stored])
+            conn.execute("PRAGMA user_version = 8")
+        conn.close()
+        with Project.open(path) as project:
+            assert project.claim_threshold() == expected
+            assert project.settings.get("claim_share") is None
+            assert project.claim_share() == DEFAULT_CLAIM_SHARE

@@ -39,6 +39,8 @@ from factdesk.model.settings import (
     CHECKER,
     CLAIM_SHARE,
     CLAIM_THRESHOLD,
+    DEFAULT_CLAIM_SHARE,
+    DEFAULT_CLAIM_THRESHOLD,
     ORGANISATION,
     ORGANISATION_URL,
     RATING_SCALE,
@@ -211,6 +213,12 @@ class PreferencesDialog(QDialog):
             self.share.setValue(triage.share)
             # as the boxes show them at open (rounded as they round)
             self._shown_threshold, self._shown_share = self.threshold.value(), self.share.value()
+            self._triage_reset = False
+            self.triage_defaults = QPushButton("Default t&riage")
+            self.triage_defaults.setToolTip(
+                f"Follow FactDesk's defaults (threshold {DEFAULT_CLAIM_THRESHOLD}, share "
+                f"{DEFAULT_CLAIM_SHARE}), also when a later version improves them")
+            self.triage_defaults.clicked.connect(self._use_triage_defaults)
             self.share.setToolTip("Each article shows at most this share of its sentences "
                                   "as claims, the most check-worthy first (1: no cap). "
                                   "Claims marked by hand or judged are always shown.")
@@ -239,7 +247,12 @@ class PreferencesDialog(QDialog):
             pform.addRow("Report title", self.report_title)
             pform.addRow("", self.report_url_error)
             pform.addRow("Claim &threshold", self.threshold)
-            pform.addRow("Claims per article (&share of sentences)", self.share)
+            share_row = QHBoxLayout()
+            share_row.addWidget(self.share, 1)
+            share_row.addWidget(self.triage_defaults)
+            share_label = QLabel("Claims per article (&share of sentences)")
+            share_label.setBuddy(self.share)  # a row of a layout gets no buddy of its own
+            pform.addRow(share_label, share_row)
             pform.addRow(QLabel("Rating scale (keys 1–9 pick a rating)"))
             pform.addRow(self.scale_editor)
             tabs.addTab(project_tab, f"Project: {session.name}")
@@ -274,6 +287,11 @@ class PreferencesDialog(QDialog):
                 return
         self.accept()
 
+    def _use_triage_defaults(self) -> None:
+        self.threshold.setValue(DEFAULT_CLAIM_THRESHOLD)
+        self.share.setValue(DEFAULT_CLAIM_SHARE)
+        self._triage_reset = True
+
     def apply(self) -> ChangeSet:
         """Write the values; returns what changed in the project (settings)."""
         user.set_value("user/checker", self.checker.text().strip())
@@ -291,10 +309,15 @@ class PreferencesDialog(QDialog):
             REPORT_TITLE: self.report_title.text().strip() or None,
         }
         # the triage settings only when edited: an untouched default is not stored, so the
-        # project follows FactDesk's default when a later version improves it
-        for key, box, shown in ((CLAIM_THRESHOLD, self.threshold, self._shown_threshold),
-                                (CLAIM_SHARE, self.share, self._shown_share)):
-            if round(box.value(), 3) != round(shown, 3):
+        # project follows FactDesk's default when a later version improves it; "Defaults"
+        # clears a stored value (None) unless a box was edited after it
+        for key, box, shown, default in (
+                (CLAIM_THRESHOLD, self.threshold, self._shown_threshold,
+                 DEFAULT_CLAIM_THRESHOLD),
+                (CLAIM_SHARE, self.share, self._shown_share, DEFAULT_CLAIM_SHARE)):
+            if self._triage_reset and round(box.value(), 3) == default:
+                values[key] = None
+            elif round(box.value(), 3) != round(shown, 3):
                 values[key] = round(box.value(), 3)
         checker = self.project_checker.text().strip() or self.checker.text().strip()
         if checker:

@@ -226,6 +226,35 @@ def contrast_negators(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+#: Relative pronouns that open a clause describing the noun before them.
+_RELATIVES = frozenset({"who", "which"})
+#: How many words after its pronoun count as in a defining clause ("who do not hold").
+_CLAUSE_REACH = 4
+
+
+def defining_clause_words(text: str) -> frozenset[int]:
+    """Indices (in :func:`_words` order) of the first words of each defining relative
+    clause: "parents who aren't citizens", "drivers who do not hold a licence". Such a
+    clause says which people or things are meant, not what happened: its negation
+    contradicts only another defining clause ("parents who are citizens"), never a
+    statement of the event ("birthright citizenship"). A clause set off by a comma or a
+    dash ("Zelensky, who did not visit Izium, said") states something, as a main clause
+    does."""
+    words = list(_WORD.finditer(text))
+    low = [m.group().lower() for m in words]
+    found: set[int] = set()
+    for k in range(1, len(words) - 1):
+        # "parents who aren't": the pronoun follows its noun and is the clause's subject
+        # (a verb, an auxiliary or a negator follows); "the event in which he said" and
+        # "which he denied" tell of an event
+        after = low[k + 1].replace("’", "'")
+        if low[k] in _RELATIVES and low[k - 1] not in _FUNCTION and (
+                after in _BETWEEN or _is_negator(after) or after not in _FUNCTION) and (
+                not _CONTRAST_MARKS & set(text[words[k - 1].end():words[k].start()])):
+            found.update(range(k + 1, min(k + 1 + _CLAUSE_REACH, len(words))))
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class ClaimWords:
     """What the checks read from one claim alone, read once per claim (a claim is
@@ -243,6 +272,7 @@ class ClaimWords:
     actors: tuple[tuple[str, dict[str, str]], ...]  # (label, _actors) per ACTOR_LABELS
     quoted: frozenset[int] = frozenset()  # the words inside quotation marks
     quote: str = ""  # the quoted words, joined
+    defining: frozenset[int] = frozenset()  # words of defining relative clauses
 
     @classmethod
     def of(cls, facts: ClaimFacts) -> ClaimWords:
@@ -259,6 +289,7 @@ class ClaimWords:
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
             actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
             quoted=quoted, quote=" ".join(low[i] for i in sorted(quoted)),
+            defining=defining_clause_words(facts.text),
         )
 
 
@@ -355,9 +386,10 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
         target = wa.low[j]
         if any(_same_word(low_b[k], target) for k in negated_b):
             continue  # both deny it (and may mention it elsewhere too)
+        defining = i in wa.defining  # "parents who aren't citizens" describes whom
         stated = [k for k, w in enumerate(low_b)
                   if k not in negated_b and w not in _FUNCTION and _same_word(w, target)
-                  and _should(low_b, k) == should]
+                  and _should(low_b, k) == should and (k in wb.defining) == defining]
         if not stated:
             continue
         k = stated[0]

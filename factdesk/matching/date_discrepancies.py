@@ -47,6 +47,16 @@ _WHEN_SAID = re.compile(
     r"warned|celebrated|denounced)\b"
     r"(?:[\s,]+(?!(?:that|was|were|is|are|had|has|have|will|would|he|she|they|it)\b)"
     r"[\w'’-]+){0,4}[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+#: The occasion a statement was made at, just before a date ("in a statement Wednesday
+#: night", "at a news conference on Monday") or just after it ("In a Wednesday press
+#: conference ..., Hutchinson said"): the date says when something was said.
+_STATEMENT_NOUNS = (r"(?:press conference|news conference|press briefing|briefing|statement|"
+                    r"interview|speech|tweet|post|letter|press release|radio address)")
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+)?"
+    + _STATEMENT_NOUNS + r"[\s,]+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?\s+"
+                              + _STATEMENT_NOUNS + r"\b", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
@@ -80,15 +90,27 @@ def _gap(x: tuple[date, date], y: tuple[date, date]) -> int:
 
 def is_when_said(expr: TimeExpression, facts: ClaimFacts) -> bool:
     """Whether the claim dates a statement with ``expr`` ("Goelman said in a statement
-    Monday", "blasted the bureau on Monday", "writing Monday"), not what it reports
-    ("said that Strzok was fired Friday")."""
+    Monday", "blasted the bureau on Monday", "writing Monday", "In a Wednesday press
+    conference ..., Hutchinson said"), not what it reports ("said that Strzok was fired
+    Friday")."""
     start = facts.text.find(expr.text)
-    return start >= 0 and _WHEN_SAID.search(facts.text[max(0, start - 80):start]) is not None
+    if start < 0:
+        return False
+    before = facts.text[max(0, start - 80):start]
+    return _WHEN_SAID.search(before) is not None or _STATEMENT_BEFORE.search(before) \
+        is not None or _STATEMENT_AFTER.match(facts.text[start + len(expr.text):]) is not None
+
+
+def _dates_another_event(facts: ClaimFacts) -> bool:
+    """Whether the claim also dates an event from another ("signed ... on Thursday, one
+    day after refusing to sign an earlier version"): its one date is then one of two
+    events' days, and which the other claim's date matches is not known."""
+    return any(t.kind == "relative" and t.anchor for t in facts.times)
 
 
 def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ta, tb = a.absolute_times, b.absolute_times
-    if len(ta) != 1 or len(tb) != 1:
+    if len(ta) != 1 or len(tb) != 1 or _dates_another_event(a) or _dates_another_event(b):
         return []
     ea, eb = ta[0], tb[0]
     if not same_time_slot(ea, eb):
@@ -110,8 +132,23 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if not same_action(ea, a, eb, b):
         return []  # "documents released on Friday", "pleaded guilty Wednesday morning"
     days = _gap(ia, ib)
+    if _same_weekday_named(ea, eb) and (ia[0] - ib[0]).days % 7 == 0:
+        # "Monday evening" twice, read a week apart: which week a bare weekday means is
+        # told by the tense ("is expected to disclose ... on Monday evening" against "he
+        # asked members to join him ... Monday evening"), not a difference between outlets
+        return []
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
                         f"{_days(days)}{_timed(ea, eb)}.", ea.text, eb.text)]
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)\b", re.IGNORECASE)
+
+
+def _same_weekday_named(ea: TimeExpression, eb: TimeExpression) -> bool:
+    """Whether both expressions are the same weekday without "last", "next" or "this"."""
+    ma, mb = _BARE_WEEKDAY.match(ea.text), _BARE_WEEKDAY.match(eb.text)
+    return ma is not None and mb is not None and ma.group(1).lower() == mb.group(1).lower()
 
 
 def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
-from factdesk.matching.respelling import is_respelling
+from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
@@ -411,11 +411,45 @@ def _respelled_words(x: str, y: str) -> bool:
         ok or is_respelling(a, b) for ok, (a, b) in zip(same, pairs, strict=True))
 
 
+#: Words a name may carry or leave out without being written otherwise: a generational
+#: suffix ("Robert S. Mueller III" / "Robert Mueller", "John G. Roberts Jr." / "John
+#: Roberts").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _bare_name(name: str) -> str:
+    """The name without an editor's brackets ("[special prosecutor Robert] Mueller"), a
+    generational suffix and middle initials: what is left to be spelled alike or not."""
+    words = name.replace("[", " ").replace("]", " ").split()
+    kept = [w for w in words if w.strip(".,").casefold() not in _NAME_SUFFIXES
+            and not re.fullmatch(r"[^\W\d_]\.", w)]
+    return " ".join(kept or words)
+
+
+def _one_name_in_other_forms(x: str, y: str) -> bool:
+    """Whether two ways of writing a name are no spellings of it: one gives more of the
+    name ("Robert S. Mueller III" / "Robert] Mueller" once its initial, suffix and
+    bracket are left out), or its last word is the other's plural or demonym ("Republicans"
+    / "Republican", "Russians" / "Russian"), the words before it alike."""
+    bx, by = _bare_name(x), _bare_name(y)
+    if _written_alike(bx, by):
+        return True
+    wx, wy = bx.split(), by.split()
+    return len(wx) == len(wy) and [w.casefold() for w in wx[:-1]] == [
+        w.casefold() for w in wy[:-1]] and is_other_word_form(wx[-1], wy[-1])
+
+
 def _variant(a: ClaimFacts, b: ClaimFacts, canonical: str, x: str, y: str) -> Discrepancy:
+    x, y, canonical = _bare_brackets(x), _bare_brackets(y), _bare_brackets(canonical)
     return Discrepancy(
         "name", "variant",
         f"{_who(a, 'One article')} writes \u201c{x}\u201d, {_who(b, 'the other')} writes "
         f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y)
+
+
+def _bare_brackets(name: str) -> str:
+    """A name as a reader writes it, without an editor's brackets inside a quote."""
+    return " ".join(name.replace("[", " ").replace("]", " ").split())
 
 
 def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
@@ -429,6 +463,8 @@ def _name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         if not sa[canonical].keys() & sb[canonical].keys():
             x = next(iter(sa[canonical].values()))
             y = next(iter(sb[canonical].values()))
+            if _one_name_in_other_forms(x, y):
+                continue
             if not (_written_in(y, a.text) or _written_in(x, b.text)):
                 # else the model cut one name short ("Jesse Jackson Jr. Pleads")
                 found.append(_variant(a, b, canonical, x, y))

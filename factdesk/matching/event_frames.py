@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from factdesk.matching.contradictions import is_title_case
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
 from factdesk.nlp.aliases import canonical_key, strip_possessive
 
@@ -201,11 +202,15 @@ _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: A place name followed by one of these qualifies it, it is not where something happened:
 #: "the largest of its kind in U.S. history", "in U.S. custody", "under U.S. law"; so
 #: does a name before an inquiry's noun ("in assailing the Russia investigation", "in
-#: the Clinton investigation"); a word may stand between ("in U.S. foreign policy").
+#: the Clinton investigation"); a word may stand between ("in U.S. foreign policy"); and
+#: a state before an elected official's title or party ("a staffer from Texas Rep. Roger
+#: Williams' office", "Arizona Sen. John McCain").
 _QUALIFIED_AFTER_RE = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
     r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
-    r"inquiry|inquiries|case|emails?|campaign)\b")
+    r"inquiry|inquiries|case|emails?|campaign|"
+    r"(?i:reps?|sens?|gov|lt|representatives?|senators?|governors?|congressm[ae]n|"
+    r"congresswom[ae]n|lawmakers?|legislators?|republicans?|democrats?|delegation))\b")
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -297,17 +302,24 @@ def event_frame(facts: ClaimFacts) -> EventFrame:
     return frame
 
 
-def _split(x: dict[str, str], y: dict[str, str]) -> tuple[list[str], list[str]]:
+def _split(x: dict[str, str], y: dict[str, str], text: str = ""
+           ) -> tuple[list[str], list[str]]:
     """The names of ``x`` whose keys are also in ``y``, one name containing the other
-    counting as shared ("Kharkiv" and "Kharkiv region"), and the others, in order."""
+    counting as shared ("Kharkiv" and "Kharkiv region"), and the others, in order.
+    ``text``: the claim of ``x``; when it is a title-case headline, where the model takes
+    several words for one name ("Obama Gun Control Proposals Unveiled"), a name shared by
+    containment is named as ``y`` writes it ("Obama")."""
     shared: list[str] = []
     unshared: list[str] = []
     for key, surface in x.items():
-        if key in y or any(key in other or other in key for other in y):
+        if key in y:
             shared.append(surface)
+        elif (other := next((o for o in y if key in o or o in key), None)) is not None:
+            shorter = len(other) < len(key) and is_title_case(text.split())
+            shared.append(y[other] if shorter else surface)
         else:
             unshared.append(surface)
-    return shared, unshared
+    return list(dict.fromkeys(shared)), unshared
 
 
 def _names(facts: ClaimFacts, place: str) -> bool:
@@ -324,7 +336,7 @@ def _names(facts: ClaimFacts, place: str) -> bool:
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     """Align the frames of two claims (see the module docstring)."""
     fa, fb = event_frame(a), event_frame(b)
-    shared_who = _split(fa.who, fb.who)[0] if fa.who and fb.who else []
+    shared_who = _split(fa.who, fb.who, a.text)[0] if fa.who and fb.who else []
     shared_where, only_a = _split(fa.where, fb.where)
     only_b = _split(fb.where, fa.where)[1] if fb.where else []
     # a place the other claim names too, in another role, is no second place: "trophies

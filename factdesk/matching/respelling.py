@@ -67,6 +67,13 @@ def is_respelling(written: str, canonical: str) -> bool:
     return fuzz.ratio(a, b) >= _SPELLING_SIMILARITY
 
 
+def is_other_word_form(a: str, b: str) -> bool:
+    """Whether two words are one word with and without a plural or demonym ending
+    ("Republicans" / "Republican", "Ukraine" / "Ukrainian"), not two spellings of it."""
+    a, b = _unaccented(strip_possessive(a)), _unaccented(strip_possessive(b))
+    return a != b and _other_word(a, b)
+
+
 def _word_spellings(text: str, canonical: str) -> Iterator[tuple[str, str]]:
     """(lower-cased written word, canonical word) of a name whose canonical form has as
     many words, for the words that are other spellings (:func:`is_respelling`)."""

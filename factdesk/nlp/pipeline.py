@@ -249,6 +249,9 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
 
 
 def _clean_entity(text: str) -> str:
+    # an editor's brackets inside a quote ("[special prosecutor Robert] Mueller") are no
+    # part of the name
+    text = text.replace("[", "").replace("]", "")
     text = text.strip().strip("\u201c\u201d\"'")
     for suffix in ("\u2019s", "'s"):
         if text.endswith(suffix):

@@ -485,6 +485,12 @@ def _expression(
     reading = classify(text, ref)
     if reading is None:
         return None
+    if ref is not None and reading.kind == "date" and reading.first is not None \
+            and reading.first < ref and _bare_weekday(text) and _tells_what_will_be(doc, a, b):
+        # "could use a public event as soon as Wednesday" in Monday's paper: the coming
+        # Wednesday, not the one before
+        day = _shift(reading.first, 7)
+        reading = _Reading("date", day, day)
     anchor = reading.anchor
     if anchor:  # give the anchor back its original case
         where = text.lower().rfind(anchor)
@@ -492,6 +498,46 @@ def _expression(
     return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
                           _iso(reading.last), anchor, reading.offset,
                           time_action(doc, a, b))
+
+
+#: Modal verbs of what is to come; "could" and "may" only without "have" ("could have
+#: met on Monday" is past).
+_FUTURE_MODALS = frozenset({"will", "'ll", "\u2019ll", "shall", "could", "may", "might"})
+#: Verbs whose object is a plan: "is scheduled to speak Thursday", "plans to vote Tuesday".
+_PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "intend", "prepare"})
+#: Verbs that date what is planned whatever follows: "the vote is scheduled for Thursday".
+_SCHEDULED = frozenset({"schedule", "slate"})
+_AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|coming)\s*$",
+                         re.IGNORECASE)
+
+
+def _bare_weekday(text: str) -> bool:
+    """Whether the expression is a weekday alone, perhaps with a part of the day
+    ("Wednesday", "Thursday night"): no "last" or "next" to say which."""
+    words = text.lower().rstrip(".").split()
+    return bool(words) and words[0].rstrip(".") in WEEKDAYS and all(
+        w in PARTS_OF_DAY or _CLOCK.match(w) for w in words[1:])
+
+
+def _tells_what_will_be(doc: Doc, a: int, b: int) -> bool:
+    """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
+    Wednesday", or the verb it belongs to is told with "will", "could" (not "could
+    have"), "is going to" or a plan ("is scheduled to speak Thursday")."""
+    start = doc[a].sent.start if doc.has_annotation("SENT_START") else max(0, a - 8)
+    if _AS_SOON_AS.search(doc[start:a].text):
+        return True
+    verb = doc[a]
+    while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    for node in (verb, *([verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [])):
+        lows = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if lows & _FUTURE_MODALS and not lows & {"have", "'ve", "\u2019ve"}:
+            return True
+        if "going" in lows or node.lemma_.lower() in _SCHEDULED or (
+                node.lemma_.lower() in _PLANNING_VERBS
+                and any(c.dep_ == "xcomp" for c in node.children)):
+            return True
+    return False
 
 
 def _anchor_end(doc: Doc, prep_i: int) -> int:

@@ -280,6 +280,19 @@ def m0008_article_sentence_count(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0008_article_sentence_count')}")
 
 
+@migrations(name="0009_unpin_triage_defaults")
+def m0009_unpin_triage_defaults(db: Database) -> None:
+    """The claim threshold and share stored at the previous version's defaults (0.33
+    and 0.3) are removed, so the project takes today's defaults (the threshold is now
+    the precision-leaning 0.58, docs/claims.md "The operating point"). The window's
+    Preferences stored both on every OK until this version, whatever was edited, so
+    these exact values almost always mean "untouched"; any other stored value is the
+    checker's and stays (as 0008 did for 0.70)."""
+    db.execute("DELETE FROM settings WHERE key = 'claim_threshold' AND value IN ('0.33')")
+    db.execute("DELETE FROM settings WHERE key = 'claim_share' AND value IN ('0.3', '0.30')")
+    db.execute(f"PRAGMA user_version = {_number('0009_unpin_triage_defaults')}")
+
+
 def _number(name: str) -> int:
     """The schema version a migration brings a file to: its place in the list."""
     return [m.name for m in migrations._migrations].index(name) + 1

@@ -164,3 +164,31 @@ def test_preferences_leave_untouched_triage_defaults_unstored(make_window,
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def test_preferences_defaults_button_clears_a_stored_triage(make_window,
+                                                             demo_copy: Path) -> None:
+    """A project that stores its own threshold and share goes back to following
+    FactDesk's defaults with one button, as one undoable edit."""
+    from factdesk.gui.preferences import PreferencesDialog
+    from factdesk.model.settings import DEFAULT_CLAIM_SHARE
+
+    window = make_window(demo_copy)
+    session = window.session
+    settings = session.project.settings
+    settings.set("claim_threshold", 0.4)
+    settings.set("claim_share", 0.5)
+    dialog = PreferencesDialog(window, session)
+    try:
+        assert dialog.threshold.value() == 0.4
+        dialog.triage_defaults.click()
+        assert dialog.threshold.value() == DEFAULT_THRESHOLD
+        assert dialog.share.value() == DEFAULT_CLAIM_SHARE
+        dialog._ok()
+        dialog.apply()
+        assert settings.get("claim_threshold") is None and settings.get("claim_share") is None
+        session.undo()
+        assert settings.get("claim_threshold") == 0.4 and settings.get("claim_share") == 0.5
+    finally:
+        dialog.close()
+        dialog.deleteLater()
