@@ -5,7 +5,10 @@ days for two actions (the release, the plea), not two days for one: no date conf
 Each time expression carries the lemma of the predicate it modifies
 (:func:`factdesk.nlp.time_actions.time_action`); two are the same action when
 
-- either is not known (a claim analysed before actions were kept): as before, compared;
+- either is not read (a claim analysed before actions were kept): as before, compared;
+- either was read but its words name no action ("Trump was in Iowa on Monday"; see
+  :data:`~factdesk.nlp.time_actions.NO_ACTION`): when both claims name a person and a
+  place in common ("Trump visited Iowa on Tuesday");
 - the lemmas are equal, or of one small class of words for one action (:data:`_CLASSES`:
   visit / go / travel / tour / trip; plead / plea / admit / confess; say / tell /
   announce / statement ...);
@@ -46,16 +49,45 @@ _CLASSES: dict[str, str] = {
     **dict.fromkeys(("visit", "go", "travel", "tour", "trip", "arrive", "fly",
                      "head", "journey"), "visit"),
     **dict.fromkeys(("plead", "plea", "admit", "confess"), "plead"),
+    **dict.fromkeys(("arrest", "detain", "detention", "custody", "apprehend"), "arrest"),
+    **dict.fromkeys(("charge", "indict", "indictment"), "charge"),
+    **dict.fromkeys(("kill", "shoot", "shooting", "murder", "gun"), "kill"),
     **dict.fromkeys(("say", "tell", "announce", "announcement", "state", "statement",
                      "tweet", "post", "write", "add", "confirm", "declare", "insist",
                      "warn", "testify", "respond", "response", "comment", "remark",
                      "interview", "note", "argue", "claim", "report", "disclose",
                      "reveal"), REPORTING),
 }
+#: An action and the everyday verbs that say it in one domain, which elsewhere say other
+#: things: a storm's landfall is when it "hit" or "struck", but "hit" and "slammed" are
+#: also how a politician's criticism is told, and are not one action with each other.
+_SAID_AS: dict[str, frozenset[str]] = {
+    "landfall": frozenset({"hit", "strike", "slam", "batter", "pound", "lash", "reach"}),
+}
+
+
+#: Entity labels of a place, for :func:`_same_who_and_where`.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_ACTORS = frozenset({"PERSON", "ORG"})
 
 
 def _action(expr: TimeExpression) -> str | None:
-    return _CLASSES.get(expr.action, expr.action) if expr.action else None
+    """The expression's action word, its class's name for one of a class; None when not
+    read, :data:`~factdesk.nlp.time_actions.NO_ACTION` when its words name none."""
+    return _CLASSES.get(expr.action, expr.action) if expr.action else expr.action
+
+
+def _keys(facts: ClaimFacts, labels: frozenset[str]) -> set[str]:
+    keys = {canonical_key(c or t) for t, label, c in facts.entities if label in labels}
+    return {k for k in keys if k}
+
+
+def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether both claims name someone and a place in common ("Trump was in Iowa on
+    Monday" / "Trump visited Iowa on Tuesday"; who is a person or an organisation, as
+    the tagger reads one name either way)."""
+    who_a, who_b = a.persons | _keys(a, _ACTORS), b.persons | _keys(b, _ACTORS)
+    return bool(who_a & who_b) and bool(_keys(a, _PLACES) & _keys(b, _PLACES))
 
 
 @lru_cache(maxsize=4096)  # a claim's actions meet many others'
@@ -83,10 +115,12 @@ def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
         return True  # not read: compared as before actions were kept
     if xa == REPORTING or xb == REPORTING:
         return xa == xb and not _other_speakers(a, b)
-    if xa == xb or _similar(xa, xb):
+    if not xa or not xb:  # one names no action ("was in Iowa on Monday"): one if the
+        return _same_who_and_where(a, b)  # same person is in the same place
+    if xa == xb or xb in _SAID_AS.get(xa, ()) or xa in _SAID_AS.get(xb, ()) \
+            or _similar(xa, xb):
         return True
-    return ea.action in b.lemmas and eb.action in a.lemmas  # type: ignore[operator]
-
+    return ea.action in b.lemmas and eb.action in a.lemmas
 
 
 def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -95,10 +129,10 @@ def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
     parse. A statement's day is no such sign: one person says many things a day."""
     for ea in a.absolute_times:
         day = ea.interval()
-        if day is None or day[0] != day[1] or _action(ea) in (None, REPORTING):
+        if day is None or day[0] != day[1] or not _action(ea) or _action(ea) == REPORTING:
             continue
         for eb in b.absolute_times:
-            if eb.interval() == day and _action(eb) not in (None, REPORTING) \
+            if eb.interval() == day and _action(eb) and _action(eb) != REPORTING \
                     and same_action(ea, a, eb, b):
                 return True
     return False

@@ -88,8 +88,10 @@ class TimeExpression:
     -> -4; "5 days after recapture" -> +5 from ``anchor``); for a duration it is the
     length in days ("nearly six months" -> 180), for dates and intervals None.
     ``action`` is the lemma of the predicate the expression times ("documents released
-    on Friday" -> release; :func:`~factdesk.nlp.time_actions.time_action`); None when
-    not read (no parse, or a claim analysed before actions were kept).
+    on Friday" -> release; :func:`~factdesk.nlp.time_actions.time_action`); ``""``
+    (:data:`~factdesk.nlp.time_actions.NO_ACTION`) when read but the words name none
+    ("Obama was in Chicago on Friday"); None when not read (no parse, or a claim
+    analysed before actions were kept).
     """
 
     text: str
@@ -119,7 +121,7 @@ class TimeExpression:
             resolved_end=data.get("resolved_end"),
             anchor=data.get("anchor"),
             offset_days=None if offset is None else int(offset),
-            action=data.get("action") or None,
+            action=None if data.get("action") is None else str(data["action"]),
         )
 
     def interval(self) -> tuple[date, date] | None:
