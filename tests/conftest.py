@@ -59,6 +59,14 @@ def nlp():
         pytest.skip(str(exc))
 
 
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    """The claim pipeline (threshold 0.3) over :func:`nlp`, built once (skips if absent)."""
+    from factdesk.nlp.pipeline import ClaimExtractor  # lazy: loads spaCy
+
+    return ClaimExtractor(None, 0.3)
+
+
 @pytest.fixture
 def marked_project(tmp_path: Path, seeds_dir: Path) -> Path:
     """A project file with the seed articles imported and claim 1 marked by hand in the

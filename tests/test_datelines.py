@@ -8,11 +8,6 @@ import pytest
 from factdesk.nlp.pipeline import ClaimExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # skips without the model
-    return ClaimExtractor(None, 0.3)
-
-
 @pytest.mark.parametrize("text,claim_start,speaker", [
     ("KANSAS CITY, Mo. — Leaders of the NAACP accused tea party activists on Tuesday of "
      "tolerating bigotry.", "Leaders of the NAACP", "leaders of the NAACP"),

@@ -6,18 +6,9 @@ the real spaCy model."""
 from __future__ import annotations
 
 import pytest
+from speaker_reading import speakers
 
 from factdesk.nlp.pipeline import ClaimExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # skips without the model
-    return ClaimExtractor(None, 0.3)
-
-
-def speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
-    doc = extractor.nlp(text)  # kept: the span group needs its document alive
-    return [s._.speaker for s in doc.spans["sentences"]]
 
 
 def test_what_a_poll_said_is_the_polls_not_its_subjects(extractor: ClaimExtractor) -> None:

@@ -10,11 +10,6 @@ import pytest
 from factdesk.nlp.pipeline import ClaimExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # skips without the model
-    return ClaimExtractor(None, 0.3)
-
-
 @pytest.mark.parametrize("text,speaker", [
     ("The president's budget director said the deficit would fall by $200 billion.",
      "the president's budget director"),

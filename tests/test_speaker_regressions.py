@@ -6,6 +6,7 @@ The real spaCy model reads each text."""
 from __future__ import annotations
 
 import pytest
+from speaker_reading import speakers
 
 from factdesk.nlp.aliases import first_reference_names, introduced_name
 from factdesk.nlp.pipeline import ClaimExtractor
@@ -15,10 +16,6 @@ from factdesk.nlp.pipeline import ClaimExtractor
 def extractor(nlp) -> ClaimExtractor:  # skips without the model
     return ClaimExtractor()
 
-
-def speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
-    doc = extractor.nlp(text)  # kept: the span group needs its document alive
-    return [s._.speaker for s in doc.spans["sentences"]]
 
 
 @pytest.mark.parametrize("text", [

@@ -8,19 +8,10 @@ model."""
 from __future__ import annotations
 
 import pytest
+from speaker_reading import speakers
 
 from factdesk.nlp.aliases import person_key, split_generations
 from factdesk.nlp.pipeline import ClaimExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp) -> ClaimExtractor:  # skips without the model
-    return ClaimExtractor(None, 0.3)
-
-
-def speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
-    doc = extractor.nlp(text)  # kept: the span group needs its document alive
-    return [s._.speaker for s in doc.spans["sentences"]]
 
 
 def claim_speakers(extractor: ClaimExtractor, text: str) -> list[str | None]:
