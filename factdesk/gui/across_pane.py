@@ -468,6 +468,16 @@ class AcrossPane(QWidget):
                         f"{link}</p>")
         return head + "".join(rows)
 
+    def toggle_weaker_checks(self) -> str:
+        """Show the earlier checks under the relevance floor too, or hide them again (the
+        "show weaker hits" link's action, from the keyboard); returns what it did."""
+        if self.claim is None:
+            return "Select a claim first."
+        self._weaker = not self._weaker
+        self._show_earlier_checks()
+        return ("Earlier checks: weaker hits shown." if self._weaker
+                else "Earlier checks: weaker hits hidden.")
+
     def _on_earlier_link(self, url: QUrl) -> None:
         """``weaker:show`` / ``weaker:hide`` toggle the weak hits; any other link opens
         in the desktop's browser."""

@@ -136,6 +136,11 @@ def focus_pane(desk: Desk, name: str) -> None:
     desk.focus_pane(name)
 
 
+def toggle_weaker_checks(desk: Desk) -> None:
+    """Shift+W: the earlier checks under the relevance floor, or not (per claim)."""
+    desk.message(_ws(desk).across.toggle_weaker_checks())
+
+
 def open_match(desk: Desk) -> None:
     desk.message(_ws(desk).across.open_current())
 

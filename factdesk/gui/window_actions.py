@@ -115,6 +115,10 @@ CLAIM_ACTIONS: tuple[A, ...] = (
       "Claim/Boundaries", h.has_claim),
     A("claim.all_articles", "Show claims of all articles", h.toggle_all_articles,
       "Ctrl+Shift+A", "View", h.has_project),
+    A("claim.weaker_checks", "Show &weaker earlier checks", h.toggle_weaker_checks,
+      "Shift+W", "View", h.has_claim,
+      help="list the archive's earlier checks under the relevance floor too, for this "
+           "claim (press again to hide them)"),
     A("claim.show_candidates", "Show all &candidates", h.toggle_candidates, "H", "View",
       h.has_project, help="highlight and list every claim candidate, not only the claims "
                           "worth checking (press again to go back)"),

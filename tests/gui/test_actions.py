@@ -19,7 +19,7 @@ def test_registry_is_consistent(make_window, demo_copy) -> None:
     assert registry.clashes() == {}
     for required in ("J", "K", "Shift+J", "Shift+K", "N", "P", "A", "X", "E", "S", "M",
                      "Delete", "Ctrl+Z", "Ctrl+Shift+Z", "/", "Ctrl+K", "?", "Ctrl+I",
-                     "Ctrl+E", "Ctrl+Q", "Ctrl+,", *"123456789"):
+                     "Ctrl+E", "Ctrl+Q", "Ctrl+,", "Shift+W", *"123456789"):
         assert registry.owner_of(required), f"no action on {required}"
     # every action is reachable by keyboard: a key, or the palette (which lists them all)
     palette = CommandPalette(window, registry)

@@ -122,6 +122,11 @@ def test_weaker_hits_are_shown_on_request_and_marked_weak(qtbot, demo_copy: Path
     pane._on_earlier_link(QUrl("weaker:hide"))
     qtbot.waitUntil(lambda: "Show weaker hits" in pane.earlier.toPlainText(), timeout=30_000)
     assert "Soup Checks" not in pane.earlier.toPlainText()
+    # the same from the keyboard (Shift+W), also when the link is folded into the heading
+    assert pane.toggle_weaker_checks() == "Earlier checks: weaker hits shown."
+    qtbot.waitUntil(lambda: "Soup Checks" in pane.earlier.toPlainText(), timeout=30_000)
+    assert pane.toggle_weaker_checks() == "Earlier checks: weaker hits hidden."
+    qtbot.waitUntil(lambda: "Soup Checks" not in pane.earlier.toPlainText(), timeout=30_000)
     session.close()
 
 
