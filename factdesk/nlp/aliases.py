@@ -58,7 +58,8 @@ GIVEN_NAME_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"matt", "matthew"}, {"nick", "nicholas"}, {"sam", "samuel"}, {"ben", "benjamin"},
     {"jon", "jonathan"}, {"mitch", "mitchell"}, {"newt", "newton"},
 ))
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+#: Generational suffixes a name may carry ("Robert S. Mueller III", "Trump Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words before a name that say what the person is, not who ("Sen. Richard Blumenthal").
 _TITLES = {"president", "mr", "mrs", "ms", "dr", "gen", "general", "minister", "prime",
            "secretary", "sir", "prof", "governor", "mayor", "sen", "senator", "rep",
@@ -126,7 +127,7 @@ def _person_words(name: str) -> tuple[str, ...]:
 def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
     """(given-name words, surname) of a person name, folded; None if empty."""
     words = list(_person_words(name))
-    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     if not words:
         return None
@@ -150,7 +151,7 @@ def has_given_name(name: str) -> bool:
 def name_suffix(name: str) -> str:
     """The generational suffix a person name ends with ("jr", "sr", "iii"), or ""."""
     words = _person_words(name)
-    return words[-1] if len(words) > 1 and words[-1] in _NAME_SUFFIXES else ""
+    return words[-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else ""
 
 
 @functools.lru_cache(maxsize=200_000)

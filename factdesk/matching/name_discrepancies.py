@@ -1,0 +1,129 @@
+"""Names two matched claims write differently: one name respelled ("Zelenskiy" /
+"Zelenskyy", "Paris Island" / "Parris Island"), told apart from one name written in
+other forms (more of it given, a suffix or an editor's brackets, a plural or demonym).
+
+The names part of :func:`factdesk.matching.discrepancies.find_discrepancies`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factdesk.matching.respelling import is_other_word_form, is_respelling
+from factdesk.model.models import Discrepancy
+from factdesk.nlp.aliases import NAME_SUFFIXES, strip_possessive
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from factdesk.matching.discrepancies import ClaimFacts
+
+
+def entity_spellings(entities: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
+    """canonical -> {folded last word: surface form} of a claim's entities."""
+    found: dict[str, dict[str, str]] = {}
+    for text, _label, canonical in entities:
+        surface = strip_possessive(text)
+        if not surface:
+            continue
+        last = surface.split()[-1]
+        found.setdefault(canonical or surface, {}).setdefault(last.casefold(), surface)
+    return found
+
+
+def _folded_words(name: str) -> list[str]:
+    return name.casefold().split()
+
+
+def written_alike(x: str, y: str) -> bool:
+    """Whether one name is the other, or ends it word for word ("Zelensky" / "Volodymyr
+    Zelensky"): the same spelling, one giving more of the name."""
+    wx, wy = _folded_words(x), _folded_words(y)
+    short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return bool(short) and long[len(long) - len(short):] == short
+
+
+def _respelled_words(x: str, y: str) -> bool:
+    """Whether two names of several words differ only by words spelled otherwise
+    ("Paris Island" / "Parris Island"): aligned from their ends, every word of the
+    shorter is the longer's or a respelling of it (a small edit, not a plural or a
+    demonym: :func:`~factdesk.matching.respelling.is_respelling`), at least one word is
+    shared as written, and one is respelled. A one-word name is left to the last-word
+    rule of :func:`name_discrepancies`: "Paris" and "Parris" alone may be two places."""
+    wx, wy = x.split(), y.split()
+    if len(wx) < 2 or len(wy) < 2:
+        return False
+    n = min(len(wx), len(wy))
+    pairs = list(zip(wx[-n:], wy[-n:], strict=True))
+    same = [a.casefold() == b.casefold() for a, b in pairs]
+    return any(same) and not all(same) and all(
+        ok or is_respelling(a, b) for ok, (a, b) in zip(same, pairs, strict=True))
+
+
+def _bare_name(name: str) -> str:
+    """The name without an editor's brackets ("[special prosecutor Robert] Mueller"), a
+    generational suffix and middle initials: what is left to be spelled alike or not."""
+    # a generational suffix is carried or left out without writing the name otherwise
+    # ("Robert S. Mueller III" / "Robert Mueller", "John G. Roberts Jr." / "John Roberts")
+    words = _bare_brackets(name).split()
+    kept = [w for w in words if w.strip(".,").casefold() not in NAME_SUFFIXES
+            and not re.fullmatch(r"[^\W\d_]\.", w)]
+    return " ".join(kept or words)
+
+
+def _one_name_in_other_forms(x: str, y: str) -> bool:
+    """Whether two ways of writing a name are no spellings of it: one gives more of the
+    name ("Robert S. Mueller III" / "Robert] Mueller" once its initial, suffix and
+    bracket are left out), or its last word is the other's plural or demonym ("Republicans"
+    / "Republican", "Russians" / "Russian"), the words before it alike."""
+    bx, by = _bare_name(x), _bare_name(y)
+    if written_alike(bx, by):
+        return True
+    wx, wy = bx.split(), by.split()
+    return len(wx) == len(wy) and [w.casefold() for w in wx[:-1]] == [
+        w.casefold() for w in wy[:-1]] and is_other_word_form(wx[-1], wy[-1])
+
+
+def _variant(a: ClaimFacts, b: ClaimFacts, canonical: str, x: str, y: str) -> Discrepancy:
+    x, y, canonical = _bare_brackets(x), _bare_brackets(y), _bare_brackets(canonical)
+    return Discrepancy(
+        "name", "variant",
+        f"{a.outlet or 'One article'} writes \u201c{x}\u201d, {b.outlet or 'the other'} writes "
+        f"\u201c{y}\u201d — the same name ({canonical}) spelled differently.", x, y)
+
+
+def _bare_brackets(name: str) -> str:
+    """A name as a reader writes it, without an editor's brackets inside a quote."""
+    return " ".join(name.replace("[", " ").replace("]", " ").split())
+
+
+def name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """Names the two claims spell differently: a last word written otherwise
+    ("Zelenskiy" / "Zelenskyy"), or one of several words respelled with the rest shared
+    ("Paris Island" / "Parris Island"), unless the claims also share a way of writing
+    that name."""
+    found = []
+    sa, sb = a.spellings, b.spellings
+    for canonical in sorted(sa.keys() & sb.keys()):  # a stable order across runs
+        if not sa[canonical].keys() & sb[canonical].keys():
+            x = next(iter(sa[canonical].values()))
+            y = next(iter(sb[canonical].values()))
+            if _one_name_in_other_forms(x, y):
+                continue
+            if not (_written_in(y, a.text) or _written_in(x, b.text)):
+                # else the model cut one name short ("Jesse Jackson Jr. Pleads")
+                found.append(_variant(a, b, canonical, x, y))
+            continue
+        xs, ys = a.surfaces[canonical], b.surfaces[canonical]
+        if any(written_alike(x, y) for x in xs for y in ys):
+            continue  # at least one spelling in common
+        pair = next(((x, y) for x in xs for y in ys if _respelled_words(x, y)), None)
+        if pair is not None:
+            found.append(_variant(a, b, canonical, *pair))
+    return found
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` as a whole name (not inside a word)."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
