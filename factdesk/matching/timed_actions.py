@@ -6,9 +6,15 @@ Each time expression carries the lemma of the predicate it modifies
 (:func:`factdesk.nlp.time_actions.time_action`); two are the same action when
 
 - either is not read (a claim analysed before actions were kept): as before, compared;
+- both claims name who acts (a person or organisation) and none in common: two actors'
+  acts are two events, not one ("The Senate passed the bill on Thursday" / "The House
+  passed the bill on Friday");
 - either was read but its words name no action ("Trump was in Iowa on Monday"; see
   :data:`~factdesk.nlp.time_actions.NO_ACTION`): when both claims name a person and a
   place in common ("Trump visited Iowa on Tuesday");
+- a thing's beginning and its end are two moments ("begin shutdown" / "end shutdown");
+  otherwise the thing is the action ("the shutdown began on Dec. 22" / "the shutdown,
+  which started Dec. 21");
 - the lemmas are equal, or of one small class of words for one action (:data:`_CLASSES`:
   visit / go / travel / tour / trip; plead / plea / admit / confess; say / tell /
   announce / statement ...);
@@ -29,8 +35,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.aliases import canonical_key, surname_of
 from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
+from factdesk.nlp.time_actions import PHASE_VERBS
 
 if TYPE_CHECKING:
     from factdesk.matching.discrepancies import ClaimFacts
@@ -44,6 +51,7 @@ if TYPE_CHECKING:
 #: (0.17) and plead ~ admit (0.21) do not reach it and are in :data:`_CLASSES`.
 ACTION_SIMILARITY = 0.3
 REPORTING = "say"
+PHASES = frozenset(PHASE_VERBS.values())
 #: Words for one action that the vectors do not bring together.
 _CLASSES: dict[str, str] = {
     **dict.fromkeys(("visit", "go", "travel", "tour", "trip", "arrive", "fly",
@@ -52,6 +60,7 @@ _CLASSES: dict[str, str] = {
     **dict.fromkeys(("arrest", "detain", "detention", "custody", "apprehend"), "arrest"),
     **dict.fromkeys(("charge", "indict", "indictment"), "charge"),
     **dict.fromkeys(("kill", "shoot", "shooting", "murder", "gun"), "kill"),
+    **dict.fromkeys(("serve", "seat", "office", "term", "tenure"), "serve"),
     **dict.fromkeys(("say", "tell", "announce", "announcement", "state", "statement",
                      "tweet", "post", "write", "add", "confirm", "declare", "insist",
                      "warn", "testify", "respond", "response", "comment", "remark",
@@ -77,17 +86,46 @@ def _action(expr: TimeExpression) -> str | None:
     return _CLASSES.get(expr.action, expr.action) if expr.action else expr.action
 
 
+def _phase_and_thing(action: str) -> tuple[str | None, str]:
+    """("begin", "shutdown") for "begin shutdown"; (None, "visit") for "visit"."""
+    phase, _, thing = action.partition(" ")
+    return (phase, thing) if thing and phase in PHASES else (None, action)
+
+
 def _keys(facts: ClaimFacts, labels: frozenset[str]) -> set[str]:
     keys = {canonical_key(c or t) for t, label, c in facts.entities if label in labels}
     return {k for k in keys if k}
+
+
+def _who(facts: ClaimFacts) -> tuple[set[str], set[str]]:
+    """(keys, surnames) of who the claim names: people (its speaker too) and
+    organisations; the surnames let "Jackson" meet "Jesse Jackson Jr.", and a one-word
+    organisation ("Trump", read ORG by the small model) meet a person's surname."""
+    names = [c or t for t, label, c in facts.entities if label == "PERSON"]
+    if facts.speaker_name:
+        names.append(facts.speaker_name)
+    surnames = {surname_of(name) for name in names}
+    keys = facts.persons | _keys(facts, _ACTORS)
+    surnames |= {key for key in keys if " " not in key}
+    return keys, {s for s in surnames if s}
+
+
+def _share_who(a: ClaimFacts, b: ClaimFacts) -> bool:
+    (keys_a, surnames_a), (keys_b, surnames_b) = _who(a), _who(b)
+    return bool(keys_a & keys_b or surnames_a & surnames_b)
+
+
+def _other_actors(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether both claims name who acts and none in common ("The Senate passed the bill
+    on Thursday" / "The House passed the bill on Friday": two acts)."""
+    return bool(_who(a)[0]) and bool(_who(b)[0]) and not _share_who(a, b)
 
 
 def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
     """Whether both claims name someone and a place in common ("Trump was in Iowa on
     Monday" / "Trump visited Iowa on Tuesday"; who is a person or an organisation, as
     the tagger reads one name either way)."""
-    who_a, who_b = a.persons | _keys(a, _ACTORS), b.persons | _keys(b, _ACTORS)
-    return bool(who_a & who_b) and bool(_keys(a, _PLACES) & _keys(b, _PLACES))
+    return _share_who(a, b) and bool(_keys(a, _PLACES) & _keys(b, _PLACES))
 
 
 @lru_cache(maxsize=4096)  # a claim's actions meet many others'
@@ -117,10 +155,17 @@ def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
         return xa == xb and not _other_speakers(a, b)
     if not xa or not xb:  # one names no action ("was in Iowa on Monday"): one if the
         return _same_who_and_where(a, b)  # same person is in the same place
+    if _other_actors(a, b):
+        return False  # the Senate's vote and the House's
+    (phase_a, word_a), (phase_b, word_b) = (_phase_and_thing(str(ea.action)),
+                                            _phase_and_thing(str(eb.action)))
+    if phase_a and phase_b and phase_a != phase_b:
+        return False  # a thing's beginning and its end
+    xa, xb = _CLASSES.get(word_a, word_a), _CLASSES.get(word_b, word_b)
     if xa == xb or xb in _SAID_AS.get(xa, ()) or xa in _SAID_AS.get(xb, ()) \
             or _similar(xa, xb):
         return True
-    return ea.action in b.lemmas and eb.action in a.lemmas
+    return word_a in b.lemmas and word_b in a.lemmas
 
 
 def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
