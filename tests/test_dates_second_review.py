@@ -84,3 +84,51 @@ def test_one_person_named_two_ways_is_one_actor(compare) -> None:
     found = _conflicts(compare, "Jesse Jackson Jr. pleaded guilty on Wednesday.",
                        "Jackson pleaded guilty on Thursday.")
     assert len(found) == 1
+
+
+# defect 5: years and months apart are said in years and months
+
+@pytest.mark.parametrize(("first", "second", "said"), [
+    ("Edward Brooke served in the Senate until 1979.",
+     "Edward Brooke served in the Senate until 1978.", "1979 vs 1978: a year apart"),
+    ("Cowan quit the Patrick administration in January 2013.",
+     "Cowan left the Patrick administration in 2012.", "January 2013 vs 2012: a year apart"),
+    ("Cowan joined the Patrick administration in March 2009.",
+     "Cowan joined the Patrick administration in May 2009.",
+     "March 2009 vs May 2009: 2 months apart"),
+])
+def test_years_and_months_apart_are_said_in_their_units(compare, first, second, said) -> None:
+    found = _conflicts(compare, first, second)
+    assert len(found) == 1 and said in found[0] and "by a day" not in found[0]
+
+
+def test_days_apart_are_still_counted_in_days(compare) -> None:
+    found = _conflicts(compare, "Cowan joined the Patrick administration on March 2, 2009.",
+                       "Cowan joined the Patrick administration on March 5, 2009.")
+    assert len(found) == 1 and "disagree by 3 days" in found[0]
+
+
+# defect 9: a yearless day still to come is this year's
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The special election is set for June 25.", "2013-06-25"),
+    ("The special election will be held June 25.", "2013-06-25"),
+    ("The special election is on June 25.", "2013-06-25"),
+    ("Patrick said the pick should not run in the general election slated for June 25.",
+     "2013-06-25"),
+    # told in the past, or a day just past told in the present: last year's, or this one
+    ("The special election was held June 25.", "2012-06-25"),
+    ("He set the record on June 25.", "2012-06-25"),
+    ("The deadline is Jan. 15.", "2013-01-15"),
+])
+def test_a_yearless_day_to_come_is_read_ahead(nlp, text, day) -> None:
+    times = extract_times(nlp(text), PATRICK_DAY)
+    assert [t.resolved_start for t in times] == [day]
+
+
+def test_a_yearless_day_to_come_agrees_with_its_year(compare) -> None:
+    dates = _dates(compare, "The special election is set for June 25.",
+                   "The special election is set for June 25, 2013.")
+    assert [d["severity"] for d in dates] == ["compatible"]
+    assert "2013-06-25" in dates[0]["explanation"]
+    assert "read as 2012" not in dates[0]["explanation"]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factdesk.matching.partial_dates import (
+    apart_in_units,
     calendar_day,
     calendar_days_apart,
     day_name,
@@ -137,8 +138,10 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         # told by the tense ("is expected to disclose ... on Monday evening" against "he
         # asked members to join him ... Monday evening"), not a difference between outlets
         return []
-    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(days)}{_timed(ea, eb)}.", ea.text, eb.text)]
+    units = apart_in_units(ia, ib)  # "1979 vs 1978: a year apart", not "by a day"
+    how = f"these disagree, {units}" if units else f"these disagree by {_days(days)}"
+    return [Discrepancy("date", "conflict", f"{said} — {how}{_timed(ea, eb)}.",
+                        ea.text, eb.text)]
 
 
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"

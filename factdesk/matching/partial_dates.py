@@ -145,6 +145,53 @@ def in_year(span: tuple[date, date], year: int) -> tuple[date, date] | None:
         return None
 
 
+def precision(span: tuple[date, date]) -> str | None:
+    """The calendar unit a resolved span is exactly: "day", "month" or "year"; None for
+    anything else (a week, a season, "early 2012", several years)."""
+    first, last = span
+    if first == last:
+        return "day"
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) \
+            and last.day == calendar.monthrange(last.year, last.month)[1]:
+        return "month"
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) \
+            and first.year == last.year:
+        return "year"
+    return None
+
+
+def unit_label(span: tuple[date, date], unit: str) -> str:
+    """The span as its unit says it: "1979", "January 2013", "June 25, 2013"."""
+    first = span[0]
+    if unit == "year":
+        return str(first.year)
+    if unit == "month":
+        return f"{calendar.month_name[first.month]} {first.year}"
+    return f"{calendar.month_name[first.month]} {first.day}, {first.year}"
+
+
+_UNITS = ("day", "month", "year")
+
+
+def apart_in_units(x: tuple[date, date], y: tuple[date, date]) -> str | None:
+    """How far apart two disjoint spans are, in the coarser unit either is given in,
+    each said in its own: "1979 vs 1978: a year apart", "January 2013 vs 2012: a year
+    apart", "March 2012 vs May 2012: 2 months apart"; None when either is no whole
+    day, month or year, or both are days (a count of days says it then)."""
+    px, py = precision(x), precision(y)
+    if px is None or py is None or px == py == "day":
+        return None
+    unit = max(px, py, key=_UNITS.index)
+    if unit == "year":
+        count = abs(x[0].year - y[0].year)
+    else:
+        count = abs((x[0].year - y[0].year) * 12 + x[0].month - y[0].month)
+    if count == 0:
+        return None
+    amount = f"a {unit}" if count == 1 else f"{count} {unit}s"
+    return f"{unit_label(x, px)} vs {unit_label(y, py)}: {amount} apart"
+
+
 #: A span at least this long (days) is a month, season or year rather than a day.
 _COARSE_DAYS = 28
 

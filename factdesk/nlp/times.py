@@ -4,7 +4,9 @@ Candidates are spaCy DATE/TIME entities plus rules for what the small model miss
 (weekday names, ISO dates, "5 days *after recapture*", "*since* 2014"). Each is
 classified as a date, an interval, a duration or a relative offset, and resolved to
 ISO dates with rules (weekdays, months, "last week") and dateparser (RELATIVE_BASE =
-the article date, PREFER_DATES_FROM = past) when a reference date is known.
+the article date, PREFER_DATES_FROM = past) when a reference date is known; a weekday or
+a day without a year whose sentence tells of what is to come ("the special election will
+be held June 25", :mod:`factdesk.nlp.future_tense`) is read ahead instead.
 
 Reading never raises: an expression whose date falls outside what a calendar date can
 hold (years 1-9999: "2,500 years ago" in 2019, "44 BC", "in 20,000 years") keeps its kind
@@ -24,6 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from factdesk.nlp.doc_view import DocView
+from factdesk.nlp.future_tense import tells_what_will_be
 from factdesk.nlp.quantities import parse_number
 from factdesk.nlp.time_actions import time_action
 
@@ -486,11 +489,18 @@ def _expression(
     if reading is None:
         return None
     if ref is not None and reading.kind == "date" and reading.first is not None \
-            and reading.first < ref and _bare_weekday(text) and _tells_what_will_be(doc, a, b):
-        # "could use a public event as soon as Wednesday" in Monday's paper: the coming
-        # Wednesday, not the one before
-        day = _shift(reading.first, 7)
-        reading = _Reading("date", day, day)
+            and reading.first < ref:
+        if _bare_weekday(text) and tells_what_will_be(doc, a, b, present=False):
+            # "could use a public event as soon as Wednesday" in Monday's paper: the
+            # coming Wednesday, not the one before
+            day = _shift(reading.first, 7)
+            reading = _Reading("date", day, day)
+        elif _yearless_day(text) and tells_what_will_be(
+                doc, a, b, present=(ref - reading.first).days > _PRESENT_IS_TO_COME):
+            # "the special election will be held June 25" in a January paper: this
+            # year's June 25, not last year's
+            day = _next_year(reading.first)
+            reading = _Reading("date", day, day)
     anchor = reading.anchor
     if anchor:  # give the anchor back its original case
         where = text.lower().rfind(anchor)
@@ -500,15 +510,29 @@ def _expression(
                           time_action(doc, a, b))
 
 
-#: Modal verbs of what is to come; "could" and "may" only without "have" ("could have
-#: met on Monday" is past).
-_FUTURE_MODALS = frozenset({"will", "'ll", "\u2019ll", "shall", "could", "may", "might"})
-#: Verbs whose object is a plan: "is scheduled to speak Thursday", "plans to vote Tuesday".
-_PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "intend", "prepare"})
-#: Verbs that date what is planned whatever follows: "the vote is scheduled for Thursday".
-_SCHEDULED = frozenset({"schedule", "slate"})
-_AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|coming)\s*$",
-                         re.IGNORECASE)
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\b\.?", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+#: Days back beyond which a yearless day said in the present ("the election is on June
+#: 25" in January) is the one to come; nearer, the present may tell of a day just past
+#: ("the deadline is Jan. 15" in a paper of January 30).
+_PRESENT_IS_TO_COME = 90
+
+
+def _yearless_day(text: str) -> bool:
+    """Whether the expression names a month and a day but no year ("June 25", "the 25th
+    of June"): dateparser reads it in the year that puts it in the past."""
+    return bool(_MONTH_NAME.search(text)) and bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b",
+                                                            text)) \
+        and not _FOUR_DIGITS.search(text)
+
+
+def _next_year(day: date) -> date | None:
+    """The same month and day a year later (None for a February 29 without one)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return None
 
 
 def _bare_weekday(text: str) -> bool:
@@ -517,27 +541,6 @@ def _bare_weekday(text: str) -> bool:
     words = text.lower().rstrip(".").split()
     return bool(words) and words[0].rstrip(".") in WEEKDAYS and all(
         w in PARTS_OF_DAY or _CLOCK.match(w) for w in words[1:])
-
-
-def _tells_what_will_be(doc: Doc, a: int, b: int) -> bool:
-    """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
-    Wednesday", or the verb it belongs to is told with "will", "could" (not "could
-    have"), "is going to" or a plan ("is scheduled to speak Thursday")."""
-    start = doc[a].sent.start if doc.has_annotation("SENT_START") else max(0, a - 8)
-    if _AS_SOON_AS.search(doc[start:a].text):
-        return True
-    verb = doc[a]
-    while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-        verb = verb.head
-    for node in (verb, *([verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [])):
-        lows = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-        if lows & _FUTURE_MODALS and not lows & {"have", "'ve", "\u2019ve"}:
-            return True
-        if "going" in lows or node.lemma_.lower() in _SCHEDULED or (
-                node.lemma_.lower() in _PLANNING_VERBS
-                and any(c.dep_ == "xcomp" for c in node.children)):
-            return True
-    return False
 
 
 def _anchor_end(doc: Doc, prep_i: int) -> int:
