@@ -132,3 +132,60 @@ def test_a_yearless_day_to_come_agrees_with_its_year(compare) -> None:
     assert [d["severity"] for d in dates] == ["compatible"]
     assert "2013-06-25" in dates[0]["explanation"]
     assert "read as 2012" not in dates[0]["explanation"]
+
+
+# defect 4: ranges of years, years counted from the publication, "earlier this month"
+
+HUFFPOST_BROOKE = ("Cowan will become the second black senator from Massachusetts, after "
+                   "Edward Brooke, who served from 1967 to 1979.")
+NYT_BROOKE = ("Mr. Cowan, 43, who is known as Mo, is a former partner in the politically "
+              "connected law firm of Mintz Levin and will become Massachusetts\u2019 first "
+              "black senator since Edward Brooke, a Republican, held the seat from 1966 to 1978.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (HUFFPOST_BROOKE, [("1967 to 1979", "1967-01-01", "1979-12-31")]),
+    ("Brooke served in the Senate 1967-79.", [("1967-79", "1967-01-01", "1979-12-31")]),
+    ("Brooke served between 1967 and 1979.", [("1967 and 1979", "1967-01-01", "1979-12-31")]),
+    ("Cowan served from March 2009 to May 2012.",
+     [("March 2009 to May 2012", "2009-03-01", "2012-05-31")]),
+    ("Cowan reportedly quit earlier this month.",
+     [("earlier this month", "2013-01-01", "2013-01-31")]),
+    # a duration of two counts is no range of dates
+    ("The talks lasted 2 to 3 years.", [("2 to 3 years", None, None)]),
+])
+def test_ranges_and_this_month_are_read_as_intervals(nlp, text, expected) -> None:
+    times = extract_times(nlp(text), PATRICK_DAY)
+    assert [(t.text, t.resolved_start, t.resolved_end) for t in times] == expected
+
+
+def test_two_outlets_ranges_of_one_tenure_conflict(compare) -> None:
+    found = _conflicts(compare, HUFFPOST_BROOKE, NYT_BROOKE)
+    assert len(found) == 1
+    assert "\u201c1967 to 1979\u201d" in found[0] and "\u201c1966 to 1978\u201d" in found[0]
+    assert "from 1967 vs 1966 (a year apart), to 1979 vs 1978 (a year apart)" in found[0]
+    same = "Edward Brooke served in the Senate from 1967 to 1979."
+    assert _dates(compare, same, same) == []
+    # ranges of two different acts are not compared
+    assert _conflicts(compare, "Edward Brooke served in the Senate from 1967 to 1979.",
+                      "Edward Brooke lived in Newton from 1960 to 1990.") == []
+
+
+def test_a_year_counted_from_the_publication_meets_one_given(compare) -> None:
+    found = _conflicts(compare, "Cowan left the Patrick administration in 2011.",
+                       "Cowan left the Patrick administration last year.")
+    assert len(found) == 1 and "2011 vs 2012: a year apart" in found[0]
+    found = _conflicts(compare, "Cowan reportedly quit the Patrick administration earlier "
+                       "this month.", "Cowan left the Patrick administration last year.")
+    assert len(found) == 1 and "January 2013 vs 2012: a year apart" in found[0]
+    # one year, said two ways, agrees
+    dates = _dates(compare, "Cowan left the Patrick administration in 2012.",
+                   "Cowan left the Patrick administration last year.")
+    assert [d["severity"] for d in dates] == ["compatible"]
+    assert "the same year" in dates[0]["explanation"]
+
+
+def test_a_day_counted_from_the_publication_still_times_another_event(compare) -> None:
+    # an interview "on Monday" and a "2008 event": two events' times, as before
+    assert _dates(compare, "Blumenthal said in an interview on Monday that he misspoke.",
+                  "Blumenthal misspoke at a 2008 event in Norwalk.") == []

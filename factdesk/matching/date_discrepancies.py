@@ -26,6 +26,9 @@ from factdesk.matching.partial_dates import (
     day_name,
     days_from,
     in_year,
+    is_range,
+    precision,
+    range_difference,
     same_time_slot,
     weekday,
     weekday_name,
@@ -121,10 +124,17 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
+    if ia != ib and is_range(ea) and is_range(eb) and same_action(ea, a, eb, b):
+        # "served from 1967 to 1979" / "held the seat from 1966 to 1978": two ranges
+        # that overlap, yet disagree at their ends
+        return [Discrepancy("date", "conflict", f"{said} — these disagree: "
+                            f"{range_difference(ia, ib)}{_timed(ea, eb)}.", ea.text, eb.text)]
     if ia == ib:
         if ea.text.lower() == eb.text.lower():
             return []
-        return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
+        same = {"year": "year", "month": "month"}.get(precision(ia) or "", "date")
+        return [Discrepancy("date", "compatible", f"{said} — the same {same}.", ea.text,
+                            eb.text)]
     if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
         return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
     assumed = _assumed_year(ea, a, eb, b)

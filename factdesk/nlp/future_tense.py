@@ -4,12 +4,15 @@ A day without a year or week ("June 25", "Wednesday") is read in the past of the
 article's date (:mod:`factdesk.nlp.times`), which is right for what was done, and
 wrong for what will be: "the special election will be held June 25" in a January paper
 is this year's June 25, "could use a public event as soon as Wednesday" in Monday's
-paper the coming Wednesday. :func:`tells_what_will_be` reads the tense from the parse.
+paper the coming Wednesday. :func:`tells_what_will_be` reads the tense from the parse,
+:func:`day_to_come` moves such a day ahead.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +29,16 @@ _SCHEDULED = frozenset({"schedule", "slate", "slat"})
 #: Verbs that date what is planned when the time is what they set it *for*: "the
 #: election is set for June 25" ("set the record on June 25" is past).
 _SET_FOR = frozenset({"set", "plan", "reschedule", "move", "push"})
+_MONTH_NAMES = sorted({*(calendar.month_name[i].lower() for i in range(1, 13)),
+                       *(calendar.month_abbr[i].lower() for i in range(1, 13)), "sept"},
+                      key=len, reverse=True)
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+#: Days back beyond which a yearless day said in the present ("the election is on June
+#: 25" in January) is the one to come; nearer, the present may tell of a day just past
+#: ("the deadline is Jan. 15" in a paper of January 30).
+_PRESENT_IS_TO_COME = 90
 _AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|coming)\s*$",
                          re.IGNORECASE)
 
@@ -55,3 +68,28 @@ def tells_what_will_be(doc: Doc, a: int, b: int, *, present: bool) -> bool:
         if present and lemma == "be" and node.tag_ in {"VBZ", "VBP"} and node.dep_ == "ROOT":
             return True  # "the special election is on June 25": present, so to come
     return False
+
+
+def yearless_day(text: str) -> bool:
+    """Whether the expression names a month and a day but no year ("June 25", "the 25th
+    of June"): dateparser reads it in the year that puts it in the past."""
+    return bool(_MONTH_NAME.search(text)) and bool(_DAY_NUMBER.search(text)) \
+        and not _FOUR_DIGITS.search(text)
+
+
+def day_to_come(doc: Doc, a: int, b: int, text: str, day: date, ref: date, *,
+                bare_weekday: bool) -> date | None:
+    """The day the time ``text`` at tokens ``a:b``, read as ``day`` before the article's
+    date ``ref``, means when its sentence tells of what is to come: a bare weekday's a
+    week later, a yearless day's a year later (a present copula counts for a day more
+    than :data:`_PRESENT_IS_TO_COME` days back); None when it stays as read."""
+    try:
+        if bare_weekday:
+            return day + timedelta(days=7) if tells_what_will_be(doc, a, b, present=False) \
+                else None
+        if not yearless_day(text) or not tells_what_will_be(
+                doc, a, b, present=(ref - day).days > _PRESENT_IS_TO_COME):
+            return None
+        return day.replace(year=day.year + 1)
+    except (ValueError, OverflowError):  # February 29 without one; past year 9999
+        return None

@@ -16,7 +16,7 @@ about names it:
   ceremony"), or in the passive its subject ("the special election will be *held*
   June 25" -> election);
 - a verb that says only that its subject happened, by that subject ("the plea came on
-  Thursday", "the vote took place Friday");
+  Thursday", "the vote took place Friday", "the resignation took effect Friday");
 - a verb of beginning or end, by the thing that begins or ends, with the phase kept
   ("the shutdown began on Dec. 22" -> "begin shutdown", "Congress ended the shutdown
   on Friday" -> "end shutdown"): the start and the end of one thing are two moments;
@@ -164,8 +164,8 @@ def _predicate(verb: Token, inside: range, via: Token) -> str:
         thing = _thing(_child(verb, {"dobj"})) or _subject_thing(verb)
         if thing is not None:  # "the election is set for June 25": the election's day
             return thing.lemma_.lower()
-    taking_place = lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    taking_place = lemma == "take" and any(  # "took place", "took effect"
+        c.dep_ == "dobj" and c.lower_ in {"place", "effect"} for c in verb.children)
     if lemma in HAPPENING_VERBS or taking_place:
         thing = _subject_thing(verb)
         return thing.lemma_.lower() if thing is not None else NO_ACTION

@@ -6,7 +6,9 @@ classified as a date, an interval, a duration or a relative offset, and resolved
 ISO dates with rules (weekdays, months, "last week") and dateparser (RELATIVE_BASE =
 the article date, PREFER_DATES_FROM = past) when a reference date is known; a weekday or
 a day without a year whose sentence tells of what is to come ("the special election will
-be held June 25", :mod:`factdesk.nlp.future_tense`) is read ahead instead.
+be held June 25", :mod:`factdesk.nlp.future_tense`) is read ahead instead. A
+range ("from 1967 to 1979", "1967-79") is one interval from its first end's first day to
+its last end's last day; "earlier this month" is the article's month, as "this month".
 
 Reading never raises: an expression whose date falls outside what a calendar date can
 hold (years 1-9999: "2,500 years ago" in 2019, "44 BC", "in 20,000 years") keeps its kind
@@ -26,7 +28,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from factdesk.nlp.doc_view import DocView
-from factdesk.nlp.future_tense import tells_what_will_be
+from factdesk.nlp.future_tense import day_to_come
 from factdesk.nlp.quantities import parse_number
 from factdesk.nlp.time_actions import time_action
 
@@ -59,7 +61,10 @@ _OFFSET = re.compile(rf"^(?:(.*?) )?{_UNIT_RE} (after|before|later|earlier)(?: (
 _WINDOW = re.compile(rf"^(?:over |in |during |for )?(?:the )?(past|last|previous|recent|coming|next)"
                      rf"(?: (.*?))? {_UNIT_RE}$")
 _RECENT = re.compile(rf"^(?:in )?recent {_UNIT_RE}$")
-_CALENDAR = re.compile(r"^(last|this|next|previous) (week|month|year)$")
+_CALENDAR = re.compile(r"^(?:(?:earlier|later) )?(last|this|next|previous) (week|month|year)$")
+#: A range of two dates: "1967 to 1979", "from 1967 until 1979", "1967-79".
+_RANGE = re.compile(r"(?:from |between )?(.+?)(?: (?:to|until|through|thru|and) |\s*[-\u2013\u2014]\s*)"
+                    r"(.+)")
 _PART = re.compile(r"^(?:the )?(beginning|start|end|middle|early|mid|late)(?: of)?[ -](.+)$")
 _CLOCK = re.compile(r"^(?:about |around )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|gmt|"
                     r"local time| )*$")
@@ -357,6 +362,8 @@ def _classify(text: str, ref: date | None) -> _Reading | None:
         except ValueError:  # "2019-13-45", "0000-01-01": looks like a date, is none
             day = None
         return _Reading("date", day, day)
+    if (m := _RANGE.fullmatch(t)) and (both := _range(m.group(1), m.group(2), ref)):
+        return _Reading("interval", *both)
     if m := re.fullmatch(rf"(.*?) {_UNIT_RE}(?: long)?", t):
         return _Reading("duration", offset=_days(_count(m.group(1), m.group(2)), m.group(2)))
     if not _TIME_WORDS.search(t):
@@ -369,6 +376,19 @@ def _classify(text: str, ref: date | None) -> _Reading | None:
         return _Reading("date")
     first, last = resolved
     return _Reading("date" if first == last else "interval", first, last)
+
+
+def _range(left: str, right: str, ref: date | None) -> tuple[date, date] | None:
+    """(first, last) day of the range from ``left`` to ``right`` ("1967" to "1979",
+    "March 2009" to "May 2012", "1967" to "79"), when both ends are dates read to a day,
+    month or year, in order; None otherwise."""
+    if re.fullmatch(r"\d\d", right) and _YEAR.match(left):
+        right = left[:2] + right  # "1967-79"
+    start, end = _classify(left, ref), _classify(right, ref)
+    if start is None or end is None or {start.kind, end.kind} - {"date", "interval"} \
+            or start.first is None or end.last is None or start.first > end.last:
+        return None
+    return start.first, end.last
 
 
 def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
@@ -388,6 +408,23 @@ def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
         first, last = _month_interval(month_index // 12, month_index % 12 + 1)
         return _Reading("interval", first, last)
     return _Reading("interval", *(_year_interval(ref.year + step) or ()))
+
+
+#: Words between the two ends of a range ("1967 to 1979", "between 1967 and 1979").
+_RANGE_WORDS = frozenset({"to", "until", "through", "thru", "and", "-", "\u2013", "\u2014"})
+_RANGE_OPENERS = frozenset({"from", "between"})
+
+
+def _joins_a_range(doc: Doc, first: int, second: int) -> bool:
+    """Whether one word at ``second - 1`` joins the time starting at ``first`` to the one
+    at ``second`` as a range: "*from* 1967 *to* 1979", "*between* 1967 *and* 1979", a
+    dash ("1967–1979")."""
+    if second < 2 or first < 1:
+        return False
+    joint = doc[second - 1].lower_
+    if joint not in _RANGE_WORDS or doc[second - 2].i < first:
+        return False
+    return joint in {"-", "\u2013", "\u2014"} or doc[first - 1].lower_ in _RANGE_OPENERS
 
 
 def _is_age(ent: Span) -> bool:
@@ -439,8 +476,8 @@ def extract_times(
         ranges.append((tok.i, tok.i + 1))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(ranges):  # "Tuesday" + "night" -> one expression
-        if merged and merged[-1][1] == a:
-            merged[-1] = (merged[-1][0], b)
+        if merged and (merged[-1][1] == a or _joins_a_range(doc, merged[-1][0], a)):
+            merged[-1] = (merged[-1][0], b)  # "from 1967" + "to" + "1979": one range
         else:
             merged.append((a, b))
     found: list[TimeExpression] = []
@@ -468,7 +505,8 @@ def _expression(
     for i in range(b - 1, a - 1, -1):
         word = doc[i].lower_.rstrip(".")
         if not (doc[i].like_num or word in _LEAD_WORDS or word in WEEKDAYS or word in MONTHS
-                or _DIGIT.search(word) or _TIME_WORDS.fullmatch(word)):
+                or _DIGIT.search(word) or _TIME_WORDS.fullmatch(word)
+                or (word in _RANGE_WORDS and i > a and _DIGIT.search(doc[i - 1].text))):
             a = i + 1
             break
     if a >= b:
@@ -476,6 +514,9 @@ def _expression(
     # prefix words: "since 2014", "early Thursday", "last week"
     while a > 0 and doc[a - 1].lower_ in PREFIXES - {"until"}:
         a -= 1
+    # a range's end the model left out: "from 1967 to 1979" with only "1967" tagged
+    if b + 1 < limit and _YEAR.match(doc[b + 1].text) and _joins_a_range(doc, a, b + 1):
+        b += 2
     # suffix: "ago", or "after <event>" for a bare duration
     if b < limit and doc[b].lower_ == "ago":
         b += 1
@@ -490,17 +531,12 @@ def _expression(
         return None
     if ref is not None and reading.kind == "date" and reading.first is not None \
             and reading.first < ref:
-        if _bare_weekday(text) and tells_what_will_be(doc, a, b, present=False):
-            # "could use a public event as soon as Wednesday" in Monday's paper: the
-            # coming Wednesday, not the one before
-            day = _shift(reading.first, 7)
-            reading = _Reading("date", day, day)
-        elif _yearless_day(text) and tells_what_will_be(
-                doc, a, b, present=(ref - reading.first).days > _PRESENT_IS_TO_COME):
-            # "the special election will be held June 25" in a January paper: this
-            # year's June 25, not last year's
-            day = _next_year(reading.first)
-            reading = _Reading("date", day, day)
+        # "could use a public event as soon as Wednesday" in Monday's paper: the coming
+        # Wednesday; "the special election will be held June 25" in January: this June
+        ahead = day_to_come(doc, a, b, text, reading.first, ref,
+                            bare_weekday=_bare_weekday(text))
+        if ahead is not None:
+            reading = _Reading("date", ahead, ahead)
     anchor = reading.anchor
     if anchor:  # give the anchor back its original case
         where = text.lower().rfind(anchor)
@@ -508,31 +544,6 @@ def _expression(
     return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
                           _iso(reading.last), anchor, reading.offset,
                           time_action(doc, a, b))
-
-
-_MONTH_NAME = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                         + r")\b\.?", re.IGNORECASE)
-_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
-#: Days back beyond which a yearless day said in the present ("the election is on June
-#: 25" in January) is the one to come; nearer, the present may tell of a day just past
-#: ("the deadline is Jan. 15" in a paper of January 30).
-_PRESENT_IS_TO_COME = 90
-
-
-def _yearless_day(text: str) -> bool:
-    """Whether the expression names a month and a day but no year ("June 25", "the 25th
-    of June"): dateparser reads it in the year that puts it in the past."""
-    return bool(_MONTH_NAME.search(text)) and bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b",
-                                                            text)) \
-        and not _FOUR_DIGITS.search(text)
-
-
-def _next_year(day: date) -> date | None:
-    """The same month and day a year later (None for a February 29 without one)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return None
 
 
 def _bare_weekday(text: str) -> bool:
