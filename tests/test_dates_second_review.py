@@ -189,3 +189,39 @@ def test_a_day_counted_from_the_publication_still_times_another_event(compare) -
     # an interview "on Monday" and a "2008 event": two events' times, as before
     assert _dates(compare, "Blumenthal said in an interview on Monday that he misspoke.",
                   "Blumenthal misspoke at a 2008 event in Norwalk.") == []
+
+
+def test_an_infinitives_day_to_come_is_read_ahead(nlp) -> None:
+    text = ("But the winner of the Democratic primary will be a likely favorite to win the "
+            "June 25 special general election.")
+    assert [t.resolved_start for t in extract_times(nlp(text), PATRICK_DAY)] == ["2013-06-25"]
+    told = "She was the first to win the June 25 primary."
+    assert [t.resolved_start for t in extract_times(nlp(told), PATRICK_DAY)] == ["2012-06-25"]
+
+
+# what the BASIL snapshot showed
+
+def test_one_acts_days_are_found_among_other_times(compare) -> None:
+    # Fox News / HuffPost, BASIL dev: the one apology, a day apart, beside the date of
+    # the address the aide criticised
+    fox = ("The communications director for a Republican member of Congress had to "
+           "apologize Saturday for a Facebook post critical of the first daughters during "
+           "President Barack Obama's Thanksgiving address earlier this week.")
+    hpo = ("A Republican staffer on Friday apologized for a Facebook post that criticized "
+           "Malia and Sasha Obama's appearance at the annual White House turkey pardon "
+           "ceremony, one of America's silliest holiday traditions.")
+    relation, differences, _ = compare(fox, hpo, date(2014, 11, 30))
+    found = [d for d in differences if d["kind"] == "date" and d["severity"] == "conflict"]
+    assert len(found) == 1 and "apologize" in found[0]["explanation"]
+
+
+def test_two_peoples_terms_are_no_range_conflict(compare) -> None:
+    # HuffPost / NYT, BASIL dev: Calderón's presidency and Fox's, in one pair
+    assert _conflicts(compare, "Felipe Calderon, who was president of Mexico from 2006 to "
+                      "2012, has also dismissed Trump's idea.",
+                      "Mr. Fox, who was president of Mexico from 2000 to 2006, was clear in "
+                      "his opposition to Mr. Trump.") == []
+    # nor is a month without a year placed in a range of years
+    assert _dates(compare, "Mr. Fox, who was president of Mexico from 2000 to 2006, was "
+                  "clear in his opposition to Mr. Trump.",
+                  "Mr. Fox vowed in February that it would never happen.") == []

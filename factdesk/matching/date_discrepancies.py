@@ -34,7 +34,7 @@ from factdesk.matching.partial_dates import (
     weekday_name,
     year_assumed,
 )
-from factdesk.matching.timed_actions import same_action
+from factdesk.matching.timed_actions import acted, same_action
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key
 
@@ -112,11 +112,34 @@ def _dates_another_event(facts: ClaimFacts) -> bool:
     return any(t.kind == "relative" and t.anchor for t in facts.times)
 
 
-def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+def _one_pair(a: ClaimFacts, b: ClaimFacts) -> tuple[TimeExpression, TimeExpression] | None:
+    """The two times to compare: each claim's one resolved time or, when either has
+    several, the one pair that times one action both read from the parse ("had to
+    apologize Saturday ... during Obama's address earlier this week" / "on Friday
+    apologized"), a day against a day when there are several; None when there is no
+    such pair, or more than one."""
     ta, tb = a.absolute_times, b.absolute_times
-    if len(ta) != 1 or len(tb) != 1 or _dates_another_event(a) or _dates_another_event(b):
+    if _dates_another_event(a) or _dates_another_event(b) or not ta or not tb:
+        return None
+    if len(ta) == 1 and len(tb) == 1:
+        return ta[0], tb[0]
+    pairs = [(x, y) for x in ta for y in tb if acted(x) and acted(y)
+             and same_action(x, a, y, b)]
+    if len(pairs) > 1:  # the sharpest: a day against a day ("Saturday" / "on Friday",
+        pairs = [(x, y) for x, y in pairs if _one_day(x) and _one_day(y)]  # not the week)
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _one_day(expr: TimeExpression) -> bool:
+    span = expr.interval()
+    return span is not None and span[0] == span[1]
+
+
+def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    pair = _one_pair(a, b)
+    if pair is None:
         return []
-    ea, eb = ta[0], tb[0]
+    ea, eb = pair
     if not same_time_slot(ea, eb):
         return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
     if is_when_said(ea, a) != is_when_said(eb, b):
@@ -124,7 +147,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
-    if ia != ib and is_range(ea) and is_range(eb) and same_action(ea, a, eb, b):
+    if ia != ib and is_range(ea) and is_range(eb) and acted(ea) and acted(eb) \
+            and same_action(ea, a, eb, b):
         # "served from 1967 to 1979" / "held the seat from 1966 to 1978": two ranges
         # that overlap, yet disagree at their ends
         return [Discrepancy("date", "conflict", f"{said} — these disagree: "
@@ -132,7 +156,8 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     if ia == ib:
         if ea.text.lower() == eb.text.lower():
             return []
-        same = {"year": "year", "month": "month"}.get(precision(ia) or "", "date")
+        same = "span" if is_range(ea) or is_range(eb) else \
+            {"year": "year", "month": "month"}.get(precision(ia) or "", "date")
         return [Discrepancy("date", "compatible", f"{said} — the same {same}.", ea.text,
                             eb.text)]
     if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
@@ -179,6 +204,8 @@ def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: Clai
         return None
     span, fixed = loose.interval(), given.interval()
     assert span is not None and fixed is not None
+    if fixed[0].year != fixed[1].year:
+        return []  # "from 2000 to 2006" says nothing of the year of a "February"
     if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
         return None  # the same year: the month or day disagrees whatever the year
     moved = in_year(span, fixed[0].year)

@@ -80,9 +80,10 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _ACTORS = frozenset({"PERSON", "ORG"})
 
 
-def _action(expr: TimeExpression) -> str | None:
-    """The expression's action word, its class's name for one of a class; None when not
-    read, :data:`~factdesk.nlp.time_actions.NO_ACTION` when its words name none."""
+def action_class(expr: TimeExpression) -> str | None:
+    """The expression's action word, its class's name for one of a class (:data:`REPORTING`
+    for any reporting word); None when not read,
+    :data:`~factdesk.nlp.time_actions.NO_ACTION` when its words name none."""
     return _CLASSES.get(expr.action, expr.action) if expr.action else expr.action
 
 
@@ -148,7 +149,7 @@ def _other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
 def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
                 ) -> bool:
     """Whether ``ea`` (in claim ``a``) and ``eb`` (in ``b``) can time one action."""
-    xa, xb = _action(ea), _action(eb)
+    xa, xb = action_class(ea), action_class(eb)
     if xa is None or xb is None:
         return True  # not read: compared as before actions were kept
     if xa == REPORTING or xb == REPORTING:
@@ -174,10 +175,14 @@ def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
     parse. A statement's day is no such sign: one person says many things a day."""
     for ea in a.absolute_times:
         day = ea.interval()
-        if day is None or day[0] != day[1] or not _action(ea) or _action(ea) == REPORTING:
+        if day is None or day[0] != day[1] or not acted(ea):
             continue
         for eb in b.absolute_times:
-            if eb.interval() == day and _action(eb) and _action(eb) != REPORTING \
-                    and same_action(ea, a, eb, b):
+            if eb.interval() == day and acted(eb) and same_action(ea, a, eb, b):
                 return True
     return False
+
+
+def acted(expr: TimeExpression) -> bool:
+    """Whether the expression times an action read from the parse, not a statement."""
+    return bool(action_class(expr)) and action_class(expr) != REPORTING

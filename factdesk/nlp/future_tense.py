@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Modal verbs of what is to come; "could" and "may" only without "have" ("could have
 #: met on Monday" is past).
@@ -43,6 +43,21 @@ _AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|c
                          re.IGNORECASE)
 
 
+def _governing(verb: Token) -> list[Token]:
+    """The verb an infinitive's tense is told by ("will be a likely favorite *to win*
+    the June 25 election" -> be), within three steps up; [] for a finite verb."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    node = verb.head
+    for _ in range(3):
+        if node.pos_ in {"VERB", "AUX"} and node is not verb:
+            return [node]
+        if node.head is node:
+            break
+        node = node.head
+    return []
+
+
 def tells_what_will_be(doc: Doc, a: int, b: int, *, present: bool) -> bool:
     """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
     Wednesday", or the verb it belongs to is told with "will", "could" (not "could
@@ -55,7 +70,8 @@ def tells_what_will_be(doc: Doc, a: int, b: int, *, present: bool) -> bool:
     verb, via = doc[a], doc[a]
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb, via = verb.head, verb
-    for node in (verb, *([verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [])):
+    for node in (verb, *([verb.head] if verb.dep_ in {"xcomp", "ccomp"} else []),
+                 *_governing(verb)):
         lows = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
         if lows & _FUTURE_MODALS and not lows & {"have", "'ve", "\u2019ve"}:
             return True
