@@ -201,9 +201,10 @@ def test_an_infinitives_day_to_come_is_read_ahead(nlp) -> None:
 
 # what the BASIL snapshot showed
 
-def test_one_acts_days_are_found_among_other_times(compare) -> None:
-    # Fox News / HuffPost, BASIL dev: the one apology, a day apart, beside the date of
-    # the address the aide criticised
+def test_the_apology_a_day_apart_still_conflicts(compare) -> None:
+    # Fox News / HuffPost, BASIL dev: the one apology, a day apart; "earlier this week"
+    # (the address the aide criticised) is not read as a week, which would leave Fox's
+    # claim two dates and no conflict (only "earlier this month" / "this year" are)
     fox = ("The communications director for a Republican member of Congress had to "
            "apologize Saturday for a Facebook post critical of the first daughters during "
            "President Barack Obama's Thanksgiving address earlier this week.")

@@ -112,34 +112,11 @@ def _dates_another_event(facts: ClaimFacts) -> bool:
     return any(t.kind == "relative" and t.anchor for t in facts.times)
 
 
-def _one_pair(a: ClaimFacts, b: ClaimFacts) -> tuple[TimeExpression, TimeExpression] | None:
-    """The two times to compare: each claim's one resolved time or, when either has
-    several, the one pair that times one action both read from the parse ("had to
-    apologize Saturday ... during Obama's address earlier this week" / "on Friday
-    apologized"), a day against a day when there are several; None when there is no
-    such pair, or more than one."""
-    ta, tb = a.absolute_times, b.absolute_times
-    if _dates_another_event(a) or _dates_another_event(b) or not ta or not tb:
-        return None
-    if len(ta) == 1 and len(tb) == 1:
-        return ta[0], tb[0]
-    pairs = [(x, y) for x in ta for y in tb if acted(x) and acted(y)
-             and same_action(x, a, y, b)]
-    if len(pairs) > 1:  # the sharpest: a day against a day ("Saturday" / "on Friday",
-        pairs = [(x, y) for x, y in pairs if _one_day(x) and _one_day(y)]  # not the week)
-    return pairs[0] if len(pairs) == 1 else None
-
-
-def _one_day(expr: TimeExpression) -> bool:
-    span = expr.interval()
-    return span is not None and span[0] == span[1]
-
-
 def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
-    pair = _one_pair(a, b)
-    if pair is None:
+    ta, tb = a.absolute_times, b.absolute_times
+    if len(ta) != 1 or len(tb) != 1 or _dates_another_event(a) or _dates_another_event(b):
         return []
-    ea, eb = pair
+    ea, eb = ta[0], tb[0]
     if not same_time_slot(ea, eb):
         return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
     if is_when_said(ea, a) != is_when_said(eb, b):

@@ -28,7 +28,7 @@ _PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "intend", "pre
 _SCHEDULED = frozenset({"schedule", "slate", "slat"})
 #: Verbs that date what is planned when the time is what they set it *for*: "the
 #: election is set for June 25" ("set the record on June 25" is past).
-_SET_FOR = frozenset({"set", "plan", "reschedule", "move", "push"})
+_SET_FOR = frozenset({"set", "plan", "reschedule"})
 _MONTH_NAMES = sorted({*(calendar.month_name[i].lower() for i in range(1, 13)),
                        *(calendar.month_abbr[i].lower() for i in range(1, 13)), "sept"},
                       key=len, reverse=True)

@@ -61,7 +61,8 @@ _OFFSET = re.compile(rf"^(?:(.*?) )?{_UNIT_RE} (after|before|later|earlier)(?: (
 _WINDOW = re.compile(rf"^(?:over |in |during |for )?(?:the )?(past|last|previous|recent|coming|next)"
                      rf"(?: (.*?))? {_UNIT_RE}$")
 _RECENT = re.compile(rf"^(?:in )?recent {_UNIT_RE}$")
-_CALENDAR = re.compile(r"^(?:(?:earlier|later) )?(last|this|next|previous) (week|month|year)$")
+_CALENDAR = re.compile(r"^(?:(?:earlier|later) (?=this (?:month|year)))?(last|this|next|previous) "
+                       r"(week|month|year)$")
 #: A range of two dates: "1967 to 1979", "from 1967 until 1979", "1967-79".
 _RANGE = re.compile(r"(?:from |between )?(.+?)(?: (?:to|until|through|thru|and) |\s*[-\u2013\u2014]\s*)"
                     r"(.+)")
