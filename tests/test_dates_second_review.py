@@ -226,3 +226,15 @@ def test_two_peoples_terms_are_no_range_conflict(compare) -> None:
     assert _dates(compare, "Mr. Fox, who was president of Mexico from 2000 to 2006, was "
                   "clear in his opposition to Mr. Trump.",
                   "Mr. Fox vowed in February that it would never happen.") == []
+
+
+def test_two_ranges_of_no_one_act_make_no_note(compare) -> None:
+    # Fox News / HuffPost, BASIL dev: two offices, whose years only touch
+    assert _dates(compare, "And he was the state's lieutenant governor from 1993 to 1996.",
+                  "He was the longest-serving Arkansas governor, from 1996 to 2007.") == []
+    # one span said two ways is noted as the same
+    dates = _dates(compare, "Felipe Calderon, who was president of Mexico from 2006 to 2012, "
+                   "has also dismissed Trump's idea.", "Mr. Calderón, who was president "
+                   "from 2006 until 2012, went on to argue that Mr. Trump was misinformed.")
+    assert [d["severity"] for d in dates] == ["compatible"]
+    assert "the same span" in dates[0]["explanation"]

@@ -124,8 +124,9 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
-    if ia != ib and is_range(ea) and is_range(eb) and acted(ea) and acted(eb) \
-            and same_action(ea, a, eb, b):
+    if ia != ib and is_range(ea) and is_range(eb):
+        if not (acted(ea) and acted(eb) and same_action(ea, a, eb, b)):
+            return []  # Fox's presidency "from 2000 to 2006", Calderón's "2006 to 2012"
         # "served from 1967 to 1979" / "held the seat from 1966 to 1978": two ranges
         # that overlap, yet disagree at their ends
         return [Discrepancy("date", "conflict", f"{said} — these disagree: "
