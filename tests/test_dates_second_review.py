@@ -116,10 +116,13 @@ def test_days_apart_are_still_counted_in_days(compare) -> None:
     ("The special election is on June 25.", "2013-06-25"),
     ("Patrick said the pick should not run in the general election slated for June 25.",
      "2013-06-25"),
+    ("The June 25 special election would be Mr. Brown's third statewide Senate race.",
+     "2013-06-25"),
     # told in the past, or a day just past told in the present: last year's, or this one
     ("The special election was held June 25.", "2012-06-25"),
     ("He set the record on June 25.", "2012-06-25"),
     ("The deadline is Jan. 15.", "2013-01-15"),
+    ("He said he would testify on Jan. 25.", "2013-01-25"),
 ])
 def test_a_yearless_day_to_come_is_read_ahead(nlp, text, day) -> None:
     times = extract_times(nlp(text), PATRICK_DAY)

@@ -35,10 +35,11 @@ _MONTH_NAMES = sorted({*(calendar.month_name[i].lower() for i in range(1, 13)),
 _MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 _FOUR_DIGITS = re.compile(r"\b\d{4}\b")
-#: Days back beyond which a yearless day said in the present ("the election is on June
-#: 25" in January) is the one to come; nearer, the present may tell of a day just past
-#: ("the deadline is Jan. 15" in a paper of January 30).
-_PRESENT_IS_TO_COME = 90
+#: Days back beyond which a yearless day said in the present or with "would" ("the
+#: election is on June 25", "the June 25 election would be his third race" in January)
+#: is the one to come; nearer, these may tell of a day just past ("the deadline is Jan.
+#: 15" in a paper of January 30).
+_WEAK_SIGNS_FROM = 90
 _AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|coming)\s*$",
                          re.IGNORECASE)
 
@@ -58,12 +59,12 @@ def _governing(verb: Token) -> list[Token]:
     return []
 
 
-def tells_what_will_be(doc: Doc, a: int, b: int, *, present: bool) -> bool:
+def tells_what_will_be(doc: Doc, a: int, b: int, *, weak_signs: bool) -> bool:
     """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
     Wednesday", or the verb it belongs to is told with "will", "could" (not "could
     have"), "is going to" or a plan ("is scheduled to speak Thursday", "is set for June
-    25"), or, when ``present`` counts, a copula in the present ("the vote is on
-    Friday")."""
+    25"), or, when ``weak_signs`` count, "would" or a copula in the present ("the vote
+    is on Friday")."""
     start = doc[a].sent.start if doc.has_annotation("SENT_START") else max(0, a - 8)
     if _AS_SOON_AS.search(doc[start:a].text):
         return True
@@ -81,7 +82,8 @@ def tells_what_will_be(doc: Doc, a: int, b: int, *, present: bool) -> bool:
             return True
         if lemma in _SET_FOR and node is verb and via.lower_ == "for":
             return True  # "is set for June 25"
-        if present and lemma == "be" and node.tag_ in {"VBZ", "VBP"} and node.dep_ == "ROOT":
+        if weak_signs and ("would" in lows or (lemma == "be" and node.dep_ == "ROOT"
+                                               and node.tag_ in {"VBZ", "VBP"})):
             return True  # "the special election is on June 25": present, so to come
     return False
 
@@ -97,14 +99,14 @@ def day_to_come(doc: Doc, a: int, b: int, text: str, day: date, ref: date, *,
                 bare_weekday: bool) -> date | None:
     """The day the time ``text`` at tokens ``a:b``, read as ``day`` before the article's
     date ``ref``, means when its sentence tells of what is to come: a bare weekday's a
-    week later, a yearless day's a year later (a present copula counts for a day more
-    than :data:`_PRESENT_IS_TO_COME` days back); None when it stays as read."""
+    week later, a yearless day's a year later ("would" or a present copula counts for a
+    day more than :data:`_WEAK_SIGNS_FROM` days back); None when it stays as read."""
     try:
         if bare_weekday:
-            return day + timedelta(days=7) if tells_what_will_be(doc, a, b, present=False) \
+            return day + timedelta(days=7) if tells_what_will_be(doc, a, b, weak_signs=False) \
                 else None
         if not yearless_day(text) or not tells_what_will_be(
-                doc, a, b, present=(ref - day).days > _PRESENT_IS_TO_COME):
+                doc, a, b, weak_signs=(ref - day).days > _WEAK_SIGNS_FROM):
             return None
         return day.replace(year=day.year + 1)
     except (ValueError, OverflowError):  # February 29 without one; past year 9999
