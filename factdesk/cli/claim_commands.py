@@ -187,7 +187,11 @@ def cmd_claim(args: argparse.Namespace) -> int:
             _run(project, mark)
             assert mark.claim_id is not None
             print(mark.claim_id)
-            _read_and_match(project, mark.claim_id, not args.no_match)
+            if mark.promoted is not None:
+                info(f"claim {mark.claim_id} was detected here: now marked by hand, with "
+                     "its matches and verdict")
+            else:
+                _read_and_match(project, mark.claim_id, not args.no_match)
         elif args.action == "delete":
             _run(project, DeleteClaim(args.claim_id))
             info(f"claim {args.claim_id} deleted")
