@@ -31,7 +31,7 @@ from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, is_judged
 from factdesk.model.score_display import score_text
 from factdesk.model.triage import ArticleCut, shown_by_default
-from factdesk.nlp.reasons import reason_of
+from factdesk.nlp.reasons import shown_reason
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
 
@@ -100,7 +100,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
                     json_line({"id": claim.id, "article": claim.article_id,
                                "start": claim.start, "end": claim.end, "kind": claim.kind,
                                "score": round(claim.score, 4), "shown": shown,
-                               "reason": reason_of(claim), "speaker": claim.speaker,
+                               "reason": shown_reason(claim), "speaker": claim.speaker,
                                "origin": claim.origin, "text": claim.text,
                                "statement": claim.statement})
                 else:
