@@ -324,7 +324,11 @@ def _subject_of(verb: Any) -> Any | None:
     inverted quotation parsed as an attribute ("…,” summarized Senor.), the name."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        return subjects[0]
+        # two subjects are a misparse of a speech verb set inside a sentence ("That
+        # group of Republicans, Mr. Corker said on Fox, was ...", "“Nah,” Malia said"):
+        # the one person named among them says it
+        people = [c for c in subjects if c.ent_type_ == "PERSON"]
+        return people[0] if len(people) == 1 else subjects[0]
     if verb.dep_ == "conj":
         if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
             return _noun_before(verb)
@@ -386,7 +390,9 @@ def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
         return None
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and \
+        # a passive clause's subject too: "Paul D. Ryan ... has been excoriated ... ever
+        # since he claimed"
+        if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == "PERSON" and \
                 not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None
