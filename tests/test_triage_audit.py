@@ -200,3 +200,15 @@ def test_an_unclosed_quotation_runs_to_its_paragraphs_end(extractor) -> None:
     second = doc.spans["sentences"][1]
     assert second.text.startswith("\"Throw out")
     assert (second._.claim_kind, second._.speaker) == ("quote", "Cathi Herrod")
+
+
+def test_a_participle_joined_to_another_speaks_as_its_subject(extractor) -> None:
+    """New York Times, Brewer: American Airlines' chief's letter "citing ... and saying,
+    “...”" had no speaker; "issued a statement saying" already had one."""
+    text = ("An executive from Apple Inc., which plans to build a big manufacturing plant in "
+            "Mesa, called Ms. Brewer to urge her to reject it, and W. Douglas Parker, "
+            "chairman and chief executive of American Airlines, sent her a letter citing the "
+            "state’s “economic comeback” and saying, “There is genuine concern throughout "
+            "the business community that this bill, if signed into law, would jeopardize all "
+            "that has been accomplished so far.”")
+    assert speakers(extractor, text) == ["W. Douglas Parker"]

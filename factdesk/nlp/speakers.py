@@ -333,7 +333,13 @@ def _subject_of(verb: Any) -> Any | None:
         if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
             return _noun_before(verb)
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects else None
+        if subjects:
+            return subjects[0]
+        # "sent her a letter citing ... and saying": the participle it is joined to
+        # has its speaker from the verb it depends on
+        head = verb.head
+        return _subject_of(head) if head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") \
+            else None
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"):
         governor = verb.head
         if verb.dep_ == "acl":  # "issued a statement saying": who issued it
