@@ -241,3 +241,12 @@ def test_two_ranges_of_no_one_act_make_no_note(compare) -> None:
                    "from 2006 until 2012, went on to argue that Mr. Trump was misinformed.")
     assert [d["severity"] for d in dates] == ["compatible"]
     assert "the same span" in dates[0]["explanation"]
+
+
+def test_a_yearless_month_is_not_moved_to_last_year(compare) -> None:
+    # HuffPost / NYT, BASIL dev (article 2015-05-05): two events, not one told two ways
+    _relation, differences, _ = compare(
+        "As governor, Huckabee signed a ban on gay marriage (which was overturned by a "
+        "federal judge last year).", "Mr. Huckabee opposes same-sex marriage, suggesting as "
+        "recently as February that homosexuality is a lifestyle choice.", date(2015, 5, 5))
+    assert [d for d in differences if d["kind"] == "date"] == []

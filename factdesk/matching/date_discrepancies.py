@@ -23,6 +23,7 @@ from factdesk.matching.partial_dates import (
     apart_in_units,
     calendar_day,
     calendar_days_apart,
+    counted_from_publication,
     day_name,
     days_from,
     in_year,
@@ -184,6 +185,10 @@ def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: Clai
     assert span is not None and fixed is not None
     if fixed[0].year != fixed[1].year:
         return []  # "from 2000 to 2006" says nothing of the year of a "February"
+    if counted_from_publication(given):
+        # "last year" against "as recently as February": a writer meaning last year's
+        # February says "last February"; read in its article's year, it is another year
+        return []
     if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
         return None  # the same year: the month or day disagrees whatever the year
     moved = in_year(span, fixed[0].year)

@@ -264,6 +264,12 @@ def same_time_slot(a: TimeExpression, b: TimeExpression) -> bool:
                 or (_day_counted(b) and _coarse(a) and not _deictic(a)))
 
 
+def counted_from_publication(expr: TimeExpression) -> bool:
+    """Whether the expression is read only from the publication date ("last year",
+    "on Monday"): it names no month, year or number in its words."""
+    return _deictic(expr)
+
+
 def _day_counted(expr: TimeExpression) -> bool:
     """Whether the expression is a day or days counted from the publication ("on
     Monday", "last week"), not a month or year ("last year", "earlier this month")."""
