@@ -208,6 +208,7 @@ _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: the Clinton investigation"); a word may stand between ("in U.S. foreign policy"); and
 #: a state before an elected official's title or party ("a staffer from Texas Rep. Roger
 #: Williams' office", "Arizona Sen. John McCain").
+_POSSESSIVE_AFTER_RE = re.compile(r"^['\u2019]s?\b")
 _QUALIFIED_AFTER_RE = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
     r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
@@ -252,6 +253,8 @@ def _is_the_events_place(text: str, name: str, strong: bool = False) -> bool:
         before = text[max(start - 60, 0):start]
         if _REPORTED_IN_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text[end:]):
             continue
+        if strong and _POSSESSIVE_AFTER_RE.match(text[end:]):
+            continue  # a person's or a body's, not a place: "in Robert Mueller's inquiry"
         locative = _STRONG_LOCATIVE_BEFORE_RE if strong else _LOCATIVE_BEFORE_RE
         if locative.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import NAME_SUFFIXES, strip_possessive
+from factdesk.nlp.person_identity import surname_as_written
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,13 +22,15 @@ if TYPE_CHECKING:
 
 
 def entity_spellings(entities: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    """canonical -> {folded last word: surface form} of a claim's entities."""
+    """canonical -> {folded last word: surface form} of a claim's entities (a person's
+    surname as written, not a generational suffix after it:
+    :func:`~factdesk.nlp.person_identity.surname_as_written`)."""
     found: dict[str, dict[str, str]] = {}
     for text, _label, canonical in entities:
         surface = strip_possessive(text)
         if not surface:
             continue
-        last = surface.split()[-1]
+        last = surname_as_written(surface)
         found.setdefault(canonical or surface, {}).setdefault(last.casefold(), surface)
     return found
 
