@@ -221,3 +221,19 @@ def test_people_of_an_article_are_read_from_stored_mentions(tmp_path: Path) -> N
         ])
         assert project.entities.people(article_id) == [
             ("Bill Clinton", "Bill Clinton"), ("Clinton", "Bill Clinton")]
+
+
+def test_compare_tells_the_two_clintons_apart(compare) -> None:  # noqa: ANN001
+    """``factdesk compare``: each text is its own article; "Clinton said" follows the
+    full name each text gives."""
+    from datetime import date
+
+    relation, found, reason = compare(
+        "Bill Clinton toured a plant in Toledo. Clinton said the trade deal would cost "
+        "40,000 jobs.",
+        "Hillary Clinton toured a plant in Toledo. Clinton said the trade deal would cost "
+        "40,000 jobs.", date(2016, 3, 7))
+    assert relation == "conflicting"
+    (actor,) = [d for d in found if d["kind"] == "actor"]
+    assert {actor["a_text"], actor["b_text"]} == {"Bill Clinton", "Hillary Clinton"}
+    assert "Bill Clinton vs Hillary Clinton" in reason

@@ -521,8 +521,8 @@ def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
         if label == "PERSON" and a.is_quote and b.is_quote:
             continue  # the quotes' attribution check says it
         if label == "PERSON":
-            only_a = [v for v in actors_a.values() if not _person_named_in(v, a, b, wb)]
-            only_b = [v for v in actors_b.values() if not _person_named_in(v, b, a, wa)]
+            only_a = [v for v in _people(a, actors_a) if not _person_named_in(v, a, b, wb)]
+            only_b = [v for v in _people(b, actors_b) if not _person_named_in(v, b, a, wa)]
         else:
             only_a = [v for k, v in actors_a.items() if not _named_in(k, v, wb, actors_b)]
             only_b = [v for k, v in actors_b.items() if not _named_in(k, v, wa, actors_a)]
@@ -534,6 +534,18 @@ def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                 meaning += _who_they_are((a, only_a[0]), (b, only_b[0]))
             return _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
     return None
+
+
+def _people(facts: ClaimFacts, actors: dict[str, str]) -> list[str]:
+    """The claim's people, each once by who they are in its article ("Bill Clinton" and
+    the "Clinton" of an article naming only him are one), by their fullest name."""
+    by_person: dict[str, str] = {}
+    for surface in actors.values():
+        person = _person_of(facts, surface)
+        key = person.key if person is not None else surface
+        if len(surface) > len(by_person.get(key, "")):
+            by_person[key] = surface
+    return list(by_person.values())
 
 
 def _who_they_are(*named: tuple[ClaimFacts, str]) -> str:
