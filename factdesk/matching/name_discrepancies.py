@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import NAME_SUFFIXES, strip_possessive
-from factdesk.nlp.person_identity import surname_as_written
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,15 +21,13 @@ if TYPE_CHECKING:
 
 
 def entity_spellings(entities: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    """canonical -> {folded last word: surface form} of a claim's entities (a person's
-    surname as written, not a generational suffix after it:
-    :func:`~factdesk.nlp.person_identity.surname_as_written`)."""
+    """canonical -> {folded last word: surface form} of a claim's entities."""
     found: dict[str, dict[str, str]] = {}
     for text, _label, canonical in entities:
         surface = strip_possessive(text)
         if not surface:
             continue
-        last = surname_as_written(surface)
+        last = surface.split()[-1]
         found.setdefault(canonical or surface, {}).setdefault(last.casefold(), surface)
     return found
 

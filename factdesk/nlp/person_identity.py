@@ -41,7 +41,6 @@ from functools import lru_cache
 from typing import Any
 
 from factdesk.nlp.aliases import (
-    NAME_SUFFIXES,
     canonical_key,
     given_names_compatible,
     name_suffix,
@@ -292,15 +291,6 @@ def is_person_name(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 6 and "," not in text and words[-1][:1].isupper() \
         and all(_NAME_WORD.match(w) for w in words) and person_parts(text) is not None
-
-
-def surname_as_written(name: str) -> str:
-    """The last word of a name as written, a generational suffix passed over ("Jesse
-    Jackson Jr." gives "Jackson"): the word two spellings of one name are told by."""
-    words = name.split()
-    while len(words) > 1 and words[-1].strip(".,").casefold() in NAME_SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s+$")
