@@ -91,7 +91,9 @@ def _open(matched):  # noqa: ANN001, ANN202
 def test_a_surname_alone_is_the_one_its_article_names(matched) -> None:  # noqa: ANN001
     """Alpha's "Clinton said" is Bill Clinton, Beta's Hillary Clinton: the same words
     from two speakers are flagged, naming who each outlet's Clinton is."""
+    from factdesk.core.claim_facts import stored_claim_facts
     from factdesk.matching.discrepancies import same_speaker
+    from factdesk.matching.panel import match_reason
 
     _, ids = matched
     with _open(matched) as project:
@@ -103,6 +105,11 @@ def test_a_surname_alone_is_the_one_its_article_names(matched) -> None:  # noqa:
         (actor,) = [d for d in link.discrepancies if d["kind"] == "actor"]
         assert "Bill Clinton" in actor["explanation"]
         assert "Hillary Clinton" in actor["explanation"]
+        # the panel's line reads the articles' people too: no Clinton shared
+        reason = match_reason(stored_claim_facts(project, bill, "Alpha"),
+                              stored_claim_facts(project, hillary, "Beta"),
+                              link.discrepancies)
+        assert "who: Clinton" not in reason and "differs: actor" in reason, reason
         # the visits are told apart too: one who, two people
         visit_bill = _claim(project, ids["clinton-bill"], "toured")
         visit_hillary = _claim(project, ids["clinton-hillary"], "toured")
