@@ -530,9 +530,12 @@ def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                 label == "PERSON" and _namesakes(a, only_a[0], b, only_b[0])
                 or in_the_same_slot(a.text, only_a[0], b.text, only_b[0])):
             meaning = "the accounts differ on who"
-            if label == "PERSON":
-                meaning += _who_they_are((a, only_a[0]), (b, only_b[0]))
-            return _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
+            if label != "PERSON":
+                return _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
+            meaning += _who_they_are((a, only_a[0]), (b, only_b[0]))
+            found = _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
+            # the short note names who each is: "actor Bill Clinton vs Hillary Clinton"
+            return replace(found, a_text=_fullest(a, only_a[0]), b_text=_fullest(b, only_b[0]))
     return None
 
 
@@ -548,14 +551,22 @@ def _people(facts: ClaimFacts, actors: dict[str, str]) -> list[str]:
     return list(by_person.values())
 
 
+def _fullest(facts: ClaimFacts, surface: str) -> str:
+    """``surface``, or the full name its article gives a surname alone."""
+    person = _person_of(facts, surface)
+    if person is not None and person.given and len(surface.split()) == 1:
+        return person.name
+    return surface
+
+
 def _who_they_are(*named: tuple[ClaimFacts, str]) -> str:
     """Who the surnames alone of a conflict are in their articles, in parentheses ("
     (Alpha's “Clinton” is Bill Clinton; Beta's is Hillary Clinton)"), or ""."""
     notes = []
     for facts, surface in named:
-        person = _person_of(facts, surface)
-        if person is not None and person.given and len(surface.split()) == 1:
-            notes.append(f"{facts.outlet or 'one article'}’s “{surface}” is {person.name}")
+        full = _fullest(facts, surface)
+        if full != surface:
+            notes.append(f"{facts.outlet or 'one article'}’s “{surface}” is {full}")
     return f" ({'; '.join(notes)})" if notes else ""
 
 
