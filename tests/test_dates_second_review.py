@@ -80,6 +80,20 @@ def test_two_actors_of_one_verb_are_two_events(compare) -> None:
     assert len(found) == 1 and "both time \u201cpass\u201d" in found[0]
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Senate passed the bill on Thursday.", "Senate"),
+    ("Jesse Jackson Jr. pleaded guilty on Wednesday.", "Jesse Jackson Jr."),
+    ("The bill was signed by President Obama on Friday.", "President Obama"),
+    ("Cowan will become the second black senator from Massachusetts, after Edward "
+     "Brooke, who served from 1967 to 1979.", "Edward Brooke"),
+    # no name: who acts is not known
+    ("A Republican staffer on Friday apologized for a Facebook post.", None),
+    ("The special election will be held June 25.", None),
+])
+def test_a_time_knows_who_does_what_it_times(nlp, text, actor) -> None:
+    assert [t.actor for t in extract_times(nlp(text), PATRICK_DAY)] == [actor]
+
+
 def test_one_person_named_two_ways_is_one_actor(compare) -> None:
     found = _conflicts(compare, "Jesse Jackson Jr. pleaded guilty on Wednesday.",
                        "Jackson pleaded guilty on Thursday.")

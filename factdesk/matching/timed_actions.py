@@ -6,9 +6,9 @@ Each time expression carries the lemma of the predicate it modifies
 (:func:`factdesk.nlp.time_actions.time_action`); two are the same action when
 
 - either is not read (a claim analysed before actions were kept): as before, compared;
-- both claims name who acts (a person or organisation) and none in common: two actors'
-  acts are two events, not one ("The Senate passed the bill on Thursday" / "The House
-  passed the bill on Friday");
+- the two times' verbs have named subjects that are not one (the expression's
+  ``actor``, read from the parse): two actors' acts are two events, not one ("The
+  Senate passed the bill on Thursday" / "The House passed the bill on Friday");
 - either was read but its words name no action ("Trump was in Iowa on Monday"; see
   :data:`~factdesk.nlp.time_actions.NO_ACTION`): when both claims name a person and a
   place in common ("Trump visited Iowa on Tuesday");
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from factdesk.nlp.aliases import canonical_key, surname_of
 from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
+from factdesk.nlp.person_identity import same_person
 from factdesk.nlp.time_actions import PHASE_VERBS
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ _SAID_AS: dict[str, frozenset[str]] = {
 
 #: Entity labels of a place, for :func:`_same_who_and_where`.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-_ACTORS = frozenset({"PERSON", "ORG"})
+_ORGS = frozenset({"ORG"})
 
 
 def action_class(expr: TimeExpression) -> str | None:
@@ -98,35 +99,28 @@ def _keys(facts: ClaimFacts, labels: frozenset[str]) -> set[str]:
     return {k for k in keys if k}
 
 
-def _who(facts: ClaimFacts) -> tuple[set[str], set[str]]:
-    """(keys, surnames) of who the claim names: people (its speaker too) and
-    organisations; the surnames let "Jackson" meet "Jesse Jackson Jr.", and a one-word
-    organisation ("Trump", read ORG by the small model) meet a person's surname."""
-    names = [c or t for t, label, c in facts.entities if label == "PERSON"]
-    if facts.speaker_name:
-        names.append(facts.speaker_name)
-    surnames = {surname_of(name) for name in names}
-    keys = facts.persons | _keys(facts, _ACTORS)
-    surnames |= {key for key in keys if " " not in key}
-    return keys, {s for s in surnames if s}
-
-
-def _share_who(a: ClaimFacts, b: ClaimFacts) -> bool:
-    (keys_a, surnames_a), (keys_b, surnames_b) = _who(a), _who(b)
-    return bool(keys_a & keys_b or surnames_a & surnames_b)
-
-
-def _other_actors(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Whether both claims name who acts and none in common ("The Senate passed the bill
-    on Thursday" / "The House passed the bill on Friday": two acts)."""
-    return bool(_who(a)[0]) and bool(_who(b)[0]) and not _share_who(a, b)
+def _two_actors(ea: TimeExpression, eb: TimeExpression) -> bool:
+    """Whether the two times' verbs have named subjects that are not one ("The Senate
+    passed the bill on Thursday" / "The House passed the bill on Friday": two acts);
+    "Jackson" is "Jesse Jackson Jr." by the surname."""
+    xa, xb = ea.actor, eb.actor
+    if not xa or not xb or canonical_key(xa) == canonical_key(xb):
+        return False
+    sa, sb = surname_of(xa), surname_of(xb)
+    return not (sa and sa == sb)
 
 
 def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
     """Whether both claims name someone and a place in common ("Trump was in Iowa on
     Monday" / "Trump visited Iowa on Tuesday"; who is a person or an organisation, as
     the tagger reads one name either way)."""
-    return _share_who(a, b) and bool(_keys(a, _PLACES) & _keys(b, _PLACES))
+    if not _keys(a, _PLACES) & _keys(b, _PLACES):
+        return False
+    # people by who they are in their articles; a person's name the tagger took for an
+    # organisation's by its key
+    orgs_a, orgs_b = _keys(a, _ORGS), _keys(b, _ORGS)
+    return a.shares_a_person(b) or bool(orgs_a & (b.persons | orgs_b)) \
+        or bool(orgs_b & a.persons)
 
 
 @lru_cache(maxsize=4096)  # a claim's actions meet many others'
@@ -143,6 +137,9 @@ def _other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
     sa, sb = a.speaker_name, b.speaker_name
     if not sa or not sb:
         return False
+    ia, ib = a.speaker_identity, b.speaker_identity
+    if ia is not None and ib is not None and (same := same_person(ia, ib)) is not None:
+        return not same
     return sa.casefold() != sb.casefold() and canonical_key(sa) != canonical_key(sb)
 
 
@@ -156,7 +153,7 @@ def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
         return xa == xb and not _other_speakers(a, b)
     if not xa or not xb:  # one names no action ("was in Iowa on Monday"): one if the
         return _same_who_and_where(a, b)  # same person is in the same place
-    if _other_actors(a, b):
+    if _two_actors(ea, eb):
         return False  # the Senate's vote and the House's
     (phase_a, word_a), (phase_b, word_b) = (_phase_and_thing(str(ea.action)),
                                             _phase_and_thing(str(eb.action)))

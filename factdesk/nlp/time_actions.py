@@ -228,3 +228,36 @@ def time_action(doc: Doc, start: int, end: int) -> str | None:
             return head.lemma_.lower()
         node = head
     return None
+
+
+def time_actor(doc: Doc, start: int, end: int) -> str | None:
+    """The name of who does what the time expression of tokens ``start``..``end`` times:
+    the proper-name subject of the verb it modifies ("*The Senate* passed the bill on
+    Thursday" -> "Senate", "Jesse Jackson Jr. pleaded guilty Wednesday" -> "Jesse
+    Jackson Jr."), or in the passive the name after "by"; None when the subject is no
+    name ("the communications director"), or there is no parse or verb."""
+    if start >= end or not doc[start].dep_:
+        return None
+    inside = range(start, end)
+    node = next((doc[i] for i in inside if doc[i].head.i not in inside
+                 or doc[i].head.i == doc[i].i), doc[start])
+    for _ in range(_MAX_STEPS):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return None
+    subject = _child(node, {"nsubj"})
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS \
+            and node.dep_ == "relcl":
+        subject = node.head  # "Edward Brooke, who served ..."
+    if subject is None:
+        by = next((c for c in node.children if c.dep_ == "agent"), None)
+        subject = _child(by, {"pobj"}) if by is not None else None
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    words = [t for t in subject.subtree if t.pos_ == "PROPN" and (
+        t.i == subject.i or t.dep_ in {"compound", "flat"} and t.head.i == subject.i)]
+    return " ".join(t.text for t in words) or None

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.future_tense import day_to_come
 from factdesk.nlp.quantities import parse_number
-from factdesk.nlp.time_actions import time_action
+from factdesk.nlp.time_actions import time_action, time_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -100,7 +100,9 @@ class TimeExpression:
     on Friday" -> release; :func:`~factdesk.nlp.time_actions.time_action`); ``""``
     (:data:`~factdesk.nlp.time_actions.NO_ACTION`) when read but the words name none
     ("Obama was in Chicago on Friday"); None when not read (no parse, or a claim
-    analysed before actions were kept).
+    analysed before actions were kept). ``actor`` is the name of who does it, when the
+    parse gives the verb a proper-name subject ("The Senate passed the bill on
+    Thursday" -> "Senate"; :func:`~factdesk.nlp.time_actions.time_actor`), else None.
     """
 
     text: str
@@ -112,6 +114,7 @@ class TimeExpression:
     anchor: str | None = None
     offset_days: int | None = None
     action: str | None = None
+    actor: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by name, in order (``dataclasses.asdict``, without its deep copy
@@ -131,6 +134,7 @@ class TimeExpression:
             anchor=data.get("anchor"),
             offset_days=None if offset is None else int(offset),
             action=None if data.get("action") is None else str(data["action"]),
+            actor=None if data.get("actor") is None else str(data["actor"]),
         )
 
     def interval(self) -> tuple[date, date] | None:
@@ -490,10 +494,12 @@ def extract_times(
         reading = classify(text[start:end], reference_date)
         if reading is not None:
             tokens = doc.char_span(start, end, alignment_mode="expand")
-            action = time_action(doc, tokens.start, tokens.end) if tokens is not None else None
+            action, actor = (time_action(doc, tokens.start, tokens.end),
+                             time_actor(doc, tokens.start, tokens.end)) \
+                if tokens is not None else (None, None)
             found.append(TimeExpression(text[start:end], start, end, reading.kind,
                                         _iso(reading.first), _iso(reading.last),
-                                        action=action))
+                                        action=action, actor=actor))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -544,7 +550,7 @@ def _expression(
         anchor = text[where:where + len(anchor)] if where >= 0 else anchor
     return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
                           _iso(reading.last), anchor, reading.offset,
-                          time_action(doc, a, b))
+                          time_action(doc, a, b), time_actor(doc, a, b))
 
 
 def _bare_weekday(text: str) -> bool:
