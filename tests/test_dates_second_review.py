@@ -264,3 +264,12 @@ def test_a_yearless_month_is_not_moved_to_last_year(compare) -> None:
         "federal judge last year).", "Mr. Huckabee opposes same-sex marriage, suggesting as "
         "recently as February that homosexuality is a lifestyle choice.", date(2015, 5, 5))
     assert [d for d in differences if d["kind"] == "date"] == []
+
+
+def test_two_named_sides_of_one_meeting_are_one_act(compare) -> None:
+    # HuffPost / NYT, BASIL dev: each names the other's actor
+    relation, differences, _ = compare(
+        "Obama will meet with Sanders in Washington on Thursday.",
+        "Senator Bernie Sanders met with President Obama on Friday.", date(2016, 6, 10))
+    found = [d for d in differences if d["kind"] == "date" and d["severity"] == "conflict"]
+    assert len(found) == 1

@@ -7,8 +7,10 @@ Each time expression carries the lemma of the predicate it modifies
 
 - either is not read (a claim analysed before actions were kept): as before, compared;
 - the two times' verbs have named subjects that are not one (the expression's
-  ``actor``, read from the parse): two actors' acts are two events, not one ("The
-  Senate passed the bill on Thursday" / "The House passed the bill on Friday");
+  ``actor``, read from the parse), unless each claim names the other's: two actors'
+  acts are two events, not one ("The Senate passed the bill on Thursday" / "The House
+  passed the bill on Friday"), but "Obama will meet with Sanders" / "Sanders met with
+  President Obama" is one meeting;
 - either was read but its words name no action ("Trump was in Iowa on Monday"; see
   :data:`~factdesk.nlp.time_actions.NO_ACTION`): when both claims name a person and a
   place in common ("Trump visited Iowa on Tuesday");
@@ -99,15 +101,29 @@ def _keys(facts: ClaimFacts, labels: frozenset[str]) -> set[str]:
     return {k for k in keys if k}
 
 
-def _two_actors(ea: TimeExpression, eb: TimeExpression) -> bool:
+def _two_actors(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
+                ) -> bool:
     """Whether the two times' verbs have named subjects that are not one ("The Senate
     passed the bill on Thursday" / "The House passed the bill on Friday": two acts);
-    "Jackson" is "Jesse Jackson Jr." by the surname."""
+    "Jackson" is "Jesse Jackson Jr." by the surname. Not when each claim names the
+    other's actor: "Obama will meet with Sanders on Thursday" / "Sanders met with
+    President Obama on Thursday" is one meeting."""
     xa, xb = ea.actor, eb.actor
-    if not xa or not xb or canonical_key(xa) == canonical_key(xb):
+    if not xa or not xb or _same_name(xa, xb):
         return False
-    sa, sb = surname_of(xa), surname_of(xb)
-    return not (sa and sa == sb)
+    return not (_names(b, xa) and _names(a, xb))
+
+
+def _same_name(first: str, second: str) -> bool:
+    if canonical_key(first) == canonical_key(second):
+        return True
+    sa, sb = surname_of(first), surname_of(second)
+    return bool(sa) and sa == sb
+
+
+def _names(facts: ClaimFacts, name: str) -> bool:
+    """Whether the claim names ``name`` (by canonical key or surname)."""
+    return any(_same_name(name, c or t) for t, _label, c in facts.entities)
 
 
 def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -153,7 +169,7 @@ def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
         return xa == xb and not _other_speakers(a, b)
     if not xa or not xb:  # one names no action ("was in Iowa on Monday"): one if the
         return _same_who_and_where(a, b)  # same person is in the same place
-    if _two_actors(ea, eb):
+    if _two_actors(ea, a, eb, b):
         return False  # the Senate's vote and the House's
     (phase_a, word_a), (phase_b, word_b) = (_phase_and_thing(str(ea.action)),
                                             _phase_and_thing(str(eb.action)))
