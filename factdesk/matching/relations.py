@@ -272,7 +272,10 @@ def decide(
     pair came from the candidate index (``None`` for a free comparison). ``event`` is
     the same-event head's probability: at ``event_threshold`` or above, two claims whose
     event frames align (they share who, where or what was done, and place it nowhere
-    else) report the same fact, one perhaps in more detail. The score is
+    else) report the same fact, one perhaps in more detail. ``story_names``: the frame
+    keys of the names the pair's two articles give in most of their claims
+    (:mod:`factdesk.matching.story_names`; none for two sentences compared alone),
+    which alone are no evidence of one event. The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
     of the relation found.
     """
