@@ -4,8 +4,12 @@ the key a person is known by within one article (their surname, never a generati
 suffix: "George T. Conway III" is "conway"; "Jr." kept where the writer uses it to tell
 two people apart, "Trump Jr.").
 
-A pronoun is resolved to the one person named in its paragraph (or the one before);
-a description referring back ("the former congressman", "the site", "the woman") to
+A pronoun is resolved to the one person named in its paragraph (or, when it names
+none, the one right before: never further back), of the pronoun's gender where the article
+tells it (:mod:`factdesk.nlp.person_genders`); else to no one. A person is named by a
+PERSON entity, or by the surname of someone the article names in full ("Trump" after
+"Donald Trump", "Sanders" after "Sarah Sanders"), however the small model tags it there
+(ORG, a common noun). A description referring back ("the former congressman", "the site", "the woman") to
 the person or body :mod:`factdesk.nlp.references`, :mod:`factdesk.nlp.body_references`
 and :mod:`factdesk.nlp.someone_references` find, else to the description itself.
 
@@ -26,7 +30,8 @@ from factdesk.nlp.aliases import (
     split_generations,
 )
 from factdesk.nlp.body_references import refers_to_body, resolve_body
-from factdesk.nlp.references import ReferenceResolver, says_nothing
+from factdesk.nlp.person_genders import article_genders, given_name_genders, pronoun_genders
+from factdesk.nlp.references import ReferenceResolver, says_nothing, titles_before
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import noun_phrase
 from factdesk.nlp.speech_verbs import speech_verb
@@ -34,6 +39,10 @@ from factdesk.nlp.speech_verbs import speech_verb
 _HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f",
                       "mrs": "f", "miss": "f"}
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
+#: Entity labels a surname tagged elsewhere as a person cannot have and still be them.
+_NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE",
+                                "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                                "ORDINAL", "CARDINAL"})
 
 
 def surname_key(name: str) -> str:
@@ -93,23 +102,112 @@ def never_honoured(doc: Any, genders: dict[str, str],
     return {k for k, n in counts.items() if n >= 2 and k not in genders and k not in full}
 
 
+def known_people(doc: Any, key: Callable[[str], str] = surname_key,
+                 not_people: set[str] = frozenset()) -> dict[str, set[str]]:
+    """Person key -> the PERSON entities' texts, for the people the article names as
+    people: with a given name ("Donald Trump"), an honorific ("Mr. Trump") or a title
+    ("President Trump"); not a one-word name the NER may have taken for a person
+    ("Twitter"), nor one of ``not_people``."""
+    known: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start else ""
+        titled = any(t[:1].isupper() for t in titles_before(ent))  # not "the official"
+        if has_given_name(ent.text) or before in _HONORIFIC_GENDERS or titled:
+            k = key(ent.text)
+            if k and k not in not_people:
+                known.setdefault(k, set()).add(ent.text)
+    return known
+
+
+def may_name_person(token: Any) -> bool:
+    """Whether ``token`` may be a person's surname the NER did not tag PERSON: a
+    capitalised word heading its phrase, not a place or a number (a cheap test before
+    :func:`person_mentioned`)."""
+    return token.is_alpha and token.text[:1].isupper() and token.dep_ != "compound" and \
+        token.ent_type_ != "PERSON" and token.ent_type_ not in _NOT_PERSON_LABELS
+
+
+def person_mentioned(token: Any, known: dict[str, set[str]],
+                     key: Callable[[str], str] = surname_key) -> str | None:
+    """The name ``token`` gives a person of ``known`` when the NER did not tag it
+    PERSON: a surname ("Trump" tagged ORG, "Sanders" a common noun), or the last word of
+    a full name tagged otherwise ("Bernie Sanders" as ORG); None for anything else, a
+    name modifying a noun ("the Trump administration") or inside another name ("Trump
+    Tower") included."""
+    if not may_name_person(token):
+        return None
+    k = key(token.text)
+    if k not in known:
+        return None
+    if token.ent_iob_ in ("B", "I"):
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        if len(ent) > 1:
+            return ent.text if ent.text in known[k] and token.i == ent.end - 1 else None
+    return token.text
+
+
+def person_keys(doc: Any, known: dict[str, set[str]],
+                key: Callable[[str], str] = surname_key) -> Callable[[Any], str | None]:
+    """For a token, the key of the person of ``known`` it names (tagged PERSON or
+    not), else None."""
+    tagged = {i: k for e in doc.ents if e.label_ == "PERSON" and (k := key(e.text)) in known
+              for i in range(e.start, e.end)}
+
+    def person_of(token: Any) -> str | None:
+        if token.ent_type_ == "PERSON":
+            return tagged.get(token.i)
+        name = person_mentioned(token, known, key)
+        return key(name) if name else None
+    return person_of
+
+
+def tracker_for(doc: Any, quotes: list[tuple[int, int]]) -> SpeakerTracker:
+    """The tracker of one article: its person key, the people it names, and their
+    genders where the article tells them (honorifics, its own pronouns, given names)."""
+    key = article_keys(doc)
+    honorifics = honorific_genders(doc, key)
+    not_people = never_honoured(doc, honorifics, key)
+    known = known_people(doc, key, not_people)
+    genders = article_genders(
+        honorifics, pronoun_genders(doc, person_keys(doc, known, key), quotes),
+        given_name_genders((n for names in known.values() for n in names), key))
+    tracker = SpeakerTracker(genders, not_people, key, known)
+    tracker.quotes = quotes
+    return tracker
+
+
 class SpeakerTracker:
     """People named so far, per paragraph, for resolving "he said" where unambiguous."""
 
     def __init__(self, genders: dict[str, str] | None = None,
                  not_people: set[str] | None = None,
-                 key: Callable[[str], str] = surname_key) -> None:
+                 key: Callable[[str], str] = surname_key,
+                 known: dict[str, set[str]] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
         self.genders = genders or {}
         self.not_people = not_people or set()
         self.key = key
+        self.known = known or {}
+        self.last_subject: str | None = None  # key of the last naming sentence's subject
+        self.quotes: list[tuple[int, int]] = []  # quotation spans (characters)
         self._resolver: tuple[Any, ReferenceResolver] | None = None
 
     def start_paragraph(self) -> None:
-        if self.current:
-            self.previous = self.current
+        """A new paragraph: the one ending becomes the previous one, whether it named
+        anyone or not (a pronoun never reaches two paragraphs back)."""
+        if not self.current:
+            self.last_subject = None
+        self.previous = self.current
         self.current = []
+
+    def mentioned(self, sent: Any) -> list[tuple[int, str]]:
+        """(token index, name) of the people of the article a sentence names without
+        the NER tagging them PERSON (:func:`person_mentioned`)."""
+        return [(t.i, name) for t in sent
+                if (name := person_mentioned(t, self.known, self.key)) is not None]
 
     def note(self, name: str | None, is_person: bool = True) -> None:
         if name and is_person and self.key(name) not in self.not_people:
@@ -164,9 +262,46 @@ class SpeakerTracker:
 
     def resolve_pronoun(self, pronoun: str = "") -> str | None:
         """The one person named in this paragraph (or, if none, in the previous one); for
-        "he" or "she", the one whose honorific does not say otherwise."""
-        current = self._of_gender(self.current, pronoun)
-        if current:
-            return self._single(current)
-        previous = self._of_gender(self.previous, pronoun)
-        return self._single(previous) if previous else None
+        "he" or "she", of a gender the article does not contradict (honorific, its own
+        pronouns, given name: :mod:`factdesk.nlp.person_genders`). Of two or more, the
+        subject of the last sentence that named someone, if it is one of them ("Felipe
+        Calderon ... has also dismissed Trump's idea. “...,” he said."). None when no
+        one fits, or more than one and the subject none of them. "I" (in a quotation
+        running over sentences: "I said, ...") is the one person named, of either
+        gender; any other pronoun is no one ("they said" is not one person)."""
+        if pronoun not in _PRONOUN_GENDERS and pronoun != "i":
+            return None  # "they", "we", "that": not one person named before
+        pool = self._of_gender(self.current, pronoun) or \
+            self._of_gender(self.previous, pronoun)
+        if not pool:
+            return None
+        single = self._single(pool)
+        if single is None and self.last_subject is not None and pronoun != "i":
+            single = self._single([n for n in pool if self.key(n) == self.last_subject])
+        return single
+
+    def sentence_done(self, sent: Any, speaker: str | None, named: bool) -> None:
+        """After a sentence: who its main clause's subject is, when it named someone
+        (``named``: a person, or a speaker); a "he" or "she" the subject of a clause that
+        states nothing ("He defended keeping the embargo.") is resolved, so the person
+        stays named for the next paragraph."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is not None and any(s <= subject.idx < e for s, e in self.quotes):
+            subject = None  # “He is a faker.”: the quoted words' subject, not the article's
+        if subject is None:
+            if named:
+                self.last_subject = None
+            return
+        name: str | None = None
+        if subject.ent_type_ == "PERSON":
+            ent = next(e for e in sent.ents if e.start <= subject.i < e.end)
+            name = ent.text
+        elif subject.lower_ in _PRONOUN_GENDERS:
+            name = speaker or self.resolve_pronoun(subject.lower_)
+            if name and not speaker:
+                self.note(name)
+        else:
+            name = person_mentioned(subject, self.known, self.key)
+        if name or named:
+            self.last_subject = self.key(name) if name else None

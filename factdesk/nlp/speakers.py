@@ -48,6 +48,7 @@ from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, 
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
 from factdesk.nlp.speaker_tracker import honorific_genders as honorific_genders
+from factdesk.nlp.speaker_tracker import known_people, may_name_person, person_mentioned
 from factdesk.nlp.speaker_tracker import never_honoured as never_honoured
 from factdesk.nlp.speech_verbs import SPEECH_VERBS as SPEECH_VERBS
 from factdesk.nlp.speech_verbs import said_by_its_subject, speech_verb
@@ -122,6 +123,13 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # "Another leading Dem, Sen. Kristen Gillibrand of New York, said": a name takes
         # no determiner, the one in apposition speaks
         return speaker_name(named)
+    if may_name_person(subject) and not any(
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in subject.lefts) and \
+            (named := person_mentioned(subject, known_people(subject.doc))) is not None:
+        # "Trump" tagged ORG, "Sanders" a common noun, after "Donald Trump", "Sarah
+        # Sanders": the person the article named in full ("Rahm Emanuel" as ORG is
+        # read whole below)
+        return named, True
     if (whole := _coordinated_name(subject)) is not None:
         return whole, False  # "The Gay and Lesbian Alliance Against Defamation", not "Gay"
     if refers_back(subject):  # "the New Jersey Republican": a description, not a name
