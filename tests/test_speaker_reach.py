@@ -42,6 +42,23 @@ def test_he_after_a_paragraph_on_trump_is_trump_not_schumer(extractor) -> None:
     assert speakers(extractor, SHUTDOWN)[-1] == "Trump"
 
 
+def test_he_suggested_after_trump_signaled_is_trump_not_pelosi(extractor) -> None:
+    """Fox's claim 12 (abridged): the model tags this "Trump" ORG; "he" used to reach
+    back to the paragraph naming Nancy Pelosi."""
+    text = (
+        "President Donald Trump on Friday said he would delay his State of the Union "
+        "address.\n\n"
+        "In the last few weeks, the fight turned particularly nasty -- with Trump "
+        "canceling a Democratic congressional trip to Afghanistan after House Speaker "
+        "Nancy Pelosi called on him to delay the State of the Union address.\n\n"
+        "After bills to re-open the government failed in the Senate Thursday, Trump "
+        "signaled that a \"large down payment\" on funding, potentially less than the $5.7 "
+        "billion, could be sufficient to end the stalemate.\n\n"
+        "He suggested that a \"prorated down payment\" on the wall, without providing a "
+        "concrete dollar figure, could be viable.")
+    assert speakers(extractor, text)[-1] == "Trump"
+
+
 def test_a_pronoun_never_reaches_two_paragraphs_back(extractor) -> None:
     text = ("Senate Minority Leader Chuck Schumer spoke on the Senate floor on Friday.\n\n"
             "The shutdown lasted 35 days and cost the economy billions of dollars.\n\n"
@@ -99,3 +116,23 @@ def test_they_is_not_one_person(extractor) -> None:
 def test_given_name_genders_only_where_the_list_is_sure(given: str,
                                                         gender: str | None) -> None:
     assert given_name_gender(given) == gender
+
+
+def test_she_said_inside_a_quotation_is_the_quoted_speakers_words(extractor) -> None:
+    """NYT, Tlaib's remark: Nadler's quotation, over sentences, speaks of what Pelosi
+    said; it is still Nadler's."""
+    text = ("Speaker Nancy Pelosi said the remark was not helpful.\n\n"
+            "“I don’t really like that kind of language,” Representative Jerrold Nadler, "
+            "Democrat of New York, said on CNN. “But more to the point, I disagree with "
+            "what she said. It is too early to talk about that intelligently.”")
+    assert speakers(extractor, text)[-2:] == ["Jerrold Nadler", "Jerrold Nadler"]
+
+
+def test_he_who_did_something_stays_named_for_the_next_paragraph(extractor) -> None:
+    """Fox, Rubio on Cuba: "He defended keeping the embargo." states nothing, but says
+    who the next paragraph's "he" is."""
+    text = ("Senator Marco Rubio spoke in Miami on Monday.\n\n"
+            "He defended keeping the embargo.\n\n"
+            "He said having anything to do with Cuba is to avail oneself of stolen "
+            "properties.")
+    assert speakers(extractor, text)[-1] == "Marco Rubio"

@@ -126,6 +126,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
         paragraph_of.append(para_index)
         speaker = best_statement(statements_in(sent, quotes), tracker)
         speakers.append(speaker)
+        subject = tracker.main_subject(sent)
         # PERSON entities, and people named in full elsewhere the NER missed here
         # ("Trump" tagged ORG): each a person a later "he" or "she" may stand for
         people = [name for _, name in sorted(
@@ -142,8 +143,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
                 speaker = (people[-1], True)
             elif subjects:
                 speaker = speaker_name(subjects[0])
-        tracker.sentence_done(sent, speaker[0] if speaker[1] else None,
-                              bool(people) or bool(speaker[0]))
+        tracker.sentence_done(subject, bool(people) or bool(speaker[0]))
         if speaker[0]:
             tracker.note(*speaker)
             last_speaker_of_para[para_index] = speaker[0]

@@ -276,32 +276,32 @@ class SpeakerTracker:
         if not pool:
             return None
         single = self._single(pool)
-        if single is None and self.last_subject is not None and pronoun != "i":
+        if single is None and self.last_subject in self.known and pronoun != "i":
             single = self._single([n for n in pool if self.key(n) == self.last_subject])
         return single
 
-    def sentence_done(self, sent: Any, speaker: str | None, named: bool) -> None:
-        """After a sentence: who its main clause's subject is, when it named someone
-        (``named``: a person, or a speaker); a "he" or "she" the subject of a clause that
-        states nothing ("He defended keeping the embargo.") is resolved, so the person
-        stays named for the next paragraph."""
+    def main_subject(self, sent: Any) -> str | None:
+        """The person the main clause's subject is, read before the sentence's own names
+        are noted: a name (PERSON, or a surname of someone named in full), or a "he" or
+        "she" resolved; one so resolved is noted, so a clause that states nothing ("He
+        defended keeping the embargo.") keeps them named for the next paragraph. None
+        for any other subject, or one inside a quotation (“He is a faker.”)."""
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
                        None)
-        if subject is not None and any(s <= subject.idx < e for s, e in self.quotes):
-            subject = None  # “He is a faker.”: the quoted words' subject, not the article's
-        if subject is None:
-            if named:
-                self.last_subject = None
-            return
-        name: str | None = None
+        if subject is None or any(s <= subject.idx < e for s, e in self.quotes):
+            return None
         if subject.ent_type_ == "PERSON":
-            ent = next(e for e in sent.ents if e.start <= subject.i < e.end)
-            name = ent.text
-        elif subject.lower_ in _PRONOUN_GENDERS:
-            name = speaker or self.resolve_pronoun(subject.lower_)
-            if name and not speaker:
+            return next(e for e in sent.ents if e.start <= subject.i < e.end).text
+        if subject.lower_ in _PRONOUN_GENDERS:
+            name = self.resolve_pronoun(subject.lower_)
+            if name:
                 self.note(name)
-        else:
-            name = person_mentioned(subject, self.known, self.key)
-        if name or named:
-            self.last_subject = self.key(name) if name else None
+            return name
+        return person_mentioned(subject, self.known, self.key)
+
+    def sentence_done(self, subject: str | None, named: bool) -> None:
+        """After a sentence whose main subject is ``subject`` (:meth:`main_subject`):
+        when it named someone (``named``: a person, or a speaker) or its subject is a
+        person, that subject is the one a later "he" of two candidates stands for."""
+        if subject or named:
+            self.last_subject = self.key(subject) if subject else None

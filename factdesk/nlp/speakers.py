@@ -254,6 +254,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
+        if token.dep_ in ("pcomp", "relcl") and subject.pos_ == "PRON" and \
+                any(start <= token.idx < end for start, end in quotes):
+            continue  # “... I disagree with what she said.”: the quoted speaker's words
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         described = subject
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
@@ -394,7 +397,9 @@ def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
         return None
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and \
+        if token.dep_ == "nsubj" and (token.ent_type_ == "PERSON" or (
+                may_name_person(token) and person_mentioned(
+                    token, known_people(token.doc)) is not None)) and \
                 not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None
