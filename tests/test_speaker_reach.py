@@ -136,3 +136,11 @@ def test_he_who_did_something_stays_named_for_the_next_paragraph(extractor) -> N
             "He said having anything to do with Cuba is to avail oneself of stolen "
             "properties.")
     assert speakers(extractor, text)[-1] == "Marco Rubio"
+
+
+def test_a_daughters_given_name_says_nothing_of_the_surname_alone(extractor) -> None:
+    """"President Trump" first, then "Ivanka Trump": "Trump" alone is not made a woman,
+    so "he" still finds him."""
+    text = ("President Trump spoke at the White House on Monday.\n\n"
+            "Trump thanked Ivanka Trump for her work. “We are ready,” he said.")
+    assert speakers(extractor, text)[-1] == "Trump"

@@ -24,13 +24,20 @@ from typing import Any
 
 from factdesk.nlp.abbreviations import written_out
 from factdesk.nlp.aliases import (
+    first_reference_names,
+    given_name,
     has_given_name,
     person_key,
     persons_compatible,
     split_generations,
 )
 from factdesk.nlp.body_references import refers_to_body, resolve_body
-from factdesk.nlp.person_genders import article_genders, given_name_genders, pronoun_genders
+from factdesk.nlp.person_genders import (
+    article_genders,
+    given_name_gender,
+    given_name_genders,
+    pronoun_genders,
+)
 from factdesk.nlp.references import ReferenceResolver, says_nothing, titles_before
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import noun_phrase
@@ -163,6 +170,21 @@ def person_keys(doc: Any, known: dict[str, set[str]],
     return person_of
 
 
+def one_person(doc: Any, known: dict[str, set[str]],
+               key: Callable[[str], str] = surname_key) -> set[str]:
+    """The keys of ``known`` every mention of which is one person, as far as their
+    given name can tell: each mention has it, or the article named one person of that
+    surname in full first and wrote the surname alone after
+    (:func:`~factdesk.nlp.aliases.first_reference_names`). Not "Trump" beside "Ivanka
+    Trump" when the article wrote "President Trump" first or titled only the short form:
+    "Ivanka" says nothing of him."""
+    mentions = [(" ".join([*titles_before(e), e.text]), e.label_) for e in doc.ents
+                if e.label_ == "PERSON"]
+    introduced = {key(full) for full in first_reference_names(mentions).values()}
+    return {k for k, names in known.items()
+            if k in introduced or all(has_given_name(n) for n in names)}
+
+
 def tracker_for(doc: Any, quotes: list[tuple[int, int]]) -> SpeakerTracker:
     """The tracker of one article: its person key, the people it names, and their
     genders where the article tells them (honorifics, its own pronouns, given names)."""
@@ -172,7 +194,7 @@ def tracker_for(doc: Any, quotes: list[tuple[int, int]]) -> SpeakerTracker:
     known = known_people(doc, key, not_people)
     genders = article_genders(
         honorifics, pronoun_genders(doc, person_keys(doc, known, key), quotes),
-        given_name_genders((n for names in known.values() for n in names), key))
+        given_name_genders((n for k in one_person(doc, known, key) for n in known[k]), key))
     tracker = SpeakerTracker(genders, not_people, key, known)
     tracker.quotes = quotes
     return tracker
@@ -231,7 +253,16 @@ class SpeakerTracker:
         wanted = _PRONOUN_GENDERS.get(pronoun)
         if wanted is None:
             return names
-        return [n for n in names if self.genders.get(self.key(n), wanted) == wanted]
+        return [n for n in names if self.gender_of(n) in (wanted, None)]
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender the article gives a person (:func:`tracker_for`), else the one of
+        the given name ``name`` itself carries ("Donald Trump" beside "Ivanka Trump",
+        whose surname alone says nothing); None when unknown."""
+        gender = self.genders.get(self.key(name))
+        if gender is None and has_given_name(name):
+            gender = given_name_gender(given_name(name))
+        return gender
 
     def resolve_reference(self, head: Any) -> tuple[str, bool]:
         """The speaker a description referring back stands for: the most recent person
