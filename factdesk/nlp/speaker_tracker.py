@@ -192,12 +192,11 @@ def tracker_for(doc: Any, quotes: list[tuple[int, int]]) -> SpeakerTracker:
     honorifics = honorific_genders(doc, key)
     not_people = never_honoured(doc, honorifics, key)
     known = known_people(doc, key, not_people)
+    single = one_person(doc, known, key)
     genders = article_genders(
         honorifics, pronoun_genders(doc, person_keys(doc, known, key), quotes),
-        given_name_genders((n for k in one_person(doc, known, key) for n in known[k]), key))
-    tracker = SpeakerTracker(genders, not_people, key, known)
-    tracker.quotes = quotes
-    return tracker
+        given_name_genders((n for k in single for n in known[k]), key))
+    return SpeakerTracker(genders, not_people, key, known, quotes, set(known) - single)
 
 
 class SpeakerTracker:
@@ -206,7 +205,9 @@ class SpeakerTracker:
     def __init__(self, genders: dict[str, str] | None = None,
                  not_people: set[str] | None = None,
                  key: Callable[[str], str] = surname_key,
-                 known: dict[str, set[str]] | None = None) -> None:
+                 known: dict[str, set[str]] | None = None,
+                 quotes: list[tuple[int, int]] | None = None,
+                 shared: set[str] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
         self.genders = genders or {}
@@ -214,7 +215,8 @@ class SpeakerTracker:
         self.key = key
         self.known = known or {}
         self.last_subject: str | None = None  # key of the last naming sentence's subject
-        self.quotes: list[tuple[int, int]] = []  # quotation spans (characters)
+        self.quotes = quotes or []  # quotation spans (characters)
+        self.shared = shared or set()  # keys of a surname more than one person may bear
         self._resolver: tuple[Any, ReferenceResolver] | None = None
 
     def start_paragraph(self) -> None:
@@ -257,12 +259,13 @@ class SpeakerTracker:
 
     def gender_of(self, name: str) -> str | None:
         """The gender the article gives a person (:func:`tracker_for`), else the one of
-        the given name ``name`` itself carries ("Donald Trump" beside "Ivanka Trump",
-        whose surname alone says nothing); None when unknown."""
-        gender = self.genders.get(self.key(name))
-        if gender is None and has_given_name(name):
-            gender = given_name_gender(given_name(name))
-        return gender
+        the given name ``name`` itself carries; the given name first for a surname more
+        than one person may bear ("Donald Trump" beside "Ivanka Trump", whose "her" must
+        not make him a woman). None when unknown."""
+        own = given_name_gender(given_name(name)) if has_given_name(name) else None
+        if own is not None and self.key(name) in self.shared:
+            return own
+        return self.genders.get(self.key(name)) or own
 
     def resolve_reference(self, head: Any) -> tuple[str, bool]:
         """The speaker a description referring back stands for: the most recent person

@@ -5,9 +5,10 @@ are found as paired quotation marks, possibly running over several sentences
 (:mod:`factdesk.nlp.quote_spans`); the speaker comes from the speech verb next to the
 quote (after it: "…,” Zelensky, 44, told journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
-introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
-to the last named speaker of the paragraph when exactly one person has been named (or
-one of the pronoun's gender, as honorifics tell it: "Mr. Weiner", "Ms. Cordova").
+introducing the quote ("Zelenskiy had this to say:"), and a "he" or "she" subject is
+resolved to the one person named in its paragraph or the one before, of the pronoun's
+gender where the article tells it (:mod:`factdesk.nlp.speaker_tracker`); "they" is no
+one person.
 
 The speaker is the one who states, never the one the statement is about: a speech verb
 inside the quoted words is the quoted speaker's, not the sentence's; a verb coordinated
