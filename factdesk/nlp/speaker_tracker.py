@@ -30,6 +30,7 @@ from factdesk.nlp.aliases import (
     person_key,
     persons_compatible,
     split_generations,
+    strip_possessive,
 )
 from factdesk.nlp.body_references import refers_to_body, resolve_body
 from factdesk.nlp.person_genders import (
@@ -128,6 +129,17 @@ def known_people(doc: Any, key: Callable[[str], str] = surname_key,
     return known
 
 
+_named_in: list[Any] = [None, {}]  # the last document read and its known_people()
+
+
+def people_of(doc: Any) -> dict[str, set[str]]:
+    """:func:`known_people` of ``doc`` by surname, kept for the document last asked
+    about (its speech verbs' subjects ask one by one)."""
+    if _named_in[0] is not doc:
+        _named_in[:] = [doc, known_people(doc)]
+    return _named_in[1]
+
+
 def may_name_person(token: Any) -> bool:
     """Whether ``token`` may be a person's surname the NER did not tag PERSON: a
     capitalised word heading its phrase, not a place or a number (a cheap test before
@@ -214,6 +226,9 @@ class SpeakerTracker:
         self.not_people = not_people or set()
         self.key = key
         self.known = known or {}
+        # the words of their names as written, to pass over all other words at once
+        self._words = {strip_possessive(w).lower() for names in self.known.values()
+                       for n in names for w in n.split()}
         self.last_subject: str | None = None  # key of the last naming sentence's subject
         self.quotes = quotes or []  # quotation spans (characters)
         self.shared = shared or set()  # keys of a surname more than one person may bear
@@ -230,8 +245,8 @@ class SpeakerTracker:
     def mentioned(self, sent: Any) -> list[tuple[int, str]]:
         """(token index, name) of the people of the article a sentence names without
         the NER tagging them PERSON (:func:`person_mentioned`)."""
-        return [(t.i, name) for t in sent
-                if (name := person_mentioned(t, self.known, self.key)) is not None]
+        return [(t.i, name) for t in sent if t.lower_ in self._words
+                and (name := person_mentioned(t, self.known, self.key)) is not None]
 
     def note(self, name: str | None, is_person: bool = True) -> None:
         if name and is_person and self.key(name) not in self.not_people:

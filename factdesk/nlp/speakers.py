@@ -49,7 +49,7 @@ from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, 
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
 from factdesk.nlp.speaker_tracker import honorific_genders as honorific_genders
-from factdesk.nlp.speaker_tracker import known_people, may_name_person, person_mentioned
+from factdesk.nlp.speaker_tracker import may_name_person, people_of, person_mentioned
 from factdesk.nlp.speaker_tracker import never_honoured as never_honoured
 from factdesk.nlp.speech_verbs import SPEECH_VERBS as SPEECH_VERBS
 from factdesk.nlp.speech_verbs import said_by_its_subject, speech_verb
@@ -126,7 +126,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         return speaker_name(named)
     if may_name_person(subject) and not any(
             t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in subject.lefts) and \
-            (named := person_mentioned(subject, known_people(subject.doc))) is not None:
+            (named := person_mentioned(subject, people_of(subject.doc))) is not None:
         # "Trump" tagged ORG, "Sanders" a common noun, after "Donald Trump", "Sarah
         # Sanders": the person the article named in full ("Rahm Emanuel" as ORG is
         # read whole below)
@@ -400,7 +400,7 @@ def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
     for token in reversed(sent[: pronoun.i - sent.start]):
         if token.dep_ == "nsubj" and (token.ent_type_ == "PERSON" or (
                 may_name_person(token) and person_mentioned(
-                    token, known_people(token.doc)) is not None)) and \
+                    token, people_of(token.doc)) is not None)) and \
                 not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None
