@@ -33,6 +33,24 @@ _COMPARISON_RE = re.compile(
 )
 
 
+#: A vague count names a checkable magnitude from here ("dozens", "hundreds"); "several",
+#: "a few", "many" do not.
+VAGUE_COUNT_FLOOR = 10.0
+_ONE_WORDS = frozenset({"one", "a", "an", "single"})
+
+
+def is_countable(quantity: dict) -> bool:
+    """Whether a stored quantity is a number a checker can check: not the word "one"
+    ("One candidate, Scott Smith", "one-on-one talks", "including one a couple weeks
+    ago") and not a vague count without a magnitude ("many corners", "the wealthiest
+    few", "several letters"); "nearly 90", "1 percent", "dozens" and "hundreds" are."""
+    if quantity.get("qualifier") == "vague":
+        low = quantity.get("low")
+        return low is not None and float(low) >= VAGUE_COUNT_FLOOR
+    words = str(quantity.get("text", "")).strip(" -\u2013").lower().split()
+    return not (quantity.get("value") == 1 and words and words[-1] in _ONE_WORDS)
+
+
 def is_comparison(text: str) -> bool:
     """Whether ``text`` compares something a checker can measure."""
     return _COMPARISON_RE.search(text) is not None
@@ -85,7 +103,7 @@ def reason_of(claim: object) -> str:
     return claim_reason(
         getattr(claim, "kind", "other"), getattr(claim, "speaker", None),
         getattr(claim, "text", ""),
-        bool(getattr(claim, "quantities", ())),
+        any(is_countable(q) for q in getattr(claim, "quantities", ())),
         bool(getattr(claim, "times", ())),
     )
 
