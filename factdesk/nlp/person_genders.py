@@ -5,10 +5,10 @@ In order of trust: an honorific ("Mr. Weiner", "Ms. Cordova":
 :func:`~factdesk.nlp.speaker_tracker.honorific_genders`); a possessive or reflexive
 pronoun the article uses for them in their own clause ("Trump spent most of his speech",
 "Sanders defended herself"); their given name ("Nancy Pelosi", "Chuck Schumer"), read
-with the ``gender-guesser`` package's name dictionary (Jörg Michael's list of about
-45,000 given names from many countries) and only when it says "male" or "female", never
-"mostly" either or "andy", and its United States column does not say otherwise. A
-person none of these tells about has no gender: "he" and "she" may stand for them.
+from the 1990 U.S. Census lists of given names with their share of men and of women
+(public domain; shipped by the MIT-licensed ``names`` package), and only when one share
+is at least ten times the other. A person none of these tells about has no gender:
+"he" and "she" may stand for them.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 """
@@ -30,29 +30,44 @@ _GENDER_WORDS = {"m": "male", "f": "female"}
 _MIN_VOTES, _MAJORITY = 2, 3
 
 
-@functools.cache
-def _name_detector() -> Any:
-    # lazy: reading the package's name dictionary takes ~0.7 s, once per process
-    import gender_guesser.detector
+#: One gender's share of the population must be this many times the other's.
+_NAME_MARGIN = 10.0
 
-    return gender_guesser.detector.Detector(case_sensitive=False)
+
+def _read_census_list(file_name: str) -> dict[str, float]:
+    """Given name (lower case) -> percent of the population with it, from one of the
+    ``names`` package's Census files ("MARY  2.629  2.629  1")."""
+    from importlib.resources import files  # lazy: only when a given name is read
+
+    shares: dict[str, float] = {}
+    for line in (files("names") / file_name).read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            shares[fields[0].lower()] = float(fields[1])
+    return shares
+
+
+@functools.cache
+def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
+    """(men's, women's) given-name shares, read once per process (~10 ms)."""
+    return _read_census_list("dist.male.first"), _read_census_list("dist.female.first")
 
 
 @functools.lru_cache(maxsize=20_000)
 def given_name_gender(given: str) -> str | None:
-    """ "m" or "f" for a given name the name dictionary is sure of over all its
-    countries ("nancy" -> "f") and that its United States column does not give the
-    other way ("rand": female overall, male in the U.S.; "kay": male, mostly female);
-    else None ("kellyanne", "robin", "jan")."""
+    """ "m" or "f" for a given name the Census lists tell clearly ("nancy" -> "f",
+    "jesse": 0.209% of men, 0.008% of women -> "m"); else None ("kellyanne" is in
+    neither list, "robin" and "chris" are borne by both too often, an initial says
+    nothing)."""
     if len(given) < 2 or not given.isalpha():
-        return None  # an initial ("J. Smith") says nothing
-    detector = _name_detector()
-    gender = _GUESSES.get(detector.get_gender(given))
-    in_usa = detector.get_gender(given, "usa")
-    if gender is None or in_usa.removeprefix("mostly_") not in ("andy", "unknown",
-                                                                 _GENDER_WORDS[gender]):
         return None
-    return gender
+    men, women = _census_shares()
+    male, female = men.get(given.lower(), 0.0), women.get(given.lower(), 0.0)
+    if male > 0 and male >= _NAME_MARGIN * female:
+        return "m"
+    if female > 0 and female >= _NAME_MARGIN * male:
+        return "f"
+    return None
 
 
 def _agreed(values: Iterable[str | None]) -> str | None:
