@@ -16,7 +16,9 @@ STS-B news train, scaled to [0, 1]) for ranking by degree of overlap.
 :meth:`PairScorer.event_probabilities` is the second head: the calibrated probability
 that two sentences report the same event rather than a similar but different one
 (trained on ECB+ train topics and weak BASIL pairs, see
-:mod:`factdesk.matching.train_event_model`), with its own threshold.
+:mod:`factdesk.matching.train_event_model`), with its own threshold: a logistic
+regression, blended in log-odds with small boosted trees when the weights carry them
+(exported as arrays, evaluated by :mod:`factdesk.matching.tree_ensemble`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from factdesk.matching.pair_features import (
     pair_feature_values,
     pair_features,
 )
+from factdesk.matching.tree_ensemble import TreeEnsemble
 
 IdfFunc = Callable[[str], float]
 
@@ -57,6 +60,8 @@ SPEAKER_MISMATCH_PENALTY: float = 1.5
 _SPEAKER_COL = FEATURE_INDEX["speaker_agree"]
 #: Name of the extra column (after :data:`FEATURE_NAMES`) holding the lexical margin.
 LEXICAL_FEATURE = "lexical_margin"
+#: Prefix of the event head's tree arrays in the weights file (see :class:`TreeEnsemble`).
+EVENT_TREE_PREFIX = "event_tree_"
 
 
 def stable_hash(word: str, n_buckets: int) -> int:
@@ -159,21 +164,62 @@ class LexicalModel:
 
 
 class EventModel:
-    """The same-event head: a linear margin over some columns, Platt-calibrated."""
+    """The same-event head: a linear margin over some columns, optionally blended in
+    log-odds with boosted trees (``(1 - tree_share) * linear + tree_share * trees``, the
+    trees reading the full feature row), then Platt-calibrated."""
 
     def __init__(self, model: LinearModel, columns: Sequence[int],
-                 platt: tuple[float, float], threshold: float) -> None:
+                 platt: tuple[float, float], threshold: float,
+                 trees: TreeEnsemble | None = None, tree_share: float = 0.0) -> None:
         self.model = model
         self.columns = np.asarray(columns, dtype=np.int64)
         self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
         self.threshold = float(threshold)
+        self.trees = trees
+        self.tree_share = float(tree_share) if trees is not None else 0.0
+        if not 0.0 <= self.tree_share <= 1.0:
+            raise ValueError("the trees' share of the event margin must be in [0, 1]")
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds before calibration of full feature rows."""
+        linear = self.model.margin(x[:, self.columns])
+        if self.trees is None:
+            return linear
+        return (1.0 - self.tree_share) * linear + self.tree_share * self.trees.margin(x)
+
+    def margin_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Largest :meth:`margin` of rows whose partial-ratio columns hold floors (each
+        partial ratio lies between its floor and 1): the linear part with a column of
+        positive weight at 1, the trees taking every branch a partial ratio can reach."""
+        x = np.array(x_floor, dtype=np.float64)
+        where = {int(c): i for i, c in enumerate(self.columns)}
+        for column in PARTIAL_RATIO_COLUMNS:
+            if column in where and self.model.weight_of(where[column]) > 0:
+                x[:, column] = 1.0
+        linear = self.model.margin(x[:, self.columns])
+        if self.trees is None:
+            return linear
+        trees = self.trees.upper_bound(x_floor, dict.fromkeys(PARTIAL_RATIO_COLUMNS, 1.0))
+        return (1.0 - self.tree_share) * linear + self.tree_share * trees
+
+    def _calibrated(self, margin: np.ndarray) -> np.ndarray:
+        z = self.platt_a * margin + self.platt_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
         if x.shape[0] == 0:
             return np.zeros(0)
-        z = self.platt_a * self.model.margin(x[:, self.columns]) + self.platt_b
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+        return self._calibrated(self.margin(x))
+
+    def upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Upper bound of :meth:`probabilities` for rows holding partial-ratio floors."""
+        x = np.atleast_2d(np.asarray(x_floor, dtype=np.float64))
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        if self.platt_a <= 0:  # calibration reverses the margin: no bound from above
+            return np.ones(x.shape[0])
+        return self._calibrated(self.margin_upper_bound(x))
 
 
 class PairScorer:
@@ -257,11 +303,14 @@ class PairScorer:
                 similarity_columns=z["sts_columns"] if "sts_columns" in z else None,
             )
             if "event_coef" in z:
+                trees = (TreeEnsemble.from_arrays(z, EVENT_TREE_PREFIX)
+                         if f"{EVENT_TREE_PREFIX}roots" in z else None)
                 scorer.event = EventModel(
                     LinearModel(z["event_mean"], z["event_scale"], z["event_coef"],
                                 float(z["event_intercept"])),
                     z["event_columns"], (float(z["event_platt"][0]), float(z["event_platt"][1])),
-                    float(z["event_threshold"]))
+                    float(z["event_threshold"]), trees,
+                    float(z["event_tree_share"]) if trees is not None else 0.0)
             if "sts_coef" in z:
                 scorer.similarity_model = LinearModel(
                     z["sts_mean"], z["sts_scale"], z["sts_coef"], float(z["sts_intercept"])
@@ -325,15 +374,10 @@ class PairScorer:
 
     def event_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
         """Upper bound of :meth:`event_probabilities` for rows holding the partial-ratio
-        floors (see :meth:`upper_bounds`)."""
+        floors (see :meth:`upper_bounds`; with trees, :meth:`EventModel.upper_bound`)."""
         if self.event is None:
             return np.zeros(len(x_floor))
-        x = np.array(x_floor, dtype=np.float64)
-        where = {int(c): i for i, c in enumerate(self.event.columns)}
-        for column in PARTIAL_RATIO_COLUMNS:
-            if column in where and self.event.model.weight_of(where[column]) > 0:
-                x[:, column] = 1.0
-        return self.event.probabilities(x)
+        return self.event.upper_bound(x_floor)
 
     def upper_bounds(self, x_floor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Upper bounds of the probability and the graded similarity (see :meth:`graded`)

@@ -54,6 +54,8 @@ from factdesk.matching.pair_model import (
 from factdesk.matching.train_event_model import (
     BASIL_WEIGHT,
     EVENT_C,
+    TREE_PARAMS,
+    TREE_SHARE,
     EventPairs,
     auc,
     basil_weak_pairs,
@@ -439,10 +441,16 @@ def train_and_save(
         head = fit_event_head(x_event, event)
         extra_arrays.update(event_arrays(head))
         ecb = np.char.startswith(event.groups.astype(str), "ecb")
-        unseen = out_of_group_probabilities(x_event, event)
+        unseen = out_of_group_probabilities(x_event, event, TREE_SHARE)
+        trees = (f", blended in log-odds ({1 - TREE_SHARE:g} / {TREE_SHARE:g}) with "
+                 "boosted trees (scikit-learn HistGradientBoostingClassifier, "
+                 + ", ".join(f"{k} {v}" for k, v in TREE_PARAMS.items())
+                 + ") on the pair features but those found in one sentence only "
+                 "(*unmatched*), exported as node arrays" if TREE_SHARE else "")
         event_meta = {
-            "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features, Platt "
-            "calibration and threshold from leave-one-group-out margins",
+            "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features{trees}; "
+            "Platt calibration and threshold from leave-one-group-out margins",
+            "tree_share": TREE_SHARE,
             "threshold": head.threshold,
             "ecbplus_train_leave_one_topic_out_auc": round(
                 auc(head.oof_probability[ecb], event.labels[ecb]), 4),
