@@ -135,7 +135,7 @@ def _event_model(share: float) -> tuple[EventModel, np.ndarray]:
     """An event head on the full pair-feature row: a linear part and trees that split on
     the partial-ratio columns among others."""
     linear, trees, x = _event_parts()
-    return EventModel(linear, np.arange(40), (0.9, -0.3), 0.48, trees, share), x
+    return EventModel(linear, np.arange(40), (0.9, -0.3), 0.48, trees, share, (1.1, -0.2)), x
 
 
 @pytest.mark.parametrize("share", [0.0, 0.25, 0.5, 1.0])
@@ -144,18 +144,21 @@ def test_event_head_bound_holds_with_trees_in_the_blend(share: float) -> None:
     exact = x[:300]
     floors = exact.copy()
     floors[:, list(PARTIAL_RATIO_COLUMNS)] *= 0.6
-    bound = event.upper_bound(floors)
-    assert (bound >= event.probabilities(exact) - 1e-12).all()
+    bound = event.ranking_upper_bound(floors)
+    assert (bound >= event.ranking_probabilities(exact) - 1e-12).all()
     rng = np.random.default_rng(10)
     for _ in range(30):
         filled = floors.copy()
         for column in PARTIAL_RATIO_COLUMNS:
             filled[:, column] += rng.random(len(filled)) * (1.0 - floors[:, column])
-        assert (bound >= event.probabilities(filled) - 1e-12).all()
-    # the blend is (1 - share) * linear + share * trees before calibration
+        assert (bound >= event.ranking_probabilities(filled) - 1e-12).all()
+        assert (event.upper_bound(floors) >= event.probabilities(filled) - 1e-12).all()
+    # the blend is (1 - share) * linear + share * trees before calibration; the linear
+    # margin alone decides
     linear = event.model.margin(exact[:, event.columns])
     blend = (1 - share) * linear + share * event.trees.margin(exact)
-    np.testing.assert_allclose(event.margin(exact), blend, atol=1e-12)
+    np.testing.assert_allclose(event.ranking_margin(exact), blend, atol=1e-12)
+    np.testing.assert_allclose(event.margin(exact), linear, atol=1e-12)
 
 
 def test_event_head_without_trees_keeps_the_linear_bound() -> None:
@@ -166,6 +169,9 @@ def test_event_head_without_trees_keeps_the_linear_bound() -> None:
     raised = floors.copy()
     raised[:, PARTIAL_RATIO_COLUMNS[0]] = 1.0  # only the column of positive weight
     np.testing.assert_allclose(linear.upper_bound(floors), linear.probabilities(raised))
+    np.testing.assert_allclose(linear.ranking_upper_bound(floors), linear.upper_bound(floors))
+    np.testing.assert_allclose(linear.ranking_probabilities(raised),
+                               linear.probabilities(raised))
     with pytest.raises(ValueError):
         EventModel(event.model, event.columns, (0.9, -0.3), 0.48, event.trees, 1.5)
 
@@ -174,6 +180,7 @@ def test_event_head_without_trees_keeps_the_linear_bound() -> None:
 def test_trained_blend_is_what_the_scorer_reads_from_the_weights_file(tmp_path) -> None:
     from factdesk.matching.pair_model import DEFAULT_WEIGHTS, PairScorer
     from factdesk.matching.train_event_model import (
+        EVENT_COLUMNS,
         TREE_COLUMNS,
         EventPairs,
         event_arrays,
@@ -189,8 +196,8 @@ def test_trained_blend_is_what_the_scorer_reads_from_the_weights_file(tmp_path) 
     pairs = EventPairs(texts, texts, y.astype(np.int64),
                        np.repeat([f"t{g}" for g in range(groups)], n // groups), np.ones(n))
     head = fit_event_head(x, pairs, tree_share=0.5)
-    assert head.model.trees is not None
-    assert set(head.model.trees.columns.tolist()) <= set(TREE_COLUMNS)
+    assert head.ranking is not None and head.ranking.trees is not None
+    assert set(head.ranking.trees.columns.tolist()) <= set(TREE_COLUMNS)
     with np.load(DEFAULT_WEIGHTS, allow_pickle=False) as z:
         arrays = {k: z[k] for k in z.files if not k.startswith("event_")}
     arrays.update(event_arrays(head))
@@ -200,10 +207,21 @@ def test_trained_blend_is_what_the_scorer_reads_from_the_weights_file(tmp_path) 
     scorer = PairScorer.load(out)
     assert scorer.event is not None and scorer.event.tree_share == 0.5
     rows = np.hstack([x[:50], np.zeros((50, 1))])  # the scorer's rows end with the lexical margin
+    # the logistic regression decides, with its own calibration and threshold
     a, b = head.platt
-    expected = 1.0 / (1.0 + np.exp(-(a * head.model.margin(x[:50]) + b)))
-    np.testing.assert_allclose(scorer.event_probabilities(rows), expected, atol=1e-12)
+    deciding = 1.0 / (1.0 + np.exp(-(a * head.model.margin(x[:50][:, EVENT_COLUMNS]) + b)))
+    np.testing.assert_allclose(scorer.event_probabilities(rows), deciding, atol=1e-12)
     assert scorer.event_threshold == pytest.approx(head.threshold)
-    # without trees the file is the linear head alone, as before
+    # the blend ranks, with its own calibration
+    ra, rb = head.ranking_platt
+    ranking = 1.0 / (1.0 + np.exp(-(ra * head.ranking.margin(x[:50]) + rb)))
+    np.testing.assert_allclose(scorer.event_ranking_probabilities(rows), ranking, atol=1e-12)
+    assert not np.allclose(ranking, deciding)
+    # the bounds hold for both with the partial ratios at floors
+    floors = rows.copy()
+    floors[:, list(PARTIAL_RATIO_COLUMNS)] *= 0.5
+    assert (scorer.event_upper_bound(floors) >= deciding - 1e-12).all()
+    assert (scorer.event_ranking_upper_bound(floors) >= ranking - 1e-12).all()
+    # without trees the file is the linear head alone, as before, which also ranks
     linear = fit_event_head(x, pairs, tree_share=0.0)
     assert not any(k.startswith("event_tree") for k in event_arrays(linear))

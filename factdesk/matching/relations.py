@@ -209,6 +209,7 @@ def decide(
     term_similarity: float | None = None,
     event: float = 0.0,
     event_threshold: float = 1.01,
+    ranking_event: float | None = None,
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
 
@@ -218,10 +219,13 @@ def decide(
     event frames align (they share who, where or what was done, and place it nowhere
     else) report the same fact, one perhaps in more detail. The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
-    of the relation found.
+    of the relation found, with ``ranking_event`` for the same-event one when given (the
+    head's ranking probability, which orders pairs but decides nothing).
     """
+    ranked = event if ranking_event is None else ranking_event
+
     def score(same_band: bool) -> float:
-        return pair_score(probability, event, same_band=same_band,
+        return pair_score(probability, ranked, same_band=same_band,
                           same_threshold=same_threshold, related_threshold=related_threshold)
 
     reason = ""

@@ -52,7 +52,8 @@ TREE_COLUMNS: tuple[int, ...] = tuple(
 #: eighth pass's, docs/matching.md; not tuned further).
 TREE_PARAMS = {"max_depth": 3, "max_iter": 150, "learning_rate": 0.05,
                "min_samples_leaf": 40, "random_state": 0}
-#: The trees' share of the head's margin, in log-odds (0: the logistic regression alone).
+#: The trees' share of the ranking margin, in log-odds (0: no trees; the logistic
+#: regression alone decides in any case, see :class:`EventHead`).
 TREE_SHARE = 0.0
 #: Inverse L2 strength (ECB+ train leave-one-topic-out AUC without BASIL: 0.803 at 0.01,
 #: 0.804 at 0.03, 0.799 at 0.1).
@@ -236,34 +237,48 @@ def out_of_group_probabilities(x: np.ndarray, pairs: EventPairs,
 
 @dataclass(frozen=True)
 class EventHead:
-    model: FittedHead
+    """The deciding logistic regression (``model``, its Platt calibration and threshold)
+    and, with trees, the ranking blend and its own Platt calibration."""
+
+    model: LinearModel
     platt: tuple[float, float]
     threshold: float
     oof_probability: np.ndarray
+    ranking: FittedHead | None = None
+    ranking_platt: tuple[float, float] | None = None
+    ranking_oof_probability: np.ndarray | None = None
 
 
 def fit_event_head(x: np.ndarray, pairs: EventPairs,
                    tree_share: float = TREE_SHARE) -> EventHead:
-    """The head on all rows; Platt and threshold from out-of-group margins."""
-    oof = out_of_group_margins(x, pairs, tree_share)
+    """The head on all rows; Platt and threshold from out-of-group margins. With
+    ``tree_share``, also the ranking blend, calibrated on its own out-of-group margins."""
+    oof = out_of_group_margins(x, pairs)
     a, b = fit_platt(oof, pairs.labels)
     prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     threshold = best_threshold(prob, pairs.labels)
-    return EventHead(fit_margin_model(x, pairs.labels, pairs.weights, tree_share), (a, b),
-                     threshold, prob)
+    linear = _fit(x, pairs.labels, pairs.weights)
+    if not tree_share:
+        return EventHead(linear, (a, b), threshold, prob)
+    blend_oof = out_of_group_margins(x, pairs, tree_share)
+    ra, rb = fit_platt(blend_oof, pairs.labels)
+    blend = fit_margin_model(x, pairs.labels, pairs.weights, tree_share)
+    return EventHead(linear, (a, b), threshold, prob, blend, (ra, rb),
+                     1.0 / (1.0 + np.exp(-(ra * blend_oof + rb))))
 
 
 def event_arrays(head: EventHead) -> dict[str, np.ndarray]:
     """The head as arrays for the weights file (read by ``PairScorer``)."""
-    m = head.model.linear
+    m = head.model
     arrays = {"event_mean": m.mean, "event_scale": m.scale, "event_coef": m.coef,
               "event_intercept": np.float64(m.intercept),
               "event_columns": np.asarray(EVENT_COLUMNS, dtype=np.int32),
               "event_platt": np.asarray(head.platt, dtype=np.float64),
               "event_threshold": np.float64(head.threshold)}
-    if head.model.trees is not None:
-        arrays.update(head.model.trees.arrays(EVENT_TREE_PREFIX))
-        arrays["event_tree_share"] = np.float64(head.model.tree_share)
+    if head.ranking is not None and head.ranking.trees is not None:
+        arrays.update(head.ranking.trees.arrays(EVENT_TREE_PREFIX))
+        arrays["event_tree_share"] = np.float64(head.ranking.tree_share)
+        arrays["event_tree_platt"] = np.asarray(head.ranking_platt, dtype=np.float64)
     return arrays
 
 

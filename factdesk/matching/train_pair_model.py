@@ -441,16 +441,10 @@ def train_and_save(
         head = fit_event_head(x_event, event)
         extra_arrays.update(event_arrays(head))
         ecb = np.char.startswith(event.groups.astype(str), "ecb")
-        unseen = out_of_group_probabilities(x_event, event, TREE_SHARE)
-        trees = (f", blended in log-odds ({1 - TREE_SHARE:g} / {TREE_SHARE:g}) with "
-                 "boosted trees (scikit-learn HistGradientBoostingClassifier, "
-                 + ", ".join(f"{k} {v}" for k, v in TREE_PARAMS.items())
-                 + ") on the pair features but those found in one sentence only "
-                 "(*unmatched*), exported as node arrays" if TREE_SHARE else "")
+        unseen = out_of_group_probabilities(x_event, event)
         event_meta = {
-            "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features{trees}; "
-            "Platt calibration and threshold from leave-one-group-out margins",
-            "tree_share": TREE_SHARE,
+            "model": f"L2 logistic regression (C {EVENT_C:g}) on the pair features, Platt "
+            "calibration and threshold from leave-one-group-out margins",
             "threshold": head.threshold,
             "ecbplus_train_leave_one_topic_out_auc": round(
                 auc(head.oof_probability[ecb], event.labels[ecb]), 4),
@@ -459,6 +453,19 @@ def train_and_save(
             "ecbplus_train_leave_one_topic_out_ece": round(
                 expected_calibration_error(unseen[ecb], event.labels[ecb]), 4),
         }
+        if head.ranking_oof_probability is not None:
+            event_meta["ranking"] = {
+                "model": f"the logistic regression's margin blended in log-odds "
+                f"({1 - TREE_SHARE:g} / {TREE_SHARE:g}) with boosted trees (scikit-learn "
+                "HistGradientBoostingClassifier, "
+                + ", ".join(f"{k} {v}" for k, v in TREE_PARAMS.items())
+                + ") on the event columns but those found in one sentence only "
+                "(*unmatched*), exported as node arrays; its own Platt calibration from "
+                "leave-one-group-out margins; orders pairs (the score), decides nothing",
+                "tree_share": TREE_SHARE,
+                "ecbplus_train_leave_one_topic_out_auc": round(
+                    auc(head.ranking_oof_probability[ecb], event.labels[ecb]), 4),
+            }
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out,
