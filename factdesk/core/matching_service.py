@@ -119,7 +119,6 @@ def decide_claims(
                    ranking_event)
 
 
-#: (probability, graded similarity when needed, same-event probability)
 #: (same-fact probability, graded similarity or None, deciding same-event probability,
 #: ranking same-event probability): see :meth:`PairScorer.event_ranking_probabilities`.
 PairScore = tuple[float, float | None, float, float]
@@ -128,13 +127,13 @@ PairScore = tuple[float, float | None, float, float]
 class Unrelated(NamedTuple):
     """A pair rated only as far as to know it is unrelated, unless its claims date one
     person's event alike: upper bounds of its probability and graded similarity, each
-    below what every other relation needs, and of its same-event probabilities (see
-    :func:`rate_pairs`)."""
+    below what every other relation needs (see :func:`rate_pairs`). It has no ranking
+    same-event probability: a pair decided unrelated is not stored, and one the bounds
+    leave a relation is rated again exactly (:meth:`PairJudge._judge_one`)."""
 
     probability: float
     similarity: float
     event: float
-    ranking_event: float
 
 
 # rates pairs in the background for one run (named by a string): (how many pairs, their
@@ -161,11 +160,9 @@ def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
     unrelated = ((most_likely < scorer.related_threshold)
                  & (most_similar < _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT)
                  & (most_eventful < scorer.event_threshold))
-    if unrelated.any():
-        ranked = scorer.event_ranking_upper_bound(x[rows][unrelated])
-        for k, j in enumerate(np.flatnonzero(unrelated).tolist()):
-            ratings[int(rows[j])] = Unrelated(float(most_likely[j]), float(most_similar[j]),
-                                              float(most_eventful[j]), float(ranked[k]))
+    for j in np.flatnonzero(unrelated).tolist():
+        ratings[int(rows[j])] = Unrelated(float(most_likely[j]), float(most_similar[j]),
+                                          float(most_eventful[j]))
     return rows[~unrelated]
 
 
