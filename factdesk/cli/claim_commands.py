@@ -31,7 +31,7 @@ from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, is_judged
 from factdesk.model.score_display import score_text
 from factdesk.model.triage import ArticleCut, shown_by_default
-from factdesk.nlp.reasons import reason_of
+from factdesk.nlp.reasons import shown_reason
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "clear": None}
 
@@ -100,7 +100,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
                     json_line({"id": claim.id, "article": claim.article_id,
                                "start": claim.start, "end": claim.end, "kind": claim.kind,
                                "score": round(claim.score, 4), "shown": shown,
-                               "reason": reason_of(claim), "speaker": claim.speaker,
+                               "reason": shown_reason(claim), "speaker": claim.speaker,
                                "origin": claim.origin, "text": claim.text,
                                "statement": claim.statement})
                 else:
@@ -187,7 +187,11 @@ def cmd_claim(args: argparse.Namespace) -> int:
             _run(project, mark)
             assert mark.claim_id is not None
             print(mark.claim_id)
-            _read_and_match(project, mark.claim_id, not args.no_match)
+            if mark.promoted is not None:
+                info(f"claim {mark.claim_id} was detected here: now marked by hand, with "
+                     "its matches and verdict")
+            else:
+                _read_and_match(project, mark.claim_id, not args.no_match)
         elif args.action == "delete":
             _run(project, DeleteClaim(args.claim_id))
             info(f"claim {args.claim_id} deleted")

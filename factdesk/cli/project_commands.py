@@ -78,13 +78,16 @@ def open_existing(path: Path, *, read_only: bool = False, reading: bool = False)
     if read_only:
         return Project.open(path, create=False, read_only=True)
     try:
-        return open_project(path, "read" if reading else "write")
+        project = open_project(path, "read" if reading else "write")
     except ProjectLocked as exc:
         if exc.owner.holder == "command":
             raise CliError(f"{path} is being changed by {exc.owner.holding()}: try again "
                            "when it has finished") from None
         raise CliError(f"{path} is open in {exc.owner.holding()}: "
                        "make the change there, or close the project there first") from None
+    if project.upgrade_note:
+        info(project.upgrade_note)
+    return project
 
 
 def check_articles(project: Project, article_ids: list[int] | None) -> None:

@@ -205,16 +205,50 @@ class EditEvidence(Command):
         return ChangeSet(verdicts=True, claim_ids=frozenset({self.claim_id}))
 
 
+def same_span(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two spans of ``text`` mark the same words: equal, or overlapping and
+    differing only by characters that are no word (a quotation mark, a full stop, a
+    space left out or taken in with the mouse)."""
+    if span == other:
+        return True
+    low, high = max(span[0], other[0]), min(span[1], other[1])
+    if low >= high:
+        return False
+    extra = text[min(span[0], other[0]):low] + text[high:max(span[1], other[1])]
+    return not any(ch.isalnum() for ch in extra)
+
+
 @dataclass
 class MarkClaim(Command):
-    """Mark a span of an article as a claim by hand."""
+    """Mark a span of an article as a claim by hand.
+
+    When the span is that of a live detected claim (the same words, give or take
+    punctuation), that claim is promoted instead of a second one created: it becomes a
+    hand-marked claim (always shown, scored 1.0 as the checker's) and keeps its span,
+    analysis, matches and verdict. Undo makes it a detected claim again, with its score.
+    A span that already is a hand-marked claim is refused.
+    """
 
     article_id: int
     start: int
     end: int
     kind: str = "other"
     claim_id: int | None = None
+    #: (origin, score) of the detected claim promoted, None when a claim was created
+    promoted: tuple[str, float] | None = None
     title = "mark claim"
+
+    def _existing(self, project: Project, text: str, start: int,
+                  end: int) -> tuple[int, str, float] | None:
+        """(id, origin, score) of the live claim of these words, hand-marked ones first."""
+        found = [(origin != "manual", cid, origin, score)
+                 for cid, _article, c_start, c_end, score, origin
+                 in project.claims.spans(self.article_id)
+                 if same_span(text, (start, end), (c_start, c_end))]
+        if not found:
+            return None
+        _, cid, origin, score = min(found)
+        return cid, origin, score
 
     def _apply(self, project: Project) -> ChangeSet:
         article = project.articles.get(self.article_id)
@@ -228,6 +262,23 @@ class MarkClaim(Command):
             end -= 1
         if not 0 <= start < end <= len(text):
             raise CommandError("select some text of the article to mark it as a claim")
+        if self.claim_id is None:
+            existing = self._existing(project, text, start, end)
+            if existing is not None and existing[1] == "manual":
+                raise CommandError(f"these words are already claim {existing[0]}, "
+                                   "marked by hand")
+            if existing is not None:
+                self.claim_id, origin, score = existing
+                self.promoted = (origin, score)
+        if self.promoted is not None:
+            assert self.claim_id is not None
+            _claim_or_fail(project, self.claim_id)  # redone after detection replaced it
+            project.claims.update(self.claim_id, origin="manual", score=1.0)
+            project.verdicts.record("claim", self.claim_id, "origin", self.promoted[0],
+                                    "manual", project.checker)
+            # already read and matched as a detected claim: nothing to analyse again
+            return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
+                             article_ids=frozenset({self.article_id}))
         if self.claim_id is None:
             prefix, suffix = context_for(text, start, end)
             self.claim_id = project.claims.add(
@@ -245,7 +296,13 @@ class MarkClaim(Command):
 
     def _revert(self, project: Project) -> ChangeSet:
         assert self.claim_id is not None
-        project.claims.set_deleted(self.claim_id, True)
+        if self.promoted is not None:
+            origin, score = self.promoted
+            project.claims.update(self.claim_id, origin=origin, score=score)
+            project.verdicts.record("claim", self.claim_id, "origin", "manual", origin,
+                                    project.checker)
+        else:
+            project.claims.set_deleted(self.claim_id, True)
         return ChangeSet(claims=True, claim_ids=frozenset({self.claim_id}),
                          article_ids=frozenset({self.article_id}))
 

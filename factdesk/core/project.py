@@ -26,7 +26,12 @@ from factdesk.model.triage import Triage
 from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
-from factdesk.storage.backup import back_up_now, take_opening_backup
+from factdesk.storage.backup import (
+    UpgradeBackup,
+    back_up_before_upgrade,
+    back_up_now,
+    take_opening_backup,
+)
 from factdesk.storage.claims import ClaimRepository
 from factdesk.storage.database import (
     close_database,
@@ -37,6 +42,7 @@ from factdesk.storage.database import (
 )
 from factdesk.storage.entities import EntityRepository
 from factdesk.storage.matches import MatchRepository
+from factdesk.storage.migrations import SCHEMA_VERSION
 from factdesk.storage.search import SearchRepository
 from factdesk.storage.settings import SettingsRepository
 from factdesk.storage.verdicts import VerdictRepository
@@ -61,6 +67,8 @@ class Project:
         self.view_reason: str | None = None
         self._acting_checker: str | None = None
         self._on_close: list[Callable[[], None]] = []
+        # the copy kept before this open upgraded the file to the current schema, if it did
+        self.upgrade_backup: UpgradeBackup | None = None
         self.articles = ArticleRepository(db)
         self.claims = ClaimRepository(db)
         self.entities = EntityRepository(db)
@@ -76,16 +84,32 @@ class Project:
         """Open (creating and migrating if allowed) the project at ``path``.
 
         ``backup`` takes a rotating backup first when the file changed since the last
-        one (the window does this on every open; scripts need not).
+        one (the window does this on every open; scripts need not). A file of an older
+        schema is copied among the backups as it is before it is upgraded, however it
+        is opened for writing (``upgrade_backup`` then says where).
         """
+        upgrade = None if read_only else back_up_before_upgrade(Path(path))
         db = open_database(Path(path), create=create, read_only=read_only)
         if backup and not read_only:
             take_opening_backup(Path(path), db)
-        return cls(Path(path), db, read_only=read_only)
+        project = cls(Path(path), db, read_only=read_only)
+        project.upgrade_backup = upgrade
+        return project
 
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @property
+    def upgrade_note(self) -> str:
+        """What to tell the checker when this open upgraded the file ("" when it did
+        not): from which schema, and where the file as it was is kept."""
+        kept = self.upgrade_backup
+        if kept is None:
+            return ""
+        return (f"{self.path.name}: upgraded from schema {kept.schema_version} to "
+                f"{SCHEMA_VERSION}; the file as it was is kept in {kept.path} "
+                "('factdesk restore' brings it back)")
 
     def transaction(self) -> AbstractContextManager[Database]:
         """One atomic write: all of it lands, or none of it does (nested: a savepoint).

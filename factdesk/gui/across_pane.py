@@ -473,6 +473,12 @@ class AcrossPane(QWidget):
         "show weaker hits" link's action, from the keyboard); returns what it did."""
         if self.claim is None:
             return "Select a claim first."
+        if _earlier_checks_function() is None:
+            return "Earlier checks are not available in this installation."
+        if not self.session.project.archive.count():
+            # nothing to show, weak or not: say so rather than "weaker hits shown"
+            return ("Earlier checks: the archive is empty, nothing to show "
+                    "(File ▸ Import earlier fact-checks…).")
         self._weaker = not self._weaker
         self._show_earlier_checks()
         return ("Earlier checks: weaker hits shown." if self._weaker

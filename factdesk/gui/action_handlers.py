@@ -163,6 +163,9 @@ def mark_claim(desk: Desk) -> None:
     command = MarkClaim(ws.session.article_id, *span)
     if ws.session.push(command) and command.claim_id:
         ws.session.select_claim(command.claim_id)
+        if command.promoted is not None:
+            desk.message(f"claim {command.claim_id} was detected here: now marked by hand, "
+                         "with its matches and verdict")
 
 
 def delete_claim(desk: Desk) -> None:

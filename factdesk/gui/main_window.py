@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
             self.message(f"cannot open {path.name}: {readable_error(exc)}", "error")
             return False
         self.close_project()
+        if project.upgrade_note:
+            self.message(project.upgrade_note, "info")
         if project.view_reason:
             self.message(f"{path.name} {project.view_reason}: this is a read-only view",
                          "warning")

@@ -39,7 +39,7 @@ from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
 from factdesk.model.models import STATUSES, Evidence, VerdictField
-from factdesk.nlp.reasons import reason_of
+from factdesk.nlp.reasons import shown_reason
 from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
@@ -252,7 +252,7 @@ class VerdictPane(QWidget):
             said_by = f"said by <b>{html.escape(claim.speaker)}</b> · " if claim.speaker else ""
             # why it is worth checking ("number, quote"), as the article's tooltip says;
             # the bare kind ("other") tells a checker less
-            why = reason_of(claim) or claim.kind
+            why = shown_reason(claim)
             self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(why)} · "
                                      f"{said_by}{quoted(text)}")
             self.claim_label.setToolTip(claim.text)

@@ -56,10 +56,20 @@ _HTML_CHARSET = re.compile(
 )
 # Encodings whose bytes 0xA0-0xFF mean the same as cp1252's: choosing among them is moot.
 _WESTERN = {"cp1252", "latin_1", "iso8859_1", "iso8859_15", "windows_1252", "ascii"}
-# Punctuation that legitimately sits between letters in Western text (Ukraine’s, well–known).
-_WORD_PUNCT = set("’‘‚“”„–—‐-·•…'\"")
+# Punctuation that legitimately sits between letters in Western text (Ukraine’s, well–known,
+# and the acute accent typed for an apostrophe: "the mayor´s office").
+_WORD_PUNCT = set("’‘‚“”„–—‐-·•…'\"´")
+# Words that make up a large share of any English prose (about 40%; under 5% in other
+# languages written in Latin letters).
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at it he she they said from has "
+    "had have be are were his her their this an not but or which who will would".split())
+_ENGLISH_SHARE = 0.2  # the share of such words from which a text reads as English
+_GUESSES = 5  # charset-normalizer's guesses looked at
+_CHAOS_TIE = 0.005  # a guess this close to the best one's "chaos" is as likely
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
 _CONTROL_LIMIT = 0.02  # share of control characters above which text counts as binary
 # The control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) that count
 # towards it: all but tab, line ends, form feed, vertical tab and the DOS end-of-file mark.
@@ -213,14 +223,24 @@ def _decode_cp1252(data: bytes) -> str:
 
 
 def _decode_single_byte(data: bytes) -> Decoded:
+    """cp1252, unless one of charset-normalizer's best guesses is clearly better: it
+    removes symbols wedged between letters that cp1252 shows (``Za¿ó³æ``), or the text
+    is mostly non-ASCII and not English. Among guesses the detector finds equally
+    likely, the cleanest is tried. English text with a few non-ASCII bytes stays cp1252
+    when no guess is cleaner: reading a handful of bytes, the detector often names a
+    Baltic or Nordic code page ("The mayorĪs office" for "The mayor´s office")."""
     western = _decode_cp1252(data)
-    guess = _charset_normalizer_guess(data)
-    if guess is not None and guess[0] not in _WESTERN and guess[1] != western:
-        encoding, text = guess
-        sample, other = western[:200_000], text[:200_000]
+    sample = western[:200_000]
+    guesses = [(encoding, text) for encoding, text in _charset_normalizer_guesses(data)
+               if encoding not in _WESTERN and text != western]
+    if guesses:
+        encoding, text = min(guesses, key=lambda g: (
+            _mixed_script_words(g[1][:200_000]), _mojibake_score(g[1][:200_000])))
+        other = text[:200_000]
         non_ascii = sum(1 for ch in sample if ord(ch) > 127)
         letters = sum(1 for ch in sample if not ch.isspace()) or 1
-        mostly_foreign = non_ascii >= 20 and non_ascii / letters > 0.15
+        mostly_foreign = non_ascii >= 20 and non_ascii / letters > 0.15 \
+            and not _reads_as_english(sample)
         if _mixed_script_words(other) <= _mixed_script_words(sample) and (
             mostly_foreign or _mojibake_score(other) < _mojibake_score(sample)
         ):
@@ -228,20 +248,35 @@ def _decode_single_byte(data: bytes) -> Decoded:
     return Decoded(western, "cp1252", ("not UTF-8; decoded as cp1252 (Windows Latin-1)",))
 
 
-def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+def _reads_as_english(text: str) -> bool:
+    """Whether the text's words are English by their share of common English words."""
+    words = [w.lower() for w in _ASCII_WORD.findall(text[:20_000])]
+    return len(words) >= 5 and sum(w in _ENGLISH_WORDS for w in words) / len(words) \
+        >= _ENGLISH_SHARE
+
+
+def _charset_normalizer_guesses(data: bytes) -> list[tuple[str, str]]:
+    """(encoding, text) of charset-normalizer's guesses as likely as its best (the same
+    "chaos", at most :data:`_GUESSES`), best first; [] when it has none."""
     try:
         # loaded when used: only bytes that are not UTF-8 need the charset detector
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a declared dependency
-        return None
-    best = from_bytes(data[:65536]).best()
+        return []
+    matches = from_bytes(data[:65536])
+    best = matches.best()
     if best is None:
-        return None
-    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
-    try:
-        return encoding, data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+        return []
+    found = []
+    for match in [best, *(m for m in matches if m is not best)][:_GUESSES]:
+        if match.chaos > best.chaos + _CHAOS_TIE:
+            continue
+        try:
+            text = data.decode(match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        found.append((codecs.lookup(match.encoding).name.replace("-", "_"), text))
+    return found
 
 
 def _mojibake_score(text: str) -> int:

@@ -4,7 +4,8 @@
 the same fact (same fact and conflicting, accepted ones included), then what is only
 related, rejected ones last; within each group by score. :func:`match_reason` says in
 one line why a suggestion is there: what the two claims share (who, what was done,
-where, from their event frames) and what differs (the discrepancies found, in short).
+where, from their event frames), what differs (the discrepancies found, in short, this
+claim's side first) and which vague figures are consistent with the other's.
 The window's across-sources pane and the CLI both use them.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.discrepancies import ClaimFacts, speaker_name
 from factdesk.matching.event_frames import frame_summary
 
 #: Rank of a relation in a claim's panel (lower first).
@@ -37,19 +38,67 @@ def _short(text: str) -> str:
     return text if len(text) <= _SIDE_CHARS else text[: _SIDE_CHARS - 1] + "…"
 
 
-def differences(discrepancies: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Short "kind A vs B" notes of the discrepancies that are not merely compatible (a
-    name only spelled differently is a "spelling" note: it is the same name)."""
+def _is_consistent(d: Mapping[str, Any]) -> bool:
+    """A vague figure or date the other account falls within ("more than 400" against
+    "hundreds"): worth a note, not a difference."""
+    return d.get("kind") in ("number", "date") and d.get("severity") == "vague"
+
+
+def _sides(d: Mapping[str, Any], a: ClaimFacts | None) -> tuple[str, str]:
+    """The two sides of a discrepancy, this claim's first: a discrepancy stored with a
+    match may have been found with the claims the other way round."""
+    first, second = str(d.get("a_text", "")), str(d.get("b_text", ""))
+    if a is not None and first and second:
+        here = a.text.casefold()
+        if first.casefold() not in here and second.casefold() in here:
+            first, second = second, first
+    return _short(first), _short(second)
+
+
+def _attribution_note(d: Mapping[str, Any], a: ClaimFacts | None,
+                      b: ClaimFacts | None) -> str:
+    """Who each account credits with the words (the words are the same: that is the
+    point), e.g. "speaker Chuck Schumer vs Donald Trump (check who is speaking)"."""
+    who_a = speaker_name(a) if a is not None else None
+    who_b = speaker_name(b) if b is not None else None
+    if not who_a or not who_b:
+        return "speaker"
+    note = f"speaker {_short(who_a)} vs {_short(who_b)}"
+    return note + " (check who is speaking)" if d.get("severity") == "vague" else note
+
+
+def differences(discrepancies: Sequence[Mapping[str, Any]], a: ClaimFacts | None = None,
+                b: ClaimFacts | None = None) -> list[str]:
+    """Short "kind A vs B" notes of the discrepancies that differ, the side of claim ``a``
+    first when it is given. Left out: what is merely compatible, a vague figure the other
+    falls within (:func:`consistent_notes`), a reaction (said at the head of the line). A
+    name only spelled differently is a "spelling" note: it is the same name. A quote
+    credited to two speakers names the two speakers, not the (same) words."""
     notes = []
     for d in discrepancies:
-        if d.get("severity") == "compatible" or d.get("kind") == "reaction":
-            continue  # a reaction is said at the head of the line (match_reason)
-        a, b = _short(d.get("a_text", "")), _short(d.get("b_text", ""))
+        if d.get("severity") == "compatible" or d.get("kind") == "reaction" \
+                or _is_consistent(d):
+            continue
         kind = str(d.get("kind", ""))
+        if kind == "attribution":
+            notes.append(_attribution_note(d, a, b))
+            continue
         if kind == "name" and d.get("severity") == "variant":
             kind = "spelling"
-        notes.append(f"{kind} {a} vs {b}" if a and b else kind)
+        first, second = _sides(d, a)
+        notes.append(f"{kind} {first} vs {second}" if first and second else kind)
     return notes
+
+
+def consistent_notes(discrepancies: Sequence[Mapping[str, Any]],
+                     a: ClaimFacts | None = None) -> list[str]:
+    """"A vs B" of each vague figure or date the other account is consistent with."""
+    notes = []
+    for d in discrepancies:
+        if _is_consistent(d):
+            first, second = _sides(d, a)
+            notes.append(f"{first} vs {second}" if first and second else str(d.get("kind")))
+    return list(dict.fromkeys(notes))
 
 
 def match_reason(a: ClaimFacts, b: ClaimFacts,
@@ -57,9 +106,12 @@ def match_reason(a: ClaimFacts, b: ClaimFacts,
     """One line: what the claims share (who, what, where) and what differs; a reaction
     (:mod:`factdesk.matching.reactions`) first: "Words of Xavier Becerra, whom the other
     does not name · Shares ..."."""
-    found = differences(discrepancies)
+    found = differences(discrepancies, a, b)
     line = frame_summary(a, b, found,
                          place_noted=any(d.get("kind") == "place" for d in discrepancies))
+    roughly = consistent_notes(discrepancies, a)
+    if roughly:
+        line = f"{line.removesuffix('.')} · vague but consistent: {'; '.join(roughly)}."
     reaction = next((d for d in discrepancies if d.get("kind") == "reaction"), None)
     if reaction is None:
         return line

@@ -73,15 +73,16 @@ def _trimmed(sent: Any) -> tuple[int, int]:
 
 
 def has_number(sent: Any) -> bool:
-    """A count, amount, percentage or vague magnitude (not a date, age or ordinal)."""
+    """A count, amount, percentage or vague magnitude (not a date, age or ordinal, nor
+    the word "one": "One candidate, Scott Smith, ...")."""
     for ent in sent.ents:
-        if ent.label_ in NUMBER_ENTS:
+        if ent.label_ in NUMBER_ENTS and ent.text.lower() != "one":
             return True
     for token in sent:
         if token.lower_ in VAGUE_NUMBER_WORDS:
             return True
-        if token.lower_ == "one" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of":
-            continue  # "one of the largest cities" is not a count
+        if token.lower_ == "one":
+            continue  # "one of the largest cities", "one candidate" are not counts
         if token.like_num and token.ent_type_ not in ("DATE", "TIME", "ORDINAL") and (
             token.is_digit or token.ent_type_ in NUMBER_ENTS
         ):
@@ -102,6 +103,45 @@ def is_event(sent: Any, headline: bool = False) -> bool:
     return past and any(e.label_ in EVENT_ENTS for e in sent.ents)
 
 
+_CLOSERS = frozenset("\"\u201d\u2019')]\u00bb")
+_DASH_CHARS = frozenset("\u2014\u2013\u2015-")
+
+
+def _continues(prev: Any, sent: Any) -> bool:
+    """Whether ``sent`` is no sentence of its own but the end of ``prev`` (in one
+    paragraph): marks with no word (a closing quotation mark the parser cut off at a
+    paragraph's end, '"'; an ellipsis; the dash of "WASHINGTON—Joining"), or a lower-case
+    word after a closed quotation or bracket ('... public events." added Lauten', '(R-Wisc.)
+    to task') or after a quoted exclamation and a dash ('pearls!” — whose commentary')."""
+    between = sent.doc.text[prev.end_char:sent.start_char]
+    if "\n" in between:
+        return False
+    text = sent.text.strip()
+    if not any(c.isalnum() for c in text):
+        return True
+    before = prev.text.rstrip()
+    word = text.lstrip("".join(_DASH_CHARS)).lstrip()
+    if not word[:1].islower():
+        return False
+    if text[:1] in _DASH_CHARS:
+        return before[-1:] in _CLOSERS and before.rstrip("".join(_CLOSERS))[-1:] in "!?"
+    return before[-1:] in _CLOSERS and before.rstrip("".join(_CLOSERS))[-1:] in ".!?"
+
+
+def news_sentences(doc: Any) -> list[Any]:
+    """The parser's sentences of ``doc``, each continuation (:func:`_continues`) joined to
+    the sentence it ends."""
+    sents: list[Any] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if sents and _continues(sents[-1], sent):
+            sents[-1] = doc[sents[-1].start:sent.end]
+        else:
+            sents.append(sent)
+    return sents
+
+
 def is_headline(text: str, start: int, end: int) -> bool:
     """The article's first line standing alone, without a full stop: its headline."""
     first = not text[:start].strip()
@@ -114,7 +154,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     text = doc.text
     quotes = find_quote_spans(text)
     para_starts = _paragraph_starts(text)
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = news_sentences(doc)
     spans = [_trimmed(s) for s in sents]
     key = article_keys(doc)
     genders = honorific_genders(doc, key)

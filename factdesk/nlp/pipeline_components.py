@@ -69,6 +69,7 @@ _DASHES = frozenset({"—", "–", "--", "-", ":"})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "»", "'"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "..."})
 _DATELINE_TOKENS = 12
 
 
@@ -83,9 +84,12 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     for token in doc[start:start + _DATELINE_TOKENS]:
         if token.text in _DASHES:
             nxt = token.i + 1
-            if nxt >= len(doc) or not token.whitespace_ or doc[nxt].is_space:
-                return None  # "UN-backed": a hyphen inside a word
-            if token.text != ":" and not doc[token.i - 1].whitespace_:
+            # "UN-backed": a hyphen inside a word; a dash may touch both words
+            # ("WASHINGTON—Joining", as some outlets print it)
+            spaced = token.text in ("-", ":")
+            if nxt >= len(doc) or doc[nxt].is_space or (spaced and not token.whitespace_):
+                return None
+            if token.text == "-" and not doc[token.i - 1].whitespace_:
                 return None
             # what follows starts a sentence: "— Leaders", "- The", ": “We"
             if doc[nxt].text[:1].isupper() or doc[nxt].text[:1] in "“\"‘'":
@@ -119,6 +123,17 @@ class NewsSentenceRules:
                   and doc[prev.i - 1].text in ("!", "?") and token.text[:1].islower()):
                 # "Who are you!" the congressman demands.: a quoted exclamation or
                 # question goes on in its sentence when what follows is lower-case
+                token.is_sent_start = False
+            elif (token.text in _CLOSING_QUOTES and not prev.whitespace_
+                  and prev.text in _SENTENCE_ENDS):
+                # ...wasted another week." at a paragraph's end: the closing mark ends
+                # the quoted sentence; it is not a sentence of its own
+                token.is_sent_start = False
+            elif (token.text[:1].islower() and token.is_alpha and prev.i > 0
+                  and (prev.text in _CLOSING_QUOTES or prev.text in (")", "]"))
+                  and doc[prev.i - 1].text[-1:] in ".!?"):
+                # '... public events." added Lauten', '(R-Wisc.) to task': a lower-case
+                # word after a closed quotation or bracket goes on in its sentence
                 token.is_sent_start = False
             elif prev.text in _OPENING_QUOTES and not prev.whitespace_ and prev.i == starts[-1]:
                 # “We lost 30 tanks. …: the quotation mark opening a paragraph starts its

@@ -42,6 +42,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, close))
     marks = [m.start() for m in re.finditer('"', text) if m.start() not in used]
     closes = {e for _, e in spans}
+    paired: set[int] = set()  # straight marks that opened or closed a quotation
     i = 0
     while i < len(marks):
         start = marks[i] + 1
@@ -50,6 +51,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
         if curly - start >= 2 and curly not in closes and "\n" not in text[start:curly] and \
                 not any(s <= start < e for s, e in spans):
             spans.append((start, curly))  # '"He's not a Republican. Absolutely not,” Fox said.'
+            paired.add(marks[i])
             i += 1
             continue
         if i + 1 >= len(marks):
@@ -62,8 +64,22 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         spans.append((start, end))
+        paired.update((marks[i], marks[i + 1]))
         i += 2
-    # An opening mark with no close in its paragraph runs to the paragraph's end.
+    # An opening mark with no close in its paragraph runs to the paragraph's end: a
+    # curly one, or a straight one that opens words at a sentence's start ('... it's
+    # working," she said. "Throw out the threat ...' with the quotation going on in the
+    # next paragraph, as news prints it)
+    for mark in marks:
+        start = mark + 1
+        if mark in paired or not text[start:start + 1].isalnum() or \
+                text[mark - 1:mark] not in ("", " ", "\n") or \
+                any(s <= start <= e for s, e in spans):
+            continue
+        para_end = text.find("\n\n", start)
+        para_end = len(text) if para_end < 0 else para_end
+        if '"' not in text[start:para_end] and "\u201d" not in text[start:para_end]:
+            spans.append((start, para_end))
     for m in re.finditer("\u201c", text):
         start = m.end()
         if any(s <= start <= e for s, e in spans):

@@ -5,6 +5,8 @@ or, when none of those stands out, "named actor" (the sentence names a person, p
 organisation a checker can look up), from what extraction already stored (kind, speaker, quantities, times) and the claim's
 words, so every claim of every project has one without parsing again and without a
 schema change. spaCy-free: the window and the CLI call it for each claim they show.
+What they show is :func:`shown_reason`, never empty: a claim marked by hand says so, and
+one only the model's score made stand out says that score.
 """
 
 from __future__ import annotations
@@ -29,6 +31,24 @@ _COMPARISON_RE = re.compile(
     r"rank(?:s|ed)? (?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)))\b",
     re.IGNORECASE,
 )
+
+
+#: A vague count names a checkable magnitude from here ("dozens", "hundreds"); "several",
+#: "a few", "many" do not.
+VAGUE_COUNT_FLOOR = 10.0
+_ONE_WORDS = frozenset({"one", "a", "an", "single"})
+
+
+def is_countable(quantity: dict) -> bool:
+    """Whether a stored quantity is a number a checker can check: not the word "one"
+    ("One candidate, Scott Smith", "one-on-one talks", "including one a couple weeks
+    ago") and not a vague count without a magnitude ("many corners", "the wealthiest
+    few", "several letters"); "nearly 90", "1 percent", "dozens" and "hundreds" are."""
+    if quantity.get("qualifier") == "vague":
+        low = quantity.get("low")
+        return low is not None and float(low) >= VAGUE_COUNT_FLOOR
+    words = str(quantity.get("text", "")).strip(" -\u2013").lower().split()
+    return not (quantity.get("value") == 1 and words and words[-1] in _ONE_WORDS)
 
 
 def is_comparison(text: str) -> bool:
@@ -56,7 +76,26 @@ def claim_reason(kind: str, speaker: str | None, text: str, has_number: bool,
         reasons.append("verifiable event")
     if not reasons and has_proper_noun(text):
         reasons.append("named actor")
+    if not reasons and reports_action(text):
+        reasons.append("verifiable event")
     return ", ".join(reasons[:MAX_REASONS])
+
+
+#: Something done, told in the perfect tense: "They have raised their offer", "has been
+#: arrested", "had signed"; not a state of mind ("have always believed") nor "has been
+#: critical".
+_ACTION_RE = re.compile(
+    r"\b(?:has|have|had)(?: (?:already|now|also|just|recently|since|twice|not|never))?"
+    r"(?: been)? (?!(?:believed|thought|felt|hoped|wanted|wished|liked|loved|needed|"
+    r"seemed|tried|wondered|been)\b)(?:[a-z]{2,}ed|[a-z]{2,}en|made|paid|built|cut|sent|"
+    r"spent|sold|won|lost|held|met|left|put|set|struck|brought|bought|fought|taught)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_action(text: str) -> bool:
+    """Whether ``text`` reports something done (the perfect tense of an action)."""
+    return _ACTION_RE.search(text) is not None
 
 
 def reason_of(claim: object) -> str:
@@ -64,6 +103,25 @@ def reason_of(claim: object) -> str:
     return claim_reason(
         getattr(claim, "kind", "other"), getattr(claim, "speaker", None),
         getattr(claim, "text", ""),
-        bool(getattr(claim, "quantities", ())),
+        any(is_countable(q) for q in getattr(claim, "quantities", ())),
         bool(getattr(claim, "times", ())),
     )
+
+
+#: A calibrated check-worthiness from which the model's score alone is a reason.
+LIKELY_CHECK_WORTHY = 0.5
+
+
+def shown_reason(claim: object) -> str:
+    """The reason to show with a stored claim, never empty: :func:`reason_of`; else
+    "marked by hand" for the checker's own claim; else the model's score, which is all
+    that made it stand out ("check-worthy by the model (0.81)")."""
+    reason = reason_of(claim)
+    if reason:
+        return reason
+    if getattr(claim, "origin", "detected") == "manual":
+        return "marked by hand"
+    score = float(getattr(claim, "score", 0.0) or 0.0)
+    if score >= LIKELY_CHECK_WORTHY:
+        return f"check-worthy by the model ({score:.2f})"
+    return f"model score {score:.2f}, no specific cue"

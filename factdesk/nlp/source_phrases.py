@@ -115,6 +115,8 @@ def described_source(head: Any) -> bool:
 
 PHRASE_TOKENS = 12  # a speaker described by common nouns: at most this many tokens
 _LEADING_WORDS = frozenset({"advmod", "cc", "preconj", "mark", "punct"})
+#: "all", "both", "each" after a subject belong to the verb, not to the source.
+_FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
 
 
 def noun_phrase(head: Any) -> str:
@@ -149,8 +151,9 @@ def noun_phrase(head: Any) -> str:
             break
         node = objects[0]
         end = node.i + 1
-    while end - 1 > head.i and doc[end - 1].is_punct:
-        end -= 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or (
+            doc[end - 1].lower_ in _FLOATING_QUANTIFIERS and doc[end - 1].pos_ != "NOUN")):
+        end -= 1  # "major corporations like Marriott, Apple and American Airlines [all]"
     return natural_case(doc[start:end])
 
 

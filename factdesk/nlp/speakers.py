@@ -324,12 +324,22 @@ def _subject_of(verb: Any) -> Any | None:
     inverted quotation parsed as an attribute ("…,” summarized Senor.), the name."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        return subjects[0]
+        # two subjects are a misparse of a speech verb set inside a sentence ("That
+        # group of Republicans, Mr. Corker said on Fox, was ...", "“Nah,” Malia said"):
+        # the one person named among them says it
+        people = [c for c in subjects if c.ent_type_ == "PERSON"]
+        return people[0] if len(people) == 1 else subjects[0]
     if verb.dep_ == "conj":
         if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
             return _noun_before(verb)
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects else None
+        if subjects:
+            return subjects[0]
+        # "sent her a letter citing ... and saying": the participle it is joined to
+        # has its speaker from the verb it depends on
+        head = verb.head
+        return _subject_of(head) if head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") \
+            else None
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl"):
         governor = verb.head
         if verb.dep_ == "acl":  # "issued a statement saying": who issued it
@@ -386,7 +396,9 @@ def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
         return None
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
-        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and \
+        # a passive clause's subject too: "Paul D. Ryan ... has been excoriated ... ever
+        # since he claimed"
+        if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == "PERSON" and \
                 not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None

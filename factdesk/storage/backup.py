@@ -2,8 +2,9 @@
 
 Backups live in a sibling folder ``<name>.backups/``. A backup is taken when a project
 is opened after it changed since the newest backup (a cheap fingerprint of the data
-decides), the oldest beyond ``keep`` are deleted, and a restore first backs up the file
-it replaces, so restoring can itself be undone.
+decides), and before a file of an older schema is upgraded (whatever opens it for
+writing: the window, or any CLI command); the oldest beyond ``keep`` are deleted, and a
+restore first backs up the file it replaces, so restoring can itself be undone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from factdesk.storage.database import inspect_project_file
+from factdesk.storage.database import (
+    ProjectFileError,
+    inspect_project_file,
+    read_only_connection,
+    write_problem,
+)
+from factdesk.storage.migrations import SCHEMA_VERSION
 
 KEEP = 10
 _FINGERPRINT_SQL = (
@@ -52,7 +59,10 @@ def backup_folder(project: Path) -> Path:
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
-    return str(conn.execute(_FINGERPRINT_SQL).fetchone()[0])
+    try:
+        return str(conn.execute(_FINGERPRINT_SQL).fetchone()[0])
+    except sqlite3.OperationalError:  # a schema from before a column it counts
+        return "schema " + str(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def list_backups(project: Path) -> list[BackupInfo]:
@@ -114,6 +124,39 @@ def back_up_now(project: Path, db: Database) -> Path:
     path = take_backup(project, db.conn, force=True)
     assert path is not None  # forced
     return path
+
+
+@dataclass(frozen=True)
+class UpgradeBackup:
+    """The copy of a project file kept before it was upgraded to the current schema."""
+
+    path: Path
+    schema_version: int  # the file's schema before the upgrade
+
+
+def back_up_before_upgrade(project: Path) -> UpgradeBackup | None:
+    """Keep the project file as it is before an upgrade changes it, among its backups
+    (``factdesk restore`` lists it; an older FactDesk can still open it). None when there
+    is nothing to upgrade: the file is missing, empty or current, or cannot be written
+    (its open then says why, and upgrades nothing). A copy that cannot be made stops
+    the upgrade: :class:`ProjectFileError`."""
+    found = inspect_project_file(project)
+    if not found.exists or found.empty or found.schema_version >= SCHEMA_VERSION \
+            or write_problem(project):
+        return None
+    try:
+        conn = read_only_connection(project)
+        try:
+            path = take_backup(project, conn, force=True)
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise ProjectFileError(
+            project, f"needs an upgrade (schema {found.schema_version} to "
+            f"{SCHEMA_VERSION}), and no copy of it as it is could be kept first ({exc}); "
+            "it was left untouched", "locked") from exc
+    assert path is not None  # forced
+    return UpgradeBackup(path, found.schema_version)
 
 
 def back_up_file(project: Path) -> Path:

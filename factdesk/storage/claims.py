@@ -207,9 +207,10 @@ class ClaimRepository:
         return int(self.db.execute(f"SELECT count(*) FROM claims WHERE {_LIVE}").fetchone()[0])
 
     def update(self, claim_id: int, **fields: Any) -> None:
-        """Change stored fields of one claim (span, text, context, kind, speaker, score)."""
+        """Change stored fields of one claim (span, text, context, kind, speaker, score,
+        origin)."""
         allowed = {"start", "end", "text", "prefix", "suffix", "kind", "speaker", "score",
-                   "quantities", "times", "entities", "lemmas"}
+                   "origin", "quantities", "times", "entities", "lemmas"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot change claim fields {sorted(unknown)}")

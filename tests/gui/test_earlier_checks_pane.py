@@ -160,3 +160,22 @@ def test_the_lookup_runs_off_the_gui_thread_and_late_answers_are_dropped(
     pane._on_earlier_found((pane._lookup_token, [], 0.0, 1, True))
     assert "could not be searched" in pane.earlier.toPlainText()
     session.close()
+
+
+def test_shift_w_with_an_empty_archive_says_there_is_nothing_to_show(
+        make_window, demo_copy: Path, qtbot) -> None:
+    # review 17: Shift+W on a project without earlier checks said "Earlier checks: weaker
+    # hits shown." while nothing was, or could be, shown
+    window = make_window(demo_copy)
+    session = window.session
+    assert session.project.archive.count() == 0
+    claim = session.project.claims.for_article(session.project.articles.all()[0].id)[0]
+    session.select_claim(claim.id)
+    window.registry.trigger("claim.weaker_checks")
+    said = window.status.messages.item(0).text()
+    assert "the archive is empty, nothing to show" in said
+    assert "weaker hits shown" not in said
+    across = window.workspace.across  # the pane says the same, in its box or heading
+    qtbot.waitUntil(lambda: "the archive is empty" in across.earlier.toPlainText()
+                    + across.heading.text(), timeout=30_000)
+    window.close()
