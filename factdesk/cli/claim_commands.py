@@ -14,6 +14,7 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, info, json_line
 from factdesk.cli.project_commands import check_articles, open_existing
+from factdesk.core.claim_facts import stored_claim_facts
 from factdesk.core.commands import (
     STATEMENT_ADVISED_LENGTH,
     ChangeClaimSpan,
@@ -26,7 +27,6 @@ from factdesk.core.commands import (
     UndoStack,
 )
 from factdesk.core.project import Project
-from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, is_judged
 from factdesk.model.score_display import score_text
@@ -215,7 +215,7 @@ def cmd_matches(args: argparse.Namespace) -> int:
         articles = {c.article_id for c in others.values()}
         articles.add(claim.article_id)
         outlets = {aid: a.outlet for aid in articles if (a := project.articles.get(aid))}
-        facts = ClaimFacts.from_claim(claim, outlet=outlets.get(claim.article_id, ""))
+        facts = stored_claim_facts(project, claim, outlets.get(claim.article_id, ""))
         for match, other_id in zip(matches, other_ids, strict=True):
             other = others.get(other_id)
             row = {"match": match.id, "claim": other_id,
@@ -223,8 +223,8 @@ def cmd_matches(args: argparse.Namespace) -> int:
                    "score": round(match.score, 4), "relation": match.relation,
                    "decision": match.decision,
                    "discrepancies": [d.get("explanation", "") for d in match.discrepancies],
-                   "reason": match_reason(facts, ClaimFacts.from_claim(
-                       other, outlet=outlets.get(other.article_id, "")),
+                   "reason": match_reason(facts, stored_claim_facts(
+                       project, other, outlets.get(other.article_id, "")),
                        match.discrepancies) if other else "",
                    "text": other.text if other else ""}
             if args.json:

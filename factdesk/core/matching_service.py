@@ -44,6 +44,7 @@ from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, de
 from factdesk.matching.respelling import name_respellings
 from factdesk.matching.semantic_index import SemanticIndex
 from factdesk.model.models import Article, Claim, MatchDraft, published_date
+from factdesk.nlp.person_identity import ArticlePeople, article_people
 
 CANDIDATES_PER_CLAIM = 12
 #: Nearest claims by meaning added to each claim's term candidates (those with few
@@ -247,6 +248,8 @@ class PairJudge:
         self._vectors: dict[int, np.ndarray] = {}  # unit sentence vectors
         self._facts: dict[int, ClaimFacts] = {}
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
+        # the people each article names: who a surname alone is there
+        self._people: dict[int, tuple[tuple[str, str], ...]] = {}
         self._ratings: dict[tuple[int, int], PairScore | Unrelated] = {}
         self.failed_pairs: list[tuple[Claim, Claim, BaseException]] = []  # not compared
         self._pending: dict[tuple[int, int], Future[list[PairScore | Unrelated]]] = {}
@@ -271,8 +274,8 @@ class PairJudge:
     def _input(self, claim: Claim) -> PairInput:
         found = self._inputs.get(claim.id)
         if found is None:
-            found = self._inputs[claim.id] = pair_input(claim, self._respellings,
-                                                        self.vector(claim))
+            found = self._inputs[claim.id] = pair_input(
+                claim, self._respellings, self.vector(claim), self.roster(claim.article_id))
         return found
 
     def vector(self, claim: Claim) -> np.ndarray:
@@ -308,8 +311,22 @@ class PairJudge:
                                      or ("", None))
                 self._articles[claim.article_id] = (outlet, published_date(published))
             outlet, day = self._articles[claim.article_id]
-            found = self._facts[claim.id] = ClaimFacts.from_claim(claim, day, outlet)
+            found = self._facts[claim.id] = ClaimFacts.from_claim(
+                claim, day, outlet, self.people(claim.article_id))
         return found
+
+    def people(self, article_id: int) -> tuple[tuple[str, str], ...]:
+        """(text, canonical) of the article's person mentions (read once per run)."""
+        found = self._people.get(article_id)
+        if found is None:
+            if len(self._people) > self.MAX_CACHED_CLAIMS:
+                self._people.clear()
+            found = self._people[article_id] = tuple(self.project.entities.people(article_id))
+        return found
+
+    def roster(self, article_id: int) -> ArticlePeople:
+        """:class:`~factdesk.nlp.person_identity.ArticlePeople` of the article."""
+        return article_people(self.people(article_id))
 
     def _todo(self, pairs: Sequence[tuple[Claim, Claim, float | None]]
               ) -> dict[tuple[int, int], tuple[PairInput, PairInput]]:

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdesk.core.claim_facts import stored_claim_facts
 from factdesk.core.commands import DecideMatch
 from factdesk.gui import match_review, theme
 from factdesk.gui.card_fit import fit_short_text, html_height
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
-from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.models import Claim, Match, severity_rank
 from factdesk.model.score_display import score_text
@@ -315,9 +315,10 @@ class AcrossPane(QWidget):
             return ""
         here = self.session.summary(self.claim.article_id)
         there = self.session.summary(other.article_id)
+        project = self.session.project
         reason = match_reason(
-            ClaimFacts.from_claim(self.claim, outlet=here.outlet if here else ""),
-            ClaimFacts.from_claim(other, outlet=there.outlet if there else ""),
+            stored_claim_facts(project, self.claim, here.outlet if here else ""),
+            stored_claim_facts(project, other, there.outlet if there else ""),
             match.discrepancies)
         notes = [f"{d.get('kind', '')}: {d.get('explanation', '')}"
                  for d in sorted(match.discrepancies,
@@ -345,8 +346,9 @@ class AcrossPane(QWidget):
         body = marked_html(other.text, marks, colors, colors["added"])
         here = self.session.summary(self.claim.article_id)
         reason = match_reason(
-            ClaimFacts.from_claim(self.claim, outlet=here.outlet if here else ""),
-            ClaimFacts.from_claim(other, outlet=summary.outlet if summary else ""),
+            stored_claim_facts(self.session.project, self.claim, here.outlet if here else ""),
+            stored_claim_facts(self.session.project, other,
+                               summary.outlet if summary else ""),
             match.discrepancies)
         items = []
         for d in sorted(match.discrepancies,

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import canonical_key, persons_compatible, strip_possessive
+from factdesk.nlp.aliases import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.person_identity import PersonIdentity, same_person
 
 if TYPE_CHECKING:  # discrepancies calls this module: ClaimFacts is only named here
     from factdesk.matching.discrepancies import ClaimFacts
@@ -469,20 +470,33 @@ def _actors(facts: ClaimFacts, label: str) -> dict[str, str]:
     return found
 
 
-def _named_in(key: str, surface: str, other: ClaimWords, others: dict[str, str],
-              label: str) -> bool:
-    """Whether the other claim names this too: same canonical key, or its last word in
-    the other's text ("Biden" / "Joe Biden"), unless that is another person of the same
-    surname ("Joe Biden" / "Hunter Biden")."""
-    if key in others:
-        return True
-    last = surface.split()[-1].casefold()
-    if label == "PERSON":
-        namesakes = [o for o in others.values() if o.split()[-1].casefold() == last]
-        if namesakes:
-            return any(len(surface.split()) == 1 or len(o.split()) == 1
-                       or persons_compatible(surface, o) for o in namesakes)
-    return last in other.folded
+def _named_in(key: str, surface: str, other: ClaimWords, others: dict[str, str]) -> bool:
+    """Whether the other claim names this too (a people, "Russian forces"): the same
+    canonical key, or its last word in the other's text."""
+    return key in others or surface.split()[-1].casefold() in other.folded
+
+
+def _person_of(facts: ClaimFacts, surface: str) -> PersonIdentity | None:
+    """Who the person the claim writes ``surface`` is, in its article."""
+    canonical = next((c for t, label, c in facts.entities
+                      if label == "PERSON" and strip_possessive(t).strip() == surface), "")
+    return facts.identity(surface, canonical)
+
+
+def _person_named_in(surface: str, facts: ClaimFacts, other: ClaimFacts,
+                     other_words: ClaimWords) -> bool:
+    """Whether the other claim names this person too: a person of the same surname who
+    may be this one (:func:`~factdesk.nlp.person_identity.same_person`: "Biden" / "Joe
+    Biden", not "Joe Biden" / "Hunter Biden", nor the "Clinton" of an article naming
+    Bill Clinton / "Hillary Clinton"), or, naming no one of that surname, the surname
+    written in its words."""
+    person = _person_of(facts, surface)
+    if person is None:
+        return surface.split()[-1].casefold() in other_words.folded
+    namesakes = [p for p in other.person_identities if surnames_match(p.surname, person.surname)]
+    if namesakes:
+        return any(same_person(person, p) is not False for p in namesakes)
+    return any(canonical_key(w) == canonical_key(person.surname) for w in other_words.folded)
 
 
 #: Share of a text's longer words written with a capital from which it is a headline in
@@ -506,18 +520,61 @@ def _actor(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
     for (label, actors_a), (_, actors_b) in zip(wa.actors, wb.actors, strict=True):
         if label == "PERSON" and a.is_quote and b.is_quote:
             continue  # the quotes' attribution check says it
-        only_a = [v for k, v in actors_a.items() if not _named_in(k, v, wb, actors_b, label)]
-        only_b = [v for k, v in actors_b.items() if not _named_in(k, v, wa, actors_a, label)]
+        if label == "PERSON":
+            only_a = [v for v in _people(a, actors_a) if not _person_named_in(v, a, b, wb)]
+            only_b = [v for v in _people(b, actors_b) if not _person_named_in(v, b, a, wa)]
+        else:
+            only_a = [v for k, v in actors_a.items() if not _named_in(k, v, wb, actors_b)]
+            only_b = [v for k, v in actors_b.items() if not _named_in(k, v, wa, actors_a)]
         if len(only_a) == 1 and len(only_b) == 1 and (
-                _namesakes(only_a[0], only_b[0])
+                label == "PERSON" and _namesakes(a, only_a[0], b, only_b[0])
                 or in_the_same_slot(a.text, only_a[0], b.text, only_b[0])):
-            return _conflict("actor", a, b, only_a[0], only_b[0], "names",
-                             "the accounts differ on who.")
+            meaning = "the accounts differ on who"
+            if label != "PERSON":
+                return _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
+            meaning += _who_they_are((a, only_a[0]), (b, only_b[0]))
+            found = _conflict("actor", a, b, only_a[0], only_b[0], "names", meaning + ".")
+            # the short note names who each is: "actor Bill Clinton vs Hillary Clinton"
+            return replace(found, a_text=_fullest(a, only_a[0]), b_text=_fullest(b, only_b[0]))
     return None
 
 
-def _namesakes(x: str, y: str) -> bool:
-    return x.split()[-1].casefold() == y.split()[-1].casefold()
+def _people(facts: ClaimFacts, actors: dict[str, str]) -> list[str]:
+    """The claim's people, each once by who they are in its article ("Bill Clinton" and
+    the "Clinton" of an article naming only him are one), by their fullest name."""
+    by_person: dict[str, str] = {}
+    for surface in actors.values():
+        person = _person_of(facts, surface)
+        key = person.key if person is not None else surface
+        if len(surface) > len(by_person.get(key, "")):
+            by_person[key] = surface
+    return list(by_person.values())
+
+
+def _fullest(facts: ClaimFacts, surface: str) -> str:
+    """``surface``, or the full name its article gives a surname alone."""
+    person = _person_of(facts, surface)
+    if person is not None and person.given and len(surface.split()) == 1:
+        return person.name
+    return surface
+
+
+def _who_they_are(*named: tuple[ClaimFacts, str]) -> str:
+    """Who the surnames alone of a conflict are in their articles, in parentheses ("
+    (Alpha's “Clinton” is Bill Clinton; Beta's is Hillary Clinton)"), or ""."""
+    notes = []
+    for facts, surface in named:
+        full = _fullest(facts, surface)
+        if full != surface:
+            notes.append(f"{facts.outlet or 'one article'}’s “{surface}” is {full}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _namesakes(a: ClaimFacts, x: str, b: ClaimFacts, y: str) -> bool:
+    """Whether person ``x`` of claim ``a`` and ``y`` of ``b`` have one surname ("Joe
+    Biden" / "Hunter Biden", "Donald Trump Jr." / "President Trump")."""
+    px, py = _person_of(a, x), _person_of(b, y)
+    return px is not None and py is not None and surnames_match(px.surname, py.surname)
 
 
 def _neighbours(text: str, name: str) -> tuple[str, str]:

@@ -26,6 +26,15 @@ from factdesk.matching.name_discrepancies import (
 )
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
+from factdesk.nlp.person_identity import (
+    ArticlePeople,
+    PersonIdentity,
+    article_people,
+    identify,
+    is_person_name,
+    same_person,
+    titled_in,
+)
 from factdesk.nlp.quantities import TIME_UNITS, Quantity
 from factdesk.nlp.times import TimeExpression
 
@@ -76,10 +85,14 @@ class ClaimFacts:
     outlet: str = ""
     is_quote: bool = False
     lemmas: tuple[str, ...] = ()  # content lemmas (no entity or number keys)
+    #: the article's person mentions, (text, canonical) in reading order; () when not
+    #: known, and the claim's own names then stand for the article's people
+    people: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_claim(cls, claim: Claim, article_date: date | None = None,
-                   outlet: str = "") -> ClaimFacts:
+                   outlet: str = "", people: tuple[tuple[str, str], ...] = ()
+                   ) -> ClaimFacts:
         """Build from a stored :class:`~factdesk.model.models.Claim` (JSON details)."""
         return cls(
             text=claim.text,
@@ -94,6 +107,7 @@ class ClaimFacts:
             outlet=outlet,
             is_quote=claim.kind == "quote",
             lemmas=tuple(t for t in (claim.lemmas or "").split() if ":" not in t),
+            people=people,
         )
 
     @cached_property
@@ -141,6 +155,56 @@ class ClaimFacts:
             if surface:
                 found.setdefault(canonical or surface, {})[surface] = None
         return {c: tuple(s) for c, s in found.items()}
+
+    @cached_property
+    def article_people(self) -> ArticlePeople:
+        """The people the claim's article names in full (its own names when the
+        article's are not known), read once."""
+        mentions = self.people or tuple((t, c) for t, label, c in self.entities
+                                        if label == "PERSON")
+        return article_people(mentions)
+
+    def identity(self, name: str, canonical: str = "") -> PersonIdentity | None:
+        """Who the person ``name`` (a name of this claim, or its speaker) is in its
+        article: :func:`~factdesk.nlp.person_identity.identify`."""
+        return identify(name, canonical, self.article_people, titled_in(self.text, name))
+
+    @cached_property
+    def person_identities(self) -> tuple[PersonIdentity, ...]:
+        """The people the claim names, its speaker included, each once (read once)."""
+        found: dict[str, PersonIdentity] = {}
+        for text, label, canonical in self.entities:
+            person = self.identity(strip_possessive(text), canonical) \
+                if label == "PERSON" else None
+            if person is not None:
+                found.setdefault(person.key, person)
+        if self.speaker_identity is not None:
+            found.setdefault(self.speaker_identity.key, self.speaker_identity)
+        return tuple(found.values())
+
+    @cached_property
+    def speaker_identity(self) -> PersonIdentity | None:
+        """Who the claim's speaker is, when named by a person's name, not described
+        ("the attorney general", "Grimm's attorney, William McGinley"; read once).
+
+        The speaker is stored in its canonical form ("Donald Trump Jr." for "President
+        Trump said", where the project names no other Trump in full); the claim's names
+        of that canonical form say how it was written, and so who it is in the article."""
+        name = self.speaker_name
+        if name is None or not is_person_name(name):
+            return None
+        written = {strip_possessive(t) for t, label, c in self.entities
+                   if label == "PERSON" and c == name}
+        found = {self.identity(w, name) for w in written} or {self.identity(name, name)}
+        return found.pop() if len(found) == 1 else None
+
+    def shares_a_person(self, other: ClaimFacts) -> bool:
+        """Whether the two claims name one person (speakers included): one by
+        :func:`~factdesk.nlp.person_identity.same_person`, or undecided there and the
+        same canonical name."""
+        return any(verdict or verdict is None and x.key == y.key
+                   for x in self.person_identities for y in other.person_identities
+                   if (verdict := same_person(x, y)) is not False)
 
     @cached_property
     def persons(self) -> frozenset[str]:
@@ -459,6 +523,13 @@ def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
     sa, sb = speaker_name(a), speaker_name(b)
     if sa is None or sb is None:
         return None
+    ia, ib = a.speaker_identity, b.speaker_identity
+    if ia is not None and ib is not None:
+        # people told apart by their articles ("Clinton" of an article naming Bill
+        # Clinton, "Clinton" of one naming Hillary Clinton), else one person
+        verdict = same_person(ia, ib)
+        if verdict is not None:
+            return verdict
     if sa.casefold() == sb.casefold() or canonical_key(sa) == canonical_key(sb):
         return True
     if min(len(sa.split()), len(sb.split())) >= 2 and written_alike(sa, sb):

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import is_title_case
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
-from factdesk.nlp.aliases import canonical_key, strip_possessive
+from factdesk.nlp.aliases import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.person_identity import PersonIdentity, same_person
 
 WHO_LABELS = frozenset({"PERSON", "ORG"})
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -133,6 +134,8 @@ class EventFrame:
     action: frozenset[str]
     speaker: str | None
     when: frozenset[str] = frozenset()
+    #: the *who* keys that are people, with who they are in their article
+    people: dict[str, PersonIdentity] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,7 @@ _EVENT_NOUN_AFTER_RE = re.compile(_EVENT_NOUN_AFTER, re.IGNORECASE)
 #: the Clinton investigation"); a word may stand between ("in U.S. foreign policy"); and
 #: a state before an elected official's title or party ("a staffer from Texas Rep. Roger
 #: Williams' office", "Arizona Sen. John McCain").
+_POSSESSIVE_AFTER_RE = re.compile(r"^['\u2019]s?\b")
 _QUALIFIED_AFTER_RE = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:history|law|laws|politics|custody|courts?|government|officials?|forces|"
     r"troops|military|economy|markets?|policy|standards?|investigations?|probes?|"
@@ -249,6 +253,8 @@ def _is_the_events_place(text: str, name: str, strong: bool = False) -> bool:
         before = text[max(start - 60, 0):start]
         if _REPORTED_IN_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text[end:]):
             continue
+        if strong and _POSSESSIVE_AFTER_RE.match(text[end:]):
+            continue  # a person's or a body's, not a place: "in Robert Mueller's inquiry"
         locative = _STRONG_LOCATIVE_BEFORE_RE if strong else _LOCATIVE_BEFORE_RE
         if locative.search(before) or _EVENT_NOUN_AFTER_RE.match(text[end:]):
             return True
@@ -257,6 +263,7 @@ def _is_the_events_place(text: str, name: str, strong: bool = False) -> bool:
 
 def _frame_of(facts: ClaimFacts) -> EventFrame:
     who: dict[str, str] = {}
+    people: dict[str, PersonIdentity] = {}  # who of the *who* keys are people
     where: dict[str, str] = {}
     for text, label, canonical in facts.entities:
         surface = strip_possessive(text)
@@ -270,6 +277,9 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
             where.setdefault(key, surface)
         elif label in WHO_LABELS:
             who.setdefault(key, surface)
+            person = facts.identity(surface, canonical) if label == "PERSON" else None
+            if person is not None:
+                people.setdefault(key, person)
     names = _name_words(facts)
     action = frozenset(
         lemma for lemma in facts.lemmas
@@ -289,7 +299,9 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         # nor one of the names told with who they are ("Grimm's attorney, William
         # McGinley")
         who.setdefault(place_key(speaker), speaker)
-    return EventFrame(who, where, action, speaker, when)
+        if facts.speaker_identity is not None:
+            people.setdefault(place_key(speaker), facts.speaker_identity)
+    return EventFrame(who, where, action, speaker, when, people)
 
 
 def event_frame(facts: ClaimFacts) -> EventFrame:
@@ -302,19 +314,31 @@ def event_frame(facts: ClaimFacts) -> EventFrame:
     return frame
 
 
-def _split(x: dict[str, str], y: dict[str, str], text: str = ""
+def _split(x: dict[str, str], y: dict[str, str], text: str = "",
+           other_people: tuple[dict[str, PersonIdentity], dict[str, PersonIdentity]] = ({}, {})
            ) -> tuple[list[str], list[str]]:
     """The names of ``x`` whose keys are also in ``y``, one name containing the other
     counting as shared ("Kharkiv" and "Kharkiv region"), and the others, in order.
     ``text``: the claim of ``x``; when it is a title-case headline, where the model takes
     several words for one name ("Obama Gun Control Proposals Unveiled"), a name shared by
-    containment is named as ``y`` writes it ("Obama")."""
+    containment is named as ``y`` writes it ("Obama"). ``other_people``: the people
+    among the keys of ``x`` and of ``y``; two namesakes
+    :func:`~factdesk.nlp.person_identity.same_person` tells apart are not shared ("Clinton"
+    of an article naming Bill Clinton / "Hillary Clinton")."""
+    people_x, people_y = other_people
     shared: list[str] = []
     unshared: list[str] = []
+
+    def one(kx: str, ky: str) -> bool:  # not two namesakes told apart
+        px, py = people_x.get(kx), people_y.get(ky)
+        return px is None or py is None or not surnames_match(px.surname, py.surname) \
+            or same_person(px, py) is not False
+
     for key, surface in x.items():
-        if key in y:
+        if key in y and one(key, key):
             shared.append(surface)
-        elif (other := next((o for o in y if key in o or o in key), None)) is not None:
+        elif (other := next((o for o in y if (key in o or o in key) and one(key, o)),
+                            None)) is not None:
             shorter = len(other) < len(key) and is_title_case(text.split())
             shared.append(y[other] if shorter else surface)
         else:
@@ -336,7 +360,8 @@ def _names(facts: ClaimFacts, place: str) -> bool:
 def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     """Align the frames of two claims (see the module docstring)."""
     fa, fb = event_frame(a), event_frame(b)
-    shared_who = _split(fa.who, fb.who, a.text)[0] if fa.who and fb.who else []
+    shared_who = _split(fa.who, fb.who, a.text, (fa.people, fb.people))[0] \
+        if fa.who and fb.who else []
     shared_where, only_a = _split(fa.where, fb.where)
     only_b = _split(fb.where, fa.where)[1] if fb.where else []
     # a place the other claim names too, in another role, is no second place: "trophies

@@ -26,7 +26,12 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from factdesk.matching.entity_agreement import entity_matched, frame_keys, slot_agreement
+from factdesk.matching.entity_agreement import (
+    entity_matched,
+    frame_keys,
+    persons_agreement,
+    slot_agreement,
+)
 from factdesk.matching.number_values import extract_numbers, numbers_match
 from factdesk.matching.pair_alignment import ALIGNMENT_NAMES, AlignmentData, alignment_values
 
@@ -57,7 +62,7 @@ class PairInput:
     numbers: tuple[float, ...] = ()
     speaker: str | None = None
     vector: np.ndarray | tuple[float, ...] | None = field(default=None, compare=False)
-    #: the event frame's *who* (people: the folded last word of each name) and *where*
+    #: the event frame's *who* (people: the key of who each name is) and *where*
     #: (places: folded names), see :func:`frame_keys`
     persons: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
@@ -244,7 +249,7 @@ def pair_input_from_span(
         ents = tuple(e.text.lower().strip() for e in span.ents)
     else:
         ents = tuple(str(e).lower() for e in entities)
-    persons, places = frame_keys((e.text, e.label_) for e in span.ents)
+    persons, places = frame_keys(((e.text, e.label_) for e in span.ents), text=span.text)
     return PairInput(
         text=span.text,
         lemmas=tuple(lemmas),
@@ -504,8 +509,10 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
     ea, eb = da.entity_set, db.entity_set
     if ea or eb:
         f[46], f[47] = min(len(ea), len(eb)), max(len(ea), len(eb))
-        e_miss_a = sum(1 for e in ea if not entity_matched(e, b.entities, db.low, db.token_set))
-        e_miss_b = sum(1 for e in eb if not entity_matched(e, a.entities, da.low, da.token_set))
+        e_miss_a = sum(1 for e in ea if not entity_matched(
+            e, b.entities, db.low, db.token_set, a.persons, b.persons))
+        e_miss_b = sum(1 for e in eb if not entity_matched(
+            e, a.entities, da.low, da.token_set, b.persons, a.persons))
         f[48], f[49] = min(e_miss_a, e_miss_b), max(e_miss_a, e_miss_b)
         f[50] = 1.0 - (e_miss_a + e_miss_b) / (len(ea) + len(eb))
     else:
@@ -530,7 +537,7 @@ def pair_feature_values(a: PairInput, b: PairInput, idf: IdfFunc | None = None,
         denom = math.sqrt(da.vector_sq * db.vector_sq)
         f[59] = float(va @ vb) / denom if denom > 0 else 0.0
     f[60] = max(0.0, LOW_OVERLAP - f[17]) / LOW_OVERLAP
-    f[61], f[62] = slot_agreement(a.persons, b.persons)
+    f[61], f[62] = persons_agreement(a.persons, b.persons)
     f[63], f[64] = slot_agreement(a.places, b.places)
     f[_ALIGNMENT_START:] = alignment_values(da.alignment(), db.alignment(),
                                             idf or _default_idf)

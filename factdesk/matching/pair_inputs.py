@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from factdesk.matching.pair_features import PairInput, extract_numbers, frame_keys
 from factdesk.matching.respelling import canonical_spellings, names_known_elsewhere, respelled
+from factdesk.nlp.person_identity import ArticlePeople, article_people
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,7 +27,8 @@ def _written_word(word: str) -> re.Pattern[str]:
 
 
 def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
-               vector: np.ndarray | None = None) -> PairInput:
+               vector: np.ndarray | None = None, people: ArticlePeople | None = None
+               ) -> PairInput:
     """The pair model's view of a stored claim (no re-parsing needed).
 
     Names are compared in their canonical spelling: two outlets' "Zelenskiy went to
@@ -35,7 +37,10 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
     are respelled; so are the words that ``respellings`` (the project's variants,
     :func:`~factdesk.matching.respelling.name_respellings`) knows where they are written as names (capitalised, not
     first), for names the language model did not see as such in this sentence.
-    ``vector`` is the claim's unit sentence vector (of its stored codes)."""
+    ``vector`` is the claim's unit sentence vector (of its stored codes); ``people``:
+    the people its article names (:class:`~factdesk.nlp.person_identity.ArticlePeople`),
+    who tell who a surname alone is (the claim's own names stand for them if not
+    given)."""
     terms = claim.lemmas.split()
     lemmas = tuple(t for t in terms if ":" not in t)
     text = claim.text
@@ -53,9 +58,13 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
     entities = tuple(t[4:].replace("_", " ") for t in terms if t.startswith("ent:"))
     numbers = tuple(float(q["value"]) for q in claim.quantities
                     if q.get("value") is not None) or extract_numbers(tokens)
+    if people is None:
+        people = article_people(tuple(
+            (str(e.get("text", "")), str(e.get("canonical") or ""))
+            for e in claim.entities if e.get("label") == "PERSON"))
     persons, places = frame_keys(
-        (str(e.get("canonical") or e.get("text", "")), str(e.get("label", "")))
-        for e in claim.entities)
+        ((str(e.get("canonical") or e.get("text", "")), str(e.get("label", "")),
+          str(e.get("text", ""))) for e in claim.entities), people, claim.text)
     return PairInput(text=text, lemmas=lemmas, tokens=tokens, entities=entities,
                      numbers=numbers, speaker=claim.speaker, vector=vector,
                      persons=persons, places=places)

@@ -16,6 +16,7 @@ from typing import Any
 
 from factdesk.matching.discrepancies import ClaimFacts, speaker_name
 from factdesk.matching.event_frames import frame_summary
+from factdesk.nlp.person_identity import identify, same_person
 
 #: Rank of a relation in a claim's panel (lower first).
 RELATION_RANK: dict[str, int] = {"same fact": 0, "conflicting": 0, "related": 1}
@@ -52,7 +53,18 @@ def _sides(d: Mapping[str, Any], a: ClaimFacts | None) -> tuple[str, str]:
         here = a.text.casefold()
         if first.casefold() not in here and second.casefold() in here:
             first, second = second, first
+        elif first.casefold() not in here and second.casefold() not in here \
+                and _one_of_its_people(a, second) and not _one_of_its_people(a, first):
+            first, second = second, first  # "Clinton said" of Bill: "Bill Clinton vs ..."
     return _short(first), _short(second)
+
+
+def _one_of_its_people(facts: ClaimFacts, name: str) -> bool:
+    """Whether ``name`` is one of the people the claim names, by who they are in its
+    article (:func:`~factdesk.nlp.person_identity.same_person`)."""
+    person = identify(name)
+    return person is not None and any(same_person(person, p) is True
+                                      for p in facts.person_identities)
 
 
 def _attribution_note(d: Mapping[str, Any], a: ClaimFacts | None,

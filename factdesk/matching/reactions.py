@@ -22,8 +22,10 @@ forms the project's alias resolution gave both claims' names
 Blumenthal (D-Conn.)" are one person there), and, for a name the other claim writes
 without it being read as an entity, by the surname (or the organisation's whole name)
 in its words, the generational suffix kept: "Trump Jr." does not name "Donald Trump",
-nor "President Trump" "Donald Trump Jr.". :func:`reaction_note` says it in a
-checker's words.
+nor "President Trump" "Donald Trump Jr.". A person the other claim names by the same
+surname is the speaker only if :func:`~factdesk.nlp.person_identity.same_person` allows
+it ("Bill Clinton" is not the "Clinton" of an article about Hillary Clinton).
+:func:`reaction_note` says it in a checker's words.
 """
 
 from __future__ import annotations
@@ -41,7 +43,14 @@ from factdesk.matching.discrepancies import (
 )
 from factdesk.matching.event_frames import is_institution
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import canonical_key, has_given_name, name_suffix, surname_of
+from factdesk.nlp.aliases import (
+    canonical_key,
+    has_given_name,
+    name_suffix,
+    surname_of,
+    surnames_match,
+)
+from factdesk.nlp.person_identity import PersonIdentity, same_person
 
 #: Claim kinds whose content is what their speaker said (a figure a source gave is a
 #: fact reported, kind "statistic", and stays comparable as one).
@@ -67,6 +76,10 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 #: The lower-case words a name may hold ("Bank of America", "Ursula von der Leyen").
 _NAME_PARTICLES = frozenset("of the de der van von al la le du da bin -".split())
 _SUFFIX_WORDS = ("jr", "sr", "ii", "iii", "iv")
+#: Nouns of kin, by which a claim may mean someone of the family it names.
+_KIN = re.compile(r"\b(?:sister|brother|sibling|wife|husband|son|daughter|father|mother"
+                  r"|parent|uncle|aunt|nephew|niece|cousin|grand(?:son|daughter|father"
+                  r"|mother))s?\b", re.IGNORECASE)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b",
                                re.IGNORECASE)
 
@@ -140,6 +153,23 @@ def names_speaker(facts: ClaimFacts, name: str, label: str = "") -> bool:
         facts.speaker and _written_in(name, whole, facts.speaker))
 
 
+def _names_person(facts: ClaimFacts, person: PersonIdentity | None) -> bool | None:
+    """Whether the claim names ``person`` among its people of that surname (its speaker
+    included): "Bill Clinton" does not name the "Clinton" of an article about Hillary
+    Clinton. None when it names no one of that surname, or may mean them as kin of
+    whom it names (its words then tell)."""
+    if person is None:
+        return None
+    namesakes = [p for p in facts.person_identities if surnames_match(p.surname, person.surname)]
+    if not namesakes:
+        return None
+    if any(same_person(person, p) is not False for p in namesakes):
+        return True
+    # a relative of the one it names may be the speaker ("Elizabeth Cheney blasted by
+    # older sister"): its words then tell
+    return None if _KIN.search(facts.text) else False
+
+
 def _may_mean_someone(facts: ClaimFacts) -> bool:
     """Whether the claim may speak of the speaker without naming them: someone as the
     subject of a pronoun ("In a statement released Tuesday, he decried ...", "They
@@ -176,8 +206,10 @@ def _reacts(x: ClaimFacts, y: ClaimFacts) -> str | None:
     # the speaker as the project spells it, and as this claim writes it ("Clinton", of
     # a group the project calls "Clintons")
     forms = dict.fromkeys((name, *x.surfaces.get(name, ())))
-    if any(names_speaker(y, form, label) for form in forms) or _may_mean_someone(y) \
-            or _restates(x, y):
+    named = _names_person(y, x.speaker_identity)
+    if named is None:
+        named = any(names_speaker(y, form, label) for form in forms)
+    if named or _may_mean_someone(y) or _restates(x, y):
         return None
     return name
 

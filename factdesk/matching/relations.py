@@ -167,7 +167,7 @@ def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
 def is_same_dated_event(a: ClaimFacts, b: ClaimFacts, similarity: float) -> bool:
     """One person's event dated in both claims relative to what may be the same moment,
     or one person's action dated on one day (:func:`~factdesk.matching.timed_actions.dated_alike`)."""
-    if similarity < DATED_EVENT_SIMILARITY or not (a.persons & b.persons):
+    if similarity < DATED_EVENT_SIMILARITY or not a.shares_a_person(b):
         return False
     oa, ob = day_offsets(a), day_offsets(b)
     return any(same_anchor(x, y) for x in oa for y in ob) or dated_alike(a, b)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from factdesk.nlp.aliases import canonical_key
 from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
+from factdesk.nlp.person_identity import same_person
 
 if TYPE_CHECKING:
     from factdesk.matching.discrepancies import ClaimFacts
@@ -68,7 +69,7 @@ _SAID_AS: dict[str, frozenset[str]] = {
 
 #: Entity labels of a place, for :func:`_same_who_and_where`.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-_ACTORS = frozenset({"PERSON", "ORG"})
+_ORGS = frozenset({"ORG"})
 
 
 def _action(expr: TimeExpression) -> str | None:
@@ -86,8 +87,13 @@ def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
     """Whether both claims name someone and a place in common ("Trump was in Iowa on
     Monday" / "Trump visited Iowa on Tuesday"; who is a person or an organisation, as
     the tagger reads one name either way)."""
-    who_a, who_b = a.persons | _keys(a, _ACTORS), b.persons | _keys(b, _ACTORS)
-    return bool(who_a & who_b) and bool(_keys(a, _PLACES) & _keys(b, _PLACES))
+    if not _keys(a, _PLACES) & _keys(b, _PLACES):
+        return False
+    # people by who they are in their articles; a person's name the tagger took for an
+    # organisation's by its key
+    orgs_a, orgs_b = _keys(a, _ORGS), _keys(b, _ORGS)
+    return a.shares_a_person(b) or bool(orgs_a & (b.persons | orgs_b)) \
+        or bool(orgs_b & a.persons)
 
 
 @lru_cache(maxsize=4096)  # a claim's actions meet many others'
@@ -104,6 +110,9 @@ def _other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
     sa, sb = a.speaker_name, b.speaker_name
     if not sa or not sb:
         return False
+    ia, ib = a.speaker_identity, b.speaker_identity
+    if ia is not None and ib is not None and (same := same_person(ia, ib)) is not None:
+        return not same
     return sa.casefold() != sb.casefold() and canonical_key(sa) != canonical_key(sb)
 
 

@@ -56,7 +56,7 @@ GIVEN_NAME_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     {"dave", "david"}, {"steve", "steven", "stephen"}, {"chris", "christopher"},
     {"ron", "ronald"}, {"don", "donald"}, {"pat", "patrick"}, {"tim", "timothy"},
     {"matt", "matthew"}, {"nick", "nicholas"}, {"sam", "samuel"}, {"ben", "benjamin"},
-    {"jon", "jonathan"}, {"mitch", "mitchell"}, {"newt", "newton"},
+    {"jon", "jonathan"}, {"mitch", "mitchell"}, {"newt", "newton"}, {"bibi", "benjamin"},
 ))
 #: Generational suffixes a name may carry ("Robert S. Mueller III", "Trump Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -134,6 +134,11 @@ def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
     return tuple(words[:-1]), words[-1]
 
 
+def person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
+    """(given-name words, surname) of a person name, plain; None if empty."""
+    return _person_parts(name)
+
+
 def surname_of(name: str) -> str:
     """The surname of a person name, plain: "Sen. Richard Blumenthal (D-Conn.)" ->
     "blumenthal", "Donald Trump Jr." -> "trump"."""
@@ -167,13 +172,14 @@ def _folds_match(fa: str, fb: str) -> bool:
 
 
 @functools.lru_cache(maxsize=262_144)
-def _surnames_match(a: str, b: str) -> bool:
+def surnames_match(a: str, b: str) -> bool:
+    """Whether two plain surnames are one in another spelling ("zelenskyy" / "zelensky")."""
     return _folds_match(_surname_fold(a), _surname_fold(b))
 
 
 def _surname_neighbours(folds: Iterable[str]) -> dict[str, set[str]]:
     """For each folded surname, the folded surnames it matches (itself included), as
-    :func:`_surnames_match` decides, found in C by :func:`_close_pairs` instead of
+    :func:`surnames_match` decides, found in C by :func:`_close_pairs` instead of
     comparing every pair of names in Python."""
     distinct = sorted(set(folds))
     neighbours = {f: {f} for f in distinct}
@@ -184,8 +190,8 @@ def _surname_neighbours(folds: Iterable[str]) -> dict[str, set[str]]:
     return neighbours
 
 
-def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Are the first given names the same name (or an initial of it)?"""
+def given_names_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Are the first given names the same name (or an initial of it)? Yes if one is unknown."""
     if not a or not b:
         return True
     x, y = a[0], b[0]
@@ -204,7 +210,7 @@ def persons_compatible(a: str, b: str) -> bool:
     pa, pb = _person_parts(a), _person_parts(b)
     if pa is None or pb is None:
         return False
-    return _surnames_match(pa[1], pb[1]) and _given_compatible(pa[0], pb[0])
+    return surnames_match(pa[1], pb[1]) and given_names_compatible(pa[0], pb[0])
 
 
 def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]:

@@ -33,6 +33,12 @@ class EntityRepository:
             )
         return [EntityMention(**row) for row in rows]
 
+    def people(self, article_id: int) -> list[tuple[str, str]]:
+        """(text, canonical) of the article's person mentions, in reading order."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT text, canonical FROM entity_mentions WHERE article_id = ? "
+            "AND label = 'PERSON' ORDER BY start", [article_id])]
+
     def names_by_label(self) -> list[tuple[str, str]]:
         """Every distinct (text, label) mentioned in the project, for alias resolution."""
         return [
