@@ -123,6 +123,51 @@ def nested_probabilities(recipe: Recipe, x_train: np.ndarray, events, x_compare:
     return prob, threshold
 
 
+def nested_share_probabilities(shares: tuple[float, ...], x_train: np.ndarray, events,
+                                x_compare: np.ndarray, topics: np.ndarray,
+                                inner_folds: int = 5) -> dict[float, tuple[np.ndarray,
+                                                                            np.ndarray]]:
+    """:func:`nested_probabilities` of the two-sided-trees blend (BASIL 0.25) at several
+    tree shares at once: the regression and the trees are fitted once per fold, only the
+    blend, its calibration and threshold differ by share."""
+    from factdesk.matching.calibration import best_threshold, fit_platt
+    from factdesk.matching.train_event_model import (
+        EVENT_COLUMNS,
+        TREE_COLUMNS,
+        _fit,
+        fit_event_trees,
+    )
+
+    cols, tree_cols = list(EVENT_COLUMNS), list(TREE_COLUMNS)
+
+    def parts(x, y, w):
+        linear, gbm = _fit(x, y, w), fit_event_trees(x[:, tree_cols], y, w)
+        return lambda rows: (linear.margin(rows[:, cols]),
+                             gbm.decision_function(rows[:, tree_cols]))
+
+    weights = np.where(np.char.startswith(events.groups.astype(str), "basil"), 0.25,
+                       events.weights)
+    out = {share: (np.zeros(len(topics)), np.zeros(len(topics))) for share in shares}
+    train_topics = [t for t in np.unique(topics) if t not in DEV_TOPICS]
+    for held_topic in [*train_topics, None]:
+        fit_rows = events.groups != held_topic
+        xs, ys, ws, gs = (x_train[fit_rows], events.labels[fit_rows], weights[fit_rows],
+                          events.groups[fit_rows])
+        inner_lr, inner_tr = np.zeros(len(ys)), np.zeros(len(ys))
+        for held in _inner_folds(gs, inner_folds):
+            inner_lr[held], inner_tr[held] = parts(xs[~held], ys[~held], ws[~held])(xs[held])
+        rows = (topics == held_topic if held_topic is not None
+                else np.isin(topics, DEV_TOPICS))
+        lr, tr = parts(xs, ys, ws)(x_compare[rows])
+        for share in shares:
+            inner = (1 - share) * inner_lr + share * inner_tr
+            a, b = fit_platt(inner, ys)
+            prob, threshold = out[share]
+            prob[rows] = 1.0 / (1.0 + np.exp(-(a * ((1 - share) * lr + share * tr) + b)))
+            threshold[rows] = best_threshold(1.0 / (1.0 + np.exp(-(a * inner + b))), ys)
+    return out
+
+
 def main() -> int:
     if not ECBPLUS.exists():
         print(f"ECB+ pairs not found at {ECBPLUS}; skipping.")
@@ -187,9 +232,14 @@ def main() -> int:
     print(f"ECB+ through the compare path, {len(y)} pairs; nested out-of-topic heads\n")
     print(f"  {'recipe':56s} {'23':>6s} {'20':>6s} {'dev':>6s} {'e 23':>6s}  "
           f"bootstrap gain 5-95%, topics up")
+    shared_fits: dict[float, tuple[np.ndarray, np.ndarray]] = {}
+    if "--two-sided-trees" in sys.argv:  # one fit of the trees per fold for both shares
+        shared_fits = nested_share_probabilities(
+            tuple(r.tree_share for r in recipes if r.tree_share), x_train, events, x_compare,
+            topics)
     for recipe in recipes:
-        e, thresholds = nested_probabilities(recipe, x_train, events, x_compare, topics,
-                                             inner_folds)
+        e, thresholds = shared_fits.get(recipe.tree_share) or nested_probabilities(
+            recipe, x_train, events, x_compare, topics, inner_folds)
         relations = [decide(p[i], s[i], fa, fb, same_threshold=st, related_threshold=rt,
                             event=e[i], event_threshold=thresholds[i])
                      for i, (fa, fb) in enumerate(facts)]
