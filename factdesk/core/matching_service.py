@@ -32,6 +32,7 @@ from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.claim_vectors import embed_for_pairs, unit_vectors
 from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.event_frames import EventFrame, event_frame
 from factdesk.matching.pair_features import (
     PARTIAL_RATIO_COLUMNS,
     PairInput,
@@ -43,6 +44,7 @@ from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
 from factdesk.matching.respelling import name_respellings
 from factdesk.matching.semantic_index import SemanticIndex
+from factdesk.matching.story_names import StoryNames
 from factdesk.model.models import Article, Claim, MatchDraft, published_date
 from factdesk.nlp.person_identity import ArticlePeople, article_people
 
@@ -75,13 +77,14 @@ def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
 def _decide(
     probability: float, similarity: float | None, facts_a: ClaimFacts, facts_b: ClaimFacts,
     scorer: PairScorer, term_similarity: float | None, event: float = 0.0,
-    ranking_event: float | None = None,
+    story_names: frozenset[str] = frozenset(), ranking_event: float | None = None,
 ) -> tuple[float, str | None, list[dict]]:
     relation = decide(probability, 0.0 if similarity is None else similarity, facts_a, facts_b,
                       same_threshold=scorer.same_threshold,
                       related_threshold=scorer.related_threshold,
                       term_similarity=term_similarity, event=event,
-                      event_threshold=scorer.event_threshold, ranking_event=ranking_event)
+                      event_threshold=scorer.event_threshold, story_names=story_names,
+                      ranking_event=ranking_event)
     return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
 
 
@@ -117,7 +120,7 @@ def decide_claims(
     scorer = scorer or PairScorer.load()
     return _decide(probability, similarity, _facts(a, article_a, published),
                    _facts(b, article_b, published), scorer, term_similarity, event,
-                   ranking_event)
+                   ranking_event=ranking_event)
 
 
 #: (same-fact probability, graded similarity or None, deciding same-event probability,
@@ -165,6 +168,11 @@ def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
         ratings[int(rows[j])] = Unrelated(float(most_likely[j]), float(most_similar[j]),
                                           float(most_eventful[j]))
     return rows[~unrelated]
+
+
+def _ranking_event(rating: PairScore | Unrelated) -> float | None:
+    """The ranking same-event probability of a rated pair (none for :class:`Unrelated`)."""
+    return None if isinstance(rating, Unrelated) else rating[3]
 
 
 def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
@@ -250,6 +258,7 @@ class PairJudge:
         self._articles: dict[int, tuple[str, date | None]] = {}  # outlet, date
         # the people each article names: who a surname alone is there
         self._people: dict[int, tuple[tuple[str, str], ...]] = {}
+        self.stories = StoryNames(self._frames_of)  # the names of each story
         self._ratings: dict[tuple[int, int], PairScore | Unrelated] = {}
         self.failed_pairs: list[tuple[Claim, Claim, BaseException]] = []  # not compared
         self._pending: dict[tuple[int, int], Future[list[PairScore | Unrelated]]] = {}
@@ -314,6 +323,10 @@ class PairJudge:
             found = self._facts[claim.id] = ClaimFacts.from_claim(
                 claim, day, outlet, self.people(claim.article_id))
         return found
+
+    def _frames_of(self, article_id: int) -> list[EventFrame]:
+        """The event frames of all the article's claims (for its story's names)."""
+        return [event_frame(self.facts(c)) for c in self.project.claims.for_article(article_id)]
 
     def people(self, article_id: int) -> tuple[tuple[str, str], ...]:
         """(text, canonical) of the article's person mentions (read once per run)."""
@@ -390,14 +403,16 @@ class PairJudge:
         key = _key(a, b)
         rating = self._ratings[key]
         facts_a, facts_b = self.facts(a), self.facts(b)
-        decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, *rating[2:4])
+        story = self.stories.of(a.article_id, b.article_id)
+        decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story,
+                           _ranking_event(rating))
         if isinstance(rating, Unrelated) and decision[1] is not None:
             # the bounds allow a dated event: rate the pair exactly and decide again
             lo, hi = (a, b) if a.id < b.id else (b, a)
             rating = self._ratings[key] = rate_pairs(
                 self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
-            decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term,
-                               *rating[2:4])
+            decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
+                               story, _ranking_event(rating))
         return decision
 
     def cancel(self) -> None:

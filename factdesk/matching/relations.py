@@ -23,12 +23,18 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 * only **related** ("same story") when the same-event head is sure but the frames hold
   only the story's protagonist and its usual words, and the sentences are not alike
   in meaning (his wife's plea / his plea); a figure both give with the same person
-  (the suspect's age) is a detail of one fact.
+  (the suspect's age) is a detail of one fact;
+* only **related** ("same story") too when, in a project, what the frames share beyond
+  the names the story gives in most of its claims (:mod:`factdesk.matching.story_names`:
+  "Trump" in half the shutdown coverage) is too little: the protagonist and a sum the
+  story is about ("$5.7 billion"), the protagonist and a place without sentences alike in
+  meaning. The protagonist still counts with a time or with what was done ("Zelensky"
+  and "Wednesday").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -48,7 +54,13 @@ from factdesk.matching.discrepancies import (
     same_speaker,
     speaker_name,
 )
-from factdesk.matching.event_frames import compare_frames, place_discrepancy
+from factdesk.matching.event_frames import (
+    SAME_ACTION_LEMMAS,
+    FrameAlignment,
+    compare_frames,
+    event_frame,
+    place_discrepancy,
+)
 from factdesk.matching.pair_score import pair_score
 from factdesk.matching.reactions import reaction_by, reaction_note
 from factdesk.matching.timed_actions import dated_alike
@@ -183,6 +195,49 @@ def shares_a_figure(a: ClaimFacts, b: ClaimFacts) -> bool:
                if q.qualifier == "exact")
 
 
+def is_story_name(key: str, story_names: frozenset[str]) -> bool:
+    """Whether the frame key ``key`` is one of ``story_names``, or names it more or less
+    fully ("ted cruz" / "cruz": the outlets and the claims of one article do not always
+    give a name in full)."""
+    return key in story_names or any(
+        key.endswith(" " + name) or name.endswith(" " + key) for name in story_names)
+
+
+def beyond_the_story(alignment: FrameAlignment, a: ClaimFacts, b: ClaimFacts,
+                     story_names: frozenset[str]) -> FrameAlignment:
+    """``alignment`` without the shared names that are the story's main actors and places
+    (:mod:`factdesk.matching.story_names`): named in most of the story's claims, they
+    are no evidence that two of them report one event."""
+    if not story_names or not (alignment.shared_who or alignment.shared_where):
+        return alignment
+    fa, fb = event_frame(a), event_frame(b)
+    main_who = {surface for frame in (fa, fb) for key, surface in frame.who.items()
+                if is_story_name(key, story_names)}
+    main_where = {surface for frame in (fa, fb) for key, surface in frame.where.items()
+                  if is_story_name(key, story_names)}
+    return replace(
+        alignment,
+        shared_who=tuple(n for n in alignment.shared_who if n not in main_who),
+        shared_where=tuple(n for n in alignment.shared_where if n not in main_where))
+
+
+def _supports_one_event(alignment: FrameAlignment, evidence: FrameAlignment,
+                        figure: bool) -> bool:
+    """Whether the frames support one event (before the similarity asked of them): a
+    place of their own in common, or two of who, when and what was done (the story's
+    protagonist is one of them: "Zelensky" and "Wednesday"), or a figure both give with
+    someone of their own ("Cesar Sayoc, 56"), or given with the story's protagonist and
+    something done ("Farenthold ... would repay the $84,000"): the protagonist and a sum
+    the story is about are in half its claims ("Trump" and "$5.7 billion")."""
+    if evidence.shared_where:
+        return True
+    slots = (bool(alignment.shared_who) + bool(alignment.shared_when)
+             + (len(alignment.shared_action) >= SAME_ACTION_LEMMAS))
+    protagonist_only = bool(alignment.shared_who) and not evidence.shared_who
+    return slots >= 2 or figure and (
+        bool(evidence.shared_who) or protagonist_only and bool(alignment.shared_action))
+
+
 def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """The wording note for a same quote the discrepancy finder found too different."""
     similarity = quote_similarity(a.text, b.text)
@@ -210,6 +265,7 @@ def decide(
     event: float = 0.0,
     event_threshold: float = 1.01,
     ranking_event: float | None = None,
+    story_names: frozenset[str] = frozenset(),
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
 
@@ -217,7 +273,10 @@ def decide(
     pair came from the candidate index (``None`` for a free comparison). ``event`` is
     the same-event head's probability: at ``event_threshold`` or above, two claims whose
     event frames align (they share who, where or what was done, and place it nowhere
-    else) report the same fact, one perhaps in more detail. The score is
+    else) report the same fact, one perhaps in more detail. ``story_names``: the frame
+    keys of the names the pair's two articles give in most of their claims
+    (:mod:`factdesk.matching.story_names`; none for two sentences compared alone),
+    which alone are no evidence of one event. The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
     of the relation found, with ``ranking_event`` for the same-event one when given (the
     head's ranking probability, which orders pairs but decides nothing).
@@ -241,19 +300,31 @@ def decide(
     elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b) \
             and not worded_alike(a, b):  # worded alike, the same-fact head's "no" stands
         alignment = compare_frames(a, b)
+        # the story's main actors and places are in most of its claims: they are no
+        # evidence of one event on their own (:mod:`factdesk.matching.story_names`)
+        evidence = beyond_the_story(alignment, a, b, story_names)
         if event < event_threshold:  # only when the frames pin one event
-            one_event = alignment.pins_one_event
+            # ... by people of their own, or by a place of their own in sentences alike
+            # in meaning: the story's protagonist "from Bucha" in both ("the same
+            # pictures from Bucha" / "Zelenskiy likened ... to Bucha", 0.41), not the
+            # new senator "from Massachusetts" and his staff "in Massachusetts" (0.21)
+            one_event = alignment.pins_one_event and (
+                alignment.verdict != "aligned" or bool(evidence.shared_who)
+                or bool(evidence.shared_where) and similarity >= EVENT_SIMILARITY)
         else:
-            supported = alignment.supports_one_event or bool(alignment.shared_who) \
-                and shares_a_figure(a, b)
+            figure = shares_a_figure(a, b)
+            supported = _supports_one_event(alignment, evidence, figure)
             # a place in common pins one event when something else is shared too (the
             # speech "to the group in Norwalk"); a state named alone does not ("a
-            # criminal history in Florida" / "They originated ... from Florida")
-            placed = bool(alignment.shared_where) and bool(
-                alignment.shared_who or alignment.shared_action or alignment.shared_when)
+            # criminal history in Florida" / "They originated ... from Florida"), nor
+            # with the story's protagonist only
+            placed = bool(evidence.shared_where) and bool(
+                evidence.shared_who or evidence.shared_action or evidence.shared_when)
             one_event = alignment.verdict != "aligned" or placed or (
                 supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
-            same_story = supported and not one_event
+            # what the frames share, the story's names included: one story, not one fact
+            same_story = not one_event and (
+                alignment.supports_one_event or bool(alignment.shared_who) and figure)
         if one_event:
             reason = "same event"
     if reason and alignment is None:

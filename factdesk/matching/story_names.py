@@ -1,0 +1,95 @@
+"""The names a story gives in most of its claims: its main actors and places.
+
+Two outlets' articles on one story name its protagonist in sentence after sentence
+("Trump" in about half the claims of each outlet's article on the shutdown deal,
+"Cowan" in a third of the articles on his appointment). Two of their claims that share
+only that name share the story, not one fact: "Trump signaled that a large down payment
+could be sufficient" and "the announcement ... is a clear cave by Trump".
+:func:`main_names` finds those names, from the event frames of every claim of the two
+articles (:mod:`factdesk.matching.event_frames`, candidates below the display
+threshold included: they are the articles' sentences too), so that
+:func:`factdesk.matching.relations.decide` asks for something else in common before it
+takes a shared name for one event.
+
+A name counts once per claim, as a frame's who or where (a claim's speaker is among its
+who, so "He said ..." resolved to Trump names him). Both articles are counted together:
+a name is the story's when at least :data:`MAIN_SHARE` of their claims name it. Two
+articles too short to have a story (:data:`MIN_CLAIMS`) have none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from factdesk.matching.event_frames import EventFrame
+
+#: Share of the two articles' claims that must name someone (or somewhere) for the name
+#: to be the story's. On the reviewer's two BASIL events: Trump 0.47-0.65 of each
+#: outlet's claims; Cowan 0.17 / 0.34 / 0.38, Deval Patrick 0.39 / 0.41 / 0.15; the next
+#: names (the Senate, McConnell, Kerry) 0.09-0.19.
+MAIN_SHARE = 0.3
+#: Fewer claims than this in the two articles together: no story to speak of (two pasted
+#: paragraphs), every name is evidence as before.
+MIN_CLAIMS = 8
+
+
+@dataclass(frozen=True)
+class NameCounts:
+    """How many claims one article has, and how many of them name each frame key."""
+
+    claims: int
+    names: Counter[str]
+
+
+def name_counts(frames: Iterable[EventFrame]) -> NameCounts:
+    """The counts of one article's claims' frames (each name once per claim)."""
+    names: Counter[str] = Counter()
+    claims = 0
+    for frame in frames:
+        claims += 1
+        names.update(set(frame.who) | set(frame.where))
+    return NameCounts(claims, names)
+
+
+def main_names(*articles: NameCounts, share: float = MAIN_SHARE) -> frozenset[str]:
+    """The frame keys (who and where) named in at least ``share`` of the articles'
+    claims taken together; none when they hold fewer than :data:`MIN_CLAIMS` claims."""
+    total = sum(article.claims for article in articles)
+    if total < MIN_CLAIMS:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update(article.names)
+    return frozenset(name for name, n in counts.items() if n >= share * total)
+
+
+class StoryNames:
+    """:func:`main_names` of article pairs for one matching run, each article's claims
+    read once (``frames_of``: the event frames of an article's claims)."""
+
+    MAX_CACHED = 20_000
+
+    def __init__(self, frames_of: Callable[[int], Iterable[EventFrame]]) -> None:
+        self._frames_of = frames_of
+        self._counts: dict[int, NameCounts] = {}
+        self._pairs: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, article_a: int, article_b: int) -> frozenset[str]:
+        """The names the two articles give in most of their claims."""
+        key = (article_a, article_b) if article_a < article_b else (article_b, article_a)
+        found = self._pairs.get(key)
+        if found is None:
+            if len(self._pairs) > self.MAX_CACHED:
+                self._pairs.clear()
+                self._counts.clear()
+            found = self._pairs[key] = main_names(*(self.counts(a) for a in key))
+        return found
+
+    def counts(self, article_id: int) -> NameCounts:
+        """One article's :class:`NameCounts`."""
+        found = self._counts.get(article_id)
+        if found is None:
+            found = self._counts[article_id] = name_counts(self._frames_of(article_id))
+        return found
