@@ -18,7 +18,11 @@ measured, docs/matching.md): the highest 23-topic AUC among scores that keep the
 relation bands (same fact / conflicting at or above the same-fact threshold, the rest
 below it); within 0.005 of it, the candidate that reads both heads.
 
-Uses ``../shared/eval``; exits 0 with a message without it. About a minute.
+When the shipped event head ranks with boosted trees, a last row gives the shipped
+score with each train topic's ranking probability from a blend that never saw it.
+
+Uses ``../shared/eval``; exits 0 with a message without it. About a minute (10-20 more
+with the trees' row on a shared machine).
 
     python bench/pair_score_experiments.py
 """
@@ -31,8 +35,9 @@ from pathlib import Path
 import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+for _path in (REPO_ROOT, REPO_ROOT / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 ECBPLUS = EVAL_DIR / "ecbplus" / "pairs-train-dev.tsv"
@@ -72,6 +77,30 @@ def unseen_event_probabilities(scorer, train, x_compare: np.ndarray, shipped: np
     return prob
 
 
+def unseen_ranking_probabilities(train, x_compare: np.ndarray, shipped: np.ndarray
+                                 ) -> np.ndarray:
+    """The ranking (trees blend) same-event probability of each train pair from a blend
+    that never saw its topic, calibrated on 5 inner folds of the other groups (as
+    ``event_head_compare_experiments.py --trees``); dev topics: the shipped one."""
+    from event_head_compare_experiments import Recipe, nested_probabilities
+
+    from factdesk.matching.pair_model import PairScorer
+    from factdesk.matching.train_event_model import TREE_SHARE, basil_weak_pairs, event_features
+    from factdesk.matching.train_pair_model import parse_sentences
+    from factdesk.nlp.model import load_base_pipeline
+
+    events = train + basil_weak_pairs(BASIL) if BASIL.exists() else train
+    parsed = parse_sentences(list(events.left + events.right), load_base_pipeline())
+    x_event = event_features(events, parsed, PairScorer.load().default_idf)
+    topics = np.concatenate([train.groups, np.full(len(x_compare) - len(train.groups),
+                                                   DEV_TOPICS[0])])
+    recipe = Recipe("shipped blend", 0.25, TREE_SHARE, two_sided_trees=True)
+    prob, _ = nested_probabilities(recipe, x_event, events, x_compare, topics, 5)
+    dev = len(train.groups)
+    prob[dev:] = shipped[dev:]  # dev topics: the shipped ranking head, which never saw them
+    return prob
+
+
 def rate_through_compare(pairs, scorer):
     """Per pair: (same-fact probability, graded similarity or None, shipped event
     probability), the feature row, and both claims' facts (as ``factdesk compare``)."""
@@ -84,7 +113,7 @@ def rate_through_compare(pairs, scorer):
     vectors = embed_for_pairs([c.text for r in rated for c in (r.a, r.b)])
     inputs = [(pair_input(r.a, vector=vectors[2 * i]), pair_input(r.b, vector=vectors[2 * i + 1]))
               for i, r in enumerate(rated)]
-    ratings = [(r.probability, r.similarity, r.event) for r in rated]
+    ratings = [(r.probability, r.similarity, r.event, r.ranking_event) for r in rated]
     facts = [(_facts(r.a, None), _facts(r.b, None)) for r in rated]
     return ratings, scorer.feature_matrix(inputs), facts
 
@@ -175,6 +204,12 @@ def main() -> int:
                        related_threshold=rt) for i in range(len(y))]),
         "pair_score: max(p, e), in order": np.array([d.score for d in decided]),
     }
+    if scorer.event is not None and scorer.event.trees is not None:
+        # as shipped: the logistic regression decides, the blend with the trees ranks
+        r = unseen_ranking_probabilities(train, x, np.array([r[3] for r in ratings]))
+        candidates["pair_score with the trees' ranking (shipped)"] = np.array([
+            pair_score(p[i], r[i], same_band=bool(same[i]), same_threshold=st,
+                       related_threshold=rt) for i in range(len(y))])
     print(f"ECB+ through the compare path: {len(y)} pairs, {int(same.sum())} decided same "
           f"fact / conflicting; same-event probability of train topics from heads that "
           f"never saw them\n")

@@ -237,11 +237,14 @@ def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
     )
     out = tmp_path / "weights" / "pair_model.npz"
     rc = tpm.main(["--mrpc", str(mrpc), "--sts", str(sts), "--out", str(out),
-                   "--no-cache", "--folds", "2"])
+                   "--no-cache", "--folds", "2", "--tree-share", "0.5"])
     assert rc == 0
     assert out.exists() and out.with_suffix(".json").exists()
     meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["cross_validation"]["folds"] == 2
+    if meta["event_head"]:  # ECB+ in ../shared/eval: the ranking trees come with it
+        assert meta["event_head"]["ranking"]["tree_share"] == 0.5
+        assert PairScorer.load(out).event.trees is not None
     trained = PairScorer.load(out)
     a = pair_input_from_text("The mayor announced the deal on Monday, citing 40 cases.", nlp)
     b = pair_input_from_text("On Monday the mayor announced the deal, citing 40 cases.", nlp)

@@ -69,7 +69,8 @@ class RatedTexts:
     b: Claim
     probability: float  # the same-fact head's calibrated probability
     similarity: float | None  # the graded (STS) similarity, when the decision needs it
-    event: float  # the same-event head's probability
+    event: float  # the same-event head's probability (decides)
+    ranking_event: float | None = None  # its probability that ranks (None: ``event``)
 
 
 def rate_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
@@ -86,8 +87,8 @@ def rate_texts(pairs: Sequence[tuple[str, str]], model: str | None = None,
         canonical = AliasResolver({}).resolve(names) if names else {}
         a = _claim_from_doc(a_doc, canonical, published)
         b = replace(_claim_from_doc(b_doc, canonical, published), id=1, article_id=1)
-        probability, similarity, event = rate_claims(a, b)
-        rated.append(RatedTexts(a, b, probability, similarity, event))
+        probability, similarity, event, ranking_event = rate_claims(a, b)
+        rated.append(RatedTexts(a, b, probability, similarity, event, ranking_event))
     return rated
 
 
@@ -96,7 +97,7 @@ def decide_texts(rated: RatedTexts, published: date | None = None) -> Comparison
     out-of-fold probability, before deciding)."""
     score, relation, found = decide_claims(
         rated.a, rated.b, rated.probability, rated.similarity, rated.event,
-        published=published)
+        published=published, ranking_event=rated.ranking_event)
     reason = match_reason(ClaimFacts.from_claim(rated.a, published),
                           ClaimFacts.from_claim(rated.b, published), found)
     return Comparison(score, relation or "unrelated", tuple(found), reason)

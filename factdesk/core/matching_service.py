@@ -77,13 +77,14 @@ def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
 def _decide(
     probability: float, similarity: float | None, facts_a: ClaimFacts, facts_b: ClaimFacts,
     scorer: PairScorer, term_similarity: float | None, event: float = 0.0,
-    story_names: frozenset[str] = frozenset(),
+    story_names: frozenset[str] = frozenset(), ranking_event: float | None = None,
 ) -> tuple[float, str | None, list[dict]]:
     relation = decide(probability, 0.0 if similarity is None else similarity, facts_a, facts_b,
                       same_threshold=scorer.same_threshold,
                       related_threshold=scorer.related_threshold,
                       term_similarity=term_similarity, event=event,
-                      event_threshold=scorer.event_threshold, story_names=story_names)
+                      event_threshold=scorer.event_threshold, story_names=story_names,
+                      ranking_event=ranking_event)
     return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
 
 
@@ -95,10 +96,9 @@ def _facts(claim: Claim, article: Article | None, published: date | None = None
     return ClaimFacts.from_claim(claim, _article_date(article), article.outlet)
 
 
-def rate_claims(a: Claim, b: Claim, scorer: PairScorer | None = None
-                ) -> tuple[float, float | None, float]:
-    """(same-fact probability, graded similarity or None, same-event probability) of two
-    claims, rated exactly."""
+def rate_claims(a: Claim, b: Claim, scorer: PairScorer | None = None) -> PairScore:
+    """(same-fact probability, graded similarity or None, same-event probability, the
+    same-event probability that ranks) of two claims, rated exactly."""
     scorer = scorer or PairScorer.load()
     va, vb = embed_for_pairs([a.text, b.text])
     pa, pb = pair_input(a, vector=va), pair_input(b, vector=vb)
@@ -109,25 +109,31 @@ def decide_claims(
     a: Claim, b: Claim, probability: float, similarity: float | None, event: float,
     article_a: Article | None = None, article_b: Article | None = None,
     scorer: PairScorer | None = None, term_similarity: float | None = None,
-    published: date | None = None,
+    published: date | None = None, ranking_event: float | None = None,
 ) -> tuple[float, str | None, list[dict]]:
     """(score, relation or None when unrelated, discrepancies as dicts) of two claims
     already rated: :func:`factdesk.matching.relations.decide`'s decision from the pair
     model's probabilities, the graded STS similarity and the claims' facts.
-    ``published`` stands for the publication date of a claim without an article."""
+    ``published`` stands for the publication date of a claim without an article;
+    ``ranking_event`` for the same-event probability that ranks (the deciding one
+    when None)."""
     scorer = scorer or PairScorer.load()
     return _decide(probability, similarity, _facts(a, article_a, published),
-                   _facts(b, article_b, published), scorer, term_similarity, event)
+                   _facts(b, article_b, published), scorer, term_similarity, event,
+                   ranking_event=ranking_event)
 
 
-#: (probability, graded similarity when needed, same-event probability)
-PairScore = tuple[float, float | None, float]
+#: (same-fact probability, graded similarity or None, deciding same-event probability,
+#: ranking same-event probability): see :meth:`PairScorer.event_ranking_probabilities`.
+PairScore = tuple[float, float | None, float, float]
 
 
 class Unrelated(NamedTuple):
     """A pair rated only as far as to know it is unrelated, unless its claims date one
     person's event alike: upper bounds of its probability and graded similarity, each
-    below what every other relation needs (see :func:`rate_pairs`)."""
+    below what every other relation needs (see :func:`rate_pairs`). It has no ranking
+    same-event probability: a pair decided unrelated is not stored, and one the bounds
+    leave a relation is rated again exactly (:meth:`PairJudge._judge_one`)."""
 
     probability: float
     similarity: float
@@ -164,10 +170,15 @@ def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
     return rows[~unrelated]
 
 
+def _ranking_event(rating: PairScore | Unrelated) -> float | None:
+    """The ranking same-event probability of a rated pair (none for :class:`Unrelated`)."""
+    return None if isinstance(rating, Unrelated) else rating[3]
+
+
 def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
                exact: bool = False) -> list[PairScore | Unrelated]:
     """(probability, graded similarity or None when :func:`decide` will not read it,
-    same-event probability).
+    same-event probability, ranking same-event probability).
 
     When the scorer can grade a precomputed feature matrix (``PairScorer.graded``), the
     pair features are computed once for both models; otherwise ``score_many`` and
@@ -189,7 +200,7 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
         wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
         similarities = dict(zip(wanted, scorer.similarity_many([pairs[i] for i in wanted]),
                                 strict=True))
-        return [(p, similarities.get(i), 0.0) for i, p in enumerate(probabilities)]
+        return [(p, similarities.get(i), 0.0, 0.0) for i, p in enumerate(probabilities)]
     x = scorer.feature_matrix(pairs, partial_ratios=exact)
     ratings: list[PairScore | Unrelated | None] = [None] * len(pairs)
     rest = np.arange(len(pairs))
@@ -209,8 +220,9 @@ def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
         similarities = (dict(zip(wanted, graded(x[wanted]).tolist(), strict=True))
                         if wanted else {})
         events = scorer.event_probabilities(x).tolist()
+        ranking = scorer.event_ranking_probabilities(x).tolist()
         for j, (i, p) in enumerate(zip(rest.tolist(), probabilities, strict=True)):
-            ratings[i] = (p, similarities.get(j), events[j])
+            ratings[i] = (p, similarities.get(j), events[j], ranking[j])
     return ratings  # type: ignore[return-value] - every slot is filled
 
 
@@ -392,14 +404,15 @@ class PairJudge:
         rating = self._ratings[key]
         facts_a, facts_b = self.facts(a), self.facts(b)
         story = self.stories.of(a.article_id, b.article_id)
-        decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story)
+        decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story,
+                           _ranking_event(rating))
         if isinstance(rating, Unrelated) and decision[1] is not None:
             # the bounds allow a dated event: rate the pair exactly and decide again
             lo, hi = (a, b) if a.id < b.id else (b, a)
             rating = self._ratings[key] = rate_pairs(
                 self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
             decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
-                               story)
+                               story, _ranking_event(rating))
         return decision
 
     def cancel(self) -> None:

@@ -16,7 +16,11 @@ STS-B news train, scaled to [0, 1]) for ranking by degree of overlap.
 :meth:`PairScorer.event_probabilities` is the second head: the calibrated probability
 that two sentences report the same event rather than a similar but different one
 (trained on ECB+ train topics and weak BASIL pairs, see
-:mod:`factdesk.matching.train_event_model`), with its own threshold.
+:mod:`factdesk.matching.train_event_model`), a logistic regression with its own
+threshold; :meth:`PairScorer.event_ranking_probabilities` is the same head's margin
+blended in log-odds with small boosted trees when the weights carry them (exported as
+arrays, evaluated by :mod:`factdesk.matching.tree_ensemble`), which orders pairs (the
+score) while the logistic regression decides.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from factdesk.matching.pair_features import (
     pair_feature_values,
     pair_features,
 )
+from factdesk.matching.tree_ensemble import TreeEnsemble
 
 IdfFunc = Callable[[str], float]
 
@@ -57,6 +62,8 @@ SPEAKER_MISMATCH_PENALTY: float = 1.5
 _SPEAKER_COL = FEATURE_INDEX["speaker_agree"]
 #: Name of the extra column (after :data:`FEATURE_NAMES`) holding the lexical margin.
 LEXICAL_FEATURE = "lexical_margin"
+#: Prefix of the event head's tree arrays in the weights file (see :class:`TreeEnsemble`).
+EVENT_TREE_PREFIX = "event_tree_"
 
 
 def stable_hash(word: str, n_buckets: int) -> int:
@@ -159,21 +166,92 @@ class LexicalModel:
 
 
 class EventModel:
-    """The same-event head: a linear margin over some columns, Platt-calibrated."""
+    """The same-event head: a linear margin over some columns, Platt-calibrated, which
+    decides (with :attr:`threshold`); optionally a ranking probability from that margin
+    blended in log-odds with boosted trees (``(1 - tree_share) * linear + tree_share *
+    trees``, the trees reading the full feature row), calibrated on its own
+    (``ranking_platt``), which orders pairs but decides nothing."""
 
     def __init__(self, model: LinearModel, columns: Sequence[int],
-                 platt: tuple[float, float], threshold: float) -> None:
+                 platt: tuple[float, float], threshold: float,
+                 trees: TreeEnsemble | None = None, tree_share: float = 0.0,
+                 ranking_platt: tuple[float, float] | None = None) -> None:
         self.model = model
         self.columns = np.asarray(columns, dtype=np.int64)
         self.platt_a, self.platt_b = float(platt[0]), float(platt[1])
         self.threshold = float(threshold)
+        self.trees = trees
+        self.tree_share = float(tree_share) if trees is not None else 0.0
+        if not 0.0 <= self.tree_share <= 1.0:
+            raise ValueError("the trees' share of the event margin must be in [0, 1]")
+        self.ranking_platt = (
+            (float(ranking_platt[0]), float(ranking_platt[1]))
+            if trees is not None and ranking_platt is not None else (self.platt_a, self.platt_b))
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds before calibration of full feature rows (the deciding linear head)."""
+        return self.model.margin(x[:, self.columns])
+
+    def ranking_margin(self, x: np.ndarray) -> np.ndarray:
+        """The linear margin blended with the trees' (the linear margin without trees)."""
+        linear = self.margin(x)
+        if self.trees is None:
+            return linear
+        return (1.0 - self.tree_share) * linear + self.tree_share * self.trees.margin(x)
+
+    def _linear_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        x = np.array(x_floor, dtype=np.float64)
+        where = {int(c): i for i, c in enumerate(self.columns)}
+        for column in PARTIAL_RATIO_COLUMNS:
+            if column in where and self.model.weight_of(where[column]) > 0:
+                x[:, column] = 1.0
+        return self.margin(x)
+
+    def ranking_margin_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Largest :meth:`ranking_margin` of rows whose partial-ratio columns hold floors
+        (each partial ratio lies between its floor and 1): the linear part with a column
+        of positive weight at 1, the trees taking every branch a partial ratio can reach."""
+        linear = self._linear_upper_bound(x_floor)
+        if self.trees is None:
+            return linear
+        trees = self.trees.upper_bound(x_floor, dict.fromkeys(PARTIAL_RATIO_COLUMNS, 1.0))
+        return (1.0 - self.tree_share) * linear + self.tree_share * trees
+
+    @staticmethod
+    def _calibrated(margin: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
+        z = platt[0] * margin + platt[1]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """The deciding probability (compared with :attr:`threshold`)."""
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
         if x.shape[0] == 0:
             return np.zeros(0)
-        z = self.platt_a * self.model.margin(x[:, self.columns]) + self.platt_b
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+        return self._calibrated(self.margin(x), (self.platt_a, self.platt_b))
+
+    def ranking_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """The ranking probability (the deciding one when there are no trees)."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        return self._calibrated(self.ranking_margin(x), self.ranking_platt)
+
+    def upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Upper bound of :meth:`probabilities` for rows holding partial-ratio floors."""
+        return self._bound(x_floor, self._linear_upper_bound, (self.platt_a, self.platt_b))
+
+    def ranking_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Upper bound of :meth:`ranking_probabilities` for the same rows."""
+        return self._bound(x_floor, self.ranking_margin_upper_bound, self.ranking_platt)
+
+    def _bound(self, x_floor: np.ndarray, margin_bound, platt: tuple[float, float]
+               ) -> np.ndarray:
+        x = np.atleast_2d(np.asarray(x_floor, dtype=np.float64))
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        if platt[0] <= 0:  # calibration reverses the margin: no bound from above
+            return np.ones(x.shape[0])
+        return self._calibrated(margin_bound(x), platt)
 
 
 class PairScorer:
@@ -257,11 +335,15 @@ class PairScorer:
                 similarity_columns=z["sts_columns"] if "sts_columns" in z else None,
             )
             if "event_coef" in z:
+                trees = (TreeEnsemble.from_arrays(z, EVENT_TREE_PREFIX)
+                         if f"{EVENT_TREE_PREFIX}roots" in z else None)
                 scorer.event = EventModel(
                     LinearModel(z["event_mean"], z["event_scale"], z["event_coef"],
                                 float(z["event_intercept"])),
                     z["event_columns"], (float(z["event_platt"][0]), float(z["event_platt"][1])),
-                    float(z["event_threshold"]))
+                    float(z["event_threshold"]), trees,
+                    float(z["event_tree_share"]) if trees is not None else 0.0,
+                    tuple(z["event_tree_platt"]) if trees is not None else None)
             if "sts_coef" in z:
                 scorer.similarity_model = LinearModel(
                     z["sts_mean"], z["sts_scale"], z["sts_coef"], float(z["sts_intercept"])
@@ -318,6 +400,14 @@ class PairScorer:
             return np.zeros(x.shape[0])
         return self.event.probabilities(x)
 
+    def event_ranking_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """The same-event probability that orders pairs (see :class:`EventModel`; the
+        deciding one when the head has no trees)."""
+        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if self.event is None:
+            return np.zeros(x.shape[0])
+        return self.event.ranking_probabilities(x)
+
     @property
     def event_threshold(self) -> float:
         """Same-event probability from which frames that align make a same-fact pair."""
@@ -328,12 +418,14 @@ class PairScorer:
         floors (see :meth:`upper_bounds`)."""
         if self.event is None:
             return np.zeros(len(x_floor))
-        x = np.array(x_floor, dtype=np.float64)
-        where = {int(c): i for i, c in enumerate(self.event.columns)}
-        for column in PARTIAL_RATIO_COLUMNS:
-            if column in where and self.event.model.weight_of(where[column]) > 0:
-                x[:, column] = 1.0
-        return self.event.probabilities(x)
+        return self.event.upper_bound(x_floor)
+
+    def event_ranking_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
+        """Upper bound of :meth:`event_ranking_probabilities` for the same rows (with
+        trees: every branch a partial ratio can reach, :meth:`TreeEnsemble.upper_bound`)."""
+        if self.event is None:
+            return np.zeros(len(x_floor))
+        return self.event.ranking_upper_bound(x_floor)
 
     def upper_bounds(self, x_floor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Upper bounds of the probability and the graded similarity (see :meth:`graded`)

@@ -264,6 +264,7 @@ def decide(
     term_similarity: float | None = None,
     event: float = 0.0,
     event_threshold: float = 1.01,
+    ranking_event: float | None = None,
     story_names: frozenset[str] = frozenset(),
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
@@ -277,10 +278,13 @@ def decide(
     (:mod:`factdesk.matching.story_names`; none for two sentences compared alone),
     which alone are no evidence of one event. The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
-    of the relation found.
+    of the relation found, with ``ranking_event`` for the same-event one when given (the
+    head's ranking probability, which orders pairs but decides nothing).
     """
+    ranked = event if ranking_event is None else ranking_event
+
     def score(same_band: bool) -> float:
-        return pair_score(probability, event, same_band=same_band,
+        return pair_score(probability, ranked, same_band=same_band,
                           same_threshold=same_threshold, related_threshold=related_threshold)
 
     reason = ""

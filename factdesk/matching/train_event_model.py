@@ -33,7 +33,8 @@ from factdesk.matching.calibration import best_threshold, fit_platt
 from factdesk.matching.claim_vectors import embed_for_pairs
 from factdesk.matching.pair_alignment import ALIGNMENT_NAMES
 from factdesk.matching.pair_features import FEATURE_NAMES, PairInput, pair_feature_matrix
-from factdesk.matching.pair_model import LinearModel
+from factdesk.matching.pair_model import EVENT_TREE_PREFIX, LinearModel
+from factdesk.matching.tree_ensemble import TreeEnsemble, ensemble_from_sklearn
 
 #: Columns of the event head: the pair features but the speaker flag (absent in training)
 #: and the paraphrase metrics of :mod:`factdesk.matching.pair_alignment` (measured for the
@@ -41,6 +42,22 @@ from factdesk.matching.pair_model import LinearModel
 EVENT_COLUMNS: tuple[int, ...] = tuple(
     i for i, name in enumerate(FEATURE_NAMES)
     if name != "speaker_agree" and name not in ALIGNMENT_NAMES)
+#: Columns the event head's boosted trees read: the event columns but the "only in one
+#: sentence" evidence (``*_unmatched_*``, ``cap_unmatched_*``). Trees split hardest on what
+#: only the shorter sentence lacks, the look-alike construction of ECB+, which a short
+#: real report ("Russian forces withdrew from Izium") fits; the regression keeps them.
+TREE_COLUMNS: tuple[int, ...] = tuple(
+    i for i in EVENT_COLUMNS if "unmatched" not in FEATURE_NAMES[i])
+#: The trees: HistGradientBoosting, depth 3, 150 trees, rate 0.05, 40 rows a leaf (the
+#: eighth pass's, docs/matching.md; not tuned further).
+TREE_PARAMS = {"max_depth": 3, "max_iter": 150, "learning_rate": 0.05,
+               "min_samples_leaf": 40, "random_state": 0}
+#: The trees' share of the ranking margin, in log-odds (0: no trees; the logistic
+#: regression alone decides in any case, see :class:`EventHead`). ECB+ through compare,
+#: nested out of topic, scoring only: AUC 0.772 / 0.806 (23 / 20 topics) against 0.762 /
+#: 0.794, topic bootstrap 5-95% of the gain +0.002 / +0.019 (docs/matching.md, "tenth
+#: pass").
+TREE_SHARE = 0.5
 #: Inverse L2 strength (ECB+ train leave-one-topic-out AUC without BASIL: 0.803 at 0.01,
 #: 0.804 at 0.03, 0.799 at 0.1).
 EVENT_C = 0.03
@@ -154,17 +171,55 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LinearModel:
     return LinearModel(mean, scale, lr.coef_[0], float(lr.intercept_[0]))
 
 
-def out_of_group_margins(x: np.ndarray, pairs: EventPairs) -> np.ndarray:
+def fit_event_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray):
+    """Boosted trees on the columns of ``x`` (already cut to the trees' columns)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier  # lazy: training only
+
+    return HistGradientBoostingClassifier(**TREE_PARAMS).fit(x, y, sample_weight=w)
+
+
+@dataclass(frozen=True)
+class FittedHead:
+    """The event head's margin before calibration: the logistic regression, blended in
+    log-odds with exported boosted trees when ``trees`` is set (as ``PairScorer`` reads it)."""
+
+    linear: LinearModel
+    trees: TreeEnsemble | None = None
+    tree_share: float = 0.0
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """Margins of full pair-feature rows."""
+        linear = self.linear.margin(x[:, EVENT_COLUMNS])
+        if self.trees is None:
+            return linear
+        return (1.0 - self.tree_share) * linear + self.tree_share * self.trees.margin(x)
+
+
+def fit_margin_model(x: np.ndarray, y: np.ndarray, w: np.ndarray,
+                     tree_share: float = 0.0) -> FittedHead:
+    """The logistic regression, and with ``tree_share`` > 0 the trees on
+    :data:`TREE_COLUMNS`, exported to arrays (their margins are the runtime's)."""
+    linear = _fit(x, y, w)
+    if not tree_share:
+        return FittedHead(linear)
+    trees = fit_event_trees(x[:, TREE_COLUMNS], y, w)
+    return FittedHead(linear, ensemble_from_sklearn(trees, TREE_COLUMNS), tree_share)
+
+
+def out_of_group_margins(x: np.ndarray, pairs: EventPairs,
+                         tree_share: float = 0.0) -> np.ndarray:
     """Margins of each row from a head fitted without the row's group."""
     oof = np.zeros(len(pairs.labels))
     for group in np.unique(pairs.groups):
         held = pairs.groups == group
-        model = _fit(x[~held], pairs.labels[~held], pairs.weights[~held])
-        oof[held] = model.margin(x[held][:, EVENT_COLUMNS])
+        model = fit_margin_model(x[~held], pairs.labels[~held], pairs.weights[~held],
+                                 tree_share)
+        oof[held] = model.margin(x[held])
     return oof
 
 
-def out_of_group_probabilities(x: np.ndarray, pairs: EventPairs) -> np.ndarray:
+def out_of_group_probabilities(x: np.ndarray, pairs: EventPairs,
+                               tree_share: float = 0.0) -> np.ndarray:
     """Calibrated probabilities of each row as for a topic never seen in training: the
     head fitted without the row's group, its Platt calibration fitted on the
     out-of-group margins of the *other* groups only (nested leave-one-group-out). Their
@@ -176,38 +231,58 @@ def out_of_group_probabilities(x: np.ndarray, pairs: EventPairs) -> np.ndarray:
             tuple(t for t, h in zip(pairs.left, held, strict=True) if not h),
             tuple(t for t, h in zip(pairs.right, held, strict=True) if not h),
             pairs.labels[~held], pairs.groups[~held], pairs.weights[~held])
-        inner = out_of_group_margins(x[~held], rest)
+        inner = out_of_group_margins(x[~held], rest, tree_share)
         a, b = fit_platt(inner, rest.labels)
-        model = _fit(x[~held], rest.labels, rest.weights)
-        prob[held] = 1.0 / (1.0 + np.exp(-(a * model.margin(x[held][:, EVENT_COLUMNS]) + b)))
+        model = fit_margin_model(x[~held], rest.labels, rest.weights, tree_share)
+        prob[held] = 1.0 / (1.0 + np.exp(-(a * model.margin(x[held]) + b)))
     return prob
 
 
 @dataclass(frozen=True)
 class EventHead:
+    """The deciding logistic regression (``model``, its Platt calibration and threshold)
+    and, with trees, the ranking blend and its own Platt calibration."""
+
     model: LinearModel
     platt: tuple[float, float]
     threshold: float
     oof_probability: np.ndarray
+    ranking: FittedHead | None = None
+    ranking_platt: tuple[float, float] | None = None
+    ranking_oof_probability: np.ndarray | None = None
 
 
-def fit_event_head(x: np.ndarray, pairs: EventPairs) -> EventHead:
-    """The head on all rows; Platt and threshold from out-of-group margins."""
+def fit_event_head(x: np.ndarray, pairs: EventPairs,
+                   tree_share: float = TREE_SHARE) -> EventHead:
+    """The head on all rows; Platt and threshold from out-of-group margins. With
+    ``tree_share``, also the ranking blend, calibrated on its own out-of-group margins."""
     oof = out_of_group_margins(x, pairs)
     a, b = fit_platt(oof, pairs.labels)
     prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     threshold = best_threshold(prob, pairs.labels)
-    return EventHead(_fit(x, pairs.labels, pairs.weights), (a, b), threshold, prob)
+    linear = _fit(x, pairs.labels, pairs.weights)
+    if not tree_share:
+        return EventHead(linear, (a, b), threshold, prob)
+    blend_oof = out_of_group_margins(x, pairs, tree_share)
+    ra, rb = fit_platt(blend_oof, pairs.labels)
+    blend = fit_margin_model(x, pairs.labels, pairs.weights, tree_share)
+    return EventHead(linear, (a, b), threshold, prob, blend, (ra, rb),
+                     1.0 / (1.0 + np.exp(-(ra * blend_oof + rb))))
 
 
 def event_arrays(head: EventHead) -> dict[str, np.ndarray]:
     """The head as arrays for the weights file (read by ``PairScorer``)."""
     m = head.model
-    return {"event_mean": m.mean, "event_scale": m.scale, "event_coef": m.coef,
-            "event_intercept": np.float64(m.intercept),
-            "event_columns": np.asarray(EVENT_COLUMNS, dtype=np.int32),
-            "event_platt": np.asarray(head.platt, dtype=np.float64),
-            "event_threshold": np.float64(head.threshold)}
+    arrays = {"event_mean": m.mean, "event_scale": m.scale, "event_coef": m.coef,
+              "event_intercept": np.float64(m.intercept),
+              "event_columns": np.asarray(EVENT_COLUMNS, dtype=np.int32),
+              "event_platt": np.asarray(head.platt, dtype=np.float64),
+              "event_threshold": np.float64(head.threshold)}
+    if head.ranking is not None and head.ranking.trees is not None:
+        arrays.update(head.ranking.trees.arrays(EVENT_TREE_PREFIX))
+        arrays["event_tree_share"] = np.float64(head.ranking.tree_share)
+        arrays["event_tree_platt"] = np.asarray(head.ranking_platt, dtype=np.float64)
+    return arrays
 
 
 def auc(score: Sequence[float], y: Sequence[int]) -> float:

@@ -54,6 +54,8 @@ from factdesk.matching.pair_model import (
 from factdesk.matching.train_event_model import (
     BASIL_WEIGHT,
     EVENT_C,
+    TREE_PARAMS,
+    TREE_SHARE,
     EventPairs,
     auc,
     basil_weak_pairs,
@@ -414,7 +416,7 @@ def correlations(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 def train_and_save(
     pairs: PairSet, parsed: dict[str, PairInput], out: Path, extra_idf_docs=(),
     datasets: dict | None = None, cv: dict | None = None, sts: PairSet | None = None,
-    event: EventPairs | None = None,
+    event: EventPairs | None = None, tree_share: float = TREE_SHARE,
 ) -> PairScorer:
     """Fit the final model on all of ``pairs`` and write ``out`` (+ ``.json`` metadata)."""
     idf = HashedIdf.from_documents(
@@ -436,7 +438,7 @@ def train_and_save(
     event_meta: dict = {}
     if event is not None and len(event.labels):
         x_event = event_features(event, parsed, idf)
-        head = fit_event_head(x_event, event)
+        head = fit_event_head(x_event, event, tree_share)
         extra_arrays.update(event_arrays(head))
         ecb = np.char.startswith(event.groups.astype(str), "ecb")
         unseen = out_of_group_probabilities(x_event, event)
@@ -451,6 +453,19 @@ def train_and_save(
             "ecbplus_train_leave_one_topic_out_ece": round(
                 expected_calibration_error(unseen[ecb], event.labels[ecb]), 4),
         }
+        if head.ranking_oof_probability is not None:
+            event_meta["ranking"] = {
+                "model": f"the logistic regression's margin blended in log-odds "
+                f"({1 - tree_share:g} / {tree_share:g}) with boosted trees (scikit-learn "
+                "HistGradientBoostingClassifier, "
+                + ", ".join(f"{k} {v}" for k, v in TREE_PARAMS.items())
+                + ") on the event columns but those found in one sentence only "
+                "(*unmatched*), exported as node arrays; its own Platt calibration from "
+                "leave-one-group-out margins; orders pairs (the score), decides nothing",
+                "tree_share": tree_share,
+                "ecbplus_train_leave_one_topic_out_auc": round(
+                    auc(head.ranking_oof_probability[ecb], event.labels[ecb]), 4),
+            }
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out,
@@ -516,6 +531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--basil", type=Path, default=BASIL_DEV,
                     help="BASIL articles for weak same-event pairs")
     ap.add_argument("--no-basil", action="store_true", help="no BASIL weak pairs")
+    ap.add_argument("--tree-share", type=float, default=TREE_SHARE,
+                    help="share of boosted trees in the event head's ranking margin (0: none)")
     args = ap.parse_args(argv)
     if not args.mrpc.exists():
         print(f"MRPC training data not found at {args.mrpc}", file=sys.stderr)
@@ -552,7 +569,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if n_basil:
             datasets["BASIL dev"] = (f"{n_basil} weak same-event pairs (same-event head, "
                                      f"weight {BASIL_WEIGHT:g})")
-    scorer = train_and_save(pairs, parsed, args.out, extra, datasets, cv, sts, event=event)
+    scorer = train_and_save(pairs, parsed, args.out, extra, datasets, cv, sts, event=event,
+                            tree_share=args.tree_share)
     print(f"wrote {args.out} (same >= {scorer.same_threshold:.3f}, "
           f"related >= {scorer.related_threshold:.3f})")
     return 0

@@ -153,6 +153,13 @@ def has_given_name(name: str) -> bool:
     return bool(parts and parts[0])
 
 
+def given_name(name: str) -> str:
+    """The first given name of a person name, plain ("Sen. Nancy Pelosi" -> "nancy"), or
+    "" when it has none ("Mr. Trump")."""
+    parts = _person_parts(name)
+    return parts[0][0] if parts and parts[0] else ""
+
+
 def name_suffix(name: str) -> str:
     """The generational suffix a person name ends with ("jr", "sr", "iii"), or ""."""
     words = _person_words(name)

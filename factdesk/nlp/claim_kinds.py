@@ -21,13 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from factdesk.nlp.reasons import claim_reason
+from factdesk.nlp.speaker_tracker import tracker_for
 from factdesk.nlp.speakers import (
-    SpeakerTracker,
-    article_keys,
     best_statement,
     find_quote_spans,
-    honorific_genders,
-    never_honoured,
     person_name,
     plausible_person,
     speaker_name,
@@ -156,9 +153,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     para_starts = _paragraph_starts(text)
     sents = news_sentences(doc)
     spans = [_trimmed(s) for s in sents]
-    key = article_keys(doc)
-    genders = honorific_genders(doc, key)
-    tracker = SpeakerTracker(genders, never_honoured(doc, genders, key), key)
+    tracker = tracker_for(doc, quotes)
     para_index = -1
     speakers: list[tuple[str | None, bool]] = []
     paragraph_of: list[int] = []
@@ -171,8 +166,12 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
         paragraph_of.append(para_index)
         speaker = best_statement(statements_in(sent, quotes), tracker)
         speakers.append(speaker)
-        people = [person_name(e) for e in sent.ents
-                  if e.label_ == "PERSON" and plausible_person(e.text)]
+        subject = tracker.main_subject(sent)
+        # PERSON entities, and people named in full elsewhere the NER missed here
+        # ("Trump" tagged ORG): each a person a later "he" or "she" may stand for
+        people = [name for _, name in sorted(
+            [(e.start, person_name(e)) for e in sent.ents
+             if e.label_ == "PERSON" and plausible_person(e.text)] + tracker.mentioned(sent))]
         for name in people:
             tracker.note(name)
         # "Zelenskiy had this to say:" introduces a quotation; a label ("STORY:") does not
@@ -184,6 +183,7 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
                 speaker = (people[-1], True)
             elif subjects:
                 speaker = speaker_name(subjects[0])
+        tracker.sentence_done(subject, bool(people) or bool(speaker[0]))
         if speaker[0]:
             tracker.note(*speaker)
             last_speaker_of_para[para_index] = speaker[0]

@@ -4,8 +4,12 @@ the key a person is known by within one article (their surname, never a generati
 suffix: "George T. Conway III" is "conway"; "Jr." kept where the writer uses it to tell
 two people apart, "Trump Jr.").
 
-A pronoun is resolved to the one person named in its paragraph (or the one before);
-a description referring back ("the former congressman", "the site", "the woman") to
+A pronoun is resolved to the one person named in its paragraph (or, when it names
+none, the one right before: never further back), of the pronoun's gender where the article
+tells it (:mod:`factdesk.nlp.person_genders`); else to no one. A person is named by a
+PERSON entity, or by the surname of someone the article names in full ("Trump" after
+"Donald Trump", "Sanders" after "Sarah Sanders"), however the small model tags it there
+(ORG, a common noun). A description referring back ("the former congressman", "the site", "the woman") to
 the person or body :mod:`factdesk.nlp.references`, :mod:`factdesk.nlp.body_references`
 and :mod:`factdesk.nlp.someone_references` find, else to the description itself.
 
@@ -20,13 +24,22 @@ from typing import Any
 
 from factdesk.nlp.abbreviations import written_out
 from factdesk.nlp.aliases import (
+    first_reference_names,
+    given_name,
     has_given_name,
     person_key,
     persons_compatible,
     split_generations,
+    strip_possessive,
 )
 from factdesk.nlp.body_references import refers_to_body, resolve_body
-from factdesk.nlp.references import ReferenceResolver, says_nothing
+from factdesk.nlp.person_genders import (
+    article_genders,
+    given_name_gender,
+    given_name_genders,
+    pronoun_genders,
+)
+from factdesk.nlp.references import ReferenceResolver, says_nothing, titles_before
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
 from factdesk.nlp.source_phrases import noun_phrase
 from factdesk.nlp.speech_verbs import speech_verb
@@ -34,6 +47,10 @@ from factdesk.nlp.speech_verbs import speech_verb
 _HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f",
                       "mrs": "f", "miss": "f"}
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
+#: Entity labels a surname tagged elsewhere as a person cannot have and still be them.
+_NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE",
+                                "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                                "ORDINAL", "CARDINAL"})
 
 
 def surname_key(name: str) -> str:
@@ -93,23 +110,143 @@ def never_honoured(doc: Any, genders: dict[str, str],
     return {k for k, n in counts.items() if n >= 2 and k not in genders and k not in full}
 
 
+def known_people(doc: Any, key: Callable[[str], str] = surname_key,
+                 not_people: set[str] = frozenset()) -> dict[str, set[str]]:
+    """Person key -> the PERSON entities' texts, for the people the article names as
+    people: with a given name ("Donald Trump"), an honorific ("Mr. Trump") or a title
+    ("President Trump"); not a one-word name the NER may have taken for a person
+    ("Twitter"), nor one of ``not_people``."""
+    known: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start else ""
+        titled = any(t[:1].isupper() for t in titles_before(ent))  # not "the official"
+        if has_given_name(ent.text) or before in _HONORIFIC_GENDERS or titled:
+            k = key(ent.text)
+            if k and k not in not_people:
+                known.setdefault(k, set()).add(ent.text)
+    return known
+
+
+_named_in: list[Any] = [None, {}]  # the last document read and its known_people()
+
+
+def people_of(doc: Any) -> dict[str, set[str]]:
+    """:func:`known_people` of ``doc`` by surname, kept for the document last asked
+    about (its speech verbs' subjects ask one by one)."""
+    if _named_in[0] is not doc:
+        _named_in[:] = [doc, known_people(doc)]
+    return _named_in[1]
+
+
+def may_name_person(token: Any) -> bool:
+    """Whether ``token`` may be a person's surname the NER did not tag PERSON: a
+    capitalised word heading its phrase, not a place or a number (a cheap test before
+    :func:`person_mentioned`)."""
+    return token.is_alpha and token.text[:1].isupper() and token.dep_ != "compound" and \
+        token.ent_type_ != "PERSON" and token.ent_type_ not in _NOT_PERSON_LABELS
+
+
+def person_mentioned(token: Any, known: dict[str, set[str]],
+                     key: Callable[[str], str] = surname_key) -> str | None:
+    """The name ``token`` gives a person of ``known`` when the NER did not tag it
+    PERSON: a surname ("Trump" tagged ORG, "Sanders" a common noun), or the last word of
+    a full name tagged otherwise ("Bernie Sanders" as ORG); None for anything else, a
+    name modifying a noun ("the Trump administration") or inside another name ("Trump
+    Tower") included."""
+    if not may_name_person(token):
+        return None
+    k = key(token.text)
+    if k not in known:
+        return None
+    if token.ent_iob_ in ("B", "I"):
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        if len(ent) > 1:
+            return ent.text if ent.text in known[k] and token.i == ent.end - 1 else None
+    return token.text
+
+
+def person_keys(doc: Any, known: dict[str, set[str]],
+                key: Callable[[str], str] = surname_key) -> Callable[[Any], str | None]:
+    """For a token, the key of the person of ``known`` it names (tagged PERSON or
+    not), else None."""
+    tagged = {i: k for e in doc.ents if e.label_ == "PERSON" and (k := key(e.text)) in known
+              for i in range(e.start, e.end)}
+
+    def person_of(token: Any) -> str | None:
+        if token.ent_type_ == "PERSON":
+            return tagged.get(token.i)
+        name = person_mentioned(token, known, key)
+        return key(name) if name else None
+    return person_of
+
+
+def one_person(doc: Any, known: dict[str, set[str]],
+               key: Callable[[str], str] = surname_key) -> set[str]:
+    """The keys of ``known`` every mention of which is one person, as far as their
+    given name can tell: each mention has it, or the article named one person of that
+    surname in full first and wrote the surname alone after
+    (:func:`~factdesk.nlp.aliases.first_reference_names`). Not "Trump" beside "Ivanka
+    Trump" when the article wrote "President Trump" first or titled only the short form:
+    "Ivanka" says nothing of him."""
+    mentions = [(" ".join([*titles_before(e), e.text]), e.label_) for e in doc.ents
+                if e.label_ == "PERSON"]
+    introduced = {key(full) for full in first_reference_names(mentions).values()}
+    return {k for k, names in known.items()
+            if k in introduced or all(has_given_name(n) for n in names)}
+
+
+def tracker_for(doc: Any, quotes: list[tuple[int, int]]) -> SpeakerTracker:
+    """The tracker of one article: its person key, the people it names, and their
+    genders where the article tells them (honorifics, its own pronouns, given names)."""
+    key = article_keys(doc)
+    honorifics = honorific_genders(doc, key)
+    not_people = never_honoured(doc, honorifics, key)
+    known = known_people(doc, key, not_people)
+    single = one_person(doc, known, key)
+    genders = article_genders(
+        honorifics, pronoun_genders(doc, person_keys(doc, known, key), quotes),
+        given_name_genders((n for k in single for n in known[k]), key))
+    return SpeakerTracker(genders, not_people, key, known, quotes, set(known) - single)
+
+
 class SpeakerTracker:
     """People named so far, per paragraph, for resolving "he said" where unambiguous."""
 
     def __init__(self, genders: dict[str, str] | None = None,
                  not_people: set[str] | None = None,
-                 key: Callable[[str], str] = surname_key) -> None:
+                 key: Callable[[str], str] = surname_key,
+                 known: dict[str, set[str]] | None = None,
+                 quotes: list[tuple[int, int]] | None = None,
+                 shared: set[str] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
         self.genders = genders or {}
         self.not_people = not_people or set()
         self.key = key
+        self.known = known or {}
+        # the words of their names as written, to pass over all other words at once
+        self._words = {strip_possessive(w).lower() for names in self.known.values()
+                       for n in names for w in n.split()}
+        self.last_subject: str | None = None  # key of the last naming sentence's subject
+        self.quotes = quotes or []  # quotation spans (characters)
+        self.shared = shared or set()  # keys of a surname more than one person may bear
         self._resolver: tuple[Any, ReferenceResolver] | None = None
 
     def start_paragraph(self) -> None:
-        if self.current:
-            self.previous = self.current
+        """A new paragraph: the one ending becomes the previous one, whether it named
+        anyone or not (a pronoun never reaches two paragraphs back)."""
+        if not self.current:
+            self.last_subject = None
+        self.previous = self.current
         self.current = []
+
+    def mentioned(self, sent: Any) -> list[tuple[int, str]]:
+        """(token index, name) of the people of the article a sentence names without
+        the NER tagging them PERSON (:func:`person_mentioned`)."""
+        return [(t.i, name) for t in sent if t.lower_ in self._words
+                and (name := person_mentioned(t, self.known, self.key)) is not None]
 
     def note(self, name: str | None, is_person: bool = True) -> None:
         if name and is_person and self.key(name) not in self.not_people:
@@ -133,7 +270,17 @@ class SpeakerTracker:
         wanted = _PRONOUN_GENDERS.get(pronoun)
         if wanted is None:
             return names
-        return [n for n in names if self.genders.get(self.key(n), wanted) == wanted]
+        return [n for n in names if self.gender_of(n) in (wanted, None)]
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender the article gives a person (:func:`tracker_for`), else the one of
+        the given name ``name`` itself carries; the given name first for a surname more
+        than one person may bear ("Donald Trump" beside "Ivanka Trump", whose "her" must
+        not make him a woman). None when unknown."""
+        own = given_name_gender(given_name(name)) if has_given_name(name) else None
+        if own is not None and self.key(name) in self.shared:
+            return own
+        return self.genders.get(self.key(name)) or own
 
     def resolve_reference(self, head: Any) -> tuple[str, bool]:
         """The speaker a description referring back stands for: the most recent person
@@ -164,9 +311,46 @@ class SpeakerTracker:
 
     def resolve_pronoun(self, pronoun: str = "") -> str | None:
         """The one person named in this paragraph (or, if none, in the previous one); for
-        "he" or "she", the one whose honorific does not say otherwise."""
-        current = self._of_gender(self.current, pronoun)
-        if current:
-            return self._single(current)
-        previous = self._of_gender(self.previous, pronoun)
-        return self._single(previous) if previous else None
+        "he" or "she", of a gender the article does not contradict (honorific, its own
+        pronouns, given name: :mod:`factdesk.nlp.person_genders`). Of two or more, the
+        subject of the last sentence that named someone, if it is one of them ("Felipe
+        Calderon ... has also dismissed Trump's idea. “...,” he said."). None when no
+        one fits, or more than one and the subject none of them. "I" (in a quotation
+        running over sentences: "I said, ...") is the one person named, of either
+        gender; any other pronoun is no one ("they said" is not one person)."""
+        if pronoun not in _PRONOUN_GENDERS and pronoun != "i":
+            return None  # "they", "we", "that": not one person named before
+        pool = self._of_gender(self.current, pronoun) or \
+            self._of_gender(self.previous, pronoun)
+        if not pool:
+            return None
+        single = self._single(pool)
+        if single is None and self.last_subject in self.known and pronoun != "i":
+            single = self._single([n for n in pool if self.key(n) == self.last_subject])
+        return single
+
+    def main_subject(self, sent: Any) -> str | None:
+        """The person the main clause's subject is, read before the sentence's own names
+        are noted: a name (PERSON, or a surname of someone named in full), or a "he" or
+        "she" resolved; one so resolved is noted, so a clause that states nothing ("He
+        defended keeping the embargo.") keeps them named for the next paragraph. None
+        for any other subject, or one inside a quotation (“He is a faker.”)."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is None or any(s <= subject.idx < e for s, e in self.quotes):
+            return None
+        if subject.ent_type_ == "PERSON":
+            return next(e for e in sent.ents if e.start <= subject.i < e.end).text
+        if subject.lower_ in _PRONOUN_GENDERS:
+            name = self.resolve_pronoun(subject.lower_)
+            if name:
+                self.note(name)
+            return name
+        return person_mentioned(subject, self.known, self.key)
+
+    def sentence_done(self, subject: str | None, named: bool) -> None:
+        """After a sentence whose main subject is ``subject`` (:meth:`main_subject`):
+        when it named someone (``named``: a person, or a speaker) or its subject is a
+        person, that subject is the one a later "he" of two candidates stands for."""
+        if subject or named:
+            self.last_subject = self.key(subject) if subject else None

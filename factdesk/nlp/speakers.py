@@ -5,9 +5,10 @@ are found as paired quotation marks, possibly running over several sentences
 (:mod:`factdesk.nlp.quote_spans`); the speaker comes from the speech verb next to the
 quote (after it: "…,” Zelensky, 44, told journalists"; inverted: "…,” said Prosecutor General Andriy Kostin"; before it:
 "spokesman Sergii Nikiforov claimed …"), from "according to X", from a paragraph
-introducing the quote ("Zelenskiy had this to say:"), and a pronoun subject is resolved
-to the last named speaker of the paragraph when exactly one person has been named (or
-one of the pronoun's gender, as honorifics tell it: "Mr. Weiner", "Ms. Cordova").
+introducing the quote ("Zelenskiy had this to say:"), and a "he" or "she" subject is
+resolved to the one person named in its paragraph or the one before, of the pronoun's
+gender where the article tells it (:mod:`factdesk.nlp.speaker_tracker`); "they" is no
+one person.
 
 The speaker is the one who states, never the one the statement is about: a speech verb
 inside the quoted words is the quoted speaker's, not the sentence's; a verb coordinated
@@ -48,6 +49,7 @@ from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, 
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
 from factdesk.nlp.speaker_tracker import honorific_genders as honorific_genders
+from factdesk.nlp.speaker_tracker import may_name_person, people_of, person_mentioned
 from factdesk.nlp.speaker_tracker import never_honoured as never_honoured
 from factdesk.nlp.speech_verbs import SPEECH_VERBS as SPEECH_VERBS
 from factdesk.nlp.speech_verbs import said_by_its_subject, speech_verb
@@ -122,6 +124,13 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # "Another leading Dem, Sen. Kristen Gillibrand of New York, said": a name takes
         # no determiner, the one in apposition speaks
         return speaker_name(named)
+    if may_name_person(subject) and not any(
+            t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in subject.lefts) and \
+            (named := person_mentioned(subject, people_of(subject.doc))) is not None:
+        # "Trump" tagged ORG, "Sanders" a common noun, after "Donald Trump", "Sarah
+        # Sanders": the person the article named in full ("Rahm Emanuel" as ORG is
+        # read whole below)
+        return named, True
     if (whole := _coordinated_name(subject)) is not None:
         return whole, False  # "The Gay and Lesbian Alliance Against Defamation", not "Gay"
     if refers_back(subject):  # "the New Jersey Republican": a description, not a name
@@ -246,6 +255,9 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         subject = _subject_of(token)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
+        if token.dep_ in ("pcomp", "relcl") and subject.pos_ == "PRON" and \
+                any(start <= token.idx < end for start, end in quotes):
+            continue  # “... I disagree with what she said.”: the quoted speaker's words
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         described = subject
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
@@ -397,8 +409,10 @@ def _earlier_person_subject(pronoun: Any, quotes: Sequence[tuple[int, int]] = ()
     sent = pronoun.sent
     for token in reversed(sent[: pronoun.i - sent.start]):
         # a passive clause's subject too: "Paul D. Ryan ... has been excoriated ... ever
-        # since he claimed"
-        if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == "PERSON" and \
+        # since he claimed"; a surname tagged ORG of someone named in full too
+        if token.dep_ in ("nsubj", "nsubjpass") and (token.ent_type_ == "PERSON" or (
+                may_name_person(token) and person_mentioned(
+                    token, people_of(token.doc)) is not None)) and \
                 not _quoted(token, quotes):
             name, is_person = speaker_name(token)
             return name if name and is_person else None
