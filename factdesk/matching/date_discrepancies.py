@@ -20,17 +20,22 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factdesk.matching.partial_dates import (
+    apart_in_units,
     calendar_day,
     calendar_days_apart,
+    counted_from_publication,
     day_name,
     days_from,
     in_year,
+    is_range,
+    precision,
+    range_difference,
     same_time_slot,
     weekday,
     weekday_name,
     year_assumed,
 )
-from factdesk.matching.timed_actions import same_action
+from factdesk.matching.timed_actions import acted, same_action
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key
 
@@ -120,10 +125,20 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
     said = f"{_in_article(ea, a)} means {_means(ea)}; {_in_article(eb, b)} means {_means(eb)}"
+    if ia != ib and is_range(ea) and is_range(eb):
+        if not (acted(ea) and acted(eb) and same_action(ea, a, eb, b)):
+            return []  # Fox's presidency "from 2000 to 2006", Calderón's "2006 to 2012"
+        # "served from 1967 to 1979" / "held the seat from 1966 to 1978": two ranges
+        # that overlap, yet disagree at their ends
+        return [Discrepancy("date", "conflict", f"{said} — these disagree: "
+                            f"{range_difference(ia, ib)}{_timed(ea, eb)}.", ea.text, eb.text)]
     if ia == ib:
         if ea.text.lower() == eb.text.lower():
             return []
-        return [Discrepancy("date", "compatible", f"{said} — the same date.", ea.text, eb.text)]
+        same = "span" if is_range(ea) or is_range(eb) else \
+            {"year": "year", "month": "month"}.get(precision(ia) or "", "date")
+        return [Discrepancy("date", "compatible", f"{said} — the same {same}.", ea.text,
+                            eb.text)]
     if max(ia[0], ib[0]) <= min(ia[1], ib[1]):
         return [Discrepancy("date", "compatible", f"{said} — these overlap.", ea.text, eb.text)]
     assumed = _assumed_year(ea, a, eb, b)
@@ -137,8 +152,10 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         # told by the tense ("is expected to disclose ... on Monday evening" against "he
         # asked members to join him ... Monday evening"), not a difference between outlets
         return []
-    return [Discrepancy("date", "conflict", f"{said} — these disagree by "
-                        f"{_days(days)}{_timed(ea, eb)}.", ea.text, eb.text)]
+    units = apart_in_units(ia, ib)  # "1979 vs 1978: a year apart", not "by a day"
+    how = f"these disagree, {units}" if units else f"these disagree by {_days(days)}"
+    return [Discrepancy("date", "conflict", f"{said} — {how}{_timed(ea, eb)}.",
+                        ea.text, eb.text)]
 
 
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"
@@ -166,6 +183,12 @@ def _assumed_year(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: Clai
         return None
     span, fixed = loose.interval(), given.interval()
     assert span is not None and fixed is not None
+    if fixed[0].year != fixed[1].year:
+        return []  # "from 2000 to 2006" says nothing of the year of a "February"
+    if counted_from_publication(given):
+        # "last year" against "as recently as February": a writer meaning last year's
+        # February says "last February"; read in its article's year, it is another year
+        return []
     if {*range(span[0].year, span[1].year + 1)} & {*range(fixed[0].year, fixed[1].year + 1)}:
         return None  # the same year: the month or day disagrees whatever the year
     moved = in_year(span, fixed[0].year)

@@ -145,6 +145,93 @@ def in_year(span: tuple[date, date], year: int) -> tuple[date, date] | None:
         return None
 
 
+def precision(span: tuple[date, date]) -> str | None:
+    """The calendar unit a resolved span is exactly: "day", "month" or "year"; None for
+    anything else (a week, a season, "early 2012", several years)."""
+    first, last = span
+    if first == last:
+        return "day"
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) \
+            and last.day == calendar.monthrange(last.year, last.month)[1]:
+        return "month"
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) \
+            and first.year == last.year:
+        return "year"
+    return None
+
+
+def unit_label(span: tuple[date, date], unit: str) -> str:
+    """The span as its unit says it: "1979", "January 2013", "June 25, 2013"."""
+    first = span[0]
+    if unit == "year":
+        return str(first.year)
+    if unit == "month":
+        return f"{calendar.month_name[first.month]} {first.year}"
+    return f"{calendar.month_name[first.month]} {first.day}, {first.year}"
+
+
+_UNITS = ("day", "month", "year")
+
+
+def apart_in_units(x: tuple[date, date], y: tuple[date, date]) -> str | None:
+    """How far apart two disjoint spans are, in the coarser unit either is given in,
+    each said in its own: "1979 vs 1978: a year apart", "January 2013 vs 2012: a year
+    apart", "March 2012 vs May 2012: 2 months apart"; None when either is no whole
+    day, month or year, or both are days (a count of days says it then)."""
+    px, py = precision(x), precision(y)
+    if px is None or py is None or px == py == "day":
+        return None
+    unit = max(px, py, key=_UNITS.index)
+    if unit == "year":
+        count = abs(x[0].year - y[0].year)
+    else:
+        count = abs((x[0].year - y[0].year) * 12 + x[0].month - y[0].month)
+    if count == 0:
+        return None
+    amount = f"a {unit}" if count == 1 else f"{count} {unit}s"
+    return f"{unit_label(x, px)} vs {unit_label(y, py)}: {amount} apart"
+
+
+def is_range(expr: TimeExpression) -> bool:
+    """Whether the expression is a range between two dates it names ("from 1967 to
+    1979", "1966-1978", "March 2009 to May 2012"), resolved."""
+    return expr.kind == "interval" and expr.interval() is not None \
+        and _names_a_span(expr.text) and bool(_DIGIT.search(expr.text))
+
+
+def _end_unit(day: date, first: bool) -> str:
+    """The unit a range's end is given in: a year when it falls on the year's first
+    (``first``) or last day, a month on the month's, else a day."""
+    if (day.month, day.day) == ((1, 1) if first else (12, 31)):
+        return "year"
+    if day.day == (1 if first else calendar.monthrange(day.year, day.month)[1]):
+        return "month"
+    return "day"
+
+
+def _end_label(day: date, unit: str) -> str:
+    return unit_label((day, day), unit)
+
+
+def range_difference(x: tuple[date, date], y: tuple[date, date]) -> str:
+    """How two ranges' ends differ, each said in the unit it is given in: "from 1967 vs
+    1966 (a year apart), to 1979 vs 1978 (a year apart)"."""
+    said = []
+    for word, first, a, b in (("from", True, x[0], y[0]), ("to", False, x[1], y[1])):
+        if a == b:
+            continue
+        unit = max(_end_unit(a, first), _end_unit(b, first), key=_UNITS.index)
+        if unit == "year":
+            count = abs(a.year - b.year)
+        elif unit == "month":
+            count = abs((a.year - b.year) * 12 + a.month - b.month)
+        else:
+            count = abs((a - b).days)
+        amount = f"a {unit}" if count == 1 else f"{count} {unit}s"
+        said.append(f"{word} {_end_label(a, unit)} vs {_end_label(b, unit)} ({amount} apart)")
+    return ", ".join(said)
+
+
 #: A span at least this long (days) is a month, season or year rather than a day.
 _COARSE_DAYS = 28
 
@@ -170,6 +257,20 @@ def same_time_slot(a: TimeExpression, b: TimeExpression) -> bool:
     reporting, while a month or year given in words ("at a 2008 event") times the
     background event: NYT's interview "on Monday" and Fox News's "2008 event" are the
     times of two events, not two dates of one, so they are never a date conflict. Two
-    days ("Wednesday" / "Thursday"), or two explicit dates, stay comparable."""
-    return not ((_deictic(a) and _coarse(b) and not _deictic(b))
-                or (_deictic(b) and _coarse(a) and not _deictic(a)))
+    days ("Wednesday" / "Thursday"), or two explicit dates, stay comparable, and so does
+    a month or year counted from the publication against one given in words: "left
+    last year" in a 2012 article and "left in 2011" are two years for one departure."""
+    return not ((_day_counted(a) and _coarse(b) and not _deictic(b))
+                or (_day_counted(b) and _coarse(a) and not _deictic(a)))
+
+
+def counted_from_publication(expr: TimeExpression) -> bool:
+    """Whether the expression is read only from the publication date ("last year",
+    "on Monday"): it names no month, year or number in its words."""
+    return _deictic(expr)
+
+
+def _day_counted(expr: TimeExpression) -> bool:
+    """Whether the expression is a day or days counted from the publication ("on
+    Monday", "last week"), not a month or year ("last year", "earlier this month")."""
+    return _deictic(expr) and not _coarse(expr)

@@ -6,9 +6,17 @@ Each time expression carries the lemma of the predicate it modifies
 (:func:`factdesk.nlp.time_actions.time_action`); two are the same action when
 
 - either is not read (a claim analysed before actions were kept): as before, compared;
+- the two times' verbs have named subjects that are not one (the expression's
+  ``actor``, read from the parse), unless each claim names the other's: two actors'
+  acts are two events, not one ("The Senate passed the bill on Thursday" / "The House
+  passed the bill on Friday"), but "Obama will meet with Sanders" / "Sanders met with
+  President Obama" is one meeting;
 - either was read but its words name no action ("Trump was in Iowa on Monday"; see
   :data:`~factdesk.nlp.time_actions.NO_ACTION`): when both claims name a person and a
   place in common ("Trump visited Iowa on Tuesday");
+- a thing's beginning and its end are two moments ("begin shutdown" / "end shutdown");
+  otherwise the thing is the action ("the shutdown began on Dec. 22" / "the shutdown,
+  which started Dec. 21");
 - the lemmas are equal, or of one small class of words for one action (:data:`_CLASSES`:
   visit / go / travel / tour / trip; plead / plea / admit / confess; say / tell /
   announce / statement ...);
@@ -29,9 +37,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.aliases import canonical_key, surname_of
 from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
 from factdesk.nlp.person_identity import same_person
+from factdesk.nlp.time_actions import PHASE_VERBS
 
 if TYPE_CHECKING:
     from factdesk.matching.discrepancies import ClaimFacts
@@ -45,6 +54,7 @@ if TYPE_CHECKING:
 #: (0.17) and plead ~ admit (0.21) do not reach it and are in :data:`_CLASSES`.
 ACTION_SIMILARITY = 0.3
 REPORTING = "say"
+PHASES = frozenset(PHASE_VERBS.values())
 #: Words for one action that the vectors do not bring together.
 _CLASSES: dict[str, str] = {
     **dict.fromkeys(("visit", "go", "travel", "tour", "trip", "arrive", "fly",
@@ -53,6 +63,7 @@ _CLASSES: dict[str, str] = {
     **dict.fromkeys(("arrest", "detain", "detention", "custody", "apprehend"), "arrest"),
     **dict.fromkeys(("charge", "indict", "indictment"), "charge"),
     **dict.fromkeys(("kill", "shoot", "shooting", "murder", "gun"), "kill"),
+    **dict.fromkeys(("serve", "seat", "office", "term", "tenure"), "serve"),
     **dict.fromkeys(("say", "tell", "announce", "announcement", "state", "statement",
                      "tweet", "post", "write", "add", "confirm", "declare", "insist",
                      "warn", "testify", "respond", "response", "comment", "remark",
@@ -72,15 +83,47 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _ORGS = frozenset({"ORG"})
 
 
-def _action(expr: TimeExpression) -> str | None:
-    """The expression's action word, its class's name for one of a class; None when not
-    read, :data:`~factdesk.nlp.time_actions.NO_ACTION` when its words name none."""
+def action_class(expr: TimeExpression) -> str | None:
+    """The expression's action word, its class's name for one of a class (:data:`REPORTING`
+    for any reporting word); None when not read,
+    :data:`~factdesk.nlp.time_actions.NO_ACTION` when its words name none."""
     return _CLASSES.get(expr.action, expr.action) if expr.action else expr.action
+
+
+def _phase_and_thing(action: str) -> tuple[str | None, str]:
+    """("begin", "shutdown") for "begin shutdown"; (None, "visit") for "visit"."""
+    phase, _, thing = action.partition(" ")
+    return (phase, thing) if thing and phase in PHASES else (None, action)
 
 
 def _keys(facts: ClaimFacts, labels: frozenset[str]) -> set[str]:
     keys = {canonical_key(c or t) for t, label, c in facts.entities if label in labels}
     return {k for k in keys if k}
+
+
+def _two_actors(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
+                ) -> bool:
+    """Whether the two times' verbs have named subjects that are not one ("The Senate
+    passed the bill on Thursday" / "The House passed the bill on Friday": two acts);
+    "Jackson" is "Jesse Jackson Jr." by the surname. Not when each claim names the
+    other's actor: "Obama will meet with Sanders on Thursday" / "Sanders met with
+    President Obama on Thursday" is one meeting."""
+    xa, xb = ea.actor, eb.actor
+    if not xa or not xb or _same_name(xa, xb):
+        return False
+    return not (_names(b, xa) and _names(a, xb))
+
+
+def _same_name(first: str, second: str) -> bool:
+    if canonical_key(first) == canonical_key(second):
+        return True
+    sa, sb = surname_of(first), surname_of(second)
+    return bool(sa) and sa == sb
+
+
+def _names(facts: ClaimFacts, name: str) -> bool:
+    """Whether the claim names ``name`` (by canonical key or surname)."""
+    return any(_same_name(name, c or t) for t, _label, c in facts.entities)
 
 
 def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -119,17 +162,24 @@ def _other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
 def same_action(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimFacts
                 ) -> bool:
     """Whether ``ea`` (in claim ``a``) and ``eb`` (in ``b``) can time one action."""
-    xa, xb = _action(ea), _action(eb)
+    xa, xb = action_class(ea), action_class(eb)
     if xa is None or xb is None:
         return True  # not read: compared as before actions were kept
     if xa == REPORTING or xb == REPORTING:
         return xa == xb and not _other_speakers(a, b)
     if not xa or not xb:  # one names no action ("was in Iowa on Monday"): one if the
         return _same_who_and_where(a, b)  # same person is in the same place
+    if _two_actors(ea, a, eb, b):
+        return False  # the Senate's vote and the House's
+    (phase_a, word_a), (phase_b, word_b) = (_phase_and_thing(str(ea.action)),
+                                            _phase_and_thing(str(eb.action)))
+    if phase_a and phase_b and phase_a != phase_b:
+        return False  # a thing's beginning and its end
+    xa, xb = _CLASSES.get(word_a, word_a), _CLASSES.get(word_b, word_b)
     if xa == xb or xb in _SAID_AS.get(xa, ()) or xa in _SAID_AS.get(xb, ()) \
             or _similar(xa, xb):
         return True
-    return ea.action in b.lemmas and eb.action in a.lemmas
+    return word_a in b.lemmas and word_b in a.lemmas
 
 
 def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -138,10 +188,14 @@ def dated_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
     parse. A statement's day is no such sign: one person says many things a day."""
     for ea in a.absolute_times:
         day = ea.interval()
-        if day is None or day[0] != day[1] or not _action(ea) or _action(ea) == REPORTING:
+        if day is None or day[0] != day[1] or not acted(ea):
             continue
         for eb in b.absolute_times:
-            if eb.interval() == day and _action(eb) and _action(eb) != REPORTING \
-                    and same_action(ea, a, eb, b):
+            if eb.interval() == day and acted(eb) and same_action(ea, a, eb, b):
                 return True
     return False
+
+
+def acted(expr: TimeExpression) -> bool:
+    """Whether the expression times an action read from the parse, not a statement."""
+    return bool(action_class(expr)) and action_class(expr) != REPORTING

@@ -4,7 +4,11 @@ Candidates are spaCy DATE/TIME entities plus rules for what the small model miss
 (weekday names, ISO dates, "5 days *after recapture*", "*since* 2014"). Each is
 classified as a date, an interval, a duration or a relative offset, and resolved to
 ISO dates with rules (weekdays, months, "last week") and dateparser (RELATIVE_BASE =
-the article date, PREFER_DATES_FROM = past) when a reference date is known.
+the article date, PREFER_DATES_FROM = past) when a reference date is known; a weekday or
+a day without a year whose sentence tells of what is to come ("the special election will
+be held June 25", :mod:`factdesk.nlp.future_tense`) is read ahead instead. A
+range ("from 1967 to 1979", "1967-79") is one interval from its first end's first day to
+its last end's last day; "earlier this month" is the article's month, as "this month".
 
 Reading never raises: an expression whose date falls outside what a calendar date can
 hold (years 1-9999: "2,500 years ago" in 2019, "44 BC", "in 20,000 years") keeps its kind
@@ -24,8 +28,9 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from factdesk.nlp.doc_view import DocView
+from factdesk.nlp.future_tense import day_to_come
 from factdesk.nlp.quantities import parse_number
-from factdesk.nlp.time_actions import time_action
+from factdesk.nlp.time_actions import time_action, time_actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -56,7 +61,11 @@ _OFFSET = re.compile(rf"^(?:(.*?) )?{_UNIT_RE} (after|before|later|earlier)(?: (
 _WINDOW = re.compile(rf"^(?:over |in |during |for )?(?:the )?(past|last|previous|recent|coming|next)"
                      rf"(?: (.*?))? {_UNIT_RE}$")
 _RECENT = re.compile(rf"^(?:in )?recent {_UNIT_RE}$")
-_CALENDAR = re.compile(r"^(last|this|next|previous) (week|month|year)$")
+_CALENDAR = re.compile(r"^(?:(?:earlier|later) (?=this (?:month|year)))?(last|this|next|previous) "
+                       r"(week|month|year)$")
+#: A range of two dates: "1967 to 1979", "from 1967 until 1979", "1967-79".
+_RANGE = re.compile(r"(?:from |between )?(.+?)(?: (?:to|until|through|thru|and) |\s*[-\u2013\u2014]\s*)"
+                    r"(.+)")
 _PART = re.compile(r"^(?:the )?(beginning|start|end|middle|early|mid|late)(?: of)?[ -](.+)$")
 _CLOCK = re.compile(r"^(?:about |around )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|gmt|"
                     r"local time| )*$")
@@ -91,7 +100,9 @@ class TimeExpression:
     on Friday" -> release; :func:`~factdesk.nlp.time_actions.time_action`); ``""``
     (:data:`~factdesk.nlp.time_actions.NO_ACTION`) when read but the words name none
     ("Obama was in Chicago on Friday"); None when not read (no parse, or a claim
-    analysed before actions were kept).
+    analysed before actions were kept). ``actor`` is the name of who does it, when the
+    parse gives the verb a proper-name subject ("The Senate passed the bill on
+    Thursday" -> "Senate"; :func:`~factdesk.nlp.time_actions.time_actor`), else None.
     """
 
     text: str
@@ -103,6 +114,7 @@ class TimeExpression:
     anchor: str | None = None
     offset_days: int | None = None
     action: str | None = None
+    actor: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by name, in order (``dataclasses.asdict``, without its deep copy
@@ -122,6 +134,7 @@ class TimeExpression:
             anchor=data.get("anchor"),
             offset_days=None if offset is None else int(offset),
             action=None if data.get("action") is None else str(data["action"]),
+            actor=None if data.get("actor") is None else str(data["actor"]),
         )
 
     def interval(self) -> tuple[date, date] | None:
@@ -354,6 +367,8 @@ def _classify(text: str, ref: date | None) -> _Reading | None:
         except ValueError:  # "2019-13-45", "0000-01-01": looks like a date, is none
             day = None
         return _Reading("date", day, day)
+    if (m := _RANGE.fullmatch(t)) and (both := _range(m.group(1), m.group(2), ref)):
+        return _Reading("interval", *both)
     if m := re.fullmatch(rf"(.*?) {_UNIT_RE}(?: long)?", t):
         return _Reading("duration", offset=_days(_count(m.group(1), m.group(2)), m.group(2)))
     if not _TIME_WORDS.search(t):
@@ -366,6 +381,19 @@ def _classify(text: str, ref: date | None) -> _Reading | None:
         return _Reading("date")
     first, last = resolved
     return _Reading("date" if first == last else "interval", first, last)
+
+
+def _range(left: str, right: str, ref: date | None) -> tuple[date, date] | None:
+    """(first, last) day of the range from ``left`` to ``right`` ("1967" to "1979",
+    "March 2009" to "May 2012", "1967" to "79"), when both ends are dates read to a day,
+    month or year, in order; None otherwise."""
+    if re.fullmatch(r"\d\d", right) and _YEAR.match(left):
+        right = left[:2] + right  # "1967-79"
+    start, end = _classify(left, ref), _classify(right, ref)
+    if start is None or end is None or {start.kind, end.kind} - {"date", "interval"} \
+            or start.first is None or end.last is None or start.first > end.last:
+        return None
+    return start.first, end.last
 
 
 def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
@@ -385,6 +413,23 @@ def _calendar(which: str, unit: str, ref: date | None) -> _Reading:
         first, last = _month_interval(month_index // 12, month_index % 12 + 1)
         return _Reading("interval", first, last)
     return _Reading("interval", *(_year_interval(ref.year + step) or ()))
+
+
+#: Words between the two ends of a range ("1967 to 1979", "between 1967 and 1979").
+_RANGE_WORDS = frozenset({"to", "until", "through", "thru", "and", "-", "\u2013", "\u2014"})
+_RANGE_OPENERS = frozenset({"from", "between"})
+
+
+def _joins_a_range(doc: Doc, first: int, second: int) -> bool:
+    """Whether one word at ``second - 1`` joins the time starting at ``first`` to the one
+    at ``second`` as a range: "*from* 1967 *to* 1979", "*between* 1967 *and* 1979", a
+    dash ("1967–1979")."""
+    if second < 2 or first < 1:
+        return False
+    joint = doc[second - 1].lower_
+    if joint not in _RANGE_WORDS or doc[second - 2].i < first:
+        return False
+    return joint in {"-", "\u2013", "\u2014"} or doc[first - 1].lower_ in _RANGE_OPENERS
 
 
 def _is_age(ent: Span) -> bool:
@@ -436,8 +481,8 @@ def extract_times(
         ranges.append((tok.i, tok.i + 1))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(ranges):  # "Tuesday" + "night" -> one expression
-        if merged and merged[-1][1] == a:
-            merged[-1] = (merged[-1][0], b)
+        if merged and (merged[-1][1] == a or _joins_a_range(doc, merged[-1][0], a)):
+            merged[-1] = (merged[-1][0], b)  # "from 1967" + "to" + "1979": one range
         else:
             merged.append((a, b))
     found: list[TimeExpression] = []
@@ -449,10 +494,12 @@ def extract_times(
         reading = classify(text[start:end], reference_date)
         if reading is not None:
             tokens = doc.char_span(start, end, alignment_mode="expand")
-            action = time_action(doc, tokens.start, tokens.end) if tokens is not None else None
+            action, actor = (time_action(doc, tokens.start, tokens.end),
+                             time_actor(doc, tokens.start, tokens.end)) \
+                if tokens is not None else (None, None)
             found.append(TimeExpression(text[start:end], start, end, reading.kind,
                                         _iso(reading.first), _iso(reading.last),
-                                        action=action))
+                                        action=action, actor=actor))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -465,7 +512,8 @@ def _expression(
     for i in range(b - 1, a - 1, -1):
         word = doc[i].lower_.rstrip(".")
         if not (doc[i].like_num or word in _LEAD_WORDS or word in WEEKDAYS or word in MONTHS
-                or _DIGIT.search(word) or _TIME_WORDS.fullmatch(word)):
+                or _DIGIT.search(word) or _TIME_WORDS.fullmatch(word)
+                or (word in _RANGE_WORDS and i > a and _DIGIT.search(doc[i - 1].text))):
             a = i + 1
             break
     if a >= b:
@@ -473,6 +521,9 @@ def _expression(
     # prefix words: "since 2014", "early Thursday", "last week"
     while a > 0 and doc[a - 1].lower_ in PREFIXES - {"until"}:
         a -= 1
+    # a range's end the model left out: "from 1967 to 1979" with only "1967" tagged
+    if b + 1 < limit and _YEAR.match(doc[b + 1].text) and _joins_a_range(doc, a, b + 1):
+        b += 2
     # suffix: "ago", or "after <event>" for a bare duration
     if b < limit and doc[b].lower_ == "ago":
         b += 1
@@ -486,29 +537,20 @@ def _expression(
     if reading is None:
         return None
     if ref is not None and reading.kind == "date" and reading.first is not None \
-            and reading.first < ref and _bare_weekday(text) and _tells_what_will_be(doc, a, b):
+            and reading.first < ref:
         # "could use a public event as soon as Wednesday" in Monday's paper: the coming
-        # Wednesday, not the one before
-        day = _shift(reading.first, 7)
-        reading = _Reading("date", day, day)
+        # Wednesday; "the special election will be held June 25" in January: this June
+        ahead = day_to_come(doc, a, b, text, reading.first, ref,
+                            bare_weekday=_bare_weekday(text))
+        if ahead is not None:
+            reading = _Reading("date", ahead, ahead)
     anchor = reading.anchor
     if anchor:  # give the anchor back its original case
         where = text.lower().rfind(anchor)
         anchor = text[where:where + len(anchor)] if where >= 0 else anchor
     return TimeExpression(text, start_char, end_char, reading.kind, _iso(reading.first),
                           _iso(reading.last), anchor, reading.offset,
-                          time_action(doc, a, b))
-
-
-#: Modal verbs of what is to come; "could" and "may" only without "have" ("could have
-#: met on Monday" is past).
-_FUTURE_MODALS = frozenset({"will", "'ll", "\u2019ll", "shall", "could", "may", "might"})
-#: Verbs whose object is a plan: "is scheduled to speak Thursday", "plans to vote Tuesday".
-_PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "set", "intend", "prepare"})
-#: Verbs that date what is planned whatever follows: "the vote is scheduled for Thursday".
-_SCHEDULED = frozenset({"schedule", "slate"})
-_AS_SOON_AS = re.compile(r"\b(?:as soon as|as early as|no sooner than|upcoming|coming)\s*$",
-                         re.IGNORECASE)
+                          time_action(doc, a, b), time_actor(doc, a, b))
 
 
 def _bare_weekday(text: str) -> bool:
@@ -517,27 +559,6 @@ def _bare_weekday(text: str) -> bool:
     words = text.lower().rstrip(".").split()
     return bool(words) and words[0].rstrip(".") in WEEKDAYS and all(
         w in PARTS_OF_DAY or _CLOCK.match(w) for w in words[1:])
-
-
-def _tells_what_will_be(doc: Doc, a: int, b: int) -> bool:
-    """Whether the time at tokens ``a:b`` dates what is still to come: "as soon as
-    Wednesday", or the verb it belongs to is told with "will", "could" (not "could
-    have"), "is going to" or a plan ("is scheduled to speak Thursday")."""
-    start = doc[a].sent.start if doc.has_annotation("SENT_START") else max(0, a - 8)
-    if _AS_SOON_AS.search(doc[start:a].text):
-        return True
-    verb = doc[a]
-    while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-        verb = verb.head
-    for node in (verb, *([verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [])):
-        lows = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-        if lows & _FUTURE_MODALS and not lows & {"have", "'ve", "\u2019ve"}:
-            return True
-        if "going" in lows or node.lemma_.lower() in _SCHEDULED or (
-                node.lemma_.lower() in _PLANNING_VERBS
-                and any(c.dep_ == "xcomp" for c in node.children)):
-            return True
-    return False
 
 
 def _anchor_end(doc: Doc, prep_i: int) -> int:

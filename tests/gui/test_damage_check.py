@@ -13,16 +13,19 @@ from factdesk.storage.backup import back_up_file
 
 
 def _damage(path: Path) -> None:
-    """Scribble over a few pages in the middle of the file, as a failing disk would."""
+    """Scribble over a few pages of the search index, as a failing disk would: pages
+    the window does not read when it opens the project (which pages those are depends
+    on what the claims hold, so they are looked up, not guessed by position)."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    index_pages = [row[0] for row in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name LIKE '%_fts_%' ORDER BY pageno")]
     conn.close()
     with path.open("r+b") as handle:
-        for page in range(pages // 2, pages, 7):
-            handle.seek(page * page_size + 100)
-            handle.write(b"\xde\xad\xbe\xef" * 64)
+        for page in index_pages[::3]:
+            handle.seek((page - 1) * page_size)
+            handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
 def _warning_box() -> QMessageBox | None:
