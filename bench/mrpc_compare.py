@@ -47,7 +47,7 @@ def decisions_with(probabilities: np.ndarray, rated: list
                    ) -> tuple[np.ndarray, list[str], list]:
     """``same`` for each rated pair when the head gives ``probabilities``; each pair's
     decision reason ("" when not same); and each pair's whole decision."""
-    from factdesk.core import comparing, matching_service
+    from factdesk.core import comparing, pair_rating
     from factdesk.matching import relations
 
     reasons: list[str] = []
@@ -63,14 +63,14 @@ def decisions_with(probabilities: np.ndarray, rated: list
 
     same = np.zeros(len(rated), dtype=bool)
     # the decision's reason is not part of a Comparison: read it where it is made
-    matching_service.decide = recording
+    pair_rating.decide = recording
     try:
         for i, pair in enumerate(rated):
             result = comparing.decide_texts(
                 dataclasses.replace(pair, probability=float(probabilities[i])))
             same[i] = result.relation in ("same fact", "conflicting")
     finally:
-        matching_service.decide = original
+        pair_rating.decide = original
     return same, reasons, decided
 
 

@@ -105,7 +105,7 @@ def rate_through_compare(pairs, scorer):
     """Per pair: (same-fact probability, graded similarity or None, shipped event
     probability), the feature row, and both claims' facts (as ``factdesk compare``)."""
     from factdesk.core.comparing import rate_texts
-    from factdesk.core.matching_service import _facts
+    from factdesk.core.pair_rating import facts_of_claim as _facts
     from factdesk.matching.claim_vectors import embed_for_pairs
     from factdesk.matching.pair_inputs import pair_input
 

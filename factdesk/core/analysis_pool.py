@@ -9,7 +9,7 @@ task, so that only small picklable values cross the process boundary, never a ``
   :class:`~factdesk.nlp.pipeline.ArticleAnalysis` (claim and mention drafts) out;
 * pair scoring: pair-model inputs in, ``(probability, graded similarity)`` out (or
   bounds that show a pair unrelated)
-  (:func:`factdesk.core.matching_service.rate_pairs`).
+  (:func:`factdesk.core.pair_rating.rate_pairs`).
 
 Results come back in submission order, with a bounded number of tasks in flight, so the
 caller stores article after article (and may stop between any two) while the workers
@@ -34,7 +34,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factdesk.core.batch_gc import use_batch_thresholds
-from factdesk.core.matching_service import PairScore, Unrelated, rate_pairs
+from factdesk.core.pair_rating import PairScore, Unrelated, rate_pairs
 from factdesk.matching.pair_model import PairScorer
 from factdesk.nlp.pipeline import ArticleAnalysis, ClaimExtractor
 

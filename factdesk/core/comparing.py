@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from factdesk.core.extractors import get_extractor
-from factdesk.core.matching_service import decide_claims, rate_claims
+from factdesk.core.pair_rating import decide_claims, rate_claims
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason
 from factdesk.model.models import Claim

@@ -20,32 +20,33 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 import numpy as np
 
 from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.claim_index import INDEXES
 from factdesk.core.failures import ArticleFailure, error_text
+from factdesk.core.pair_rating import (
+    PairScore,
+    RatePairs,
+    Unrelated,
+    decide_rating,
+    ranking_event_of,
+    rate_pairs,
+)
 from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.claim_vectors import embed_for_pairs, unit_vectors
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.event_frames import EventFrame, event_frame
-from factdesk.matching.pair_features import (
-    PARTIAL_RATIO_COLUMNS,
-    PairInput,
-    lemma_partial_ratio,
-    raw_partial_ratio,
-)
+from factdesk.matching.pair_features import PairInput
 from factdesk.matching.pair_inputs import pair_input
 from factdesk.matching.pair_model import PairScorer
-from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
 from factdesk.matching.respelling import name_respellings
 from factdesk.matching.semantic_index import SemanticIndex
 from factdesk.matching.story_names import StoryNames
-from factdesk.model.models import Article, Claim, MatchDraft, published_date
+from factdesk.model.models import Claim, MatchDraft, published_date
 from factdesk.nlp.person_identity import ArticlePeople, article_people
 
 CANDIDATES_PER_CLAIM = 12
@@ -65,165 +66,11 @@ def project_respellings(project: Project) -> dict[str, str]:
     return name_respellings(project.entities.respelled())
 
 
-def _article_date(article: Article | None) -> date | None:
-    return published_date(article.published if article else None)
-
-
-def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
-    """Whether :func:`~factdesk.matching.relations.decide` reads the graded similarity."""
-    return probability < scorer.same_threshold
-
-
-def _decide(
-    probability: float, similarity: float | None, facts_a: ClaimFacts, facts_b: ClaimFacts,
-    scorer: PairScorer, term_similarity: float | None, event: float = 0.0,
-    story_names: frozenset[str] = frozenset(), ranking_event: float | None = None,
-) -> tuple[float, str | None, list[dict]]:
-    relation = decide(probability, 0.0 if similarity is None else similarity, facts_a, facts_b,
-                      same_threshold=scorer.same_threshold,
-                      related_threshold=scorer.related_threshold,
-                      term_similarity=term_similarity, event=event,
-                      event_threshold=scorer.event_threshold, story_names=story_names,
-                      ranking_event=ranking_event)
-    return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
-
-
-def _facts(claim: Claim, article: Article | None, published: date | None = None
-           ) -> ClaimFacts:
-    """The claim's facts; ``published`` dates a claim without an article."""
-    if article is None:
-        return ClaimFacts.from_claim(claim, published, "")
-    return ClaimFacts.from_claim(claim, _article_date(article), article.outlet)
-
-
-def rate_claims(a: Claim, b: Claim, scorer: PairScorer | None = None) -> PairScore:
-    """(same-fact probability, graded similarity or None, same-event probability, the
-    same-event probability that ranks) of two claims, rated exactly."""
-    scorer = scorer or PairScorer.load()
-    va, vb = embed_for_pairs([a.text, b.text])
-    pa, pb = pair_input(a, vector=va), pair_input(b, vector=vb)
-    return rate_pairs(scorer, [(pa, pb)], exact=True)[0]  # type: ignore[return-value]
-
-
-def decide_claims(
-    a: Claim, b: Claim, probability: float, similarity: float | None, event: float,
-    article_a: Article | None = None, article_b: Article | None = None,
-    scorer: PairScorer | None = None, term_similarity: float | None = None,
-    published: date | None = None, ranking_event: float | None = None,
-) -> tuple[float, str | None, list[dict]]:
-    """(score, relation or None when unrelated, discrepancies as dicts) of two claims
-    already rated: :func:`factdesk.matching.relations.decide`'s decision from the pair
-    model's probabilities, the graded STS similarity and the claims' facts.
-    ``published`` stands for the publication date of a claim without an article;
-    ``ranking_event`` for the same-event probability that ranks (the deciding one
-    when None)."""
-    scorer = scorer or PairScorer.load()
-    return _decide(probability, similarity, _facts(a, article_a, published),
-                   _facts(b, article_b, published), scorer, term_similarity, event,
-                   ranking_event=ranking_event)
-
-
-#: (same-fact probability, graded similarity or None, deciding same-event probability,
-#: ranking same-event probability): see :meth:`PairScorer.event_ranking_probabilities`.
-PairScore = tuple[float, float | None, float, float]
-
-
-class Unrelated(NamedTuple):
-    """A pair rated only as far as to know it is unrelated, unless its claims date one
-    person's event alike: upper bounds of its probability and graded similarity, each
-    below what every other relation needs (see :func:`rate_pairs`). It has no ranking
-    same-event probability: a pair decided unrelated is not stored, and one the bounds
-    leave a relation is rated again exactly (:meth:`PairJudge._judge_one`)."""
-
-    probability: float
-    similarity: float
-    event: float
-
-
-# rates pairs in the background for one run (named by a string): (how many pairs, their
-# future ratings) per consecutive slice
-RAW_PARTIAL_COLUMN, LEMMA_PARTIAL_COLUMN = PARTIAL_RATIO_COLUMNS
-RatePairs = Callable[[list[tuple[PairInput, PairInput]], str],
-                     list[tuple[int, "Future[list[PairScore | Unrelated]]"]]]
 #: With worker processes: articles whose pairs are sent to be rated ahead of deciding.
 #: Far enough ahead that the workers rate while this process retrieves and decides (60
 #: BASIL articles, two workers: matching took 0.70-0.74 s at 60 ahead against 0.76-0.92 s
 #: at 6); a prepared article holds only its claims and candidate pairs.
 LOOKAHEAD_ARTICLES = 32
-#: Graded similarity below which only a dated event can relate two claims the model
-#: does not relate (a same quote and a similar pair need this much).
-_SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT = min(QUOTE_SIMILARITY, RELATED_SIMILARITY)
-
-
-def _settle_unrelated(scorer: PairScorer, x: np.ndarray, rows: np.ndarray,
-                      ratings: list[PairScore | Unrelated | None]) -> np.ndarray:
-    """Rate :class:`Unrelated` the ``rows`` of ``x`` whose upper bounds show them so (see
-    :func:`rate_pairs`); the rows still open."""
-    most_likely, most_similar = scorer.upper_bounds(x[rows])
-    most_eventful = scorer.event_upper_bound(x[rows])
-    unrelated = ((most_likely < scorer.related_threshold)
-                 & (most_similar < _SIMILARITY_FOR_MORE_THAN_A_DATED_EVENT)
-                 & (most_eventful < scorer.event_threshold))
-    for j in np.flatnonzero(unrelated).tolist():
-        ratings[int(rows[j])] = Unrelated(float(most_likely[j]), float(most_similar[j]),
-                                          float(most_eventful[j]))
-    return rows[~unrelated]
-
-
-def _ranking_event(rating: PairScore | Unrelated) -> float | None:
-    """The ranking same-event probability of a rated pair (none for :class:`Unrelated`)."""
-    return None if isinstance(rating, Unrelated) else rating[3]
-
-
-def rate_pairs(scorer: PairScorer, pairs: Sequence[tuple[PairInput, PairInput]],
-               exact: bool = False) -> list[PairScore | Unrelated]:
-    """(probability, graded similarity or None when :func:`decide` will not read it,
-    same-event probability, ranking same-event probability).
-
-    When the scorer can grade a precomputed feature matrix (``PairScorer.graded``), the
-    pair features are computed once for both models; otherwise ``score_many`` and
-    ``similarity_many`` compute them each.
-
-    Unless ``exact``, the costly partial-ratio features are first replaced by their
-    floors: a pair whose probability, similarity and same-event probability stay below
-    their thresholds even then (:meth:`PairScorer.upper_bounds`,
-    :meth:`PairScorer.event_upper_bound`) is :class:`Unrelated` without them. The
-    others get the cheaper lemma partial ratio exactly and are bounded again; the rest
-    are rated exactly. :func:`decide` only relates pairs above thresholds of
-    both, so a pair it leaves unrelated at the bounds is unrelated at the exact values.
-    """
-    if not pairs:
-        return []
-    graded = getattr(scorer, "graded", None)
-    if not callable(graded) or getattr(scorer, "similarity_model", None) is None:
-        probabilities = scorer.score_many(pairs)
-        wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
-        similarities = dict(zip(wanted, scorer.similarity_many([pairs[i] for i in wanted]),
-                                strict=True))
-        return [(p, similarities.get(i), 0.0, 0.0) for i, p in enumerate(probabilities)]
-    x = scorer.feature_matrix(pairs, partial_ratios=exact)
-    ratings: list[PairScore | Unrelated | None] = [None] * len(pairs)
-    rest = np.arange(len(pairs))
-    if not exact:
-        # both partial ratios at their floors; then the cheaper lemma one exact: only the
-        # pairs that both leave open pay for the raw one
-        rest = _settle_unrelated(scorer, x, rest, ratings)
-        for i in rest.tolist():
-            x[i, LEMMA_PARTIAL_COLUMN] = lemma_partial_ratio(*pairs[i])
-        rest = _settle_unrelated(scorer, x, rest, ratings)
-        for i in rest.tolist():
-            x[i, RAW_PARTIAL_COLUMN] = raw_partial_ratio(*pairs[i])
-    if len(rest):
-        x = x[rest]
-        probabilities = [float(p) for p in scorer.probabilities(x)]
-        wanted = [i for i, p in enumerate(probabilities) if _needs_similarity(p, scorer)]
-        similarities = (dict(zip(wanted, graded(x[wanted]).tolist(), strict=True))
-                        if wanted else {})
-        events = scorer.event_probabilities(x).tolist()
-        ranking = scorer.event_ranking_probabilities(x).tolist()
-        for j, (i, p) in enumerate(zip(rest.tolist(), probabilities, strict=True)):
-            ratings[i] = (p, similarities.get(j), events[j], ranking[j])
-    return ratings  # type: ignore[return-value] - every slot is filled
 
 
 def _key(a: Claim, b: Claim) -> tuple[int, int]:
@@ -404,15 +251,15 @@ class PairJudge:
         rating = self._ratings[key]
         facts_a, facts_b = self.facts(a), self.facts(b)
         story = self.stories.of(a.article_id, b.article_id)
-        decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story,
-                           _ranking_event(rating))
+        decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story,
+                           ranking_event_of(rating))
         if isinstance(rating, Unrelated) and decision[1] is not None:
             # the bounds allow a dated event: rate the pair exactly and decide again
             lo, hi = (a, b) if a.id < b.id else (b, a)
             rating = self._ratings[key] = rate_pairs(
                 self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
-            decision = _decide(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
-                               story, _ranking_event(rating))
+            decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
+                               story, ranking_event_of(rating))
         return decision
 
     def cancel(self) -> None:

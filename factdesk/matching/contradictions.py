@@ -32,13 +32,23 @@ else). Works on the claims' text alone (no parse is needed at matching time).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from factdesk.matching.negation_words import (
+    FUNCTION_WORDS,
+    WORD_PATTERN,
+    contrast_negators,
+    defining_clause_words,
+    negated_words,
+    opposes,
+    same_word,
+    under_normative,
+    words_of,
+)
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
@@ -46,61 +56,6 @@ from factdesk.nlp.person_identity import PersonIdentity, same_person
 if TYPE_CHECKING:  # discrepancies calls this module: ClaimFacts is only named here
     from factdesk.matching.discrepancies import ClaimFacts
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-#: Negators of a verb or adjective. "no" and "none" negate a noun's existence ("no
-#: racism", "no tax"), which another claim mentioning the noun does not contradict.
-NEGATORS = frozenset({"not", "never", "cannot"})
-#: Words between a negator and what it negates ("has not yet been found"); an article
-#: ends the search ("not a war of choosing" denies an identity, not an act).
-_BETWEEN = frozenset("""be been being is are was were am have has had do does did will would
-    shall should can could may might must yet ever even so really actually also still
-    always officially formally directly personally""".split())
-#: Words that deny what follows as well, though no negator: "failure to pass" says what
-#: "don't pass" says (they keep a claim from contradicting a negation; they are not
-#: flagged themselves). "non" is "non-" ("non-citizen parents": not citizens), split
-#: from its word at the hyphen by :func:`_words`.
-_DENYING = frozenset("""failure fail fails failed failing refuse refuses refused refusing
-    decline declines declined declining unable without lack lacks lacked no non""".split())
-#: Words whose denial passes on to the verb after "to": "will not be allowed to
-#: discriminate" denies discriminating as well. Only in the denials (two claims that both
-#: deny it agree), not flagged: "did not want to visit" / "visited" may both be so.
-_PASSES_ON = frozenset("""allowed permitted able going supposed""".split())
-#: Words that oppose what follows: "criticised the requirement" takes the stance that
-#: "plans shouldn't be required" states. They deny their object only against a negation
-#: of what should be ("shouldn't", "must not"): "condemned the attack" tells that the
-#: attack happened, so it still contradicts "did not attack". Not "question" or "doubt"
-#: (a doubt about what is so, and "the question of" is mostly neutral), nor a bare
-#: "fight" (in the news mostly combat: "fighting in Izium"; "fight against" is caught by
-#: "against"); "object" only before "to" (else the noun). "rejected" and "opposed" are
-#: also opposite directions (approved / rejected): that check reads only the denials.
-_OPPOSING = frozenset("""criticise criticises criticised criticising criticize criticizes
-    criticized criticizing criticism criticisms critic critics oppose opposes opposed
-    opposing opposition opponent opponents objected objecting objection objections reject
-    rejects rejected rejecting rejection condemn condemns condemned condemning
-    condemnation denounce denounces denounced denouncing denunciation decry decries decried
-    decrying deplore deplores deplored deploring protest protests protested protesting
-    slam slams slammed slamming against""".split())
-_OPPOSING_BEFORE_TO = frozenset({"object", "objects"})  # "objects to", not "an object to"
-#: Words between an opposing word and its object ("criticism of a requirement",
-#: "protested against the plan").
-_OBJECT_LEAD = frozenset("""the a an of to against his her their its our this that these
-    those such any""".split())
-#: Modals that tell what should be, not what is ("plans shouldn't be required", "must not
-#: be allowed", "should be required"): a negation of what should be contradicts only a
-#: statement of what should be, and a negation of what is only a statement of what is
-#: ("shouldn't be required" / "the law requires"; "I shouldn't have used" / "I used").
-_NORMATIVE = frozenset({"should", "must", "ought", "shall", "need"})
-_MODAL_REACH = 3  # at most this many words from the modal to the word ("should have been used")
-#: After the negated word, these make "not … until/before" a time, not a denial ("did not
-#: enter Izium until Saturday" says it entered on Saturday).
-_TEMPORAL = frozenset({"until", "till", "before"})
-#: Just after a negator, these make "not only … (but also)" add, not deny ("not only
-#: criticized his conduct but also his use of email" says it criticized both).
-_ADDITIVE = frozenset({"only", "just", "merely", "simply"})
-_REACH = 4  # at most this many words from the negator to the negated word
-_FUNCTION = frozenset("""the a an and or but of in on at to for from by with as that this
-    these those it its his her their they he she we you i there here what which who whom
-    whose when where why how said says say told tell""".split()) | _BETWEEN
 #: Opposite directions: (one way, the other way), word forms spelled out.
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(up.split()), frozenset(down.split())) for up, down in (
@@ -116,144 +71,6 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("confirm confirms confirmed confirming", "deny denies denied denying"),
         ("support supports supported supporting", "oppose opposes opposed opposing"),
     ))
-
-
-def _words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text)]
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Forms of one word: "visit" / "visited", "die" / "died" (a shared stem, crudely)."""
-    if a == b:
-        return True
-    shortest = min(len(a), len(b))
-    if shortest < 3:
-        return False
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= min(4, shortest) and common >= shortest - 1
-
-
-def _is_negator(word: str) -> bool:
-    return word in NEGATORS or word.endswith("n't")
-
-
-def _opposes(low: Sequence[str], index: int) -> bool:
-    """Whether the word at ``index`` opposes what follows ("criticised the plan")."""
-    word = low[index]
-    return word in _OPPOSING or (
-        word in _OPPOSING_BEFORE_TO and low[index + 1:index + 2] == ["to"]
-        and (index == 0 or low[index - 1] not in _OBJECT_LEAD))  # not "an object to throw"
-
-
-def _should(low: Sequence[str], index: int) -> bool:
-    """Whether the word at ``index`` tells what should be, not what is: a modal's
-    negation ("shouldn't") or a word just after a modal ("should not", "should be
-    required", "must not be allowed")."""
-    if low[index].endswith("n't") and low[index][:-3] in _NORMATIVE:
-        return True
-    return any(low[k] in _NORMATIVE for k in range(max(index - _MODAL_REACH, 0), index))
-
-
-def negated_words(words: Sequence[str], denying: bool = False,
-                  contrasts: Collection[int] = ()) -> list[tuple[int, int]]:
-    """(negator index, negated word index) of each negation in ``words`` (with
-    ``denying``, also of each word that denies what follows, "failure to pass", or
-    opposes it, "criticism of a requirement": tell them apart with :func:`_opposes`).
-    A negator in ``contrasts`` opens a contrast ("officials, not political advisers":
-    :func:`contrast_negators`): it denies what follows only with ``denying``."""
-    found = []
-    low = [w.lower() for w in words]
-    for i, word in enumerate(low):
-        opposing = denying and _opposes(low, i)
-        if not (_is_negator(word) or (denying and word in _DENYING) or opposing):
-            continue
-        if i + 1 < len(low) and low[i + 1] in _ADDITIVE:
-            continue  # "not only criticized"
-        if i in contrasts and not denying:
-            continue  # "X, not Y" sets one thing against another, denies no statement
-        start = i + 1
-        while start < len(low):
-            j = _denied_after(words, low, start, denying, opposing)
-            if j is None:
-                break
-            found.append((i, j))
-            if not (denying and not opposing and low[j] in _PASSES_ON
-                    and low[j + 1:j + 2] == ["to"]):
-                break
-            start = j + 2  # "not allowed to discriminate": discriminating is denied too
-    return found
-
-
-def _denied_after(words: Sequence[str], low: Sequence[str], start: int, denying: bool,
-                  opposing: bool) -> int | None:
-    """The index of the word a negator (or denying word) just before ``start`` denies,
-    or None."""
-    for j in range(start, min(start + _REACH, len(words))):
-        # auxiliaries and adverbs stand between ("did not immediately respond")
-        if low[j] in _BETWEEN or low[j].endswith("ly") or (denying and low[j] == "to"):
-            continue
-        if opposing and low[j] in _OBJECT_LEAD:
-            continue  # "criticism of a requirement"
-        # a name denies an identity ("not Obama's war"), not an act; "not … until
-        # Saturday" dates the act
-        if low[j] not in _FUNCTION and not _is_negator(low[j]) and (
-                denying or not words[j][:1].isupper()) and (
-                denying or not _TEMPORAL & set(low[j + 1:j + 7])):
-            return j
-        return None
-    return None
-
-
-#: Marks before a negator that make it open a contrast: "intelligence officials, not
-#: political advisers" (also after a dash).
-_CONTRAST_MARKS = frozenset(",—–")
-
-
-def contrast_negators(text: str) -> frozenset[int]:
-    """Indices (in :func:`_words` order) of the "not" that follow a comma or a dash:
-    "X, not Y" sets one thing against another ("intelligence officials, not political
-    advisers, drove the debate"), it does not deny that Y is so."""
-    found = []
-    previous_end = 0
-    for index, match in enumerate(_WORD.finditer(text)):
-        if match.group().lower() == "not" and _CONTRAST_MARKS & set(
-                text[previous_end:match.start()]):
-            found.append(index)
-        previous_end = match.end()
-    return frozenset(found)
-
-
-#: Relative pronouns that open a clause describing the noun before them.
-_RELATIVES = frozenset({"who", "which"})
-#: How many words after its pronoun count as in a defining clause ("who do not hold").
-_CLAUSE_REACH = 4
-
-
-def defining_clause_words(text: str) -> frozenset[int]:
-    """Indices (in :func:`_words` order) of the first words of each defining relative
-    clause: "parents who aren't citizens", "drivers who do not hold a licence". Such a
-    clause says which people or things are meant, not what happened: its negation
-    contradicts only another defining clause ("parents who are citizens"), never a
-    statement of the event ("birthright citizenship"). A clause set off by a comma or a
-    dash ("Zelensky, who did not visit Izium, said") states something, as a main clause
-    does."""
-    words = list(_WORD.finditer(text))
-    low = [m.group().lower() for m in words]
-    found: set[int] = set()
-    for k in range(1, len(words) - 1):
-        # "parents who aren't": the pronoun follows its noun and is the clause's subject
-        # (a verb, an auxiliary or a negator follows); "the event in which he said" and
-        # "which he denied" tell of an event
-        after = low[k + 1].replace("’", "'")
-        if low[k] in _RELATIVES and low[k - 1] not in _FUNCTION and (
-                after in _BETWEEN or _is_negator(after) or after not in _FUNCTION) and (
-                not _CONTRAST_MARKS & set(text[words[k - 1].end():words[k].start()])):
-            found.update(range(k + 1, min(k + 1 + _CLAUSE_REACH, len(words))))
-    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -277,7 +94,7 @@ class ClaimWords:
 
     @classmethod
     def of(cls, facts: ClaimFacts) -> ClaimWords:
-        words = tuple(_words(facts.text))
+        words = tuple(words_of(facts.text))
         low = tuple(w.lower() for w in words)
         quoted = frozenset(_quoted_indices(facts.text))
         denials = negated_words(words, denying=True)  # a contrast denies as well
@@ -285,8 +102,8 @@ class ClaimWords:
             words=words, low=low, low_set=frozenset(low),
             folded=frozenset(w.casefold() for w in words),
             negations=tuple(negated_words(words, contrasts=contrast_negators(facts.text))),
-            denied=frozenset(j for i, j in denials if not _opposes(low, i)),
-            opposed=frozenset(j for i, j in denials if _opposes(low, i)),
+            denied=frozenset(j for i, j in denials if not opposes(low, i)),
+            opposed=frozenset(j for i, j in denials if opposes(low, i)),
             entity_keys=frozenset(canonical_key(e[2] or e[0]) for e in facts.entities),
             actors=tuple((label, _actors(facts, label)) for label in ACTOR_LABELS),
             quoted=quoted, quote=" ".join(low[i] for i in sorted(quoted)),
@@ -295,7 +112,7 @@ class ClaimWords:
 
 
 def _quoted_indices(text: str) -> list[int]:
-    """Indices (in :func:`_words` order) of the words inside quotation marks; a quote
+    """Indices (in :func:`words_of` order) of the words inside quotation marks; a quote
     closed but not opened in the claim runs from its start, one opened and not closed
     to its end (a claim cut from a longer quote)."""
     # Not nlp.quote_spans (it pairs marks over a whole article) nor discrepancies.quote_text
@@ -311,7 +128,7 @@ def _quoted_indices(text: str) -> list[int]:
     if not marks:
         return []
     found = []
-    for index, match in enumerate(_WORD.finditer(text)):
+    for index, match in enumerate(WORD_PATTERN.finditer(text)):
         before = [opens for position, opens in marks if position < match.start()]
         if before[-1:] == [True] or not before and not marks[0][1]:
             found.append(index)
@@ -382,15 +199,15 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
     denies what it opposes ("criticised the requirement") as such a denial does."""
     low_b = wb.low
     for i, j in wa.negations:
-        should = _should(wa.low, i)
+        should = under_normative(wa.low, i)
         negated_b = (wb.denied | wb.opposed) if should else wb.denied
         target = wa.low[j]
-        if any(_same_word(low_b[k], target) for k in negated_b):
+        if any(same_word(low_b[k], target) for k in negated_b):
             continue  # both deny it (and may mention it elsewhere too)
         defining = i in wa.defining  # "parents who aren't citizens" describes whom
         stated = [k for k, w in enumerate(low_b)
-                  if k not in negated_b and w not in _FUNCTION and _same_word(w, target)
-                  and _should(low_b, k) == should and (k in wb.defining) == defining]
+                  if k not in negated_b and w not in FUNCTION_WORDS and same_word(w, target)
+                  and under_normative(low_b, k) == should and (k in wb.defining) == defining]
         if not stated:
             continue
         k = stated[0]
@@ -582,8 +399,8 @@ def _neighbours(text: str, name: str) -> tuple[str, str]:
     start = text.find(name)
     if start < 0:
         return "", ""
-    before = _words(text[:start])
-    after = _words(text[start + len(name):])
+    before = words_of(text[:start])
+    after = words_of(text[start + len(name):])
     return (before[-1].casefold() if before else ""), (after[0].casefold() if after else "")
 
 
