@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from schema_rollback import undo_migrations
 
 from factdesk.cli.main import main
 from factdesk.core.commands import MarkClaim, UndoStack
@@ -286,13 +287,8 @@ def test_upgrading_unpins_the_previous_triage_defaults(article) -> None:
     defaults when upgraded; a value the checker chose stays."""
     path, _ = article
     for stored, expected in (("0.33", DEFAULT_CLAIM_THRESHOLD), ("0.45", 0.45)):
-        with sqlite3.connect(path) as conn:
-            conn.execute("DELETE FROM _sqlite_migrations WHERE name = "
-                         "'0009_unpin_triage_defaults'")
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES "
-                         "('claim_threshold', ?), ('claim_share', '0.3')", [stored])
-            conn.execute("PRAGMA user_version = 8")
-        conn.close()
+        undo_migrations(path, "0009_unpin_triage_defaults",
+                        {"claim_threshold": stored, "claim_share": "0.3"})
         with Project.open(path) as project:
             assert project.claim_threshold() == expected
             assert project.settings.get("claim_share") is None

@@ -3,8 +3,9 @@ file as it was is kept."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from schema_rollback import undo_migrations
 
 from factdesk.core.project import Project
 from factdesk.storage.backup import list_backups
@@ -16,11 +17,7 @@ def test_the_window_says_where_the_file_before_the_upgrade_is(make_window,
     path = tmp_path / "old.factdesk"
     with Project.open(path) as project:
         project.settings.set("checker", "Ana Lima")
-    with sqlite3.connect(path) as conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = "
-                     "'0009_unpin_triage_defaults'")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    conn.close()
+    undo_migrations(path)
     window = make_window(path)
     (kept,) = list_backups(path)
     messages = [window.status.messages.item(i).text()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from reliability_helpers import factdesk
+from schema_rollback import undo_migrations
 
 from factdesk.cli.main import main
 from factdesk.core.project import Project
@@ -44,14 +45,7 @@ def schema_8(tmp_path: Path) -> Path:
     path = tmp_path / "old.factdesk"
     with Project.open(path) as project:
         project.settings.set("checker", "Ana Lima")
-    with sqlite3.connect(path) as conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = "
-                     "'0009_unpin_triage_defaults'")
-        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES "
-                     "('claim_threshold', '0.33')")
-        conn.execute("PRAGMA user_version = 8")
-    conn.close()
-    assert SCHEMA_VERSION == 9, "take the fixture back to the schema before the last one"
+    undo_migrations(path, "0009_unpin_triage_defaults", {"claim_threshold": "0.33"})
     return path
 
 
