@@ -89,10 +89,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if bad:
             raise CliError(f"{args.pairs}: line {bad[0]} does not have two tab-separated texts")
         pairs = [(r[0], r[1]) for r in rows]
+        # an empty side is no sentence: reported on its line, never scored
+        comparable = [pair for pair in pairs if _both_written(pair)]
         try:
-            results: list = compare_texts(pairs, published=published)
+            compared: list = compare_texts(comparable, published=published)
         except Exception:  # compared again pair by pair, below
-            results = [_compare_one(compare_texts, pair, published) for pair in pairs]
+            compared = [_compare_one(compare_texts, pair, published) for pair in comparable]
+        found = iter(compared)
+        results = [next(found) if _both_written(pair) else EMPTY_TEXT for pair in pairs]
         failed = 0
         for line, result in enumerate(results, start=1):
             if isinstance(result, str):
@@ -105,6 +109,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 2 if failed else 0
     if len(args.texts) != 2:
         raise CliError('compare needs two texts: factdesk compare "TEXT A" "TEXT B"')
+    if not _both_written((args.texts[0], args.texts[1])):
+        raise CliError(f'the two texts could not be compared: {EMPTY_TEXT}')
     result = _compare_one(compare_texts, (args.texts[0], args.texts[1]), published)
     if isinstance(result, str):
         raise CliError(f"the two texts could not be compared: {result}")
@@ -116,6 +122,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not result.discrepancies:
         print("no differences found")
     return 0
+
+
+EMPTY_TEXT = "one of the two texts is empty"
+
+
+def _both_written(pair: tuple[str, str]) -> bool:
+    return all(text.strip() for text in pair)
 
 
 def _compare_one(compare_texts, pair: tuple[str, str], published):

@@ -323,9 +323,17 @@ TITLE_CASE_SHARE = 0.8
 _TITLE_CASE_MIN_WORDS = 4  # longer words a text needs to be told a headline
 
 
+#: Capitalised in any sentence, so no sign of a headline ("Michelle Obama visited Iowa
+#: on Monday." is a sentence).
+_ALWAYS_CAPITALISED = frozenset("""monday tuesday wednesday thursday friday saturday
+    sunday january february march april june july august september october november
+    december""".split())
+
+
 def is_title_case(words: Sequence[str]) -> bool:
-    """Whether a claim's words are a headline's, nearly every longer word capitalised."""
-    longer = [w for w in words if len(w) > 3]
+    """Whether a claim's words are a headline's, nearly every longer word capitalised
+    (the names of days and months left out)."""
+    longer = [w for w in words if len(w) > 3 and w.lower() not in _ALWAYS_CAPITALISED]
     return len(longer) >= _TITLE_CASE_MIN_WORDS and sum(
         w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 

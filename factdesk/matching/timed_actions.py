@@ -109,9 +109,21 @@ def _two_actors(ea: TimeExpression, a: ClaimFacts, eb: TimeExpression, b: ClaimF
     other's actor: "Obama will meet with Sanders on Thursday" / "Sanders met with
     President Obama on Thursday" is one meeting."""
     xa, xb = ea.actor, eb.actor
-    if not xa or not xb or _same_name(xa, xb):
+    if not xa or not xb or _same_actor(xa, a, xb, b):
         return False
-    return not (_names(b, xa) and _names(a, xb))
+    return not (_names(b, xa, a) and _names(a, xb, b))
+
+
+def _same_actor(xa: str, a: ClaimFacts, xb: str, b: ClaimFacts) -> bool:
+    """Whether two actors are one: people by who they are in their articles ("Michelle
+    Obama" is not "Barack Obama"; "Jackson" is "Jesse Jackson Jr." where his article
+    names no other Jackson), anything else by its name."""
+    ia, ib = a.identity(xa), b.identity(xb)
+    if ia is not None and ib is not None:
+        verdict = same_person(ia, ib)
+        if verdict is not None:
+            return verdict
+    return _same_name(xa, xb)
 
 
 def _same_name(first: str, second: str) -> bool:
@@ -121,9 +133,10 @@ def _same_name(first: str, second: str) -> bool:
     return bool(sa) and sa == sb
 
 
-def _names(facts: ClaimFacts, name: str) -> bool:
-    """Whether the claim names ``name`` (by canonical key or surname)."""
-    return any(_same_name(name, c or t) for t, _label, c in facts.entities)
+def _names(facts: ClaimFacts, name: str, named_in: ClaimFacts) -> bool:
+    """Whether the claim names ``name``, an actor of the claim ``named_in``
+    (:func:`_same_actor`)."""
+    return any(_same_actor(name, named_in, c or t, facts) for t, _label, c in facts.entities)
 
 
 def _same_who_and_where(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -320,8 +320,9 @@ class SpeakerTracker:
         gender; any other pronoun is no one ("they said" is not one person)."""
         if pronoun not in _PRONOUN_GENDERS and pronoun != "i":
             return None  # "they", "we", "that": not one person named before
-        pool = self._of_gender(self.current, pronoun) or \
-            self._of_gender(self.previous, pronoun)
+        # the previous paragraph only when this one names no one: a "he" after "Nancy
+        # Pelosi called ..." is no one, not the man named a paragraph before
+        pool = self._of_gender(self.current or self.previous, pronoun)
         if not pool:
             return None
         single = self._single(pool)

@@ -444,8 +444,7 @@ def _definite(noun: Any) -> bool:
 def person_name(ent: Any) -> str:
     """A PERSON entity's name without titles or a possessive ("Representative Bruce
     Braley" gives "Bruce Braley")."""
-    words = [t.text for t in _without_titles(list(ent))]
-    return strip_possessive(" ".join(words) or ent.text)
+    return strip_possessive(_as_written(_without_titles(list(ent))) or ent.text)
 
 
 def _surname_mistagged(subject: Any) -> bool:

@@ -1,0 +1,65 @@
+"""The merged result's review (issue 20 and 21): a pronoun whose paragraph names only
+people of the other gender is no one; two people of one surname act apart; a sentence
+naming a person and a day is no headline; a hyphenated name keeps its hyphen; an empty
+text is never compared. The real spaCy model reads every text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+from speaker_reading import speakers
+
+DAY = date(2013, 1, 30)
+
+
+def test_he_in_a_paragraph_naming_only_a_woman_is_no_one(extractor) -> None:
+    """Not the man named a paragraph before: the previous paragraph counts only when
+    this one names no one."""
+    text = ("Senate Majority Leader Mitch McConnell spoke on the floor on Tuesday.\n\n"
+            "House Speaker Nancy Pelosi called on the president to delay the address. He "
+            "said on Thursday that the speech would go ahead on Feb. 5.")
+    assert speakers(extractor, text)[-1] is None
+
+
+def test_he_in_a_paragraph_naming_no_one_is_the_man_named_before(extractor) -> None:
+    text = ("Senate Majority Leader Mitch McConnell spoke on the floor on Tuesday.\n\n"
+            "“We will not take it up,” he said.")
+    assert speakers(extractor, text)[-1] == "Mitch McConnell"
+
+
+def test_a_hyphenated_name_found_through_a_pronoun_keeps_its_hyphen(extractor) -> None:
+    text = ("Representative Alexandria Ocasio-Cortez spoke to reporters on Monday. She "
+            "said the vote would be held on March 3.")
+    assert speakers(extractor, text)[-1] == "Alexandria Ocasio-Cortez"
+
+
+def test_two_people_of_one_surname_on_two_days_differ_on_who_not_when(compare) -> None:
+    relation, differences, _ = compare("Michelle Obama visited Iowa on Monday.",
+                                       "Barack Obama visited Iowa on Tuesday.", DAY)
+    kinds = {(d["kind"], d["severity"]) for d in differences}
+    assert ("date", "conflict") not in kinds
+    assert ("actor", "conflict") in kinds, differences
+    assert relation == "conflicting"
+
+
+def test_one_body_on_two_days_still_conflicts(compare) -> None:
+    _, differences, _ = compare("The Senate passed the bill on Thursday.",
+                                "The Senate passed the bill on Friday.", DAY)
+    assert [d for d in differences if d["kind"] == "date" and d["severity"] == "conflict"]
+
+
+def test_compare_refuses_an_empty_text(tmp_path) -> None:
+    run = [sys.executable, "-m", "factdesk", "compare"]
+    single = subprocess.run([*run, "", "B"], capture_output=True, text=True, timeout=120)
+    assert single.returncode != 0
+    assert "empty" in single.stderr
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("A cat sat on the mat.\tA cat sat on the mat.\n\tB\n", encoding="utf-8")
+    batch = subprocess.run([*run, "--pairs", str(pairs)], capture_output=True, text=True,
+                           timeout=120)
+    lines = batch.stdout.splitlines()
+    assert len(lines) == 2 and '"same": true' in lines[0]
+    assert '"line": 2' in lines[1] and "empty" in lines[1]
+    assert batch.returncode == 2
