@@ -29,6 +29,17 @@ def test_he_in_a_paragraph_naming_no_one_is_the_man_named_before(extractor) -> N
     assert speakers(extractor, text)[-1] == "Mitch McConnell"
 
 
+def test_she_after_a_quotation_naming_a_man_is_the_woman_named_before(extractor) -> None:
+    """Fox News, Warren's tweet: the man is named only inside the quotation."""
+    text = ("Attorney General William Barr released a summary of the report on Sunday.\n\n"
+            "Sen. Elizabeth Warren of Massachusetts pointed to a recent unanimous vote in "
+            "the House to urge the release of the report.\n\n"
+            "“Congress didn’t ask for a 'summary,' Attorney General Barr. Members of the "
+            "House voted 420-0 to release the report. The American people deserve to see "
+            "the full report. #ReleaseTheFullReport,” she wrote on Twitter.")
+    assert speakers(extractor, text)[-1] == "Elizabeth Warren"
+
+
 def test_a_hyphenated_name_found_through_a_pronoun_keeps_its_hyphen(extractor) -> None:
     text = ("Representative Alexandria Ocasio-Cortez spoke to reporters on Monday. She "
             "said the vote would be held on March 3.")

@@ -169,11 +169,12 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
         subject = tracker.main_subject(sent)
         # PERSON entities, and people named in full elsewhere the NER missed here
         # ("Trump" tagged ORG): each a person a later "he" or "she" may stand for
-        people = [name for _, name in sorted(
-            [(e.start, person_name(e)) for e in sent.ents
-             if e.label_ == "PERSON" and plausible_person(e.text)] + tracker.mentioned(sent))]
-        for name in people:
-            tracker.note(name)
+        named = sorted([(e.start, person_name(e)) for e in sent.ents
+                        if e.label_ == "PERSON" and plausible_person(e.text)]
+                       + tracker.mentioned(sent))
+        people = [name for _, name in named]
+        for start, name in named:
+            tracker.note(name, quoted=any(s <= doc[start].idx < e for s, e in quotes))
         # "Zelenskiy had this to say:" introduces a quotation; a label ("STORY:") does not
         introduces = sent.text.rstrip().endswith(":") and \
             not sent.text.rstrip().rstrip(":").strip().isupper()

@@ -222,6 +222,7 @@ class SpeakerTracker:
                  shared: set[str] | None = None) -> None:
         self.current: list[str] = []
         self.previous: list[str] = []
+        self.named_outside_quotes = False  # this paragraph names someone not quoted
         self.genders = genders or {}
         self.not_people = not_people or set()
         self.key = key
@@ -241,6 +242,7 @@ class SpeakerTracker:
             self.last_subject = None
         self.previous = self.current
         self.current = []
+        self.named_outside_quotes = False
 
     def mentioned(self, sent: Any) -> list[tuple[int, str]]:
         """(token index, name) of the people of the article a sentence names without
@@ -248,9 +250,13 @@ class SpeakerTracker:
         return [(t.i, name) for t in sent if t.lower_ in self._words
                 and (name := person_mentioned(t, self.known, self.key)) is not None]
 
-    def note(self, name: str | None, is_person: bool = True) -> None:
+    def note(self, name: str | None, is_person: bool = True, quoted: bool = False) -> None:
+        """A person this paragraph names; ``quoted``: only inside a quotation
+        ("Attorney General Barr" in Warren's tweet), which does not keep a later "she
+        wrote" from the person named a paragraph before."""
         if name and is_person and self.key(name) not in self.not_people:
             self.current.append(name)
+            self.named_outside_quotes = self.named_outside_quotes or not quoted
 
     def _single(self, names: list[str]) -> str | None:
         """The one person ``names`` (in the order named) name, in their fullest form;
@@ -320,9 +326,13 @@ class SpeakerTracker:
         gender; any other pronoun is no one ("they said" is not one person)."""
         if pronoun not in _PRONOUN_GENDERS and pronoun != "i":
             return None  # "they", "we", "that": not one person named before
-        # the previous paragraph only when this one names no one: a "he" after "Nancy
-        # Pelosi called ..." is no one, not the man named a paragraph before
-        pool = self._of_gender(self.current or self.previous, pronoun)
+        # the previous paragraph only when this one names no one outside quotations: a
+        # "he" after "Nancy Pelosi called ..." is no one, not the man named a paragraph
+        # before; a "she wrote" after a quotation naming "Attorney General Barr" is the
+        # woman named before it
+        pool = self._of_gender(self.current, pronoun)
+        if not pool and not self.named_outside_quotes:
+            pool = self._of_gender(self.previous, pronoun)
         if not pool:
             return None
         single = self._single(pool)
