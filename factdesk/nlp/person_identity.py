@@ -235,9 +235,11 @@ _NOT_GIVEN = frozenset("of the and for at in on de da del der van von la le du a
 
 
 @lru_cache(maxsize=1)
-def _nick_namer() -> Any:
-    # loaded once, on first use: the nicknames table is read from the package's CSV
-    from nicknames import NickNamer
+def nick_namer() -> Any:
+    """The ``nicknames`` package's table of English given names ("Dick" / "Richard"),
+    read from its CSV once per process, on first use (matching and the report's
+    claimants share it)."""
+    from nicknames import NickNamer  # lazy: the table is read when first needed
 
     return NickNamer()
 
@@ -248,7 +250,7 @@ def _given_alike(a: str, b: str) -> bool:
     (the project's table, then the nicknames package's: "Dick" / "Richard")."""
     if given_names_compatible((a,), (b,)):
         return True
-    namer = _nick_namer()
+    namer = nick_namer()
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b) or bool(
         namer.canonicals_of(a) & (namer.canonicals_of(b) | {b}))
 

@@ -26,12 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-
-from nicknames import NickNamer
 
 from factdesk.model.models import Article, EntityMention
 from factdesk.nlp.aliases import name_suffix, surname_of
+from factdesk.nlp.person_identity import nick_namer
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -249,15 +247,10 @@ def fullest_titles(claimants: Iterable[Claimant | None]) -> dict[str, str]:
             for name, titles in seen.items()}
 
 
-@cache
-def _nicknamer() -> NickNamer:
-    return NickNamer()  # reads the package's table of English first names once
-
-
 def _first_names_match(a: str, b: str) -> bool:
     """ "Richard" and "Dick", "William" and "Bill": one first name, formally or not."""
     a, b = _fold(a), _fold(b)
-    namer = _nicknamer()
+    namer = nick_namer()
     return a == b or b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
 
 
