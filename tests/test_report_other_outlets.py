@@ -164,6 +164,24 @@ def test_the_kind_is_labelled_beside_the_status_and_other_is_not_shown(desk) -> 
     assert to_csv(replace(data, claims=(other,))).count(",other,") == 1  # the data keeps it
 
 
+def test_the_sentence_as_printed_is_not_repeated_under_a_heading_that_is_it(desk) -> None:
+    """A heading that is the printed sentence word for word is not printed again as
+    "As printed"; a statement the checker wrote, or a claim inside a longer sentence,
+    keeps the sentence as printed under it."""
+    path, _ = desk
+    with Project.open(path, read_only=True) as project:
+        entry = build_report(project).claims[0]
+    whole = replace(entry, statement="", context_before="", context_after="")
+    html = claim_html(whole)
+    assert "As printed:" not in html and html.count(entry.text) == 1
+    assert '<span class="muted">As printed in</span>' in html
+    restated = replace(whole, statement="The county counted 43,000 watchers")
+    assert "As printed:" in claim_html(restated)
+    assert f'<span class="claim">{entry.text}</span>' in claim_html(restated)
+    inside = replace(whole, context_before="Officials said that ")
+    assert "As printed:" in claim_html(inside)
+
+
 def test_a_claim_carried_over_a_page_is_named_at_the_top_of_the_next(
         desk, tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")

@@ -231,6 +231,14 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
     return f'<ul style="margin-top: 0;">{"".join(items)}</ul>'
 
 
+def _printed_differs(entry: ClaimEntry) -> bool:
+    """Whether the sentence as printed adds anything to the heading: a statement the
+    checker wrote, or the rest of the sentence around a claim that is part of one."""
+    if entry.context_before.strip() or entry.context_after.strip():
+        return True
+    return " ".join(entry.headline.split()) != " ".join(entry.text.split())
+
+
 def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) -> str:
     """One claim's section: the claim as checked, badge, the sentence as printed in its
     context, rationale, evidence, other outlets. ``in_report``: claim id -> number of
@@ -258,10 +266,17 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     if entry.draft:
         parts.append('<p class="draft small" style="margin-top: 4px;">DRAFT: this check is '
                      "not finished and is not for publication.</p>")
+    if _printed_differs(entry):
+        parts += [
+            '<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">'
+            "As printed:</p>",
+            f'<p class="quote">{_e(entry.context_before)}'
+            f'<span class="claim">{_e(entry.text)}</span>{_e(entry.context_after)}</p>',
+        ]
+    else:
+        # the heading is the printed sentence word for word: say where it was printed
+        source = f'<span class="muted">As printed in</span> {source}'
     parts += [
-        '<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">As printed:</p>',
-        f'<p class="quote">{_e(entry.context_before)}'
-        f'<span class="claim">{_e(entry.text)}</span>{_e(entry.context_after)}</p>',
         f'<p class="small muted">{source}'
         + (f"<br/>{_link(entry.url)}" if entry.url else "")
         + "</p>",
