@@ -170,7 +170,8 @@ def test_the_sentence_as_printed_is_not_repeated_under_a_heading_that_is_it(desk
     keeps the sentence as printed under it."""
     path, _ = desk
     with Project.open(path, read_only=True) as project:
-        entry = build_report(project).claims[0]
+        data = build_report(project)
+    entry = data.claims[0]
     whole = replace(entry, statement="", context_before="", context_after="")
     html = claim_html(whole)
     assert "As printed:" not in html and html.count(entry.text) == 1
@@ -180,6 +181,9 @@ def test_the_sentence_as_printed_is_not_repeated_under_a_heading_that_is_it(desk
     assert f'<span class="claim">{entry.text}</span>' in claim_html(restated)
     inside = replace(whole, context_before="Officials said that ")
     assert "As printed:" in claim_html(inside)
+    # the Markdown report follows the same rule
+    assert to_markdown(replace(data, claims=(whole,))).count(entry.text) == 1
+    assert f"**{entry.text}**" in to_markdown(replace(data, claims=(restated,)))
 
 
 def test_a_claim_carried_over_a_page_is_named_at_the_top_of_the_next(

@@ -212,6 +212,15 @@ class ClaimEntry:
         return self.statement or self.text
 
     @property
+    def printed_differs(self) -> bool:
+        """Whether the sentence as printed adds anything to the headline: a statement
+        the checker wrote, or the rest of the sentence around a claim that is part of one.
+        When it adds nothing, the reports do not print the same words twice."""
+        if self.context_before.strip() or self.context_after.strip():
+            return True
+        return " ".join(self.headline.split()) != " ".join(self.text.split())
+
+    @property
     def kind_shown(self) -> str:
         """The claim's kind as a report shows it beside the status: "" for "other", which
         tells a reader nothing ("Status: done · other" read as "done and other")."""

@@ -231,14 +231,6 @@ def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
     return f'<ul style="margin-top: 0;">{"".join(items)}</ul>'
 
 
-def _printed_differs(entry: ClaimEntry) -> bool:
-    """Whether the sentence as printed adds anything to the heading: a statement the
-    checker wrote, or the rest of the sentence around a claim that is part of one."""
-    if entry.context_before.strip() or entry.context_after.strip():
-        return True
-    return " ".join(entry.headline.split()) != " ".join(entry.text.split())
-
-
 def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) -> str:
     """One claim's section: the claim as checked, badge, the sentence as printed in its
     context, rationale, evidence, other outlets. ``in_report``: claim id -> number of
@@ -266,7 +258,7 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     if entry.draft:
         parts.append('<p class="draft small" style="margin-top: 4px;">DRAFT: this check is '
                      "not finished and is not for publication.</p>")
-    if _printed_differs(entry):
+    if entry.printed_differs:
         parts += [
             '<p class="small muted" style="margin-top: 8px; margin-bottom: 2px;">'
             "As printed:</p>",

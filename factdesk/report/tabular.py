@@ -167,9 +167,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         f'<a id="{entry.anchor}"></a>',
         f"## {entry.number}. {draft}{_md_escape(entry.headline)}",
         "",
-        f"> {_md_escape(entry.context_before)}**{_md_escape(entry.text)}**"
-        f"{_md_escape(entry.context_after)}",
-        "",
+        *([f"> {_md_escape(entry.context_before)}**{_md_escape(entry.text)}**"
+           f"{_md_escape(entry.context_after)}", ""] if entry.printed_differs else []),
         f"As printed by {source}  ",
         f"**Rating: {rating}{value}** · Status: {entry.status}"
         + (" (DRAFT: not finished)" if entry.draft else "")
