@@ -4,8 +4,9 @@ For the session's claim: its matches ranked by relation then score (same fact an
 conflicting first, then related, rejected last: :func:`factdesk.matching.panel.panel_order`),
 each with outlet, date, score, relation and decision, a one-line reason (what the two
 claims share: who, what, where; and what differs), the differing words and numbers
-marked inline, and the discrepancies the matcher found with their severity. Earlier fact-checks from the
-archive follow (when the archive service exists). ``n``/``p`` move between matches,
+marked inline, and the discrepancies the matcher found with their severity (the cards'
+HTML: :mod:`factdesk.gui.across_cards`; compact on a short pane). Earlier fact-checks from
+the archive follow (when the archive service exists). ``n``/``p`` move between matches,
 ``a``/``x`` accept or reject the current one (pressing again clears the decision).
 """
 
@@ -17,31 +18,32 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from factdesk.core.claim_facts import stored_claim_facts
 from factdesk.core.commands import DecideMatch
-from factdesk.gui import match_review, theme
-from factdesk.gui.card_fit import fit_short_text, html_height
+from factdesk.gui import across_cards, earlier_html, match_review, theme
+from factdesk.gui.across_cards import Card
+from factdesk.gui.card_fit import fit_short_text, html_height, line_count
 from factdesk.gui.session import Session
-from factdesk.gui.word_diff import diff_marks, marked_html
+from factdesk.gui.word_diff import diff_marks
 from factdesk.matching.panel import match_reason, panel_order
-from factdesk.model.models import Claim, Match, severity_rank
-from factdesk.model.score_display import score_text
+from factdesk.model.models import Claim, Match
 
 log = logging.getLogger(__name__)
 
-SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
 EARLIER_MIN, EARLIER_MAX = 70, 240  # the earlier checks' box: a list of hits, scrollable
+CARDS_IN_VIEW = 3  # cards the box shows whole, the current one first, before compacting
 
 
 def _earlier_checks_function():  # the archive service's function or None
@@ -100,16 +102,11 @@ def _build_archive_index(path: Path, done: Any) -> None:
         pass
 
 
-def _field(obj: Any, name: str) -> str:
-    if isinstance(obj, dict):
-        return str(obj.get(name) or "")
-    return str(getattr(obj, name, "") or "")
-
-
 class AcrossPane(QWidget):
     """Matches of the selected claim, with differences, decisions and earlier checks."""
 
     archive_indexed = Signal()  # emitted from the indexing thread, received queued
+    import_requested = Signal()  # "import earlier checks" of an empty archive's status
     earlier_found = Signal(object)  # emitted from a lookup thread, received queued
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -119,22 +116,33 @@ class AcrossPane(QWidget):
         self.matches: list[Match] = []
         self.others: dict[int, Claim] = {}
         self.current = -1
-        self.heading = QLabel(objectName="paneHint")
+        self.heading = QLabel(objectName="acrossHeading")
         # wraps rather than widening the dock when an earlier-checks status joins it
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.linkActivated.connect(lambda href: self._on_earlier_link(QUrl(href)))
         self._heading_text = ""  # the heading without an earlier-checks status
+        self._heading_short = ""  # the same in fewer words, beside a status
         self.this_claim = QLabel(objectName="thisClaim")
         self.this_claim.setWordWrap(True)
-        self.this_claim.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.this_claim.setContentsMargins(6, 0, 6, 4)
+        self.this_claim.setTextFormat(Qt.TextFormat.RichText)
+        self.this_claim.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.this_claim.setAccessibleName("This claim")
+        self.this_claim.linkActivated.connect(self._on_this_claim_link)
+        self.this_claim.setContentsMargins(6, 0, 6, 2)
+        self._expanded = False  # the checker asked for the whole claim ("more")
+        self._compact = False  # the pane is short: the other cards are compact
+        self._laid_out_at = (0, 0)  # the pane's width and height the cards were cut for
+        self._cards: list[Card] = []  # as rendered, one per card in the box
         self.browser = QTextBrowser()
         self.browser.setObjectName("acrossBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
         # reachable by keyboard (Ctrl+5, Tab): Tab walks its links, Enter follows one
         self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.browser.viewport().installEventFilter(self)  # each card's own tooltip
         self.prev_button = QPushButton("◀ Prev (p)")
         self.next_button = QPushButton("Next (n) ▶")
         self.accept_button = QPushButton("Accept (a)", objectName="accept")
@@ -162,6 +170,7 @@ class AcrossPane(QWidget):
         self.earlier.setMinimumHeight(EARLIER_MIN)
         self.earlier.setMaximumHeight(EARLIER_MAX)
         self._card_html = ""  # the current card as shown: the cards box grows to it
+        self._cards_html = ""  # it and the next ones, up to CARDS_IN_VIEW
         self.earlier.setVisible(False)
         self._earlier_wanted = False  # the earlier checks are to be shown (box or heading)
         # while the box holds only a one-line status (not earlier checks): that status
@@ -198,6 +207,7 @@ class AcrossPane(QWidget):
             self, "_claim_id", 0)
         if claim_id != getattr(self, "_claim_id", 0):
             self._weaker = False  # weaker hits are asked for one claim at a time
+            self._expanded = False
         self._claim_id = claim_id
         if self.claim is None:
             self.matches, self.others, self.current = [], {}, -1
@@ -235,28 +245,46 @@ class AcrossPane(QWidget):
         if self.claim is None:
             self._set_heading("Select a claim (j / k) to see it across sources.")
             self.this_claim.setText("")
+            self.this_claim.setToolTip("")
+            self._cards, self._card_html, self._cards_html = [], "", ""
             self.browser.setHtml("")
             return
         n = len(self.matches)
         here = self.session.summary(self.claim.article_id)
-        self._set_heading(
-            f"{n} match{'es' if n != 1 else ''} in other articles · "
-            f"{match_review.progress(self.matches)[0]} decided" if n
-            else "No match in the other articles.")
+        count = f"{n} match{'es' if n != 1 else ''}"
+        decided = f"{match_review.progress(self.matches)[0]} decided"
+        self._set_heading(f"{count} in other articles · {decided}" if n
+                          else "No match in the other articles.",
+                          f"{count} · {decided}" if n else "No match")
         current = self.current_match()
         other = self.other_of(current) if current else None
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
-        self.this_claim.setText(
-            f'<span style="color:{colors["muted"]}">this claim · '
-            f"{html.escape(here.outlet if here else '')}"
-            f"{' · said by ' + html.escape(self.claim.speaker) if self.claim.speaker else ''}"
-            "</span><br>"
-            f'{marked_html(self.claim.text, marks_this, colors, colors["removed"])}')
-        parts = []
-        for i, match in enumerate(self.matches):
-            parts.append(self._match_html(i, match, colors))
-        self._card_html = parts[self.current] if 0 <= self.current < len(parts) else ""
-        self.browser.setToolTip(self._card_tooltip(current, other))
+        self._cards = [card for card in map(self._card, self.matches) if card is not None]
+        self._compact = self._is_short()
+        self._laid_out_at = (self.width(), self.height())
+        current_id = current.id if current else 0
+        parts = [across_cards.card_html(
+            card, colors, current=card.match_id == current_id,
+            compact_in=self.browser if self._compact else None) for card in self._cards]
+        shown = [card.match_id for card in self._cards]
+        self._card_html = parts[shown.index(current_id)] if current_id in shown else ""
+        following = shown.index(current_id) if current_id in shown else 0
+        self._cards_html = "".join(parts[following:following + CARDS_IN_VIEW])
+        # the claim's block keeps two lines only when the compact cards want its room too
+        short_claim = self._compact and self._cards_needed() > self._room(
+            self._claim_lines())
+        who = (here.outlet if here else "") + (
+            f" · said by {self.claim.speaker}" if self.claim.speaker else "")
+        text, cut = across_cards.this_claim_html(
+            who, self.claim.text, marks_this, colors,
+            font=self.this_claim.font() if short_claim else None,
+            width=self._label_width(), expanded=self._expanded)
+        self.this_claim.setText(text)
+        self.this_claim.setToolTip(
+            f"<p>{html.escape(self.claim.text)}</p>" if cut or self._expanded else "")
+        self.this_claim.setAccessibleDescription(self.claim.text)
+        card = next((c for c in self._cards if c.match_id == current_id), None)
+        self.browser.setToolTip(across_cards.tooltip(card, with_text=False) if card else "")
         self.browser.setHtml("".join(parts))
         self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
         # Ctrl+5 lands on what is shown: the cards, else the earlier checks
@@ -266,32 +294,73 @@ class AcrossPane(QWidget):
         if current is not None:
             self.browser.scrollToAnchor(f"m{current.id}")
 
-    def _set_heading(self, text: str) -> None:
-        """The heading's own line (plain text); :meth:`_fit_cards` may append a status."""
+    def _set_heading(self, text: str, short: str = "") -> None:
+        """The heading's own line (plain text); :meth:`_fit_cards` may append a status
+        to its ``short`` form."""
         self._heading_text = html.escape(text)
+        self._heading_short = html.escape(short or text)
         self.heading.setText(self._heading_text)
         self.heading.setToolTip("")
 
+    def _fixed_height(self) -> int:
+        """The pane's height less the cards box and the earlier checks' box."""
+        width = max(1, self.width() - 12)  # the labels' margins
+        layout = self.layout()
+        return (self.heading.heightForWidth(width) + self.this_claim.heightForWidth(width)
+                + self.prev_button.sizeHint().height() + 4
+                + layout.spacing() * (layout.count() - 1))
+
+    def _label_width(self) -> int:
+        margins = self.this_claim.contentsMargins()
+        return max(40, self.width() - margins.left() - margins.right())
+
+    def _claim_lines(self) -> int:
+        """Lines of the whole "this claim" block (its who-line and the claim)."""
+        assert self.claim is not None
+        whole, _ = across_cards.this_claim_html("x", self.claim.text, [], theme.colors(),
+                                                font=None, width=0, expanded=False)
+        return line_count(whole, self.this_claim.font(), self._label_width())
+
+    def _room(self, claim_lines: int) -> int:
+        """Height the cards box can have beside a "this claim" block of ``claim_lines``
+        lines, an earlier-checks status folded into the heading (real earlier checks
+        keeping their box's minimum)."""
+        margins = self.this_claim.contentsMargins()
+        fixed = (self._fixed_height() - self.this_claim.heightForWidth(self.width() - 12)
+                 + claim_lines * self.this_claim.fontMetrics().lineSpacing()
+                 + margins.top() + margins.bottom())
+        reserve = EARLIER_MIN if self._earlier_wanted and not self._earlier_status else 0
+        return self.height() - fixed - reserve
+
+    def _cards_needed(self, cards_html: str | None = None) -> int:
+        """Height of the cards box showing ``cards_html`` (the current card and the next
+        ones as rendered) without scrolling."""
+        return (html_height(self._cards_html if cards_html is None else cards_html,
+                            self.browser, self.browser.viewport().width())
+                + 2 * self.browser.frameWidth())
+
+    def _is_short(self) -> bool:
+        """True when the cards box cannot show the first :data:`CARDS_IN_VIEW` cards
+        whole beside the whole "this claim" block: the other cards are then compact."""
+        if len(self._cards) < 2 or self.claim is None or self.height() <= 0:
+            return False
+        colors = theme.colors()
+        first = "".join(across_cards.card_html(card, colors, current=i == 0)
+                        for i, card in enumerate(self._cards[:CARDS_IN_VIEW]))
+        return self._cards_needed(first) > self._room(self._claim_lines())
+
     def _fit_cards(self) -> None:
-        """Give the cards box the whole current card (its reason and every note, read
-        without scrolling or the mouse) by taking room from the earlier checks' box, down
-        to its minimum; a short earlier-checks message takes only its lines. When even
-        that is too much and the box says only a status (empty archive, nothing relevant,
+        """Give the cards box the current card and the next ones, up to
+        :data:`CARDS_IN_VIEW` (the current card's reason and every note read without
+        scrolling or the mouse), by taking room from the earlier checks' box, down to its
+        minimum; a short earlier-checks message takes only its lines. When even that is
+        too much and the box says only a status (empty archive, nothing relevant,
         searching), the status moves into the heading and the box is hidden; earlier
-        checks themselves keep their box at its minimum and the card scrolls. No minimum
+        checks themselves keep their box at its minimum and the cards scroll. No minimum
         is raised, so the dock still shrinks when the checker drags it."""
         room = EARLIER_MAX
-        width = max(1, self.width() - 12)  # the labels' margins
         if self._card_html and self.browser.isVisible():
-            needed = (html_height(self._card_html, self.browser,
-                                  self.browser.viewport().width())
-                      + 2 * self.browser.frameWidth())
-            layout = self.layout()
-            fixed = (self.heading.heightForWidth(width)
-                     + self.this_claim.heightForWidth(width)
-                     + self.prev_button.sizeHint().height() + 4
-                     + layout.spacing() * (layout.count() - 1))
-            room = self.height() - fixed - needed
+            room = self.height() - self._fixed_height() - self._cards_needed()
         folded = False
         if self._earlier_wanted and self._earlier_status:
             status_height = (html_height(self.earlier.toHtml(), self.earlier,
@@ -299,7 +368,7 @@ class AcrossPane(QWidget):
                              + 2 * self.earlier.frameWidth())
             folded = room < min(EARLIER_MIN, status_height)
         if folded:
-            self.heading.setText(f"{self._heading_text} · {self._earlier_status}")
+            self.heading.setText(f"{self._heading_short} · {self._earlier_status}")
             self.heading.setToolTip(self.earlier.toPlainText())
         else:
             self.heading.setText(self._heading_text)
@@ -308,74 +377,54 @@ class AcrossPane(QWidget):
         if self._earlier_wanted and not folded:
             fit_short_text(self.earlier, EARLIER_MIN, min(EARLIER_MAX, room))
 
-    def _card_tooltip(self, match: Match | None, other: Claim | None) -> str:
-        """The current card's reason and notes in full, for a pointer resting on the
-        cards."""
-        if match is None or other is None or self.claim is None:
-            return ""
-        here = self.session.summary(self.claim.article_id)
-        there = self.session.summary(other.article_id)
-        project = self.session.project
-        reason = match_reason(
-            stored_claim_facts(project, self.claim, here.outlet if here else ""),
-            stored_claim_facts(project, other, there.outlet if there else ""),
-            match.discrepancies)
-        notes = [f"{d.get('kind', '')}: {d.get('explanation', '')}"
-                 for d in sorted(match.discrepancies,
-                                 key=lambda d: severity_rank(str(d.get("severity", ""))))]
-        return "<p>" + "<br>".join(html.escape(line) for line in [reason, *notes]) + "</p>"
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_cards()
+        if (self.claim is not None and len(self._cards) > 1
+                and (self.width(), self.height()) != self._laid_out_at
+                and (self._compact or self._is_short())):
+            self.render()  # the compact cards cut again for the new size (or made whole)
+        else:
+            self._fit_cards()
 
-    def _match_html(self, i: int, match: Match, colors: dict[str, str]) -> str:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Over the cards, the tooltip of the card under the pointer: its reason, its
+        notes and (a compact card's text being cut) its whole text."""
+        if (event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent)
+                and watched is self.browser.viewport()):
+            i = across_cards.card_at(self.browser, event.pos())
+            if 0 <= i < len(self._cards):
+                card = self._cards[i]
+                current = self.current_match()
+                whole = current is not None and card.match_id == current.id
+                QToolTip.showText(event.globalPos(), across_cards.tooltip(
+                    card, with_text=self._compact and not whole), self.browser)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_this_claim_link(self, href: str) -> None:
+        """"more" shows the whole claim in its block, "less" two lines again."""
+        self._expanded = href == "more"
+        self.render()
+
+    def _card(self, match: Match) -> Card | None:
+        """What the card of ``match`` shows (None when its other claim is gone)."""
         assert self.claim is not None
         other = self.other_of(match)
         if other is None:
-            return ""
+            return None
         summary = self.session.summary(other.article_id)
-        outlet = html.escape(summary.outlet if summary else "?")
-        date = html.escape((summary.published or "undated") if summary else "")
-        decision = ""
-        if match.decision:
-            color = colors[match.decision]
-            mark = "✓" if match.decision == "accepted" else "✗"
-            decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
-        marks = diff_marks(self.claim.text, other.text)[1]
-        body = marked_html(other.text, marks, colors, colors["added"])
         here = self.session.summary(self.claim.article_id)
         reason = match_reason(
             stored_claim_facts(self.session.project, self.claim, here.outlet if here else ""),
             stored_claim_facts(self.session.project, other,
                                summary.outlet if summary else ""),
             match.discrepancies)
-        items = []
-        for d in sorted(match.discrepancies,
-                        key=lambda d: severity_rank(str(d.get("severity", "")))):
-            severity = str(d.get("severity", ""))
-            icon = SEVERITY_ICONS.get(severity, "•")
-            color = colors.get(severity, colors["muted"])
-            items.append(
-                f'<tr><td valign="top" style="color:{color}">{icon}</td>'
-                f'<td><span style="color:{color}">{html.escape(str(d.get("kind", "")))}</span> '
-                f'{html.escape(str(d.get("explanation", "")))}</td></tr>')
-        table = f'<table cellspacing="2">{"".join(items)}</table>' if items else ""
-        bg = colors["current"] if i == self.current else colors["card"]
-        marker = "▶ " if i == self.current else ""
-        return (
-            f'<a name="m{match.id}"></a>'
-            f'<table width="100%" cellpadding="6" cellspacing="0" bgcolor="{bg}" '
-            f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
-            f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
-            f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
-            f"score {score_text(match.score, match.relation)}{decision}"
-            f' · <a href="claim:{other.id}">open</a><br>'
-            f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span>'
-            # the notes (why related, what conflicts) before the claim's text: on a short
-            # screen a card too tall for the box still shows why it is here
-            f"{table or '<br>'}{body}</td></tr></table>"
-        )
+        return Card(
+            match.id, other.id, summary.outlet if summary else "?",
+            (summary.published or "undated") if summary else "", match.relation,
+            match.score, match.decision, reason,
+            across_cards.sorted_notes(match.discrepancies), other.text,
+            diff_marks(self.claim.text, other.text)[1])
 
     def _show_earlier_checks(self) -> None:
         fn = _earlier_checks_function()
@@ -409,66 +458,11 @@ class AcrossPane(QWidget):
                                  "(see the log).")
             self._earlier_status = "earlier checks: search failed (see the log)"
         else:
-            self.earlier.setHtml(self._earlier_html(checks, floor, count))
-            self._earlier_status = self._earlier_status_html(checks, count)
+            self.earlier.setHtml(earlier_html.listing(checks, floor, count, self._weaker))
+            self._earlier_status = earlier_html.status(checks, count, self._weaker)
         self._earlier_shown_for = self._claim_id
         self._earlier_wanted = True
         self._fit_cards()
-
-    def _earlier_status_html(self, checks: list, count: int) -> str:
-        """What :meth:`_earlier_html` says in a few words for the heading when it is only
-        a status; "" when it lists earlier checks (those keep their box)."""
-        if checks:
-            return ""
-        if not count:
-            return "no earlier checks (the archive is empty)"
-        if self._weaker:
-            return ('no earlier check shares a word · '
-                    '<a href="weaker:hide">hide weaker hits</a>')
-        return 'no relevant earlier check · <a href="weaker:show">show weaker hits</a>'
-
-    def _earlier_html(self, checks: list, floor: float, count: int) -> str:
-        """The earlier checks as shown: each with its rating, source and relevance, a hit
-        below ``floor`` marked weak; or a sentence saying why none is shown."""
-        muted = theme.colors()["muted"]
-        if not count:
-            return ("Earlier checks: the archive is empty (File ▸ Import earlier "
-                    "fact-checks…).")
-        if not checks and self._weaker:
-            return ("Earlier checks: no earlier check is relevant: none of the "
-                    f"{count:,} in the archive shares a word with this claim. "
-                    '<a href="weaker:hide">Hide weaker hits</a>')
-        if not checks:
-            return ("Earlier checks: no earlier check is relevant to this claim (none of "
-                    f"the {count:,} in the archive is likely enough to be it). "
-                    '<a href="weaker:show">Show weaker hits</a>')
-        head = "<b>Earlier checks</b>"
-        if self._weaker:
-            head += (f' <span style="color:{muted}">· weaker hits shown (below the '
-                     "relevance floor: probably not this claim) · </span>"
-                     '<a href="weaker:hide">Hide weaker hits</a>')
-        rows = []
-        for check in checks:
-            item = check[0] if isinstance(check, tuple) else check
-            relevance = check[1] if isinstance(check, tuple) else None
-            shown = ""
-            if relevance is not None and relevance < floor:
-                shown = (f' · <b style="color:{muted}">weak</b>'
-                         f'<span style="color:{muted}"> · relevance {relevance:.2f}</span>')
-            elif relevance is not None:
-                shown = f" · relevance {relevance:.2f}"
-            url = html.escape(_field(item, "url"), quote=True)
-            claim = html.escape(_field(item, "claim")[:160])
-            rated = getattr(item, "rating_text", None)
-            rating = html.escape(rated() if callable(rated) else _field(item, "rating"))
-            where = " · ".join(html.escape(v) for v in (
-                _field(item, "publisher"), _field(item, "date")) if v)
-            link = f' · <a href="{url}">{url[:60]}</a>' if url else ""
-            rows.append(f"<p style='margin:0 0 4px 0'>• {claim} — "
-                        f"<b>{rating or 'no rating given'}</b><br>"
-                        f"&nbsp;&nbsp;{where or 'publisher unknown'}{shown}"
-                        f"{link}</p>")
-        return head + "".join(rows)
 
     def toggle_weaker_checks(self) -> str:
         """Show the earlier checks under the relevance floor too, or hide them again (the
@@ -492,6 +486,8 @@ class AcrossPane(QWidget):
         if url.scheme() == "weaker":
             self._weaker = url.path() == "show"
             self._show_earlier_checks()
+        elif url.scheme() == "import":
+            self.import_requested.emit()
         else:
             QDesktopServices.openUrl(url)
 

@@ -5,13 +5,20 @@ checks and the buttons share it. A card whose notes (a reaction, a conflict's
 explanation) run past the cards box cannot be read without the mouse, so the pane asks
 here for the current card's laid-out height and gives the box that room from the
 earlier checks (down to their minimum), and fits a one-sentence earlier-checks message
-to its lines instead of a fixed block.
+to its lines instead of a fixed block. On a short pane the other cards and the "this
+claim" block are cut to a few lines (:func:`longest_fitting`, :func:`line_count`), the
+whole text in their tooltips.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextDocument
+import re
+from collections.abc import Callable
+
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
+
+_GAP = re.compile(r"\s+")
 
 
 def html_height(html: str, like: QTextBrowser, width: int) -> int:
@@ -40,3 +47,43 @@ def fit_short_text(browser: QTextBrowser, low: int, high: int) -> None:
     lowest = min(low, needed)
     browser.setMinimumHeight(lowest)
     browser.setMaximumHeight(max(lowest, min(high, needed)))
+
+
+def line_count(html: str, font: QFont, width: int) -> int:
+    """Lines ``html`` takes laid out ``width`` px wide in ``font`` (no margin: a label's
+    text, or the inside of a card)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(max(1, width))
+    doc.setHtml(html)
+    doc.size()  # lays the document out: its blocks' line counts are 0 until then
+    lines, block = 0, doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        lines += layout.lineCount() if layout is not None else 1
+        block = block.next()
+    return lines
+
+
+def longest_fitting(text: str, fits: Callable[[int], bool]) -> int:
+    """The length of ``text``'s longest beginning, cut where a word ends, for which
+    ``fits(length)`` holds: ``len(text)`` when the whole fits, 0 when not even its first
+    word does. ``fits`` must hold for every shorter cut when it holds for a longer one."""
+    if fits(len(text)):
+        return len(text)
+    cuts = [m.start() for m in _GAP.finditer(text.rstrip()) if m.start() > 0]
+    best, low, high = 0, 0, len(cuts) - 1
+    while low <= high:
+        mid = (low + high) // 2
+        if fits(cuts[mid]):
+            best, low = cuts[mid], mid + 1
+        else:
+            high = mid - 1
+    return best
+
+
+def cut_marks(marks: list, length: int) -> list:
+    """The word-diff marks of a text cut to ``length`` characters."""
+    return [(start, min(end, length), number) for start, end, number in marks
+            if start < length]

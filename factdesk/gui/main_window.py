@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
             screen_layout.arrange(self, self.docks, self.layout_name)
             screen_layout.default_sizes(self, self.docks, self.layout_name)
         session.message.connect(self.message)
+        ws.across.import_requested.connect(self.files.import_archive_dialog)
         session.analysis_requested.connect(self.files.analyse_claims)
         session.articles_redated.connect(self.files.reanalyse_articles)
         session.save_state_changed.connect(lambda _s: self.update_title())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, SetVerdictField
+from factdesk.gui.card_fit import line_count, longest_fitting
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
 from factdesk.gui.layout import elide_text
@@ -43,6 +44,7 @@ from factdesk.nlp.reasons import shown_reason
 from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
+CLAIM_LABEL_LINES = 2  # the header's lines at most: the quote is cut to fit them
 QUOTE_MARKS = "“”\"‘’'"
 
 
@@ -91,6 +93,7 @@ class VerdictPane(QWidget):
         self.draft_just_left = False  # Esc left an unsaved draft, no project edit since
         self.claim_label = QLabel(objectName="paneHint")
         self.claim_label.setWordWrap(True)
+        self._label_parts = ("", "")  # the header before its quote, and the claim's text
         self.rating = QComboBox()
         self.rating.setObjectName("ratingCombo")
         self.status = QComboBox()
@@ -243,18 +246,14 @@ class VerdictPane(QWidget):
                 self.history.clear()
                 return
             verdict = project.verdicts.get(claim.id)
-            # two lines of a narrow pane at most, cut at a word with "…"; all of it in
-            # the tooltip (and in the article pane)
-            text = claim.text
-            if len(text) > CLAIM_LABEL_CHARS:
-                text = text[:CLAIM_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             # the speaker here too: a laptop-wide claims list hides its speaker column
             said_by = f"said by <b>{html.escape(claim.speaker)}</b> · " if claim.speaker else ""
             # why it is worth checking ("number, quote"), as the article's tooltip says;
             # the bare kind ("other") tells a checker less
             why = shown_reason(claim)
-            self.claim_label.setText(f"<b>Claim {claim.id}</b> · {html.escape(why)} · "
-                                     f"{said_by}{quoted(text)}")
+            self._label_parts = (f"<b>Claim {claim.id}</b> · {html.escape(why)} · {said_by}",
+                                 claim.text)
+            self._fit_claim_label()
             self.claim_label.setToolTip(claim.text)
             i = self.rating.findData(verdict.rating if verdict else None)
             self.rating.setCurrentIndex(max(0, i))
@@ -270,6 +269,33 @@ class VerdictPane(QWidget):
             self._fill_history(claim.id)
         finally:
             self._loading = False
+
+    def _fit_claim_label(self) -> None:
+        """The header with the claim's quote cut at a word with "…" to keep it within
+        :data:`CLAIM_LABEL_LINES` lines of the pane (all of it in the tooltip, in the
+        article pane and in the across pane); before the pane is laid out, within
+        :data:`CLAIM_LABEL_CHARS` characters."""
+        head, text = self._label_parts
+        if not text:
+            return
+        label = self.claim_label
+        width = label.contentsRect().width()
+
+        def shown(length: int) -> str:
+            cut = text[:length].rstrip(",;: ") + "…" if length < len(text) else text
+            return head + quoted(cut)
+
+        if width < 120:  # not laid out yet
+            length = longest_fitting(text, lambda n: n <= CLAIM_LABEL_CHARS)
+        else:
+            length = longest_fitting(text, lambda n: line_count(
+                shown(n), label.font(), width) <= CLAIM_LABEL_LINES)
+        label.setText(shown(length or min(len(text), CLAIM_LABEL_CHARS)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_claim_label()
 
     def _fill_evidence(self) -> None:
         table = self.evidence_table

@@ -81,8 +81,10 @@ def test_a_long_note_reads_whole_on_the_current_card_at_1366x768(
     # the demo's archive is empty: that one-line status gave its box up to the card and
     # is said in the pane's heading instead (its full sentence in the tooltip)
     assert not across.earlier.isVisible()
-    assert "archive is empty" in across.heading.text()
+    assert "archive empty" in across.heading.text()
+    assert 'href="import:"' in across.heading.text(), "the heading says how to import"
     assert "Import earlier fact-checks" in across.heading.toolTip()
+    assert "Ctrl+Shift+R" in across.heading.toolTip()
     window.close()
 
 

@@ -1,0 +1,187 @@
+"""The across-sources pane's cards and its "this claim" block, as HTML.
+
+A card reads "HuffPost · 2010-05-18 · conflicting · score 0.76 · open", then the one-line
+reason (what the two claims share and what differs), the notes (why related, what
+conflicts) and the other claim's text with the words this claim lacks marked.
+
+On a short pane (a 1366×768 laptop: the cards box holds ~230 px) the cards other than
+the current one are **compact**: the reason on one line with what differs first ("▲
+differs: place Norfolk vs Norwalk · Shares who: …"), no notes, the other claim's text on
+two lines cut at a word with "…"; each card's tooltip holds its reason, notes and whole
+text, and ``n`` / ``p`` make a card current, which shows it whole. The "this claim" block
+keeps two lines there, the whole claim in its tooltip and behind its "more" link.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QTextBrowser
+
+from factdesk.gui.card_fit import cut_marks, line_count, longest_fitting
+from factdesk.gui.word_diff import Marks, marked_html
+from factdesk.model.models import severity_rank
+from factdesk.model.score_display import score_text
+
+SEVERITY_ICONS = {"conflict": "▲", "vague": "◆", "compatible": "✓"}
+CARD_PADDING, COMPACT_PADDING = 6, 3  # px inside a card
+CARD_GAP, COMPACT_GAP = 6, 2  # px above a card
+COMPACT_TEXT_LINES = 2  # of the other claim's text on a compact card
+THIS_CLAIM_LINES = 2  # of the "this claim" block on a short pane, unless expanded
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows."""
+
+    match_id: int
+    other_id: int
+    outlet: str
+    date: str
+    relation: str
+    score: float
+    decision: str | None
+    reason: str
+    notes: tuple[Mapping[str, Any], ...]  # the discrepancies, most severe first
+    text: str  # the other claim's
+    marks: Marks  # its words this claim lacks
+
+
+def sorted_notes(discrepancies: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(sorted(discrepancies,
+                        key=lambda d: severity_rank(str(d.get("severity", "")))))
+
+
+def compact_reason(card: Card) -> str:
+    """The reason with what differs first (the end of a one-line reason is cut), after
+    the most severe note's sign: "▲ differs: place Norfolk vs Norwalk · Shares who: …"."""
+    parts = [p.strip().removesuffix(".") for p in card.reason.split(" · ") if p.strip()]
+    parts.sort(key=lambda p: not p.startswith(("differs", "Words of")))
+    icon = SEVERITY_ICONS.get(str(card.notes[0].get("severity", ""))) if card.notes else None
+    return (f"{icon} " if icon else "") + " · ".join(parts)
+
+
+def tooltip(card: Card, *, with_text: bool) -> str:
+    """The card's reason and notes in full (and the other claim's text, for a compact
+    card, whose text is cut), as rich text."""
+    lines = [card.reason] + [f"{d.get('kind', '')}: {d.get('explanation', '')}"
+                             for d in card.notes]
+    body = "<br>".join(html.escape(line) for line in lines)
+    if with_text:
+        body += f"<br><i>{html.escape(card.text)}</i>"
+    return f"<p>{body}</p>"
+
+
+def _inner_width(browser: QTextBrowser, padding: int) -> int:
+    """The width a card's text is laid out in: the viewport (a scroll bar assumed) less
+    the document's margins, the card's border and padding, and a few px to spare."""
+    viewport = (browser.width() - 2 * browser.frameWidth()
+                - browser.verticalScrollBar().sizeHint().width())
+    margin = int(browser.document().documentMargin())
+    return max(40, viewport - 2 * margin - 2 * padding - 2 - 6)
+
+
+def clamp_marked(text: str, marks: Marks, colors: dict[str, str], background: str,
+                 font: QFont, width: int, lines: int) -> tuple[str, bool]:
+    """``text`` with its marks as HTML, cut at a word with "…" to at most ``lines``
+    lines ``width`` px wide; and whether it was cut."""
+    def shown(length: int) -> str:
+        cut = length < len(text)
+        return marked_html(text[:length], cut_marks(marks, length), colors,
+                           background) + (ELLIPSIS if cut else "")
+
+    length = longest_fitting(text, lambda n: line_count(shown(n), font, width) <= lines)
+    length = length or min(len(text), 40)  # one word longer than the lines: cut anyway
+    return shown(length), length < len(text)
+
+
+def card_html(card: Card, colors: dict[str, str], *, current: bool,
+              compact_in: QTextBrowser | None = None) -> str:
+    """The card as shown: whole, or compact (``compact_in``: the cards box it is laid out
+    in) unless it is the current one."""
+    compact = compact_in is not None and not current
+    decision = ""
+    if card.decision:
+        mark = "✓" if card.decision == "accepted" else "✗"
+        decision = (f' · <b style="color:{colors[card.decision]}">{mark} '
+                    f"{card.decision}</b>")
+    padding = COMPACT_PADDING if compact_in is not None else CARD_PADDING
+    gap = COMPACT_GAP if compact_in is not None else CARD_GAP
+    head = (f'<a href="match:{card.match_id}" style="text-decoration:none;'
+            f'color:{colors["text"]}">{"▶ " if current else ""}'
+            f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
+            f"{html.escape(card.relation)} · score {score_text(card.score, card.relation)}"
+            f'{decision} · <a href="claim:{card.other_id}">open</a><br>')
+    if compact:
+        assert compact_in is not None
+        width = _inner_width(compact_in, padding)
+        reason = QFontMetrics(compact_in.font()).elidedText(
+            compact_reason(card), Qt.TextElideMode.ElideRight, width)
+        body, _cut = clamp_marked(card.text, card.marks, colors, colors["added"],
+                                  compact_in.font(), width, COMPACT_TEXT_LINES)
+        inner = (f'{head}<span style="color:{colors["muted"]}">{html.escape(reason)}'
+                 f"</span><br>{body}")
+    else:
+        items = []
+        for d in card.notes:
+            severity = str(d.get("severity", ""))
+            color = colors.get(severity, colors["muted"])
+            items.append(
+                f'<tr><td valign="top" style="color:{color}">'
+                f'{SEVERITY_ICONS.get(severity, "•")}</td>'
+                f'<td><span style="color:{color}">{html.escape(str(d.get("kind", "")))}'
+                f'</span> {html.escape(str(d.get("explanation", "")))}</td></tr>')
+        table = f'<table cellspacing="2">{"".join(items)}</table>' if items else ""
+        # the notes (why related, what conflicts) before the claim's text: on a short
+        # screen a card too tall for the box still shows why it is here
+        inner = (f'{head}<span style="color:{colors["muted"]}">{html.escape(card.reason)}'
+                 f"</span>{table or '<br>'}"
+                 f'{marked_html(card.text, card.marks, colors, colors["added"])}')
+    bg = colors["current"] if current else colors["card"]
+    return (f'<a name="m{card.match_id}"></a>'
+            f'<table width="100%" cellpadding="{padding}" cellspacing="0" bgcolor="{bg}" '
+            f'style="margin-top:{gap}px; border:1px solid {colors["border"]};">'
+            f"<tr><td>{inner}</td></tr></table>")
+
+
+def card_at(browser: QTextBrowser, pos: QPoint) -> int:
+    """The index of the card under ``pos`` (viewport coordinates), or -1."""
+    doc = browser.document()
+    point = pos + QPoint(browser.horizontalScrollBar().value(),
+                         browser.verticalScrollBar().value())
+    layout = doc.documentLayout()
+    for i, frame in enumerate(doc.rootFrame().childFrames()):
+        if layout.frameBoundingRect(frame).contains(point.toPointF()):
+            return i
+    return -1
+
+
+def this_claim_html(who: str, text: str, marks: Marks, colors: dict[str, str], *,
+                    font: QFont | None, width: int, expanded: bool) -> tuple[str, bool]:
+    """The "this claim" block: "this claim · Fox News · said by …" then the claim with the
+    words the current match lacks marked. With ``font`` (a short pane) it keeps
+    :data:`THIS_CLAIM_LINES` lines, the claim cut at a word with "…" and a "more" link
+    (``expanded``: whole, with a "less" link). Returns the HTML and whether a link to
+    expand or collapse is shown."""
+    head = f'<span style="color:{colors["muted"]}">this claim · {html.escape(who)}</span>'
+    whole = marked_html(text, marks, colors, colors["removed"])
+    if font is None:
+        return f"{head}<br>{whole}", False
+    link = f' <a href="{"less" if expanded else "more"}">{"less" if expanded else "more"}</a>'
+    if expanded:
+        return f"{head}<br>{whole}{link}", True
+    def shown(length: int) -> str:
+        return (f"{head} · "
+                + marked_html(text[:length], cut_marks(marks, length), colors,
+                              colors["removed"])
+                + (ELLIPSIS + link if length < len(text) else ""))
+
+    length = longest_fitting(
+        text, lambda n: line_count(shown(n), font, width) <= THIS_CLAIM_LINES)
+    return shown(length), length < len(text)
