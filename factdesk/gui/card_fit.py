@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
@@ -24,10 +25,19 @@ _GAP = re.compile(r"\s+")
 def html_height(html: str, like: QTextBrowser, width: int) -> int:
     """Height in pixels of ``html`` laid out ``width`` px wide in ``like``'s font, style
     and margins (the frame excluded)."""
+    return _height(html, like.font().toString(), like.document().defaultStyleSheet(),
+                   like.document().documentMargin(), width)
+
+
+# the same cards are measured again on n / p, a / x and each resize of a short pane
+@lru_cache(maxsize=512)
+def _height(html: str, font: str, style: str, margin: float, width: int) -> int:
     doc = QTextDocument()
-    doc.setDefaultFont(like.font())
-    doc.setDefaultStyleSheet(like.document().defaultStyleSheet())
-    doc.setDocumentMargin(like.document().documentMargin())
+    face = QFont()
+    face.fromString(font)
+    doc.setDefaultFont(face)
+    doc.setDefaultStyleSheet(style)
+    doc.setDocumentMargin(margin)
     doc.setTextWidth(max(1, width))
     doc.setHtml(html)
     return int(doc.size().height() + 0.5)
@@ -52,8 +62,15 @@ def fit_short_text(browser: QTextBrowser, low: int, high: int) -> None:
 def line_count(html: str, font: QFont, width: int) -> int:
     """Lines ``html`` takes laid out ``width`` px wide in ``font`` (no margin: a label's
     text, or the inside of a card)."""
+    return _lines(html, font.toString(), width)
+
+
+@lru_cache(maxsize=2048)
+def _lines(html: str, font: str, width: int) -> int:
     doc = QTextDocument()
-    doc.setDefaultFont(font)
+    face = QFont()
+    face.fromString(font)
+    doc.setDefaultFont(face)
     doc.setDocumentMargin(0)
     doc.setTextWidth(max(1, width))
     doc.setHtml(html)
