@@ -35,6 +35,7 @@ from factdesk.gui.card_fit import fit_short_text, html_height
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks, marked_html
 from factdesk.matching.panel import match_reason, panel_order
+from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Claim, Match, severity_rank
 from factdesk.model.score_display import score_text
 
@@ -241,7 +242,8 @@ class AcrossPane(QWidget):
         here = self.session.summary(self.claim.article_id)
         self._set_heading(
             f"{n} match{'es' if n != 1 else ''} in other articles · "
-            f"{match_review.progress(self.matches)[0]} decided" if n
+            f"{match_review.progress(self.matches)[0]} decided"
+            f"{match_review.changed_text(self.matches)}" if n
             else "No match in the other articles.")
         current = self.current_match()
         other = self.other_of(current) if current else None
@@ -323,6 +325,9 @@ class AcrossPane(QWidget):
         notes = [f"{d.get('kind', '')}: {d.get('explanation', '')}"
                  for d in sorted(match.discrepancies,
                                  key=lambda d: severity_rank(str(d.get("severity", ""))))]
+        change = decision_change(match)
+        if change is not None:
+            notes += [change.note, *change.lines()]
         return "<p>" + "<br>".join(html.escape(line) for line in [reason, *notes]) + "</p>"
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -342,6 +347,8 @@ class AcrossPane(QWidget):
             color = colors[match.decision]
             mark = "✓" if match.decision == "accepted" else "✗"
             decision = f' · <b style="color:{color}">{mark} {match.decision}</b>'
+        changed = match_review.change_html(match, colors)
+        relation = "unrelated now" if match.unrelated else match.relation
         marks = diff_marks(self.claim.text, other.text)[1]
         body = marked_html(other.text, marks, colors, colors["added"])
         here = self.session.summary(self.claim.article_id)
@@ -368,9 +375,9 @@ class AcrossPane(QWidget):
             f'<table width="100%" cellpadding="6" cellspacing="0" bgcolor="{bg}" '
             f'style="margin-top:6px; border:1px solid {colors["border"]};"><tr><td>'
             f'<a href="match:{match.id}" style="text-decoration:none;color:{colors["text"]}">'
-            f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(match.relation)} · "
+            f"{marker}<b>{outlet}</b></a> · {date} · {html.escape(relation)} · "
             f"score {score_text(match.score, match.relation)}{decision}"
-            f' · <a href="claim:{other.id}">open</a><br>'
+            f' · <a href="claim:{other.id}">open</a>{changed}<br>'
             f'<span style="color:{colors["muted"]}">{html.escape(reason)}</span>'
             # the notes (why related, what conflicts) before the claim's text: on a short
             # screen a card too tall for the box still shows why it is here
@@ -543,6 +550,8 @@ class AcrossPane(QWidget):
         if match is None:
             return
         new = None if match.decision == decision else decision
+        if new is None and decision_change(match) is not None:
+            new = decision  # changed since decided: decide again on what it shows now
         if not self.session.push(DecideMatch(match.id, new)) or new is None:
             return
         nxt = match_review.next_undecided(self.matches, self.current)
