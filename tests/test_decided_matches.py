@@ -355,3 +355,30 @@ def test_a_decided_pair_the_judge_drops_is_kept_marked_unrelated(
         assert not back.unrelated and back.relation == "same fact"
         assert back.decision == "rejected"  # never suggested again as undecided
         assert decision_change(back) is None  # rejected as the same fact: no news
+
+
+def test_the_cli_says_which_decisions_a_redate_changed(tmp_path: Path, nlp, capsys) -> None:
+    """``factdesk decide``, then ``factdesk article --date``: the re-analysis lists the
+    accepted match that now differs, and ``factdesk extract`` again keeps saying so
+    until the checker decides it again."""
+    path = tmp_path / "cli.factdesk"
+    _, b = _analysed(path)
+    with Project.open(path) as project:
+        match = _passed_match(project)
+    assert main(["decide", str(path), str(match.id), "accept"]) == 0
+    capsys.readouterr()
+    assert main(["article", str(path), str(b), "--date", "2013-02-05"]) == 0
+    err = capsys.readouterr().err
+    assert "1 decided match changed since the checker decided it" in err
+    assert f"match {match.id} (claims {match.claim_a} and {match.claim_b}): changed " \
+           "since you accepted: new difference" in err
+    assert main(["extract", str(path), "--article", str(b)]) == 0
+    assert "1 decided match changed" in capsys.readouterr().err
+    assert main(["decide", str(path), str(match.id), "accept"]) == 0
+    assert main(["match", str(path)]) == 0
+    assert "changed since" not in capsys.readouterr().err
+    with Project.open(path) as project:
+        again = project.matches.get(match.id)
+        assert again.decision == "accepted" and again.discrepancies  # the date stays
+        assert [h.new for h in project.verdicts.history("match", match.id)] == [
+            "accepted", "accepted"]
