@@ -184,7 +184,7 @@ def test_the_report_tells_an_accepted_match_as_it_is_now(decided) -> None:
         assert entry.reported_alike == ()  # no stale "reported alike"
         other = entry.reported_differently[0]
         assert other.discrepancies == (DATE["explanation"],)
-        assert other.changed.startswith("now conflicting (was same fact)")
+        assert other.changed == "now conflicting (was same fact); new difference in date"
         assert entry.appearances == ()  # ClaimReview lists no appearance of it
         html = claim_html(entry)
         assert "Reported differently by" in html and "CHANGED since accepted" in html

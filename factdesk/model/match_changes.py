@@ -73,6 +73,23 @@ class DecisionChange:
         return "; ".join(parts)
 
     @property
+    def brief(self) -> str:
+        """The change by kinds only, for where the differences are told next to it (a
+        report): "now conflicting (was same fact); new difference in date"."""
+        parts = []
+        if self.now == "unrelated":
+            parts.append("the analysis no longer relates these claims")
+        elif self.now != self.was:
+            parts.append(f"now {self.now} (was {self.was})")
+        kinds = ", ".join(dict.fromkeys(str(d.get("kind", "")) for d in self.new))
+        if kinds:
+            parts.append(f"new difference in {kinds}")
+        elif self.gone and self.decision == "accepted":
+            gone = ", ".join(dict.fromkeys(str(d.get("kind", "")) for d in self.gone))
+            parts.append(f"no longer differs in {gone}")
+        return "; ".join(parts)
+
+    @property
     def note(self) -> str:
         """One line for the checker: "changed since you accepted: new difference: ..."."""
         return f"changed since you {'accepted' if self.decision == 'accepted' else 'rejected'}: " \

@@ -164,7 +164,7 @@ class OtherReport:
     decision: str | None
     discrepancies: tuple[str, ...]  # explanations, most severe first
     # what changed since the checker accepted it ("now conflicting (was same fact); new
-    # difference: ..."), "" when nothing did: the change itself is not reviewed
+    # difference in date"), "" when nothing did: the change itself is not reviewed
     changed: str = ""
 
     @property
@@ -370,7 +370,7 @@ def _others(
                 score=float(match.score),
                 decision=match.decision,
                 discrepancies=differences_told(match.discrepancies),
-                changed=change.what if (change := decision_change(match)) else "",
+                changed=change.brief if (change := decision_change(match)) else "",
             )
         )
     return tuple(result)
