@@ -65,38 +65,7 @@ def test_columns_map_the_model_inputs_into_wider_rows_and_survive_storage() -> N
     assert set(stored.columns.tolist()) <= set(wide_columns)
 
 
-def test_upper_bound_covers_every_value_an_open_column_can_take() -> None:
-    x, y = _synthetic(2000, 6, seed=6, missing=0.0)
-    trees = ensemble_from_sklearn(_fitted(x, y))
-    rows, _ = _synthetic(400, 6, seed=7, missing=0.0)
-    floors = rows * 0.7  # the open columns' floors lie below their values
-    open_columns = {0: 1.0, 1: 1.0}
-    bound = trees.upper_bound(floors, open_columns)
-    rng = np.random.default_rng(8)
-    for _ in range(40):
-        filled = floors.copy()
-        for column in open_columns:
-            filled[:, column] += rng.random(len(rows)) * (1.0 - floors[:, column])
-        assert (trees.margin(filled) <= bound + 1e-12).all()
-    # the columns at their ceilings and at their floors are reachable values too
-    for value in (floors[:, :2], np.ones((len(rows), 2))):
-        filled = floors.copy()
-        filled[:, :2] = value
-        assert (trees.margin(filled) <= bound + 1e-12).all()
-    # with no open column the bound is the margin itself; an open column only raises it
-    np.testing.assert_allclose(trees.upper_bound(floors, {}), trees.margin(floors),
-                               atol=1e-12)
-    assert (bound >= trees.margin(floors) - 1e-12).all()
-    # and it is tight enough to be useful: strictly below the trees' largest margin
-    # for some rows (each tree's best leaf summed)
-    best_leaves = trees.baseline + sum(
-        trees.value[start:stop][trees.feature[start:stop] == LEAF].max()
-        for start, stop in zip(trees.roots, [*trees.roots[1:], len(trees.feature)],
-                               strict=True))
-    assert (bound < best_leaves - 1e-9).any()
-
-
-def test_upper_bound_of_one_hand_built_tree() -> None:
+def test_margin_of_one_hand_built_tree() -> None:
     # root: column 0 <= 0.5 ? (column 1 <= 0.2 ? 3 : -1) : 2
     trees = TreeEnsemble(feature=np.array([0, 1, LEAF, LEAF, LEAF]),
                          threshold=np.array([0.5, 0.2, 0, 0, 0]),
@@ -106,11 +75,6 @@ def test_upper_bound_of_one_hand_built_tree() -> None:
                          roots=np.array([0]), baseline=0.5)
     rows = np.array([[0.1, 0.1], [0.1, 0.9], [0.9, 0.1], [np.nan, 0.9]])
     np.testing.assert_allclose(trees.margin(rows), [3.5, -0.5, 2.5, -0.5])
-    # column 1 open up to 1: from 0.1 both of its branches, from 0.9 only the right
-    np.testing.assert_allclose(trees.upper_bound(rows, {1: 1.0}), [3.5, -0.5, 2.5, -0.5])
-    # column 0 open: from 0.1 both root branches (the best of 3 and 2); from 0.9 right;
-    # a missing value stays missing (its side)
-    np.testing.assert_allclose(trees.upper_bound(rows, {0: 1.0}), [3.5, 2.5, 2.5, -0.5])
     with pytest.raises(ValueError):
         TreeEnsemble(np.array([0, LEAF, LEAF]), np.zeros(3), np.array([1, 0, 0]),
                      np.array([5, 0, 0]), np.zeros(3, bool), np.zeros(3), np.array([0]), 0.0)
@@ -144,14 +108,11 @@ def test_event_head_bound_holds_with_trees_in_the_blend(share: float) -> None:
     exact = x[:300]
     floors = exact.copy()
     floors[:, list(PARTIAL_RATIO_COLUMNS)] *= 0.6
-    bound = event.ranking_upper_bound(floors)
-    assert (bound >= event.ranking_probabilities(exact) - 1e-12).all()
     rng = np.random.default_rng(10)
-    for _ in range(30):
+    for _ in range(30):  # the deciding probability's bound: the trees only rank
         filled = floors.copy()
         for column in PARTIAL_RATIO_COLUMNS:
             filled[:, column] += rng.random(len(filled)) * (1.0 - floors[:, column])
-        assert (bound >= event.ranking_probabilities(filled) - 1e-12).all()
         assert (event.upper_bound(floors) >= event.probabilities(filled) - 1e-12).all()
     # the blend is (1 - share) * linear + share * trees before calibration; the linear
     # margin alone decides
@@ -169,7 +130,6 @@ def test_event_head_without_trees_keeps_the_linear_bound() -> None:
     raised = floors.copy()
     raised[:, PARTIAL_RATIO_COLUMNS[0]] = 1.0  # only the column of positive weight
     np.testing.assert_allclose(linear.upper_bound(floors), linear.probabilities(raised))
-    np.testing.assert_allclose(linear.ranking_upper_bound(floors), linear.upper_bound(floors))
     np.testing.assert_allclose(linear.ranking_probabilities(raised),
                                linear.probabilities(raised))
     with pytest.raises(ValueError):
@@ -217,11 +177,10 @@ def test_trained_blend_is_what_the_scorer_reads_from_the_weights_file(tmp_path) 
     ranking = 1.0 / (1.0 + np.exp(-(ra * head.ranking.margin(x[:50]) + rb)))
     np.testing.assert_allclose(scorer.event_ranking_probabilities(rows), ranking, atol=1e-12)
     assert not np.allclose(ranking, deciding)
-    # the bounds hold for both with the partial ratios at floors
+    # the deciding bound holds with the partial ratios at floors
     floors = rows.copy()
     floors[:, list(PARTIAL_RATIO_COLUMNS)] *= 0.5
     assert (scorer.event_upper_bound(floors) >= deciding - 1e-12).all()
-    assert (scorer.event_ranking_upper_bound(floors) >= ranking - 1e-12).all()
     # without trees the file is the linear head alone, as before, which also ranks
     linear = fit_event_head(x, pairs, tree_share=0.0)
     assert not any(k.startswith("event_tree") for k in event_arrays(linear))

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info
-from factdesk.cli.project_commands import open_existing
+from factdesk.cli.project_commands import open_existing, tell_changed_decisions
 from factdesk.core.commands import ARTICLE_FIELDS, CommandError, EditArticle
 from factdesk.core.removal import remove_article
 
@@ -63,6 +63,7 @@ def cmd_article(args: argparse.Namespace) -> int:
 
                 analyse_articles(project, [args.article_id],
                                  progress=StderrProgress("detecting claims again"))
+                tell_changed_decisions(project, args.project)
         article = project.articles.get(args.article_id)
         if article is None:
             raise CliError(f"there is no article {args.article_id}")

@@ -28,6 +28,7 @@ from factdesk.core.commands import (
 )
 from factdesk.core.project import Project
 from factdesk.matching.panel import match_reason, panel_order
+from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Claim, is_judged
 from factdesk.model.score_display import score_text
 from factdesk.model.triage import ArticleCut, shown_by_default
@@ -218,6 +219,7 @@ def cmd_matches(args: argparse.Namespace) -> int:
         facts = stored_claim_facts(project, claim, outlets.get(claim.article_id, ""))
         for match, other_id in zip(matches, other_ids, strict=True):
             other = others.get(other_id)
+            change = decision_change(match)
             row = {"match": match.id, "claim": other_id,
                    "outlet": outlets.get(other.article_id, "") if other else "",
                    "score": round(match.score, 4), "relation": match.relation,
@@ -226,13 +228,21 @@ def cmd_matches(args: argparse.Namespace) -> int:
                    "reason": match_reason(facts, stored_claim_facts(
                        project, other, outlets.get(other.article_id, "")),
                        match.discrepancies) if other else "",
-                   "text": other.text if other else ""}
+                   "text": other.text if other else "",
+                   # what the checker decided on, when the analysis now says otherwise
+                   "changed": change.note if change else None,
+                   "decided_relation": match.decided_relation}
             if args.json:
                 json_line(row)
             else:
-                print(f"{match.id}\t{row['relation']}\t{score_text(match.score, match.relation)}\t"
+                relation = "unrelated now" if match.unrelated else row["relation"]
+                print(f"{match.id}\t{relation}\t{score_text(match.score, match.relation)}\t"
                       f"{match.decision or 'undecided'}\t{row['outlet']}\t"
                       f"{' '.join(row['text'].split())}\t{row['reason']}")
+                if change is not None:  # under its line, to be seen, not parsed
+                    print(f"\t! {change.note} (factdesk decide {args.project} {match.id} "
+                          f"{'accept' if match.decision == 'accepted' else 'reject'}: "
+                          "decide again on what it shows now)")
     return 0
 
 

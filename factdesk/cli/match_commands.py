@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info, json_line, read_input_text
-from factdesk.cli.project_commands import check_articles, open_existing
+from factdesk.cli.project_commands import check_articles, open_existing, tell_changed_decisions
 from factdesk.core.archive_service import (
     RELEVANCE_FLOOR,
     ArchiveFormatError,
@@ -67,6 +67,7 @@ def cmd_match(args: argparse.Namespace) -> int:
                                failures=failures)
         for failure in failures:
             info(failure.line())
+        tell_changed_decisions(project, args.project)
         info(f"{count} matches suggested or refreshed")
     return 2 if failures else 0
 

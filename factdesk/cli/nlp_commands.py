@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info, json_line, read_input_text
-from factdesk.cli.project_commands import check_articles, open_existing
+from factdesk.cli.project_commands import check_articles, open_existing, tell_changed_decisions
 from factdesk.core.spellings import refresh_canonical_forms
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import Triage, shown_by_default
@@ -67,6 +67,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
         for failure in report.failed + report.match_failures:
             info(failure.line())
+        tell_changed_decisions(project, args.project)
         info(f"{report.articles} articles analysed, {report.claims} claims detected, "
              f"{report.matches} matches suggested"
              + (f"; {len(report.failed)} not analysed" if report.failed else ""))

@@ -11,6 +11,7 @@ from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.core.importing import ImportReport, import_paths, import_text
 from factdesk.core.opening import open_project
 from factdesk.core.project import Project
+from factdesk.model.match_changes import changed_decisions
 from factdesk.model.models import STATUSES
 from factdesk.model.text import counted
 from factdesk.report.project_json import project_json_text, write_project_json
@@ -102,6 +103,22 @@ def check_articles(project: Project, article_ids: list[int] | None) -> None:
                        "('factdesk articles' lists them)")
 
 
+def tell_changed_decisions(project: Project, path: Path, limit: int = 5) -> int:
+    """After claims were analysed again: say which decided matches now differ from what
+    the checker decided on (:mod:`factdesk.model.match_changes`). Returns how many."""
+    changed = changed_decisions(project.matches.decided())
+    if not changed:
+        return 0
+    info(f"{counted(len(changed), 'decided match', 'decided matches')} changed since the checker decided "
+         f"{'it' if len(changed) == 1 else 'them'} ('factdesk matches {path} CLAIM' shows "
+         "each; deciding again takes what it shows now):")
+    for match, change in changed[:limit]:
+        info(f"  match {match.id} (claims {match.claim_a} and {match.claim_b}): {change.note}")
+    if len(changed) > limit:
+        info(f"  ... and {len(changed) - limit} more")
+    return len(changed)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     path: Path = args.project
     if path.exists() and path.stat().st_size > 0:
@@ -137,6 +154,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             for failure in analysis.failed + analysis.match_failures:
                 info(failure.line())
+            tell_changed_decisions(project, args.project)
             not_analysed = len(analysis.failed)
             if analysis.failed:
                 retry = ": 'factdesk extract' tries them again" if any(

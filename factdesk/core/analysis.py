@@ -26,6 +26,7 @@ from datetime import date
 from factdesk.core.analysis_pool import AnalysisPool, discard_pool, shared_pool
 from factdesk.core.batch_gc import fewer_collections
 from factdesk.core.claim_analysis import analyse_claims
+from factdesk.core.claim_index import INDEXES
 from factdesk.core.extractors import get_extractor
 from factdesk.core.failures import ArticleFailure, error_text
 from factdesk.core.matching_service import match_articles
@@ -71,8 +72,24 @@ class AnalysisReport:
         return ChangeSet(claims=True, entities=True, matches=self.matches > 0)
 
 
-def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[str, str]) -> int:
-    """Replace one article's detected claims and mentions, in one transaction."""
+@dataclass
+class Stored:
+    """One article's claims stored: how many new, the kept claims refreshed from a
+    draft of their span, and the kept claims to read again on their own span."""
+
+    claims: int
+    refreshed: list[int] = field(default_factory=list)
+    to_read: list[int] = field(default_factory=list)
+
+
+def store_analysis(project: Project, analysis: ArticleAnalysis,
+                   canonical: dict[str, str]) -> Stored:
+    """Replace one article's detected claims and mentions, in one transaction.
+
+    The claims re-extraction keeps (marked by hand, judged, with evidence or decided
+    matches) keep the checker's edits and get what the analysis reads from the text
+    afresh: times, quantities, speaker, entities (:meth:`ClaimRepository.refresh_kept`);
+    those without a draft of their span are listed to be read on their own span."""
     with project.transaction():
         mentions = [  # made directly: dataclasses.replace is several times slower
             MentionDraft(m.start, m.end, m.text, m.label, canonical.get(m.text, m.text))
@@ -80,9 +97,10 @@ def store_analysis(project: Project, analysis: ArticleAnalysis, canonical: dict[
         ]
         project.entities.replace_mentions(analysis.article_id, mentions)
         drafts = [with_canonical_entities(d, canonical) for d in analysis.claims]
+        refreshed, to_read = project.claims.refresh_kept(analysis.article_id, drafts)
         ids = project.claims.replace_detected(analysis.article_id, drafts)
         project.articles.mark_extracted(analysis.article_id, analysis.sentences or None)
-    return len(ids)
+    return Stored(len(ids), refreshed, to_read)
 
 
 def worker_processes(requested: int | None, project: Project, article_ids: Sequence[int]) -> int:
@@ -150,6 +168,8 @@ def _analyse(
                 yield article.id, article.text, published_date(article.published)
 
     analysed: list[int] = []
+    refreshed: list[int] = []  # kept claims refreshed in place (their terms may change)
+    to_read: list[int] = []  # kept claims to read again on their own span
     pending: list[ArticleAnalysis] = []
     spellings = BatchSpellings(project)
 
@@ -184,7 +204,9 @@ def _analyse(
                 except Exception as exc:  # one article never stops the batch
                     fail(item.article_id, exc)
                     continue
-                report.claims += stored
+                report.claims += stored.claims
+                refreshed.extend(stored.refreshed)
+                to_read.extend(stored.to_read)
                 report.articles += 1
                 analysed.append(item.article_id)
                 if progress:
@@ -213,9 +235,13 @@ def _analyse(
     if progress:
         progress(report.articles, total, "merging name spellings across the project")
     refresh_canonical_forms(project)
+    INDEXES.invalidate(project, refreshed)
     unread = project.claims.unread_manual_ids(analysed) if not report.cancelled else []
-    if unread:  # hand-marked claims a missing model or a closed window left unread
-        analyse_claims(project, unread, match=False, cancelled=cancelled, extractor=extractor)
+    # hand-marked claims a missing model or a closed window left unread, and kept claims
+    # whose span no draft has (marked or moved by hand): read on their own span
+    reread = list(dict.fromkeys([*unread, *(to_read if not report.cancelled else [])]))
+    if reread:
+        analyse_claims(project, reread, match=False, cancelled=cancelled, extractor=extractor)
     if match and report.articles and not report.cancelled:
         report.matches = match_articles(
             project, analysed, progress=progress, cancelled=cancelled,

@@ -16,6 +16,7 @@ from factdesk.ingest.metadata import to_iso_date
 from factdesk.model.anchoring import context_for
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft, VerdictField, web_address
+from factdesk.storage.matches import DecisionState
 
 
 class CommandError(ValueError):
@@ -427,11 +428,17 @@ class SetClaimStatement(Command):
 
 @dataclass
 class DecideMatch(Command):
-    """Accept or reject a suggested match (``None`` clears the decision)."""
+    """Accept or reject a suggested match (``None`` clears the decision).
+
+    A decision is made on what the match shows now: deciding a match the same way again
+    (after a re-analysis changed it, :mod:`factdesk.model.match_changes`) takes its new
+    relation and differences as what it was decided on. Undo puts the earlier decision
+    back exactly: who, when and what it was made on."""
 
     match_id: int
     decision: str | None
     old: str | None = None
+    before: DecisionState | None = None
     title = "decide match"
 
     def _apply(self, project: Project) -> ChangeSet:
@@ -441,13 +448,19 @@ class DecideMatch(Command):
         if self.decision not in (None, "accepted", "rejected"):
             raise CommandError("a match is accepted or rejected")
         self.old = match.decision
+        self.before = project.matches.decision_state(self.match_id)
         project.matches.set_decision(self.match_id, self.decision, project.checker)
         project.verdicts.record("match", self.match_id, "decision", self.old, self.decision,
                                 project.checker)
         return ChangeSet(matches=True, claim_ids=frozenset({match.claim_a, match.claim_b}))
 
     def _revert(self, project: Project) -> ChangeSet:
-        project.matches.set_decision(self.match_id, self.old, project.checker)
+        if self.before is not None:
+            project.matches.restore_decision(self.match_id, self.before)
+        else:
+            project.matches.set_decision(self.match_id, self.old, project.checker)
+        project.verdicts.record("match", self.match_id, "decision", self.decision, self.old,
+                                project.checker)
         match = project.matches.get(self.match_id)
         ids = frozenset({match.claim_a, match.claim_b}) if match else frozenset()
         return ChangeSet(matches=True, claim_ids=ids)

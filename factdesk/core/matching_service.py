@@ -4,8 +4,11 @@ For each claim of the given articles, candidates come from the in-memory term in
 over every other article's claims (never an all-pairs scan), are re-ranked by the
 learned pair model, and the ones above the "related" threshold are stored with their
 relation (same fact, related, or conflicting = same fact with incompatible details)
-and the discrepancies explained. The checker's decisions win: decided pairs are never
-overwritten and a rejected pair is never suggested again.
+and the discrepancies explained. The checker's decisions win: a decision is never
+changed and a rejected pair is never suggested again. A decided pair is judged again
+whatever retrieval finds (on its own, as ``factdesk compare`` judges two claims), and its
+relation, score and differences are refreshed; one the analysis no longer relates is
+kept, marked so (:mod:`factdesk.model.match_changes` tells the checker what changed).
 
 A claim pair that fails to be judged is left unsuggested, and an article whose matching
 fails keeps its earlier suggestions; each is reported (``failures``), and the run goes on.
@@ -18,7 +21,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -278,6 +281,35 @@ class _Prepared:
     claims: list[Claim]
     pairs: list[tuple[Claim, Claim, float | None]]
     owners: list[int]
+    decided: set[tuple[int, int]] = field(default_factory=set)  # pairs the checker decided
+
+
+@dataclass
+class DecidedPairs:
+    """The checker's decisions of one run, by pair and by claim."""
+
+    decisions: dict[tuple[int, int], str]
+    by_claim: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for a, b in self.decisions:
+            self.by_claim.setdefault(a, []).append(b)
+            self.by_claim.setdefault(b, []).append(a)
+
+    def get(self, key: tuple[int, int]) -> str | None:
+        return self.decisions.get(key)
+
+    def __bool__(self) -> bool:
+        return bool(self.decisions)
+
+
+@dataclass
+class _Judged:
+    """One article's judged pairs: the suggestions to store (decided pairs among them),
+    and the decided pairs the analysis no longer relates (claim, claim, score)."""
+
+    drafts: list[MatchDraft]
+    unrelated: list[tuple[int, int, float]]
 
 
 def merge_candidates(by_terms: Sequence[tuple[int, float]],
@@ -294,7 +326,7 @@ def merge_candidates(by_terms: Sequence[tuple[int, float]],
 
 
 def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
-             context: ArticleContext, decided: dict[tuple[int, int], str],
+             context: ArticleContext, decided: DecidedPairs,
              article_id: int) -> _Prepared:
     claims = project.claims.for_article(article_id)
     judge.remember(claims)
@@ -306,16 +338,26 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
                                             k=SEMANTIC_CANDIDATES, floor=SEMANTIC_FLOOR)
         results = [merge_candidates(hits, near) for hits, near in
                    zip(results, nearest, strict=True)]
-    others = judge.claims(sorted({cid for hits in results for cid, _ in hits}))
+    decided_ids = {cid for c in claims for cid in decided.by_claim.get(c.id, ())}
+    others = judge.claims(sorted({cid for hits in results for cid, _ in hits} | decided_ids))
     prepared = _Prepared(article_id, claims, [], [])
     same_story: dict[int, bool] = {}  # other article -> whether it covers this story
+    for i, claim in enumerate(claims):
+        # the checker's pairs, judged on their own (no retrieval, no story filter)
+        for other_id in decided.by_claim.get(claim.id, ()):
+            other = others.get(other_id)
+            if other is None or other.article_id == article_id:
+                continue
+            prepared.pairs.append((claim, other, None))
+            prepared.owners.append(i)
+            prepared.decided.add(_key(claim, other))
     for i, (claim, hits) in enumerate(zip(claims, results, strict=True)):
         for other_id, term_similarity in hits:
             other = others.get(other_id)
             if other is None or other.article_id == article_id:
                 continue
-            if decided and decided.get(_key(claim, other)) == "rejected":
-                continue
+            if decided and decided.get(_key(claim, other)) is not None:
+                continue  # judged above
             covers = same_story.get(other.article_id)
             if covers is None:
                 covers = same_story[other.article_id] = context.same_story(
@@ -368,7 +410,7 @@ def _match_articles(project: Project, article_ids: Sequence[int] | None,
     judge = PairJudge(project, PairScorer.load(), rate_async, INDEXES.semantic(project))
     context = ArticleContext(project.claims.article_terms, index.idf, project.articles.published)
     ids = list(article_ids) if article_ids is not None else project.articles.ids()
-    decided = project.matches.decided_pairs()
+    decided = DecidedPairs(project.matches.decided_pairs())
     lookahead = LOOKAHEAD_ARTICLES if rate_async is not None else 0
     queue: deque[_Prepared] = deque()
     found_this_run: dict[int, list[MatchDraft]] = {}  # by the claim not yet matched
@@ -426,11 +468,11 @@ class _Writes:
     def __init__(self, project: Project, failures: list[ArticleFailure]) -> None:
         self.project = project
         self.failures = failures
-        self.pending: list[tuple[_Prepared, list[MatchDraft]]] = []
+        self.pending: list[tuple[_Prepared, _Judged]] = []
         self.stored = 0
 
-    def add(self, item: _Prepared, drafts: list[MatchDraft]) -> None:
-        self.pending.append((item, drafts))
+    def add(self, item: _Prepared, judged: _Judged) -> None:
+        self.pending.append((item, judged))
         if len(self.pending) >= STORE_ARTICLES:
             self.flush()
 
@@ -439,12 +481,13 @@ class _Writes:
             return
         pending, self.pending = self.pending, []
         with self.project.transaction():
-            for item, drafts in pending:
+            for item, judged in pending:
                 try:
                     with self.project.transaction():  # a savepoint: this article only
                         self.project.matches.remove_undecided_for_claims(
                             [c.id for c in item.claims])
-                        self.stored += self.project.matches.save_suggestions(drafts)
+                        self.stored += self.project.matches.save_suggestions(judged.drafts)
+                        self.project.matches.mark_unrelated(judged.unrelated)
                 except Exception as exc:  # one article never stops the run
                     log.warning("article %s not matched", item.article_id, exc_info=True)
                     self.failures.append(_failure(self.project, item.article_id,
@@ -452,28 +495,43 @@ class _Writes:
 
 
 def _judge(judge: PairJudge, item: _Prepared, found_this_run: dict[int, list[MatchDraft]]
-           ) -> list[MatchDraft]:
+           ) -> _Judged:
     """Judge one article's candidate pairs: the suggestions to store for its claims.
 
     A pair found this run from its other article is kept (retrieval is not symmetric:
     this claim may rank it below its own candidates): ``found_this_run`` holds the new
-    pairs by the claim whose article is still to come."""
+    pairs by the claim whose article is still to come. The checker's decided pairs are
+    always stored (outside each claim's :data:`MAX_MATCHES_PER_CLAIM`), or marked
+    unrelated when the analysis no longer relates them."""
     per_claim: list[list[MatchDraft]] = [[] for _ in item.claims]
+    decided: list[MatchDraft] = []
+    unrelated: list[tuple[int, int, float]] = []
+    results = judge.judge(item.pairs)
+    failed = {_key(a, b) for a, b, _ in judge.failed_pairs}  # not judged: left as they are
     for (claim, other, _), owner, (score, relation, found) in zip(
-            item.pairs, item.owners, judge.judge(item.pairs), strict=True):
-        if relation is not None:
-            a, b = _key(claim, other)
+            item.pairs, item.owners, results, strict=True):
+        a, b = _key(claim, other)
+        if (a, b) in item.decided:
+            if (a, b) in failed:
+                continue
+            if relation is None:
+                unrelated.append((a, b, score))
+            else:
+                decided.append(MatchDraft(a, b, score, relation, tuple(found)))
+        elif relation is not None:
             per_claim[owner].append(MatchDraft(a, b, score, relation, tuple(found)))
-    drafts: list[MatchDraft] = []
+    drafts: list[MatchDraft] = list(decided)
     for scored in per_claim:
         scored.sort(key=lambda d: d.score, reverse=True)
         drafts.extend(scored[:MAX_MATCHES_PER_CLAIM])
     mine = {c.id for c in item.claims}
-    new = {(d.claim_a, d.claim_b) for d in drafts}
+    new = {(d.claim_a, d.claim_b) for d in drafts} | {(a, b) for a, b, _ in unrelated}
     carried = [d for c in item.claims for d in found_this_run.pop(c.id, ())
                if (d.claim_a, d.claim_b) not in new]
     for d in drafts:
+        if (d.claim_a, d.claim_b) in item.decided:
+            continue  # judged again from its other article
         for claim_id in (d.claim_a, d.claim_b):
             if claim_id not in mine:
                 found_this_run.setdefault(claim_id, []).append(d)
-    return drafts + carried
+    return _Judged(drafts + carried, unrelated)

@@ -51,6 +51,8 @@ class Card:
     notes: tuple[Mapping[str, Any], ...]  # the discrepancies, most severe first
     text: str  # the other claim's
     marks: Marks  # its words this claim lacks
+    # a decided match the analysis changed since: the note, then what changed
+    change: tuple[str, ...] = ()
 
 
 def sorted_notes(discrepancies: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
@@ -71,7 +73,7 @@ def tooltip(card: Card, *, with_text: bool) -> str:
     """The card's reason and notes in full (and the other claim's text, for a compact
     card, whose text is cut), as rich text."""
     lines = [card.reason] + [f"{d.get('kind', '')}: {d.get('explanation', '')}"
-                             for d in card.notes]
+                             for d in card.notes] + list(card.change)
     body = "<br>".join(html.escape(line) for line in lines)
     if with_text:
         body += f"<br><i>{html.escape(card.text)}</i>"
@@ -101,6 +103,15 @@ def clamp_marked(text: str, marks: Marks, colors: dict[str, str], background: st
     return shown(length), length < len(text)
 
 
+def _change_html(card: Card, colors: dict[str, str]) -> str:
+    """A decided card the analysis changed since: its note on a line of its own in the
+    conflict colour ("⚠ changed since you accepted: new difference: ..."), else ""."""
+    if not card.change:
+        return ""
+    color = colors.get("conflict", colors.get("text", "#000000"))
+    return f'<br><b style="color:{color}">⚠ {html.escape(card.change[0])}</b>'
+
+
 def card_html(card: Card, colors: dict[str, str], *, current: bool,
               compact_in: QTextBrowser | None = None) -> str:
     """The card as shown: whole, or compact (``compact_in``: the cards box it is laid out
@@ -117,7 +128,8 @@ def card_html(card: Card, colors: dict[str, str], *, current: bool,
             f'color:{colors["text"]}">{"▶ " if current else ""}'
             f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
             f"{html.escape(card.relation)} · score {score_text(card.score, card.relation)}"
-            f'{decision} · <a href="claim:{card.other_id}">open</a><br>')
+            f'{decision} · <a href="claim:{card.other_id}">open</a>{_change_html(card, colors)}'
+            "<br>")
     if compact:
         assert compact_in is not None
         width = _inner_width(compact_in, padding)

@@ -38,6 +38,7 @@ from factdesk.gui.card_fit import fit_short_text, html_height, line_count
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks
 from factdesk.matching.panel import match_reason, panel_order
+from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Claim, Match
 
 log = logging.getLogger(__name__)
@@ -253,9 +254,10 @@ class AcrossPane(QWidget):
         here = self.session.summary(self.claim.article_id)
         count = f"{n} match{'es' if n != 1 else ''}"
         decided = f"{match_review.progress(self.matches)[0]} decided"
-        self._set_heading(f"{count} in other articles · {decided}" if n
+        changed = match_review.changed_text(self.matches)
+        self._set_heading(f"{count} in other articles · {decided}{changed}" if n
                           else "No match in the other articles.",
-                          f"{count} · {decided}" if n else "No match")
+                          f"{count} · {decided}{changed}" if n else "No match")
         current = self.current_match()
         other = self.other_of(current) if current else None
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
@@ -419,12 +421,15 @@ class AcrossPane(QWidget):
             stored_claim_facts(self.session.project, other,
                                summary.outlet if summary else ""),
             match.discrepancies)
+        change = decision_change(match)
         return Card(
             match.id, other.id, summary.outlet if summary else "?",
-            (summary.published or "undated") if summary else "", match.relation,
+            (summary.published or "undated") if summary else "",
+            "unrelated now" if match.unrelated else match.relation,
             match.score, match.decision, reason,
             across_cards.sorted_notes(match.discrepancies), other.text,
-            diff_marks(self.claim.text, other.text)[1])
+            diff_marks(self.claim.text, other.text)[1],
+            change=(change.note, *change.lines()) if change is not None else ())
 
     def _show_earlier_checks(self) -> None:
         fn = _earlier_checks_function()
@@ -539,6 +544,8 @@ class AcrossPane(QWidget):
         if match is None:
             return
         new = None if match.decision == decision else decision
+        if new is None and decision_change(match) is not None:
+            new = decision  # changed since decided: decide again on what it shows now
         if not self.session.push(DecideMatch(match.id, new)) or new is None:
             return
         nxt = match_review.next_undecided(self.matches, self.current)

@@ -49,6 +49,7 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
         return outcome
     match = matching_available()
     from factdesk.core.analysis import analyse_articles  # lazy: off the first paint
+    from factdesk.model.match_changes import changed_decisions
 
     report = analyse_articles(project, list(article_ids), match=match, progress=progress,
                               cancelled=cancelled)
@@ -58,9 +59,13 @@ def analyse(project: Project, article_ids: Sequence[int], progress: Progress,
     outcome.lines += [f.line() for f in report.failed + report.match_failures]
     claims = f"{report.claims} claim{'' if report.claims == 1 else 's'}"
     articles = f"{report.articles} article{'' if report.articles == 1 else 's'}"
+    # decided matches the analysis changed: their cards say how (model/match_changes)
+    changed = len(changed_decisions(project.matches.decided())) if match else 0
     outcome.lines.append(f"found {claims} in {articles}"
                          + (f", {report.matches} matches" if match else
-                            " (matching is not available yet)"))
+                            " (matching is not available yet)")
+                         + (f"; {changed} decided match{'' if changed == 1 else 'es'} "
+                            "changed since decided (⚠ on the card)" if changed else ""))
     return outcome
 
 

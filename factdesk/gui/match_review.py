@@ -6,13 +6,17 @@ the next undecided match below, then above; with none left it stays and says so.
 rules are plain functions so the pane, the actions and the tests share them.
 
 A card's score is shown as its relation's band allows
-(:func:`factdesk.model.score_display.score_text`).
+(:func:`factdesk.model.score_display.score_text`). A decided card the analysis changed
+since says so (:mod:`factdesk.model.match_changes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
+
+from factdesk.model.match_changes import decision_change
+from factdesk.model.models import Match
 
 
 class _HasId(Protocol):
@@ -45,3 +49,9 @@ def next_undecided(matches: Sequence[_HasId], current: int) -> int | None:
 def progress(matches: Sequence[_HasId]) -> tuple[int, int]:
     """(decided, total)."""
     return sum(1 for m in matches if m.decision), len(matches)
+
+
+def changed_text(matches: Sequence[Match]) -> str:
+    """" · N changed since decided" for the heading, or ""."""
+    changed = sum(1 for m in matches if decision_change(m) is not None)
+    return f" · {changed} changed since decided" if changed else ""

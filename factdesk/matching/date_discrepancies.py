@@ -35,7 +35,7 @@ from factdesk.matching.partial_dates import (
     weekday_name,
     year_assumed,
 )
-from factdesk.matching.timed_actions import acted, same_action
+from factdesk.matching.timed_actions import REPORTING, acted, action_class, same_action
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import canonical_key
 
@@ -106,6 +106,18 @@ def is_when_said(expr: TimeExpression, facts: ClaimFacts) -> bool:
         is not None or _STATEMENT_AFTER.match(facts.text[start + len(expr.text):]) is not None
 
 
+def dates_the_saying(expr: TimeExpression, facts: ClaimFacts, *, words: bool = True) -> bool:
+    """Whether ``expr`` says when something was said: by the parse, the time of a
+    reporting verb ("On Monday, officials said the bridge collapsed"; one the parser
+    hung on the reported clause while it stands outside it is the reporting verb's,
+    :func:`factdesk.nlp.time_actions.time_action`); or by the words before or after it
+    (:func:`is_when_said`), always with ``words``, else only when the parse was not
+    read (its four-word reach also takes "said the bridge collapsed two days ago")."""
+    if action_class(expr) == REPORTING:
+        return True
+    return is_when_said(expr, facts) if words or expr.action is None else False
+
+
 def _dates_another_event(facts: ClaimFacts) -> bool:
     """Whether the claim also dates an event from another ("signed ... on Thursday, one
     day after refusing to sign an earlier version"): its one date is then one of two
@@ -120,7 +132,7 @@ def _compare_absolute(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     ea, eb = ta[0], tb[0]
     if not same_time_slot(ea, eb):
         return []  # e.g. an interview "on Monday" and a "2008 event": two events' times
-    if is_when_said(ea, a) != is_when_said(eb, b):
+    if dates_the_saying(ea, a) != dates_the_saying(eb, b):
         return []  # when a statement was made and when what it tells happened
     ia, ib = ea.interval(), eb.interval()
     assert ia is not None and ib is not None
@@ -283,12 +295,15 @@ def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
         return []
     x, y = oa[0], ob[0]
     if len(oa) > 1 or len(ob) > 1:  # several: pair the ones about the same event
-        pairs = [(p, q) for p in oa for q in ob if same_anchor(p, q)]
+        pairs = [(p, q) for p in oa for q in ob if same_anchor(p, q)
+                 and _said_alike(p, a, q, b)]
         if not pairs:
             return []
         x, y = pairs[0]
     if not same_anchor(x, y):
         return []
+    if not _said_alike(x, a, y, b):
+        return []  # "said two days ago that the bridge collapsed": when it was said
     said = f"{_describe_offset(x, a)}; {_describe_offset(y, b)}"
     if x.event_date and y.event_date:
         apart = abs((x.event_date - y.event_date).days)
@@ -309,6 +324,12 @@ def _compare_offsets(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     return [Discrepancy("date", "conflict", f"{said} — these disagree by "
                         f"{_days(abs(x.gap) - abs(y.gap))} ({_day_counts(x.gap, y.gap)}).",
                         x.expr.text, y.expr.text)]
+
+
+def _said_alike(x: Offset, a: ClaimFacts, y: Offset, b: ClaimFacts) -> bool:
+    """Whether two day counts both count to a saying, or neither (by the parse)."""
+    return dates_the_saying(x.expr, a, words=False) == dates_the_saying(y.expr, b,
+                                                                         words=False)
 
 
 def same_anchor(x: Offset, y: Offset) -> bool:

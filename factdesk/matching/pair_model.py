@@ -207,16 +207,6 @@ class EventModel:
                 x[:, column] = 1.0
         return self.margin(x)
 
-    def ranking_margin_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
-        """Largest :meth:`ranking_margin` of rows whose partial-ratio columns hold floors
-        (each partial ratio lies between its floor and 1): the linear part with a column
-        of positive weight at 1, the trees taking every branch a partial ratio can reach."""
-        linear = self._linear_upper_bound(x_floor)
-        if self.trees is None:
-            return linear
-        trees = self.trees.upper_bound(x_floor, dict.fromkeys(PARTIAL_RATIO_COLUMNS, 1.0))
-        return (1.0 - self.tree_share) * linear + self.tree_share * trees
-
     @staticmethod
     def _calibrated(margin: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
         z = platt[0] * margin + platt[1]
@@ -237,12 +227,9 @@ class EventModel:
         return self._calibrated(self.ranking_margin(x), self.ranking_platt)
 
     def upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
-        """Upper bound of :meth:`probabilities` for rows holding partial-ratio floors."""
+        """Upper bound of :meth:`probabilities` for rows holding partial-ratio floors (the
+        ranking probability needs none: a pair its bounds show unrelated is not stored)."""
         return self._bound(x_floor, self._linear_upper_bound, (self.platt_a, self.platt_b))
-
-    def ranking_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
-        """Upper bound of :meth:`ranking_probabilities` for the same rows."""
-        return self._bound(x_floor, self.ranking_margin_upper_bound, self.ranking_platt)
 
     def _bound(self, x_floor: np.ndarray, margin_bound, platt: tuple[float, float]
                ) -> np.ndarray:
@@ -419,13 +406,6 @@ class PairScorer:
         if self.event is None:
             return np.zeros(len(x_floor))
         return self.event.upper_bound(x_floor)
-
-    def event_ranking_upper_bound(self, x_floor: np.ndarray) -> np.ndarray:
-        """Upper bound of :meth:`event_ranking_probabilities` for the same rows (with
-        trees: every branch a partial ratio can reach, :meth:`TreeEnsemble.upper_bound`)."""
-        if self.event is None:
-            return np.zeros(len(x_floor))
-        return self.event.ranking_upper_bound(x_floor)
 
     def upper_bounds(self, x_floor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Upper bounds of the probability and the graded similarity (see :meth:`graded`)

@@ -1,4 +1,4 @@
-"""Boosted regression trees evaluated with numpy only: exact margins and upper bounds.
+"""Boosted regression trees evaluated with numpy only: exact margins.
 
 A :class:`TreeEnsemble` holds gradient-boosted trees as flat arrays (one row per node,
 the trees one after the other): the input column a node splits on (-1 at a leaf), its
@@ -10,11 +10,10 @@ a vectorised traversal: the margin of a row is the baseline plus the value of th
 reaches in every tree, as scikit-learn's ``decision_function`` gives it (a value at or
 below a node's threshold goes left, a missing value to its ``missing_left`` side).
 
-:meth:`TreeEnsemble.upper_bound` bounds the margin of rows some of whose columns are
-only known to lie in an interval ``[floor, ceiling]`` (the costly partial ratios, see
-:meth:`factdesk.matching.pair_model.PairScorer.event_upper_bound`): a split on such a
-column takes every branch the interval reaches, and each tree contributes the largest
-leaf value reachable.
+The trees only rank pairs (the event head's ranking probability), so no bound of their
+margin is needed: a pair its linear bounds show unrelated is not stored. (An upper bound
+over columns known only to an interval, for trees that would decide, was removed unused:
+``git log -S "def upper_bound" -- factdesk/matching/tree_ensemble.py`` finds it.)
 """
 
 from __future__ import annotations
@@ -58,11 +57,6 @@ class TreeEnsemble:
         self.left = np.where(inner, self.left, np.arange(n))
         self.right = np.where(inner, self.right, np.arange(n))
         self.depth = self._depth()
-        self._by_level = self._levels()
-        # the leaves in node order, grouped by tree (each tree's nodes are contiguous)
-        self._leaves = np.flatnonzero(~inner)
-        tree_of = np.searchsorted(self.roots, self._leaves, side="right") - 1
-        self._first_leaf = np.searchsorted(tree_of, np.arange(self.n_trees))
 
     # ---------------------------------------------------------------- structure
     def _depth(self) -> int:
@@ -75,16 +69,6 @@ class TreeEnsemble:
             depth += 1
             if depth > len(self.feature):
                 raise ValueError("tree node arrays hold a cycle")
-
-    def _levels(self) -> list[np.ndarray]:
-        """Inner nodes by depth (root level first)."""
-        levels, frontier = [], self.roots
-        while True:
-            inner = frontier[self.feature[frontier] != LEAF]
-            if not len(inner):
-                return levels
-            levels.append(inner)
-            frontier = np.concatenate([self.left[inner], self.right[inner]])
 
     @property
     def n_trees(self) -> int:
@@ -110,34 +94,6 @@ class TreeEnsemble:
                                values <= self.threshold[node])
             node = np.where(go_left, self.left[node], self.right[node])
         return self.baseline + self.value[node].sum(axis=1)
-
-    def upper_bound(self, x: np.ndarray, open_columns: Mapping[int, float]) -> np.ndarray:
-        """Largest margin of each row of ``x`` when every column ``c`` of ``open_columns``
-        may hold any value from ``x[:, c]`` (its floor) up to ``open_columns[c]`` (its
-        ceiling) instead of ``x[:, c]``; the other columns are read as given."""
-        x = np.atleast_2d(np.asarray(x, dtype=np.float64))
-        n = x.shape[0]
-        if n == 0:
-            return np.zeros(0)
-        reach = np.zeros((n, len(self.feature)), dtype=bool)
-        reach[:, self.roots] = True
-        ceiling = np.full(x.shape[1], np.nan)
-        for column, top in open_columns.items():
-            ceiling[column] = top
-        for nodes in self._by_level:
-            column = self.feature[nodes]
-            low = x[:, column]
-            high = np.where(np.isnan(ceiling[column]), low, ceiling[column])
-            missing = np.isnan(low)
-            threshold = self.threshold[nodes]
-            can_left = np.where(missing, self.missing_left[nodes], low <= threshold)
-            can_right = np.where(missing, ~self.missing_left[nodes], high > threshold)
-            here = reach[:, nodes]
-            reach[:, self.left[nodes]] |= here & can_left
-            reach[:, self.right[nodes]] |= here & can_right
-        values = np.where(reach[:, self._leaves], self.value[self._leaves], -np.inf)
-        best = np.maximum.reduceat(values, self._first_leaf, axis=1)
-        return self.baseline + best.sum(axis=1)
 
     # ---------------------------------------------------------------- storage
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:

@@ -126,6 +126,11 @@ class Match:
     relation: str
     discrepancies: tuple[dict[str, Any], ...] = ()  # {"kind", "explanation", ...}
     decision: str | None = None  # "accepted", "rejected" or None
+    # what the checker decided on (None / () when undecided, or decided before 0010):
+    # the relation and differences shown then (see factdesk.model.match_changes)
+    decided_relation: str | None = None
+    decided_discrepancies: tuple[dict[str, Any], ...] = ()
+    unrelated: bool = False  # the latest analysis no longer relates this decided pair
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,11 @@ about names it:
 - a copula, by its adjective or its subject ("the vote was on Friday" -> vote).
 
 A relative pronoun subject stands for the noun its clause modifies ("the shutdown,
-which started Dec. 22"). A sentence without a verb (a headline) gives its root noun or
+which started Dec. 22"). A time the parser hangs on a reported clause while it stands
+outside it, by the reporting verb ("officials said *Monday* the bridge collapsed", "told
+reporters on Tuesday that the storm killed 12", "On Monday, he said they withdrew"),
+dates the saying, not the reported act (:func:`_said_then`); one inside the clause
+("said the bridge collapsed on Monday") dates the act. A sentence without a verb (a headline) gives its root noun or
 adjective. The walk looks at a handful of tokens per expression.
 
 No action is known (:data:`NO_ACTION`) where the words say none: a copula without an
@@ -40,6 +44,8 @@ only when both claims name the same person and place.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from factdesk.nlp.speech_verbs import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -202,6 +208,22 @@ def _copula(aux: Token, inside: range) -> str:
     return NO_ACTION
 
 
+def _said_then(verb: Token, via: Token) -> Token | None:
+    """The reporting verb whose time ``via`` (the phrase carrying the time, a child of
+    ``verb``) gives, when the parser hung it on ``verb``, the clause that verb reports,
+    while it stands outside that clause: before all its other words ("said *on Monday*
+    that the troops withdrew", "said *Monday* the bridge collapsed", "*On Monday*, he
+    said they withdrew"). None when the time is inside the clause ("said the troops
+    withdrew *on Monday*") or ``verb`` reports nothing."""
+    reporting = verb.head
+    if verb.dep_ != "ccomp" or reporting.i == verb.i \
+            or reporting.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    phrase = range(via.left_edge.i, via.right_edge.i + 1)
+    clause = [t.i for t in verb.subtree if t.i not in phrase]
+    return reporting if clause and phrase.stop <= min(clause) else None
+
+
 def time_action(doc: Doc, start: int, end: int) -> str | None:
     """Lemma of the predicate the time expression of tokens ``start``..``end`` times;
     :data:`NO_ACTION` when its words name none; None when the document has no
@@ -219,6 +241,9 @@ def time_action(doc: Doc, start: int, end: int) -> str | None:
             return head.lemma_.lower() if head.pos_ in {"NOUN", "ADJ", "VERB"} else None
         if head.pos_ == "VERB" or (head.pos_ == "NOUN" and node.dep_ == "prep"
                                    and head.lemma_.lower() in SCHEDULING_VERBS):
+            said = _said_then(head, node) if head.pos_ == "VERB" else None
+            if said is not None:  # "said Monday the bridge collapsed": the saying
+                return _predicate(said, inside, node)
             return _predicate(head, inside, node)  # "set" is sometimes read as a noun
         if head.pos_ == "AUX":
             return _copula(head, inside)
@@ -244,8 +269,10 @@ def time_actor(doc: Doc, start: int, end: int) -> str | None:
     for _ in range(_MAX_STEPS):
         if node.head.i == node.i:
             return None
-        node = node.head
+        via, node = node, node.head
         if node.pos_ in {"VERB", "AUX"}:
+            said = _said_then(node, via) if node.pos_ == "VERB" else None
+            node = said if said is not None else node  # the speaker said it then
             break
     else:
         return None

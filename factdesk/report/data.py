@@ -15,6 +15,11 @@ What a report publishes is reviewed material only, unless the export asks otherw
 - other outlets' reports of the same fact that the checker accepted (``--include-suggested``
   adds the undecided suggestions, marked as not reviewed; rejected ones never).
 
+An accepted report is told as the latest analysis found it: its relation and differences
+now (a pair accepted as the same fact that now conflicts is "reported differently", with
+the difference found since), marked when that changed since the checker accepted it
+(:attr:`OtherReport.changed`, :mod:`factdesk.model.match_changes`).
+
 Other outlets' reports come in two kinds (:attr:`OtherReport.conflicting`): the same claim
 appearing elsewhere (a "same fact" match, an appearance of the claim in ClaimReview) and
 the same event reported with a different detail (a "conflicting" match: 300 bodies where
@@ -34,6 +39,7 @@ from functools import cached_property
 from typing import Any
 
 from factdesk.core.project import Project
+from factdesk.model.match_changes import decision_change
 from factdesk.model.models import (
     STATUSES,
     Article,
@@ -157,6 +163,9 @@ class OtherReport:
     score: float
     decision: str | None
     discrepancies: tuple[str, ...]  # explanations, most severe first
+    # what changed since the checker accepted it ("now conflicting (was same fact); new
+    # difference in date"), "" when nothing did: the change itself is not reviewed
+    changed: str = ""
 
     @property
     def reviewed(self) -> bool:
@@ -370,6 +379,7 @@ def _others(
                 score=float(match.score),
                 decision=match.decision,
                 discrepancies=differences_told(match.discrepancies),
+                changed=change.brief if (change := decision_change(match)) else "",
             )
         )
     return tuple(result)

@@ -178,6 +178,9 @@ def _claimant_html(entry: ClaimEntry) -> str:
 
 
 def _decision_html(other: OtherReport) -> str:
+    if other.reviewed and other.changed:
+        return ('<span class="muted">accepted</span> · <span class="suggested">CHANGED '
+                f'since accepted, not reviewed: {_e(other.changed)}</span>')
     if other.reviewed:
         return '<span class="muted">accepted</span>'
     return '<span class="suggested">SUGGESTED, not reviewed</span>'

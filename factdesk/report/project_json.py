@@ -24,6 +24,7 @@ from typing import Any
 from factdesk import __version__
 from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
+from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Match, differences_told
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
@@ -146,7 +147,10 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "matches": [
             {"id": m.id, "claim_a": m.claim_a, "claim_b": m.claim_b, "score": round(m.score, 4),
              "relation": m.relation, "discrepancies": list(m.discrepancies),
-             "decision": m.decision}
+             "decision": m.decision, "decided_relation": m.decided_relation,
+             "decided_discrepancies": list(m.decided_discrepancies),
+             "unrelated": m.unrelated,
+             "changed": change.note if (change := decision_change(m)) else None}
             for m in matches
         ],
         "clusters": [

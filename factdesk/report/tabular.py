@@ -116,6 +116,8 @@ def _reports_cell(others: Iterable[OtherReport]) -> str:
         marks = [other.relation] if other.relation == "related" else []
         if not other.reviewed:
             marks.append("SUGGESTED, not reviewed")
+        elif other.changed:
+            marks.append(f"CHANGED since accepted, not reviewed: {other.changed}")
         mark = f" ({', '.join(marks)})" if marks else ""
         told = "".join(f" Difference: {d if d.endswith('.') else d + '.'}"
                        for d in other.discrepancies)
@@ -195,6 +197,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         lines += ["", "### As other outlets reported it", ""]
         for other in entry.reported_alike:
             decided = "accepted" if other.reviewed else "SUGGESTED, not reviewed"
+            if other.reviewed and other.changed:
+                decided += f"; CHANGED since accepted, not reviewed: {other.changed}"
             where = f" — <{other.url}>" if other.url else ""
             lines.append(
                 f"- **{_md_escape(other.outlet or 'Unknown outlet')}**, "
@@ -211,6 +215,8 @@ def _differently_markdown(entry: ClaimEntry) -> list[str]:
     lines = []
     for other in entry.reported_differently:
         mark = "" if other.reviewed else " (SUGGESTED, not reviewed)"
+        if other.reviewed and other.changed:
+            mark = f" (CHANGED since accepted, not reviewed: {other.changed})"
         where = f" — <{other.url}>" if other.url else ""
         lines.append(f"**Reported differently by {_md_escape(other.outlet or 'Unknown outlet')}"
                      f"**, {other.date or 'undated'}{mark}: {_md_escape(quoted(other.text))}"

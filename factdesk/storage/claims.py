@@ -62,6 +62,39 @@ class ClaimRepository:
         )
         return {r[0] for r in rows}
 
+    def refresh_kept(self, article_id: int, drafts: Sequence[ClaimDraft]
+                     ) -> tuple[list[int], list[int]]:
+        """Refresh what analysis reads from the text of the claims re-extraction keeps
+        (:meth:`protected_ids`): a kept claim with a draft of exactly its span takes the
+        draft's kind, speaker, quantities, times, entities and retrieval terms, and its
+        score unless marked by hand (the checker's 1.0). The checker's own edits stay:
+        span, text, origin, the claim as checked. Returns (refreshed ids, kept ids with
+        no draft of their span: marked or moved by hand, or no longer detected), the
+        latter to be read again on their own span."""
+        keep = self.protected_ids(article_id)
+        if not keep:
+            return [], []
+        by_span = {(d.start, d.end): d for d in drafts}
+        refreshed: list[int] = []
+        rest: list[int] = []
+        for chunk, marks in id_chunks(sorted(keep)):
+            for cid, start, end, origin in self.db.execute(
+                    f'SELECT id, start, "end", origin FROM claims WHERE id IN ({marks})',
+                    chunk).fetchall():
+                draft = by_span.get((start, end))
+                if draft is None:
+                    rest.append(cid)
+                    continue
+                fields: dict[str, Any] = {
+                    "kind": draft.kind, "speaker": draft.speaker,
+                    "quantities": draft.quantities, "times": draft.times,
+                    "entities": draft.entities, "lemmas": draft.lemmas}
+                if origin != "manual":
+                    fields["score"] = min(1.0, max(0.0, float(draft.score)))
+                self.update(cid, **fields)
+                refreshed.append(cid)
+        return refreshed, rest
+
     def replace_detected(self, article_id: int, drafts: Sequence[ClaimDraft]) -> list[int]:
         """Swap the article's detected claims for ``drafts``, keeping protected claims.
 

@@ -293,6 +293,28 @@ def m0009_unpin_triage_defaults(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {_number('0009_unpin_triage_defaults')}")
 
 
+@migrations(name="0010_match_decision_basis")
+def m0010_match_decision_basis(db: Database) -> None:
+    """What the checker decided a match on, and whether the analysis still relates it.
+
+    Claims analysed again refresh every match's relation, score and differences, decided
+    ones too (a decision is kept; only what the analysis computes changes). So that the
+    checker sees when that changes what they decided on, a decision keeps the relation
+    (``decided_relation``) and the differences (``decided_discrepancies``, JSON) shown
+    when it was made; ``unrelated`` is 1 when the latest analysis no longer relates a
+    decided pair (an undecided one is then removed). A decision made before this
+    version was made on the values the row still holds: they are copied."""
+    have = {c.name for c in db["matches"].columns}
+    for column, decl in (("decided_relation", "TEXT"), ("decided_discrepancies", "TEXT"),
+                         ("unrelated", "INTEGER NOT NULL DEFAULT 0")):
+        if column not in have:  # a file taken back to an earlier release may have them
+            db.execute(f"ALTER TABLE matches ADD COLUMN {column} {decl}")
+    db.execute("UPDATE matches SET decided_relation = relation, "
+               "decided_discrepancies = discrepancies "
+               "WHERE decision IS NOT NULL AND decided_relation IS NULL")
+    db.execute(f"PRAGMA user_version = {_number('0010_match_decision_basis')}")
+
+
 def _number(name: str) -> int:
     """The schema version a migration brings a file to: its place in the list."""
     return [m.name for m in migrations._migrations].index(name) + 1
@@ -303,7 +325,8 @@ SCHEMA_VERSION = len(migrations._migrations)
 #: a second window): the migrations after it only add indexes, which queries do without.
 #: 0004, 0005 and 0006 add columns and a table that queries read; 0007's archive vectors
 #: are optional (the archive search computes them in memory when the table is absent);
-#: 0008's sentence count too (the article list estimates it from the text without it).
+#: 0008's sentence count too (the article list estimates it from the text without it);
+#: 0010's decision basis too (a match read without it shows no change since decided).
 READABLE_FROM = max(_number("0004_analysis_failures_and_review_scale"),
                     _number("0005_claim_vectors"), _number("0006_claim_statement"))
 

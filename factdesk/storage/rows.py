@@ -86,6 +86,10 @@ def match_from_row(row: dict[str, Any]) -> Match:
         relation=row["relation"],
         discrepancies=_loads_tuple(row["discrepancies"]),
         decision=row["decision"],
+        # absent from a file read before migration 0010 (a read-only view)
+        decided_relation=row.get("decided_relation"),
+        decided_discrepancies=_loads_tuple(row.get("decided_discrepancies")),
+        unrelated=bool(row.get("unrelated") or 0),
     )
 
 
