@@ -23,7 +23,8 @@ from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft
-from factdesk.nlp.aliases import AliasResolver, canonical_key
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.name_folding import canonical_key
 from factdesk.nlp.pipeline import with_canonical_entities
 
 #: Above this many distinct spellings, batches are resolved against related ones only.

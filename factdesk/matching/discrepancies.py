@@ -25,7 +25,8 @@ from factdesk.matching.name_discrepancies import (
     written_alike,
 )
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
-from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.name_folding import canonical_key, strip_possessive
 from factdesk.nlp.person_identity import (
     ArticlePeople,
     PersonIdentity,

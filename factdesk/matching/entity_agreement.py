@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from factdesk.nlp.aliases import canonical_key, surnames_match
+from factdesk.nlp.name_folding import canonical_key, surnames_match
 from factdesk.nlp.person_identity import (
     ArticlePeople,
     PersonIdentity,

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from factdesk.nlp.aliases import given_name, has_given_name
+from factdesk.nlp.person_names import given_name, has_given_name
 
 #: Possessive and reflexive pronouns, which refer within their clause.
 _CLAUSE_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}

@@ -2,7 +2,7 @@
 
 The one rule across-source matching uses to tell people apart (who acts, who speaks,
 who reacts). A name is read as its given names, surname and generational suffix
-(:func:`~factdesk.nlp.aliases.person_parts`); surnames compare under the project's
+(:func:`~factdesk.nlp.person_names.person_parts`); surnames compare under the project's
 spelling folds ("Zelenskyy" / "Zelenskiy" / "Zelensky"), given names as the same name,
 an initial, a nickname or another romanisation ("Bill" / "William", "Volodymyr" /
 "Vladimir").
@@ -40,14 +40,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from factdesk.nlp.aliases import (
-    canonical_key,
+from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.person_names import (
     given_names_compatible,
     name_suffix,
     person_parts,
     split_generations,
-    strip_possessive,
-    surnames_match,
 )
 from factdesk.nlp.references import has_title
 
@@ -63,7 +61,7 @@ _OPENERS = frozenset("""plus but and or so then now also still yet when while af
 
 @lru_cache(maxsize=65_536)
 def _parts(name: str) -> tuple[tuple[str, ...], str] | None:
-    """:func:`~factdesk.nlp.aliases.person_parts` without the words before a name that
+    """:func:`~factdesk.nlp.person_names.person_parts` without the words before a name that
     no given name is (:data:`_OPENERS`)."""
     parts = person_parts(name)
     if parts is None:
