@@ -26,6 +26,7 @@ from factdesk.nlp.person_names import (
     person_parts,
     person_words,
     persons_compatible,
+    persons_respelled,
 )
 
 DISTINCT_PREFIX = "!="  # a user alias "A" -> "!=B" says A and B are different entities
@@ -44,6 +45,7 @@ class _Groups:
         self.parent = {n: n for n in names}
         self.members = {n: {n} for n in self.parent}
         self.distinct = distinct
+        self.flagged = {name for pair in distinct for name in pair}  # casefolded
         self.fixed: dict[str, str | None] = {}  # a group's user canonical, by root
 
     def find(self, name: str) -> str:
@@ -56,8 +58,9 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or not self.distinct:
             return True
-        return not any(frozenset((x.casefold(), y.casefold())) in self.distinct
-                       for x in self.members[ra] for y in self.members[rb])
+        xs = [f for x in self.members[ra] if (f := x.casefold()) in self.flagged]
+        ys = [f for y in self.members[rb] if (f := y.casefold()) in self.flagged] if xs else []
+        return not any(frozenset((x, y)) in self.distinct for x in xs for y in ys)
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -76,10 +79,15 @@ class AliasResolver:
     ``user_aliases`` maps a variant to its canonical form and always wins; a value
     starting with :data:`DISTINCT_PREFIX` (``{"Andrei Kostin": "!=Andriy Kostin"}``)
     declares the two names different entities, as does a pair in ``distinct``.
+    ``written``: how many articles write each person name, which decides between a
+    given name and its misspelling ("Deval Patrick" in two outlets, "Duval Patrick" in
+    one: :func:`~factdesk.nlp.person_names.persons_respelled`).
     """
 
     def __init__(self, user_aliases: Mapping[str, str] | None = None,
-                 distinct: Iterable[tuple[str, str]] = ()) -> None:
+                 distinct: Iterable[tuple[str, str]] = (),
+                 written: Mapping[str, int] | None = None) -> None:
+        self.written = written or {}
         self.user: dict[str, str] = {}
         self.distinct: set[frozenset[str]] = set()
         for variant, canonical in (user_aliases or {}).items():
@@ -201,7 +209,8 @@ class AliasResolver:
 
         for i, a in enumerate(full):
             for j in full_matching(full_folds[i]):
-                if j > i and persons_compatible(a, full[j]) and one_generation(a, full[j]):
+                if j > i and (persons_compatible(a, full[j]) or persons_respelled(a, full[j])) \
+                        and one_generation(a, full[j]):
                     self._try(groups, a, full[j])
         full_by_last_key: dict[str, list[str]] = defaultdict(list)
         for f in full:
@@ -279,7 +288,8 @@ class AliasResolver:
                 plain = int(not _has_name_suffix(name))
                 return (is_full, untitled, counts[name], plain, len(name), spelling, name)
 
-            display[root] = max(members, key=score)
+            best = max(members, key=score)
+            display[root] = _most_written(best, members, self.written) if person else best
         return display
 
 
@@ -291,3 +301,11 @@ def _has_name_suffix(name: str) -> bool:
 def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:
     """Whether the group of ``root`` holds one of the ``full`` names."""
     return not full.isdisjoint(groups.members[root])
+
+
+def _most_written(best: str, members: Iterable[str], written: Mapping[str, int]) -> str:
+    """``best``, or the spelling of it with another given name (a slip of the pen:
+    :func:`~factdesk.nlp.person_names.persons_respelled`) that more articles write."""
+    variants = [m for m in members if m != best and persons_respelled(m, best)
+                and written.get(m, 0) > written.get(best, 0)]
+    return max(variants, key=lambda m: (written.get(m, 0), m)) if variants else best

@@ -40,9 +40,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from factdesk.nlp.given_name_census import given_name_gender
 from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_names import (
     given_names_compatible,
+    given_names_respelled,
     name_suffix,
     person_parts,
     split_generations,
@@ -155,10 +157,14 @@ def _full(name: str, canonical: str = "") -> PersonIdentity | None:
 
 
 def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
-             titled: bool = False) -> PersonIdentity | None:
+             titled: bool = False, gender: str | None = None) -> PersonIdentity | None:
     """Who ``name`` (as written, its ``canonical`` form) is in an article of ``people``;
-    ``titled``: the name is written after a title of office ("President Trump"). None
-    when ``name`` holds no name."""
+    ``titled``: the name is written after a title of office ("President Trump");
+    ``gender``: "m" or "f" when written after an honorific ("Mr. Clinton", "Mrs.
+    Clinton": :func:`honorific_gender_in`), which leaves out the article's full names of
+    that surname whose given name tells the other gender (:func:`given_name_gender`):
+    "Mr. Clinton" is Bill where the article names Bill and Hillary Clinton. None when
+    ``name`` holds no name."""
     own = _full(strip_possessive(name))
     if own is None:
         return None
@@ -173,9 +179,11 @@ def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
         full = _full(text, text_canonical if _has_given(text_canonical) else "")
         if full is None:
             continue
-        if own.suffix and full.suffix != own.suffix or titled and full.suffix:
-            excluded.append(full)  # "Trump Jr." / "Donald Trump"; "President Trump" /
-        else:  # "Donald Trump Jr."
+        if own.suffix and full.suffix != own.suffix or titled and full.suffix \
+                or gender and _other_gender(full, gender):
+            # "Trump Jr." / "Donald Trump"; "President Trump" / "Donald Trump Jr.";
+            excluded.append(full)  # "Mrs. Clinton" / "Bill Clinton"
+        else:
             candidates.append(full)
     if len(candidates) == 1:
         return candidates[0]
@@ -187,6 +195,12 @@ def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
             return found
     return PersonIdentity(own.name, own.surname, (), own.suffix, "", tuple(candidates),
                           tuple(excluded))
+
+
+def _other_gender(person: PersonIdentity, gender: str) -> bool:
+    """Whether the given name of ``person`` tells the gender other than ``gender``."""
+    found = given_name_gender(person.given[0]) if person.given else None
+    return found is not None and found != gender
 
 
 def _has_given(name: str) -> bool:
@@ -270,7 +284,9 @@ def _same_full(x: PersonIdentity, y: PersonIdentity) -> bool:
     """Two full names: the same surname and given name, no other generation, and not two
     forms the project's alias resolution keeps apart ("Donald Trump Jr." / "Donald
     Trump" where it tells generations apart)."""
-    if not surnames_match(x.surname, y.surname) or not given_names_agree(x.given, y.given):
+    if not surnames_match(x.surname, y.surname):
+        return False
+    if not given_names_agree(x.given, y.given) and not _respelled_alike(x, y):
         return False
     if x.suffix and y.suffix and x.suffix != y.suffix:
         return False
@@ -279,6 +295,15 @@ def _same_full(x: PersonIdentity, y: PersonIdentity) -> bool:
         # of the two ("Joseph R. Biden Jr." / "Joe Biden"), two where it kept them apart
         return canonical_key(x.canonical) == canonical_key(y.canonical)
     return True
+
+
+def _respelled_alike(x: PersonIdentity, y: PersonIdentity) -> bool:
+    """Two full names one person's where the project's alias resolution made them one:
+    the first given name misspelled in one ("Duval Patrick" / "Deval Patrick",
+    :func:`~factdesk.nlp.person_names.persons_respelled`), the same canonical form."""
+    return bool(x.given and y.given and x.canonical and y.canonical) \
+        and given_names_respelled(x.given[0], y.given[0]) \
+        and canonical_key(x.canonical) == canonical_key(y.canonical)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z\u00c0-\u00de][\w'\u2019.-]*|[a-z]{1,3}\.?)$")
@@ -304,6 +329,20 @@ def titled_in(text: str, name: str) -> bool:
         return False
     before = _WORD_BEFORE.search(text[max(start - 40, 0):start])
     return before is not None and has_title([before.group(1).lower()])
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s+$")
+_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def honorific_gender_in(text: str, name: str) -> str | None:
+    """ "m" or "f" when ``text`` writes ``name`` right after an honorific ("Mr.
+    Clinton", "Mrs. Clinton"), the same one wherever it writes it; else None."""
+    found = set()
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        before = _HONORIFIC_BEFORE.search(text[max(match.start() - 8, 0):match.start()])
+        found.add(_HONORIFIC_GENDERS[before.group(1).lower()] if before else None)
+    return found.pop() if len(found) == 1 else None
 
 
 def identities_agree(xs: Sequence[PersonIdentity], ys: Sequence[PersonIdentity]

@@ -17,7 +17,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
+from factdesk.nlp.given_name_census import given_name_gender, is_listed_given_name
 from factdesk.nlp.name_folding import fold_word, plain_name, surname_fold, surnames_match
 from factdesk.nlp.references import has_title
 
@@ -123,6 +125,62 @@ def persons_compatible(a: str, b: str) -> bool:
     if pa is None or pb is None:
         return False
     return surnames_match(pa[1], pb[1]) and given_names_compatible(pa[0], pb[0])
+
+
+#: A given name misspelled is at most this many edits from the right one (a swap of two
+#: neighbouring letters counts one), and has at least this many letters.
+GIVEN_NAME_SLIP_EDITS = 1
+GIVEN_NAME_SLIP_LENGTH = 4
+
+
+@functools.lru_cache(maxsize=65_536)
+def given_names_respelled(a: str, b: str) -> bool:
+    """Whether two plain given names may be one written with a slip ("duval" / "deval"):
+    not already the same name (:func:`given_names_compatible`), the same first letter,
+    at least :data:`GIVEN_NAME_SLIP_LENGTH` letters, at most
+    :data:`GIVEN_NAME_SLIP_EDITS` edits apart, and not both names in their own right
+    (both in the Census lists: "mark" / "mike", "jan" / "jon", "eric" / "erin" are two
+    people's names, not one misspelled)."""
+    if a == b or not a or not b or a[0] != b[0] \
+            or min(len(a), len(b)) < GIVEN_NAME_SLIP_LENGTH:
+        return False
+    if OSA.distance(a, b) > GIVEN_NAME_SLIP_EDITS or given_names_compatible((a,), (b,)):
+        return False
+    if is_listed_given_name(a) and is_listed_given_name(b):
+        return False
+    ga, gb = given_name_gender(a), given_name_gender(b)
+    return not (ga and gb and ga != gb)
+
+
+@functools.lru_cache(maxsize=262_144)
+def persons_respelled(a: str, b: str) -> bool:
+    """Whether two full person names may be one person's with the first given name
+    misspelled ("Duval Patrick" / "Deval Patrick"): the same surname (in its spellings),
+    the first given names a slip apart (:func:`given_names_respelled`), the others
+    compatible. Whether they are one person is for the names' story to say (the same
+    article writing both tells two people apart: "Jan Smith" and "Jon Smith")."""
+    pa, pb = person_parts(a), person_parts(b)
+    if pa is None or pb is None or not pa[0] or not pb[0]:
+        return False
+    return surnames_match(pa[1], pb[1]) and given_names_respelled(pa[0][0], pb[0][0]) \
+        and given_names_compatible(pa[0][1:], pb[0][1:])
+
+
+def respelled_apart(articles: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
+    """Pairs of person names some one article writes both of, which
+    :func:`persons_respelled` would take for one person: the article tells two people
+    apart by them ("Jan Smith" and "Jon Smith"; a slip of the pen is not repeated in
+    the article that spells the name right). ``articles``: each article's person names."""
+    apart: set[tuple[str, str]] = set()
+    for names in articles:
+        full = sorted({n for n in names if has_given_name(n)})
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for name in full:
+            by_surname[surname_fold(person_parts(name)[1])].append(name)  # type: ignore[index]
+        for group in by_surname.values():
+            apart.update((x, y) for i, x in enumerate(group) for y in group[i + 1:]
+                         if persons_respelled(x, y))
+    return apart
 
 
 def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
