@@ -19,15 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from _shared import basil_articles
-from rapidfuzz.distance import OSA
 
 from factdesk.nlp.aliases import AliasResolver
-from factdesk.nlp.given_name_census import is_listed_given_name
+from factdesk.nlp.person_identity import ArticlePeople, honorific_gender_in, identify
 from factdesk.nlp.person_names import (
+    given_name_slip,
     has_given_name,
     person_parts,
     persons_respelled,
@@ -70,46 +70,76 @@ def _where(name: str, group: list[int], articles: list[dict]) -> str:
 
 
 def near_pairs(names: set[str]) -> list[tuple[str, str]]:
-    """Full person names of one surname whose first given names share the first letter
-    and are one edit apart: the pairs the rule is asked about."""
+    """Full person names of one surname whose first given names are a slip apart
+    (:func:`~factdesk.nlp.person_names.given_name_slip`): the pairs the rule is about."""
     full = sorted(n for n in names if has_given_name(n))
     pairs = []
     for i, x in enumerate(full):
         for y in full[i + 1:]:
             px, py = person_parts(x), person_parts(y)
-            gx, gy = px[0][0], py[0][0]  # type: ignore[index]
-            if gx != gy and gx[0] == gy[0] and OSA.distance(gx, gy) <= 1 \
+            if given_name_slip(px[0][0], py[0][0]) \
                     and surnames_match(px[1], py[1]):  # type: ignore[index]
                 pairs.append((x, y))
     return pairs
 
 
 def judge(event: str, group: list[int], articles: list[dict],
-          mentions: list[list[Mention]]) -> tuple[int, int]:
-    """Print the rule's merges and refusals in one event (or group of articles);
-    (merges, refusals)."""
+          mentions: list[list[Mention]]) -> Counter[str]:
+    """Print every pair of names a slip apart in one event (or group of articles): made
+    one by the new rule, already one by the older given-name rules (an ``fuzz.ratio``
+    of 85, nicknames), or kept apart, and why; the count of each outcome."""
     names = [m for i in group for m in mentions[i]]
-    people = [[t for t, label in mentions[i] if label == "PERSON"] for i in group]
+    people = [sorted({t for t, label in mentions[i] if label == "PERSON"}) for i in group]
     apart = respelled_apart(people)
-    canonical = AliasResolver({}, apart).resolve(list(dict.fromkeys(names)))
+    written = Counter(name for names_ in people for name in names_)
+    canonical = AliasResolver({}, apart, written).resolve(list(dict.fromkeys(names)))
     persons = {t for t, label in names if label == "PERSON"}
-    merged = refused = 0
+    outcomes: Counter[str] = Counter()
     for x, y in near_pairs(persons):
         same = canonical.get(x) == canonical.get(y)
-        if persons_respelled(x, y) and same:
-            merged += 1
-            print(f"  MERGED {x!r} + {y!r} -> {canonical[x]!r}   [{event}]")
+        if same and persons_respelled(x, y):
+            outcome = "merged by the new rule"
+        elif same:
+            outcome = "one already (older given-name rules)"
+        elif (x, y) in apart or (y, x) in apart:
+            outcome = "apart: one article writes both"
+        elif not persons_respelled(x, y):
+            outcome = "apart: two genders or more than a slip"
         else:
-            refused += 1
-            gx, gy = person_parts(x)[0][0], person_parts(y)[0][0]  # type: ignore[index]
-            why = ("one article writes both" if (x, y) in apart or (y, x) in apart
-                   else "both given names in the Census lists"
-                   if is_listed_given_name(gx) and is_listed_given_name(gy)
-                   else "kept apart otherwise")
-            print(f"  apart  {x!r} / {y!r}: {why}   [{event}]")
+            outcome = "apart otherwise"
+        outcomes[outcome] += 1
+        print(f"  {outcome}: {x!r} / {y!r} -> {canonical.get(x)!r} / {canonical.get(y)!r}"
+              f"   [{event}]")
         print(_where(x, group, articles))
         print(_where(y, group, articles))
-    return merged, refused
+    return outcomes
+
+
+_HONORED = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def honorifics(articles: list[dict], mentions: list[list[Mention]]) -> Counter[str]:
+    """Every "Mr." / "Mrs." / "Ms." + surname of an article that names several people of
+    that surname in full (Hillary and Bill Clinton), with whom the honorific's gender
+    makes it (:func:`~factdesk.nlp.person_identity.identify`); the count of each."""
+    outcomes: Counter[str] = Counter()
+    for i, article in enumerate(articles):
+        people = ArticlePeople.of((t, t) for t, label in mentions[i] if label == "PERSON")
+        seen = set()
+        for match in _HONORED.finditer(article["text"]):
+            honorific, surname = match.groups()
+            if (honorific, surname) in seen or len(people.of_surname(surname.lower())) < 2:
+                continue
+            seen.add((honorific, surname))
+            gender = honorific_gender_in(match.group(0), surname)
+            before = identify(surname, surname, people)
+            after = identify(surname, surname, people, gender=gender)
+            outcome = "decided" if after and after.given else "still undecided"
+            outcomes[outcome] += 1
+            print(f"  {outcome}: {article['source']} {honorific}. {surname}: "
+                  f"{[c.name for c in before.candidates] if before else None} -> "
+                  f"{after.name if after else None}   [{article['title'][:50]}]")
+    return outcomes
 
 
 def main() -> None:
@@ -123,15 +153,15 @@ def main() -> None:
     events: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         events[a["triplet"]].append(i)
-    merged = refused = 0
+    total: Counter[str] = Counter()
     for group in events.values():
-        m, r = judge(articles[group[0]]["title"][:50], group, articles, mentions)
-        merged, refused = merged + m, refused + r
-    print(f"{len(events)} events: {merged} merges by the respelling rule, "
-          f"{refused} near pairs kept apart")
+        total += judge(articles[group[0]]["title"][:50], group, articles, mentions)
+    print(f"{len(events)} events, each its own project: {dict(total) or 'no pair a slip apart'}")
+    print(f"honorifics before a surname several full names share: "
+          f"{dict(honorifics(articles, mentions)) or 'none'}")
     if args.together:
-        m, r = judge("all events", list(range(len(articles))), articles, mentions)
-        print(f"all events as one project: {m} merges, {r} kept apart")
+        found = judge("all events", list(range(len(articles))), articles, mentions)
+        print(f"all events as one project: {dict(found) or 'no pair a slip apart'}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """One person whose given name an outlet misspells, and "Mr." / "Mrs." of one family.
 
 "Duval Patrick" in one outlet and "Deval Patrick" in two others are the governor, his
-name misspelled once: one person, the difference flagged as a spelling. Two names in
-their own right ("Mark Kelly" / "Mike Kelly", "Jan Smith" / "Jon Smith"), a family
-("Barack" / "Michelle Obama") or two spellings one article writes as two people stay
-apart. "Mrs. Clinton" in an article naming Hillary and Bill Clinton is Hillary, "Mr.
-Clinton" Bill (the honorific's gender against their given names').
+name misspelled once: one person, the difference flagged as a spelling. Two names, not
+a slip ("Mark Kelly" / "Mike Kelly": three letters; "Dale" / "Dave": too short to
+tell), a man's and a woman's name ("Denis" / "Denise"), a family ("Barack" / "Michelle
+Obama") or two spellings one article writes as two people ("Karen" and "Karin Smith")
+stay apart. "Mrs. Clinton" in an article naming Hillary and Bill Clinton is Hillary,
+"Mr. Clinton" Bill (the honorific's gender against their given names').
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ P = "PERSON"
 def test_a_given_name_one_slip_apart_may_be_one_person() -> None:
     assert persons_respelled("Duval Patrick", "Deval Patrick")
     assert persons_respelled("Gov. Duval Patrick", "Deval L. Patrick")
-    for x, y in (("Mark Kelly", "Mike Kelly"),  # two names in their own right
-                 ("Jan Smith", "Jon Smith"), ("Eric Walsh", "Erin Walsh"),
+    assert persons_respelled("Karen Smith", "Karin Smith")  # one unless told apart
+    for x, y in (("Mark Kelly", "Mike Kelly"),  # three edits: two names
+                 ("Jan Smith", "Jon Smith"), ("Dale Kelly", "Dave Kelly"),  # too short
+                 ("Denis Walsh", "Denise Walsh"), ("Shane Walsh", "Shana Walsh"),  # genders
                  ("Barack Obama", "Michelle Obama"),  # a family
                  ("Duval Patrick", "Deval Smith"),  # another surname
                  ("Deval Patrick", "Neval Patrick")):  # another first letter
@@ -53,10 +56,30 @@ def test_the_resolver_merges_a_misspelling_into_the_most_written_spelling() -> N
 
 
 def test_two_spellings_one_article_writes_are_two_people() -> None:
-    apart = respelled_apart([["Deval Patrick", "Duval Patrick", "Patrick"], ["Deval Patrick"]])
-    assert apart == {("Deval Patrick", "Duval Patrick")}
-    found = AliasResolver({}, apart).resolve([("Duval Patrick", P), ("Deval Patrick", P)])
-    assert found["Duval Patrick"] != found["Deval Patrick"]
+    apart = respelled_apart([["Karen Smith", "Karin Smith", "Smith"], ["Karen Smith"]])
+    assert apart == {("Karen Smith", "Karin Smith")}
+    found = AliasResolver({}, apart).resolve([("Karin Smith", P), ("Karen Smith", P)])
+    assert found["Karin Smith"] != found["Karen Smith"]
+    found = AliasResolver().resolve([("Karin Smith", P), ("Karen Smith", P)])
+    assert found["Karin Smith"] == found["Karen Smith"]
+
+
+def test_honorifics_keep_a_couple_apart_in_the_alias_resolution() -> None:
+    """"Mrs. Clinton" never joins Bill Clinton, and goes to Hillary where both are
+    named; "Clinton" alone, either of them, stays undecided."""
+    names = [("Bill Clinton", P), ("Hillary Clinton", P), ("Mrs. Clinton", P),
+             ("Mr. Clinton", P), ("Clinton", P)]
+    found = AliasResolver().resolve(names)
+    assert found["Mrs. Clinton"] == "Hillary Clinton"
+    assert found["Mr. Clinton"] == "Bill Clinton"
+    assert found["Clinton"] == "Clinton"
+    found = AliasResolver().resolve([("Bill Clinton", P), ("Mrs. Clinton", P),
+                                     ("Mr. Clinton", P)])
+    assert found["Mrs. Clinton"] == "Mrs. Clinton" and found["Mr. Clinton"] == "Bill Clinton"
+    # a user alias still wins
+    found = AliasResolver({"Mrs. Clinton": "Bill Clinton"}).resolve(
+        [("Bill Clinton", P), ("Mrs. Clinton", P)])
+    assert found["Mrs. Clinton"] == "Bill Clinton"
 
 
 def test_an_honorific_tells_which_of_two_namesakes_a_surname_is() -> None:

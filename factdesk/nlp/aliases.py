@@ -22,6 +22,9 @@ from factdesk.nlp.name_folding import (
 )
 from factdesk.nlp.person_names import (
     generations,
+    given_name_slip,
+    honorific_gender,
+    name_gender,
     name_suffix,
     person_parts,
     person_words,
@@ -47,6 +50,8 @@ class _Groups:
         self.distinct = distinct
         self.flagged = {name for pair in distinct for name in pair}  # casefolded
         self.fixed: dict[str, str | None] = {}  # a group's user canonical, by root
+        #: by root: the genders its names' honorifics and given names tell, when any
+        self.genders: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def find(self, name: str) -> str:
         while self.parent[name] != name:
@@ -70,7 +75,26 @@ class _Groups:
             return False
         self.parent[rb] = ra
         self.members[ra] |= self.members.pop(rb)
+        (ha, ga), (hb, gb) = self._genders(ra), self._genders(rb)
+        self.genders[ra] = (ha | hb, ga | gb)
+        self.genders.pop(rb, None)
         return True
+
+    def _genders(self, root: str) -> tuple[frozenset[str], frozenset[str]]:
+        if root not in self.genders:  # a name alone: read once
+            honorific = honorific_gender(root)
+            given = name_gender(root) if honorific is None else None
+            self.genders[root] = (frozenset({honorific} - {None}),  # type: ignore[arg-type]
+                                  frozenset({given} - {None}))  # type: ignore[arg-type]
+        return self.genders[root]
+
+    def genders_clash(self, a: str, b: str) -> bool:
+        """Whether the groups of ``a`` and ``b`` hold an honorific of one gender and a
+        name of the other ("Mrs. Clinton" / "Bill Clinton", "Mr. Clinton"): two people.
+        Given names alone never clash here: they are compared as names."""
+        (ha, ga), (hb, gb) = self._genders(self.find(a)), self._genders(self.find(b))
+        honorifics = ha | hb
+        return len(honorifics) > 1 or bool(honorifics and (ga | gb) - honorifics)
 
 
 class AliasResolver:
@@ -161,7 +185,7 @@ class AliasResolver:
 
     def _try(self, groups: _Groups, a: str, b: str) -> bool:
         fa, fb = self._fixed(groups, a), self._fixed(groups, b)
-        if fa and fb and fa != fb:
+        if fa and fb and fa != fb or groups.genders_clash(a, b):
             return False
         if not groups.union(a, b):
             return False
@@ -215,6 +239,7 @@ class AliasResolver:
         full_by_last_key: dict[str, list[str]] = defaultdict(list)
         for f in full:
             full_by_last_key[canonical_key(person_parts(f)[1])].append(f)  # type: ignore[index]
+        undecided: set[str] = set()  # surnames alone that several full names may be
         for name in bare:
             parts = person_parts(name)
             surname = parts[1] if parts else plain_name(name)
@@ -224,6 +249,10 @@ class AliasResolver:
             else:
                 roots = {groups.find(f) for f in full_by_last_key.get(canonical_key(surname), ())
                          if one_generation(name, f)}
+            if len(roots) > 1:
+                undecided.add(name)  # "Clinton" beside Bill and Hillary Clinton
+                if honorific_gender(name):  # "Mrs. Clinton": not Bill
+                    roots = {r for r in roots if not groups.genders_clash(name, r)}
             if len(roots) == 1:
                 self._try(groups, name, roots.pop())
         bare = [b for b in bare if groups.find(b) in person_roots and person_parts(b)]
@@ -237,10 +266,10 @@ class AliasResolver:
                             for j in bare_by_fold.get(near, ()) if j > i):
                 b = bare[j]
                 ra, rb = groups.find(a), groups.find(b)
-                if ra == rb or _has_full(groups, ra, full_set) and _has_full(groups, rb,
-                                                                               full_set) \
-                        or not one_generation(a, b):
-                    continue
+                full_a, full_b = _has_full(groups, ra, full_set), _has_full(groups, rb, full_set)
+                if ra == rb or full_a and full_b or not one_generation(a, b) \
+                        or a in undecided and full_b or b in undecided and full_a:
+                    continue  # an undecided surname joins no one of its full names
                 self._try(groups, a, b)
 
     def _merge_fuzzy(self, groups: _Groups, counts: Counter[str],
@@ -304,8 +333,16 @@ def _has_full(groups: _Groups, root: str, full: set[str]) -> bool:
 
 
 def _most_written(best: str, members: Iterable[str], written: Mapping[str, int]) -> str:
-    """``best``, or the spelling of it with another given name (a slip of the pen:
-    :func:`~factdesk.nlp.person_names.persons_respelled`) that more articles write."""
-    variants = [m for m in members if m != best and persons_respelled(m, best)
-                and written.get(m, 0) > written.get(best, 0)]
+    """``best``, or the spelling of it with the given name written otherwise (a slip of
+    the pen: :func:`~factdesk.nlp.person_names.given_name_slip`) that more articles
+    write: "Vicente Fox" in three outlets, not "Vincente Fox" in one."""
+    variants = [m for m in members if m != best and written.get(m, 0) > written.get(best, 0)
+                and given_slip_of(m, best)]
     return max(variants, key=lambda m: (written.get(m, 0), m)) if variants else best
+
+
+def given_slip_of(a: str, b: str) -> bool:
+    """Whether two full names of one surname differ by a slip in the first given name."""
+    pa, pb = person_parts(a), person_parts(b)
+    return bool(pa and pb and pa[0] and pb[0]) and pa[1] == pb[1] \
+        and given_name_slip(pa[0][0], pb[0][0])  # type: ignore[index]

@@ -1,6 +1,6 @@
 """The 1990 U.S. Census lists of given names, with their share of men and of women
 (public domain; shipped by the MIT-licensed ``names`` package): which gender a given
-name tells, and whether a word is a given name in its own right.
+name tells.
 """
 
 from __future__ import annotations
@@ -46,11 +46,3 @@ def given_name_gender(given: str) -> str | None:
         return "f"
     return None
 
-
-def is_listed_given_name(given: str) -> bool:
-    """Whether a plain given name is in the Census lists ("mark", "mike", "jan", "jon":
-    names in their own right; not "deval", "duval", "barack")."""
-    if len(given) < 2 or not given.isalpha():
-        return False
-    men, women = _census_shares()
-    return given.lower() in men or given.lower() in women

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from factdesk.nlp.given_name_census import given_name_gender, is_listed_given_name
+from factdesk.nlp.given_name_census import given_name_gender
 from factdesk.nlp.name_folding import fold_word, plain_name, surname_fold, surnames_match
 from factdesk.nlp.references import has_title
 
@@ -128,25 +128,30 @@ def persons_compatible(a: str, b: str) -> bool:
 
 
 #: A given name misspelled is at most this many edits from the right one (a swap of two
-#: neighbouring letters counts one), and has at least this many letters.
+#: neighbouring letters counts one), and has at least this many letters: "Dale" /
+#: "Dave", "Mike" / "Mika" are too short to tell a slip from another name.
 GIVEN_NAME_SLIP_EDITS = 1
-GIVEN_NAME_SLIP_LENGTH = 4
+GIVEN_NAME_SLIP_LENGTH = 5
+
+
+@functools.lru_cache(maxsize=65_536)
+def given_name_slip(a: str, b: str) -> bool:
+    """Whether two plain given names are one edit apart, as a slip of the pen makes them
+    ("duval" / "deval", "kristen" / "kirsten", "michele" / "michelle"): the same first
+    letter, at least :data:`GIVEN_NAME_SLIP_LENGTH` letters, at most
+    :data:`GIVEN_NAME_SLIP_EDITS` edits. "Mark" / "Mike" (three edits) are two names."""
+    return a != b and bool(a) and bool(b) and a[0] == b[0] \
+        and min(len(a), len(b)) >= GIVEN_NAME_SLIP_LENGTH \
+        and OSA.distance(a, b) <= GIVEN_NAME_SLIP_EDITS
 
 
 @functools.lru_cache(maxsize=65_536)
 def given_names_respelled(a: str, b: str) -> bool:
-    """Whether two plain given names may be one written with a slip ("duval" / "deval"):
-    not already the same name (:func:`given_names_compatible`), the same first letter,
-    at least :data:`GIVEN_NAME_SLIP_LENGTH` letters, at most
-    :data:`GIVEN_NAME_SLIP_EDITS` edits apart, and not both names in their own right
-    (both in the Census lists: "mark" / "mike", "jan" / "jon", "eric" / "erin" are two
-    people's names, not one misspelled)."""
-    if a == b or not a or not b or a[0] != b[0] \
-            or min(len(a), len(b)) < GIVEN_NAME_SLIP_LENGTH:
-        return False
-    if OSA.distance(a, b) > GIVEN_NAME_SLIP_EDITS or given_names_compatible((a,), (b,)):
-        return False
-    if is_listed_given_name(a) and is_listed_given_name(b):
+    """Whether two plain given names, not already the same name
+    (:func:`given_names_compatible`), may be one written with a slip
+    (:func:`given_name_slip`) and tell no two genders (the Census lists: "eric" /
+    "erin", "shane" / "shana" are a man's and a woman's names)."""
+    if not given_name_slip(a, b) or given_names_compatible((a,), (b,)):
         return False
     ga, gb = given_name_gender(a), given_name_gender(b)
     return not (ga and gb and ga != gb)
@@ -181,6 +186,25 @@ def respelled_apart(articles: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
             apart.update((x, y) for i, x in enumerate(group) for y in group[i + 1:]
                          if persons_respelled(x, y))
     return apart
+
+
+_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def honorific_gender(name: str) -> str | None:
+    """ "m" or "f" for a name written with an honorific ("Mrs. Clinton"), else None."""
+    words = plain_name(name).split()
+    return _HONORIFIC_GENDERS.get(words[0]) if len(words) > 1 else None
+
+
+def name_gender(name: str) -> str | None:
+    """ "m" or "f" that a person name tells by its honorific ("Mrs. Clinton") or, without
+    one, by its first given name where the Census lists are sure ("Bill Clinton")."""
+    honorific = honorific_gender(name)
+    if honorific is not None:
+        return honorific
+    given = given_name(name)
+    return given_name_gender(given) if given else None
 
 
 def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]:
