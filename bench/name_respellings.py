@@ -119,26 +119,32 @@ _HONORED = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 def honorifics(articles: list[dict], mentions: list[list[Mention]]) -> Counter[str]:
-    """Every "Mr." / "Mrs." / "Ms." + surname of an article that names several people of
-    that surname in full (Hillary and Bill Clinton), with whom the honorific's gender
-    makes it (:func:`~factdesk.nlp.person_identity.identify`); the count of each."""
+    """Every "Mr." / "Mrs." / "Ms." + surname of an article that names someone of that
+    surname in full, with whom it is without and with the honorific's gender
+    (:func:`~factdesk.nlp.person_identity.identify`), printed where the gender changes
+    it; the count of each outcome."""
     outcomes: Counter[str] = Counter()
     for i, article in enumerate(articles):
         people = ArticlePeople.of((t, t) for t, label in mentions[i] if label == "PERSON")
         seen = set()
         for match in _HONORED.finditer(article["text"]):
             honorific, surname = match.groups()
-            if (honorific, surname) in seen or len(people.of_surname(surname.lower())) < 2:
+            if (honorific, surname) in seen or not people.of_surname(surname.lower()):
                 continue
             seen.add((honorific, surname))
             gender = honorific_gender_in(match.group(0), surname)
             before = identify(surname, surname, people)
             after = identify(surname, surname, people, gender=gender)
-            outcome = "decided" if after and after.given else "still undecided"
+            if before is None or after is None or before.name == after.name:
+                outcomes["unchanged"] += 1
+                continue
+            outcome = ("decided between namesakes" if len(before.candidates) > 1
+                       else "another gender's full name left out")
             outcomes[outcome] += 1
-            print(f"  {outcome}: {article['source']} {honorific}. {surname}: "
-                  f"{[c.name for c in before.candidates] if before else None} -> "
-                  f"{after.name if after else None}   [{article['title'][:50]}]")
+            was = [c.name for c in before.candidates] or before.name
+            print(f"  {outcome}: {article['source']} {honorific}. {surname}: {was} -> "
+                  f"{after.name}{' (not ' + after.excluded[0].name + ')' if after.excluded else ''}"
+                  f"   [{article['title'][:50]}]")
     return outcomes
 
 
@@ -157,7 +163,7 @@ def main() -> None:
     for group in events.values():
         total += judge(articles[group[0]]["title"][:50], group, articles, mentions)
     print(f"{len(events)} events, each its own project: {dict(total) or 'no pair a slip apart'}")
-    print(f"honorifics before a surname several full names share: "
+    print(f"honorifics before a surname the article names in full: "
           f"{dict(honorifics(articles, mentions)) or 'none'}")
     if args.together:
         found = judge("all events", list(range(len(articles))), articles, mentions)

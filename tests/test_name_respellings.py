@@ -103,6 +103,14 @@ def test_an_honorific_tells_which_of_two_namesakes_a_surname_is() -> None:
     assert mrs_trump is not None and not mrs_trump.given
     assert same_person(mrs_trump, identify("Donald Trump")) is False
     assert same_person(mrs_trump, identify("Melania Trump")) is True
+    # BASIL dev (nyt): "Mr. Obama" in an article naming only Malia Obama in full is not
+    # she, nor Sasha, and not "Mrs. Obama" of another outlet
+    malia = ArticlePeople.of([("Malia Obama", "Malia Obama")])
+    mr_obama = identify("Obama", "Obama", malia, gender="m")
+    assert mr_obama is not None and not mr_obama.given
+    assert same_person(mr_obama, identify("Sasha Obama")) is False
+    assert same_person(mr_obama, identify("Barack Obama")) is True
+    assert same_person(mr_obama, identify("Obama", "Obama", gender="f")) is False
 
 
 ARTICLES = {

@@ -87,6 +87,8 @@ class PersonIdentity:
     candidates: tuple[PersonIdentity, ...] = ()
     #: for a surname alone: the article's full names of that surname it is not
     excluded: tuple[PersonIdentity, ...] = ()
+    #: for a surname alone: "m" or "f" when written after an honorific ("Mrs. Clinton")
+    gender: str = ""
 
     @property
     def key(self) -> str:
@@ -191,10 +193,11 @@ def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
         # the article names no one of that surname in full: the project's resolution
         # gives the surname its one full name, if it has one
         found = _full(canonical, canonical)
-        if found is not None and surnames_match(found.surname, own.surname):
+        if found is not None and surnames_match(found.surname, own.surname) \
+                and not (gender and _other_gender(found, gender)):
             return found
     return PersonIdentity(own.name, own.surname, (), own.suffix, "", tuple(candidates),
-                          tuple(excluded))
+                          tuple(excluded), gender or "")
 
 
 def _other_gender(person: PersonIdentity, gender: str) -> bool:
@@ -219,13 +222,15 @@ def same_person(x: PersonIdentity, y: PersonIdentity) -> bool | None:
     if x.given:
         x, y = y, x  # x is a surname alone
     if y.given:
-        if any(_same_full(e, y) and e.suffix == y.suffix for e in x.excluded):
-            return False
+        if any(_same_full(e, y) and e.suffix == y.suffix for e in x.excluded) \
+                or x.gender and _other_gender(y, x.gender):
+            return False  # "Mrs. Clinton" is not Bill Clinton
         if x.suffix and y.suffix and x.suffix != y.suffix:
             return False
         return _of_candidates(x, lambda c: _same_full(c, y))
-    if x.suffix and y.suffix and x.suffix != y.suffix:
-        return False
+    if x.suffix and y.suffix and x.suffix != y.suffix or x.gender and y.gender \
+            and x.gender != y.gender:
+        return False  # "Trump Jr." / "Trump Sr."; "Mr. Clinton" / "Mrs. Clinton"
     if x.candidates and y.candidates:
         verdicts = {_same_full(c, d) for c in x.candidates for d in y.candidates}
         return verdicts.pop() if len(verdicts) == 1 else None
