@@ -6,8 +6,8 @@ In order of trust: an honorific ("Mr. Weiner", "Ms. Cordova":
 pronoun the article uses for them in their own clause ("Trump spent most of his speech",
 "Sanders defended herself"); their given name ("Nancy Pelosi", "Chuck Schumer"), read
 from the 1990 U.S. Census lists of given names with their share of men and of women
-(public domain; shipped by the MIT-licensed ``names`` package), and only when one share
-is at least ten times the other. A person none of these tells about has no gender:
+(:mod:`factdesk.nlp.given_name_census`), and only when one share is at least ten times
+the other. A person none of these tells about has no gender:
 "he" and "she" may stand for them.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
