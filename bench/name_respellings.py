@@ -12,6 +12,7 @@ read and judged. ``--together`` also resolves all events as one project (as
 ``matching_snapshot.py`` builds them), where names of different stories meet.
 
     python bench/name_respellings.py [--cache /tmp/basil-people.json] [--together]
+    python bench/name_respellings.py --duval   # the Patrick event, Fox misspelling him
 """
 
 from __future__ import annotations
@@ -148,13 +149,58 @@ def honorifics(articles: list[dict], mentions: list[list[Mention]]) -> Counter[s
     return outcomes
 
 
+def misspelled_event(articles: list[dict], prefix: str = "d3a1ce0a") -> None:
+    """The BASIL event on Deval Patrick's pick (all three outlets spell him right) with
+    Fox's "Deval" written "Duval", imported and matched as a project: the canonical form
+    of each Patrick and the reason line of each match naming him."""
+    import tempfile
+
+    from factdesk.core.analysis import analyse_articles
+    from factdesk.core.claim_facts import stored_claim_facts
+    from factdesk.core.importing import store_parsed
+    from factdesk.core.project import Project
+    from factdesk.ingest import parse_pasted
+    from factdesk.matching.panel import match_reason
+
+    chosen = [a for a in articles if a["triplet"].startswith(prefix)]
+    with tempfile.TemporaryDirectory() as tmp, \
+            Project.open(Path(tmp) / "patrick.factdesk") as project:
+        ids = []
+        for a in chosen:
+            text, title = a["text"], a["title"] or ""
+            if a["source"] == "fox":
+                text, title = text.replace("Deval", "Duval"), title.replace("Deval", "Duval")
+            ids += store_parsed(project, parse_pasted(text, title=title, outlet=a["source"],
+                                                      published=a["date"] or ""))[:1]
+        analyse_articles(project, ids, n_process=1)
+        forms = sorted({(m.text, m.canonical) for m in project.entities.mentions()
+                        if "Patrick" in m.text})
+        print("Patrick's spellings -> canonical:", forms)
+        outlets = {x.id: x.outlet for x in project.articles.all()}
+        claims = {c.id: c for c in project.claims.iter_all()}
+        for m in project.matches.all():
+            a, b = claims[m.claim_a], claims[m.claim_b]
+            if "Duval" not in a.text + b.text:
+                continue
+            print(f"  {m.relation} {m.score:.2f}: {outlets[a.article_id]}: {a.text[:70]!r} ||"
+                  f" {outlets[b.article_id]}: {b.text[:70]!r}")
+            print("    " + match_reason(stored_claim_facts(project, a, outlets[a.article_id]),
+                                        stored_claim_facts(project, b, outlets[b.article_id]),
+                                        m.discrepancies))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cache", type=Path, help="keep the articles' mentions here")
     parser.add_argument("--together", action="store_true",
                         help="also resolve all events as one project")
+    parser.add_argument("--duval", action="store_true",
+                        help="import the Deval Patrick event with Fox writing \"Duval\"")
     args = parser.parse_args()
     articles = basil_articles()
+    if args.duval:
+        misspelled_event(articles)
+        return
     mentions = read_mentions(articles, args.cache)
     events: dict[str, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
