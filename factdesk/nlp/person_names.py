@@ -6,7 +6,10 @@ surname; ``persons_compatible`` says whether two full names may be one person (s
 in another spelling, given names that are the same name, an initial, a nickname or
 another romanisation); ``first_reference_names`` and ``introduced_name`` read the full
 names one article introduced people by; ``split_generations`` and ``person_key`` tell
-"Donald Trump Jr." from "Donald Trump" where the writer does.
+"Donald Trump Jr." from "Donald Trump" where the writer does; ``persons_respelled``
+finds a given name misspelled ("Duval" / "Deval Patrick") and ``respelled_apart`` the
+pairs an article writes both of; ``honorific_gender`` / ``name_gender`` read the
+gender a name tells ("Mrs. Clinton", "Bill Clinton").
 """
 
 from __future__ import annotations
