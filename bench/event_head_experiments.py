@@ -51,7 +51,7 @@ ENTITY_TYPES = {"PERSON": "per", "GPE": "loc", "LOC": "loc", "FAC": "loc", "ORG"
 
 def main_event(doc) -> dict:
     """The sentence's main predicate, its arguments, and its typed entities."""
-    from factdesk.nlp.aliases import canonical_key
+    from factdesk.nlp.name_folding import canonical_key
 
     def key(tok) -> str:
         for ent in doc.ents:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk.nlp.aliases import DISTINCT_PREFIX, AliasResolver, canonical_key, persons_compatible
+from factdesk.nlp.aliases import DISTINCT_PREFIX, AliasResolver
+from factdesk.nlp.name_folding import canonical_key
+from factdesk.nlp.person_names import persons_compatible
 
 ZELENSKY = [
     ("Volodymyr Zelenskyy", "PERSON"), ("Zelenskyy’s", "PERSON"), ("Zelenskyy", "ORG"),
@@ -105,14 +107,14 @@ def test_surname_blocks_find_every_matching_pair() -> None:
     pair would, so merging many names is fast and merges the same ones."""
     from itertools import combinations
 
-    from factdesk.nlp.aliases import _folds_match, _surname_fold, _surname_neighbours
+    from factdesk.nlp.name_folding import folds_match, surname_fold, surname_neighbours
 
     surnames = ["Zelenskyy", "Zelenskiy", "Zelensky", "Zelenska", "Kyrylenko", "Kirilenko",
                 "Peskov", "Peskova", "Shoigu", "Shoygu", "Li", "Lee", "Ivanov", "Ivanova",
                 "Ivanenko", "Schumer", "Shumer", "McConnell", "MacConnell", "Ocasio-Cortez"]
-    folds = [_surname_fold(s.lower()) for s in surnames]
-    neighbours = _surname_neighbours(folds)
-    brute = {(a, b) for a, b in combinations(sorted(set(folds)), 2) if _folds_match(a, b)}
+    folds = [surname_fold(s.lower()) for s in surnames]
+    neighbours = surname_neighbours(folds)
+    brute = {(a, b) for a, b in combinations(sorted(set(folds)), 2) if folds_match(a, b)}
     blocked = {(a, b) for a in neighbours for b in neighbours[a] if a < b}
     assert blocked == brute
     assert brute  # some spellings do match

@@ -16,7 +16,8 @@ import pytest
 from factdesk.core.comparing import rate_texts
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.reactions import named_speaker, reaction_by
-from factdesk.nlp.aliases import AliasResolver, first_reference_names, introduced_name
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.person_names import first_reference_names, introduced_name
 from factdesk.nlp.pipeline import ClaimExtractor
 
 EMERGENCY_DAY = date(2019, 2, 15)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from speaker_reading import speakers
 
-from factdesk.nlp.aliases import first_reference_names, introduced_name
+from factdesk.nlp.person_names import first_reference_names, introduced_name
 from factdesk.nlp.pipeline import ClaimExtractor
 
 

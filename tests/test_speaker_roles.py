@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from speaker_reading import speakers
 
-from factdesk.nlp.aliases import person_key, split_generations
+from factdesk.nlp.person_names import person_key, split_generations
 from factdesk.nlp.pipeline import ClaimExtractor
 
 

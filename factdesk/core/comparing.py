@@ -18,7 +18,8 @@ from factdesk.core.pair_rating import decide_claims, rate_claims
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.panel import match_reason
 from factdesk.model.models import Claim
-from factdesk.nlp.aliases import AliasResolver, canonical_key
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.name_folding import canonical_key
 from factdesk.nlp.pipeline import MENTION_LABELS, retrieval_terms
 from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.times import extract_times

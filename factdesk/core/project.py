@@ -23,7 +23,7 @@ from factdesk.model.settings import (
     ProjectSettings,
 )
 from factdesk.model.triage import Triage
-from factdesk.nlp.aliases import canonical_key  # pure Python: no spaCy is loaded
+from factdesk.nlp.name_folding import canonical_key  # pure Python: no spaCy is loaded
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
 from factdesk.storage.backup import (

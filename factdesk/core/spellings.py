@@ -16,14 +16,16 @@ edit or import changes that group's form.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from factdesk.core.claim_index import INDEXES
 from factdesk.core.project import Project
 from factdesk.model.changes import ChangeSet
 from factdesk.model.models import ClaimDraft
-from factdesk.nlp.aliases import AliasResolver, canonical_key
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.name_folding import canonical_key
+from factdesk.nlp.person_names import respelled_apart
 from factdesk.nlp.pipeline import with_canonical_entities
 
 #: Above this many distinct spellings, batches are resolved against related ones only.
@@ -35,7 +37,10 @@ def canonical_forms(project: Project, extra: Sequence[Name] = ()) -> dict[str, s
     """Canonical display form of every entity spelling in the project (aliases win)."""
     user = {a.variant: a.canonical for a in project.entities.aliases()}
     names = list(dict.fromkeys([*project.entities.names_by_label(), *extra]))
-    return AliasResolver(user).resolve(names)
+    # a given name one letter apart is a slip, unless one article writes both
+    people = project.entities.people_by_article()
+    written = Counter(name for names in people for name in names)
+    return AliasResolver(user, respelled_apart(people), written).resolve(names)
 
 
 def refresh_canonical_forms(project: Project) -> ChangeSet:

@@ -50,7 +50,7 @@ from factdesk.matching.negation_words import (
     words_of,
 )
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
 
 if TYPE_CHECKING:  # discrepancies calls this module: ClaimFacts is only named here

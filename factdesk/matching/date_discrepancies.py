@@ -37,7 +37,7 @@ from factdesk.matching.partial_dates import (
 )
 from factdesk.matching.timed_actions import REPORTING, acted, action_class, same_action
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import canonical_key
+from factdesk.nlp.name_folding import canonical_key
 
 if TYPE_CHECKING:
     from factdesk.matching.discrepancies import ClaimFacts

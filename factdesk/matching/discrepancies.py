@@ -25,11 +25,13 @@ from factdesk.matching.name_discrepancies import (
     written_alike,
 )
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
-from factdesk.nlp.aliases import AliasResolver, canonical_key, strip_possessive
+from factdesk.nlp.aliases import AliasResolver
+from factdesk.nlp.name_folding import canonical_key, strip_possessive
 from factdesk.nlp.person_identity import (
     ArticlePeople,
     PersonIdentity,
     article_people,
+    honorific_gender_in,
     identify,
     is_person_name,
     same_person,
@@ -167,7 +169,8 @@ class ClaimFacts:
     def identity(self, name: str, canonical: str = "") -> PersonIdentity | None:
         """Who the person ``name`` (a name of this claim, or its speaker) is in its
         article: :func:`~factdesk.nlp.person_identity.identify`."""
-        return identify(name, canonical, self.article_people, titled_in(self.text, name))
+        return identify(name, canonical, self.article_people, titled_in(self.text, name),
+                        honorific_gender_in(self.text, name))
 
     @cached_property
     def person_identities(self) -> tuple[PersonIdentity, ...]:

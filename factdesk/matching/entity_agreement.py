@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from factdesk.nlp.aliases import canonical_key, surnames_match
+from factdesk.nlp.name_folding import canonical_key, surnames_match
 from factdesk.nlp.person_identity import (
     ArticlePeople,
     PersonIdentity,
+    honorific_gender_in,
     identify,
     identity_of_key,
     same_person,
@@ -46,7 +47,8 @@ def frame_keys(entities: Iterable[tuple[str, ...]], people: ArticlePeople | None
             continue
         if label in PERSON_LABELS:
             surface = written[0] if written and written[0] else name
-            person = identify(surface, name, people, bool(text) and titled_in(text, surface))
+            person = identify(surface, name, people, bool(text) and titled_in(text, surface),
+                              honorific_gender_in(text, surface) if text else None)
             if person is not None:
                 persons.add(person.key)
         elif label in PLACE_LABELS:

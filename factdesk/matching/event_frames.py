@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from factdesk.matching.contradictions import is_title_case
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
-from factdesk.nlp.aliases import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
 
 WHO_LABELS = frozenset({"PERSON", "ORG"})
@@ -112,7 +112,7 @@ SAME_ACTION_LEMMAS = 2
 #: (Norwalk / Norfolk 71; Kyiv / Lviv 50, Bucha / Izium 20).
 ALIKE_PLACES = 60.0
 #: Countries news name by a short form as often as by their name, folded as
-#: :func:`~factdesk.nlp.aliases.canonical_key` folds them: "the U.S." and "the United
+#: :func:`~factdesk.nlp.name_folding.canonical_key` folds them: "the U.S." and "the United
 #: States", "the UK" and "Britain" are one place, not two ("light pollution across the
 #: UK" / "... across Britain"). ("America" is left out: also a continent.)
 COUNTRY_SHORT_NAMES: dict[str, str] = {

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import NAME_SUFFIXES, strip_possessive
+from factdesk.nlp.name_folding import strip_possessive
+from factdesk.nlp.person_names import NAME_SUFFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -16,6 +16,7 @@ from typing import Any
 
 from factdesk.matching.discrepancies import ClaimFacts, speaker_name
 from factdesk.matching.event_frames import frame_summary
+from factdesk.nlp.name_folding import strip_possessive
 from factdesk.nlp.person_identity import identify, same_person
 
 #: Rank of a relation in a claim's panel (lower first).
@@ -84,7 +85,8 @@ def differences(discrepancies: Sequence[Mapping[str, Any]], a: ClaimFacts | None
     """Short "kind A vs B" notes of the discrepancies that differ, the side of claim ``a``
     first when it is given. Left out: what is merely compatible, a vague figure the other
     falls within (:func:`consistent_notes`), a reaction (said at the head of the line). A
-    name only spelled differently is a "spelling" note: it is the same name. A quote
+    name only spelled differently is a "spelling" note ("name spelled Duval vs Deval" for a
+    person's given name): it is the same name. A quote
     credited to two speakers names the two speakers, not the (same) words."""
     notes = []
     for d in discrepancies:
@@ -95,11 +97,27 @@ def differences(discrepancies: Sequence[Mapping[str, Any]], a: ClaimFacts | None
         if kind == "attribution":
             notes.append(_attribution_note(d, a, b))
             continue
-        if kind == "name" and d.get("severity") == "variant":
-            kind = "spelling"
         first, second = _sides(d, a)
+        if kind == "name" and d.get("severity") == "variant":
+            notes.append(_spelling_note(first, second, a, b))
+            continue
         notes.append(f"{kind} {first} vs {second}" if first and second else kind)
     return notes
+
+
+def _spelling_note(first: str, second: str, a: ClaimFacts | None,
+                  b: ClaimFacts | None) -> str:
+    """A name written two ways: "name spelled Duval vs Deval" when a person's given name
+    is spelled otherwise under one surname (the words that differ), else "spelling
+    Izyum vs Izium"."""
+    wx, wy = first.split(), second.split()
+    people = {strip_possessive(text) for facts in (a, b) if facts is not None
+              for text, label, _ in facts.entities if label == "PERSON"}
+    if len(wx) == len(wy) > 1 and wx[-1].casefold() == wy[-1].casefold() \
+            and (first in people or second in people):
+        differ = [(x, y) for x, y in zip(wx, wy, strict=True) if x.casefold() != y.casefold()]
+        return "name spelled " + "; ".join(f"{x} vs {y}" for x, y in differ)
+    return f"spelling {first} vs {second}" if first and second else "spelling"
 
 
 def consistent_notes(discrepancies: Sequence[Mapping[str, Any]],

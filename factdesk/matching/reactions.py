@@ -43,14 +43,9 @@ from factdesk.matching.discrepancies import (
 )
 from factdesk.matching.event_frames import is_institution
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.aliases import (
-    canonical_key,
-    has_given_name,
-    name_suffix,
-    surname_of,
-    surnames_match,
-)
+from factdesk.nlp.name_folding import canonical_key, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
+from factdesk.nlp.person_names import has_given_name, name_suffix, surname_of
 
 #: Claim kinds whose content is what their speaker said (a figure a source gave is a
 #: fact reported, kind "statistic", and stays comparable as one).

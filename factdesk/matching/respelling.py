@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factdesk.nlp.aliases import strip_possessive
+from factdesk.nlp.name_folding import strip_possessive
 
 #: Endings by which a name's word and its canonical form's may differ without being
 #: spellings of one word: plurals and demonyms ("Russian" / "Russians", "Clinton" /

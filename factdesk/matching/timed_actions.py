@@ -37,9 +37,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factdesk.nlp.aliases import canonical_key, surname_of
 from factdesk.nlp.embeddings import EmbeddingsUnavailable, load_sentence_encoder
+from factdesk.nlp.name_folding import canonical_key
 from factdesk.nlp.person_identity import same_person
+from factdesk.nlp.person_names import surname_of
 from factdesk.nlp.time_actions import PHASE_VERBS
 
 if TYPE_CHECKING:

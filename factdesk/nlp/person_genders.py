@@ -6,8 +6,8 @@ In order of trust: an honorific ("Mr. Weiner", "Ms. Cordova":
 pronoun the article uses for them in their own clause ("Trump spent most of his speech",
 "Sanders defended herself"); their given name ("Nancy Pelosi", "Chuck Schumer"), read
 from the 1990 U.S. Census lists of given names with their share of men and of women
-(public domain; shipped by the MIT-licensed ``names`` package), and only when one share
-is at least ten times the other. A person none of these tells about has no gender:
+(:mod:`factdesk.nlp.given_name_census`), and only when one share is at least ten times
+the other. A person none of these tells about has no gender:
 "he" and "she" may stand for them.
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
@@ -15,12 +15,12 @@ Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from factdesk.nlp.aliases import given_name, has_given_name
+from factdesk.nlp.given_name_census import given_name_gender
+from factdesk.nlp.person_names import given_name, has_given_name
 
 #: Possessive and reflexive pronouns, which refer within their clause.
 _CLAUSE_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
@@ -28,46 +28,6 @@ _GUESSES = {"male": "m", "female": "f"}
 _GENDER_WORDS = {"m": "male", "f": "female"}
 #: Pronoun evidence counts with this many votes, this many times the other gender's.
 _MIN_VOTES, _MAJORITY = 2, 3
-
-
-#: One gender's share of the population must be this many times the other's.
-_NAME_MARGIN = 10.0
-
-
-def _read_census_list(file_name: str) -> dict[str, float]:
-    """Given name (lower case) -> percent of the population with it, from one of the
-    ``names`` package's Census files ("MARY  2.629  2.629  1")."""
-    from importlib.resources import files  # lazy: only when a given name is read
-
-    shares: dict[str, float] = {}
-    for line in (files("names") / file_name).read_text(encoding="ascii").splitlines():
-        fields = line.split()
-        if len(fields) >= 2:
-            shares[fields[0].lower()] = float(fields[1])
-    return shares
-
-
-@functools.cache
-def _census_shares() -> tuple[dict[str, float], dict[str, float]]:
-    """(men's, women's) given-name shares, read once per process (~10 ms)."""
-    return _read_census_list("dist.male.first"), _read_census_list("dist.female.first")
-
-
-@functools.lru_cache(maxsize=20_000)
-def given_name_gender(given: str) -> str | None:
-    """ "m" or "f" for a given name the Census lists tell clearly ("nancy" -> "f",
-    "jesse": 0.209% of men, 0.008% of women -> "m"); else None ("kellyanne" is in
-    neither list, "robin" and "chris" are borne by both too often, an initial says
-    nothing)."""
-    if len(given) < 2 or not given.isalpha():
-        return None
-    men, women = _census_shares()
-    male, female = men.get(given.lower(), 0.0), women.get(given.lower(), 0.0)
-    if male > 0 and male >= _NAME_MARGIN * female:
-        return "m"
-    if female > 0 and female >= _NAME_MARGIN * male:
-        return "f"
-    return None
 
 
 def _agreed(values: Iterable[str | None]) -> str | None:

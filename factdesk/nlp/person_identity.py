@@ -2,7 +2,7 @@
 
 The one rule across-source matching uses to tell people apart (who acts, who speaks,
 who reacts). A name is read as its given names, surname and generational suffix
-(:func:`~factdesk.nlp.aliases.person_parts`); surnames compare under the project's
+(:func:`~factdesk.nlp.person_names.person_parts`); surnames compare under the project's
 spelling folds ("Zelenskyy" / "Zelenskiy" / "Zelensky"), given names as the same name,
 an initial, a nickname or another romanisation ("Bill" / "William", "Volodymyr" /
 "Vladimir").
@@ -40,14 +40,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from factdesk.nlp.aliases import (
-    canonical_key,
+from factdesk.nlp.given_name_census import given_name_gender
+from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
+from factdesk.nlp.person_names import (
     given_names_compatible,
+    given_names_respelled,
     name_suffix,
     person_parts,
     split_generations,
-    strip_possessive,
-    surnames_match,
 )
 from factdesk.nlp.references import has_title
 
@@ -63,7 +63,7 @@ _OPENERS = frozenset("""plus but and or so then now also still yet when while af
 
 @lru_cache(maxsize=65_536)
 def _parts(name: str) -> tuple[tuple[str, ...], str] | None:
-    """:func:`~factdesk.nlp.aliases.person_parts` without the words before a name that
+    """:func:`~factdesk.nlp.person_names.person_parts` without the words before a name that
     no given name is (:data:`_OPENERS`)."""
     parts = person_parts(name)
     if parts is None:
@@ -87,6 +87,8 @@ class PersonIdentity:
     candidates: tuple[PersonIdentity, ...] = ()
     #: for a surname alone: the article's full names of that surname it is not
     excluded: tuple[PersonIdentity, ...] = ()
+    #: for a surname alone: "m" or "f" when written after an honorific ("Mrs. Clinton")
+    gender: str = ""
 
     @property
     def key(self) -> str:
@@ -157,10 +159,14 @@ def _full(name: str, canonical: str = "") -> PersonIdentity | None:
 
 
 def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
-             titled: bool = False) -> PersonIdentity | None:
+             titled: bool = False, gender: str | None = None) -> PersonIdentity | None:
     """Who ``name`` (as written, its ``canonical`` form) is in an article of ``people``;
-    ``titled``: the name is written after a title of office ("President Trump"). None
-    when ``name`` holds no name."""
+    ``titled``: the name is written after a title of office ("President Trump");
+    ``gender``: "m" or "f" when written after an honorific ("Mr. Clinton", "Mrs.
+    Clinton": :func:`honorific_gender_in`), which leaves out the article's full names of
+    that surname whose given name tells the other gender (:func:`given_name_gender`):
+    "Mr. Clinton" is Bill where the article names Bill and Hillary Clinton. None when
+    ``name`` holds no name."""
     own = _full(strip_possessive(name))
     if own is None:
         return None
@@ -175,9 +181,11 @@ def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
         full = _full(text, text_canonical if _has_given(text_canonical) else "")
         if full is None:
             continue
-        if own.suffix and full.suffix != own.suffix or titled and full.suffix:
-            excluded.append(full)  # "Trump Jr." / "Donald Trump"; "President Trump" /
-        else:  # "Donald Trump Jr."
+        if own.suffix and full.suffix != own.suffix or titled and full.suffix \
+                or gender and _other_gender(full, gender):
+            # "Trump Jr." / "Donald Trump"; "President Trump" / "Donald Trump Jr.";
+            excluded.append(full)  # "Mrs. Clinton" / "Bill Clinton"
+        else:
             candidates.append(full)
     if len(candidates) == 1:
         return candidates[0]
@@ -185,10 +193,17 @@ def identify(name: str, canonical: str = "", people: ArticlePeople = NO_PEOPLE,
         # the article names no one of that surname in full: the project's resolution
         # gives the surname its one full name, if it has one
         found = _full(canonical, canonical)
-        if found is not None and surnames_match(found.surname, own.surname):
+        if found is not None and surnames_match(found.surname, own.surname) \
+                and not (gender and _other_gender(found, gender)):
             return found
     return PersonIdentity(own.name, own.surname, (), own.suffix, "", tuple(candidates),
-                          tuple(excluded))
+                          tuple(excluded), gender or "")
+
+
+def _other_gender(person: PersonIdentity, gender: str) -> bool:
+    """Whether the given name of ``person`` tells the gender other than ``gender``."""
+    found = given_name_gender(person.given[0]) if person.given else None
+    return found is not None and found != gender
 
 
 def _has_given(name: str) -> bool:
@@ -207,13 +222,15 @@ def same_person(x: PersonIdentity, y: PersonIdentity) -> bool | None:
     if x.given:
         x, y = y, x  # x is a surname alone
     if y.given:
-        if any(_same_full(e, y) and e.suffix == y.suffix for e in x.excluded):
-            return False
+        if any(_same_full(e, y) and e.suffix == y.suffix for e in x.excluded) \
+                or x.gender and _other_gender(y, x.gender):
+            return False  # "Mrs. Clinton" is not Bill Clinton
         if x.suffix and y.suffix and x.suffix != y.suffix:
             return False
         return _of_candidates(x, lambda c: _same_full(c, y))
-    if x.suffix and y.suffix and x.suffix != y.suffix:
-        return False
+    if x.suffix and y.suffix and x.suffix != y.suffix or x.gender and y.gender \
+            and x.gender != y.gender:
+        return False  # "Trump Jr." / "Trump Sr."; "Mr. Clinton" / "Mrs. Clinton"
     if x.candidates and y.candidates:
         verdicts = {_same_full(c, d) for c in x.candidates for d in y.candidates}
         return verdicts.pop() if len(verdicts) == 1 else None
@@ -272,7 +289,9 @@ def _same_full(x: PersonIdentity, y: PersonIdentity) -> bool:
     """Two full names: the same surname and given name, no other generation, and not two
     forms the project's alias resolution keeps apart ("Donald Trump Jr." / "Donald
     Trump" where it tells generations apart)."""
-    if not surnames_match(x.surname, y.surname) or not given_names_agree(x.given, y.given):
+    if not surnames_match(x.surname, y.surname):
+        return False
+    if not given_names_agree(x.given, y.given) and not _respelled_alike(x, y):
         return False
     if x.suffix and y.suffix and x.suffix != y.suffix:
         return False
@@ -281,6 +300,15 @@ def _same_full(x: PersonIdentity, y: PersonIdentity) -> bool:
         # of the two ("Joseph R. Biden Jr." / "Joe Biden"), two where it kept them apart
         return canonical_key(x.canonical) == canonical_key(y.canonical)
     return True
+
+
+def _respelled_alike(x: PersonIdentity, y: PersonIdentity) -> bool:
+    """Two full names one person's where the project's alias resolution made them one:
+    the first given name misspelled in one ("Duval Patrick" / "Deval Patrick",
+    :func:`~factdesk.nlp.person_names.persons_respelled`), the same canonical form."""
+    return bool(x.given and y.given and x.canonical and y.canonical) \
+        and given_names_respelled(x.given[0], y.given[0]) \
+        and canonical_key(x.canonical) == canonical_key(y.canonical)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z\u00c0-\u00de][\w'\u2019.-]*|[a-z]{1,3}\.?)$")
@@ -306,6 +334,20 @@ def titled_in(text: str, name: str) -> bool:
         return False
     before = _WORD_BEFORE.search(text[max(start - 40, 0):start])
     return before is not None and has_title([before.group(1).lower()])
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s+$")
+_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def honorific_gender_in(text: str, name: str) -> str | None:
+    """ "m" or "f" when ``text`` writes ``name`` right after an honorific ("Mr.
+    Clinton", "Mrs. Clinton"), the same one wherever it writes it; else None."""
+    found = set()
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        before = _HONORIFIC_BEFORE.search(text[max(match.start() - 8, 0):match.start()])
+        found.add(_HONORIFIC_GENDERS[before.group(1).lower()] if before else None)
+    return found.pop() if len(found) == 1 else None
 
 
 def identities_agree(xs: Sequence[PersonIdentity], ys: Sequence[PersonIdentity]

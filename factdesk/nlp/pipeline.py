@@ -20,10 +20,11 @@ from factdesk.model.anchoring import context_for as context
 from factdesk.model.models import ClaimDraft, MentionDraft
 from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import ArticleCut, shown_by_default
-from factdesk.nlp.aliases import canonical_key, first_reference_names, introduced_name
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.model import resolve_model_name
+from factdesk.nlp.name_folding import canonical_key
+from factdesk.nlp.person_names import first_reference_names, introduced_name
 from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.references import titles_before
 from factdesk.nlp.times import extract_times

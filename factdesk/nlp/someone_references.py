@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factdesk.nlp.aliases import strip_possessive
+from factdesk.nlp.name_folding import strip_possessive
 from factdesk.nlp.references import REFERRING_NOUNS
 from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
 

@@ -23,21 +23,21 @@ from itertools import combinations
 from typing import Any
 
 from factdesk.nlp.abbreviations import written_out
-from factdesk.nlp.aliases import (
+from factdesk.nlp.body_references import refers_to_body, resolve_body
+from factdesk.nlp.name_folding import strip_possessive
+from factdesk.nlp.person_genders import (
+    article_genders,
+    given_name_gender,
+    given_name_genders,
+    pronoun_genders,
+)
+from factdesk.nlp.person_names import (
     first_reference_names,
     given_name,
     has_given_name,
     person_key,
     persons_compatible,
     split_generations,
-    strip_possessive,
-)
-from factdesk.nlp.body_references import refers_to_body, resolve_body
-from factdesk.nlp.person_genders import (
-    article_genders,
-    given_name_gender,
-    given_name_genders,
-    pronoun_genders,
 )
 from factdesk.nlp.references import ReferenceResolver, says_nothing, titles_before
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
@@ -55,7 +55,7 @@ _NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LA
 
 def surname_key(name: str) -> str:
     """The surname of a name, plain, without a possessive or a generational suffix
-    ("George T. Conway III" gives "conway"): :func:`~factdesk.nlp.aliases.person_key`."""
+    ("George T. Conway III" gives "conway"): :func:`~factdesk.nlp.person_names.person_key`."""
     return person_key(name)
 
 
@@ -187,7 +187,7 @@ def one_person(doc: Any, known: dict[str, set[str]],
     """The keys of ``known`` every mention of which is one person, as far as their
     given name can tell: each mention has it, or the article named one person of that
     surname in full first and wrote the surname alone after
-    (:func:`~factdesk.nlp.aliases.first_reference_names`). Not "Trump" beside "Ivanka
+    (:func:`~factdesk.nlp.person_names.first_reference_names`). Not "Trump" beside "Ivanka
     Trump" when the article wrote "President Trump" first or titled only the short form:
     "Ivanka" says nothing of him."""
     mentions = [(" ".join([*titles_before(e), e.text]), e.label_) for e in doc.ents

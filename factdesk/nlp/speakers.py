@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factdesk.nlp.abbreviations import written_out
-from factdesk.nlp.aliases import strip_possessive
 from factdesk.nlp.body_references import refers_to_body
+from factdesk.nlp.name_folding import strip_possessive
 from factdesk.nlp.quote_spans import find_quote_spans as find_quote_spans
 from factdesk.nlp.references import name_after, refers_back
 from factdesk.nlp.someone_references import (

@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factdesk.model.models import Article, EntityMention
-from factdesk.nlp.aliases import name_suffix, surname_of
 from factdesk.nlp.person_identity import nick_namer
+from factdesk.nlp.person_names import name_suffix, surname_of
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})

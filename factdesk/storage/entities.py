@@ -39,6 +39,15 @@ class EntityRepository:
             "SELECT text, canonical FROM entity_mentions WHERE article_id = ? "
             "AND label = 'PERSON' ORDER BY start", [article_id])]
 
+    def people_by_article(self) -> list[list[str]]:
+        """Each article's distinct person mention texts (for telling people apart)."""
+        found: dict[int, list[str]] = {}
+        for article_id, text in self.db.execute(
+                "SELECT DISTINCT article_id, text FROM entity_mentions WHERE label = 'PERSON' "
+                "ORDER BY article_id, text"):
+            found.setdefault(article_id, []).append(text)
+        return list(found.values())
+
     def names_by_label(self) -> list[tuple[str, str]]:
         """Every distinct (text, label) mentioned in the project, for alias resolution."""
         return [
