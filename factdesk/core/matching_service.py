@@ -253,16 +253,17 @@ class PairJudge:
         key = _key(a, b)
         rating = self._ratings[key]
         facts_a, facts_b = self.facts(a), self.facts(b)
-        story = self.stories.of(a.article_id, b.article_id)
-        decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2], story,
-                           ranking_event_of(rating))
+        story = self.stories.story(a.article_id, b.article_id)
+        decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
+                                 ranking_event=ranking_event_of(rating), story=story)
         if isinstance(rating, Unrelated) and decision[1] is not None:
             # the bounds allow a dated event: rate the pair exactly and decide again
             lo, hi = (a, b) if a.id < b.id else (b, a)
             rating = self._ratings[key] = rate_pairs(
                 self.scorer, [(self._input(lo), self._input(hi))], exact=True)[0]
-            decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term, rating[2],
-                               story, ranking_event_of(rating))
+            decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term,
+                                     rating[2], ranking_event=ranking_event_of(rating),
+                                     story=story)
         return decision
 
     def cancel(self) -> None:

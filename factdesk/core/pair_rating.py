@@ -27,6 +27,7 @@ from factdesk.matching.pair_features import (
 from factdesk.matching.pair_inputs import pair_input
 from factdesk.matching.pair_model import PairScorer
 from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
+from factdesk.matching.story_names import Story
 from factdesk.model.models import Article, Claim, published_date
 
 
@@ -43,13 +44,18 @@ def decide_rating(
     probability: float, similarity: float | None, facts_a: ClaimFacts, facts_b: ClaimFacts,
     scorer: PairScorer, term_similarity: float | None, event: float = 0.0,
     story_names: frozenset[str] = frozenset(), ranking_event: float | None = None,
+    story: Story | None = None,
 ) -> tuple[float, str | None, list[dict]]:
+    if story is not None:
+        story_names = story.names
     relation = decide(probability, 0.0 if similarity is None else similarity, facts_a, facts_b,
                       same_threshold=scorer.same_threshold,
                       related_threshold=scorer.related_threshold,
                       term_similarity=term_similarity, event=event,
                       event_threshold=scorer.event_threshold, story_names=story_names,
-                      ranking_event=ranking_event)
+                      ranking_event=ranking_event,
+                      story_figures=story.figures if story is not None else frozenset(),
+                      story_words=story.words if story is not None else frozenset())
     return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
 
 

@@ -286,16 +286,21 @@ def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
     time, nor the price of one thing against a sum for no named thing)."""
     pairs: list[tuple[Quantity, Quantity]] = []
     said_by_both, used = _same_figures(a, b)
-    for n, qa in enumerate(a.quantities):
-        if qa.unit_key is None or n in said_by_both:
-            continue
-        candidates = [(i, qb) for i, qb in enumerate(b.quantities) if i not in used
-                      and qb.unit_key == qa.unit_key]
-        if candidates:
-            mid = _mid(qa)
-            i, qb = min(candidates, key=lambda c: abs(_mid(c[1]) - mid))
+    # each figure against the other claim's nearest of its unit, the nearest pairs first:
+    # NYT's "$2.5 billion from counternarcotics programs and $600 million from a
+    # Treasury Department asset forfeiture fund" / Fox News's "about $600 million from
+    # the Treasury Department's forfeiture fund" compares the $600 millions, not $2.5
+    # billion (NYT's first figure) with Fox News's only one
+    candidates = sorted(
+        (abs(_mid(qb) - _mid(qa)), n, i) for n, qa in enumerate(a.quantities)
+        if qa.unit_key is not None and n not in said_by_both
+        for i, qb in enumerate(b.quantities) if i not in used and qb.unit_key == qa.unit_key)
+    matched: dict[int, int] = {}
+    for _distance, n, i in candidates:
+        if n not in matched and i not in used:
+            matched[n] = i
             used.add(i)
-            pairs.append((qa, qb))
+    pairs.extend((a.quantities[n], b.quantities[i]) for n, i in sorted(matched.items()))
     if lone_numbers and not pairs and not said_by_both \
             and len(a.quantities) == 1 and len(b.quantities) == 1:
         qa, qb = a.quantities[0], b.quantities[0]

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from factdesk.matching.action_lemmas import shared_actions
 from factdesk.matching.contradictions import is_title_case
-from factdesk.matching.discrepancies import ClaimFacts, Discrepancy
+from factdesk.matching.discrepancies import ClaimFacts, Discrepancy, measure_of
 from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
 
@@ -108,6 +109,9 @@ NUMBER_WORDS = frozenset(
     "thousand thousands million millions billion".split())
 #: Shared content lemmas (beyond the generic ones) that make two actions one.
 SAME_ACTION_LEMMAS = 2
+#: Smallest figure two claims must share to count it as the same detail (small counts
+#: are in every other sentence).
+SHARED_FIGURE_MIN = 10.0
 #: fuzz.ratio of two place names from which they look like one name mistyped
 #: (Norwalk / Norfolk 71; Kyiv / Lviv 50, Bucha / Izium 20).
 ALIKE_PLACES = 60.0
@@ -136,6 +140,10 @@ class EventFrame:
     when: frozenset[str] = frozenset()
     #: the *who* keys that are people, with who they are in their article
     people: dict[str, PersonIdentity] = field(default_factory=dict)
+    #: days named by month and day ("Feb. 15"): month-day key ("02-15") -> the words
+    dates: dict[str, str] = field(default_factory=dict)
+    #: exact figures of 10 or more, by what they measure: ("money", 5.7e9)
+    figures: frozenset[tuple[str, float]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ class FrameAlignment:
     place_b: str = ""
     alike_places: bool = False  # the clashing places are spelled alike
     verdict: str = "aligned"  # "aligned", "place conflict" or "another event"
+    shared_dates: tuple[str, ...] = ()  # days both name by month and day ("Feb. 15")
 
     @property
     def supports_one_event(self) -> bool:
@@ -169,6 +178,17 @@ class FrameAlignment:
         if self.verdict == "place conflict" and self.alike_places:
             return len(self.shared_action) >= SAME_ACTION_LEMMAS  # one slip, one event
         return self.verdict == "aligned" and bool(self.shared_where and self.shared_who)
+
+    @property
+    def pins_one_act(self) -> bool:
+        """The same people did what was done (two action lemmas in common) by the same
+        day named by month and day: "He said the deal would keep the government open
+        ... until Feb. 15 and that a bill would go before the Senate" / "Trump said
+        he's prepared to sign a bill to open the government through Feb. 15." A day so
+        named is a detail of one act as a place is (a weekday is not: every week has
+        one)."""
+        return self.verdict == "aligned" and bool(self.shared_who) \
+            and bool(self.shared_dates) and len(self.shared_action) >= SAME_ACTION_LEMMAS
 
 
 #: The hyphens that join the pieces of one word of a name ("Wal-Mart"): each piece is a
@@ -301,7 +321,31 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         who.setdefault(place_key(speaker), speaker)
         if facts.speaker_identity is not None:
             people.setdefault(place_key(speaker), facts.speaker_identity)
-    return EventFrame(who, where, action, speaker, when, people)
+    figures = frozenset((measure_of(facts, q)[0], q.value) for q in facts.quantities
+                        if q.qualifier == "exact" and q.value is not None
+                        and q.value >= SHARED_FIGURE_MIN)
+    return EventFrame(who, where, action, speaker, when, people, _named_days(facts), figures)
+
+
+#: A month's name or its abbreviation: the day of a date so written is named.
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _named_days(facts: ClaimFacts) -> dict[str, str]:
+    """The claim's days named by month and day ("Feb. 15", "15 February"), keyed by
+    month and day: the year of a yearless day is read from the article's date and the
+    tense, which two outlets may read apart (one act, "until Feb. 15" / "through Feb.
+    15"); whether the years conflict is the date comparison's question."""
+    days: dict[str, str] = {}
+    for time in facts.times:
+        start, end = time.resolved_start, time.resolved_end
+        if time.kind == "date" and start and start == end and len(start) == 10 \
+                and _MONTH_WORD.search(time.text):
+            days.setdefault(start[5:], time.text)
+    return days
 
 
 def event_frame(facts: ClaimFacts) -> EventFrame:
@@ -368,8 +412,9 @@ def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
     # from Zambia and Zimbabwe" / "conservation efforts in Zimbabwe"
     only_a = [place for place in only_a if not _names(b, place)]
     only_b = [place for place in only_b if not _names(a, place)]
-    shared_action = sorted(fa.action & fb.action)
+    shared_action = shared_actions(fa.action, fb.action)
     shared_when = tuple(sorted(fa.when & fb.when))
+    shared_dates = tuple(day for key, day in fa.dates.items() if key in fb.dates)
     if only_a and only_b:
         place_a, place_b = max(((pa, pb) for pa in only_a for pb in only_b),
                                key=lambda pair: fuzz.ratio(pair[0], pair[1]))
@@ -378,9 +423,10 @@ def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
             one_event = alike or bool(shared_who)
             return FrameAlignment(tuple(shared_who), tuple(shared_where),
                                   tuple(shared_action), shared_when, place_a, place_b,
-                                  alike, "place conflict" if one_event else "another event")
+                                  alike, "place conflict" if one_event else "another event",
+                                  shared_dates)
     return FrameAlignment(tuple(shared_who), tuple(shared_where), tuple(shared_action),
-                          shared_when)
+                          shared_when, shared_dates=shared_dates)
 
 
 def place_discrepancy(a: ClaimFacts, b: ClaimFacts, alignment: FrameAlignment
@@ -407,8 +453,9 @@ def frame_summary(a: ClaimFacts, b: ClaimFacts, differences: list[str] | None = 
         parts.append("what: " + ", ".join(alignment.shared_action[:limit]))
     if alignment.shared_where:
         parts.append("where: " + ", ".join(alignment.shared_where[:limit]))
-    if alignment.shared_when:
-        parts.append("when: " + ", ".join(alignment.shared_when[:limit]))
+    when = (*alignment.shared_dates, *alignment.shared_when)
+    if when:
+        parts.append("when: " + ", ".join(when[:limit]))
     line = "Shares " + "; ".join(parts) if parts else "Shares little wording"
     differs = list(differences or [])
     if alignment.verdict != "aligned" and alignment.place_a and not place_noted:

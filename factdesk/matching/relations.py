@@ -29,7 +29,14 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   "Trump" in half the shutdown coverage) is too little: the protagonist and a sum the
   story is about ("$5.7 billion"), the protagonist and a place without sentences alike in
   meaning. The protagonist still counts with a time or with what was done ("Zelensky"
-  and "Wednesday").
+  and "Wednesday"). The story's sum is evidence only when both claims say it of the same
+  thing (:mod:`factdesk.matching.shared_figures`: "his demands for $5.7 billion" twice,
+  not the demand and the bill's "in exchange for $5.7 billion"); with it, what was done
+  in common must be more than the story's usual words ("wall", "border");
+* **same fact** though worded alike (where the same-fact head's "no" otherwise stands)
+  when the frames pin one act: the same people, two action lemmas and a day named by
+  month and day ("keep the government open ... until Feb. 15" / "a bill to open the
+  government through Feb. 15"; :attr:`~factdesk.matching.event_frames.FrameAlignment.pins_one_act`).
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ from factdesk.matching.discrepancies import (
 )
 from factdesk.matching.event_frames import (
     SAME_ACTION_LEMMAS,
+    SHARED_FIGURE_MIN,
     FrameAlignment,
     compare_frames,
     event_frame,
@@ -63,6 +71,7 @@ from factdesk.matching.event_frames import (
 )
 from factdesk.matching.pair_score import pair_score
 from factdesk.matching.reactions import reaction_by, reaction_note
+from factdesk.matching.shared_figures import figure_evidence
 from factdesk.matching.timed_actions import dated_alike
 from factdesk.model.models import Discrepancy
 
@@ -103,9 +112,6 @@ WORDED_ALIKE = 62.0
 #: Colorado Over Marijuana Law" / "The states of Nebraska and Oklahoma filed a federal
 #: lawsuit ...") shares most of the shorter one's words without being the head's case.
 COMPARABLE_LENGTH = 0.5
-#: Smallest figure two claims must share to count it as the same detail (small counts
-#: are in every other sentence).
-SHARED_FIGURE_MIN = 10.0
 
 
 @dataclass(frozen=True)
@@ -266,6 +272,8 @@ def decide(
     event_threshold: float = 1.01,
     ranking_event: float | None = None,
     story_names: frozenset[str] = frozenset(),
+    story_figures: frozenset[tuple[str, float]] = frozenset(),
+    story_words: frozenset[str] = frozenset(),
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
 
@@ -276,7 +284,9 @@ def decide(
     else) report the same fact, one perhaps in more detail. ``story_names``: the frame
     keys of the names the pair's two articles give in most of their claims
     (:mod:`factdesk.matching.story_names`; none for two sentences compared alone),
-    which alone are no evidence of one event. The score is
+    which alone are no evidence of one event; ``story_figures`` and ``story_words``, the
+    figures and action lemmas they keep returning to (a figure counts only when both
+    say it of the same thing, :mod:`factdesk.matching.shared_figures`). The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
     of the relation found, with ``ranking_event`` for the same-event one when given (the
     head's ranking probability, which orders pairs but decides nothing).
@@ -298,7 +308,9 @@ def decide(
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
     elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b) \
-            and not worded_alike(a, b):  # worded alike, the same-fact head's "no" stands
+            and (not worded_alike(a, b) or compare_frames(a, b).pins_one_act):
+        # worded alike, the same-fact head's "no" stands (MRPC's "one event, other
+        # details"), unless the frames pin one act: who, what and the day named alike
         alignment = compare_frames(a, b)
         # the story's main actors and places are in most of its claims: they are no
         # evidence of one event on their own (:mod:`factdesk.matching.story_names`)
@@ -312,19 +324,28 @@ def decide(
                 alignment.verdict != "aligned" or bool(evidence.shared_who)
                 or bool(evidence.shared_where) and similarity >= EVENT_SIMILARITY)
         else:
-            figure = shares_a_figure(a, b)
-            supported = _supports_one_event(alignment, evidence, figure)
+            figure, story_sum = figure_evidence(a, b, story_figures)
+            if story_sum and not evidence.shared_who:
+                # the story's protagonist and the story's sum said of other things: what
+                # was done in common must be more than the story's usual words ("wall")
+                own = tuple(w for w in alignment.shared_action if w not in story_words)
+                alignment_own = replace(alignment, shared_action=own)
+                supported = _supports_one_event(alignment_own, evidence, figure)
+            else:
+                supported = _supports_one_event(alignment, evidence, figure)
             # a place in common pins one event when something else is shared too (the
             # speech "to the group in Norwalk"); a state named alone does not ("a
             # criminal history in Florida" / "They originated ... from Florida"), nor
             # with the story's protagonist only
             placed = bool(evidence.shared_where) and bool(
                 evidence.shared_who or evidence.shared_action or evidence.shared_when)
-            one_event = alignment.verdict != "aligned" or placed or (
+            one_event = alignment.verdict != "aligned" or placed or alignment.pins_one_act or (
                 supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
-            # what the frames share, the story's names included: one story, not one fact
+            # what the frames share, the story's names and sums included: one story, not
+            # one fact
             same_story = not one_event and (
-                alignment.supports_one_event or bool(alignment.shared_who) and figure)
+                alignment.supports_one_event or bool(alignment.shared_who)
+                and (figure or story_sum))
         if one_event:
             reason = "same event"
     if reason and alignment is None:
@@ -334,7 +355,7 @@ def decide(
         # the same kind of action in another place, by no one in common: a look-alike
         found = tuple(find_discrepancies(a, b, same_fact=False))
         return Relation(score(False), "related", found, "another event")
-    if reason == "same event" and not shares_a_figure(a, b) \
+    if reason == "same event" and not figure_evidence(a, b, story_figures)[0] \
             and (reaction := reaction_by(a, b)) is not None:
         # one event, but one claim is someone's words on it the other does not report (a
         # figure both give is one detail: "Cesar Sayoc, 56, ..., Chris Wray confirmed")
