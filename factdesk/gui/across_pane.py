@@ -320,8 +320,10 @@ class AcrossPane(QWidget):
             stored_claim_facts(project, self.claim, here.outlet if here else ""),
             stored_claim_facts(project, other, there.outlet if there else ""),
             match.discrepancies)
+        told = project.articles.outlet_names().now(
+            match.discrepancies, (self.claim.article_id, other.article_id))
         notes = [f"{d.get('kind', '')}: {d.get('explanation', '')}"
-                 for d in sorted(match.discrepancies,
+                 for d in sorted(told,
                                  key=lambda d: severity_rank(str(d.get("severity", ""))))]
         return "<p>" + "<br>".join(html.escape(line) for line in [reason, *notes]) + "</p>"
 
@@ -351,8 +353,9 @@ class AcrossPane(QWidget):
                                summary.outlet if summary else ""),
             match.discrepancies)
         items = []
-        for d in sorted(match.discrepancies,
-                        key=lambda d: severity_rank(str(d.get("severity", "")))):
+        told = self.session.project.articles.outlet_names().now(  # outlets as named now
+            match.discrepancies, (self.claim.article_id, other.article_id))
+        for d in sorted(told, key=lambda d: severity_rank(str(d.get("severity", "")))):
             severity = str(d.get("severity", ""))
             icon = SEVERITY_ICONS.get(severity, "•")
             color = colors.get(severity, colors["muted"])

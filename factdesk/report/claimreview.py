@@ -128,22 +128,24 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
         dated = [w for w in appearances if w.get("datePublished")]
         if dated:
             item["firstAppearance"] = min(dated, key=lambda w: w["datePublished"])
-    checker = {"@type": "Person", "name": entry.checker or data.checkers[0]}
+    # a verdict made before a checker name was set names no one: no "unnamed checker"
+    # is published (publication_notes says so)
+    checker = {"@type": "Person", "name": entry.checker} if entry.checker else None
+    author: dict[str, Any] | None = checker
     if data.organisation:
-        author: dict[str, Any] = {"@type": "Organization", "name": data.organisation}
+        author = {"@type": "Organization", "name": data.organisation}
         if url := organisation_url(data):
             author["url"] = url
-    else:
-        author = checker
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "claimReviewed": entry.headline,
         "reviewRating": rating,
         "itemReviewed": item,
-        "author": author,
     }
-    if data.organisation:
+    if author is not None:
+        review["author"] = author
+    if data.organisation and checker is not None:
         review["creator"] = checker
     if entry.updated_at:
         review["datePublished"] = entry.updated_at[:10]
@@ -162,7 +164,15 @@ def review_url(entry: ClaimEntry, data: ReportData) -> str:
 def reviewer_name(entry: ClaimEntry, data: ReportData) -> str:
     """Who the review is by, as ClaimReview's author names it: the organisation, else
     the checker."""
-    return data.organisation or entry.checker or data.checkers[0]
+    return data.organisation or entry.checker
+
+
+def unsigned_note(count: int) -> str:
+    """The note on checks whose verdicts name no checker."""
+    return (f"{counted(count, 'check')} {'names' if count == 1 else 'name'} no checker (the "
+            "verdict was made before a checker name was set), so no checker is published "
+            "for it: set the name in Preferences ▸ Project or with 'factdesk settings P "
+            "checker NAME', then save the verdict again")
 
 
 def _published(data: ReportData) -> list[ClaimEntry]:
@@ -205,6 +215,13 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
         if textual:
             notes.append(f"{', '.join(textual)}: off the scale's numbers, published by name "
                          "(alternateName) without ratingValue")
+    unsigned = sum(1 for r in reviews if "creator" not in r
+                   and r.get("author", {}).get("@type") != "Person")
+    if unsigned:
+        notes.append(unsigned_note(unsigned) + (
+            "" if data.organisation else
+            f"; without an organisation {'it has' if unsigned == 1 else 'they have'} no "
+            "author (search engines require one)"))
     if not data.report_url:
         notes.append("the reviews have no url (search engines require one): set the web "
                      "address the report is published at (report_url)")
@@ -219,6 +236,12 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
                      f"{ADVISED_CLAIM_LENGTH} "
                      "characters (search engines advise shorter): state them as checked "
                      "(factdesk claim P statement ID \"...\")")
+    elsewhere = sum(1 for e in data.claims for o in e.others
+                    if o.reviewed and o.relation == "same fact" and o not in e.appearances)
+    if elsewhere:
+        notes.append(f"{counted(elsewhere, 'accepted same-fact report')} left out of the "
+                     "appearances: its sentence names another speaker than the claimant, or "
+                     "none (the claim as someone else's words is not the claimant's claim)")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
         notes.append(f"{counted(unplaced, 'review')} {'names' if unplaced == 1 else 'name'} no "
