@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from factdesk.matching import quote_notes
 from factdesk.matching.contradictions import contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
 from factdesk.matching.name_discrepancies import (
@@ -469,34 +470,10 @@ def _quoted_stretches(text: str) -> list[str]:
     found = [m for m in _QUOTED.finditer(text, start)]
     # a programme's or paper's name in marks after the quote ("said on "Fox & Friends."")
     # is not the speaker's words
-    words = [m.group(1) for m in found if not _is_title_quote(text, m)]
+    words = [m.group(1) for m in found if not quote_notes.is_title_quote(text, m)]
     if opened_before is not None:
         return [opened_before.group(1), *words]
     return words or [m.group(1) for m in found]
-
-
-_TITLE_BEFORE = re.compile(r"\b(?:on|in|to|told|at|of)\s+(?:[A-Z][\w'’.&-]*\s+){0,3}$")
-_TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’.&:!?-]*|of|the|and|a|an|in|on|for|to|with)$")
-
-
-def _is_title_quote(text: str, match: re.Match[str]) -> bool:
-    """Whether a quoted stretch is a title (a programme, a paper: "Fox & Friends", "Meet
-    the Press") named after "on", "told", "in": a few capitalised words, not a remark."""
-    words = match.group(1).strip(" .,!?").split()
-    return (0 < len(words) <= 6 and all(_TITLE_WORD.match(w) for w in words)
-            and _TITLE_BEFORE.search(text[: match.start()]) is not None)
-
-
-#: A speaker of American politics ("Sen.", "Rep.", "R-Ky.", "D-Conn."): quoted in
-#: English, never translated.
-_ENGLISH_SPEAKER = re.compile(
-    r"\b(?:Sen|Rep|Gov|Sens|Reps)\.\s|\b[RDI]-[A-Z][A-Za-z]{1,4}\.?(?=[,)\s])")
-
-
-def may_be_translated(*texts: str) -> bool:
-    """Whether a quote's two wordings may be two translations: not when a sentence marks
-    its speaker as an American politician ("Sen. Rand Paul, R-Ky., said")."""
-    return not any(_ENGLISH_SPEAKER.search(t) for t in texts)
 
 
 _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -622,26 +599,8 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     return []
 
 
-#: Wording alike from which two quotations are told as one quote worded differently;
-#: below it they may as well be two remarks (Rand Paul on "Fox & Friends" and to the
-#: Capitol press: 47-51% alike).
-ONE_QUOTE_MIN = 70.0
-
-
 def wording_note(a: ClaimFacts, b: ClaimFacts, speaker: str | None, similarity: float
                  ) -> str:
-    """The note on one speaker's words quoted differently by two outlets: one quote
-    worded differently when much alike, else two remarks or one told differently; a
-    translation only when neither sentence marks an American politician."""
-    wa, wb = _who(a, "One article"), _who(b, "the other")
-    translated = may_be_translated(a.text, b.text)
-    if similarity >= ONE_QUOTE_MIN:
-        how = "another translation, or edited" if translated else "edited or misquoted"
-        by = f" by {speaker}" if speaker else ""
-        return (f"{wa} and {wb} render the quote{by} differently ({similarity:.0f}% "
-                f"similar) — the same quote is worded differently ({how}?).")
-    one = ("one remark translated or paraphrased differently" if translated
-           else "one remark paraphrased")
-    return (f"{wa} and {wb} quote {speaker or 'the speaker'} in different words "
-            f"({similarity:.0f}% alike in wording): two remarks, or {one}; check which "
-            "words were said.")
+    """:func:`~factdesk.matching.quote_notes.wording_note` of two claims."""
+    return quote_notes.wording_note(_who(a, "One article"), _who(b, "the other"),
+                                    (a.text, b.text), speaker, similarity)

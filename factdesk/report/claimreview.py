@@ -15,13 +15,16 @@ One ``ClaimReview`` per published check, in a JSON list. What it says:
 - ``itemReviewed``: the ``Claim`` with its ``author`` (the claimant: a ``Person`` or an
   ``Organization`` with the canonical full name from the entity table and the job title
   the article gives, see :mod:`factdesk.report.claimants`; else the outlet),
-  ``appearance`` (the claim's article and the articles of "same fact" matches the checker
-  accepted, each with url, date, headline and publisher; suggestions, related reports and
-  conflicting ones, the same event told with another detail, never) and
-  ``firstAppearance`` (the earliest dated of them).
+  ``appearance`` (the claim's article and the articles of matches the checker accepted
+  as the same fact, an accepted related one included, whose sentence is the same
+  claimant's, each with url, date, headline and publisher; suggestions and conflicting
+  reports, the same event told with another detail, never) and ``firstAppearance`` (the
+  earliest dated of them).
 - ``author``: the "organisation" setting as an ``Organization`` with its url (the
   "organisation_url" setting, else the origin of the report's address); the checker is
-  named as the review's ``creator``. With no organisation, the checker is the author.
+  named as the review's ``creator``. With no organisation, the checker is the author. A
+  verdict made before a checker name was set names no checker (never "unnamed
+  checker"); the notes say so.
 - ``datePublished``: the day of the verdict's last change; ``url``: the "report_url"
   setting + ``#claim-<id>``.
 - Only finished checks (status "done") are published unless the export chose statuses;
