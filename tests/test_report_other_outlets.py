@@ -128,13 +128,15 @@ def test_the_csv_tells_what_differs_and_the_same_fact_as_others_printed_it(
     row = rows[0]
     assert list(row)[17:20] == ["reported_differently", "reported_alike", "rationale"]
     assert row["reported_differently"] == f"Fox News: “{FOX}” Difference: {CONFLICT}"
-    assert row["reported_alike"] == (f"The New York Times (related): “{NYT}” "
+    # accepted, the related match is the checker's same fact: no "(related)" mark
+    assert row["reported_alike"] == (f"The New York Times: “{NYT}” "
                                      f"Difference: {RELATED}.")
     assert row["rationale"] == "Rounded.\nThe filing says $43,350."  # one quoted cell
-    # the ClaimReview still lists neither as an appearance of the claim
+    # the ClaimReview lists the conflicting report as no appearance of the claim; the
+    # related one the checker accepted ("accept (same fact)") is one
     reviews = json.loads(_export(path, "claimreview", tmp_path / "r.jsonld"))
     assert [w["publisher"]["name"] for w in reviews[0]["itemReviewed"]["appearance"]
-            ] == ["HuffPost"]
+            ] == ["HuffPost", "The New York Times"]
 
 
 def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) -> None:
@@ -147,21 +149,19 @@ def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) ->
                        "claim_share": DEFAULT_CLAIM_SHARE}
 
 
-def test_the_kind_is_labelled_beside_the_status_and_other_is_not_shown(desk) -> None:
+def test_the_classifier_kind_is_not_published(desk) -> None:
+    """"Kind: statistic" is the claim detector's label, not something a reader of a
+    verdict report is told: the PDF and Markdown leave it out, the CSV (data for the
+    desk) keeps its column."""
     path, _ = desk
     with Project.open(path, read_only=True) as project:
         data = build_report(project)
     statistic = data.claims[0]
-    other = replace(statistic, kind="other")
     meta = re.compile(r"Status:</span> <b>done</b>(.*?)</td>")
-    assert meta.search(claim_html(statistic)).group(1) == (
-        ' · <span class="muted">Kind:</span> statistic')
-    assert meta.search(claim_html(other)).group(1) == ""
-    assert "**Rating: Mostly true (5 on 1-6)** · Status: done · Kind: statistic\n" in (
-        to_markdown(data))
-    assert "**Rating: Mostly true (5 on 1-6)** · Status: done\n" in to_markdown(
-        replace(data, claims=(other,)))
-    assert to_csv(replace(data, claims=(other,))).count(",other,") == 1  # the data keeps it
+    assert "Kind" not in meta.search(claim_html(statistic)).group(1)
+    assert "Kind:" not in claim_html(statistic) and "Kind:" not in to_markdown(data)
+    assert "**Rating: Mostly true (5 on 1-6)** · Status: done\n" in to_markdown(data)
+    assert to_csv(data).count(",statistic,") == 1  # the data keeps it
 
 
 def test_the_sentence_as_printed_is_not_repeated_under_a_heading_that_is_it(desk) -> None:

@@ -82,7 +82,10 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]
                                  "Oleksandr Filchakov")
         ids["not_a_claim"] = _claim(project, gazette, GAZETTE,
                                     "Bucha is a small city near Kyiv.", "other")
-        ids["wire_450"] = _claim(project, wire, WIRE, WIRE.split(". ")[0] + ".", "statistic")
+        # "Zelenskiy said ...": the speaker the claim detector stores (an appearance of
+        # Zelenskyy's claim must be his words)
+        ids["wire_450"] = _claim(project, wire, WIRE, WIRE.split(". ")[0] + ".", "statistic",
+                                 "Zelenskiy")
         ids["wire_left"] = _claim(project, wire, WIRE, WIRE.split(". ")[1], "event")
         with project.transaction():
             mentions = []

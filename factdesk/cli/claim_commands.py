@@ -217,14 +217,18 @@ def cmd_matches(args: argparse.Namespace) -> int:
         articles.add(claim.article_id)
         outlets = {aid: a.outlet for aid in articles if (a := project.articles.get(aid))}
         facts = stored_claim_facts(project, claim, outlets.get(claim.article_id, ""))
+        names = project.articles.outlet_names()  # differences told with today's outlets
         for match, other_id in zip(matches, other_ids, strict=True):
             other = others.get(other_id)
-            change = decision_change(match)
+            change = decision_change(names.match_now(
+                match, (claim.article_id, other.article_id) if other else ()))
             row = {"match": match.id, "claim": other_id,
                    "outlet": outlets.get(other.article_id, "") if other else "",
                    "score": round(match.score, 4), "relation": match.relation,
                    "decision": match.decision,
-                   "discrepancies": [d.get("explanation", "") for d in match.discrepancies],
+                   "discrepancies": [d.get("explanation", "") for d in names.now(
+                       match.discrepancies,
+                       (claim.article_id, other.article_id) if other else ())],
                    "reason": match_reason(facts, stored_claim_facts(
                        project, other, outlets.get(other.article_id, "")),
                        match.discrepancies) if other else "",

@@ -50,6 +50,7 @@ from factdesk.matching.respelling import name_respellings
 from factdesk.matching.semantic_index import SemanticIndex
 from factdesk.matching.story_names import StoryNames
 from factdesk.model.models import Claim, MatchDraft, published_date
+from factdesk.model.outlet_names import OutletNames, outlet_token, with_templates
 from factdesk.nlp.person_identity import ArticlePeople, article_people
 
 CANDIDATES_PER_CLAIM = 12
@@ -169,9 +170,11 @@ class PairJudge:
                 outlet, published = (self.project.articles.outlet_and_date(claim.article_id)
                                      or ("", None))
                 self._articles[claim.article_id] = (outlet, published_date(published))
-            outlet, day = self._articles[claim.article_id]
+            day = self._articles[claim.article_id][1]
+            # the outlet as a token of its article: a difference is stored as a template
+            # and told with the outlet's name of the moment (factdesk.model.outlet_names)
             found = self._facts[claim.id] = ClaimFacts.from_claim(
-                claim, day, outlet, self.people(claim.article_id))
+                claim, day, outlet_token(claim.article_id), self.people(claim.article_id))
         return found
 
     def _frames_of(self, article_id: int) -> list[EventFrame]:
@@ -264,7 +267,8 @@ class PairJudge:
             decision = decide_rating(*rating[:2], facts_a, facts_b, self.scorer, term,
                                      rating[2], ranking_event=ranking_event_of(rating),
                                      story=story)
-        return decision
+        names = OutletNames({aid: self._articles[aid][0] for aid in (a.article_id, b.article_id)})
+        return decision[0], decision[1], with_templates(decision[2], names)
 
     def cancel(self) -> None:
         """Drop the ratings still queued (after a cancelled run)."""

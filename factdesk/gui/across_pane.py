@@ -421,13 +421,16 @@ class AcrossPane(QWidget):
             stored_claim_facts(self.session.project, other,
                                summary.outlet if summary else ""),
             match.discrepancies)
-        change = decision_change(match)
+        names = self.session.project.articles.outlet_names()  # outlets as named now
+        sides = (self.claim.article_id, other.article_id)
+        told = names.now(match.discrepancies, sides)
+        change = decision_change(names.match_now(match, sides))
         return Card(
             match.id, other.id, summary.outlet if summary else "?",
             (summary.published or "undated") if summary else "",
             "unrelated now" if match.unrelated else match.relation,
             match.score, match.decision, reason,
-            across_cards.sorted_notes(match.discrepancies), other.text,
+            across_cards.sorted_notes(told), other.text,
             diff_marks(self.claim.text, other.text)[1],
             change=(change.note, *change.lines()) if change is not None else ())
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from factdesk.matching import quote_notes
 from factdesk.matching.contradictions import contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
 from factdesk.matching.name_discrepancies import (
@@ -473,9 +474,14 @@ def _quoted_stretches(text: str) -> list[str]:
     Press."`` is the quote and a programme's name, not "Mr. Shelby said on NBC's"."""
     text = text.strip()
     opened_before = _QUOTE_CLOSED.search(text)
-    if opened_before is None:
-        return _QUOTED.findall(text)
-    return [opened_before.group(1), *_QUOTED.findall(text[opened_before.end():])]
+    start = opened_before.end() if opened_before is not None else 0
+    found = [m for m in _QUOTED.finditer(text, start)]
+    # a programme's or paper's name in marks after the quote ("said on "Fox & Friends."")
+    # is not the speaker's words
+    words = [m.group(1) for m in found if not quote_notes.is_title_quote(text, m)]
+    if opened_before is not None:
+        return [opened_before.group(1), *words]
+    return words or [m.group(1) for m in found]
 
 
 _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -595,9 +601,14 @@ def _quote_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
             f"same quote ({similarity:.0f}% similar) credited to different speakers.", qa, qb)]
     if same is not False and WORDING_MIN <= similarity < WORDING_MAX \
             and not is_partial_quote(a.text, b.text):
-        who = f" by {speaker_name(a) or speaker_name(b)}" if same else ""
-        return [Discrepancy(
-            "wording", "variant",
-            f"{wa} and {wb} render the quote{who} differently ({similarity:.0f}% similar) — "
-            "the same quote is worded differently (translation?).", qa, qb)]
+        who = (speaker_name(a) or speaker_name(b)) if same else None
+        return [Discrepancy("wording", "variant", wording_note(a, b, who, similarity),
+                            qa, qb)]
     return []
+
+
+def wording_note(a: ClaimFacts, b: ClaimFacts, speaker: str | None, similarity: float
+                 ) -> str:
+    """:func:`~factdesk.matching.quote_notes.wording_note` of two claims."""
+    return quote_notes.wording_note(_who(a, "One article"), _who(b, "the other"),
+                                    (a.text, b.text), speaker, similarity)

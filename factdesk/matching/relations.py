@@ -60,6 +60,7 @@ from factdesk.matching.discrepancies import (
     quote_text,
     same_speaker,
     speaker_name,
+    wording_note,
 )
 from factdesk.matching.event_frames import (
     SAME_ACTION_LEMMAS,
@@ -249,14 +250,8 @@ def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     similarity = quote_similarity(a.text, b.text)
     if similarity >= WORDING_MAX or is_partial_quote(a.text, b.text):
         return None
-    who = speaker_name(a) or speaker_name(b) or "the speaker"
-    wa = a.outlet or "One article"
-    wb = b.outlet or "the other"
-    return Discrepancy(
-        "wording", "variant",
-        f"{wa} and {wb} give the same quote by {who} in different words "
-        f"({similarity:.0f}% alike in wording): a different translation or paraphrase.",
-        quote_text(a.text), quote_text(b.text))
+    note = wording_note(a, b, speaker_name(a) or speaker_name(b), similarity)
+    return Discrepancy("wording", "variant", note, quote_text(a.text), quote_text(b.text))
 
 
 def decide(

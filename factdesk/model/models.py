@@ -13,7 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factdesk.model.outlet_names import OutletNames
 
 CLAIM_KINDS: tuple[str, ...] = ("statistic", "quote", "event", "attribution", "other")
 CLAIM_ORIGINS: tuple[str, ...] = ("detected", "manual")
@@ -293,14 +296,27 @@ def severity_rank(severity: str) -> int:
     return len(DISCREPANCY_SEVERITIES)
 
 
-def differences_told(discrepancies: Iterable[Mapping[str, Any]]) -> tuple[str, ...]:
+def is_spelling_variant(discrepancy: Mapping[str, Any]) -> bool:
+    """A name spelled two ways ("Zelensky" / "Zelenskyy"): the same name, not a
+    difference in what the outlets report."""
+    return discrepancy.get("kind") == "name" and discrepancy.get("severity") == "variant"
+
+
+def differences_told(discrepancies: Iterable[Mapping[str, Any]],
+                     outlets: OutletNames | None = None, articles: Iterable[int] = (),
+                     *, spellings: bool = True) -> tuple[str, ...]:
     """What a report tells of a match's discrepancies: their explanations, most severe
     first. A "compatible" one ("Wednesday" and "Wednesday morning" in articles of the
     same day: the same date) is no difference, and a "Difference:" line saying so only
-    confuses a reader; the window's match panel still shows it."""
-    told = sorted((d for d in discrepancies if d.get("severity") != "compatible"),
+    confuses a reader; the window's match panel still shows it. ``outlets`` tells them
+    with the outlets' names now (``articles``: the match's two articles);
+    ``spellings=False`` leaves out a name's spelling variants (a published report)."""
+    told = sorted((d for d in discrepancies if d.get("severity") != "compatible"
+                   and (spellings or not is_spelling_variant(d))),
                   key=lambda d: severity_rank(str(d.get("severity", ""))))
-    return tuple(str(d.get("explanation") or d.get("kind")) for d in told
+    articles = tuple(articles)
+    return tuple((outlets.told(d, articles) if outlets is not None
+                  else str(d.get("explanation") or d.get("kind"))) for d in told
                  if d.get("explanation") or d.get("kind"))
 
 

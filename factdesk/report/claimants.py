@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from factdesk.model.models import Article, EntityMention
 from factdesk.nlp.person_identity import nick_namer
-from factdesk.nlp.person_names import name_suffix, surname_of
+from factdesk.nlp.person_names import name_suffix, person_parts, surname_of
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -335,3 +335,33 @@ def resolve_claimant(
         # an organisation
         kind = "Person"
     return Claimant(canonical, kind, title)
+
+
+def same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
+    """Whether two claims are one claimant's: both in an outlet's own voice (no
+    speaker), the same name, one person written fully and by surname or nickname ("Chris
+    Wray" / "Wray" / "Christopher Wray"), an organisation named shorter and longer
+    ("Justice Department" / "the Justice Department"). A sentence naming no speaker is
+    not Chris Wray's ("A law enforcement official identified the suspect as ..."), nor
+    is a speaker's sentence an outlet's own claim."""
+    if a is None or b is None:
+        return a is None and b is None
+    fa, fb = _fold(a.name), _fold(b.name)
+    if fa == fb:
+        return True
+    if a.kind == "Person" and b.kind == "Person":
+        sa, sb = surname_of(a.name), surname_of(b.name)
+        if not sa or sa != sb:
+            return False
+        ga, gb = (_given(n) for n in (a.name, b.name))
+        return not ga or not gb or _first_names_match(ga, gb)
+    if a.kind == "Organization" and b.kind == "Organization":
+        short, long = sorted((fa, fb), key=len)
+        return bool(re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long))
+    return False
+
+
+def _given(name: str) -> str:
+    """The first word of a person's name when it is a given name ("" for "Wray")."""
+    parts = person_parts(name)
+    return parts[0][0] if parts and parts[0] else ""

@@ -15,13 +15,16 @@ One ``ClaimReview`` per published check, in a JSON list. What it says:
 - ``itemReviewed``: the ``Claim`` with its ``author`` (the claimant: a ``Person`` or an
   ``Organization`` with the canonical full name from the entity table and the job title
   the article gives, see :mod:`factdesk.report.claimants`; else the outlet),
-  ``appearance`` (the claim's article and the articles of "same fact" matches the checker
-  accepted, each with url, date, headline and publisher; suggestions, related reports and
-  conflicting ones, the same event told with another detail, never) and
-  ``firstAppearance`` (the earliest dated of them).
+  ``appearance`` (the claim's article and the articles of matches the checker accepted
+  as the same fact, an accepted related one included, whose sentence is the same
+  claimant's, each with url, date, headline and publisher; suggestions and conflicting
+  reports, the same event told with another detail, never) and ``firstAppearance`` (the
+  earliest dated of them).
 - ``author``: the "organisation" setting as an ``Organization`` with its url (the
   "organisation_url" setting, else the origin of the report's address); the checker is
-  named as the review's ``creator``. With no organisation, the checker is the author.
+  named as the review's ``creator``. With no organisation, the checker is the author. A
+  verdict made before a checker name was set names no checker (never "unnamed
+  checker"); the notes say so.
 - ``datePublished``: the day of the verdict's last change; ``url``: the "report_url"
   setting + ``#claim-<id>``.
 - Only finished checks (status "done") are published unless the export chose statuses;
@@ -128,22 +131,24 @@ def claim_review(entry: ClaimEntry, data: ReportData) -> dict[str, Any] | None:
         dated = [w for w in appearances if w.get("datePublished")]
         if dated:
             item["firstAppearance"] = min(dated, key=lambda w: w["datePublished"])
-    checker = {"@type": "Person", "name": entry.checker or data.checkers[0]}
+    # a verdict made before a checker name was set names no one: no "unnamed checker"
+    # is published (publication_notes says so)
+    checker = {"@type": "Person", "name": entry.checker} if entry.checker else None
+    author: dict[str, Any] | None = checker
     if data.organisation:
-        author: dict[str, Any] = {"@type": "Organization", "name": data.organisation}
+        author = {"@type": "Organization", "name": data.organisation}
         if url := organisation_url(data):
             author["url"] = url
-    else:
-        author = checker
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "claimReviewed": entry.headline,
         "reviewRating": rating,
         "itemReviewed": item,
-        "author": author,
     }
-    if data.organisation:
+    if author is not None:
+        review["author"] = author
+    if data.organisation and checker is not None:
         review["creator"] = checker
     if entry.updated_at:
         review["datePublished"] = entry.updated_at[:10]
@@ -162,7 +167,15 @@ def review_url(entry: ClaimEntry, data: ReportData) -> str:
 def reviewer_name(entry: ClaimEntry, data: ReportData) -> str:
     """Who the review is by, as ClaimReview's author names it: the organisation, else
     the checker."""
-    return data.organisation or entry.checker or data.checkers[0]
+    return data.organisation or entry.checker
+
+
+def unsigned_note(count: int) -> str:
+    """The note on checks whose verdicts name no checker."""
+    return (f"{counted(count, 'check')} {'names' if count == 1 else 'name'} no checker (the "
+            "verdict was made before a checker name was set), so no checker is published "
+            "for it: set the name in Preferences ▸ Project or with 'factdesk settings P "
+            "checker NAME', then save the verdict again")
 
 
 def _published(data: ReportData) -> list[ClaimEntry]:
@@ -205,6 +218,13 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
         if textual:
             notes.append(f"{', '.join(textual)}: off the scale's numbers, published by name "
                          "(alternateName) without ratingValue")
+    unsigned = sum(1 for r in reviews if "creator" not in r
+                   and r.get("author", {}).get("@type") != "Person")
+    if unsigned:
+        notes.append(unsigned_note(unsigned) + (
+            "" if data.organisation else
+            f"; without an organisation {'it has' if unsigned == 1 else 'they have'} no "
+            "author (search engines require one)"))
     if not data.report_url:
         notes.append("the reviews have no url (search engines require one): set the web "
                      "address the report is published at (report_url)")
@@ -219,6 +239,12 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
                      f"{ADVISED_CLAIM_LENGTH} "
                      "characters (search engines advise shorter): state them as checked "
                      "(factdesk claim P statement ID \"...\")")
+    elsewhere = sum(1 for e in data.claims for o in e.others
+                    if o.reviewed and o.relation == "same fact" and o not in e.appearances)
+    if elsewhere:
+        notes.append(f"{counted(elsewhere, 'accepted same-fact report')} left out of the "
+                     "appearances: its sentence names another speaker than the claimant, or "
+                     "none (the claim as someone else's words is not the claimant's claim)")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
         notes.append(f"{counted(unplaced, 'review')} {'names' if unplaced == 1 else 'name'} no "

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from factdesk.core.project import Project
+from factdesk.core.project import UNNAMED_CHECKER, Project
 from factdesk.model.match_changes import decision_change
 from factdesk.model.models import (
     STATUSES,
@@ -49,8 +49,14 @@ from factdesk.model.models import (
     Verdict,
     differences_told,
 )
+from factdesk.model.outlet_names import OutletNames
 from factdesk.model.text import shorten
-from factdesk.report.claimants import Claimant, fullest_titles, resolve_claimant
+from factdesk.report.claimants import (
+    Claimant,
+    fullest_titles,
+    resolve_claimant,
+    same_claimant,
+)
 from factdesk.report.quotes import clean_quote
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
@@ -166,6 +172,7 @@ class OtherReport:
     # what changed since the checker accepted it ("now conflicting (was same fact); new
     # difference in date"), "" when nothing did: the change itself is not reviewed
     changed: str = ""
+    claimant: Claimant | None = None  # who said it, when its sentence names a speaker
 
     @property
     def reviewed(self) -> bool:
@@ -230,12 +237,6 @@ class ClaimEntry:
         return " ".join(self.headline.split()) != " ".join(self.text.split())
 
     @property
-    def kind_shown(self) -> str:
-        """The claim's kind as a report shows it beside the status: "" for "other", which
-        tells a reader nothing ("Status: done · other" read as "done and other")."""
-        return "" if self.kind == "other" else self.kind
-
-    @property
     def reported_differently(self) -> tuple[OtherReport, ...]:
         """Other outlets' reports of the same event with a different detail (conflicting
         matches), accepted ones first."""
@@ -249,9 +250,13 @@ class ClaimEntry:
 
     @property
     def appearances(self) -> tuple[OtherReport, ...]:
-        """Where the claim itself appears elsewhere: accepted "same fact" matches only
-        (never a suggestion, a related report or a conflicting one)."""
-        return tuple(o for o in self.others if o.reviewed and o.relation == "same fact")
+        """Where the claim itself appears elsewhere: accepted "same fact" reports (an
+        accepted related one is the checker's same fact) of the same claimant
+        (:func:`~factdesk.report.claimants.same_claimant`: Wray's claim does not appear
+        as a sentence naming an anonymous official or no one; an outlet's own claim as
+        another outlet's own sentence); never a suggestion or a conflicting report."""
+        return tuple(o for o in self.others if o.reviewed and o.relation == "same fact"
+                     and same_claimant(self.claimant, o.claimant))
 
 
 @dataclass(frozen=True)
@@ -287,6 +292,7 @@ class ReportData:
     unfinished_left_out: int = 0  # checks not shown only because they are not done
     unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
     scale_problem: str = ""  # why the scale's numbers are not one ordinal scale (none shown)
+    unsigned: int = 0  # checks whose verdict names no checker (made before a name was set)
 
     @cached_property
     def drafts(self) -> int:
@@ -347,11 +353,16 @@ def _selected(
 
 
 def _others(
-    project: Project, claim_id: int, articles: dict[int, Article], suggested: bool
+    project: Project, claim: Claim, articles: dict[int, Article], suggested: bool,
+    outlets: OutletNames, claimants: _ClaimantFinder,
 ) -> tuple[OtherReport, ...]:
     # a report tells how other outlets reported the same fact: the matches the checker
     # accepted; asked to, the undecided suggestions of the same fact too (a suggestion
-    # only related is not one), accepted ones first
+    # only related is not one), accepted ones first. The checker's acceptance makes a
+    # related match the same fact (the window's "accept (same fact)"); an accepted
+    # conflicting one stays conflicting. Differences are told with the outlets' names
+    # now, without a name's spelling variants (the same name, no difference).
+    claim_id = claim.id
     matches: list[Match] = [
         m for m in project.matches.for_claim(claim_id, include_rejected=False)
         if m.decision == "accepted" or (suggested and m.relation != "related")]
@@ -366,6 +377,9 @@ def _others(
         if other is None:
             continue
         article = articles.get(other.article_id)
+        relation = match.relation
+        if match.decision == "accepted" and relation == "related":
+            relation = "same fact"
         result.append(
             OtherReport(
                 claim_id=other.id,
@@ -375,11 +389,14 @@ def _others(
                 article_title=article.title if article else "",
                 date=article.published if article else None,
                 url=article.url if article else "",
-                relation=match.relation,
+                relation=relation,
                 score=float(match.score),
                 decision=match.decision,
-                discrepancies=differences_told(match.discrepancies),
+                discrepancies=differences_told(match.discrepancies, outlets,
+                                               (claim.article_id, other.article_id),
+                                               spellings=False),
                 changed=change.brief if (change := decision_change(match)) else "",
+                claimant=claimants.find(other, article),
             )
         )
     return tuple(result)
@@ -461,6 +478,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     unpublished = {r.name.casefold() for r in scale.ratings if not r.publishable}
     articles = {a.id: a for a in project.articles.iter_all()}
     claimants = _ClaimantFinder(project, articles)
+    outlets = project.articles.outlet_names()
     every_status = replace(flt, statuses=STATUSES)
     everything = replace(flt, include_all=True)
     unfinished = 0  # checks left out only because they are not finished
@@ -515,8 +533,11 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
                     for e in (verdict.evidence if verdict
                               else project.verdicts.evidence(claim.id))
                 ),
-                others=_others(project, claim.id, articles, flt.include_suggested),
-                checker=verdict.checker if verdict else "",
+                others=_others(project, claim, articles, flt.include_suggested, outlets,
+                               claimants),
+                # "unnamed checker" is no name to publish: the check is unsigned
+                checker=(verdict.checker if verdict and verdict.checker != UNNAMED_CHECKER
+                         else ""),
                 created_at=verdict.created_at if verdict else None,
                 updated_at=verdict.updated_at if verdict else None,
                 statement=claim.statement or "",
@@ -528,7 +549,9 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     entries = claimants.one_title_each(entries)
     counts = tuple(c for c in _counts(entries, scale.ratings) if c.count)
     stamps = sorted(s for e in entries for s in (e.created_at, e.updated_at) if s)
-    checkers = tuple(sorted({e.checker for e in entries if e.checker})) or (project.checker,)
+    checkers = tuple(sorted({e.checker for e in entries if e.checker})) or tuple(
+        name for name in (project.checker,) if name != UNNAMED_CHECKER)
+    unsigned = sum(1 for e in entries if e.rating is not None and not e.checker)
     sources = _cited_sources(entries, articles, per_article)
     settings = project.project_settings()
     return ReportData(
@@ -554,6 +577,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         unfinished_left_out=unfinished,
         unpublished_left_out=not_published,
         scale_problem=scale.ordinal_problem() or "",
+        unsigned=unsigned,
     )
 
 

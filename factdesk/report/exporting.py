@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from factdesk.core.project import UNNAMED_CHECKER, Project
+from factdesk.core.project import Project
 from factdesk.model.text import counted
-from factdesk.report.claimreview import claim_reviews, publication_notes
+from factdesk.report.claimreview import claim_reviews, publication_notes, unsigned_note
 from factdesk.report.data import ReportData, ReportFilter, build_report
 from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
@@ -47,10 +47,8 @@ def report_notes(project: Project, data: ReportData) -> list[str]:
         notes.append(f"the report is titled {data.title!r} after the project file's name: "
                      "set its title in Preferences ▸ Project (Report title) or with 'factdesk "
                      "settings P report_title \"...\"'")
-    if UNNAMED_CHECKER in data.checkers:
-        notes.append(f"the report names its checker {UNNAMED_CHECKER!r}: verdicts were made "
-                     "before a name was set; set it in Preferences ▸ Project or with "
-                     "'factdesk settings P checker NAME' (verdicts made since carry it)")
+    if data.unsigned:
+        notes.append(unsigned_note(data.unsigned))
     return notes
 
 

@@ -43,7 +43,8 @@ def document_info(data: ReportData) -> DocumentInfo:
     """Title (the report-title setting), author (the organisation and the checkers),
     subject and keywords (the ratings, outlets and checked speakers) of a report."""
     checkers = ", ".join(data.checkers)
-    author = f"{data.organisation} ({checkers})" if data.organisation else checkers
+    author = (f"{data.organisation} ({checkers})" if checkers else data.organisation) \
+        if data.organisation else checkers
     period = data.date_from or "no verdicts"
     if data.date_to and data.date_to != data.date_from:
         period += f" to {data.date_to}"

@@ -113,7 +113,7 @@ def cover_html(data: ReportData) -> str:
     else:
         period = data.date_from or "no verdicts yet"
     rows = [
-        ("Checked by", _e(checkers)),
+        ("Checked by", _e(checkers) or '<span class="muted">no checker named</span>'),
         ("Verdicts dated", _e(period)),
         ("Claims in this report", f"{len(data.claims)} ({_e(data.filter_text)})"),
         ("Sources", str(len(data.sources))),
@@ -241,8 +241,6 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     in_report = in_report or {}
     meta = (
         f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b>'
-        + (f' · <span class="muted">Kind:</span> {_e(entry.kind_shown)}'
-           if entry.kind_shown else "")
         + _claimant_html(entry)
     )
     source = (f'<a href="#source-{entry.article_id}">'

@@ -52,6 +52,7 @@ def _reported_differently(project: Project, matches: list[Match],
     claims = project.claims.get_many(sorted({c for m in accepted
                                              for c in (m.claim_a, m.claim_b)}))
     found: dict[int, list[dict[str, Any]]] = {}
+    names = project.articles.outlet_names()
     for match in accepted:
         for mine, theirs in ((match.claim_a, match.claim_b), (match.claim_b, match.claim_a)):
             other = claims.get(theirs)
@@ -62,7 +63,9 @@ def _reported_differently(project: Project, matches: list[Match],
                 "match_id": match.id, "claim_id": other.id,
                 "outlet": article.get("outlet", ""), "date": article.get("date"),
                 "url": article.get("url", ""), "text": other.text,
-                "differences": list(differences_told(match.discrepancies)),
+                "differences": list(differences_told(
+                    match.discrepancies, names, (other.article_id, claims[mine].article_id)
+                    if mine in claims else (other.article_id,))),
             })
     return found
 
@@ -104,6 +107,8 @@ def project_to_json(project: Project) -> dict[str, Any]:
     """Everything in ``project`` as plain JSON-ready data."""
     scale = project.rating_scale()
     matches = project.matches.all()
+    names = project.articles.outlet_names()  # differences told with the outlets now
+    article_of = {c.id: c.article_id for c in project.claims.iter_all()}
     articles = [_article(a) for a in project.articles.iter_all()]
     differently = _reported_differently(project, matches, {a["id"]: a for a in articles})
     verdicts = []
@@ -146,11 +151,14 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "aliases": [asdict(a) for a in project.entities.aliases()],
         "matches": [
             {"id": m.id, "claim_a": m.claim_a, "claim_b": m.claim_b, "score": round(m.score, 4),
-             "relation": m.relation, "discrepancies": list(m.discrepancies),
+             "relation": m.relation, "discrepancies": names.now(
+                 m.discrepancies, sides := [article_of[c] for c in (m.claim_a, m.claim_b)
+                                            if c in article_of]),
              "decision": m.decision, "decided_relation": m.decided_relation,
-             "decided_discrepancies": list(m.decided_discrepancies),
+             "decided_discrepancies": names.now(m.decided_discrepancies, sides),
              "unrelated": m.unrelated,
-             "changed": change.note if (change := decision_change(m)) else None}
+             "changed": change.note if (change := decision_change(
+                 names.match_now(m, sides))) else None}
             for m in matches
         ],
         "clusters": [

@@ -174,7 +174,6 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         f"As printed by {source}  ",
         f"**Rating: {rating}{value}** · Status: {entry.status}"
         + (" (DRAFT: not finished)" if entry.draft else "")
-        + (f" · Kind: {entry.kind_shown}" if entry.kind_shown else "")
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
         *_differently_markdown(entry),
@@ -233,7 +232,7 @@ def to_markdown(data: ReportData) -> str:
         f"# {_md_escape(data.title)}",
         "",
         *([f"- Organisation: {_md_escape(data.organisation)}"] if data.organisation else []),
-        f"- Checked by: {', '.join(data.checkers)}",
+        *([f"- Checked by: {_md_escape(', '.join(data.checkers))}"] if data.checkers else []),
         f"- Verdicts dated: {period}",
         f"- Claims: {len(data.claims)} ({data.filter_text})",
         f"- Sources: {len(data.sources)} (see the appendix)",

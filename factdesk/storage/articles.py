@@ -11,6 +11,7 @@ from operator import itemgetter
 from sqlite_utils import Database
 
 from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
+from factdesk.model.outlet_names import OutletNames
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import (
     ArticleCut,
@@ -186,6 +187,19 @@ class ArticleRepository:
         row = self.db.execute("SELECT published FROM articles WHERE id = ?",
                               [article_id]).fetchone()
         return row[0] if row and row[0] else None
+
+    def outlet_names(self) -> OutletNames:
+        """Every article's outlet now, and the names it had before (from the history of
+        outlet edits, oldest first): a stored difference is told with the names now."""
+        current = {r[0]: r[1] or "" for r in self.db.execute("SELECT id, outlet FROM articles")}
+        former: dict[int, list[str]] = {}
+        if self.db["history"].exists():
+            for aid, old, new in self.db.execute(
+                    "SELECT entity_id, old, new FROM history WHERE entity = 'article' "
+                    "AND field = 'outlet' ORDER BY id"):
+                names = former.setdefault(aid, [])
+                names += [n for n in (old, new) if n and n not in names]
+        return OutletNames(current, {aid: tuple(n) for aid, n in former.items()})
 
     def outlet_and_date(self, article_id: int) -> tuple[str, str | None] | None:
         """(outlet, ISO publication date or None) of an article, without reading its
