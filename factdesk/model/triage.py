@@ -77,12 +77,18 @@ class ArticleCut:
     score: float
     start: int = _ANY_START
     claim_id: int = _ANY_START
-    #: the id of the article's lead when it scores at least LEAD_FLOOR (-1: none); it is
-    #: admitted on top of the budget
-    lead: int = -1
+    #: the article's lead ``(score, start, claim id)`` when it scores at least
+    #: LEAD_FLOOR (None: none); it is admitted on top of the budget
+    lead: tuple[float, int, int] | None = None
 
     def admits(self, score: float, start: int, claim_id: int) -> bool:
-        return claim_id == self.lead or self.ranks(score, start, claim_id)
+        return (self.lead is not None and claim_id == self.lead[2]) or self.ranks(
+            score, start, claim_id)
+
+    def lead_on_top(self) -> bool:
+        """Whether the lead is shown only by the lead rule (the threshold or the budget
+        leaves it out): one claim more than the budget's."""
+        return self.lead is not None and not self.ranks(*self.lead)
 
     def ranks(self, score: float, start: int, claim_id: int) -> bool:
         """Whether the claim is admitted by the threshold and the budget (the lead
@@ -93,9 +99,8 @@ class ArticleCut:
     def with_lead(self, lead: tuple[float, int, int] | None) -> ArticleCut:
         """This cut, also admitting the article's lead ``(score, start, claim id)`` when
         it scores at least :data:`LEAD_FLOOR`."""
-        if lead is None or lead[0] < LEAD_FLOOR:
-            return replace(self, lead=-1)
-        return replace(self, lead=lead[2])
+        return replace(self, lead=lead if lead is not None and lead[0] >= LEAD_FLOOR
+                       else None)
 
 
 def claim_budget(sentences: int, share: float) -> int:

@@ -245,21 +245,23 @@ class ArticleRepository:
         sentences = {row[0]: sentence_count(row[9], estimates.get(row[0], 0)) for row in rows}
         budgets = {aid: claim_budget(n, triage.share) for aid, n in sentences.items()}
         known = cuts or {}
-        leads = self.leads(LEAD_FLOOR)
         cuts = {**known, **self.triage_cuts(triage, {
             aid: sentences[aid] for aid, (_, _, passing) in counts.items()
             if aid in budgets and passing > budgets[aid] and aid not in known})}
-        for aid, cut in list(cuts.items()):  # a known cut whose lead is no more
-            if cut.lead >= 0 and aid not in leads:
-                cuts[aid] = cut.with_lead(None)
+        # a known cut keeps its lead; the others' are read (after a claim edit: its
+        # article's only)
+        unknown = [aid for aid in counts if aid not in known]
+        leads = self.leads(LEAD_FLOOR, unknown if len(unknown) <= FEW_ARTICLES else None)
         shown: dict[int, int] = {}
         for aid, (total, automatic, passing) in counts.items():
             # the cut admits exactly the budget's best of the passing claims, and the
             # lead on top of them when the threshold or the budget leaves it out
             shown[aid] = total - automatic + min(passing, budgets.get(aid, passing))
-            if (lead := leads.get(aid)) is not None:
-                cuts[aid] = (cuts.get(aid) or triage.open_cut()).with_lead(lead)
-                shown[aid] += not cuts[aid].ranks(*lead)
+            if aid not in known:
+                cut = (cuts.get(aid) or triage.open_cut()).with_lead(leads.get(aid))
+                if cut.lead is not None or aid in cuts:
+                    cuts[aid] = cut
+            shown[aid] += aid in cuts and cuts[aid].lead_on_top()
         for aid, claim_id, score, start in self.db.execute(
                 "SELECT article_id, id, score, start FROM claims WHERE id IN (SELECT claim_id "
                 "FROM verdicts WHERE rating IS NOT NULL OR status != ?) "
@@ -296,7 +298,8 @@ class ArticleRepository:
                 estimates[aid] = estimate_sentences(text or "")
         return estimates
 
-    def leads(self, floor: float) -> dict[int, tuple[float, int, int]]:
+    def leads(self, floor: float, article_ids: Iterable[int] | None = None,
+              ) -> dict[int, tuple[float, int, int]]:
         """Each article's lead (:func:`factdesk.model.triage.lead_of`) that is live and
         scores at least ``floor``, as ``(score, start, claim id)`` by article id: its first
         detected claim after the headline (the title's paragraph, which opens the text
