@@ -28,7 +28,7 @@ Every figure is measured on data no one here wrote (``../shared/eval``):
 4. **BASIL** dev (225 news articles): the share of sentences shown by default (the
    project rule, :mod:`factdesk.model.triage`: score at least the default claim
    threshold and within the article's budget, the default claim share of its
-   sentences), over the threshold, and kept as candidates, overall and per outlet, and
+   sentences, plus the article's lead from LEAD_FLOOR), over the threshold, and kept as candidates, overall and per outlet, and
    the shown share for a sweep of claim shares (how the default share was chosen).
 
 Exits 0 with a message when the evaluation data is absent. Needs the ``train`` extra.
@@ -54,7 +54,7 @@ from _checkworthy_data import (
 from _shared import EVAL, basil_articles, eval_path
 
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
-from factdesk.model.triage import Triage, shown_by_default
+from factdesk.model.triage import LEAD_FLOOR, Triage, lead_of, shown_by_default
 from factdesk.nlp.specificity import specific_mask
 from factdesk.nlp.train_worthiness import (
     SEED,
@@ -386,7 +386,8 @@ def basil_section() -> None:
     total = [sum(r[i] for r in by_source.values()) for i in range(4)]
     print(f"== BASIL dev: {len(articles)} articles, {total[0]} sentences; shown by default "
           f"= score >= {default.threshold} and within the article's budget "
-          f"(ceil({default.share} x sentences), at least 1; factdesk/model/triage.py)")
+          f"(ceil({default.share} x sentences), at least 1), plus the lead from "
+          f"{LEAD_FLOOR} (factdesk/model/triage.py)")
     print(f"{'outlet':<10} {'sentences':>9} {'shown':>7} {'share':>6} "
           f"{'over threshold':>15} {'candidates':>11}")
     for source, (n, shown, over, cands) in sorted(by_source.items()) + [("all", total)]:
@@ -403,7 +404,7 @@ def basil_section() -> None:
 
 def _shown(claims: list[tuple[float, int, int]], sentences: int, triage: Triage) -> int:
     """How many of one article's automatic claims are shown by default."""
-    cut = triage.cut(claims, sentences)
+    cut = triage.cut(claims, sentences, lead_of(claims))  # the text opens with its lead
     return sum(shown_by_default(score, start, "detected", cut, claim_id=claim_id)
                for score, start, claim_id in claims)
 

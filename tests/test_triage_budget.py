@@ -134,7 +134,9 @@ def test_article_counts_follow_the_budget_and_the_stored_sentence_count(article)
             project.articles.mark_extracted(aid, 30)
         (summary,) = project.articles.summaries(Triage(0.33, 0.3))
         assert (summary.sentences, summary.shown) == (30, 7)
-        assert summary.cut == ArticleCut(0.33)
+        # the lead (the first claim, 0.95) is within the budget: the cut names it only
+        first = min(project.claims.for_article(aid), key=lambda c: c.start)
+        assert summary.cut == ArticleCut(0.33, lead=(first.score, first.start, first.id))
         (summary,) = project.articles.summaries(Triage(0.33, 0.1))
         assert summary.shown == 3 and summary.cut.score == pytest.approx(0.75)
         # a judged candidate outside the budget is shown on top of it; a hand-marked

@@ -47,6 +47,7 @@ from factdesk.model.settings import (
     REPORT_TITLE,
     REPORT_URL,
 )
+from factdesk.model.triage import LEAD_FLOOR
 
 DEFAULT_FONT_SIZE = 12
 
@@ -220,7 +221,8 @@ class PreferencesDialog(QDialog):
                 f"{DEFAULT_CLAIM_SHARE}), also when a later version improves them")
             self.triage_defaults.clicked.connect(self._use_triage_defaults)
             self.share.setToolTip("Each article shows at most this share of its sentences "
-                                  "as claims, the most check-worthy first (1: no cap). "
+                                  "as claims, the most check-worthy first (1: no cap), "
+                                  f"and its lead (first sentence) from a score of {LEAD_FLOOR}. "
                                   "Claims marked by hand or judged are always shown.")
             self.project_checker = QLineEdit(str(session.project.settings.get("checker", "")
                                                  or ""))

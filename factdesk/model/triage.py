@@ -12,6 +12,10 @@ by default when
   id (two claims may start at one offset: a detected sentence and a claim inside it);
   the order is total, so exactly the budget is shown.
 
+and, on top of the budget, the article's **lead** (its first detected claim after the
+headline: in news the sentence that states the key fact) when it scores at least
+:data:`LEAD_FLOOR`, under the threshold or outside the budget.
+
 A claim marked by hand, or judged (rated, or moved on from "to check"), is always shown.
 Hand-marked claims do not use up the budget (they are not ranked with the detected
 ones). Judged detected claims are ranked with the others like any detected claim: one
@@ -29,10 +33,20 @@ import math
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: The start of a cut that admits every claim at its score (no budget binds).
 _ANY_START = sys.maxsize
+
+#: The score from which an article's lead is shown by default, whatever the threshold
+#: and the budget. The lead of a news article (its first body sentence) usually states
+#: the key fact, and the check-worthiness model, trained on debate sentences, often
+#: scores it under the threshold ("A young Republican congressional aide resigned Monday
+#: after her Facebook post ..." 0.42). Chosen on 24 BASIL dev articles read sentence by
+#: sentence by a checker: leads from 0.40 up added 8 checker picks and 1 filler;
+#: docs/claims.md, "Operating point variants". Not a project setting: the threshold and
+#: the share are (:mod:`factdesk.model.settings`).
+LEAD_FLOOR: float = 0.40
 
 
 @dataclass(frozen=True)
@@ -42,9 +56,10 @@ class Triage:
     threshold: float  # score from which a sentence is a check-worthy claim
     share: float  # most of an article's sentences shown by default (1.0: no cap)
 
-    def cut(self, automatic: Iterable[tuple[float, int, int]], sentences: int) -> ArticleCut:
+    def cut(self, automatic: Iterable[tuple[float, int, int]], sentences: int,
+            lead: tuple[float, int, int] | None = None) -> ArticleCut:
         """:func:`article_cut` with these settings."""
-        return article_cut(automatic, sentences, self.threshold, self.share)
+        return article_cut(automatic, sentences, self.threshold, self.share, lead)
 
     def open_cut(self) -> ArticleCut:
         """The cut of an article whose budget does not bind (a single sentence, or an
@@ -62,10 +77,30 @@ class ArticleCut:
     score: float
     start: int = _ANY_START
     claim_id: int = _ANY_START
+    #: the article's lead ``(score, start, claim id)`` when it scores at least
+    #: LEAD_FLOOR (None: none); it is admitted on top of the budget
+    lead: tuple[float, int, int] | None = None
 
     def admits(self, score: float, start: int, claim_id: int) -> bool:
+        return (self.lead is not None and claim_id == self.lead[2]) or self.ranks(
+            score, start, claim_id)
+
+    def lead_on_top(self) -> bool:
+        """Whether the lead is shown only by the lead rule (the threshold or the budget
+        leaves it out): one claim more than the budget's."""
+        return self.lead is not None and not self.ranks(*self.lead)
+
+    def ranks(self, score: float, start: int, claim_id: int) -> bool:
+        """Whether the claim is admitted by the threshold and the budget (the lead
+        aside)."""
         return score > self.score or (score == self.score and (
             start < self.start or (start == self.start and claim_id <= self.claim_id)))
+
+    def with_lead(self, lead: tuple[float, int, int] | None) -> ArticleCut:
+        """This cut, also admitting the article's lead ``(score, start, claim id)`` when
+        it scores at least :data:`LEAD_FLOOR`."""
+        return replace(self, lead=lead if lead is not None and lead[0] >= LEAD_FLOOR
+                       else None)
 
 
 def claim_budget(sentences: int, share: float) -> int:
@@ -101,17 +136,28 @@ def sentence_count(stored: int | None, text_estimate: int) -> int:
 
 
 def article_cut(automatic: Iterable[tuple[float, int, int]], sentences: int,
-                threshold: float, share: float) -> ArticleCut:
+                threshold: float, share: float,
+                lead: tuple[float, int, int] | None = None) -> ArticleCut:
     """The cut of one article from its automatic claims' ``(score, start, claim id)``
     (any order; those under ``threshold`` play no part), its sentence count, the
-    threshold and the share."""
+    threshold and the share; ``lead``: the article's lead claim (:func:`lead_of`), if
+    it has one."""
     passing = [claim for claim in automatic if claim[0] >= threshold]
     budget = claim_budget(sentences, share)
     if len(passing) <= budget:
-        return ArticleCut(threshold, _ANY_START, _ANY_START)
+        return ArticleCut(threshold, _ANY_START, _ANY_START).with_lead(lead)
     passing.sort(key=lambda c: (-c[0], c[1], c[2]))
     score, start, claim_id = passing[budget - 1]
-    return ArticleCut(score, start, claim_id)
+    return ArticleCut(score, start, claim_id).with_lead(lead)
+
+
+def lead_of(automatic: Iterable[tuple[float, int, int]],
+            body_start: int = 0) -> tuple[float, int, int] | None:
+    """An article's lead among its automatic claims' ``(score, start, claim id)``: the
+    first one starting at or after ``body_start`` (after the headline's paragraph; 0 for
+    a text without one), or None."""
+    after = [claim for claim in automatic if claim[1] >= body_start]
+    return min(after, key=lambda c: (c[1], c[2])) if after else None
 
 
 def shown_by_default(score: float, start: int, origin: str, cut: ArticleCut,

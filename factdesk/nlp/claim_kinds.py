@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factdesk.nlp.quote_tails import after_quoted_question
 from factdesk.nlp.reasons import claim_reason
 from factdesk.nlp.speaker_tracker import tracker_for
 from factdesk.nlp.speakers import (
@@ -109,13 +110,16 @@ def _continues(prev: Any, sent: Any) -> bool:
     paragraph): marks with no word (a closing quotation mark the parser cut off at a
     paragraph's end, '"'; an ellipsis; the dash of "WASHINGTON—Joining"), or a lower-case
     word after a closed quotation or bracket ('... public events." added Lauten', '(R-Wisc.)
-    to task') or after a quoted exclamation and a dash ('pearls!” — whose commentary')."""
+    to task') or after a quoted exclamation and a dash ('pearls!” — whose commentary'),
+    or a name and speech verb after a quoted question ('"Is this fair?" Smith asked.')."""
     between = sent.doc.text[prev.end_char:sent.start_char]
     if "\n" in between:
         return False
     text = sent.text.strip()
     if not any(c.isalnum() for c in text):
         return True
+    if after_quoted_question(sent.doc, sent.start):
+        return True  # '"Is this fair?" | Smith asked.'
     before = prev.text.rstrip()
     word = text.lstrip("".join(_DASH_CHARS)).lstrip()
     if not word[:1].islower():

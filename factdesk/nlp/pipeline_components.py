@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factdesk.nlp.claim_kinds import classify_sentences
 from factdesk.nlp.entity_fixes import things_tagged_as_people
+from factdesk.nlp.quote_tails import after_quoted_question
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
@@ -105,6 +106,22 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+#: Place abbreviations that modify the word after them ("U.S. Sen. Marco Rubio").
+_COUNTRIES = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+
+
+def _ends_a_place(doc: Doc, prev: Token, token: Token) -> bool:
+    """Whether ``prev``, a state abbreviation closing a "City, St." place ("Concord,
+    Calif.", "Washington, D.C."), ends its sentence before ``token``: a capitalised word,
+    no title abbreviation, with no comma between ("Kansas City, Mo., police" goes on).
+    On BASIL dev every such place before a capitalised word ends its sentence."""
+    return (prev.text in PLACE_ABBREVIATIONS and prev.text not in _COUNTRIES
+            and prev.i >= 2 and doc[prev.i - 1].text == ","
+            and doc[prev.i - 2].text[:1].isupper()
+            and token.text[:1].isupper() and token.text not in TITLE_ABBREVIATIONS
+            and bool(prev.whitespace_))
+
+
 class NewsSentenceRules:
     """Presets sentence starts the parser then respects."""
 
@@ -124,6 +141,10 @@ class NewsSentenceRules:
                 # "Who are you!" the congressman demands.: a quoted exclamation or
                 # question goes on in its sentence when what follows is lower-case
                 token.is_sent_start = False
+            elif after_quoted_question(doc, token.i):
+                # '"Is this fair?" Smith asked.': the name and speech verb after a quoted
+                # question or exclamation attribute it; they start no sentence
+                token.is_sent_start = False
             elif (token.text in _CLOSING_QUOTES and not prev.whitespace_
                   and prev.text in _SENTENCE_ENDS):
                 # ...wasted another week." at a paragraph's end: the closing mark ends
@@ -139,6 +160,10 @@ class NewsSentenceRules:
                 # “We lost 30 tanks. …: the quotation mark opening a paragraph starts its
                 # first sentence; it is not a sentence of its own
                 token.is_sent_start = False
+            elif _ends_a_place(doc, prev, token):
+                # "... in Washington, D.C. Jackson's wife spent": a state closing a
+                # "City, St." place ends its sentence before a capital
+                token.is_sent_start = True
             elif prev.text in TITLE_ABBREVIATIONS or (
                     prev.text in PLACE_ABBREVIATIONS and (token.tag_ in _NAME_TAGS
                                                           or not token.text[:1].isupper())):

@@ -14,6 +14,7 @@ from factdesk.model.models import MAX_ANALYSED_CHARS, UNCHECKED, Article
 from factdesk.model.outlet_names import OutletNames
 from factdesk.model.settings import DEFAULT_CLAIM_SHARE, DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import (
+    LEAD_FLOOR,
     ArticleCut,
     Triage,
     claim_budget,
@@ -261,10 +262,20 @@ class ArticleRepository:
         cuts = {**known, **self.triage_cuts(triage, {
             aid: sentences[aid] for aid, (_, _, passing) in counts.items()
             if aid in budgets and passing > budgets[aid] and aid not in known})}
+        # a known cut keeps its lead; the others' are read (after a claim edit: its
+        # article's only)
+        unknown = [aid for aid in counts if aid not in known]
+        leads = self.leads(LEAD_FLOOR, unknown if len(unknown) <= FEW_ARTICLES else None)
         shown: dict[int, int] = {}
         for aid, (total, automatic, passing) in counts.items():
-            # the cut admits exactly the budget's best of the passing claims
+            # the cut admits exactly the budget's best of the passing claims, and the
+            # lead on top of them when the threshold or the budget leaves it out
             shown[aid] = total - automatic + min(passing, budgets.get(aid, passing))
+            if aid not in known:
+                cut = (cuts.get(aid) or triage.open_cut()).with_lead(leads.get(aid))
+                if cut.lead is not None or aid in cuts:
+                    cuts[aid] = cut
+            shown[aid] += aid in cuts and cuts[aid].lead_on_top()
         for aid, claim_id, score, start in self.db.execute(
                 "SELECT article_id, id, score, start FROM claims WHERE id IN (SELECT claim_id "
                 "FROM verdicts WHERE rating IS NOT NULL OR status != ?) "
@@ -300,6 +311,21 @@ class ArticleRepository:
                     f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
                 estimates[aid] = estimate_sentences(text or "")
         return estimates
+
+    def leads(self, floor: float, article_ids: Iterable[int] | None = None,
+              ) -> dict[int, tuple[float, int, int]]:
+        """Each article's lead (:func:`factdesk.model.triage.lead_of`) that is live and
+        scores at least ``floor``, as ``(score, start, claim id)`` by article id: its first
+        detected claim after the headline (the title's paragraph, which opens the text
+        unless the title was guessed from the first sentence). Deleted claims count in
+        finding it, so deleting the lead promotes no other sentence."""
+        rows = self.db.execute(
+            "SELECT c.article_id, c.score, c.start, c.id, c.deleted_at IS NULL FROM articles a "
+            "JOIN claims c ON c.id = (SELECT f.id FROM claims f WHERE f.article_id = a.id "
+            "AND f.origin = 'detected' AND f.start > CASE WHEN a.title_guessed THEN -1 "
+            "ELSE length(a.title) END ORDER BY f.start, f.id LIMIT 1)")
+        return {aid: (score, start, cid) for aid, score, start, cid, live in rows
+                if live and score >= floor}
 
     def triage_cuts(self, triage: Triage, sentences: Mapping[int, int]) -> dict[int, ArticleCut]:
         """The triage cut (:func:`factdesk.model.triage.article_cut`) of each article in

@@ -11,6 +11,7 @@ from factdesk.core.commands import MarkClaim
 from factdesk.core.project import Project
 from factdesk.gui.articles_pane import CLAIMS
 from factdesk.model.changes import ChangeSet
+from factdesk.model.triage import LEAD_FLOOR
 
 
 def _highlighted(window) -> set[int]:  # MainWindow
@@ -28,17 +29,22 @@ def test_only_claims_worth_checking_by_default_and_one_key_for_all(
         triage = project.triage()
         rows = {c.id: c for c in project.claims.iter_all()}
         sentences = {s.id: s.sentences for s in project.articles.summaries(triage)}
+        leads = project.articles.leads(LEAD_FLOOR)
     window = make_window(demo_copy)
     session = window.session
     article = session.article_id
     every = {c.id for c in rows.values() if c.article_id == article}
     # shown: the article's best detected claims over the threshold, at most the share of
-    # its sentences (rounded up), and every claim marked by hand
+    # its sentences (rounded up), its lead (from LEAD_FLOOR) and every claim marked by hand
     passing = sorted((i for i in every if rows[i].origin == "detected"
                       and rows[i].score >= triage.threshold),
                      key=lambda i: (-rows[i].score, rows[i].start))
     budget = math.ceil(triage.share * sentences[article])
     worth = set(passing[:budget]) | {i for i in every if rows[i].origin == "manual"}
+    assert article in leads, "the demo article's lead scores over the floor"
+    lead = leads[article][2]
+    assert lead not in worth, "the demo article's lead is shown by the lead rule alone"
+    worth.add(lead)
     assert len(passing) > budget, "the demo article's budget binds"
     assert 0 < len(worth) < len(every), "the demo article has claims and other candidates"
     assert _highlighted(window) == worth
