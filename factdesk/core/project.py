@@ -24,6 +24,7 @@ from factdesk.model.settings import (
 )
 from factdesk.model.triage import Triage
 from factdesk.nlp.name_folding import canonical_key  # pure Python: no spaCy is loaded
+from factdesk.nlp.person_names import person_parts
 from factdesk.storage.archive import ArchiveRepository
 from factdesk.storage.articles import ArticleRepository
 from factdesk.storage.backup import (
@@ -76,7 +77,7 @@ class Project:
         self.verdicts = VerdictRepository(db)
         self.settings = SettingsRepository(db)
         self.archive = ArchiveRepository(db)
-        self.search = SearchRepository(db, fold=_fold_name)
+        self.search = SearchRepository(db, fold=_fold_name, person_parts=person_parts)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False,

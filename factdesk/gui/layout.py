@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDockWidget,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -41,6 +42,8 @@ MIN_LINES = 3  # rows a list or editor keeps when the window is made small
 COMBO_CHARS = 8  # characters a combo box keeps when the window is made small
 URL_CHARS = 48  # of a long web address shown in a header (all of it in the tooltip)
 SHORT_WINDOW = 800  # px high or less: a 768-line laptop screen's window, maximised
+#: A widget property: the scroll area sets its own minimum height (compact() keeps it).
+OWN_MINIMUM = "ownMinimumHeight"
 
 
 def elide_text(text: str, limit: int) -> str:
@@ -82,7 +85,10 @@ def compact(root: QWidget) -> None:
     for button in root.findChildren(QPushButton):
         button.setMinimumWidth(min(button.sizeHint().width(), line * 3))
     for area in root.findChildren(QAbstractScrollArea):
-        area.setMinimumHeight(line * MIN_LINES)
+        if isinstance(area, QHeaderView):  # a header is one line (it had got three)
+            continue
+        if not area.property(OWN_MINIMUM):
+            area.setMinimumHeight(line * MIN_LINES)
         area.setMinimumWidth(line * 6)
     for label in root.findChildren(QLabel):
         if label.minimumSizeHint().width() > 200 and not label.wordWrap():

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -35,7 +38,7 @@ from factdesk.core.commands import AddEvidence, EditEvidence, RemoveEvidence, Se
 from factdesk.gui.card_fit import line_count, longest_fitting
 from factdesk.gui.claims_model import swatch
 from factdesk.gui.evidence_dialog import EvidenceDialog
-from factdesk.gui.layout import elide_text
+from factdesk.gui.layout import OWN_MINIMUM, elide_text, elide_url
 from factdesk.gui.rationale_edit import RationaleEdit
 from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
@@ -56,12 +59,61 @@ def quoted(text: str) -> str:
     return f"“{html.escape(text)}”"
 
 
+class _MiddleElided(QStyledItemDelegate):
+    """A web address cut in its middle ("fbi.gov/news/…/remarks-wray-sayoc"): the host
+    and the page's own name stay readable on one line."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class EvidenceTable(QTableWidget):
-    """The evidence rows. Delete (or Backspace) removes the selected row, undoably: with
-    the focus here the key is the table's, never the window's "delete claim"."""
+    """The evidence rows, one line each (a long URL elided in its middle, whole in the
+    tooltip), under a one-line header. Its minimum height keeps the header and one whole
+    row, so that a claim with evidence never looks unevidenced in a short pane (at
+    1366x768 the table had shown a three-line header and no row); more rows scroll.
+
+    Delete (or Backspace) removes the selected row, undoably: with the focus here the
+    key is the table's, never the window's "delete claim"."""
 
     remove_requested = Signal()
     _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setProperty(OWN_MINIMUM, True)  # layout.compact() leaves its height alone
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegateForColumn(0, _MiddleElided(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        line = self.fontMetrics().height()
+        rows_header = self.verticalHeader()
+        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # no taller than the three lines compact() gave it (2 + 18 + 20 px against 42 at
+        # 1366x768): the across dock above keeps its three whole match cards
+        rows_header.setDefaultSectionSize(line + 6)
+        self.horizontalHeader().setFixedHeight(line + 4)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Half the width for the address, a quarter each for the title and the note."""
+        width = self.viewport().width()
+        self.setColumnWidth(0, width // 2)
+        self.setColumnWidth(1, width // 4)
+        self.setColumnWidth(2, width - width // 2 - width // 4)
+
+    def fit_height(self) -> None:
+        """Room for the header and one whole row, the minimum the pane may give it."""
+        rows = self.verticalHeader().defaultSectionSize()
+        self.setMinimumHeight(2 * self.frameWidth() + self.horizontalHeader().height() + rows)
 
     def event(self, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
@@ -143,13 +195,12 @@ class VerdictPane(QWidget):
         self.evidence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evidence_table.verticalHeader().setVisible(False)
-        self.evidence_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
         self.evidence_table.setToolTip("Double-click to open the link")
         self.evidence_table.cellDoubleClicked.connect(lambda row, _c: self.open_evidence(row))
         ev_buttons = QHBoxLayout()
         ev_buttons.setContentsMargins(6, 0, 6, 0)
-        ev_buttons.addWidget(QLabel("Evidence"))
+        self.evidence_label = QLabel("Evidence")
+        ev_buttons.addWidget(self.evidence_label)
         ev_buttons.addStretch(1)
         self.evidence_buttons: dict[str, QPushButton] = {}
         for text, slot in (("Add…", self.add_evidence), ("Edit…", self.edit_evidence),
@@ -184,7 +235,8 @@ class VerdictPane(QWidget):
         hist = QWidget()
         hist_layout = QVBoxLayout(hist)
         hist_layout.setContentsMargins(0, 0, 0, 0)
-        hist_layout.addWidget(QLabel(" History"))
+        self.history_label = QLabel(" History")
+        hist_layout.addWidget(self.history_label)
         hist_layout.addWidget(self.history)
         splitter = QSplitter(Qt.Orientation.Vertical, objectName="verdictSplitter")
         for w in (top, ev, hist):
@@ -244,6 +296,7 @@ class VerdictPane(QWidget):
                 self.evidence = []
                 self._fill_evidence()
                 self.history.clear()
+                self.history_label.setText(" History")
                 return
             verdict = project.verdicts.get(claim.id)
             # the speaker here too: a laptop-wide claims list hides its speaker column
@@ -302,9 +355,17 @@ class VerdictPane(QWidget):
         table.setRowCount(len(self.evidence))
         for row, ev in enumerate(self.evidence):
             for column, value in enumerate((ev.url, ev.title, ev.note)):
-                item = QTableWidgetItem(value)
+                # the address without its scheme and "www." (cut in its middle to fit)
+                shown = elide_url(value, len(value)) if column == 0 else value
+                item = QTableWidgetItem(" ".join(shown.split()))
                 item.setToolTip(value)
                 table.setItem(row, column, item)
+        count = len(self.evidence)
+        self.evidence_label.setText(f"Evidence ({count})" if count else "Evidence")
+        self.evidence_label.setToolTip(
+            f"{count} evidence item{'s' if count != 1 else ''} recorded for this claim"
+            + ("; the table scrolls" if count > 1 else "") if count else
+            "No evidence recorded for this claim yet: Add… records a source")
         self._enable_evidence_buttons()
 
     def _enable_evidence_buttons(self) -> None:
@@ -325,6 +386,8 @@ class VerdictPane(QWidget):
                                    f"{entry.field} {elide_text(old, 40)} → {elide_text(new, 40)}")
             item.setToolTip(f"{entry.field}\nbefore: {old}\nafter: {new}")
             self.history.addItem(item)
+        count = self.history.count()
+        self.history_label.setText(f" History ({count})" if count else " History")
 
     # editing -------------------------------------------------------------------------------
 

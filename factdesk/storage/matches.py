@@ -87,6 +87,24 @@ class MatchRepository:
         sql += " ORDER BY (m.decision = 'accepted') DESC, m.score DESC"
         return [match_from_row(r) for r in self.db.query(sql, [claim_id, claim_id])]
 
+    def with_counterpart(self, claim_ids: Sequence[int]) -> set[int]:
+        """Those of ``claim_ids`` with a same-fact or conflicting match in another source
+        (suggested or accepted, not rejected; the other claim not deleted): the claims
+        that show what matching across sources is for."""
+        found: set[int] = set()
+        for chunk, marks in id_chunks(claim_ids, 400):  # each id is bound twice
+            for a, b in self.db.execute(
+                "SELECT m.claim_a, m.claim_b FROM matches m "
+                "JOIN claims ca ON ca.id = m.claim_a JOIN claims cb ON cb.id = m.claim_b "
+                "WHERE m.relation IN ('same fact', 'conflicting') "
+                "AND (m.decision IS NULL OR m.decision != 'rejected') "
+                "AND ca.deleted_at IS NULL AND cb.deleted_at IS NULL "
+                f"AND (m.claim_a IN ({marks}) OR m.claim_b IN ({marks}))",
+                [*chunk, *chunk],
+            ):
+                found.update((a, b))
+        return found & set(claim_ids)
+
     def all(self) -> list[Match]:
         sql = (
             "SELECT m.* FROM matches m JOIN claims ca ON ca.id = m.claim_a "

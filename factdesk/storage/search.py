@@ -6,7 +6,9 @@ lower-case "not" is a word to find). Unbalanced quotes are closed, a lone ``*`` 
 punctuation is dropped, so a malformed query is answered, never crashed on. Every word,
 alone, in a "phrase" or with a possessive ("Izyum's"), is expanded with its spelling
 variants (the project's entity mentions that share a canonical form, plus the alias
-table), so "Izyum" finds "Izium".
+table), so "Izyum" finds "Izium". A person's full name also finds the claims naming
+them by surname alone ("Mr. Clapper said") in the articles that establish the full
+name (:mod:`factdesk.storage.person_search`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
+
+from factdesk.storage.person_search import PersonParts, SurnameScope, surname_scopes
 
 HIGHLIGHT_OPEN = "\u0002"
 HIGHLIGHT_CLOSE = "\u0003"
@@ -53,6 +57,18 @@ def _quote(term: str) -> str:
 
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", text, flags=re.UNICODE) if w]
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _last_word(name: str) -> str:
+    """The surname of a name as written: its last word before a generational suffix
+    ("James R. Clapper Jr." -> "Clapper"; "Jr." had made "Clapper" find every "Jr.")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").casefold() in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
 
 
 def _spellings(words: list[str], variants: VariantLookup | None) -> str:
@@ -110,9 +126,13 @@ def build_match_expression(query: str, variants: VariantLookup | None = None) ->
 class SearchRepository:
     """Runs searches against the project's FTS5 indexes."""
 
-    def __init__(self, db: Database, fold: Callable[[str], str] | None = None) -> None:
+    def __init__(self, db: Database, fold: Callable[[str], str] | None = None,
+                 person_parts: PersonParts | None = None) -> None:
         self.db = db
         self.fold = fold or (lambda name: name.casefold())
+        # reads a full name in a query (given names, surname): without it, no surname
+        # search
+        self.person_parts = person_parts
         # the spelling index: read and updated under this lock (by a search, or by the
         # warm-up thread on a connection of its own)
         self._spellings_lock = threading.Lock()
@@ -234,31 +254,67 @@ class SearchRepository:
             f"SELECT variant FROM aliases WHERE canonical IN ({marks})", list(canonicals))}
         texts |= canonicals
         # A one-word query stands for one-word spellings (surname or place), not full names.
-        single = {t.split()[-1] for t in texts} if len(word.split()) == 1 else texts
+        single = {_last_word(t) for t in texts} if len(word.split()) == 1 else texts
         return sorted(t for t in single if t.casefold() != word.casefold())
 
     def search(self, query: str, *, limit: int = 20, kinds: tuple[str, ...] | None = None,
                alias_aware: bool = True) -> list[SearchHit]:
-        """Hits for ``query``, best first within each kind (articles, claims, ...)."""
+        """Hits for ``query``, best first within each kind (articles, claims, ...).
+
+        Alias-aware, a person's full name also finds, in the claims (and their
+        rationales and evidence) of the articles establishing it, the surname alone."""
         expression = build_match_expression(
             query, self.spelling_variants if alias_aware else None)
         if expression is None:
             return []
         wanted = kinds or ("claim", "article", "rationale", "evidence")
+        scopes = self.surname_scopes(query) if alias_aware else []
         hits: list[SearchHit] = []
         for kind in wanted:
-            try:
-                hits += self._search_kind(kind, expression, limit)
-            except sqlite3.OperationalError:
-                # A query FTS5 still rejects: retry with every term quoted, then give up.
-                safe = " ".join(_quote(w) for w in _words(query))
-                if not safe:
-                    return []
-                try:
-                    hits += self._search_kind(kind, safe, limit)
-                except sqlite3.OperationalError:
-                    continue
+            found = self._search_safely(kind, expression, query, limit)
+            if found is None:
+                return []
+            if kind != "article" and scopes:
+                found = self._with_surnames(kind, found, scopes, limit)
+            hits += found
         return hits
+
+    def surname_scopes(self, query: str) -> list[SurnameScope]:
+        """The surname searches the full names in ``query`` call for."""
+        if self.person_parts is None:
+            return []
+        return surname_scopes(self.db, query, self.person_parts, self._canonicals_of)
+
+    def _search_safely(self, kind: str, expression: str, query: str, limit: int,
+                       scope: SurnameScope | None = None) -> list[SearchHit] | None:
+        try:
+            return self._search_kind(kind, expression, limit, scope)
+        except sqlite3.OperationalError:
+            # A query FTS5 still rejects: retry with every term quoted, then give up.
+            safe = " ".join(_quote(w) for w in _words(query))
+            if not safe:
+                return None
+            try:
+                return self._search_kind(kind, safe, limit, scope)
+            except sqlite3.OperationalError:
+                return []
+
+    def _with_surnames(self, kind: str, found: list[SearchHit], scopes: list[SurnameScope],
+                       limit: int) -> list[SearchHit]:
+        """``found`` and the hits of each surname search, best first, each hit once."""
+        seen = {hit.id for hit in found}
+        merged = list(found)
+        for scope in scopes:
+            expression = build_match_expression(scope.query, self.spelling_variants)
+            if expression is None:
+                continue
+            for hit in self._search_safely(kind, expression, scope.query, limit, scope) or []:
+                if hit.id not in seen:
+                    seen.add(hit.id)
+                    merged.append(hit)
+        if len(merged) == len(found):
+            return found
+        return sorted(merged, key=lambda hit: hit.rank)[:limit]
 
     def _is_common(self, fts: str, expression: str) -> bool:
         """Does ``expression`` match so many rows that bm25-ranking them all is slow?"""
@@ -268,7 +324,8 @@ class SearchRepository:
         ).fetchone()[0]
         return found > COMMON_MATCHES
 
-    def _search_kind(self, kind: str, expression: str, limit: int) -> list[SearchHit]:
+    def _search_kind(self, kind: str, expression: str, limit: int,
+                     scope: SurnameScope | None = None) -> list[SearchHit]:
         fts = {"article": "articles_fts", "claim": "claims_fts", "rationale": "verdicts_fts",
                "evidence": "evidence_fts"}.get(kind)
         if fts is None:
@@ -299,7 +356,14 @@ class SearchRepository:
                    "JOIN evidence e ON e.id = evidence_fts.rowid "
                    "JOIN claims c ON c.id = e.claim_id WHERE evidence_fts MATCH ? "
                    f"AND e.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY {order} LIMIT ?")
-        rows = self.db.execute(sql, [expression, limit]).fetchall()
+        params: list[object] = [expression]
+        if scope is not None:  # only the claims where the surname stands for the person
+            if kind == "article":
+                raise ValueError("a surname search is for claims, rationales and evidence")
+            condition, ids = scope.sql("c")
+            sql = sql.replace(" ORDER BY ", f" AND {condition} ORDER BY ")
+            params += ids
+        rows = self.db.execute(sql, [*params, limit]).fetchall()
         return [SearchHit(kind, r[0], r[1], r[2], float(r[3])) for r in rows]
 
     def rebuild(self) -> None:
