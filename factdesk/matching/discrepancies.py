@@ -369,6 +369,28 @@ def _why_compatible(qa: Quantity, qb: Quantity) -> str:
     return f"the ranges overlap ({_range_text(qa)} and {_range_text(qb)})"
 
 
+_BOUND_WORDS = {"lower_bound": "lower bounds (at least)", "upper_bound": "upper bounds (at most)"}
+
+
+def _two_bounds(qa: Quantity, qb: Quantity) -> tuple[str, str] | None:
+    """(severity, why) for two bounds of the same kind that differ ("up to 48 years" /
+    "up to 58 years"; "at least 12" / "at least 20 killed"): the intervals overlap, but
+    the outlets give two figures (a maximum sentence is one number; a toll "at least 12"
+    against "at least 20" is the classic update), a conflict to check, not agreement;
+    one bound written round from the other ("more than 43,000" / "more than 43,350") is
+    compatible. None when the two are not bounds of one kind or give one figure."""
+    if qa.qualifier != qb.qualifier or qa.qualifier not in _BOUND_WORDS \
+            or qa.value is None or qb.value is None or qa.value == qb.value:
+        return None
+    rounded = rounded_from(qa.value, qb.value)
+    if rounded is not None:
+        return "compatible", (f"compatible: {_fmt(rounded[0])} is {_fmt(rounded[1])} rounded "
+                              f"to the nearest {_fmt(rounded[2])}")
+    return "conflict", (f"conflict: both give {_BOUND_WORDS[qa.qualifier]}, "
+                        f"{_fmt(qa.value)} vs {_fmt(qb.value)}: the outlets report different "
+                        "figures")
+
+
 def rounded_from(x: float | None, y: float | None) -> tuple[float, float, int] | None:
     """(round figure, exact figure, precision) when one of two figures is the other
     rounded to at least the hundreds ("a $43,000 Rolex" for the "$43,350" one: written
@@ -416,6 +438,8 @@ def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
             severity = "vague"
             why = (f"vague but consistent: \u201c{vague.text}\u201d means roughly "
                    f"{_range_text(vague)}")
+    elif (bound := _two_bounds(qa, qb)) is not None:
+        severity, why = bound
     elif overlap:
         severity, why = "compatible", f"compatible: {_why_compatible(qa, qb)}"
     else:
