@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction", "actor", "place", "reaction")
+                          "direction", "actor", "place", "reaction", "detail")
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
@@ -457,6 +457,40 @@ def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = Tru
     for qa, qb in _align(a, b, lone_numbers):
         d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
         if d is not None:
+            found.append(d)
+    return found
+
+
+#: Lemmas of one kind of harm: two claims counting the people one harm struck give one
+#: toll ("striking four people" / "Six people ... were injured"; the dead apart).
+TOLL_CLASSES: tuple[frozenset[str], ...] = (
+    frozenset("injure wound hurt strike hit shoot injured wounded".split()),
+    frozenset("kill die dead death murder".split()),
+)
+
+
+def _toll_class(facts: ClaimFacts) -> int | None:
+    """Which harm of :data:`TOLL_CLASSES` the claim counts people of, or None (none, or
+    both: "killing two and wounding four" needs the parse to tell which is which)."""
+    if not any(q.unit_key == "people" for q in facts.quantities):
+        return None
+    lemmas = set(facts.lemmas)
+    found = [n for n, words in enumerate(TOLL_CLASSES) if lemmas & words]
+    return found[0] if len(found) == 1 else None
+
+
+def toll_conflict(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
+    """The conflicting counts of two claims that each count the people one kind of harm
+    struck (the injured, or the dead), however else they are worded: the figures a
+    checker must see even where the sentences share little else. [] otherwise."""
+    kind = _toll_class(a)
+    if kind is None or kind != _toll_class(b):
+        return []
+    found = []
+    for qa, qb in _align(a, b, lone_numbers=False):
+        if qa.unit_key == "people" and (d := compare_quantities(
+                qa, qb, _who(a, "one article"), _who(b, "the other"))) is not None \
+                and d.severity == "conflict":
             found.append(d)
     return found
 
