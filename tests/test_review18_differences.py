@@ -86,3 +86,22 @@ def test_a_weekday_before_after_is_not_swallowed(compare) -> None:
         "The suspect was arrested on Friday after a long search.", SHOOTING_DAY)
     assert relation == "conflicting"
     assert "date Thursday vs Friday" in reason, reason
+
+
+def test_charged_against_no_charges_yet_is_a_difference_to_check(compare) -> None:
+    relation, found, reason = compare(
+        "Although no formal charges have been filed yet in the case, the suspect was taken "
+        "into custody.",
+        "Sayoc has been charged with five federal crimes, the Department of Justice said.",
+        ARREST_DAY)
+    assert relation in ("related", "same fact", "conflicting")
+    assert "negation" in _kinds(found, "vague"), (found, reason)
+    assert "whether charges were brought" in reason or any(
+        "whether charges were brought" in d["explanation"] for d in found)
+
+
+def test_someone_else_not_charged_is_no_such_difference(compare) -> None:
+    _relation, found, _reason = compare(
+        "Hodgkinson was not charged because he died.",
+        "Sayoc has been charged with five federal crimes.", ARREST_DAY)
+    assert "negation" not in _kinds(found, "vague")

@@ -32,6 +32,7 @@ else). Works on the claims' text alone (no parse is needed at matching time).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -475,6 +476,39 @@ def _detail(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                 continue  # both name both: a list, or another role
             return _conflict("detail", a, b, x, y, "says",
                              f"the accounts differ on the {kind} ({verb_a} {prep_a} …).")
+    return None
+
+
+#: A claim that no one has been charged ("no formal charges have been filed yet", "has
+#: not been charged", "has yet to be indicted").
+_CHARGES_DENIED = re.compile(
+    r"\b(?:no|not|n't|never|without)\b(?:\s+[\w-]+){0,3}?\s+(?:charges?|charged|indicted|"
+    r"indictment)\b|\byet\s+to\s+be\s+(?:formally\s+)?(?:charged|indicted)\b", re.IGNORECASE)
+#: A claim that someone has been charged ("has been charged with five federal crimes").
+_CHARGED = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:formally\s+)?"
+                      r"(?:charged|indicted)\b", re.IGNORECASE)
+
+
+def charge_status(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    """One claim says no charges have been brought, the other that someone has been
+    charged ("Although no formal charges have been filed yet" / "Sayoc has been charged
+    with five federal crimes"): a difference to check (the accounts may have been
+    written at different times), when the denial names no one the other does not."""
+    for x, y, flipped in ((a, b, False), (b, a, True)):
+        denied = _CHARGES_DENIED.search(x.text)
+        charged = _CHARGED.search(y.text)
+        if denied is None or charged is None or _CHARGES_DENIED.search(y.text):
+            continue
+        if x.persons and not x.persons & y.persons:
+            continue  # someone else not charged
+        said_x, said_y = denied.group(0), charged.group(0)
+        who_x, who_y = x.outlet or "One article", y.outlet or "the other"
+        note = Discrepancy(
+            "negation", "vague",
+            f"{who_x} says “{said_x}” where {who_y} says “{said_y}”: the accounts differ "
+            "on whether charges were brought (one may be older: check when each was "
+            "written).", said_x, said_y)
+        return replace(note, a_text=said_y, b_text=said_x) if flipped else note
     return None
 
 

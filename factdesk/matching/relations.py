@@ -40,6 +40,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factdesk.matching.archive_index import stem
+from factdesk.matching.contradictions import charge_status
 from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
@@ -118,7 +119,7 @@ class Relation:
     relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
     discrepancies: tuple[Discrepancy, ...] = ()
     reason: str = ""  # "model", "quote", "dated event", "same event", "same story",
-    #                   "similar", "another event", "reaction", "toll" or ""
+    #                   "similar", "another event", "reaction", "toll", "charges" or ""
 
 
 def _quoted_words(facts: ClaimFacts) -> frozenset[str]:
@@ -360,6 +361,9 @@ def decide(
     if not related and (tolls := toll_conflict(a, b)):
         # one story's toll told twice with other figures, however else worded
         return Relation(score(False), "related", tuple(tolls), "toll")
+    if not related and (charges := charge_status(a, b)) is not None:
+        # charged / no charges yet: a difference of the story to check
+        return Relation(score(False), "related", (charges,), "charges")
     if not related:
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:
