@@ -105,3 +105,19 @@ def test_someone_else_not_charged_is_no_such_difference(compare) -> None:
         "Hodgkinson was not charged because he died.",
         "Sayoc has been charged with five federal crimes.", ARREST_DAY)
     assert "negation" not in _kinds(found, "vague")
+
+
+def test_two_lists_of_addressees_that_differ_are_noted(compare) -> None:
+    # review 18, item 23: HuffPost's list names former President Bill Clinton, NYT's
+    # does not (and names Biden, Holder and Soros): a detail to check, not a conflict
+    relation, found, reason = compare(
+        "More than 10 packages have been mailed to public figures, including former "
+        "President Barack Obama, former President Bill Clinton, Hillary Clinton, Rep. "
+        "Maxine Waters and former CIA Director John Brennan.",
+        "The packages have been addressed to former President Barack Obama; former Vice "
+        "President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; "
+        "Representative Maxine Waters of California; and John O. Brennan.", ARREST_DAY)
+    assert relation != "conflicting"
+    notes = [d for d in found if d["kind"] == "actor" and d["severity"] == "vague"]
+    assert notes and "Bill Clinton" in notes[0]["explanation"], (found, reason)
+    assert "Biden" in notes[0]["explanation"]

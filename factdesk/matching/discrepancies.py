@@ -24,6 +24,7 @@ from factdesk.matching.contradictions import charge_status, contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
 from factdesk.matching.name_discrepancies import (
     entity_spellings,
+    list_difference,
     name_discrepancies,
     written_alike,
 )
@@ -236,6 +237,9 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     found += _quote_discrepancies(a, b)
     if same_fact:  # a claim only related may well deny or reverse something else
         found += contradictions(a, b)
+    if (listed := list_difference(a, b)) is not None:
+        # two lists of one set of people: who one adds is no other actor of one role
+        found = [d for d in found if d.kind != "actor"] + [listed]
     if not any(d.kind == "negation" for d in found) and (
             charges := charge_status(a, b)) is not None:
         found.append(charges)  # charged / no charges: whatever the relation

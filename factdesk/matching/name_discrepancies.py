@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.aliases import NAME_SUFFIXES, strip_possessive
+from factdesk.nlp.person_identity import same_person
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from factdesk.matching.discrepancies import ClaimFacts
+    from factdesk.nlp.person_identity import PersonIdentity
 
 
 def entity_spellings(entities: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
@@ -127,3 +129,56 @@ def name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 def _written_in(name: str, text: str) -> bool:
     """Whether ``name`` is written in ``text`` as a whole name (not inside a word)."""
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
+
+
+#: People a claim must name, and name in common with the other, for the two to be lists
+#: of one set of people ("the packages addressed to Obama, Hillary Clinton, ...").
+LIST_PEOPLE = 3
+LIST_SHARED = 2
+#: Names given in a note of the people only one list names, at most.
+_LIST_SHOWN = 4
+
+
+def list_difference(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    """Two lists of one set of people that differ (HuffPost's addressees include
+    "former President Bill Clinton", NYT's Joseph R. Biden Jr., Eric Holder and George
+    Soros): who is on the list is a detail to check, not a conflict (a list may say
+    "including"). None unless each claim names :data:`LIST_PEOPLE` people, two of
+    them in common, and one names someone the other does not."""
+    listed_a, listed_b = _listed(a), _listed(b)
+    if min(len(listed_a), len(listed_b)) < LIST_PEOPLE:
+        return None
+
+    def on(person: PersonIdentity, others: list[PersonIdentity]) -> bool:
+        return any(verdict or verdict is None and person.key == other.key
+                   for other in others
+                   if (verdict := same_person(person, other)) is not False)
+
+    if sum(on(p, listed_b) for p in listed_a) < LIST_SHARED:
+        return None
+    only_a = [p.name for p in listed_a if not on(p, listed_b)]
+    only_b = [p.name for p in listed_b if not on(p, listed_a)]
+    if not only_a and not only_b:
+        return None
+    who_a, who_b = a.outlet or "one article", b.outlet or "the other"
+    parts = [f"{who} also names {_some(names)}" for who, names in
+             ((who_a, only_a), (who_b, only_b)) if names]
+    return Discrepancy(
+        "actor", "vague",
+        f"Both list people; {', '.join(parts)}: check who the list includes.",
+        f"also {_some(only_a)}" if only_a else "—", f"also {_some(only_b)}" if only_b else "—")
+
+
+def _some(names: list[str]) -> str:
+    shown = ", ".join(names[:_LIST_SHOWN])
+    return shown + (f" and {len(names) - _LIST_SHOWN} more" if len(names) > _LIST_SHOWN else "")
+
+
+def _listed(facts: ClaimFacts) -> list[PersonIdentity]:
+    """The people the claim names (not its speaker), each once."""
+    found: dict[str, PersonIdentity] = {}
+    for text, label, canonical in facts.entities:
+        if label == "PERSON" and (person := facts.identity(strip_possessive(text),
+                                                           canonical)) is not None:
+            found.setdefault(person.key, person)
+    return list(found.values())
