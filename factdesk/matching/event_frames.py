@@ -291,7 +291,8 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         name = found.group(1)
         if found.start() > 0 and (key := place_key(name)) and key not in who:
             where.setdefault(key, name)
-    for found in _UNTAGGED_PLACE.finditer(facts.text):
+    untagged = () if is_title_case(facts.text.split()) else _UNTAGGED_PLACE.finditer(facts.text)
+    for found in untagged:  # in a headline in title case, every word is capitalised
         # "arrested in Plantation": a town the model tagged nothing, after a preposition
         # that places (names it tagged are read above; "in March", "in God" are no place)
         name = found.group(1)
