@@ -121,3 +121,9 @@ def test_two_lists_of_addressees_that_differ_are_noted(compare) -> None:
     notes = [d for d in found if d["kind"] == "actor" and d["severity"] == "vague"]
     assert notes and "Bill Clinton" in notes[0]["explanation"], (found, reason)
     assert "Biden" in notes[0]["explanation"]
+
+
+def test_died_in_a_hospital_and_at_the_scene_conflict(compare) -> None:
+    relation, found, _reason = compare("Hodgkinson died in a hospital.",
+                                       "Hodgkinson died at the scene.", SHOOTING_DAY)
+    assert relation == "conflicting" and "detail" in _kinds(found)

@@ -455,7 +455,9 @@ def _details(words: ClaimWords) -> list[tuple[str, str, str, str]]:
             while j >= 0 and low[j] in _DETAIL_BETWEEN and k - j <= 3:
                 j -= 1
             if j >= 1 and low[j] in _DETAIL_PREPOSITIONS:
-                found.append((kind, single, low[j], low[j - 1]))
+                # "died in a hospital" / "at the scene": one preposition of place
+                preposition = "at" if low[j] == "in" else low[j]
+                found.append((kind, single, preposition, low[j - 1]))
     return found
 
 
@@ -475,7 +477,7 @@ def _detail(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
                     same_word(w, x) for w in wb.low_set):
                 continue  # both name both: a list, or another role
             return _conflict("detail", a, b, x, y, "says",
-                             f"the accounts differ on the {kind} ({verb_a} {prep_a} …).")
+                             f"the accounts differ on the {kind} ({verb_a} …).")
     return None
 
 
