@@ -150,14 +150,17 @@ def list_difference(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
         return None
 
     def on(person: PersonIdentity, others: list[PersonIdentity]) -> bool:
-        return any(verdict or verdict is None and person.key == other.key
+        # one of the same surname not told apart may be this person ("Clinton",
+        # "Elizabeth Cheney" / "Liz Cheney"); Bill Clinton is not Hillary Clinton
+        return any(verdict or verdict is None and person.surname == other.surname
                    for other in others
                    if (verdict := same_person(person, other)) is not False)
 
     if sum(on(p, listed_b) for p in listed_a) < LIST_SHARED:
         return None
-    only_a = [p.name for p in listed_a if not on(p, listed_b)]
-    only_b = [p.name for p in listed_b if not on(p, listed_a)]
+    everyone_a, everyone_b = _listed(a, every=True), _listed(b, every=True)
+    only_a = [p.name for p in listed_a if not on(p, everyone_b)]
+    only_b = [p.name for p in listed_b if not on(p, everyone_a)]
     if not only_a and not only_b:
         return None
     who_a, who_b = a.outlet or "one article", b.outlet or "the other"
@@ -174,11 +177,35 @@ def _some(names: list[str]) -> str:
     return shown + (f" and {len(names) - _LIST_SHOWN} more" if len(names) > _LIST_SHOWN else "")
 
 
-def _listed(facts: ClaimFacts) -> list[PersonIdentity]:
-    """The people the claim names (not its speaker), each once."""
+#: Words at most between two names of one list ("Barack Obama, former Secretary of State
+#: Hillary Clinton"), which a comma or semicolon must separate.
+_LIST_GAP_WORDS = 8
+_LIST_SEPARATOR = re.compile(r"[,;]|\band\b")
+
+
+def _listed(facts: ClaimFacts, every: bool = False) -> list[PersonIdentity]:
+    """The people the claim names in a list (not its speaker), each once: names whose
+    neighbour name is a few words away across a comma, semicolon or "and" ("former
+    President Barack Obama, former President Bill Clinton, ... and John Brennan");
+    ``every``: all the people it names."""
+    text = facts.text
+    spans: list[tuple[int, int, str, str]] = []
+    after: dict[str, int] = {}  # where to look for a name's next mention
+    for name, label, canonical in facts.entities:
+        start = text.find(name, after.get(name, 0))
+        after[name] = start + len(name) if start >= 0 else len(text)
+        if label == "PERSON" and start >= 0:
+            spans.append((start, start + len(name), name, canonical))
+    spans.sort()
+    listed = set()
+    for (_s1, end, *_r1), (start, _e2, *_r2) in zip(spans, spans[1:], strict=False):
+        gap = text[end:start]
+        if len(gap.split()) <= _LIST_GAP_WORDS and _LIST_SEPARATOR.search(gap) \
+                and "including" not in gap:  # "critical of Trump, including ..."
+            listed.update((end, start))
     found: dict[str, PersonIdentity] = {}
-    for text, label, canonical in facts.entities:
-        if label == "PERSON" and (person := facts.identity(strip_possessive(text),
-                                                           canonical)) is not None:
+    for start, end, name, canonical in spans:
+        if (every or start in listed or end in listed) and (person := facts.identity(
+                strip_possessive(name), canonical)) is not None:
             found.setdefault(person.key, person)
     return list(found.values())
