@@ -153,8 +153,11 @@ def list_difference(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
         # one of the same surname not told apart may be this person ("Clinton",
         # "Elizabeth Cheney" / "Liz Cheney"); Bill Clinton is not Hillary Clinton
         return any(verdict or verdict is None and person.surname == other.surname
+                   or person.given == other.given and is_respelling(person.surname,
+                                                                   other.surname)
                    for other in others
-                   if (verdict := same_person(person, other)) is not False)
+                   if (verdict := same_person(person, other)) is not False
+                   or person.given == other.given)  # "Reince Preibus" / "Priebus"
 
     if sum(on(p, listed_b) for p in listed_a) < LIST_SHARED:
         return None
