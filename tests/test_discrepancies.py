@@ -89,6 +89,30 @@ def test_different_exact_numbers_conflict(make) -> None:
     assert is_conflicting(found)
 
 
+@pytest.mark.parametrize(("one", "other", "words"), [
+    ("He faces up to 48 years in prison.", "He faces up to 58 years in prison.",
+     "both give upper bounds (at most), 48 vs 58"),
+    ("At least 12 people were killed in the attack.",
+     "At least 20 people were killed in the attack.", "both give lower bounds (at least), 12 vs 20"),
+    ("As many as 30 people were killed.", "As many as 40 people were killed.",
+     "both give upper bounds (at most), 30 vs 40"),
+])
+def test_two_bounds_of_one_kind_that_differ_conflict(make, one, other, words) -> None:
+    # review 18, item 17: the intervals overlap, yet the outlets give two figures (a
+    # maximum sentence is one number; "at least 12" / "at least 20" is an update)
+    a, b = make((one, None, "HuffPost", None), (other, None, "Fox", None))
+    numbers = of_kind(find_discrepancies(a, b), "number")
+    assert [d.severity for d in numbers] == ["conflict"]
+    assert words in numbers[0].explanation
+
+
+def test_a_lower_and_an_upper_bound_that_overlap_stay_compatible(make) -> None:
+    a, b = make(("At least 12 people were killed.", None, "A", None),
+                ("As many as 20 people were killed.", None, "B", None))
+    numbers = of_kind(find_discrepancies(a, b), "number")
+    assert [d.severity for d in numbers] == ["compatible"]
+
+
 def test_hundreds_against_450_is_vague(make) -> None:
     a, b = make((
         "Ukrainian authorities discovered hundreds of civilians’ bodies dumped in streets, "

@@ -190,3 +190,17 @@ def test_as_many_as_inside_the_entity_is_an_upper_bound(nlp) -> None:
     assert (q.qualifier, q.high) == ("upper_bound", 500)
     # "many" alone stays a vague count
     assert only(quantities(nlp, "Many people were evacuated."), "Many").qualifier == "vague"
+
+
+def test_a_weekday_before_after_keeps_no_clause_and_follows_the_day_it_is_after(nlp) -> None:
+    # review 18, item 14: "Thursday after a long search" was one unresolved time ("day"
+    # ends "Thursday"), and "on Thursday after ... Wednesday morning" in Wednesday's paper
+    # was read as the Thursday a week before the shooting
+    found = extract_times(nlp("The suspect was arrested on Thursday after a long search."),
+                          date(2017, 6, 15))
+    assert [(t.text, t.resolved_start) for t in found] == [("Thursday", "2017-06-15")]
+    found = extract_times(nlp(
+        "Scalise remained in critical condition on Thursday after a lone gunman opened "
+        "fire Wednesday morning at a baseball practice."), date(2017, 6, 14))
+    assert [(t.text, t.resolved_start) for t in found] == [
+        ("Thursday", "2017-06-15"), ("Wednesday morning", "2017-06-14")]

@@ -32,6 +32,7 @@ else). Works on the claims' text alone (no parse is needed at matching time).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -423,6 +424,96 @@ def in_the_same_slot(text_a: str, name_a: str, text_b: str, name_b: str) -> bool
     return bool(before_a and before_a == before_b or after_a and after_a == after_b)
 
 
+#: Details of one event that exclude each other, by class: where a bullet struck
+#: ("shot in the hip" / "in the leg"), where someone died or was taken ("died at a
+#: hospital" / "at the scene"). Words of one class after the same preposition and the
+#: same verb are two accounts of one detail.
+DETAIL_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("body part", frozenset(
+        "head face neck throat chest back shoulder arm elbow wrist hand finger hip leg "
+        "thigh knee ankle foot abdomen stomach torso groin pelvis buttocks eye jaw "
+        "spine".split())),
+    ("place", frozenset("hospital scene home".split())),
+)
+_DETAIL_PREPOSITIONS = frozenset({"in", "at", "to", "into", "through"})
+#: Words between the preposition and the detail ("in *his left* leg").
+_DETAIL_BETWEEN = frozenset(
+    "the a an his her their its left right upper lower both".split())
+
+
+def _details(words: ClaimWords) -> list[tuple[str, str, str, str]]:
+    """(class, detail word, preposition, the word before it) of each detail the claim
+    gives after a preposition ("shot in the hip": body part, hip, in, shot)."""
+    found = []
+    low = words.low
+    for k, word in enumerate(low):
+        for kind, members in DETAIL_CLASSES:
+            single = word if word in members else word.removesuffix("s")
+            if single not in members:
+                continue
+            j = k - 1
+            while j >= 0 and low[j] in _DETAIL_BETWEEN and k - j <= 3:
+                j -= 1
+            if j >= 1 and low[j] in _DETAIL_PREPOSITIONS:
+                # "died in a hospital" / "at the scene": one preposition of place
+                preposition = "at" if low[j] == "in" else low[j]
+                found.append((kind, single, preposition, low[j - 1]))
+    return found
+
+
+def _detail(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
+            ) -> Discrepancy | None:
+    """One detail of one event told two ways: the same verb and preposition, another
+    word of one class ("Scalise was shot in the hip" / "shot in the leg"; "died at a
+    hospital" / "died at the scene"), the other claim naming neither word. Words of
+    one class in other roles ("a broken bone in his leg" / "shot in the hip") are
+    other details, not a contradiction."""
+    for kind, x, prep_a, verb_a in _details(wa):
+        for kind_b, y, prep_b, verb_b in _details(wb):
+            if kind != kind_b or x == y or prep_a != prep_b \
+                    or not same_word(verb_a, verb_b) or verb_a in FUNCTION_WORDS:
+                continue
+            if any(same_word(w, y) for w in wa.low_set) or any(
+                    same_word(w, x) for w in wb.low_set):
+                continue  # both name both: a list, or another role
+            return _conflict("detail", a, b, x, y, "says",
+                             f"the accounts differ on the {kind} ({verb_a} …).")
+    return None
+
+
+#: A claim that no one has been charged ("no formal charges have been filed yet", "has
+#: not been charged", "has yet to be indicted").
+_CHARGES_DENIED = re.compile(
+    r"\b(?:no|not|n't|never|without)\b(?:\s+[\w-]+){0,3}?\s+(?:charges?|charged|indicted|"
+    r"indictment)\b|\byet\s+to\s+be\s+(?:formally\s+)?(?:charged|indicted)\b", re.IGNORECASE)
+#: A claim that someone has been charged ("has been charged with five federal crimes").
+_CHARGED = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:formally\s+)?"
+                      r"(?:charged|indicted)\b", re.IGNORECASE)
+
+
+def charge_status(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    """One claim says no charges have been brought, the other that someone has been
+    charged ("Although no formal charges have been filed yet" / "Sayoc has been charged
+    with five federal crimes"): a difference to check (the accounts may have been
+    written at different times), when the denial names no one the other does not."""
+    for x, y, flipped in ((a, b, False), (b, a, True)):
+        denied = _CHARGES_DENIED.search(x.text)
+        charged = _CHARGED.search(y.text)
+        if denied is None or charged is None or _CHARGES_DENIED.search(y.text):
+            continue
+        if x.persons and not x.persons & y.persons:
+            continue  # someone else not charged
+        said_x, said_y = denied.group(0), charged.group(0)
+        who_x, who_y = x.outlet or "One article", y.outlet or "the other"
+        note = Discrepancy(
+            "negation", "vague",
+            f"{who_x} says “{said_x}” where {who_y} says “{said_y}”: the accounts differ "
+            "on whether charges were brought (one may be older: check when each was "
+            "written).", said_x, said_y)
+        return replace(note, a_text=said_y, b_text=said_x) if flipped else note
+    return None
+
+
 def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     """Negations, opposite directions and other actors between two accounts of one fact
     (each difference's ``a_text`` is from ``a``, its ``b_text`` from ``b``)."""
@@ -441,4 +532,7 @@ def contradictions(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
     actor = _actor(a, b, wa, wb)
     if actor is not None:
         found.append(actor)
+    detail = _detail(a, b, wa, wb)
+    if detail is not None:
+        found.append(detail)
     return found

@@ -4,11 +4,14 @@ Given the details of two claims (quantities, time expressions, entities, speaker
 this compares numbers as intervals, dates as resolved intervals or implied event
 dates, names by canonical form, and quotes by speaker and wording, and says for each
 difference whether it is a conflict, a spelling/wording variant, vague or compatible.
+The figures are compared in :mod:`factdesk.matching.number_discrepancies`, names in
+:mod:`factdesk.matching.name_discrepancies`, dates in
+:mod:`factdesk.matching.date_discrepancies`, words in
+:mod:`factdesk.matching.contradictions`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,13 +21,24 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factdesk.matching import quote_notes
-from factdesk.matching.contradictions import contradictions
+from factdesk.matching.contradictions import charge_status, contradictions
 from factdesk.matching.date_discrepancies import Offset, date_discrepancies, read_day_offsets
 from factdesk.matching.name_discrepancies import (
     entity_spellings,
+    list_difference,
     name_discrepancies,
     written_alike,
 )
+
+# re-exported: what other modules use of the figures' comparison
+from factdesk.matching.number_discrepancies import MEASURE_UNITS as MEASURE_UNITS
+from factdesk.matching.number_discrepancies import MONEY_UNITS as MONEY_UNITS
+from factdesk.matching.number_discrepancies import ROUNDED_ZEROS as ROUNDED_ZEROS
+from factdesk.matching.number_discrepancies import compare_quantities as compare_quantities
+from factdesk.matching.number_discrepancies import measure_of as measure_of
+from factdesk.matching.number_discrepancies import number_discrepancies
+from factdesk.matching.number_discrepancies import rounded_from as rounded_from
+from factdesk.matching.number_discrepancies import toll_conflict as toll_conflict
 from factdesk.model.models import DISCREPANCY_SEVERITIES, Discrepancy, severity_rank
 from factdesk.nlp.aliases import AliasResolver
 from factdesk.nlp.name_folding import canonical_key, strip_possessive
@@ -38,7 +52,7 @@ from factdesk.nlp.person_identity import (
     same_person,
     titled_in,
 )
-from factdesk.nlp.quantities import TIME_UNITS, Quantity
+from factdesk.nlp.quantities import Quantity
 from factdesk.nlp.times import TimeExpression
 
 if TYPE_CHECKING:
@@ -47,23 +61,12 @@ if TYPE_CHECKING:
     from factdesk.model.models import Claim
 
 KINDS: tuple[str, ...] = ("number", "date", "name", "attribution", "wording", "negation",
-                          "direction", "actor", "place", "reaction")
+                          "direction", "actor", "place", "reaction", "detail")
 SEVERITIES: tuple[str, ...] = DISCREPANCY_SEVERITIES
 WORDING_MIN, WORDING_MAX = 50.0, 95.0
 ATTRIBUTION_MIN = 70.0
-#: Trailing zeros from which an exact figure may be another one written round.
-ROUNDED_ZEROS = 2
 #: Words a quoted stretch needs to count as an excerpt of a longer quote.
 PARTIAL_QUOTE_WORDS = 2
-MEASURE_UNITS = frozenset({
-    "kilometer", "mile", "meter", "percent", "dollar", "euro", "pound", "years old",
-    "kilogram", "ton", "tonne", "hectare", *(u.rstrip("s") for u in TIME_UNITS),
-})
-#: Units (folded by :func:`~factdesk.nlp.quantities.unit_key`) that are sums of money;
-#: "pound" is left out (a weight as often as a sum: "215 pounds").
-MONEY_UNITS = frozenset({"dollar", "euro", "yen", "hryvnia", "rouble", "ruble"})
-_TIME_KEYS = frozenset(u.rstrip("s") for u in TIME_UNITS) | {"century"}
-_CURRENCY_BEFORE = r"(?:[$€£¥₴₽]|US\$|USD\s)\s?"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,})[\"“”«»]")
 #: The words after an opening quotation mark never closed, or before a closing one
@@ -232,221 +235,25 @@ def find_discrepancies(a: ClaimFacts, b: ClaimFacts, *, same_fact: bool = True
     (villages, bodies) are not compared: they need not be counts of one thing.
     """
     found: list[Discrepancy] = []
-    found += _number_discrepancies(a, b, same_fact)
+    found += number_discrepancies(a, b, same_fact)
     found += date_discrepancies(a, b)
     found += name_discrepancies(a, b)
     found += _quote_discrepancies(a, b)
     if same_fact:  # a claim only related may well deny or reverse something else
         found += contradictions(a, b)
+    if (listed := list_difference(a, b)) is not None:
+        # two lists of one set of people: who one adds is no other actor of one role
+        found = [d for d in found if d.kind != "actor"] + [listed]
+    if not any(d.kind == "negation" for d in found) and (
+            charges := charge_status(a, b)) is not None:
+        found.append(charges)  # charged / no charges: whatever the relation
     return sorted(found, key=lambda d: severity_rank(d.severity))  # conflicts first
 
-
-# ----------------------------------------------------------------------------- numbers
 
 def _who(facts: ClaimFacts, fallback: str) -> str:
     return facts.outlet or fallback
 
 
-def _fmt(value: float | None) -> str:
-    if value is None or math.isinf(value):
-        return "?"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _bounds(q: Quantity) -> tuple[float, float]:
-    if q.qualifier == "exact" and q.value is not None:
-        return q.value, q.value
-    low = q.low if q.low is not None else -math.inf
-    high = q.high if q.high is not None else math.inf
-    return low, high
-
-
-def _range_text(q: Quantity) -> str:
-    low, high = _bounds(q)
-    if math.isinf(low) and math.isinf(high):
-        return "an unspecified number"
-    if math.isinf(high):
-        return f"at least {_fmt(low)}"
-    if math.isinf(low):
-        return f"at most {_fmt(high)}"
-    return f"{_fmt(low)}–{_fmt(high)}"
-
-
-def _say(q: Quantity) -> str:
-    if q.qualifier == "exact" and q.text.replace(",", "").replace(".", "").isdigit():
-        return q.describe()
-    return f"\u201c{q.describe()}\u201d"
-
-
-def _align(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
-           ) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of quantities that count the same thing (same unit, or the only numbers of
-    one kind: two sums of money, or two counts; never a sum against a count or a span of
-    time, nor the price of one thing against a sum for no named thing)."""
-    pairs: list[tuple[Quantity, Quantity]] = []
-    said_by_both, used = _same_figures(a, b)
-    # each figure against the other claim's nearest of its unit, the nearest pairs first:
-    # NYT's "$2.5 billion from counternarcotics programs and $600 million from a
-    # Treasury Department asset forfeiture fund" / Fox News's "about $600 million from
-    # the Treasury Department's forfeiture fund" compares the $600 millions, not $2.5
-    # billion (NYT's first figure) with Fox News's only one
-    candidates = sorted(
-        (abs(_mid(qb) - _mid(qa)), n, i) for n, qa in enumerate(a.quantities)
-        if qa.unit_key is not None and n not in said_by_both
-        for i, qb in enumerate(b.quantities) if i not in used and qb.unit_key == qa.unit_key)
-    matched: dict[int, int] = {}
-    for _distance, n, i in candidates:
-        if n not in matched and i not in used:
-            matched[n] = i
-            used.add(i)
-    pairs.extend((a.quantities[n], b.quantities[i]) for n, i in sorted(matched.items()))
-    if lone_numbers and not pairs and not said_by_both \
-            and len(a.quantities) == 1 and len(b.quantities) == 1:
-        qa, qb = a.quantities[0], b.quantities[0]
-        kind_a, thing_a = measure_of(a, qa)
-        kind_b, thing_b = measure_of(b, qb)
-        ua, ub = qa.unit_key, qb.unit_key
-        if kind_a == kind_b == "money":
-            if thing_a == thing_b:
-                pairs.append((qa, qb))
-        elif kind_a == kind_b == "count" and (
-                ua is None or ub is None or not ({ua, ub} & MEASURE_UNITS)) and not (
-                ua and ub and ua != ub and "vague" in (qa.qualifier, qb.qualifier)):
-            # "many officials" says nothing of "two states"
-            pairs.append((qa, qb))
-    return pairs
-
-
-def _same_figures(a: ClaimFacts, b: ClaimFacts) -> tuple[set[int], set[int]]:
-    """Indices in ``a`` and in ``b`` of the figures both claims give alike (the same
-    value or range, of the same unit or one without a unit: "billions of dollars" /
-    "divert billions"): matched to each other first, so that a figure one claim adds
-    ("about $8 billion in all") is not compared with one the other shares ("the $5.7
-    billion he demanded"), whichever claim comes first."""
-    in_a: set[int] = set()
-    in_b: set[int] = set()
-    for n, qa in enumerate(a.quantities):
-        for m, qb in enumerate(b.quantities):
-            if m not in in_b and _bounds(qa) == _bounds(qb) and (
-                    qa.unit_key == qb.unit_key or not (qa.unit_key and qb.unit_key)) and (
-                    qa.value is not None or qa.low is not None or qa.high is not None):
-                in_a.add(n)
-                in_b.add(m)
-                break
-    return in_a, in_b
-
-
-def measure_of(facts: ClaimFacts, q: Quantity) -> tuple[str, str | None]:
-    """What a quantity measures: ``("money", thing priced or None)`` for a sum (a
-    currency unit, or a currency sign before it in the claim: "$43,000 watch" is the
-    price of a watch), ``("time", unit)`` for a span of time ("several years"), else
-    ``("count", counted noun or None)`` ("six settlements", "84,000")."""
-    key = q.unit_key
-    if key in MONEY_UNITS:
-        return "money", None
-    if q.text and re.search(_CURRENCY_BEFORE + re.escape(q.text), facts.text):
-        return "money", key
-    if key in _TIME_KEYS:
-        return "time", key
-    return "count", key
-
-
-def _mid(q: Quantity) -> float:
-    if q.value is not None:
-        return q.value
-    low, high = _bounds(q)
-    if math.isinf(low) and math.isinf(high):
-        return 0.0
-    if math.isinf(high):
-        return low
-    if math.isinf(low):
-        return high
-    return (low + high) / 2
-
-
-def _why_compatible(qa: Quantity, qb: Quantity) -> str:
-    exact, other = (qa, qb) if qa.qualifier == "exact" else (qb, qa)
-    if exact.qualifier == "exact" and exact.value is not None:
-        value = _fmt(exact.value)
-        if other.qualifier == "lower_bound":
-            return f"{value} is more than {_fmt(other.low)}"
-        if other.qualifier == "upper_bound":
-            return f"{value} is not more than {_fmt(other.high)}"
-        return f"{value} is within {_range_text(other)}"
-    return f"the ranges overlap ({_range_text(qa)} and {_range_text(qb)})"
-
-
-def rounded_from(x: float | None, y: float | None) -> tuple[float, float, int] | None:
-    """(round figure, exact figure, precision) when one of two figures is the other
-    rounded to at least the hundreds ("a $43,000 Rolex" for the "$43,350" one: written
-    round, not another figure); None otherwise (300 and 450, 84,000 and 48,000)."""
-    if x is None or y is None:
-        return None
-    for rough, exact in ((x, y), (y, x)):
-        if rough <= 0 or rough != int(rough) or exact != int(exact):
-            continue
-        zeros = len(str(int(rough))) - len(str(int(rough)).rstrip("0"))
-        precision = 10 ** zeros
-        if zeros >= ROUNDED_ZEROS and exact % precision and \
-                math.floor(exact / precision + 0.5) * precision == rough:
-            return rough, exact, precision
-    return None
-
-
-def compare_quantities(qa: Quantity, qb: Quantity, who_a: str = "A",
-                       who_b: str = "B") -> Discrepancy | None:
-    """How two aligned quantities relate, or None when they say the same."""
-    if qa.text.lower() == qb.text.lower() and qa.unit_key == qb.unit_key:
-        return None
-    (la, ha), (lb, hb) = _bounds(qa), _bounds(qb)
-    overlap = max(la, lb) <= min(ha, hb)
-    said = f"{who_a} says {_say(qa)}; {who_b} says {_say(qb)}"
-    if qa.qualifier == "exact" and qb.qualifier == "exact":
-        if qa.value == qb.value:
-            return None
-        rounded = rounded_from(qa.value, qb.value)
-        if rounded is not None:
-            severity = "compatible"
-            why = (f"compatible: {_fmt(rounded[0])} is {_fmt(rounded[1])} rounded to the "
-                   f"nearest {_fmt(rounded[2])}")
-        else:
-            severity, why = "conflict", f"conflict: {_fmt(qa.value)} is not {_fmt(qb.value)}"
-    elif "vague" in (qa.qualifier, qb.qualifier):
-        vague, other = (qa, qb) if qa.qualifier == "vague" else (qb, qa)
-        if not overlap:
-            severity = "conflict"
-            why = (f"conflict: \u201c{vague.text}\u201d ({_range_text(vague)}) cannot be "
-                   f"{_range_text(other) if other.qualifier != 'exact' else _fmt(other.value)}")
-        elif vague.low is None and vague.high is None:
-            severity, why = "vague", f"vague: \u201c{vague.text}\u201d gives no number to check"
-        else:
-            severity = "vague"
-            why = (f"vague but consistent: \u201c{vague.text}\u201d means roughly "
-                   f"{_range_text(vague)}")
-    elif overlap:
-        severity, why = "compatible", f"compatible: {_why_compatible(qa, qb)}"
-    else:
-        severity = "conflict"
-        why = f"conflict: {_range_text(qa)} and {_range_text(qb)} do not overlap"
-    unit_note = ""
-    if qa.unit_key and qb.unit_key and qa.unit_key != qb.unit_key:
-        unit_note = f" (counting {qa.unit} vs {qb.unit})"
-    return Discrepancy("number", severity, f"{said} — {why}{unit_note}.", qa.text, qb.text)
-
-
-def _number_discrepancies(a: ClaimFacts, b: ClaimFacts, lone_numbers: bool = True,
-                          ) -> list[Discrepancy]:
-    found = []
-    for qa, qb in _align(a, b, lone_numbers):
-        d = compare_quantities(qa, qb, _who(a, "one article"), _who(b, "the other"))
-        if d is not None:
-            found.append(d)
-    return found
-
-
-# ----------------------------------------------------------------------------- names
 
 # ----------------------------------------------------------------------------- quotes
 

@@ -311,6 +311,13 @@ def _frame_of(facts: ClaimFacts) -> EventFrame:
         name = found.group(1)
         if found.start() > 0 and (key := place_key(name)) and key not in who:
             where.setdefault(key, name)
+    untagged = () if is_title_case(facts.text.split()) else _UNTAGGED_PLACE.finditer(facts.text)
+    for found in untagged:  # in a headline in title case, every word is capitalised
+        # "arrested in Plantation": a town the model tagged nothing, after a preposition
+        # that places (names it tagged are read above; "in March", "in God" are no place)
+        name = found.group(1)
+        if _untagged_place(name, facts) and (key := place_key(name)) and key not in who:
+            where.setdefault(key, name)
     speaker = facts.speaker_name
     folded = speaker.casefold() if speaker else ""
     if speaker and speaker[:1].isupper() and not any(
@@ -346,6 +353,28 @@ def _named_days(facts: ClaimFacts) -> dict[str, str]:
                 and _MONTH_WORD.search(time.text):
             days.setdefault(start[5:], time.text)
     return days
+
+
+#: A capitalised name after a preposition that places something, not at a sentence's
+#: start nor followed by a possessive ("in Plantation on Friday").
+_UNTAGGED_PLACE = re.compile(
+    r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\b(?![’'.-])")
+#: Capitalised words after "in" / "at" that are no place.
+_NOT_A_PLACE = frozenset(
+    "god christ heaven english spanish french latin arabic islam christianity judaism "
+    "mr mrs ms dr president senator rep sen gov judge congress parliament the a an "
+    "this that his her their its our".split())
+
+
+def _untagged_place(name: str, facts: ClaimFacts) -> bool:
+    """Whether ``name`` (capitalised words after a placing preposition) may be a place
+    the model did not tag: no part of a name it tagged, nor a day, month, title,
+    language or institution."""
+    words = name.casefold().split()
+    if words[0] in _NOT_A_PLACE or any(w in WHEN_WORDS for w in words) \
+            or is_institution(name) or is_publication(name):
+        return False
+    return not any(name in text or text in name for text, _l, _c in facts.entities)
 
 
 def event_frame(facts: ClaimFacts) -> EventFrame:
@@ -420,7 +449,10 @@ def compare_frames(a: ClaimFacts, b: ClaimFacts) -> FrameAlignment:
                                key=lambda pair: fuzz.ratio(pair[0], pair[1]))
         alike = fuzz.ratio(place_a, place_b) >= ALIKE_PLACES
         if alike or not shared_where:
-            one_event = alike or bool(shared_who)
+            # one event: a slip of the pen, someone in common, or what was done on one
+            # day ("arrested the suspect in Aventura on Friday" / "in Plantation")
+            one_event = alike or bool(shared_who) or bool(shared_when) and \
+                len(shared_action) >= SAME_ACTION_LEMMAS
             return FrameAlignment(tuple(shared_who), tuple(shared_where),
                                   tuple(shared_action), shared_when, place_a, place_b,
                                   alike, "place conflict" if one_event else "another event",
@@ -439,6 +471,49 @@ def place_discrepancy(a: ClaimFacts, b: ClaimFacts, alignment: FrameAlignment
         f"{wa} places it in {alignment.place_a}, {wb} in {alignment.place_b}: the same "
         "event cannot have happened in both places (one may be a mistake).",
         alignment.place_a, alignment.place_b)
+
+
+def actor_of_another_event(a: ClaimFacts, b: ClaimFacts, found: list[Discrepancy],
+                           alignment: FrameAlignment) -> Discrepancy | None:
+    """For two claims linked as one event by their frames, not their wording: the note
+    that the people they name differ because they tell two events of one kind, or None.
+
+    An actor conflict says "one event, told with another person" ("Joe Biden" / "Hunter
+    Biden said"); the package addressed to Clapper, intercepted in Manhattan, and the one
+    addressed to Brennan, sent to CNN on Wednesday, are two packages. The conflict stands
+    when the rest of the frame pins one event: namesakes (one may be a slip: Bill /
+    Hillary Clinton), another person both name, or the same day word and what was done
+    (:data:`SAME_ACTION_LEMMAS`); a place in common does not (a city is the background of
+    many events), nor do peoples ("Russian forces" / "Ukrainian forces") count here."""
+    actor = next((d for d in found if d.kind == "actor" and d.severity == "conflict"), None)
+    if actor is None:
+        return None
+    person_a, person_b = _person_written(a, actor.a_text), _person_written(b, actor.b_text)
+    if person_a is None or person_b is None or surnames_match(person_a.surname,
+                                                              person_b.surname):
+        return None
+    fa, fb = event_frame(a), event_frame(b)
+    people = {surface for frame in (fa, fb) for key, surface in frame.who.items()
+              if key in frame.people}
+    if set(alignment.shared_who) & people or alignment.shared_when and \
+            len(alignment.shared_action) >= SAME_ACTION_LEMMAS:
+        return None
+    wa, wb = a.outlet or "One article", b.outlet or "the other"
+    return Discrepancy(
+        "actor", "vague",
+        f"{wa} names {actor.a_text} where {wb} names {actor.b_text}, and nothing else "
+        "pins one event: likely two events of one kind, not one fact told two ways.",
+        actor.a_text, actor.b_text)
+
+
+def _person_written(facts: ClaimFacts, name: str) -> PersonIdentity | None:
+    """Who the person the claim writes ``name`` (or a name inside it) is, or None when
+    it names no person so (a people: "Russian forces")."""
+    for text, label, canonical in facts.entities:
+        surface = strip_possessive(text).strip()
+        if label == "PERSON" and surface and (surface in name or name in surface):
+            return facts.identity(surface, canonical)
+    return None
 
 
 def frame_summary(a: ClaimFacts, b: ClaimFacts, differences: list[str] | None = None,

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 from factdesk.matching.respelling import is_other_word_form, is_respelling
 from factdesk.model.models import Discrepancy
 from factdesk.nlp.name_folding import strip_possessive
+from factdesk.nlp.person_identity import same_person
 from factdesk.nlp.person_names import NAME_SUFFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from factdesk.matching.discrepancies import ClaimFacts
+    from factdesk.nlp.person_identity import PersonIdentity
 
 
 def entity_spellings(entities: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
@@ -128,3 +130,86 @@ def name_discrepancies(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
 def _written_in(name: str, text: str) -> bool:
     """Whether ``name`` is written in ``text`` as a whole name (not inside a word)."""
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
+
+
+#: People a claim must name, and name in common with the other, for the two to be lists
+#: of one set of people ("the packages addressed to Obama, Hillary Clinton, ...").
+LIST_PEOPLE = 3
+LIST_SHARED = 2
+#: Names given in a note of the people only one list names, at most.
+_LIST_SHOWN = 4
+
+
+def list_difference(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
+    """Two lists of one set of people that differ (HuffPost's addressees include
+    "former President Bill Clinton", NYT's Joseph R. Biden Jr., Eric Holder and George
+    Soros): who is on the list is a detail to check, not a conflict (a list may say
+    "including"). None unless each claim names :data:`LIST_PEOPLE` people, two of
+    them in common, and one names someone the other does not."""
+    listed_a, listed_b = _listed(a), _listed(b)
+    if min(len(listed_a), len(listed_b)) < LIST_PEOPLE:
+        return None
+
+    def on(person: PersonIdentity, others: list[PersonIdentity]) -> bool:
+        # one of the same surname not told apart may be this person ("Clinton",
+        # "Elizabeth Cheney" / "Liz Cheney"); Bill Clinton is not Hillary Clinton
+        return any(verdict or verdict is None and person.surname == other.surname
+                   or person.given == other.given and is_respelling(person.surname,
+                                                                   other.surname)
+                   for other in others
+                   if (verdict := same_person(person, other)) is not False
+                   or person.given == other.given)  # "Reince Preibus" / "Priebus"
+
+    if sum(on(p, listed_b) for p in listed_a) < LIST_SHARED:
+        return None
+    everyone_a, everyone_b = _listed(a, every=True), _listed(b, every=True)
+    only_a = [p.name for p in listed_a if not on(p, everyone_b)]
+    only_b = [p.name for p in listed_b if not on(p, everyone_a)]
+    if not only_a and not only_b:
+        return None
+    who_a, who_b = a.outlet or "one article", b.outlet or "the other"
+    parts = [f"{who} also names {_some(names)}" for who, names in
+             ((who_a, only_a), (who_b, only_b)) if names]
+    return Discrepancy(
+        "actor", "vague",
+        f"Both list people; {', '.join(parts)}: check who the list includes.",
+        f"also {_some(only_a)}" if only_a else "—", f"also {_some(only_b)}" if only_b else "—")
+
+
+def _some(names: list[str]) -> str:
+    shown = ", ".join(names[:_LIST_SHOWN])
+    return shown + (f" and {len(names) - _LIST_SHOWN} more" if len(names) > _LIST_SHOWN else "")
+
+
+#: Words at most between two names of one list ("Barack Obama, former Secretary of State
+#: Hillary Clinton"), which a comma or semicolon must separate.
+_LIST_GAP_WORDS = 8
+_LIST_SEPARATOR = re.compile(r"[,;]|\band\b")
+
+
+def _listed(facts: ClaimFacts, every: bool = False) -> list[PersonIdentity]:
+    """The people the claim names in a list (not its speaker), each once: names whose
+    neighbour name is a few words away across a comma, semicolon or "and" ("former
+    President Barack Obama, former President Bill Clinton, ... and John Brennan");
+    ``every``: all the people it names."""
+    text = facts.text
+    spans: list[tuple[int, int, str, str]] = []
+    after: dict[str, int] = {}  # where to look for a name's next mention
+    for name, label, canonical in facts.entities:
+        start = text.find(name, after.get(name, 0))
+        after[name] = start + len(name) if start >= 0 else len(text)
+        if label == "PERSON" and start >= 0:
+            spans.append((start, start + len(name), name, canonical))
+    spans.sort()
+    listed = set()
+    for (_s1, end, *_r1), (start, _e2, *_r2) in zip(spans, spans[1:], strict=False):
+        gap = text[end:start]
+        if len(gap.split()) <= _LIST_GAP_WORDS and _LIST_SEPARATOR.search(gap) \
+                and "including" not in gap:  # "critical of Trump, including ..."
+            listed.update((end, start))
+    found: dict[str, PersonIdentity] = {}
+    for start, end, name, canonical in spans:
+        if (every or start in listed or end in listed) and (person := facts.identity(
+                strip_possessive(name), canonical)) is not None:
+            found.setdefault(person.key, person)
+    return list(found.values())

@@ -47,6 +47,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from factdesk.matching.archive_index import stem
+from factdesk.matching.contradictions import charge_status
 from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
@@ -60,12 +61,14 @@ from factdesk.matching.discrepancies import (
     quote_text,
     same_speaker,
     speaker_name,
+    toll_conflict,
     wording_note,
 )
 from factdesk.matching.event_frames import (
     SAME_ACTION_LEMMAS,
     SHARED_FIGURE_MIN,
     FrameAlignment,
+    actor_of_another_event,
     compare_frames,
     event_frame,
     place_discrepancy,
@@ -123,7 +126,7 @@ class Relation:
     relation: str | None  # "same fact", "conflicting", "related" or None (unrelated)
     discrepancies: tuple[Discrepancy, ...] = ()
     reason: str = ""  # "model", "quote", "dated event", "same event", "same story",
-    #                   "similar", "another event", "reaction" or ""
+    #                   "similar", "another event", "reaction", "toll", "charges" or ""
 
 
 def _quoted_words(facts: ClaimFacts) -> frozenset[str]:
@@ -358,6 +361,11 @@ def decide(
         return Relation(score(False), "related", found, "reaction")
     if reason:
         found = find_discrepancies(a, b)
+        if reason in ("same event", "dated event") and alignment is not None and (
+                other := actor_of_another_event(a, b, found, alignment)) is not None:
+            # other people and nothing else pinning one event: two events of one kind
+            found = (other, *find_discrepancies(a, b, same_fact=False))
+            return Relation(score(False), "related", found, "another event")
         if alignment is not None and alignment.verdict == "place conflict":
             found = [place_discrepancy(a, b, alignment), *found]
         if reason == "quote" and not any(d.kind in ("wording", "attribution") for d in found):
@@ -366,6 +374,12 @@ def decide(
         relation = "conflicting" if is_conflicting(found) else "same fact"
         return Relation(score(True), relation, tuple(found), reason)
     related = probability >= related_threshold or same_story
+    if not related and (tolls := toll_conflict(a, b)):
+        # one story's toll told twice with other figures, however else worded
+        return Relation(score(False), "related", tuple(tolls), "toll")
+    if not related and (charges := charge_status(a, b)) is not None:
+        # charged / no charges yet: a difference of the story to check
+        return Relation(score(False), "related", (charges,), "charges")
     if not related:
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:

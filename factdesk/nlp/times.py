@@ -23,7 +23,7 @@ import functools
 import logging
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -501,7 +501,30 @@ def extract_times(
                                         _iso(reading.first), _iso(reading.last),
                                         action=action, actor=actor))
     found.sort(key=lambda e: e.start)
-    return found
+    return _after_a_later_day(found, text)
+
+
+def _after_a_later_day(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A bare weekday read in the past a week before the day it is said to come after
+    ("in critical condition on Thursday after a lone gunman opened fire Wednesday
+    morning", in Wednesday's paper: not the Thursday before) is the one after it."""
+    out = list(found)
+    for n, first in enumerate(found):
+        if first.kind != "date" or not first.resolved_start or not _bare_weekday(first.text):
+            continue
+        between = text[first.end:]
+        if not re.match(r"^\W*(?:after|since)\b", between, re.IGNORECASE):
+            continue
+        later = next((e for e in found[n + 1:] if e.kind == "date" and e.resolved_start
+                      and _bare_weekday(e.text)), None)
+        if later is None or later.resolved_start is None:
+            continue
+        day, then = date.fromisoformat(first.resolved_start), date.fromisoformat(
+            later.resolved_start)
+        if 0 < (then - day).days < 7:
+            moved = _iso(_shift(day, 7))
+            out[n] = replace(first, resolved_start=moved, resolved_end=moved)
+    return out
 
 
 def _expression(
@@ -528,7 +551,9 @@ def _expression(
     if b < limit and doc[b].lower_ == "ago":
         b += 1
     elif b < limit and doc[b].lower_ in {"after", "before"} and re.search(
-            _UNIT_RE + r"$", doc[a:b].text.lower()):
+            r"(?<![a-z])" + _UNIT_RE + r"$", doc[a:b].text.lower()):
+        # a count of units ("5 days after recapture"), not a name ending in one
+        # ("Thursday after a long search": the clause after it is no anchor)
         b = min(_anchor_end(doc, b), limit)
     start_char = doc[a].idx
     end_char = doc[b - 1].idx + len(doc[b - 1].text)
