@@ -233,8 +233,8 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
                      f"(claim {', '.join(map(str, unnamed))}) {'names' if len(unnamed) == 1 else 'name'} "
                      "no claimant: FactDesk found no speaker, and the outlet only reported "
                      "them; name the speaker in the statement "
-                     "(factdesk claim P statement ID \"Name: ...\") or re-span the claim "
-                     "to include the attribution")
+                     "(factdesk claim P statement ID \"Name: ...\") or re-span the claim, "
+                     "which reads its speaker again (factdesk claim P span ID START END)")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
         notes.append(f"{counted(unplaced, 'review')} {'names' if unplaced == 1 else 'name'} no "
