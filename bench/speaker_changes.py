@@ -7,7 +7,9 @@ in a child process importing its own copy of ``factdesk`` (the other revision's 
 ``git archive``d into a temporary folder). Scores play no part (a zero scorer). It
 prints how many sentences have a speaker under each, the changes by type (none -> a
 speaker, a speaker -> none, one -> another), and writes every change, with its
-paragraph and the one before, to a text file for reading by hand: ``--out``.
+paragraph and the one before, to a text file for reading by hand: ``--out``. A sentence
+is compared with the sentence of this checkout that holds its start, so a revision that
+joins two sentences (a bare attribution to its quotation) shows the joined one, marked.
 
 Usage: ``python bench/speaker_changes.py [--base main] [--out speaker_changes.txt]``
 (~4 minutes on one core). Exits 0 with a message without the data.
@@ -73,6 +75,15 @@ def _paragraph_before(text: str, start: int) -> tuple[str, str]:
     return text[cut + 2 if cut >= 0 else 0:para].strip(), text[para:start].strip()
 
 
+def _holding(rows: list, start: int, end: int) -> tuple[int, int, str | None]:
+    """The row (start, end, speaker) of ``rows`` holding the sentence at ``start``;
+    the sentence itself with no speaker when none does."""
+    for row_start, row_end, speaker in rows:
+        if row_start <= start < row_end:
+            return row_start, row_end, speaker
+    return start, end, None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="main", help="the revision to compare with")
@@ -91,22 +102,31 @@ def main() -> None:
         after = _speakers(REPO, work / "parses.spacy", work / "after.json")
     changes: Counter[str] = Counter()
     lines = []
+    joined = 0
     for article, rows_a, rows_b in zip(articles, before, after, strict=True):
-        for n, ((start, end, was), (_, _, now)) in enumerate(zip(rows_a, rows_b,
-                                                                strict=True)):
+        for n, (start, end, was) in enumerate(rows_a):
+            # the sentence of this checkout holding this one's start: the same sentence,
+            # or one that joins it to another (a bare attribution cut off its quotation)
+            now_start, now_end, now = _holding(rows_b, start, end)
+            whole = (now_start, now_end) != (start, end)
+            joined += whole
             if was == now:
                 continue
             changes["none -> a speaker" if not was else "a speaker -> none" if not now
                     else "one speaker -> another"] += 1
             prev, para = _paragraph_before(article["text"], start)
-            lines += [f"--- {article['source']} {article['uuid'][:8]} #{n}: {was!r} -> {now!r}",
+            lines += [f"--- {article['source']} {article['uuid'][:8]} #{n}: {was!r} -> {now!r}"
+                      + (" (joined)" if whole else ""),
                       f"   PREV: {prev[-500:]}", f"   PARA: {para[-500:]}",
                       f"   SENT: {article['text'][start:end]}"]
+            if whole:
+                lines.append(f"   NOW:  {article['text'][now_start:now_end]}")
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     total = sum(len(rows) for rows in before)
     print(f"BASIL dev: {len(articles)} articles, {total} sentences")
     print(f"with a speaker: {args.base} {sum(1 for r in before for s in r if s[2])}, "
           f"this checkout {sum(1 for r in after for s in r if s[2])}")
+    print(f"sentences of {args.base} now part of a longer sentence: {joined}")
     print(f"changed: {sum(changes.values())} ({', '.join(f'{k} {v}' for k, v in changes.items())})")
     print(f"every change, with its paragraph and the one before: {args.out}")
 

@@ -9,7 +9,7 @@ The :class:`UndoStack` keeps the session's commands; the GUI mirrors it in its E
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factdesk.core.project import Project
 from factdesk.ingest.metadata import to_iso_date
@@ -334,13 +334,35 @@ class DeleteClaim(Command):
 
 @dataclass
 class ChangeClaimSpan(Command):
-    """Move a claim's start and end (re-quoting its text and context)."""
+    """Move a claim's start and end (re-quoting its text and context).
+
+    A detected claim the new span takes in (more than half of its words), which nothing
+    protects (no verdict, evidence or decided match, not marked by hand), is deleted
+    with the move: joining a sentence cut in two ("... “live” explosives" and "New York
+    City Police Commissioner James O’Neill said.") leaves one claim, not the joined one
+    and its first half. Undo restores it."""
 
     claim_id: int
     start: int
     end: int
     old: tuple[int, int] | None = None
+    absorbed: tuple[int, ...] = ()
     title = "adjust claim boundaries"
+
+    def _absorb(self, project: Project, article_id: int) -> tuple[int, ...]:
+        """The unprotected detected claims of the article the new span takes in."""
+        protected = project.claims.protected_ids(article_id)
+        found = []
+        for cid, _article, c_start, c_end, _score, origin in project.claims.spans(article_id):
+            shared = min(c_end, self.end) - max(c_start, self.start)
+            if cid != self.claim_id and cid not in protected and origin == "detected" \
+                    and shared > (c_end - c_start) / 2:
+                found.append(cid)
+        for cid in found:
+            project.claims.set_deleted(cid, True)
+            project.verdicts.record("claim", cid, "deleted", None, f"in claim {self.claim_id}",
+                                    project.checker)
+        return tuple(found)
 
     def _set(self, project: Project, start: int, end: int) -> ChangeSet:
         claim = _claim_or_fail(project, self.claim_id)
@@ -360,11 +382,23 @@ class ChangeClaimSpan(Command):
     def _apply(self, project: Project) -> ChangeSet:
         claim = _claim_or_fail(project, self.claim_id)
         self.old = (claim.start, claim.end)
-        return self._set(project, self.start, self.end)
+        changes = self._set(project, self.start, self.end)
+        self.absorbed = self._absorb(project, claim.article_id)
+        if not self.absorbed:
+            return changes
+        return replace(changes, matches=True,
+                       claim_ids=changes.claim_ids | frozenset(self.absorbed))
 
     def _revert(self, project: Project) -> ChangeSet:
         assert self.old is not None
-        return self._set(project, *self.old)
+        changes = self._set(project, *self.old)
+        for cid in self.absorbed:
+            project.claims.set_deleted(cid, False)
+            project.verdicts.record("claim", cid, "restored", None, "", project.checker)
+        if not self.absorbed:
+            return changes
+        return replace(changes, matches=True,
+                       claim_ids=changes.claim_ids | frozenset(self.absorbed))
 
 
 #: Google's advice for ``claimReviewed``: under 75 characters.

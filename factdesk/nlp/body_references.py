@@ -5,7 +5,8 @@ Stores Inc.", "Secure America Now, a conservative group").
 A definite description of one body ("the" and a body noun; no owner, no "of" phrase, no
 name of its own) is the most recent organisation named before it that the article
 describes as of the same kind: an apposition ("Secure America Now, a conservative
-group"), the noun in its name ("the State Department" for "the department") or a mark
+group"), the noun in its name ("the State Department" for "the department", "MedStar
+Washington Hospital Center" for "the hospital") or a mark
 of its kind in its name ("Wal-Mart Stores Inc." is a company, "BigGovernment.com" a site,
 "The New York Times" a paper; "Boston Consulting Group" is not "the group"). Nothing of that kind named before: no speaker, as
 for any bare common noun ("the company said" names no one a checker can look up).
@@ -29,6 +30,8 @@ BODY_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
     "committee panel",
     "department ministry agency",
     "office",
+    "hospital clinic",
+    "university college school",
 ))
 #: What a body's own name says of its kind ("Wal-Mart Stores Inc.", "BigGovernment.com",
 #: "The New York Times"); a name says no more than that ("Boston Consulting Group" is
@@ -41,7 +44,8 @@ BODY_NOUNS = frozenset().union(*BODY_CLASSES)
 #: Nouns a body's name ends in when it is one of them ("the State Department", "the
 #: Republican State Committee"); not "group" ("Boston Consulting Group" is a company).
 NAMED_BY_NOUN = frozenset({"department", "ministry", "agency", "office", "committee",
-                           "panel", "magazine"})
+                           "panel", "magazine", "hospital", "clinic", "university",
+                           "college", "school"})
 _BODY_LABELS = frozenset({"ORG", "FAC"})
 _APPOSITION_TOKENS = 14
 

@@ -31,6 +31,7 @@ from factdesk.nlp.speakers import (
     speaker_name,
     statements_in,
 )
+from factdesk.nlp.speech_verbs import speech_verb
 
 NUMBER_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 VAGUE_NUMBER_WORDS = frozenset(
@@ -129,14 +130,59 @@ def _continues(prev: Any, sent: Any) -> bool:
     return before[-1:] in _CLOSERS and before.rstrip("".join(_CLOSERS))[-1:] in ".!?"
 
 
+#: What a speech verb of a bare attribution may have besides its subject: when, where,
+#: how, to whom ("said on Friday", "said in a statement", "told reporters").
+_ATTRIBUTION_DEPS = frozenset({"nsubj", "punct", "npadvmod", "prep", "advmod", "dative",
+                               "aux", "neg"})
+
+
+_ATTRIBUTION_WORDS = 6  # "said in a statement on Friday", "told CNBC", "wrote on Twitter"
+_QUOTE_MARKS = frozenset("\"“”«»")
+
+
+def trailing_attribution(prev: Any, sent: Any) -> bool:
+    """Whether ``sent`` is only the attribution of the sentence before it in the same
+    paragraph, cut off from it: "“live” explosives | New York City Police Commissioner
+    James O’Neill said.", "“We will not back down.” | Police Commissioner James O’Neill
+    said." The sentence before ends in a closing quotation mark or bracket, or in a word
+    (cut mid-sentence), not in its own full stop. The fragment is a speech verb with its
+    subject and nothing said: no clause, no object (but whom it was told: "told
+    reporters"), no quotation, at most a few words of when, where or how. Such a fragment says
+    nothing to check, and the words it attributes go without their speaker; joined,
+    the sentence is the claim and the attribution names its speaker."""
+    doc = sent.doc
+    prev_end, start = _trimmed(prev)[1], _trimmed(sent)[0]
+    if "\n" in doc.text[prev_end:start]:
+        return False
+    before = doc.text[prev.start_char:prev_end].rstrip()
+    if not (before[-1:] in _CLOSERS or before[-1:].isalnum()):
+        return False  # a sentence ended by its own full stop: what follows is new
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not speech_verb(root) or len(subjects) != 1:
+        return False
+    told = root.lemma_.lower() == "tell"
+    if not all(c.dep_ in _ATTRIBUTION_DEPS or (told and c.dep_ == "dobj")
+               for c in root.children):
+        return False
+    subject = {t.i for t in subjects[0].subtree}
+    rest = [t for t in sent if t.i not in subject and t.i != root.i and not t.is_punct
+            and not t.is_space]
+    # "said in a statement that ..." (a clause hung on "statement"), "tweeted about the
+    # contrast between ...": what was said, not where or when
+    return len(rest) <= _ATTRIBUTION_WORDS and not any(
+        t.pos_ in ("VERB", "AUX") and t.head.i != root.i for t in rest) and \
+        not any(t.text in _QUOTE_MARKS for t in sent)
+
+
 def news_sentences(doc: Any) -> list[Any]:
-    """The parser's sentences of ``doc``, each continuation (:func:`_continues`) joined to
-    the sentence it ends."""
+    """The parser's sentences of ``doc``, each continuation (:func:`_continues`) and each
+    bare attribution (:func:`trailing_attribution`) joined to the sentence it ends."""
     sents: list[Any] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        if sents and _continues(sents[-1], sent):
+        if sents and (_continues(sents[-1], sent) or trailing_attribution(sents[-1], sent)):
             sents[-1] = doc[sents[-1].start:sent.end]
         else:
             sents.append(sent)

@@ -180,10 +180,12 @@ def build_pipeline(model_name: str | None, floor: float = CANDIDATE_FLOOR) -> La
     """A private copy of the base pipeline with FactDesk's components added; sentences
     scoring at least ``floor`` are kept as claim candidates."""
     # imports spaCy (~2 s): only when a pipeline is built; importing registers the factories
+    from factdesk.nlp.apostrophes import make_apostrophe_reader  # noqa: F401 (registers)
     from factdesk.nlp.pipeline_components import add_abbreviations
 
     nlp = importlib.import_module(resolve_model_name(model_name)).load()
     add_abbreviations(nlp)
+    nlp.add_pipe("factdesk_apostrophes", first=True)  # "O’Neill" read as "O'Neill"
     nlp.add_pipe("factdesk_sentences", before="parser")
     nlp.add_pipe("factdesk_entities", after="ner")
     nlp.add_pipe("factdesk_claims", last=True, config={"floor": floor})

@@ -45,7 +45,22 @@ from factdesk.nlp.someone_references import (
     refers_to_someone,
     staff_of_named,
 )
-from factdesk.nlp.source_phrases import TITLE_WORDS, described_source, is_role, noun_phrase
+from factdesk.nlp.source_phrases import (
+    TITLE_WORDS,
+    described_source,
+    is_role,
+    noun_phrase,
+)
+from factdesk.nlp.speaker_names import (
+    as_written,
+    compound_chain,
+    coordinated_bodies,
+    name_after_title,
+    name_word,
+    named_body,
+    owned_phrase,
+    owner_pronoun,
+)
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
 from factdesk.nlp.speaker_tracker import honorific_genders as honorific_genders
@@ -81,6 +96,8 @@ class Statement:
     reference: Any = None  # "the former congressman": the head of a description, resolved later
     states: bool = True  # False: a reference back that says nothing, noted for "he" later
     owned: Any = None  # "the governor's office": the head whose owner is ``reference``
+    owner_pronoun: str = ""  # "his office": "he", the owner resolved later
+    fallback: str = ""  # the speaker when that owner is no one ("his lawyer")
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -89,18 +106,6 @@ def _entity_of(token: Any) -> Any | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
-
-
-def _compound_chain(subject: Any) -> list[Any]:
-    """The subject with the compound words before it, nested ones included: "The New
-    Haven Register" is New -> Haven -> Register, "New" a compound of "Haven"."""
-    chain = [subject]
-    doc = subject.doc
-    i = subject.i - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "flat") and doc[i].head in chain:
-        chain.insert(0, doc[i])
-        i -= 1
-    return chain
 
 
 def speaker_name(subject: Any) -> tuple[str | None, bool]:
@@ -131,18 +136,24 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # Sanders": the person the article named in full ("Rahm Emanuel" as ORG is
         # read whole below)
         return named, True
+    if (both := coordinated_bodies(subject)) is not None:
+        return both, False  # "CNN and NBC reported": not CNN alone
     if (whole := _coordinated_name(subject)) is not None:
         return whole, False  # "The Gay and Lesbian Alliance Against Defamation", not "Gay"
     if refers_back(subject):  # "the New Jersey Republican": a description, not a name
         return noun_phrase(subject), False
-    chain = _compound_chain(subject)
+    chain = compound_chain(subject)
     proper = [t for t in chain if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
     if ent is not None and ent.label_ == "PERSON":
-        words = [t for t in _without_titles(list(ent)) if t.pos_ == "PROPN"]
-        name = _as_written(words) or ent.text
+        words = [t for t in _without_titles(list(ent)) if name_word(t)]
+        name = as_written(words) or ent.text
         if not plausible_person(name) or _bare_initialism(name):
             return "", False  # "A.G. said": an initialism the NER took for a person
         return strip_possessive(name), True
+    if subject.pos_ == "PROPN" and (named := name_after_title(subject)) is not None:
+        return named, True  # "said House Minority Whip Steny Hoyer (D-Md.)"
+    if (body := named_body(subject, ent)) is not None:
+        return body, False  # "the Department of Justice said": not "Department"
     if proper and subject.pos_ == "PROPN":
         # Trailing run of proper nouns that are not titles: "Prosecutor General Andriy Kostin".
         run: list[Any] = []
@@ -155,7 +166,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
                 c.dep_ in ("det", "poss") for c in subject.children):
             # "the committee's senior Democrat said": a description, not a name
             return (noun_phrase(subject), False) if described_source(subject) else ("", False)
-        name = _as_written(run)
+        name = as_written(run)
         if _bare_initialism(name):
             return "", False  # "A.G. said": an abbreviated title, no name
         is_person = ent is None or ent.label_ == "PERSON" or len(run) >= 2
@@ -225,18 +236,6 @@ def plausible_person(name: str) -> bool:
     return len(name.split()) > 1 or any(c.islower() for c in letters) or len(letters) > 2
 
 
-def _as_written(tokens: list[Any]) -> str:
-    """Tokens' text as the document writes it ("al-Sharia", not "al - Sharia"), between
-    the first and the last when nothing they leave out stands between them."""
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    inner = doc[tokens[0].i:tokens[-1].i + 1]
-    if all(t in tokens or (t.is_punct and t.text in "-'’.") for t in inner):
-        return inner.text
-    return " ".join(t.text for t in tokens)
-
-
 def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Statement]:
     """Speech verbs of a sentence with their subjects' names (None for pronouns, "" for
     the main clause's subject that is no speaker). A speech verb inside one of
@@ -275,6 +274,16 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             # Giuliani and Jay Sekulow", who are named
             found.append(Statement(token.i, None, False, main, reference=owner,
                                    owned=subject))
+            continue
+        if not is_person and (pronoun := owner_pronoun(subject)):
+            # "Before the surgery, Scalise was “in good spirits ...,” his office said"
+            earlier = _earlier_person_subject(pronoun, quotes)
+            phrase = noun_phrase(subject)
+            if earlier:
+                found.append(Statement(token.i, owned_phrase(earlier, phrase), False, main))
+            else:
+                found.append(Statement(token.i, None, False, main, owned=subject,
+                                       owner_pronoun=pronoun.lower_, fallback=name or ""))
             continue
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
@@ -362,7 +371,29 @@ def _subject_of(verb: Any) -> Any | None:
         return subjects[0] if subjects and governor.pos_ in ("VERB", "AUX") else None
     attributes = [c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
                   and c.left_edge.i == verb.i + 1]
-    return attributes[0] if attributes else None
+    if attributes:
+        return attributes[0]
+    return _name_right_before(verb)
+
+
+def _name_right_before(verb: Any) -> Any | None:
+    """For a finite verb the parser left without a subject, the person named right
+    before it, when the parser hung that name elsewhere ("Asked why ..., Attorney
+    General Jeff Sessions said he didn't know": "Sessions" the object of "of" before it,
+    "said" an auxiliary); None otherwise."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    doc = verb.doc
+    before = doc[verb.i - 1]
+    if before.ent_type_ != "PERSON" or before.dep_ in ("nsubj", "nsubjpass") or \
+            (verb.i < len(doc) - 1 and doc[verb.i + 1].ent_iob_ == "I"):
+        return None
+    start = before.i  # the name with its titles: "Attorney General Jeff Sessions"
+    while start > verb.sent.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > verb.sent.start and doc[start - 1].text != ",":
+        return None  # "lawyers for both Jesse Jackson Jr. and Sandra Jackson said"
+    return before
 
 
 def _joined(verb: Any) -> bool:
@@ -444,7 +475,7 @@ def _definite(noun: Any) -> bool:
 def person_name(ent: Any) -> str:
     """A PERSON entity's name without titles or a possessive ("Representative Bruce
     Braley" gives "Bruce Braley")."""
-    return strip_possessive(_as_written(_without_titles(list(ent))) or ent.text)
+    return strip_possessive(as_written(_without_titles(list(ent))) or ent.text)
 
 
 def _surname_mistagged(subject: Any) -> bool:
@@ -540,6 +571,14 @@ def _owned_by(statement: Statement, tracker: SpeakerTracker) -> Statement:
 
 def _resolved(statement: Statement, tracker: SpeakerTracker) -> Statement:
     """A statement whose speaker is a description referring back, with its speaker."""
+    if statement.owner_pronoun:
+        owner = tracker.resolve_pronoun(statement.owner_pronoun)
+        if owner and ("'s " in owner or "’s " in owner):
+            owner = None  # "Trump’s Cabinet", a phrase the NER took for a person
+        phrase = owned_phrase(owner, noun_phrase(statement.owned)) if owner \
+            else statement.fallback
+        return replace(statement, speaker=phrase, is_person=False, owned=None,
+                       owner_pronoun="")
     if statement.reference is None:
         return statement
     if statement.owned is not None:

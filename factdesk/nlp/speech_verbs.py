@@ -24,6 +24,16 @@ SPEECH_VERBS = frozenset(
 #: Speech verbs that name an act, not a statement, when their object is a thing and no
 #: clause says what was said: "declared a national emergency", "declared bankruptcy".
 ACT_WITH_AN_OBJECT = frozenset({"declare"})
+#: Verbs that state something only with what they say: "agreed that bomb makers leave
+#: evidence" (a clause; not "agreed to pay"), "called the devices “Mickey Mouse” bombs"
+#: (an object and what it is called; not "called the police", "called for a review",
+#: "only call “balls and strikes”", with no object).
+SAYING_WITH = {"agree": frozenset({"ccomp"}), "call": frozenset({"oprd"})}
+#: Clauses inside a noun phrase or another verb's object.
+_EMBEDDED = frozenset({"relcl", "pcomp", "ccomp", "csubj", "acl"})
+#: Forms of speech verbs the tagger took for auxiliaries ("Attorney General Jeff Sessions
+#: said he didn't know", "said" an ``auxpass``): their lemma is then the form itself.
+_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write"}
 
 
 def speech_verb(token: Any) -> bool:
@@ -32,9 +42,20 @@ def speech_verb(token: Any) -> bool:
     is the outlet's report of what Trump did, not a statement of his). A sentence's root
     the parser took for a plural noun with a subject of its own is a verb ("the
     congressman demands"; a noun takes no subject otherwise)."""
-    lemma = token.lemma_.lower()
+    lemma = speech_lemma(token)
     verb = token.pos_ in ("VERB", "AUX") or (  # '"Who are you!" the congressman demands.'
         token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children))
+    if lemma in SAYING_WITH and verb and token.pos_ == "VERB" and \
+            not any(c.dep_ == "neg" for c in token.children):
+        # not a label inside another clause ("defended what he called “legitimate
+        # rape”", "Sheriff Joe Arpaio, who calls himself the “toughest sheriff”"): the
+        # sentence is not that person's statement
+        said = [c for c in token.children if c.dep_ in SAYING_WITH[lemma]]
+        if lemma == "call":  # what is called so comes before it: "the devices"
+            doc = token.doc
+            said = [c for c in said if any(t.pos_ in ("NOUN", "PROPN", "PRON")
+                                           for t in doc[token.i + 1:c.i])]
+        return token.dep_ not in _EMBEDDED and bool(said)
     if not (verb and lemma in SPEECH_VERBS
             and not any(c.dep_ == "neg" for c in token.children)):
         return False
@@ -42,6 +63,13 @@ def speech_verb(token: Any) -> bool:
         deps = {c.dep_ for c in token.children}
         return not ("dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis"})
     return True
+
+
+def speech_lemma(token: Any) -> str:
+    """A verb's lemma, or, for a speech verb's form the tagger took for an auxiliary
+    ("said" as ``auxpass``, whose lemma it leaves "said"), the verb's."""
+    lemma = token.lemma_.lower()
+    return _FORMS.get(lemma, lemma) if token.pos_ == "AUX" else lemma
 
 
 def said_by_its_subject(verb: Any) -> bool:

@@ -185,12 +185,27 @@ def natural_case(speaker: str) -> str:
     if words[0].lower() not in {"the", "a", "an"} and len(words) > 1 and \
             words[1][:1].isupper():
         return speaker  # a name: "Military Times", "Police Scotland"
+    if _body_of_name(words):
+        return speaker  # "Department of Justice", "Ministry of Defence"
     if words[0].lower() in {"the", "a", "an"} and (
             len(words) < 2 or not words[1][:1].islower()):
         # "The Kremlin", "The Ukrainian official": the next word decides
         if len(words) < 2 or words[1].lower() in _BODY_WORDS or not _adjective(words[1]):
             return speaker
     return words[0][:1].lower() + speaker[1:]
+
+
+def _body_of_name(words: list[str]) -> bool:
+    """A body's name written as its kind "of" a proper name ("Department of Justice",
+    "The Ministry of Defence", "Office of the Director of National Intelligence")."""
+    if words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in _BODY_WORDS or words[1] not in ("of", "for"):
+        return False
+    rest = words[2:]
+    if rest[0] == "the" and len(rest) > 1:
+        rest = rest[1:]
+    return rest[0][:1].isupper()
 
 
 def _adjective(word: str) -> bool:
@@ -283,17 +298,43 @@ def _without_suffix(name: str) -> str:
     return name.rsplit(" ", 1)[0].rstrip(",") if name_suffix(name) else name
 
 
+def _whole_name(spoken: str, mentions: list[EntityMention],
+                within: tuple[int, int] | None) -> str:
+    """A one-word speaker cut from a longer name the claim's own words give: "James" of
+    "James O’Neill", "Department" of "the Department of Justice" (stored by an analysis
+    that lost the rest of the name). The one longer mention within ``within`` (the
+    claim's offsets) holding the word, as written; else ``spoken``."""
+    if within is None or len(spoken.split()) != 1:
+        return spoken
+    word = _fold(spoken)
+    def cut_from(mention: EntityMention) -> bool:
+        words = _fold(mention.text).split()
+        if mention.label in PERSON_LABELS:  # a given name; a surname is read below
+            return words[0] == word and words[-1] != word
+        return mention.label in ORGANISATION_LABELS and word in words
+
+    names = {m.text for m in mentions
+             if within[0] <= m.start and m.end <= within[1] and len(m.text.split()) > 1
+             and cut_from(m)}
+    if len(names) != 1:
+        return spoken
+    name = next(iter(names))
+    return name[4:] if name.lower().startswith("the ") else name
+
+
 def resolve_claimant(
     speaker: str | None,
     article: Article | None,
     mentions: list[EntityMention],
     aliases: dict[str, str],
+    within: tuple[int, int] | None = None,
 ) -> Claimant | None:
     """The claimant of a claim said by ``speaker`` in ``article`` (``mentions``: the
-    article's entity mentions; ``aliases``: variant -> canonical, folded keys)."""
+    article's entity mentions; ``aliases``: variant -> canonical, folded keys;
+    ``within``: the claim's offsets, where a speaker cut from a name finds it whole)."""
     if not speaker or not speaker.strip():
         return None
-    spoken = " ".join(speaker.split())
+    spoken = _whole_name(" ".join(speaker.split()), mentions, within)
     role = office(spoken)
     if role:
         return _office_holder(spoken, role, article, mentions, aliases)

@@ -14,7 +14,9 @@ One ``ClaimReview`` per published check, in a JSON list. What it says:
   ("Not a claim") is never written.
 - ``itemReviewed``: the ``Claim`` with its ``author`` (the claimant: a ``Person`` or an
   ``Organization`` with the canonical full name from the entity table and the job title
-  the article gives, see :mod:`factdesk.report.claimants`; else the outlet),
+  the article gives, see :mod:`factdesk.report.claimants`; else the outlet, when the
+  claim is the outlet's own report; a quotation or reported speech of someone not
+  identified has no author, and the export notes it),
   ``appearance`` (the claim's article and the articles of matches the checker accepted
   as the same fact, an accepted related one included, whose sentence is the same
   claimant's, each with url, date, headline and publisher; suggestions and conflicting
@@ -94,12 +96,17 @@ def organisation_url(data: ReportData) -> str:
 
 
 def _claimant(entry: ClaimEntry) -> dict[str, Any] | None:
+    """The Claim's ``author``: the claimant; without one, the outlet only when the claim
+    is its own report. A quotation or reported speech whose speaker FactDesk did not
+    identify has no author here (schema.org and Google make it recommended, not
+    required): naming the outlet would publish that it made someone else's claim. The
+    outlet is the appearance's ``publisher`` either way."""
     if entry.claimant is not None:
         author: dict[str, Any] = {"@type": entry.claimant.kind, "name": entry.claimant.name}
         if entry.claimant.job_title and entry.claimant.kind == "Person":
             author["jobTitle"] = entry.claimant.job_title
         return author
-    if entry.outlet:
+    if entry.outlet and not entry.reports_someone:
         return {"@type": "Organization", "name": entry.outlet}
     return None
 
@@ -245,6 +252,15 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
         notes.append(f"{counted(elsewhere, 'accepted same-fact report')} left out of the "
                      "appearances: its sentence names another speaker than the claimant, or "
                      "none (the claim as someone else's words is not the claimant's claim)")
+    unnamed = [e.claim_id for e in _published(data) if e.claimant is None and e.reports_someone
+               and e.rating is not None and e.rating.publishable]
+    if unnamed:
+        notes.append(f"{counted(len(unnamed), 'review')} of someone else's words "
+                     f"(claim {', '.join(map(str, unnamed))}) {'names' if len(unnamed) == 1 else 'name'} "
+                     "no claimant: FactDesk found no speaker, and the outlet only reported "
+                     "them; name the speaker in the statement "
+                     "(factdesk claim P statement ID \"Name: ...\") or re-span the claim, "
+                     "which reads its speaker again (factdesk claim P span ID START END)")
     unplaced = sum(1 for r in reviews if "appearance" not in r["itemReviewed"])
     if unplaced:
         notes.append(f"{counted(unplaced, 'review')} {'names' if unplaced == 1 else 'name'} no "

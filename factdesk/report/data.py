@@ -65,6 +65,8 @@ UNRATED_COLOR = "#bdbdbd"
 #: The status of a finished check: the only one a report publishes unless told otherwise.
 PUBLISHED_STATUS = "done"
 SENTENCE_LIMIT = 320  # characters of context on each side at most
+#: Words in quotation marks: a quotation, however short ("“Mickey Mouse” bombs").
+_QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*\w[^“”\"«»„]*[”\"»“]")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
 
 
@@ -222,6 +224,14 @@ class ClaimEntry:
     def draft(self) -> bool:
         """An unfinished check (shown only when the export chose its status)."""
         return self.status != PUBLISHED_STATUS
+
+    @property
+    def reports_someone(self) -> bool:
+        """Whether the claim gives someone else's words, not the outlet's own report: a
+        quotation or reported speech (its kind), or words in quotation marks ("called
+        the devices “Mickey Mouse” bombs"). Without a claimant, such a claim's author is
+        unknown; it is never the outlet's (:mod:`factdesk.report.claimreview`)."""
+        return self.kind in ("quote", "attribution") or _QUOTED.search(self.text) is not None
 
     @property
     def headline(self) -> str:
@@ -418,7 +428,7 @@ class _ClaimantFinder:
         if claim.article_id not in self.mentions:
             self.mentions[claim.article_id] = self.project.entities.mentions(claim.article_id)
         return resolve_claimant(claim.speaker, article, self.mentions[claim.article_id],
-                                self.aliases)
+                                self.aliases, within=(claim.start, claim.end))
 
     @staticmethod
     def one_title_each(entries: list[ClaimEntry]) -> list[ClaimEntry]:
