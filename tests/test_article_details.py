@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from factdesk.cli.main import main
-from factdesk.core.commands import CommandError, EditArticle
+from factdesk.core.article_edit import EditArticle
+from factdesk.core.commands import CommandError
 from factdesk.core.importing import import_paths
 from factdesk.core.project import Project
 

@@ -14,7 +14,8 @@ import pytest
 from schema_rollback import undo_migrations
 
 from factdesk.cli.main import main
-from factdesk.core.commands import DecideMatch, EditArticle, MarkClaim, UndoStack
+from factdesk.core.article_edit import EditArticle
+from factdesk.core.commands import DecideMatch, MarkClaim, UndoStack
 from factdesk.core.project import Project
 from factdesk.model.match_changes import decision_change
 from factdesk.model.models import ClaimDraft, MatchDraft

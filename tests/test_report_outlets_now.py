@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from factdesk.cli.main import main
-from factdesk.core.commands import EditArticle, SetVerdictField
+from factdesk.core.article_edit import EditArticle
+from factdesk.core.commands import SetVerdictField
 from factdesk.core.project import Project
 from factdesk.matching.discrepancies import ClaimFacts, find_discrepancies, quote_text
 from factdesk.matching.relations import decide

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from factdesk.cli.output import CliError, StderrProgress, info
 from factdesk.cli.project_commands import open_existing, tell_changed_decisions
-from factdesk.core.commands import ARTICLE_FIELDS, CommandError, EditArticle
+from factdesk.core.article_edit import ARTICLE_FIELDS, EditArticle
+from factdesk.core.commands import CommandError
 from factdesk.core.removal import remove_article
 
 

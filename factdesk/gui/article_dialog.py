@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.commands import ARTICLE_FIELDS, CommandError, article_value
+from factdesk.core.article_edit import ARTICLE_FIELDS, article_value
+from factdesk.core.commands import CommandError
 from factdesk.model.models import Article
 
 LABELS = {"title": "&Title", "outlet": "&Outlet", "author": "&Author",

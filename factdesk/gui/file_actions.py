@@ -211,7 +211,7 @@ class FileActions:
         try:
             if not dialog.exec() or not dialog.changes():
                 return
-            from factdesk.core.commands import EditArticle  # lazy: off the first paint
+            from factdesk.core.article_edit import EditArticle  # lazy: off the first paint
 
             session.push(EditArticle(article.id, dialog.changes()))  # a new date: see
             # reanalyse_articles, called for it (and for its undo and redo)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def test_details_dialog_checks_and_the_edit_is_undoable(make_window, demo_copy: Path,
                                                         qtbot) -> None:
-    from factdesk.core.commands import EditArticle
+    from factdesk.core.article_edit import EditArticle
     from factdesk.gui.article_dialog import ArticleDialog
 
     window = make_window(demo_copy)
@@ -87,7 +87,7 @@ def test_the_article_header_follows_an_edit_and_its_undo(make_window, demo_copy:
                                                          qtbot) -> None:
     """Correcting the open article's outlet or date left its header showing the old one
     until another article was opened."""
-    from factdesk.core.commands import EditArticle
+    from factdesk.core.article_edit import EditArticle
 
     window = make_window(demo_copy)
     session, view = window.session, window.workspace.article
