@@ -109,7 +109,7 @@ def test_a_surname_alone_is_the_one_its_article_names(matched) -> None:  # noqa:
         reason = match_reason(stored_claim_facts(project, bill, "Alpha"),
                               stored_claim_facts(project, hillary, "Beta"),
                               link.discrepancies)
-        assert "who: Clinton" not in reason, reason
+        assert "Both: Clinton" not in reason, reason
         assert "differs: actor Bill Clinton vs Hillary Clinton" in reason, reason
         # the visits are told apart too: one who, two people
         visit_bill = _claim(project, ids["clinton-bill"], "toured")

@@ -123,7 +123,7 @@ def test_one_event_in_two_places_is_a_place_conflict_naming_both_outlets() -> No
     assert place and "nyt" in place[0].explanation and "fox" in place[0].explanation
     assert "Norwalk" in place[0].explanation and "Norfolk" in place[0].explanation
     reason = match_reason(nyt, fox, [d.as_dict() for d in decided.discrepancies])
-    assert "misspeak" in reason and "Norwalk" in reason and "Norfolk" in reason
+    assert "misspoken" in reason and "Norwalk" in reason and "Norfolk" in reason
 
 
 def test_the_same_kind_of_action_elsewhere_by_no_one_shared_is_another_event() -> None:

@@ -6,7 +6,7 @@ conflicts) and the other claim's text with the words this claim lacks marked.
 
 On a short pane (a 1366×768 laptop: the cards box holds ~230 px) the cards other than
 the current one are **compact**: the reason on one line with what differs first ("▲
-differs: place Norfolk vs Norwalk · Shares who: …"), no notes, the other claim's text on
+differs: place Norfolk vs Norwalk · Both: Richard Blumenthal; …"), no notes, the other claim's text on
 two lines cut at a word with "…"; each card's tooltip holds its reason, notes and whole
 text, and ``n`` / ``p`` make a card current, which shows it whole. The "this claim" block
 keeps two lines there, the whole claim in its tooltip and behind its "more" link.
@@ -62,7 +62,7 @@ def sorted_notes(discrepancies: Sequence[Mapping[str, Any]]) -> tuple[Mapping[st
 
 def compact_reason(card: Card) -> str:
     """The reason with what differs first (the end of a one-line reason is cut), after
-    the most severe note's sign: "▲ differs: place Norfolk vs Norwalk · Shares who: …"."""
+    the most severe note's sign: "▲ differs: place Norfolk vs Norwalk · Both: Richard Blumenthal; …"."""
     parts = [p.strip().removesuffix(".") for p in card.reason.split(" · ") if p.strip()]
     parts.sort(key=lambda p: not p.startswith(("differs", "Words of")))
     icon = SEVERITY_ICONS.get(str(card.notes[0].get("severity", ""))) if card.notes else None

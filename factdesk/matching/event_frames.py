@@ -20,7 +20,8 @@ on each side: Norwalk / Norfolk beside a shared "served in Vietnam"):
   found in Izium), which is not the same fact.
 
 :func:`frame_summary` is the one-line reason shown with a suggestion: what the two
-claims share (who, what, where) and what differs.
+claims share (who, what, where, when; in the claim's own words,
+:mod:`factdesk.matching.reason_words`) and what differs.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ from rapidfuzz import fuzz
 from factdesk.matching.action_lemmas import shared_actions
 from factdesk.matching.contradictions import is_title_case
 from factdesk.matching.discrepancies import ClaimFacts, Discrepancy, measure_of
+from factdesk.matching.reason_words import (
+    TITLE_WORDS,
+    shown_actions,
+    shown_when,
+    without_contained,
+)
 from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
 from factdesk.nlp.person_identity import PersonIdentity, same_person
 
@@ -516,25 +523,43 @@ def _person_written(facts: ClaimFacts, name: str) -> PersonIdentity | None:
     return None
 
 
+def _shown_who(names: tuple[str, ...], a: ClaimFacts, b: ClaimFacts) -> list[str]:
+    """The shared names a reason shows as who: not a newspaper or broadcaster (a source
+    the claims cite: "according to the Times") unless both claims have it speak (the
+    actor: "The New York Times reported ..."), nor a name another shown name contains."""
+    speakers = [(s or "").casefold() for s in (a.speaker_name, b.speaker_name)]
+    kept = [name for name in names if not is_publication(name) or all(
+        speaker and (name.casefold() in speaker or speaker in name.casefold())
+        for speaker in speakers)]
+    # "State" of "Secretary of State", taken for an organisation: a title, not who
+    kept = [name for name in kept
+            if not all(w.strip(".,").casefold() in TITLE_WORDS for w in name.split())]
+    return without_contained(kept)
+
+
 def frame_summary(a: ClaimFacts, b: ClaimFacts, differences: list[str] | None = None,
                   limit: int = 3, place_noted: bool = False) -> str:
-    """One line: what two claims share (who, what, where) and what differs
-    (``differences``, and the places the frames disagree on unless ``place_noted``)."""
+    """One line: what two claims share, as ``a`` writes it ("Both: Richard Blumenthal;
+    misspoke, served; in Vietnam; 2008"), and what differs (``differences``, and the
+    places the frames disagree on unless ``place_noted``): who (names), what was done
+    (the words of :func:`~factdesk.matching.reason_words.shown_actions`), where ("in
+    ..."), when (days capitalised, years). Display only: the frames' comparison is
+    unchanged."""
     alignment = compare_frames(a, b)
     parts = []
-    if alignment.shared_who:
-        parts.append("who: " + ", ".join(alignment.shared_who[:limit]))
-    if alignment.shared_action:
-        parts.append("what: " + ", ".join(alignment.shared_action[:limit]))
-    if alignment.shared_where:
-        parts.append("where: " + ", ".join(alignment.shared_where[:limit]))
-    when = (*alignment.shared_dates, *alignment.shared_when)
-    if when:
-        parts.append("when: " + ", ".join(when[:limit]))
-    line = "Shares " + "; ".join(parts) if parts else "Shares little wording"
+    if who := _shown_who(alignment.shared_who, a, b):
+        parts.append(", ".join(who[:limit]))
+    if what := shown_actions(alignment.shared_action, a):
+        parts.append(", ".join(what[:limit]))
+    if where := without_contained(list(alignment.shared_where)):
+        parts.append("in " + ", ".join(where[:limit]))
+    # days named by month and day ("Feb. 15") as written, then the shared day words
+    if when := [*alignment.shared_dates, *shown_when(alignment.shared_when, a, b)]:
+        parts.append(", ".join(when[:limit]))
+    line = "Both: " + "; ".join(parts) if parts else "Shares little wording"
     differs = list(differences or [])
     if alignment.verdict != "aligned" and alignment.place_a and not place_noted:
         differs.insert(0, f"place {alignment.place_a} vs {alignment.place_b}")
     if differs:
         line += " · differs: " + "; ".join(dict.fromkeys(differs))
-    return line + "."
+    return line if line.endswith(".") else line + "."  # "Cesar Sayoc Jr."

@@ -135,7 +135,7 @@ def match_reason(a: ClaimFacts, b: ClaimFacts,
                  discrepancies: Sequence[Mapping[str, Any]] = ()) -> str:
     """One line: what the claims share (who, what, where) and what differs; a reaction
     (:mod:`factdesk.matching.reactions`) first: "Words of Xavier Becerra, whom the other
-    does not name · Shares ..."."""
+    does not name · Both: ..."."""
     found = differences(discrepancies, a, b)
     line = frame_summary(a, b, found,
                          place_noted=any(d.get("kind") == "place" for d in discrepancies))

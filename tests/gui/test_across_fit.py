@@ -191,11 +191,11 @@ def test_an_empty_archives_link_opens_the_import(make_window, demo_copy: Path, q
 
 def test_compact_reason_says_what_differs_first() -> None:
     card = Card(1, 2, "HuffPost", "2010-05-18", "conflicting", 0.76, None,
-                "Shares who: Richard Blumenthal; what: serve; where: Vietnam · differs: "
+                "Both: Richard Blumenthal; served; in Vietnam · differs: "
                 "place Norfolk vs Norwalk.", (PLACE, DATE), "text", [])
     assert across_cards.compact_reason(card) == (
-        "▲ differs: place Norfolk vs Norwalk · Shares who: Richard Blumenthal; what: "
-        "serve; where: Vietnam")
+        "▲ differs: place Norfolk vs Norwalk · Both: Richard Blumenthal; served; in "
+        "Vietnam")
     tip = across_cards.tooltip(card, with_text=True)
     assert "Norfolk vs Norwalk" in tip and "place: HuffPost places it" in tip
     assert "<i>text</i>" in tip
