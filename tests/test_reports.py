@@ -297,10 +297,14 @@ def test_claimreview_publishes_finished_checks_and_says_what_is_missing(sample: 
 def test_speakers_are_people_only_when_named() -> None:
     from factdesk.report.claimreview import speaker_type
 
-    for name in ("Pavlo Kyrylenko", "Zelenskiy", "Charles de Gaulle", "Dmitry Peskov Jr."):
+    # a middle initial or a generation is no acronym (review 18b: "Donald J. Trump" and
+    # "Matthew R. Verderosa" were published as organisations)
+    for name in ("Pavlo Kyrylenko", "Zelenskiy", "Charles de Gaulle", "Dmitry Peskov Jr.",
+                 "Donald J. Trump", "Matthew R. Verderosa", "John F. Kennedy",
+                 "George T. Conway III"):
         assert speaker_type(name) == "Person", name
     for group in ("Ukrainian officials on site", "the military", "a UN spokesperson",
-                  "The Kremlin", "NATO", "Russian Defence Ministry"):
+                  "The Kremlin", "NATO", "Russian Defence Ministry", "the F.B.I."):
         assert speaker_type(group) == "Organization", group
 
 

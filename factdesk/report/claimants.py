@@ -62,6 +62,16 @@ class Claimant:
     job_title: str = ""
 
 
+_NAME_SUFFIX_LETTERS = frozenset({"II", "III", "IV", "JR", "SR"})
+
+
+def _is_acronym(word: str) -> bool:
+    """An organisation's initials ("NATO", "UN", "F.B.I."), not a person's middle
+    initial ("Donald J. Trump", "John F. Kennedy") nor a generation ("III")."""
+    letters = word.strip(",;:").replace(".", "")
+    return len(letters) > 1 and letters.isupper() and letters not in _NAME_SUFFIX_LETTERS
+
+
 def speaker_type(speaker: str) -> str:
     """``Person`` for a speaker written as a person's name or role ("Pavlo Kyrylenko",
     "Zelenskyy's spokesman"), ``Organization`` for a body ("The Kremlin", "NATO",
@@ -73,7 +83,7 @@ def speaker_type(speaker: str) -> str:
         _NAME_WORD.match(w) for w in words)
     body = words[0].lower() == "the" or any(
         w.lower().strip(".,'’s") in _BODY_WORDS for w in words) or any(
-        len(w) > 1 and w.isupper() for w in words)  # an acronym: NATO, UN
+        _is_acronym(w) for w in words)
     role = words[-1].lower() in _PERSON_ROLES and words[0].lower() not in {"the", "a", "an"}
     return "Person" if (named or role) and not body else "Organization"
 
