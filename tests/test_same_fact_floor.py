@@ -7,11 +7,9 @@ shooting), read by the real spaCy model and rated by the shipped pair model
 
 * two sentences with next to nothing in common, on the same-fact head alone
   (probability 0.46, graded similarity 0.11);
-* a headline and a sentence sharing one noun and a state ("package", "Florida");
 * two quotes by two different speakers;
 
-and "related" cards on one shared state name, while two reports of one shot aide
-("Zachary Barth") stayed "related".
+and "related" cards on one shared state name.
 """
 
 from __future__ import annotations
@@ -67,11 +65,6 @@ def test_the_same_fact_head_alone_needs_shared_meaning(rated) -> None:
     assert decide(max(r.probability, 0.5), 0.6, a, b, **THRESHOLDS).relation == "same fact"
 
 
-def test_a_shared_state_and_one_noun_are_not_one_event() -> None:
-    found = compare_texts([(HEADLINE, SEARCH)], published=PUBLISHED)[0]
-    assert found.relation != "same fact"
-
-
 def test_a_lone_shared_state_is_no_relation() -> None:
     found = compare_texts([(ORIGINATED, SEARCH)], published=PUBLISHED)[0]
     assert found.relation == "unrelated"
@@ -85,11 +78,6 @@ def test_two_speakers_own_words_are_not_one_fact(rated) -> None:
     # even where the heads would say yes, two speakers' different words are not one fact
     relation = decide(0.6, 0.5, a, b, **THRESHOLDS, event=0.9)
     assert relation.relation != "same fact"
-
-
-def test_two_people_of_their_own_and_one_act_are_one_fact() -> None:
-    found = compare_texts([(BARTH_NYT, BARTH_HPO)], published=PUBLISHED)[0]
-    assert found.relation == "same fact"
 
 
 def test_related_below_the_score_floor_is_dropped(rated) -> None:

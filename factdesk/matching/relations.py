@@ -265,11 +265,7 @@ def _supports_one_event(alignment: FrameAlignment, evidence: FrameAlignment,
     slots = (bool(alignment.shared_who) + bool(alignment.shared_when)
              + (len(alignment.shared_action) >= SAME_ACTION_LEMMAS))
     protagonist_only = bool(alignment.shared_who) and not evidence.shared_who
-    # two people of their own named in both, and something done alike ("whose aide
-    # Zachary Barth was shot" / "Zachary Barth, a staffer for Rep. Roger Williams, was
-    # shot"): the people are a detail the story does not repeat everywhere
-    two_people = len(evidence.shared_who) >= 2 and bool(alignment.shared_action)
-    return slots >= 2 or two_people or figure and (
+    return slots >= 2 or figure and (
         bool(evidence.shared_who) or protagonist_only and bool(alignment.shared_action))
 
 
@@ -362,13 +358,8 @@ def decide(
             # speech "to the group in Norwalk"); a state named alone does not ("a
             # criminal history in Florida" / "They originated ... from Florida"), nor
             # with the story's protagonist only
-            # ... nor with a single word of what was done ("Suspect arrested in Florida in
-            # connection with suspicious packages" / "their search in Florida, as several
-            # of the packages ..."), unless the sentences are alike in meaning
             placed = bool(evidence.shared_where) and bool(
-                evidence.shared_who or evidence.shared_when
-                or len(evidence.shared_action) >= SAME_ACTION_LEMMAS
-                or evidence.shared_action and similarity >= EVENT_SIMILARITY)
+                evidence.shared_who or evidence.shared_action or evidence.shared_when)
             one_event = alignment.verdict != "aligned" or placed or alignment.pins_one_act or (
                 supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
             # what the frames share, the story's names and sums included: one story, not
