@@ -118,8 +118,9 @@ COMPARABLE_LENGTH = 0.5
 #: common in meaning ("We were like sitting ducks." / "Ms. Pelosi sat for an
 #: interview ...", probability 0.46, similarity 0.11) are no one fact.
 MODEL_SIMILARITY_FLOOR = 0.2
-#: Score under which a "related" suggestion is not kept: the panel's tail of pairs
-#: that share a word or two (0.06-0.07 on the suspicious-packages event).
+#: Score under which a "related" suggestion is not kept, unless it carries a conflict
+#: (one apology dated a day apart, 0.09): the panel's tail of pairs that share a word
+#: or two (0.06-0.07 on the suspicious-packages event).
 RELATED_SCORE_FLOOR = 0.1
 
 
@@ -396,8 +397,9 @@ def decide(
         shares_terms = term_similarity is None or term_similarity >= RELATED_TERM_SIMILARITY
         if similarity < RELATED_SIMILARITY or not shares_terms:
             return Relation(score(False), None)
-    if score(False) < RELATED_SCORE_FLOOR:
-        return Relation(score(False), None)
     found = tuple(find_discrepancies(a, b, same_fact=False))
+    if score(False) < RELATED_SCORE_FLOOR and not any(d.severity == "conflict" for d in found):
+        # near nothing by both heads, and no conflict to show: panel noise
+        return Relation(score(False), None)
     why = "model" if probability >= related_threshold else "same story" if same_story else "similar"
     return Relation(score(False), "related", found, why)
