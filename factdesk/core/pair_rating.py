@@ -26,7 +26,12 @@ from factdesk.matching.pair_features import (
 )
 from factdesk.matching.pair_inputs import pair_input
 from factdesk.matching.pair_model import PairScorer
-from factdesk.matching.relations import QUOTE_SIMILARITY, RELATED_SIMILARITY, decide
+from factdesk.matching.relations import (
+    FRAME_OVERRULE_MAX,
+    QUOTE_SIMILARITY,
+    RELATED_SIMILARITY,
+    decide,
+)
 from factdesk.matching.story_names import Story
 from factdesk.model.models import Article, Claim, published_date
 
@@ -37,7 +42,7 @@ def _article_date(article: Article | None) -> date | None:
 
 def _needs_similarity(probability: float, scorer: PairScorer) -> bool:
     """Whether :func:`~factdesk.matching.relations.decide` reads the graded similarity."""
-    return probability < scorer.same_threshold
+    return probability < FRAME_OVERRULE_MAX
 
 
 def decide_rating(

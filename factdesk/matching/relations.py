@@ -116,6 +116,15 @@ WORDED_ALIKE = 62.0
 #: Colorado Over Marijuana Law" / "The states of Nebraska and Oklahoma filed a federal
 #: lawsuit ...") shares most of the shorter one's words without being the head's case.
 COMPARABLE_LENGTH = 0.5
+#: Graded similarity below which the same-fact head alone (under
+#: :data:`FRAME_OVERRULE_MAX`) does not decide: two sentences with next to nothing in
+#: common in meaning ("We were like sitting ducks." / "Ms. Pelosi sat for an
+#: interview ...", probability 0.46, similarity 0.11) are no one fact.
+MODEL_SIMILARITY_FLOOR = 0.2
+#: Score under which a "related" suggestion is not kept, unless it carries a conflict
+#: (one apology dated a day apart, 0.09): the panel's tail of pairs that share a word
+#: or two (0.06-0.07 on the suspicious-packages event).
+RELATED_SCORE_FLOOR = 0.1
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,22 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
         return False
     stems_a, stems_b = _quoted_stems_of(a.text), _quoted_stems_of(b.text)
     return bool(stems_a) and bool(stems_b) and not stems_a & stems_b
+
+
+def other_speakers_words(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Two quotes by two different known speakers whose quoted words share nothing
+    (Trump's "We must never allow political violence ..." / Steyer's "We're thankful
+    that everyone ... is safe"): each said their own thing, which is no one fact."""
+    if not (a.is_quote and b.is_quote) or _quotes_share_words(a, b):
+        return False
+    return same_speaker(a, b) is False
+
+
+def lone_place(alignment: FrameAlignment) -> bool:
+    """The frames share a place and nothing else: no one, no time, no act (a state named
+    in both, "They originated ... from Florida" / "their search in Florida")."""
+    return bool(alignment.shared_where) and not (
+        alignment.shared_who or alignment.shared_when or alignment.shared_action)
 
 
 def worded_alike(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -298,14 +323,16 @@ def decide(
     reason = ""
     alignment = None
     same_story = False  # the same-event head is sure, the sentences say other things
-    if probability >= same_threshold and (
-            probability >= FRAME_OVERRULE_MAX or not only_the_frame_agrees(a, b)):
+    if probability >= same_threshold and (probability >= FRAME_OVERRULE_MAX or (
+            similarity >= MODEL_SIMILARITY_FLOOR and not only_the_frame_agrees(a, b)
+            and not other_speakers_words(a, b))):
         reason = "model"
     elif is_same_quote(a, b, similarity):
         reason = "quote"
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
     elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b) \
+            and not other_speakers_words(a, b) \
             and (not worded_alike(a, b) or compare_frames(a, b).pins_one_act):
         # worded alike, the same-fact head's "no" stands (MRPC's "one event, other
         # details"), unless the frames pin one act: who, what and the day named alike
@@ -341,7 +368,7 @@ def decide(
                 supported and (similarity >= EVENT_SIMILARITY or event >= CONFIDENT_EVENT))
             # what the frames share, the story's names and sums included: one story, not
             # one fact
-            same_story = not one_event and (
+            same_story = not one_event and not lone_place(alignment) and (
                 alignment.supports_one_event or bool(alignment.shared_who)
                 and (figure or story_sum))
         if one_event:
@@ -385,5 +412,8 @@ def decide(
         if similarity < RELATED_SIMILARITY or not shares_terms:
             return Relation(score(False), None)
     found = tuple(find_discrepancies(a, b, same_fact=False))
+    if score(False) < RELATED_SCORE_FLOOR and not any(d.severity == "conflict" for d in found):
+        # near nothing by both heads, and no conflict to show: panel noise
+        return Relation(score(False), None)
     why = "model" if probability >= related_threshold else "same story" if same_story else "similar"
     return Relation(score(False), "related", found, why)
