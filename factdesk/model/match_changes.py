@@ -55,39 +55,36 @@ class DecisionChange:
     new: tuple[Mapping[str, Any], ...] = ()  # differences new or more severe since
     gone: tuple[Mapping[str, Any], ...] = ()  # differences no longer found
 
-    @property
-    def what(self) -> str:
-        """The change in a few words: "now conflicting (was same fact); new difference:
-        ..." (no "changed since" prefix)."""
+    def _told(self, new: str) -> str:
+        """The relation's change, then ``new`` (what is new) or what is gone."""
         parts = []
         if self.now == "unrelated":
             parts.append("the analysis no longer relates these claims")
         elif self.now != self.was:
             parts.append(f"now {self.now} (was {self.was})")
-        if self.new:
-            more = f" (and {len(self.new) - 1} more)" if len(self.new) > 1 else ""
-            parts.append(f"new difference: {shorten(_told(self.new[0]), NOTE_LIMIT)}{more}")
+        if new:
+            parts.append(new)
         elif self.gone and self.decision == "accepted":
             gone = ", ".join(dict.fromkeys(str(d.get("kind", "")) for d in self.gone))
             parts.append(f"no longer differs in {gone}")
         return "; ".join(parts)
 
     @property
+    def what(self) -> str:
+        """The change in a few words: "now conflicting (was same fact); new difference:
+        ..." (no "changed since" prefix)."""
+        new = ""
+        if self.new:
+            more = f" (and {len(self.new) - 1} more)" if len(self.new) > 1 else ""
+            new = f"new difference: {shorten(_told(self.new[0]), NOTE_LIMIT)}{more}"
+        return self._told(new)
+
+    @property
     def brief(self) -> str:
         """The change by kinds only, for where the differences are told next to it (a
         report): "now conflicting (was same fact); new difference in date"."""
-        parts = []
-        if self.now == "unrelated":
-            parts.append("the analysis no longer relates these claims")
-        elif self.now != self.was:
-            parts.append(f"now {self.now} (was {self.was})")
         kinds = ", ".join(dict.fromkeys(str(d.get("kind", "")) for d in self.new))
-        if kinds:
-            parts.append(f"new difference in {kinds}")
-        elif self.gone and self.decision == "accepted":
-            gone = ", ".join(dict.fromkeys(str(d.get("kind", "")) for d in self.gone))
-            parts.append(f"no longer differs in {gone}")
-        return "; ".join(parts)
+        return self._told(f"new difference in {kinds}" if kinds else "")
 
     @property
     def note(self) -> str:
