@@ -106,14 +106,17 @@ _CLOSERS = frozenset("\"\u201d\u2019')]\u00bb")
 _DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 
 
-def _continues(prev: Any, sent: Any) -> bool:
+def _continues(prev: Any, sent: Any, text_of_doc: str | None = None) -> bool:
     """Whether ``sent`` is no sentence of its own but the end of ``prev`` (in one
     paragraph): marks with no word (a closing quotation mark the parser cut off at a
     paragraph's end, '"'; an ellipsis; the dash of "WASHINGTON—Joining"), or a lower-case
     word after a closed quotation or bracket ('... public events." added Lauten', '(R-Wisc.)
     to task') or after a quoted exclamation and a dash ('pearls!” — whose commentary'),
-    or a name and speech verb after a quoted question ('"Is this fair?" Smith asked.')."""
-    between = sent.doc.text[prev.end_char:sent.start_char]
+    or a name and speech verb after a quoted question ('"Is this fair?" Smith asked.').
+    ``text_of_doc``: the doc's text, when the caller has it (``Doc.text`` joins every
+    token again at each call)."""
+    doc_text = sent.doc.text if text_of_doc is None else text_of_doc
+    between = doc_text[prev.end_char:sent.start_char]
     if "\n" in between:
         return False
     text = sent.text.strip()
@@ -140,7 +143,7 @@ _ATTRIBUTION_WORDS = 6  # "said in a statement on Friday", "told CNBC", "wrote o
 _QUOTE_MARKS = frozenset("\"“”«»")
 
 
-def trailing_attribution(prev: Any, sent: Any) -> bool:
+def trailing_attribution(prev: Any, sent: Any, text_of_doc: str | None = None) -> bool:
     """Whether ``sent`` is only the attribution of the sentence before it in the same
     paragraph, cut off from it: "“live” explosives | New York City Police Commissioner
     James O’Neill said.", "“We will not back down.” | Police Commissioner James O’Neill
@@ -149,12 +152,13 @@ def trailing_attribution(prev: Any, sent: Any) -> bool:
     subject and nothing said: no clause, no object (but whom it was told: "told
     reporters"), no quotation, at most a few words of when, where or how. Such a fragment says
     nothing to check, and the words it attributes go without their speaker; joined,
-    the sentence is the claim and the attribution names its speaker."""
-    doc = sent.doc
+    the sentence is the claim and the attribution names its speaker. ``text_of_doc``:
+    the doc's text, when the caller has it."""
+    doc_text = sent.doc.text if text_of_doc is None else text_of_doc
     prev_end, start = _trimmed(prev)[1], _trimmed(sent)[0]
-    if "\n" in doc.text[prev_end:start]:
+    if "\n" in doc_text[prev_end:start]:
         return False
-    before = doc.text[prev.start_char:prev_end].rstrip()
+    before = doc_text[prev.start_char:prev_end].rstrip()
     if not (before[-1:] in _CLOSERS or before[-1:].isalnum()):
         return False  # a sentence ended by its own full stop: what follows is new
     root = sent.root
@@ -179,10 +183,12 @@ def news_sentences(doc: Any) -> list[Any]:
     """The parser's sentences of ``doc``, each continuation (:func:`_continues`) and each
     bare attribution (:func:`trailing_attribution`) joined to the sentence it ends."""
     sents: list[Any] = []
+    text = doc.text  # once: Doc.text joins every token again at each call
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        if sents and (_continues(sents[-1], sent) or trailing_attribution(sents[-1], sent)):
+        if sents and (_continues(sents[-1], sent, text)
+                      or trailing_attribution(sents[-1], sent, text)):
             sents[-1] = doc[sents[-1].start:sent.end]
         else:
             sents.append(sent)
