@@ -8,7 +8,7 @@ sizes), resizes it, selects CLAIM_ID, waits for the earlier checks' lookup, then
 per size: the across and verdict docks' heights, the cards box's viewport, each card's
 top and bottom in the viewport and how many lie wholly inside it. ``--png`` saves the
 window's picture per size. docs/window.md "Layouts and sizes" has the figures of BASIL
-event 85475456 (`/work/coord/build_basil.py`), Fox claim 38.
+event 85475456 (`bench/basil_event.py`), Fox claim 38.
 """
 
 from __future__ import annotations

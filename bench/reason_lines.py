@@ -15,7 +15,7 @@ Usage::
     PYTHONPATH=.     python bench/reason_lines.py dump P.factdesk ... > after.jsonl
     python bench/reason_lines.py compare before.jsonl after.jsonl
 
-(seconds; the projects from ``/work/coord/build_basil.py`` or ``factdesk demo``).
+(seconds; the projects from ``bench/basil_event.py`` or ``factdesk demo``).
 """
 
 from __future__ import annotations

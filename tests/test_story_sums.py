@@ -33,7 +33,7 @@ PUBLISHED = date(2019, 1, 25)
 THRESHOLDS = {"same_threshold": 0.435, "related_threshold": 0.34, "event_threshold": 0.475}
 SUM = ("money", 5.7e9)
 #: What the shutdown deal's Fox News and NYT articles give in most of their claims (the
-#: project built by ``/work/coord/build_basil.py 1e41e98b``): Trump; $5.7 billion (2 + 2
+#: project built by ``bench/basil_event.py 1e41e98b``): Trump; $5.7 billion (2 + 2
 #: claims); "wall", "border", "shutdown", "open" (with "reopen") among its words.
 STORY = {"story_names": frozenset({place_key("Donald Trump")}),
          "story_figures": frozenset({SUM}),

@@ -91,40 +91,34 @@ def name_counts(frames: Iterable[EventFrame]) -> NameCounts:
     return NameCounts(claims, names, figures, words)
 
 
+def _counted(articles: tuple[NameCounts, ...], field: str, least: float) -> frozenset:
+    """The keys of ``field`` counted at least ``least`` times over the articles' claims
+    taken together; none when they hold fewer than :data:`MIN_CLAIMS` claims."""
+    if sum(article.claims for article in articles) < MIN_CLAIMS:
+        return frozenset()
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(getattr(article, field))
+    return frozenset(key for key, n in counts.items() if n >= least)
+
+
 def main_names(*articles: NameCounts, share: float = MAIN_SHARE) -> frozenset[str]:
     """The frame keys (who and where) named in at least ``share`` of the articles'
     claims taken together; none when they hold fewer than :data:`MIN_CLAIMS` claims."""
-    total = sum(article.claims for article in articles)
-    if total < MIN_CLAIMS:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for article in articles:
-        counts.update(article.names)
-    return frozenset(name for name, n in counts.items() if n >= share * total)
+    return _counted(articles, "names", share * sum(a.claims for a in articles))
 
 
 def main_figures(*articles: NameCounts, claims: int = STORY_FIGURE_CLAIMS
                  ) -> frozenset[tuple[str, float]]:
     """The figures given by at least ``claims`` of the articles' claims taken together;
     none when they hold fewer than :data:`MIN_CLAIMS` claims."""
-    if sum(article.claims for article in articles) < MIN_CLAIMS:
-        return frozenset()
-    counts: Counter[tuple[str, float]] = Counter()
-    for article in articles:
-        counts.update(article.figures)
-    return frozenset(figure for figure, n in counts.items() if n >= claims)
+    return _counted(articles, "figures", claims)
 
 
 def main_words(*articles: NameCounts, share: float = STORY_WORD_SHARE) -> frozenset[str]:
     """The action lemmas in at least ``share`` of the articles' claims taken together;
     none when they hold fewer than :data:`MIN_CLAIMS` claims."""
-    total = sum(article.claims for article in articles)
-    if total < MIN_CLAIMS:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for article in articles:
-        counts.update(article.words)
-    return frozenset(word for word, n in counts.items() if n >= share * total)
+    return _counted(articles, "words", share * sum(a.claims for a in articles))
 
 
 class StoryNames:
