@@ -219,6 +219,26 @@ def _synthetic_mrpc(path, n: int = 48) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _synthetic_ecbplus(path) -> None:
+    """ECB+-shaped pairs in four topics: the same act told twice, or another act of the
+    same kind (a look-alike), as the corpus pairs them."""
+    places = ["Qeshm", "Tehran", "Lima", "Oslo", "Cairo", "Quito"]
+    acts = [("an earthquake struck", "a quake hit"), ("a fire destroyed a warehouse",
+            "flames gutted a warehouse"), ("police arrested a man", "officers detained a man"),
+            ("the company announced layoffs", "the firm said it would cut jobs")]
+    lines = ["split\ttopic\tdoc_a\tdoc_b\tlabel\tsentence_a\tsentence_b"]
+    for topic, (told, retold) in enumerate(acts, start=1):
+        for i, place in enumerate(places):
+            other = places[(i + 1) % len(places)]
+            lines.append(f"train\t{topic}\t{topic}_{i}ecb\t{topic}_{i}ecbplus\t1\t"
+                         f"In {place}, {told} on Sunday, killing {i + 3} people.\t"
+                         f"{retold.capitalize()} in {place} on Sunday; {i + 3} died.")
+            lines.append(f"train\t{topic}\t{topic}_{i}ecb\t{topic}_{i + 9}ecbplus\t0\t"
+                         f"In {place}, {told} on Sunday, killing {i + 3} people.\t"
+                         f"{retold.capitalize()} in {other} in {2001 + i}; {i + 40} died.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
     from factdesk.matching import train_pair_model as tpm
@@ -235,16 +255,20 @@ def test_training_runs_on_synthetic_data(tmp_path, nlp) -> None:
         ),
         encoding="utf-8",
     )
+    ecbplus = tmp_path / "ecbplus.tsv"
+    _synthetic_ecbplus(ecbplus)
     out = tmp_path / "weights" / "pair_model.npz"
+    # synthetic event pairs and no BASIL: the real ones cost minutes of parsing here, and
+    # what this test checks is that training runs and writes a model the scorer reads
     rc = tpm.main(["--mrpc", str(mrpc), "--sts", str(sts), "--out", str(out),
-                   "--no-cache", "--folds", "2", "--tree-share", "0.5"])
+                   "--no-cache", "--folds", "2", "--tree-share", "0.5",
+                   "--ecbplus", str(ecbplus), "--no-basil"])
     assert rc == 0
     assert out.exists() and out.with_suffix(".json").exists()
     meta = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["cross_validation"]["folds"] == 2
-    if meta["event_head"]:  # ECB+ in ../shared/eval: the ranking trees come with it
-        assert meta["event_head"]["ranking"]["tree_share"] == 0.5
-        assert PairScorer.load(out).event.trees is not None
+    assert meta["event_head"]["ranking"]["tree_share"] == 0.5
+    assert PairScorer.load(out).event.trees is not None
     trained = PairScorer.load(out)
     a = pair_input_from_text("The mayor announced the deal on Monday, citing 40 cases.", nlp)
     b = pair_input_from_text("On Monday the mayor announced the deal, citing 40 cases.", nlp)
