@@ -32,6 +32,7 @@ else). Works on the claims' text alone (no parse is needed at matching time).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -491,19 +492,32 @@ _CHARGED = re.compile(r"\b(?:was|were|been|is|are|be|being)\s+(?:formally\s+)?"
                       r"(?:charged|indicted)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
+def _charges_denied(text: str) -> str | None:
+    """The words of ``text`` that say no one has been charged, if any (read once per
+    claim: a claim is in many pairs)."""
+    found = _CHARGES_DENIED.search(text)
+    return None if found is None else found.group(0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _charged(text: str) -> str | None:
+    """The words of ``text`` that say someone has been charged, if any."""
+    found = _CHARGED.search(text)
+    return None if found is None else found.group(0)
+
+
 def charge_status(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """One claim says no charges have been brought, the other that someone has been
     charged ("Although no formal charges have been filed yet" / "Sayoc has been charged
     with five federal crimes"): a difference to check (the accounts may have been
     written at different times), when the denial names no one the other does not."""
     for x, y, flipped in ((a, b, False), (b, a, True)):
-        denied = _CHARGES_DENIED.search(x.text)
-        charged = _CHARGED.search(y.text)
-        if denied is None or charged is None or _CHARGES_DENIED.search(y.text):
+        said_x, said_y = _charges_denied(x.text), _charged(y.text)
+        if said_x is None or said_y is None or _charges_denied(y.text) is not None:
             continue
         if x.persons and not x.persons & y.persons:
             continue  # someone else not charged
-        said_x, said_y = denied.group(0), charged.group(0)
         who_x, who_y = x.outlet or "One article", y.outlet or "the other"
         note = Discrepancy(
             "negation", "vague",

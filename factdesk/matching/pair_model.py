@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factdesk.matching.pair_alignment import look_up_vectors
 from factdesk.matching.pair_features import (
     FEATURE_INDEX,
     FEATURE_NAMES,
@@ -358,6 +359,7 @@ class PairScorer:
         :meth:`upper_bounds`)."""
         use = idf or self.default_idf
         pairs = list(pairs)
+        look_up_vectors(x.derived.alignment() for pair in pairs for x in pair)
         rows = [pair_feature_values(a, b, use, partial_ratios) for a, b in pairs]
         if self.lexical is not None:
             margin = self.lexical.margin

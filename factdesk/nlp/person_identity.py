@@ -340,6 +340,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s+$")
 _HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
+@lru_cache(maxsize=65_536)  # a claim's names are read in every pair it is in
 def honorific_gender_in(text: str, name: str) -> str | None:
     """ "m" or "f" when ``text`` writes ``name`` right after an honorific ("Mr.
     Clinton", "Mrs. Clinton"), the same one wherever it writes it; else None."""
