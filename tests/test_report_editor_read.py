@@ -23,7 +23,8 @@ import pytest
 from factdesk.cli.main import main
 from factdesk.core.commands import SetVerdictField
 from factdesk.core.project import Project
-from factdesk.model.models import ClaimDraft, MatchDraft
+from factdesk.model.models import Article, ClaimDraft, EntityMention, MatchDraft
+from factdesk.report.claimants import job_title
 from factdesk.report.data import build_report, published_difference
 from factdesk.report.pdf import fit_words, render_pdf, running_label
 from factdesk.report.pdf_html import claim_html, cover_html
@@ -222,3 +223,30 @@ def test_a_difference_is_published_without_the_prompt_to_the_checker() -> None:
         "A says “x” where B says “y”: the accounts differ on whether charges were brought "
         "(one may be older).")
     assert published_difference(FOUR) == FOUR
+
+
+def _person(text: str, name: str) -> EntityMention:
+    start = text.index(name)
+    return EntityMention(1, 1, start, start + len(name), name, "PERSON", name)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    # this event's claim 128: was "Police Chief"
+    ("The FBI is taking over the investigation into the shooting, Alexandria Police Chief "
+     "Michael Brown said.", "Michael Brown", "Alexandria Police Chief"),
+    # 1f99798f's: were "Security Secretary", "Police Commissioner"
+    ("Homeland Security Secretary Kirstjen Nielsen said the packages were being "
+     "investigated.", "Kirstjen Nielsen", "Homeland Security Secretary"),
+    ("New York City Police Commissioner James O’Neill said the device was live.",
+     "James O’Neill", "New York City Police Commissioner"),
+    # 85475456's: a headline's last word is not the office's, nor a party
+    ("While Blumenthal Retains Washington Support, Republicans Smell Opening in CT\n\n"
+     "Democratic Attorney General Richard Blumenthal, once thought to be a shoo-in",
+     "Richard Blumenthal", "Attorney General"),
+    ("Ukrainian Prosecutor General Andriy Kostin said so.", "Andriy Kostin",
+     "Ukrainian Prosecutor General"),
+])
+def test_a_job_title_keeps_whose_office_it_is(text: str, name: str, title: str) -> None:
+    article = Article(1, "On the shooting", "HuffPost", "", "2017-06-14",
+                      "https://huffpost.example/x", "x.txt", "2026-12-08T00:00:00", text, "h")
+    assert job_title(article, [_person(text, name)]) == title
