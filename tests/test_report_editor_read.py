@@ -250,3 +250,21 @@ def test_a_job_title_keeps_whose_office_it_is(text: str, name: str, title: str) 
     article = Article(1, "On the shooting", "HuffPost", "", "2017-06-14",
                       "https://huffpost.example/x", "x.txt", "2026-12-08T00:00:00", text, "h")
     assert job_title(article, [_person(text, name)]) == title
+
+
+@pytest.mark.parametrize(("text", "someone"), [
+    (ASSAILANT, True),
+    # 1f99798f's NYT sentence: an anonymous official's identification
+    ("A law enforcement official identified the suspect as Cesar Sayoc Jr., 56, of "
+     "Aventura, Fla., just north of Miami.", True),
+    ("Six people were injured, according to the Alexandria police.", True),
+    # the outlets' own reports
+    (PARK, False),
+    ("The packages were addressed with a computer-printed address label and six stamps.",
+     False),
+])
+def test_a_source_s_account_is_someone_else_s_words(desk, text: str, someone: bool) -> None:
+    path, _ = desk
+    with Project.open(path, read_only=True) as project:
+        entry = build_report(project).claims[0]
+    assert replace(entry, text=text, kind="event").reports_someone is someone

@@ -73,7 +73,7 @@ _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*\w[^“”\"«»„]*[”\
 #: found reports an unnamed source; it is not the outlet's own claim.
 _ATTRIBUTED = re.compile(
     r"\b(?:according to|said|says|told|tells|stated|reported|announced|confirmed|claimed|"
-    r"alleged|identified(?:\s+\w+)?\s+as)\b", re.IGNORECASE)
+    r"alleged|identified(?:\s+\S+){0,3}\s+as)\b", re.IGNORECASE)
 #: A matcher's prompt to the checker closing a difference ("…; check which words were
 #: said.", "(one may be older: check when each was written)"): the desk's to-do, not
 #: something a report tells its readers.
