@@ -268,3 +268,12 @@ def test_a_source_s_account_is_someone_else_s_words(desk, text: str, someone: bo
     with Project.open(path, read_only=True) as project:
         entry = build_report(project).claims[0]
     assert replace(entry, text=text, kind="event").reports_someone is someone
+
+
+def test_a_finished_check_without_evidence_is_noted(desk, tmp_path: Path, capsys) -> None:
+    """1f99798f's claim 2 was published "True" over "No evidence recorded." without a
+    word to the editor."""
+    path, _ = desk
+    assert main(["export", str(path), "--format", "pdf", "-o", str(tmp_path / "r.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "4 finished checks (claims 1, 2, 3 and 4 of the report) cite no evidence" in err
