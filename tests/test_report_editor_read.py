@@ -277,3 +277,20 @@ def test_a_finished_check_without_evidence_is_noted(desk, tmp_path: Path, capsys
     assert main(["export", str(path), "--format", "pdf", "-o", str(tmp_path / "r.pdf")]) == 0
     err = capsys.readouterr().err
     assert "4 finished checks (claims 1, 2, 3 and 4 of the report) cite no evidence" in err
+
+
+def test_a_claim_ending_in_closing_marks_ends_its_sentence(tmp_path: Path) -> None:
+    """Rand Paul's claim, ending 'said on "Fox & Friends."', was printed with the next
+    sentence, “We were like sitting ducks.”, as if it were the rest of his."""
+    claim_text = ("“Without Capitol Hill police, it would have been a massacre—we had no "
+                  "defense—we had no defense at all,” Sen. Rand Paul, R-Ky., said on "
+                  "\"Fox & Friends.\"")
+    text = f"The officers were hurt.\n\n{claim_text} “We were like sitting ducks.”\n\nMore."
+    path = tmp_path / "paul.factdesk"
+    with Project.open(path) as project:
+        article = _article(project, "Fox News", "2017-06-15", text)
+        claim = _claim(project, article, claim_text, text.index(claim_text), "quote")
+        SetVerdictField(claim, "rating", "Unverifiable").apply(project)
+        SetVerdictField(claim, "status", "done").apply(project)
+        entry = build_report(project).claims[0]
+    assert (entry.context_before, entry.context_after) == ("", "")

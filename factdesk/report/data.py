@@ -81,6 +81,7 @@ _PROMPT_IN_BRACKETS = re.compile(
     r":\s*check (?:which|who|when|whether|what|how)\b[^.()]*(?=\))")
 _PROMPT_AT_END = re.compile(
     r"\s*[;:]\s*check (?:which|who|when|whether|what|how)\b[^.()]*(?=\.?$)")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
 
 
@@ -392,8 +393,10 @@ def sentence_context(article: Article | None, claim: Claim) -> tuple[str, str]:
         before = "…" + before.split(" ", 1)[-1]
     hi = min(len(text), claim.end + SENTENCE_LIMIT)
     after = text[claim.end : hi]
-    if claim.text.rstrip()[-1:] in ".!?…" and (not after or after[0].isspace()):
-        after = ""  # the quote ends its sentence
+    if _ENDS_SENTENCE.search(claim.text.rstrip()) and (not after or after[0].isspace()):
+        # the quote ends its sentence, its closing marks too ('said on "Fox & Friends."'
+        # was followed by the next sentence, “We were like sitting ducks.”)
+        after = ""
     elif end := _SENTENCE_END.search(after):
         after = after[: end.start()] + end.group().rstrip()
     elif hi < len(text):
