@@ -294,3 +294,15 @@ def test_a_claim_ending_in_closing_marks_ends_its_sentence(tmp_path: Path) -> No
         SetVerdictField(claim, "status", "done").apply(project)
         entry = build_report(project).claims[0]
     assert (entry.context_before, entry.context_after) == ("", "")
+
+
+def test_the_summary_counts_finished_verdicts_and_tells_the_drafts(desk) -> None:
+    """A check in progress ("True", not finished) was counted among the verdicts."""
+    path, _ = desk
+    with Project.open(path, read_only=True) as project:
+        data = build_report(project)
+    draft = replace(data.claims[1], status="in progress")
+    with_draft = replace(data, claims=(data.claims[0], draft, *data.claims[2:]))
+    assert with_draft.summary.endswith(
+        "Verdicts: 2 True and 1 Mostly true. 1 check is not finished (DRAFT). "
+        "Another outlet reported claim 1 differently.")

@@ -360,9 +360,14 @@ class ReportData:
             f" between {days[0]} and {days[-1]}")
         text = counted(len(self.claims), "claim") + " checked" + (
             f", printed by {and_joined(outlets)}{when}" if outlets else when) + "."
-        verdicts = [f"{c.count} {c.name}" for c in self.counts if c.count]
+        # the verdicts of finished checks only: a draft's rating is not a verdict yet
+        done = [e.rating.name if e.rating else "Not rated" for e in self.claims if not e.draft]
+        verdicts = [f"{n} {c.name}" for c in self.counts if (n := done.count(c.name))]
         if verdicts:
             text += f" Verdicts: {and_joined(verdicts)}."
+        if self.drafts:
+            text += (f" {counted(self.drafts, 'check')} {'is' if self.drafts == 1 else 'are'} "
+                     "not finished (DRAFT).")
         told = [str(e.number) for e in self.claims
                 if any(o.reviewed for o in e.reported_differently)]
         if told:
