@@ -25,9 +25,10 @@ from factdesk.core.commands import SetVerdictField
 from factdesk.core.project import Project
 from factdesk.model.models import Article, ClaimDraft, EntityMention, MatchDraft
 from factdesk.report.claimants import job_title
-from factdesk.report.data import build_report, published_difference
+from factdesk.report.data import build_report
 from factdesk.report.pdf import fit_words, render_pdf, running_label
 from factdesk.report.pdf_html import claim_html, cover_html
+from factdesk.report.published_wording import published_difference
 from factdesk.report.tabular import to_markdown
 
 FOX = ("The Wednesday attack injured Scalise; Matt Mika, a lobbyist for Tyson Foods; Zack "

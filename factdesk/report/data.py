@@ -58,13 +58,13 @@ from factdesk.report.claimants import (
     resolve_claimant,
     same_claimant,
 )
+from factdesk.report.published_wording import contradicts, published_difference
 from factdesk.report.quotes import clean_quote
+from factdesk.report.report_filter import PUBLISHED_STATUS, ReportFilter
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
 UNRATED_COLOR = "#bdbdbd"
-#: The status of a finished check: the only one a report publishes unless told otherwise.
-PUBLISHED_STATUS = "done"
 SENTENCE_LIMIT = 320  # characters of context on each side at most
 #: Words in quotation marks: a quotation, however short ("“Mickey Mouse” bombs").
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*\w[^“”\"«»„]*[”\"»“]")
@@ -74,83 +74,8 @@ _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*\w[^“”\"«»„]*[”\
 _ATTRIBUTED = re.compile(
     r"\b(?:according to|said|says|told|tells|stated|reported|announced|confirmed|claimed|"
     r"alleged|identified(?:\s+\S+){0,3}\s+as)\b", re.IGNORECASE)
-#: A matcher's prompt to the checker closing a difference ("…; check which words were
-#: said.", "(one may be older: check when each was written)"): the desk's to-do, not
-#: something a report tells its readers.
-_PROMPT_IN_BRACKETS = re.compile(
-    r":\s*check (?:which|who|when|whether|what|how)\b[^.()]*(?=\))")
-_PROMPT_AT_END = re.compile(
-    r"\s*[;:]\s*check (?:which|who|when|whether|what|how)\b[^.()]*(?=\.?$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which claims a report includes. Empty tuples mean "no restriction"."""
-
-    include_all: bool = False  # every claim, status and rating (else judged, publishable)
-    statuses: tuple[str, ...] = ()  # empty: finished checks only (PUBLISHED_STATUS)
-    ratings: tuple[str, ...] = ()
-    articles: tuple[int, ...] = ()
-    include_suggested: bool = False  # other outlets' undecided suggestions too, marked
-
-    @property
-    def effective_statuses(self) -> tuple[str, ...]:
-        """The statuses shown: the chosen ones; every one for "all claims"; else only
-        finished checks."""
-        if self.statuses:
-            return self.statuses
-        return STATUSES if self.include_all else (PUBLISHED_STATUS,)
-
-    @classmethod
-    def from_options(cls, options: Any) -> ReportFilter:
-        """From an argparse Namespace (or any object) with all/status/rating/article."""
-
-        def seq(name: str) -> tuple[Any, ...]:
-            value = getattr(options, name, None)
-            return tuple(value) if value else ()
-
-        return cls(
-            include_all=bool(getattr(options, "all", False)),
-            statuses=seq("status"),
-            ratings=seq("rating"),
-            articles=tuple(int(a) for a in seq("article")),
-            include_suggested=bool(getattr(options, "include_suggested", False)),
-        )
-
-    def describe(self, article_names: Mapping[int, str] | None = None) -> str:
-        """The filter in words; ``article_names`` names the chosen articles (else their
-        ids, which a reader of the report cannot look up)."""
-        names = article_names or {}
-        parts = ["all claims" if self.include_all else "judged claims"]
-        parts.append("status " + ", ".join(self.effective_statuses))
-        if self.ratings:
-            parts.append("rating " + ", ".join(self.ratings))
-        if self.articles:
-            parts.append(("article " if len(self.articles) == 1 else "articles ")
-                         + ", ".join(names.get(a, str(a)) for a in self.articles))
-        parts.append("suggested matches shown" if self.include_suggested
-                     else "accepted matches only")
-        return "; ".join(parts)
-
-    def scope(self, article_names: Mapping[int, str] | None = None) -> str:
-        """What a reader of the report is told of the selection: only what makes it
-        other than the finished, published checks with the matches the checker accepted
-        (a rating or article chosen, every claim, suggestions shown); "" for the usual
-        report. Unfinished checks are told by the drafts line."""
-        names = article_names or {}
-        parts = []
-        if self.include_all:
-            parts.append("every claim, judged or not")
-        if self.ratings:
-            parts.append("only claims rated " + ", ".join(self.ratings))
-        if self.articles:
-            parts.append("only claims from " + ", ".join(names.get(a, str(a))
-                                                         for a in self.articles))
-        if self.include_suggested:
-            parts.append("with other outlets' reports suggested by FactDesk, not reviewed")
-        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -436,23 +361,6 @@ def _selected(
     if rated and not flt.include_all and verdict is not None:
         return verdict.rating.casefold() not in unpublished
     return True
-
-
-def published_difference(text: str) -> str:
-    """A difference as a report tells it: without the matcher's prompt to the checker
-    ("HuffPost and Fox News quote Rand Paul in different words (51% alike in wording):
-    two remarks, or one remark paraphrased; check which words were said." ends at
-    "paraphrased.")."""
-    told = _PROMPT_AT_END.sub("", _PROMPT_IN_BRACKETS.sub("", text))
-    return told if told.endswith((".", "?", "!", ")", "”")) or not text.endswith(".") \
-        else told + "."
-
-
-def contradicts(match: Match) -> bool:
-    """Whether a match carries a difference contradicting the claim ("four people"
-    struck against "Six people" injured): accepted, it is told as reported differently,
-    whatever its relation."""
-    return any(d.get("severity") == "conflict" for d in match.discrepancies)
 
 
 def _others(

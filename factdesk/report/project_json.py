@@ -26,7 +26,7 @@ from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
 from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Match, differences_told
-from factdesk.report.data import contradicts
+from factdesk.report.published_wording import contradicts
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
