@@ -127,16 +127,18 @@ def test_the_csv_tells_what_differs_and_the_same_fact_as_others_printed_it(
     assert [int(r["claim_id"]) for r in rows] == [ids["huffpost"]]
     row = rows[0]
     assert list(row)[17:20] == ["reported_differently", "reported_alike", "rationale"]
-    assert row["reported_differently"] == f"Fox News: “{FOX}” Difference: {CONFLICT}"
-    # accepted, the related match is the checker's same fact: no "(related)" mark
-    assert row["reported_alike"] == (f"The New York Times: “{NYT}” "
-                                     f"Difference: {RELATED}.")
+    # accepted, a related match carrying a contradicting difference ("43,000" against
+    # "750,000") is told as reported differently, not as the same fact reported alike
+    assert row["reported_differently"] == (f"Fox News: “{FOX}” Difference: {CONFLICT} | "
+                                           f"The New York Times: “{NYT}” "
+                                           f"Difference: {RELATED}.")
+    assert row["reported_alike"] == ""
     assert row["rationale"] == "Rounded.\nThe filing says $43,350."  # one quoted cell
-    # the ClaimReview lists the conflicting report as no appearance of the claim; the
-    # related one the checker accepted ("accept (same fact)") is one
+    # the ClaimReview lists neither the conflicting report nor the accepted related one
+    # contradicting the claim as an appearance of it
     reviews = json.loads(_export(path, "claimreview", tmp_path / "r.jsonld"))
     assert [w["publisher"]["name"] for w in reviews[0]["itemReviewed"]["appearance"]
-            ] == ["HuffPost", "The New York Times"]
+            ] == ["HuffPost"]
 
 
 def test_the_json_export_carries_what_a_publisher_needs(desk, tmp_path: Path) -> None:
@@ -157,10 +159,10 @@ def test_the_classifier_kind_is_not_published(desk) -> None:
     with Project.open(path, read_only=True) as project:
         data = build_report(project)
     statistic = data.claims[0]
-    meta = re.compile(r"Status:</span> <b>done</b>(.*?)</td>")
+    meta = re.compile(r'vertical-align: middle;">(.*?)</td>')
     assert "Kind" not in meta.search(claim_html(statistic)).group(1)
     assert "Kind:" not in claim_html(statistic) and "Kind:" not in to_markdown(data)
-    assert "**Rating: Mostly true (5 on 1-6)** · Status: done\n" in to_markdown(data)
+    assert "**Rating: Mostly true (5 on 1-6)**\n" in to_markdown(data)
     assert to_csv(data).count(",statistic,") == 1  # the data keeps it
 
 

@@ -166,7 +166,9 @@ def test_pdf_has_every_judged_claim_rating_and_rationale(sample: Path, tmp_path:
     assert "ﬁ" not in text and "ﬀ" not in text  # no ligature glyphs in the text layer
     contents = text.split("Appendix: sources")[0]
     assert dense(UNJUDGED[1][1])[:40] not in dense(contents)  # unjudged, unmatched
-    assert "FACTDESK VERDICT REPORT" in text and "Page 1 of" in text
+    # the kicker names who publishes it (no organisation here), not the tool
+    assert "VERDICT REPORT" in text and "FACTDESK" not in text
+    assert "Page 1 of" in text
     assert "DRAFT · verdict report" in text  # the running header says it holds drafts
     assert "Appendix: sources" in text
 

@@ -96,7 +96,8 @@ def _title_before(text: str, start: int) -> str:
     """The job title written just before a name ("said Ukrainian Prosecutor General",
     "U.S. Secretary of State", "road, spokesman"): from its first title word, with the
     capitalised word before that when there is one ("Ukrainian", "U.S.")."""
-    words = text[max(0, start - 90):start].split()
+    before = text[max(0, start - 90):start]
+    words = before[before.rfind("\n") + 1:].split()  # not across a line: a headline's end
     taken: list[str] = []
     for word in reversed(words):
         if word.endswith((",", ";", ":", "”", '"', ")")) or (
@@ -115,12 +116,18 @@ def _title_before(text: str, start: int) -> str:
     if first > 0 and taken[first - 1].lower() in {"the", "a", "an"} and all(
             w.islower() for w in taken[first:]):
         return ""  # "the president Blumenthal worked for": someone else's office
-    if first > 0 and taken[first - 1][:1].isupper() and taken[first - 1] not in _NOT_ADJECTIVES:
+    # the capitalised words before it name whose office it is: "Ukrainian", "U.S.",
+    # "Alexandria Police" (of "Alexandria Police Chief Michael Brown"; was "Police Chief")
+    while first > 0 and taken[first - 1][:1].isupper() \
+            and taken[first - 1] not in _NOT_ADJECTIVES | _PARTIES:
         first -= 1
     return " ".join(taken[first:])
 
 
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")  # "U.S.", "Gen."
+#: A party is the holder's, not the office's ("Democratic Attorney General Richard
+#: Blumenthal" holds the office of Attorney General).
+_PARTIES = frozenset({"Democratic", "Democrat", "Republican", "GOP", "Labour", "Conservative"})
 _NOT_ADJECTIVES = frozenset("""The A An On In At By As But And Then Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday""".split())
 

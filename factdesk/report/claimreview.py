@@ -250,8 +250,9 @@ def publication_notes(data: ReportData, reviews: list[dict[str, Any]]) -> list[s
                     if o.reviewed and o.relation == "same fact" and o not in e.appearances)
     if elsewhere:
         notes.append(f"{counted(elsewhere, 'accepted same-fact report')} left out of the "
-                     "appearances: its sentence names another speaker than the claimant, or "
-                     "none (the claim as someone else's words is not the claimant's claim)")
+                     f"appearances: {'its sentence names' if elsewhere == 1 else 'their sentences name'} "
+                     "another speaker than the claimant, or none (the claim as someone else's "
+                     "words is not the claimant's claim)")
     unnamed = [e.claim_id for e in _published(data) if e.claimant is None and e.reports_someone
                and e.rating is not None and e.rating.publishable]
     if unnamed:

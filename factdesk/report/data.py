@@ -2,7 +2,8 @@
 
 :func:`build_report` selects claims and gathers everything every renderer (PDF,
 ClaimReview, CSV, Markdown) needs into a frozen :class:`ReportData`: the cover figures,
-one :class:`ClaimEntry` per claim in article order with the claim as checked, its
+one :class:`ClaimEntry` per claim, the story as it was told (the articles by publication
+date, oldest first, each article's claims in their order), with the claim as checked, its
 sentence in context, verdict, evidence, claimant and the same fact as other outlets
 reported it, and the appendix of sources.
 
@@ -50,74 +51,31 @@ from factdesk.model.models import (
     differences_told,
 )
 from factdesk.model.outlet_names import OutletNames
-from factdesk.model.text import shorten
+from factdesk.model.text import counted, shorten
 from factdesk.report.claimants import (
     Claimant,
     fullest_titles,
     resolve_claimant,
     same_claimant,
 )
+from factdesk.report.published_wording import contradicts, published_difference
 from factdesk.report.quotes import clean_quote
+from factdesk.report.report_filter import PUBLISHED_STATUS, ReportFilter
 from factdesk.report.richtext import html_to_markdown, html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
 UNRATED_COLOR = "#bdbdbd"
-#: The status of a finished check: the only one a report publishes unless told otherwise.
-PUBLISHED_STATUS = "done"
 SENTENCE_LIMIT = 320  # characters of context on each side at most
 #: Words in quotation marks: a quotation, however short ("“Mickey Mouse” bombs").
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*\w[^“”\"«»„]*[”\"»“]")
+#: Words telling that the sentence gives someone else's account: "according to",
+#: "authorities have identified as", "police said". A sentence with one and no speaker
+#: found reports an unnamed source; it is not the outlet's own claim.
+_ATTRIBUTED = re.compile(
+    r"\b(?:according to|said|says|told|tells|stated|reported|announced|confirmed|claimed|"
+    r"alleged|identified(?:\s+\S+){0,3}\s+as)\b", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)\s+|\n")
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which claims a report includes. Empty tuples mean "no restriction"."""
-
-    include_all: bool = False  # every claim, status and rating (else judged, publishable)
-    statuses: tuple[str, ...] = ()  # empty: finished checks only (PUBLISHED_STATUS)
-    ratings: tuple[str, ...] = ()
-    articles: tuple[int, ...] = ()
-    include_suggested: bool = False  # other outlets' undecided suggestions too, marked
-
-    @property
-    def effective_statuses(self) -> tuple[str, ...]:
-        """The statuses shown: the chosen ones; every one for "all claims"; else only
-        finished checks."""
-        if self.statuses:
-            return self.statuses
-        return STATUSES if self.include_all else (PUBLISHED_STATUS,)
-
-    @classmethod
-    def from_options(cls, options: Any) -> ReportFilter:
-        """From an argparse Namespace (or any object) with all/status/rating/article."""
-
-        def seq(name: str) -> tuple[Any, ...]:
-            value = getattr(options, name, None)
-            return tuple(value) if value else ()
-
-        return cls(
-            include_all=bool(getattr(options, "all", False)),
-            statuses=seq("status"),
-            ratings=seq("rating"),
-            articles=tuple(int(a) for a in seq("article")),
-            include_suggested=bool(getattr(options, "include_suggested", False)),
-        )
-
-    def describe(self, article_names: Mapping[int, str] | None = None) -> str:
-        """The filter in words; ``article_names`` names the chosen articles (else their
-        ids, which a reader of the report cannot look up)."""
-        names = article_names or {}
-        parts = ["all claims" if self.include_all else "judged claims"]
-        parts.append("status " + ", ".join(self.effective_statuses))
-        if self.ratings:
-            parts.append("rating " + ", ".join(self.ratings))
-        if self.articles:
-            parts.append(("article " if len(self.articles) == 1 else "articles ")
-                         + ", ".join(names.get(a, str(a)) for a in self.articles))
-        parts.append("suggested matches shown" if self.include_suggested
-                     else "accepted matches only")
-        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -229,9 +187,11 @@ class ClaimEntry:
     def reports_someone(self) -> bool:
         """Whether the claim gives someone else's words, not the outlet's own report: a
         quotation or reported speech (its kind), or words in quotation marks ("called
-        the devices “Mickey Mouse” bombs"). Without a claimant, such a claim's author is
+        the devices “Mickey Mouse” bombs"), or words giving a source's account ("who
+        authorities have identified as", "according to"). Without a claimant, such a claim's author is
         unknown; it is never the outlet's (:mod:`factdesk.report.claimreview`)."""
-        return self.kind in ("quote", "attribution") or _QUOTED.search(self.text) is not None
+        return (self.kind in ("quote", "attribution") or _QUOTED.search(self.text) is not None
+                or _ATTRIBUTED.search(self.text) is not None)
 
     @property
     def headline(self) -> str:
@@ -292,7 +252,7 @@ class ReportData:
     date_from: str | None  # first verdict change (YYYY-MM-DD)
     date_to: str | None
     exported_at: str
-    filter_text: str
+    filter_text: str  # the selection in the export's terms (notes, an empty report)
     counts: tuple[RatingCount, ...]  # scale order; "Not rated" last when present
     best: int | None
     worst: int | None
@@ -303,11 +263,50 @@ class ReportData:
     unpublished_left_out: int = 0  # checks not shown: the scale does not publish the rating
     scale_problem: str = ""  # why the scale's numbers are not one ordinal scale (none shown)
     unsigned: int = 0  # checks whose verdict names no checker (made before a name was set)
+    scope_text: str = ""  # the selection as a reader is told it (ReportFilter.scope)
 
     @cached_property
     def drafts(self) -> int:
         """How many of the report's checks are unfinished (asked for every page)."""
         return sum(1 for e in self.claims if e.draft)
+
+    @cached_property
+    def summary(self) -> str:
+        """The cover's standfirst, one paragraph a reader takes in first: how many claims,
+        printed by whom and when, the verdicts, and which claims other outlets reported
+        differently ("6 claims checked, printed by HuffPost and Fox News between
+        2017-06-14 and 2017-06-15. Verdicts: 3 True, 2 Mostly true and 1 Unverifiable.
+        Another outlet reported claim 2 differently."); "" for a report without claims."""
+        if not self.claims:
+            return ""
+        outlets = list(dict.fromkeys(e.outlet for e in self.claims if e.outlet))
+        days = sorted({e.date for e in self.claims if e.date})
+        when = "" if not days else f" on {days[0]}" if len(days) == 1 else (
+            f" between {days[0]} and {days[-1]}")
+        text = counted(len(self.claims), "claim") + " checked" + (
+            f", printed by {and_joined(outlets)}{when}" if outlets else when) + "."
+        # the verdicts of finished checks only: a draft's rating is not a verdict yet
+        done = [e.rating.name if e.rating else "Not rated" for e in self.claims if not e.draft]
+        verdicts = [f"{n} {c.name}" for c in self.counts if (n := done.count(c.name))]
+        if verdicts:
+            text += f" Verdicts: {and_joined(verdicts)}."
+        if self.drafts:
+            text += (f" {counted(self.drafts, 'check')} {'is' if self.drafts == 1 else 'are'} "
+                     "not finished (DRAFT).")
+        told = [str(e.number) for e in self.claims
+                if any(o.reviewed for o in e.reported_differently)]
+        if told:
+            who = "Another outlet" if len({o.outlet for e in self.claims
+                                           for o in e.reported_differently
+                                           if o.reviewed}) == 1 else "Other outlets"
+            text += (f" {who} reported {'claim' if len(told) == 1 else 'claims'} "
+                     f"{and_joined(told)} differently.")
+        return text
+
+
+def and_joined(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def sentence_context(article: Article | None, claim: Claim) -> tuple[str, str]:
@@ -324,8 +323,10 @@ def sentence_context(article: Article | None, claim: Claim) -> tuple[str, str]:
         before = "…" + before.split(" ", 1)[-1]
     hi = min(len(text), claim.end + SENTENCE_LIMIT)
     after = text[claim.end : hi]
-    if claim.text.rstrip()[-1:] in ".!?…" and (not after or after[0].isspace()):
-        after = ""  # the quote ends its sentence
+    if _ENDS_SENTENCE.search(claim.text.rstrip()) and (not after or after[0].isspace()):
+        # the quote ends its sentence, its closing marks too ('said on "Fox & Friends."'
+        # was followed by the next sentence, “We were like sitting ducks.”)
+        after = ""
     elif end := _SENTENCE_END.search(after):
         after = after[: end.start()] + end.group().rstrip()
     elif hi < len(text):
@@ -369,8 +370,9 @@ def _others(
     # a report tells how other outlets reported the same fact: the matches the checker
     # accepted; asked to, the undecided suggestions of the same fact too (a suggestion
     # only related is not one), accepted ones first. The checker's acceptance makes a
-    # related match the same fact (the window's "accept (same fact)"); an accepted
-    # conflicting one stays conflicting. Differences are told with the outlets' names
+    # related match the same fact (the window's "accept (same fact)"), or, when it
+    # carries a contradicting difference, a conflicting one; an accepted conflicting one
+    # stays conflicting. Differences are told with the outlets' names
     # now, without a name's spelling variants (the same name, no difference).
     claim_id = claim.id
     matches: list[Match] = [
@@ -389,7 +391,10 @@ def _others(
         article = articles.get(other.article_id)
         relation = match.relation
         if match.decision == "accepted" and relation == "related":
-            relation = "same fact"
+            # the checker's same fact, unless its account contradicts the claim ("four
+            # people" struck against "Six people" injured): that is the same event told
+            # otherwise, never an appearance of the claim
+            relation = "conflicting" if contradicts(match) else "same fact"
         result.append(
             OtherReport(
                 claim_id=other.id,
@@ -402,9 +407,9 @@ def _others(
                 relation=relation,
                 score=float(match.score),
                 decision=match.decision,
-                discrepancies=differences_told(match.discrepancies, outlets,
-                                               (claim.article_id, other.article_id),
-                                               spellings=False),
+                discrepancies=tuple(published_difference(d) for d in differences_told(
+                    match.discrepancies, outlets, (claim.article_id, other.article_id),
+                    spellings=False)),
                 changed=change.brief if (change := decision_change(match)) else "",
                 claimant=claimants.find(other, article),
             )
@@ -442,13 +447,14 @@ class _ClaimantFinder:
 def _cited_sources(entries: list[ClaimEntry], articles: dict[int, Article],
                    per_article: dict[int, int]) -> tuple[SourceEntry, ...]:
     """The articles the report cites: those its claims come from, then those of the
-    other outlets' reports it shows, in the project's order. An article of the project
-    the report does not mention is not a source of it."""
+    other outlets' reports it shows, in the claims' order (by publication date). An
+    article of the project the report does not mention is not a source of it."""
     cited = set(per_article) | {o.article_id for e in entries for o in e.others}
+    ordered = sorted(articles.values(), key=lambda a: (a.published or "9999", a.id))
     return tuple(
         SourceEntry(a.id, a.outlet, a.title, a.author, a.published, a.url, a.source_name,
                     per_article.get(a.id, 0))
-        for a in articles.values() if a.id in cited
+        for a in ordered if a.id in cited
     )
 
 
@@ -474,6 +480,16 @@ def moment_text(stamp: str) -> str:
     return f"{day} {rest[:5]}{' UTC' if utc else ''}"
 
 
+def _story_order(claim: Claim, articles: Mapping[int, Article]) -> tuple[str, int, int]:
+    """Where a claim comes in the report: the story as it was told, the articles by
+    publication date (undated ones last), then as stored, each article's claims in their
+    order (a HuffPost report of 14 June before Fox News's of the 15th, whatever order
+    the articles were imported in)."""
+    article = articles.get(claim.article_id)
+    return ((article.published if article and article.published else "9999"),
+            claim.article_id, claim.start)
+
+
 def _day(stamp: str | None) -> str | None:
     return stamp[:10] if stamp else None
 
@@ -496,7 +512,7 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     verdicts = {v.claim_id: v for v in project.verdicts.all()}
     entries: list[ClaimEntry] = []
     per_article: dict[int, int] = {}
-    for claim in project.claims.iter_all():
+    for claim in sorted(project.claims.iter_all(), key=lambda c: _story_order(c, articles)):
         verdict = verdicts.get(claim.id)
         if not _selected(claim, verdict, flt, rating_names, unpublished):
             if not flt.statuses and not flt.include_all and verdict is not None and _selected(
@@ -564,6 +580,10 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
     unsigned = sum(1 for e in entries if e.rating is not None and not e.checker)
     sources = _cited_sources(entries, articles, per_article)
     settings = project.project_settings()
+    article_names = {
+        aid: f"{articles[aid].outlet or 'unknown outlet'} “{shorten(articles[aid].title, 60)}”"
+        if articles[aid].title else f"{articles[aid].outlet or 'article'} {aid}"
+        for aid in flt.articles if aid in articles}
     return ReportData(
         project_name=project.name,
         title=settings.report_title or f"{project.name}: verdict report",
@@ -574,10 +594,8 @@ def build_report(project: Project, flt: ReportFilter | None = None) -> ReportDat
         date_from=_day(stamps[0]) if stamps else None,
         date_to=_day(stamps[-1]) if stamps else None,
         exported_at=now_iso(),
-        filter_text=flt.describe({
-            aid: f"{articles[aid].outlet or 'unknown outlet'} “{shorten(articles[aid].title, 60)}”"
-            if articles[aid].title else f"{articles[aid].outlet or 'article'} {aid}"
-            for aid in flt.articles if aid in articles}),
+        filter_text=flt.describe(article_names),
+        scope_text=flt.scope(article_names),
         counts=counts,
         best=scale.best,
         worst=scale.worst,

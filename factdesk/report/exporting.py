@@ -14,7 +14,7 @@ from typing import Any
 from factdesk.core.project import Project
 from factdesk.model.text import counted
 from factdesk.report.claimreview import claim_reviews, publication_notes, unsigned_note
-from factdesk.report.data import ReportData, ReportFilter, build_report
+from factdesk.report.data import ReportData, ReportFilter, and_joined, build_report
 from factdesk.report.tabular import CSV_ENCODINGS, DEFAULT_CSV_ENCODING, to_csv, to_markdown
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("pdf", "claimreview", "csv", "markdown")
@@ -37,7 +37,8 @@ def render_text(data: ReportData, fmt: str, notes: list[str] | None = None) -> s
 
 def report_notes(project: Project, data: ReportData) -> list[str]:
     """What an editor should know about a PDF, Markdown or CSV report before filing it:
-    checks it leaves out for not being finished, a title that is only the file's name."""
+    checks it leaves out for not being finished, a title that is only the file's name,
+    finished checks citing no evidence."""
     notes = []
     if data.unfinished_left_out:
         notes.append(f"{counted(data.unfinished_left_out, 'rated check')} not done left out: only "
@@ -49,6 +50,15 @@ def report_notes(project: Project, data: ReportData) -> list[str]:
                      "settings P report_title \"...\"'")
     if data.unsigned:
         notes.append(unsigned_note(data.unsigned))
+    bare = [e.number for e in data.claims if not e.draft and e.rating is not None
+            and not e.evidence]
+    if bare:
+        notes.append(f"{counted(len(bare), 'finished check')} ("
+                     f"{'claim' if len(bare) == 1 else 'claims'} "
+                     f"{and_joined([str(n) for n in bare])} of the report) "
+                     f"{'cites' if len(bare) == 1 else 'cite'} no evidence: a reader sees "
+                     "\"No evidence recorded.\"; add sources with 'factdesk verdict P ID "
+                     "--evidence URL ...' or the verdict editor")
     return notes
 
 

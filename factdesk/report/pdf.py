@@ -23,12 +23,14 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -265,10 +267,13 @@ class _Renderer:
         painter.setFont(_font(8.5))
         line_h = 12 * geo.px_per_pt
         header_y = geo.top - 10 * geo.px_per_mm
-        left = QRectF(geo.left, header_y - line_h, geo.body_w * 0.6, line_h)
-        painter.drawText(left, int(Qt.AlignLeft | Qt.AlignBottom), self.data.title)
+        label = running_label(self.data)
+        metrics = QFontMetricsF(painter.font(), painter.device())
+        room = geo.body_w - metrics.horizontalAdvance(label) - 6 * geo.px_per_mm
+        left = QRectF(geo.left, header_y - line_h, room, line_h)
+        painter.drawText(left, int(Qt.AlignLeft | Qt.AlignBottom),
+                         fit_words(self.data.title, metrics.horizontalAdvance, room))
         right = QRectF(geo.left, header_y - line_h, geo.body_w, line_h)
-        label = "DRAFT · verdict report" if self.data.drafts else "FactDesk verdict report"
         painter.drawText(right, int(Qt.AlignRight | Qt.AlignBottom), label)
         painter.setPen(QPen(QColor("#9e9e9e"), 0.6 * geo.px_per_pt))
         rule_y = header_y + 2 * geo.px_per_pt
@@ -343,6 +348,29 @@ def render_pdf(data: ReportData, path: Path, page_size: str = "A4") -> int:
     del renderer, writer  # the writer closes the file when it goes
     finish_pdf(path, info, outline)
     return pages
+
+
+def running_label(data: ReportData) -> str:
+    """The running header's right side: a draft says so; else who publishes the report
+    (the organisation), not the tool that wrote it."""
+    if data.drafts:
+        return "DRAFT · verdict report"
+    return data.organisation or "Verdict report"
+
+
+def fit_words(text: str, width_of: Callable[[str], float], room: float) -> str:
+    """``text`` cut at a word with "…" to fit ``room`` (as ``width_of`` measures it):
+    a running title clipped mid-word ("what the first reports got ri") reads as a
+    misprint."""
+    if width_of(text) <= room:
+        return text
+    words = text.split()
+    while words:
+        words.pop()
+        cut = " ".join(words).rstrip(" ,;:—–-") + "…"
+        if width_of(cut) <= room:
+            return cut
+    return "…"
 
 
 def _short(text: str, limit: int = 80) -> str:

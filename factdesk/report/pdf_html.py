@@ -106,6 +106,12 @@ def _draft_cell() -> str:
             'padding: 4px 7px 4px 7px;">DRAFT</td>')
 
 
+def kicker(data: ReportData) -> str:
+    """The line above the title: who publishes it ("FACTDESK VERIFY · VERDICT REPORT"),
+    not the tool that wrote it."""
+    return " · ".join(p for p in (data.organisation.upper(), "VERDICT REPORT") if p)
+
+
 def cover_html(data: ReportData) -> str:
     checkers = ", ".join(data.checkers)
     if data.date_from and data.date_from != data.date_to:
@@ -115,7 +121,8 @@ def cover_html(data: ReportData) -> str:
     rows = [
         ("Checked by", _e(checkers) or '<span class="muted">no checker named</span>'),
         ("Verdicts dated", _e(period)),
-        ("Claims in this report", f"{len(data.claims)} ({_e(data.filter_text)})"),
+        ("Claims checked", str(len(data.claims))
+         + (f" ({_e(data.scope_text)})" if data.scope_text else "")),
         ("Sources", str(len(data.sources))),
         ("Exported", _e(moment_text(data.exported_at))),
     ]
@@ -130,9 +137,11 @@ def cover_html(data: ReportData) -> str:
         for k, v in rows
     )
     return (
-        f'<p class="muted small" style="margin-bottom: 3px;">FACTDESK VERDICT REPORT</p>'
+        f'<p class="muted small" style="margin-bottom: 3px;">{_e(kicker(data))}</p>'
         f"<h1>{_e(data.title)}</h1>"
-        f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
+        + (f'<p style="font-size: 11pt; margin-top: 2px; margin-bottom: 8px;">'
+           f"{_e(data.summary)}</p>" if data.summary else "")
+        + f'<table cellspacing="0" cellpadding="0" width="100%">{table}</table>'
         + ('<p style="margin-top: 12px; margin-bottom: 4px; font-size: 11.5pt; '
            'font-weight: 700; color: #333333;">Verdicts by rating</p>' if data.counts else "")
     )
@@ -174,16 +183,44 @@ def _claimant_html(entry: ClaimEntry) -> str:
     if entry.claimant is None:
         return ""
     title = f", {_e(entry.claimant.job_title)}" if entry.claimant.job_title else ""
-    return f" · said by <b>{_e(entry.claimant.name)}</b>{title}"
+    return f"Said by <b>{_e(entry.claimant.name)}</b>{title}"
+
+
+def _meta_html(entry: ClaimEntry) -> str:
+    """Beside the rating: who said it; the status only of an unfinished check (a
+    published check's "Status: done" is the desk's workflow, not the reader's news)."""
+    parts = [f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b>'] if entry.draft \
+        else []
+    if entry.claimant is not None:
+        parts.append(_claimant_html(entry))
+    return " · ".join(parts)
 
 
 def _decision_html(other: OtherReport) -> str:
+    """What a reader must be told of a match's review: nothing once the checker accepted
+    it (the report publishes accepted matches; "accepted" is the desk's word), a change
+    since, or that it is a suggestion."""
     if other.reviewed and other.changed:
         return ('<span class="muted">accepted</span> · <span class="suggested">CHANGED '
                 f'since accepted, not reviewed: {_e(other.changed)}</span>')
     if other.reviewed:
-        return '<span class="muted">accepted</span>'
+        return ""
     return '<span class="suggested">SUGGESTED, not reviewed</span>'
+
+
+def _told_as(other: OtherReport) -> str:
+    """The match's relation and score, told only of what is not reviewed (a suggestion,
+    a change since the checker's review): "15% match" beside a report the checker
+    accepted reads as doubt the report does not have."""
+    if other.reviewed and not other.changed:
+        return ""
+    return (f' <span class="muted">({_e(other.relation)}, '
+            f"{score_percent(other.score, other.relation)} match)</span>")
+
+
+def _mark(other: OtherReport) -> str:
+    mark = _decision_html(other)
+    return f" · {mark}" if mark else ""
 
 
 def _see_claim(other: OtherReport, in_report: Mapping[int, int]) -> str:
@@ -198,7 +235,7 @@ def _differently_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
     for other in entry.reported_differently:
         body = (f'<span class="diff"><b>Reported differently by '
                 f'{_e(other.outlet or "Unknown outlet")}</b></span>, '
-                f"{_e(date_text(other.date))} · {_decision_html(other)}"
+                f"{_e(date_text(other.date))}{_mark(other)}"
                 f"{_see_claim(other, in_report)}<br/>{_e(quoted(other.text))}")
         if other.url:
             body += f'<br/><span class="small">{_link(other.url)}</span>'
@@ -219,11 +256,9 @@ def _differently_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
 def _others_html(entry: ClaimEntry, in_report: Mapping[int, int]) -> str:
     items = []
     for other in entry.reported_alike:
-        mark = _decision_html(other)
         head = (
-            f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))} "
-            f'<span class="muted">({_e(other.relation)}, {score_percent(other.score, other.relation)} '
-            f"match)</span> · {mark}{_see_claim(other, in_report)}"
+            f"<b>{_e(other.outlet or 'Unknown outlet')}</b>, {_e(date_text(other.date))}"
+            f"{_told_as(other)}{_mark(other)}{_see_claim(other, in_report)}"
         )
         body = f"<br/>{_e(quoted(other.text))}"
         if other.url:
@@ -239,10 +274,7 @@ def claim_html(entry: ClaimEntry, in_report: Mapping[int, int] | None = None) ->
     context, rationale, evidence, other outlets. ``in_report``: claim id -> number of
     the report's claims, for cross-references."""
     in_report = in_report or {}
-    meta = (
-        f'<span class="muted">Status:</span> <b>{_e(entry.status)}</b>'
-        + _claimant_html(entry)
-    )
+    meta = _meta_html(entry)
     source = (f'<a href="#source-{entry.article_id}">'
               f"{_e(entry.outlet or 'Unknown outlet')}</a>, {_e(date_text(entry.date))}")
     if entry.article_title:

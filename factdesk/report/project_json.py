@@ -26,6 +26,7 @@ from factdesk.core.project import Project
 from factdesk.matching.clusters import fact_clusters
 from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Match, differences_told
+from factdesk.report.published_wording import contradicts
 from factdesk.report.richtext import html_to_text, sanitise_html
 from factdesk.storage.rows import now_iso
 
@@ -47,8 +48,10 @@ def _article(a: Any) -> dict[str, Any]:
 
 def _reported_differently(project: Project, matches: list[Match],
                           articles: dict[int, dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    """Claim id -> the accepted conflicting reports of its event by other outlets."""
-    accepted = [m for m in matches if m.relation == "conflicting" and m.decision == "accepted"]
+    """Claim id -> the accepted conflicting reports of its event by other outlets (an
+    accepted related one with a contradicting difference too, as the reports tell it)."""
+    accepted = [m for m in matches if m.decision == "accepted" and (
+        m.relation == "conflicting" or m.relation == "related" and contradicts(m))]
     claims = project.claims.get_many(sorted({c for m in accepted
                                              for c in (m.claim_a, m.claim_b)}))
     found: dict[int, list[dict[str, Any]]] = {}

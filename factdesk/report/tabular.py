@@ -172,8 +172,8 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
         *([f"> {_md_escape(entry.context_before)}**{_md_escape(entry.text)}**"
            f"{_md_escape(entry.context_after)}", ""] if entry.printed_differs else []),
         f"As printed by {source}  ",
-        f"**Rating: {rating}{value}** · Status: {entry.status}"
-        + (" (DRAFT: not finished)" if entry.draft else "")
+        f"**Rating: {rating}{value}**"
+        + (f" · Status: {entry.status} (DRAFT: not finished)" if entry.draft else "")
         + (f" · Said by: {_md_escape(_claimant_text(entry))}" if entry.claimant else ""),
         "",
         *_differently_markdown(entry),
@@ -195,14 +195,18 @@ def _claim_markdown(entry: ClaimEntry) -> list[str]:
     if entry.reported_alike:
         lines += ["", "### As other outlets reported it", ""]
         for other in entry.reported_alike:
-            decided = "accepted" if other.reviewed else "SUGGESTED, not reviewed"
-            if other.reviewed and other.changed:
-                decided += f"; CHANGED since accepted, not reviewed: {other.changed}"
+            # an accepted report is published as it stands; its relation and score are
+            # told only of what is not reviewed (a suggestion, a change since)
+            told = ""
+            if not other.reviewed or other.changed:
+                decided = ("SUGGESTED, not reviewed" if not other.reviewed else
+                           f"accepted; CHANGED since accepted, not reviewed: {other.changed}")
+                told = (f" ({other.relation}, {score_percent(other.score, other.relation)} "
+                        f"match, {decided})")
             where = f" — <{other.url}>" if other.url else ""
             lines.append(
                 f"- **{_md_escape(other.outlet or 'Unknown outlet')}**, "
-                f"{other.date or 'undated'} ({other.relation}, {score_percent(other.score, other.relation)} "
-                f"match, {decided}): {_md_escape(quoted(other.text))}{where}"
+                f"{other.date or 'undated'}{told}: {_md_escape(quoted(other.text))}{where}"
             )
             lines += [f"  - Difference: {_md_escape(d)}" for d in other.discrepancies]
     lines.append("")
@@ -231,10 +235,12 @@ def to_markdown(data: ReportData) -> str:
     lines = [
         f"# {_md_escape(data.title)}",
         "",
+        *([_md_escape(data.summary), ""] if data.summary else []),
         *([f"- Organisation: {_md_escape(data.organisation)}"] if data.organisation else []),
         *([f"- Checked by: {_md_escape(', '.join(data.checkers))}"] if data.checkers else []),
         f"- Verdicts dated: {period}",
-        f"- Claims: {len(data.claims)} ({data.filter_text})",
+        f"- Claims checked: {len(data.claims)}"
+        + (f" ({_md_escape(data.scope_text)})" if data.scope_text else ""),
         f"- Sources: {len(data.sources)} (see the appendix)",
         f"- Exported: {moment_text(data.exported_at)}",
         *([f"- **DRAFT**: {counted(data.drafts, 'check')} in this report "
