@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.claim_facts import stored_claim_facts
 from factdesk.core.commands import DecideMatch
-from factdesk.gui import across_cards, match_review, theme
+from factdesk.gui import across_cards, earlier_html, match_review, theme
 from factdesk.gui.across_cards import Card
 from factdesk.gui.across_earlier import EarlierChecks
 from factdesk.gui.card_fit import fit_short_text, html_height, line_count
@@ -62,7 +62,7 @@ class AcrossPane(EarlierChecks, QWidget):
         # wraps rather than widening the dock when an earlier-checks status joins it
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.linkActivated.connect(lambda href: self._on_earlier_link(QUrl(href)))
+        self.heading.linkActivated.connect(self._on_heading_link)
         self._heading_text = ""  # the heading without an earlier-checks status
         self._heading_short = ""  # the same in fewer words, beside a status
         self.this_claim = QLabel(objectName="thisClaim")
@@ -196,9 +196,10 @@ class AcrossPane(EarlierChecks, QWidget):
         count = f"{n} match{'es' if n != 1 else ''}"
         decided = f"{match_review.progress(self.matches)[0]} decided"
         changed = match_review.changed_text(self.matches)
-        self._set_heading(f"{count} in other articles · {decided}{changed}" if n
+        conflicts = self._conflict_link(colors)
+        self._set_heading(f"{count} in other articles{conflicts} · {decided}{changed}" if n
                           else "No match in the other articles.",
-                          f"{count} · {decided}{changed}" if n else "No match")
+                          f"{count}{conflicts} · {decided}{changed}" if n else "No match")
         current = self.current_match()
         other = self.other_of(current) if current else None
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
@@ -218,15 +219,16 @@ class AcrossPane(EarlierChecks, QWidget):
             self._claim_lines())
         who = (here.outlet if here else "") + (
             f" · said by {self.claim.speaker}" if self.claim.speaker else "")
+        card = next((c for c in self._cards if c.match_id == current_id), None)
         text, cut = across_cards.this_claim_html(
             who, self.claim.text, marks_this, colors,
             font=self.this_claim.font() if short_claim else None,
-            width=self._label_width(), expanded=self._expanded)
+            width=self._label_width(), expanded=self._expanded,
+            keep=across_cards.differing_span(self.claim.text, card.notes) if card else None)
         self.this_claim.setText(text)
         self.this_claim.setToolTip(
             f"<p>{html.escape(self.claim.text)}</p>" if cut or self._expanded else "")
         self.this_claim.setAccessibleDescription(self.claim.text)
-        card = next((c for c in self._cards if c.match_id == current_id), None)
         self.browser.setToolTip(across_cards.tooltip(card, with_text=False) if card else "")
         self.browser.setHtml("".join(parts))
         self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
@@ -238,12 +240,44 @@ class AcrossPane(EarlierChecks, QWidget):
             self.browser.scrollToAnchor(f"m{current.id}")
 
     def _set_heading(self, text: str, short: str = "") -> None:
-        """The heading's own line (plain text); :meth:`_fit_cards` may append a status
-        to its ``short`` form."""
-        self._heading_text = html.escape(text)
-        self._heading_short = html.escape(short or text)
+        """The heading's own line (rich text, escaped by the caller); :meth:`_fit_cards`
+        may append a status to its ``short`` form."""
+        self._heading_text = text
+        self._heading_short = short or text
         self.heading.setText(self._heading_text)
         self.heading.setToolTip("")
+
+    def conflicting(self) -> list[int]:
+        """Indices of the cards that conflict (not rejected): the outlets differ on a
+        detail of one fact, what a checker most needs to see."""
+        return [i for i, m in enumerate(self.matches)
+                if m.relation == "conflicting" and not m.unrelated
+                and m.decision != "rejected"]
+
+    def _conflict_link(self, colors: dict[str, str]) -> str:
+        """" · ▲ 1 conflicting (c)" for the heading, in the conflict colour, a link to
+        the next conflicting card; "" when none conflicts. Conflicts keep their place
+        by score among the same-fact matches (half of them are false: docs/window.md);
+        this makes a true one below the fold hard to miss."""
+        found = len(self.conflicting())
+        if not found:
+            return ""
+        return (f' · <a href="conflict:next" style="color:{colors["conflict"]};'
+                f'font-weight:bold;text-decoration:none">▲ {found} conflicting (c)</a>')
+
+    def next_conflict(self) -> str:
+        """c: make the next conflicting card current (after the current one, round to
+        the first); returns what to tell the checker."""
+        found = self.conflicting()
+        if not found:
+            return "this claim has no conflicting match"
+        target = next((i for i in found if i > self.current), found[0])
+        self.go_to(target)
+        match = self.matches[target]
+        card = next((c for c in self._cards if c.match_id == match.id), None)
+        differs = across_cards.differences_line(card) if card is not None else ""
+        where = f"conflicting match {found.index(target) + 1} of {len(found)}"
+        return f"{where} (card {target + 1} of {len(self.matches)}){differs}"
 
     def _fixed_height(self) -> int:
         """The pane's height less the cards box and the earlier checks' box."""
@@ -312,6 +346,11 @@ class AcrossPane(EarlierChecks, QWidget):
             folded = room < min(EARLIER_MIN, status_height)
         if folded:
             self.heading.setText(f"{self._heading_short} · {self._earlier_status}")
+            if self.heading.heightForWidth(max(1, self.width() - 12)) \
+                    > self.heading.fontMetrics().lineSpacing() * 3 // 2:
+                # two lines: the status in fewer words (a conflict count came first)
+                self.heading.setText(f"{self._heading_short} · "
+                                     f"{earlier_html.terse_status(self._earlier_status)}")
             self.heading.setToolTip(self.earlier.toPlainText())
         else:
             self.heading.setText(self._heading_text)
@@ -439,6 +478,13 @@ class AcrossPane(EarlierChecks, QWidget):
             self.go_to(back)  # the card of the claim we came from: g goes back
         return f"the match in {where or 'its article'}" + (
             "; g goes back" if back is not None else "")
+
+    def _on_heading_link(self, href: str) -> None:
+        """The heading's links: the conflicting cards' count, an earlier-checks status's."""
+        if href == "conflict:next":
+            self.session.message.emit(self.next_conflict(), "info")
+        else:
+            self._on_earlier_link(QUrl(href))
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")

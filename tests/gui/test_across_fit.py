@@ -105,7 +105,10 @@ def test_three_whole_cards_at_1366x768_with_the_claim_in_its_tooltip(
     # the empty archive's note: one line of the heading, still saying how to import
     assert not across.earlier.isVisible()
     assert across.heading.height() <= across.heading.fontMetrics().lineSpacing() * 2
-    assert "import earlier checks" in across.heading.text()
+    # (beside the conflicting count, in fewer words: "archive empty" is the link)
+    assert 'href="import:"' in across.heading.text()
+    assert "Import earlier fact-checks" in across.heading.toolTip()
+    assert "conflicting (c)" in _plain(across.heading.text())
     # the claim's block: two lines, the whole claim in its tooltip, its accessible
     # description and behind "more"
     label = across.this_claim
