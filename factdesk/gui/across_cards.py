@@ -180,12 +180,21 @@ def card_html(card: Card, colors: dict[str, str], *, current: bool,
     if conflicts(card):  # what a checker must not miss: its own colour, on every card
         border = colors.get("conflict", border)
         relation = f'<b style="color:{border}">▲ {relation}</b>'
-    head = (f'<a href="match:{card.match_id}" style="text-decoration:none;'
-            f'color:{colors["text"]}">{"▶ " if current else ""}'
-            f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
-            f"{relation} · score {score_text(card.score, card.relation)}"
-            f'{decision} · <a href="claim:{card.other_id}">open</a>{_change_html(card, colors)}'
-            "<br>")
+    def header(scored: str) -> str:
+        return (f'<a href="match:{card.match_id}" style="text-decoration:none;'
+                f'color:{colors["text"]}">{"▶ " if current else ""}'
+                f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
+                f"{relation}{scored}{decision} · "
+                f'<a href="claim:{card.other_id}">open</a>')
+
+    score = score_text(card.score, card.relation)
+    head = header(f" · score {score}")
+    if compact_in is not None and line_count(
+            head, compact_in.font(), _inner_width(compact_in, padding)) > 1:
+        # a short pane: "The New York Times · 2015-03-05 · same fact 0.61 · open" on one
+        # line rather than "open" alone on a second one, every card a line shorter
+        head = header(f" {score}")
+    head += f"{_change_html(card, colors)}<br>"
     if compact:
         assert compact_in is not None
         width = _inner_width(compact_in, padding)
