@@ -72,7 +72,7 @@ def test_a_compact_card_cut_to_two_lines_keeps_the_place_that_differs(qapp) -> N
     assert shown.startswith("…") and line_count(html, font, width) <= 2
     assert shown.removeprefix("…").removesuffix("…").strip() in NYT
     # the marks moved with the text: "Norwalk" is still marked as a word Fox lacks
-    assert f'">Norwalk</span>' in html
+    assert '">Norwalk</span>' in html
 
 
 def test_the_this_claim_block_keeps_the_place_the_current_card_differs_on(qapp) -> None:
