@@ -15,6 +15,7 @@ keeps two lines there, the whole claim in its tooltip and behind its "more" link
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTextBrowser
 
-from factdesk.gui.card_fit import cut_marks, line_count, longest_fitting
+from factdesk.gui.card_fit import (
+    line_count,
+    longest_fitting,
+    shift_marks,
+    window_fitting,
+)
 from factdesk.gui.word_diff import Marks, marked_html
 from factdesk.model.models import severity_rank
 from factdesk.model.score_display import score_text
@@ -69,6 +75,20 @@ def compact_reason(card: Card) -> str:
     return (f"{icon} " if icon else "") + " · ".join(parts)
 
 
+def differences_line(card: Card) -> str:
+    """": differs: date four days ago vs 5 days after recapture" from the card's reason
+    (for a status message), or ""."""
+    part = next((p.strip().removesuffix(".") for p in card.reason.split(" · ")
+                 if p.strip().startswith("differs")), "")
+    return f": {part}" if part else ""
+
+
+def conflicts(card: Card) -> bool:
+    """Whether the card is shown as a conflict: the two outlets differ on a detail of
+    one fact (and the checker did not reject it)."""
+    return card.relation == "conflicting" and card.decision != "rejected"
+
+
 def tooltip(card: Card, *, with_text: bool) -> str:
     """The card's reason and notes in full (and the other claim's text, for a compact
     card, whose text is cut), as rich text."""
@@ -90,17 +110,48 @@ def _inner_width(browser: QTextBrowser, padding: int) -> int:
 
 
 def clamp_marked(text: str, marks: Marks, colors: dict[str, str], background: str,
-                 font: QFont, width: int, lines: int) -> tuple[str, bool]:
+                 font: QFont, width: int, lines: int,
+                 keep: tuple[int, int] | None = None) -> tuple[str, bool]:
     """``text`` with its marks as HTML, cut at a word with "…" to at most ``lines``
-    lines ``width`` px wide; and whether it was cut."""
-    def shown(length: int) -> str:
-        cut = length < len(text)
-        return marked_html(text[:length], cut_marks(marks, length), colors,
-                           background) + (ELLIPSIS if cut else "")
+    lines ``width`` px wide; and whether it was cut. A span to ``keep`` (the words that
+    differ) that the cut would hide stays in view: the text is then cut around it
+    ("… 2008 event in Norwalk and might …")."""
+    def shown(start: int, end: int) -> str:
+        return ((ELLIPSIS if start > 0 else "")
+                + marked_html(text[start:end], shift_marks(marks, start, end), colors,
+                              background)
+                + (ELLIPSIS if end < len(text) else ""))
 
-    length = longest_fitting(text, lambda n: line_count(shown(n), font, width) <= lines)
+    def fits(start: int, end: int) -> bool:
+        return line_count(shown(start, end), font, width) <= lines
+
+    length = longest_fitting(text, lambda n: fits(0, n))
+    if keep is not None and length < len(text) and keep[1] > length:
+        start, end = window_fitting(text, keep, fits)
+        return shown(start, end), True
     length = length or min(len(text), 40)  # one word longer than the lines: cut anyway
-    return shown(length), length < len(text)
+    return shown(0, length), length < len(text)
+
+
+def differing_span(text: str, notes: Sequence[Mapping[str, Any]]) -> tuple[int, int] | None:
+    """Where in ``text`` (one side of a match) the most severe difference the notes tell
+    is written: the first note, most severe first, one of whose sides ``text`` holds (the
+    longer side when it holds both: "March 2008" over "2008"); None when none is there or
+    every note says the two agree."""
+    for d in notes:
+        if d.get("severity") == "compatible":
+            continue
+        found = []
+        for side in (str(d.get("a_text") or "").strip(), str(d.get("b_text") or "").strip()):
+            # whole words only: "13" is no side of "2013"
+            at = re.search(rf"(?<!\w){re.escape(side)}(?!\w)", text, re.IGNORECASE) \
+                if side else None
+            if at is not None:
+                found.append((len(side), -at.start(), at.start()))
+        if found:
+            size, _, at = max(found)
+            return at, at + size
+    return None
 
 
 def _change_html(card: Card, colors: dict[str, str]) -> str:
@@ -124,19 +175,34 @@ def card_html(card: Card, colors: dict[str, str], *, current: bool,
                     f"{card.decision}</b>")
     padding = COMPACT_PADDING if compact_in is not None else CARD_PADDING
     gap = COMPACT_GAP if compact_in is not None else CARD_GAP
-    head = (f'<a href="match:{card.match_id}" style="text-decoration:none;'
-            f'color:{colors["text"]}">{"▶ " if current else ""}'
-            f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
-            f"{html.escape(card.relation)} · score {score_text(card.score, card.relation)}"
-            f'{decision} · <a href="claim:{card.other_id}">open</a>{_change_html(card, colors)}'
-            "<br>")
+    relation = html.escape(card.relation)
+    border = colors["border"]
+    if conflicts(card):  # what a checker must not miss: its own colour, on every card
+        border = colors.get("conflict", border)
+        relation = f'<b style="color:{border}">▲ {relation}</b>'
+    def header(scored: str) -> str:
+        return (f'<a href="match:{card.match_id}" style="text-decoration:none;'
+                f'color:{colors["text"]}">{"▶ " if current else ""}'
+                f"<b>{html.escape(card.outlet)}</b></a> · {html.escape(card.date)} · "
+                f"{relation}{scored}{decision} · "
+                f'<a href="claim:{card.other_id}">open</a>')
+
+    score = score_text(card.score, card.relation)
+    head = header(f" · score {score}")
+    if compact_in is not None and line_count(
+            head, compact_in.font(), _inner_width(compact_in, padding)) > 1:
+        # a short pane: "The New York Times · 2015-03-05 · same fact 0.61 · open" on one
+        # line rather than "open" alone on a second one, every card a line shorter
+        head = header(f" {score}")
+    head += f"{_change_html(card, colors)}<br>"
     if compact:
         assert compact_in is not None
         width = _inner_width(compact_in, padding)
         reason = QFontMetrics(compact_in.font()).elidedText(
             compact_reason(card), Qt.TextElideMode.ElideRight, width)
         body, _cut = clamp_marked(card.text, card.marks, colors, colors["added"],
-                                  compact_in.font(), width, COMPACT_TEXT_LINES)
+                                  compact_in.font(), width, COMPACT_TEXT_LINES,
+                                  keep=differing_span(card.text, card.notes))
         inner = (f'{head}<span style="color:{colors["muted"]}">{html.escape(reason)}'
                  f"</span><br>{body}")
     else:
@@ -158,7 +224,7 @@ def card_html(card: Card, colors: dict[str, str], *, current: bool,
     bg = colors["current"] if current else colors["card"]
     return (f'<a name="m{card.match_id}"></a>'
             f'<table width="100%" cellpadding="{padding}" cellspacing="0" bgcolor="{bg}" '
-            f'style="margin-top:{gap}px; border:1px solid {colors["border"]};">'
+            f'style="margin-top:{gap}px; border:1px solid {border};">'
             f"<tr><td>{inner}</td></tr></table>")
 
 
@@ -175,12 +241,15 @@ def card_at(browser: QTextBrowser, pos: QPoint) -> int:
 
 
 def this_claim_html(who: str, text: str, marks: Marks, colors: dict[str, str], *,
-                    font: QFont | None, width: int, expanded: bool) -> tuple[str, bool]:
+                    font: QFont | None, width: int, expanded: bool,
+                    keep: tuple[int, int] | None = None) -> tuple[str, bool]:
     """The "this claim" block: "this claim · Fox News · said by …" then the claim with the
     words the current match lacks marked. With ``font`` (a short pane) it keeps
     :data:`THIS_CLAIM_LINES` lines, the claim cut at a word with "…" and a "more" link
-    (``expanded``: whole, with a "less" link). Returns the HTML and whether a link to
-    expand or collapse is shown."""
+    (``expanded``: whole, with a "less" link); a span to ``keep`` (where the current
+    match differs, :func:`differing_span`) that the cut would hide stays in view, the
+    claim cut around it. Returns the HTML and whether a link to expand or collapse is
+    shown."""
     head = f'<span style="color:{colors["muted"]}">this claim · {html.escape(who)}</span>'
     whole = marked_html(text, marks, colors, colors["removed"])
     if font is None:
@@ -188,12 +257,18 @@ def this_claim_html(who: str, text: str, marks: Marks, colors: dict[str, str], *
     link = f' <a href="{"less" if expanded else "more"}">{"less" if expanded else "more"}</a>'
     if expanded:
         return f"{head}<br>{whole}{link}", True
-    def shown(length: int) -> str:
-        return (f"{head} · "
-                + marked_html(text[:length], cut_marks(marks, length), colors,
-                              colors["removed"])
-                + (ELLIPSIS + link if length < len(text) else ""))
 
-    length = longest_fitting(
-        text, lambda n: line_count(shown(n), font, width) <= THIS_CLAIM_LINES)
-    return shown(length), length < len(text)
+    def shown(start: int, end: int) -> str:
+        return (f"{head} · " + (ELLIPSIS if start > 0 else "")
+                + marked_html(text[start:end], shift_marks(marks, start, end), colors,
+                              colors["removed"])
+                + (ELLIPSIS + link if end < len(text) or start > 0 else ""))
+
+    def fits(start: int, end: int) -> bool:
+        return line_count(shown(start, end), font, width) <= THIS_CLAIM_LINES
+
+    length = longest_fitting(text, lambda n: fits(0, n))
+    if keep is not None and length < len(text) and keep[1] > length:
+        start, end = window_fitting(text, keep, fits)
+        return shown(start, end), True
+    return shown(0, length), length < len(text)

@@ -6,20 +6,18 @@ each with outlet, date, score, relation and decision, a one-line reason (what th
 claims share: who, what, where; and what differs), the differing words and numbers
 marked inline, and the discrepancies the matcher found with their severity (the cards'
 HTML: :mod:`factdesk.gui.across_cards`; compact on a short pane). Earlier fact-checks from
-the archive follow (when the archive service exists). ``n``/``p`` move between matches,
+the archive follow (when the archive service exists; looked up by
+:mod:`factdesk.gui.across_earlier`). ``n``/``p`` move between matches,
 ``a``/``x`` accept or reject the current one (pressing again clears the decision).
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import threading
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QHelpEvent, QResizeEvent
+from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +32,7 @@ from factdesk.core.claim_facts import stored_claim_facts
 from factdesk.core.commands import DecideMatch
 from factdesk.gui import across_cards, earlier_html, match_review, theme
 from factdesk.gui.across_cards import Card
+from factdesk.gui.across_earlier import EarlierChecks
 from factdesk.gui.card_fit import fit_short_text, html_height, line_count
 from factdesk.gui.session import Session
 from factdesk.gui.word_diff import diff_marks
@@ -41,69 +40,11 @@ from factdesk.matching.panel import match_reason, panel_order
 from factdesk.model.match_changes import decision_change
 from factdesk.model.models import Claim, Match
 
-log = logging.getLogger(__name__)
-
 EARLIER_MIN, EARLIER_MAX = 70, 240  # the earlier checks' box: a list of hits, scrollable
 CARDS_IN_VIEW = 3  # cards the box shows whole, the current one first, before compacting
 
 
-def _earlier_checks_function():  # the archive service's function or None
-    try:
-        from factdesk.core.archive_service import earlier_checks  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return earlier_checks
-
-
-def _archive_index_ready(project: Any) -> bool:
-    try:
-        from factdesk.core.archive_service import archive_index_ready  # lazy: pyld, extruct
-    except ImportError:
-        return True
-    return archive_index_ready(project)
-
-
-def _look_up_earlier_checks(path: Path, token: int, text: str, weaker: bool,
-                            done: Any) -> None:
-    """In a background thread: the earlier checks of ``text`` with their own connection
-    (the search parses the claim and its candidates with spaCy: up to ~0.1 s), emitted as
-    ``(token, checks, floor, count, failed)``."""
-    checks: list = []
-    floor, count, failed = 0.0, 0, False
-    try:
-        from factdesk.core.archive_service import default_floor, earlier_checks
-        from factdesk.core.project import Project
-
-        with Project.open(path, create=False, read_only=True) as project:
-            checks = list(earlier_checks(project, text, k=3,
-                                         min_relevance=0.0 if weaker else None))
-            floor, count = default_floor(project), project.archive.count()
-    except Exception as exc:  # a failing lookup must not break the pane
-        log.warning("earlier checks failed: %s", exc)
-        failed = True
-    try:
-        done.emit((token, checks, floor, count, failed))
-    except RuntimeError:  # the pane is gone
-        pass
-
-
-def _build_archive_index(path: Path, done: Any) -> None:
-    """In a background thread: build the archive search with its own connection."""
-    try:
-        from factdesk.core.archive_service import archive_index
-        from factdesk.core.project import Project
-
-        with Project.open(path, create=False, read_only=True) as project:
-            archive_index(project)
-    except Exception as exc:  # the lookup on the GUI thread then says what failed
-        log.warning("building the archive search failed: %s", exc)
-    try:
-        done.emit()
-    except RuntimeError:  # the pane is gone
-        pass
-
-
-class AcrossPane(QWidget):
+class AcrossPane(EarlierChecks, QWidget):
     """Matches of the selected claim, with differences, decisions and earlier checks."""
 
     archive_indexed = Signal()  # emitted from the indexing thread, received queued
@@ -121,7 +62,7 @@ class AcrossPane(QWidget):
         # wraps rather than widening the dock when an earlier-checks status joins it
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.linkActivated.connect(lambda href: self._on_earlier_link(QUrl(href)))
+        self.heading.linkActivated.connect(self._on_heading_link)
         self._heading_text = ""  # the heading without an earlier-checks status
         self._heading_short = ""  # the same in fewer words, beside a status
         self.this_claim = QLabel(objectName="thisClaim")
@@ -255,9 +196,10 @@ class AcrossPane(QWidget):
         count = f"{n} match{'es' if n != 1 else ''}"
         decided = f"{match_review.progress(self.matches)[0]} decided"
         changed = match_review.changed_text(self.matches)
-        self._set_heading(f"{count} in other articles · {decided}{changed}" if n
+        conflicts = self._conflict_link(colors)
+        self._set_heading(f"{count} in other articles{conflicts} · {decided}{changed}" if n
                           else "No match in the other articles.",
-                          f"{count} · {decided}{changed}" if n else "No match")
+                          f"{count}{conflicts} · {decided}{changed}" if n else "No match")
         current = self.current_match()
         other = self.other_of(current) if current else None
         marks_this = diff_marks(self.claim.text, other.text)[0] if other else []
@@ -277,15 +219,16 @@ class AcrossPane(QWidget):
             self._claim_lines())
         who = (here.outlet if here else "") + (
             f" · said by {self.claim.speaker}" if self.claim.speaker else "")
+        card = next((c for c in self._cards if c.match_id == current_id), None)
         text, cut = across_cards.this_claim_html(
             who, self.claim.text, marks_this, colors,
             font=self.this_claim.font() if short_claim else None,
-            width=self._label_width(), expanded=self._expanded)
+            width=self._label_width(), expanded=self._expanded,
+            keep=across_cards.differing_span(self.claim.text, card.notes) if card else None)
         self.this_claim.setText(text)
         self.this_claim.setToolTip(
             f"<p>{html.escape(self.claim.text)}</p>" if cut or self._expanded else "")
         self.this_claim.setAccessibleDescription(self.claim.text)
-        card = next((c for c in self._cards if c.match_id == current_id), None)
         self.browser.setToolTip(across_cards.tooltip(card, with_text=False) if card else "")
         self.browser.setHtml("".join(parts))
         self.browser.setVisible(bool(parts))  # no matches: the earlier checks get the room
@@ -297,12 +240,44 @@ class AcrossPane(QWidget):
             self.browser.scrollToAnchor(f"m{current.id}")
 
     def _set_heading(self, text: str, short: str = "") -> None:
-        """The heading's own line (plain text); :meth:`_fit_cards` may append a status
-        to its ``short`` form."""
-        self._heading_text = html.escape(text)
-        self._heading_short = html.escape(short or text)
+        """The heading's own line (rich text, escaped by the caller); :meth:`_fit_cards`
+        may append a status to its ``short`` form."""
+        self._heading_text = text
+        self._heading_short = short or text
         self.heading.setText(self._heading_text)
         self.heading.setToolTip("")
+
+    def conflicting(self) -> list[int]:
+        """Indices of the cards that conflict (not rejected): the outlets differ on a
+        detail of one fact, what a checker most needs to see."""
+        return [i for i, m in enumerate(self.matches)
+                if m.relation == "conflicting" and not m.unrelated
+                and m.decision != "rejected"]
+
+    def _conflict_link(self, colors: dict[str, str]) -> str:
+        """" · ▲ 1 conflicting (c)" for the heading, in the conflict colour, a link to
+        the next conflicting card; "" when none conflicts. Conflicts keep their place
+        by score among the same-fact matches (half of them are false: docs/window.md);
+        this makes a true one below the fold hard to miss."""
+        found = len(self.conflicting())
+        if not found:
+            return ""
+        return (f' · <a href="conflict:next" style="color:{colors["conflict"]};'
+                f'font-weight:bold;text-decoration:none">▲ {found} conflicting (c)</a>')
+
+    def next_conflict(self) -> str:
+        """c: make the next conflicting card current (after the current one, round to
+        the first); returns what to tell the checker."""
+        found = self.conflicting()
+        if not found:
+            return "this claim has no conflicting match"
+        target = next((i for i in found if i > self.current), found[0])
+        self.go_to(target)
+        match = self.matches[target]
+        card = next((c for c in self._cards if c.match_id == match.id), None)
+        differs = across_cards.differences_line(card) if card is not None else ""
+        where = f"conflicting match {found.index(target) + 1} of {len(found)}"
+        return f"{where} (card {target + 1} of {len(self.matches)}){differs}"
 
     def _fixed_height(self) -> int:
         """The pane's height less the cards box and the earlier checks' box."""
@@ -371,6 +346,11 @@ class AcrossPane(QWidget):
             folded = room < min(EARLIER_MIN, status_height)
         if folded:
             self.heading.setText(f"{self._heading_short} · {self._earlier_status}")
+            if self.heading.heightForWidth(max(1, self.width() - 12)) \
+                    > self.heading.fontMetrics().lineSpacing() * 3 // 2:
+                # two lines: the status in fewer words (a conflict count came first)
+                self.heading.setText(f"{self._heading_short} · "
+                                     f"{earlier_html.terse_status(self._earlier_status)}")
             self.heading.setToolTip(self.earlier.toPlainText())
         else:
             self.heading.setText(self._heading_text)
@@ -433,92 +413,6 @@ class AcrossPane(QWidget):
             across_cards.sorted_notes(told), other.text,
             diff_marks(self.claim.text, other.text)[1],
             change=(change.note, *change.lines()) if change is not None else ())
-
-    def _show_earlier_checks(self) -> None:
-        fn = _earlier_checks_function()
-        if fn is None or self.claim is None:
-            self._earlier_wanted, self._earlier_status = False, ""
-            self._fit_cards()
-            return
-        self._earlier_wanted = True
-        if not self._archive_ready():
-            self.earlier.setText("Earlier checks: indexing the archive for search…")
-            self._earlier_status = "earlier checks: indexing the archive…"
-            self._fit_cards()
-            return
-        self._lookup_token += 1
-        if self._earlier_shown_for != self._claim_id:  # no stale checks of another claim
-            self.earlier.setText("Earlier checks: searching the archive…")
-            self._earlier_status = "earlier checks: searching…"
-        self._fit_cards()
-        threading.Thread(
-            target=_look_up_earlier_checks,
-            args=(self.session.path, self._lookup_token, self.claim.text, self._weaker,
-                  self.earlier_found),
-            name="earlier-checks", daemon=True).start()
-
-    def _on_earlier_found(self, found: tuple) -> None:
-        token, checks, floor, count, failed = found
-        if token != self._lookup_token or self.claim is None:
-            return  # another claim (or the weaker hits) was asked for since
-        if failed:
-            self.earlier.setText("Earlier checks: the archive could not be searched "
-                                 "(see the log).")
-            self._earlier_status = "earlier checks: search failed (see the log)"
-        else:
-            self.earlier.setHtml(earlier_html.listing(checks, floor, count, self._weaker))
-            self._earlier_status = earlier_html.status(checks, count, self._weaker)
-        self._earlier_shown_for = self._claim_id
-        self._earlier_wanted = True
-        self._fit_cards()
-
-    def toggle_weaker_checks(self) -> str:
-        """Show the earlier checks under the relevance floor too, or hide them again (the
-        "show weaker hits" link's action, from the keyboard); returns what it did."""
-        if self.claim is None:
-            return "Select a claim first."
-        if _earlier_checks_function() is None:
-            return "Earlier checks are not available in this installation."
-        if not self.session.project.archive.count():
-            # nothing to show, weak or not: say so rather than "weaker hits shown"
-            return ("Earlier checks: the archive is empty, nothing to show "
-                    "(File ▸ Import earlier fact-checks…).")
-        self._weaker = not self._weaker
-        self._show_earlier_checks()
-        return ("Earlier checks: weaker hits shown." if self._weaker
-                else "Earlier checks: weaker hits hidden.")
-
-    def _on_earlier_link(self, url: QUrl) -> None:
-        """``weaker:show`` / ``weaker:hide`` toggle the weak hits; any other link opens
-        in the desktop's browser."""
-        if url.scheme() == "weaker":
-            self._weaker = url.path() == "show"
-            self._show_earlier_checks()
-        elif url.scheme() == "import":
-            self.import_requested.emit()
-        else:
-            QDesktopServices.openUrl(url)
-
-    def _archive_ready(self) -> bool:
-        """True when a lookup answers at once; else the archive's search is built in a
-        background thread (once), which then asks for the lookup again."""
-        try:
-            if _archive_index_ready(self.session.project):
-                return True
-        except Exception as exc:  # the lookup itself will report it
-            log.warning("archive state unknown: %s", exc)
-            return True
-        count = self.session.project.archive.count()
-        if self._indexing is not None and self._indexing.is_alive():
-            return False
-        if self._indexed_count == count:  # built (or failed) already: look up directly
-            return True
-        self._indexed_count = count
-        self._indexing = threading.Thread(
-            target=_build_archive_index, args=(self.session.path, self.archive_indexed),
-            name="archive-index", daemon=True)
-        self._indexing.start()
-        return False
 
     # acting --------------------------------------------------------------------------------
 
@@ -584,6 +478,13 @@ class AcrossPane(QWidget):
             self.go_to(back)  # the card of the claim we came from: g goes back
         return f"the match in {where or 'its article'}" + (
             "; g goes back" if back is not None else "")
+
+    def _on_heading_link(self, href: str) -> None:
+        """The heading's links: the conflicting cards' count, an earlier-checks status's."""
+        if href == "conflict:next":
+            self.session.message.emit(self.next_conflict(), "info")
+        else:
+            self._on_earlier_link(QUrl(href))
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")

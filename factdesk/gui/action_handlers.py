@@ -52,6 +52,10 @@ def has_match(desk: Desk) -> bool:
     return desk.workspace is not None and desk.workspace.across.current_match() is not None
 
 
+def has_conflict(desk: Desk) -> bool:
+    return desk.workspace is not None and bool(desk.workspace.across.conflicting())
+
+
 def can_undo(desk: Desk) -> bool:
     ws = desk.workspace
     return desk.session is not None and (desk.session.undo_stack.can_undo or (
@@ -143,6 +147,11 @@ def toggle_weaker_checks(desk: Desk) -> None:
 
 def open_match(desk: Desk) -> None:
     desk.message(_ws(desk).across.open_current())
+
+
+def next_conflict(desk: Desk) -> None:
+    """c: the next conflicting card of the claim (the heading counts them)."""
+    desk.message(_ws(desk).across.next_conflict())
 
 
 # claims -----------------------------------------------------------------------------------

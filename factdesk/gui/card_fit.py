@@ -100,7 +100,40 @@ def longest_fitting(text: str, fits: Callable[[int], bool]) -> int:
     return best
 
 
-def cut_marks(marks: list, length: int) -> list:
-    """The word-diff marks of a text cut to ``length`` characters."""
-    return [(start, min(end, length), number) for start, end, number in marks
-            if start < length]
+def shift_marks(marks: list, start: int, end: int) -> list:
+    """The word-diff marks of ``text[start:end]``, counted from ``start``."""
+    return [(max(s, start) - start, min(e, end) - start, number) for s, e, number in marks
+            if s < end and e > start]
+
+
+def window_fitting(text: str, keep: tuple[int, int],
+                   fits: Callable[[int, int], bool], after_words: int = 2) -> tuple[int, int]:
+    """The part ``(start, end)`` of ``text`` to show when the whole does not fit, cut
+    where words end, that holds ``keep`` (a span of ``text``) whole: the longest one
+    starting as early as it can while still reaching ``after_words`` words past the span
+    (else the span's end). ``fits(start, end)`` says whether ``text[start:end]`` fits,
+    and must hold for every shorter part with the same start when it holds for a longer
+    one, and for every later start with the same end. When even the span alone does not
+    fit, the part starts at the span's first word."""
+    first, last = keep
+    starts = [0] + [m.end() for m in _GAP.finditer(text) if 0 < m.end() <= first]
+    starts = [s for s in starts if s <= first]
+    tail = [m.start() for m in _GAP.finditer(text, last)][:after_words]
+    wanted = [tail[-1] if tail else len(text), last] if after_words else [last]
+
+    def reach(start: int) -> int:
+        return start + longest_fitting(text[start:], lambda n: fits(start, start + n))
+
+    for target in wanted:
+        low, high, found = 0, len(starts) - 1, None
+        while low <= high:  # the earliest start whose longest part reaches the target
+            mid = (low + high) // 2
+            if reach(starts[mid]) >= target:
+                found, high = starts[mid], mid - 1
+            else:
+                low = mid + 1
+        if found is not None:
+            return found, reach(found)
+    start = starts[-1]
+    end = reach(start)
+    return start, end if end > start else min(len(text), last)

@@ -5,6 +5,7 @@ shown, and that sentence in a few words for the pane's heading on a short pane."
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from factdesk.gui import theme
@@ -28,6 +29,17 @@ def status(checks: list, count: int, weaker: bool) -> str:
         return ('no earlier check shares a word · '
                 '<a href="weaker:hide">hide weaker hits</a>')
     return 'no relevant earlier check · <a href="weaker:show">show weaker hits</a>'
+
+
+def terse_status(status: str) -> str:
+    """:func:`status` in fewer words, its words the link: "archive empty" linking to the
+    import, "no relevant earlier check" to the weaker hits (for a heading that carries
+    more, a conflicting match's count); a status without a link as it is."""
+    found = _STATUS_LINK.fullmatch(status)
+    return f'<a href="{found[2]}">{found[1]}</a>' if found else status
+
+
+_STATUS_LINK = re.compile(r'(.*?)(?::| ·) <a href="([^"]*)">[^<]*</a>')
 
 
 def listing(checks: list, floor: float, count: int, weaker: bool) -> str:

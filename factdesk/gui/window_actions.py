@@ -80,6 +80,8 @@ GO_ACTIONS: tuple[A, ...] = (
       h.has_match),
     A("go.open_match", "&Go to the match in its article", h.open_match, "G", "Go",
       h.has_match),
+    A("go.next_conflict", "Next &conflicting match", h.next_conflict, "C", "Go",
+      h.has_conflict),
     A("focus.article", "Focus the article text", partial(h.focus_pane, name="article"),
       "Ctrl+1", "Go", h.has_project),
     A("focus.claims", "Focus the claims list", partial(h.focus_pane, name="claims"),

@@ -19,7 +19,10 @@ from factdesk.matching.event_frames import frame_summary
 from factdesk.nlp.name_folding import strip_possessive
 from factdesk.nlp.person_identity import identify, same_person
 
-#: Rank of a relation in a claim's panel (lower first).
+#: Rank of a relation in a claim's panel (lower first). Conflicting shares same fact's
+#: rank: 12 of the 25 conflicting suggestions of 75 BASIL events and the seeds are false
+#: (docs/window.md, "A conflict is hard to miss"), and ranked first they would move above
+#: same-fact matches on 11 of their 50 panels; the window counts and colours them instead.
 RELATION_RANK: dict[str, int] = {"same fact": 0, "conflicting": 0, "related": 1}
 #: How long one side of a difference may be in a reason line.
 _SIDE_CHARS = 40

@@ -105,7 +105,10 @@ def test_three_whole_cards_at_1366x768_with_the_claim_in_its_tooltip(
     # the empty archive's note: one line of the heading, still saying how to import
     assert not across.earlier.isVisible()
     assert across.heading.height() <= across.heading.fontMetrics().lineSpacing() * 2
-    assert "import earlier checks" in across.heading.text()
+    # (beside the conflicting count, in fewer words: "archive empty" is the link)
+    assert 'href="import:"' in across.heading.text()
+    assert "Import earlier fact-checks" in across.heading.toolTip()
+    assert "conflicting (c)" in _plain(across.heading.text())
     # the claim's block: two lines, the whole claim in its tooltip, its accessible
     # description and behind "more"
     label = across.this_claim
@@ -210,3 +213,29 @@ def test_longest_fitting_cuts_where_a_word_ends(qapp) -> None:  # noqa: ANN001
     wide = line_count(text, font, 2000)
     narrow = line_count(text, font, 60)
     assert wide == 1 and narrow > 2
+
+
+def test_a_card_header_that_would_wrap_drops_the_word_score(qapp) -> None:
+    """At 1366×768 "The New York Times · 2015-03-05 · same fact · score 0.61 · open" (BASIL
+    event a4edca3f, Fox claim 49's cards) put "open" alone on a second line, every card
+    a line taller: on a short pane the header reads "same fact 0.61" when it would wrap."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from factdesk.gui import theme
+
+    card = Card(1, 2, "The New York Times", "2015-03-05", "same fact", 0.61, None,
+                "Both: Clinton, State Department; emails, request, secretaries.", (),
+                "The decision to ask Mrs. Clinton for her emails went all the way to "
+                "Secretary of State John Kerry’s chief of staff.", [])
+    browser = QTextBrowser()
+    browser.resize(420, 240)
+    narrow = _plain(across_cards.card_html(card, theme.colors(), current=True,
+                                           compact_in=browser))
+    assert "same fact 0.61 · open" in narrow and "score" not in narrow
+    browser.resize(900, 240)
+    wide = _plain(across_cards.card_html(card, theme.colors(), current=True,
+                                         compact_in=browser))
+    assert "same fact · score 0.61 · open" in wide
+    # a tall pane (no compact cards) keeps the word whatever the width
+    assert "score 0.61" in _plain(across_cards.card_html(card, theme.colors(), current=True))
+    browser.deleteLater()

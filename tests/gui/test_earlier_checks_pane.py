@@ -134,20 +134,20 @@ def test_the_lookup_runs_off_the_gui_thread_and_late_answers_are_dropped(
         qtbot, demo_copy: Path, tmp_path: Path, monkeypatch) -> None:
     import threading
 
-    from factdesk.gui import across_pane
+    from factdesk.gui import across_earlier
     from factdesk.gui.across_pane import AcrossPane
     from factdesk.gui.session import Session
 
     project, claim = _archive_checking_first_claim(demo_copy, tmp_path)
     archive_service.archive_index(project)  # built: the lookup itself is what is watched
     threads: list[str] = []
-    real = across_pane._look_up_earlier_checks
+    real = across_earlier._look_up_earlier_checks
 
     def watched(*args) -> None:
         threads.append(threading.current_thread().name)
         real(*args)
 
-    monkeypatch.setattr(across_pane, "_look_up_earlier_checks", watched)
+    monkeypatch.setattr(across_earlier, "_look_up_earlier_checks", watched)
     session = Session(project)
     pane = AcrossPane(session)
     qtbot.addWidget(pane)
