@@ -186,7 +186,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # article ("Attorney General Richard Blumenthal"); the report resolves it
         return noun_phrase(subject), False
     if not described_source(subject):
-        return "", False  # "records show", "the military said", "his campaign said"
+        return "", False  # "records show", "his campaign said"
     return noun_phrase(subject), False
 
 
