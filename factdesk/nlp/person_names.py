@@ -300,9 +300,9 @@ def introduced_name(name: str, introduced: Mapping[str, str], mentioned: bool = 
     first. Otherwise ``name`` as is: the project's alias resolution gives a surname its
     full name, and the same surname must read alike in every outlet's claims (an
     outlet that first wrote "President Trump" keeps "Trump"). A surname the NER tagged
-    nowhere in the article (``mentioned`` False: "Wray noted that ..." after "FBI
-    Director Chris Wray") is no mention that resolution reads, so it takes the full
-    name the article introduced."""
+    nowhere in the article as a person (``mentioned`` False: "Wray noted that ..." after
+    "FBI Director Chris Wray"; "Verderosa" tagged a place) is no mention that resolution
+    joins to anyone, so it takes the full name the article introduced."""
     parts = person_parts(name)
     if parts is None or parts[0] or name_suffix(name):
         return name

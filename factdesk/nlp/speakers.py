@@ -345,11 +345,7 @@ def _subject_of(verb: Any) -> Any | None:
     inverted quotation parsed as an attribute ("…,” summarized Senor.), the name."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        # two subjects are a misparse of a speech verb set inside a sentence ("That
-        # group of Republicans, Mr. Corker said on Fox, was ...", "“Nah,” Malia said"):
-        # the one person named among them says it
-        people = [c for c in subjects if c.ent_type_ == "PERSON"]
-        return people[0] if len(people) == 1 else subjects[0]
+        return _named_subject(subjects)
     if verb.dep_ == "conj":
         if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
             return _noun_before(verb)
@@ -367,13 +363,31 @@ def _subject_of(verb: Any) -> Any | None:
             if governor.dep_ != "dobj":
                 return None
             governor = governor.head
+        if any(c.dep_ == "advcl" and governor.i < c.i < verb.i and
+               any(t.dep_ == "nsubj" for t in c.children) for c in governor.children):
+            return None  # "Rice's comments came as Netanyahu turned down ..., saying"
         subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects and governor.pos_ in ("VERB", "AUX") else None
+        return _named_subject(subjects) if subjects and governor.pos_ in ("VERB", "AUX") \
+            else None
     attributes = [c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
                   and c.left_edge.i == verb.i + 1]
     if attributes:
         return attributes[0]
     return _name_right_before(verb)
+
+
+def _named_subject(subjects: list[Any]) -> Any:
+    """The subject that says a verb. Two are a misparse of a speech verb set inside a
+    sentence ("That group of Republicans, Mr. Corker said on Fox, was ...") or of a
+    description before a name ("The son of Cuban immigrants, Rubio has challenged"):
+    the one person named, else the one proper noun beside common nouns, else the first."""
+    people = [c for c in subjects if c.ent_type_ == "PERSON"]
+    if len(people) == 1:
+        return people[0]
+    names = [c for c in subjects if c.pos_ == "PROPN"]
+    if len(names) == 1 and all(c.pos_ == "NOUN" for c in subjects if c is not names[0]):
+        return names[0]
+    return subjects[0]
 
 
 def _name_right_before(verb: Any) -> Any | None:
