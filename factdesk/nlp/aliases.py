@@ -115,6 +115,7 @@ class AliasResolver:
                  distinct: Iterable[tuple[str, str]] = (),
                  written: Mapping[str, int] | None = None) -> None:
         self.written = written or {}
+        self._doubles: set[tuple[str, str]] = set()  # of the last names resolved
         self.user: dict[str, str] = {}
         self.distinct: set[frozenset[str]] = set()
         for variant, canonical in (user_aliases or {}).items():
@@ -283,7 +284,8 @@ class AliasResolver:
         # by the father's surname, "Enrique Peña", where the project writes the double
         # surname alone: one person when one group holds all its full names
         persons = [b for b in counts if family[b] == "PERSON" and person_words(b)]
-        for first, second in sorted(double_surnames(persons)):
+        self._doubles = double_surnames(persons)
+        for first, second in sorted(self._doubles):
             full = [p for p in persons
                     if len(w := person_words(p)) >= 3 and w[-2:] == (first, second)]
             if len({groups.find(f) for f in full}) != 1:
@@ -341,7 +343,9 @@ class AliasResolver:
             def score(name: str, person: bool = person,
                       words: Counter[str] = words) -> tuple[int, int, int, int, int, int, str]:
                 parts = person_parts(name)
-                is_full = int(not person or bool(parts and parts[0]))
+                # "Peña Nieto" is a surname alone, not a given name and a surname
+                is_full = int(not person or bool(parts and parts[0])
+                              and person_words(name) not in self._doubles)
                 # the name alone, not "Mr. Biden" or "Jerrold Nadler, D-N.Y."
                 untitled = int(not person or person_words(name) == tuple(plain_name(name).split()))
                 spelling = sum(words[w] for w in name.split())

@@ -58,6 +58,7 @@ from factdesk.nlp.speaker_names import (
     name_after_title,
     name_word,
     named_body,
+    other_subject_between,
     owned_phrase,
     owner_pronoun,
 )
@@ -363,10 +364,9 @@ def _subject_of(verb: Any) -> Any | None:
             if governor.dep_ != "dobj":
                 return None
             governor = governor.head
-        if any(c.dep_ == "advcl" and governor.i < c.i < verb.i and
-               any(t.dep_ == "nsubj" for t in c.children) for c in governor.children):
-            return None  # "Rice's comments came as Netanyahu turned down ..., saying"
         subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        if other_subject_between(governor, verb, subjects):
+            return None  # "Rice's comments came as Netanyahu turned down ..., saying"
         return _named_subject(subjects) if subjects and governor.pos_ in ("VERB", "AUX") \
             else None
     attributes = [c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
