@@ -19,10 +19,14 @@ PENA = [("Enrique Pena", "PERSON"), ("Peña", "PERSON"), ("Enrique Peña", "PERS
 
 
 def test_a_double_surname_is_one_person() -> None:
+    """Also "Debbie Wasserman Schultz" and "Wasserman Schultz" (BASIL, the packages)."""
     resolved = AliasResolver().resolve(PENA)
     assert {resolved[n] for n, _ in PENA[:6]} == {"Enrique Peña Nieto"}
     assert resolved["Fox"] == "Vicente Fox"
     assert double_surnames([n for n, _ in PENA]) == {("pena", "nieto")}
+    resolved = AliasResolver().resolve([("Debbie Wasserman Schultz", "PERSON"),
+                                        ("Wasserman Schultz", "PERSON")])
+    assert resolved["Wasserman Schultz"] == "Debbie Wasserman Schultz"
 
 
 def test_a_surname_of_a_double_surname_joined_to_another_stays_there() -> None:
@@ -34,8 +38,13 @@ def test_a_surname_of_a_double_surname_joined_to_another_stays_there() -> None:
 
 
 def test_a_given_name_written_alone_is_no_double_surname() -> None:
-    """"Ann Smith" beside "Mary Ann Smith": "Ann" is a given name, not a surname."""
+    """"Ann Smith" beside "Mary Ann Smith": "Ann" is a given name, not a surname; so is
+    "Chris" beside the NER's "NJ Gov Chris Christie" (BASIL, the Christie event)."""
     assert double_surnames(["Mary Ann Smith", "Ann Smith"]) == set()
+    assert double_surnames(["NJ Gov Chris Christie", "Chris Christie"]) == set()
+    resolved = AliasResolver().resolve([("NJ Gov Chris Christie", "PERSON"),
+                                        ("Chris Christie", "PERSON"), ("Christie", "PERSON")])
+    assert resolved["Chris Christie"] == "Chris Christie"
     resolved = AliasResolver().resolve([("Mary Ann Smith", "PERSON"), ("Ann Smith", "PERSON")])
     assert resolved["Ann Smith"] == "Ann Smith"
 

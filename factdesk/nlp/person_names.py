@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from factdesk.nlp.given_name_census import given_name_gender
+from factdesk.nlp.given_name_census import given_name_gender, is_census_given_name
 from factdesk.nlp.name_folding import fold_word, plain_name, surname_fold, surnames_match
 from factdesk.nlp.references import has_title
 
@@ -355,13 +355,14 @@ def double_surnames(persons: Iterable[str]) -> set[tuple[str, str]]:
     """The two-word surnames ``persons`` show (Spanish and Portuguese style, the
     father's surname then the mother's): the last two words of a full name of three or
     more ("Enrique Peña Nieto") written as a name by themselves ("Peña Nieto", "Mr.
-    Peña Nieto"), the first of them no given name the Census lists know ("Mary Ann
-    Smith" beside "Ann Smith" is no surname "Ann Smith"). Plain words, as
-    :func:`person_words` gives them: ``("pena", "nieto")``."""
+    Peña Nieto"), the first of them no given name the Census lists hold ("Ann Smith"
+    beside "Mary Ann Smith", "Chris Christie" beside "NJ Gov Chris Christie" are no
+    double surnames). Plain words, as :func:`person_words` gives them: ``("pena",
+    "nieto")``."""
     words = {person_words(p) for p in persons}
     pairs = {w for w in words if len(w) == 2 and w[1] not in NAME_SUFFIXES}
     return {w[-2:] for w in words if len(w) >= 3 and w[-2:] in pairs
-            and given_name_gender(w[-2]) is None}
+            and not is_census_given_name(w[-2])}
 
 
 def person_key(name: str, split: Set[str] = frozenset()) -> str:
