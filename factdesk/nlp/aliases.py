@@ -285,8 +285,13 @@ class AliasResolver:
         # surname alone: one person when one group holds all its full names
         persons = [b for b in counts if family[b] == "PERSON" and person_words(b)]
         self._doubles = double_surnames(persons)
+        if not self._doubles:
+            return
+        by_last: dict[str, list[str]] = defaultdict(list)  # the forms end with a surname
+        for name in persons:
+            by_last[person_words(name)[-1]].append(name)
         for first, second in sorted(self._doubles):
-            full = [p for p in persons
+            full = [p for p in by_last[second]
                     if len(w := person_words(p)) >= 3 and w[-2:] == (first, second)]
             if len({groups.find(f) for f in full}) != 1:
                 continue  # two people of that surname, or none
@@ -301,7 +306,7 @@ class AliasResolver:
                     len(words) >= 2 and words[-1] == surname[0]
                     and any(given_names_compatible(words[:-1], g) for g in given))
 
-            for name in persons:
+            for name in [*by_last[second], *by_last[first]]:
                 # not a form already joined to someone else ("Peña" to a "Luis Peña")
                 if of_him(name) and all(of_him(m) for m in groups.members[groups.find(name)]
                                         if family[m] == "PERSON" and person_words(m)):
