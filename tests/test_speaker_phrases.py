@@ -44,7 +44,7 @@ def test_a_date_is_no_speaker_but_a_named_apposition_is(extractor: ClaimExtracto
 
 
 @pytest.mark.parametrize("text", [
-    "The military said 5 tanks were destroyed.",
+    # "The military said" is a speaker since session 19: tests/test_speaker_review19.py
     "Officials said 5 tanks were destroyed.",
     "Records show 5 tanks were destroyed.",
 ])

@@ -21,14 +21,17 @@ from factdesk.nlp.name_folding import (
     surname_neighbours,
 )
 from factdesk.nlp.person_names import (
+    double_surnames,
     generations,
     given_name_slip,
+    given_names_compatible,
     honorific_gender,
     name_gender,
     name_suffix,
     person_parts,
     person_words,
     persons_compatible,
+    persons_nicknamed,
     persons_respelled,
 )
 
@@ -112,6 +115,7 @@ class AliasResolver:
                  distinct: Iterable[tuple[str, str]] = (),
                  written: Mapping[str, int] | None = None) -> None:
         self.written = written or {}
+        self._doubles: set[tuple[str, str]] = set()  # of the last names resolved
         self.user: dict[str, str] = {}
         self.distinct: set[frozenset[str]] = set()
         for variant, canonical in (user_aliases or {}).items():
@@ -155,6 +159,7 @@ class AliasResolver:
         self._merge_user(groups, counts)
         self._merge_keys(groups, counts, family)
         self._merge_persons(groups, counts, family)
+        self._merge_double_surnames(groups, counts, family)
         self._merge_fuzzy(groups, counts, family)
         display = self._display(groups, counts, family)
         return {text: display[groups.find(base)] for text, base in base_of.items()}
@@ -233,7 +238,8 @@ class AliasResolver:
 
         for i, a in enumerate(full):
             for j in full_matching(full_folds[i]):
-                if j > i and (persons_compatible(a, full[j]) or persons_respelled(a, full[j])) \
+                if j > i and (persons_compatible(a, full[j]) or persons_respelled(a, full[j])
+                              or persons_nicknamed(a, full[j])) \
                         and one_generation(a, full[j]):
                     self._try(groups, a, full[j])
         full_by_last_key: dict[str, list[str]] = defaultdict(list)
@@ -272,6 +278,40 @@ class AliasResolver:
                     continue  # an undecided surname joins no one of its full names
                 self._try(groups, a, b)
 
+    def _merge_double_surnames(self, groups: _Groups, counts: Counter[str],
+                               family: dict[str, str]) -> None:
+        # "Enrique Peña Nieto" is "Peña Nieto", "Mr. Peña Nieto", "President Peña" and,
+        # by the father's surname, "Enrique Peña", where the project writes the double
+        # surname alone: one person when one group holds all its full names
+        persons = [b for b in counts if family[b] == "PERSON" and person_words(b)]
+        self._doubles = double_surnames(persons)
+        if not self._doubles:
+            return
+        by_last: dict[str, list[str]] = defaultdict(list)  # the forms end with a surname
+        for name in persons:
+            by_last[person_words(name)[-1]].append(name)
+        for first, second in sorted(self._doubles):
+            full = [p for p in by_last[second]
+                    if len(w := person_words(p)) >= 3 and w[-2:] == (first, second)]
+            if len({groups.find(f) for f in full}) != 1:
+                continue  # two people of that surname, or none
+            given = [person_words(f)[:-2] for f in full]
+
+            def of_him(name: str, given: list[tuple[str, ...]] = given,
+                       surname: tuple[str, str] = (first, second)) -> bool:
+                words = person_words(name)
+                if len(words) >= 3 and words[-2:] == surname:
+                    return True
+                return words in (surname, surname[:1]) or (
+                    len(words) >= 2 and words[-1] == surname[0]
+                    and any(given_names_compatible(words[:-1], g) for g in given))
+
+            for name in [*by_last[second], *by_last[first]]:
+                # not a form already joined to someone else ("Peña" to a "Luis Peña")
+                if of_him(name) and all(of_him(m) for m in groups.members[groups.find(name)]
+                                        if family[m] == "PERSON" and person_words(m)):
+                    self._try(groups, full[0], name)
+
     def _merge_fuzzy(self, groups: _Groups, counts: Counter[str],
                      family: dict[str, str]) -> None:
         names = [b for b in counts if family[b] != "PERSON"]
@@ -308,7 +348,9 @@ class AliasResolver:
             def score(name: str, person: bool = person,
                       words: Counter[str] = words) -> tuple[int, int, int, int, int, int, str]:
                 parts = person_parts(name)
-                is_full = int(not person or bool(parts and parts[0]))
+                # "Peña Nieto" is a surname alone, not a given name and a surname
+                is_full = int(not person or bool(parts and parts[0])
+                              and person_words(name) not in self._doubles)
                 # the name alone, not "Mr. Biden" or "Jerrold Nadler, D-N.Y."
                 untitled = int(not person or person_words(name) == tuple(plain_name(name).split()))
                 spelling = sum(words[w] for w in name.split())

@@ -46,3 +46,10 @@ def given_name_gender(given: str) -> str | None:
         return "f"
     return None
 
+
+@functools.lru_cache(maxsize=20_000)
+def is_census_given_name(word: str) -> bool:
+    """Whether the Census lists hold ``word`` as a given name of either gender ("chris",
+    "ann"; not "pena", "wasserman")."""
+    men, women = _census_shares()
+    return word.lower() in men or word.lower() in women

@@ -38,7 +38,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from factdesk.nlp.given_name_census import given_name_gender
 from factdesk.nlp.name_folding import canonical_key, strip_possessive, surnames_match
@@ -46,6 +45,7 @@ from factdesk.nlp.person_names import (
     given_names_compatible,
     given_names_respelled,
     name_suffix,
+    nick_namer,
     person_parts,
     split_generations,
 )
@@ -215,6 +215,8 @@ def _has_given(name: str) -> bool:
 def same_person(x: PersonIdentity, y: PersonIdentity) -> bool | None:
     """Whether two identities are one person: True, False, or None when a surname's
     article leaves it open (see the module docstring)."""
+    if x.canonical and y.canonical and canonical_key(x.canonical) == canonical_key(y.canonical):
+        return True  # one person to the project's resolution: "Peña Nieto" / "Enrique Peña"
     if not surnames_match(x.surname, y.surname):
         return False
     if x.given and y.given:
@@ -249,16 +251,6 @@ def _of_candidates(x: PersonIdentity, same: Callable[[PersonIdentity], bool]) ->
 #: Lower-case words a descriptive name holds before the person's own ("Secretary of the
 #: Interior Ryan Zinke"): no given names.
 _NOT_GIVEN = frozenset("of the and for at in on de da del der van von la le du al bin".split())
-
-
-@lru_cache(maxsize=1)
-def nick_namer() -> Any:
-    """The ``nicknames`` package's table of English given names ("Dick" / "Richard"),
-    read from its CSV once per process, on first use (matching and the report's
-    claimants share it)."""
-    from nicknames import NickNamer  # lazy: the table is read when first needed
-
-    return NickNamer()
 
 
 @lru_cache(maxsize=65_536)

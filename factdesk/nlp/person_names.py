@@ -18,11 +18,12 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from factdesk.nlp.given_name_census import given_name_gender
+from factdesk.nlp.given_name_census import given_name_gender, is_census_given_name
 from factdesk.nlp.name_folding import fold_word, plain_name, surname_fold, surnames_match
 from factdesk.nlp.references import has_title
 
@@ -174,11 +175,53 @@ def persons_respelled(a: str, b: str) -> bool:
         and given_names_compatible(pa[0][1:], pb[0][1:])
 
 
+@functools.lru_cache(maxsize=1)
+def nick_namer() -> Any:
+    """The ``nicknames`` package's table of English given names ("Dick" / "Richard"),
+    read from its CSV once per process, on first use (matching, alias resolution and
+    the report's claimants share it)."""
+    from nicknames import NickNamer  # lazy: the table is read when first needed
+
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=65_536)
+def given_names_nicknamed(a: str, b: str) -> bool:
+    """Whether two plain given names, not already the same name
+    (:func:`given_names_compatible`), are one a hypocoristic of the other by the
+    ``nicknames`` package ("zack" / "zachary", "liz" / "elizabeth"), and tell no two
+    genders (the Census lists)."""
+    if a == b or len(a) < 2 or len(b) < 2 or given_names_compatible((a,), (b,)):
+        return False
+    namer = nick_namer()
+    if not (b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+            or namer.canonicals_of(a) & (namer.canonicals_of(b) | {b})
+            or a in namer.canonicals_of(b)):
+        return False
+    ga, gb = given_name_gender(a), given_name_gender(b)
+    return not (ga and gb and ga != gb)
+
+
+@functools.lru_cache(maxsize=262_144)
+def persons_nicknamed(a: str, b: str) -> bool:
+    """Whether two full person names may be one person's under a hypocoristic of the
+    first given name ("Zack Barth" / "Zachary Barth"): the same surname (in its
+    spellings), the first given names :func:`given_names_nicknamed`, the others
+    compatible. As for a respelling, the same article writing both tells two people
+    apart (:func:`respelled_apart`)."""
+    pa, pb = person_parts(a), person_parts(b)
+    if pa is None or pb is None or not pa[0] or not pb[0]:
+        return False
+    return surnames_match(pa[1], pb[1]) and given_names_nicknamed(pa[0][0], pb[0][0]) \
+        and given_names_compatible(pa[0][1:], pb[0][1:])
+
+
 def respelled_apart(articles: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
     """Pairs of person names some one article writes both of, which
-    :func:`persons_respelled` would take for one person: the article tells two people
-    apart by them ("Jan Smith" and "Jon Smith"; a slip of the pen is not repeated in
-    the article that spells the name right). ``articles``: each article's person names."""
+    :func:`persons_respelled` or :func:`persons_nicknamed` would take for one person:
+    the article tells two people apart by them ("Jan Smith" and "Jon Smith"; a slip of
+    the pen is not repeated in the article that spells the name right, nor a nickname
+    set beside the full given name). ``articles``: each article's person names."""
     apart: set[tuple[str, str]] = set()
     for names in articles:
         full = sorted({n for n in names if has_given_name(n)})
@@ -187,7 +230,7 @@ def respelled_apart(articles: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
             by_surname[surname_fold(person_parts(name)[1])].append(name)  # type: ignore[index]
         for group in by_surname.values():
             apart.update((x, y) for i, x in enumerate(group) for y in group[i + 1:]
-                         if persons_respelled(x, y))
+                         if persons_respelled(x, y) or persons_nicknamed(x, y))
     return apart
 
 
@@ -250,18 +293,21 @@ def first_reference_names(mentions: Sequence[tuple[str, str]]) -> dict[str, str]
     return {fold: full for fold, full in first.items() if fold not in left}
 
 
-def introduced_name(name: str, introduced: Mapping[str, str]) -> str:
+def introduced_name(name: str, introduced: Mapping[str, str], mentioned: bool = True) -> str:
     """``name`` as the article introduced it (``introduced``: its
     :func:`first_reference_names`) when that full name has a generational suffix the
     short form lacks: "Mr. Trump" -> "Donald Trump Jr." in an article that named him so
     first. Otherwise ``name`` as is: the project's alias resolution gives a surname its
     full name, and the same surname must read alike in every outlet's claims (an
-    outlet that first wrote "President Trump" keeps "Trump")."""
+    outlet that first wrote "President Trump" keeps "Trump"). A surname the NER tagged
+    nowhere in the article as a person (``mentioned`` False: "Wray noted that ..." after
+    "FBI Director Chris Wray"; "Verderosa" tagged a place) is no mention that resolution
+    joins to anyone, so it takes the full name the article introduced."""
     parts = person_parts(name)
     if parts is None or parts[0] or name_suffix(name):
         return name
     full = introduced.get(surname_fold(parts[1]))
-    return full if full is not None and name_suffix(full) else name
+    return full if full is not None and (name_suffix(full) or not mentioned) else name
 
 
 def generations(persons: Iterable[str]) -> Callable[[str, str], bool]:
@@ -303,6 +349,20 @@ def split_generations(persons: Iterable[str]) -> set[str]:
         by_surname[fold].add(suffix)
     return {fold for fold, seen in by_surname.items()
             if "alone" in seen or len(seen - {""}) > 1}
+
+
+def double_surnames(persons: Iterable[str]) -> set[tuple[str, str]]:
+    """The two-word surnames ``persons`` show (Spanish and Portuguese style, the
+    father's surname then the mother's): the last two words of a full name of three or
+    more ("Enrique Peña Nieto") written as a name by themselves ("Peña Nieto", "Mr.
+    Peña Nieto"), the first of them no given name the Census lists hold ("Ann Smith"
+    beside "Mary Ann Smith", "Chris Christie" beside "NJ Gov Chris Christie" are no
+    double surnames). Plain words, as :func:`person_words` gives them: ``("pena",
+    "nieto")``."""
+    words = {person_words(p) for p in persons}
+    pairs = {w for w in words if len(w) == 2 and w[1] not in NAME_SUFFIXES}
+    return {w[-2:] for w in words if len(w) >= 3 and w[-2:] in pairs
+            and not is_census_given_name(w[-2])}
 
 
 def person_key(name: str, split: Set[str] = frozenset()) -> str:

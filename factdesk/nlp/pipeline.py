@@ -23,7 +23,7 @@ from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
 from factdesk.nlp.model import resolve_model_name
-from factdesk.nlp.name_folding import canonical_key
+from factdesk.nlp.name_folding import canonical_key, strip_possessive
 from factdesk.nlp.person_names import first_reference_names, introduced_name
 from factdesk.nlp.quantities import extract_quantities
 from factdesk.nlp.references import titles_before
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MENTION_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT"})
+_PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP"})  # labels a person's surname gets
 #: Articles per ``nlp.pipe`` batch. News articles parse faster in small batches than in
 #: spaCy's default of 256 (``bench/nlp_throughput.py`` times both).
 EXTRACTION_BATCH_SIZE = 16
@@ -206,12 +207,18 @@ def analysis_from_doc(doc: Any, article_id: int, day: date | None,
     # "Mr. Trump" in an article that introduced "Donald Trump Jr." is the son;
     # "President Trump" is not
     introduced = first_reference_names(titled)
+    # the spellings alias resolution may join to a person (a surname tagged as a place,
+    # "Verderosa" GPE, it joins to no one)
+    mentioned = {strip_possessive(m.text) for m in mentions if m.label in _PERSON_LIKE}
     claims = []
     for span in doc.spans.get("claims", []):
         ext = span._  # one accessor for the three attributes
         speaker = ext.speaker
         if speaker and introduced:
-            speaker = introduced_name(speaker, introduced)
+            # a surname the NER tagged nowhere here as a person may be has no canonical
+            # form of its own
+            speaker = introduced_name(speaker, introduced,
+                                      strip_possessive(speaker) in mentioned)
         claims.append(claim_draft(span, view, day, ext.claim_kind, float(ext.claim_score),
                                   speaker, "detected"))
     return ArticleAnalysis(article_id, tuple(claims), tuple(mentions),

@@ -7,9 +7,10 @@ lawyer"), a prepositional phrase ("a statement from the committee"), a jurisdict
 ("federal officials", "administration officials") or what the person knows ("a person
 briefed on the matter", "people familiar with the talks"); or it is a role that is a
 source by itself ("prosecutors", "police"), or an office one person holds ("the attorney
-general"). Not: a bare common noun ("records", "the military", "officials"), nor an
-organisation known only through a pronoun ("his campaign"), nor a phrase whose only
-description is a time ("the congressman over the weekend").
+general"), or an institution that speaks for itself ("the military"). Not: a bare
+common noun ("records", "officials"), nor an organisation known only through a pronoun
+("his campaign"), nor a phrase whose only description is a time ("the congressman over
+the weekend").
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 """
@@ -48,11 +49,12 @@ def is_role(head: Any) -> bool:
 
 _NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC", "LOC"})
 #: Common nouns that are a source by what they are, though unnamed: a role in an
-#: institution ("prosecutors", "police", "the governor") can be checked with it; bare
-#: "officials" or "authorities" cannot.
+#: institution ("prosecutors", "police", "the governor") or the one institution of the
+#: story's country that speaks for itself ("the military said", as the White House
+#: does) can be checked with it; bare "officials" or "authorities" cannot.
 SOURCE_NOUNS = frozenset(
     """prosecutor prosecutors police spokesman spokeswoman spokesperson governor mayor
-    president minister ministry court judge coroner sheriff""".split())
+    president minister ministry court judge coroner sheriff military army navy""".split())
 
 
 #: People who speak for someone or know something, as a described source's head: with

@@ -185,3 +185,13 @@ def owned_phrase(owner: str, phrase: str) -> str:
     return f"{owner}'s {rest}"
 
 
+def other_subject_between(governor: Any, participle: Any, subjects: list[Any]) -> bool:
+    """Whether a clause with a subject of its own, no pronoun and none of ``subjects``
+    (the governor's), stands between a verb and a participle hung on it: "Rice's
+    comments came as Netanyahu turned down an invitation ..., saying": who says it is
+    unsure (the parser often hangs the participle on the wrong verb). Not "Mr. Trump
+    began his remarks as if he had emerged victorious, saying"."""
+    own = {s.lower_ for s in subjects}
+    return any(c.dep_ == "advcl" and governor.i < c.i < participle.i and any(
+        t.dep_ == "nsubj" and t.pos_ != "PRON" and t.lower_ not in own for t in c.children)
+        for c in governor.children)

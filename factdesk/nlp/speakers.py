@@ -58,6 +58,7 @@ from factdesk.nlp.speaker_names import (
     name_after_title,
     name_word,
     named_body,
+    other_subject_between,
     owned_phrase,
     owner_pronoun,
 )
@@ -186,7 +187,7 @@ def speaker_name(subject: Any) -> tuple[str | None, bool]:
         # article ("Attorney General Richard Blumenthal"); the report resolves it
         return noun_phrase(subject), False
     if not described_source(subject):
-        return "", False  # "records show", "the military said", "his campaign said"
+        return "", False  # "records show", "his campaign said"
     return noun_phrase(subject), False
 
 
@@ -345,11 +346,7 @@ def _subject_of(verb: Any) -> Any | None:
     inverted quotation parsed as an attribute ("…,” summarized Senor.), the name."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
-        # two subjects are a misparse of a speech verb set inside a sentence ("That
-        # group of Republicans, Mr. Corker said on Fox, was ...", "“Nah,” Malia said"):
-        # the one person named among them says it
-        people = [c for c in subjects if c.ent_type_ == "PERSON"]
-        return people[0] if len(people) == 1 else subjects[0]
+        return _named_subject(subjects)
     if verb.dep_ == "conj":
         if not _joined(verb):  # "after a poll in Wyoming said": the noun before speaks
             return _noun_before(verb)
@@ -368,12 +365,29 @@ def _subject_of(verb: Any) -> Any | None:
                 return None
             governor = governor.head
         subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects and governor.pos_ in ("VERB", "AUX") else None
+        if other_subject_between(governor, verb, subjects):
+            return None  # "Rice's comments came as Netanyahu turned down ..., saying"
+        return _named_subject(subjects) if subjects and governor.pos_ in ("VERB", "AUX") \
+            else None
     attributes = [c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "PROPN"
                   and c.left_edge.i == verb.i + 1]
     if attributes:
         return attributes[0]
     return _name_right_before(verb)
+
+
+def _named_subject(subjects: list[Any]) -> Any:
+    """The subject that says a verb. Two are a misparse of a speech verb set inside a
+    sentence ("That group of Republicans, Mr. Corker said on Fox, was ...") or of a
+    description before a name ("The son of Cuban immigrants, Rubio has challenged"):
+    the one person named, else the one proper noun beside common nouns, else the first."""
+    people = [c for c in subjects if c.ent_type_ == "PERSON"]
+    if len(people) == 1:
+        return people[0]
+    names = [c for c in subjects if c.pos_ == "PROPN"]
+    if len(names) == 1 and all(c.pos_ == "NOUN" for c in subjects if c is not names[0]):
+        return names[0]
+    return subjects[0]
 
 
 def _name_right_before(verb: Any) -> Any | None:
