@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from factdesk.nlp.claim_kinds import classify_sentences
 from factdesk.nlp.entity_fixes import things_tagged_as_people
 from factdesk.nlp.quote_tails import after_quoted_question
+from factdesk.nlp.short_quotes import keep_short_quotations_whole
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
@@ -179,6 +180,7 @@ class NewsSentenceRules:
                 token.is_sent_start = False
                 if token.i + 1 < len(doc):
                     doc[token.i + 1].is_sent_start = False
+        keep_short_quotations_whole(doc)  # “No. No he won’t. We’ll stop it.”: one reply
         for start in starts:  # a dateline is not part of the sentence it opens
             end = dateline_end(doc, start) if len(doc) else None
             if end is not None:
