@@ -15,6 +15,7 @@ from functools import cached_property
 
 from factdesk.model.text import counted
 from factdesk.report.claimants import Claimant, same_claimant
+from factdesk.report.quotes import balanced
 from factdesk.report.report_filter import PUBLISHED_STATUS, ReportFilter
 
 #: Words in quotation marks: a quotation, however short ("“Mickey Mouse” bombs").
@@ -149,7 +150,9 @@ class ClaimEntry:
 
     @property
     def headline(self) -> str:
-        return self.statement or self.text
+        """The checker's statement, else the sentence with the quotation marks it lacks
+        out of its paragraph (:func:`~factdesk.report.quotes.balanced`)."""
+        return self.statement or balanced(self.text)
 
     @property
     def printed_differs(self) -> bool:
@@ -158,7 +161,7 @@ class ClaimEntry:
         When it adds nothing, the reports do not print the same words twice."""
         if self.context_before.strip() or self.context_after.strip():
             return True
-        return " ".join(self.headline.split()) != " ".join(self.text.split())
+        return " ".join(self.headline.split()) != " ".join(balanced(self.text).split())
 
     @property
     def reported_differently(self) -> tuple[OtherReport, ...]:
