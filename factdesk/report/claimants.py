@@ -410,14 +410,18 @@ def resolve_claimant(
 
 
 def same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
-    """Whether two claims are one claimant's: both in an outlet's own voice (no
-    speaker), the same name, one person written fully and by surname or nickname ("Chris
-    Wray" / "Wray" / "Christopher Wray"), an organisation named shorter and longer
-    ("Justice Department" / "the Justice Department"). A sentence naming no speaker is
-    not Chris Wray's ("A law enforcement official identified the suspect as ..."), nor
-    is a speaker's sentence an outlet's own claim."""
-    if a is None or b is None:
-        return a is None and b is None
+    """Whether the claim ``a`` (its claimant) appears as the claim ``b``: ``a`` in an
+    outlet's own voice (no speaker) wherever another outlet reports it, in its own
+    voice or from a source ("Zelensky on Wednesday visited Izyum, the military said":
+    the fact the outlet asserts appears there, sourced); else the same name, one person
+    written fully and by surname or nickname ("Chris Wray" / "Wray" / "Christopher
+    Wray"), an organisation named shorter and longer ("Justice Department" / "the
+    Justice Department"). A sentence naming no speaker is not Chris Wray's ("A law
+    enforcement official identified the suspect as ...")."""
+    if a is None:
+        return True
+    if b is None:
+        return False
     fa, fb = _fold(a.name), _fold(b.name)
     if fa == fb:
         return True

@@ -180,8 +180,9 @@ class ClaimEntry:
         """Where the claim itself appears elsewhere: accepted "same fact" reports (an
         accepted related one is the checker's same fact) of the same claimant
         (:func:`~factdesk.report.claimants.same_claimant`: Wray's claim does not appear
-        as a sentence naming an anonymous official or no one; an outlet's own claim as
-        another outlet's own sentence); never a suggestion or a conflicting report."""
+        as a sentence naming an anonymous official or no one; an outlet's own claim appears
+        wherever another outlet reports it, sourced or not); never a suggestion or a
+        conflicting report."""
         return tuple(o for o in self.others if o.reviewed and o.relation == "same fact"
                      and same_claimant(self.claimant, o.claimant))
 
