@@ -41,6 +41,7 @@ from factdesk.core.project import Project
 from factdesk.matching.article_context import ArticleContext
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.claim_vectors import embed_for_pairs, unit_vectors
+from factdesk.matching.contradictions import charge_query
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.event_frames import EventFrame, event_frame
 from factdesk.matching.pair_features import PairInput
@@ -330,6 +331,32 @@ def merge_candidates(by_terms: Sequence[tuple[int, float]],
     return merged
 
 
+#: Candidates a claim telling whether someone was charged gets from a query on the
+#: charge and its names alone (:func:`~factdesk.matching.contradictions.charge_query`).
+CHARGE_CANDIDATES = 3
+
+
+def _with_charge_candidates(index: CandidateIndex, claims: Sequence[Claim],
+                            results: list[list[tuple[int, float]]], article_id: int,
+                            ) -> list[list[tuple[int, float]]]:
+    """``results`` with, for each claim on charges, the other articles' claims that
+    share the charge and its names ("no formal charges have been filed yet" / "Sayoc
+    has been charged with five federal crimes", not among each other's term candidates)."""
+    asks = [(i, terms) for i, c in enumerate(claims)
+            if (terms := charge_query(c.text, c.lemmas.split()))]
+    if not asks:
+        return results
+    more = index.query_many([terms for _, terms in asks], exclude_article=article_id,
+                            k=CHARGE_CANDIDATES)
+    results = list(results)
+    for (i, _), hits in zip(asks, more, strict=True):
+        known = {cid for cid, _ in results[i]}
+        # a term similarity of 0, as the semantic index's: the charge alone is no
+        # shared vocabulary worth a "related" suggestion on graded similarity
+        results[i] = [*results[i], *((cid, 0.0) for cid, _ in hits if cid not in known)]
+    return results
+
+
 def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
              context: ArticleContext, decided: DecidedPairs,
              article_id: int) -> _Prepared:
@@ -337,6 +364,7 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
     judge.remember(claims)
     results = index.query_many([c.lemmas.split() for c in claims],
                                exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
+    results = _with_charge_candidates(index, claims, results, article_id)
     if judge.semantic is not None and claims:
         vectors = judge.vectors(claims)
         nearest = judge.semantic.query_many(vectors, exclude_article=article_id,
