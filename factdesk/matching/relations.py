@@ -33,6 +33,15 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   thing (:mod:`factdesk.matching.shared_figures`: "his demands for $5.7 billion" twice,
   not the demand and the bill's "in exchange for $5.7 billion"); with it, what was done
   in common must be more than the story's usual words ("wall", "border");
+* not **same fact** when the frames hold the story's lead (the name it gives most by
+  far, "Scalise") and its usual day ("Wednesday") and nothing else of one event: one
+  sign of the story, unless the day is told of the person in both ("Zelensky on
+  Wednesday visited" / "Zelenskyy looked on Wednesday");
+* only **related** ("another event") when the two name other people as the one the act
+  was done to ("addressed to Brennan" / "to Clapper": :mod:`factdesk.matching.recipients`);
+* **conflicting** ("toll") when the two count the people one harm struck with other
+  figures, however else worded ("striking four people" / "Six people ... were
+  injured"): one count of one thing told two ways;
 * **same fact** though worded alike (where the same-fact head's "no" otherwise stands)
   when the frames pin one act: the same people, two action lemmas and a day named by
   month and day ("keep the government open ... until Feb. 15" / "a bill to open the
