@@ -112,6 +112,9 @@ def test_recipient_slots() -> None:
     assert recipient_slot("postal officials intercepted the package for Clapper", "Clapper")
     assert not recipient_slot("Mr. Clapper said he was not surprised.", "Clapper")
     assert not recipient_slot("Speaking on CNN on Friday, Mr. Clapper said so.", "Clapper")
+    # a source or a closeness is no recipient of an act
+    assert not recipient_slot("The package was a pipe bomb, according to Mr. Wray.", "Wray")
+    assert not recipient_slot("A man close to Trump was arrested.", "Trump")
 
 
 def test_the_story_s_lead_and_its_day_are_no_one_event(nlp) -> None:  # noqa: ARG001

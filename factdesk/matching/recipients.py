@@ -26,6 +26,11 @@ RECIPIENT_MARKS = frozenset({"to", "for", "addressed", "against", "toward", "tow
 _BETWEEN = frozenset({"the", "former", "then", "ex", "of", "late", "current", "sen",
                       "rep", "mr", "mrs", "ms", "dr"})
 _REACH = 7  # at most this many words between the mark and the name
+#: Words before "to" that make it no act's recipient: a source ("according to"), a
+#: cause or a closeness ("thanks to", "close to", "married to").
+_NOT_AN_ACT = frozenset({"according", "thanks", "due", "owing", "next", "close", "closer",
+                         "prior", "similar", "related", "married", "loyal", "adviser",
+                         "advisor", "aide", "spokesman", "spokeswoman", "spokesperson"})
 
 
 def recipient_slot(text: str, name: str) -> bool:
@@ -43,10 +48,12 @@ def recipient_slot(text: str, name: str) -> bool:
     if position < 0:
         return False
     before = [m.group() for m in WORD_PATTERN.finditer(text[:position])]
-    for word in reversed(before[-_REACH:]):
+    for k in range(len(before) - 1, max(len(before) - 1 - _REACH, -1), -1):
+        word = before[k]
         low = word.lower()
         if low in RECIPIENT_MARKS:
-            return True
+            earlier = before[k - 1].lower() if k else ""
+            return not (low == "to" and earlier in _NOT_AN_ACT)
         if word[:1].isupper() or low in _BETWEEN:
             continue  # "Director of National Intelligence James", "former", "Mr."
         return False
