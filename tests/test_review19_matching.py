@@ -14,10 +14,11 @@ from types import SimpleNamespace
 import pytest
 
 from factdesk.core.comparing import compare_texts, rate_texts
-from factdesk.core.matching_service import _with_charge_candidates
+from factdesk.core.matching_service import _with_focused_candidates
 from factdesk.matching.candidate_index import CandidateIndex
 from factdesk.matching.contradictions import charge_query
 from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.number_discrepancies import toll_query
 from factdesk.matching.recipients import recipient_slot
 from factdesk.matching.relations import decide
 
@@ -75,10 +76,10 @@ def test_charged_and_no_charges_yet_are_each_others_candidates() -> None:
     index = CandidateIndex()
     index.add_many([(50, 2, lemmas[50].split()), (36, 2, lemmas[36].split()),
                     (73, 3, lemmas[73].split())])
-    claim = SimpleNamespace(text=CHARGED, lemmas=lemmas[73])
+    claim = SimpleNamespace(text=CHARGED, lemmas=lemmas[73], quantities=())
     assert charge_query(CHARGED, lemmas[73].split())[:1] == ["charge"]
     assert charge_query("The suspect was taken into custody.", ["suspect"]) == []
-    (found,) = _with_charge_candidates(index, [claim], [[]], article_id=3)
+    (found,) = _with_focused_candidates(index, [claim], [[]], article_id=3)
     assert 50 in [cid for cid, _ in found]
     assert all(similarity == 0.0 for _, similarity in found)  # no vocabulary credit
 
@@ -135,3 +136,25 @@ def test_the_story_s_lead_and_its_day_are_no_one_event(nlp) -> None:  # noqa: AR
     other_day = decide(r.probability, r.similarity or 0.0, a, b, **THRESHOLDS, event=event,
                        story_lead=story["story_lead"], story_days=frozenset({"thursday"}))
     assert other_day.relation == "same fact"
+
+
+def test_two_counts_of_one_toll_are_each_others_candidates() -> None:
+    """"striking four people" / "Six people ... were injured in the attack" share no
+    word but the harm's kind and "people": in the 75 BASIL events' project the term index
+    never paired them."""
+    # the retrieval terms the shooting's project stored for the two claims
+    struck = ("day early ball field seven mile southwest gunman open fire member republican "
+              "congressional baseball team strike people include steve scalise majority whip "
+              "house representatives practice num:7 num:4 ent:republicans ent:steve_scalise "
+              "ent:house_of_representatives")
+    injured = ("people include congressman police officer congressional aide lobbyist injure "
+               "attack alexandria virginia park num:6 num:2 num:2 ent:aleksandria "
+               "ent:virginia")
+    assert toll_query(struck.split(), ["people", "miles"])[:2] == ["hit", "hurt"]
+    assert toll_query(struck.split(), ["miles"]) == []  # no count of people
+    index = CandidateIndex()
+    index.add_many([(81, 3, injured.split())])
+    claim = SimpleNamespace(text="... striking four people ...", lemmas=struck,
+                            quantities=({"unit": "people", "value": 4.0},))
+    (found,) = _with_focused_candidates(index, [claim], [[]], article_id=2)
+    assert [cid for cid, _ in found] == [81]

@@ -44,6 +44,7 @@ from factdesk.matching.claim_vectors import embed_for_pairs, unit_vectors
 from factdesk.matching.contradictions import charge_query
 from factdesk.matching.discrepancies import ClaimFacts
 from factdesk.matching.event_frames import EventFrame, event_frame
+from factdesk.matching.number_discrepancies import toll_query
 from factdesk.matching.pair_features import PairInput
 from factdesk.matching.pair_inputs import pair_input
 from factdesk.matching.pair_model import PairScorer
@@ -331,28 +332,36 @@ def merge_candidates(by_terms: Sequence[tuple[int, float]],
     return merged
 
 
-#: Candidates a claim telling whether someone was charged gets from a query on the
-#: charge and its names alone (:func:`~factdesk.matching.contradictions.charge_query`).
-CHARGE_CANDIDATES = 3
+#: Candidates a claim telling whether someone was charged, or counting the people one
+#: harm struck, gets from a query on that alone and its names
+#: (:func:`~factdesk.matching.contradictions.charge_query`,
+#: :func:`~factdesk.matching.number_discrepancies.toll_query`).
+FOCUSED_CANDIDATES = 3
 
 
-def _with_charge_candidates(index: CandidateIndex, claims: Sequence[Claim],
-                            results: list[list[tuple[int, float]]], article_id: int,
-                            ) -> list[list[tuple[int, float]]]:
-    """``results`` with, for each claim on charges, the other articles' claims that
-    share the charge and its names ("no formal charges have been filed yet" / "Sayoc
-    has been charged with five federal crimes", not among each other's term candidates)."""
-    asks = [(i, terms) for i, c in enumerate(claims)
-            if (terms := charge_query(c.text, c.lemmas.split()))]
+def _focused_query(claim: Claim) -> list[str]:
+    terms = claim.lemmas.split()
+    return charge_query(claim.text, terms) or toll_query(
+        terms, (q.get("unit") for q in claim.quantities))
+
+
+def _with_focused_candidates(index: CandidateIndex, claims: Sequence[Claim],
+                             results: list[list[tuple[int, float]]], article_id: int,
+                             ) -> list[list[tuple[int, float]]]:
+    """``results`` with, for each claim on charges or a toll, the other articles' claims
+    that share the charge or the harm's words and its names ("no formal charges have
+    been filed yet" / "Sayoc has been charged with five federal crimes"; "striking four
+    people" / "Six people ... were injured": not among each other's term candidates)."""
+    asks = [(i, terms) for i, c in enumerate(claims) if (terms := _focused_query(c))]
     if not asks:
         return results
     more = index.query_many([terms for _, terms in asks], exclude_article=article_id,
-                            k=CHARGE_CANDIDATES)
+                            k=FOCUSED_CANDIDATES)
     results = list(results)
     for (i, _), hits in zip(asks, more, strict=True):
         known = {cid for cid, _ in results[i]}
-        # a term similarity of 0, as the semantic index's: the charge alone is no
-        # shared vocabulary worth a "related" suggestion on graded similarity
+        # a term similarity of 0, as the semantic index's: the charge or the harm alone
+        # is no shared vocabulary worth a "related" suggestion on graded similarity
         results[i] = [*results[i], *((cid, 0.0) for cid, _ in hits if cid not in known)]
     return results
 
@@ -364,7 +373,7 @@ def _prepare(project: Project, index: CandidateIndex, judge: PairJudge,
     judge.remember(claims)
     results = index.query_many([c.lemmas.split() for c in claims],
                                exclude_article=article_id, k=CANDIDATES_PER_CLAIM)
-    results = _with_charge_candidates(index, claims, results, article_id)
+    results = _with_focused_candidates(index, claims, results, article_id)
     if judge.semantic is not None and claims:
         vectors = judge.vectors(claims)
         nearest = judge.semantic.query_many(vectors, exclude_article=article_id,
