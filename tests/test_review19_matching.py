@@ -33,6 +33,12 @@ CHARGED = ("Sayoc has been charged with five federal crimes ― interstate trans
            "explosive, illegal mailing of explosives, making threats against former presidents "
            "and certain other persons, threatening interstate communications, and assaulting "
            "current and former federal officers ― the Department of Justice said.")
+STRUCK = ("A day earlier, on another ball field some seven miles southwest, a gunman had "
+          "opened fire on members of the Republican congressional baseball team, striking "
+          "four people — including Steve Scalise, the majority whip of the House of "
+          "Representatives — who were there for a practice.")
+INJURED = ("Six people, including two congressmen, two police officers, a congressional aide "
+           "and a lobbyist, were injured in the attack in an Alexandria, Virginia, park.")
 DUCKS = ("Lawmakers at the scene of Wednesday’s baseball practice shooting described themselves "
          "as “sitting ducks” and said the violence would have been a “massacre” if not for "
          "Majority Whip Steve Scalise's detail -- spurring new questions over whether "
@@ -44,18 +50,21 @@ HOSPITAL = ("In a statement Wednesday night, the hospital said Scalise sustained
 
 def test_one_toll_told_with_two_counts_is_a_conflict(nlp) -> None:  # noqa: ARG001
     """Four struck (NYT) / six injured (Fox News): one count of one thing, told two ways,
-    was "related" at 0.15 with its number conflict; it is now a conflict to flag."""
-    found = compare_texts([(
-        "A day earlier, on another ball field some seven miles southwest, a gunman had opened "
-        "fire on members of the Republican congressional baseball team, striking four people "
-        "— including Steve Scalise, the majority whip of the House of Representatives — who "
-        "were there for a practice.",
-        "Six people, including two congressmen, two police officers, a congressional aide and "
-        "a lobbyist, were injured in the attack in an Alexandria, Virginia, park.")],
-        published=SHOOTING_DAY)[0]
-    assert found.relation == "conflicting", found
+    was "related" at 0.15 with its number conflict; between a project's articles on one
+    story (a pair from the candidate index) it is a conflict to flag. Two texts compared
+    alone may tell two shootings: related, with the conflict shown."""
+    (r,) = rate_texts([(STRUCK, INJURED)], published=SHOOTING_DAY)
+    a = ClaimFacts.from_claim(r.a, SHOOTING_DAY)
+    b = ClaimFacts.from_claim(r.b, SHOOTING_DAY)
+    in_project = decide(r.probability, r.similarity or 0.0, a, b, **THRESHOLDS,
+                        term_similarity=0.0, event=r.event)
+    assert (in_project.relation, in_project.reason) == ("conflicting", "toll"), in_project
+    assert any(d.kind == "number" and d.severity == "conflict"
+               for d in in_project.discrepancies)
+    alone = compare_texts([(STRUCK, INJURED)], published=SHOOTING_DAY)[0]
+    assert alone.relation == "related"
     assert any(d["kind"] == "number" and d["severity"] == "conflict"
-               for d in found.discrepancies)
+               for d in alone.discrepancies)
 
 
 def test_charged_and_no_charges_yet_are_each_others_candidates() -> None:

@@ -39,9 +39,10 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   Wednesday visited" / "Zelenskyy looked on Wednesday");
 * only **related** ("another event") when the two name other people as the one the act
   was done to ("addressed to Brennan" / "to Clapper": :mod:`factdesk.matching.recipients`);
-* **conflicting** ("toll") when the two count the people one harm struck with other
-  figures, however else worded ("striking four people" / "Six people ... were
-  injured"): one count of one thing told two ways;
+* **conflicting** ("toll") when two claims of a project's articles on one story count
+  the people one harm struck with other figures, however else worded ("striking four
+  people" / "Six people ... were injured"): one count of one thing told two ways (two
+  texts compared alone may tell two shootings: related, the conflict shown);
 * **same fact** though worded alike (where the same-fact head's "no" otherwise stands)
   when the frames pin one act: the same people, two action lemmas and a day named by
   month and day ("keep the government open ... until Feb. 15" / "a bill to open the
@@ -461,11 +462,17 @@ def decide(
     if tolls := toll_conflict(a, b):
         # one story's toll told twice with other figures, however else worded: one count
         # of one thing, told two ways ("striking four people" / "Six people ... were
-        # injured"), a conflict to flag
-        keys = {(d.kind, d.a_text, d.b_text) for d in tolls}
-        found = (*tolls, *(d for d in find_discrepancies(a, b, same_fact=False)
-                           if (d.kind, d.a_text, d.b_text) not in keys))
-        return Relation(score(True), "conflicting", found, "toll")
+        # injured"), a conflict to flag, where the pair came from a project's articles on
+        # one story (``term_similarity`` given); two texts compared alone may tell two
+        # shootings: related, with the conflict shown
+        if term_similarity is None:
+            if not related:
+                return Relation(score(False), "related", tuple(tolls), "toll")
+        else:
+            keys = {(d.kind, d.a_text, d.b_text) for d in tolls}
+            found = (*tolls, *(d for d in find_discrepancies(a, b, same_fact=False)
+                               if (d.kind, d.a_text, d.b_text) not in keys))
+            return Relation(score(True), "conflicting", found, "toll")
     if not related and (charges := charge_status(a, b)) is not None:
         # charged / no charges yet: a difference of the story to check
         return Relation(score(False), "related", (charges,), "charges")
