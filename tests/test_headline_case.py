@@ -13,7 +13,7 @@ from datetime import date
 
 from factdesk.matching.pair_inputs import pair_input
 from factdesk.model.models import Claim
-from factdesk.nlp.headline_case import body_names, recase, whole_title_case
+from factdesk.nlp.headline_case import body_names, names_in_text, recase, whole_title_case
 
 SUIT_DAY = date(2014, 12, 18)
 NYT_SUIT = (
@@ -94,3 +94,18 @@ def test_an_article_a_is_lowered_but_an_initial_and_a_day_are_kept() -> None:
     assert recase("Trump Gets A Boost From Michael E. Horowitz Report On Friday",
                   {"trump", "michael", "horowitz"}) == (
         "Trump gets a boost from Michael E. Horowitz report on Friday")
+
+
+def test_a_headline_marked_by_hand_is_read_alike(extractor) -> None:
+    end = NYT_SUIT.index("\n")
+    draft = extractor.analyse_span(NYT_SUIT, 0, end, SUIT_DAY, 1.0, "manual")
+    assert draft.text == "Nebraska and Oklahoma Sue Colorado Over Marijuana Law"
+    assert {e["text"] for e in draft.entities} == {"Nebraska", "Oklahoma", "Colorado"}
+
+
+def test_names_are_told_in_a_plain_text_by_its_sentences() -> None:
+    body = NYT_SUIT[NYT_SUIT.index("\n"):]
+    names = names_in_text(body)
+    assert {"nebraska", "oklahoma", "colorado", "united"} <= names
+    assert "states" not in names  # "neighboring states", "other states": more often so
+    assert not {"marijuana", "law", "the", "while"} & names

@@ -70,16 +70,28 @@ def recase(text: str, names: Iterable[str]) -> str:
     return "".join(out)
 
 
-def sentence_cased(doc: Any, start: int, end: int) -> str | None:
+#: A word and whether a sentence starts before it (after a line break or ". ").
+_TEXT_WORD = re.compile(r"(^|\n|[.!?][\"\u201d\u2019']?\s+)?([^\W\d_][\w'\u2019-]*)")
+
+
+def names_in_text(text: str) -> frozenset[str]:
+    """:func:`body_names` of a plain text, its sentences told by their punctuation and
+    line breaks (for an article read in excerpts)."""
+    return body_names((m.group(2), m.group(1) is not None) for m in _TEXT_WORD.finditer(text))
+
+
+def sentence_cased(doc: Any, start: int, end: int,
+                   names: frozenset[str] | None = None) -> str | None:
     """The text of ``doc`` from character ``start`` to ``end`` in sentence case, when it
-    is in title case (None otherwise); the names kept are those the rest of ``doc``
-    writes with a capital inside its sentences."""
+    is in title case (None otherwise); the names kept are ``names`` or, when None, those
+    the rest of ``doc`` writes with a capital inside its sentences."""
     text = doc.text[start:end]
     if not whole_title_case(text.split()):
         return None
-    starts = {s.start for s in doc.spans.get("sentences", [])} or {
-        s.start for s in doc.sents}
-    names = body_names((t.text, t.i in starts) for t in doc
-                       if t.idx >= end or t.idx + len(t.text) <= start)
+    if names is None:
+        starts = {s.start for s in doc.spans.get("sentences", [])} or {
+            s.start for s in doc.sents}
+        names = body_names((t.text, t.i in starts) for t in doc
+                           if t.idx >= end or t.idx + len(t.text) <= start)
     recased = recase(text, names)
     return recased if recased != text else None
