@@ -165,3 +165,53 @@ def test_a_title_is_neither_who_nor_what(compare) -> None:
     shared = _shared(reason)
     assert "State," not in shared and "Attorney" not in shared, reason
     assert "Secretary" not in shared and "addressed" in shared, reason
+
+
+SUIT_DAY = date(2014, 12, 18)
+STRZOK_DAY = date(2018, 8, 13)
+
+
+def test_a_figure_both_give_of_the_same_thing_is_named_first(compare) -> None:
+    # review 19, finding 10: "Both: medical, marijuana." and "Both: Strzok." left out
+    # the figure that makes each pair one fact
+    vicente = ("He said 23 states have enacted medical marijuana laws, and none have been "
+               "overturned because of federal law.")
+    huffpost = ("To date, 23 states and the District of Columbia have legalized marijuana "
+                "for medical purposes.")
+    _relation, _found, reason = compare(vicente, huffpost, SUIT_DAY)
+    assert _shared(reason).startswith("Both: 23 states;"), reason
+    goelman = ("Aitan Goelman, Strzok’s attorney, said in a statement that Strzok was fired "
+               "late Friday afternoon on the orders of FBI Deputy Director David Bowdich, "
+               "despite an FBI career official’s recommendation that Strzok face a 60-day "
+               "suspension and a demotion.")
+    nyt = ("The report was critical of Mr. Strzok’s conduct in sending the texts, and the "
+           "bureau’s Office of Professional Responsibility said that Mr. Strzok should be "
+           "suspended for 60 days and demoted.")
+    _relation, _found, reason = compare(goelman, nyt, STRZOK_DAY)
+    assert _shared(reason).startswith("Both: 60-day suspension;"), reason
+    _relation, _found, reason = compare(nyt, goelman, STRZOK_DAY)
+    assert _shared(reason).startswith("Both: 60 days;"), reason  # as each side writes it
+
+
+def test_a_figure_of_another_thing_is_not_shown_as_shared(compare) -> None:
+    # "23 states" / "23 percent": one number, two things
+    _relation, _found, reason = compare(
+        "He said 23 states have enacted medical marijuana laws.",
+        "Support for legal marijuana rose 23 percent in two years.", SUIT_DAY)
+    assert "23" not in _shared(reason), reason
+
+
+def test_a_word_the_figure_says_is_not_repeated_as_what_was_done(compare) -> None:
+    attorney = ("Strzok’s attorney, meanwhile, blasted the bureau on Monday, saying the "
+                "deputy director “reversed the decision of the career FBI official "
+                "responsible for employee discipline who concluded, through an independent "
+                "review process, that a 60-day suspension and demotion from supervisory "
+                "duties was the appropriate punishment.”")
+    goelman = ("Aitan Goelman, Strzok’s attorney, said in a statement that Strzok was fired "
+               "late Friday afternoon on the orders of FBI Deputy Director David Bowdich, "
+               "despite an FBI career official’s recommendation that Strzok face a 60-day "
+               "suspension and a demotion.")
+    _relation, _found, reason = compare(attorney, goelman, STRZOK_DAY)
+    shared = _shared(reason)
+    assert shared.startswith("Both: 60-day suspension;"), reason
+    assert shared.count("suspension") == 1, reason

@@ -38,6 +38,7 @@ from factdesk.matching.discrepancies import ClaimFacts, Discrepancy, measure_of
 from factdesk.matching.reason_words import (
     TITLE_WORDS,
     shown_actions,
+    shown_figures,
     shown_when,
     without_contained,
 )
@@ -541,15 +542,20 @@ def frame_summary(a: ClaimFacts, b: ClaimFacts, differences: list[str] | None = 
                   limit: int = 3, place_noted: bool = False) -> str:
     """One line: what two claims share, as ``a`` writes it ("Both: Richard Blumenthal;
     misspoke, served; in Vietnam; 2008"), and what differs (``differences``, and the
-    places the frames disagree on unless ``place_noted``): who (names), what was done
-    (the words of :func:`~factdesk.matching.reason_words.shown_actions`), where ("in
-    ..."), when (days capitalised, years). Display only: the frames' comparison is
-    unchanged."""
+    places the frames disagree on unless ``place_noted``): a figure both give of the
+    same thing first (:func:`~factdesk.matching.reason_words.shown_figures`: "Both: 23
+    states; medical, marijuana"), who (names), what was done (the words of
+    :func:`~factdesk.matching.reason_words.shown_actions`), where ("in ..."), when
+    (days capitalised, years). Display only: the frames' comparison is unchanged."""
     alignment = compare_frames(a, b)
     parts = []
+    if figures := shown_figures(a, b):  # the strongest shared detail: first
+        parts.append(", ".join(figures[:limit]))
+    told = {w.casefold() for figure in figures[:limit] for w in figure.split()}
     if who := _shown_who(alignment.shared_who, a, b):
         parts.append(", ".join(who[:limit]))
-    if what := shown_actions(alignment.shared_action, a):
+    if what := [w for w in shown_actions(alignment.shared_action, a)
+                if w.casefold() not in told]:  # "60-day suspension" says "suspension"
         parts.append(", ".join(what[:limit]))
     if where := without_contained(list(alignment.shared_where)):
         parts.append("in " + ", ".join(where[:limit]))

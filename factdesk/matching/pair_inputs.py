@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from factdesk.matching.pair_features import PairInput, extract_numbers, frame_keys
 from factdesk.matching.respelling import canonical_spellings, names_known_elsewhere, respelled
+from factdesk.nlp.headline_case import recase, whole_title_case
 from factdesk.nlp.person_identity import ArticlePeople, article_people
 
 if TYPE_CHECKING:
@@ -40,10 +41,15 @@ def pair_input(claim: Claim, respellings: dict[str, str] | None = None,
     ``vector`` is the claim's unit sentence vector (of its stored codes); ``people``:
     the people its article names (:class:`~factdesk.nlp.person_identity.ArticlePeople`),
     who tell who a surname alone is (the claim's own names stand for them if not
-    given)."""
+    given). A headline in title case is read in sentence case
+    (:func:`~factdesk.nlp.headline_case.recase`), keeping the capitals of the words of
+    its names: capitalised common nouns read as names to the model."""
     terms = claim.lemmas.split()
     lemmas = tuple(t for t in terms if ":" not in t)
     text = claim.text
+    if whole_title_case(text.split()):  # as in sentence case: its names keep their capitals
+        text = recase(text, (w for e in claim.entities
+                             for w in _WORD.findall(str(e.get("text", "")))))
     spellings = canonical_spellings(claim.entities)
     if spellings:
         text = respelled(text, spellings)

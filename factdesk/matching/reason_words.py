@@ -12,6 +12,9 @@ canonical names; the reason shown with a suggestion must read as the claim is wr
   adverb and never a noun or a verb, :func:`is_modifier`) or a time of day ("morning",
   :data:`TIME_NOUNS`) is not shown as what was done; a time of day is told with the
   shared day instead ("Friday morning");
+* a figure both claims give of the same thing ("23 states" / "23 states and the
+  District"; "a 60-day suspension" / "suspended for 60 days") is shown as ``a`` writes
+  it, with its noun (:func:`shown_figures`): the detail a checker looks for first;
 * days and months are capitalised; a name that another shown name contains ("New York"
   beside "New York City") is left out (:func:`without_contained`).
 
@@ -30,7 +33,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from factdesk.matching.discrepancies import ClaimFacts
+from factdesk.matching.discrepancies import ClaimFacts, measure_of
 from factdesk.nlp.name_folding import canonical_key
 
 #: Times of day and spans of time: when, not what was done.
@@ -193,6 +196,40 @@ def shown_when(shared: tuple[str, ...], a: ClaimFacts, b: ClaimFacts) -> list[st
     for lemma in sorted(both):
         if _YEAR.match(lemma):
             shown.setdefault(lemma, forms.get(lemma, ("", len(a.text)))[1])
+    return sorted(shown, key=lambda w: shown[w])
+
+
+#: Smallest figure written in words ("five") that is shown: small counts are in every
+#: other sentence; a figure written in digits is shown whatever its size.
+_FIGURE_WORDS_MIN = 10.0
+#: The word after a figure that holds its unit, which is what it measures ("60-day"
+#: "suspension").
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]{3,})\b")
+
+
+def shown_figures(a: ClaimFacts, b: ClaimFacts) -> list[str]:
+    """The exact figures both claims give of the same thing (the same value, measuring
+    the same kind of thing of the same noun:
+    :func:`~factdesk.matching.discrepancies.measure_of`), as ``a`` writes them with
+    their noun ("23 states", "60-day suspension", "$60 million"), in ``a``'s order."""
+    theirs = {(q.value, measure_of(b, q)) for q in b.quantities
+              if q.qualifier == "exact" and q.value is not None}
+    shown: dict[str, int] = {}
+    for q in a.quantities:
+        if q.qualifier != "exact" or q.value is None or not q.text \
+                or (q.value, measure_of(a, q)) not in theirs:
+            continue
+        if q.value < _FIGURE_WORDS_MIN and not any(c.isdigit() for c in q.text):
+            continue
+        word, at = q.text, max(a.text.find(q.text), 0)
+        if not word[:1].isalnum() or word.endswith("%"):
+            pass  # "$60 million", "12%": the sign is the unit
+        elif q.unit and q.unit.casefold() not in word.casefold():
+            word = f"{word} {q.unit}"
+        elif re.search(r"\d-[^\W\d_]+$", word) and (
+                noun := _NEXT_WORD.match(a.text, at + len(q.text))):
+            word = f"{word} {noun.group(1)}"  # "60-day suspension"
+        shown.setdefault(word, at)
     return sorted(shown, key=lambda w: shown[w])
 
 

@@ -22,6 +22,7 @@ from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
+from factdesk.nlp.headline_case import names_in_text, sentence_cased
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.name_folding import canonical_key, strip_possessive
 from factdesk.nlp.person_names import first_reference_names, introduced_name
@@ -93,7 +94,27 @@ class ClaimExtractor:
         for doc, (article_id, day, text) in self.nlp.pipe(
             items, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            yield analysis_from_doc(doc, article_id, day, text)
+            analysis = analysis_from_doc(doc, article_id, day, text)
+            yield replace(analysis, claims=tuple(self._headline_read(doc, draft)
+                                                 for draft in analysis.claims))
+
+    def _headline_read(self, doc: Any, draft: ClaimDraft, offset: int = 0,
+                       names: frozenset[str] | None = None) -> ClaimDraft:
+        """``draft`` with its entities and retrieval terms from a parse of its text in
+        sentence case, when it is in title case (:mod:`factdesk.nlp.headline_case`):
+        "Marijuana Law" is no person, "Sue" no part of "Oklahoma". ``offset``: where
+        ``doc`` starts in the article; ``names``: the article's (None: ``doc``'s)."""
+        recased = sentence_cased(doc, draft.start - offset, draft.end - offset, names)
+        if recased is None:
+            return draft
+        parsed = self.nlp(recased)
+        numbers = [q["value"] for q in draft.quantities if q.get("value") is not None]
+        entities = tuple(
+            {"text": name, "label": e.label_, "canonical": ""} for e in parsed.ents
+            if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text))
+            and any(c.isupper() for c in name))  # "marijuana" read as a place: no name
+        return replace(draft, entities=entities,
+                       lemmas=retrieval_terms(parsed[:], [], numbers))
 
     def analyse_span(self, text: str, start: int, end: int, day: date | None,
                      score: float, origin: str) -> ClaimDraft:
@@ -123,6 +144,9 @@ class ClaimExtractor:
         if origin == "detected":
             score = check_worthiness(WorthinessScorer.load().score_one(text[start:end]))
         draft = claim_draft(span, DocView(doc), day, kind, score, speaker, origin, offset=lo)
+        if (span.start_char, span.end_char) == (start - lo, end - lo):  # its own words
+            body = text[:start] + "\n" + text[end:]  # the names the whole article writes
+            draft = self._headline_read(doc, draft, offset=lo, names=names_in_text(body))
         prefix, suffix = context(text, start, end)
         return replace(draft, start=start, end=end, text=text[start:end], prefix=prefix,
                        suffix=suffix)
