@@ -4,7 +4,8 @@ Tokens are words and numbers; punctuation is compared but never marked (it is no
 reader). Differing tokens get a background, numbers among them are bold and coloured, so
 "450" against "more than 400" stands out at a glance. A qualifier ("about", "some",
 "more than") is a number's only before one: "expressed some concerns about the
-particulars" has no number.
+particulars" has no number; nor has "one of the largest cities" (an idiom,
+:mod:`factdesk.nlp.number_idioms`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 from difflib import SequenceMatcher
+
+from factdesk.nlp.number_idioms import is_idiom
 
 _TOKEN = re.compile(r"\d[\d,.]*\d%?|\d%?|\w+(?:['’]\w+)*|[^\w\s]")
 NUMBER_WORDS = frozenset(
@@ -38,7 +41,9 @@ def is_number(token: str) -> bool:
 def _numbers(tokens: list[re.Match[str]]) -> list[bool]:
     """Which tokens are (part of) a number: numbers, and qualifiers within two words
     before one."""
-    core = [is_number(t.group()) for t in tokens]
+    words = [t.group() for t in tokens]
+    # "one of the largest cities", "zero in on": number words that count nothing
+    core = [is_number(w) and not is_idiom(words, i) for i, w in enumerate(words)]
     return [c or (t.group().casefold() in QUALIFIER_WORDS and any(core[i + 1:i + 3]))
             for i, (t, c) in enumerate(zip(tokens, core, strict=True))]
 

@@ -31,3 +31,15 @@ def test_some_and_about_are_numbers_only_before_one() -> None:
     assert _marked(text, a)["to"] is False and _marked(text, a)["billions"] is True
     a, _ = diff_marks("Some 300 people came.", "Three hundred people came.")
     assert _marked("Some 300 people came.", a) == {"Some": True, "300": True}
+
+
+def test_a_number_word_in_an_idiom_is_no_number() -> None:
+    """The seeds' AFP sentence, "one of the largest cities recently recaptured", was
+    marked as a differing figure against Dallas Express's account."""
+    afp = ("Ukrainian President Volodymyr Zelensky on Wednesday visited the east Ukraine "
+           "city of Izyum, the military said, one of the largest cities recently recaptured")
+    de = "Ukrainian President Volodymyr Zelenskyy looked on Wednesday, until four days ago"
+    marks_afp, marks_de = diff_marks(afp, de)
+    assert not any(number for start, end, number in marks_afp
+                   if afp[start:end] == "one")
+    assert any(number for start, end, number in marks_de if de[start:end] == "four")
