@@ -21,9 +21,10 @@ MAX_REASONS = 2
 
 #: "higher than", "the largest", "twice as many", "doubled", "record high", "ranks
 #: second"; not "more and more", "at least", "best wishes" or "declined to say" (a
-#: change is one by or to a number).
+#: change is one by or to a number), nor a choice or an exception ("dismissed rather than
+#: demoted", "anyone other than him"): nothing measured.
 _COMPARISON_RE = re.compile(
-    r"\b(than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
+    r"\b((?<!rather )(?<!other )than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
     r"(?:high|low|larg|small|bigg|great|fast|slow|rich|poor|old|young|deadl|warm|"
     r"cold|hott)(?:i)?est|record(?:-| )(?:high|low|number)|compared (?:with|to)|"
     r"(?:rose|fell|jumped|dropped|increased|decreased|grew|declined|doubled) (?:by|to|from) "
@@ -51,6 +52,21 @@ def is_countable(quantity: dict) -> bool:
     return not (quantity.get("value") == 1 and words and words[-1] in _ONE_WORDS)
 
 
+#: What opens a count of a set the text has named: "the two states" (Nebraska and
+#: Oklahoma), "these three men", "all five", "the other two".
+_SET_OPENER_RE = re.compile(r"\b(?:the|these|those|all)(?: other)?\s+$", re.IGNORECASE)
+_SET_WORDS = frozenset("two three four five six seven eight nine ten".split())
+
+
+def counts_a_set(before: str, number: str) -> bool:
+    """Whether ``number`` (a number's words), after the text ``before`` it, counts the
+    members of a set the text has already named rather than stating a figure: a number
+    word from two to ten after a definite determiner ("the two states were challenging
+    Colorado's marijuana laws", "the three men"). Digits stay a figure ("the 23 states")."""
+    return number.strip().lower() in _SET_WORDS and _SET_OPENER_RE.search(before[-20:]) \
+        is not None
+
+
 def is_comparison(text: str) -> bool:
     """Whether ``text`` compares something a checker can measure."""
     return _COMPARISON_RE.search(text) is not None
@@ -74,10 +90,10 @@ def claim_reason(kind: str, speaker: str | None, text: str, has_number: bool,
         reasons.append("comparison")
     if len(reasons) < MAX_REASONS and (kind == "event" or (has_time and kind != "quote")):
         reasons.append("verifiable event")
+    if not reasons and reports_action(text):
+        reasons.append("verifiable event")  # what was done outranks who is named
     if not reasons and has_proper_noun(text):
         reasons.append("named actor")
-    if not reasons and reports_action(text):
-        reasons.append("verifiable event")
     return ", ".join(reasons[:MAX_REASONS])
 
 
@@ -98,12 +114,24 @@ def reports_action(text: str) -> bool:
     return _ACTION_RE.search(text) is not None
 
 
+def _states_a_figure(quantity: dict, text: str, start: int) -> bool:
+    """A stored quantity of a claim (``text`` from article offset ``start``) that is a
+    figure to check: countable (:func:`is_countable`) and no count of a named set
+    (:func:`counts_a_set`)."""
+    if not is_countable(quantity):
+        return False
+    at = int(quantity.get("start", -1)) - start
+    return not (0 <= at <= len(text)
+                and counts_a_set(text[:at], str(quantity.get("text", ""))))
+
+
 def reason_of(claim: object) -> str:
     """The reason of a stored claim (anything with kind, speaker, text, quantities, times)."""
+    text = getattr(claim, "text", "")
+    start = int(getattr(claim, "start", 0) or 0)
     return claim_reason(
-        getattr(claim, "kind", "other"), getattr(claim, "speaker", None),
-        getattr(claim, "text", ""),
-        any(is_countable(q) for q in getattr(claim, "quantities", ())),
+        getattr(claim, "kind", "other"), getattr(claim, "speaker", None), text,
+        any(_states_a_figure(q, text, start) for q in getattr(claim, "quantities", ())),
         bool(getattr(claim, "times", ())),
     )
 
