@@ -2,8 +2,7 @@
 events b764f81f "Nebraska and Oklahoma sue Colorado" and 2a3fde8a "Strzok fired"): a
 number word counting a set the text named is no "number" ("the two states"); the number
 of a name is no figure, nor makes a "statistic" ("Amendment 64", "Route 66", "Flight
-370", "Chapter 11"); "rather than" is a choice, no "comparison"; an action done outranks
-a named actor; a note saying two dates agree is listed apart from the differences."""
+370", "Chapter 11"); "rather than" is a choice, no "comparison"; a note saying two dates agree is listed apart from the differences."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ import pytest
 from factdesk.cli.main import main
 from factdesk.model.models import Claim
 from factdesk.nlp.quantities import extract_quantities
-from factdesk.nlp.reasons import claim_reason, counts_a_set, is_comparison, shown_reason
+from factdesk.nlp.reasons import counts_a_set, is_comparison, shown_reason
 
 HAYWARD = ("“We’re seeing a lot of marijuana coming over from Colorado,” said Sheriff Adam "
            "Hayward of Deuel County, Neb., who said that he was gratified that the two states "
@@ -27,19 +26,26 @@ LAWSUIT = ("The two states filed a lawsuit seeking a court order to prevent Colo
            "and allows recreational marijuana for adults over 21.")
 DISMISSED = ("A spokeswoman for the F.B.I. did not respond to a message seeking comment "
              "about why Mr. Strzok was dismissed rather than demoted.")
-FIRED = ("WASHINGTON ― FBI Special Agent Peter Strzok, who was taken off special counsel "
-         "Robert Mueller’s team after Justice Department investigators discovered his texts "
-         "disparaging President Donald Trump, has been fired from the bureau despite the "
-         "recommendations of a career FBI official.")
 
 
 def test_a_count_of_a_named_set_is_no_figure() -> None:
-    assert counts_a_set("who said that he was gratified that the ", "two")
-    assert counts_a_set("The ", "two") and counts_a_set("all the other ", "three")
-    # a figure stays one: digits, no definite determiner, or a big number word
-    assert not counts_a_set("the ", "23")
-    assert not counts_a_set("arrested ", "two")
-    assert not counts_a_set("the ", "million")
+    assert counts_a_set("who said that he was gratified that the ", "two",
+                        " states were challenging")
+    assert counts_a_set("The ", "two", " states filed a lawsuit")
+    assert counts_a_set("after the ", "two", " met to discuss immigration enforcement.")
+    assert counts_a_set("quickly judged the ", "two", " young ladies in a way")
+    assert counts_a_set("Clinton had counted on winning all ", "three", ".")
+    # a figure stays one: digits, no definite determiner, a big number word, a
+    # compound, a singular noun, a relative clause telling how many there are
+    assert not counts_a_set("the ", "23", " states")
+    assert not counts_a_set("arrested ", "two", " men")
+    assert not counts_a_set("the ", "million", " people")
+    assert not counts_a_set('"Who are you!" the ', "seven", "-term congressman demands.")
+    assert not counts_a_set("it (barely) clears the ", "two", "-thirds majority support")
+    assert not counts_a_set("The ", "five", " vote conservative majority that included")
+    assert not counts_a_set("the ", "two", " states that border Colorado")
+    assert not counts_a_set("Crystal Griner, one of the ", "two",
+                            " U.S. Capitol Police officers injured in the attack")
 
 
 def test_rather_than_is_no_comparison() -> None:
@@ -68,8 +74,6 @@ def test_the_shown_reason_of_stored_claims() -> None:
     assert shown_reason(_claim("It referred five FBI employees.", "statistic", (five,), at)) \
         .startswith("number")
     assert shown_reason(_claim(DISMISSED, "other")) == "named actor"
-    # strzok HuffPost 83: has been fired, a verifiable event rather than a named actor
-    assert claim_reason("other", None, FIRED, False, False) == "verifiable event"
 
 
 def test_a_name_s_number_is_no_quantity(nlp) -> None:
@@ -84,16 +88,20 @@ def test_a_name_s_number_is_no_quantity(nlp) -> None:
 
 @pytest.mark.slow
 def test_kinds_and_reasons_at_extraction(extractor) -> None:
-    rows = extractor.score_sentences([HAYWARD, SUTHERS, LAWSUIT, DISMISSED,
-                                      "The company filed for Chapter 11 on Route 66.",
-                                      "Some 500 people marched, and the 23 states sued."])
-    hayward, suthers, lawsuit, dismissed, chapter, figures = rows
+    rows = extractor.score_sentences([
+        HAYWARD, SUTHERS, LAWSUIT, DISMISSED, "The company filed for Chapter 11 on Route 66.",
+        "Some 500 people marched, and the 23 states sued.",
+        "The Trumps also met with Crystal Griner, one of the two U.S. Capitol Police officers "
+        "injured in the attack, and her wife."])
+    hayward, suthers, lawsuit, dismissed, chapter, figures, injured = rows
     assert hayward["reason"] == "quote"
     assert suthers["kind"] != "statistic" and "number" not in suthers["reason"]
     assert lawsuit["kind"] == "event" and "number" not in lawsuit["reason"]
     assert "comparison" not in dismissed["reason"]
     assert chapter["kind"] != "statistic"
     assert figures["kind"] == "statistic" and "number" in figures["reason"]
+    # the clause after the noun tells how many were injured: a figure
+    assert injured["kind"] == "statistic"
 
 
 def test_matches_json_lists_agreeing_dates_apart(tmp_path: Path, capsys) -> None:

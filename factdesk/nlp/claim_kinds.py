@@ -75,10 +75,17 @@ def _trimmed(sent: Any) -> tuple[int, int]:
 def _no_figure(token: Any) -> bool:
     """A number token that states no figure: part of a name ("Amendment 64", "Route 66":
     :func:`~factdesk.nlp.quantities.names_something`) or the count of a set the text
-    has named ("the two states": :func:`~factdesk.nlp.reasons.counts_a_set`)."""
+    has named ("the two states": :func:`~factdesk.nlp.reasons.counts_a_set`; not "the
+    two officers injured in the attack", whose clause tells how many were)."""
+    if names_something(token):
+        return True
     text = token.doc.text
-    return names_something(token) or counts_a_set(text[max(0, token.idx - 20):token.idx],
-                                                  token.text)
+    end = token.idx + len(token.text)
+    if not counts_a_set(text[max(0, token.idx - 20):token.idx], token.text,
+                        text[end:end + 80]):
+        return False
+    counted = token.head if token.dep_ == "nummod" else token
+    return not any(c.dep_ in ("acl", "relcl") for c in counted.children)
 
 
 def has_number(sent: Any) -> bool:

@@ -56,15 +56,33 @@ def is_countable(quantity: dict) -> bool:
 #: Oklahoma), "these three men", "all five", "the other two".
 _SET_OPENER_RE = re.compile(r"\b(?:the|these|those|all)(?: other)?\s+$", re.IGNORECASE)
 _SET_WORDS = frozenset("two three four five six seven eight nine ten".split())
+#: What may follow such a count: the plural noun counted, after any capitalised words
+#: and one other ("the two U.S. Capitol Police officers", "the two young ladies"), then
+#: no relative clause nor participle ("the two states that border it", "the two officers
+#: injured in the attack" say how many there are); or nothing, or a verb, the count
+#: standing for the set ("the two met", "the two have said", "all three.").
+_SET_AFTER_RE = re.compile(
+    r"^(?:\s+(?:[A-Z][\w.\u2019']*\s+)*(?:[a-z]+\s+)?"
+    r"(?:[a-z]+[^s\W]s|men|women|people|children|police)"
+    r"\b(?!\s+(?:who|whom|that|which|[a-z]+ed\s+(?:in|by|at|on|during|from|near|"
+    r"after|while|when))\b)"
+    r"|\s+(?:have|had|are|were|will|would|could|can|may|might|should|did|do|met|said|"
+    r"fought|spoke|held|left|made|went|[a-z]+ed)\b"
+    r"|\s*[.,;:!?\u201d\")]|\s*$)")
 
 
-def counts_a_set(before: str, number: str) -> bool:
-    """Whether ``number`` (a number's words), after the text ``before`` it, counts the
-    members of a set the text has already named rather than stating a figure: a number
-    word from two to ten after a definite determiner ("the two states were challenging
-    Colorado's marijuana laws", "the three men"). Digits stay a figure ("the 23 states")."""
-    return number.strip().lower() in _SET_WORDS and _SET_OPENER_RE.search(before[-20:]) \
-        is not None
+def counts_a_set(before: str, number: str, after: str = "") -> bool:
+    """Whether ``number`` (a number's words), between the texts ``before`` and ``after``
+    it, counts the members of a set the text has already named rather than stating a
+    figure: a number word from two to ten after a definite determiner, counting a
+    plural noun or standing for the set ("the two states were challenging Colorado's
+    marijuana laws", "the three men", "the two met"). A figure stays one: digits ("the
+    23 states"), a compound ("the seven-term congressman", "the two-thirds majority"), a
+    singular noun ("the five vote majority"), a clause after the noun ("the two states
+    that border it", "the two officers injured in the attack")."""
+    return number.strip().lower() in _SET_WORDS \
+        and _SET_OPENER_RE.search(before[-20:]) is not None \
+        and _SET_AFTER_RE.match(after[:80]) is not None
 
 
 def is_comparison(text: str) -> bool:
@@ -90,10 +108,10 @@ def claim_reason(kind: str, speaker: str | None, text: str, has_number: bool,
         reasons.append("comparison")
     if len(reasons) < MAX_REASONS and (kind == "event" or (has_time and kind != "quote")):
         reasons.append("verifiable event")
-    if not reasons and reports_action(text):
-        reasons.append("verifiable event")  # what was done outranks who is named
     if not reasons and has_proper_noun(text):
         reasons.append("named actor")
+    if not reasons and reports_action(text):
+        reasons.append("verifiable event")
     return ", ".join(reasons[:MAX_REASONS])
 
 
@@ -121,8 +139,9 @@ def _states_a_figure(quantity: dict, text: str, start: int) -> bool:
     if not is_countable(quantity):
         return False
     at = int(quantity.get("start", -1)) - start
+    number = str(quantity.get("text", ""))
     return not (0 <= at <= len(text)
-                and counts_a_set(text[:at], str(quantity.get("text", ""))))
+                and counts_a_set(text[:at], number, text[at + len(number):]))
 
 
 def reason_of(claim: object) -> str:
