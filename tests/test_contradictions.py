@@ -114,20 +114,30 @@ def test_no_contradiction_where_none_is_stated(a: str, b: str) -> None:
 def test_a_promise_is_a_claim_reported_and_its_denial_a_note() -> None:
     (found,) = contradictions(
         facts("Former Mexican President Fox to Trump: We won't pay for the wall.", "Fox"),
-        facts("Despite Mr. Trump’s promises that Mexico will pay for his border wall, Mr. "
-              "Fox vowed in February that it would never happen.", "NYT"))
+        facts("Mr. Trump promised that Mexico will pay for his border wall.", "NYT"))
     assert (found.kind, found.severity, found.a_text, found.b_text) == (
-        "negation", "vague", "won't pay", "promises that Mexico will pay")
+        "negation", "vague", "won't pay", "promised that Mexico will pay")
     assert "one reports a claim, the other that it is not so" in found.explanation
-    # two promises, by two people: two statements, told apart by what each reports
-    (both,) = contradictions(
-        facts("Fox railed against Trump, promising that Mexico would “never pay for that "
-              "fucking wall.”", "HuffPost"),
-        facts("Despite Mr. Trump’s promises that Mexico will pay for his border wall, Mr. "
-              "Fox vowed in February that it would never happen.", "NYT"))
-    assert (both.severity, both.a_text, both.b_text) == (
-        "vague", "never pay", "promises that Mexico will pay")
-    assert "two statements that contradict each other, each reported" in both.explanation
+
+
+def test_a_denial_both_accounts_carry_is_no_difference() -> None:
+    """BASIL 8abec8d9 (review of session 19): HuffPost quotes Fox's "never pay", NYT
+    tells Trump's promise and Fox's vow "that it would never happen": both carry the
+    denial, one in other words; the promise is Trump's, not a rendering of the quote."""
+    nyt = facts("Despite Mr. Trump’s promises that Mexico will pay for his border wall, Mr. "
+                "Fox vowed in February that it would never happen.", "NYT")
+    assert contradictions(
+        facts("Earlier this year, Fox railed against Trump in an expletive-laden outburst, "
+              "promising that Mexico would “never pay for that fucking wall.”", "HuffPost"),
+        nyt) == []
+    assert contradictions(
+        facts("Former Mexican President Fox to Trump: We won't pay for the wall.", "Fox"),
+        nyt) == []
+    # one reported statement denied in the other, with no denial of its own: still seen
+    (found,) = contradictions(
+        facts("The senator said he would never support the bill.", "A"),
+        facts("The senator said he would support the bill.", "B"))
+    assert found.severity == "conflict"
 
 
 def test_opposite_directions() -> None:

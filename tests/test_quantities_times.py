@@ -204,3 +204,37 @@ def test_a_weekday_before_after_keeps_no_clause_and_follows_the_day_it_is_after(
         "fire Wednesday morning at a baseball practice."), date(2017, 6, 14))
     assert [(t.text, t.resolved_start) for t in found] == [
         ("Thursday", "2017-06-15"), ("Wednesday morning", "2017-06-14")]
+
+
+def test_number_words_in_idioms_count_nothing(nlp) -> None:
+    """BASIL 1f99798f (review of session 19): "zero in on" was read as the figure 0."""
+    text = ("The source also said the investigation had progressed “significantly” and "
+            "that the FBI was reaching out to retailers to zero in on where the elements "
+            "of the bombs were made and where they were sold.")
+    assert quantities(nlp, text) == []
+    for text in ("At one point, the gunman fired at the dugout.",
+                 "No one second-guessed the police, and no one was arrested.",
+                 "But it was not immediately clear if that van was the same one seized by "
+                 "the police on Friday."):
+        assert [q.value for q in quantities(nlp, text)] == [], text
+    # counts stay counts: "one of the two officers" counts two; "one" with a noun, one
+    assert [q.value for q in quantities(
+        nlp, "The Trumps also met with Crystal Griner, one of the two U.S. Capitol Police "
+             "officers injured in the attack.")] == [2.0]
+    assert [q.value for q in quantities(nlp, "Only one package reached its target.")] == [1.0]
+
+
+
+def test_number_idioms_read_from_words() -> None:
+    from factdesk.nlp.number_idioms import is_idiom
+
+    words = "the FBI was reaching out to retailers to zero in on where".split()
+    assert is_idiom(words, words.index("zero"))
+    assert not is_idiom("zero people died".split(), 0)
+    assert is_idiom("one of the two officers".split(), 0)
+    assert is_idiom("at one point six people".split(), 1)
+    assert is_idiom("no one - on - one meeting".split(), 1)
+    assert is_idiom("no one - on - one meeting".split(), 5)
+    assert is_idiom("they second - guessed it".split(), 1)
+    assert not is_idiom("the one hundred senators".split(), 1)
+    assert not is_idiom("only one package".split(), 1)

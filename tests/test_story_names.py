@@ -183,3 +183,25 @@ def test_a_project_s_story_names_come_from_both_articles(tmp_path: Path) -> None
             assert any(is_story_name(n, frozenset({"zelensky"})) for n in names), names
             assert judge.stories.of(b, a) == names
         assert all(judge.stories.counts(i).claims > 0 for i in ids)
+
+
+def test_the_story_s_day_and_lead() -> None:
+    """The baseball shooting's articles: "wednesday" in a tenth or more of the claims,
+    Scalise named in most by far (0.13-0.16, the next 0.06-0.07), though short of
+    :data:`MAIN_SHARE`; the mail bombs' Trump and Clapper, named alike, lead nothing."""
+    from factdesk.matching.story_names import lead_name, main_days
+
+    def frame(who: tuple[str, ...] = (), when: tuple[str, ...] = ()) -> EventFrame:
+        return EventFrame(who={place_key(w): w for w in who}, where={},
+                          action=frozenset(), speaker=None, when=frozenset(when))
+
+    shooting = name_counts([frame(("Steve Scalise",), ("wednesday",)),
+                            frame(("Steve Scalise",)), frame(("Matt Mika",)),
+                            *(frame() for _ in range(7))])
+    assert main_days(shooting) == frozenset({"wednesday"})
+    assert lead_name(shooting) == _story("Steve Scalise")
+    assert main_names(shooting) == frozenset()
+    bombs = name_counts([frame(("Donald Trump",)), frame(("James Clapper",)),
+                         *(frame() for _ in range(8))])
+    assert lead_name(bombs) == frozenset()
+    assert main_days(bombs) == frozenset()

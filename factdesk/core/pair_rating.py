@@ -60,7 +60,9 @@ def decide_rating(
                       event_threshold=scorer.event_threshold, story_names=story_names,
                       ranking_event=ranking_event,
                       story_figures=story.figures if story is not None else frozenset(),
-                      story_words=story.words if story is not None else frozenset())
+                      story_words=story.words if story is not None else frozenset(),
+                      story_days=story.days if story is not None else frozenset(),
+                      story_lead=story.lead if story is not None else frozenset())
     return relation.score, relation.relation, [d.as_dict() for d in relation.discrepancies]
 
 

@@ -44,19 +44,21 @@ from factdesk.gui.session import Session
 from factdesk.gui.statement_edit import StatementEdit
 from factdesk.model.models import STATUSES, Evidence, VerdictField
 from factdesk.nlp.reasons import shown_reason
+from factdesk.report.quotes import quoted as quoted_as_printed
 from factdesk.report.richtext import html_to_text
 
 CLAIM_LABEL_CHARS = 100  # of a claim's text shown above the verdict
 CLAIM_LABEL_LINES = 2  # the header's lines at most: the quote is cut to fit them
-QUOTE_MARKS = "“”\"‘’'"
 
 
 def quoted(text: str) -> str:
-    """``text`` escaped and in quotation marks, unless it opens with its own (a quote
-    claim: “I'm worried …” had read ““I'm worried …”)."""
-    if text[:1] in QUOTE_MARKS:
-        return html.escape(text)
-    return f"“{html.escape(text)}”"
+    """``text`` escaped and in quotation marks as the report prints a claim
+    (:func:`factdesk.report.quotes.quoted`): kept as it is when it opens and closes
+    with its own (“I'm worried …” had read ““I'm worried …”), its inner marks single
+    otherwise, and the mark a sentence cut from its paragraph lacks put back (``A
+    lengthy investigation … his work,” Goelman said.`` had read with a closing mark
+    twice and no opening one)."""
+    return html.escape(quoted_as_printed(text))
 
 
 class _MiddleElided(QStyledItemDelegate):

@@ -138,8 +138,13 @@ ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mo
 #: "KYIV, Sept. 14, 2022 /UNIAN/. ": the place in capitals, a few words, maybe the source.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,30}?)(?:,(?P<rest>[^\n()/]{0,40}?))?\s*"
-    r"(?:/(?P<slash>[A-Z][A-Za-z .&-]{1,30})/\.?\s+(?:[—–-]{1,2}\s+)?"
-    r"|(?:\((?P<paren>[A-Z][A-Za-z .&-]{1,30})\)\s*)?(?:[—–-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
+    r"(?:/(?P<slash>[A-Z][A-Za-z .&-]{1,30})/\.?\s+(?:[—–―‒-]{1,2}\s+)?"
+    r"|(?:\((?P<paren>[A-Z][A-Za-z .&-]{1,30})\)\s*)?(?:[—–―‒-]{1,2}|:)\s+)(?=[A-Z“\"‘'])")
+#: The same with the place in title case, as AP, Reuters and AFP also print it: then the
+#: wire service in brackets must stand before the dash ("Denver (AP) – ").
+TITLE_CASE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,(?P<rest>[^\n()/]{0,40}?))?\s*"
+    r"\((?P<paren>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–―‒-]{1,2}\s+(?=[A-Z“\"‘'])")
 
 
 def first_sentence(text: str) -> str:
@@ -158,7 +163,7 @@ def wire_dateline(paragraph: str) -> tuple[int, str, str | None]:
     """Where the text after a wire dateline starts in ``paragraph`` (0 without one), the
     source it names ("Reuters" in "(Reuters) -"; "" if none) and the date it gives, when
     surely one day ("KYIV, Sept. 14, 2022 /UNIAN/": 2022-09-14; "Sept 14" has no year)."""
-    match = DATELINE.match(paragraph)
+    match = DATELINE.match(paragraph) or TITLE_CASE_DATELINE.match(paragraph)
     if not match:
         return 0, "", None
     source = (match.group("paren") or match.group("slash") or "").strip()

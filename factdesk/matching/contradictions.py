@@ -214,6 +214,9 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
             continue
         k = stated[0]
         said_a, said_b = _reported(wa, i), _reported(wb, k)
+        if (said_a is not None or said_b is not None) and _carries_a_denial(wb, k):
+            continue  # both carry the denial, one in other words ("never pay" / "vowed
+            #           ... that it would never happen"): no claim and its denial
         # told by both as fact, or both report one statement (one of them misreports)
         one_statement = said_a is None and said_b is None or (
             said_a is not None and said_b is not None and fuzz.token_set_ratio(
@@ -223,6 +226,16 @@ def _negation(a: ClaimFacts, b: ClaimFacts, wa: ClaimWords, wb: ClaimWords
         return _conflict("negation", a, b, " ".join(wa.words[i:j + 1]), wb.words[k],
                          "says", "one account denies what the other states.")
     return None
+
+
+def _carries_a_denial(words: ClaimWords, stated: int) -> bool:
+    """Whether the claim denies something besides the word it states at ``stated``,
+    outside a defining clause: an outlet that paraphrases a quoted denial ("Mexico would
+    “never pay for that wall”") carries it on other words ("Despite Mr. Trump's promises
+    that Mexico will pay for his border wall, Mr. Fox vowed ... that it would never
+    happen"), and the word it states is then someone else's claim, not the quote's
+    contrary."""
+    return any(j != stated and i not in words.defining for i, j in words.negations)
 
 
 def _statements(wa: ClaimWords, i: int, wb: ClaimWords, k: int) -> tuple[str, str]:
@@ -507,6 +520,30 @@ def _charged(text: str) -> str | None:
     return None if found is None else found.group(0)
 
 
+#: Lemmas under which the candidate index holds what claims say of charges.
+CHARGE_LEMMAS: tuple[str, ...] = ("charge", "indict", "indictment")
+
+
+def charge_query(text: str, terms: Sequence[str]) -> list[str]:
+    """Retrieval terms that find the other outlets' claims on the same charges, for a
+    claim that tells whether someone was charged (``terms``: its retrieval terms), or []:
+    "no formal charges have been filed yet" and "Sayoc has been charged with five
+    federal crimes" share little else than the charge and the name, and the claims
+    sharing more of either's words fill its candidates (:func:`charge_status` tells the
+    difference once they are compared)."""
+    if _charges_denied(text) is None and _charged(text) is None:
+        return []
+    return [*CHARGE_LEMMAS, *(t for t in terms if t.startswith("ent:"))]
+
+
+def _names_written(x: ClaimFacts, y: ClaimFacts) -> bool:
+    """Whether ``y`` writes the surname of a person ``x`` names, whatever the model took
+    it for there ("Sayoc has been charged", where "Sayoc" was tagged a place)."""
+    words = claim_words(y).folded
+    return any(strip_possessive(text).split()[-1].casefold() in words
+               for text, label, _ in x.entities if label == "PERSON" and text.split())
+
+
 def charge_status(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """One claim says no charges have been brought, the other that someone has been
     charged ("Although no formal charges have been filed yet" / "Sayoc has been charged
@@ -516,7 +553,7 @@ def charge_status(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
         said_x, said_y = _charges_denied(x.text), _charged(y.text)
         if said_x is None or said_y is None or _charges_denied(y.text) is not None:
             continue
-        if x.persons and not x.persons & y.persons:
+        if x.persons and not x.persons & y.persons and not _names_written(x, y):
             continue  # someone else not charged
         who_x, who_y = x.outlet or "One article", y.outlet or "the other"
         note = Discrepancy(

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from factdesk.model.models import Discrepancy
-from factdesk.nlp.quantities import TIME_UNITS, Quantity
+from factdesk.nlp.quantities import TIME_UNITS, Quantity, unit_key
 
 if TYPE_CHECKING:  # discrepancies imports this module: ClaimFacts is only named here
     from factdesk.matching.discrepancies import ClaimFacts
@@ -290,3 +291,17 @@ def toll_conflict(a: ClaimFacts, b: ClaimFacts) -> list[Discrepancy]:
                 and d.severity == "conflict":
             found.append(d)
     return found
+
+
+def toll_query(terms: Sequence[str], units: Iterable[str | None]) -> list[str]:
+    """Retrieval terms that find the other outlets' counts of the same toll, for a claim
+    that counts the people one harm struck (``terms``: its retrieval terms, ``units``:
+    its quantities' units), or []: "striking four people" and "Six people ... were
+    injured in the attack" share no word but the count's kind, the harm's words of one
+    class (:data:`TOLL_CLASSES`) and "people" (:func:`toll_conflict` compares them)."""
+    if not any(unit_key(unit) == "people" for unit in units):
+        return []
+    found = [words for words in TOLL_CLASSES if set(terms) & words]
+    if len(found) != 1:
+        return []
+    return [*sorted(found[0]), "people", *(t for t in terms if t.startswith("ent:"))]

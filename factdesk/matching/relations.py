@@ -33,6 +33,16 @@ graded STS similarity and with the structure FactDesk reads from each claim:
   thing (:mod:`factdesk.matching.shared_figures`: "his demands for $5.7 billion" twice,
   not the demand and the bill's "in exchange for $5.7 billion"); with it, what was done
   in common must be more than the story's usual words ("wall", "border");
+* not **same fact** when the frames hold the story's lead (the name it gives most by
+  far, "Scalise") and its usual day ("Wednesday") and nothing else of one event: one
+  sign of the story, unless the day is told of the person in both ("Zelensky on
+  Wednesday visited" / "Zelenskyy looked on Wednesday");
+* only **related** ("another event") when the two name other people as the one the act
+  was done to ("addressed to Brennan" / "to Clapper": :mod:`factdesk.matching.recipients`);
+* **conflicting** ("toll") when two claims of a project's articles on one story count
+  the people one harm struck with other figures, however else worded ("striking four
+  people" / "Six people ... were injured"): one count of one thing told two ways (two
+  texts compared alone may tell two shootings: related, the conflict shown);
 * **same fact** though worded alike (where the same-fact head's "no" otherwise stands)
   when the frames pin one act: the same people, two action lemmas and a day named by
   month and day ("keep the government open ... until Feb. 15" / "a bill to open the
@@ -73,8 +83,10 @@ from factdesk.matching.event_frames import (
     event_frame,
     place_discrepancy,
 )
+from factdesk.matching.negation_words import words_of
 from factdesk.matching.pair_score import pair_score
 from factdesk.matching.reactions import reaction_by, reaction_note
+from factdesk.matching.recipients import recipient_of_another_event
 from factdesk.matching.shared_figures import figure_evidence
 from factdesk.matching.timed_actions import dated_alike
 from factdesk.model.models import Discrepancy
@@ -256,8 +268,42 @@ def beyond_the_story(alignment: FrameAlignment, a: ClaimFacts, b: ClaimFacts,
         shared_where=tuple(n for n in alignment.shared_where if n not in main_where))
 
 
+def story_moment_only(alignment: FrameAlignment, a: ClaimFacts, b: ClaimFacts,
+                      story_people: frozenset[str], story_days: frozenset[str]) -> bool:
+    """Whether the who and when the frames share are only the story's lead or main names
+    and its usual day ("Scalise" and "Wednesday" in the baseball shooting's claims: the
+    lawmakers' "sitting ducks" / the hospital's statement): in nearly every claim of the
+    story, together they are one sign of the story, not two of one event."""
+    if not (alignment.shared_who and alignment.shared_when and story_days):
+        return False
+    if not all(day in story_days for day in alignment.shared_when):
+        return False
+    if beyond_the_story(alignment, a, b, story_people).shared_who:
+        return False
+    # the day told of the person's own act in both ("Zelensky on Wednesday visited" /
+    # "Zelenskyy looked on Wednesday as the anthem was sung") is the when of one act
+    return not all(_day_of_the_person(facts, alignment.shared_when, story_people)
+                   for facts in (a, b))
+
+
+#: Words at most between a person's name and a day for the day to be told of the person
+#: ("Zelensky on Wednesday visited", "On Wednesday, Mr. Fox expressed").
+DAY_OF_PERSON_GAP = 2
+
+
+def _day_of_the_person(facts: ClaimFacts, days: tuple[str, ...],
+                       story_people: frozenset[str]) -> bool:
+    """Whether the claim names one of the story's people next to one of ``days``."""
+    names = {surface.split()[-1].casefold() for key, surface in event_frame(facts).who.items()
+             if is_story_name(key, story_people) and surface.split()}
+    words = [w.casefold() for w in words_of(facts.text)]
+    at_day = [k for k, w in enumerate(words) if w.removesuffix("'s") in days]
+    at_name = [k for k, w in enumerate(words) if w.removesuffix("'s") in names]
+    return any(abs(i - j) - 1 <= DAY_OF_PERSON_GAP for i in at_day for j in at_name)
+
+
 def _supports_one_event(alignment: FrameAlignment, evidence: FrameAlignment,
-                        figure: bool) -> bool:
+                        figure: bool, story_moment: bool = False) -> bool:
     """Whether the frames support one event (before the similarity asked of them): a
     place of their own in common, or two of who, when and what was done (the story's
     protagonist is one of them: "Zelensky" and "Wednesday"), or a figure both give with
@@ -266,7 +312,8 @@ def _supports_one_event(alignment: FrameAlignment, evidence: FrameAlignment,
     the story is about are in half its claims ("Trump" and "$5.7 billion")."""
     if evidence.shared_where:
         return True
-    slots = (bool(alignment.shared_who) + bool(alignment.shared_when)
+    # the story's lead and its usual day count as one (``story_moment``)
+    slots = (bool(alignment.shared_who) + (bool(alignment.shared_when) and not story_moment)
              + (len(alignment.shared_action) >= SAME_ACTION_LEMMAS))
     protagonist_only = bool(alignment.shared_who) and not evidence.shared_who
     return slots >= 2 or figure and (
@@ -297,6 +344,8 @@ def decide(
     story_names: frozenset[str] = frozenset(),
     story_figures: frozenset[tuple[str, float]] = frozenset(),
     story_words: frozenset[str] = frozenset(),
+    story_days: frozenset[str] = frozenset(),
+    story_lead: frozenset[str] = frozenset(),
 ) -> Relation:
     """The relation of two claims from the model probability and graded similarity.
 
@@ -309,7 +358,9 @@ def decide(
     (:mod:`factdesk.matching.story_names`; none for two sentences compared alone),
     which alone are no evidence of one event; ``story_figures`` and ``story_words``, the
     figures and action lemmas they keep returning to (a figure counts only when both
-    say it of the same thing, :mod:`factdesk.matching.shared_figures`). The score is
+    say it of the same thing, :mod:`factdesk.matching.shared_figures`); ``story_days``
+    and ``story_lead``, its usual day words and the name it gives most by far, which with
+    its main names are one sign of the story together, not two of one event. The score is
     :func:`~factdesk.matching.pair_score.pair_score` of both probabilities, in the band
     of the relation found, with ``ranking_event`` for the same-event one when given (the
     head's ranking probability, which orders pairs but decides nothing).
@@ -350,14 +401,15 @@ def decide(
                 or bool(evidence.shared_where) and similarity >= EVENT_SIMILARITY)
         else:
             figure, story_sum = figure_evidence(a, b, story_figures)
+            moment = story_moment_only(alignment, a, b, story_names | story_lead, story_days)
             if story_sum and not evidence.shared_who:
                 # the story's protagonist and the story's sum said of other things: what
                 # was done in common must be more than the story's usual words ("wall")
                 own = tuple(w for w in alignment.shared_action if w not in story_words)
                 alignment_own = replace(alignment, shared_action=own)
-                supported = _supports_one_event(alignment_own, evidence, figure)
+                supported = _supports_one_event(alignment_own, evidence, figure, moment)
             else:
-                supported = _supports_one_event(alignment, evidence, figure)
+                supported = _supports_one_event(alignment, evidence, figure, moment)
             # a place in common pins one event when something else is shared too (the
             # speech "to the group in Norwalk"); a state named alone does not ("a
             # criminal history in Florida" / "They originated ... from Florida"), nor
@@ -388,6 +440,12 @@ def decide(
         return Relation(score(False), "related", found, "reaction")
     if reason:
         found = find_discrepancies(a, b)
+        if reason != "quote" and (other := recipient_of_another_event(
+                a.text, b.text, found, (a.outlet, b.outlet))) is not None:
+            # the same kind of act done to two people: a look-alike, not one fact
+            return Relation(score(False), "related",
+                            (other, *find_discrepancies(a, b, same_fact=False)),
+                            "another event")
         if reason in ("same event", "dated event") and alignment is not None and (
                 other := actor_of_another_event(a, b, found, alignment)) is not None:
             # other people and nothing else pinning one event: two events of one kind
@@ -401,9 +459,20 @@ def decide(
         relation = "conflicting" if is_conflicting(found) else "same fact"
         return Relation(score(True), relation, tuple(found), reason)
     related = probability >= related_threshold or same_story
-    if not related and (tolls := toll_conflict(a, b)):
-        # one story's toll told twice with other figures, however else worded
-        return Relation(score(False), "related", tuple(tolls), "toll")
+    if tolls := toll_conflict(a, b):
+        # one story's toll told twice with other figures, however else worded: one count
+        # of one thing, told two ways ("striking four people" / "Six people ... were
+        # injured"), a conflict to flag, where the pair came from a project's articles on
+        # one story (``term_similarity`` given); two texts compared alone may tell two
+        # shootings: related, with the conflict shown
+        if term_similarity is None:
+            if not related:
+                return Relation(score(False), "related", tuple(tolls), "toll")
+        else:
+            keys = {(d.kind, d.a_text, d.b_text) for d in tolls}
+            found = (*tolls, *(d for d in find_discrepancies(a, b, same_fact=False)
+                               if (d.kind, d.a_text, d.b_text) not in keys))
+            return Relation(score(True), "conflicting", found, "toll")
     if not related and (charges := charge_status(a, b)) is not None:
         # charged / no charges yet: a difference of the story to check
         return Relation(score(False), "related", (charges,), "charges")

@@ -23,7 +23,9 @@ demand, the bill that failed, the down payment that might do, the economy's loss
 A figure given by at least :data:`STORY_FIGURE_CLAIMS` claims of the two articles is
 the story's (:func:`main_figures`), and the action lemmas in at least
 :data:`STORY_WORD_SHARE` of their claims are its words (:func:`main_words`: "wall",
-"border" in the shutdown coverage).
+"border" in the shutdown coverage). Its days too: the day words (a frame's *when*) in at
+least :data:`STORY_DAY_SHARE` of the claims (:func:`main_days`: "Wednesday", the day of
+the baseball shooting, in the claims of the next day's articles about it).
 """
 
 from __future__ import annotations
@@ -52,6 +54,18 @@ STORY_FIGURE_CLAIMS = 3
 #: the story's: "wall" in 0.21-0.32 of each outlet's claims on the shutdown deal,
 #: "border" 0.18-0.44, "demand" 0.14 (Fox News) and fewer elsewhere.
 STORY_WORD_SHARE = 0.15
+#: Share of the two articles' claims that must name a day word for it to be the story's
+#: (a day of a frame's *when*; every claim of an event told the next day may name it):
+#: on BASIL's baseball shooting (58f414e5) "wednesday" in 0.09-0.16 of each pair of its
+#: three articles' claims, "thursday" 0.07-0.09; the mail bombs' (1f99798f) "friday"
+#: 0.12-0.22, the next 0.03; Fox's visit (8abec8d9) "wednesday" 0.12-0.24.
+STORY_DAY_SHARE = 0.08
+#: The story's lead: the person (or place) named most, in at least this share of the two
+#: articles' claims and :data:`LEAD_MARGIN` times as many as the next name. Scalise in
+#: 0.13-0.16 of each pair of the shooting's articles (the next 0.06-0.07); the mail bombs
+#: have none (Trump 0.12-0.24, Clapper 0.12-0.14).
+LEAD_SHARE = 0.1
+LEAD_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ class Story:
     names: frozenset[str] = frozenset()
     figures: frozenset[tuple[str, float]] = frozenset()
     words: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()  # the frames' when words ("wednesday")
+    lead: frozenset[str] = frozenset()  # the name named most by far (:func:`lead_name`)
 
 
 @dataclass(frozen=True)
@@ -72,6 +88,7 @@ class NameCounts:
     names: Counter[str]
     figures: Counter[tuple[str, float]] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
+    days: Counter[str] = field(default_factory=Counter)
 
 
 def name_counts(frames: Iterable[EventFrame]) -> NameCounts:
@@ -80,15 +97,17 @@ def name_counts(frames: Iterable[EventFrame]) -> NameCounts:
     names: Counter[str] = Counter()
     figures: Counter[tuple[str, float]] = Counter()
     words: Counter[str] = Counter()
+    days: Counter[str] = Counter()
     claims = 0
     for frame in frames:
         claims += 1
         names.update(set(frame.who) | set(frame.where))
         figures.update(frame.figures)
+        days.update(frame.when)
         # "reopen" is the story's "open" again (:mod:`factdesk.matching.action_lemmas`)
         words.update(frame.action | {w[2:] for w in frame.action
                                      if w.startswith("re") and means_again(w, w[2:])})
-    return NameCounts(claims, names, figures, words)
+    return NameCounts(claims, names, figures, words, days)
 
 
 def _counted(articles: tuple[NameCounts, ...], field: str, least: float) -> frozenset:
@@ -121,6 +140,32 @@ def main_words(*articles: NameCounts, share: float = STORY_WORD_SHARE) -> frozen
     return _counted(articles, "words", share * sum(a.claims for a in articles))
 
 
+def main_days(*articles: NameCounts, share: float = STORY_DAY_SHARE) -> frozenset[str]:
+    """The day words (frames' *when*) in at least ``share`` of the articles' claims taken
+    together; none when they hold fewer than :data:`MIN_CLAIMS` claims."""
+    return _counted(articles, "days", share * sum(a.claims for a in articles))
+
+
+def lead_name(*articles: NameCounts, share: float = LEAD_SHARE,
+              margin: float = LEAD_MARGIN) -> frozenset[str]:
+    """The frame key named most in the articles' claims taken together, when it is named
+    in at least ``share`` of them and ``margin`` times as often as the next ("steve
+    scalise" in the baseball shooting's), as a set; none when they hold fewer than
+    :data:`MIN_CLAIMS` claims."""
+    claims = sum(a.claims for a in articles)
+    if claims < MIN_CLAIMS:
+        return frozenset()
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(article.names)
+    top = counts.most_common(2)
+    if not top or top[0][1] < share * claims:
+        return frozenset()
+    if len(top) > 1 and top[0][1] < margin * top[1][1]:
+        return frozenset()
+    return frozenset({top[0][0]})
+
+
 class StoryNames:
     """:func:`main_names` of article pairs for one matching run, each article's claims
     read once (``frames_of``: the event frames of an article's claims)."""
@@ -146,7 +191,8 @@ class StoryNames:
                 self._counts.clear()
             counts = [self.counts(a) for a in key]
             found = self._pairs[key] = Story(
-                main_names(*counts), main_figures(*counts), main_words(*counts))
+                main_names(*counts), main_figures(*counts), main_words(*counts),
+                main_days(*counts), lead_name(*counts))
         return found
 
     def counts(self, article_id: int) -> NameCounts:

@@ -23,6 +23,7 @@ from typing import Any
 from factdesk.nlp.quantities import names_something
 from factdesk.nlp.quote_tails import after_quoted_question
 from factdesk.nlp.reasons import claim_reason, counts_a_set
+from factdesk.nlp.references import refers_back
 from factdesk.nlp.speaker_tracker import tracker_for
 from factdesk.nlp.speakers import (
     best_statement,
@@ -235,12 +236,14 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
     paragraph_of: list[int] = []
     last_speaker_of_para: dict[int, str] = {}
     intro_of_para: dict[int, str] = {}
+    own_subject: list[bool] = []
     for sent, (start, _end) in zip(sents, spans, strict=True):
         while para_index + 1 < len(para_starts) and para_starts[para_index + 1] <= start:
             para_index += 1
             tracker.start_paragraph()
         paragraph_of.append(para_index)
         speaker = best_statement(statements_in(sent, quotes), tracker)
+        own_subject.append(_speaking_subject(sent, quotes))
         speakers.append(speaker)
         subject = tracker.main_subject(sent)
         # PERSON entities, and people named in full elsewhere the NER missed here
@@ -249,8 +252,12 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
                         if e.label_ == "PERSON" and plausible_person(e.text)]
                        + tracker.mentioned(sent))
         people = [name for _, name in named]
+        described = tracker.described_subject(sent)
         for start, name in named:
-            tracker.note(name, quoted=any(s <= doc[start].idx < e for s, e in quotes))
+            if described is None or start not in described[0]:
+                tracker.note(name, quoted=any(s <= doc[start].idx < e for s, e in quotes))
+        if described is not None:  # "Strzok’s attorney ... He added": the attorney
+            tracker.note(described[1])
         # "Zelenskiy had this to say:" introduces a quotation; a label ("STORY:") does not
         introduces = sent.text.rstrip().endswith(":") and \
             not sent.text.rstrip().rstrip(":").strip().isupper()
@@ -295,6 +302,12 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
         if quote_speaker[q]:
             last_quote_speaker[para] = quote_speaker[q]
             continue
+        holder = next((i for i, (s, e) in enumerate(spans) if s <= q[0] < e), None)
+        if holder is not None and q[0] - 1 > spans[holder][0] and own_subject[holder]:
+            # "The inspector general, who uncovered the messages, ... cited that exchange
+            # as “...”": words quoted in a sentence whose subject can speak are not the
+            # paragraph's earlier speaker's
+            continue
         if para in last_quote_speaker:  # "…,” he said. “…” — the same speaker goes on
             quote_speaker[q] = last_quote_speaker[para]
             continue
@@ -333,6 +346,19 @@ def classify_sentences(doc: Any, scorer: Any) -> list[SentenceAnalysis]:
                                           any(e.label_ in TIME_ENTS for e in sent.ents)))
         )
     return results
+
+
+def _speaking_subject(sent: Any, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the sentence's first subject of a verb, both outside the quotations, is
+    someone who can speak (a name, a described source, a description referring back),
+    not a pronoun. Not the root's: the parser may root the sentence in the quotation."""
+    def quoted(token: Any) -> bool:
+        return any(s <= token.idx < e for s, e in quotes)
+    subject = next((t for t in sent if t.dep_ == "nsubj" and not quoted(t)
+                    and not quoted(t.head)), None)
+    if subject is None:
+        return False
+    return refers_back(subject) or bool(speaker_name(subject)[0])
 
 
 def check_worthiness(base: float) -> float:

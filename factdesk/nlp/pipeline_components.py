@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from factdesk.nlp.claim_kinds import classify_sentences
 from factdesk.nlp.entity_fixes import things_tagged_as_people
 from factdesk.nlp.quote_tails import after_quoted_question
+from factdesk.nlp.short_quotes import keep_short_quotations_whole
 from factdesk.nlp.worthiness import CANDIDATE_FLOOR, WorthinessScorer
 
 for _name, _default in (("claim_kind", "other"), ("claim_score", 0.0), ("speaker", None),
@@ -66,7 +67,9 @@ PLACE_ABBREVIATIONS = frozenset(
     Wash. Wis. Wyo. St. Ft. Mt.""".split())
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 
-_DASHES = frozenset({"—", "–", "--", "-", ":"})
+#: What ends a dateline: the dashes outlets print (em "—", en "–", HuffPost's horizontal
+#: bar "―", the figure dash "‒", a doubled or single hyphen) and a label's colon.
+_DASHES = frozenset({"—", "–", "―", "‒", "--", "-", ":"})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "«", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "»", "'"})
@@ -78,12 +81,16 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     """Where the text after a dateline or label opening a paragraph at token ``start``
     begins ("KANSAS CITY, Mo. — ...", "WASHINGTON (Reuters) - ...", "UPDATE: ..."), or
     None. The opening is capital letters, abbreviations, numbers and brackets, up to a
-    dash or colon, and starts with a word in capitals."""
+    dash or colon, and starts with a word in capitals; or, as AP, Reuters and AFP also
+    print it, a place in title case whose wire service in brackets stands right before
+    the dash ("Denver (AP) – ", "Kharkiv, Ukraine (Reuters) - ")."""
     first = next((t for t in doc[start:start + 3] if t.is_alpha), None)
-    if first is None or not first.is_upper or len(first.text) < 2:
+    if first is None or len(first.text) < 2 or not first.text[:1].isupper():
         return None
     for token in doc[start:start + _DATELINE_TOKENS]:
         if token.text in _DASHES:
+            if not first.is_upper and not _wire_service_before(doc, token.i):
+                return None  # "Obama - the senator - said": no dateline
             nxt = token.i + 1
             # "UN-backed": a hyphen inside a word; a dash may touch both words
             # ("WASHINGTON—Joining", as some outlets print it)
@@ -104,6 +111,16 @@ def dateline_end(doc: Doc, start: int) -> int | None:
                 or (token.text.endswith(".") and len(token.text) <= 5)):
             return None
     return None
+
+
+def _wire_service_before(doc: Doc, i: int) -> bool:
+    """Whether a wire service's name in brackets ends right before token ``i``: "(AP)",
+    "(Reuters)", "(AFP)": one to three capitalised words."""
+    if i < 3 or doc[i - 1].text != ")":
+        return False
+    opening = next((j for j in range(i - 2, max(i - 6, 0), -1) if doc[j].text == "("), None)
+    inside = doc[opening + 1:i - 1] if opening is not None else []
+    return 1 <= len(inside) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in inside)
 
 
 #: Place abbreviations that modify the word after them ("U.S. Sen. Marco Rubio").
@@ -179,6 +196,7 @@ class NewsSentenceRules:
                 token.is_sent_start = False
                 if token.i + 1 < len(doc):
                     doc[token.i + 1].is_sent_start = False
+        keep_short_quotations_whole(doc)  # “No. No he won’t. We’ll stop it.”: one reply
         for start in starts:  # a dateline is not part of the sentence it opens
             end = dateline_end(doc, start) if len(doc) else None
             if end is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from factdesk.nlp.doc_view import DocView
+from factdesk.nlp.number_idioms import is_idiom
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -509,7 +510,7 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
         covered.update(range(ent.start, ent.end))
         quantity: Quantity | None = None
         if ent.label_ in NUMERIC_LABELS:
-            if ent.label_ == "CARDINAL" and _is_partitive_one(ent):
+            if ent.label_ == "CARDINAL" and (_is_partitive_one(ent) or _idiom(ent)):
                 continue
             if any(in_date(t) for t in ent):
                 continue
@@ -533,7 +534,7 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
             continue  # inside the quantity just read
         tok = doc[i]
         if i in covered or tok.ent_type_ or in_date(tok) or not _stray_ok(tok) \
-                or names_something(tok):
+                or names_something(tok) or _token_idiom(doc, i):
             continue
         j = i + 1
         while j < hi_tok and j not in covered and (_is_number_word(doc[j]) or (
@@ -545,6 +546,19 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
         next_free = j
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _token_idiom(doc: Doc, i: int) -> bool:
+    """Whether the number word at token ``i`` counts nothing ("zero in on", "at one
+    point", "no one": :mod:`factdesk.nlp.number_idioms`)."""
+    start = max(i - 1, 0)
+    return is_idiom([t.text for t in doc[start:i + 3]], i - start)
+
+
+def _idiom(ent: Span) -> bool:
+    """A one-word number entity that counts nothing (spaCy tags "zero" of "zero in on"
+    CARDINAL)."""
+    return len(ent) == 1 and _token_idiom(ent.doc, ent.start)
 
 
 def _is_partitive_one(ent: Span) -> bool:

@@ -153,10 +153,27 @@ def noun_phrase(head: Any) -> str:
             break
         node = objects[0]
         end = node.i + 1
+    end = _joint_place_end(doc, end, start)
     while end - 1 > head.i and (doc[end - 1].is_punct or (
             doc[end - 1].lower_ in _FLOATING_QUANTIFIERS and doc[end - 1].pos_ != "NOUN")):
         end -= 1  # "major corporations like Marriott, Apple and American Airlines [all]"
     return natural_case(doc[start:end])
+
+
+def _joint_place_end(doc: Any, end: int, start: int) -> int:
+    """Where a phrase ending in a named place or body ends when "and" another of the
+    same kind follows it: "attorneys general in Utah and New Mexico" (which the parser
+    may hang on "attorneys"), not "in Utah and New Mexico prosecutors" (a noun of its
+    own after the name). ``end`` when nothing such follows."""
+    last = doc[end - 1]
+    if end + 1 >= len(doc) or last.ent_type_ not in _NAMED_LABELS or \
+            doc[end].lower_ not in ("and", "or"):
+        return end
+    ent = next((e for e in doc.ents if e.start == end + 1), None)
+    if ent is None or ent.label_ != last.ent_type_ or ent.end - start > PHRASE_TOKENS or (
+            ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")):
+        return end
+    return ent.end
 
 
 def natural_case(phrase: Any) -> str:

@@ -6,8 +6,12 @@ where the parser or tagger broke it, and the staff of a person named only by "hi
 - a body the NER tagged whose name the parse broke ("the Department of Justice", "The
   Miami-Dade County Police Department") is its whole name;
 - a name right after a title ("House Minority Whip Steny Hoyer") is the person's;
-- organisations joined as one subject ("CNN and NBC reported") are named together;
-- "his office", "her spokesman": the owner pronoun, resolved to its person later.
+- organisations or places joined as one subject ("CNN and NBC reported", "Oklahoma and
+  Nebraska said") are named together;
+- "his office", "her spokesman": the owner pronoun, resolved to its person later;
+- a subject the parser found inside a quotation that closes before its verb gives way
+  to the name hung on it outside the quotation ("“... every American,” Chairman Mark
+  Meadows said").
 
 Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 """
@@ -15,6 +19,7 @@ Works on a parsed spaCy ``Doc`` (duck-typed; spaCy itself is not imported here).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factdesk.nlp.aliases import strip_possessive
@@ -52,12 +57,14 @@ def name_after_title(subject: Any) -> str | None:
     return None
 
 
-_NEWS_BODY_LABELS = frozenset({"ORG"})
+#: Bodies that speak jointly under their names: organisations, and places standing for
+#: their governments ("Oklahoma and Nebraska said").
+_NEWS_BODY_LABELS = frozenset({"ORG", "GPE"})
 
 
 def coordinated_bodies(subject: Any) -> str | None:
-    """Two or more organisations the NER tagged, joined as one subject ("CNN and NBC
-    reported", "The Times and The Post reported"): all of them as written, from the
+    """Two or more organisations or places the NER tagged, joined as one subject ("CNN
+    and NBC reported", "The Times and The Post reported", "Oklahoma and Nebraska said"): all of them as written, from the
     first to the last; None when anything but their names, commas and the conjunction
     stands between (people, "Democrats and Republicans", a body and its members)."""
     if subject.pos_ != "PROPN" or subject.ent_type_ not in _NEWS_BODY_LABELS:
@@ -195,3 +202,19 @@ def other_subject_between(governor: Any, participle: Any, subjects: list[Any]) -
     return any(c.dep_ == "advcl" and governor.i < c.i < participle.i and any(
         t.dep_ == "nsubj" and t.pos_ != "PRON" and t.lower_ not in own for t in c.children)
         for c in governor.children)
+
+
+def quoted_apart(subject: Any, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``subject`` lies in a quotation that does not hold ``verb``: a quotation
+    mark stands between them, so the subject is the quoted words'."""
+    return any(start <= subject.idx < end and not start <= verb.idx < end
+               for start, end in quotes)
+
+
+def unquoted_conjunct(subject: Any, quotes: Sequence[tuple[int, int]]) -> Any | None:
+    """The conjunct or apposition of a quoted ``subject`` that stands outside the
+    quotations, a person first; None when there is none."""
+    joined = [t for t in subject.subtree if t.dep_ in ("conj", "appos")
+              and t.pos_ in ("PROPN", "NOUN") and not any(s <= t.idx < e for s, e in quotes)]
+    people = [t for t in joined if t.ent_type_ == "PERSON"]
+    return (people or joined or [None])[0]

@@ -41,7 +41,7 @@ from factdesk.nlp.person_names import (
 )
 from factdesk.nlp.references import ReferenceResolver, says_nothing, titles_before
 from factdesk.nlp.someone_references import refers_to_someone, someone_before
-from factdesk.nlp.source_phrases import noun_phrase
+from factdesk.nlp.source_phrases import PERSON_ROLES, noun_phrase
 from factdesk.nlp.speech_verbs import speech_verb
 
 _HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f",
@@ -358,6 +358,26 @@ class SpeakerTracker:
                 self.note(name)
             return name
         return person_mentioned(subject, self.known, self.key)
+
+    def described_subject(self, sent: Any) -> tuple[set[int], str] | None:
+        """For a main clause whose subject is one person described by whom they work
+        for, a person named ("Strzok’s attorney, meanwhile, blasted the bureau"): the
+        token indices of that name, which a later "he" does not stand for ("He added,
+        “...”" is the attorney's), and the description, which it does. None otherwise
+        (a plural, "Strzok’s lawyers"; an owner that is no name, "his lawyer")."""
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or subject.lower_ not in PERSON_ROLES \
+                or any(s <= subject.idx < e for s, e in self.quotes):
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.ent_type_ == "PERSON":
+            ent = next(e for e in sent.doc.ents if e.start <= owner.i < e.end)
+            return set(range(ent.start, ent.end)), noun_phrase(subject)
+        if person_mentioned(owner, self.known, self.key) is not None:  # "Strzok" as ORG
+            return {owner.i}, noun_phrase(subject)
+        return None
 
     def sentence_done(self, subject: str | None, named: bool) -> None:
         """After a sentence whose main subject is ``subject`` (:meth:`main_subject`):

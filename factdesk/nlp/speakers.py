@@ -61,6 +61,8 @@ from factdesk.nlp.speaker_names import (
     other_subject_between,
     owned_phrase,
     owner_pronoun,
+    quoted_apart,
+    unquoted_conjunct,
 )
 from factdesk.nlp.speaker_tracker import SpeakerTracker as SpeakerTracker
 from factdesk.nlp.speaker_tracker import article_keys as article_keys
@@ -253,6 +255,11 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         if any(start <= token.idx < end for start, end in held):
             continue  # "“While we won't comment ...,” Twitter's Adam Sharp wrote."
         subject = _subject_of(token)
+        if subject is not None and quoted_apart(subject, token, quotes):
+            # "“... should deeply concern every American,” Chairman Mark Meadows, R-N.C.,
+            # said": the parser took the quoted words' last noun for the subject and hung
+            # the name on it; the name outside the quotation speaks
+            subject = unquoted_conjunct(subject, quotes)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         if token.dep_ in ("pcomp", "relcl") and subject.pos_ == "PRON" and \

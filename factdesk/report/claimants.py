@@ -49,8 +49,15 @@ _BODY_WORDS = frozenset("""ministry ministries office department agency committe
     service services administration authority authorities company corporation group bank
     institute university foundation embassy command staff officials prosecutors""".split())
 _PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "adviser",
-                           "advisor", "minister", "governor", "mayor", "prosecutor"})
-_APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()]{3,70}?)\s*,")
+                           "advisor", "minister", "governor", "mayor", "prosecutor",
+                           "attorney", "lawyer", "counsel", "aide"})
+#: An apposition after a name, on the name's line: a headline's ", months after ..."
+#: never runs into the lead below it.
+_APPOSITION = re.compile(r"^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?([^,.;:“”\"()\n]{3,70}?)[ \t]*,")
+#: Words that open a clause or an adverbial phrase: an apposition with one before its
+#: first title word is no title ("months after anti-Trump texts revealed FBI official").
+_NOT_IN_TITLES = frozenset("""after before since until when while as because who whom whose
+    which that where in on at by with from to into than""".split())
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,9 @@ def _is_acronym(word: str) -> bool:
 
 def speaker_type(speaker: str) -> str:
     """``Person`` for a speaker written as a person's name or role ("Pavlo Kyrylenko",
-    "Zelenskyy's spokesman"), ``Organization`` for a body ("The Kremlin", "NATO",
-    "Russian Defence Ministry") or a group ("Ukrainian officials on site")."""
+    "Zelenskyy's spokesman", "Strzok’s attorney"), ``Organization`` for a body ("The
+    Kremlin", "NATO", "Russian Defence Ministry"), a group ("Ukrainian officials on
+    site") or bodies speaking jointly ("Oklahoma and Nebraska")."""
     words = speaker.split()
     if not words:
         return "Organization"
@@ -85,7 +93,8 @@ def speaker_type(speaker: str) -> str:
         w.lower().strip(".,'’s") in _BODY_WORDS for w in words) or any(
         _is_acronym(w) for w in words)
     role = words[-1].lower() in _PERSON_ROLES and words[0].lower() not in {"the", "a", "an"}
-    return "Person" if (named or role) and not body else "Organization"
+    joint = "and" in words or "&" in words  # "Oklahoma and Nebraska": never one person
+    return "Person" if (named or role) and not body and not joint else "Organization"
 
 
 def _fold(text: str) -> str:
@@ -147,7 +156,12 @@ def _title_after(text: str, end: int) -> str:
     if not match:
         return ""
     phrase = match.group(1).strip()
-    return phrase if _any_title(phrase.split()) and not phrase[:1].isdigit() else ""
+    words = phrase.split()
+    first = next((i for i, w in enumerate(words) if _title_word(w)), None)
+    if first is None or phrase[:1].isdigit() or any(
+            w.lower() in _NOT_IN_TITLES for w in words[:first]):
+        return ""
+    return phrase
 
 
 def job_title(article: Article | None, mentions: Iterable[EntityMention]) -> str:
@@ -396,14 +410,18 @@ def resolve_claimant(
 
 
 def same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
-    """Whether two claims are one claimant's: both in an outlet's own voice (no
-    speaker), the same name, one person written fully and by surname or nickname ("Chris
-    Wray" / "Wray" / "Christopher Wray"), an organisation named shorter and longer
-    ("Justice Department" / "the Justice Department"). A sentence naming no speaker is
-    not Chris Wray's ("A law enforcement official identified the suspect as ..."), nor
-    is a speaker's sentence an outlet's own claim."""
-    if a is None or b is None:
-        return a is None and b is None
+    """Whether the claim ``a`` (its claimant) appears as the claim ``b``: ``a`` in an
+    outlet's own voice (no speaker) wherever another outlet reports it, in its own
+    voice or from a source ("Zelensky on Wednesday visited Izyum, the military said":
+    the fact the outlet asserts appears there, sourced); else the same name, one person
+    written fully and by surname or nickname ("Chris Wray" / "Wray" / "Christopher
+    Wray"), an organisation named shorter and longer ("Justice Department" / "the
+    Justice Department"). A sentence naming no speaker is not Chris Wray's ("A law
+    enforcement official identified the suspect as ...")."""
+    if a is None:
+        return True
+    if b is None:
+        return False
     fa, fb = _fold(a.name), _fold(b.name)
     if fa == fb:
         return True

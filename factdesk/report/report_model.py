@@ -15,6 +15,7 @@ from functools import cached_property
 
 from factdesk.model.text import counted
 from factdesk.report.claimants import Claimant, same_claimant
+from factdesk.report.quotes import balanced
 from factdesk.report.report_filter import PUBLISHED_STATUS, ReportFilter
 
 #: Words in quotation marks: a quotation, however short ("“Mickey Mouse” bombs").
@@ -149,7 +150,9 @@ class ClaimEntry:
 
     @property
     def headline(self) -> str:
-        return self.statement or self.text
+        """The checker's statement, else the sentence with the quotation marks it lacks
+        out of its paragraph (:func:`~factdesk.report.quotes.balanced`)."""
+        return self.statement or balanced(self.text)
 
     @property
     def printed_differs(self) -> bool:
@@ -158,7 +161,7 @@ class ClaimEntry:
         When it adds nothing, the reports do not print the same words twice."""
         if self.context_before.strip() or self.context_after.strip():
             return True
-        return " ".join(self.headline.split()) != " ".join(self.text.split())
+        return " ".join(self.headline.split()) != " ".join(balanced(self.text).split())
 
     @property
     def reported_differently(self) -> tuple[OtherReport, ...]:
@@ -177,8 +180,9 @@ class ClaimEntry:
         """Where the claim itself appears elsewhere: accepted "same fact" reports (an
         accepted related one is the checker's same fact) of the same claimant
         (:func:`~factdesk.report.claimants.same_claimant`: Wray's claim does not appear
-        as a sentence naming an anonymous official or no one; an outlet's own claim as
-        another outlet's own sentence); never a suggestion or a conflicting report."""
+        as a sentence naming an anonymous official or no one; an outlet's own claim appears
+        wherever another outlet reports it, sourced or not); never a suggestion or a
+        conflicting report."""
         return tuple(o for o in self.others if o.reviewed and o.relation == "same fact"
                      and same_claimant(self.claimant, o.claimant))
 

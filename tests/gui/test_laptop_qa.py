@@ -121,10 +121,14 @@ def test_a_first_start_on_a_laptop_screen_is_maximised_with_the_status_bar_on_it
 def test_a_quote_claim_is_not_quoted_twice_above_the_verdict() -> None:
     from factdesk.gui.verdict_pane import quoted
 
+    # a quotation the sentence split left open is closed, not quoted again
     assert quoted("“I’m worried about undermining our civil liberties") == (
-        "“I’m worried about undermining our civil liberties")
-    assert quoted('"Phony theology" <b>') == "&quot;Phony theology&quot; &lt;b&gt;"
+        "“I’m worried about undermining our civil liberties”")
+    assert quoted('"Phony theology" <b>') == "“‘Phony theology’ &lt;b&gt;”"
     assert quoted("Mr. Santorum did not say") == "“Mr. Santorum did not say”"
+    # a claim that starts inside a quotation (review 19): one opening mark, nested
+    assert quoted("A lengthy investigation … his work,” Goelman said.") == (
+        "“‘A lengthy investigation … his work,’ Goelman said.”")
 
 
 def test_the_match_cards_get_room_for_a_whole_card_at_1366(
