@@ -222,13 +222,18 @@ def cmd_matches(args: argparse.Namespace) -> int:
             other = others.get(other_id)
             change = decision_change(names.match_now(
                 match, (claim.article_id, other.article_id) if other else ()))
+            told = names.now(match.discrepancies,
+                             (claim.article_id, other.article_id) if other else ())
             row = {"match": match.id, "claim": other_id,
                    "outlet": outlets.get(other.article_id, "") if other else "",
                    "score": round(match.score, 4), "relation": match.relation,
                    "decision": match.decision,
-                   "discrepancies": [d.get("explanation", "") for d in names.now(
-                       match.discrepancies,
-                       (claim.article_id, other.article_id) if other else ())],
+                   # a "compatible" note ("January" / "since January": these overlap)
+                   # says the two agree: no difference
+                   "discrepancies": [d.get("explanation", "") for d in told
+                                     if d.get("severity") != "compatible"],
+                   "consistent": [d.get("explanation", "") for d in told
+                                  if d.get("severity") == "compatible"],
                    "reason": match_reason(facts, stored_claim_facts(
                        project, other, outlets.get(other.article_id, "")),
                        match.discrepancies) if other else "",

@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factdesk.nlp.quantities import names_something
 from factdesk.nlp.quote_tails import after_quoted_question
-from factdesk.nlp.reasons import claim_reason
+from factdesk.nlp.reasons import claim_reason, counts_a_set
 from factdesk.nlp.references import refers_back
 from factdesk.nlp.speaker_tracker import tracker_for
 from factdesk.nlp.speakers import (
@@ -72,12 +73,31 @@ def _trimmed(sent: Any) -> tuple[int, int]:
     return start, end
 
 
+def _no_figure(token: Any) -> bool:
+    """A number token that states no figure: part of a name ("Amendment 64", "Route 66":
+    :func:`~factdesk.nlp.quantities.names_something`) or the count of a set the text
+    has named ("the two states": :func:`~factdesk.nlp.reasons.counts_a_set`; not "the
+    two officers injured in the attack", whose clause tells how many were)."""
+    if names_something(token):
+        return True
+    text = token.doc.text
+    end = token.idx + len(token.text)
+    if not counts_a_set(text[max(0, token.idx - 20):token.idx], token.text,
+                        text[end:end + 80]):
+        return False
+    counted = token.head if token.dep_ == "nummod" else token
+    return not any(c.dep_ in ("acl", "relcl") for c in counted.children)
+
+
 def has_number(sent: Any) -> bool:
     """A count, amount, percentage or vague magnitude (not a date, age or ordinal, nor
-    the word "one": "One candidate, Scott Smith, ...")."""
+    the word "one": "One candidate, Scott Smith, ...", nor a number of a name or a
+    count of a named set: :func:`_no_figure`)."""
     for ent in sent.ents:
         if ent.label_ in NUMBER_ENTS and ent.text.lower() != "one":
-            return True
+            numbers = [t for t in ent if t.like_num]
+            if not numbers or not all(_no_figure(t) for t in numbers):
+                return True
     for token in sent:
         if token.lower_ in VAGUE_NUMBER_WORDS:
             return True
@@ -85,7 +105,7 @@ def has_number(sent: Any) -> bool:
             continue  # "one of the largest cities", "one candidate" are not counts
         if token.like_num and token.ent_type_ not in ("DATE", "TIME", "ORDINAL") and (
             token.is_digit or token.ent_type_ in NUMBER_ENTS
-        ):
+        ) and not _no_figure(token):
             return True
     return False
 

@@ -451,6 +451,25 @@ def _age(ent: Span) -> Quantity | None:
                     "years old")
 
 
+#: Entity labels of a name: a number in one numbers something, it counts nothing
+#: ("Amendment 64" LAW, "Route 66" FAC, "Flight 370" PRODUCT).
+NAME_LABELS = frozenset({"LAW", "FAC", "PRODUCT", "ORG", "EVENT", "WORK_OF_ART", "GPE",
+                         "LOC", "PERSON", "NORP"})
+
+
+def names_something(tok: Token) -> bool:
+    """Whether a number token is part of a name, not a figure: inside a name entity, or
+    in digits right after the capitalised noun it numbers ("Amendment 64", "Route 66",
+    "Flight 370", "Chapter 11", "Title 9"; not "Some 500 people", whose number counts the
+    noun after it)."""
+    if tok.ent_type_ in NAME_LABELS:
+        return True
+    head = tok.head
+    return tok.text[:1].isdigit() and head.i == tok.i - 1 and head.is_title \
+        and head.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nummod", "appos", "compound",
+                                                            "npadvmod"}
+
+
 def _stray_ok(tok: Token) -> bool:
     """Is a like_num token outside entities a count (not a year, a date part, a pronoun)?"""
     low = tok.lower_
@@ -495,6 +514,9 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
                 continue
             if any(in_date(t) for t in ent):
                 continue
+            numbers = [t for t in ent if t.like_num]
+            if numbers and all(names_something(t) for t in numbers):
+                continue  # "Amendment 64" tagged CARDINAL "64": a name's number
             start, end = _extend_range(doc, ent.start, ent.end)
             covered.update(range(start, end))
             quantity = _Builder(doc, start, end).build()
@@ -512,7 +534,7 @@ def extract_quantities(span: Span | Doc, *, view: DocView | None = None) -> list
             continue  # inside the quantity just read
         tok = doc[i]
         if i in covered or tok.ent_type_ or in_date(tok) or not _stray_ok(tok) \
-                or _token_idiom(doc, i):
+                or names_something(tok) or _token_idiom(doc, i):
             continue
         j = i + 1
         while j < hi_tok and j not in covered and (_is_number_word(doc[j]) or (

@@ -21,9 +21,10 @@ MAX_REASONS = 2
 
 #: "higher than", "the largest", "twice as many", "doubled", "record high", "ranks
 #: second"; not "more and more", "at least", "best wishes" or "declined to say" (a
-#: change is one by or to a number).
+#: change is one by or to a number), nor a choice or an exception ("dismissed rather than
+#: demoted", "anyone other than him"): nothing measured.
 _COMPARISON_RE = re.compile(
-    r"\b(than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
+    r"\b((?<!rather )(?<!other )than|twice as|three times|(?:double|triple|half)d?|as (?:many|much) as|"
     r"(?:high|low|larg|small|bigg|great|fast|slow|rich|poor|old|young|deadl|warm|"
     r"cold|hott)(?:i)?est|record(?:-| )(?:high|low|number)|compared (?:with|to)|"
     r"(?:rose|fell|jumped|dropped|increased|decreased|grew|declined|doubled) (?:by|to|from) "
@@ -49,6 +50,39 @@ def is_countable(quantity: dict) -> bool:
         return low is not None and float(low) >= VAGUE_COUNT_FLOOR
     words = str(quantity.get("text", "")).strip(" -\u2013").lower().split()
     return not (quantity.get("value") == 1 and words and words[-1] in _ONE_WORDS)
+
+
+#: What opens a count of a set the text has named: "the two states" (Nebraska and
+#: Oklahoma), "these three men", "all five", "the other two".
+_SET_OPENER_RE = re.compile(r"\b(?:the|these|those|all)(?: other)?\s+$", re.IGNORECASE)
+_SET_WORDS = frozenset("two three four five six seven eight nine ten".split())
+#: What may follow such a count: the plural noun counted, after any capitalised words
+#: and one other ("the two U.S. Capitol Police officers", "the two young ladies"), then
+#: no relative clause nor participle ("the two states that border it", "the two officers
+#: injured in the attack" say how many there are); or nothing, or a verb, the count
+#: standing for the set ("the two met", "the two have said", "all three.").
+_SET_AFTER_RE = re.compile(
+    r"^(?:\s+(?:[A-Z][\w.\u2019']*\s+)*(?:[a-z]+\s+)?"
+    r"(?:[a-z]+[^s\W]s|men|women|people|children|police)"
+    r"\b(?!\s+(?:who|whom|that|which|[a-z]+ed\s+(?:in|by|at|on|during|from|near|"
+    r"after|while|when))\b)"
+    r"|\s+(?:have|had|are|were|will|would|could|can|may|might|should|did|do|met|said|"
+    r"fought|spoke|held|left|made|went|[a-z]+ed)\b"
+    r"|\s*[.,;:!?\u201d\")]|\s*$)")
+
+
+def counts_a_set(before: str, number: str, after: str = "") -> bool:
+    """Whether ``number`` (a number's words), between the texts ``before`` and ``after``
+    it, counts the members of a set the text has already named rather than stating a
+    figure: a number word from two to ten after a definite determiner, counting a
+    plural noun or standing for the set ("the two states were challenging Colorado's
+    marijuana laws", "the three men", "the two met"). A figure stays one: digits ("the
+    23 states"), a compound ("the seven-term congressman", "the two-thirds majority"), a
+    singular noun ("the five vote majority"), a clause after the noun ("the two states
+    that border it", "the two officers injured in the attack")."""
+    return number.strip().lower() in _SET_WORDS \
+        and _SET_OPENER_RE.search(before[-20:]) is not None \
+        and _SET_AFTER_RE.match(after[:80]) is not None
 
 
 def is_comparison(text: str) -> bool:
@@ -98,12 +132,25 @@ def reports_action(text: str) -> bool:
     return _ACTION_RE.search(text) is not None
 
 
+def _states_a_figure(quantity: dict, text: str, start: int) -> bool:
+    """A stored quantity of a claim (``text`` from article offset ``start``) that is a
+    figure to check: countable (:func:`is_countable`) and no count of a named set
+    (:func:`counts_a_set`)."""
+    if not is_countable(quantity):
+        return False
+    at = int(quantity.get("start", -1)) - start
+    number = str(quantity.get("text", ""))
+    return not (0 <= at <= len(text)
+                and counts_a_set(text[:at], number, text[at + len(number):]))
+
+
 def reason_of(claim: object) -> str:
     """The reason of a stored claim (anything with kind, speaker, text, quantities, times)."""
+    text = getattr(claim, "text", "")
+    start = int(getattr(claim, "start", 0) or 0)
     return claim_reason(
-        getattr(claim, "kind", "other"), getattr(claim, "speaker", None),
-        getattr(claim, "text", ""),
-        any(is_countable(q) for q in getattr(claim, "quantities", ())),
+        getattr(claim, "kind", "other"), getattr(claim, "speaker", None), text,
+        any(_states_a_figure(q, text, start) for q in getattr(claim, "quantities", ())),
         bool(getattr(claim, "times", ())),
     )
 
