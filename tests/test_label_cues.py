@@ -138,3 +138,15 @@ def test_matches_json_lists_agreeing_dates_apart(tmp_path: Path, capsys) -> None
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["discrepancies"] == ["60 vs 50"]
     assert row["consistent"] == [overlap["explanation"]]
+
+
+def test_a_number_word_in_an_idiom_makes_no_statistic(extractor) -> None:
+    """BASIL dev (1f99798f): "zero in on" stored no figure 0, but the kind still read
+    a number in it."""
+    from factdesk.nlp.claim_kinds import has_number
+
+    idiom = extractor.nlp("The FBI was reaching out to retailers to zero in on where the "
+                          "elements of the bombs were made.")
+    count = extractor.nlp("Police said zero people were hurt in the blast.")
+    assert not any(has_number(s) for s in idiom.sents)
+    assert all(has_number(s) for s in count.sents)

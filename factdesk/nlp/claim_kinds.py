@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factdesk.nlp.number_idioms import is_idiom
 from factdesk.nlp.quantities import names_something
 from factdesk.nlp.quote_tails import after_quoted_question
 from factdesk.nlp.reasons import claim_reason, counts_a_set
@@ -80,6 +81,9 @@ def _no_figure(token: Any) -> bool:
     two officers injured in the attack", whose clause tells how many were)."""
     if names_something(token):
         return True
+    sent = token.sent
+    if is_idiom([t.text for t in sent], token.i - sent.start):
+        return True  # "zero in on where the bombs were made", "second-guess"
     text = token.doc.text
     end = token.idx + len(token.text)
     if not counts_a_set(text[max(0, token.idx - 20):token.idx], token.text,
@@ -91,8 +95,8 @@ def _no_figure(token: Any) -> bool:
 
 def has_number(sent: Any) -> bool:
     """A count, amount, percentage or vague magnitude (not a date, age or ordinal, nor
-    the word "one": "One candidate, Scott Smith, ...", nor a number of a name or a
-    count of a named set: :func:`_no_figure`)."""
+    the word "one": "One candidate, Scott Smith, ...", nor a number of a name, a count
+    of a named set or a number word of an idiom: :func:`_no_figure`)."""
     for ent in sent.ents:
         if ent.label_ in NUMBER_ENTS and ent.text.lower() != "one":
             numbers = [t for t in ent if t.like_num]
