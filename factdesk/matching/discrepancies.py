@@ -340,9 +340,13 @@ def speaker_name(facts: ClaimFacts) -> str | None:
 
 
 def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
-    """True/False when both speakers are known, None when either is unknown."""
+    """True/False when both speakers are known, None when either is unknown or only
+    described ("Strzok's attorney", "a spokesman": whom the other account names may be
+    that very person, "Aitan Goelman", his attorney)."""
     sa, sb = speaker_name(a), speaker_name(b)
     if sa is None or sb is None:
+        return None
+    if (is_description(sa) or is_description(sb)) and sa.casefold() != sb.casefold():
         return None
     ia, ib = a.speaker_identity, b.speaker_identity
     if ia is not None and ib is not None:
@@ -356,6 +360,15 @@ def same_speaker(a: ClaimFacts, b: ClaimFacts) -> bool | None:
     if min(len(sa.split()), len(sb.split())) >= 2 and written_alike(sa, sb):
         return True  # a speaker told with who they are: "Grimm's attorney, William McGinley"
     return _resolved_alike(sa, sb, a.entities, b.entities)
+
+
+def is_description(speaker: str) -> bool:
+    """Whether a speaker is described, not named: its last word is a common noun
+    ("Strzok's attorney", "the military", "a law enforcement official"), where a name
+    ends in a capital ("Aitan Goelman", "the Justice Department")."""
+    words = speaker.split()
+    last = words[-1].strip(".,;:") if words else ""
+    return bool(last) and last.isalpha() and last.islower()
 
 
 @lru_cache(maxsize=4096)  # a pair is asked again by each of its checks
