@@ -52,17 +52,14 @@ graded STS similarity and with the structure FactDesk reads from each claim:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from factdesk.matching.archive_index import stem
-from factdesk.matching.contradictions import charge_status
+from factdesk.matching.contradictions import charge_status, is_title_case
 from factdesk.matching.date_discrepancies import day_offsets, same_anchor
 from factdesk.matching.discrepancies import (
     WORDING_MAX,
     ClaimFacts,
-    content_words,
     find_discrepancies,
     is_conflicting,
     is_partial_quote,
@@ -85,6 +82,7 @@ from factdesk.matching.event_frames import (
 )
 from factdesk.matching.negation_words import words_of
 from factdesk.matching.pair_score import pair_score
+from factdesk.matching.quote_words import SAID_WORDS_MIN, quote_stems, quote_word_sets
 from factdesk.matching.reactions import reaction_by, reaction_note
 from factdesk.matching.recipients import recipient_of_another_event
 from factdesk.matching.shared_figures import figure_evidence
@@ -150,27 +148,12 @@ class Relation:
     #                   "similar", "another event", "reaction", "toll", "charges" or ""
 
 
-def _quoted_words(facts: ClaimFacts) -> frozenset[str]:
-    return _quoted_words_of(facts.text)
-
-
-@lru_cache(maxsize=4096)  # a claim is compared with many others
-def _quoted_words_of(text: str) -> frozenset[str]:
-    return frozenset(content_words(quote_text(text)))
-
-
-@lru_cache(maxsize=4096)
-def _quoted_stems_of(text: str) -> frozenset[str]:
-    """The quoted content words' stems: "I know of no pressure" and "I know of nobody
-    who pressured anybody" have "pressur" in common."""
-    return frozenset(stem(word) for word in _quoted_words_of(text))
-
-
 def _quotes_share_words(a: ClaimFacts, b: ClaimFacts) -> bool:
     """The quoted words share two content words, or half of the shorter quote's: one
     word in common is a topic ("virtual invasion purposes" / "talking about an invasion
-    of our country"), not one quote."""
-    words_a, words_b = _quoted_words(a), _quoted_words(b)
+    of our country"), not one quote. The names in them are set aside (:func:`_word_sets`):
+    two remarks of a lawyer both name "Special Agent Strzok"."""
+    words_a, words_b = quote_word_sets(a, b)
     shared = len(words_a & words_b)
     return shared >= QUOTE_SHARED_WORDS or shared > 0 and \
         2 * shared >= min(len(words_a), len(words_b))
@@ -194,7 +177,7 @@ def only_the_frame_agrees(a: ClaimFacts, b: ClaimFacts) -> bool:
     (:func:`is_same_quote`) must."""
     if not (a.is_quote and b.is_quote):
         return False
-    stems_a, stems_b = _quoted_stems_of(a.text), _quoted_stems_of(b.text)
+    stems_a, stems_b = (quote_stems(words) for words in quote_word_sets(a, b))
     return bool(stems_a) and bool(stems_b) and not stems_a & stems_b
 
 
@@ -205,6 +188,24 @@ def other_speakers_words(a: ClaimFacts, b: ClaimFacts) -> bool:
     if not (a.is_quote and b.is_quote) or _quotes_share_words(a, b):
         return False
     return same_speaker(a, b) is False
+
+
+def two_remarks(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Two quotes of one speaker whose quoted words are not one quote's
+    (:func:`_quotes_share_words`, names and titles set aside): the lawyer's "... a
+    departure from typical bureau practice ..." and his "A lengthy investigation ... failed
+    to produce a shred of evidence ..." are two remarks on one story, not one fact told
+    twice; one remark told twice is :func:`is_same_quote`'s."""
+    if not (a.is_quote and b.is_quote):
+        return False
+    words_a, words_b = quote_word_sets(a, b)
+    shorter = min(len(words_a), len(words_b))
+    shared = len(words_a & words_b)
+    # a word in three of the shorter quote's is one remark's ("disgraceful" / "I thought
+    # her comments were disgraceful"); quotes of fewer words cannot tell
+    if shorter < SAID_WORDS_MIN or shared >= QUOTE_SHARED_WORDS or 3 * shared >= shorter:
+        return False
+    return same_speaker(a, b) is True
 
 
 def lone_place(alignment: FrameAlignment) -> bool:
@@ -320,6 +321,51 @@ def _supports_one_event(alignment: FrameAlignment, evidence: FrameAlignment,
         bool(evidence.shared_who) or protagonist_only and bool(alignment.shared_action))
 
 
+def own_evidence(a: ClaimFacts, b: ClaimFacts, story_names: frozenset[str],
+                 story_words: frozenset[str], story_figures: frozenset[tuple[str, float]],
+                 story_days: frozenset[str]) -> bool:
+    """Whether the two frames share something of the pair's own, beyond what the story
+    gives in most of its claims (:mod:`factdesk.matching.story_names`): a person or place
+    not the story's, a day not its usual one or named by month and day, an action lemma
+    not among its words, a figure said of one thing, or quoted words. Two claims sharing
+    none of it ("The lawsuit says Colorado marijuana flows into neighboring states ..." /
+    "he intends to defend the state's marijuana laws") share the story, not one fact.
+    A headline in title case is not judged so: with every word capitalised its frames
+    are not read reliably (names and lemmas), so they would miss what it shares."""
+    if is_title_case(a.text.split()) or is_title_case(b.text.split()):
+        return True
+    alignment = compare_frames(a, b)
+    evidence = beyond_the_story(alignment, a, b, story_names)
+    if evidence.shared_who or evidence.shared_where or alignment.shared_dates:
+        return True
+    if any(day not in story_days for day in alignment.shared_when):
+        return True
+    if any(word not in story_words for word in alignment.shared_action):
+        return True
+    if figure_evidence(a, b, story_figures)[0]:
+        return True
+    return a.is_quote and b.is_quote and _quotes_share_words(a, b)
+
+
+def own_person_and_act(a: ClaimFacts, b: ClaimFacts, story_names: frozenset[str],
+                       story_words: frozenset[str]) -> bool:
+    """Whether, in a story, the frames share someone of the pair's own (not one of the
+    story's names) and what was done (:data:`SAME_ACTION_LEMMAS` action lemmas not among
+    the story's words): "Goelman said bureau Deputy Director David Bowdich “overruled”
+    the FBI's Office of Professional Responsibility" / "the deputy director of the F.B.I.,
+    David Bowdich, had overruled the Office of Professional Responsibility" are one act
+    told twice, not MRPC's "one event, other details". Outside a story (two texts
+    compared alone) nothing tells the story's names from the pair's own."""
+    if not (story_names or story_words):
+        return False
+    alignment = compare_frames(a, b)
+    if alignment.verdict != "aligned":
+        return False
+    own_who = beyond_the_story(alignment, a, b, story_names).shared_who
+    own_acts = [word for word in alignment.shared_action if word not in story_words]
+    return bool(own_who) and len(own_acts) >= SAME_ACTION_LEMMAS
+
+
 def _wording(a: ClaimFacts, b: ClaimFacts) -> Discrepancy | None:
     """The wording note for a same quote the discrepancy finder found too different."""
     similarity = quote_similarity(a.text, b.text)
@@ -373,18 +419,24 @@ def decide(
 
     reason = ""
     alignment = None
+    remarks = False  # two quotes of one speaker, not one quote (:func:`two_remarks`)
     same_story = False  # the same-event head is sure, the sentences say other things
+    story_known = bool(story_names or story_words)
     if probability >= same_threshold and (probability >= FRAME_OVERRULE_MAX or (
             similarity >= MODEL_SIMILARITY_FLOOR and not only_the_frame_agrees(a, b)
-            and not other_speakers_words(a, b))):
+            and not other_speakers_words(a, b) and (not story_known or own_evidence(
+                a, b, story_names, story_words, story_figures, story_days)))):
+        # under FRAME_OVERRULE_MAX, in a story, the head's "same fact" needs something
+        # of the pair's own in the frames; without it, the other paths decide
         reason = "model"
     elif is_same_quote(a, b, similarity):
         reason = "quote"
     elif is_same_dated_event(a, b, similarity):
         reason = "dated event"
     elif event >= event_threshold * PINNED_EVENT_SHARE and not only_the_frame_agrees(a, b) \
-            and not other_speakers_words(a, b) \
-            and (not worded_alike(a, b) or compare_frames(a, b).pins_one_act):
+            and not other_speakers_words(a, b) and not (remarks := two_remarks(a, b)) \
+            and (not worded_alike(a, b) or compare_frames(a, b).pins_one_act
+                 or own_person_and_act(a, b, story_names, story_words)):
         # worded alike, the same-fact head's "no" stands (MRPC's "one event, other
         # details"), unless the frames pin one act: who, what and the day named alike
         alignment = compare_frames(a, b)
@@ -425,6 +477,8 @@ def decide(
                 and (figure or story_sum))
         if one_event:
             reason = "same event"
+    elif remarks and event >= event_threshold:
+        same_story = True  # two remarks of one speaker on one story: related
     if reason and alignment is None:
         alignment = compare_frames(a, b)
     if reason and reason != "quote" and alignment is not None \
