@@ -239,6 +239,27 @@ def plausible_person(name: str) -> bool:
     return len(name.split()) > 1 or any(c.islower() for c in letters) or len(letters) > 2
 
 
+#: Subordinators of a clause that tells what happened before the sentence's claim or
+#: why ("after", "when"): a speech verb there is background. Not "as" ("as the
+#: president said" attributes) nor "while" / "although" ("While Fox said that he
+#: believes ..., he is concerned": the speaker's own position, in two parts).
+_BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "because", "until",
+                               "once"})
+_QUOTE_MARKS = frozenset("“”\"«»")
+
+
+def _background_saying(verb: Any) -> bool:
+    """Whether ``verb`` says something in a clause of time or cause, without quoting
+    it ("after Nebraska and Oklahoma asked the court"; not "after Trump's account
+    tweeted Saturday: “I had to fire ...”", whose words the sentence carries)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
+                                       for c in verb.children):
+        return False
+    doc = verb.doc  # the quotation may hang elsewhere in the parse: up to the sentence end
+    return not any(ch in _QUOTE_MARKS for t in doc[verb.left_edge.i:verb.sent.end]
+                   for ch in t.text)
+
+
 def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Statement]:
     """Speech verbs of a sentence with their subjects' names (None for pronouns, "" for
     the main clause's subject that is no speaker). A speech verb inside one of
@@ -254,6 +275,11 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             continue  # "has claimed ... and also claims": one statement
         if any(start <= token.idx < end for start, end in held):
             continue  # "“While we won't comment ...,” Twitter's Adam Sharp wrote."
+        if _background_saying(token):
+            # "... promises to defend the law after Nebraska and Oklahoma asked the
+            # Supreme Court to ...": what was said before is the background of the
+            # sentence's own claim, not its attribution
+            continue
         subject = _subject_of(token)
         if subject is not None and quoted_apart(subject, token, quotes):
             # "“... should deeply concern every American,” Chairman Mark Meadows, R-N.C.,
