@@ -229,3 +229,10 @@ def test_a_front_runner_of_another_party_is_not_the_one_named(
     text = ("GOP presidential hopeful Donald Trump spoke in Iowa on Monday.\n\n"
             "The Democratic front-runner said the wall would never be built.")
     assert speakers(extractor, text)[-1] == "the Democratic front-runner"
+
+
+def test_the_noun_a_name_is_the_subject_of_is_given_to_that_person(
+        extractor: ClaimExtractor) -> None:
+    text = ("Donald Trump is the GOP front-runner. Jeb Bush disagreed with him on Monday."
+            "\n\nThe front-runner said the wall would be built.")
+    assert speakers(extractor, text)[-1] == "Donald Trump"

@@ -7,11 +7,11 @@ party, an age; no owner, no "of" phrase of its own) refers back to the most rece
 person named earlier in the article whose mentions are compatible with it:
 
 - the person noun is among the words the article gives that person: a title before the
-  name ("Rep.", "Gov.", "Sen.", "President"), an apposition ("Weiner, a Democrat,",
-  "Mark Sheridan, the attorney representing ...") or the noun the name stands in
-  apposition to ("the legislator, Representative Carl Seel"), by class ("Rep." ~
-  congressman, congresswoman, representative, lawmaker; "Gov." ~ governor; an attorney
-  ~ the lawyer; "hopeful" ~ "the GOP front-runner", a hyphened noun read whole);
+  name ("Rep.", "Gov.", "Sen.", "President"), an apposition ("Weiner, a Democrat,"),
+  the noun the name stands in apposition to ("the legislator, Representative Carl
+  Seel") or is the subject of ("Trump is the GOP front-runner"), by class ("Rep." ~
+  congressman, representative, lawmaker; "Gov." ~ governor; an attorney ~ the lawyer;
+  "hopeful" ~ "the GOP front-runner", a hyphened noun read whole);
 - every word the description adds is given to the person too: "former", a party
   ("Democratic", "the Republican"; "(R)", "(D-N.Y.)" after the name), an office's
   qualifier ("vice", "lieutenant", "deputy": "the president" is not "Vice President
@@ -185,10 +185,11 @@ def _described_tokens(ent: Any) -> list[Any]:
     doc = ent.doc
     root = ent.root
     tokens = _premodifiers(ent) + [t for t in ent if not t.is_punct]
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            # up to the apposition's noun, without an owner: "Kellyanne Conway, the
-            # president's counselor" is a counselor, not a president
+    said = [c for c in root.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"] \
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []  # "X is the front-runner"
+    for child in [*root.rights, *said]:
+        if child.dep_ in ("appos", "attr") and child.i >= ent.end:
+            # no owner's words: "Kellyanne Conway, the president's counselor" is no president
             tokens += [t for t in child.subtree
                        if t.i <= child.i and not _in_owner(t, child)][-_APPOSITION_TOKENS:]
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -569,8 +570,7 @@ def refers_back(head: Any) -> bool:
 
 
 def person_noun(token: Any) -> str:
-    """A noun's word, with the word hyphened before it when the two are a person noun
-    ("front-runner" of "runner", ~ "hopeful"; "ex-president" stays "president")."""
+    """A noun's word, hyphened to the one before if a person noun ("front-runner")."""
     doc, i = token.doc, token.i
     whole = f"{doc[i - 2].lower_}-{token.lower_}" if i >= 2 else ""
     glued = doc[i - 1].text == "-" and not (doc[i - 2].whitespace_ or doc[i - 1].whitespace_)
