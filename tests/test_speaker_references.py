@@ -205,3 +205,34 @@ def test_a_speech_verb_the_parser_took_for_a_noun(extractor: ClaimExtractor) -> 
     text = ("Rep. Bob Etheridge grabbed the student's wrist.\n\n\"Who are you!\" the "
             "seven-term congressman demands.")
     assert speakers(extractor, text)[-1] == "Bob Etheridge"
+
+
+# HuffPost, Vicente Fox on Trump's wall (BASIL d4a4bc34): "GOP presidential hopeful
+# Donald Trump" is who "The GOP front-runner, who ..., insists" is
+HPO_FOX_WALL = (
+    "Former Mexican President Vicente Fox says Mexico will not pay for a wall along the "
+    "U.S. border, despite what GOP presidential hopeful Donald Trump may claim.\n\n"
+    "Fox said, as a taxpayer, he’s not willing to fund Trump’s big idea.\n\n"
+    "“I’m not going to pay for that fucking wall,” Fox told Fusion’s Jorge Ramos in an "
+    "interview airing Thursday. “He should pay [for] it. He’s got the money.”\n\n"
+    "The GOP front-runner, who has made many outrageous comments about Latinos including "
+    "calling Mexican immigrants \"criminals\" and \"rapists,\" insists he'll coerce Mexico "
+    "into paying for a wall to keep undocumented migrants out of the U.S. if he's elected.")
+
+
+def test_a_hyphened_person_noun_refers_back(extractor: ClaimExtractor) -> None:
+    assert speakers(extractor, HPO_FOX_WALL)[-1] == "Donald Trump"
+
+
+def test_a_front_runner_of_another_party_is_not_the_one_named(
+        extractor: ClaimExtractor) -> None:
+    text = ("GOP presidential hopeful Donald Trump spoke in Iowa on Monday.\n\n"
+            "The Democratic front-runner said the wall would never be built.")
+    assert speakers(extractor, text)[-1] == "the Democratic front-runner"
+
+
+def test_the_noun_a_name_is_the_subject_of_is_given_to_that_person(
+        extractor: ClaimExtractor) -> None:
+    text = ("Donald Trump is the GOP front-runner. Jeb Bush disagreed with him on Monday."
+            "\n\nThe front-runner said the wall would be built.")
+    assert speakers(extractor, text)[-1] == "Donald Trump"

@@ -7,11 +7,11 @@ party, an age; no owner, no "of" phrase of its own) refers back to the most rece
 person named earlier in the article whose mentions are compatible with it:
 
 - the person noun is among the words the article gives that person: a title before the
-  name ("Rep.", "Gov.", "Sen.", "President"), an apposition ("Weiner, a Democrat,",
-  "Mark Sheridan, the attorney representing ...") or the noun the name stands in
-  apposition to ("the legislator, Representative Carl Seel"), by class ("Rep." ~
-  congressman, congresswoman, representative, lawmaker; "Gov." ~ governor; an attorney
-  ~ the lawyer);
+  name ("Rep.", "Gov.", "Sen.", "President"), an apposition ("Weiner, a Democrat,"),
+  the noun the name stands in apposition to ("the legislator, Representative Carl
+  Seel") or is the subject of ("Trump is the GOP front-runner"), by class ("Rep." ~
+  congressman, representative, lawmaker; "Gov." ~ governor; an attorney ~ the lawyer;
+  "hopeful" ~ "the GOP front-runner", a hyphened noun read whole);
 - every word the description adds is given to the person too: "former", a party
   ("Democratic", "the Republican"; "(R)", "(D-N.Y.)" after the name), an office's
   qualifier ("vice", "lieutenant", "deputy": "the president" is not "Vice President
@@ -64,7 +64,7 @@ ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
     "sheriff",
     "ambassador envoy",
     "official",
-    "nominee candidate hopeful challenger",
+    "nominee candidate hopeful challenger front-runner frontrunner",
     "commissioner",
     "director",
     "executive ceo",
@@ -145,6 +145,8 @@ class Profile:
             self.genders.add(gender)
         self.words.add(word)
         self.words.add(token.lemma_.lower())
+        if hasattr(token, "doc"):  # "GOP front-runner Donald Trump": a front-runner
+            self.words.add(person_noun(token))
 
 
 @dataclass(frozen=True)
@@ -183,10 +185,11 @@ def _described_tokens(ent: Any) -> list[Any]:
     doc = ent.doc
     root = ent.root
     tokens = _premodifiers(ent) + [t for t in ent if not t.is_punct]
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            # up to the apposition's noun, without an owner: "Kellyanne Conway, the
-            # president's counselor" is a counselor, not a president
+    said = [c for c in root.head.rights if c.dep_ == "attr" and c.pos_ == "NOUN"] \
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []  # "X is the front-runner"
+    for child in [*root.rights, *said]:
+        if child.dep_ in ("appos", "attr") and child.i >= ent.end:
+            # no owner's words: "Kellyanne Conway, the president's counselor" is no president
             tokens += [t for t in child.subtree
                        if t.i <= child.i and not _in_owner(t, child)][-_APPOSITION_TOKENS:]
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -478,7 +481,7 @@ class Description:
                  and not t.is_punct]
         words = [t.lower_ for t in lefts]
         age = next((t.text for t in lefts if t.like_num), None) if "year" in words else None
-        noun = head.lower_ if not age else "year-old"
+        noun = person_noun(head) if not age else "year-old"
         office = office_words(head)  # "the A.G.": the attorney general
         if office:
             noun = office[-1]
@@ -554,16 +557,24 @@ def refers_back(head: Any) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
         return False
-    word = head.lower_
+    word = person_noun(head)
     if office_words(head):
         return True  # "the A.G.", "the Washington gov"
     if head.pos_ == "PROPN" and word not in PARTIES and not head.is_lower:
         return False  # "the White House", "the New York Times"; not "the president"
         # the tagger took for a proper noun
-    if word == "old":  # "the 48-year-old"
+    if head.lower_ == "old":  # "the 48-year-old"
         return any(t.lower_ == "year" for t in head.lefts) and \
             any(t.like_num for t in head.subtree if t.i < head.i)
     return word in PARTIES or word in REFERRING_NOUNS
+
+
+def person_noun(token: Any) -> str:
+    """A noun's word, hyphened to the one before if a person noun ("front-runner")."""
+    doc, i = token.doc, token.i
+    whole = f"{doc[i - 2].lower_}-{token.lower_}" if i >= 2 else ""
+    glued = doc[i - 1].text == "-" and not (doc[i - 2].whitespace_ or doc[i - 1].whitespace_)
+    return whole if whole and glued and whole in REFERRING_NOUNS else token.lower_
 
 
 def says_nothing(head: Any) -> bool:
