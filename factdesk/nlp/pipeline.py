@@ -91,12 +91,32 @@ class ClaimExtractor:
     ) -> Iterator[ArticleAnalysis]:
         """(article id, text, date) in, one :class:`ArticleAnalysis` out per article."""
         items = ((text, (article_id, day, text)) for article_id, text, day in articles)
+        batch: list[tuple[Any, ArticleAnalysis]] = []
         for doc, (article_id, day, text) in self.nlp.pipe(
             items, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
-            analysis = analysis_from_doc(doc, article_id, day, text)
-            yield replace(analysis, claims=tuple(self._headline_read(doc, draft)
-                                                 for draft in analysis.claims))
+            batch.append((doc, analysis_from_doc(doc, article_id, day, text)))
+            if len(batch) >= batch_size:
+                yield from self._headlines_read(batch)
+                batch = []
+        yield from self._headlines_read(batch)
+
+    def _headlines_read(self, batch: list[tuple[Any, ArticleAnalysis]]
+                        ) -> Iterator[ArticleAnalysis]:
+        """The analyses of ``batch`` with their title-case claims read in sentence case
+        (:meth:`_headline_read`), the batch's recased texts parsed together (one short
+        parse an article, each on its own, cost ~5 ms: 0.3 s on 60 articles)."""
+        jobs = [(i, j, recased) for i, (doc, analysis) in enumerate(batch)
+                for j, draft in enumerate(analysis.claims)
+                if (recased := sentence_cased(doc, draft.start, draft.end, None)) is not None]
+        parses = self.nlp.pipe([recased for _, _, recased in jobs], disable=_NOT_FOR_NAMES)
+        read = {(i, j): parsed for (i, j, _), parsed in zip(jobs, parses, strict=True)}
+        for i, (_, analysis) in enumerate(batch):
+            if any(key[0] == i for key in read):
+                analysis = replace(analysis, claims=tuple(
+                    _read_in_sentence_case(draft, read[(i, j)]) if (i, j) in read else draft
+                    for j, draft in enumerate(analysis.claims)))
+            yield analysis
 
     def _headline_read(self, doc: Any, draft: ClaimDraft, offset: int = 0,
                        names: frozenset[str] | None = None) -> ClaimDraft:
@@ -107,14 +127,7 @@ class ClaimExtractor:
         recased = sentence_cased(doc, draft.start - offset, draft.end - offset, names)
         if recased is None:
             return draft
-        parsed = self.nlp(recased)
-        numbers = [q["value"] for q in draft.quantities if q.get("value") is not None]
-        entities = tuple(
-            {"text": name, "label": e.label_, "canonical": ""} for e in parsed.ents
-            if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text))
-            and any(c.isupper() for c in name))  # "marijuana" read as a place: no name
-        return replace(draft, entities=entities,
-                       lemmas=retrieval_terms(parsed[:], [], numbers))
+        return _read_in_sentence_case(draft, self.nlp(recased, disable=_NOT_FOR_NAMES))
 
     def analyse_span(self, text: str, start: int, end: int, day: date | None,
                      score: float, origin: str) -> ClaimDraft:
@@ -280,6 +293,22 @@ def claim_draft(span: Any, view: Any, day: date | None, kind: str, score: float,
         entities=entities,
         lemmas=retrieval_terms(span, [], numbers),
     )
+
+
+#: Components a sentence-case reading of a headline does without: its names and terms
+#: need no claim detection.
+_NOT_FOR_NAMES = ["factdesk_claims"]
+
+
+def _read_in_sentence_case(draft: ClaimDraft, parsed: Any) -> ClaimDraft:
+    """``draft`` with the entities and retrieval terms of ``parsed``, the parse of its
+    text in sentence case (:meth:`ClaimExtractor._headline_read`)."""
+    numbers = [q["value"] for q in draft.quantities if q.get("value") is not None]
+    entities = tuple(
+        {"text": name, "label": e.label_, "canonical": ""} for e in parsed.ents
+        if e.label_ in MENTION_LABELS and (name := _clean_entity(e.text))
+        and any(c.isupper() for c in name))  # "marijuana" read as a place: no name
+    return replace(draft, entities=entities, lemmas=retrieval_terms(parsed[:], [], numbers))
 
 
 def _clean_entity(text: str) -> str:
