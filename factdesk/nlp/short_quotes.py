@@ -16,8 +16,9 @@ want him.", "We lost 30 tanks. …") stay statements of their own.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Any
+
+from numpy import searchsorted
 
 from factdesk.nlp.quote_spans import find_quote_spans
 
@@ -35,13 +36,15 @@ def keep_short_quotations_whole(doc: Any) -> None:
     text = doc.text
     if "“" not in text and '"' not in text and "«" not in text:
         return
-    starts = [token.idx for token in doc]
+    starts: Any = None  # the tokens' character offsets, read once a quotation qualifies
     for begin, end in find_quote_spans(text):
         quoted = text[begin:end]
         if "\n" in quoted or len(quoted.split()) > MAX_QUOTED_WORDS:
             continue
-        first = bisect_left(starts, begin)
-        last = bisect_left(starts, end)  # the closing mark's token, when there is one
+        if starts is None:
+            starts = doc.to_array("IDX")  # not a Token object per word: a 30th of a parse
+        first = int(searchsorted(starts, begin))
+        last = int(searchsorted(starts, end))  # the closing mark's token, when any
         inside = doc[first:last]
         if not _leaves_a_fragment(inside):
             continue

@@ -242,10 +242,11 @@ def plausible_person(name: str) -> bool:
 
 #: Subordinators of a clause that tells what happened before the sentence's claim or
 #: why ("after", "when"): a speech verb there is background. Not "as" ("as the
-#: president said" attributes) nor "while" / "although" ("While Fox said that he
-#: believes ..., he is concerned": the speaker's own position, in two parts).
-_BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "because", "until",
-                               "once"})
+#: president said" attributes), "while" / "although" ("While Fox said that he believes
+#: ..., he is concerned": the speaker's own position, in two parts) nor "since" ("has
+#: been excoriated ... ever since he claimed that his budget plan ...": the claim the
+#: sentence is about).
+_BACKGROUND_MARKS = frozenset({"after", "before", "when", "because", "until", "once"})
 _QUOTE_MARKS = frozenset("“”\"«»")
 
 
