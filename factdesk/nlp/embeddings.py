@@ -75,8 +75,12 @@ class SentenceEncoder:
         out = np.zeros((len(texts), dim), dtype=np.float32)
         table = self.table[:, :dim]
         vocabulary = table.shape[0]
+        # batches of texts of like length: a batch is padded to its longest text (the
+        # claims of 60 articles: 0.12 s as they come, 0.05 s sorted; same vectors)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i] or ""))
         for start in range(0, len(texts), _BATCH):
-            chunk = [text or "" for text in texts[start : start + _BATCH]]
+            rows = order[start : start + _BATCH]
+            chunk = [texts[i] or "" for i in rows]
             encodings = self.tokenizer.encode_batch(chunk, add_special_tokens=False)
             ids = np.array([encoding.ids for encoding in encodings], dtype=np.int64)
             if ids.shape[1] == 0:
@@ -85,7 +89,8 @@ class SentenceEncoder:
             np.clip(ids, 0, vocabulary - 1, out=ids)
             sums = np.einsum("btd,bt->bd", table[ids], mask)
             norms = np.linalg.norm(sums, axis=1, keepdims=True)
-            np.divide(sums, norms, out=out[start : start + len(chunk)], where=norms > 0)
+            unit = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+            out[rows] = unit
         return out
 
     def similarity(self, first: str, second: str, dim: int = FULL_DIMENSIONS) -> float:
