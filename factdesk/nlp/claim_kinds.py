@@ -84,21 +84,39 @@ def _no_figure(token: Any) -> bool:
     sent = token.sent
     if is_idiom([t.text for t in sent], token.i - sent.start):
         return True  # "zero in on where the bombs were made", "second-guess"
-    text = token.doc.text
-    end = token.idx + len(token.text)
-    if not counts_a_set(text[max(0, token.idx - 20):token.idx], token.text,
-                        text[end:end + 80]):
+    # the sentence's text, not the document's (Doc.text joins every token at each read)
+    text, at = sent.text, token.idx - sent.start_char
+    end = at + len(token.text)
+    if not counts_a_set(text[max(0, at - 20):at], token.text, text[end:end + 80]):
         return False
     counted = token.head if token.dep_ == "nummod" else token
     return not any(c.dep_ in ("acl", "relcl") for c in counted.children)
+
+
+def _number_entities(sent: Any) -> list[Any]:
+    """The sentence's entities labelled as numbers (:data:`NUMBER_ENTS`), read from its
+    tokens: ``Span.ents`` walks all the document's entities for each sentence."""
+    found = []
+    start = None
+    for token in sent:
+        inside = token.ent_type_ in NUMBER_ENTS
+        if start is not None and not (inside and token.ent_iob_ == "I"):
+            found.append(sent.doc[start:token.i])
+            start = None
+        if inside and token.ent_iob_ == "B":
+            start = token.i
+    if start is not None and (sent.end == len(sent.doc)
+                              or sent.doc[sent.end].ent_iob_ != "I"):
+        found.append(sent.doc[start:sent.end])
+    return found
 
 
 def has_number(sent: Any) -> bool:
     """A count, amount, percentage or vague magnitude (not a date, age or ordinal, nor
     the word "one": "One candidate, Scott Smith, ...", nor a number of a name, a count
     of a named set or a number word of an idiom: :func:`_no_figure`)."""
-    for ent in sent.ents:
-        if ent.label_ in NUMBER_ENTS and ent.text.lower() != "one":
+    for ent in _number_entities(sent):
+        if ent.text.lower() != "one":
             numbers = [t for t in ent if t.like_num]
             if not numbers or not all(_no_figure(t) for t in numbers):
                 return True
