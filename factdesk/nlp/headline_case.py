@@ -81,11 +81,14 @@ def names_in_text(text: str) -> frozenset[str]:
 
 
 def sentence_cased(doc: Any, start: int, end: int,
-                   names: frozenset[str] | None = None) -> str | None:
+                   names: frozenset[str] | None = None, text: str | None = None
+                   ) -> str | None:
     """The text of ``doc`` from character ``start`` to ``end`` in sentence case, when it
     is in title case (None otherwise); the names kept are ``names`` or, when None, those
-    the rest of ``doc`` writes with a capital inside its sentences."""
-    text = doc.text[start:end]
+    the rest of ``doc`` writes with a capital inside its sentences. ``text``: that text,
+    when the caller has it (``Doc.text`` joins the whole document at each read)."""
+    if text is None:
+        text = doc.text[start:end]
     if not whole_title_case(text.split()):
         return None
     if names is None:
