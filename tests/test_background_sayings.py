@@ -40,3 +40,11 @@ def test_while_gives_the_speakers_own_position(extractor: ClaimExtractor) -> Non
             "tycoon to the White House, he is concerned about the results of the Nevada "
             "caucus.")
     assert speakers(extractor, text)[0] == "Fox"
+
+
+def test_who_after_a_thing_of_a_person_is_that_person(extractor: ClaimExtractor) -> None:
+    """Fox News on the Wal-Mart sex bias case (second review, item 5): the speaker was
+    the fragment "the ire of Justice Antonin Scalia"."""
+    text = ("The case drew the ire of Justice Antonin Scalia who said the plaintiffs had "
+            "not shown a common policy.")
+    assert speakers(extractor, text) == ["Antonin Scalia"]

@@ -262,6 +262,20 @@ def _background_saying(verb: Any) -> bool:
                    for ch in t.text)
 
 
+def _antecedent(verb: Any, pronoun: Any) -> Any:
+    """What the relative pronoun of ``verb``'s clause stands for: the noun the clause
+    hangs on, but for "who" hung on a thing, the person named after its "of" ("drew
+    the ire of Justice Antonin Scalia who said": Scalia, not "the ire of ...")."""
+    head = verb.head
+    if pronoun.lower_ == "who" and head.ent_type_ != "PERSON":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                        return obj
+    return head
+
+
 def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Statement]:
     """Speech verbs of a sentence with their subjects' names (None for pronouns, "" for
     the main clause's subject that is no speaker). A speech verb inside one of
@@ -296,7 +310,7 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
         main = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
         described = subject
         if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-            described = token.head  # "The congressman, who described ..."
+            described = _antecedent(token, subject)  # "The congressman, who described ..."
         elif subject.lower_ in ("he", "she"):
             # "The representative ... he"; not the quoted words' subject
             described = _earlier_subject(subject, quotes) or subject
@@ -325,9 +339,10 @@ def statements_in(sent: Any, quotes: Sequence[tuple[int, int]] = ()) -> list[Sta
             # "Vanity Fair magazine, which estimated it as costing": the noun qualified;
             # "The congressman, who described": no source, so resolved as "he" is;
             # "a Russian lawyer who promised": someone new, no one to resolve
-            name, is_person = speaker_name(token.head)
+            head = _antecedent(token, subject)
+            name, is_person = speaker_name(head)
             if not name:
-                name = None if token.head.pos_ == "NOUN" and _definite(token.head) else ""
+                name = None if head.pos_ == "NOUN" and _definite(head) else ""
         elif name is None and subject.lower_ not in PRONOUNS:
             name = ""  # "Some on the right pushed back, describing ...": no one to resolve
         if name is None and (earlier := _earlier_person_subject(subject, quotes)) is not None:
