@@ -26,9 +26,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from factdesk.gui.card_fit import (
     line_count,
-    longest_fitting,
+    part_to_show,
     shift_marks,
-    window_fitting,
 )
 from factdesk.gui.word_diff import Marks, marked_html
 from factdesk.model.models import severity_rank
@@ -125,12 +124,11 @@ def clamp_marked(text: str, marks: Marks, colors: dict[str, str], background: st
     def fits(start: int, end: int) -> bool:
         return line_count(shown(start, end), font, width) <= lines
 
-    length = longest_fitting(text, lambda n: fits(0, n))
-    if keep is not None and length < len(text) and keep[1] > length:
-        start, end = window_fitting(text, keep, fits)
+    start, end, windowed = part_to_show(text, keep, fits)
+    if windowed:
         return shown(start, end), True
-    length = length or min(len(text), 40)  # one word longer than the lines: cut anyway
-    return shown(0, length), length < len(text)
+    end = end or min(len(text), 40)  # one word longer than the lines: cut anyway
+    return shown(0, end), end < len(text)
 
 
 def differing_span(text: str, notes: Sequence[Mapping[str, Any]]) -> tuple[int, int] | None:
@@ -267,8 +265,5 @@ def this_claim_html(who: str, text: str, marks: Marks, colors: dict[str, str], *
     def fits(start: int, end: int) -> bool:
         return line_count(shown(start, end), font, width) <= THIS_CLAIM_LINES
 
-    length = longest_fitting(text, lambda n: fits(0, n))
-    if keep is not None and length < len(text) and keep[1] > length:
-        start, end = window_fitting(text, keep, fits)
-        return shown(start, end), True
-    return shown(0, length), length < len(text)
+    start, end, windowed = part_to_show(text, keep, fits)
+    return shown(start, end), windowed or end < len(text)

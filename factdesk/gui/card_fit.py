@@ -137,3 +137,15 @@ def window_fitting(text: str, keep: tuple[int, int],
     start = starts[-1]
     end = reach(start)
     return start, end if end > start else min(len(text), last)
+
+
+def part_to_show(text: str, keep: tuple[int, int] | None,
+                 fits: Callable[[int, int], bool]) -> tuple[int, int, bool]:
+    """``(start, end, windowed)``: the part of ``text`` a clamped block shows. The
+    longest start that ``fits`` (``end`` 0 when not even one word does), unless it would
+    hide ``keep`` (the words that differ), then the part around it
+    (:func:`window_fitting`, ``windowed`` True)."""
+    length = longest_fitting(text, lambda n: fits(0, n))
+    if keep is not None and length < len(text) and keep[1] > length:
+        return (*window_fitting(text, keep, fits), True)
+    return 0, length, False

@@ -22,7 +22,7 @@ from factdesk.model.settings import DEFAULT_CLAIM_THRESHOLD
 from factdesk.model.triage import ArticleCut, shown_by_default
 from factdesk.nlp.claim_kinds import check_worthiness
 from factdesk.nlp.doc_view import DocView
-from factdesk.nlp.headline_case import names_in_text, sentence_cased, whole_title_case
+from factdesk.nlp.headline_case import names_in_text, sentence_cased
 from factdesk.nlp.model import resolve_model_name
 from factdesk.nlp.name_folding import canonical_key, strip_possessive
 from factdesk.nlp.person_names import first_reference_names, introduced_name
@@ -108,9 +108,8 @@ class ClaimExtractor:
         parse an article, each on its own, cost ~5 ms: 0.3 s on 60 articles)."""
         jobs = [(i, j, recased) for i, (doc, analysis) in enumerate(batch)
                 for j, draft in enumerate(analysis.claims)
-                if whole_title_case(draft.text.split())
-                and (recased := sentence_cased(doc, draft.start, draft.end, None,
-                                               draft.text)) is not None]
+                if (recased := sentence_cased(doc, draft.start, draft.end, None,
+                                              draft.text)) is not None]
         parses = self.nlp.pipe([recased for _, _, recased in jobs], disable=_NOT_FOR_NAMES)
         read = {(i, j): parsed for (i, j, _), parsed in zip(jobs, parses, strict=True)}
         for i, (_, analysis) in enumerate(batch):

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factdesk.matching.discrepancies import is_description
 from factdesk.model.models import Article, EntityMention
 from factdesk.nlp.person_identity import nick_namer
 from factdesk.nlp.person_names import name_suffix, person_parts, surname_of
@@ -444,10 +445,10 @@ def same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
 
 def _specific_description(name: str) -> bool:
     """A speaker described as one particular person or body, not named: "Strzok's
-    attorney", "the hospital" (the last word a common noun after a possessive or
-    "the")."""
+    attorney", "the hospital" (a description, :func:`~factdesk.matching.discrepancies.
+    is_description`, after a possessive or "the")."""
     words = name.split()
-    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+    if len(words) < 2 or not is_description(name):
         return False
     return words[0].casefold() == "the" or any(w.endswith(("'s", "’s")) for w in words[:-1])
 
